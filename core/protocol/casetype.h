@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "result.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+namespace outpost {
+
+enum class FieldType { Text, Number, Date, DateTime, Bool, Choice, Lookup };
+QString fieldTypeName(FieldType t);
+std::optional<FieldType> fieldTypeFromName(const QString &name);
+
+/// How a field changed on both sides of a sync is settled (protocol "conflictPolicy").
+enum class ConflictRule { Merge, ServerWins, ClientWins };
+QString conflictRuleName(ConflictRule r);
+std::optional<ConflictRule> conflictRuleFromName(const QString &name);
+
+struct FieldDef {
+    QString name;
+    QString label;
+    FieldType type = FieldType::Text;
+    bool required = false;
+    std::optional<double> min;
+    std::optional<double> max;
+    std::optional<int> maxLength;
+    QString pattern;   // a regular expression the whole text must match; empty: none
+    QStringList choices; // for Choice
+    QString dataPage;  // for Lookup
+    QString help;      // optional hint shown beside the editor
+
+    QJsonObject toJson() const;
+};
+
+struct FlowAction {
+    QString name;
+    QString label;
+    QStringList from;     // statuses it may start from; empty: any non-final status
+    QString to;
+    QStringList requiredFields; // fields that must hold a value
+    QJsonObject toJson() const;
+};
+
+struct ConflictPolicy {
+    ConflictRule defaultRule = ConflictRule::Merge;
+    QHash<QString, ConflictRule> fields;
+    ConflictRule ruleFor(const QString &field) const { return fields.value(field, defaultRule); }
+    QJsonObject toJson() const;
+};
+
+/// A case type: its fields, statuses and flow actions. Shared by client and server, which
+/// apply the very same rules (see RulesEngine).
+struct CaseType {
+    QString name;
+    int version = 1;
+    QString title;
+    QStringList statuses;
+    QList<FieldDef> fields;
+    QList<FlowAction> flowActions;
+    ConflictPolicy conflictPolicy;
+
+    const FieldDef *field(const QString &name) const;
+    const FlowAction *flowAction(const QString &name) const;
+    QString initialStatus() const { return statuses.value(0); }
+
+    QJsonObject toJson() const;
+    static Result<CaseType> fromJson(const QJsonObject &obj, const QString &path = {});
+};
+
+/// A status starting with "Resolved-" is final.
+bool isResolvedStatus(const QString &status);
+
+} // namespace outpost

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace outpost {
+
+enum class ChangeKind { CaseType, Case, Assignment, DataPage };
+QString changeKindName(ChangeKind k);
+std::optional<ChangeKind> changeKindFromName(const QString &name);
+
+/// One entry of the changes feed.
+struct Change {
+    ChangeKind kind = ChangeKind::Case;
+    bool remove = false; // op "remove"; otherwise "upsert"
+    QString id;
+    QString etag;
+    QJsonObject data; // absent on remove
+
+    QJsonObject toJson() const;
+    static Result<Change> fromJson(const QJsonObject &obj, const QString &path = {});
+};
+
+/// One page of GET /api/v1/sync/changes.
+struct ChangesPage {
+    QList<Change> changes;
+    QString next;
+    bool more = false;
+    static Result<ChangesPage> fromJson(const QJsonObject &obj);
+};
+
+} // namespace outpost

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing Outpost needs, from Debian 12's packages only.
+# Idempotent and quick when everything is there already.
+set -euo pipefail
+
+PACKAGES=(
+  cmake ninja-build g++ pkg-config file
+  qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql qt6-websockets-dev
+  qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qtkeychain-qt6-dev libgl-dev
+  libboost-dev libboost-system-dev
+  postgresql
+  xvfb xauth fonts-dejavu-core dbus dbus-x11 gnome-keyring libsecret-tools
+  nsis lintian fakeroot dpkg-dev wrk curl python3
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "deps: installing ${missing[*]}"
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

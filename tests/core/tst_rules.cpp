@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+#include "protocol/casetype.h"
+#include "protocol/jsonreader.h"
+#include "rules/merge.h"
+#include "rules/rulesengine.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace outpost;
+
+namespace {
+const char *kInspection = R"J({"name": "inspection", "version": 3, "title": "Site inspection",
+ "statuses": ["New", "InProgress", "Resolved-Completed", "Resolved-Withdrawn"],
+ "fields": [
+   {"name": "site", "label": "Site", "type": "lookup", "dataPage": "sites", "required": true},
+   {"name": "readingKw", "label": "Meter reading (kW)", "type": "number", "min": 0, "max": 100000},
+   {"name": "visitDate", "label": "Visit date", "type": "date", "required": true},
+   {"name": "arrivedAt", "label": "Arrived", "type": "datetime"},
+   {"name": "priority", "label": "Priority", "type": "choice", "choices": ["low", "normal", "high"]},
+   {"name": "passed", "label": "Passed", "type": "bool"},
+   {"name": "serial", "label": "Serial", "type": "text", "pattern": "[A-Z]{2}-[0-9]{4}"},
+   {"name": "summary", "label": "Summary", "type": "text", "maxLength": 20, "pattern": null}],
+ "flowActions": [
+   {"name": "start", "label": "Start work", "from": ["New"], "to": "InProgress"},
+   {"name": "complete", "label": "Complete", "from": ["InProgress"], "to": "Resolved-Completed",
+    "requires": ["readingKw", "passed"]}],
+ "conflictPolicy": {"default": "merge", "fields": {"readingKw": "serverWins", "summary": "clientWins"}}})J";
+
+CaseType inspection()
+{
+    auto obj = parseJsonObject(QByteArray(kInspection));
+    auto ct = CaseType::fromJson(obj.value());
+    if (!ct)
+        qFatal("%s", qPrintable(ct.error().toString()));
+    return ct.value();
+}
+
+bool sitesLookup(const QString &page, const QString &key)
+{
+    return page == QLatin1String("sites") && key.startsWith(QLatin1String("S-"));
+}
+
+QJsonObject obj(const char *json) { return QJsonDocument::fromJson(json).object(); }
+} // namespace
+
+class TestRules : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parsesProtocolExample()
+    {
+        const CaseType ct = inspection();
+        QCOMPARE(ct.version, 3);
+        QCOMPARE(ct.fields.size(), 8);
+        QCOMPARE(ct.field(QStringLiteral("site"))->type, FieldType::Lookup);
+        QCOMPARE(ct.flowAction(QStringLiteral("complete"))->requiredFields,
+                 QStringList({QStringLiteral("readingKw"), QStringLiteral("passed")}));
+        QCOMPARE(ct.conflictPolicy.ruleFor(QStringLiteral("readingKw")), ConflictRule::ServerWins);
+        QCOMPARE(ct.conflictPolicy.ruleFor(QStringLiteral("site")), ConflictRule::Merge);
+        // A round trip keeps every rule.
+        auto again = CaseType::fromJson(ct.toJson());
+        QVERIFY(again.ok());
+        QCOMPARE(QJsonDocument(again->toJson()).toJson(), QJsonDocument(ct.toJson()).toJson());
+    }
+
+    void rejectsBrokenCaseTypes_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("unknown type") << QByteArray(R"({"name":"x","version":1,"statuses":["New"],"fields":[{"name":"a","type":"blob"}]})")
+                                      << "fields[0].type";
+        QTest::newRow("version string") << QByteArray(R"({"name":"x","version":"1","statuses":["New"],"fields":[]})")
+                                        << "version";
+        QTest::newRow("choice without choices") << QByteArray(R"({"name":"x","version":1,"statuses":["New"],"fields":[{"name":"a","type":"choice"}]})")
+                                                << "fields[0].choices";
+        QTest::newRow("flow to unknown status") << QByteArray(R"({"name":"x","version":1,"statuses":["New"],"fields":[],"flowActions":[{"name":"go","to":"Nowhere"}]})")
+                                                << "flowActions[0].to";
+        QTest::newRow("bad policy") << QByteArray(R"({"name":"x","version":1,"statuses":["New"],"fields":[],"conflictPolicy":{"default":"coinFlip"}})")
+                                    << "conflictPolicy.default";
+    }
+    void rejectsBrokenCaseTypes()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, field);
+        auto ct = CaseType::fromJson(parseJsonObject(json).value());
+        QVERIFY(!ct.ok());
+        QCOMPARE(ct.error().code, QStringLiteral("bad_request"));
+        QVERIFY2(ct.error().fields.contains(field), qPrintable(ct.error().toString()));
+    }
+
+    void validatesEachFieldType_data()
+    {
+        QTest::addColumn<QByteArray>("fields");
+        QTest::addColumn<QString>("badField");
+        QTest::newRow("valid") << QByteArray(R"({"readingKw": 12.5, "passed": true, "priority": "high", "serial": "AB-1234", "arrivedAt": "2026-11-30T08:15:00Z"})") << "";
+        QTest::newRow("number type") << QByteArray(R"({"readingKw": "12"})") << "readingKw";
+        QTest::newRow("number min") << QByteArray(R"({"readingKw": -1})") << "readingKw";
+        QTest::newRow("number max") << QByteArray(R"({"readingKw": 100001})") << "readingKw";
+        QTest::newRow("bool") << QByteArray(R"({"passed": "yes"})") << "passed";
+        QTest::newRow("choice") << QByteArray(R"({"priority": "urgent"})") << "priority";
+        QTest::newRow("date") << QByteArray(R"({"visitDate": "2026-02-30"})") << "visitDate";
+        QTest::newRow("datetime") << QByteArray(R"({"arrivedAt": "yesterday"})") << "arrivedAt";
+        QTest::newRow("maxLength") << QByteArray(R"({"summary": "this text is far too long"})") << "summary";
+        QTest::newRow("pattern") << QByteArray(R"({"serial": "AB-12345"})") << "serial";
+        QTest::newRow("lookup") << QByteArray(R"({"site": "X-1"})") << "site";
+        QTest::newRow("unknown") << QByteArray(R"({"colour": "red"})") << "colour";
+        QTest::newRow("clear required") << QByteArray(R"({"visitDate": null})") << "visitDate";
+    }
+    void validatesEachFieldType()
+    {
+        QFETCH(QByteArray, fields);
+        QFETCH(QString, badField);
+        const auto errors = RulesEngine::validateFields(inspection(), obj(R"({"site":"S-1","visitDate":"2026-11-30"})"),
+                                                        obj(fields.constData()), RulesEngine::Mode::Update,
+                                                        sitesLookup);
+        if (badField.isEmpty()) {
+            QVERIFY2(errors.isEmpty(), qPrintable(errors.keys().join(QLatin1Char(','))));
+        } else {
+            QCOMPARE(errors.keys(), QStringList{badField});
+            QVERIFY(!errors.value(badField).isEmpty());
+        }
+    }
+
+    void createNeedsRequiredFields()
+    {
+        const auto errors = RulesEngine::validateFields(inspection(), {}, obj(R"({"readingKw": 3})"),
+                                                        RulesEngine::Mode::Create, sitesLookup);
+        QCOMPARE(errors.keys(), QStringList({QStringLiteral("site"), QStringLiteral("visitDate")}));
+        QVERIFY(RulesEngine::validateFields(inspection(), {}, obj(R"({"site":"S-1","visitDate":"2026-01-01"})"),
+                                            RulesEngine::Mode::Create, sitesLookup)
+                    .isEmpty());
+    }
+
+    void flowActionPreconditions()
+    {
+        const CaseType ct = inspection();
+        QVERIFY(RulesEngine::checkFlowAction(ct, QStringLiteral("New"), {}, QStringLiteral("start")).ok());
+        auto wrongFrom = RulesEngine::checkFlowAction(ct, QStringLiteral("New"), {}, QStringLiteral("complete"));
+        QCOMPARE(wrongFrom.error().code, QStringLiteral("invalid_transition"));
+        auto missing = RulesEngine::checkFlowAction(ct, QStringLiteral("InProgress"), obj(R"({"readingKw": 4})"),
+                                                    QStringLiteral("complete"));
+        QCOMPARE(missing.error().code, QStringLiteral("missing_fields"));
+        QCOMPARE(missing.error().fields.keys(), QStringList{QStringLiteral("passed")});
+        QVERIFY(RulesEngine::checkFlowAction(ct, QStringLiteral("InProgress"), obj(R"({"readingKw": 4, "passed": false})"),
+                                             QStringLiteral("complete"))
+                    .ok());
+        QCOMPARE(RulesEngine::checkFlowAction(ct, QStringLiteral("Resolved-Completed"), {}, QStringLiteral("start")).error().code,
+                 QStringLiteral("invalid_transition"));
+        QCOMPARE(RulesEngine::checkFlowAction(ct, QStringLiteral("New"), {}, QStringLiteral("fly")).error().code,
+                 QStringLiteral("invalid_transition"));
+        QCOMPARE(RulesEngine::flowActionsFrom(ct, QStringLiteral("InProgress")).size(), 1);
+    }
+
+    void compatibility()
+    {
+        const CaseType v3 = inspection();
+        CaseType v4 = v3;
+        v4.version = 4;
+        FieldDef extra;
+        extra.name = QStringLiteral("extra");
+        v4.fields.append(extra);
+        QVERIFY(RulesEngine::isCompatibleUpgrade(v3, v4));
+        CaseType v5 = v3;
+        v5.fields.removeLast();
+        QString why;
+        QVERIFY(!RulesEngine::isCompatibleUpgrade(v3, v5, &why));
+        QVERIFY(why.contains(QLatin1String("summary")));
+        CaseType v6 = v3;
+        v6.fields[1].type = FieldType::Text;
+        QVERIFY(!RulesEngine::isCompatibleUpgrade(v3, v6));
+    }
+
+    void threeWayMergeFollowsPolicy()
+    {
+        const CaseType ct = inspection();
+        const QJsonObject base = obj(R"({"priority":"low","readingKw":1,"summary":"a","passed":false})");
+        const QJsonObject mine = obj(R"({"priority":"high","readingKw":2,"summary":"mine","passed":true})");
+        const QJsonObject theirs = obj(R"({"priority":"normal","readingKw":3,"summary":"theirs","passed":false,"site":"S-9"})");
+        const MergeOutcome m = mergeFields(base, mine, theirs, ct.conflictPolicy);
+        QCOMPARE(m.conflicts, QStringList{QStringLiteral("priority")});       // both changed, merge
+        QCOMPARE(m.serverWon, QStringList{QStringLiteral("readingKw")});      // serverWins
+        QCOMPARE(m.toResend, obj(R"({"summary":"mine","passed":true})"));     // clientWins + disjoint
+        QCOMPARE(m.merged.value(QLatin1String("site")).toString(), QStringLiteral("S-9")); // theirs kept
+        QCOMPARE(m.merged.value(QLatin1String("readingKw")).toInt(), 3);
+        QCOMPARE(m.merged.value(QLatin1String("passed")).toBool(), true);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRules)
+#include "tst_rules.moc"
