@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "httptypes.h"
+#include "result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace outpost::server {
+
+struct ServiceOptions {
+    QString dbUrl;          // "sqlite:/path/file.sqlite" or "postgresql://user[:pw]@host:port/db"
+    QString attachmentsDir; // files live here, named by uuid; default: beside the SQLite file / XDG data dir
+    int tokenTtlMinutes = 12 * 60;
+    qint64 maxJsonBytes = 1 << 20;        // 1 MiB
+    qint64 maxAttachmentBytes = 20 << 20; // 20 MiB
+    int maxPageLimit = 5000;
+    int pbkdf2Iterations = 100000;
+    int resultRetentionDays = 30;
+};
+
+struct UserInfo {
+    QString id, displayName;
+    QStringList roles, queues;
+};
+
+class ServiceImpl;
+
+/// The whole of outpostd behind the transport: database, sessions, feed, actions, attachments,
+/// administration. Thread-safe: handler().handle() runs on several worker threads at once.
+class Service
+{
+public:
+    /// Connects, migrates (numbered migrations, one transaction each); a clear Error on a bad URL,
+    /// an unreachable database or a database written by a newer version.
+    static Result<std::unique_ptr<Service>> open(const ServiceOptions &options);
+    ~Service();
+    Service(const Service &) = delete;
+    Service &operator=(const Service &) = delete;
+
+    http::Handler &handler();                // the whole HTTP API
+    void setNotifyHub(http::NotifyHub *hub); // pushes go here once the transport is up
+    Status seedDemo(int cases);              // deterministic; no-op when already seeded
+    Status addUser(const UserInfo &user, const QString &password);
+    Status setPassword(const QString &userId, const QString &password);
+    Result<QList<UserInfo>> listUsers();
+
+private:
+    explicit Service(std::unique_ptr<ServiceImpl> impl);
+    std::unique_ptr<ServiceImpl> m_impl;
+};
+
+} // namespace outpost::server
