@@ -1,44 +1,99 @@
 // SPDX-License-Identifier: MIT
 #include "service.h"
 
+#include "apihandler.h"
+#include "apilogging.h"
+#include "demoseed.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
 namespace outpost::server {
 
-class ServiceImpl : public http::Handler
+class ServiceImpl
 {
 public:
-    qint64 maxBodySize(const http::Request &) const override { return 1 << 20; }
-    http::Response handle(const http::Request &) override
+    ServiceImpl(const ServiceOptions &options, std::shared_ptr<Database> db, const QString &attachmentsDir)
+        : m_db(std::move(db)),
+          m_users(*m_db, options.pbkdf2Iterations, options.tokenTtlMinutes),
+          m_actions(*m_db, options.resultRetentionDays),
+          m_admin(*m_db),
+          m_attachments(*m_db, attachmentsDir),
+          m_notifier(*m_db),
+          m_handler(ApiContext{options, *m_db, m_users, m_actions, m_admin, m_attachments, m_notifier})
     {
-        return http::Response::error(503, QStringLiteral("unavailable"), QStringLiteral("Not implemented yet."));
     }
-    std::variant<http::Subscriber, http::Response> acceptWebSocket(const http::Request &) override
-    {
-        return http::Response::error(503, QStringLiteral("unavailable"), QStringLiteral("Not implemented yet."));
-    }
+
+    std::shared_ptr<Database> m_db;
+    UserStore m_users;
+    ActionProcessor m_actions;
+    AdminStore m_admin;
+    AttachmentStore m_attachments;
+    Notifier m_notifier;
+    ApiHandler m_handler;
 };
+
+namespace {
+Principal toPrincipal(const UserInfo &u) { return Principal{u.id, u.displayName, u.roles, u.queues, {}}; }
+
+QString defaultAttachmentsDir(const DbConfig &config)
+{
+    if (config.kind == DbKind::SQLite) {
+        const QFileInfo fi(config.path);
+        return fi.absoluteDir().filePath(fi.completeBaseName() + QStringLiteral("-attachments"));
+    }
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/outpostd/attachments");
+}
+} // namespace
 
 Service::Service(std::unique_ptr<ServiceImpl> impl) : m_impl(std::move(impl)) {}
 Service::~Service() = default;
 
-Result<std::unique_ptr<Service>> Service::open(const ServiceOptions &)
+Result<std::unique_ptr<Service>> Service::open(const ServiceOptions &options)
 {
-    return std::unique_ptr<Service>(new Service(std::make_unique<ServiceImpl>()));
+    if (options.maxPageLimit < 1 || options.maxPageLimit > 5000)
+        return Error(QStringLiteral("bad_config"), QStringLiteral("maxPageLimit must be 1..5000."));
+    if (options.pbkdf2Iterations < 1 || options.tokenTtlMinutes < 0 || options.resultRetentionDays < 30)
+        return Error(QStringLiteral("bad_config"),
+                     QStringLiteral("pbkdf2Iterations must be positive, tokenTtlMinutes not negative and "
+                                    "resultRetentionDays at least 30."));
+    auto config = DbConfig::parse(options.dbUrl);
+    if (!config)
+        return config.error();
+    auto db = Database::open(config.value());
+    if (!db)
+        return db.error();
+    const QString dir = options.attachmentsDir.isEmpty() ? defaultAttachmentsDir(config.value()) : options.attachmentsDir;
+    qCInfo(lcApi).noquote() << "attachments in" << dir;
+    return std::unique_ptr<Service>(new Service(std::make_unique<ServiceImpl>(options, std::move(db).value(), dir)));
 }
 
-http::Handler &Service::handler() { return *m_impl; }
-void Service::setNotifyHub(http::NotifyHub *) {}
-Status Service::seedDemo(int) { return Error(QStringLiteral("unavailable"), QStringLiteral("Not implemented yet.")); }
-Status Service::addUser(const UserInfo &, const QString &)
+http::Handler &Service::handler() { return m_impl->m_handler; }
+
+void Service::setNotifyHub(http::NotifyHub *hub) { m_impl->m_notifier.setHub(hub); }
+
+Status Service::seedDemo(int cases) { return seedDemoData(*m_impl->m_db, m_impl->m_users, cases); }
+
+Status Service::addUser(const UserInfo &user, const QString &password)
 {
-    return Error(QStringLiteral("unavailable"), QStringLiteral("Not implemented yet."));
+    return m_impl->m_users.addUser(toPrincipal(user), password);
 }
-Status Service::setPassword(const QString &, const QString &)
+
+Status Service::setPassword(const QString &userId, const QString &password)
 {
-    return Error(QStringLiteral("unavailable"), QStringLiteral("Not implemented yet."));
+    return m_impl->m_users.setPassword(userId, password);
 }
+
 Result<QList<UserInfo>> Service::listUsers()
 {
-    return Error(QStringLiteral("unavailable"), QStringLiteral("Not implemented yet."));
+    auto users = m_impl->m_users.listUsers();
+    if (!users)
+        return users.error();
+    QList<UserInfo> out;
+    for (const Principal &p : users.value())
+        out.append(UserInfo{p.id, p.displayName, p.roles, p.queues});
+    return out;
 }
 
 } // namespace outpost::server

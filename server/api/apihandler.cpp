@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: MIT
+#include "apihandler.h"
+
+#include "apilogging.h"
+#include "protocol/jsonreader.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace outpost::server {
+
+namespace {
+const QString kBase = QStringLiteral("/api/v1/");
+
+/// Path segments below /api/v1/, or nullopt for paths that are not ours or carry tricks.
+std::optional<QStringList> segmentsOf(const QString &path)
+{
+    if (!path.startsWith(kBase) || path.size() > 2048)
+        return std::nullopt;
+    QStringList parts = path.mid(kBase.size()).split(QLatin1Char('/'));
+    if (!parts.isEmpty() && parts.constLast().isEmpty())
+        parts.removeLast(); // a trailing slash
+    for (const QString &p : std::as_const(parts))
+        if (p.isEmpty() || p == QLatin1String(".") || p == QLatin1String("..") || p.contains(QLatin1Char('\\'))
+            || p.contains(QChar(0)))
+            return std::nullopt;
+    return parts;
+}
+
+http::Response notFound() { return http::Response::error(404, QStringLiteral("not_found"), QStringLiteral("No such resource.")); }
+} // namespace
+
+http::Response methodNotAllowed(const QByteArray &allowed)
+{
+    http::Response r = http::Response::error(405, QStringLiteral("method_not_allowed"),
+                                             QStringLiteral("Method not allowed here (allowed: %1).").arg(QString::fromLatin1(allowed)));
+    r.headers.append({QByteArrayLiteral("Allow"), allowed});
+    return r;
+}
+
+Result<QJsonObject> jsonBody(const http::Request &request, bool emptyIsObject)
+{
+    if (emptyIsObject && request.body.trimmed().isEmpty())
+        return QJsonObject();
+    auto o = parseJsonObject(request.body);
+    if (!o) {
+        Error e = o.error();
+        e.code = QStringLiteral("bad_request");
+        return e;
+    }
+    return o.value();
+}
+
+int ApiHandler::statusFor(const QString &code)
+{
+    static const QHash<QString, int> map = {
+        {QStringLiteral("bad_request"), 400},        {QStringLiteral("validation_failed"), 400},
+        {QStringLiteral("bad_credentials"), 401},    {QStringLiteral("unauthenticated"), 401},
+        {QStringLiteral("forbidden"), 403},          {QStringLiteral("not_found"), 404},
+        {QStringLiteral("method_not_allowed"), 405}, {QStringLiteral("conflict"), 409},
+        {QStringLiteral("exists"), 409},             {QStringLiteral("full_sync_required"), 410},
+        {QStringLiteral("too_many_actions"), 413},   {QStringLiteral("payload_too_large"), 413},
+        {QStringLiteral("unavailable"), 503},        {QStringLiteral("too_new"), 503},
+    };
+    return map.value(code, 500);
+}
+
+http::Response ApiHandler::errorResponse(const Error &e)
+{
+    return http::Response::error(statusFor(e.code), e.code.isEmpty() ? QStringLiteral("internal") : e.code, e.message, e.fields);
+}
+
+qint64 ApiHandler::maxBodySize(const http::Request &head) const
+{
+    if (head.method == "PUT" && head.path.startsWith(QLatin1String("/api/v1/attachments/")))
+        return m_ctx.options.maxAttachmentBytes;
+    return m_ctx.options.maxJsonBytes;
+}
+
+Result<Principal> ApiHandler::authenticate(const http::Request &request)
+{
+    const QByteArray auth = request.header("authorization");
+    if (!auth.startsWith("Bearer ") && !auth.startsWith("bearer "))
+        return Error(QStringLiteral("unauthenticated"), QStringLiteral("Sign in first: send 'Authorization: Bearer <token>'."));
+    return m_ctx.users.authenticate(auth.mid(7).trimmed());
+}
+
+http::Response ApiHandler::handle(const http::Request &request)
+{
+    const auto segments = segmentsOf(request.path);
+    if (!segments || segments->isEmpty())
+        return notFound();
+    http::Response r = route(request, *segments);
+    if (r.status >= 500)
+        qCWarning(lcApi).noquote() << "request" << request.requestId << request.method << request.path << "->" << r.status
+                                   << r.body.left(300);
+    return r;
+}
+
+http::Response ApiHandler::route(const http::Request &request, const QStringList &s)
+{
+    const QByteArray &m = request.method;
+    const QString first = s.at(0);
+    if (first == QLatin1String("health") && s.size() == 1) {
+        if (m != "GET")
+            return methodNotAllowed("GET");
+        return http::Response::json(200, {{QStringLiteral("status"), QStringLiteral("ok")}, {QStringLiteral("protocol"), 1}});
+    }
+    if (first == QLatin1String("session") && s.size() == 1) {
+        if (m == "POST")
+            return signIn(request);
+        if (m == "DELETE")
+            return signOut(request);
+        return methodNotAllowed("POST, DELETE");
+    }
+    // Known routes and their methods, checked before authentication so unknown paths are 404.
+    const int n = int(s.size());
+    QByteArray allowed;
+    if (first == QLatin1String("sync") && n == 2 && s.at(1) == QLatin1String("changes"))
+        allowed = "GET";
+    else if (first == QLatin1String("sync") && n == 2 && s.at(1) == QLatin1String("actions"))
+        allowed = "POST";
+    else if (first == QLatin1String("cases") && (n == 2 || (n == 3 && s.at(2) == QLatin1String("history"))))
+        allowed = "GET";
+    else if (first == QLatin1String("attachments") && n == 2)
+        allowed = "GET, PUT";
+    else if (first == QLatin1String("notify") && n == 1)
+        allowed = "GET";
+    else if (first == QLatin1String("admin") && n == 2 && s.at(1) == QLatin1String("full-sync"))
+        allowed = "POST";
+    else if (first == QLatin1String("admin") && n == 2 && s.at(1) == QLatin1String("sync-issues"))
+        allowed = "GET";
+    else if (first == QLatin1String("admin") && n == 4 && s.at(1) == QLatin1String("sync-issues") && s.at(3) == QLatin1String("reapply"))
+        allowed = "POST";
+    else if (first == QLatin1String("admin") && n == 3 && s.at(1) == QLatin1String("case-types"))
+        allowed = "PUT";
+    else if (first == QLatin1String("admin") && n == 4 && s.at(1) == QLatin1String("cases") && s.at(3) == QLatin1String("assignment"))
+        allowed = "PUT";
+    else
+        return notFound();
+    bool methodOk = false;
+    for (const QByteArray &a : allowed.split(','))
+        methodOk = methodOk || a.trimmed() == m;
+    if (!methodOk)
+        return methodNotAllowed(allowed);
+    if (request.body.size() > maxBodySize(request))
+        return http::Response::error(413, QStringLiteral("payload_too_large"), QStringLiteral("The request body is too large."));
+
+    auto user = authenticate(request);
+    if (!user)
+        return errorResponse(user.error());
+    const Principal &u = user.value();
+
+    if (first == QLatin1String("sync"))
+        return s.at(1) == QLatin1String("changes") ? changes(request, u) : postActions(request, u);
+    if (first == QLatin1String("cases"))
+        return getCase(u, s.at(1), n == 3);
+    if (first == QLatin1String("attachments"))
+        return m == "PUT" ? putAttachment(request, u, s.at(1)) : getAttachment(u, s.at(1));
+    if (first == QLatin1String("notify"))
+        return http::Response::error(400, QStringLiteral("bad_request"), QStringLiteral("This endpoint needs a WebSocket upgrade."));
+    return adminRoute(request, u, s);
+}
+
+std::variant<http::Subscriber, http::Response> ApiHandler::acceptWebSocket(const http::Request &request)
+{
+    const auto segments = segmentsOf(request.path);
+    if (!segments || *segments != QStringList{QStringLiteral("notify")})
+        return notFound();
+    auto user = authenticate(request);
+    if (!user)
+        return errorResponse(user.error());
+    return http::Subscriber{user.value().id};
+}
+
+http::Response ApiHandler::signIn(const http::Request &request)
+{
+    auto body = jsonBody(request);
+    if (!body)
+        return errorResponse(body.error());
+    JsonReader r(body.value());
+    const QString username = r.requireString("username");
+    const QString password = r.requireString("password");
+    const QString deviceId = r.optionalString("deviceId").value_or(QString()).left(200);
+    if (!r.ok()) {
+        Error e = r.error();
+        e.code = QStringLiteral("bad_request");
+        return errorResponse(e);
+    }
+    auto session = m_ctx.users.signIn(username, password, deviceId);
+    if (!session)
+        return errorResponse(session.error());
+    const Principal &u = session.value().user;
+    qCInfo(lcApi).noquote() << "request" << request.requestId << "signed in" << u.id << "device" << deviceId;
+    return http::Response::json(
+        200, {{QStringLiteral("token"), QString::fromLatin1(session.value().token)},
+              {QStringLiteral("expiresAt"), session.value().expiresAt.toString(Qt::ISODate)},
+              {QStringLiteral("user"), QJsonObject{{QStringLiteral("id"), u.id},
+                                                   {QStringLiteral("displayName"), u.displayName},
+                                                   {QStringLiteral("roles"), QJsonArray::fromStringList(u.roles)},
+                                                   {QStringLiteral("queues"), QJsonArray::fromStringList(u.queues)}}}});
+}
+
+http::Response ApiHandler::signOut(const http::Request &request)
+{
+    auto user = authenticate(request);
+    if (!user)
+        return errorResponse(user.error());
+    if (auto st = m_ctx.users.revoke(request.header("authorization").mid(7).trimmed()); !st)
+        return errorResponse(st.error());
+    return http::Response::json(200, {{QStringLiteral("status"), QStringLiteral("signedOut")}});
+}
+
+} // namespace outpost::server

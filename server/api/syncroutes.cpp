@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: MIT
+// GET /sync/changes and POST /sync/actions.
+#include "apihandler.h"
+#include "apilogging.h"
+#include "feed.h"
+
+namespace outpost::server {
+
+http::Response ApiHandler::changes(const http::Request &request, const Principal &user)
+{
+    int limit = 1000;
+    if (request.query.hasQueryItem(QStringLiteral("limit"))) {
+        const QString text = request.query.queryItemValue(QStringLiteral("limit"));
+        bool ok = false;
+        const qint64 v = text.toLongLong(&ok);
+        if (!ok || v <= 0) {
+            // A huge number is merely capped; anything not a positive integer is a mistake.
+            bool digits = !text.isEmpty() && text.size() <= 100;
+            for (QChar c : text)
+                digits = digits && c.isDigit() && c.unicode() < 128;
+            if (!digits || text.count(QLatin1Char('0')) == text.size())
+                return http::Response::error(400, QStringLiteral("bad_request"),
+                                             QStringLiteral("Query parameter 'limit' must be a positive integer."));
+            limit = m_ctx.options.maxPageLimit;
+        } else {
+            limit = int(std::min<qint64>(v, m_ctx.options.maxPageLimit));
+        }
+    }
+    const QString since = request.query.queryItemValue(QStringLiteral("since"));
+    auto body = FeedReader::page(m_ctx.db, user, since, limit);
+    if (!body)
+        return errorResponse(body.error());
+    return http::Response::rawJson(200, std::move(body).value());
+}
+
+http::Response ApiHandler::postActions(const http::Request &request, const Principal &user)
+{
+    auto body = jsonBody(request);
+    if (!body)
+        return errorResponse(body.error());
+    auto outcome = m_ctx.actions.process(user, body.value(), request.requestId);
+    if (!outcome)
+        return errorResponse(outcome.error());
+    m_ctx.notifier.notify(outcome.value().affected);
+    return http::Response::json(200, outcome.value().response);
+}
+
+} // namespace outpost::server

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: MIT
+#include "actionprocessor.h"
+
+#include "actionrunner.h"
+#include "storelogging.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace outpost::server {
+
+namespace {
+QString payloadHash(const QJsonObject &raw)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(QJsonDocument(raw).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256).toHex());
+}
+
+QString compactString(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+
+struct Parsed {
+    QString deviceId;
+    QList<Action> actions;
+    QList<QJsonObject> raw;
+};
+
+Result<Parsed> parseRequest(const QJsonObject &request)
+{
+    Parsed p;
+    const QJsonValue device = request.value(QStringLiteral("deviceId"));
+    if (!device.isUndefined() && !device.isNull() && !device.isString())
+        return Error(QStringLiteral("bad_request"), QStringLiteral("Field 'deviceId' must be a string."));
+    p.deviceId = device.toString().left(200);
+    const QJsonValue actions = request.value(QStringLiteral("actions"));
+    if (!actions.isArray())
+        return Error(QStringLiteral("bad_request"), QStringLiteral("Field 'actions' must be an array of actions."));
+    const QJsonArray arr = actions.toArray();
+    if (arr.size() > ActionProcessor::maxActions)
+        return Error(QStringLiteral("too_many_actions"),
+                     QStringLiteral("At most %1 actions a request (got %2).").arg(ActionProcessor::maxActions).arg(arr.size()));
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        const QString path = QStringLiteral("actions[%1]").arg(i);
+        if (!arr.at(i).isObject())
+            return Error(QStringLiteral("bad_request"), QStringLiteral("'%1' must be an object.").arg(path));
+        auto a = Action::fromJson(arr.at(i).toObject(), path);
+        if (!a) {
+            Error e = a.error();
+            e.code = QStringLiteral("bad_request");
+            return e;
+        }
+        p.actions.append(a.value());
+        p.raw.append(arr.at(i).toObject());
+    }
+    return p;
+}
+
+ActionResult skipped(const Action &a, const QString &caseId)
+{
+    ActionResult r;
+    r.id = a.id;
+    r.status = ResultStatus::Skipped;
+    r.caseId = caseId;
+    r.error = Error(QStringLiteral("skipped"),
+                    QStringLiteral("An earlier action on this case in the same request was not applied; send it again later."));
+    return r;
+}
+
+Status storeIssue(Tx &tx, const QString &userId, const QString &deviceId, const QString &caseId,
+                  const QJsonObject &raw, const QString &reason)
+{
+    auto q = tx.run(QStringLiteral("INSERT INTO sync_issues (user_id, device_id, case_id, action, reason, created_at, state)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, 'open')"),
+                    {userId, orNull(deviceId), orNull(caseId), compactString(raw), reason,
+                     QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+    if (!q)
+        return q.error();
+    return Status::success();
+}
+} // namespace
+
+Result<ActionsOutcome> ActionProcessor::process(const Principal &user, const QJsonObject &request, const QString &requestId)
+{
+    auto parsed = parseRequest(request);
+    if (!parsed)
+        return parsed.error();
+    const Parsed &p = parsed.value();
+    const QString deviceId = p.deviceId.isEmpty() ? user.deviceId : p.deviceId;
+
+    auto txr = Tx::begin(m_db, Tx::Mode::Write);
+    if (!txr)
+        return txr.error();
+    Tx &tx = txr.value();
+    ActionRunner runner(tx, user, deviceId, {});
+    QSet<QString> blocked;
+    QJsonArray results;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+
+    for (qsizetype i = 0; i < p.actions.size(); ++i) {
+        const Action &a = p.actions.at(i);
+        const QString hash = payloadHash(p.raw.at(i));
+        auto prior = tx.run(QStringLiteral("SELECT payload_hash, result, status, case_id FROM action_results"
+                                           " WHERE user_id = ? AND action_id = ?"),
+                            {user.id, a.id});
+        if (!prior)
+            return prior.error();
+        if (prior.value().next()) {
+            if (prior.value().value(0).toString() == hash) {
+                const QJsonObject stored = QJsonDocument::fromJson(prior.value().value(1).toString().toUtf8()).object();
+                if (prior.value().value(2).toString() != QLatin1String("applied")) {
+                    blocked.insert(a.caseId);
+                    blocked.insert(prior.value().value(3).toString());
+                }
+                results.append(stored);
+            } else {
+                ActionResult r;
+                r.id = a.id;
+                r.status = ResultStatus::Rejected;
+                r.caseId = a.caseId;
+                r.error = Error(QStringLiteral("id_reused"),
+                                QStringLiteral("The action id %1 was used before for a different action.").arg(a.id));
+                blocked.insert(a.caseId);
+                results.append(r.toJson());
+            }
+            continue;
+        }
+        if (blocked.contains(a.caseId)) {
+            results.append(skipped(a, a.caseId).toJson());
+            continue;
+        }
+        QString caseId, goneReason;
+        auto r = runner.run(a, &caseId, &goneReason);
+        if (!r)
+            return r.error();
+        const ActionResult &res = r.value();
+        if (res.status != ResultStatus::Applied) {
+            blocked.insert(a.caseId);
+            if (!caseId.isEmpty())
+                blocked.insert(caseId);
+        } else {
+            qCDebug(lcStore).noquote() << "request" << requestId << "applied action" << a.id << "on" << caseId;
+        }
+        if (res.status == ResultStatus::Gone) {
+            if (auto st = storeIssue(tx, user.id, deviceId, caseId, p.raw.at(i), goneReason); !st)
+                return st.error();
+        }
+        const QJsonObject json = res.toJson();
+        auto ins = tx.run(QStringLiteral("INSERT INTO action_results (user_id, action_id, payload_hash, status, case_id,"
+                                         " result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                          {user.id, a.id, hash, resultStatusName(res.status), orNull(res.caseId), compactString(json), now});
+        if (!ins)
+            return ins.error();
+        results.append(json);
+    }
+    // Results are kept resultRetentionDays; older ones go with the request that notices them.
+    const qint64 cutoff = now - qint64(m_retentionDays) * 86400;
+    if (auto d = tx.run(QStringLiteral("DELETE FROM action_results WHERE created_at < ?"), {cutoff}); !d)
+        return d.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return ActionsOutcome{QJsonObject{{QStringLiteral("results"), results}}, runner.affected()};
+}
+
+Result<ReapplyOutcome> ActionProcessor::reapply(const Principal &admin, qint64 issueId, const QString &requestId)
+{
+    auto txr = Tx::begin(m_db, Tx::Mode::Write);
+    if (!txr)
+        return txr.error();
+    Tx &tx = txr.value();
+    auto q = tx.run(QStringLiteral("SELECT user_id, device_id, action, state FROM sync_issues WHERE id = ?"), {issueId});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return Error(QStringLiteral("not_found"), QStringLiteral("There is no sync issue %1.").arg(issueId));
+    const QString owner = q.value().value(0).toString();
+    const QString device = q.value().value(1).toString();
+    const QJsonObject raw = QJsonDocument::fromJson(q.value().value(2).toString().toUtf8()).object();
+    if (q.value().value(3).toString() != QLatin1String("open"))
+        return Error(QStringLiteral("conflict"), QStringLiteral("The sync issue %1 is resolved already.").arg(issueId));
+    q.value().finish();
+    auto action = Action::fromJson(raw);
+    if (!action)
+        return Error(QStringLiteral("unavailable"), QStringLiteral("The stored action of issue %1 is unreadable.").arg(issueId));
+    ActionRunner runner(tx, admin, device, {true, owner});
+    QString caseId, goneReason;
+    auto r = runner.run(action.value(), &caseId, &goneReason);
+    if (!r)
+        return r.error();
+    if (r.value().status == ResultStatus::Applied) {
+        auto u = tx.run(QStringLiteral("UPDATE sync_issues SET state = 'resolved', resolved_by = ?, resolved_at = ? WHERE id = ?"),
+                        {admin.id, nowRfc3339(), issueId});
+        if (!u)
+            return u.error();
+        qCDebug(lcStore).noquote() << "request" << requestId << "reapplied issue" << issueId << "action" << action.value().id;
+    }
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    return ReapplyOutcome{QJsonObject{{QStringLiteral("issue"), QString::number(issueId)},
+                                      {QStringLiteral("result"), r.value().toJson()}},
+                          runner.affected()};
+}
+
+} // namespace outpost::server

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "affected.h"
+#include "principal.h"
+#include "protocol/action.h"
+#include "tx.h"
+
+namespace outpost::server {
+
+struct ActionsOutcome {
+    QJsonObject response; // {"results": [...]}
+    Affected affected;
+};
+
+struct ReapplyOutcome {
+    QJsonObject response; // {"issue": id, "result": {...}}
+    Affected affected;
+};
+
+/// POST /sync/actions: the whole request is validated first (bad_request, too_many_actions), then
+/// processed in one write transaction: exactly once per action id (results stored with the change),
+/// baseEtag locking, rules validation, gone into the sync-issues workbasket, per-case order, temp ids.
+class ActionProcessor
+{
+public:
+    ActionProcessor(Database &db, int resultRetentionDays) : m_db(db), m_retentionDays(resultRetentionDays) {}
+
+    static constexpr int maxActions = 500;
+
+    Result<ActionsOutcome> process(const Principal &user, const QJsonObject &request, const QString &requestId);
+    /// Applies a stored sync issue's action as the administrator (ignoring the resolved status and the
+    /// base etag) and marks the issue resolved when it applied. not_found for an unknown issue.
+    Result<ReapplyOutcome> reapply(const Principal &admin, qint64 issueId, const QString &requestId);
+
+private:
+    Database &m_db;
+    int m_retentionDays;
+};
+
+} // namespace outpost::server

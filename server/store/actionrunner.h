@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "affected.h"
+#include "casestore.h"
+#include "catalog.h"
+#include "principal.h"
+#include "protocol/action.h"
+
+namespace outpost::server {
+
+/// Applies one action inside the caller's write transaction. Database failures come back as an
+/// Error (the caller rolls the whole request back); everything else is an ActionResult.
+class ActionRunner
+{
+public:
+    struct Options {
+        bool reapply = false;   // administrator reapplying a sync issue: resolved cases and stale etags pass
+        QString tempIdOwner;    // whose temp ids to resolve (the original user on reapply)
+    };
+
+    ActionRunner(Tx &tx, const Principal &user, const QString &deviceId, Options options);
+
+    /// The result; *goneReason is set for gone results (they go into the workbasket).
+    Result<ActionResult> run(const Action &a, QString *resolvedCaseId, QString *goneReason);
+    const Affected &affected() const { return m_affected; }
+
+private:
+    Result<ActionResult> create(const Action &a, QString *resolvedCaseId);
+    Result<ActionResult> change(const Action &a, const QString &caseId, QString *goneReason);
+    Result<QString> mappedId(const QString &tempId);
+    Result<ActionResult> rejected(const Action &a, const QString &caseId, const QString &message,
+                                  const QMap<QString, QString> &fields);
+    Status validationError();
+
+    Tx &m_tx;
+    const Principal &m_user;
+    QString m_deviceId;
+    Options m_options;
+    LookupCache m_lookup;
+    Affected m_affected;
+};
+
+} // namespace outpost::server

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+#include "adminstore.h"
+
+#include "casestore.h"
+#include "catalog.h"
+#include "feed.h"
+#include "rules/rulesengine.h"
+#include "storelogging.h"
+
+#include <QJsonDocument>
+
+namespace outpost::server {
+
+Result<Affected> AdminStore::forceFullSync(const QString &userId)
+{
+    auto txr = Tx::begin(m_db, Tx::Mode::Write);
+    if (!txr)
+        return txr.error();
+    Tx &tx = txr.value();
+    auto current = tx.currentSeq();
+    if (!current)
+        return current.error();
+    Affected affected;
+    affected.fullSync = true;
+    if (userId.isEmpty()) {
+        if (auto st = writeSetting(tx, settingkeys::globalFullSync, QString::number(current.value())); !st)
+            return st.error();
+        affected.everyone = true;
+    } else {
+        auto q = tx.run(QStringLiteral("UPDATE users SET full_sync_seq = ? WHERE id = ?"), {current.value(), userId});
+        if (!q)
+            return q.error();
+        if (q.value().numRowsAffected() != 1)
+            return Error(QStringLiteral("not_found"), QStringLiteral("There is no user '%1'.").arg(userId));
+        affected.users.insert(userId);
+    }
+    if (auto s = tx.takeSeq(); !s) // tokens issued from now on lie above the floor
+        return s.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    qCInfo(lcStore).noquote() << "full sync forced for" << (userId.isEmpty() ? QStringLiteral("everyone") : userId)
+                              << "at seq" << current.value();
+    return affected;
+}
+
+Result<QJsonArray> AdminStore::syncIssues(const QString &state)
+{
+    auto txr = Tx::begin(m_db, Tx::Mode::Read);
+    if (!txr)
+        return txr.error();
+    QString sql = QStringLiteral("SELECT id, user_id, device_id, case_id, action, reason, created_at, state, resolved_by,"
+                                 " resolved_at FROM sync_issues");
+    QVariantList args;
+    if (!state.isEmpty()) {
+        sql += QStringLiteral(" WHERE state = ?");
+        args << state;
+    }
+    sql += QStringLiteral(" ORDER BY id LIMIT 5000");
+    auto q = txr.value().run(sql, args);
+    if (!q)
+        return q.error();
+    QJsonArray out;
+    auto str = [](const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue(v.toString()); };
+    while (q.value().next()) {
+        const QSqlQuery &r = q.value();
+        out.append(QJsonObject{{QStringLiteral("id"), r.value(0).toString()},
+                               {QStringLiteral("user"), r.value(1).toString()},
+                               {QStringLiteral("deviceId"), str(r.value(2))},
+                               {QStringLiteral("caseId"), str(r.value(3))},
+                               {QStringLiteral("action"), QJsonDocument::fromJson(r.value(4).toString().toUtf8()).object()},
+                               {QStringLiteral("reason"), r.value(5).toString()},
+                               {QStringLiteral("at"), r.value(6).toString()},
+                               {QStringLiteral("state"), r.value(7).toString()},
+                               {QStringLiteral("resolvedBy"), str(r.value(8))},
+                               {QStringLiteral("resolvedAt"), str(r.value(9))}});
+    }
+    return out;
+}
+
+Result<Affected> AdminStore::publishCaseType(const CaseType &type, bool *compatible)
+{
+    auto txr = Tx::begin(m_db, Tx::Mode::Write);
+    if (!txr)
+        return txr.error();
+    Tx &tx = txr.value();
+    auto old = Catalog::caseType(tx, type.name);
+    if (!old)
+        return old.error();
+    *compatible = true;
+    QString why;
+    if (old.value()) {
+        if (type.version <= old.value()->version)
+            return Error(QStringLiteral("bad_request"),
+                         QStringLiteral("The version must increase (stored: %1, sent: %2).").arg(old.value()->version).arg(type.version));
+        *compatible = RulesEngine::isCompatibleUpgrade(*old.value(), type, &why);
+    }
+    auto before = tx.currentSeq();
+    if (!before)
+        return before.error();
+    auto seq = Catalog::saveCaseType(tx, type, !old.value());
+    if (!seq)
+        return seq.error();
+    if (!*compatible) {
+        if (auto st = writeSetting(tx, settingkeys::rulesBreak, QString::number(before.value())); !st)
+            return st.error();
+        qCInfo(lcStore).noquote() << "case type" << type.name << "version" << type.version
+                                  << "is incompatible (" << why << "): clients must sync fully";
+    }
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    Affected a;
+    a.everyone = true;
+    a.fullSync = !*compatible;
+    return a;
+}
+
+Result<Affected> AdminStore::reassign(const Principal &admin, const AssignmentChange &change, QJsonObject *caseOut)
+{
+    auto txr = Tx::begin(m_db, Tx::Mode::Write);
+    if (!txr)
+        return txr.error();
+    Tx &tx = txr.value();
+    auto loaded = CaseStore::load(tx, change.caseId);
+    if (!loaded)
+        return loaded.error();
+    if (!loaded.value())
+        return Error(QStringLiteral("not_found"), QStringLiteral("There is no case %1.").arg(change.caseId));
+    StoredCase c = *loaded.value();
+    Affected affected;
+    affected.addCase(c.rec); // the old scope hears about it too
+    qint64 aversion = 0;
+    auto as = CaseStore::loadAssignment(tx, c.rec.id, &aversion);
+    if (!as)
+        return as.error();
+    Assignment a = as.value().value_or(Assignment{QStringLiteral("A-") + c.rec.id, c.rec.id, {}, {}, {}, {}});
+    const bool isNew = !as.value();
+    QJsonObject changes;
+    auto set = [&](const char *name, QString &field, const std::optional<QString> &v) {
+        if (v && *v != field) {
+            changes.insert(QLatin1String(name), QJsonArray{field.isEmpty() ? QJsonValue() : QJsonValue(field),
+                                                           v->isEmpty() ? QJsonValue() : QJsonValue(*v)});
+            field = *v;
+        }
+    };
+    set("assignee", c.rec.assignee, change.assignee);
+    set("queue", c.rec.queue, change.queue);
+    a.assignee = c.rec.assignee;
+    a.queue = c.rec.queue;
+    if (change.instructions)
+        a.instructions = *change.instructions;
+    if (change.dueAt)
+        a.dueAt = *change.dueAt;
+    ++c.version;
+    c.rec.etag = etagFor(c.version);
+    c.rec.updatedAt = nowRfc3339();
+    if (auto st = CaseStore::update(tx, c); !st)
+        return st.error();
+    if (auto st = CaseStore::publish(tx, c, false); !st)
+        return st.error();
+    if (auto st = CaseStore::saveAssignment(tx, a, c.rec, isNew); !st)
+        return st.error();
+    if (auto st = CaseStore::audit(tx, {c.rec.id, admin.id, admin.deviceId, {}, QStringLiteral("assign"), changes, {}}); !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    affected.addCase(c.rec);
+    *caseOut = c.rec.toJson();
+    return affected;
+}
+
+} // namespace outpost::server

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "affected.h"
+#include "principal.h"
+#include "protocol/casetype.h"
+#include "tx.h"
+
+#include <QJsonArray>
+
+namespace outpost::server {
+
+/// Administration: forced full syncs, the sync-issues workbasket, publishing case types, assignments.
+class AdminStore
+{
+public:
+    explicit AdminStore(Database &db) : m_db(db) {}
+
+    /// Records the current max seq as the user's (or, with an empty id, everyone's) full-sync floor and
+    /// moves the counter past it, so tokens issued before are void and new ones are not.
+    Result<Affected> forceFullSync(const QString &userId);
+    /// state: "open", "resolved" or empty for all.
+    Result<QJsonArray> syncIssues(const QString &state);
+    /// Publishes a new version (must be higher); an incompatible one voids every token issued before.
+    Result<Affected> publishCaseType(const CaseType &type, bool *compatible);
+    /// Extension: (re)assigns a case to a user and/or a queue; technicians who lose it get a remove.
+    struct AssignmentChange {
+        QString caseId;
+        std::optional<QString> assignee, queue, instructions, dueAt;
+    };
+    Result<Affected> reassign(const Principal &admin, const AssignmentChange &change, QJsonObject *caseOut);
+
+private:
+    Database &m_db;
+};
+
+} // namespace outpost::server

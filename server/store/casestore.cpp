@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: MIT
+#include "casestore.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+namespace outpost::server {
+
+namespace {
+QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+} // namespace
+
+QString etagFor(qint64 version) { return QStringLiteral("\"%1\"").arg(version); }
+
+QString nowRfc3339() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
+
+bool canWork(const Principal &user, const CaseRecord &c)
+{
+    if (user.isAdmin())
+        return true;
+    if (c.isResolved())
+        return false;
+    return c.assignee == user.id || (c.assignee.isEmpty() && !c.queue.isEmpty() && user.queues.contains(c.queue));
+}
+
+bool canRead(const Principal &user, const CaseRecord &c)
+{
+    return canWork(user, c) || (c.isResolved() && c.assignee == user.id);
+}
+
+FeedScope scopeOf(const CaseRecord &c)
+{
+    FeedScope s;
+    s.user = c.assignee;
+    s.queue = c.queue;
+    s.resolved = c.isResolved();
+    return s;
+}
+
+Result<std::optional<StoredCase>> CaseStore::load(Tx &tx, const QString &id)
+{
+    auto q = tx.run(QStringLiteral("SELECT case_type, case_type_version, status, title, assignee, queue, version,"
+                                   " created_at, updated_at, fields FROM cases WHERE id = ?"),
+                    {id});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return std::optional<StoredCase>();
+    StoredCase c;
+    const QSqlQuery &r = q.value();
+    c.rec.id = id;
+    c.rec.caseType = r.value(0).toString();
+    c.rec.caseTypeVersion = r.value(1).toInt();
+    c.rec.status = r.value(2).toString();
+    c.rec.title = r.value(3).toString();
+    c.rec.assignee = r.value(4).toString();
+    c.rec.queue = r.value(5).toString();
+    c.version = r.value(6).toLongLong();
+    c.rec.etag = etagFor(c.version);
+    c.rec.createdAt = r.value(7).toString();
+    c.rec.updatedAt = r.value(8).toString();
+    c.rec.fields = QJsonDocument::fromJson(r.value(9).toString().toUtf8()).object();
+    auto a = tx.run(QStringLiteral("SELECT id, name, mime, size, sha256 FROM attachments WHERE case_id = ?"
+                                   " ORDER BY created_at, id"),
+                    {id});
+    if (!a)
+        return a.error();
+    while (a.value().next()) {
+        AttachmentRef ref;
+        ref.id = a.value().value(0).toString();
+        ref.name = a.value().value(1).toString();
+        ref.mime = a.value().value(2).toString();
+        ref.size = a.value().value(3).toLongLong();
+        ref.sha256 = a.value().value(4).toString();
+        c.rec.attachments.append(ref);
+    }
+    return std::optional<StoredCase>(c);
+}
+
+Result<QString> CaseStore::nextCaseId(Tx &tx)
+{
+    auto q = tx.run(QStringLiteral("UPDATE counters SET value = value + 1 WHERE name = 'case_id' RETURNING value"));
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return Error(QStringLiteral("unavailable"), QStringLiteral("The case id counter is missing."));
+    return QStringLiteral("C-%1").arg(q.value().value(0).toLongLong());
+}
+
+Status CaseStore::insert(Tx &tx, const StoredCase &c)
+{
+    auto q = tx.run(QStringLiteral("INSERT INTO cases (id, case_type, case_type_version, status, title, assignee, queue,"
+                                   " version, created_at, updated_at, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    {c.rec.id, c.rec.caseType, c.rec.caseTypeVersion, c.rec.status, c.rec.title, orNull(c.rec.assignee),
+                     orNull(c.rec.queue), c.version, c.rec.createdAt, c.rec.updatedAt,
+                     QString::fromUtf8(compact(c.rec.fields))});
+    if (!q)
+        return q.error();
+    return Status::success();
+}
+
+Status CaseStore::update(Tx &tx, const StoredCase &c)
+{
+    auto q = tx.run(QStringLiteral("UPDATE cases SET case_type_version = ?, status = ?, title = ?, assignee = ?, queue = ?,"
+                                   " version = ?, updated_at = ?, fields = ? WHERE id = ?"),
+                    {c.rec.caseTypeVersion, c.rec.status, c.rec.title, orNull(c.rec.assignee), orNull(c.rec.queue),
+                     c.version, c.rec.updatedAt, QString::fromUtf8(compact(c.rec.fields)), c.rec.id});
+    if (!q)
+        return q.error();
+    return Status::success();
+}
+
+Status CaseStore::publish(Tx &tx, const StoredCase &c, bool scopeChanged, bool isNew)
+{
+    CaseRecord rec = c.rec;
+    rec.etag = etagFor(c.version);
+    auto s = FeedWriter::stamp(tx, kinds::caseRecord, rec.id, rec.etag, compact(rec.toJson()), scopeOf(rec), isNew);
+    if (!s)
+        return s.error();
+    if (scopeChanged && !isNew) {
+        auto a = loadAssignment(tx, rec.id);
+        if (!a)
+            return a.error();
+        if (a.value())
+            return saveAssignment(tx, *a.value(), rec, false);
+    }
+    return Status::success();
+}
+
+Result<std::optional<Assignment>> CaseStore::loadAssignment(Tx &tx, const QString &caseId, qint64 *version)
+{
+    auto q = tx.run(QStringLiteral("SELECT id, assignee, queue, instructions, due_at, version FROM assignments WHERE case_id = ?"),
+                    {caseId});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return std::optional<Assignment>();
+    Assignment a;
+    a.id = q.value().value(0).toString();
+    a.caseId = caseId;
+    a.assignee = q.value().value(1).toString();
+    a.queue = q.value().value(2).toString();
+    a.instructions = q.value().value(3).toString();
+    a.dueAt = q.value().value(4).toString();
+    if (version)
+        *version = q.value().value(5).toLongLong();
+    return std::optional<Assignment>(a);
+}
+
+Status CaseStore::saveAssignment(Tx &tx, const Assignment &a, const CaseRecord &c, bool isNew)
+{
+    qint64 version = 1;
+    if (isNew) {
+        auto q = tx.run(QStringLiteral("INSERT INTO assignments (id, case_id, assignee, queue, instructions, due_at, version)"
+                                       " VALUES (?, ?, ?, ?, ?, ?, 1)"),
+                        {a.id, a.caseId, orNull(a.assignee), orNull(a.queue), a.instructions.isNull() ? QStringLiteral("") : a.instructions, orNull(a.dueAt)});
+        if (!q)
+            return q.error();
+    } else {
+        auto q = tx.run(QStringLiteral("UPDATE assignments SET assignee = ?, queue = ?, instructions = ?, due_at = ?,"
+                                       " version = version + 1 WHERE case_id = ? RETURNING version"),
+                        {orNull(a.assignee), orNull(a.queue), a.instructions.isNull() ? QStringLiteral("") : a.instructions, orNull(a.dueAt), a.caseId});
+        if (!q)
+            return q.error();
+        if (q.value().next())
+            version = q.value().value(0).toLongLong();
+    }
+    auto s = FeedWriter::stamp(tx, kinds::assignment, a.id, etagFor(version), compact(a.toJson()), scopeOf(c), isNew);
+    if (!s)
+        return s.error();
+    return Status::success();
+}
+
+Status CaseStore::audit(Tx &tx, const AuditEntry &e)
+{
+    auto q = tx.run(QStringLiteral("INSERT INTO audit (case_id, at, by_user, device_id, client_time, action, changes, note)"
+                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                    {e.caseId, nowRfc3339(), e.by, orNull(e.deviceId), orNull(e.clientTime), e.action,
+                     QString::fromUtf8(compact(e.changes)), e.note.isNull() ? nullString() : QVariant(e.note)});
+    if (!q)
+        return q.error();
+    return Status::success();
+}
+
+Result<QJsonArray> CaseStore::history(Tx &tx, const QString &caseId)
+{
+    auto q = tx.run(QStringLiteral("SELECT at, by_user, device_id, client_time, action, changes, note FROM audit"
+                                   " WHERE case_id = ? ORDER BY id"),
+                    {caseId});
+    if (!q)
+        return q.error();
+    QJsonArray out;
+    while (q.value().next()) {
+        const QSqlQuery &r = q.value();
+        QJsonObject e{{QStringLiteral("at"), r.value(0).toString()},
+                      {QStringLiteral("by"), r.value(1).toString()},
+                      {QStringLiteral("deviceId"), r.value(2).isNull() ? QJsonValue() : QJsonValue(r.value(2).toString())},
+                      {QStringLiteral("clientTime"), r.value(3).isNull() ? QJsonValue() : QJsonValue(r.value(3).toString())},
+                      {QStringLiteral("action"), r.value(4).toString()},
+                      {QStringLiteral("changes"), QJsonDocument::fromJson(r.value(5).toString().toUtf8()).object()}};
+        if (!r.value(6).isNull())
+            e.insert(QStringLiteral("text"), r.value(6).toString());
+        out.append(e);
+    }
+    return out;
+}
+
+} // namespace outpost::server

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "feed.h"
+#include "principal.h"
+#include "protocol/caserecord.h"
+#include "tx.h"
+
+#include <QJsonArray>
+#include <optional>
+
+namespace outpost::server {
+
+QString etagFor(qint64 version);
+QString nowRfc3339();
+
+/// Scope rules: technicians work on the cases assigned to them and the unassigned cases of their
+/// queues while not resolved; they may still read resolved cases assigned to them. Admins: all.
+bool canWork(const Principal &user, const CaseRecord &c);
+bool canRead(const Principal &user, const CaseRecord &c);
+FeedScope scopeOf(const CaseRecord &c);
+
+struct StoredCase {
+    CaseRecord rec;
+    qint64 version = 1;
+};
+
+struct AuditEntry {
+    QString caseId;
+    QString by;
+    QString deviceId;
+    QString clientTime;
+    QString action;
+    QJsonObject changes; // {"field": [old, new]}
+    QString note;
+};
+
+/// Cases, their assignment and audit trail, and their entries in the feed.
+class CaseStore
+{
+public:
+    static Result<std::optional<StoredCase>> load(Tx &tx, const QString &id);
+    /// Takes the next case id "C-<n>".
+    static Result<QString> nextCaseId(Tx &tx);
+    static Status insert(Tx &tx, const StoredCase &c);
+    static Status update(Tx &tx, const StoredCase &c);
+    /// Re-stamps the case in the feed; when its scope changed, its assignment too.
+    static Status publish(Tx &tx, const StoredCase &c, bool scopeChanged, bool isNew = false);
+
+    static Result<std::optional<Assignment>> loadAssignment(Tx &tx, const QString &caseId, qint64 *version = nullptr);
+    static Status saveAssignment(Tx &tx, const Assignment &a, const CaseRecord &c, bool isNew);
+
+    static Status audit(Tx &tx, const AuditEntry &e);
+    static Result<QJsonArray> history(Tx &tx, const QString &caseId);
+};
+
+} // namespace outpost::server

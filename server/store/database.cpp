@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: MIT
+#include "database.h"
+
+#include "migrations.h"
+#include "storelogging.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QScopeGuard>
+#include <QSqlError>
+#include <QThread>
+#include <QUrl>
+#include <QUuid>
+
+#include <atomic>
+
+namespace outpost::server {
+
+namespace {
+std::atomic<int> s_instances{0};
+
+Error unavailable(const QString &msg) { return Error(QStringLiteral("unavailable"), msg); }
+} // namespace
+
+Error dbError(const QString &what, const QSqlQuery &q)
+{
+    const QString text = q.lastError().text();
+    qCWarning(lcStore).noquote() << "database error in" << what << ":" << text;
+    return unavailable(QStringLiteral("The database failed (%1): %2").arg(what, text));
+}
+
+Error dbError(const QString &what, const QSqlDatabase &db)
+{
+    const QString text = db.lastError().text();
+    qCWarning(lcStore).noquote() << "database error in" << what << ":" << text;
+    return unavailable(QStringLiteral("The database failed (%1): %2").arg(what, text));
+}
+
+QVariant nullString() { return QVariant(QMetaType::fromType<QString>()); }
+QVariant orNull(const QString &s) { return s.isEmpty() ? nullString() : QVariant(s); }
+
+Result<QSqlQuery> runSql(QSqlDatabase &db, const QString &sql, const QVariantList &args)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (args.isEmpty()) { // also DDL, which PostgreSQL cannot prepare
+        if (!q.exec(sql))
+            return dbError(QStringLiteral("statement"), q);
+        return q;
+    }
+    if (!q.prepare(sql))
+        return dbError(QStringLiteral("prepare"), q);
+    for (int i = 0; i < args.size(); ++i)
+        q.bindValue(i, args.at(i));
+    if (!q.exec())
+        return dbError(QStringLiteral("statement"), q);
+    return q;
+}
+
+Result<DbConfig> DbConfig::parse(const QString &url)
+{
+    DbConfig c;
+    if (url.startsWith(QLatin1String("sqlite:"))) {
+        c.kind = DbKind::SQLite;
+        c.path = url.mid(7);
+        if (c.path.startsWith(QLatin1String("//")))
+            c.path = c.path.mid(2);
+        if (c.path.isEmpty())
+            return Error(QStringLiteral("bad_config"), QStringLiteral("The SQLite URL '%1' names no file.").arg(url));
+        return c;
+    }
+    if (url.startsWith(QLatin1String("postgresql://")) || url.startsWith(QLatin1String("postgres://"))) {
+        const QUrl u(url, QUrl::StrictMode);
+        if (!u.isValid() || u.host().isEmpty())
+            return Error(QStringLiteral("bad_config"),
+                         QStringLiteral("The PostgreSQL URL is not valid (expected postgresql://USER@HOST:PORT/DB)."));
+        c.kind = DbKind::PostgreSQL;
+        c.host = u.host();
+        c.port = u.port(5432);
+        c.user = u.userName();
+        c.password = u.password();
+        c.name = u.path().mid(1);
+        if (c.name.isEmpty() || c.name.contains(QLatin1Char('/')))
+            return Error(QStringLiteral("bad_config"), QStringLiteral("The PostgreSQL URL names no database."));
+        return c;
+    }
+    return Error(QStringLiteral("bad_config"),
+                 QStringLiteral("Unknown database URL '%1' (use sqlite:PATH or postgresql://USER@HOST:PORT/DB).")
+                     .arg(url.left(200)));
+}
+
+QString DbConfig::describe() const
+{
+    if (kind == DbKind::SQLite)
+        return QStringLiteral("sqlite:") + path;
+    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(name);
+}
+
+Database::Database(DbConfig config)
+    : m_config(std::move(config)), m_instanceId(QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+    m_prefix = QStringLiteral("outpostd-%1-").arg(++s_instances);
+}
+
+Database::~Database()
+{
+    QMutexLocker lock(&m_mutex);
+    for (const QString &name : std::as_const(m_connections)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (db.isValid())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+Result<std::shared_ptr<Database>> Database::open(const DbConfig &config)
+{
+    if (!QSqlDatabase::isDriverAvailable(config.kind == DbKind::SQLite ? QStringLiteral("QSQLITE")
+                                                                       : QStringLiteral("QPSQL")))
+        return unavailable(QStringLiteral("The Qt SQL driver for %1 is not installed.")
+                               .arg(config.kind == DbKind::SQLite ? QStringLiteral("SQLite") : QStringLiteral("PostgreSQL")));
+    if (config.kind == DbKind::SQLite) {
+        const QFileInfo fi(config.path);
+        if (!QDir().mkpath(fi.absolutePath()))
+            return unavailable(QStringLiteral("Cannot create the directory %1.").arg(fi.absolutePath()));
+    }
+    std::shared_ptr<Database> db(new Database(config));
+    auto conn = db->connection();
+    if (!conn)
+        return conn.error();
+    if (auto st = db->migrate(); !st)
+        return st.error();
+    qCInfo(lcStore).noquote() << "database ready:" << config.describe() << "schema version" << schemaVersion;
+    return db;
+}
+
+Result<QSqlDatabase> Database::connection()
+{
+    const QString name = m_prefix + QString::number(quintptr(QThread::currentThreadId()), 16);
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isValid() && db.driver() && db.driver()->thread() == QThread::currentThread()) {
+            if (db.isOpen())
+                return db;
+        } else {
+            // A connection left by a finished thread whose id was reused: replace it.
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(name);
+            QMutexLocker lock(&m_mutex);
+            m_connections.removeAll(name);
+        }
+    }
+    return addConnection(name);
+}
+
+Result<QSqlDatabase> Database::openDedicated(const QString &name) { return addConnection(m_prefix + name); }
+
+Result<QSqlDatabase> Database::addConnection(const QString &name)
+{
+    QSqlDatabase db = QSqlDatabase::contains(name)
+                          ? QSqlDatabase::database(name, false)
+                          : QSqlDatabase::addDatabase(m_config.kind == DbKind::SQLite ? QStringLiteral("QSQLITE")
+                                                                                      : QStringLiteral("QPSQL"),
+                                                      name);
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_connections.contains(name))
+            m_connections.append(name);
+    }
+    if (m_config.kind == DbKind::SQLite) {
+        db.setDatabaseName(m_config.path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    } else {
+        db.setHostName(m_config.host);
+        db.setPort(m_config.port);
+        db.setUserName(m_config.user);
+        db.setPassword(m_config.password);
+        db.setDatabaseName(m_config.name);
+        db.setConnectOptions(QStringLiteral("connect_timeout=5"));
+    }
+    if (!db.open()) {
+        const QString text = db.lastError().text();
+        qCWarning(lcStore).noquote() << "cannot open" << m_config.describe() << ":" << text;
+        return unavailable(QStringLiteral("Cannot open the database %1: %2").arg(m_config.describe(), text));
+    }
+    QSqlQuery q(db);
+    const QStringList setup = m_config.kind == DbKind::SQLite
+                                  ? QStringList{QStringLiteral("PRAGMA journal_mode=WAL"),
+                                                QStringLiteral("PRAGMA synchronous=NORMAL"),
+                                                QStringLiteral("PRAGMA busy_timeout=5000"),
+                                                QStringLiteral("PRAGMA foreign_keys=ON")}
+                                  : QStringList{QStringLiteral("SET client_min_messages TO warning"),
+                                                QStringLiteral("SET default_transaction_isolation TO 'read committed'")};
+    for (const QString &sql : setup)
+        if (!q.exec(sql))
+            return dbError(sql, q);
+    return db;
+}
+
+Result<int> Database::currentVersion(QSqlDatabase &db)
+{
+    if (m_config.kind == DbKind::SQLite) {
+        auto q = runSql(db, QStringLiteral("PRAGMA user_version"));
+        if (!q)
+            return q.error();
+        return q.value().next() ? q.value().value(0).toInt() : 0;
+    }
+    auto q = runSql(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
+    if (!q)
+        return q.error();
+    auto v = runSql(db, QStringLiteral("SELECT max(version) FROM schema_version"));
+    if (!v)
+        return v.error();
+    return v.value().next() ? v.value().value(0).toInt() : 0;
+}
+
+Status Database::migrate()
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlDatabase db = conn.value();
+    if (m_config.kind == DbKind::PostgreSQL) {
+        // Two instances starting at once must not migrate concurrently.
+        if (auto q = runSql(db, QStringLiteral("SELECT pg_advisory_lock(748210)")); !q)
+            return q.error();
+    }
+    auto unlock = qScopeGuard([&] {
+        if (m_config.kind == DbKind::PostgreSQL)
+            (void)runSql(db, QStringLiteral("SELECT pg_advisory_unlock(748210)"));
+    });
+    auto version = currentVersion(db);
+    if (!version)
+        return version.error();
+    const QList<Migration> steps = migrations(m_config.kind);
+    if (version.value() > steps.size())
+        return Error(QStringLiteral("too_new"),
+                     QStringLiteral("The database %1 was written by a newer outpostd (schema %2, this one knows %3).")
+                         .arg(m_config.describe())
+                         .arg(version.value())
+                         .arg(steps.size()));
+    for (int v = version.value(); v < steps.size(); ++v) {
+        QSqlQuery q(db);
+        if (!q.exec(m_config.kind == DbKind::SQLite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")))
+            return dbError(QStringLiteral("migration begin"), q);
+        bool ok = true;
+        Error err;
+        QStringList stmts = steps.at(v).statements;
+        stmts.append(m_config.kind == DbKind::SQLite ? QStringLiteral("PRAGMA user_version = %1").arg(v + 1)
+                                                     : QStringLiteral("INSERT INTO schema_version VALUES (%1)").arg(v + 1));
+        for (const QString &sql : std::as_const(stmts)) {
+            if (!q.exec(sql)) {
+                err = dbError(QStringLiteral("migration %1").arg(v + 1), q);
+                ok = false;
+                break;
+            }
+        }
+        if (ok && !q.exec(QStringLiteral("COMMIT"))) {
+            err = dbError(QStringLiteral("migration commit"), q);
+            ok = false;
+        }
+        if (!ok) {
+            q.exec(QStringLiteral("ROLLBACK"));
+            return err;
+        }
+        qCInfo(lcStore) << "applied migration" << v + 1 << steps.at(v).description;
+    }
+    return Status::success();
+}
+
+QVariant Database::docValue(const QByteArray &json) const
+{
+    if (m_config.kind == DbKind::SQLite)
+        return QVariant(json);
+    return QVariant(QString::fromUtf8(json));
+}
+
+QByteArray Database::docBytes(const QVariant &v)
+{
+    if (v.typeId() == QMetaType::QByteArray)
+        return v.toByteArray();
+    return v.toString().toUtf8();
+}
+
+} // namespace outpost::server

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "result.h"
+
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+#include <memory>
+
+namespace outpost::server {
+
+enum class DbKind { SQLite, PostgreSQL };
+
+/// Where the database lives, parsed from "sqlite:PATH" or "postgresql://user[:pw]@host[:port]/db".
+struct DbConfig {
+    DbKind kind = DbKind::SQLite;
+    QString path; // SQLite file
+    QString host;
+    int port = 5432;
+    QString user, password, name;
+
+    static Result<DbConfig> parse(const QString &url);
+    /// Log-safe description (never the password).
+    QString describe() const;
+};
+
+/// The service's database. One QSqlDatabase connection per thread, created lazily on first use and
+/// named "outpostd-<instance>-<thread id>"; a connection is never shared across threads.
+class Database
+{
+public:
+    /// Connects on the calling thread and brings the schema up to date (numbered migrations, one
+    /// transaction each). Refuses a database written by a newer version.
+    static Result<std::shared_ptr<Database>> open(const DbConfig &config);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    DbKind kind() const { return m_config.kind; }
+    const DbConfig &config() const { return m_config; }
+    /// A unique id of this open instance (tells our own NOTIFY payloads from other processes').
+    const QString &instanceId() const { return m_instanceId; }
+
+    /// This thread's connection, opened and configured; an "unavailable" Error when that fails.
+    Result<QSqlDatabase> connection();
+    /// A fresh connection for a dedicated thread (the LISTEN worker); the caller removes it.
+    Result<QSqlDatabase> openDedicated(const QString &name);
+    QString connectionName(const QString &suffix) const { return m_prefix + suffix; }
+
+    /// Column type for the stored wire JSON: BLOB on SQLite (read back without conversion), TEXT on
+    /// PostgreSQL.
+    QVariant docValue(const QByteArray &json) const;
+    static QByteArray docBytes(const QVariant &v);
+
+    static constexpr int schemaVersion = 1;
+
+private:
+    explicit Database(DbConfig config);
+    Result<QSqlDatabase> addConnection(const QString &name);
+    Status migrate();
+    Result<int> currentVersion(QSqlDatabase &db);
+
+    DbConfig m_config;
+    QString m_instanceId;
+    QString m_prefix;
+    QMutex m_mutex;
+    QStringList m_connections;
+};
+
+/// The protocol-level error for a failed database call: code "unavailable" (HTTP 503).
+Error dbError(const QString &what, const QSqlQuery &q);
+Error dbError(const QString &what, const QSqlDatabase &db);
+
+/// Prepares, binds (positional '?') and runs one statement.
+Result<QSqlQuery> runSql(QSqlDatabase &db, const QString &sql, const QVariantList &args = {});
+/// A typed SQL NULL for a string column (PostgreSQL wants typed parameters).
+QVariant nullString();
+QVariant orNull(const QString &s);
+
+} // namespace outpost::server

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "principal.h"
+#include "tx.h"
+
+namespace outpost::server {
+
+/// Who may see an entity in the feed.
+struct FeedScope {
+    QString user;  // assignee; empty: none
+    QString queue; // work queue; empty: none
+    bool resolved = false;
+    bool isPublic = false; // case types and data-page rows
+    bool removed = false;
+};
+
+/// Entity kinds as the protocol names them.
+namespace kinds {
+inline const QString caseType = QStringLiteral("caseType");
+inline const QString caseRecord = QStringLiteral("case");
+inline const QString assignment = QStringLiteral("assignment");
+inline const QString dataPage = QStringLiteral("dataPage");
+} // namespace kinds
+
+/// Writes the feed table sync_entities: one row per entity in its latest state, re-stamped with a new
+/// seq on each change; scope changes are logged so that the users who lose an entity get a remove.
+class FeedWriter
+{
+public:
+    /// Stamps an entity with a fresh seq. `isNew`: skip looking up an earlier scope (bulk inserts).
+    static Result<qint64> stamp(Tx &tx, const QString &kind, const QString &id, const QString &etag,
+                                const QByteArray &doc, const FeedScope &scope, bool isNew = false);
+};
+
+/// Settings that invalidate tokens (all stored, none in memory).
+namespace settingkeys {
+inline const QString globalFullSync = QStringLiteral("full_sync_seq");
+inline const QString rulesBreak = QStringLiteral("rules_break_seq");
+inline const QString retentionHorizon = QStringLiteral("retention_horizon_seq");
+} // namespace settingkeys
+
+Result<QString> readSetting(Tx &tx, const QString &name);
+Status writeSetting(Tx &tx, const QString &name, const QString &value);
+
+/// Reads one page of GET /sync/changes as the finished response body.
+/// Errors: bad_request (limit), full_sync_required (token).
+class FeedReader
+{
+public:
+    static Result<QByteArray> page(Database &db, const Principal &user, const QString &since, int limit);
+};
+
+/// Appends s as a JSON string literal.
+void appendJsonString(QByteArray &out, const QString &s);
+
+} // namespace outpost::server

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#include "migrations.h"
+
+namespace outpost::server {
+
+namespace {
+// Dialect placeholders: {serial} an auto-increment key, {doc} the stored wire JSON.
+QString dialect(QString sql, DbKind kind)
+{
+    const bool lite = kind == DbKind::SQLite;
+    sql.replace(QLatin1String("{serial}"),
+                lite ? QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT") : QLatin1String("BIGSERIAL PRIMARY KEY"));
+    sql.replace(QLatin1String("{doc}"), lite ? QLatin1String("BLOB") : QLatin1String("TEXT"));
+    return sql;
+}
+
+const char *const kV1[] = {
+    "CREATE TABLE counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL)",
+    "INSERT INTO counters (name, value) VALUES ('seq', 0)",
+    "INSERT INTO counters (name, value) VALUES ('case_id', 10000)",
+    "CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE users (id TEXT PRIMARY KEY, display_name TEXT NOT NULL, roles TEXT NOT NULL,"
+    " queues TEXT NOT NULL, password_hash TEXT NOT NULL, salt TEXT NOT NULL, iterations INTEGER NOT NULL,"
+    " full_sync_seq BIGINT NOT NULL DEFAULT 0)",
+    "CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id),"
+    " device_id TEXT, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)",
+    "CREATE INDEX sessions_expiry ON sessions (expires_at)",
+    "CREATE TABLE case_types (name TEXT PRIMARY KEY, version INTEGER NOT NULL, doc TEXT NOT NULL,"
+    " published_seq BIGINT NOT NULL)",
+    "CREATE TABLE data_pages (page TEXT NOT NULL, row_key TEXT NOT NULL, label TEXT NOT NULL, doc TEXT NOT NULL,"
+    " PRIMARY KEY (page, row_key))",
+    "CREATE TABLE cases (id TEXT PRIMARY KEY, case_type TEXT NOT NULL, case_type_version INTEGER NOT NULL,"
+    " status TEXT NOT NULL, title TEXT NOT NULL, assignee TEXT, queue TEXT, version BIGINT NOT NULL,"
+    " created_at TEXT NOT NULL, updated_at TEXT NOT NULL, fields TEXT NOT NULL)",
+    "CREATE INDEX cases_assignee ON cases (assignee)",
+    "CREATE INDEX cases_queue ON cases (queue)",
+    "CREATE TABLE assignments (id TEXT PRIMARY KEY, case_id TEXT NOT NULL UNIQUE REFERENCES cases(id),"
+    " assignee TEXT, queue TEXT, instructions TEXT NOT NULL, due_at TEXT, version BIGINT NOT NULL)",
+    "CREATE TABLE attachments (id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), name TEXT NOT NULL,"
+    " mime TEXT NOT NULL, size BIGINT NOT NULL, sha256 TEXT NOT NULL, created_by TEXT NOT NULL,"
+    " created_at TEXT NOT NULL)",
+    "CREATE INDEX attachments_case ON attachments (case_id)",
+    // The changes feed: one row per entity in its latest state, re-stamped with a new seq on change.
+    "CREATE TABLE sync_entities (kind TEXT NOT NULL, entity_id TEXT NOT NULL, seq BIGINT NOT NULL UNIQUE,"
+    " etag TEXT NOT NULL, doc {doc} NOT NULL, removed INTEGER NOT NULL DEFAULT 0, scope_user TEXT,"
+    " scope_queue TEXT, resolved INTEGER NOT NULL DEFAULT 0, public INTEGER NOT NULL DEFAULT 0,"
+    " PRIMARY KEY (kind, entity_id))",
+    // Old scopes of entities whose scope changed at seq: who must receive a remove.
+    "CREATE TABLE scope_log (kind TEXT NOT NULL, entity_id TEXT NOT NULL, seq BIGINT NOT NULL, old_user TEXT,"
+    " old_queue TEXT, old_resolved INTEGER NOT NULL)",
+    "CREATE INDEX scope_log_entity ON scope_log (kind, entity_id, seq)",
+    "CREATE TABLE action_results (user_id TEXT NOT NULL, action_id TEXT NOT NULL, payload_hash TEXT NOT NULL,"
+    " status TEXT NOT NULL, case_id TEXT, result TEXT NOT NULL, created_at BIGINT NOT NULL,"
+    " PRIMARY KEY (user_id, action_id))",
+    "CREATE INDEX action_results_age ON action_results (created_at)",
+    "CREATE TABLE temp_ids (user_id TEXT NOT NULL, temp_id TEXT NOT NULL, case_id TEXT NOT NULL,"
+    " created_at BIGINT NOT NULL, PRIMARY KEY (user_id, temp_id))",
+    "CREATE TABLE audit (id {serial}, case_id TEXT NOT NULL, at TEXT NOT NULL, by_user TEXT NOT NULL,"
+    " device_id TEXT, client_time TEXT, action TEXT NOT NULL, changes TEXT NOT NULL, note TEXT)",
+    "CREATE INDEX audit_case ON audit (case_id, id)",
+    "CREATE TABLE sync_issues (id {serial}, user_id TEXT NOT NULL, device_id TEXT, case_id TEXT,"
+    " action TEXT NOT NULL, reason TEXT NOT NULL, created_at TEXT NOT NULL, state TEXT NOT NULL,"
+    " resolved_by TEXT, resolved_at TEXT)",
+    "CREATE INDEX sync_issues_state ON sync_issues (state, id)",
+};
+} // namespace
+
+QList<Migration> migrations(DbKind kind)
+{
+    Migration v1{QStringLiteral("initial schema"), {}};
+    for (const char *sql : kV1)
+        v1.statements.append(dialect(QString::fromLatin1(sql), kind));
+    return {v1};
+}
+
+} // namespace outpost::server

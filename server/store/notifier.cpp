@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: MIT
+#include "notifier.h"
+
+#include "storelogging.h"
+#include "tx.h"
+#include "userstore.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlDriver>
+
+namespace outpost::server {
+
+namespace {
+const QString kChannel = QStringLiteral("outpost_changes");
+const QByteArray kChanges = R"({"type":"changes"})";
+const QByteArray kFullSync = R"({"type":"fullSyncRequired"})";
+} // namespace
+
+Notifier::Notifier(Database &db) : m_db(db) {}
+
+Notifier::~Notifier()
+{
+    if (m_thread) {
+        QMetaObject::invokeMethod(m_listener, "stop", Qt::BlockingQueuedConnection);
+        m_thread->quit();
+        m_thread->wait();
+        delete m_listener;
+        delete m_thread;
+    }
+}
+
+void Notifier::setHub(http::NotifyHub *hub)
+{
+    QMutexLocker lock(&m_mutex);
+    m_hub = hub;
+    if (!hub || m_thread || m_db.kind() != DbKind::PostgreSQL || !QCoreApplication::instance())
+        return;
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("outpostd-listen"));
+    m_listener = new PgListener(m_db);
+    m_listener->moveToThread(m_thread);
+    QObject::connect(m_listener, &PgListener::received, m_listener, [this](const QByteArray &p) { onRemote(p); },
+                     Qt::DirectConnection);
+    m_thread->start();
+    QMetaObject::invokeMethod(m_listener, "start", Qt::QueuedConnection);
+}
+
+Result<QSet<QString>> Notifier::recipients(const Affected &affected)
+{
+    QSet<QString> out = affected.users;
+    if (affected.queues.isEmpty() && !affected.admins)
+        return out;
+    auto conn = m_db.connection();
+    if (!conn)
+        return conn.error();
+    auto q = runSql(conn.value(), QStringLiteral("SELECT id, roles, queues FROM users"));
+    if (!q)
+        return q.error();
+    while (q.value().next()) {
+        const QString id = q.value().value(0).toString();
+        if (affected.admins && splitList(q.value().value(1).toString()).contains(QLatin1String("admin")))
+            out.insert(id);
+        for (const QString &queue : splitList(q.value().value(2).toString()))
+            if (affected.queues.contains(queue))
+                out.insert(id);
+    }
+    return out;
+}
+
+void Notifier::notify(const Affected &affected)
+{
+    if (affected.isEmpty())
+        return;
+    QSet<QString> users;
+    if (!affected.everyone) {
+        auto r = recipients(affected);
+        if (!r) {
+            qCWarning(lcStore).noquote() << "push skipped:" << r.error().message;
+            return;
+        }
+        users = r.value();
+    }
+    publishLocal(users, affected.everyone, affected.fullSync);
+    if (m_db.kind() != DbKind::PostgreSQL)
+        return;
+    QJsonObject payload{{QStringLiteral("origin"), m_db.instanceId()},
+                        {QStringLiteral("type"), affected.fullSync ? QStringLiteral("fullSyncRequired") : QStringLiteral("changes")}};
+    QByteArray text;
+    if (!affected.everyone) {
+        payload.insert(QStringLiteral("users"), QJsonArray::fromStringList(QStringList(users.cbegin(), users.cend())));
+        text = QJsonDocument(payload).toJson(QJsonDocument::Compact);
+    }
+    if (affected.everyone || text.size() > 7000) {
+        payload.remove(QStringLiteral("users"));
+        payload.insert(QStringLiteral("everyone"), true);
+        text = QJsonDocument(payload).toJson(QJsonDocument::Compact);
+    }
+    auto conn = m_db.connection();
+    if (!conn)
+        return;
+    if (auto q = runSql(conn.value(), QStringLiteral("SELECT pg_notify(?, ?)"), {kChannel, QString::fromUtf8(text)}); !q)
+        qCWarning(lcStore).noquote() << "NOTIFY failed:" << q.error().message;
+}
+
+void Notifier::publishLocal(const QSet<QString> &users, bool everyone, bool fullSync)
+{
+    QMutexLocker lock(&m_mutex);
+    if (!m_hub)
+        return;
+    const QByteArray &text = fullSync ? kFullSync : kChanges;
+    if (everyone)
+        m_hub->publishAll(text);
+    else if (!users.isEmpty())
+        m_hub->publish(users, text);
+}
+
+void Notifier::onRemote(const QByteArray &payload)
+{
+    const QJsonObject o = QJsonDocument::fromJson(payload).object();
+    if (o.value(QStringLiteral("origin")).toString() == m_db.instanceId())
+        return; // our own, pushed already
+    const bool fullSync = o.value(QStringLiteral("type")).toString() == QLatin1String("fullSyncRequired");
+    QSet<QString> users;
+    for (const QJsonValue &v : o.value(QStringLiteral("users")).toArray())
+        users.insert(v.toString());
+    publishLocal(users, o.value(QStringLiteral("everyone")).toBool(), fullSync);
+}
+
+void PgListener::start()
+{
+    m_connection = QStringLiteral("listen");
+    auto conn = m_db.openDedicated(m_connection);
+    if (!conn) {
+        qCWarning(lcStore).noquote() << "LISTEN unavailable; pushes from other instances are off:" << conn.error().message;
+        return;
+    }
+    QSqlDriver *driver = conn.value().driver();
+    connect(driver, &QSqlDriver::notification, this,
+            [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
+                if (name == kChannel)
+                    Q_EMIT received(payload.toString().toUtf8());
+            });
+    if (!driver->subscribeToNotification(kChannel))
+        qCWarning(lcStore) << "cannot LISTEN on" << kChannel;
+}
+
+void PgListener::stop()
+{
+    if (m_connection.isEmpty())
+        return;
+    QSqlDatabase db = QSqlDatabase::database(m_db.connectionName(m_connection), false);
+    if (db.isValid() && db.driver()) {
+        db.driver()->unsubscribeFromNotification(kChannel);
+        db.close();
+    }
+}
+
+} // namespace outpost::server

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+#include "tx.h"
+
+#include "storelogging.h"
+
+#include <QSqlError>
+
+namespace outpost::server {
+
+Result<Tx> Tx::begin(Database &database, Mode mode)
+{
+    auto conn = database.connection();
+    if (!conn)
+        return conn.error();
+    QSqlDatabase db = conn.value();
+    Tx tx(&database, db, database.kind());
+    tx.m_open = false;
+    QString beginSql;
+    if (database.kind() == DbKind::SQLite)
+        beginSql = mode == Mode::Write ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+    else
+        beginSql = mode == Mode::Write ? QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED")
+                                       : QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY");
+    QSqlQuery q(db);
+    if (!q.exec(beginSql))
+        return dbError(QStringLiteral("begin transaction"), q);
+    tx.m_open = true;
+    if (mode == Mode::Write && database.kind() == DbKind::PostgreSQL) {
+        auto lock = tx.run(QStringLiteral("SELECT value FROM counters WHERE name = 'seq' FOR UPDATE"));
+        if (!lock)
+            return lock.error();
+    }
+    return tx;
+}
+
+Tx::Tx(Tx &&other) noexcept
+    : m_database(other.m_database), m_db(std::move(other.m_db)), m_kind(other.m_kind), m_open(other.m_open)
+{
+    other.m_open = false;
+}
+
+Tx::~Tx() { rollback(); }
+
+Result<QSqlQuery> Tx::run(const QString &sql, const QVariantList &args) { return runSql(m_db, sql, args); }
+
+Result<QSqlQuery> Tx::prepare(const QString &sql)
+{
+    QSqlQuery q(m_db);
+    if (!q.prepare(sql))
+        return dbError(QStringLiteral("prepare"), q);
+    return q;
+}
+
+Status Tx::execPrepared(QSqlQuery &q, const QVariantList &args)
+{
+    for (int i = 0; i < args.size(); ++i)
+        q.bindValue(i, args.at(i));
+    if (!q.exec())
+        return dbError(QStringLiteral("statement"), q);
+    return Status::success();
+}
+
+Result<qint64> Tx::takeSeq(int n)
+{
+    auto q = run(QStringLiteral("UPDATE counters SET value = value + ? WHERE name = 'seq' RETURNING value"), {n});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return Error(QStringLiteral("unavailable"), QStringLiteral("The sequence counter is missing."));
+    return q.value().value(0).toLongLong() - n + 1;
+}
+
+Result<qint64> Tx::currentSeq()
+{
+    auto q = run(QStringLiteral("SELECT value FROM counters WHERE name = 'seq'"));
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return Error(QStringLiteral("unavailable"), QStringLiteral("The sequence counter is missing."));
+    return q.value().value(0).toLongLong();
+}
+
+Status Tx::commit()
+{
+    if (!m_open)
+        return Error(QStringLiteral("unavailable"), QStringLiteral("No transaction to commit."));
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        const Error e = dbError(QStringLiteral("commit"), q);
+        rollback();
+        return e;
+    }
+    m_open = false;
+    return Status::success();
+}
+
+void Tx::rollback()
+{
+    if (!m_open)
+        return;
+    m_open = false;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("ROLLBACK")))
+        qCWarning(lcStore) << "rollback failed:" << q.lastError().text();
+}
+
+} // namespace outpost::server

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "database.h"
+
+namespace outpost::server {
+
+/// One transaction on the calling thread's connection; rolled back unless committed.
+/// A write transaction first takes the single sequence counter row (SQLite: BEGIN IMMEDIATE;
+/// PostgreSQL: SELECT ... FOR UPDATE), so writers are serialised and sequence numbers become
+/// visible in commit order: a reader that sees seq N sees everything below N.
+class Tx
+{
+public:
+    enum class Mode { Read, Write };
+    static Result<Tx> begin(Database &db, Mode mode);
+    Tx(Tx &&other) noexcept;
+    Tx &operator=(Tx &&) = delete;
+    ~Tx();
+
+    DbKind kind() const { return m_kind; }
+    QSqlDatabase &db() { return m_db; }
+    Database &database() { return *m_database; }
+    Result<QSqlQuery> run(const QString &sql, const QVariantList &args = {});
+    /// A prepared statement for repeated use (bulk inserts).
+    Result<QSqlQuery> prepare(const QString &sql);
+    static Status execPrepared(QSqlQuery &q, const QVariantList &args);
+
+    /// Takes the next n sequence numbers; returns the first of them.
+    Result<qint64> takeSeq(int n = 1);
+    /// The highest sequence number committed (or taken by this transaction).
+    Result<qint64> currentSeq();
+
+    Status commit();
+    void rollback();
+
+private:
+    Tx(Database *database, QSqlDatabase db, DbKind kind) : m_database(database), m_db(std::move(db)), m_kind(kind) {}
+    Database *m_database;
+    QSqlDatabase m_db;
+    DbKind m_kind;
+    bool m_open = true;
+};
+
+} // namespace outpost::server
