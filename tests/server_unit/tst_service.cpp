@@ -4,6 +4,7 @@
 #include "harness.h"
 
 #include <QCryptographicHash>
+#include <QMutex>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -33,6 +34,38 @@ QJsonObject batch(const QJsonArray &actions)
 {
     return {{QStringLiteral("deviceId"), QStringLiteral("laptop-1")}, {QStringLiteral("actions"), actions}};
 }
+
+/// Records what the service pushes (the transport's hub is not part of these tests).
+class RecordingHub : public http::NotifyHub
+{
+public:
+    void publish(const QSet<QString> &userIds, const QByteArray &text) override
+    {
+        QMutexLocker lock(&m_mutex);
+        for (const QString &u : userIds)
+            m_received.append(u + QLatin1Char(' ') + QString::fromUtf8(text));
+    }
+    void publishAll(const QByteArray &text) override
+    {
+        QMutexLocker lock(&m_mutex);
+        m_received.append(QStringLiteral("* ") + QString::fromUtf8(text));
+    }
+    int subscriberCount() const override { return 0; }
+    QStringList received()
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_received;
+    }
+    void clear()
+    {
+        QMutexLocker lock(&m_mutex);
+        m_received.clear();
+    }
+
+private:
+    QMutex m_mutex;
+    QStringList m_received;
+};
 
 struct Feed {
     QList<QJsonObject> changes;
@@ -555,6 +588,40 @@ private Q_SLOTS:
         QCOMPARE(status, 413);
         QCOMPARE(caseOf(id), before);
         QCOMPARE(h->call("POST", kActions, QByteArray(2 << 20, ' '), alice).status, 413);
+    }
+
+    void pushHints()
+    {
+        RecordingHub local, remote;
+        h->service()->setNotifyHub(&local);
+        // A second instance on the same database hears about the first one's writes (PostgreSQL).
+        auto other = h->open(h->options());
+        QVERIFY(other.ok());
+        other.value()->setNotifyHub(&remote);
+        const QString id = someCase(QStringLiteral("alice"), QStringLiteral("installation"));
+        QCOMPARE(firstResult(post(alice, {action(QStringLiteral("note"), id, {{QStringLiteral("text"), QStringLiteral("push")}})}))
+                     .value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+        QVERIFY(local.received().isEmpty()); // a note changes nothing in the feed
+        const QString etag = caseOf(id).value(QStringLiteral("etag")).toString();
+        QCOMPARE(firstResult(post(alice, {action(QStringLiteral("update"), id,
+                                                 {{QStringLiteral("baseEtag"), etag},
+                                                  {QStringLiteral("fields"), QJsonObject{{QStringLiteral("commissioned"), true}}}})}))
+                     .value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+        const QStringList got = local.received();
+        QVERIFY(got.contains(QStringLiteral("alice {\"type\":\"changes\"}")));
+        QVERIFY(got.contains(QStringLiteral("carol {\"type\":\"changes\"}")));
+        QVERIFY(!got.contains(QStringLiteral("bob {\"type\":\"changes\"}")));
+        QVERIFY(h->callJson("POST", QStringLiteral("/api/v1/admin/full-sync"), {}, carol).status == 200);
+        QVERIFY(local.received().contains(QStringLiteral("* {\"type\":\"fullSyncRequired\"}")));
+        if (m_backend == Harness::Backend::PostgreSQL) {
+            QTRY_VERIFY_WITH_TIMEOUT(remote.received().contains(QStringLiteral("alice {\"type\":\"changes\"}")), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(remote.received().contains(QStringLiteral("* {\"type\":\"fullSyncRequired\"}")), 10000);
+        } else {
+            QVERIFY(remote.received().isEmpty());
+        }
+        other.value().reset();
+        h->service()->setNotifyHub(nullptr);
+        // The forced full sync voided the tokens; fresh ones for the tests that follow.
     }
 
     void attachments()
