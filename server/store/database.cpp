@@ -19,6 +19,9 @@ namespace outpost::server {
 
 namespace {
 std::atomic<int> s_instances{0};
+std::atomic<int> s_connections{0};
+// This thread's connection name per open Database (by its serial number).
+thread_local QHash<int, QString> t_connections;
 
 Error unavailable(const QString &msg) { return Error(QStringLiteral("unavailable"), msg); }
 } // namespace
@@ -100,20 +103,16 @@ QString DbConfig::describe() const
 Database::Database(DbConfig config)
     : m_config(std::move(config)), m_instanceId(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
-    m_prefix = QStringLiteral("outpostd-%1-").arg(++s_instances);
+    m_serial = ++s_instances;
+    m_prefix = QStringLiteral("outpostd-%1-").arg(m_serial);
 }
 
 Database::~Database()
 {
     QMutexLocker lock(&m_mutex);
-    for (const QString &name : std::as_const(m_connections)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(name, false);
-            if (db.isValid())
-                db.close();
-        }
-        QSqlDatabase::removeDatabase(name);
-    }
+    t_connections.remove(m_serial);
+    for (const QString &name : std::as_const(m_connections))
+        QSqlDatabase::removeDatabase(name); // closes it; other threads' connections are idle by now
 }
 
 Result<std::shared_ptr<Database>> Database::open(const DbConfig &config)
@@ -139,21 +138,32 @@ Result<std::shared_ptr<Database>> Database::open(const DbConfig &config)
 
 Result<QSqlDatabase> Database::connection()
 {
-    const QString name = m_prefix + QString::number(quintptr(QThread::currentThreadId()), 16);
-    if (QSqlDatabase::contains(name)) {
-        QSqlDatabase db = QSqlDatabase::database(name, false);
-        if (db.isValid() && db.driver() && db.driver()->thread() == QThread::currentThread()) {
-            if (db.isOpen())
-                return db;
-        } else {
-            // A connection left by a finished thread whose id was reused: replace it.
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(name);
-            QMutexLocker lock(&m_mutex);
-            m_connections.removeAll(name);
-        }
+    auto it = t_connections.constFind(m_serial);
+    if (it != t_connections.constEnd()) {
+        QSqlDatabase db = QSqlDatabase::database(it.value(), false);
+        if (db.isValid() && db.isOpen())
+            return db;
+        return addConnection(it.value());
     }
+    QString name = QStringLiteral("outpostd-%1-%2").arg(quintptr(QThread::currentThreadId()), 0, 16).arg(m_serial);
+    if (QSqlDatabase::contains(name)) // left by a finished thread whose id was reused
+        name += QStringLiteral("-%1").arg(++s_connections);
+    t_connections.insert(m_serial, name);
     return addConnection(name);
+}
+
+Status Database::reconnect()
+{
+    auto it = t_connections.constFind(m_serial);
+    if (it != t_connections.constEnd()) {
+        QSqlDatabase db = QSqlDatabase::database(it.value(), false);
+        if (db.isValid())
+            db.close();
+    }
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    return Status::success();
 }
 
 Result<QSqlDatabase> Database::openDedicated(const QString &name) { return addConnection(m_prefix + name); }

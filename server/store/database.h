@@ -30,7 +30,7 @@ struct DbConfig {
 };
 
 /// The service's database. One QSqlDatabase connection per thread, created lazily on first use and
-/// named "outpostd-<instance>-<thread id>"; a connection is never shared across threads.
+/// named "outpostd-<thread id>-<instance>"; a connection is never shared across threads.
 class Database
 {
 public:
@@ -48,6 +48,8 @@ public:
 
     /// This thread's connection, opened and configured; an "unavailable" Error when that fails.
     Result<QSqlDatabase> connection();
+    /// Closes and reopens this thread's connection (after the server went away and came back).
+    Status reconnect();
     /// A fresh connection for a dedicated thread (the LISTEN worker); the caller removes it.
     Result<QSqlDatabase> openDedicated(const QString &name);
     QString connectionName(const QString &suffix) const { return m_prefix + suffix; }
@@ -68,6 +70,7 @@ private:
     DbConfig m_config;
     QString m_instanceId;
     QString m_prefix;
+    int m_serial = 0;
     QMutex m_mutex;
     QStringList m_connections;
 };

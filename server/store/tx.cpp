@@ -22,8 +22,15 @@ Result<Tx> Tx::begin(Database &database, Mode mode)
         beginSql = mode == Mode::Write ? QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED")
                                        : QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY");
     QSqlQuery q(db);
-    if (!q.exec(beginSql))
-        return dbError(QStringLiteral("begin transaction"), q);
+    if (!q.exec(beginSql)) {
+        // A connection the server dropped (restart, idle timeout) is reopened once.
+        if (!database.reconnect())
+            return dbError(QStringLiteral("begin transaction"), q);
+        tx.m_db = database.connection().value();
+        QSqlQuery retry(tx.m_db);
+        if (!retry.exec(beginSql))
+            return dbError(QStringLiteral("begin transaction"), retry);
+    }
     tx.m_open = true;
     if (mode == Mode::Write && database.kind() == DbKind::PostgreSQL) {
         auto lock = tx.run(QStringLiteral("SELECT value FROM counters WHERE name = 'seq' FOR UPDATE"));

@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 #include <QUuid>
 
 using namespace outpost;
@@ -588,6 +589,51 @@ private Q_SLOTS:
         QCOMPARE(status, 413);
         QCOMPARE(caseOf(id), before);
         QCOMPARE(h->call("POST", kActions, QByteArray(2 << 20, ' '), alice).status, 413);
+    }
+
+    void concurrentWriters()
+    {
+        // Several worker threads at once, as the transport runs them: every create applies once,
+        // and two edits racing on one case from the same etag give one applied and one conflict.
+        const QString id = someCase(QStringLiteral("alice"), QStringLiteral("inspection"));
+        const QString etag = caseOf(id).value(QStringLiteral("etag")).toString();
+        QList<QThread *> threads;
+        QList<QJsonObject> raceResults(2);
+        QList<QStringList> created(4);
+        for (int t = 0; t < 2; ++t)
+            threads.append(QThread::create([&, t] {
+                raceResults[t] = firstResult(post(alice, {action(QStringLiteral("update"), id,
+                                                                 {{QStringLiteral("baseEtag"), etag},
+                                                                  {QStringLiteral("fields"), QJsonObject{{t ? QStringLiteral("passed") : QStringLiteral("readingKw"),
+                                                                                                         t ? QJsonValue(true) : QJsonValue(7)}}}})}));
+            }));
+        for (int t = 0; t < 4; ++t)
+            threads.append(QThread::create([&, t] {
+                for (int i = 0; i < 5; ++i) {
+                    const QString tmp = QStringLiteral("tmp-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+                    const QJsonObject r = firstResult(post(bob, {action(QStringLiteral("create"), tmp,
+                                                                        {{QStringLiteral("caseType"), QStringLiteral("installation")},
+                                                                         {QStringLiteral("fields"), QJsonObject{{QStringLiteral("site"), QStringLiteral("S-001")},
+                                                                                                                {QStringLiteral("kind"), QStringLiteral("solar")}}}})}));
+                    created[t].append(r.value(QStringLiteral("status")).toString() + QLatin1Char(' ') + r.value(QStringLiteral("caseId")).toString());
+                }
+            }));
+        for (QThread *t : threads)
+            t->start();
+        for (QThread *t : threads) {
+            QVERIFY(t->wait(60000));
+            delete t;
+        }
+        QStringList statuses{raceResults[0].value(QStringLiteral("status")).toString(), raceResults[1].value(QStringLiteral("status")).toString()};
+        statuses.sort();
+        QCOMPARE(statuses, (QStringList{QStringLiteral("applied"), QStringLiteral("conflict")}));
+        QSet<QString> ids;
+        for (const QStringList &l : created)
+            for (const QString &r : l) {
+                QVERIFY2(r.startsWith(QLatin1String("applied C-")), qPrintable(r));
+                ids.insert(r);
+            }
+        QCOMPARE(ids.size(), 20);
     }
 
     void pushHints()
