@@ -14,10 +14,12 @@ Error badRequest(Error e)
 }
 } // namespace
 
-http::Response ApiHandler::adminRoute(const http::Request &request, const Principal &user, const QStringList &s)
+http::Response ApiHandler::adminRoute(
+    const http::Request &request, const Principal &user, const QStringList &s)
 {
     if (!user.isAdmin())
-        return http::Response::error(403, QStringLiteral("forbidden"), QStringLiteral("This needs the administrator role."));
+        return http::Response::error(
+            403, QStringLiteral("forbidden"), QStringLiteral("This needs the administrator role."));
     const QString what = s.at(1);
     if (what == QLatin1String("full-sync")) {
         auto body = jsonBody(request, true);
@@ -33,23 +35,26 @@ http::Response ApiHandler::adminRoute(const http::Request &request, const Princi
         m_ctx.notifier.notify(affected.value());
         qCInfo(lcApi).noquote() << "request" << request.requestId << user.id << "forced a full sync for"
                                 << (target.isEmpty() ? QStringLiteral("everyone") : target);
-        return http::Response::json(200, {{QStringLiteral("status"), QStringLiteral("ok")},
-                                          {QStringLiteral("user"), target.isEmpty() ? QJsonValue() : QJsonValue(target)}});
+        return http::Response::json(200,
+            { { QStringLiteral("status"), QStringLiteral("ok") },
+                { QStringLiteral("user"), target.isEmpty() ? QJsonValue() : QJsonValue(target) } });
     }
     if (what == QLatin1String("sync-issues") && s.size() == 2) {
         const QString state = request.query.queryItemValue(QStringLiteral("state"));
         if (!state.isEmpty() && state != QLatin1String("open") && state != QLatin1String("resolved"))
-            return http::Response::error(400, QStringLiteral("bad_request"), QStringLiteral("'state' is open or resolved."));
+            return http::Response::error(
+                400, QStringLiteral("bad_request"), QStringLiteral("'state' is open or resolved."));
         auto issues = m_ctx.admin.syncIssues(state);
         if (!issues)
             return errorResponse(issues.error());
-        return http::Response::json(200, {{QStringLiteral("issues"), issues.value()}});
+        return http::Response::json(200, { { QStringLiteral("issues"), issues.value() } });
     }
     if (what == QLatin1String("sync-issues")) {
         bool ok = false;
         const qint64 id = s.at(2).toLongLong(&ok);
         if (!ok || id <= 0)
-            return http::Response::error(404, QStringLiteral("not_found"), QStringLiteral("There is no such sync issue."));
+            return http::Response::error(
+                404, QStringLiteral("not_found"), QStringLiteral("There is no such sync issue."));
         auto out = m_ctx.actions.reapply(user, id, request.requestId);
         if (!out)
             return errorResponse(out.error());
@@ -65,9 +70,10 @@ http::Response ApiHandler::adminRoute(const http::Request &request, const Princi
             return errorResponse(badRequest(type.error()));
         if (type.value().name != s.at(2))
             return http::Response::error(400, QStringLiteral("bad_request"),
-                                         QStringLiteral("The case type's name must match the path."));
+                QStringLiteral("The case type's name must match the path."));
         if (type.value().version < 1)
-            return http::Response::error(400, QStringLiteral("bad_request"), QStringLiteral("The version must be positive."));
+            return http::Response::error(
+                400, QStringLiteral("bad_request"), QStringLiteral("The version must be positive."));
         bool compatible = true;
         auto affected = m_ctx.admin.publishCaseType(type.value(), &compatible);
         if (!affected) {
@@ -77,9 +83,10 @@ http::Response ApiHandler::adminRoute(const http::Request &request, const Princi
             return errorResponse(e);
         }
         m_ctx.notifier.notify(affected.value());
-        return http::Response::json(200, {{QStringLiteral("name"), type.value().name},
-                                          {QStringLiteral("version"), type.value().version},
-                                          {QStringLiteral("compatible"), compatible}});
+        return http::Response::json(200,
+            { { QStringLiteral("name"), type.value().name },
+                { QStringLiteral("version"), type.value().version },
+                { QStringLiteral("compatible"), compatible } });
     }
     // PUT /admin/cases/{id}/assignment (extension)
     auto body = jsonBody(request);
@@ -100,7 +107,7 @@ http::Response ApiHandler::adminRoute(const http::Request &request, const Princi
     if (!field("assignee", &change.assignee) || !field("queue", &change.queue)
         || !field("instructions", &change.instructions) || !field("dueAt", &change.dueAt))
         return http::Response::error(400, QStringLiteral("bad_request"),
-                                     QStringLiteral("assignee, queue, instructions and dueAt are strings or null."));
+            QStringLiteral("assignee, queue, instructions and dueAt are strings or null."));
     QJsonObject caseJson;
     auto affected = m_ctx.admin.reassign(user, change, &caseJson);
     if (!affected)

@@ -21,20 +21,23 @@ std::optional<QStringList> segmentsOf(const QString &path)
     if (!parts.isEmpty() && parts.constLast().isEmpty())
         parts.removeLast(); // a trailing slash
     for (const QString &p : std::as_const(parts))
-        if (p.isEmpty() || p == QLatin1String(".") || p == QLatin1String("..") || p.contains(QLatin1Char('\\'))
-            || p.contains(QChar(0)))
+        if (p.isEmpty() || p == QLatin1String(".") || p == QLatin1String("..")
+            || p.contains(QLatin1Char('\\')) || p.contains(QChar(0)))
             return std::nullopt;
     return parts;
 }
 
-http::Response notFound() { return http::Response::error(404, QStringLiteral("not_found"), QStringLiteral("No such resource.")); }
+http::Response notFound()
+{
+    return http::Response::error(404, QStringLiteral("not_found"), QStringLiteral("No such resource."));
+}
 } // namespace
 
 http::Response methodNotAllowed(const QByteArray &allowed)
 {
     http::Response r = http::Response::error(405, QStringLiteral("method_not_allowed"),
-                                             QStringLiteral("Method not allowed here (allowed: %1).").arg(QString::fromLatin1(allowed)));
-    r.headers.append({QByteArrayLiteral("Allow"), allowed});
+        QStringLiteral("Method not allowed here (allowed: %1).").arg(QString::fromLatin1(allowed)));
+    r.headers.append({ QByteArrayLiteral("Allow"), allowed });
     return r;
 }
 
@@ -54,20 +57,28 @@ Result<QJsonObject> jsonBody(const http::Request &request, bool emptyIsObject)
 int ApiHandler::statusFor(const QString &code)
 {
     static const QHash<QString, int> map = {
-        {QStringLiteral("bad_request"), 400},        {QStringLiteral("validation_failed"), 400},
-        {QStringLiteral("bad_credentials"), 401},    {QStringLiteral("unauthenticated"), 401},
-        {QStringLiteral("forbidden"), 403},          {QStringLiteral("not_found"), 404},
-        {QStringLiteral("method_not_allowed"), 405}, {QStringLiteral("conflict"), 409},
-        {QStringLiteral("exists"), 409},             {QStringLiteral("full_sync_required"), 410},
-        {QStringLiteral("too_many_actions"), 413},   {QStringLiteral("payload_too_large"), 413},
-        {QStringLiteral("unavailable"), 503},        {QStringLiteral("too_new"), 503},
+        { QStringLiteral("bad_request"), 400 },
+        { QStringLiteral("validation_failed"), 400 },
+        { QStringLiteral("bad_credentials"), 401 },
+        { QStringLiteral("unauthenticated"), 401 },
+        { QStringLiteral("forbidden"), 403 },
+        { QStringLiteral("not_found"), 404 },
+        { QStringLiteral("method_not_allowed"), 405 },
+        { QStringLiteral("conflict"), 409 },
+        { QStringLiteral("exists"), 409 },
+        { QStringLiteral("full_sync_required"), 410 },
+        { QStringLiteral("too_many_actions"), 413 },
+        { QStringLiteral("payload_too_large"), 413 },
+        { QStringLiteral("unavailable"), 503 },
+        { QStringLiteral("too_new"), 503 },
     };
     return map.value(code, 500);
 }
 
 http::Response ApiHandler::errorResponse(const Error &e)
 {
-    return http::Response::error(statusFor(e.code), e.code.isEmpty() ? QStringLiteral("internal") : e.code, e.message, e.fields);
+    return http::Response::error(
+        statusFor(e.code), e.code.isEmpty() ? QStringLiteral("internal") : e.code, e.message, e.fields);
 }
 
 qint64 ApiHandler::maxBodySize(const http::Request &head) const
@@ -81,7 +92,8 @@ Result<Principal> ApiHandler::authenticate(const http::Request &request)
 {
     const QByteArray auth = request.header("authorization");
     if (!auth.startsWith("Bearer ") && !auth.startsWith("bearer "))
-        return Error(QStringLiteral("unauthenticated"), QStringLiteral("Sign in first: send 'Authorization: Bearer <token>'."));
+        return Error(QStringLiteral("unauthenticated"),
+            QStringLiteral("Sign in first: send 'Authorization: Bearer <token>'."));
     return m_ctx.users.authenticate(auth.mid(7).trimmed());
 }
 
@@ -92,8 +104,8 @@ http::Response ApiHandler::handle(const http::Request &request)
         return notFound();
     http::Response r = route(request, *segments);
     if (r.status >= 500)
-        qCWarning(lcApi).noquote() << "request" << request.requestId << request.method << request.path << "->" << r.status
-                                   << r.body.left(300);
+        qCWarning(lcApi).noquote() << "request" << request.requestId << request.method << request.path << "->"
+                                   << r.status << r.body.left(300);
     return r;
 }
 
@@ -104,7 +116,8 @@ http::Response ApiHandler::route(const http::Request &request, const QStringList
     if (first == QLatin1String("health") && s.size() == 1) {
         if (m != "GET")
             return methodNotAllowed("GET");
-        return http::Response::json(200, {{QStringLiteral("status"), QStringLiteral("ok")}, {QStringLiteral("protocol"), 1}});
+        return http::Response::json(
+            200, { { QStringLiteral("status"), QStringLiteral("ok") }, { QStringLiteral("protocol"), 1 } });
     }
     if (first == QLatin1String("session") && s.size() == 1) {
         if (m == "POST")
@@ -130,11 +143,13 @@ http::Response ApiHandler::route(const http::Request &request, const QStringList
         allowed = "POST";
     else if (first == QLatin1String("admin") && n == 2 && s.at(1) == QLatin1String("sync-issues"))
         allowed = "GET";
-    else if (first == QLatin1String("admin") && n == 4 && s.at(1) == QLatin1String("sync-issues") && s.at(3) == QLatin1String("reapply"))
+    else if (first == QLatin1String("admin") && n == 4 && s.at(1) == QLatin1String("sync-issues")
+        && s.at(3) == QLatin1String("reapply"))
         allowed = "POST";
     else if (first == QLatin1String("admin") && n == 3 && s.at(1) == QLatin1String("case-types"))
         allowed = "PUT";
-    else if (first == QLatin1String("admin") && n == 4 && s.at(1) == QLatin1String("cases") && s.at(3) == QLatin1String("assignment"))
+    else if (first == QLatin1String("admin") && n == 4 && s.at(1) == QLatin1String("cases")
+        && s.at(3) == QLatin1String("assignment"))
         allowed = "PUT";
     else
         return notFound();
@@ -144,7 +159,8 @@ http::Response ApiHandler::route(const http::Request &request, const QStringList
     if (!methodOk)
         return methodNotAllowed(allowed);
     if (request.body.size() > maxBodySize(request))
-        return http::Response::error(413, QStringLiteral("payload_too_large"), QStringLiteral("The request body is too large."));
+        return http::Response::error(
+            413, QStringLiteral("payload_too_large"), QStringLiteral("The request body is too large."));
 
     auto user = authenticate(request);
     if (!user)
@@ -158,19 +174,20 @@ http::Response ApiHandler::route(const http::Request &request, const QStringList
     if (first == QLatin1String("attachments"))
         return m == "PUT" ? putAttachment(request, u, s.at(1)) : getAttachment(u, s.at(1));
     if (first == QLatin1String("notify"))
-        return http::Response::error(400, QStringLiteral("bad_request"), QStringLiteral("This endpoint needs a WebSocket upgrade."));
+        return http::Response::error(
+            400, QStringLiteral("bad_request"), QStringLiteral("This endpoint needs a WebSocket upgrade."));
     return adminRoute(request, u, s);
 }
 
 std::variant<http::Subscriber, http::Response> ApiHandler::acceptWebSocket(const http::Request &request)
 {
     const auto segments = segmentsOf(request.path);
-    if (!segments || *segments != QStringList{QStringLiteral("notify")})
+    if (!segments || *segments != QStringList { QStringLiteral("notify") })
         return notFound();
     auto user = authenticate(request);
     if (!user)
         return errorResponse(user.error());
-    return http::Subscriber{user.value().id};
+    return http::Subscriber { user.value().id };
 }
 
 http::Response ApiHandler::signIn(const http::Request &request)
@@ -192,13 +209,14 @@ http::Response ApiHandler::signIn(const http::Request &request)
         return errorResponse(session.error());
     const Principal &u = session.value().user;
     qCInfo(lcApi).noquote() << "request" << request.requestId << "signed in" << u.id << "device" << deviceId;
-    return http::Response::json(
-        200, {{QStringLiteral("token"), QString::fromLatin1(session.value().token)},
-              {QStringLiteral("expiresAt"), session.value().expiresAt.toString(Qt::ISODate)},
-              {QStringLiteral("user"), QJsonObject{{QStringLiteral("id"), u.id},
-                                                   {QStringLiteral("displayName"), u.displayName},
-                                                   {QStringLiteral("roles"), QJsonArray::fromStringList(u.roles)},
-                                                   {QStringLiteral("queues"), QJsonArray::fromStringList(u.queues)}}}});
+    return http::Response::json(200,
+        { { QStringLiteral("token"), QString::fromLatin1(session.value().token) },
+            { QStringLiteral("expiresAt"), session.value().expiresAt.toString(Qt::ISODate) },
+            { QStringLiteral("user"),
+                QJsonObject { { QStringLiteral("id"), u.id },
+                    { QStringLiteral("displayName"), u.displayName },
+                    { QStringLiteral("roles"), QJsonArray::fromStringList(u.roles) },
+                    { QStringLiteral("queues"), QJsonArray::fromStringList(u.queues) } } } });
 }
 
 http::Response ApiHandler::signOut(const http::Request &request)
@@ -208,7 +226,7 @@ http::Response ApiHandler::signOut(const http::Request &request)
         return errorResponse(user.error());
     if (auto st = m_ctx.users.revoke(request.header("authorization").mid(7).trimmed()); !st)
         return errorResponse(st.error());
-    return http::Response::json(200, {{QStringLiteral("status"), QStringLiteral("signedOut")}});
+    return http::Response::json(200, { { QStringLiteral("status"), QStringLiteral("signedOut") } });
 }
 
 } // namespace outpost::server

@@ -27,7 +27,9 @@ struct ApiContext {
 class ApiHandler : public http::Handler
 {
 public:
-    explicit ApiHandler(ApiContext context) : m_ctx(std::move(context)) {}
+    explicit ApiHandler(ApiContext context)
+        : m_ctx(std::move(context))
+    { }
 
     qint64 maxBodySize(const http::Request &head) const override;
     http::Response handle(const http::Request &request) override;
@@ -52,7 +54,8 @@ private:
     http::Response putAttachment(const http::Request &request, const Principal &user, const QString &id);
     http::Response getAttachment(const Principal &user, const QString &id);
     // administration (adminroutes.cpp)
-    http::Response adminRoute(const http::Request &request, const Principal &user, const QStringList &segments);
+    http::Response adminRoute(
+        const http::Request &request, const Principal &user, const QStringList &segments);
 
     ApiContext m_ctx;
 };

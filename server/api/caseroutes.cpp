@@ -19,30 +19,34 @@ http::Response ApiHandler::getCase(const Principal &user, const QString &id, boo
     if (!c)
         return errorResponse(c.error());
     if (!c.value())
-        return http::Response::error(404, QStringLiteral("not_found"), QStringLiteral("There is no case %1.").arg(id));
+        return http::Response::error(
+            404, QStringLiteral("not_found"), QStringLiteral("There is no case %1.").arg(id));
     if (!canRead(user, c.value()->rec))
-        return http::Response::error(403, QStringLiteral("forbidden"), QStringLiteral("The case %1 is not yours to see.").arg(id));
+        return http::Response::error(
+            403, QStringLiteral("forbidden"), QStringLiteral("The case %1 is not yours to see.").arg(id));
     if (history) {
         auto entries = CaseStore::history(tx.value(), id);
         if (!entries)
             return errorResponse(entries.error());
-        return http::Response::json(200, {{QStringLiteral("caseId"), id}, {QStringLiteral("entries"), entries.value()}});
+        return http::Response::json(
+            200, { { QStringLiteral("caseId"), id }, { QStringLiteral("entries"), entries.value() } });
     }
     http::Response r = http::Response::json(200, c.value()->rec.toJson());
-    r.headers.append({QByteArrayLiteral("ETag"), c.value()->rec.etag.toUtf8()});
+    r.headers.append({ QByteArrayLiteral("ETag"), c.value()->rec.etag.toUtf8() });
     return r;
 }
 
-http::Response ApiHandler::putAttachment(const http::Request &request, const Principal &user, const QString &id)
+http::Response ApiHandler::putAttachment(
+    const http::Request &request, const Principal &user, const QString &id)
 {
     if (request.body.size() > m_ctx.options.maxAttachmentBytes)
-        return http::Response::error(413, QStringLiteral("payload_too_large"), QStringLiteral("The attachment is too large."));
+        return http::Response::error(
+            413, QStringLiteral("payload_too_large"), QStringLiteral("The attachment is too large."));
     QByteArray mime = request.header("content-type").trimmed();
     if (mime.isEmpty() || mime.size() > 200)
         mime = "application/octet-stream";
     auto out = m_ctx.attachments.put(user, id, request.query.queryItemValue(QStringLiteral("caseId")),
-                                     request.query.queryItemValue(QStringLiteral("name")), QString::fromLatin1(mime),
-                                     request.body);
+        request.query.queryItemValue(QStringLiteral("name")), QString::fromLatin1(mime), request.body);
     if (!out)
         return errorResponse(out.error());
     m_ctx.notifier.notify(out.value().affected);

@@ -15,15 +15,14 @@ class ServiceImpl
 {
 public:
     ServiceImpl(const ServiceOptions &options, std::shared_ptr<Database> db, const QString &attachmentsDir)
-        : m_db(std::move(db)),
-          m_users(*m_db, options.pbkdf2Iterations, options.tokenTtlMinutes),
-          m_actions(*m_db, options.resultRetentionDays),
-          m_admin(*m_db),
-          m_attachments(*m_db, attachmentsDir),
-          m_notifier(*m_db),
-          m_handler(ApiContext{options, *m_db, m_users, m_actions, m_admin, m_attachments, m_notifier})
-    {
-    }
+        : m_db(std::move(db))
+        , m_users(*m_db, options.pbkdf2Iterations, options.tokenTtlMinutes)
+        , m_actions(*m_db, options.resultRetentionDays)
+        , m_admin(*m_db)
+        , m_attachments(*m_db, attachmentsDir)
+        , m_notifier(*m_db)
+        , m_handler(ApiContext { options, *m_db, m_users, m_actions, m_admin, m_attachments, m_notifier })
+    { }
 
     std::shared_ptr<Database> m_db;
     UserStore m_users;
@@ -35,7 +34,10 @@ public:
 };
 
 namespace {
-Principal toPrincipal(const UserInfo &u) { return Principal{u.id, u.displayName, u.roles, u.queues, {}}; }
+Principal toPrincipal(const UserInfo &u)
+{
+    return Principal { u.id, u.displayName, u.roles, u.queues, {} };
+}
 
 QString defaultAttachmentsDir(const DbConfig &config)
 {
@@ -43,11 +45,14 @@ QString defaultAttachmentsDir(const DbConfig &config)
         const QFileInfo fi(config.path);
         return fi.absoluteDir().filePath(fi.completeBaseName() + QStringLiteral("-attachments"));
     }
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/outpostd/attachments");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/outpostd/attachments");
 }
 } // namespace
 
-Service::Service(std::unique_ptr<ServiceImpl> impl) : m_impl(std::move(impl)) {}
+Service::Service(std::unique_ptr<ServiceImpl> impl)
+    : m_impl(std::move(impl))
+{ }
 Service::~Service() = default;
 
 Result<std::unique_ptr<Service>> Service::open(const ServiceOptions &options)
@@ -56,24 +61,35 @@ Result<std::unique_ptr<Service>> Service::open(const ServiceOptions &options)
         return Error(QStringLiteral("bad_config"), QStringLiteral("maxPageLimit must be 1..5000."));
     if (options.pbkdf2Iterations < 1 || options.tokenTtlMinutes < 0 || options.resultRetentionDays < 30)
         return Error(QStringLiteral("bad_config"),
-                     QStringLiteral("pbkdf2Iterations must be positive, tokenTtlMinutes not negative and "
-                                    "resultRetentionDays at least 30."));
+            QStringLiteral("pbkdf2Iterations must be positive, tokenTtlMinutes not negative and "
+                           "resultRetentionDays at least 30."));
     auto config = DbConfig::parse(options.dbUrl);
     if (!config)
         return config.error();
     auto db = Database::open(config.value());
     if (!db)
         return db.error();
-    const QString dir = options.attachmentsDir.isEmpty() ? defaultAttachmentsDir(config.value()) : options.attachmentsDir;
+    const QString dir
+        = options.attachmentsDir.isEmpty() ? defaultAttachmentsDir(config.value()) : options.attachmentsDir;
     qCInfo(lcApi).noquote() << "attachments in" << dir;
-    return std::unique_ptr<Service>(new Service(std::make_unique<ServiceImpl>(options, std::move(db).value(), dir)));
+    return std::unique_ptr<Service>(
+        new Service(std::make_unique<ServiceImpl>(options, std::move(db).value(), dir)));
 }
 
-http::Handler &Service::handler() { return m_impl->m_handler; }
+http::Handler &Service::handler()
+{
+    return m_impl->m_handler;
+}
 
-void Service::setNotifyHub(http::NotifyHub *hub) { m_impl->m_notifier.setHub(hub); }
+void Service::setNotifyHub(http::NotifyHub *hub)
+{
+    m_impl->m_notifier.setHub(hub);
+}
 
-Status Service::seedDemo(int cases) { return seedDemoData(*m_impl->m_db, m_impl->m_users, cases); }
+Status Service::seedDemo(int cases)
+{
+    return seedDemoData(*m_impl->m_db, m_impl->m_users, cases);
+}
 
 Status Service::addUser(const UserInfo &user, const QString &password)
 {
@@ -92,7 +108,7 @@ Result<QList<UserInfo>> Service::listUsers()
         return users.error();
     QList<UserInfo> out;
     for (const Principal &p : users.value())
-        out.append(UserInfo{p.id, p.displayName, p.roles, p.queues});
+        out.append(UserInfo { p.id, p.displayName, p.roles, p.queues });
     return out;
 }
 

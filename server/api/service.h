@@ -12,10 +12,10 @@
 namespace outpost::server {
 
 struct ServiceOptions {
-    QString dbUrl;          // "sqlite:/path/file.sqlite" or "postgresql://user[:pw]@host:port/db"
+    QString dbUrl; // "sqlite:/path/file.sqlite" or "postgresql://user[:pw]@host:port/db"
     QString attachmentsDir; // files live here, named by uuid; default: beside the SQLite file / XDG data dir
     int tokenTtlMinutes = 12 * 60;
-    qint64 maxJsonBytes = 1 << 20;        // 1 MiB
+    qint64 maxJsonBytes = 1 << 20; // 1 MiB
     qint64 maxAttachmentBytes = 20 << 20; // 20 MiB
     int maxPageLimit = 5000;
     int pbkdf2Iterations = 100000;
@@ -41,9 +41,9 @@ public:
     Service(const Service &) = delete;
     Service &operator=(const Service &) = delete;
 
-    http::Handler &handler();                // the whole HTTP API
+    http::Handler &handler(); // the whole HTTP API
     void setNotifyHub(http::NotifyHub *hub); // pushes go here once the transport is up
-    Status seedDemo(int cases);              // deterministic; no-op when already seeded
+    Status seedDemo(int cases); // deterministic; no-op when already seeded
     Status addUser(const UserInfo &user, const QString &password);
     Status setPassword(const QString &userId, const QString &password);
     Result<QList<UserInfo>> listUsers();

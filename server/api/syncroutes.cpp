@@ -20,7 +20,7 @@ http::Response ApiHandler::changes(const http::Request &request, const Principal
                 digits = digits && c.isDigit() && c.unicode() < 128;
             if (!digits || text.count(QLatin1Char('0')) == text.size())
                 return http::Response::error(400, QStringLiteral("bad_request"),
-                                             QStringLiteral("Query parameter 'limit' must be a positive integer."));
+                    QStringLiteral("Query parameter 'limit' must be a positive integer."));
             limit = m_ctx.options.maxPageLimit;
         } else {
             limit = int(std::min<qint64>(v, m_ctx.options.maxPageLimit));

@@ -14,11 +14,15 @@ namespace outpost::server {
 namespace {
 QString payloadHash(const QJsonObject &raw)
 {
-    return QString::fromLatin1(
-        QCryptographicHash::hash(QJsonDocument(raw).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256).toHex());
+    return QString::fromLatin1(QCryptographicHash::hash(
+        QJsonDocument(raw).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256)
+                                   .toHex());
 }
 
-QString compactString(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+QString compactString(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
 
 struct Parsed {
     QString deviceId;
@@ -35,11 +39,14 @@ Result<Parsed> parseRequest(const QJsonObject &request)
     p.deviceId = device.toString().left(200);
     const QJsonValue actions = request.value(QStringLiteral("actions"));
     if (!actions.isArray())
-        return Error(QStringLiteral("bad_request"), QStringLiteral("Field 'actions' must be an array of actions."));
+        return Error(
+            QStringLiteral("bad_request"), QStringLiteral("Field 'actions' must be an array of actions."));
     const QJsonArray arr = actions.toArray();
     if (arr.size() > ActionProcessor::maxActions)
         return Error(QStringLiteral("too_many_actions"),
-                     QStringLiteral("At most %1 actions a request (got %2).").arg(ActionProcessor::maxActions).arg(arr.size()));
+            QStringLiteral("At most %1 actions a request (got %2).")
+                .arg(ActionProcessor::maxActions)
+                .arg(arr.size()));
     for (qsizetype i = 0; i < arr.size(); ++i) {
         const QString path = QStringLiteral("actions[%1]").arg(i);
         if (!arr.at(i).isObject())
@@ -63,24 +70,28 @@ ActionResult skipped(const Action &a, const QString &caseId)
     r.status = ResultStatus::Skipped;
     r.caseId = caseId;
     r.error = Error(QStringLiteral("skipped"),
-                    QStringLiteral("An earlier action on this case in the same request was not applied; send it again later."));
+        QStringLiteral(
+            "An earlier action on this case in the same request was not applied; send it again later."));
     return r;
 }
 
 Status storeIssue(Tx &tx, const QString &userId, const QString &deviceId, const QString &caseId,
-                  const QJsonObject &raw, const QString &reason)
+    const QJsonObject &raw, const QString &reason)
 {
-    auto q = tx.run(QStringLiteral("INSERT INTO sync_issues (user_id, device_id, case_id, action, reason, created_at, state)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, 'open')"),
-                    {userId, orNull(deviceId), orNull(caseId), compactString(raw), reason,
-                     QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+    auto q = tx.run(
+        QStringLiteral(
+            "INSERT INTO sync_issues (user_id, device_id, case_id, action, reason, created_at, state)"
+            " VALUES (?, ?, ?, ?, ?, ?, 'open')"),
+        { userId, orNull(deviceId), orNull(caseId), compactString(raw), reason,
+            QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) });
     if (!q)
         return q.error();
     return Status::success();
 }
 } // namespace
 
-Result<ActionsOutcome> ActionProcessor::process(const Principal &user, const QJsonObject &request, const QString &requestId)
+Result<ActionsOutcome> ActionProcessor::process(
+    const Principal &user, const QJsonObject &request, const QString &requestId)
 {
     auto parsed = parseRequest(request);
     if (!parsed)
@@ -102,12 +113,13 @@ Result<ActionsOutcome> ActionProcessor::process(const Principal &user, const QJs
         const QString hash = payloadHash(p.raw.at(i));
         auto prior = tx.run(QStringLiteral("SELECT payload_hash, result, status, case_id FROM action_results"
                                            " WHERE user_id = ? AND action_id = ?"),
-                            {user.id, a.id});
+            { user.id, a.id });
         if (!prior)
             return prior.error();
         if (prior.value().next()) {
             if (prior.value().value(0).toString() == hash) {
-                const QJsonObject stored = QJsonDocument::fromJson(prior.value().value(1).toString().toUtf8()).object();
+                const QJsonObject stored
+                    = QJsonDocument::fromJson(prior.value().value(1).toString().toUtf8()).object();
                 if (prior.value().value(2).toString() != QLatin1String("applied")) {
                     blocked.insert(a.caseId);
                     blocked.insert(prior.value().value(3).toString());
@@ -119,7 +131,7 @@ Result<ActionsOutcome> ActionProcessor::process(const Principal &user, const QJs
                 r.status = ResultStatus::Rejected;
                 r.caseId = a.caseId;
                 r.error = Error(QStringLiteral("id_reused"),
-                                QStringLiteral("The action id %1 was used before for a different action.").arg(a.id));
+                    QStringLiteral("The action id %1 was used before for a different action.").arg(a.id));
                 blocked.insert(a.caseId);
                 results.append(r.toJson());
             }
@@ -139,36 +151,41 @@ Result<ActionsOutcome> ActionProcessor::process(const Principal &user, const QJs
             if (!caseId.isEmpty())
                 blocked.insert(caseId);
         } else {
-            qCDebug(lcStore).noquote() << "request" << requestId << "applied action" << a.id << "on" << caseId;
+            qCDebug(lcStore).noquote()
+                << "request" << requestId << "applied action" << a.id << "on" << caseId;
         }
         if (res.status == ResultStatus::Gone) {
             if (auto st = storeIssue(tx, user.id, deviceId, caseId, p.raw.at(i), goneReason); !st)
                 return st.error();
         }
         const QJsonObject json = res.toJson();
-        auto ins = tx.run(QStringLiteral("INSERT INTO action_results (user_id, action_id, payload_hash, status, case_id,"
-                                         " result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                          {user.id, a.id, hash, resultStatusName(res.status), orNull(res.caseId), compactString(json), now});
+        auto ins = tx.run(
+            QStringLiteral("INSERT INTO action_results (user_id, action_id, payload_hash, status, case_id,"
+                           " result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            { user.id, a.id, hash, resultStatusName(res.status), orNull(res.caseId), compactString(json),
+                now });
         if (!ins)
             return ins.error();
         results.append(json);
     }
     // Results are kept resultRetentionDays; older ones go with the request that notices them.
     const qint64 cutoff = now - qint64(m_retentionDays) * 86400;
-    if (auto d = tx.run(QStringLiteral("DELETE FROM action_results WHERE created_at < ?"), {cutoff}); !d)
+    if (auto d = tx.run(QStringLiteral("DELETE FROM action_results WHERE created_at < ?"), { cutoff }); !d)
         return d.error();
     if (auto st = tx.commit(); !st)
         return st.error();
-    return ActionsOutcome{QJsonObject{{QStringLiteral("results"), results}}, runner.affected()};
+    return ActionsOutcome { QJsonObject { { QStringLiteral("results"), results } }, runner.affected() };
 }
 
-Result<ReapplyOutcome> ActionProcessor::reapply(const Principal &admin, qint64 issueId, const QString &requestId)
+Result<ReapplyOutcome> ActionProcessor::reapply(
+    const Principal &admin, qint64 issueId, const QString &requestId)
 {
     auto txr = Tx::begin(m_db, Tx::Mode::Write);
     if (!txr)
         return txr.error();
     Tx &tx = txr.value();
-    auto q = tx.run(QStringLiteral("SELECT user_id, device_id, action, state FROM sync_issues WHERE id = ?"), {issueId});
+    auto q = tx.run(QStringLiteral("SELECT user_id, device_id, action, state FROM sync_issues WHERE id = ?"),
+        { issueId });
     if (!q)
         return q.error();
     if (!q.value().next())
@@ -177,28 +194,33 @@ Result<ReapplyOutcome> ActionProcessor::reapply(const Principal &admin, qint64 i
     const QString device = q.value().value(1).toString();
     const QJsonObject raw = QJsonDocument::fromJson(q.value().value(2).toString().toUtf8()).object();
     if (q.value().value(3).toString() != QLatin1String("open"))
-        return Error(QStringLiteral("conflict"), QStringLiteral("The sync issue %1 is resolved already.").arg(issueId));
+        return Error(QStringLiteral("conflict"),
+            QStringLiteral("The sync issue %1 is resolved already.").arg(issueId));
     q.value().finish();
     auto action = Action::fromJson(raw);
     if (!action)
-        return Error(QStringLiteral("unavailable"), QStringLiteral("The stored action of issue %1 is unreadable.").arg(issueId));
-    ActionRunner runner(tx, admin, device, {true, owner});
+        return Error(QStringLiteral("unavailable"),
+            QStringLiteral("The stored action of issue %1 is unreadable.").arg(issueId));
+    ActionRunner runner(tx, admin, device, { true, owner });
     QString caseId, goneReason;
     auto r = runner.run(action.value(), &caseId, &goneReason);
     if (!r)
         return r.error();
     if (r.value().status == ResultStatus::Applied) {
-        auto u = tx.run(QStringLiteral("UPDATE sync_issues SET state = 'resolved', resolved_by = ?, resolved_at = ? WHERE id = ?"),
-                        {admin.id, nowRfc3339(), issueId});
+        auto u = tx.run(
+            QStringLiteral(
+                "UPDATE sync_issues SET state = 'resolved', resolved_by = ?, resolved_at = ? WHERE id = ?"),
+            { admin.id, nowRfc3339(), issueId });
         if (!u)
             return u.error();
-        qCDebug(lcStore).noquote() << "request" << requestId << "reapplied issue" << issueId << "action" << action.value().id;
+        qCDebug(lcStore).noquote() << "request" << requestId << "reapplied issue" << issueId << "action"
+                                   << action.value().id;
     }
     if (auto st = tx.commit(); !st)
         return st.error();
-    return ReapplyOutcome{QJsonObject{{QStringLiteral("issue"), QString::number(issueId)},
-                                      {QStringLiteral("result"), r.value().toJson()}},
-                          runner.affected()};
+    return ReapplyOutcome { QJsonObject { { QStringLiteral("issue"), QString::number(issueId) },
+                                { QStringLiteral("result"), r.value().toJson() } },
+        runner.affected() };
 }
 
 } // namespace outpost::server

@@ -24,11 +24,15 @@ struct ReapplyOutcome {
 class ActionProcessor
 {
 public:
-    ActionProcessor(Database &db, int resultRetentionDays) : m_db(db), m_retentionDays(resultRetentionDays) {}
+    ActionProcessor(Database &db, int resultRetentionDays)
+        : m_db(db)
+        , m_retentionDays(resultRetentionDays)
+    { }
 
     static constexpr int maxActions = 500;
 
-    Result<ActionsOutcome> process(const Principal &user, const QJsonObject &request, const QString &requestId);
+    Result<ActionsOutcome> process(
+        const Principal &user, const QJsonObject &request, const QString &requestId);
     /// Applies a stored sync issue's action as the administrator (ignoring the resolved status and the
     /// base etag) and marks the issue resolved when it applied. not_found for an unknown issue.
     Result<ReapplyOutcome> reapply(const Principal &admin, qint64 issueId, const QString &requestId);

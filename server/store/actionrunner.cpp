@@ -19,7 +19,10 @@ ActionResult result(const Action &a, ResultStatus status, const QString &caseId)
     return r;
 }
 
-QJsonValue orJsonNull(const QJsonValue &v) { return v.isUndefined() ? QJsonValue(QJsonValue::Null) : v; }
+QJsonValue orJsonNull(const QJsonValue &v)
+{
+    return v.isUndefined() ? QJsonValue(QJsonValue::Null) : v;
+}
 
 /// Applies `changed` onto `fields`, recording {"field": [old, new]} for what really changed.
 void applyFields(QJsonObject &fields, const QJsonObject &changed, QJsonObject &changes)
@@ -29,7 +32,7 @@ void applyFields(QJsonObject &fields, const QJsonObject &changed, QJsonObject &c
         const QJsonValue now = it.value();
         if (old == now)
             continue;
-        changes.insert(it.key(), QJsonArray{old, now});
+        changes.insert(it.key(), QJsonArray { old, now });
         if (now.isNull())
             fields.remove(it.key());
         else
@@ -39,7 +42,11 @@ void applyFields(QJsonObject &fields, const QJsonObject &changed, QJsonObject &c
 } // namespace
 
 ActionRunner::ActionRunner(Tx &tx, const Principal &user, const QString &deviceId, Options options)
-    : m_tx(tx), m_user(user), m_deviceId(deviceId), m_options(std::move(options)), m_lookup(tx)
+    : m_tx(tx)
+    , m_user(user)
+    , m_deviceId(deviceId)
+    , m_options(std::move(options))
+    , m_lookup(tx)
 {
     if (m_options.tempIdOwner.isEmpty())
         m_options.tempIdOwner = user.id;
@@ -48,16 +55,19 @@ ActionRunner::ActionRunner(Tx &tx, const Principal &user, const QString &deviceI
 Result<QString> ActionRunner::mappedId(const QString &tempId)
 {
     auto q = m_tx.run(QStringLiteral("SELECT case_id FROM temp_ids WHERE user_id = ? AND temp_id = ?"),
-                      {m_options.tempIdOwner, tempId});
+        { m_options.tempIdOwner, tempId });
     if (!q)
         return q.error();
     return q.value().next() ? q.value().value(0).toString() : QString();
 }
 
-Status ActionRunner::validationError() { return m_lookup.error().isNull() ? Status::success() : Status(m_lookup.error()); }
+Status ActionRunner::validationError()
+{
+    return m_lookup.error().isNull() ? Status::success() : Status(m_lookup.error());
+}
 
-Result<ActionResult> ActionRunner::rejected(const Action &a, const QString &caseId, const QString &message,
-                                            const QMap<QString, QString> &fields)
+Result<ActionResult> ActionRunner::rejected(
+    const Action &a, const QString &caseId, const QString &message, const QMap<QString, QString> &fields)
 {
     ActionResult r = result(a, ResultStatus::Rejected, caseId);
     r.error = Error(QStringLiteral("validation_failed"), message, fields);
@@ -77,7 +87,8 @@ Result<ActionResult> ActionRunner::run(const Action &a, QString *resolvedCaseId,
         if (mapped.value().isEmpty()) {
             *goneReason = QStringLiteral("unknown temporary case id");
             ActionResult r = result(a, ResultStatus::Gone, QString());
-            r.error = Error(QStringLiteral("gone"), QStringLiteral("The case %1 was never created on the server.").arg(caseId));
+            r.error = Error(QStringLiteral("gone"),
+                QStringLiteral("The case %1 was never created on the server.").arg(caseId));
             return r;
         }
         caseId = mapped.value();
@@ -90,29 +101,33 @@ Result<ActionResult> ActionRunner::create(const Action &a, QString *resolvedCase
 {
     if (!isTempId(a.caseId))
         return rejected(a, QString(), QStringLiteral("A new case needs a temporary id 'tmp-<uuid>'."),
-                        {{QStringLiteral("caseId"), QStringLiteral("A new case needs a temporary id 'tmp-<uuid>'.")}});
+            { { QStringLiteral("caseId"),
+                QStringLiteral("A new case needs a temporary id 'tmp-<uuid>'.") } });
     auto already = mappedId(a.caseId);
     if (!already)
         return already.error();
     if (!already.value().isEmpty())
-        return rejected(a, already.value(), QStringLiteral("The temporary id %1 belongs to another case already.").arg(a.caseId),
-                        {{QStringLiteral("caseId"), QStringLiteral("This temporary id is in use.")}});
+        return rejected(a, already.value(),
+            QStringLiteral("The temporary id %1 belongs to another case already.").arg(a.caseId),
+            { { QStringLiteral("caseId"), QStringLiteral("This temporary id is in use.") } });
     auto ct = Catalog::caseType(m_tx, a.caseType);
     if (!ct)
         return ct.error();
     if (!ct.value())
         return rejected(a, QString(), QStringLiteral("There is no case type '%1'.").arg(a.caseType),
-                        {{QStringLiteral("caseType"), QStringLiteral("Unknown case type '%1'.").arg(a.caseType)}});
+            { { QStringLiteral("caseType"), QStringLiteral("Unknown case type '%1'.").arg(a.caseType) } });
     const CaseType &type = *ct.value();
     QString queue = a.queue;
     if (!m_user.isAdmin()) {
         if (queue.isEmpty())
             queue = m_user.queues.value(0);
         else if (!m_user.queues.contains(queue))
-            return rejected(a, QString(), QStringLiteral("You are not a member of the queue '%1'.").arg(queue),
-                            {{QStringLiteral("queue"), QStringLiteral("Not one of your queues.")}});
+            return rejected(a, QString(),
+                QStringLiteral("You are not a member of the queue '%1'.").arg(queue),
+                { { QStringLiteral("queue"), QStringLiteral("Not one of your queues.") } });
     }
-    const auto errors = RulesEngine::validateFields(type, {}, a.fields, RulesEngine::Mode::Create, std::ref(m_lookup));
+    const auto errors
+        = RulesEngine::validateFields(type, {}, a.fields, RulesEngine::Mode::Create, std::ref(m_lookup));
     if (auto st = validationError(); !st)
         return st.error();
     if (!errors.isEmpty())
@@ -133,7 +148,7 @@ Result<ActionResult> ActionRunner::create(const Action &a, QString *resolvedCase
     c.rec.createdAt = c.rec.updatedAt = nowRfc3339();
     QJsonObject changes;
     applyFields(c.rec.fields, a.fields, changes);
-    changes.insert(QStringLiteral("status"), QJsonArray{QJsonValue(), c.rec.status});
+    changes.insert(QStringLiteral("status"), QJsonArray { QJsonValue(), c.rec.status });
     c.rec.etag = etagFor(c.version);
     if (auto st = CaseStore::insert(m_tx, c); !st)
         return st.error();
@@ -146,11 +161,13 @@ Result<ActionResult> ActionRunner::create(const Action &a, QString *resolvedCase
         return st.error();
     if (auto st = CaseStore::publish(m_tx, c, false, true); !st)
         return st.error();
-    auto t = m_tx.run(QStringLiteral("INSERT INTO temp_ids (user_id, temp_id, case_id, created_at) VALUES (?, ?, ?, ?)"),
-                      {m_options.tempIdOwner, a.caseId, c.rec.id, QDateTime::currentSecsSinceEpoch()});
+    auto t = m_tx.run(
+        QStringLiteral("INSERT INTO temp_ids (user_id, temp_id, case_id, created_at) VALUES (?, ?, ?, ?)"),
+        { m_options.tempIdOwner, a.caseId, c.rec.id, QDateTime::currentSecsSinceEpoch() });
     if (!t)
         return t.error();
-    if (auto st = CaseStore::audit(m_tx, {c.rec.id, m_user.id, m_deviceId, a.clientTime, QStringLiteral("create"), changes, {}});
+    if (auto st = CaseStore::audit(
+            m_tx, { c.rec.id, m_user.id, m_deviceId, a.clientTime, QStringLiteral("create"), changes, {} });
         !st)
         return st.error();
     m_affected.addCase(c.rec);
@@ -174,12 +191,15 @@ Result<ActionResult> ActionRunner::change(const Action &a, const QString &caseId
         return r;
     };
     if (!loaded.value())
-        return gone(QStringLiteral("unknown case"), QStringLiteral("The case %1 does not exist.").arg(caseId));
+        return gone(
+            QStringLiteral("unknown case"), QStringLiteral("The case %1 does not exist.").arg(caseId));
     StoredCase c = *loaded.value();
     if (c.rec.isResolved() && !m_options.reapply)
-        return gone(QStringLiteral("case resolved"), QStringLiteral("The case %1 is closed (%2).").arg(caseId, c.rec.status));
+        return gone(QStringLiteral("case resolved"),
+            QStringLiteral("The case %1 is closed (%2).").arg(caseId, c.rec.status));
     if (!canWork(m_user, c.rec) && !m_options.reapply)
-        return gone(QStringLiteral("out of scope"), QStringLiteral("The case %1 is no longer yours to work on.").arg(caseId));
+        return gone(QStringLiteral("out of scope"),
+            QStringLiteral("The case %1 is no longer yours to work on.").arg(caseId));
 
     const QString oldEtag = etagFor(c.version);
     if (a.type != ActionType::Note && a.baseEtag != oldEtag && !m_options.reapply) {
@@ -187,7 +207,8 @@ Result<ActionResult> ActionRunner::change(const Action &a, const QString &caseId
         r.etag = oldEtag;
         r.caseData = c.rec.toJson();
         r.error = Error(QStringLiteral("conflict"),
-                        QStringLiteral("The case changed on the server (now %1, edit based on %2).").arg(oldEtag, a.baseEtag));
+            QStringLiteral("The case changed on the server (now %1, edit based on %2).")
+                .arg(oldEtag, a.baseEtag));
         return r;
     }
 
@@ -202,9 +223,11 @@ Result<ActionResult> ActionRunner::change(const Action &a, const QString &caseId
         if (!ct)
             return ct.error();
         if (!ct.value())
-            return rejected(a, caseId, QStringLiteral("The case type '%1' is unknown.").arg(c.rec.caseType), {});
+            return rejected(
+                a, caseId, QStringLiteral("The case type '%1' is unknown.").arg(c.rec.caseType), {});
         const CaseType &type = *ct.value();
-        auto errors = RulesEngine::validateFields(type, c.rec.fields, a.fields, RulesEngine::Mode::Update, std::ref(m_lookup));
+        auto errors = RulesEngine::validateFields(
+            type, c.rec.fields, a.fields, RulesEngine::Mode::Update, std::ref(m_lookup));
         if (auto st = validationError(); !st)
             return st.error();
         if (!errors.isEmpty())
@@ -221,13 +244,13 @@ Result<ActionResult> ActionRunner::change(const Action &a, const QString &caseId
             }
             const QString to = type.flowAction(a.flowAction)->to;
             if (to != c.rec.status) {
-                changes.insert(QStringLiteral("status"), QJsonArray{c.rec.status, to});
+                changes.insert(QStringLiteral("status"), QJsonArray { c.rec.status, to });
                 scopeChanged = isResolvedStatus(to) != c.rec.isResolved();
                 c.rec.status = to;
             }
         }
         if (!a.title.isEmpty() && a.title != c.rec.title) {
-            changes.insert(QStringLiteral("title"), QJsonArray{c.rec.title, a.title});
+            changes.insert(QStringLiteral("title"), QJsonArray { c.rec.title, a.title });
             c.rec.title = a.title;
         }
         c.rec.fields = fields;
@@ -245,8 +268,9 @@ Result<ActionResult> ActionRunner::change(const Action &a, const QString &caseId
     }
     const QString action = a.type == ActionType::Transition ? QStringLiteral("transition:") + a.flowAction
                                                             : actionTypeName(a.type);
-    if (auto st = CaseStore::audit(m_tx, {caseId, m_user.id, m_deviceId, a.clientTime, action, changes,
-                                          a.type == ActionType::Note ? note : QString()});
+    if (auto st = CaseStore::audit(m_tx,
+            { caseId, m_user.id, m_deviceId, a.clientTime, action, changes,
+                a.type == ActionType::Note ? note : QString() });
         !st)
         return st.error();
     ActionResult r = result(a, ResultStatus::Applied, caseId);

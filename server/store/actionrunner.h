@@ -15,8 +15,8 @@ class ActionRunner
 {
 public:
     struct Options {
-        bool reapply = false;   // administrator reapplying a sync issue: resolved cases and stale etags pass
-        QString tempIdOwner;    // whose temp ids to resolve (the original user on reapply)
+        bool reapply = false; // administrator reapplying a sync issue: resolved cases and stale etags pass
+        QString tempIdOwner; // whose temp ids to resolve (the original user on reapply)
     };
 
     ActionRunner(Tx &tx, const Principal &user, const QString &deviceId, Options options);
@@ -29,8 +29,8 @@ private:
     Result<ActionResult> create(const Action &a, QString *resolvedCaseId);
     Result<ActionResult> change(const Action &a, const QString &caseId, QString *goneReason);
     Result<QString> mappedId(const QString &tempId);
-    Result<ActionResult> rejected(const Action &a, const QString &caseId, const QString &message,
-                                  const QMap<QString, QString> &fields);
+    Result<ActionResult> rejected(
+        const Action &a, const QString &caseId, const QString &message, const QMap<QString, QString> &fields);
     Status validationError();
 
     Tx &m_tx;

@@ -27,7 +27,8 @@ Result<Affected> AdminStore::forceFullSync(const QString &userId)
             return st.error();
         affected.everyone = true;
     } else {
-        auto q = tx.run(QStringLiteral("UPDATE users SET full_sync_seq = ? WHERE id = ?"), {current.value(), userId});
+        auto q = tx.run(
+            QStringLiteral("UPDATE users SET full_sync_seq = ? WHERE id = ?"), { current.value(), userId });
         if (!q)
             return q.error();
         if (q.value().numRowsAffected() != 1)
@@ -38,8 +39,9 @@ Result<Affected> AdminStore::forceFullSync(const QString &userId)
         return s.error();
     if (auto st = tx.commit(); !st)
         return st.error();
-    qCInfo(lcStore).noquote() << "full sync forced for" << (userId.isEmpty() ? QStringLiteral("everyone") : userId)
-                              << "at seq" << current.value();
+    qCInfo(lcStore).noquote() << "full sync forced for"
+                              << (userId.isEmpty() ? QStringLiteral("everyone") : userId) << "at seq"
+                              << current.value();
     return affected;
 }
 
@@ -48,8 +50,9 @@ Result<QJsonArray> AdminStore::syncIssues(const QString &state)
     auto txr = Tx::begin(m_db, Tx::Mode::Read);
     if (!txr)
         return txr.error();
-    QString sql = QStringLiteral("SELECT id, user_id, device_id, case_id, action, reason, created_at, state, resolved_by,"
-                                 " resolved_at FROM sync_issues");
+    QString sql = QStringLiteral(
+        "SELECT id, user_id, device_id, case_id, action, reason, created_at, state, resolved_by,"
+        " resolved_at FROM sync_issues");
     QVariantList args;
     if (!state.isEmpty()) {
         sql += QStringLiteral(" WHERE state = ?");
@@ -63,16 +66,15 @@ Result<QJsonArray> AdminStore::syncIssues(const QString &state)
     auto str = [](const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue(v.toString()); };
     while (q.value().next()) {
         const QSqlQuery &r = q.value();
-        out.append(QJsonObject{{QStringLiteral("id"), r.value(0).toString()},
-                               {QStringLiteral("user"), r.value(1).toString()},
-                               {QStringLiteral("deviceId"), str(r.value(2))},
-                               {QStringLiteral("caseId"), str(r.value(3))},
-                               {QStringLiteral("action"), QJsonDocument::fromJson(r.value(4).toString().toUtf8()).object()},
-                               {QStringLiteral("reason"), r.value(5).toString()},
-                               {QStringLiteral("at"), r.value(6).toString()},
-                               {QStringLiteral("state"), r.value(7).toString()},
-                               {QStringLiteral("resolvedBy"), str(r.value(8))},
-                               {QStringLiteral("resolvedAt"), str(r.value(9))}});
+        out.append(QJsonObject { { QStringLiteral("id"), r.value(0).toString() },
+            { QStringLiteral("user"), r.value(1).toString() },
+            { QStringLiteral("deviceId"), str(r.value(2)) }, { QStringLiteral("caseId"), str(r.value(3)) },
+            { QStringLiteral("action"), QJsonDocument::fromJson(r.value(4).toString().toUtf8()).object() },
+            { QStringLiteral("reason"), r.value(5).toString() },
+            { QStringLiteral("at"), r.value(6).toString() },
+            { QStringLiteral("state"), r.value(7).toString() },
+            { QStringLiteral("resolvedBy"), str(r.value(8)) },
+            { QStringLiteral("resolvedAt"), str(r.value(9)) } });
     }
     return out;
 }
@@ -91,7 +93,9 @@ Result<Affected> AdminStore::publishCaseType(const CaseType &type, bool *compati
     if (old.value()) {
         if (type.version <= old.value()->version)
             return Error(QStringLiteral("bad_request"),
-                         QStringLiteral("The version must increase (stored: %1, sent: %2).").arg(old.value()->version).arg(type.version));
+                QStringLiteral("The version must increase (stored: %1, sent: %2).")
+                    .arg(old.value()->version)
+                    .arg(type.version));
         *compatible = RulesEngine::isCompatibleUpgrade(*old.value(), type, &why);
     }
     auto before = tx.currentSeq();
@@ -114,7 +118,8 @@ Result<Affected> AdminStore::publishCaseType(const CaseType &type, bool *compati
     return a;
 }
 
-Result<Affected> AdminStore::reassign(const Principal &admin, const AssignmentChange &change, QJsonObject *caseOut)
+Result<Affected> AdminStore::reassign(
+    const Principal &admin, const AssignmentChange &change, QJsonObject *caseOut)
 {
     auto txr = Tx::begin(m_db, Tx::Mode::Write);
     if (!txr)
@@ -132,13 +137,15 @@ Result<Affected> AdminStore::reassign(const Principal &admin, const AssignmentCh
     auto as = CaseStore::loadAssignment(tx, c.rec.id, &aversion);
     if (!as)
         return as.error();
-    Assignment a = as.value().value_or(Assignment{QStringLiteral("A-") + c.rec.id, c.rec.id, {}, {}, {}, {}});
+    Assignment a
+        = as.value().value_or(Assignment { QStringLiteral("A-") + c.rec.id, c.rec.id, {}, {}, {}, {} });
     const bool isNew = !as.value();
     QJsonObject changes;
     auto set = [&](const char *name, QString &field, const std::optional<QString> &v) {
         if (v && *v != field) {
-            changes.insert(QLatin1String(name), QJsonArray{field.isEmpty() ? QJsonValue() : QJsonValue(field),
-                                                           v->isEmpty() ? QJsonValue() : QJsonValue(*v)});
+            changes.insert(QLatin1String(name),
+                QJsonArray { field.isEmpty() ? QJsonValue() : QJsonValue(field),
+                    v->isEmpty() ? QJsonValue() : QJsonValue(*v) });
             field = *v;
         }
     };
@@ -159,7 +166,9 @@ Result<Affected> AdminStore::reassign(const Principal &admin, const AssignmentCh
         return st.error();
     if (auto st = CaseStore::saveAssignment(tx, a, c.rec, isNew); !st)
         return st.error();
-    if (auto st = CaseStore::audit(tx, {c.rec.id, admin.id, admin.deviceId, {}, QStringLiteral("assign"), changes, {}}); !st)
+    if (auto st = CaseStore::audit(
+            tx, { c.rec.id, admin.id, admin.deviceId, {}, QStringLiteral("assign"), changes, {} });
+        !st)
         return st.error();
     if (auto st = tx.commit(); !st)
         return st.error();

@@ -14,7 +14,9 @@ namespace outpost::server {
 class AdminStore
 {
 public:
-    explicit AdminStore(Database &db) : m_db(db) {}
+    explicit AdminStore(Database &db)
+        : m_db(db)
+    { }
 
     /// Records the current max seq as the user's (or, with an empty id, everyone's) full-sync floor and
     /// moves the counter past it, so tokens issued before are void and new ones are not.

@@ -7,12 +7,21 @@
 namespace outpost::server {
 
 namespace {
-QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 } // namespace
 
-QString etagFor(qint64 version) { return QStringLiteral("\"%1\"").arg(version); }
+QString etagFor(qint64 version)
+{
+    return QStringLiteral("\"%1\"").arg(version);
+}
 
-QString nowRfc3339() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
+QString nowRfc3339()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
 
 bool canWork(const Principal &user, const CaseRecord &c)
 {
@@ -20,7 +29,8 @@ bool canWork(const Principal &user, const CaseRecord &c)
         return true;
     if (c.isResolved())
         return false;
-    return c.assignee == user.id || (c.assignee.isEmpty() && !c.queue.isEmpty() && user.queues.contains(c.queue));
+    return c.assignee == user.id
+        || (c.assignee.isEmpty() && !c.queue.isEmpty() && user.queues.contains(c.queue));
 }
 
 bool canRead(const Principal &user, const CaseRecord &c)
@@ -39,9 +49,10 @@ FeedScope scopeOf(const CaseRecord &c)
 
 Result<std::optional<StoredCase>> CaseStore::load(Tx &tx, const QString &id)
 {
-    auto q = tx.run(QStringLiteral("SELECT case_type, case_type_version, status, title, assignee, queue, version,"
-                                   " created_at, updated_at, fields FROM cases WHERE id = ?"),
-                    {id});
+    auto q = tx.run(
+        QStringLiteral("SELECT case_type, case_type_version, status, title, assignee, queue, version,"
+                       " created_at, updated_at, fields FROM cases WHERE id = ?"),
+        { id });
     if (!q)
         return q.error();
     if (!q.value().next())
@@ -62,7 +73,7 @@ Result<std::optional<StoredCase>> CaseStore::load(Tx &tx, const QString &id)
     c.rec.fields = QJsonDocument::fromJson(r.value(9).toString().toUtf8()).object();
     auto a = tx.run(QStringLiteral("SELECT id, name, mime, size, sha256 FROM attachments WHERE case_id = ?"
                                    " ORDER BY created_at, id"),
-                    {id});
+        { id });
     if (!a)
         return a.error();
     while (a.value().next()) {
@@ -79,7 +90,8 @@ Result<std::optional<StoredCase>> CaseStore::load(Tx &tx, const QString &id)
 
 Result<QString> CaseStore::nextCaseId(Tx &tx)
 {
-    auto q = tx.run(QStringLiteral("UPDATE counters SET value = value + 1 WHERE name = 'case_id' RETURNING value"));
+    auto q = tx.run(
+        QStringLiteral("UPDATE counters SET value = value + 1 WHERE name = 'case_id' RETURNING value"));
     if (!q)
         return q.error();
     if (!q.value().next())
@@ -89,11 +101,12 @@ Result<QString> CaseStore::nextCaseId(Tx &tx)
 
 Status CaseStore::insert(Tx &tx, const StoredCase &c)
 {
-    auto q = tx.run(QStringLiteral("INSERT INTO cases (id, case_type, case_type_version, status, title, assignee, queue,"
-                                   " version, created_at, updated_at, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                    {c.rec.id, c.rec.caseType, c.rec.caseTypeVersion, c.rec.status, c.rec.title, orNull(c.rec.assignee),
-                     orNull(c.rec.queue), c.version, c.rec.createdAt, c.rec.updatedAt,
-                     QString::fromUtf8(compact(c.rec.fields))});
+    auto q = tx.run(
+        QStringLiteral("INSERT INTO cases (id, case_type, case_type_version, status, title, assignee, queue,"
+                       " version, created_at, updated_at, fields) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        { c.rec.id, c.rec.caseType, c.rec.caseTypeVersion, c.rec.status, c.rec.title, orNull(c.rec.assignee),
+            orNull(c.rec.queue), c.version, c.rec.createdAt, c.rec.updatedAt,
+            QString::fromUtf8(compact(c.rec.fields)) });
     if (!q)
         return q.error();
     return Status::success();
@@ -101,10 +114,12 @@ Status CaseStore::insert(Tx &tx, const StoredCase &c)
 
 Status CaseStore::update(Tx &tx, const StoredCase &c)
 {
-    auto q = tx.run(QStringLiteral("UPDATE cases SET case_type_version = ?, status = ?, title = ?, assignee = ?, queue = ?,"
-                                   " version = ?, updated_at = ?, fields = ? WHERE id = ?"),
-                    {c.rec.caseTypeVersion, c.rec.status, c.rec.title, orNull(c.rec.assignee), orNull(c.rec.queue),
-                     c.version, c.rec.updatedAt, QString::fromUtf8(compact(c.rec.fields)), c.rec.id});
+    auto q
+        = tx.run(QStringLiteral(
+                     "UPDATE cases SET case_type_version = ?, status = ?, title = ?, assignee = ?, queue = ?,"
+                     " version = ?, updated_at = ?, fields = ? WHERE id = ?"),
+            { c.rec.caseTypeVersion, c.rec.status, c.rec.title, orNull(c.rec.assignee), orNull(c.rec.queue),
+                c.version, c.rec.updatedAt, QString::fromUtf8(compact(c.rec.fields)), c.rec.id });
     if (!q)
         return q.error();
     return Status::success();
@@ -114,7 +129,8 @@ Status CaseStore::publish(Tx &tx, const StoredCase &c, bool scopeChanged, bool i
 {
     CaseRecord rec = c.rec;
     rec.etag = etagFor(c.version);
-    auto s = FeedWriter::stamp(tx, kinds::caseRecord, rec.id, rec.etag, compact(rec.toJson()), scopeOf(rec), isNew);
+    auto s = FeedWriter::stamp(
+        tx, kinds::caseRecord, rec.id, rec.etag, compact(rec.toJson()), scopeOf(rec), isNew);
     if (!s)
         return s.error();
     if (scopeChanged && !isNew) {
@@ -129,8 +145,10 @@ Status CaseStore::publish(Tx &tx, const StoredCase &c, bool scopeChanged, bool i
 
 Result<std::optional<Assignment>> CaseStore::loadAssignment(Tx &tx, const QString &caseId, qint64 *version)
 {
-    auto q = tx.run(QStringLiteral("SELECT id, assignee, queue, instructions, due_at, version FROM assignments WHERE case_id = ?"),
-                    {caseId});
+    auto q = tx.run(
+        QStringLiteral(
+            "SELECT id, assignee, queue, instructions, due_at, version FROM assignments WHERE case_id = ?"),
+        { caseId });
     if (!q)
         return q.error();
     if (!q.value().next())
@@ -151,21 +169,27 @@ Status CaseStore::saveAssignment(Tx &tx, const Assignment &a, const CaseRecord &
 {
     qint64 version = 1;
     if (isNew) {
-        auto q = tx.run(QStringLiteral("INSERT INTO assignments (id, case_id, assignee, queue, instructions, due_at, version)"
-                                       " VALUES (?, ?, ?, ?, ?, ?, 1)"),
-                        {a.id, a.caseId, orNull(a.assignee), orNull(a.queue), a.instructions.isNull() ? QStringLiteral("") : a.instructions, orNull(a.dueAt)});
+        auto q = tx.run(
+            QStringLiteral(
+                "INSERT INTO assignments (id, case_id, assignee, queue, instructions, due_at, version)"
+                " VALUES (?, ?, ?, ?, ?, ?, 1)"),
+            { a.id, a.caseId, orNull(a.assignee), orNull(a.queue),
+                a.instructions.isNull() ? QStringLiteral("") : a.instructions, orNull(a.dueAt) });
         if (!q)
             return q.error();
     } else {
-        auto q = tx.run(QStringLiteral("UPDATE assignments SET assignee = ?, queue = ?, instructions = ?, due_at = ?,"
-                                       " version = version + 1 WHERE case_id = ? RETURNING version"),
-                        {orNull(a.assignee), orNull(a.queue), a.instructions.isNull() ? QStringLiteral("") : a.instructions, orNull(a.dueAt), a.caseId});
+        auto q = tx.run(
+            QStringLiteral("UPDATE assignments SET assignee = ?, queue = ?, instructions = ?, due_at = ?,"
+                           " version = version + 1 WHERE case_id = ? RETURNING version"),
+            { orNull(a.assignee), orNull(a.queue),
+                a.instructions.isNull() ? QStringLiteral("") : a.instructions, orNull(a.dueAt), a.caseId });
         if (!q)
             return q.error();
         if (q.value().next())
             version = q.value().value(0).toLongLong();
     }
-    auto s = FeedWriter::stamp(tx, kinds::assignment, a.id, etagFor(version), compact(a.toJson()), scopeOf(c), isNew);
+    auto s = FeedWriter::stamp(
+        tx, kinds::assignment, a.id, etagFor(version), compact(a.toJson()), scopeOf(c), isNew);
     if (!s)
         return s.error();
     return Status::success();
@@ -173,10 +197,12 @@ Status CaseStore::saveAssignment(Tx &tx, const Assignment &a, const CaseRecord &
 
 Status CaseStore::audit(Tx &tx, const AuditEntry &e)
 {
-    auto q = tx.run(QStringLiteral("INSERT INTO audit (case_id, at, by_user, device_id, client_time, action, changes, note)"
-                                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                    {e.caseId, nowRfc3339(), e.by, orNull(e.deviceId), orNull(e.clientTime), e.action,
-                     QString::fromUtf8(compact(e.changes)), e.note.isNull() ? nullString() : QVariant(e.note)});
+    auto q
+        = tx.run(QStringLiteral(
+                     "INSERT INTO audit (case_id, at, by_user, device_id, client_time, action, changes, note)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            { e.caseId, nowRfc3339(), e.by, orNull(e.deviceId), orNull(e.clientTime), e.action,
+                QString::fromUtf8(compact(e.changes)), e.note.isNull() ? nullString() : QVariant(e.note) });
     if (!q)
         return q.error();
     return Status::success();
@@ -184,20 +210,23 @@ Status CaseStore::audit(Tx &tx, const AuditEntry &e)
 
 Result<QJsonArray> CaseStore::history(Tx &tx, const QString &caseId)
 {
-    auto q = tx.run(QStringLiteral("SELECT at, by_user, device_id, client_time, action, changes, note FROM audit"
-                                   " WHERE case_id = ? ORDER BY id"),
-                    {caseId});
+    auto q
+        = tx.run(QStringLiteral("SELECT at, by_user, device_id, client_time, action, changes, note FROM audit"
+                                " WHERE case_id = ? ORDER BY id"),
+            { caseId });
     if (!q)
         return q.error();
     QJsonArray out;
     while (q.value().next()) {
         const QSqlQuery &r = q.value();
-        QJsonObject e{{QStringLiteral("at"), r.value(0).toString()},
-                      {QStringLiteral("by"), r.value(1).toString()},
-                      {QStringLiteral("deviceId"), r.value(2).isNull() ? QJsonValue() : QJsonValue(r.value(2).toString())},
-                      {QStringLiteral("clientTime"), r.value(3).isNull() ? QJsonValue() : QJsonValue(r.value(3).toString())},
-                      {QStringLiteral("action"), r.value(4).toString()},
-                      {QStringLiteral("changes"), QJsonDocument::fromJson(r.value(5).toString().toUtf8()).object()}};
+        QJsonObject e { { QStringLiteral("at"), r.value(0).toString() },
+            { QStringLiteral("by"), r.value(1).toString() },
+            { QStringLiteral("deviceId"),
+                r.value(2).isNull() ? QJsonValue() : QJsonValue(r.value(2).toString()) },
+            { QStringLiteral("clientTime"),
+                r.value(3).isNull() ? QJsonValue() : QJsonValue(r.value(3).toString()) },
+            { QStringLiteral("action"), r.value(4).toString() },
+            { QStringLiteral("changes"), QJsonDocument::fromJson(r.value(5).toString().toUtf8()).object() } };
         if (!r.value(6).isNull())
             e.insert(QStringLiteral("text"), r.value(6).toString());
         out.append(e);

@@ -47,7 +47,8 @@ public:
     /// Re-stamps the case in the feed; when its scope changed, its assignment too.
     static Status publish(Tx &tx, const StoredCase &c, bool scopeChanged, bool isNew = false);
 
-    static Result<std::optional<Assignment>> loadAssignment(Tx &tx, const QString &caseId, qint64 *version = nullptr);
+    static Result<std::optional<Assignment>> loadAssignment(
+        Tx &tx, const QString &caseId, qint64 *version = nullptr);
     static Status saveAssignment(Tx &tx, const Assignment &a, const CaseRecord &c, bool isNew);
 
     static Status audit(Tx &tx, const AuditEntry &e);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "protocol/casetype.h"
 #include "protocol/caserecord.h"
+#include "protocol/casetype.h"
 #include "tx.h"
 
 #include <QHash>
@@ -25,7 +25,9 @@ public:
 class LookupCache
 {
 public:
-    explicit LookupCache(Tx &tx) : m_tx(tx) {}
+    explicit LookupCache(Tx &tx)
+        : m_tx(tx)
+    { }
     bool operator()(const QString &page, const QString &key);
     /// The first database error met while checking (the check answers false then).
     const Error &error() const { return m_error; }

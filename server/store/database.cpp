@@ -6,8 +6,8 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSqlDriver>
 #include <QScopeGuard>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
 #include <QUrl>
@@ -18,12 +18,15 @@
 namespace outpost::server {
 
 namespace {
-std::atomic<int> s_instances{0};
-std::atomic<int> s_connections{0};
+std::atomic<int> s_instances { 0 };
+std::atomic<int> s_connections { 0 };
 // This thread's connection name per open Database (by its serial number).
 thread_local QHash<int, QString> t_connections;
 
-Error unavailable(const QString &msg) { return Error(QStringLiteral("unavailable"), msg); }
+Error unavailable(const QString &msg)
+{
+    return Error(QStringLiteral("unavailable"), msg);
+}
 } // namespace
 
 Error dbError(const QString &what, const QSqlQuery &q)
@@ -40,8 +43,14 @@ Error dbError(const QString &what, const QSqlDatabase &db)
     return unavailable(QStringLiteral("The database failed (%1): %2").arg(what, text));
 }
 
-QVariant nullString() { return QVariant(QMetaType::fromType<QString>()); }
-QVariant orNull(const QString &s) { return s.isEmpty() ? nullString() : QVariant(s); }
+QVariant nullString()
+{
+    return QVariant(QMetaType::fromType<QString>());
+}
+QVariant orNull(const QString &s)
+{
+    return s.isEmpty() ? nullString() : QVariant(s);
+}
 
 Result<QSqlQuery> runSql(QSqlDatabase &db, const QString &sql, const QVariantList &args)
 {
@@ -70,14 +79,15 @@ Result<DbConfig> DbConfig::parse(const QString &url)
         if (c.path.startsWith(QLatin1String("//")))
             c.path = c.path.mid(2);
         if (c.path.isEmpty())
-            return Error(QStringLiteral("bad_config"), QStringLiteral("The SQLite URL '%1' names no file.").arg(url));
+            return Error(
+                QStringLiteral("bad_config"), QStringLiteral("The SQLite URL '%1' names no file.").arg(url));
         return c;
     }
     if (url.startsWith(QLatin1String("postgresql://")) || url.startsWith(QLatin1String("postgres://"))) {
         const QUrl u(url, QUrl::StrictMode);
         if (!u.isValid() || u.host().isEmpty())
             return Error(QStringLiteral("bad_config"),
-                         QStringLiteral("The PostgreSQL URL is not valid (expected postgresql://USER@HOST:PORT/DB)."));
+                QStringLiteral("The PostgreSQL URL is not valid (expected postgresql://USER@HOST:PORT/DB)."));
         c.kind = DbKind::PostgreSQL;
         c.host = u.host();
         c.port = u.port(5432);
@@ -85,12 +95,13 @@ Result<DbConfig> DbConfig::parse(const QString &url)
         c.password = u.password();
         c.name = u.path().mid(1);
         if (c.name.isEmpty() || c.name.contains(QLatin1Char('/')))
-            return Error(QStringLiteral("bad_config"), QStringLiteral("The PostgreSQL URL names no database."));
+            return Error(
+                QStringLiteral("bad_config"), QStringLiteral("The PostgreSQL URL names no database."));
         return c;
     }
     return Error(QStringLiteral("bad_config"),
-                 QStringLiteral("Unknown database URL '%1' (use sqlite:PATH or postgresql://USER@HOST:PORT/DB).")
-                     .arg(url.left(200)));
+        QStringLiteral("Unknown database URL '%1' (use sqlite:PATH or postgresql://USER@HOST:PORT/DB).")
+            .arg(url.left(200)));
 }
 
 QString DbConfig::describe() const
@@ -101,7 +112,8 @@ QString DbConfig::describe() const
 }
 
 Database::Database(DbConfig config)
-    : m_config(std::move(config)), m_instanceId(QUuid::createUuid().toString(QUuid::WithoutBraces))
+    : m_config(std::move(config))
+    , m_instanceId(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     m_serial = ++s_instances;
     m_prefix = QStringLiteral("outpostd-%1-").arg(m_serial);
@@ -117,10 +129,11 @@ Database::~Database()
 
 Result<std::shared_ptr<Database>> Database::open(const DbConfig &config)
 {
-    if (!QSqlDatabase::isDriverAvailable(config.kind == DbKind::SQLite ? QStringLiteral("QSQLITE")
-                                                                       : QStringLiteral("QPSQL")))
+    if (!QSqlDatabase::isDriverAvailable(
+            config.kind == DbKind::SQLite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL")))
         return unavailable(QStringLiteral("The Qt SQL driver for %1 is not installed.")
-                               .arg(config.kind == DbKind::SQLite ? QStringLiteral("SQLite") : QStringLiteral("PostgreSQL")));
+                               .arg(config.kind == DbKind::SQLite ? QStringLiteral("SQLite")
+                                                                  : QStringLiteral("PostgreSQL")));
     if (config.kind == DbKind::SQLite) {
         const QFileInfo fi(config.path);
         if (!QDir().mkpath(fi.absolutePath()))
@@ -145,7 +158,8 @@ Result<QSqlDatabase> Database::connection()
             return db;
         return addConnection(it.value());
     }
-    QString name = QStringLiteral("outpostd-%1-%2").arg(quintptr(QThread::currentThreadId()), 0, 16).arg(m_serial);
+    QString name
+        = QStringLiteral("outpostd-%1-%2").arg(quintptr(QThread::currentThreadId()), 0, 16).arg(m_serial);
     if (QSqlDatabase::contains(name)) // left by a finished thread whose id was reused
         name += QStringLiteral("-%1").arg(++s_connections);
     t_connections.insert(m_serial, name);
@@ -166,15 +180,17 @@ Status Database::reconnect()
     return Status::success();
 }
 
-Result<QSqlDatabase> Database::openDedicated(const QString &name) { return addConnection(m_prefix + name); }
+Result<QSqlDatabase> Database::openDedicated(const QString &name)
+{
+    return addConnection(m_prefix + name);
+}
 
 Result<QSqlDatabase> Database::addConnection(const QString &name)
 {
     QSqlDatabase db = QSqlDatabase::contains(name)
-                          ? QSqlDatabase::database(name, false)
-                          : QSqlDatabase::addDatabase(m_config.kind == DbKind::SQLite ? QStringLiteral("QSQLITE")
-                                                                                      : QStringLiteral("QPSQL"),
-                                                      name);
+        ? QSqlDatabase::database(name, false)
+        : QSqlDatabase::addDatabase(
+            m_config.kind == DbKind::SQLite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
     {
         QMutexLocker lock(&m_mutex);
         if (!m_connections.contains(name))
@@ -198,12 +214,11 @@ Result<QSqlDatabase> Database::addConnection(const QString &name)
     }
     QSqlQuery q(db);
     const QStringList setup = m_config.kind == DbKind::SQLite
-                                  ? QStringList{QStringLiteral("PRAGMA journal_mode=WAL"),
-                                                QStringLiteral("PRAGMA synchronous=NORMAL"),
-                                                QStringLiteral("PRAGMA busy_timeout=5000"),
-                                                QStringLiteral("PRAGMA foreign_keys=ON")}
-                                  : QStringList{QStringLiteral("SET client_min_messages TO warning"),
-                                                QStringLiteral("SET default_transaction_isolation TO 'read committed'")};
+        ? QStringList { QStringLiteral("PRAGMA journal_mode=WAL"),
+              QStringLiteral("PRAGMA synchronous=NORMAL"), QStringLiteral("PRAGMA busy_timeout=5000"),
+              QStringLiteral("PRAGMA foreign_keys=ON") }
+        : QStringList { QStringLiteral("SET client_min_messages TO warning"),
+              QStringLiteral("SET default_transaction_isolation TO 'read committed'") };
     for (const QString &sql : setup)
         if (!q.exec(sql))
             return dbError(sql, q);
@@ -218,7 +233,8 @@ Result<int> Database::currentVersion(QSqlDatabase &db)
             return q.error();
         return q.value().next() ? q.value().value(0).toInt() : 0;
     }
-    auto q = runSql(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
+    auto q
+        = runSql(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
     if (!q)
         return q.error();
     auto v = runSql(db, QStringLiteral("SELECT max(version) FROM schema_version"));
@@ -248,19 +264,21 @@ Status Database::migrate()
     const QList<Migration> steps = migrations(m_config.kind);
     if (version.value() > steps.size())
         return Error(QStringLiteral("too_new"),
-                     QStringLiteral("The database %1 was written by a newer outpostd (schema %2, this one knows %3).")
-                         .arg(m_config.describe())
-                         .arg(version.value())
-                         .arg(steps.size()));
+            QStringLiteral("The database %1 was written by a newer outpostd (schema %2, this one knows %3).")
+                .arg(m_config.describe())
+                .arg(version.value())
+                .arg(steps.size()));
     for (int v = version.value(); v < steps.size(); ++v) {
         QSqlQuery q(db);
-        if (!q.exec(m_config.kind == DbKind::SQLite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN")))
+        if (!q.exec(m_config.kind == DbKind::SQLite ? QStringLiteral("BEGIN IMMEDIATE")
+                                                    : QStringLiteral("BEGIN")))
             return dbError(QStringLiteral("migration begin"), q);
         bool ok = true;
         Error err;
         QStringList stmts = steps.at(v).statements;
-        stmts.append(m_config.kind == DbKind::SQLite ? QStringLiteral("PRAGMA user_version = %1").arg(v + 1)
-                                                     : QStringLiteral("INSERT INTO schema_version VALUES (%1)").arg(v + 1));
+        stmts.append(m_config.kind == DbKind::SQLite
+                ? QStringLiteral("PRAGMA user_version = %1").arg(v + 1)
+                : QStringLiteral("INSERT INTO schema_version VALUES (%1)").arg(v + 1));
         for (const QString &sql : std::as_const(stmts)) {
             if (!q.exec(sql)) {
                 err = dbError(QStringLiteral("migration %1").arg(v + 1), q);

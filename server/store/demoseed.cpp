@@ -65,8 +65,10 @@ const char kInstallation[] = R"json({"name":"installation","version":1,"title":"
   {"name":"withdraw","label":"Withdraw","from":["Planned","Installing"],"to":"Resolved-Withdrawn"}],
  "conflictPolicy":{"default":"clientWins","fields":{"capacityKw":"merge","serialNo":"serverWins"}}})json";
 
-const char *const kTowns[] = {"Aldridge", "Brookfield", "Carrow", "Dunmore", "Eastleigh", "Fairholm", "Glenrock", "Harwick"};
-const char *const kParts[] = {"Fuse", "Breaker", "Valve", "Pump seal", "Bearing", "Inverter board", "Gasket", "Relay"};
+const char *const kTowns[]
+    = { "Aldridge", "Brookfield", "Carrow", "Dunmore", "Eastleigh", "Fairholm", "Glenrock", "Harwick" };
+const char *const kParts[]
+    = { "Fuse", "Breaker", "Valve", "Pump seal", "Bearing", "Inverter board", "Gasket", "Relay" };
 
 /// A fixed linear congruential generator: the same data on every machine and Qt version.
 struct Lcg {
@@ -79,13 +81,16 @@ struct Lcg {
     int below(int n) { return int(next() % quint32(n)); }
 };
 
-QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
 
 QString filler(Lcg &rng, int words)
 {
-    static const char *const vocab[] = {"checked", "cabinet", "meter", "cable", "corrosion", "minor", "replaced",
-                                        "label", "access", "gate", "north", "side", "panel", "reading", "normal",
-                                        "noted", "customer", "present", "photo", "taken"};
+    static const char *const vocab[] = { "checked", "cabinet", "meter", "cable", "corrosion", "minor",
+        "replaced", "label", "access", "gate", "north", "side", "panel", "reading", "normal", "noted",
+        "customer", "present", "photo", "taken" };
     QStringList out;
     for (int i = 0; i < words; ++i)
         out.append(QLatin1String(vocab[rng.below(20)]));
@@ -96,7 +101,7 @@ QString filler(Lcg &rng, int words)
 QList<CaseType> demoCaseTypes()
 {
     QList<CaseType> out;
-    for (const char *json : {kInspection, kRepair, kInstallation})
+    for (const char *json : { kInspection, kRepair, kInstallation })
         out.append(CaseType::fromJson(QJsonDocument::fromJson(json).object()).value());
     return out;
 }
@@ -104,7 +109,8 @@ QList<CaseType> demoCaseTypes()
 Status seedDemoData(Database &db, UserStore &users, int cases)
 {
     if (cases < 0 || cases > 1000000)
-        return Error(QStringLiteral("bad_request"), QStringLiteral("The number of demo cases must be 0..1000000."));
+        return Error(
+            QStringLiteral("bad_request"), QStringLiteral("The number of demo cases must be 0..1000000."));
     {
         auto tx = Tx::begin(db, Tx::Mode::Read);
         if (!tx)
@@ -118,19 +124,22 @@ Status seedDemoData(Database &db, UserStore &users, int cases)
     QElapsedTimer timer;
     timer.start();
     const QList<std::pair<Principal, QString>> demoUsers = {
-        {{QStringLiteral("alice"), QStringLiteral("Alice Adams"), {QStringLiteral("technician")}, {QStringLiteral("north")}, {}},
-         QStringLiteral("alice")},
-        {{QStringLiteral("bob"), QStringLiteral("Bob Brown"), {QStringLiteral("technician")}, {QStringLiteral("south")}, {}},
-         QStringLiteral("bob")},
-        {{QStringLiteral("carol"), QStringLiteral("Carol Clark"), {QStringLiteral("admin")}, {QStringLiteral("north"), QStringLiteral("south")}, {}},
-         QStringLiteral("carol")},
+        { { QStringLiteral("alice"), QStringLiteral("Alice Adams"), { QStringLiteral("technician") },
+              { QStringLiteral("north") }, {} },
+            QStringLiteral("alice") },
+        { { QStringLiteral("bob"), QStringLiteral("Bob Brown"), { QStringLiteral("technician") },
+              { QStringLiteral("south") }, {} },
+            QStringLiteral("bob") },
+        { { QStringLiteral("carol"), QStringLiteral("Carol Clark"), { QStringLiteral("admin") },
+              { QStringLiteral("north"), QStringLiteral("south") }, {} },
+            QStringLiteral("carol") },
     };
     auto existing = users.listUsers();
     if (!existing)
         return existing.error();
     for (const auto &[user, password] : demoUsers) {
         const bool known = std::any_of(existing.value().cbegin(), existing.value().cend(),
-                                       [&](const Principal &p) { return p.id == user.id; });
+            [&](const Principal &p) { return p.id == user.id; });
         if (!known)
             if (auto st = users.addUser(user, password); !st)
                 return st;
@@ -155,16 +164,16 @@ Status seedDemoData(Database &db, UserStore &users, int cases)
             if (auto s = Catalog::saveCaseType(tx, t, true); !s)
                 return s.error();
     }
-    Lcg rng{20261123};
+    Lcg rng { 20261123 };
     for (int i = 1; i <= 200; ++i) {
         DataPageRow row;
         row.page = QStringLiteral("sites");
         row.key = QStringLiteral("S-%1").arg(i, 3, 10, QLatin1Char('0'));
         const QString town = QLatin1String(kTowns[i % 8]);
         row.label = QStringLiteral("Substation %1, %2").arg(i).arg(town);
-        row.data = QJsonObject{{QStringLiteral("town"), town},
-                               {QStringLiteral("region"), i % 2 ? QStringLiteral("north") : QStringLiteral("south")},
-                               {QStringLiteral("address"), QStringLiteral("%1 Grid Road, %2").arg(i * 3).arg(town)}};
+        row.data = QJsonObject { { QStringLiteral("town"), town },
+            { QStringLiteral("region"), i % 2 ? QStringLiteral("north") : QStringLiteral("south") },
+            { QStringLiteral("address"), QStringLiteral("%1 Grid Road, %2").arg(i * 3).arg(town) } };
         if (auto st = Catalog::saveDataPageRow(tx, row, true); !st)
             return st;
     }
@@ -173,27 +182,34 @@ Status seedDemoData(Database &db, UserStore &users, int cases)
         row.page = QStringLiteral("parts");
         row.key = QStringLiteral("P-%1").arg(i, 4, 10, QLatin1Char('0'));
         row.label = QStringLiteral("%1 type %2").arg(QLatin1String(kParts[i % 8])).arg(i);
-        row.data = QJsonObject{{QStringLiteral("unitPrice"), double(5 + (i * 37) % 500)},
-                               {QStringLiteral("stock"), (i * 13) % 90}};
+        row.data = QJsonObject { { QStringLiteral("unitPrice"), double(5 + (i * 37) % 500) },
+            { QStringLiteral("stock"), (i * 13) % 90 } };
         if (auto st = Catalog::saveDataPageRow(tx, row, true); !st)
             return st;
     }
 
     if (cases > 0) {
-        auto ids = tx.run(QStringLiteral("UPDATE counters SET value = value + ? WHERE name = 'case_id' RETURNING value"), {cases});
+        auto ids = tx.run(
+            QStringLiteral("UPDATE counters SET value = value + ? WHERE name = 'case_id' RETURNING value"),
+            { cases });
         if (!ids || !ids.value().next())
-            return ids ? Error(QStringLiteral("unavailable"), QStringLiteral("The case id counter is missing.")) : ids.error();
+            return ids
+                ? Error(QStringLiteral("unavailable"), QStringLiteral("The case id counter is missing."))
+                : ids.error();
         const qint64 firstId = ids.value().value(0).toLongLong() - cases + 1;
         ids.value().finish();
         auto seq = tx.takeSeq(2 * cases);
         if (!seq)
             return seq.error();
-        auto insCase = tx.prepare(QStringLiteral("INSERT INTO cases (id, case_type, case_type_version, status, title, assignee,"
-                                                 " queue, version, created_at, updated_at, fields) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"));
-        auto insAssign = tx.prepare(QStringLiteral("INSERT INTO assignments (id, case_id, assignee, queue, instructions, due_at,"
-                                                   " version) VALUES (?, ?, ?, ?, ?, ?, 1)"));
-        auto insFeed = tx.prepare(QStringLiteral("INSERT INTO sync_entities (kind, entity_id, seq, etag, doc, removed,"
-                                                 " scope_user, scope_queue, resolved, public) VALUES (?, ?, ?, ?, ?, 0, ?, ?, 0, 0)"));
+        auto insCase = tx.prepare(QStringLiteral(
+            "INSERT INTO cases (id, case_type, case_type_version, status, title, assignee,"
+            " queue, version, created_at, updated_at, fields) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"));
+        auto insAssign = tx.prepare(
+            QStringLiteral("INSERT INTO assignments (id, case_id, assignee, queue, instructions, due_at,"
+                           " version) VALUES (?, ?, ?, ?, ?, ?, 1)"));
+        auto insFeed = tx.prepare(QStringLiteral(
+            "INSERT INTO sync_entities (kind, entity_id, seq, etag, doc, removed,"
+            " scope_user, scope_queue, resolved, public) VALUES (?, ?, ?, ?, ?, 0, ?, ?, 0, 0)"));
         if (!insCase || !insAssign || !insFeed)
             return !insCase ? insCase.error() : !insAssign ? insAssign.error() : insFeed.error();
         const QDateTime base(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC);
@@ -205,10 +221,20 @@ Status seedDemoData(Database &db, UserStore &users, int cases)
             c.caseType = type.name;
             c.caseTypeVersion = type.version;
             switch (i % 4) {
-            case 0: c.assignee = QStringLiteral("alice"); c.queue = QStringLiteral("north"); break;
-            case 1: c.assignee = QStringLiteral("bob"); c.queue = QStringLiteral("south"); break;
-            case 2: c.queue = QStringLiteral("north"); break;
-            default: c.queue = QStringLiteral("south"); break;
+            case 0:
+                c.assignee = QStringLiteral("alice");
+                c.queue = QStringLiteral("north");
+                break;
+            case 1:
+                c.assignee = QStringLiteral("bob");
+                c.queue = QStringLiteral("south");
+                break;
+            case 2:
+                c.queue = QStringLiteral("north");
+                break;
+            default:
+                c.queue = QStringLiteral("south");
+                break;
             }
             const int siteNo = 1 + rng.below(200);
             const QString site = QStringLiteral("S-%1").arg(siteNo, 3, 10, QLatin1Char('0'));
@@ -220,27 +246,39 @@ Status seedDemoData(Database &db, UserStore &users, int cases)
             if (type.name == QLatin1String("inspection")) {
                 c.status = started ? QStringLiteral("InProgress") : QStringLiteral("New");
                 c.title = QStringLiteral("Inspect substation %1").arg(siteNo);
-                c.fields = {{QStringLiteral("site"), site},
-                            {QStringLiteral("visitDate"), day.toString(Qt::ISODate)},
-                            {QStringLiteral("priority"), QStringList{QStringLiteral("low"), QStringLiteral("normal"), QStringLiteral("high")}.at(rng.below(3))},
-                            {QStringLiteral("permitNo"), QStringLiteral("NB-%1").arg(rng.below(10000), 4, 10, QLatin1Char('0'))},
-                            {QStringLiteral("summary"), filler(rng, 90)}};
+                c.fields = { { QStringLiteral("site"), site },
+                    { QStringLiteral("visitDate"), day.toString(Qt::ISODate) },
+                    { QStringLiteral("priority"),
+                        QStringList {
+                            QStringLiteral("low"), QStringLiteral("normal"), QStringLiteral("high") }
+                            .at(rng.below(3)) },
+                    { QStringLiteral("permitNo"),
+                        QStringLiteral("NB-%1").arg(rng.below(10000), 4, 10, QLatin1Char('0')) },
+                    { QStringLiteral("summary"), filler(rng, 90) } };
             } else if (type.name == QLatin1String("repair")) {
                 c.status = started ? QStringLiteral("Diagnosed") : QStringLiteral("New");
                 c.title = QStringLiteral("Repair at substation %1").arg(siteNo);
-                c.fields = {{QStringLiteral("site"), site},
-                            {QStringLiteral("reportedAt"), base.addSecs(qint64(i) * 37).toString(Qt::ISODate)},
-                            {QStringLiteral("fault"), QStringList{QStringLiteral("electrical"), QStringLiteral("mechanical"), QStringLiteral("hydraulic")}.at(rng.below(3))},
-                            {QStringLiteral("urgent"), rng.below(5) == 0},
-                            {QStringLiteral("notes"), filler(rng, 90)}};
+                c.fields = { { QStringLiteral("site"), site },
+                    { QStringLiteral("reportedAt"), base.addSecs(qint64(i) * 37).toString(Qt::ISODate) },
+                    { QStringLiteral("fault"),
+                        QStringList { QStringLiteral("electrical"), QStringLiteral("mechanical"),
+                            QStringLiteral("hydraulic") }
+                            .at(rng.below(3)) },
+                    { QStringLiteral("urgent"), rng.below(5) == 0 },
+                    { QStringLiteral("notes"), filler(rng, 90) } };
             } else {
                 c.status = started ? QStringLiteral("Installing") : QStringLiteral("Planned");
                 c.title = QStringLiteral("Installation at substation %1").arg(siteNo);
-                c.fields = {{QStringLiteral("site"), site},
-                            {QStringLiteral("kind"), QStringList{QStringLiteral("solar"), QStringLiteral("battery"), QStringLiteral("heatpump")}.at(rng.below(3))},
-                            {QStringLiteral("scheduledFor"), QDateTime(day, QTime(9, 0), Qt::UTC).toString(Qt::ISODate)},
-                            {QStringLiteral("capacityKw"), double(5 + rng.below(400))},
-                            {QStringLiteral("serialNo"), QStringLiteral("SN-%1").arg(rng.below(1000000), 6, 10, QLatin1Char('0'))}};
+                c.fields = { { QStringLiteral("site"), site },
+                    { QStringLiteral("kind"),
+                        QStringList {
+                            QStringLiteral("solar"), QStringLiteral("battery"), QStringLiteral("heatpump") }
+                            .at(rng.below(3)) },
+                    { QStringLiteral("scheduledFor"),
+                        QDateTime(day, QTime(9, 0), Qt::UTC).toString(Qt::ISODate) },
+                    { QStringLiteral("capacityKw"), double(5 + rng.below(400)) },
+                    { QStringLiteral("serialNo"),
+                        QStringLiteral("SN-%1").arg(rng.below(1000000), 6, 10, QLatin1Char('0')) } };
             }
             Assignment a;
             a.id = QStringLiteral("A-") + c.id;
@@ -249,21 +287,23 @@ Status seedDemoData(Database &db, UserStore &users, int cases)
             a.queue = c.queue;
             a.instructions = QStringLiteral("Call the site office before arriving. ") + filler(rng, 12);
             a.dueAt = QDateTime(day.addDays(7), QTime(17, 0), Qt::UTC).toString(Qt::ISODate);
-            if (auto st = Tx::execPrepared(insCase.value(), {c.id, c.caseType, c.caseTypeVersion, c.status, c.title,
-                                                             orNull(c.assignee), orNull(c.queue), c.createdAt, c.updatedAt,
-                                                             QString::fromUtf8(compact(c.fields))});
+            if (auto st = Tx::execPrepared(insCase.value(),
+                    { c.id, c.caseType, c.caseTypeVersion, c.status, c.title, orNull(c.assignee),
+                        orNull(c.queue), c.createdAt, c.updatedAt, QString::fromUtf8(compact(c.fields)) });
                 !st)
                 return st;
-            if (auto st = Tx::execPrepared(insAssign.value(), {a.id, c.id, orNull(a.assignee), orNull(a.queue),
-                                                               a.instructions, a.dueAt});
+            if (auto st = Tx::execPrepared(insAssign.value(),
+                    { a.id, c.id, orNull(a.assignee), orNull(a.queue), a.instructions, a.dueAt });
                 !st)
                 return st;
-            if (auto st = Tx::execPrepared(insFeed.value(), {kinds::caseRecord, c.id, nextSeq++, c.etag,
-                                                             db.docValue(compact(c.toJson())), orNull(c.assignee), orNull(c.queue)});
+            if (auto st = Tx::execPrepared(insFeed.value(),
+                    { kinds::caseRecord, c.id, nextSeq++, c.etag, db.docValue(compact(c.toJson())),
+                        orNull(c.assignee), orNull(c.queue) });
                 !st)
                 return st;
-            if (auto st = Tx::execPrepared(insFeed.value(), {kinds::assignment, a.id, nextSeq++, etagFor(1),
-                                                             db.docValue(compact(a.toJson())), orNull(a.assignee), orNull(a.queue)});
+            if (auto st = Tx::execPrepared(insFeed.value(),
+                    { kinds::assignment, a.id, nextSeq++, etagFor(1), db.docValue(compact(a.toJson())),
+                        orNull(a.assignee), orNull(a.queue) });
                 !st)
                 return st;
         }

@@ -8,7 +8,8 @@ namespace outpost::server {
 namespace {
 Error fullSyncRequired(const QString &why)
 {
-    return Error(QStringLiteral("full_sync_required"), QStringLiteral("A full sync is required: %1.").arg(why));
+    return Error(
+        QStringLiteral("full_sync_required"), QStringLiteral("A full sync is required: %1.").arg(why));
 }
 
 // A token: "N" (a complete one: deltas start at seq N) or "N.S" on pages with more to come: N the
@@ -39,7 +40,8 @@ std::optional<Token> parseToken(const QString &s)
         t.start = t.position;
         return t;
     }
-    if (!parseNumber(QStringView(s).left(dot), &t.position) || !parseNumber(QStringView(s).mid(dot + 1), &t.start))
+    if (!parseNumber(QStringView(s).left(dot), &t.position)
+        || !parseNumber(QStringView(s).mid(dot + 1), &t.start))
         return std::nullopt;
     return t;
 }
@@ -76,7 +78,7 @@ void appendJsonString(QByteArray &out, const QString &s)
 
 Result<QString> readSetting(Tx &tx, const QString &name)
 {
-    auto q = tx.run(QStringLiteral("SELECT value FROM settings WHERE name = ?"), {name});
+    auto q = tx.run(QStringLiteral("SELECT value FROM settings WHERE name = ?"), { name });
     if (!q)
         return q.error();
     return q.value().next() ? q.value().value(0).toString() : QString();
@@ -86,22 +88,23 @@ Status writeSetting(Tx &tx, const QString &name, const QString &value)
 {
     auto q = tx.run(QStringLiteral("INSERT INTO settings (name, value) VALUES (?, ?)"
                                    " ON CONFLICT (name) DO UPDATE SET value = excluded.value"),
-                    {name, value});
+        { name, value });
     if (!q)
         return q.error();
     return Status::success();
 }
 
 Result<qint64> FeedWriter::stamp(Tx &tx, const QString &kind, const QString &id, const QString &etag,
-                                 const QByteArray &doc, const FeedScope &scope, bool isNew)
+    const QByteArray &doc, const FeedScope &scope, bool isNew)
 {
     auto seq = tx.takeSeq();
     if (!seq)
         return seq.error();
     if (!isNew && !scope.isPublic) {
-        auto old = tx.run(QStringLiteral("SELECT scope_user, scope_queue, resolved, removed FROM sync_entities"
-                                         " WHERE kind = ? AND entity_id = ?"),
-                          {kind, id});
+        auto old
+            = tx.run(QStringLiteral("SELECT scope_user, scope_queue, resolved, removed FROM sync_entities"
+                                    " WHERE kind = ? AND entity_id = ?"),
+                { kind, id });
         if (!old)
             return old.error();
         if (old.value().next()) {
@@ -110,22 +113,27 @@ Result<qint64> FeedWriter::stamp(Tx &tx, const QString &kind, const QString &id,
             const bool oldResolved = old.value().value(2).toInt() != 0;
             const bool oldRemoved = old.value().value(3).toInt() != 0;
             if (!oldRemoved
-                && (oldUser != scope.user || oldQueue != scope.queue || oldResolved != scope.resolved || scope.removed)) {
-                auto log = tx.run(QStringLiteral("INSERT INTO scope_log (kind, entity_id, seq, old_user, old_queue, old_resolved)"
-                                                 " VALUES (?, ?, ?, ?, ?, ?)"),
-                                  {kind, id, seq.value(), orNull(oldUser), orNull(oldQueue), oldResolved ? 1 : 0});
+                && (oldUser != scope.user || oldQueue != scope.queue || oldResolved != scope.resolved
+                    || scope.removed)) {
+                auto log = tx.run(
+                    QStringLiteral(
+                        "INSERT INTO scope_log (kind, entity_id, seq, old_user, old_queue, old_resolved)"
+                        " VALUES (?, ?, ?, ?, ?, ?)"),
+                    { kind, id, seq.value(), orNull(oldUser), orNull(oldQueue), oldResolved ? 1 : 0 });
                 if (!log)
                     return log.error();
             }
         }
     }
-    auto q = tx.run(QStringLiteral("INSERT INTO sync_entities (kind, entity_id, seq, etag, doc, removed, scope_user,"
-                                   " scope_queue, resolved, public) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                                   " ON CONFLICT (kind, entity_id) DO UPDATE SET seq = excluded.seq, etag = excluded.etag,"
-                                   " doc = excluded.doc, removed = excluded.removed, scope_user = excluded.scope_user,"
-                                   " scope_queue = excluded.scope_queue, resolved = excluded.resolved, public = excluded.public"),
-                    {kind, id, seq.value(), etag, tx.database().docValue(doc), scope.removed ? 1 : 0, orNull(scope.user),
-                     orNull(scope.queue), scope.resolved ? 1 : 0, scope.isPublic ? 1 : 0});
+    auto q = tx.run(
+        QStringLiteral(
+            "INSERT INTO sync_entities (kind, entity_id, seq, etag, doc, removed, scope_user,"
+            " scope_queue, resolved, public) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (kind, entity_id) DO UPDATE SET seq = excluded.seq, etag = excluded.etag,"
+            " doc = excluded.doc, removed = excluded.removed, scope_user = excluded.scope_user,"
+            " scope_queue = excluded.scope_queue, resolved = excluded.resolved, public = excluded.public"),
+        { kind, id, seq.value(), etag, tx.database().docValue(doc), scope.removed ? 1 : 0, orNull(scope.user),
+            orNull(scope.queue), scope.resolved ? 1 : 0, scope.isPublic ? 1 : 0 });
     if (!q)
         return q.error();
     return seq.value();
@@ -155,7 +163,7 @@ Result<QByteArray> FeedReader::page(Database &db, const Principal &user, const Q
     qint64 forced = 0, rulesBreak = 0, horizon = 0;
     {
         auto q = tx.run(QStringLiteral("SELECT name, value FROM settings WHERE name IN (?, ?, ?)"),
-                        {settingkeys::globalFullSync, settingkeys::rulesBreak, settingkeys::retentionHorizon});
+            { settingkeys::globalFullSync, settingkeys::rulesBreak, settingkeys::retentionHorizon });
         if (!q)
             return q.error();
         while (q.value().next()) {
@@ -168,7 +176,7 @@ Result<QByteArray> FeedReader::page(Database &db, const Principal &user, const Q
             else
                 horizon = v;
         }
-        auto u = tx.run(QStringLiteral("SELECT full_sync_seq FROM users WHERE id = ?"), {user.id});
+        auto u = tx.run(QStringLiteral("SELECT full_sync_seq FROM users WHERE id = ?"), { user.id });
         if (!u)
             return u.error();
         if (u.value().next())
@@ -194,25 +202,27 @@ Result<QByteArray> FeedReader::page(Database &db, const Principal &user, const Q
         visible = QStringLiteral("e.removed = 0");
         wasVisible = QStringLiteral("e.removed = 1");
     } else {
-        const QString inQueues = user.queues.isEmpty() ? QStringLiteral("(%1 IS NULL AND 0 = 1)")
-                                                       : QStringLiteral("%1 IN (") + placeholders(user.queues.size())
-                                                             + QLatin1Char(')');
+        const QString inQueues = user.queues.isEmpty()
+            ? QStringLiteral("(%1 IS NULL AND 0 = 1)")
+            : QStringLiteral("%1 IN (") + placeholders(user.queues.size()) + QLatin1Char(')');
         visible = QStringLiteral("e.removed = 0 AND (e.public = 1 OR (e.resolved = 0 AND (e.scope_user = ? OR"
                                  " (e.scope_user IS NULL AND %1))))")
                       .arg(inQueues.arg(QStringLiteral("e.scope_queue")));
         visArgs << user.id;
         for (const QString &q : user.queues)
             visArgs << q;
-        wasVisible = QStringLiteral("EXISTS (SELECT 1 FROM scope_log l WHERE l.kind = e.kind AND l.entity_id = e.entity_id"
-                                    " AND l.seq > ? AND l.old_resolved = 0 AND (l.old_user = ? OR (l.old_user IS NULL AND %1)))")
+        wasVisible = QStringLiteral(
+            "EXISTS (SELECT 1 FROM scope_log l WHERE l.kind = e.kind AND l.entity_id = e.entity_id"
+            " AND l.seq > ? AND l.old_resolved = 0 AND (l.old_user = ? OR (l.old_user IS NULL AND %1)))")
                          .arg(inQueues.arg(QStringLiteral("l.old_queue")));
         wasArgs << chainStart << user.id;
         for (const QString &q : user.queues)
             wasArgs << q;
     }
-    QString sql = QStringLiteral("SELECT e.kind, e.entity_id, e.etag, e.doc, e.seq, CASE WHEN %1 THEN 1 ELSE 0 END"
-                                 " FROM sync_entities e WHERE e.seq > ? AND e.seq <= ? AND ")
-                      .arg(visible);
+    QString sql
+        = QStringLiteral("SELECT e.kind, e.entity_id, e.etag, e.doc, e.seq, CASE WHEN %1 THEN 1 ELSE 0 END"
+                         " FROM sync_entities e WHERE e.seq > ? AND e.seq <= ? AND ")
+              .arg(visible);
     QVariantList args = visArgs;
     args << from << bound;
     if (full) {
@@ -261,7 +271,8 @@ Result<QByteArray> FeedReader::page(Database &db, const Principal &user, const Q
     tx.rollback();
 
     // The last page hands out the snapshot bound: everything up to it has been seen.
-    const QByteArray next = more ? QByteArray::number(last) + '.' + QByteArray::number(chainStart) : QByteArray::number(bound);
+    const QByteArray next
+        = more ? QByteArray::number(last) + '.' + QByteArray::number(chainStart) : QByteArray::number(bound);
     body.append("],\"next\":\"");
     body.append(next);
     body.append(more ? "\",\"more\":true}" : "\",\"more\":false}");

@@ -8,7 +8,7 @@ namespace outpost::server {
 
 /// Who may see an entity in the feed.
 struct FeedScope {
-    QString user;  // assignee; empty: none
+    QString user; // assignee; empty: none
     QString queue; // work queue; empty: none
     bool resolved = false;
     bool isPublic = false; // case types and data-page rows
@@ -30,7 +30,7 @@ class FeedWriter
 public:
     /// Stamps an entity with a fresh seq. `isNew`: skip looking up an earlier scope (bulk inserts).
     static Result<qint64> stamp(Tx &tx, const QString &kind, const QString &id, const QString &etag,
-                                const QByteArray &doc, const FeedScope &scope, bool isNew = false);
+        const QByteArray &doc, const FeedScope &scope, bool isNew = false);
 };
 
 /// Settings that invalidate tokens (all stored, none in memory).

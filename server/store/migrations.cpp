@@ -9,7 +9,7 @@ QString dialect(QString sql, DbKind kind)
 {
     const bool lite = kind == DbKind::SQLite;
     sql.replace(QLatin1String("{serial}"),
-                lite ? QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT") : QLatin1String("BIGSERIAL PRIMARY KEY"));
+        lite ? QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT") : QLatin1String("BIGSERIAL PRIMARY KEY"));
     sql.replace(QLatin1String("{doc}"), lite ? QLatin1String("BLOB") : QLatin1String("TEXT"));
     return sql;
 }
@@ -23,11 +23,13 @@ const char *const kV1[] = {
     " queues TEXT NOT NULL, password_hash TEXT NOT NULL, salt TEXT NOT NULL, iterations INTEGER NOT NULL,"
     " full_sync_seq BIGINT NOT NULL DEFAULT 0)",
     "CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id),"
-    " device_id TEXT, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)",
+    " device_id TEXT, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, revoked INTEGER NOT NULL "
+    "DEFAULT 0)",
     "CREATE INDEX sessions_expiry ON sessions (expires_at)",
     "CREATE TABLE case_types (name TEXT PRIMARY KEY, version INTEGER NOT NULL, doc TEXT NOT NULL,"
     " published_seq BIGINT NOT NULL)",
-    "CREATE TABLE data_pages (page TEXT NOT NULL, row_key TEXT NOT NULL, label TEXT NOT NULL, doc TEXT NOT NULL,"
+    "CREATE TABLE data_pages (page TEXT NOT NULL, row_key TEXT NOT NULL, label TEXT NOT NULL, doc TEXT NOT "
+    "NULL,"
     " PRIMARY KEY (page, row_key))",
     "CREATE TABLE cases (id TEXT PRIMARY KEY, case_type TEXT NOT NULL, case_type_version INTEGER NOT NULL,"
     " status TEXT NOT NULL, title TEXT NOT NULL, assignee TEXT, queue TEXT, version BIGINT NOT NULL,"
@@ -36,7 +38,8 @@ const char *const kV1[] = {
     "CREATE INDEX cases_queue ON cases (queue)",
     "CREATE TABLE assignments (id TEXT PRIMARY KEY, case_id TEXT NOT NULL UNIQUE REFERENCES cases(id),"
     " assignee TEXT, queue TEXT, instructions TEXT NOT NULL, due_at TEXT, version BIGINT NOT NULL)",
-    "CREATE TABLE attachments (id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), name TEXT NOT NULL,"
+    "CREATE TABLE attachments (id TEXT PRIMARY KEY, case_id TEXT NOT NULL REFERENCES cases(id), name TEXT "
+    "NOT NULL,"
     " mime TEXT NOT NULL, size BIGINT NOT NULL, sha256 TEXT NOT NULL, created_by TEXT NOT NULL,"
     " created_at TEXT NOT NULL)",
     "CREATE INDEX attachments_case ON attachments (case_id)",
@@ -67,10 +70,10 @@ const char *const kV1[] = {
 
 QList<Migration> migrations(DbKind kind)
 {
-    Migration v1{QStringLiteral("initial schema"), {}};
+    Migration v1 { QStringLiteral("initial schema"), {} };
     for (const char *sql : kV1)
         v1.statements.append(dialect(QString::fromLatin1(sql), kind));
-    return {v1};
+    return { v1 };
 }
 
 } // namespace outpost::server

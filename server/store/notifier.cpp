@@ -18,7 +18,9 @@ const QByteArray kChanges = R"({"type":"changes"})";
 const QByteArray kFullSync = R"({"type":"fullSyncRequired"})";
 } // namespace
 
-Notifier::Notifier(Database &db) : m_db(db) {}
+Notifier::Notifier(Database &db)
+    : m_db(db)
+{ }
 
 Notifier::~Notifier()
 {
@@ -41,8 +43,9 @@ void Notifier::setHub(http::NotifyHub *hub)
     m_thread->setObjectName(QStringLiteral("outpostd-listen"));
     m_listener = new PgListener(m_db);
     m_listener->moveToThread(m_thread);
-    QObject::connect(m_listener, &PgListener::received, m_listener, [this](const QByteArray &p) { onRemote(p); },
-                     Qt::DirectConnection);
+    QObject::connect(
+        m_listener, &PgListener::received, m_listener, [this](const QByteArray &p) { onRemote(p); },
+        Qt::DirectConnection);
     m_thread->start();
     QMetaObject::invokeMethod(m_listener, "start", Qt::QueuedConnection);
 }
@@ -85,11 +88,13 @@ void Notifier::notify(const Affected &affected)
     publishLocal(users, affected.everyone, affected.fullSync);
     if (m_db.kind() != DbKind::PostgreSQL)
         return;
-    QJsonObject payload{{QStringLiteral("origin"), m_db.instanceId()},
-                        {QStringLiteral("type"), affected.fullSync ? QStringLiteral("fullSyncRequired") : QStringLiteral("changes")}};
+    QJsonObject payload { { QStringLiteral("origin"), m_db.instanceId() },
+        { QStringLiteral("type"),
+            affected.fullSync ? QStringLiteral("fullSyncRequired") : QStringLiteral("changes") } };
     QByteArray text;
     if (!affected.everyone) {
-        payload.insert(QStringLiteral("users"), QJsonArray::fromStringList(QStringList(users.cbegin(), users.cend())));
+        payload.insert(
+            QStringLiteral("users"), QJsonArray::fromStringList(QStringList(users.cbegin(), users.cend())));
         text = QJsonDocument(payload).toJson(QJsonDocument::Compact);
     }
     if (affected.everyone || text.size() > 7000) {
@@ -100,7 +105,9 @@ void Notifier::notify(const Affected &affected)
     auto conn = m_db.connection();
     if (!conn)
         return;
-    if (auto q = runSql(conn.value(), QStringLiteral("SELECT pg_notify(?, ?)"), {kChannel, QString::fromUtf8(text)}); !q)
+    if (auto q = runSql(
+            conn.value(), QStringLiteral("SELECT pg_notify(?, ?)"), { kChannel, QString::fromUtf8(text) });
+        !q)
         qCWarning(lcStore).noquote() << "NOTIFY failed:" << q.error().message;
 }
 
@@ -133,15 +140,16 @@ void PgListener::start()
     m_connection = QStringLiteral("listen");
     auto conn = m_db.openDedicated(m_connection);
     if (!conn) {
-        qCWarning(lcStore).noquote() << "LISTEN unavailable; pushes from other instances are off:" << conn.error().message;
+        qCWarning(lcStore).noquote() << "LISTEN unavailable; pushes from other instances are off:"
+                                     << conn.error().message;
         return;
     }
     QSqlDriver *driver = conn.value().driver();
     connect(driver, &QSqlDriver::notification, this,
-            [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
-                if (name == kChannel)
-                    Q_EMIT received(payload.toString().toUtf8());
-            });
+        [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
+            if (name == kChannel)
+                Q_EMIT received(payload.toString().toUtf8());
+        });
     if (!driver->subscribeToNotification(kChannel))
         qCWarning(lcStore) << "cannot LISTEN on" << kChannel;
 }

@@ -45,7 +45,9 @@ class PgListener : public QObject
 {
     Q_OBJECT
 public:
-    explicit PgListener(Database &db) : m_db(db) {}
+    explicit PgListener(Database &db)
+        : m_db(db)
+    { }
     Q_INVOKABLE void start();
     Q_INVOKABLE void stop();
 

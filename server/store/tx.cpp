@@ -41,14 +41,23 @@ Result<Tx> Tx::begin(Database &database, Mode mode)
 }
 
 Tx::Tx(Tx &&other) noexcept
-    : m_database(other.m_database), m_db(std::move(other.m_db)), m_kind(other.m_kind), m_open(other.m_open)
+    : m_database(other.m_database)
+    , m_db(std::move(other.m_db))
+    , m_kind(other.m_kind)
+    , m_open(other.m_open)
 {
     other.m_open = false;
 }
 
-Tx::~Tx() { rollback(); }
+Tx::~Tx()
+{
+    rollback();
+}
 
-Result<QSqlQuery> Tx::run(const QString &sql, const QVariantList &args) { return runSql(m_db, sql, args); }
+Result<QSqlQuery> Tx::run(const QString &sql, const QVariantList &args)
+{
+    return runSql(m_db, sql, args);
+}
 
 Result<QSqlQuery> Tx::prepare(const QString &sql)
 {
@@ -69,7 +78,8 @@ Status Tx::execPrepared(QSqlQuery &q, const QVariantList &args)
 
 Result<qint64> Tx::takeSeq(int n)
 {
-    auto q = run(QStringLiteral("UPDATE counters SET value = value + ? WHERE name = 'seq' RETURNING value"), {n});
+    auto q = run(
+        QStringLiteral("UPDATE counters SET value = value + ? WHERE name = 'seq' RETURNING value"), { n });
     if (!q)
         return q.error();
     if (!q.value().next())

@@ -35,7 +35,11 @@ public:
     void rollback();
 
 private:
-    Tx(Database *database, QSqlDatabase db, DbKind kind) : m_database(database), m_db(std::move(db)), m_kind(kind) {}
+    Tx(Database *database, QSqlDatabase db, DbKind kind)
+        : m_database(database)
+        , m_db(std::move(db))
+        , m_kind(kind)
+    { }
     Database *m_database;
     QSqlDatabase m_db;
     DbKind m_kind;

@@ -15,14 +15,15 @@ namespace {
 QByteArray randomBytes(int n)
 {
     QByteArray b(n, Qt::Uninitialized);
-    QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(b.data()),
-                                         reinterpret_cast<quint32 *>(b.data() + n));
+    QRandomGenerator::system()->generate(
+        reinterpret_cast<quint32 *>(b.data()), reinterpret_cast<quint32 *>(b.data() + n));
     return b;
 }
 
 QByteArray derive(const QString &password, const QByteArray &salt, int iterations)
 {
-    return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.toUtf8(), salt, iterations, 32);
+    return QPasswordDigestor::deriveKeyPbkdf2(
+        QCryptographicHash::Sha256, password.toUtf8(), salt, iterations, 32);
 }
 
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
@@ -47,12 +48,19 @@ Principal readPrincipal(const QSqlQuery &q, int first)
 
 Error unauthenticated()
 {
-    return Error(QStringLiteral("unauthenticated"), QStringLiteral("Sign in first: the token is missing, unknown, revoked or expired."));
+    return Error(QStringLiteral("unauthenticated"),
+        QStringLiteral("Sign in first: the token is missing, unknown, revoked or expired."));
 }
 } // namespace
 
-QStringList splitList(const QString &stored) { return stored.split(QLatin1Char(','), Qt::SkipEmptyParts); }
-QString joinList(const QStringList &list) { return list.join(QLatin1Char(',')); }
+QStringList splitList(const QString &stored)
+{
+    return stored.split(QLatin1Char(','), Qt::SkipEmptyParts);
+}
+QString joinList(const QStringList &list)
+{
+    return list.join(QLatin1Char(','));
+}
 
 QString UserStore::hashToken(const QByteArray &token)
 {
@@ -62,8 +70,8 @@ QString UserStore::hashToken(const QByteArray &token)
 UserStore::Hashed UserStore::hashPassword(const QString &password) const
 {
     const QByteArray salt = randomBytes(16);
-    return {QString::fromLatin1(derive(password, salt, m_iterations).toBase64()), QString::fromLatin1(salt.toBase64()),
-            m_iterations};
+    return { QString::fromLatin1(derive(password, salt, m_iterations).toBase64()),
+        QString::fromLatin1(salt.toBase64()), m_iterations };
 }
 
 Status UserStore::addUser(const Principal &user, const QString &password)
@@ -71,25 +79,28 @@ Status UserStore::addUser(const Principal &user, const QString &password)
     static const QRegularExpression idRe(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
     static const QRegularExpression nameRe(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
     if (!idRe.match(user.id).hasMatch())
-        return Error(QStringLiteral("bad_request"), QStringLiteral("A user id is 1-64 letters, digits, '.', '_' or '-'."));
+        return Error(QStringLiteral("bad_request"),
+            QStringLiteral("A user id is 1-64 letters, digits, '.', '_' or '-'."));
     for (const QString &s : user.roles + user.queues)
         if (!nameRe.match(s).hasMatch())
-            return Error(QStringLiteral("bad_request"), QStringLiteral("Role and queue names are 1-64 letters, digits, '.', '_' or '-'."));
+            return Error(QStringLiteral("bad_request"),
+                QStringLiteral("Role and queue names are 1-64 letters, digits, '.', '_' or '-'."));
     if (password.isEmpty())
         return Error(QStringLiteral("bad_request"), QStringLiteral("A password must not be empty."));
     const Hashed h = hashPassword(password);
     auto tx = Tx::begin(m_db, Tx::Mode::Write);
     if (!tx)
         return tx.error();
-    auto exists = tx.value().run(QStringLiteral("SELECT 1 FROM users WHERE id = ?"), {user.id});
+    auto exists = tx.value().run(QStringLiteral("SELECT 1 FROM users WHERE id = ?"), { user.id });
     if (!exists)
         return exists.error();
     if (exists.value().next())
         return Error(QStringLiteral("exists"), QStringLiteral("The user '%1' exists already.").arg(user.id));
-    auto q = tx.value().run(QStringLiteral("INSERT INTO users (id, display_name, roles, queues, password_hash, salt, iterations)"
-                                           " VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                            {user.id, user.displayName.isEmpty() ? user.id : user.displayName, joinList(user.roles),
-                             joinList(user.queues), h.hash, h.salt, h.iterations});
+    auto q = tx.value().run(
+        QStringLiteral("INSERT INTO users (id, display_name, roles, queues, password_hash, salt, iterations)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        { user.id, user.displayName.isEmpty() ? user.id : user.displayName, joinList(user.roles),
+            joinList(user.queues), h.hash, h.salt, h.iterations });
     if (!q)
         return q.error();
     return tx.value().commit();
@@ -103,14 +114,17 @@ Status UserStore::setPassword(const QString &userId, const QString &password)
     auto tx = Tx::begin(m_db, Tx::Mode::Write);
     if (!tx)
         return tx.error();
-    auto q = tx.value().run(QStringLiteral("UPDATE users SET password_hash = ?, salt = ?, iterations = ? WHERE id = ?"),
-                            {h.hash, h.salt, h.iterations, userId});
+    auto q = tx.value().run(
+        QStringLiteral("UPDATE users SET password_hash = ?, salt = ?, iterations = ? WHERE id = ?"),
+        { h.hash, h.salt, h.iterations, userId });
     if (!q)
         return q.error();
     if (q.value().numRowsAffected() != 1)
         return Error(QStringLiteral("not_found"), QStringLiteral("There is no user '%1'.").arg(userId));
     // A new password ends every open session of that user.
-    if (auto r = tx.value().run(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE user_id = ?"), {userId}); !r)
+    if (auto r
+        = tx.value().run(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE user_id = ?"), { userId });
+        !r)
         return r.error();
     return tx.value().commit();
 }
@@ -120,7 +134,8 @@ Result<QList<Principal>> UserStore::listUsers()
     auto conn = m_db.connection();
     if (!conn)
         return conn.error();
-    auto q = runSql(conn.value(), QStringLiteral("SELECT id, display_name, roles, queues FROM users ORDER BY id"));
+    auto q = runSql(
+        conn.value(), QStringLiteral("SELECT id, display_name, roles, queues FROM users ORDER BY id"));
     if (!q)
         return q.error();
     QList<Principal> out;
@@ -140,8 +155,9 @@ Result<Session> UserStore::signIn(const QString &username, const QString &passwo
         if (!conn)
             return conn.error();
         auto q = runSql(conn.value(),
-                        QStringLiteral("SELECT id, display_name, roles, queues, password_hash, salt, iterations FROM users WHERE id = ?"),
-                        {username});
+            QStringLiteral("SELECT id, display_name, roles, queues, password_hash, salt, iterations FROM "
+                           "users WHERE id = ?"),
+            { username });
         if (!q)
             return q.error();
         if (!q.value().next()) {
@@ -165,14 +181,15 @@ Result<Session> UserStore::signIn(const QString &username, const QString &passwo
     auto tx = Tx::begin(m_db, Tx::Mode::Write);
     if (!tx)
         return tx.error();
-    auto q = tx.value().run(QStringLiteral("INSERT INTO sessions (token_hash, user_id, device_id, created_at, expires_at)"
-                                           " VALUES (?, ?, ?, ?, ?)"),
-                            {hashToken(s.token), user.id, deviceId, now.toSecsSinceEpoch(), s.expiresAt.toSecsSinceEpoch()});
+    auto q = tx.value().run(
+        QStringLiteral("INSERT INTO sessions (token_hash, user_id, device_id, created_at, expires_at)"
+                       " VALUES (?, ?, ?, ?, ?)"),
+        { hashToken(s.token), user.id, deviceId, now.toSecsSinceEpoch(), s.expiresAt.toSecsSinceEpoch() });
     if (!q)
         return q.error();
     // Expired sessions are of no use to anyone.
-    if (auto d = tx.value().run(QStringLiteral("DELETE FROM sessions WHERE expires_at < ?"),
-                                {now.toSecsSinceEpoch() - 86400});
+    if (auto d = tx.value().run(
+            QStringLiteral("DELETE FROM sessions WHERE expires_at < ?"), { now.toSecsSinceEpoch() - 86400 });
         !d)
         return d.error();
     if (auto st = tx.value().commit(); !st)
@@ -188,10 +205,10 @@ Result<Principal> UserStore::authenticate(const QByteArray &token)
     if (!conn)
         return conn.error();
     auto q = runSql(conn.value(),
-                    QStringLiteral("SELECT u.id, u.display_name, u.roles, u.queues, s.device_id FROM sessions s"
-                                   " JOIN users u ON u.id = s.user_id"
-                                   " WHERE s.token_hash = ? AND s.revoked = 0 AND s.expires_at > ?"),
-                    {hashToken(token), QDateTime::currentSecsSinceEpoch()});
+        QStringLiteral("SELECT u.id, u.display_name, u.roles, u.queues, s.device_id FROM sessions s"
+                       " JOIN users u ON u.id = s.user_id"
+                       " WHERE s.token_hash = ? AND s.revoked = 0 AND s.expires_at > ?"),
+        { hashToken(token), QDateTime::currentSecsSinceEpoch() });
     if (!q)
         return q.error();
     if (!q.value().next())
@@ -206,7 +223,8 @@ Status UserStore::revoke(const QByteArray &token)
     auto tx = Tx::begin(m_db, Tx::Mode::Write);
     if (!tx)
         return tx.error();
-    auto q = tx.value().run(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE token_hash = ?"), {hashToken(token)});
+    auto q = tx.value().run(
+        QStringLiteral("UPDATE sessions SET revoked = 1 WHERE token_hash = ?"), { hashToken(token) });
     if (!q)
         return q.error();
     return tx.value().commit();

@@ -19,9 +19,10 @@ class UserStore
 {
 public:
     UserStore(Database &db, int pbkdf2Iterations, int tokenTtlMinutes)
-        : m_db(db), m_iterations(pbkdf2Iterations), m_ttlMinutes(tokenTtlMinutes)
-    {
-    }
+        : m_db(db)
+        , m_iterations(pbkdf2Iterations)
+        , m_ttlMinutes(tokenTtlMinutes)
+    { }
 
     Status addUser(const Principal &user, const QString &password);
     Status setPassword(const QString &userId, const QString &password);

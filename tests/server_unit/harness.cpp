@@ -14,7 +14,8 @@ namespace {
 bool pgAdmin(const QString &url, const QString &sql, QString *why)
 {
     const QUrl u(url);
-    const QString name = QStringLiteral("outpost-unit-admin-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString name
+        = QStringLiteral("outpost-unit-admin-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     bool ok = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
@@ -43,7 +44,8 @@ Harness::~Harness()
     m_service.reset();
     if (!m_pgDbName.isEmpty()) {
         QString why;
-        pgAdmin(m_pgAdminUrl, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_pgDbName), &why);
+        pgAdmin(
+            m_pgAdminUrl, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_pgDbName), &why);
     }
 }
 
@@ -62,7 +64,8 @@ bool Harness::prepare(QString *why)
         *why = QStringLiteral("OUTPOST_TEST_PG_URL is not set; PostgreSQL variant skipped");
         return false;
     }
-    m_pgDbName = QStringLiteral("outpost_unit_%1").arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
+    m_pgDbName = QStringLiteral("outpost_unit_%1")
+                     .arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
     if (!pgAdmin(m_pgAdminUrl, QStringLiteral("CREATE DATABASE %1").arg(m_pgDbName), why)) {
         m_pgDbName.clear();
         return false;
@@ -82,10 +85,13 @@ ServiceOptions Harness::options() const
     return o;
 }
 
-Result<std::unique_ptr<Service>> Harness::open(const ServiceOptions &options) { return Service::open(options); }
+Result<std::unique_ptr<Service>> Harness::open(const ServiceOptions &options)
+{
+    return Service::open(options);
+}
 
 http::Response Harness::call(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
-                             const QString &token, const QByteArray &contentType)
+    const QString &token, const QByteArray &contentType)
 {
     http::Request r;
     r.method = method;
@@ -103,8 +109,8 @@ http::Response Harness::call(const QByteArray &method, const QString &pathAndQue
     return m_service->handler().handle(r);
 }
 
-http::Response Harness::callJson(const QByteArray &method, const QString &pathAndQuery, const QJsonObject &body,
-                                 const QString &token)
+http::Response Harness::callJson(
+    const QByteArray &method, const QString &pathAndQuery, const QJsonObject &body, const QString &token)
 {
     return call(method, pathAndQuery, QJsonDocument(body).toJson(QJsonDocument::Compact), token);
 }
@@ -112,9 +118,9 @@ http::Response Harness::callJson(const QByteArray &method, const QString &pathAn
 QString Harness::signIn(const QString &user)
 {
     const auto r = callJson("POST", QStringLiteral("/api/v1/session"),
-                            {{QStringLiteral("username"), user}, {QStringLiteral("password"), user},
-                             {QStringLiteral("deviceId"), QString(QStringLiteral("dev-") + user)}},
-                            {});
+        { { QStringLiteral("username"), user }, { QStringLiteral("password"), user },
+            { QStringLiteral("deviceId"), QString(QStringLiteral("dev-") + user) } },
+        {});
     return json(r).value(QStringLiteral("token")).toString();
 }
 

@@ -18,7 +18,9 @@ class Harness
 {
 public:
     enum class Backend { SQLite, PostgreSQL };
-    explicit Harness(Backend backend) : m_backend(backend) {}
+    explicit Harness(Backend backend)
+        : m_backend(backend)
+    { }
     ~Harness();
 
     /// Creates the empty database; false (with a reason) when the backend is not available.
@@ -31,9 +33,9 @@ public:
     void setService(std::unique_ptr<Service> s) { m_service = std::move(s); }
 
     http::Response call(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body = {},
-                        const QString &token = {}, const QByteArray &contentType = "application/json");
-    http::Response callJson(const QByteArray &method, const QString &pathAndQuery, const QJsonObject &body,
-                            const QString &token);
+        const QString &token = {}, const QByteArray &contentType = "application/json");
+    http::Response callJson(
+        const QByteArray &method, const QString &pathAndQuery, const QJsonObject &body, const QString &token);
     QString signIn(const QString &user);
 
     static QJsonObject json(const http::Response &r) { return QJsonDocument::fromJson(r.body).object(); }

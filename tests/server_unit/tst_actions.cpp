@@ -1,0 +1,417 @@
+// SPDX-License-Identifier: MIT
+// Unit tests of outpostd: actions, attachments, push hints, concurrent writers.
+// Service::handler().handle() without sockets, on a temp SQLite file and on a fresh PostgreSQL database.
+#include "servicetestbase.h"
+
+#include <QCryptographicHash>
+#include <QThread>
+
+using namespace outpost;
+using namespace outpost::server;
+using namespace outpost::server::testing;
+
+class TestActions : public ServiceTestBase
+{
+    Q_OBJECT
+public:
+    using ServiceTestBase::ServiceTestBase;
+
+private Q_SLOTS:
+    void createWithTempIdThenUpdateLater()
+    {
+        const QString tmp = QStringLiteral("tmp-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QJsonObject create = action(QStringLiteral("create"), tmp,
+            { { QStringLiteral("caseType"), QStringLiteral("repair") },
+                { QStringLiteral("fields"),
+                    QJsonObject { { QStringLiteral("site"), QStringLiteral("S-007") },
+                        { QStringLiteral("reportedAt"), QStringLiteral("2026-11-23T08:00:00Z") } } } });
+        QJsonObject res = firstResult(post(alice, { create }));
+        QCOMPARE(res.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+        const QString id = res.value(QStringLiteral("caseId")).toString();
+        QVERIFY(id.startsWith(QLatin1String("C-")));
+        QCOMPARE(res.value(QStringLiteral("mappedIds")).toObject().value(tmp).toString(), id);
+        QCOMPARE(res.value(QStringLiteral("etag")).toString(), QStringLiteral("\"1\""));
+        // A later request still uses the temp id.
+        res = firstResult(post(alice,
+            { action(QStringLiteral("update"), tmp,
+                { { QStringLiteral("baseEtag"), QStringLiteral("\"1\"") },
+                    { QStringLiteral("fields"), QJsonObject { { QStringLiteral("urgent"), true } } } }) }));
+        QCOMPARE(res.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+        QCOMPARE(res.value(QStringLiteral("caseId")).toString(), id);
+        QCOMPARE(
+            caseOf(id).value(QStringLiteral("fields")).toObject().value(QStringLiteral("urgent")).toBool(),
+            true);
+        // bob cannot use alice's temp ids.
+        res = firstResult(post(bob,
+            { action(QStringLiteral("note"), tmp, { { QStringLiteral("text"), QStringLiteral("hi") } }) }));
+        QCOMPARE(res.value(QStringLiteral("status")).toString(), QStringLiteral("gone"));
+    }
+
+    void exactlyOnceOnRetry()
+    {
+        const QString id = someCase(QStringLiteral("alice"), QStringLiteral("installation"));
+        const QString etag = caseOf(id).value(QStringLiteral("etag")).toString();
+        const QJsonArray actions {
+            action(QStringLiteral("update"), id,
+                { { QStringLiteral("baseEtag"), etag },
+                    { QStringLiteral("fields"), QJsonObject { { QStringLiteral("capacityKw"), 77 } } } }),
+            action(
+                QStringLiteral("note"), id, { { QStringLiteral("text"), QStringLiteral("Gate code 4711") } })
+        };
+        const QJsonObject first = post(alice, actions);
+        const QJsonObject second = post(alice, actions);
+        QCOMPARE(second, first);
+        QCOMPARE(firstResult(first).value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+        const QJsonArray entries
+            = Harness::json(h->call("GET", QStringLiteral("/api/v1/cases/%1/history").arg(id), {}, alice))
+                  .value(QStringLiteral("entries"))
+                  .toArray();
+        int updates = 0, notes = 0;
+        for (const QJsonValue &e : entries) {
+            const QJsonObject o = e.toObject();
+            if (o.value(QStringLiteral("action")).toString() == QLatin1String("update")) {
+                ++updates;
+                QCOMPARE(o.value(QStringLiteral("changes"))
+                             .toObject()
+                             .value(QStringLiteral("capacityKw"))
+                             .toArray()
+                             .at(1)
+                             .toInt(),
+                    77);
+                QCOMPARE(o.value(QStringLiteral("by")).toString(), QStringLiteral("alice"));
+                QCOMPARE(o.value(QStringLiteral("deviceId")).toString(), QStringLiteral("laptop-1"));
+                QCOMPARE(
+                    o.value(QStringLiteral("clientTime")).toString(), QStringLiteral("2026-11-23T10:00:00Z"));
+            }
+            if (o.value(QStringLiteral("action")).toString() == QLatin1String("note")) {
+                ++notes;
+                QCOMPARE(o.value(QStringLiteral("text")).toString(), QStringLiteral("Gate code 4711"));
+            }
+        }
+        QCOMPARE(updates, 1);
+        QCOMPARE(notes, 1);
+        QCOMPARE(caseOf(id).value(QStringLiteral("etag")).toString(),
+            firstResult(first).value(QStringLiteral("etag")).toString());
+
+        // Same id, other payload: id_reused, nothing changed.
+        QJsonObject reused = actions.at(0).toObject();
+        reused.insert(QStringLiteral("fields"), QJsonObject { { QStringLiteral("capacityKw"), 1 } });
+        const QJsonObject res = firstResult(post(alice, { reused }));
+        QCOMPARE(res.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+        QCOMPARE(res.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+            QStringLiteral("id_reused"));
+        QCOMPARE(
+            caseOf(id).value(QStringLiteral("fields")).toObject().value(QStringLiteral("capacityKw")).toInt(),
+            77);
+    }
+
+    void conflictOnStaleEtag()
+    {
+        const QString id = someCase(QStringLiteral("bob"), QStringLiteral("inspection"));
+        const QJsonObject before = caseOf(id);
+        const QJsonObject res = firstResult(post(bob,
+            { action(QStringLiteral("update"), id,
+                { { QStringLiteral("baseEtag"), QStringLiteral("\"0\"") },
+                    { QStringLiteral("fields"),
+                        QJsonObject { { QStringLiteral("priority"), QStringLiteral("low") } } } }) }));
+        QCOMPARE(res.value(QStringLiteral("status")).toString(), QStringLiteral("conflict"));
+        QCOMPARE(res.value(QStringLiteral("case")).toObject().value(QStringLiteral("etag")),
+            before.value(QStringLiteral("etag")));
+        QCOMPARE(caseOf(id), before);
+    }
+
+    void rejectedWithFieldMessages()
+    {
+        const QString id = someCase(QStringLiteral("bob"), QStringLiteral("inspection"));
+        const QJsonObject before = caseOf(id);
+        QJsonObject res = firstResult(post(bob,
+            { action(QStringLiteral("update"), id,
+                { { QStringLiteral("baseEtag"), before.value(QStringLiteral("etag")) },
+                    { QStringLiteral("fields"),
+                        QJsonObject { { QStringLiteral("readingKw"), -5 },
+                            { QStringLiteral("priority"), QStringLiteral("urgent") },
+                            { QStringLiteral("permitNo"), QStringLiteral("nope") },
+                            { QStringLiteral("site"), QStringLiteral("S-999") } } } }) }));
+        QCOMPARE(res.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+        const QJsonObject err = res.value(QStringLiteral("error")).toObject();
+        QCOMPARE(err.value(QStringLiteral("code")).toString(), QStringLiteral("validation_failed"));
+        const QJsonObject fields = err.value(QStringLiteral("fields")).toObject();
+        QVERIFY(fields.contains(QStringLiteral("readingKw")));
+        QVERIFY(fields.contains(QStringLiteral("priority")));
+        QVERIFY(fields.contains(QStringLiteral("permitNo")));
+        QVERIFY(fields.contains(QStringLiteral("site")));
+        QCOMPARE(caseOf(id), before);
+        // A transition whose preconditions fail: per-field messages too.
+        res = firstResult(post(bob,
+            { action(QStringLiteral("transition"), id,
+                { { QStringLiteral("baseEtag"), before.value(QStringLiteral("etag")) },
+                    { QStringLiteral("flowAction"), QStringLiteral("complete") } }) }));
+        QCOMPARE(res.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+        QVERIFY(!res.value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("fields"))
+                     .toObject()
+                     .isEmpty());
+    }
+
+    void goneIntoSyncIssuesAndReapply()
+    {
+        const QString id = someCase(QStringLiteral("bob"), QStringLiteral("repair"));
+        const QString etag = caseOf(id).value(QStringLiteral("etag")).toString();
+        QJsonObject res = firstResult(post(bob,
+            { action(QStringLiteral("transition"), id,
+                { { QStringLiteral("baseEtag"), etag },
+                    { QStringLiteral("flowAction"), QStringLiteral("withdraw") } }) }));
+        QCOMPARE(res.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+        const QString etag2 = res.value(QStringLiteral("etag")).toString();
+        const QJsonObject late = action(QStringLiteral("update"), id,
+            { { QStringLiteral("baseEtag"), etag2 },
+                { QStringLiteral("fields"),
+                    QJsonObject { { QStringLiteral("notes"), QStringLiteral("late edit") } } } });
+        res = firstResult(post(bob, { late }));
+        QCOMPARE(res.value(QStringLiteral("status")).toString(), QStringLiteral("gone"));
+        // Still readable by its assignee while resolved; history shows the transition.
+        QCOMPARE(h->call("GET", QStringLiteral("/api/v1/cases/") + id, {}, bob).status, 200);
+        QCOMPARE(h->call("GET", QStringLiteral("/api/v1/admin/sync-issues"), {}, bob).status, 403);
+        const QJsonArray issues
+            = Harness::json(h->call("GET", QStringLiteral("/api/v1/admin/sync-issues?state=open"), {}, carol))
+                  .value(QStringLiteral("issues"))
+                  .toArray();
+        QString issueId;
+        for (const QJsonValue &v : issues)
+            if (v.toObject().value(QStringLiteral("action")).toObject().value(QStringLiteral("id"))
+                == late.value(QStringLiteral("id")))
+                issueId = v.toObject().value(QStringLiteral("id")).toString();
+        QVERIFY(!issueId.isEmpty());
+        auto r
+            = h->call("POST", QStringLiteral("/api/v1/admin/sync-issues/%1/reapply").arg(issueId), {}, carol);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(Harness::json(r)
+                     .value(QStringLiteral("result"))
+                     .toObject()
+                     .value(QStringLiteral("status"))
+                     .toString(),
+            QStringLiteral("applied"));
+        QCOMPARE(
+            caseOf(id).value(QStringLiteral("fields")).toObject().value(QStringLiteral("notes")).toString(),
+            QStringLiteral("late edit"));
+        QCOMPARE(
+            h->call("POST", QStringLiteral("/api/v1/admin/sync-issues/%1/reapply").arg(issueId), {}, carol)
+                .status,
+            409);
+        // Out of scope is gone too: alice on bob's case.
+        const QString bobs = someCase(QStringLiteral("bob"), QStringLiteral("installation"));
+        res = firstResult(post(alice,
+            { action(QStringLiteral("note"), bobs, { { QStringLiteral("text"), QStringLiteral("x") } }) }));
+        QCOMPARE(res.value(QStringLiteral("status")).toString(), QStringLiteral("gone"));
+        QCOMPARE(h->call("GET", QStringLiteral("/api/v1/cases/") + bobs, {}, alice).status, 403);
+        QCOMPARE(h->call("GET", QStringLiteral("/api/v1/cases/C-1"), {}, alice).status, 404);
+    }
+
+    void skippedAfterNonAppliedOnSameCase()
+    {
+        const QString id = someCase(QStringLiteral("alice"), QStringLiteral("repair"));
+        const QString etag = caseOf(id).value(QStringLiteral("etag")).toString();
+        const QJsonObject note = action(
+            QStringLiteral("note"), id, { { QStringLiteral("text"), QStringLiteral("after the conflict") } });
+        const QJsonArray results = post(alice,
+            { action(QStringLiteral("update"), id,
+                  { { QStringLiteral("baseEtag"), QStringLiteral("\"999\"") },
+                      { QStringLiteral("fields"), QJsonObject { { QStringLiteral("urgent"), true } } } }),
+                note })
+                                       .value(QStringLiteral("results"))
+                                       .toArray();
+        QCOMPARE(results.size(), 2);
+        QCOMPARE(
+            results.at(0).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("conflict"));
+        QCOMPARE(
+            results.at(1).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("skipped"));
+        // Skipped results are not stored: the note goes through when sent again.
+        QCOMPARE(firstResult(post(alice, { note })).value(QStringLiteral("status")).toString(),
+            QStringLiteral("applied"));
+        QCOMPARE(caseOf(id).value(QStringLiteral("etag")).toString(), etag);
+    }
+
+    void badActionRequestsChangeNothing()
+    {
+        const QString id = someCase(QStringLiteral("alice"), QStringLiteral("inspection"));
+        const QJsonObject before = caseOf(id);
+        const QJsonObject good = action(QStringLiteral("update"), id,
+            { { QStringLiteral("baseEtag"), before.value(QStringLiteral("etag")) },
+                { QStringLiteral("fields"), QJsonObject { { QStringLiteral("passed"), true } } } });
+        int status = 0;
+        QJsonObject r = post(alice, { good, action(QStringLiteral("explode"), id) }, &status);
+        QCOMPARE(status, 400);
+        QVERIFY(r.value(QStringLiteral("error"))
+                    .toObject()
+                    .value(QStringLiteral("message"))
+                    .toString()
+                    .contains(QLatin1String("actions[1]")));
+        r = post(alice, { good, QJsonObject { { QStringLiteral("id"), 5 } } }, &status);
+        QCOMPARE(status, 400);
+        QCOMPARE(caseOf(id), before);
+        QCOMPARE(h->call("POST", kActions, "{\"actions\": [", alice).status, 400);
+        QCOMPARE(h->call("POST", kActions, "[]", alice).status, 400);
+        QJsonArray many;
+        for (int i = 0; i < 501; ++i)
+            many.append(
+                action(QStringLiteral("note"), id, { { QStringLiteral("text"), QStringLiteral("n") } }));
+        post(alice, many, &status);
+        QCOMPARE(status, 413);
+        QCOMPARE(caseOf(id), before);
+        QCOMPARE(h->call("POST", kActions, QByteArray(2 << 20, ' '), alice).status, 413);
+    }
+
+    void concurrentWriters()
+    {
+        // Several worker threads at once, as the transport runs them: every create applies once,
+        // and two edits racing on one case from the same etag give one applied and one conflict.
+        const QString id = someCase(QStringLiteral("alice"), QStringLiteral("inspection"));
+        const QString etag = caseOf(id).value(QStringLiteral("etag")).toString();
+        QList<QThread *> threads;
+        QList<QJsonObject> raceResults(2);
+        QList<QStringList> created(4);
+        for (int t = 0; t < 2; ++t)
+            threads.append(QThread::create([&, t] {
+                raceResults[t] = firstResult(post(alice,
+                    { action(QStringLiteral("update"), id,
+                        { { QStringLiteral("baseEtag"), etag },
+                            { QStringLiteral("fields"),
+                                QJsonObject { { t ? QStringLiteral("passed") : QStringLiteral("readingKw"),
+                                    t ? QJsonValue(true) : QJsonValue(7) } } } }) }));
+            }));
+        for (int t = 0; t < 4; ++t)
+            threads.append(QThread::create([&, t] {
+                for (int i = 0; i < 5; ++i) {
+                    const QString tmp
+                        = QStringLiteral("tmp-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+                    const QJsonObject r = firstResult(post(bob,
+                        { action(QStringLiteral("create"), tmp,
+                            { { QStringLiteral("caseType"), QStringLiteral("installation") },
+                                { QStringLiteral("fields"),
+                                    QJsonObject { { QStringLiteral("site"), QStringLiteral("S-001") },
+                                        { QStringLiteral("kind"), QStringLiteral("solar") } } } }) }));
+                    created[t].append(r.value(QStringLiteral("status")).toString() + QLatin1Char(' ')
+                        + r.value(QStringLiteral("caseId")).toString());
+                }
+            }));
+        for (QThread *t : threads)
+            t->start();
+        for (QThread *t : threads) {
+            QVERIFY(t->wait(60000));
+            delete t;
+        }
+        QStringList statuses { raceResults[0].value(QStringLiteral("status")).toString(),
+            raceResults[1].value(QStringLiteral("status")).toString() };
+        statuses.sort();
+        QCOMPARE(statuses, (QStringList { QStringLiteral("applied"), QStringLiteral("conflict") }));
+        QSet<QString> ids;
+        for (const QStringList &l : created)
+            for (const QString &r : l) {
+                QVERIFY2(r.startsWith(QLatin1String("applied C-")), qPrintable(r));
+                ids.insert(r);
+            }
+        QCOMPARE(ids.size(), 20);
+    }
+
+    void pushHints()
+    {
+        RecordingHub local, remote;
+        h->service()->setNotifyHub(&local);
+        // A second instance on the same database hears about the first one's writes (PostgreSQL).
+        auto other = h->open(h->options());
+        QVERIFY(other.ok());
+        other.value()->setNotifyHub(&remote);
+        const QString id = someCase(QStringLiteral("alice"), QStringLiteral("installation"));
+        QCOMPARE(firstResult(post(alice,
+                                 { action(QStringLiteral("note"), id,
+                                     { { QStringLiteral("text"), QStringLiteral("push") } }) }))
+                     .value(QStringLiteral("status"))
+                     .toString(),
+            QStringLiteral("applied"));
+        QVERIFY(local.received().isEmpty()); // a note changes nothing in the feed
+        const QString etag = caseOf(id).value(QStringLiteral("etag")).toString();
+        QCOMPARE(firstResult(post(alice,
+                                 { action(QStringLiteral("update"), id,
+                                     { { QStringLiteral("baseEtag"), etag },
+                                         { QStringLiteral("fields"),
+                                             QJsonObject { { QStringLiteral("commissioned"), true } } } }) }))
+                     .value(QStringLiteral("status"))
+                     .toString(),
+            QStringLiteral("applied"));
+        const QStringList got = local.received();
+        QVERIFY(got.contains(QStringLiteral("alice {\"type\":\"changes\"}")));
+        QVERIFY(got.contains(QStringLiteral("carol {\"type\":\"changes\"}")));
+        QVERIFY(!got.contains(QStringLiteral("bob {\"type\":\"changes\"}")));
+        QVERIFY(h->callJson("POST", QStringLiteral("/api/v1/admin/full-sync"), {}, carol).status == 200);
+        QVERIFY(local.received().contains(QStringLiteral("* {\"type\":\"fullSyncRequired\"}")));
+        if (m_backend == Harness::Backend::PostgreSQL) {
+            QTRY_VERIFY_WITH_TIMEOUT(
+                remote.received().contains(QStringLiteral("alice {\"type\":\"changes\"}")), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                remote.received().contains(QStringLiteral("* {\"type\":\"fullSyncRequired\"}")), 10000);
+        } else {
+            QVERIFY(remote.received().isEmpty());
+        }
+        other.value().reset();
+        h->service()->setNotifyHub(nullptr);
+        // The forced full sync voided the tokens; fresh ones for the tests that follow.
+    }
+
+    void attachments()
+    {
+        const QString id = someCase(QStringLiteral("alice"), QStringLiteral("inspection"));
+        const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QByteArray bytes("\x89PNG fake image bytes", 21);
+        const QString path = QStringLiteral("/api/v1/attachments/%1?caseId=%2&name=photo.png").arg(uuid, id);
+        const QString etag = caseOf(id).value(QStringLiteral("etag")).toString();
+        auto r = h->call("PUT", path, bytes, alice, "image/png");
+        QCOMPARE(r.status, 201);
+        QCOMPARE(Harness::json(r).value(QStringLiteral("sha256")).toString(),
+            QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(h->call("PUT", path, bytes, alice, "image/png").status, 200);
+        QCOMPARE(h->call("PUT", path, bytes + "x", alice, "image/png").status, 409);
+        QCOMPARE(
+            h->call("PUT", QStringLiteral("/api/v1/attachments/..%2Fetc?caseId=") + id, bytes, alice).status,
+            400);
+        QCOMPARE(
+            h->call("PUT", QStringLiteral("/api/v1/attachments/../etc?caseId=") + id, bytes, alice).status,
+            404);
+        QCOMPARE(h->call("PUT",
+                      QStringLiteral("/api/v1/attachments/%1?caseId=C-1")
+                          .arg(QUuid::createUuid().toString(QUuid::WithoutBraces)),
+                      bytes, alice)
+                     .status,
+            404);
+        QCOMPARE(h->call("PUT", QStringLiteral("/api/v1/attachments/not-a-uuid?caseId=") + id, bytes, alice)
+                     .status,
+            400);
+        QCOMPARE(h->call("PUT",
+                      QStringLiteral("/api/v1/attachments/%1?caseId=%2")
+                          .arg(QUuid::createUuid().toString(QUuid::WithoutBraces), id),
+                      bytes, bob)
+                     .status,
+            403);
+        const QJsonObject c = caseOf(id);
+        QVERIFY(c.value(QStringLiteral("etag")).toString() != etag);
+        QCOMPARE(c.value(QStringLiteral("attachments"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("name"))
+                     .toString(),
+            QStringLiteral("photo.png"));
+        r = h->call("GET", QStringLiteral("/api/v1/attachments/") + uuid, {}, alice);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body, bytes);
+        QCOMPARE(r.contentType, QByteArray("image/png"));
+        QCOMPARE(h->call("GET", QStringLiteral("/api/v1/attachments/") + uuid, {}, bob).status, 403);
+    }
+};
+
+int main(int argc, char **argv)
+{
+    return runOnBothDatabases<TestActions>(argc, argv);
+}
+
+#include "tst_actions.moc"
