@@ -77,8 +77,11 @@ int ApiHandler::statusFor(const QString &code)
 
 http::Response ApiHandler::errorResponse(const Error &e)
 {
-    return http::Response::error(
-        statusFor(e.code), e.code.isEmpty() ? QStringLiteral("internal") : e.code, e.message, e.fields);
+    http::Response r = http::Response::error(statusFor(e.code), e.code.isEmpty() ? QStringLiteral("internal") : e.code,
+                                             e.message, e.fields);
+    if (r.status == 401)
+        r.headers.append({QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")});
+    return r;
 }
 
 qint64 ApiHandler::maxBodySize(const http::Request &head) const

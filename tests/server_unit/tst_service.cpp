@@ -5,6 +5,7 @@
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QUrl>
 
 using namespace outpost;
 using namespace outpost::server;
@@ -34,8 +35,27 @@ private Q_SLOTS:
 
     void refusesNewerDatabase()
     {
-        if (m_backend != Harness::Backend::SQLite)
-            QSKIP("checked on SQLite");
+        if (m_backend == Harness::Backend::PostgreSQL) {
+            const QUrl u(h->dbUrl());
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("bump"));
+                db.setHostName(u.host());
+                db.setPort(u.port(5432));
+                db.setUserName(u.userName());
+                db.setDatabaseName(u.path().mid(1));
+                QVERIFY(db.open());
+                QSqlQuery q(db);
+                QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_version VALUES (99)")));
+                auto s = Service::open(h->options());
+                QVERIFY(!s.ok());
+                QCOMPARE(s.error().code, QStringLiteral("too_new"));
+                QVERIFY(q.exec(QStringLiteral("DELETE FROM schema_version WHERE version = 99")));
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(QStringLiteral("bump"));
+            QVERIFY(Service::open(h->options()).ok());
+            return;
+        }
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("new.sqlite"));
         {
