@@ -4,7 +4,10 @@
 #include "servicetestbase.h"
 
 #include <QCryptographicHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QThread>
+#include <QUrl>
 
 using namespace outpost;
 using namespace outpost::server;
@@ -260,6 +263,48 @@ private Q_SLOTS:
         QCOMPARE(status, 413);
         QCOMPARE(caseOf(id), before);
         QCOMPARE(h->call("POST", kActions, QByteArray(2 << 20, ' '), alice).status, 413);
+    }
+
+    void databaseFailureIs503AndChangesNothing()
+    {
+        // The audit table vanishing mid-request stands in for any database failure: the update
+        // before it in the same transaction must not stay.
+        const QString id = someCase(QStringLiteral("alice"), QStringLiteral("inspection"));
+        const QJsonObject before = caseOf(id);
+        auto sql = [&](const QString &statement) {
+            const QString name = QStringLiteral("break");
+            bool ok = false;
+            {
+                QSqlDatabase db;
+                if (m_backend == Harness::Backend::SQLite) {
+                    db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+                    db.setDatabaseName(h->dbUrl().mid(7));
+                } else {
+                    const QUrl u(h->dbUrl());
+                    db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+                    db.setHostName(u.host());
+                    db.setPort(u.port(5432));
+                    db.setUserName(u.userName());
+                    db.setDatabaseName(u.path().mid(1));
+                }
+                ok = db.open() && QSqlQuery(db).exec(statement);
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+            return ok;
+        };
+        QVERIFY(sql(QStringLiteral("ALTER TABLE audit RENAME TO audit_away")));
+        int status = 0;
+        const QJsonObject r = post(alice,
+            { action(QStringLiteral("update"), id,
+                { { QStringLiteral("baseEtag"), before.value(QStringLiteral("etag")) },
+                    { QStringLiteral("fields"), QJsonObject { { QStringLiteral("readingKw"), 99 } } } }) },
+            &status);
+        QVERIFY(sql(QStringLiteral("ALTER TABLE audit_away RENAME TO audit")));
+        QCOMPARE(status, 503);
+        QCOMPARE(r.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+            QStringLiteral("unavailable"));
+        QCOMPARE(caseOf(id), before);
     }
 
     void concurrentWriters()
