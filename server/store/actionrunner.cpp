@@ -143,7 +143,8 @@ Result<ActionResult> ActionRunner::create(const Action &a, QString *resolvedCase
     c.rec.caseTypeVersion = type.version;
     c.rec.status = type.initialStatus();
     c.rec.title = a.title.isEmpty() ? QStringLiteral("%1 %2").arg(type.title, c.rec.id) : a.title;
-    c.rec.assignee = m_user.id;
+    // A technician's new case is theirs; an administrator creating one for a queue leaves it in the pool.
+    c.rec.assignee = m_user.isAdmin() && !a.queue.isEmpty() ? QString() : m_user.id;
     c.rec.queue = queue;
     c.rec.createdAt = c.rec.updatedAt = nowRfc3339();
     QJsonObject changes;

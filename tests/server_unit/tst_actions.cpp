@@ -44,6 +44,27 @@ private Q_SLOTS:
         QCOMPARE(
             caseOf(id).value(QStringLiteral("fields")).toObject().value(QStringLiteral("urgent")).toBool(),
             true);
+        // An administrator creating a case for a queue leaves it in the queue's pool.
+        const QString tmp2 = QStringLiteral("tmp-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        res = firstResult(post(carol,
+            { action(QStringLiteral("create"), tmp2,
+                { { QStringLiteral("caseType"), QStringLiteral("installation") },
+                    { QStringLiteral("queue"), QStringLiteral("south") },
+                    { QStringLiteral("fields"),
+                        QJsonObject { { QStringLiteral("site"), QStringLiteral("S-002") },
+                            { QStringLiteral("kind"), QStringLiteral("battery") } } } }) }));
+        QCOMPARE(res.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+        QVERIFY(res.value(QStringLiteral("case")).toObject().value(QStringLiteral("assignee")).isNull());
+        QCOMPARE(
+            h->call("GET", QStringLiteral("/api/v1/cases/") + res.value(QStringLiteral("caseId")).toString(),
+                 {}, bob)
+                .status,
+            200);
+        QCOMPARE(
+            h->call("GET", QStringLiteral("/api/v1/cases/") + res.value(QStringLiteral("caseId")).toString(),
+                 {}, alice)
+                .status,
+            403);
         // bob cannot use alice's temp ids.
         res = firstResult(post(bob,
             { action(QStringLiteral("note"), tmp, { { QStringLiteral("text"), QStringLiteral("hi") } }) }));
