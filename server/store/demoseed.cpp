@@ -201,17 +201,18 @@ Status seedDemoData(Database &db, UserStore &users, int cases)
         auto seq = tx.takeSeq(2 * cases);
         if (!seq)
             return seq.error();
-        auto insCase = tx.prepare(QStringLiteral(
-            "INSERT INTO cases (id, case_type, case_type_version, status, title, assignee,"
-            " queue, version, created_at, updated_at, fields) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"));
-        auto insAssign = tx.prepare(
+        BatchInsert insCase(tx,
+            QStringLiteral("INSERT INTO cases (id, case_type, case_type_version, status, title, assignee,"
+                           " queue, version, created_at, updated_at, fields) VALUES "),
+            QStringLiteral("(?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"));
+        BatchInsert insAssign(tx,
             QStringLiteral("INSERT INTO assignments (id, case_id, assignee, queue, instructions, due_at,"
-                           " version) VALUES (?, ?, ?, ?, ?, ?, 1)"));
-        auto insFeed = tx.prepare(QStringLiteral(
-            "INSERT INTO sync_entities (kind, entity_id, seq, etag, doc, removed,"
-            " scope_user, scope_queue, resolved, public) VALUES (?, ?, ?, ?, ?, 0, ?, ?, 0, 0)"));
-        if (!insCase || !insAssign || !insFeed)
-            return !insCase ? insCase.error() : !insAssign ? insAssign.error() : insFeed.error();
+                           " version) VALUES "),
+            QStringLiteral("(?, ?, ?, ?, ?, ?, 1)"));
+        BatchInsert insFeed(tx,
+            QStringLiteral("INSERT INTO sync_entities (kind, entity_id, seq, etag, doc, removed,"
+                           " scope_user, scope_queue, resolved, public) VALUES "),
+            QStringLiteral("(?, ?, ?, ?, ?, 0, ?, ?, 0, 0)"));
         const QDateTime base(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC);
         qint64 nextSeq = seq.value();
         for (int i = 0; i < cases; ++i) {
@@ -287,26 +288,27 @@ Status seedDemoData(Database &db, UserStore &users, int cases)
             a.queue = c.queue;
             a.instructions = QStringLiteral("Call the site office before arriving. ") + filler(rng, 12);
             a.dueAt = QDateTime(day.addDays(7), QTime(17, 0), Qt::UTC).toString(Qt::ISODate);
-            if (auto st = Tx::execPrepared(insCase.value(),
-                    { c.id, c.caseType, c.caseTypeVersion, c.status, c.title, orNull(c.assignee),
-                        orNull(c.queue), c.createdAt, c.updatedAt, QString::fromUtf8(compact(c.fields)) });
+            if (auto st
+                = insCase.add({ c.id, c.caseType, c.caseTypeVersion, c.status, c.title, orNull(c.assignee),
+                    orNull(c.queue), c.createdAt, c.updatedAt, QString::fromUtf8(compact(c.fields)) });
                 !st)
                 return st;
-            if (auto st = Tx::execPrepared(insAssign.value(),
-                    { a.id, c.id, orNull(a.assignee), orNull(a.queue), a.instructions, a.dueAt });
+            if (auto st
+                = insAssign.add({ a.id, c.id, orNull(a.assignee), orNull(a.queue), a.instructions, a.dueAt });
                 !st)
                 return st;
-            if (auto st = Tx::execPrepared(insFeed.value(),
-                    { kinds::caseRecord, c.id, nextSeq++, c.etag, db.docValue(compact(c.toJson())),
-                        orNull(c.assignee), orNull(c.queue) });
+            if (auto st = insFeed.add({ kinds::caseRecord, c.id, nextSeq++, c.etag,
+                    db.docValue(compact(c.toJson())), orNull(c.assignee), orNull(c.queue) });
                 !st)
                 return st;
-            if (auto st = Tx::execPrepared(insFeed.value(),
-                    { kinds::assignment, a.id, nextSeq++, etagFor(1), db.docValue(compact(a.toJson())),
-                        orNull(a.assignee), orNull(a.queue) });
+            if (auto st = insFeed.add({ kinds::assignment, a.id, nextSeq++, etagFor(1),
+                    db.docValue(compact(a.toJson())), orNull(a.assignee), orNull(a.queue) });
                 !st)
                 return st;
         }
+        for (BatchInsert *b : { &insCase, &insAssign, &insFeed })
+            if (auto st = b->flush(); !st)
+                return st;
     }
     if (auto st = writeSetting(tx, QStringLiteral("demo_seeded"), QString::number(cases)); !st)
         return st;

@@ -121,4 +121,45 @@ void Tx::rollback()
         qCWarning(lcStore) << "rollback failed:" << q.lastError().text();
 }
 
+QString BatchInsert::statement(int rows) const
+{
+    QString sql = m_head;
+    sql.reserve(m_head.size() + rows * (m_row.size() + 2));
+    for (int i = 0; i < rows; ++i) {
+        if (i > 0)
+            sql += QLatin1String(", ");
+        sql += m_row;
+    }
+    return sql;
+}
+
+Status BatchInsert::add(const QVariantList &row)
+{
+    m_pending += row;
+    if (++m_pendingRows < m_rows)
+        return Status::success();
+    if (!m_full) {
+        auto q = m_tx.prepare(statement(m_rows));
+        if (!q)
+            return q.error();
+        m_full = q.value();
+    }
+    const Status st = Tx::execPrepared(*m_full, m_pending);
+    m_pending.clear();
+    m_pendingRows = 0;
+    return st;
+}
+
+Status BatchInsert::flush()
+{
+    if (m_pendingRows == 0)
+        return Status::success();
+    auto q = m_tx.run(statement(m_pendingRows), m_pending);
+    m_pending.clear();
+    m_pendingRows = 0;
+    if (!q)
+        return q.error();
+    return Status::success();
+}
+
 } // namespace outpost::server

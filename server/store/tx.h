@@ -3,6 +3,8 @@
 
 #include "database.h"
 
+#include <optional>
+
 namespace outpost::server {
 
 /// One transaction on the calling thread's connection; rolled back unless committed.
@@ -44,6 +46,30 @@ private:
     QSqlDatabase m_db;
     DbKind m_kind;
     bool m_open = true;
+};
+
+/// Multi-row INSERTs for bulk loads (one round trip per `rowsPerStatement` rows on PostgreSQL).
+class BatchInsert
+{
+public:
+    /// head: "INSERT INTO t (a, b, c) VALUES "; row: "(?, ?, 1)" with `params` placeholders.
+    BatchInsert(Tx &tx, QString head, QString row, int rowsPerStatement = 100)
+        : m_tx(tx)
+        , m_head(std::move(head))
+        , m_row(std::move(row))
+        , m_rows(rowsPerStatement)
+    { }
+    Status add(const QVariantList &row);
+    Status flush();
+
+private:
+    QString statement(int rows) const;
+    Tx &m_tx;
+    QString m_head, m_row;
+    int m_rows;
+    QVariantList m_pending;
+    int m_pendingRows = 0;
+    std::optional<QSqlQuery> m_full;
 };
 
 } // namespace outpost::server
