@@ -33,14 +33,16 @@ Error dbError(const QString &what, const QSqlQuery &q)
 {
     const QString text = q.lastError().text();
     qCWarning(lcStore).noquote() << "database error in" << what << ":" << text;
-    return unavailable(QStringLiteral("The database failed (%1): %2").arg(what, text));
+    return unavailable(
+        QStringLiteral("The database is unavailable (%1); nothing was changed. Try again later.").arg(what));
 }
 
 Error dbError(const QString &what, const QSqlDatabase &db)
 {
     const QString text = db.lastError().text();
     qCWarning(lcStore).noquote() << "database error in" << what << ":" << text;
-    return unavailable(QStringLiteral("The database failed (%1): %2").arg(what, text));
+    return unavailable(
+        QStringLiteral("The database is unavailable (%1); nothing was changed. Try again later.").arg(what));
 }
 
 QVariant nullString()

@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlDriver>
+#include <QSqlQuery>
+#include <QTimer>
 
 namespace outpost::server {
 
@@ -138,24 +140,59 @@ void Notifier::onRemote(const QByteArray &payload)
 void PgListener::start()
 {
     m_connection = QStringLiteral("listen");
+    m_listening = subscribe();
+    // A dropped connection (database restart, network) is noticed and LISTEN set up again.
+    m_check = new QTimer(this);
+    m_check->setInterval(10000);
+    connect(m_check, &QTimer::timeout, this, &PgListener::check);
+    m_check->start();
+}
+
+bool PgListener::subscribe()
+{
     auto conn = m_db.openDedicated(m_connection);
     if (!conn) {
-        qCWarning(lcStore).noquote() << "LISTEN unavailable; pushes from other instances are off:"
+        qCWarning(lcStore).noquote() << "LISTEN unavailable; pushes from other instances are off for now:"
                                      << conn.error().message;
-        return;
+        return false;
     }
     QSqlDriver *driver = conn.value().driver();
+    disconnect(driver, &QSqlDriver::notification, this, nullptr);
     connect(driver, &QSqlDriver::notification, this,
         [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
             if (name == kChannel)
                 Q_EMIT received(payload.toString().toUtf8());
         });
-    if (!driver->subscribeToNotification(kChannel))
+    if (!driver->subscribedToNotifications().contains(kChannel)
+        && !driver->subscribeToNotification(kChannel)) {
         qCWarning(lcStore) << "cannot LISTEN on" << kChannel;
+        return false;
+    }
+    return true;
+}
+
+void PgListener::check()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_db.connectionName(m_connection), false);
+    if (m_listening && db.isValid() && db.isOpen() && QSqlQuery(db).exec(QStringLiteral("SELECT 1")))
+        return;
+    if (db.isValid()) {
+        if (db.driver())
+            db.driver()->unsubscribeFromNotification(kChannel);
+        db.close();
+    }
+    m_listening = subscribe();
+    if (m_listening) {
+        qCInfo(lcStore) << "LISTEN re-established on" << kChannel;
+        // Hints sent while we were away are lost: tell everyone to look.
+        Q_EMIT received(QByteArrayLiteral(R"({"type":"changes","everyone":true})"));
+    }
 }
 
 void PgListener::stop()
 {
+    if (m_check)
+        m_check->stop();
     if (m_connection.isEmpty())
         return;
     QSqlDatabase db = QSqlDatabase::database(m_db.connectionName(m_connection), false);

@@ -8,6 +8,7 @@
 #include <QMutex>
 #include <QObject>
 #include <QThread>
+#include <QTimer>
 
 namespace outpost::server {
 
@@ -55,8 +56,13 @@ Q_SIGNALS:
     void received(const QByteArray &payload);
 
 private:
+    bool subscribe();
+    void check();
+
     Database &m_db;
     QString m_connection;
+    QTimer *m_check = nullptr;
+    bool m_listening = false;
 };
 
 } // namespace outpost::server
