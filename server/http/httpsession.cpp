@@ -1,0 +1,525 @@
+// SPDX-License-Identifier: MIT
+#include "httpsession.h"
+
+#include "httplog.h"
+#include "requestdecoding.h"
+#include "websocketsession.h"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
+
+#include <exception>
+#include <limits>
+
+namespace outpost::http {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+using std::chrono::milliseconds;
+
+namespace {
+
+constexpr std::uint64_t kMaxDiscardBytes = 64ull * 1024 * 1024;
+constexpr int kMaxLingerMs = 2000;
+
+bool isParseError(const beast::error_code &ec)
+{
+    return &ec.category() == &bhttp::make_error_code(bhttp::error::bad_method).category();
+}
+
+bool isClientGone(const beast::error_code &ec)
+{
+    return ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message
+        || ec == net::error::eof || ec == net::error::connection_reset || ec == net::error::broken_pipe
+        || ec == net::error::operation_aborted || ec == beast::error::timeout;
+}
+
+QByteArray toBytes(beast::string_view s)
+{
+    return QByteArray(s.data(), qsizetype(s.size()));
+}
+
+QString peerOf(const tcp::socket &socket)
+{
+    beast::error_code ec;
+    const tcp::endpoint ep = socket.remote_endpoint(ec);
+    if (ec)
+        return QStringLiteral("-");
+    const QString address = QString::fromStdString(ep.address().to_string());
+    return ep.address().is_v6() ? QStringLiteral("[%1]:%2").arg(address).arg(ep.port())
+                                : QStringLiteral("%1:%2").arg(address).arg(ep.port());
+}
+
+bool headerSafe(const QByteArray &s)
+{
+    return !s.contains('\r') && !s.contains('\n') && !s.contains('\0');
+}
+
+} // namespace
+
+HttpSession::HttpSession(tcp::socket &&socket, std::shared_ptr<ServerContext> context)
+    : m_context(std::move(context))
+    , m_stream(std::move(socket))
+    , m_executor(m_stream.get_executor())
+    , m_peer(peerOf(m_stream.socket()))
+{
+}
+
+HttpSession::~HttpSession()
+{
+    // A request still open here was dropped (e.g. the server stopped before its response went out).
+    finishRequest(QStringLiteral("dropped"));
+    m_context->sessions.remove(this);
+}
+
+void HttpSession::start()
+{
+    m_context->sessions.add(this, weak_from_this());
+    net::dispatch(m_executor, [self = shared_from_this()] {
+        if (self->m_context->stopping)
+            self->closeNow();
+        else
+            self->readHead();
+    });
+}
+
+// Between keep-alive requests: wait for the first byte under the keep-alive timeout, then give the
+// client headerTimeoutMs for the whole head.
+void HttpSession::awaitRequest()
+{
+    if (m_buffer.size() > 0) {
+        readHead();
+        return;
+    }
+    m_phase = Phase::Idle;
+    m_stream.expires_after(milliseconds(m_context->options.keepAliveTimeoutMs));
+    m_stream.async_read_some(m_buffer.prepare(4096),
+                             beast::bind_front_handler(&HttpSession::onFirstBytes, shared_from_this()));
+}
+
+void HttpSession::onFirstBytes(beast::error_code ec, std::size_t bytes)
+{
+    if (ec) {
+        if (!isClientGone(ec))
+            qCDebug(lcHttp).noquote() << "peer" << m_peer << "idle read failed:" << ec.message().c_str();
+        closeNow();
+        return;
+    }
+    m_buffer.commit(bytes);
+    if (m_stopRequested || m_context->stopping) {
+        closeNow();
+        return;
+    }
+    readHead();
+}
+
+void HttpSession::readHead()
+{
+    m_phase = Phase::Head;
+    m_headParser.emplace();
+    m_headParser->header_limit(std::uint32_t(m_context->options.maxHeaderBytes));
+    // The declared length is checked against Handler::maxBodySize once the head is in. (Not
+    // boost::none: Beast 1.74 compares the declared length against the optional itself, and any
+    // length is "greater" than none.)
+    m_headParser->body_limit(std::numeric_limits<std::uint64_t>::max());
+    m_stream.expires_after(milliseconds(m_context->options.headerTimeoutMs));
+    bhttp::async_read_header(m_stream, m_buffer, *m_headParser,
+                             beast::bind_front_handler(&HttpSession::onHead, shared_from_this()));
+}
+
+void HttpSession::openRequest()
+{
+    m_started = std::chrono::steady_clock::now();
+    m_request = Request();
+    m_request.peer = m_peer;
+    m_request.requestId = newRequestId();
+    m_logPath = "-";
+    m_status = 0;
+    m_responseBytes = 0;
+    m_requestOpen = true;
+    m_context->inFlight.add();
+}
+
+void HttpSession::onHead(beast::error_code ec, std::size_t)
+{
+    if (ec) {
+        if (ec == bhttp::error::header_limit) {
+            openRequest();
+            sendError(431, QStringLiteral("header_too_large"), QStringLiteral("Request header too large"));
+        } else if (isParseError(ec) && ec != bhttp::error::end_of_stream
+                   && ec != bhttp::error::partial_message) {
+            openRequest();
+            sendError(400, QStringLiteral("bad_request"),
+                      QStringLiteral("Malformed HTTP request: %1").arg(QString::fromStdString(ec.message())));
+        } else {
+            if (!isClientGone(ec))
+                qCDebug(lcHttp).noquote() << "peer" << m_peer << "read failed:" << ec.message().c_str();
+            closeNow();
+        }
+        return;
+    }
+
+    openRequest();
+    const auto &head = m_headParser->get();
+    m_version = head.version() == 10 ? 10 : 11;
+    m_keepAlive = m_headParser->keep_alive();
+    m_request.method = toBytes(head.method_string());
+    for (const auto &field : head) {
+        const QByteArray name = toBytes(field.name_string()).toLower();
+        const QByteArray value = toBytes(field.value());
+        auto it = m_request.headers.find(name);
+        if (it == m_request.headers.end())
+            m_request.headers.insert(name, value);
+        else
+            *it += ", " + value;
+    }
+    const QByteArray clientId = m_request.header("x-request-id");
+    if (isSaneRequestId(clientId))
+        m_request.requestId = QString::fromLatin1(clientId);
+
+    const QByteArray target = toBytes(head.target());
+    const qsizetype q = target.indexOf('?');
+    m_logPath = q < 0 ? target : target.left(q);
+    std::optional<DecodedTarget> decoded = decodeTarget(target);
+    if (!decoded) {
+        sendError(400, QStringLiteral("bad_request"), QStringLiteral("Malformed request path"));
+        return;
+    }
+    m_request.path = std::move(decoded->path);
+    m_request.query = std::move(decoded->query);
+
+    if (m_context->stopping) {
+        sendError(503, QStringLiteral("unavailable"), QStringLiteral("The server is shutting down"));
+        return;
+    }
+    if (beast::websocket::is_upgrade(head) && m_request.path == m_context->options.webSocketPath) {
+        handOffUpgrade();
+        return;
+    }
+
+    qint64 limit = 0;
+    try {
+        limit = std::max<qint64>(0, m_context->handler.maxBodySize(m_request));
+    } catch (const std::exception &e) {
+        qCWarning(lcHttp) << "maxBodySize threw:" << e.what();
+    } catch (...) {
+        qCWarning(lcHttp) << "maxBodySize threw";
+    }
+    const boost::optional<std::uint64_t> length = m_headParser->content_length();
+    if (length && *length > std::uint64_t(limit)) {
+        sendError(413, QStringLiteral("payload_too_large"),
+                  QStringLiteral("Request body of %1 bytes exceeds the limit of %2 bytes")
+                      .arg(qulonglong(*length))
+                      .arg(limit));
+        return;
+    }
+    startBody(limit);
+}
+
+void HttpSession::startBody(qint64 limit)
+{
+    const bool expectContinue =
+        beast::iequals(m_headParser->get()[bhttp::field::expect], "100-continue");
+    m_bodyParser.emplace(std::move(*m_headParser));
+    m_headParser.reset();
+    m_bodyParser->body_limit(std::uint64_t(limit));
+    if (m_bodyParser->is_done()) {
+        handOff();
+        return;
+    }
+    if (expectContinue && m_version == 11) {
+        // The body is welcome (its declared size is within the limit): ask for it.
+        m_phase = Phase::Body;
+        m_continue.emplace(bhttp::status::continue_, 11);
+        m_stream.expires_after(milliseconds(m_context->options.bodyTimeoutMs));
+        bhttp::async_write(m_stream, *m_continue,
+                           beast::bind_front_handler(&HttpSession::onContinueSent, shared_from_this()));
+        return;
+    }
+    readBody();
+}
+
+void HttpSession::onContinueSent(beast::error_code ec, std::size_t)
+{
+    m_continue.reset();
+    if (ec) {
+        finishRequest(QString::fromStdString(ec.message()));
+        closeNow();
+        return;
+    }
+    readBody();
+}
+
+void HttpSession::readBody()
+{
+    m_phase = Phase::Body;
+    m_stream.expires_after(milliseconds(m_context->options.bodyTimeoutMs));
+    bhttp::async_read(m_stream, m_buffer, *m_bodyParser,
+                      beast::bind_front_handler(&HttpSession::onBody, shared_from_this()));
+}
+
+void HttpSession::onBody(beast::error_code ec, std::size_t)
+{
+    if (ec == bhttp::error::body_limit) {
+        m_bodyParser.reset();
+        sendError(413, QStringLiteral("payload_too_large"), QStringLiteral("Request body too large"));
+        return;
+    }
+    if (ec && isParseError(ec) && ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
+        m_bodyParser.reset();
+        sendError(400, QStringLiteral("bad_request"),
+                  QStringLiteral("Malformed request body: %1").arg(QString::fromStdString(ec.message())));
+        return;
+    }
+    if (ec) {
+        finishRequest(ec == beast::error::timeout ? QStringLiteral("body timeout")
+                                                  : QString::fromStdString(ec.message()));
+        closeNow();
+        return;
+    }
+    handOff();
+}
+
+void HttpSession::handOff()
+{
+    m_request.body = std::move(m_bodyParser->get().body());
+    m_keepAlive = m_bodyParser->keep_alive();
+    m_bodyParser.reset();
+    m_phase = Phase::Handling;
+    m_stream.expires_never();
+
+    Request request = m_request;
+    m_request.body = QByteArray(); // the worker holds the only copy
+    net::post(*m_context->workers, [self = shared_from_this(), request = std::move(request)]() mutable {
+        Response response;
+        try {
+            response = self->m_context->handler.handle(request);
+        } catch (const std::exception &e) {
+            qCWarning(lcHttp).noquote() << "rid=" + request.requestId << "handler threw:" << e.what();
+            response = Response::error(500, QStringLiteral("internal_error"), QStringLiteral("Internal error"));
+        } catch (...) {
+            qCWarning(lcHttp).noquote() << "rid=" + request.requestId << "handler threw";
+            response = Response::error(500, QStringLiteral("internal_error"), QStringLiteral("Internal error"));
+        }
+        request = Request();
+        const net::any_io_executor executor = self->m_executor;
+        net::post(executor, [self = std::move(self), response = std::move(response)]() mutable {
+            self->onHandled(std::move(response));
+        });
+    });
+}
+
+void HttpSession::onHandled(Response response)
+{
+    if (m_phase == Phase::Closed) {
+        m_status = response.status;
+        finishRequest(QStringLiteral("connection closed before the response"));
+        return;
+    }
+    send(response, !m_keepAlive);
+}
+
+void HttpSession::handOffUpgrade()
+{
+    m_phase = Phase::Handling;
+    m_stream.expires_never();
+    net::post(*m_context->workers, [self = shared_from_this(), request = m_request]() {
+        std::variant<Subscriber, Response> decision;
+        try {
+            decision = self->m_context->handler.acceptWebSocket(request);
+        } catch (...) {
+            qCWarning(lcHttp).noquote() << "rid=" + request.requestId << "acceptWebSocket threw";
+            decision = Response::error(500, QStringLiteral("internal_error"), QStringLiteral("Internal error"));
+        }
+        const net::any_io_executor executor = self->m_executor;
+        net::post(executor, [self, decision = std::move(decision)]() mutable {
+            self->onUpgradeDecided(std::move(decision));
+        });
+    });
+}
+
+void HttpSession::onUpgradeDecided(std::variant<Subscriber, Response> decision)
+{
+    if (m_phase == Phase::Closed) {
+        finishRequest(QStringLiteral("connection closed before the upgrade"));
+        return;
+    }
+    if (const Response *response = std::get_if<Response>(&decision)) {
+        send(*response, !m_keepAlive);
+        return;
+    }
+    if (m_context->stopping) {
+        sendError(503, QStringLiteral("unavailable"), QStringLiteral("The server is shutting down"));
+        return;
+    }
+    auto session = std::make_shared<WebSocketSession>(std::move(m_stream), m_context,
+                                                      std::get<Subscriber>(decision).userId,
+                                                      m_request.requestId, m_peer);
+    m_phase = Phase::Upgraded;
+    m_status = 101;
+    finishRequest();
+    session->run(m_headParser->release());
+    m_headParser.reset();
+}
+
+void HttpSession::sendError(int status, const QString &code, const QString &message)
+{
+    // Whatever is left of the request is not read: answer and close.
+    m_keepAlive = false;
+    send(Response::error(status, code, message), true);
+}
+
+void HttpSession::send(const Response &response, bool close)
+{
+    close = close || m_stopRequested || m_context->stopping;
+    m_phase = Phase::Writing;
+    m_closeAfterWrite = close;
+    m_status = response.status;
+    m_responseBytes = response.body.size();
+
+    auto &res = m_response.emplace();
+    res.version(m_version);
+    res.result(unsigned(response.status));
+    if (!response.contentType.isEmpty() && !response.body.isEmpty())
+        res.set(bhttp::field::content_type, response.contentType.toStdString());
+    for (const auto &[name, value] : response.headers) {
+        if (name.isEmpty() || !headerSafe(name) || !headerSafe(value)) {
+            qCWarning(lcHttp) << "dropping an unsafe response header" << name;
+            continue;
+        }
+        res.insert(name.toStdString(), value.toStdString());
+    }
+    res.set("X-Request-Id", m_request.requestId.toStdString());
+    res.keep_alive(!close);
+    if (m_request.method == "HEAD") {
+        res.content_length(std::uint64_t(response.body.size()));
+        m_responseBytes = 0;
+    } else {
+        res.body() = response.body;
+        res.prepare_payload();
+    }
+    m_stream.expires_after(milliseconds(m_context->options.bodyTimeoutMs));
+    bhttp::async_write(m_stream, res, beast::bind_front_handler(&HttpSession::onWritten, shared_from_this()));
+}
+
+void HttpSession::onWritten(beast::error_code ec, std::size_t)
+{
+    m_response.reset();
+    if (ec) {
+        // The client went away; nothing to do but log and forget the connection.
+        qCDebug(lcHttp).noquote() << QStringLiteral("rid=%1 write failed: %2")
+                                         .arg(m_request.requestId, QString::fromStdString(ec.message()));
+        finishRequest(QString::fromStdString(ec.message()));
+        closeNow();
+        return;
+    }
+    finishRequest();
+    if (m_closeAfterWrite) {
+        lingeringClose();
+        return;
+    }
+    if (m_stopRequested || m_context->stopping) {
+        closeNow();
+        return;
+    }
+    awaitRequest();
+}
+
+void HttpSession::finishRequest(const QString &error)
+{
+    if (!m_requestOpen)
+        return;
+    m_requestOpen = false;
+    const auto ms = std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - m_started);
+    QString line = QStringLiteral("rid=%1 method=%2 path=%3 status=%4 bytes=%5 ms=%6 peer=%7")
+                       .arg(m_request.requestId,
+                            m_request.method.isEmpty() ? QStringLiteral("-") : QString::fromLatin1(m_request.method),
+                            QString::fromLatin1(m_logPath))
+                       .arg(m_status)
+                       .arg(error.isEmpty() ? m_responseBytes : 0)
+                       .arg(qint64(ms.count()))
+                       .arg(m_peer);
+    if (!error.isEmpty())
+        line += QStringLiteral(" error=\"%1\"").arg(error);
+    qCInfo(lcHttp).noquote() << line;
+    m_context->inFlight.done();
+}
+
+// Close after an answer the client may still be sending a body for: stop writing, then read and
+// throw away what arrives for a short while, so that the kernel does not reset the connection
+// (and destroy our response in the client's receive buffer) because of unread data.
+void HttpSession::lingeringClose()
+{
+    m_phase = Phase::Closing;
+    beast::error_code ec;
+    m_stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) {
+        closeNow();
+        return;
+    }
+    m_discardBuffer = std::make_unique<std::array<char, 16 * 1024>>();
+    m_stream.expires_after(milliseconds(std::min(kMaxLingerMs, m_context->options.bodyTimeoutMs)));
+    discard();
+}
+
+void HttpSession::discard()
+{
+    m_stream.async_read_some(net::buffer(*m_discardBuffer),
+                             [self = shared_from_this()](beast::error_code ec, std::size_t bytes) {
+                                 self->m_discarded += bytes;
+                                 if (ec || self->m_discarded > kMaxDiscardBytes || self->m_phase != Phase::Closing)
+                                     self->closeNow();
+                                 else
+                                     self->discard();
+                             });
+}
+
+void HttpSession::stop(bool force)
+{
+    net::post(m_executor, [self = shared_from_this(), force] { self->onStop(force); });
+}
+
+void HttpSession::onStop(bool force)
+{
+    m_stopRequested = true;
+    switch (m_phase) {
+    case Phase::Idle:
+    case Phase::Head:
+        closeNow();
+        break;
+    case Phase::Body:
+    case Phase::Handling:
+    case Phase::Writing:
+    case Phase::Closing:
+        // In flight: finishes first (and then closes) unless the drain time is over.
+        if (force)
+            closeNow();
+        break;
+    case Phase::Upgraded:
+    case Phase::Closed:
+        break;
+    }
+}
+
+void HttpSession::closeNow()
+{
+    if (m_phase == Phase::Closed || m_phase == Phase::Upgraded)
+        return;
+    const bool handling = m_phase == Phase::Handling;
+    m_phase = Phase::Closed;
+    beast::error_code ec;
+    m_stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+    m_stream.close();
+    // A worker still holding the request reports it when it answers.
+    if (!handling)
+        finishRequest(QStringLiteral("connection closed"));
+}
+
+} // namespace outpost::http

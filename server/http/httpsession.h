@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "qbytearraybody.h"
+#include "servercontext.h"
+
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/parser.hpp>
+
+#include <array>
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <variant>
+
+namespace outpost::http {
+
+/// One HTTP/1.1 connection. Reads a request head, checks the body limit before reading the body,
+/// hands the request to a worker thread and writes the worker's response back on the connection's
+/// strand; keep-alive, timeouts, WebSocket upgrades and the access log live here too.
+/// The connection keeps itself alive (shared_ptr) while a worker holds its request.
+class HttpSession : public Stoppable, public std::enable_shared_from_this<HttpSession>
+{
+public:
+    HttpSession(boost::asio::ip::tcp::socket &&socket, std::shared_ptr<ServerContext> context);
+    ~HttpSession() override;
+
+    void start();
+    void stop(bool force) override;
+
+private:
+    enum class Phase { Idle, Head, Body, Handling, Writing, Closing, Upgraded, Closed };
+
+    void awaitRequest();
+    void onFirstBytes(boost::beast::error_code ec, std::size_t bytes);
+    void readHead();
+    void onHead(boost::beast::error_code ec, std::size_t bytes);
+    void startBody(qint64 limit);
+    void onContinueSent(boost::beast::error_code ec, std::size_t bytes);
+    void readBody();
+    void onBody(boost::beast::error_code ec, std::size_t bytes);
+    void handOff();
+    void onHandled(Response response);
+    void handOffUpgrade();
+    void onUpgradeDecided(std::variant<Subscriber, Response> decision);
+    void openRequest();
+    void sendError(int status, const QString &code, const QString &message);
+    void send(const Response &response, bool close);
+    void onWritten(boost::beast::error_code ec, std::size_t bytes);
+    void finishRequest(const QString &error = {});
+    void lingeringClose();
+    void discard();
+    void onStop(bool force);
+    void closeNow();
+
+    std::shared_ptr<ServerContext> m_context;
+    boost::beast::tcp_stream m_stream;
+    boost::asio::any_io_executor m_executor;
+    boost::beast::flat_buffer m_buffer;
+    QString m_peer;
+    std::optional<boost::beast::http::request_parser<boost::beast::http::empty_body>> m_headParser;
+    std::optional<boost::beast::http::request_parser<QByteArrayBody>> m_bodyParser;
+    std::optional<boost::beast::http::response<boost::beast::http::empty_body>> m_continue;
+    std::optional<boost::beast::http::response<QByteArrayBody>> m_response;
+    std::unique_ptr<std::array<char, 16 * 1024>> m_discardBuffer;
+    std::uint64_t m_discarded = 0;
+
+    Request m_request;
+    QByteArray m_logPath = "-";
+    unsigned m_version = 11;
+    bool m_requestOpen = false; // counted in flight, access line not yet written
+    bool m_keepAlive = true;
+    bool m_closeAfterWrite = false;
+    bool m_stopRequested = false;
+    int m_status = 0;
+    qint64 m_responseBytes = 0;
+    Phase m_phase = Phase::Idle;
+    std::chrono::steady_clock::time_point m_started;
+};
+
+} // namespace outpost::http

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+#include "notifyhubimpl.h"
+
+#include "websocketsession.h"
+
+#include <vector>
+
+namespace outpost::http {
+
+void NotifyHubImpl::add(const std::shared_ptr<WebSocketSession> &session)
+{
+    std::lock_guard lock(m_mutex);
+    auto &sessions = m_byUser[session->userId()];
+    if (!sessions.contains(session.get())) {
+        sessions.insert(session.get(), session);
+        ++m_count;
+    }
+}
+
+void NotifyHubImpl::remove(const WebSocketSession *session)
+{
+    std::lock_guard lock(m_mutex);
+    auto it = m_byUser.find(session->userId());
+    if (it == m_byUser.end())
+        return;
+    if (it->remove(session) > 0)
+        --m_count;
+    if (it->isEmpty())
+        m_byUser.erase(it);
+}
+
+void NotifyHubImpl::publish(const QSet<QString> &userIds, const QByteArray &text)
+{
+    std::vector<std::shared_ptr<WebSocketSession>> targets;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const QString &userId : userIds) {
+            const auto it = m_byUser.constFind(userId);
+            if (it == m_byUser.cend())
+                continue;
+            for (const auto &weak : *it) {
+                if (auto session = weak.lock())
+                    targets.push_back(std::move(session));
+            }
+        }
+    }
+    for (const auto &session : targets)
+        session->push(text);
+}
+
+void NotifyHubImpl::publishAll(const QByteArray &text)
+{
+    std::vector<std::shared_ptr<WebSocketSession>> targets;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto &sessions : std::as_const(m_byUser)) {
+            for (const auto &weak : sessions) {
+                if (auto session = weak.lock())
+                    targets.push_back(std::move(session));
+            }
+        }
+    }
+    for (const auto &session : targets)
+        session->push(text);
+}
+
+int NotifyHubImpl::subscriberCount() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_count;
+}
+
+} // namespace outpost::http

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// State shared by the listener and every connection of one HttpServer. Internal to the transport.
+
+#include "httptypes.h"
+#include "notifyhubimpl.h"
+#include "serveroptions.h"
+
+#include <boost/asio/thread_pool.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
+namespace outpost::http {
+
+/// A connection the server can ask to close: gently (finish the request in flight, then close) or
+/// at once. Thread-safe: implementations post to their own strand.
+class Stoppable
+{
+public:
+    virtual ~Stoppable() = default;
+    virtual void stop(bool force) = 0;
+};
+
+/// Every open connection, so shutdown() can reach them.
+class SessionRegistry
+{
+public:
+    void add(const void *key, std::weak_ptr<Stoppable> session);
+    void remove(const void *key);
+    void stopAll(bool force);
+    int size() const;
+
+private:
+    mutable std::mutex m_mutex;
+    std::unordered_map<const void *, std::weak_ptr<Stoppable>> m_sessions;
+};
+
+/// Requests between "head read" and "response written or dropped"; shutdown() waits on it.
+class InFlightCounter
+{
+public:
+    void add();
+    void done();
+    int count() const { return m_count.load(); }
+    /// True when it reached zero before the deadline.
+    bool waitIdle(std::chrono::steady_clock::time_point deadline);
+
+private:
+    std::atomic<int> m_count{0};
+    std::mutex m_mutex;
+    std::condition_variable m_idle;
+};
+
+struct ServerContext {
+    ServerContext(ServerOptions o, Handler &h) : options(std::move(o)), handler(h) {}
+
+    const ServerOptions options;
+    Handler &handler;
+    boost::asio::thread_pool *workers = nullptr; // owned by HttpServer; set by listen()
+    NotifyHubImpl hub;
+    SessionRegistry sessions;
+    InFlightCounter inFlight;
+    std::atomic<bool> stopping{false};
+};
+
+} // namespace outpost::http

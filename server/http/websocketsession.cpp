@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: MIT
+#include "websocketsession.h"
+
+#include "httplog.h"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/websocket.hpp>
+
+#include <chrono>
+#include <string>
+
+namespace outpost::http {
+
+namespace beast = boost::beast;
+namespace websocket = boost::beast::websocket;
+namespace net = boost::asio;
+
+WebSocketSession::WebSocketSession(beast::tcp_stream &&stream, std::shared_ptr<ServerContext> context,
+                                   QString userId, QString requestId, QString peer)
+    : m_ws(std::move(stream))
+    , m_context(std::move(context))
+    , m_userId(std::move(userId))
+    , m_requestId(std::move(requestId))
+    , m_peer(std::move(peer))
+{
+}
+
+WebSocketSession::~WebSocketSession()
+{
+    m_context->hub.remove(this);
+    m_context->sessions.remove(this);
+}
+
+void WebSocketSession::run(beast::http::request<beast::http::empty_body> request)
+{
+    m_context->sessions.add(this, weak_from_this());
+    const ServerOptions &o = m_context->options;
+
+    // The WebSocket stream has its own timeouts: handshake, and an idle timeout with pings sent
+    // at half of it, so an idle subscriber is pinged every webSocketPingMs and dropped when the
+    // peer stops answering.
+    beast::get_lowest_layer(m_ws).expires_never();
+    websocket::stream_base::timeout timeouts;
+    timeouts.handshake_timeout = std::chrono::milliseconds(o.headerTimeoutMs);
+    timeouts.idle_timeout = std::chrono::milliseconds(2 * qint64(o.webSocketPingMs));
+    timeouts.keep_alive_pings = true;
+    m_ws.set_option(timeouts);
+    m_ws.read_message_max(64 * 1024);
+    const std::string requestId = m_requestId.toStdString();
+    m_ws.set_option(websocket::stream_base::decorator(
+        [requestId](websocket::response_type &res) { res.set("X-Request-Id", requestId); }));
+
+    m_ws.async_accept(request, beast::bind_front_handler(&WebSocketSession::onAccept, shared_from_this()));
+}
+
+void WebSocketSession::onAccept(beast::error_code ec)
+{
+    if (ec) {
+        closeNow(ec.message().c_str());
+        return;
+    }
+    m_open = true;
+    qCDebug(lcHttp).noquote() << QStringLiteral("rid=%1 websocket open user=%2 peer=%3")
+                                     .arg(m_requestId, m_userId, m_peer);
+    m_context->hub.add(shared_from_this());
+    if (m_context->stopping) {
+        onStop(false);
+        return;
+    }
+    read();
+    if (!m_queue.empty())
+        write();
+}
+
+void WebSocketSession::read()
+{
+    m_ws.async_read(m_readBuffer, beast::bind_front_handler(&WebSocketSession::onRead, shared_from_this()));
+}
+
+void WebSocketSession::onRead(beast::error_code ec, std::size_t)
+{
+    if (ec) {
+        closeNow(ec == websocket::error::closed ? "closed by peer" : ec.message().c_str());
+        return;
+    }
+    // Clients have nothing to say on this channel; what they send is dropped.
+    m_readBuffer.consume(m_readBuffer.size());
+    read();
+}
+
+void WebSocketSession::push(const QByteArray &text)
+{
+    net::post(m_ws.get_executor(), [self = shared_from_this(), text] { self->enqueue(text); });
+}
+
+void WebSocketSession::enqueue(const QByteArray &text)
+{
+    if (m_closing || m_closed)
+        return;
+    if (int(m_queue.size()) >= m_context->options.webSocketQueueLimit) {
+        qCWarning(lcHttp).noquote() << QStringLiteral("rid=%1 websocket user=%2 peer=%3 dropped: %4 "
+                                                      "pushes pending")
+                                           .arg(m_requestId, m_userId, m_peer)
+                                           .arg(m_queue.size());
+        closeNow("queue overflow");
+        return;
+    }
+    m_queue.push_back(text);
+    if (m_open && !m_writing)
+        write();
+}
+
+void WebSocketSession::write()
+{
+    m_writing = true;
+    m_ws.text(true);
+    const QByteArray &front = m_queue.front();
+    m_ws.async_write(net::const_buffer(front.constData(), std::size_t(front.size())),
+                     beast::bind_front_handler(&WebSocketSession::onWrite, shared_from_this()));
+}
+
+void WebSocketSession::onWrite(beast::error_code ec, std::size_t)
+{
+    m_writing = false;
+    if (ec) {
+        closeNow(ec.message().c_str());
+        return;
+    }
+    m_queue.pop_front();
+    if (m_closing) {
+        closeGracefully();
+        return;
+    }
+    if (!m_queue.empty())
+        write();
+}
+
+void WebSocketSession::stop(bool force)
+{
+    net::post(m_ws.get_executor(), [self = shared_from_this(), force] { self->onStop(force); });
+}
+
+void WebSocketSession::onStop(bool force)
+{
+    if (m_closed)
+        return;
+    if (force || !m_open) {
+        closeNow("server stopping");
+        return;
+    }
+    if (m_closing)
+        return;
+    m_closing = true;
+    m_queue.clear();
+    if (!m_writing)
+        closeGracefully();
+}
+
+void WebSocketSession::closeGracefully()
+{
+    if (m_closed)
+        return;
+    m_ws.async_close(websocket::close_code::going_away,
+                     [self = shared_from_this()](beast::error_code) { self->closeNow("server stopping"); });
+}
+
+void WebSocketSession::closeNow(const char *why)
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    m_queue.clear();
+    beast::get_lowest_layer(m_ws).close();
+    m_context->hub.remove(this);
+    qCDebug(lcHttp).noquote() << QStringLiteral("rid=%1 websocket closed user=%2 peer=%3: %4")
+                                     .arg(m_requestId, m_userId, m_peer, QString::fromUtf8(why));
+}
+
+} // namespace outpost::http

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "servercontext.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/websocket/stream.hpp>
+
+#include <deque>
+#include <memory>
+
+namespace outpost::http {
+
+/// One accepted WebSocket subscriber: completes the upgrade, registers with the hub, writes pushed
+/// text frames in order, pings when idle, ignores what the client sends. Lives on its strand.
+class WebSocketSession : public Stoppable, public std::enable_shared_from_this<WebSocketSession>
+{
+public:
+    WebSocketSession(boost::beast::tcp_stream &&stream, std::shared_ptr<ServerContext> context,
+                     QString userId, QString requestId, QString peer);
+    ~WebSocketSession() override;
+
+    /// On the connection's strand, with the upgrade request already read.
+    void run(boost::beast::http::request<boost::beast::http::empty_body> request);
+    /// Any thread: queue one text frame.
+    void push(const QByteArray &text);
+    /// Any thread: close with "going away" (force: drop the socket).
+    void stop(bool force) override;
+
+    const QString &userId() const { return m_userId; }
+
+private:
+    void onAccept(boost::beast::error_code ec);
+    void read();
+    void onRead(boost::beast::error_code ec, std::size_t bytes);
+    void enqueue(const QByteArray &text);
+    void write();
+    void onWrite(boost::beast::error_code ec, std::size_t bytes);
+    void onStop(bool force);
+    void closeGracefully();
+    void closeNow(const char *why);
+
+    boost::beast::websocket::stream<boost::beast::tcp_stream> m_ws;
+    std::shared_ptr<ServerContext> m_context;
+    const QString m_userId;
+    const QString m_requestId;
+    const QString m_peer;
+    boost::beast::flat_buffer m_readBuffer;
+    std::deque<QByteArray> m_queue;
+    bool m_open = false;
+    bool m_writing = false;
+    bool m_closing = false;
+    bool m_closed = false;
+};
+
+} // namespace outpost::http
