@@ -309,6 +309,33 @@ private Q_SLOTS:
             QCOMPARE(c.value(QStringLiteral("op")).toString(), QStringLiteral("upsert"));
     }
 
+    void resolvedCaseLeavesTheWorklist()
+    {
+        const Feed bobBase = readFeed(bob, QStringLiteral("0"));
+        const Feed carolBase = readFeed(carol, QStringLiteral("0"));
+        const QString id = someCase(QStringLiteral("bob"), QStringLiteral("installation"));
+        const QJsonObject res = firstResult(post(bob,
+            { action(QStringLiteral("transition"), id,
+                { { QStringLiteral("baseEtag"), caseOf(id).value(QStringLiteral("etag")) },
+                    { QStringLiteral("flowAction"), QStringLiteral("withdraw") } }) }));
+        QCOMPARE(res.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+        const Feed bobDelta = readFeed(bob, bobBase.next);
+        QCOMPARE(bobDelta.changes.size(), 2);
+        for (const QJsonObject &c : bobDelta.changes)
+            QCOMPARE(c.value(QStringLiteral("op")).toString(), QStringLiteral("remove"));
+        QCOMPARE(h->call("GET", QStringLiteral("/api/v1/cases/") + id, {}, bob).status, 200);
+        QCOMPARE(h->call("GET", QStringLiteral("/api/v1/cases/%1/history").arg(id), {}, bob).status, 200);
+        const Feed carolDelta = readFeed(carol, carolBase.next);
+        QCOMPARE(carolDelta.changes.size(), 2);
+        for (const QJsonObject &c : carolDelta.changes) {
+            QCOMPARE(c.value(QStringLiteral("op")).toString(), QStringLiteral("upsert"));
+            if (c.value(QStringLiteral("kind")).toString() == QLatin1String("case"))
+                QCOMPARE(
+                    c.value(QStringLiteral("data")).toObject().value(QStringLiteral("status")).toString(),
+                    QStringLiteral("Resolved-Withdrawn"));
+        }
+    }
+
     void forcedFullSyncAndIncompatibleRules()
     {
         const Feed a = readFeed(alice, QStringLiteral("0"));
