@@ -198,6 +198,7 @@ private Q_SLOTS:
                 if (!client.socket().waitForBytesWritten(5000))
                     break;
             }
+            qInfo("client pushed %lld MiB of the refused body before the server closed", sent >> 20);
             QVERIFY2(sent < (qint64(1) << 30), "the server read the whole refused body");
         }
         const qint64 after = residentKiB();
@@ -238,6 +239,7 @@ private Q_SLOTS:
         r = client.read();
         QCOMPARE(r.status, 413);
         QCOMPARE(errorCode(r), QStringLiteral("payload_too_large"));
+        qInfo("client pushed %lld KiB of chunks before the 413", sent >> 10);
         QVERIFY(sent < 64 * 1024 * 1024);
         QVERIFY(residentKiB() - before < 50 * 1024);
 
@@ -429,6 +431,24 @@ private Q_SLOTS:
         QTRY_COMPARE(m_server->hub().subscriberCount(), 0);
     }
 
+    void webSocketIsPingedWhenIdle()
+    {
+        ServerOptions options;
+        options.webSocketPingMs = 200;
+        start(options);
+        RawHttpClient client(m_port);
+        QVERIFY(client.connectToServer());
+        client.send("GET /api/v1/notify HTTP/1.1\r\nHost: t\r\nX-Token: user:erin\r\nUpgrade: websocket\r\n"
+                    "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    "Sec-WebSocket-Version: 13\r\n\r\n");
+        const RawResponse upgraded = client.read(5000, true);
+        QCOMPARE(upgraded.status, 101);
+        QVERIFY(!upgraded.header("x-request-id").isEmpty());
+        // An idle subscriber gets a ping frame (FIN + opcode 9) without anyone publishing.
+        QTRY_VERIFY(client.socket().bytesAvailable() >= 2);
+        QCOMPARE(quint8(client.socket().peek(1).at(0)), quint8(0x89));
+    }
+
     void shutdownDrainsInFlightRequests()
     {
         RawHttpClient idle(m_port);
@@ -467,6 +487,31 @@ private Q_SLOTS:
         stopper.join();
         QCOMPARE(m_server->inFlight(), 0);
         QCOMPARE(m_handler->slowEntered(), 0);
+    }
+
+    void shutdownAfterDrainTimeDropsButWaitsForHandlers()
+    {
+        RawHttpClient slow(m_port);
+        QVERIFY(slow.connectToServer());
+        slow.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n");
+        QTRY_COMPARE(m_handler->slowEntered(), 1);
+
+        std::atomic<bool> stopped{false};
+        std::thread stopper([&] {
+            m_server->shutdown(std::chrono::milliseconds(100));
+            stopped = true;
+        });
+        // Drain time over: the connection is dropped without an answer ...
+        QVERIFY(slow.waitForDisconnect());
+        QCOMPARE(slow.read(100).status, 0);
+        // ... but shutdown() does not return while a handler still runs.
+        QCOMPARE(m_handler->slowEntered(), 1);
+        QVERIFY(!stopped);
+        m_handler->release();
+        QTRY_VERIFY(stopped.load());
+        stopper.join();
+        QCOMPARE(m_handler->slowEntered(), 0);
+        QCOMPARE(m_server->inFlight(), 0);
     }
 
     void listenErrors()
