@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <exception>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -107,7 +108,16 @@ Result<quint16> HttpServer::listen()
     d.work.emplace(net::make_work_guard(*d.ioc));
     for (int i = 0; i < std::max(1, o.ioThreads); ++i) {
         d.ioThreads.emplace_back([&d] {
-            d.ioc->run();
+            for (;;) {
+                // Nothing in the transport throws by design; should something still do, the
+                // connection concerned is lost but the thread keeps serving the others.
+                try {
+                    d.ioc->run();
+                    break;
+                } catch (const std::exception &e) {
+                    qCCritical(lcHttp) << "unexpected exception on an I/O thread:" << e.what();
+                }
+            }
             std::lock_guard lock(d.exitMutex);
             ++d.exitedThreads;
             d.exitCv.notify_all();

@@ -376,8 +376,18 @@ void HttpSession::sendError(int status, const QString &code, const QString &mess
     send(Response::error(status, code, message), true);
 }
 
-void HttpSession::send(const Response &response, bool close)
+void HttpSession::send(const Response &original, bool close)
 {
+    const bool valid = original.status >= 200 && original.status <= 599;
+    Response fallback;
+    if (!valid) {
+        // 1xx would leave the client waiting for a final answer; beyond 599 is not HTTP.
+        qCWarning(lcHttp).noquote() << QStringLiteral("rid=%1 handler answered status %2; sending 500")
+                                           .arg(m_request.requestId)
+                                           .arg(original.status);
+        fallback = Response::error(500, QStringLiteral("internal_error"), QStringLiteral("Internal error"));
+    }
+    const Response &response = valid ? original : fallback;
     close = close || m_stopRequested || m_context->stopping;
     m_phase = Phase::Writing;
     m_closeAfterWrite = close;

@@ -3,7 +3,8 @@
 
 // The application side for the transport tests: a few routes with known behaviour.
 //   /echo  → the request as JSON        /size → {"size": body bytes} (body limit 1 MiB)
-//   /slow  → blocks until release()     /api/v1/notify upgrade → subscriber "user:<id>" token
+//   /slow  → blocks until release()     /status/<n> → an empty answer with status n
+//     /api/v1/notify upgrade → subscriber "user:<id>" token
 
 #include "httptypes.h"
 
@@ -30,6 +31,13 @@ public:
             m_changed.wait(lock, [this] { return m_released; });
             --m_slowEntered;
             return Response::json(200, {{QStringLiteral("slow"), true}});
+        }
+        if (r.path.startsWith(QLatin1String("/status/"))) {
+            Response response;
+            response.status = r.path.mid(8).toInt();
+            response.headers.append(qMakePair(QByteArray("X-Evil"), QByteArray("a\r\nSet-Cookie: x=y")));
+            response.headers.append(qMakePair(QByteArray("X-Fine"), QByteArray("yes")));
+            return response;
         }
         if (r.path == QLatin1String("/size"))
             return Response::json(200, {{QStringLiteral("size"), qint64(r.body.size())}});

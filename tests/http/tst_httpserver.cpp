@@ -364,6 +364,26 @@ private Q_SLOTS:
         QCOMPARE(next.read().status, 200);
     }
 
+    void handlerAnswersAreSanitised()
+    {
+        RawHttpClient client(m_port);
+        QVERIFY(client.connectToServer());
+        client.send("GET /status/204 HTTP/1.1\r\nHost: t\r\n\r\n");
+        RawResponse r = client.read();
+        QCOMPARE(r.status, 204);
+        QCOMPARE(r.header("x-fine"), QByteArray("yes"));
+        QVERIFY(!r.headers.contains("x-evil")); // no response splitting through a handler's header
+        QVERIFY(!r.headers.contains("set-cookie"));
+        client.send("GET /status/42 HTTP/1.1\r\nHost: t\r\n\r\n");
+        r = client.read();
+        QCOMPARE(r.status, 500);
+        client.send("HEAD /echo HTTP/1.1\r\nHost: t\r\n\r\n");
+        const QByteArray head = QTest::qWaitFor([&] { return client.socket().bytesAvailable() > 0; }, 5000)
+            ? client.socket().readAll() : QByteArray();
+        QVERIFY2(head.startsWith("HTTP/1.1 200"), head.constData());
+        QVERIFY(head.contains("Content-Length: ") && head.endsWith("\r\n\r\n"));
+    }
+
     void webSocketPushesByUser()
     {
         const QString base = QStringLiteral("ws://127.0.0.1:%1/api/v1/notify").arg(m_port);
