@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "notifier.h"
 
-#include "storelogging.h"
+#include "apilogging.h"
 #include "tx.h"
 #include "userstore.h"
 
@@ -37,11 +37,13 @@ Notifier::~Notifier()
 
 void Notifier::setHub(http::NotifyHub *hub)
 {
-    QMutexLocker lock(&m_mutex);
-    m_hub = hub;
-    if (!hub || m_thread || m_db.kind() != DbKind::PostgreSQL || !QCoreApplication::instance())
-        return;
-    m_thread = new QThread;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_hub = hub;
+        if (!hub || m_thread || m_db.kind() != DbKind::PostgreSQL || !QCoreApplication::instance())
+            return;
+        m_thread = new QThread;
+    }
     m_thread->setObjectName(QStringLiteral("outpostd-listen"));
     m_listener = new PgListener(m_db);
     m_listener->moveToThread(m_thread);
@@ -49,7 +51,8 @@ void Notifier::setHub(http::NotifyHub *hub)
         m_listener, &PgListener::received, m_listener, [this](const QByteArray &p) { onRemote(p); },
         Qt::DirectConnection);
     m_thread->start();
-    QMetaObject::invokeMethod(m_listener, "start", Qt::QueuedConnection);
+    // Blocking: LISTEN is in place when setHub returns, so no hint sent after it is missed.
+    QMetaObject::invokeMethod(m_listener, "start", Qt::BlockingQueuedConnection);
 }
 
 Result<QSet<QString>> Notifier::recipients(const Affected &affected)
@@ -82,7 +85,7 @@ void Notifier::notify(const Affected &affected)
     if (!affected.everyone) {
         auto r = recipients(affected);
         if (!r) {
-            qCWarning(lcStore).noquote() << "push skipped:" << r.error().message;
+            qCWarning(lcApi).noquote() << "push skipped:" << r.error().message;
             return;
         }
         users = r.value();
@@ -110,7 +113,7 @@ void Notifier::notify(const Affected &affected)
     if (auto q = runSql(
             conn.value(), QStringLiteral("SELECT pg_notify(?, ?)"), { kChannel, QString::fromUtf8(text) });
         !q)
-        qCWarning(lcStore).noquote() << "NOTIFY failed:" << q.error().message;
+        qCWarning(lcApi).noquote() << "NOTIFY failed:" << q.error().message;
 }
 
 void Notifier::publishLocal(const QSet<QString> &users, bool everyone, bool fullSync)
@@ -152,8 +155,8 @@ bool PgListener::subscribe()
 {
     auto conn = m_db.openDedicated(m_connection);
     if (!conn) {
-        qCWarning(lcStore).noquote() << "LISTEN unavailable; pushes from other instances are off for now:"
-                                     << conn.error().message;
+        qCWarning(lcApi).noquote() << "LISTEN unavailable; pushes from other instances are off for now:"
+                                   << conn.error().message;
         return false;
     }
     QSqlDriver *driver = conn.value().driver();
@@ -165,7 +168,7 @@ bool PgListener::subscribe()
         });
     if (!driver->subscribedToNotifications().contains(kChannel)
         && !driver->subscribeToNotification(kChannel)) {
-        qCWarning(lcStore) << "cannot LISTEN on" << kChannel;
+        qCWarning(lcApi) << "cannot LISTEN on" << kChannel;
         return false;
     }
     return true;
@@ -183,7 +186,7 @@ void PgListener::check()
     }
     m_listening = subscribe();
     if (m_listening) {
-        qCInfo(lcStore) << "LISTEN re-established on" << kChannel;
+        qCInfo(lcApi) << "LISTEN re-established on" << kChannel;
         // Hints sent while we were away are lost: tell everyone to look.
         Q_EMIT received(QByteArrayLiteral(R"({"type":"changes","everyone":true})"));
     }

@@ -4,6 +4,7 @@
 #include "servicetestbase.h"
 
 #include <QCryptographicHash>
+#include <QScopeGuard>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QThread>
@@ -388,6 +389,10 @@ private Q_SLOTS:
         auto other = h->open(h->options());
         QVERIFY(other.ok());
         other.value()->setNotifyHub(&remote);
+        auto detach = qScopeGuard([&] {
+            other.value().reset();
+            h->service()->setNotifyHub(nullptr);
+        });
         const QString id = someCase(QStringLiteral("alice"), QStringLiteral("installation"));
         QCOMPARE(firstResult(post(alice,
                                  { action(QStringLiteral("note"), id,
@@ -419,9 +424,6 @@ private Q_SLOTS:
         } else {
             QVERIFY(remote.received().isEmpty());
         }
-        other.value().reset();
-        h->service()->setNotifyHub(nullptr);
-        // The forced full sync voided the tokens; fresh ones for the tests that follow.
     }
 
     void attachments()
