@@ -25,7 +25,7 @@ using tcp = net::ip::tcp;
 
 namespace {
 // After the drain: how long closing connections may take before the io threads are stopped.
-constexpr std::chrono::milliseconds kCloseGrace{1000};
+constexpr std::chrono::milliseconds kCloseGrace { 1000 };
 } // namespace
 
 struct HttpServer::Impl {
@@ -33,8 +33,7 @@ struct HttpServer::Impl {
 
     Impl(ServerOptions options, Handler &handler)
         : context(std::make_shared<ServerContext>(std::move(options), handler))
-    {
-    }
+    { }
 
     std::shared_ptr<ServerContext> context;
     std::unique_ptr<net::io_context> ioc;
@@ -50,8 +49,7 @@ struct HttpServer::Impl {
 
 HttpServer::HttpServer(ServerOptions options, Handler &handler)
     : m_impl(std::make_unique<Impl>(std::move(options), handler))
-{
-}
+{ }
 
 HttpServer::~HttpServer()
 {
@@ -80,14 +78,15 @@ Result<quint16> HttpServer::listen()
     if (d.state != Impl::State::Fresh)
         return Error(QStringLiteral("listen_failed"), QStringLiteral("The server was already started"));
 
-    const QString hostForError = o.host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(o.host) : o.host;
+    const QString hostForError
+        = o.host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(o.host) : o.host;
     boost::system::error_code ec;
     const net::ip::address address = o.host == QLatin1String("localhost")
         ? net::ip::address(net::ip::address_v4::loopback())
         : net::ip::make_address(o.host.toStdString(), ec);
     if (ec) {
         return Error(QStringLiteral("listen_failed"),
-                     QStringLiteral("Cannot listen on %1:%2: not an IP address").arg(hostForError).arg(o.port));
+            QStringLiteral("Cannot listen on %1:%2: not an IP address").arg(hostForError).arg(o.port));
     }
 
     d.ioc = std::make_unique<net::io_context>(std::max(1, o.ioThreads));
@@ -97,10 +96,11 @@ Result<quint16> HttpServer::listen()
     if (ec) {
         d.listener.reset();
         d.ioc.reset();
-        return Error(QStringLiteral("listen_failed"), QStringLiteral("Cannot listen on %1:%2: %3")
-                                                          .arg(hostForError)
-                                                          .arg(o.port)
-                                                          .arg(QString::fromStdString(ec.message())));
+        return Error(QStringLiteral("listen_failed"),
+            QStringLiteral("Cannot listen on %1:%2: %3")
+                .arg(hostForError)
+                .arg(o.port)
+                .arg(QString::fromStdString(ec.message())));
     }
 
     d.workers = std::make_unique<net::thread_pool>(std::size_t(std::max(1, o.workerThreads)));
@@ -151,7 +151,8 @@ void HttpServer::shutdown(std::chrono::milliseconds drain)
     // 2. Drain.
     const bool drained = context.inFlight.waitIdle(deadline);
     if (!drained)
-        qCWarning(lcHttp) << "shutdown: drain time over with" << context.inFlight.count() << "requests in flight";
+        qCWarning(lcHttp) << "shutdown: drain time over with" << context.inFlight.count()
+                          << "requests in flight";
 
     // 3. Close whatever is left and let the io threads run out of work.
     context.sessions.stopAll(true);

@@ -36,8 +36,8 @@ bool isParseError(const beast::error_code &ec)
 
 bool isClientGone(const beast::error_code &ec)
 {
-    return ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message
-        || ec == net::error::eof || ec == net::error::connection_reset || ec == net::error::broken_pipe
+    return ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message || ec == net::error::eof
+        || ec == net::error::connection_reset || ec == net::error::broken_pipe
         || ec == net::error::operation_aborted || ec == beast::error::timeout;
 }
 
@@ -69,8 +69,7 @@ HttpSession::HttpSession(tcp::socket &&socket, std::shared_ptr<ServerContext> co
     , m_stream(std::move(socket))
     , m_executor(m_stream.get_executor())
     , m_peer(peerOf(m_stream.socket()))
-{
-}
+{ }
 
 HttpSession::~HttpSession()
 {
@@ -100,8 +99,8 @@ void HttpSession::awaitRequest()
     }
     m_phase = Phase::Idle;
     m_stream.expires_after(milliseconds(m_context->options.keepAliveTimeoutMs));
-    m_stream.async_read_some(m_buffer.prepare(4096),
-                             beast::bind_front_handler(&HttpSession::onFirstBytes, shared_from_this()));
+    m_stream.async_read_some(
+        m_buffer.prepare(4096), beast::bind_front_handler(&HttpSession::onFirstBytes, shared_from_this()));
 }
 
 void HttpSession::onFirstBytes(beast::error_code ec, std::size_t bytes)
@@ -131,7 +130,7 @@ void HttpSession::readHead()
     m_headParser->body_limit(std::numeric_limits<std::uint64_t>::max());
     m_stream.expires_after(milliseconds(m_context->options.headerTimeoutMs));
     bhttp::async_read_header(m_stream, m_buffer, *m_headParser,
-                             beast::bind_front_handler(&HttpSession::onHead, shared_from_this()));
+        beast::bind_front_handler(&HttpSession::onHead, shared_from_this()));
 }
 
 void HttpSession::openRequest()
@@ -154,10 +153,10 @@ void HttpSession::onHead(beast::error_code ec, std::size_t)
             openRequest();
             sendError(431, QStringLiteral("header_too_large"), QStringLiteral("Request header too large"));
         } else if (isParseError(ec) && ec != bhttp::error::end_of_stream
-                   && ec != bhttp::error::partial_message) {
+            && ec != bhttp::error::partial_message) {
             openRequest();
             sendError(400, QStringLiteral("bad_request"),
-                      QStringLiteral("Malformed HTTP request: %1").arg(QString::fromStdString(ec.message())));
+                QStringLiteral("Malformed HTTP request: %1").arg(QString::fromStdString(ec.message())));
         } else {
             if (!isClientGone(ec))
                 qCDebug(lcHttp).noquote() << "peer" << m_peer << "read failed:" << ec.message().c_str();
@@ -215,9 +214,9 @@ void HttpSession::onHead(beast::error_code ec, std::size_t)
     const boost::optional<std::uint64_t> length = m_headParser->content_length();
     if (length && *length > std::uint64_t(limit)) {
         sendError(413, QStringLiteral("payload_too_large"),
-                  QStringLiteral("Request body of %1 bytes exceeds the limit of %2 bytes")
-                      .arg(qulonglong(*length))
-                      .arg(limit));
+            QStringLiteral("Request body of %1 bytes exceeds the limit of %2 bytes")
+                .arg(qulonglong(*length))
+                .arg(limit));
         return;
     }
     startBody(limit);
@@ -225,8 +224,7 @@ void HttpSession::onHead(beast::error_code ec, std::size_t)
 
 void HttpSession::startBody(qint64 limit)
 {
-    const bool expectContinue =
-        beast::iequals(m_headParser->get()[bhttp::field::expect], "100-continue");
+    const bool expectContinue = beast::iequals(m_headParser->get()[bhttp::field::expect], "100-continue");
     m_bodyParser.emplace(std::move(*m_headParser));
     m_headParser.reset();
     m_bodyParser->body_limit(std::uint64_t(limit));
@@ -240,7 +238,7 @@ void HttpSession::startBody(qint64 limit)
         m_continue.emplace(bhttp::status::continue_, 11);
         m_stream.expires_after(milliseconds(m_context->options.bodyTimeoutMs));
         bhttp::async_write(m_stream, *m_continue,
-                           beast::bind_front_handler(&HttpSession::onContinueSent, shared_from_this()));
+            beast::bind_front_handler(&HttpSession::onContinueSent, shared_from_this()));
         return;
     }
     readBody();
@@ -262,7 +260,7 @@ void HttpSession::readBody()
     m_phase = Phase::Body;
     m_stream.expires_after(milliseconds(m_context->options.bodyTimeoutMs));
     bhttp::async_read(m_stream, m_buffer, *m_bodyParser,
-                      beast::bind_front_handler(&HttpSession::onBody, shared_from_this()));
+        beast::bind_front_handler(&HttpSession::onBody, shared_from_this()));
 }
 
 void HttpSession::onBody(beast::error_code ec, std::size_t)
@@ -275,7 +273,7 @@ void HttpSession::onBody(beast::error_code ec, std::size_t)
     if (ec && isParseError(ec) && ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
         m_bodyParser.reset();
         sendError(400, QStringLiteral("bad_request"),
-                  QStringLiteral("Malformed request body: %1").arg(QString::fromStdString(ec.message())));
+            QStringLiteral("Malformed request body: %1").arg(QString::fromStdString(ec.message())));
         return;
     }
     if (ec) {
@@ -303,10 +301,12 @@ void HttpSession::handOff()
             response = self->m_context->handler.handle(request);
         } catch (const std::exception &e) {
             qCWarning(lcHttp).noquote() << "rid=" + request.requestId << "handler threw:" << e.what();
-            response = Response::error(500, QStringLiteral("internal_error"), QStringLiteral("Internal error"));
+            response
+                = Response::error(500, QStringLiteral("internal_error"), QStringLiteral("Internal error"));
         } catch (...) {
             qCWarning(lcHttp).noquote() << "rid=" + request.requestId << "handler threw";
-            response = Response::error(500, QStringLiteral("internal_error"), QStringLiteral("Internal error"));
+            response
+                = Response::error(500, QStringLiteral("internal_error"), QStringLiteral("Internal error"));
         }
         request = Request();
         const net::any_io_executor executor = self->m_executor;
@@ -336,7 +336,8 @@ void HttpSession::handOffUpgrade()
             decision = self->m_context->handler.acceptWebSocket(request);
         } catch (...) {
             qCWarning(lcHttp).noquote() << "rid=" + request.requestId << "acceptWebSocket threw";
-            decision = Response::error(500, QStringLiteral("internal_error"), QStringLiteral("Internal error"));
+            decision
+                = Response::error(500, QStringLiteral("internal_error"), QStringLiteral("Internal error"));
         }
         const net::any_io_executor executor = self->m_executor;
         net::post(executor, [self, decision = std::move(decision)]() mutable {
@@ -359,9 +360,8 @@ void HttpSession::onUpgradeDecided(std::variant<Subscriber, Response> decision)
         sendError(503, QStringLiteral("unavailable"), QStringLiteral("The server is shutting down"));
         return;
     }
-    auto session = std::make_shared<WebSocketSession>(std::move(m_stream), m_context,
-                                                      std::get<Subscriber>(decision).userId,
-                                                      m_request.requestId, m_peer);
+    auto session = std::make_shared<WebSocketSession>(
+        std::move(m_stream), m_context, std::get<Subscriber>(decision).userId, m_request.requestId, m_peer);
     m_phase = Phase::Upgraded;
     m_status = 101;
     finishRequest();
@@ -448,14 +448,15 @@ void HttpSession::finishRequest(const QString &error)
         return;
     m_requestOpen = false;
     const auto ms = std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - m_started);
-    QString line = QStringLiteral("rid=%1 method=%2 path=%3 status=%4 bytes=%5 ms=%6 peer=%7")
-                       .arg(m_request.requestId,
-                            m_request.method.isEmpty() ? QStringLiteral("-") : QString::fromLatin1(m_request.method),
-                            QString::fromLatin1(m_logPath))
-                       .arg(m_status)
-                       .arg(error.isEmpty() ? m_responseBytes : 0)
-                       .arg(qint64(ms.count()))
-                       .arg(m_peer);
+    QString line
+        = QStringLiteral("rid=%1 method=%2 path=%3 status=%4 bytes=%5 ms=%6 peer=%7")
+              .arg(m_request.requestId,
+                  m_request.method.isEmpty() ? QStringLiteral("-") : QString::fromLatin1(m_request.method),
+                  QString::fromLatin1(m_logPath))
+              .arg(m_status)
+              .arg(error.isEmpty() ? m_responseBytes : 0)
+              .arg(qint64(ms.count()))
+              .arg(m_peer);
     if (!error.isEmpty())
         line += QStringLiteral(" error=\"%1\"").arg(error);
     qCInfo(lcHttp).noquote() << line;
@@ -481,14 +482,14 @@ void HttpSession::lingeringClose()
 
 void HttpSession::discard()
 {
-    m_stream.async_read_some(net::buffer(*m_discardBuffer),
-                             [self = shared_from_this()](beast::error_code ec, std::size_t bytes) {
-                                 self->m_discarded += bytes;
-                                 if (ec || self->m_discarded > kMaxDiscardBytes || self->m_phase != Phase::Closing)
-                                     self->closeNow();
-                                 else
-                                     self->discard();
-                             });
+    m_stream.async_read_some(
+        net::buffer(*m_discardBuffer), [self = shared_from_this()](beast::error_code ec, std::size_t bytes) {
+            self->m_discarded += bytes;
+            if (ec || self->m_discarded > kMaxDiscardBytes || self->m_phase != Phase::Closing)
+                self->closeNow();
+            else
+                self->discard();
+        });
 }
 
 void HttpSession::stop(bool force)

@@ -21,8 +21,7 @@ Listener::Listener(net::io_context &ioc, std::shared_ptr<ServerContext> context)
     , m_acceptor(net::make_strand(ioc))
     , m_retry(m_acceptor.get_executor())
     , m_context(std::move(context))
-{
-}
+{ }
 
 boost::system::error_code Listener::open(const tcp::endpoint &endpoint, quint16 &port)
 {
@@ -59,8 +58,8 @@ void Listener::close()
 
 void Listener::accept()
 {
-    m_acceptor.async_accept(net::make_strand(m_ioc),
-                            boost::beast::bind_front_handler(&Listener::onAccept, shared_from_this()));
+    m_acceptor.async_accept(
+        net::make_strand(m_ioc), boost::beast::bind_front_handler(&Listener::onAccept, shared_from_this()));
 }
 
 void Listener::onAccept(boost::beast::error_code ec, tcp::socket socket)

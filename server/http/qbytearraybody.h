@@ -26,10 +26,10 @@ struct QByteArrayBody {
     class reader
     {
     public:
-        template<bool isRequest, class Fields>
-        reader(boost::beast::http::header<isRequest, Fields> &, value_type &body) : m_body(body)
-        {
-        }
+        template <bool isRequest, class Fields>
+        reader(boost::beast::http::header<isRequest, Fields> &, value_type &body)
+            : m_body(body)
+        { }
 
         void init(const boost::optional<std::uint64_t> &length, boost::beast::error_code &ec)
         {
@@ -39,7 +39,7 @@ struct QByteArrayBody {
             ec = {};
         }
 
-        template<class ConstBufferSequence>
+        template <class ConstBufferSequence>
         std::size_t put(const ConstBufferSequence &buffers, boost::beast::error_code &ec)
         {
             std::size_t n = 0;
@@ -62,18 +62,17 @@ struct QByteArrayBody {
     public:
         using const_buffers_type = boost::asio::const_buffer;
 
-        template<bool isRequest, class Fields>
+        template <bool isRequest, class Fields>
         writer(const boost::beast::http::header<isRequest, Fields> &, const value_type &body)
             : m_body(body)
-        {
-        }
+        { }
 
         void init(boost::beast::error_code &ec) { ec = {}; }
 
         boost::optional<std::pair<const_buffers_type, bool>> get(boost::beast::error_code &ec)
         {
             ec = {};
-            return {{const_buffers_type(m_body.constData(), std::size_t(m_body.size())), false}};
+            return { { const_buffers_type(m_body.constData(), std::size_t(m_body.size())), false } };
         }
 
     private:

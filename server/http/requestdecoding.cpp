@@ -76,8 +76,8 @@ bool isSaneRequestId(const QByteArray &id)
     if (id.isEmpty() || id.size() > 64)
         return false;
     for (const char c : id) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-            || c == '.' || c == '_' || c == '-';
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+            || c == '_' || c == '-';
         if (!ok)
             return false;
     }

@@ -52,13 +52,16 @@ public:
     bool waitIdle(std::chrono::steady_clock::time_point deadline);
 
 private:
-    std::atomic<int> m_count{0};
+    std::atomic<int> m_count { 0 };
     std::mutex m_mutex;
     std::condition_variable m_idle;
 };
 
 struct ServerContext {
-    ServerContext(ServerOptions o, Handler &h) : options(std::move(o)), handler(h) {}
+    ServerContext(ServerOptions o, Handler &h)
+        : options(std::move(o))
+        , handler(h)
+    { }
 
     const ServerOptions options;
     Handler &handler;
@@ -66,7 +69,7 @@ struct ServerContext {
     NotifyHubImpl hub;
     SessionRegistry sessions;
     InFlightCounter inFlight;
-    std::atomic<bool> stopping{false};
+    std::atomic<bool> stopping { false };
 };
 
 } // namespace outpost::http

@@ -8,16 +8,16 @@ namespace outpost::http {
 /// Tuning of the transport. The defaults suit a production service; tests shrink the timeouts.
 struct ServerOptions {
     QString host = QStringLiteral("127.0.0.1"); // IPv4/IPv6 literal or "localhost"
-    quint16 port = 0;                           // 0 = ephemeral
-    int ioThreads = 2;                          // threads reading and writing sockets
-    int workerThreads = 8;                      // threads running Handler::handle / acceptWebSocket
-    int headerTimeoutMs = 15000;                // slow or idle client sending a request head
-    int bodyTimeoutMs = 60000;                  // slow body upload (also bounds a slow response download)
-    int keepAliveTimeoutMs = 30000;             // idle keep-alive connection between requests
-    int maxHeaderBytes = 16 * 1024;             // request line + headers; beyond → 431
+    quint16 port = 0; // 0 = ephemeral
+    int ioThreads = 2; // threads reading and writing sockets
+    int workerThreads = 8; // threads running Handler::handle / acceptWebSocket
+    int headerTimeoutMs = 15000; // slow or idle client sending a request head
+    int bodyTimeoutMs = 60000; // slow body upload (also bounds a slow response download)
+    int keepAliveTimeoutMs = 30000; // idle keep-alive connection between requests
+    int maxHeaderBytes = 16 * 1024; // request line + headers; beyond → 431
     QString webSocketPath = QStringLiteral("/api/v1/notify");
-    int webSocketPingMs = 30000;                // ping an idle WebSocket this often; no answer → close
-    int webSocketQueueLimit = 64;               // pending pushes per subscriber before it is dropped
+    int webSocketPingMs = 30000; // ping an idle WebSocket this often; no answer → close
+    int webSocketQueueLimit = 64; // pending pushes per subscriber before it is dropped
 };
 
 } // namespace outpost::http

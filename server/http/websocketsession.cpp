@@ -18,14 +18,13 @@ namespace websocket = boost::beast::websocket;
 namespace net = boost::asio;
 
 WebSocketSession::WebSocketSession(beast::tcp_stream &&stream, std::shared_ptr<ServerContext> context,
-                                   QString userId, QString requestId, QString peer)
+    QString userId, QString requestId, QString peer)
     : m_ws(std::move(stream))
     , m_context(std::move(context))
     , m_userId(std::move(userId))
     , m_requestId(std::move(requestId))
     , m_peer(std::move(peer))
-{
-}
+{ }
 
 WebSocketSession::~WebSocketSession()
 {
@@ -62,8 +61,8 @@ void WebSocketSession::onAccept(beast::error_code ec)
         return;
     }
     m_open = true;
-    qCDebug(lcHttp).noquote() << QStringLiteral("rid=%1 websocket open user=%2 peer=%3")
-                                     .arg(m_requestId, m_userId, m_peer);
+    qCDebug(lcHttp).noquote()
+        << QStringLiteral("rid=%1 websocket open user=%2 peer=%3").arg(m_requestId, m_userId, m_peer);
     m_context->hub.add(shared_from_this());
     if (m_context->stopping) {
         onStop(false);
@@ -118,7 +117,7 @@ void WebSocketSession::write()
     m_ws.text(true);
     const QByteArray &front = m_queue.front();
     m_ws.async_write(net::const_buffer(front.constData(), std::size_t(front.size())),
-                     beast::bind_front_handler(&WebSocketSession::onWrite, shared_from_this()));
+        beast::bind_front_handler(&WebSocketSession::onWrite, shared_from_this()));
 }
 
 void WebSocketSession::onWrite(beast::error_code ec, std::size_t)
@@ -163,7 +162,7 @@ void WebSocketSession::closeGracefully()
     if (m_closed)
         return;
     m_ws.async_close(websocket::close_code::going_away,
-                     [self = shared_from_this()](beast::error_code) { self->closeNow("server stopping"); });
+        [self = shared_from_this()](beast::error_code) { self->closeNow("server stopping"); });
 }
 
 void WebSocketSession::closeNow(const char *why)

@@ -23,7 +23,7 @@ class WebSocketSession : public Stoppable, public std::enable_shared_from_this<W
 {
 public:
     WebSocketSession(boost::beast::tcp_stream &&stream, std::shared_ptr<ServerContext> context,
-                     QString userId, QString requestId, QString peer);
+        QString userId, QString requestId, QString peer);
     ~WebSocketSession() override;
 
     /// On the connection's strand, with the upgrade request already read.

@@ -19,7 +19,9 @@ struct RawResponse {
 class RawHttpClient
 {
 public:
-    explicit RawHttpClient(quint16 port) : m_port(port) {}
+    explicit RawHttpClient(quint16 port)
+        : m_port(port)
+    { }
 
     bool connectToServer()
     {
@@ -77,7 +79,8 @@ private:
             for (qsizetype i = 1; i < lines.size(); ++i) {
                 const qsizetype colon = lines[i].indexOf(':');
                 if (colon > 0)
-                    r.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+                    r.headers.insert(
+                        lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
             }
             if (r.status / 100 == 1 && !interim) {
                 m_buffer.remove(0, end + 4);

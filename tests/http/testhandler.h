@@ -30,7 +30,7 @@ public:
             m_changed.notify_all();
             m_changed.wait(lock, [this] { return m_released; });
             --m_slowEntered;
-            return Response::json(200, {{QStringLiteral("slow"), true}});
+            return Response::json(200, { { QStringLiteral("slow"), true } });
         }
         if (r.path.startsWith(QLatin1String("/status/"))) {
             Response response;
@@ -40,16 +40,15 @@ public:
             return response;
         }
         if (r.path == QLatin1String("/size"))
-            return Response::json(200, {{QStringLiteral("size"), qint64(r.body.size())}});
+            return Response::json(200, { { QStringLiteral("size"), qint64(r.body.size()) } });
         if (r.path.startsWith(QLatin1String("/echo"))) {
-            return Response::json(200, {{QStringLiteral("method"), QString::fromLatin1(r.method)},
-                                        {QStringLiteral("path"), r.path},
-                                        {QStringLiteral("x"), r.query.queryItemValue(QStringLiteral("x"),
-                                                                                     QUrl::FullyDecoded)},
-                                        {QStringLiteral("body"), QString::fromUtf8(r.body)},
-                                        {QStringLiteral("test"), QString::fromUtf8(r.header("x-test"))},
-                                        {QStringLiteral("requestId"), r.requestId},
-                                        {QStringLiteral("peer"), r.peer}});
+            return Response::json(200,
+                { { QStringLiteral("method"), QString::fromLatin1(r.method) },
+                    { QStringLiteral("path"), r.path },
+                    { QStringLiteral("x"), r.query.queryItemValue(QStringLiteral("x"), QUrl::FullyDecoded) },
+                    { QStringLiteral("body"), QString::fromUtf8(r.body) },
+                    { QStringLiteral("test"), QString::fromUtf8(r.header("x-test")) },
+                    { QStringLiteral("requestId"), r.requestId }, { QStringLiteral("peer"), r.peer } });
         }
         return Response::error(404, QStringLiteral("not_found"), QStringLiteral("No such route"));
     }
@@ -60,8 +59,9 @@ public:
         if (token.isEmpty())
             token = r.query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
         if (token.startsWith(QLatin1String("user:")))
-            return Subscriber{token.mid(5)};
-        return Response::error(401, QStringLiteral("unauthenticated"), QStringLiteral("Missing or bad token"));
+            return Subscriber { token.mid(5) };
+        return Response::error(
+            401, QStringLiteral("unauthenticated"), QStringLiteral("Missing or bad token"));
     }
 
     int slowEntered()

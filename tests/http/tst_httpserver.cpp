@@ -12,8 +12,8 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
-#include <QTest>
 #include <QTcpServer>
+#include <QTest>
 #include <QWebSocket>
 
 #include <atomic>
@@ -105,7 +105,8 @@ private Q_SLOTS:
     {
         RawHttpClient client(m_port);
         QVERIFY(client.connectToServer());
-        client.send("GET /echo/a%20b?x=one%20two HTTP/1.1\r\nHost: t\r\nX-Test: hi\r\nX-Request-Id: rid-1.a_B\r\n\r\n");
+        client.send("GET /echo/a%20b?x=one%20two HTTP/1.1\r\nHost: t\r\nX-Test: hi\r\nX-Request-Id: "
+                    "rid-1.a_B\r\n\r\n");
         RawResponse r = client.read();
         QCOMPARE(r.status, 200);
         QCOMPARE(r.header("x-request-id"), QByteArray("rid-1.a_B"));
@@ -143,7 +144,10 @@ private Q_SLOTS:
         QVERIFY(client.waitForDisconnect());
 
         // One structured access line per request, without bodies.
-        QTRY_VERIFY(accessLog().filter(QStringLiteral("rid=rid-1.a_B method=GET path=/echo/a%20b status=200 bytes=")).size() == 1);
+        QTRY_VERIFY(accessLog()
+                        .filter(QStringLiteral("rid=rid-1.a_B method=GET path=/echo/a%20b status=200 bytes="))
+                        .size()
+            == 1);
         QVERIFY(accessLog().filter(QStringLiteral("hello world")).isEmpty());
         QTRY_COMPARE(m_server->inFlight(), 0);
     }
@@ -157,8 +161,10 @@ private Q_SLOTS:
         std::unique_ptr<QNetworkReply> reply(nam.post(request, QByteArray("{\"a\":1}")));
         QSignalSpy finished(reply.get(), &QNetworkReply::finished);
         QVERIFY(finished.wait(5000));
-        QVERIFY2(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200, reply->peek(1000).constData());
-        QCOMPARE(jsonOf(reply->readAll()).value(QStringLiteral("body")).toString(), QStringLiteral("{\"a\":1}"));
+        QVERIFY2(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200,
+            reply->peek(1000).constData());
+        QCOMPARE(
+            jsonOf(reply->readAll()).value(QStringLiteral("body")).toString(), QStringLiteral("{\"a\":1}"));
         QVERIFY(!reply->rawHeader("X-Request-Id").isEmpty());
         QVERIFY(accessLog().filter(QStringLiteral("secret-token")).isEmpty());
     }
@@ -181,7 +187,8 @@ private Q_SLOTS:
             // With Expect: 100-continue the server must not invite the body.
             RawHttpClient client(m_port);
             QVERIFY(client.connectToServer());
-            client.send("POST /size HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 1073741824\r\n\r\n");
+            client.send("POST /size HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: "
+                        "1073741824\r\n\r\n");
             const RawResponse r = client.read(5000, true);
             QCOMPARE(r.status, 413);
         }
@@ -231,7 +238,7 @@ private Q_SLOTS:
         qint64 sent = 0;
         RawResponse r;
         while (client.socket().state() == QAbstractSocket::ConnectedState && sent < 64 * 1024 * 1024
-               && client.socket().bytesAvailable() == 0) {
+            && client.socket().bytesAvailable() == 0) {
             client.socket().write(chunk);
             sent += data.size();
             client.socket().waitForBytesWritten(5000);
@@ -246,7 +253,8 @@ private Q_SLOTS:
         // A chunked body within the limit is read whole.
         RawHttpClient ok(m_port);
         QVERIFY(ok.connectToServer());
-        ok.send("POST /size HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n4\r\ndefg\r\n0\r\n\r\n");
+        ok.send("POST /size HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: "
+                "chunked\r\n\r\n3\r\nabc\r\n4\r\ndefg\r\n0\r\n\r\n");
         const RawResponse good = ok.read();
         QCOMPARE(good.status, 200);
         QCOMPARE(jsonOf(good.body).value(QStringLiteral("size")).toInt(), 7);
@@ -334,14 +342,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("code");
         QTest::newRow("garbage request line") << QByteArray("GARBAGE\r\n\r\n") << 400 << "bad_request";
         QTest::newRow("bad version") << QByteArray("GET / HTTP/9\r\n\r\n") << 400 << "bad_request";
-        QTest::newRow("bad percent escape") << QByteArray("GET /a%zz HTTP/1.1\r\nHost: t\r\n\r\n") << 400 << "bad_request";
-        QTest::newRow("NUL in path") << QByteArray("GET /a%00b HTTP/1.1\r\nHost: t\r\n\r\n") << 400 << "bad_request";
-        QTest::newRow("invalid UTF-8") << QByteArray("GET /a%FF%FE HTTP/1.1\r\nHost: t\r\n\r\n") << 400 << "bad_request";
-        QTest::newRow("absolute form") << QByteArray("GET http://x/ HTTP/1.1\r\nHost: t\r\n\r\n") << 400 << "bad_request";
-        QTest::newRow("bad chunk") << QByteArray("POST /size HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n") << 400 << "bad_request";
-        QTest::newRow("header too large")
-            << (QByteArray("GET /echo HTTP/1.1\r\nHost: t\r\nX-Big: ") + QByteArray(20 * 1024, 'a') + "\r\n\r\n")
-            << 431 << "header_too_large";
+        QTest::newRow("bad percent escape")
+            << QByteArray("GET /a%zz HTTP/1.1\r\nHost: t\r\n\r\n") << 400 << "bad_request";
+        QTest::newRow("NUL in path") << QByteArray("GET /a%00b HTTP/1.1\r\nHost: t\r\n\r\n") << 400
+                                     << "bad_request";
+        QTest::newRow("invalid UTF-8")
+            << QByteArray("GET /a%FF%FE HTTP/1.1\r\nHost: t\r\n\r\n") << 400 << "bad_request";
+        QTest::newRow("absolute form")
+            << QByteArray("GET http://x/ HTTP/1.1\r\nHost: t\r\n\r\n") << 400 << "bad_request";
+        QTest::newRow("bad chunk") << QByteArray(
+            "POST /size HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
+                                   << 400 << "bad_request";
+        QTest::newRow("header too large") << (QByteArray("GET /echo HTTP/1.1\r\nHost: t\r\nX-Big: ")
+            + QByteArray(20 * 1024, 'a') + "\r\n\r\n")
+                                          << 431 << "header_too_large";
     }
 
     void malformedRequests()
@@ -379,7 +393,8 @@ private Q_SLOTS:
         QCOMPARE(r.status, 500);
         client.send("HEAD /echo HTTP/1.1\r\nHost: t\r\n\r\n");
         const QByteArray head = QTest::qWaitFor([&] { return client.socket().bytesAvailable() > 0; }, 5000)
-            ? client.socket().readAll() : QByteArray();
+            ? client.socket().readAll()
+            : QByteArray();
         QVERIFY2(head.startsWith("HTTP/1.1 200"), head.constData());
         QVERIFY(head.contains("Content-Length: ") && head.endsWith("\r\n\r\n"));
     }
@@ -394,14 +409,14 @@ private Q_SLOTS:
         QSignalSpy aliceUp(&alice, &QWebSocket::connected);
         QSignalSpy bobUp(&bob, &QWebSocket::connected);
         alice.open(QUrl(base + QStringLiteral("?token=user:alice")));
-        QNetworkRequest bobRequest{QUrl(base)};
+        QNetworkRequest bobRequest { QUrl(base) };
         bobRequest.setRawHeader("X-Token", "user:bob");
         bob.open(bobRequest);
         QVERIFY(aliceUp.count() || aliceUp.wait(5000));
         QVERIFY(bobUp.count() || bobUp.wait(5000));
         QTRY_COMPARE(m_server->hub().subscriberCount(), 2);
 
-        m_server->hub().publish({QStringLiteral("alice")}, "{\"type\":\"changes\"}");
+        m_server->hub().publish({ QStringLiteral("alice") }, "{\"type\":\"changes\"}");
         QVERIFY(aliceMessages.wait(5000));
         QCOMPARE(aliceMessages.at(0).at(0).toString(), QStringLiteral("{\"type\":\"changes\"}"));
         m_server->hub().publishAll("{\"type\":\"fullSyncRequired\"}");
@@ -447,7 +462,7 @@ private Q_SLOTS:
         QTRY_COMPARE(m_server->hub().subscriberCount(), 1);
         const QByteArray big(1024 * 1024, 'z');
         for (int i = 0; i < 200 && m_server->hub().subscriberCount() > 0; ++i)
-            m_server->hub().publish({QStringLiteral("carol")}, big);
+            m_server->hub().publish({ QStringLiteral("carol") }, big);
         QTRY_COMPARE(m_server->hub().subscriberCount(), 0);
     }
 
@@ -486,7 +501,7 @@ private Q_SLOTS:
         slow.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n");
         QTRY_COMPARE(m_handler->slowEntered(), 1);
 
-        std::atomic<bool> stopped{false};
+        std::atomic<bool> stopped { false };
         std::thread stopper([&] {
             m_server->shutdown(std::chrono::seconds(10));
             stopped = true;
@@ -516,7 +531,7 @@ private Q_SLOTS:
         slow.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n");
         QTRY_COMPARE(m_handler->slowEntered(), 1);
 
-        std::atomic<bool> stopped{false};
+        std::atomic<bool> stopped { false };
         std::thread stopper([&] {
             m_server->shutdown(std::chrono::milliseconds(100));
             stopped = true;
@@ -544,7 +559,8 @@ private Q_SLOTS:
         const auto result = clash.listen();
         QVERIFY(!result.ok());
         QCOMPARE(result.error().code, QStringLiteral("listen_failed"));
-        QVERIFY2(result.error().message.contains(QLatin1String("in use")), qPrintable(result.error().message));
+        QVERIFY2(
+            result.error().message.contains(QLatin1String("in use")), qPrintable(result.error().message));
 
         options.port = 0;
         options.host = QStringLiteral("not-an-address");
