@@ -135,6 +135,11 @@ private Q_SLOTS:
                     .match(QString::fromLatin1(r.header("x-request-id")))
                     .hasMatch());
 
+        // Pipelined requests are answered in order on the same connection.
+        client.send("GET /echo?x=1 HTTP/1.1\r\nHost: t\r\n\r\nGET /echo?x=2 HTTP/1.1\r\nHost: t\r\n\r\n");
+        QCOMPARE(jsonOf(client.read().body).value(QStringLiteral("x")).toString(), QStringLiteral("1"));
+        QCOMPARE(jsonOf(client.read().body).value(QStringLiteral("x")).toString(), QStringLiteral("2"));
+
         // Connection: close is honoured and announced.
         client.send("GET /nothing HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
         r = client.read();
@@ -150,6 +155,16 @@ private Q_SLOTS:
             == 1);
         QVERIFY(accessLog().filter(QStringLiteral("hello world")).isEmpty());
         QTRY_COMPARE(m_server->inFlight(), 0);
+    }
+
+    void http10ClosesByDefault()
+    {
+        RawHttpClient client(m_port);
+        QVERIFY(client.connectToServer());
+        client.send("GET /echo HTTP/1.0\r\n\r\n");
+        const RawResponse r = client.read();
+        QCOMPARE(r.status, 200);
+        QVERIFY(client.waitForDisconnect());
     }
 
     void networkAccessManager()
