@@ -137,8 +137,17 @@ Result<ActionsOutcome> ActionProcessor::process(
             }
             continue;
         }
-        if (blocked.contains(a.caseId)) {
-            results.append(skipped(a, a.caseId).toJson());
+        // Per-case order holds whether a case is named by its temp id or by its server id.
+        QString target = a.caseId;
+        if (isTempId(a.caseId) && a.type != ActionType::Create) {
+            auto mapped = runner.serverIdOf(a.caseId);
+            if (!mapped)
+                return mapped.error();
+            if (!mapped.value().isEmpty())
+                target = mapped.value();
+        }
+        if (blocked.contains(a.caseId) || blocked.contains(target)) {
+            results.append(skipped(a, target).toJson());
             continue;
         }
         QString caseId, goneReason;

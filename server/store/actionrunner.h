@@ -24,6 +24,8 @@ public:
     /// The result; *goneReason is set for gone results (they go into the workbasket).
     Result<ActionResult> run(const Action &a, QString *resolvedCaseId, QString *goneReason);
     const Affected &affected() const { return m_affected; }
+    /// The server id a temp id maps to (empty when unknown).
+    Result<QString> serverIdOf(const QString &tempId) { return mappedId(tempId); }
 
 private:
     Result<ActionResult> create(const Action &a, QString *resolvedCaseId);

@@ -251,6 +251,29 @@ private Q_SLOTS:
             results.at(0).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("conflict"));
         QCOMPARE(
             results.at(1).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("skipped"));
+        // The same holds when the later action names the case by its temp id.
+        const QString tmp = QStringLiteral("tmp-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QJsonObject created = firstResult(post(alice,
+            { action(QStringLiteral("create"), tmp,
+                { { QStringLiteral("caseType"), QStringLiteral("installation") },
+                    { QStringLiteral("fields"),
+                        QJsonObject { { QStringLiteral("site"), QStringLiteral("S-003") },
+                            { QStringLiteral("kind"), QStringLiteral("solar") } } } }) }));
+        const QString createdId = created.value(QStringLiteral("caseId")).toString();
+        const QJsonArray viaTemp = post(alice,
+            { action(QStringLiteral("update"), createdId,
+                  { { QStringLiteral("baseEtag"), QStringLiteral("\"42\"") },
+                      { QStringLiteral("fields"),
+                          QJsonObject { { QStringLiteral("commissioned"), true } } } }),
+                action(QStringLiteral("note"), tmp,
+                    { { QStringLiteral("text"), QStringLiteral("via temp id") } }) })
+                                       .value(QStringLiteral("results"))
+                                       .toArray();
+        QCOMPARE(
+            viaTemp.at(0).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("conflict"));
+        QCOMPARE(
+            viaTemp.at(1).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("skipped"));
+        QCOMPARE(viaTemp.at(1).toObject().value(QStringLiteral("caseId")).toString(), createdId);
         // Skipped results are not stored: the note goes through when sent again.
         QCOMPARE(firstResult(post(alice, { note })).value(QStringLiteral("status")).toString(),
             QStringLiteral("applied"));
