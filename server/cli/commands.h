@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "options.h"
+
+namespace outpost::cli {
+
+/// Exit codes of outpostd.
+enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
+
+/// Runs the service until SIGTERM or SIGINT. SIGTERM and SIGINT must already be blocked in the
+/// calling thread (before any thread was created), so that every thread inherits the mask and
+/// this thread alone receives them with sigwait(). Prints "outpostd listening on http://HOST:PORT"
+/// on stdout once the port is bound.
+int runServer(const DaemonOptions &options);
+
+/// `outpostd user add|passwd|list`.
+int runUserCommand(const Invocation &invocation);
+
+} // namespace outpost::cli

@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: MIT
+#include "options.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace outpost::cli {
+
+namespace {
+
+Error usage(const QString &message) { return Error(QStringLiteral("usage"), message); }
+Error badConfig(const QString &message) { return Error(QStringLiteral("bad_config"), message); }
+
+const QStringList kLogLevels
+    = { QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"), QStringLiteral("error") };
+
+/// A whole decimal number in [min, max], or an error naming `what`.
+Result<qint64> number(const QString &text, const QString &what, qint64 min, qint64 max)
+{
+    bool ok = false;
+    const qint64 v = text.trimmed().toLongLong(&ok);
+    if (!ok || v < min || v > max)
+        return Error(QStringLiteral("usage"),
+            QStringLiteral("%1 must be a whole number from %2 to %3, not '%4'").arg(what).arg(min).arg(max).arg(text));
+    return v;
+}
+
+Status checkLogLevel(const QString &level)
+{
+    if (!kLogLevels.contains(level))
+        return usage(QStringLiteral("log level must be one of %1, not '%2'")
+                         .arg(kLogLevels.join(QStringLiteral(", ")), level));
+    return {};
+}
+
+/// The option set shared by the server and the user subcommands.
+struct CommonOptions {
+    QCommandLineOption db { QStringLiteral("db"),
+        QStringLiteral("Database URL: sqlite:PATH or postgresql://USER@HOST:PORT/DB (default %1).")
+            .arg(defaultDbUrl()),
+        QStringLiteral("URL") };
+    QCommandLineOption config { QStringLiteral("config"),
+        QStringLiteral("INI configuration file; command-line flags override it."), QStringLiteral("FILE") };
+    QCommandLineOption logLevel { QStringLiteral("log-level"),
+        QStringLiteral("Least severe log level written to stderr: debug, info, warning, error."),
+        QStringLiteral("LEVEL") };
+    QCommandLineOption help { { QStringLiteral("h"), QStringLiteral("help") },
+        QStringLiteral("Show this help and exit.") };
+
+    void addTo(QCommandLineParser &p)
+    {
+        p.addOption(db);
+        p.addOption(config);
+        p.addOption(logLevel);
+        p.addOption(help);
+    }
+
+    /// Config file first, then the common flags on top.
+    Status apply(const QCommandLineParser &p, DaemonOptions *o)
+    {
+        if (p.isSet(config)) {
+            if (Status s = readConfigFile(p.value(config), o); !s)
+                return s;
+        }
+        if (p.isSet(db))
+            o->dbUrl = p.value(db);
+        if (p.isSet(logLevel)) {
+            if (Status s = checkLogLevel(p.value(logLevel)); !s)
+                return s;
+            o->logLevel = p.value(logLevel);
+        }
+        return {};
+    }
+};
+
+Result<Invocation> parseUserCommand(const QStringList &arguments)
+{
+    const QString program = arguments.value(0);
+    const QString sub = arguments.value(2);
+    Invocation inv;
+    if (sub == QLatin1String("add"))
+        inv.command = Command::UserAdd;
+    else if (sub == QLatin1String("passwd"))
+        inv.command = Command::UserPasswd;
+    else if (sub == QLatin1String("list"))
+        inv.command = Command::UserList;
+    else
+        return usage(sub.isEmpty() ? QStringLiteral("'user' needs a subcommand: add, passwd or list")
+                                   : QStringLiteral("unknown user subcommand '%1' (add, passwd, list)").arg(sub));
+
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Administer outpostd user accounts."));
+    CommonOptions common;
+    common.addTo(p);
+    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Display name."), QStringLiteral("NAME"));
+    const QCommandLineOption role(QStringLiteral("role"),
+        QStringLiteral("Role: technician (default) or admin."), QStringLiteral("ROLE"));
+    const QCommandLineOption queue(QStringLiteral("queue"),
+        QStringLiteral("Work queue the user belongs to; repeat for several."), QStringLiteral("Q"));
+    const QCommandLineOption stdinPw(QStringLiteral("password-stdin"),
+        QStringLiteral("Read the password from the first line of standard input instead of prompting."));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the users as JSON."));
+    if (inv.command == Command::UserAdd) {
+        p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("User id (the sign-in name)."));
+        p.addOptions({ name, role, queue, stdinPw });
+    } else if (inv.command == Command::UserPasswd) {
+        p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("User id."));
+        p.addOption(stdinPw);
+    } else {
+        p.addOption(json);
+    }
+    QStringList args = arguments.mid(3);
+    args.prepend(program + QStringLiteral(" user ") + sub);
+    if (!p.parse(args))
+        return usage(p.errorText());
+    if (p.isSet(common.help)) {
+        inv.command = Command::Help;
+        inv.helpText = p.helpText();
+        return inv;
+    }
+    if (Status s = common.apply(p, &inv.options); !s)
+        return s.error();
+    const QStringList pos = p.positionalArguments();
+    if (inv.command == Command::UserList) {
+        if (!pos.isEmpty())
+            return usage(QStringLiteral("'user list' takes no arguments"));
+        inv.json = p.isSet(json);
+        return inv;
+    }
+    if (pos.size() != 1)
+        return usage(QStringLiteral("'user %1' needs exactly one user id").arg(sub));
+    inv.userId = pos.first();
+    inv.passwordFromStdin = p.isSet(stdinPw);
+    if (inv.command == Command::UserAdd) {
+        if (!p.isSet(name) || p.value(name).trimmed().isEmpty())
+            return usage(QStringLiteral("'user add' needs --name NAME"));
+        inv.displayName = p.value(name).trimmed();
+        if (p.isSet(role)) {
+            inv.role = p.value(role);
+            if (inv.role != QLatin1String("admin") && inv.role != QLatin1String("technician"))
+                return usage(QStringLiteral("--role must be admin or technician, not '%1'").arg(inv.role));
+        }
+        inv.queues = p.values(queue);
+    }
+    return inv;
+}
+
+} // namespace
+
+QString defaultDbUrl()
+{
+    return QStringLiteral("sqlite:")
+        + QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/outpostd/outpostd.sqlite");
+}
+
+Status parseListen(const QString &text, QString *host, quint16 *port)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return usage(QStringLiteral("listen address must be HOST:PORT, not '%1'").arg(text));
+    QString h = text.left(colon);
+    if (h.startsWith(QLatin1Char('[')) && h.endsWith(QLatin1Char(']')))
+        h = h.mid(1, h.size() - 2);
+    // QHostAddress also takes shorthand like "1.2.3"; ask for four dotted parts for IPv4.
+    static const QRegularExpression ipv4(QStringLiteral("^\\d{1,3}(\\.\\d{1,3}){3}$"));
+    const bool plausible = h == QLatin1String("localhost") || h.contains(QLatin1Char(':')) || ipv4.match(h).hasMatch();
+    if (!plausible || (h != QLatin1String("localhost") && QHostAddress(h).isNull()))
+        return usage(QStringLiteral("listen host must be an IP address or localhost, not '%1'").arg(h));
+    const auto p = number(text.mid(colon + 1), QStringLiteral("listen port"), 0, 65535);
+    if (!p)
+        return p.error();
+    *host = h;
+    *port = quint16(p.value());
+    return {};
+}
+
+Status readConfigFile(const QString &path, DaemonOptions *o)
+{
+    const QFileInfo fi(path);
+    if (!fi.exists() || !fi.isFile() || !fi.isReadable())
+        return badConfig(QStringLiteral("cannot read config file '%1'").arg(path));
+    QSettings ini(path, QSettings::IniFormat);
+    if (ini.status() != QSettings::NoError)
+        return badConfig(QStringLiteral("config file '%1' is not a valid INI file").arg(path));
+    const QStringList known = { QStringLiteral("listen"), QStringLiteral("db"), QStringLiteral("attachments"),
+        QStringLiteral("workers"), QStringLiteral("token_ttl_minutes"), QStringLiteral("max_json_bytes"),
+        QStringLiteral("max_attachment_bytes"), QStringLiteral("pbkdf2_iterations"), QStringLiteral("log_level") };
+    const auto fail = [&](const QString &key, const Error &e) {
+        return badConfig(QStringLiteral("config file '%1', key '%2': %3").arg(path, key, e.message));
+    };
+    for (const QString &key : ini.allKeys()) {
+        if (!known.contains(key))
+            return badConfig(QStringLiteral("config file '%1': unknown key '%2' (known: %3)")
+                                 .arg(path, key, known.join(QStringLiteral(", "))));
+        const QVariant v = ini.value(key);
+        if (v.typeId() != QMetaType::QString)
+            return badConfig(
+                QStringLiteral("config file '%1', key '%2': expected a single value").arg(path, key));
+        const QString s = v.toString().trimmed();
+        if (key == QLatin1String("listen")) {
+            if (Status st = parseListen(s, &o->host, &o->port); !st)
+                return fail(key, st.error());
+        } else if (key == QLatin1String("db")) {
+            if (s.isEmpty())
+                return fail(key, usage(QStringLiteral("must not be empty")));
+            o->dbUrl = s;
+        } else if (key == QLatin1String("attachments")) {
+            o->attachmentsDir = s;
+        } else if (key == QLatin1String("log_level")) {
+            if (Status st = checkLogLevel(s); !st)
+                return fail(key, st.error());
+            o->logLevel = s;
+        } else {
+            const bool bytes = key.startsWith(QLatin1String("max_"));
+            const auto n = number(s, key, 1, bytes ? (qint64(1) << 40) : 100000000);
+            if (!n)
+                return fail(key, n.error());
+            if (key == QLatin1String("workers"))
+                o->workers = int(qMin<qint64>(n.value(), 256));
+            else if (key == QLatin1String("token_ttl_minutes"))
+                o->tokenTtlMinutes = int(n.value());
+            else if (key == QLatin1String("max_json_bytes"))
+                o->maxJsonBytes = n.value();
+            else if (key == QLatin1String("max_attachment_bytes"))
+                o->maxAttachmentBytes = n.value();
+            else
+                o->pbkdf2Iterations = int(n.value());
+        }
+    }
+    return {};
+}
+
+Result<Invocation> parseCommandLine(const QStringList &arguments)
+{
+    if (arguments.value(1) == QLatin1String("user"))
+        return parseUserCommand(arguments);
+
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "outpostd, the Outpost sync service.\n\n"
+        "Administration:\n"
+        "  outpostd user add ID --name NAME [--role admin|technician] [--queue Q ...] [--password-stdin]\n"
+        "  outpostd user passwd ID [--password-stdin]\n"
+        "  outpostd user list [--json]\n"
+        "(each also takes --db and --config; see 'outpostd user add --help')"));
+    CommonOptions common;
+    common.addTo(p);
+    const QCommandLineOption version(
+        { QStringLiteral("v"), QStringLiteral("version") }, QStringLiteral("Print the version and exit."));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+        QStringLiteral("Address to listen on (default 127.0.0.1:8470; port 0 picks a free port)."),
+        QStringLiteral("HOST:PORT"));
+    const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Seed the demo data set (once)."));
+    const QCommandLineOption demoCases(QStringLiteral("demo-cases"),
+        QStringLiteral("Number of demo cases (default 300)."), QStringLiteral("N"));
+    const QCommandLineOption attachments(QStringLiteral("attachments"),
+        QStringLiteral("Directory for attachment files (default: beside the database)."), QStringLiteral("DIR"));
+    const QCommandLineOption workers(QStringLiteral("workers"),
+        QStringLiteral("Worker threads running requests (default 8)."), QStringLiteral("N"));
+    QCommandLineOption pbkdf2(QStringLiteral("pbkdf2-iterations"),
+        QStringLiteral("PBKDF2 cost for newly set passwords (default 100000)."), QStringLiteral("N"));
+    pbkdf2.setFlags(QCommandLineOption::HiddenFromHelp);
+    p.addOptions({ version, listen, demo, demoCases, attachments, workers, pbkdf2 });
+
+    if (!p.parse(arguments))
+        return usage(p.errorText());
+    Invocation inv;
+    if (p.isSet(common.help)) {
+        inv.command = Command::Help;
+        inv.helpText = p.helpText();
+        return inv;
+    }
+    if (p.isSet(version)) {
+        inv.command = Command::Version;
+        return inv;
+    }
+    if (!p.positionalArguments().isEmpty())
+        return usage(QStringLiteral("unknown command '%1' (see --help)").arg(p.positionalArguments().first()));
+    DaemonOptions &o = inv.options;
+    if (Status s = common.apply(p, &o); !s)
+        return s.error();
+    if (p.isSet(listen)) {
+        if (Status s = parseListen(p.value(listen), &o.host, &o.port); !s)
+            return s.error();
+    }
+    o.demo = p.isSet(demo);
+    if (p.isSet(demoCases)) {
+        const auto n = number(p.value(demoCases), QStringLiteral("--demo-cases"), 0, 10000000);
+        if (!n)
+            return n.error();
+        o.demoCases = int(n.value());
+        o.demo = true;
+    }
+    if (p.isSet(attachments))
+        o.attachmentsDir = p.value(attachments);
+    if (p.isSet(workers)) {
+        const auto n = number(p.value(workers), QStringLiteral("--workers"), 1, 256);
+        if (!n)
+            return n.error();
+        o.workers = int(n.value());
+    }
+    if (p.isSet(pbkdf2)) {
+        const auto n = number(p.value(pbkdf2), QStringLiteral("--pbkdf2-iterations"), 1, 100000000);
+        if (!n)
+            return n.error();
+        o.pbkdf2Iterations = int(n.value());
+    }
+    return inv;
+}
+
+} // namespace outpost::cli

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "result.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace outpost::cli {
+
+/// What one outpostd invocation asks for.
+enum class Command { Serve, UserAdd, UserPasswd, UserList, Help, Version };
+
+/// Everything the service needs to run, after defaults, the config file and the flags (in that
+/// order of precedence, flags last).
+struct DaemonOptions {
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 8470;
+    QString dbUrl; // empty → defaultDbUrl()
+    QString attachmentsDir; // empty → the service's default
+    int workers = 8;
+    int tokenTtlMinutes = 12 * 60;
+    qint64 maxJsonBytes = 1 << 20;
+    qint64 maxAttachmentBytes = 20 << 20;
+    int pbkdf2Iterations = 100000;
+    QString logLevel = QStringLiteral("info"); // debug | info | warning | error
+    bool demo = false;
+    int demoCases = 300;
+};
+
+/// A parsed command line.
+struct Invocation {
+    Command command = Command::Serve;
+    DaemonOptions options;
+    QString helpText; // for Command::Help
+    // user add / passwd / list
+    QString userId;
+    QString displayName;
+    QString role = QStringLiteral("technician");
+    QStringList queues;
+    bool passwordFromStdin = false;
+    bool json = false;
+};
+
+/// "sqlite:<GenericDataLocation>/outpostd/outpostd.sqlite".
+QString defaultDbUrl();
+
+/// "HOST:PORT" or "[IPv6]:PORT" → host and port; an Error naming the problem otherwise.
+Status parseListen(const QString &text, QString *host, quint16 *port);
+
+/// Reads the INI config file into `options`: keys listen, db, attachments, workers,
+/// token_ttl_minutes, max_json_bytes, max_attachment_bytes, pbkdf2_iterations, log_level.
+/// Unknown keys, wrong types and unreadable files are errors (code "bad_config").
+Status readConfigFile(const QString &path, DaemonOptions *options);
+
+/// Parses argv (including argv[0]). Errors have code "usage" or "bad_config"; both mean exit 2.
+Result<Invocation> parseCommandLine(const QStringList &arguments);
+
+} // namespace outpost::cli

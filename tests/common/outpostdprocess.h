@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+
+namespace outpost::testing {
+
+/// The real outpostd binary as a child process on an ephemeral loopback port.
+///
+/// The binary is $OUTPOSTD_BIN (outpost_add_test sets it). start() runs
+/// `outpostd --listen 127.0.0.1:0 --db <url> --attachments <tmp> [--demo --demo-cases N] <extra>`
+/// in a private temp dir and waits for its "outpostd listening on http://HOST:PORT" line. The
+/// server's stderr (its log) goes to a file; log() reads it, e.g. to print it when a test fails.
+/// The destructor kills a server that is still running.
+class OutpostdProcess
+{
+public:
+    struct Options {
+        QString dbUrl; // required: TestDatabase::url()
+        bool demo = false;
+        int demoCases = 300;
+        int pbkdf2Iterations = 1000; // cheap sign-ins in tests (production default: 100,000)
+        QStringList extraArgs; // appended as-is
+        int startTimeoutMs = 120000; // seeding 50k demo cases takes a while
+    };
+
+    OutpostdProcess();
+    ~OutpostdProcess();
+    OutpostdProcess(const OutpostdProcess &) = delete;
+    OutpostdProcess &operator=(const OutpostdProcess &) = delete;
+
+    /// Starts the server and waits until it listens. False with a reason (and the server's log)
+    /// when it exits early, prints something else or does not listen within the timeout.
+    bool start(const Options &options, QString *why);
+
+    QUrl baseUrl() const { return m_baseUrl; } // "http://127.0.0.1:PORT"
+    /// baseUrl() + path (+ query): url("/api/v1/health").
+    QUrl url(const QString &pathAndQuery) const;
+    quint16 port() const { return quint16(m_baseUrl.port()); }
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+
+    /// SIGTERM, then waits up to `timeoutMs` for the exit: the exit code, or -1 when it crashed
+    /// (signal) or did not exit in time (then it is killed).
+    int stop(int timeoutMs = 30000);
+    /// SIGKILL, and wait for it.
+    void kill();
+
+    /// The server's stderr so far (its structured log).
+    QByteArray log() const;
+    QString workDir() const { return m_dir.path(); }
+    static QString binary(); // $OUTPOSTD_BIN
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    QUrl m_baseUrl;
+};
+
+} // namespace outpost::testing
