@@ -88,6 +88,15 @@ http::Response ApiHandler::adminRoute(
                 { QStringLiteral("version"), type.value().version },
                 { QStringLiteral("compatible"), compatible } });
     }
+    if (what == QLatin1String("cases") && s.size() == 3) { // DELETE /admin/cases/{id} (extension: purge)
+        auto affected = m_ctx.admin.purge(user, s.at(2));
+        if (!affected)
+            return errorResponse(affected.error());
+        m_ctx.notifier.notify(affected.value());
+        qCInfo(lcApi).noquote() << "request" << request.requestId << user.id << "purged case" << s.at(2);
+        return http::Response::json(200,
+            { { QStringLiteral("id"), s.at(2) }, { QStringLiteral("status"), QStringLiteral("purged") } });
+    }
     // PUT /admin/cases/{id}/assignment (extension)
     auto body = jsonBody(request);
     if (!body)

@@ -77,10 +77,10 @@ int ApiHandler::statusFor(const QString &code)
 
 http::Response ApiHandler::errorResponse(const Error &e)
 {
-    http::Response r = http::Response::error(statusFor(e.code), e.code.isEmpty() ? QStringLiteral("internal") : e.code,
-                                             e.message, e.fields);
+    http::Response r = http::Response::error(
+        statusFor(e.code), e.code.isEmpty() ? QStringLiteral("internal") : e.code, e.message, e.fields);
     if (r.status == 401)
-        r.headers.append({QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")});
+        r.headers.append({ QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer") });
     return r;
 }
 
@@ -154,6 +154,8 @@ http::Response ApiHandler::route(const http::Request &request, const QStringList
     else if (first == QLatin1String("admin") && n == 4 && s.at(1) == QLatin1String("cases")
         && s.at(3) == QLatin1String("assignment"))
         allowed = "PUT";
+    else if (first == QLatin1String("admin") && n == 3 && s.at(1) == QLatin1String("cases"))
+        allowed = "DELETE";
     else
         return notFound();
     bool methodOk = false;

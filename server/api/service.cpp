@@ -18,7 +18,7 @@ public:
         : m_db(std::move(db))
         , m_users(*m_db, options.pbkdf2Iterations, options.tokenTtlMinutes)
         , m_actions(*m_db, options.resultRetentionDays)
-        , m_admin(*m_db)
+        , m_admin(*m_db, attachmentsDir)
         , m_attachments(*m_db, attachmentsDir)
         , m_notifier(*m_db)
         , m_handler(ApiContext { options, *m_db, m_users, m_actions, m_admin, m_attachments, m_notifier })

@@ -7,6 +7,8 @@
 #include "rules/rulesengine.h"
 #include "storelogging.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 
 namespace outpost::server {
@@ -174,6 +176,42 @@ Result<Affected> AdminStore::reassign(
         return st.error();
     affected.addCase(c.rec);
     *caseOut = c.rec.toJson();
+    return affected;
+}
+
+Result<Affected> AdminStore::purge(const Principal &admin, const QString &caseId)
+{
+    auto txr = Tx::begin(m_db, Tx::Mode::Write);
+    if (!txr)
+        return txr.error();
+    Tx &tx = txr.value();
+    auto loaded = CaseStore::load(tx, caseId);
+    if (!loaded)
+        return loaded.error();
+    if (!loaded.value())
+        return Error(QStringLiteral("not_found"), QStringLiteral("There is no case %1.").arg(caseId));
+    const StoredCase c = *loaded.value();
+    FeedScope scope = scopeOf(c.rec);
+    scope.removed = true;
+    const QByteArray tombstone = "{}";
+    for (const auto &[kind, id] : { std::pair { kinds::caseRecord, caseId },
+             std::pair { kinds::assignment, QString(QStringLiteral("A-") + caseId) } })
+        if (auto s = FeedWriter::stamp(tx, kind, id, etagFor(c.version + 1), tombstone, scope); !s)
+            return s.error();
+    for (const char *sql : { "DELETE FROM attachments WHERE case_id = ?",
+             "DELETE FROM assignments WHERE case_id = ?", "DELETE FROM cases WHERE id = ?" })
+        if (auto q = tx.run(QString::fromLatin1(sql), { caseId }); !q)
+            return q.error();
+    if (auto st
+        = CaseStore::audit(tx, { caseId, admin.id, admin.deviceId, {}, QStringLiteral("purge"), {}, {} });
+        !st)
+        return st.error();
+    if (auto st = tx.commit(); !st)
+        return st.error();
+    for (const AttachmentRef &a : c.rec.attachments)
+        QFile::remove(QDir(m_attachmentsDir).filePath(a.id));
+    Affected affected;
+    affected.addCase(c.rec);
     return affected;
 }
 

@@ -14,8 +14,9 @@ namespace outpost::server {
 class AdminStore
 {
 public:
-    explicit AdminStore(Database &db)
+    AdminStore(Database &db, QString attachmentsDir)
         : m_db(db)
+        , m_attachmentsDir(std::move(attachmentsDir))
     { }
 
     /// Records the current max seq as the user's (or, with an empty id, everyone's) full-sync floor and
@@ -31,9 +32,12 @@ public:
         std::optional<QString> assignee, queue, instructions, dueAt;
     };
     Result<Affected> reassign(const Principal &admin, const AssignmentChange &change, QJsonObject *caseOut);
+    /// Extension: deletes a case with its assignment and attachments; everyone who saw it gets a remove.
+    Result<Affected> purge(const Principal &admin, const QString &caseId);
 
 private:
     Database &m_db;
+    QString m_attachmentsDir;
 };
 
 } // namespace outpost::server

@@ -200,7 +200,8 @@ Result<QByteArray> FeedReader::page(Database &db, const Principal &user, const Q
     QVariantList visArgs, wasArgs;
     if (user.isAdmin()) {
         visible = QStringLiteral("e.removed = 0");
-        wasVisible = QStringLiteral("e.removed = 1");
+        wasVisible = QStringLiteral("e.removed = 1 AND e.seq > ?");
+        wasArgs << chainStart;
     } else {
         const QString inQueues = user.queues.isEmpty()
             ? QStringLiteral("(%1 IS NULL AND 0 = 1)")

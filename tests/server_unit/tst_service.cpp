@@ -336,6 +336,30 @@ private Q_SLOTS:
         }
     }
 
+    void purgedCaseArrivesAsRemove()
+    {
+        const Feed aliceBase = readFeed(alice, QStringLiteral("0"));
+        const Feed carolBase = readFeed(carol, QStringLiteral("0"));
+        QString pooled;
+        for (const QJsonObject &c : aliceBase.changes)
+            if (c.value(QStringLiteral("kind")).toString() == QLatin1String("case")
+                && c.value(QStringLiteral("data")).toObject().value(QStringLiteral("assignee")).isNull())
+                pooled = c.value(QStringLiteral("id")).toString();
+        QVERIFY(!pooled.isEmpty());
+        QCOMPARE(h->call("DELETE", QStringLiteral("/api/v1/admin/cases/") + pooled, {}, alice).status, 403);
+        QCOMPARE(h->call("DELETE", QStringLiteral("/api/v1/admin/cases/") + pooled, {}, carol).status, 200);
+        QCOMPARE(h->call("DELETE", QStringLiteral("/api/v1/admin/cases/") + pooled, {}, carol).status, 404);
+        QCOMPARE(h->call("GET", QStringLiteral("/api/v1/cases/") + pooled, {}, carol).status, 404);
+        for (const Feed &delta : { readFeed(alice, aliceBase.next), readFeed(carol, carolBase.next) }) {
+            QCOMPARE(delta.changes.size(), 2);
+            for (const QJsonObject &c : delta.changes)
+                QCOMPARE(c.value(QStringLiteral("op")).toString(), QStringLiteral("remove"));
+        }
+        const Feed full = readFeed(carol, QStringLiteral("0"));
+        QVERIFY(std::none_of(full.changes.cbegin(), full.changes.cend(),
+            [&](const QJsonObject &c) { return c.value(QStringLiteral("id")).toString() == pooled; }));
+    }
+
     void forcedFullSyncAndIncompatibleRules()
     {
         const Feed a = readFeed(alice, QStringLiteral("0"));
