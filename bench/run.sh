@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Server benchmarks: JSON lines on stdout, one per measurement. Builds nothing.
+#   bench/run.sh BUILD_DIR [sqlite|postgresql|all]      (default all)
+# Env: BENCH_CASES (50000), BENCH_SECONDS (10), BENCH_POLLERS (200), BENCH_UPLOADERS (20).
+# Starts its own outpostd processes on 127.0.0.1 (SQLite in a temp dir; PostgreSQL in a throwaway
+# cluster from scripts/pg-cluster.sh) with the demo data set, runs outpost_bench_server against
+# them, and stops everything again.
+set -euo pipefail
+build=$(cd "${1:?usage: bench/run.sh BUILD_DIR [sqlite|postgresql|all]}" && pwd)
+which=${2:-all}
+here=$(cd "$(dirname "$0")/.." && pwd)
+cases=${BENCH_CASES:-50000}
+seconds=${BENCH_SECONDS:-10}
+pollers=${BENCH_POLLERS:-200}
+uploaders=${BENCH_UPLOADERS:-20}
+outpostd="$build/server/outpostd"
+client="$build/bench/outpost_bench_server"
+[ -x "$outpostd" ] && [ -x "$client" ] || { echo "bench: build outpostd and outpost_bench_server first" >&2; exit 2; }
+
+work=$(mktemp -d /tmp/outpost-bench.XXXXXX)
+chmod 755 "$work"
+server_pid=
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  "$here/scripts/pg-cluster.sh" stop "$work/pg"
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# start_server NAME DBURL → sets server_pid and url
+start_server() {
+  local name=$1 db=$2
+  "$outpostd" --listen 127.0.0.1:0 --db "$db" --attachments "$work/$name-attachments" \
+    --demo --demo-cases "$cases" >"$work/$name.out" 2>"$work/$name.log" &
+  server_pid=$!
+  local t0=$SECONDS
+  until grep -q '^outpostd listening on ' "$work/$name.out"; do
+    if ! kill -0 "$server_pid" 2>/dev/null || [ $((SECONDS - t0)) -gt 600 ]; then
+      echo "bench: outpostd ($name) did not start:" >&2; tail -20 "$work/$name.log" >&2; exit 1
+    fi
+    sleep 0.2
+  done
+  echo "bench: $name server up after $((SECONDS - t0)) s (seeding $cases cases)" >&2
+  url=$(sed -n 's/^outpostd listening on //p' "$work/$name.out")
+}
+
+stop_server() {
+  kill -TERM "$server_pid"
+  wait "$server_pid" || echo "bench: outpostd exited with $?" >&2
+  server_pid=
+}
+
+run_db() {
+  local name=$1 db=$2
+  start_server "$name" "$db"
+  "$client" feed --url "$url" --db "$name" --cases "$cases" --limit 5000
+  "$client" load --url "$url" --db "$name" --pollers "$pollers" --uploaders "$uploaders" --seconds "$seconds"
+  stop_server
+}
+
+if [ "$which" = all ] || [ "$which" = sqlite ]; then
+  run_db sqlite "sqlite:$work/bench.sqlite"
+fi
+if [ "$which" = all ] || [ "$which" = postgresql ]; then
+  pg=$("$here/scripts/pg-cluster.sh" start "$work/pg")
+  run_db postgresql "$pg"
+fi
