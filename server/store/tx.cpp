@@ -23,8 +23,9 @@ Result<Tx> Tx::begin(Database &database, Mode mode)
                                        : QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY");
     QSqlQuery q(db);
     if (!q.exec(beginSql)) {
-        // A connection the server dropped (restart, idle timeout) is reopened once.
-        if (!database.reconnect())
+        // A connection the PostgreSQL server dropped (restart, idle timeout) is reopened once. On SQLite
+        // a failed BEGIN is a lock held past busy_timeout: reopening would not help.
+        if (database.kind() != DbKind::PostgreSQL || !database.reconnect())
             return dbError(QStringLiteral("begin transaction"), q);
         tx.m_db = database.connection().value();
         QSqlQuery retry(tx.m_db);

@@ -201,14 +201,20 @@ Result<Principal> UserStore::authenticate(const QByteArray &token)
 {
     if (token.isEmpty() || token.size() > 200)
         return unauthenticated();
-    auto conn = m_db.connection();
-    if (!conn)
-        return conn.error();
-    auto q = runSql(conn.value(),
-        QStringLiteral("SELECT u.id, u.display_name, u.roles, u.queues, s.device_id FROM sessions s"
-                       " JOIN users u ON u.id = s.user_id"
-                       " WHERE s.token_hash = ? AND s.revoked = 0 AND s.expires_at > ?"),
-        { hashToken(token), QDateTime::currentSecsSinceEpoch() });
+    auto lookup = [&]() -> Result<QSqlQuery> {
+        auto conn = m_db.connection();
+        if (!conn)
+            return conn.error();
+        return runSql(conn.value(),
+            QStringLiteral("SELECT u.id, u.display_name, u.roles, u.queues, s.device_id FROM sessions s"
+                           " JOIN users u ON u.id = s.user_id"
+                           " WHERE s.token_hash = ? AND s.revoked = 0 AND s.expires_at > ?"),
+            { hashToken(token), QDateTime::currentSecsSinceEpoch() });
+    };
+    auto q = lookup();
+    // The first statement of most requests: a connection the PostgreSQL server dropped is reopened here.
+    if (!q && m_db.kind() == DbKind::PostgreSQL && m_db.reconnect())
+        q = lookup();
     if (!q)
         return q.error();
     if (!q.value().next())

@@ -352,6 +352,36 @@ private Q_SLOTS:
         QCOMPARE(caseOf(id), before);
     }
 
+    void survivesDroppedConnections()
+    {
+        if (m_backend != Harness::Backend::PostgreSQL)
+            QSKIP("PostgreSQL only");
+        // The server ends every session of the service (as a restart would); the next requests work.
+        const QUrl u(h->dbUrl());
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("killer"));
+            db.setHostName(u.host());
+            db.setPort(u.port(5432));
+            db.setUserName(u.userName());
+            db.setDatabaseName(u.path().mid(1));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(
+                q.exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                                      " WHERE datname = current_database() AND pid <> pg_backend_pid()")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("killer"));
+        const QString id = someCase(QStringLiteral("alice"), QStringLiteral("repair"));
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(firstResult(post(alice,
+                                 { action(QStringLiteral("note"), id,
+                                     { { QStringLiteral("text"), QStringLiteral("after restart") } }) }))
+                     .value(QStringLiteral("status"))
+                     .toString(),
+            QStringLiteral("applied"));
+    }
+
     void concurrentWriters()
     {
         // Several worker threads at once, as the transport runs them: every create applies once,
