@@ -43,8 +43,9 @@ http::Response ApiHandler::putAttachment(
         return http::Response::error(
             413, QStringLiteral("payload_too_large"), QStringLiteral("The attachment is too large."));
     QByteArray mime = request.header("content-type").trimmed();
-    if (mime.isEmpty() || mime.size() > 200)
-        mime = "application/octet-stream";
+    const bool printable = std::all_of(mime.cbegin(), mime.cend(), [](char c) { return c >= 0x20 && c < 0x7f; });
+    if (mime.isEmpty() || mime.size() > 200 || !printable || !mime.contains('/'))
+        mime = "application/octet-stream"; // it is echoed back as a header later
     auto out = m_ctx.attachments.put(user, id, request.query.queryItemValue(QStringLiteral("caseId")),
         request.query.queryItemValue(QStringLiteral("name")), QString::fromLatin1(mime), request.body);
     if (!out)
