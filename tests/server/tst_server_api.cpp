@@ -112,6 +112,21 @@ void TstServerApi::authorizationMatrix()
     QCOMPARE(carol.send("PUT", s("/api/v1/attachments/%1?caseId=%2&name=a.txt").arg(attAlice, d.alice), "alice's", "text/plain").status, 201);
     QCOMPARE(carol.send("PUT", s("/api/v1/attachments/%1?caseId=%2&name=b.txt").arg(attBob, d.bob), "bob's", "text/plain").status, 201);
 
+    // The inspection case type as published, one version up (for the case-type row).
+    QByteArray caseTypeV2;
+    {
+        QString next;
+        for (const QJsonValue &v : readFeed(carol, &next)) {
+            QJsonObject c = v.toObject();
+            if (c.value(s("kind")).toString() == s("caseType") && c.value(s("id")).toString() == s("inspection")) {
+                QJsonObject t = c.value(s("data")).toObject();
+                t.insert(s("version"), t.value(s("version")).toInt() + 1);
+                caseTypeV2 = HttpClient::compact(t);
+            }
+        }
+    }
+    QVERIFY(!caseTypeV2.isEmpty());
+
     struct Row {
         QByteArray method;
         QString path;
@@ -132,16 +147,21 @@ void TstServerApi::authorizationMatrix()
         { "GET", s("/api/v1/sync/changes?limit=10"), {}, 200, 200 },
         { "GET", s("/api/v1/admin/sync-issues"), {}, 403, 200 },
         { "POST", s("/api/v1/admin/full-sync"), "{\"user\": \"bob\"}", 403, 200 },
+        { "POST", s("/api/v1/admin/sync-issues/999999/reapply"), {}, 403, 404 },
+        { "PUT", s("/api/v1/admin/cases/%1/assignment").arg(d.southPool), "{\"assignee\": \"bob\"}", 403, 200 },
+        { "PUT", s("/api/v1/admin/case-types/inspection"), caseTypeV2, 403, 200 },
+        { "DELETE", s("/api/v1/admin/cases/") + d.southPool, {}, 403, 200 },
     };
     for (const Row &row : rows) {
         const QString what = QString::fromLatin1(row.method) + QLatin1Char(' ') + row.path;
-        const QByteArray type = row.method == "PUT" ? "text/plain" : "application/json";
+        const bool attachment = row.path.startsWith(s("/api/v1/attachments/"));
+        const QByteArray type = attachment && row.method == "PUT" ? "text/plain" : "application/json";
         HttpReply r = alice.send(row.method, row.path, row.body, type);
         QVERIFY2(r.status == row.aliceStatus, qPrintable(what + s(" as alice: ") + r.describe()));
         if (r.status == 403)
             QCOMPARE(r.errorCode(), s("forbidden"));
         // PUT rows need a fresh attachment id for the administrator.
-        const QString carolPath = row.method == "PUT" ? s("/api/v1/attachments/%1?caseId=%2&name=x.txt").arg(newUuid(), d.bob) : row.path;
+        const QString carolPath = attachment && row.method == "PUT" ? s("/api/v1/attachments/%1?caseId=%2&name=x.txt").arg(newUuid(), d.bob) : row.path;
         r = carol.send(row.method, carolPath, row.body, type);
         QVERIFY2(r.status == row.carolStatus, qPrintable(what + s(" as carol: ") + r.describe()));
         r = none.send(row.method, row.path, row.body, type);

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void healthSignInSignOutAndSigterm();
     void commandLineErrorsExit2();
     void userAdministration();
+    void configFileApplies();
 };
 
 void TstServerBasics::healthSignInSignOutAndSigterm()
@@ -180,6 +181,40 @@ void TstServerBasics::userAdministration()
         QVERIFY2(!server.log().contains("n3w-pw") && !server.log().contains("s3cret"), "password in the log");
         QCOMPARE(server.stop(), 0);
     }
+}
+
+void TstServerBasics::configFileApplies()
+{
+    // Settings from the INI file take effect: a short token lifetime and a quiet log.
+    TestDatabase database(TestDatabase::Kind::SQLite);
+    QString why;
+    QVERIFY2(database.create(&why), qPrintable(why));
+    QTemporaryDir dir;
+    QFile ini(dir.filePath(QStringLiteral("outpostd.ini")));
+    QVERIFY(ini.open(QIODevice::WriteOnly));
+    ini.write("listen = 127.0.0.1:1\n" // overridden by the --listen flag OutpostdProcess passes
+              "workers = 3\ntoken_ttl_minutes = 2\nlog_level = warning\nmax_json_bytes = 4096\n");
+    ini.close();
+    OutpostdProcess server;
+    OutpostdProcess::Options o;
+    o.dbUrl = database.url();
+    o.demo = true;
+    o.demoCases = 4;
+    o.extraArgs = QStringList { QStringLiteral("--config"), ini.fileName() };
+    QVERIFY2(server.start(o, &why), qPrintable(why));
+    QVERIFY(server.port() != 1);
+    HttpClient c(server.baseUrl());
+    HttpReply r;
+    c.setToken(c.signIn(QStringLiteral("alice"), QStringLiteral("alice"), {}, &r));
+    QCOMPARE(r.status, 200);
+    const QDateTime expires = QDateTime::fromString(r.json().value(QStringLiteral("expiresAt")).toString(), Qt::ISODate);
+    QVERIFY2(expires <= QDateTime::currentDateTimeUtc().addSecs(3 * 60), qPrintable(expires.toString(Qt::ISODate)));
+    // max_json_bytes = 4096: a 5 KB body is refused.
+    const HttpReply big = c.send("POST", QStringLiteral("/api/v1/sync/actions"),
+        "{\"deviceId\": \"d\", \"actions\": [], \"pad\": \"" + QByteArray(5000, 'x') + "\"}");
+    QCOMPARE(big.status, 413);
+    QCOMPARE(server.stop(), 0);
+    QVERIFY2(!server.log().contains(" info "), server.log().left(2000).constData());
 }
 
 QTEST_GUILESS_MAIN(TstServerBasics)
