@@ -77,6 +77,13 @@ struct CommonOptions {
     }
 };
 
+/// The parser's help with "Usage: <usage>" as its first line (instead of the binary's path).
+QString helpWithUsage(const QCommandLineParser &p, const QString &usage)
+{
+    const QString text = p.helpText();
+    return QStringLiteral("Usage: ") + usage + text.mid(text.indexOf(QLatin1Char('\n')));
+}
+
 Result<Invocation> parseUserCommand(const QStringList &arguments)
 {
     const QString program = arguments.value(0);
@@ -118,8 +125,9 @@ Result<Invocation> parseUserCommand(const QStringList &arguments)
     if (!p.parse(args))
         return usage(p.errorText());
     if (p.isSet(common.help)) {
+        inv.helpText = helpWithUsage(p,
+            QStringLiteral("outpostd user %1 [options]%2").arg(sub, inv.command == Command::UserList ? QString() : QStringLiteral(" ID")));
         inv.command = Command::Help;
-        inv.helpText = p.helpText();
         return inv;
     }
     if (Status s = common.apply(p, &inv.options); !s)
@@ -272,7 +280,7 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     Invocation inv;
     if (p.isSet(common.help)) {
         inv.command = Command::Help;
-        inv.helpText = p.helpText();
+        inv.helpText = helpWithUsage(p, QStringLiteral("outpostd [options] | outpostd user add|passwd|list ..."));
         return inv;
     }
     if (p.isSet(version)) {
