@@ -36,7 +36,7 @@ start_server() {
     --demo --demo-cases "$cases" >"$work/$name.out" 2>"$work/$name.log" &
   server_pid=$!
   local t0=$SECONDS
-  until grep -q '^outpostd listening on ' "$work/$name.out"; do
+  until grep -qs '^outpostd listening on ' "$work/$name.out"; do
     if ! kill -0 "$server_pid" 2>/dev/null || [ $((SECONDS - t0)) -gt 600 ]; then
       echo "bench: outpostd ($name) did not start:" >&2; tail -20 "$work/$name.log" >&2; exit 1
     fi
