@@ -260,45 +260,40 @@ Status Database::migrate()
         if (m_config.kind == DbKind::PostgreSQL)
             (void)runSql(db, QStringLiteral("SELECT pg_advisory_unlock(748210)"));
     });
-    auto version = currentVersion(db);
-    if (!version)
-        return version.error();
     const QList<Migration> steps = migrations(m_config.kind);
-    if (version.value() > steps.size())
-        return Error(QStringLiteral("too_new"),
-            QStringLiteral("The database %1 was written by a newer outpostd (schema %2, this one knows %3).")
-                .arg(m_config.describe())
-                .arg(version.value())
-                .arg(steps.size()));
-    for (int v = version.value(); v < steps.size(); ++v) {
+    // Each step: take the write lock, read the version under it (another instance may have migrated
+    // meanwhile), apply one step, commit.
+    for (;;) {
         QSqlQuery q(db);
         if (!q.exec(m_config.kind == DbKind::SQLite ? QStringLiteral("BEGIN IMMEDIATE")
                                                     : QStringLiteral("BEGIN")))
             return dbError(QStringLiteral("migration begin"), q);
-        bool ok = true;
-        Error err;
+        auto rollback = qScopeGuard([&] { QSqlQuery(db).exec(QStringLiteral("ROLLBACK")); });
+        auto version = currentVersion(db);
+        if (!version)
+            return version.error();
+        const int v = version.value();
+        if (v > steps.size())
+            return Error(QStringLiteral("too_new"),
+                QStringLiteral(
+                    "The database %1 was written by a newer outpostd (schema %2, this one knows %3).")
+                    .arg(m_config.describe())
+                    .arg(v)
+                    .arg(steps.size()));
+        if (v == steps.size())
+            return Status::success();
         QStringList stmts = steps.at(v).statements;
         stmts.append(m_config.kind == DbKind::SQLite
                 ? QStringLiteral("PRAGMA user_version = %1").arg(v + 1)
                 : QStringLiteral("INSERT INTO schema_version VALUES (%1)").arg(v + 1));
-        for (const QString &sql : std::as_const(stmts)) {
-            if (!q.exec(sql)) {
-                err = dbError(QStringLiteral("migration %1").arg(v + 1), q);
-                ok = false;
-                break;
-            }
-        }
-        if (ok && !q.exec(QStringLiteral("COMMIT"))) {
-            err = dbError(QStringLiteral("migration commit"), q);
-            ok = false;
-        }
-        if (!ok) {
-            q.exec(QStringLiteral("ROLLBACK"));
-            return err;
-        }
+        for (const QString &sql : std::as_const(stmts))
+            if (!q.exec(sql))
+                return dbError(QStringLiteral("migration %1").arg(v + 1), q);
+        if (!q.exec(QStringLiteral("COMMIT")))
+            return dbError(QStringLiteral("migration commit"), q);
+        rollback.dismiss();
         qCInfo(lcStore) << "applied migration" << v + 1 << steps.at(v).description;
     }
-    return Status::success();
 }
 
 QVariant Database::docValue(const QByteArray &json) const

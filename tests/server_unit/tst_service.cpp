@@ -5,6 +5,7 @@
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QThread>
 #include <QUrl>
 
 using namespace outpost;
@@ -31,6 +32,28 @@ private Q_SLOTS:
         QVERIFY(!Service::open(
             ServiceOptions { QStringLiteral("postgresql://nobody@127.0.0.1:1/none"),
                 {} }).ok());
+    }
+
+    void twoInstancesMigrateAnEmptyDatabaseAtOnce()
+    {
+        Harness fresh(m_backend);
+        QString why;
+        if (!fresh.prepare(&why))
+            QSKIP(qPrintable(why));
+        QList<bool> opened(2, false);
+        QList<QThread *> threads;
+        for (int i = 0; i < 2; ++i)
+            threads.append(QThread::create([&, i] {
+                auto s = Service::open(fresh.options());
+                opened[i] = s.ok() && s.value()->listUsers().ok();
+            }));
+        for (QThread *t : threads)
+            t->start();
+        for (QThread *t : threads) {
+            QVERIFY(t->wait(60000));
+            delete t;
+        }
+        QCOMPARE(opened, (QList<bool> { true, true }));
     }
 
     void refusesNewerDatabase()
