@@ -3,6 +3,8 @@
 #include "itfixture.h"
 
 #include <QProcess>
+#include <QSignalSpy>
+#include <QWebSocket>
 #include <QTemporaryDir>
 
 using namespace outpost::testing;
@@ -59,7 +61,19 @@ void TstServerBasics::healthSignInSignOutAndSigterm()
     QCOMPARE(r.status, 401);
     QCOMPARE(r.errorCode(), QStringLiteral("unauthenticated"));
 
+    // SIGTERM with a WebSocket subscriber: it is closed with "going away", the exit code is 0.
+    alice.setToken(alice.signIn(QStringLiteral("alice"), QStringLiteral("alice")));
+    QWebSocket ws;
+    QNetworkRequest req(QUrl(server.baseUrl().toString().replace(QStringLiteral("http://"), QStringLiteral("ws://"))
+        + QStringLiteral("/api/v1/notify")));
+    req.setRawHeader("Authorization", "Bearer " + alice.token().toUtf8());
+    QSignalSpy connected(&ws, &QWebSocket::connected);
+    QSignalSpy disconnected(&ws, &QWebSocket::disconnected);
+    ws.open(req);
+    QVERIFY(connected.wait(10000));
     QCOMPARE(server.stop(), 0);
+    QVERIFY(disconnected.count() > 0 || disconnected.wait(10000));
+    QCOMPARE(ws.closeCode(), QWebSocketProtocol::CloseCodeGoingAway);
     QVERIFY2(server.log().contains("SIGTERM"), server.log().right(2000).constData());
 }
 
