@@ -141,8 +141,8 @@ Status seedDemoData(Database &db, UserStore &users, int cases)
         const bool known = std::any_of(existing.value().cbegin(), existing.value().cend(),
             [&](const Principal &p) { return p.id == user.id; });
         if (!known)
-            if (auto st = users.addUser(user, password); !st)
-                return st;
+            if (auto st = users.addUser(user, password); !st && st.error().code != QLatin1String("exists"))
+                return st; // "exists": another instance seeding at the same moment added them
     }
 
     auto txr = Tx::begin(db, Tx::Mode::Write);
