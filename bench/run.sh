@@ -56,7 +56,11 @@ run_db() {
   local name=$1 db=$2
   start_server "$name" "$db"
   "$client" feed --url "$url" --db "$name" --cases "$cases" --limit 5000
+  # Devices polling every 0.5 s and uploading a batch every second…
   "$client" load --url "$url" --db "$name" --pollers "$pollers" --uploaders "$uploaders" --seconds "$seconds"
+  # …and the same clients polling back to back (saturation: the server's throughput ceiling).
+  "$client" load --url "$url" --db "$name" --pollers "$pollers" --uploaders "$uploaders" --seconds "$seconds" \
+    --poll-interval-ms 0
   stop_server
 }
 
