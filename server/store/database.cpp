@@ -54,8 +54,20 @@ QVariant orNull(const QString &s)
     return s.isEmpty() ? nullString() : QVariant(s);
 }
 
+Status checkParameters(const QVariantList &args)
+{
+    // PostgreSQL refuses NUL in text; refuse it everywhere, as the client's mistake it is.
+    for (const QVariant &a : args)
+        if (a.typeId() == QMetaType::QString && a.toString().contains(QChar(0)))
+            return Error(
+                QStringLiteral("bad_request"), QStringLiteral("Text must not contain NUL characters."));
+    return Status::success();
+}
+
 Result<QSqlQuery> runSql(QSqlDatabase &db, const QString &sql, const QVariantList &args)
 {
+    if (auto st = checkParameters(args); !st)
+        return st.error();
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (args.isEmpty()) { // also DDL, which PostgreSQL cannot prepare

@@ -79,6 +79,8 @@ private:
 Error dbError(const QString &what, const QSqlQuery &q);
 Error dbError(const QString &what, const QSqlDatabase &db);
 
+/// bad_request when a text parameter holds NUL (PostgreSQL cannot store it).
+Status checkParameters(const QVariantList &args);
 /// Prepares, binds (positional '?') and runs one statement.
 Result<QSqlQuery> runSql(QSqlDatabase &db, const QString &sql, const QVariantList &args = {});
 /// A typed SQL NULL for a string column (PostgreSQL wants typed parameters).

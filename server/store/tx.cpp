@@ -70,6 +70,8 @@ Result<QSqlQuery> Tx::prepare(const QString &sql)
 
 Status Tx::execPrepared(QSqlQuery &q, const QVariantList &args)
 {
+    if (auto st = checkParameters(args); !st)
+        return st;
     for (int i = 0; i < args.size(); ++i)
         q.bindValue(i, args.at(i));
     if (!q.exec())

@@ -299,6 +299,16 @@ private Q_SLOTS:
         QCOMPARE(status, 400);
         QCOMPARE(caseOf(id), before);
         QCOMPARE(h->call("POST", kActions, "{\"actions\": [", alice).status, 400);
+        QJsonObject nul = good;
+        nul.insert(QStringLiteral("id"), QString(QStringLiteral("a") + QChar(0) + QStringLiteral("b")));
+        post(alice, { good, nul }, &status);
+        QCOMPARE(status, 400);
+        QCOMPARE(h->callJson("POST", QStringLiteral("/api/v1/session"),
+                      { { QStringLiteral("username"), QString(QStringLiteral("al") + QChar(0)) },
+                          { QStringLiteral("password"), QStringLiteral("x") } },
+                      {})
+                     .status,
+            400);
         QCOMPARE(h->call("POST", kActions, "[]", alice).status, 400);
         QJsonArray many;
         for (int i = 0; i < 501; ++i)
