@@ -71,6 +71,9 @@ http::Response ApiHandler::adminRoute(
         if (type.value().name != s.at(2))
             return http::Response::error(400, QStringLiteral("bad_request"),
                 QStringLiteral("The case type's name must match the path."));
+        if (type.value().name.size() > 100)
+            return http::Response::error(400, QStringLiteral("bad_request"),
+                QStringLiteral("A case type's name has at most 100 characters."));
         if (type.value().version < 1)
             return http::Response::error(
                 400, QStringLiteral("bad_request"), QStringLiteral("The version must be positive."));
