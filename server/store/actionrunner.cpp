@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QRegularExpression>
 
 namespace outpost::server {
 
@@ -17,6 +18,12 @@ ActionResult result(const Action &a, ResultStatus status, const QString &caseId)
     r.status = status;
     r.caseId = caseId;
     return r;
+}
+
+bool isName(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
+    return re.match(s).hasMatch();
 }
 
 QJsonValue orJsonNull(const QJsonValue &v)
@@ -125,6 +132,9 @@ Result<ActionResult> ActionRunner::create(const Action &a, QString *resolvedCase
             return rejected(a, QString(),
                 QStringLiteral("You are not a member of the queue '%1'.").arg(queue),
                 { { QStringLiteral("queue"), QStringLiteral("Not one of your queues.") } });
+    } else if (!queue.isEmpty() && !isName(queue)) {
+        return rejected(a, QString(), QStringLiteral("'%1' is not a queue name.").arg(queue.left(100)),
+            { { QStringLiteral("queue"), QStringLiteral("1-64 letters, digits, '.', '_' or '-'.") } });
     }
     const auto errors
         = RulesEngine::validateFields(type, {}, a.fields, RulesEngine::Mode::Create, std::ref(m_lookup));

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace outpost::server {
 
@@ -151,6 +152,11 @@ Result<Affected> AdminStore::reassign(
             field = *v;
         }
     };
+    static const QRegularExpression nameRe(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
+    for (const auto &v : { change.assignee, change.queue })
+        if (v && !v->isEmpty() && !nameRe.match(*v).hasMatch())
+            return Error(QStringLiteral("bad_request"),
+                QStringLiteral("Assignee and queue are 1-64 letters, digits, '.', '_' or '-' (or null)."));
     set("assignee", c.rec.assignee, change.assignee);
     set("queue", c.rec.queue, change.queue);
     a.assignee = c.rec.assignee;
