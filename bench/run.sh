@@ -2,7 +2,7 @@
 # Server benchmarks: JSON lines on stdout, one per measurement. Builds nothing.
 #   bench/run.sh BUILD_DIR [sqlite|postgresql|all]      (default all)
 # Env: BENCH_CASES (50000), BENCH_SECONDS (10), BENCH_POLLERS (200), BENCH_UPLOADERS (20),
-#      BENCH_WORKERS (outpostd --workers, 8).
+#      BENCH_WORKERS (outpostd --workers, 16).
 # Starts its own outpostd processes on 127.0.0.1 (SQLite in a temp dir; PostgreSQL in a throwaway
 # cluster from scripts/pg-cluster.sh) with the demo data set, runs outpost_bench_server against
 # them, and stops everything again.
@@ -14,7 +14,7 @@ cases=${BENCH_CASES:-50000}
 seconds=${BENCH_SECONDS:-10}
 pollers=${BENCH_POLLERS:-200}
 uploaders=${BENCH_UPLOADERS:-20}
-workers=${BENCH_WORKERS:-8}
+workers=${BENCH_WORKERS:-16}
 outpostd="$build/server/outpostd"
 client="$build/bench/outpost_bench_server"
 [ -x "$outpostd" ] && [ -x "$client" ] || { echo "bench: build outpostd and outpost_bench_server first" >&2; exit 2; }

@@ -269,7 +269,7 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption attachments(QStringLiteral("attachments"),
         QStringLiteral("Directory for attachment files (default: beside the database)."), QStringLiteral("DIR"));
     const QCommandLineOption workers(QStringLiteral("workers"),
-        QStringLiteral("Worker threads running requests (default 8)."), QStringLiteral("N"));
+        QStringLiteral("Worker threads running requests (default 16)."), QStringLiteral("N"));
     QCommandLineOption pbkdf2(QStringLiteral("pbkdf2-iterations"),
         QStringLiteral("PBKDF2 cost for newly set passwords (default 100000)."), QStringLiteral("N"));
     pbkdf2.setFlags(QCommandLineOption::HiddenFromHelp);

@@ -18,7 +18,7 @@ struct DaemonOptions {
     quint16 port = 8470;
     QString dbUrl; // empty → defaultDbUrl()
     QString attachmentsDir; // empty → the service's default
-    int workers = 8;
+    int workers = 16; // writers wait on each other (one change sequence); spare workers keep reads fast
     int tokenTtlMinutes = 12 * 60;
     qint64 maxJsonBytes = 1 << 20;
     qint64 maxAttachmentBytes = 20 << 20;
