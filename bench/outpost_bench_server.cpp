@@ -52,11 +52,12 @@ QNetworkReply *await(QNetworkReply *reply)
 
 QString signIn(QNetworkAccessManager &nam, const Env &env, const QString &user)
 {
-    const QByteArray body = QJsonDocument(QJsonObject { { QStringLiteral("username"), user },
-                                              { QStringLiteral("password"), user },
-                                              { QStringLiteral("deviceId"), QString(QStringLiteral("bench-") + user) } })
+    const QByteArray body = QJsonDocument(
+        QJsonObject { { QStringLiteral("username"), user }, { QStringLiteral("password"), user },
+            { QStringLiteral("deviceId"), QString(QStringLiteral("bench-") + user) } })
                                 .toJson(QJsonDocument::Compact);
-    std::unique_ptr<QNetworkReply> r(await(nam.post(request(env, QStringLiteral("/api/v1/session"), {}), body)));
+    std::unique_ptr<QNetworkReply> r(
+        await(nam.post(request(env, QStringLiteral("/api/v1/session"), {}), body)));
     return QJsonDocument::fromJson(r->readAll()).object().value(QStringLiteral("token")).toString();
 }
 
@@ -83,8 +84,8 @@ struct FeedResult {
     QStringList caseIds;
 };
 
-FeedResult readFeed(QNetworkAccessManager &nam, const Env &env, const QString &token, int limit, const QString &since = {},
-                    bool collectIds = false)
+FeedResult readFeed(QNetworkAccessManager &nam, const Env &env, const QString &token, int limit,
+    const QString &since = {}, bool collectIds = false)
 {
     FeedResult f;
     QString token2 = since;
@@ -105,7 +106,12 @@ FeedResult readFeed(QNetworkAccessManager &nam, const Env &env, const QString &t
         if (collectIds)
             for (const QJsonValue &c : changes)
                 if (c.toObject().value(QStringLiteral("kind")).toString() == QLatin1String("case")
-                    && !c.toObject().value(QStringLiteral("data")).toObject().value(QStringLiteral("status")).toString().startsWith(QLatin1String("Resolved-")))
+                    && !c.toObject()
+                            .value(QStringLiteral("data"))
+                            .toObject()
+                            .value(QStringLiteral("status"))
+                            .toString()
+                            .startsWith(QLatin1String("Resolved-")))
                     f.caseIds.append(c.toObject().value(QStringLiteral("id")).toString());
         f.pages = page + 1;
         token2 = o.value(QStringLiteral("next")).toString();
@@ -129,8 +135,9 @@ int benchFeed(const Env &env, int cases, int limit)
         t.start();
         const FeedResult f = readFeed(nam, env, token, limit);
         const double seconds = double(t.nsecsElapsed()) / 1e9;
-        printLine({ { QStringLiteral("bench"), QStringLiteral("feed_full") }, { QStringLiteral("db"), env.db },
-            { QStringLiteral("cases"), cases }, { QStringLiteral("run"), run + 1 }, { QStringLiteral("limit"), limit },
+        printLine({ { QStringLiteral("bench"), QStringLiteral("feed_full") },
+            { QStringLiteral("db"), env.db }, { QStringLiteral("cases"), cases },
+            { QStringLiteral("run"), run + 1 }, { QStringLiteral("limit"), limit },
             { QStringLiteral("pages"), f.pages }, { QStringLiteral("changes"), f.changes },
             { QStringLiteral("mib"), double(f.bytes) / 1048576.0 }, { QStringLiteral("errors"), f.errors },
             { QStringLiteral("seconds"), seconds }, { QStringLiteral("target_seconds"), 1.0 } });
@@ -143,11 +150,18 @@ class Client : public QObject
 {
 public:
     Client(std::function<QNetworkReply *(QNetworkAccessManager &)> send,
-        std::function<void(QNetworkReply *, double ms)> done, int intervalMs, qint64 deadlineMs, QElapsedTimer *clock)
-        : m_send(std::move(send)), m_done(std::move(done)), m_interval(intervalMs), m_deadline(deadlineMs), m_clock(clock)
+        std::function<void(QNetworkReply *, double ms)> done, int intervalMs, qint64 deadlineMs,
+        QElapsedTimer *clock)
+        : m_send(std::move(send))
+        , m_done(std::move(done))
+        , m_interval(intervalMs)
+        , m_deadline(deadlineMs)
+        , m_clock(clock)
+    { }
+    void start(int initialDelayMs)
     {
+        QTimer::singleShot(initialDelayMs, this, [this] { next(); });
     }
-    void start(int initialDelayMs) { QTimer::singleShot(initialDelayMs, this, [this] { next(); }); }
     bool finished() const { return m_finished; }
 
 private:
@@ -176,7 +190,8 @@ private:
     bool m_finished = false;
 };
 
-int benchLoad(const Env &env, int pollers, int uploaders, int seconds, int pollIntervalMs, int uploadIntervalMs, int batchSize)
+int benchLoad(const Env &env, int pollers, int uploaders, int seconds, int pollIntervalMs,
+    int uploadIntervalMs, int batchSize)
 {
     QNetworkAccessManager nam;
     const QStringList users { QStringLiteral("alice"), QStringLiteral("bob") };
@@ -210,7 +225,8 @@ int benchLoad(const Env &env, int pollers, int uploaders, int seconds, int pollI
         clients.push_back(std::make_unique<Client>(
             [&env, token, since](QNetworkAccessManager &n) {
                 return n.get(request(env,
-                    QStringLiteral("/api/v1/sync/changes?limit=500&since=") + QString::fromLatin1(QUrl::toPercentEncoding(*since)),
+                    QStringLiteral("/api/v1/sync/changes?limit=500&since=")
+                        + QString::fromLatin1(QUrl::toPercentEncoding(*since)),
                     token));
             },
             [&, since](QNetworkReply *r, double ms) {
@@ -219,7 +235,8 @@ int benchLoad(const Env &env, int pollers, int uploaders, int seconds, int pollI
                     return;
                 }
                 pollMs.push_back(ms);
-                *since = QJsonDocument::fromJson(r->readAll()).object().value(QStringLiteral("next")).toString();
+                *since
+                    = QJsonDocument::fromJson(r->readAll()).object().value(QStringLiteral("next")).toString();
             },
             pollIntervalMs, deadline, &clock));
     }
@@ -233,14 +250,16 @@ int benchLoad(const Env &env, int pollers, int uploaders, int seconds, int pollI
                 QJsonArray actions;
                 for (int k = 0; k < batchSize; ++k) {
                     const QString id = ids.at((*counter)++ % ids.size());
-                    actions.append(QJsonObject { { QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces) },
+                    actions.append(QJsonObject {
+                        { QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces) },
                         { QStringLiteral("type"), QStringLiteral("note") }, { QStringLiteral("caseId"), id },
                         { QStringLiteral("text"), QStringLiteral("bench note") },
                         { QStringLiteral("clientTime"), QStringLiteral("2026-11-23T09:00:00Z") } });
                 }
-                const QByteArray body = QJsonDocument(QJsonObject { { QStringLiteral("deviceId"), QStringLiteral("bench") },
-                                                          { QStringLiteral("actions"), actions } })
-                                            .toJson(QJsonDocument::Compact);
+                const QByteArray body = QJsonDocument(
+                    QJsonObject { { QStringLiteral("deviceId"), QStringLiteral("bench") },
+                        { QStringLiteral("actions"),
+                            actions } }).toJson(QJsonDocument::Compact);
                 return n.post(request(env, QStringLiteral("/api/v1/sync/actions"), token), body);
             },
             [&](QNetworkReply *r, double ms) {
@@ -249,19 +268,23 @@ int benchLoad(const Env &env, int pollers, int uploaders, int seconds, int pollI
                     return;
                 }
                 uploadMs.push_back(ms);
-                for (const QJsonValue &v : QJsonDocument::fromJson(r->readAll()).object().value(QStringLiteral("results")).toArray())
-                    actionsApplied += v.toObject().value(QStringLiteral("status")).toString() == QLatin1String("applied");
+                for (const QJsonValue &v :
+                    QJsonDocument::fromJson(r->readAll()).object().value(QStringLiteral("results")).toArray())
+                    actionsApplied += v.toObject().value(QStringLiteral("status")).toString()
+                        == QLatin1String("applied");
             },
             uploadIntervalMs, deadline, &clock));
     }
     // Spread the first requests over one interval so the clients do not start in lockstep.
     for (size_t i = 0; i < clients.size(); ++i)
-        clients[i]->start(int(i < size_t(pollers) ? (qint64(i) * pollIntervalMs / qMax(1, pollers))
-                                                  : (qint64(i - size_t(pollers)) * uploadIntervalMs / qMax(1, uploaders))));
+        clients[i]->start(
+            int(i < size_t(pollers) ? (qint64(i) * pollIntervalMs / qMax(1, pollers))
+                                    : (qint64(i - size_t(pollers)) * uploadIntervalMs / qMax(1, uploaders))));
     QEventLoop loop;
     QTimer check;
     QObject::connect(&check, &QTimer::timeout, &loop, [&] {
-        const bool all = std::all_of(clients.begin(), clients.end(), [](const auto &c) { return c->finished(); });
+        const bool all
+            = std::all_of(clients.begin(), clients.end(), [](const auto &c) { return c->finished(); });
         if (all || clock.elapsed() > deadline + 60000)
             loop.quit();
     });
@@ -272,7 +295,8 @@ int benchLoad(const Env &env, int pollers, int uploaders, int seconds, int pollI
         { QStringLiteral("clients"), pollers }, { QStringLiteral("interval_ms"), pollIntervalMs },
         { QStringLiteral("seconds"), elapsed }, { QStringLiteral("requests"), qint64(pollMs.size()) },
         { QStringLiteral("rps"), double(pollMs.size()) / elapsed }, { QStringLiteral("errors"), pollErrors },
-        { QStringLiteral("p50_ms"), percentile(pollMs, 0.50) }, { QStringLiteral("p99_ms"), percentile(pollMs, 0.99) },
+        { QStringLiteral("p50_ms"), percentile(pollMs, 0.50) },
+        { QStringLiteral("p99_ms"), percentile(pollMs, 0.99) },
         { QStringLiteral("max_ms"), percentile(pollMs, 1.0) }, { QStringLiteral("target_p99_ms"), 100 } });
     printLine({ { QStringLiteral("bench"), QStringLiteral("load_uploads") }, { QStringLiteral("db"), env.db },
         { QStringLiteral("clients"), uploaders }, { QStringLiteral("batch"), batchSize },
@@ -280,7 +304,8 @@ int benchLoad(const Env &env, int pollers, int uploaders, int seconds, int pollI
         { QStringLiteral("requests"), qint64(uploadMs.size()) }, { QStringLiteral("errors"), uploadErrors },
         { QStringLiteral("actions_applied"), actionsApplied },
         { QStringLiteral("actions_per_s"), double(actionsApplied) / elapsed },
-        { QStringLiteral("p50_ms"), percentile(uploadMs, 0.50) }, { QStringLiteral("p99_ms"), percentile(uploadMs, 0.99) } });
+        { QStringLiteral("p50_ms"), percentile(uploadMs, 0.50) },
+        { QStringLiteral("p99_ms"), percentile(uploadMs, 0.99) } });
     return 0;
 }
 
@@ -293,16 +318,26 @@ int main(int argc, char **argv)
     p.setApplicationDescription(QStringLiteral("outpostd benchmark client (JSON lines on stdout)."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("feed or load"));
-    const QCommandLineOption url(QStringLiteral("url"), QStringLiteral("Server base URL."), QStringLiteral("URL"));
-    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Label: sqlite or postgresql."), QStringLiteral("NAME"), QStringLiteral("sqlite"));
-    const QCommandLineOption cases(QStringLiteral("cases"), QStringLiteral("Demo cases (label)."), QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("Feed page size."), QStringLiteral("N"), QStringLiteral("5000"));
-    const QCommandLineOption pollers(QStringLiteral("pollers"), QStringLiteral("Polling clients."), QStringLiteral("N"), QStringLiteral("200"));
-    const QCommandLineOption uploaders(QStringLiteral("uploaders"), QStringLiteral("Uploading clients."), QStringLiteral("N"), QStringLiteral("20"));
-    const QCommandLineOption seconds(QStringLiteral("seconds"), QStringLiteral("Load duration."), QStringLiteral("S"), QStringLiteral("10"));
-    const QCommandLineOption pollInterval(QStringLiteral("poll-interval-ms"), QStringLiteral("Pause between a poller's requests."), QStringLiteral("MS"), QStringLiteral("500"));
-    const QCommandLineOption uploadInterval(QStringLiteral("upload-interval-ms"), QStringLiteral("Pause between an uploader's batches."), QStringLiteral("MS"), QStringLiteral("1000"));
-    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Actions per upload."), QStringLiteral("N"), QStringLiteral("100"));
+    const QCommandLineOption url(
+        QStringLiteral("url"), QStringLiteral("Server base URL."), QStringLiteral("URL"));
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Label: sqlite or postgresql."),
+        QStringLiteral("NAME"), QStringLiteral("sqlite"));
+    const QCommandLineOption cases(QStringLiteral("cases"), QStringLiteral("Demo cases (label)."),
+        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("Feed page size."),
+        QStringLiteral("N"), QStringLiteral("5000"));
+    const QCommandLineOption pollers(QStringLiteral("pollers"), QStringLiteral("Polling clients."),
+        QStringLiteral("N"), QStringLiteral("200"));
+    const QCommandLineOption uploaders(QStringLiteral("uploaders"), QStringLiteral("Uploading clients."),
+        QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption seconds(QStringLiteral("seconds"), QStringLiteral("Load duration."),
+        QStringLiteral("S"), QStringLiteral("10"));
+    const QCommandLineOption pollInterval(QStringLiteral("poll-interval-ms"),
+        QStringLiteral("Pause between a poller's requests."), QStringLiteral("MS"), QStringLiteral("500"));
+    const QCommandLineOption uploadInterval(QStringLiteral("upload-interval-ms"),
+        QStringLiteral("Pause between an uploader's batches."), QStringLiteral("MS"), QStringLiteral("1000"));
+    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Actions per upload."),
+        QStringLiteral("N"), QStringLiteral("100"));
     p.addOptions({ url, db, cases, limit, pollers, uploaders, seconds, pollInterval, uploadInterval, batch });
     p.process(app);
     const Env env { QUrl(p.value(url)), p.value(db) };
@@ -315,8 +350,9 @@ int main(int argc, char **argv)
     if (mode == QLatin1String("feed"))
         return benchFeed(env, p.value(cases).toInt(), qBound(1, p.value(limit).toInt(), 5000));
     if (mode == QLatin1String("load"))
-        return benchLoad(env, num(pollers, 1000), num(uploaders, 100), qBound(1, p.value(seconds).toInt(), 120),
-            num(pollInterval, 60000), num(uploadInterval, 60000), qBound(1, p.value(batch).toInt(), 500));
+        return benchLoad(env, num(pollers, 1000), num(uploaders, 100),
+            qBound(1, p.value(seconds).toInt(), 120), num(pollInterval, 60000), num(uploadInterval, 60000),
+            qBound(1, p.value(batch).toInt(), 500));
     std::fprintf(stderr, "bench: mode must be feed or load\n");
     return 2;
 }

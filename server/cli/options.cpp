@@ -12,8 +12,14 @@ namespace outpost::cli {
 
 namespace {
 
-Error usage(const QString &message) { return Error(QStringLiteral("usage"), message); }
-Error badConfig(const QString &message) { return Error(QStringLiteral("bad_config"), message); }
+Error usage(const QString &message)
+{
+    return Error(QStringLiteral("usage"), message);
+}
+Error badConfig(const QString &message)
+{
+    return Error(QStringLiteral("bad_config"), message);
+}
 
 const QStringList kLogLevels
     = { QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"), QStringLiteral("error") };
@@ -25,7 +31,11 @@ Result<qint64> number(const QString &text, const QString &what, qint64 min, qint
     const qint64 v = text.trimmed().toLongLong(&ok);
     if (!ok || v < min || v > max)
         return Error(QStringLiteral("usage"),
-            QStringLiteral("%1 must be a whole number from %2 to %3, not '%4'").arg(what).arg(min).arg(max).arg(text));
+            QStringLiteral("%1 must be a whole number from %2 to %3, not '%4'")
+                .arg(what)
+                .arg(min)
+                .arg(max)
+                .arg(text));
     return v;
 }
 
@@ -96,14 +106,16 @@ Result<Invocation> parseUserCommand(const QStringList &arguments)
     else if (sub == QLatin1String("list"))
         inv.command = Command::UserList;
     else
-        return usage(sub.isEmpty() ? QStringLiteral("'user' needs a subcommand: add, passwd or list")
-                                   : QStringLiteral("unknown user subcommand '%1' (add, passwd, list)").arg(sub));
+        return usage(sub.isEmpty()
+                ? QStringLiteral("'user' needs a subcommand: add, passwd or list")
+                : QStringLiteral("unknown user subcommand '%1' (add, passwd, list)").arg(sub));
 
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Administer outpostd user accounts."));
     CommonOptions common;
     common.addTo(p);
-    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("Display name."), QStringLiteral("NAME"));
+    const QCommandLineOption name(
+        QStringLiteral("name"), QStringLiteral("Display name."), QStringLiteral("NAME"));
     const QCommandLineOption role(QStringLiteral("role"),
         QStringLiteral("Role: technician (default) or admin."), QStringLiteral("ROLE"));
     const QCommandLineOption queue(QStringLiteral("queue"),
@@ -126,7 +138,8 @@ Result<Invocation> parseUserCommand(const QStringList &arguments)
         return usage(p.errorText());
     if (p.isSet(common.help)) {
         inv.helpText = helpWithUsage(p,
-            QStringLiteral("outpostd user %1 [options]%2").arg(sub, inv.command == Command::UserList ? QString() : QStringLiteral(" ID")));
+            QStringLiteral("outpostd user %1 [options]%2")
+                .arg(sub, inv.command == Command::UserList ? QString() : QStringLiteral(" ID")));
         inv.command = Command::Help;
         return inv;
     }
@@ -161,8 +174,7 @@ Result<Invocation> parseUserCommand(const QStringList &arguments)
 
 QString defaultDbUrl()
 {
-    return QStringLiteral("sqlite:")
-        + QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+    return QStringLiteral("sqlite:") + QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
         + QStringLiteral("/outpostd/outpostd.sqlite");
 }
 
@@ -176,7 +188,8 @@ Status parseListen(const QString &text, QString *host, quint16 *port)
         h = h.mid(1, h.size() - 2);
     // QHostAddress also takes shorthand like "1.2.3"; ask for four dotted parts for IPv4.
     static const QRegularExpression ipv4(QStringLiteral("^\\d{1,3}(\\.\\d{1,3}){3}$"));
-    const bool plausible = h == QLatin1String("localhost") || h.contains(QLatin1Char(':')) || ipv4.match(h).hasMatch();
+    const bool plausible
+        = h == QLatin1String("localhost") || h.contains(QLatin1Char(':')) || ipv4.match(h).hasMatch();
     if (!plausible || (h != QLatin1String("localhost") && QHostAddress(h).isNull()))
         return usage(QStringLiteral("listen host must be an IP address or localhost, not '%1'").arg(h));
     const auto p = number(text.mid(colon + 1), QStringLiteral("listen port"), 0, 65535);
@@ -197,7 +210,8 @@ Status readConfigFile(const QString &path, DaemonOptions *o)
         return badConfig(QStringLiteral("config file '%1' is not a valid INI file").arg(path));
     const QStringList known = { QStringLiteral("listen"), QStringLiteral("db"), QStringLiteral("attachments"),
         QStringLiteral("workers"), QStringLiteral("token_ttl_minutes"), QStringLiteral("max_json_bytes"),
-        QStringLiteral("max_attachment_bytes"), QStringLiteral("pbkdf2_iterations"), QStringLiteral("log_level") };
+        QStringLiteral("max_attachment_bytes"), QStringLiteral("pbkdf2_iterations"),
+        QStringLiteral("log_level") };
     const auto fail = [&](const QString &key, const Error &e) {
         return badConfig(QStringLiteral("config file '%1', key '%2': %3").arg(path, key, e.message));
     };
@@ -267,7 +281,8 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption demoCases(QStringLiteral("demo-cases"),
         QStringLiteral("Number of demo cases (default 300)."), QStringLiteral("N"));
     const QCommandLineOption attachments(QStringLiteral("attachments"),
-        QStringLiteral("Directory for attachment files (default: beside the database)."), QStringLiteral("DIR"));
+        QStringLiteral("Directory for attachment files (default: beside the database)."),
+        QStringLiteral("DIR"));
     const QCommandLineOption workers(QStringLiteral("workers"),
         QStringLiteral("Worker threads running requests (default 16)."), QStringLiteral("N"));
     QCommandLineOption pbkdf2(QStringLiteral("pbkdf2-iterations"),
@@ -280,7 +295,8 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     Invocation inv;
     if (p.isSet(common.help)) {
         inv.command = Command::Help;
-        inv.helpText = helpWithUsage(p, QStringLiteral("outpostd [options] | outpostd user add|passwd|list ..."));
+        inv.helpText
+            = helpWithUsage(p, QStringLiteral("outpostd [options] | outpostd user add|passwd|list ..."));
         return inv;
     }
     if (p.isSet(version)) {
@@ -288,7 +304,8 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         return inv;
     }
     if (!p.positionalArguments().isEmpty())
-        return usage(QStringLiteral("unknown command '%1' (see --help)").arg(p.positionalArguments().first()));
+        return usage(
+            QStringLiteral("unknown command '%1' (see --help)").arg(p.positionalArguments().first()));
     DaemonOptions &o = inv.options;
     if (Status s = common.apply(p, &o); !s)
         return s.error();

@@ -62,7 +62,8 @@ Result<QString> readNewPassword(bool fromStdin)
     }
     if (!isatty(STDIN_FILENO))
         return Error(QStringLiteral("usage"),
-            QStringLiteral("standard input is not a terminal: pass --password-stdin to read the password from it"));
+            QStringLiteral(
+                "standard input is not a terminal: pass --password-stdin to read the password from it"));
     const auto first = prompt("Password: ");
     if (!first || first->isEmpty())
         return empty;

@@ -28,7 +28,8 @@ QString redactedDbUrl(const QString &url)
 int runServer(const DaemonOptions &o)
 {
     const server::ServiceOptions so = serviceOptions(o);
-    qCInfo(lcMain).noquote() << "outpostd" << OUTPOST_VERSION << "starting; database" << redactedDbUrl(so.dbUrl);
+    qCInfo(lcMain).noquote() << "outpostd" << OUTPOST_VERSION << "starting; database"
+                             << redactedDbUrl(so.dbUrl);
     auto opened = server::Service::open(so);
     if (!opened) {
         qCCritical(lcMain).noquote() << "cannot open the database:" << opened.error().toString();
@@ -43,7 +44,8 @@ int runServer(const DaemonOptions &o)
         t.start();
         if (Status s = service->seedDemo(o.demoCases); !s) {
             qCCritical(lcMain).noquote() << "cannot seed the demo data:" << s.error().toString();
-            std::fprintf(stderr, "outpostd: cannot seed the demo data: %s\n", qPrintable(s.error().toString()));
+            std::fprintf(
+                stderr, "outpostd: cannot seed the demo data: %s\n", qPrintable(s.error().toString()));
             return ExitFailure;
         }
         qCInfo(lcMain).noquote() << "demo data ready (" << o.demoCases << "cases requested) in" << t.elapsed()
@@ -57,14 +59,16 @@ int runServer(const DaemonOptions &o)
     http::HttpServer server(ho, service->handler());
     const auto port = server.listen();
     if (!port) {
-        qCCritical(lcMain).noquote() << "cannot listen on" << o.host << o.port << ":" << port.error().toString();
+        qCCritical(lcMain).noquote() << "cannot listen on" << o.host << o.port << ":"
+                                     << port.error().toString();
         std::fprintf(stderr, "outpostd: cannot listen on %s:%u: %s\n", qPrintable(o.host), unsigned(o.port),
             qPrintable(port.error().toString()));
         return ExitFailure;
     }
     service->setNotifyHub(&server.hub());
 
-    const QString host = o.host.contains(QLatin1Char(':')) ? QLatin1Char('[') + o.host + QLatin1Char(']') : o.host;
+    const QString host
+        = o.host.contains(QLatin1Char(':')) ? QLatin1Char('[') + o.host + QLatin1Char(']') : o.host;
     const QString address = QStringLiteral("http://%1:%2").arg(host).arg(port.value());
     qCInfo(lcMain).noquote() << "listening on" << address << "with" << o.workers << "workers";
     std::printf("outpostd listening on %s\n", qPrintable(address));

@@ -28,7 +28,8 @@ int listUsers(server::Service &service, bool json)
     if (json) {
         QJsonArray arr;
         for (const server::UserInfo &u : users.value())
-            arr.append(QJsonObject { { QStringLiteral("id"), u.id }, { QStringLiteral("displayName"), u.displayName },
+            arr.append(QJsonObject { { QStringLiteral("id"), u.id },
+                { QStringLiteral("displayName"), u.displayName },
                 { QStringLiteral("roles"), QJsonArray::fromStringList(u.roles) },
                 { QStringLiteral("queues"), QJsonArray::fromStringList(u.queues) } });
         std::printf("%s\n", QJsonDocument(arr).toJson(QJsonDocument::Indented).constData());
@@ -56,8 +57,8 @@ int runUserCommand(const Invocation &inv)
     const server::ServiceOptions so = serviceOptions(inv.options);
     auto opened = server::Service::open(so);
     if (!opened) {
-        std::fprintf(stderr, "outpostd: cannot open the database %s: %s\n", qPrintable(redactedDbUrl(so.dbUrl)),
-            qPrintable(opened.error().toString()));
+        std::fprintf(stderr, "outpostd: cannot open the database %s: %s\n",
+            qPrintable(redactedDbUrl(so.dbUrl)), qPrintable(opened.error().toString()));
         return opened.error().code == QLatin1String("bad_config") ? ExitUsage : ExitFailure;
     }
     server::Service &service = *opened.value();
@@ -74,8 +75,9 @@ int runUserCommand(const Invocation &inv)
             qCInfo(lcMain).noquote() << "password of user" << inv.userId << "changed";
     }
     if (!s) {
-        const bool usage = s.error().code == QLatin1String("bad_request") || s.error().code == QLatin1String("not_found")
-            || s.error().code == QLatin1String("conflict") || s.error().code == QLatin1String("exists");
+        const bool usage = s.error().code == QLatin1String("bad_request")
+            || s.error().code == QLatin1String("not_found") || s.error().code == QLatin1String("conflict")
+            || s.error().code == QLatin1String("exists");
         return fail(s.error(), usage ? ExitUsage : ExitFailure);
     }
     return ExitOk;

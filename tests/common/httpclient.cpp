@@ -27,8 +27,9 @@ HttpClient::HttpClient(const QUrl &baseUrl)
     m_nam.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
 }
 
-QNetworkReply *HttpClient::start(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
-                                 const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers)
+QNetworkReply *HttpClient::start(const QByteArray &method, const QString &pathAndQuery,
+    const QByteArray &body, const QByteArray &contentType,
+    const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     QNetworkRequest req(QUrl(m_base.toString() + pathAndQuery));
     req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
@@ -68,13 +69,19 @@ HttpReply HttpClient::finish(QNetworkReply *reply)
 }
 
 HttpReply HttpClient::send(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body,
-                           const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers)
+    const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     return finish(start(method, pathAndQuery, body, contentType, headers));
 }
 
-HttpReply HttpClient::get(const QString &pathAndQuery) { return send("GET", pathAndQuery); }
-HttpReply HttpClient::del(const QString &pathAndQuery) { return send("DELETE", pathAndQuery); }
+HttpReply HttpClient::get(const QString &pathAndQuery)
+{
+    return send("GET", pathAndQuery);
+}
+HttpReply HttpClient::del(const QString &pathAndQuery)
+{
+    return send("DELETE", pathAndQuery);
+}
 HttpReply HttpClient::post(const QString &pathAndQuery, const QJsonObject &body)
 {
     return send("POST", pathAndQuery, compact(body));
@@ -84,7 +91,8 @@ HttpReply HttpClient::put(const QString &pathAndQuery, const QJsonObject &body)
     return send("PUT", pathAndQuery, compact(body));
 }
 
-QString HttpClient::signIn(const QString &user, const QString &password, const QString &deviceId, HttpReply *reply)
+QString HttpClient::signIn(
+    const QString &user, const QString &password, const QString &deviceId, HttpReply *reply)
 {
     const QString saved = m_token;
     m_token.clear();

@@ -54,7 +54,7 @@ public:
 
     /// POST /api/v1/session; the token, or empty (and *reply filled) on failure.
     QString signIn(const QString &user, const QString &password, const QString &deviceId = {},
-                   HttpReply *reply = nullptr);
+        HttpReply *reply = nullptr);
 
     HttpReply get(const QString &pathAndQuery);
     HttpReply del(const QString &pathAndQuery);
@@ -62,18 +62,21 @@ public:
     HttpReply put(const QString &pathAndQuery, const QJsonObject &body);
     /// Any method, raw body (sent as-is), extra headers on top of Authorization.
     HttpReply send(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body = {},
-                   const QByteArray &contentType = "application/json",
-                   const QList<QPair<QByteArray, QByteArray>> &headers = {});
+        const QByteArray &contentType = "application/json",
+        const QList<QPair<QByteArray, QByteArray>> &headers = {});
 
     /// Sends without waiting; the caller owns the reply (finish() takes it).
     QNetworkReply *start(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body = {},
-                         const QByteArray &contentType = "application/json",
-                         const QList<QPair<QByteArray, QByteArray>> &headers = {});
+        const QByteArray &contentType = "application/json",
+        const QList<QPair<QByteArray, QByteArray>> &headers = {});
     /// Waits for a started request and deletes the QNetworkReply.
     HttpReply finish(QNetworkReply *reply);
 
     QNetworkAccessManager &manager() { return m_nam; }
-    static QByteArray compact(const QJsonObject &o) { return QJsonDocument(o).toJson(QJsonDocument::Compact); }
+    static QByteArray compact(const QJsonObject &o)
+    {
+        return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    }
 
 private:
     QNetworkAccessManager m_nam;

@@ -4,7 +4,6 @@
 #include <QDeadlineTimer>
 #include <QFile>
 
-
 namespace outpost::testing {
 
 OutpostdProcess::OutpostdProcess() = default;
@@ -15,7 +14,10 @@ OutpostdProcess::~OutpostdProcess()
         kill();
 }
 
-QString OutpostdProcess::binary() { return qEnvironmentVariable("OUTPOSTD_BIN"); }
+QString OutpostdProcess::binary()
+{
+    return qEnvironmentVariable("OUTPOSTD_BIN");
+}
 
 QUrl OutpostdProcess::url(const QString &pathAndQuery) const
 {
@@ -43,7 +45,8 @@ bool OutpostdProcess::start(const Options &options, QString *why)
         options.dbUrl, QStringLiteral("--attachments"), m_dir.filePath(QStringLiteral("attachments")),
         QStringLiteral("--pbkdf2-iterations"), QString::number(options.pbkdf2Iterations) };
     if (options.demo)
-        args << QStringLiteral("--demo") << QStringLiteral("--demo-cases") << QString::number(options.demoCases);
+        args << QStringLiteral("--demo") << QStringLiteral("--demo-cases")
+             << QString::number(options.demoCases);
     args << options.extraArgs;
 
     m_process.setWorkingDirectory(m_dir.path());
@@ -58,7 +61,8 @@ bool OutpostdProcess::start(const Options &options, QString *why)
     QByteArray out;
     QDeadlineTimer deadline(options.startTimeoutMs);
     while (!deadline.hasExpired()) {
-        if (m_process.canReadLine() || m_process.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())))) {
+        if (m_process.canReadLine()
+            || m_process.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())))) {
             while (m_process.canReadLine()) {
                 const QByteArray line = m_process.readLine().trimmed();
                 out += line + '\n';
@@ -74,7 +78,7 @@ bool OutpostdProcess::start(const Options &options, QString *why)
     }
     *why = QStringLiteral("outpostd did not report listening (exit code %1, stdout '%2'); log:\n%3")
                .arg(m_process.state() == QProcess::NotRunning ? QString::number(m_process.exitCode())
-                                                                : QStringLiteral("still running"),
+                                                              : QStringLiteral("still running"),
                    QString::fromUtf8(out), QString::fromUtf8(log().right(4000)));
     kill();
     return false;

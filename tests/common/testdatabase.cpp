@@ -26,13 +26,17 @@ TestDatabase::~TestDatabase()
 {
     if (!m_pgName.isEmpty()) {
         QString why;
-        if (!pgExec(m_adminUrl, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_pgName), &why))
+        if (!pgExec(
+                m_adminUrl, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_pgName), &why))
             qWarning("TestDatabase: could not drop %s: %s", qPrintable(m_pgName), qPrintable(why));
     }
     delete d;
 }
 
-QString TestDatabase::directory() const { return d->dir.path(); }
+QString TestDatabase::directory() const
+{
+    return d->dir.path();
+}
 
 QString TestDatabase::name(Kind kind)
 {
@@ -49,7 +53,8 @@ void TestDatabase::addColumns()
 bool TestDatabase::pgExec(const QString &url, const QString &sql, QString *why)
 {
     const QUrl u(url);
-    const QString connection = QStringLiteral("outpost-testdb-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString connection
+        = QStringLiteral("outpost-testdb-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     bool ok = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
@@ -59,7 +64,8 @@ bool TestDatabase::pgExec(const QString &url, const QString &sql, QString *why)
         db.setPassword(u.password());
         db.setDatabaseName(u.path().mid(1));
         if (!db.open()) {
-            *why = QStringLiteral("cannot connect to %1: %2").arg(u.toString(QUrl::RemovePassword), db.lastError().text());
+            *why = QStringLiteral("cannot connect to %1: %2")
+                       .arg(u.toString(QUrl::RemovePassword), db.lastError().text());
         } else {
             QSqlQuery q(db);
             ok = q.exec(sql);
@@ -90,8 +96,8 @@ bool TestDatabase::create(QString *why)
                               "(scripts/test.sh starts a throwaway cluster and sets it)");
         return false;
     }
-    const QString name
-        = QStringLiteral("outpost_it_%1").arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
+    const QString name = QStringLiteral("outpost_it_%1")
+                             .arg(QRandomGenerator::system()->generate64(), 16, 16, QLatin1Char('0'));
     if (!pgExec(m_adminUrl, QStringLiteral("CREATE DATABASE %1").arg(name), why))
         return false;
     m_pgName = name;

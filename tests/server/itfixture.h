@@ -15,31 +15,34 @@ namespace outpost::testing {
 
 /// Creates `database` (QSKIP when PostgreSQL is not configured) and starts `server` on it with the
 /// demo data set of `demoCases` cases (no demo data when negative). Use inside a test function.
-#define OUTPOST_START_SERVER(database, server, cases_)                                                   \
-    do {                                                                                                    \
-        QString why_;                                                                                       \
-        if (!(database).create(&why_)) {                                                                    \
-            if ((database).skipOnly())                                                                      \
-                QSKIP(qPrintable(why_));                                                                    \
-            QFAIL(qPrintable(why_));                                                                        \
-        }                                                                                                   \
-        ::outpost::testing::OutpostdProcess::Options o_;                                                    \
-        o_.dbUrl = (database).url();                                                                        \
-        o_.demo = (cases_) >= 0;                                                                         \
-        o_.demoCases = qMax(0, int(cases_));                                                             \
-        QVERIFY2((server).start(o_, &why_), qPrintable(why_));                                              \
+#define OUTPOST_START_SERVER(database, server, cases_)                                                       \
+    do {                                                                                                     \
+        QString why_;                                                                                        \
+        if (!(database).create(&why_)) {                                                                     \
+            if ((database).skipOnly())                                                                       \
+                QSKIP(qPrintable(why_));                                                                     \
+            QFAIL(qPrintable(why_));                                                                         \
+        }                                                                                                    \
+        ::outpost::testing::OutpostdProcess::Options o_;                                                     \
+        o_.dbUrl = (database).url();                                                                         \
+        o_.demo = (cases_) >= 0;                                                                             \
+        o_.demoCases = qMax(0, int(cases_));                                                                 \
+        QVERIFY2((server).start(o_, &why_), qPrintable(why_));                                               \
     } while (false)
 
 /// A client of `server` signed in as `user` (demo password = user name).
-#define OUTPOST_SIGNED_IN(client, server, user)                                                             \
-    ::outpost::testing::HttpClient client((server).baseUrl());                                              \
-    do {                                                                                                    \
-        ::outpost::testing::HttpReply r_;                                                                   \
-        client.setToken(client.signIn(QStringLiteral(user), QStringLiteral(user), {}, &r_));               \
-        QVERIFY2(!client.token().isEmpty(), qPrintable(r_.describe()));                                     \
+#define OUTPOST_SIGNED_IN(client, server, user)                                                              \
+    ::outpost::testing::HttpClient client((server).baseUrl());                                               \
+    do {                                                                                                     \
+        ::outpost::testing::HttpReply r_;                                                                    \
+        client.setToken(client.signIn(QStringLiteral(user), QStringLiteral(user), {}, &r_));                 \
+        QVERIFY2(!client.token().isEmpty(), qPrintable(r_.describe()));                                      \
     } while (false)
 
-inline QString newUuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+inline QString newUuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
 
 /// One action object.
 inline QJsonObject action(const QString &type, const QString &caseId, const QJsonObject &extra = {})
@@ -60,7 +63,8 @@ inline QJsonObject batch(const QJsonArray &actions, const QString &device = QStr
 
 /// Every change of a full (or delta from `since`) feed, following `next`; `pages` counts the pages.
 /// Fails the current test (returns empty) on a non-200 page.
-inline QJsonArray readFeed(HttpClient &c, QString *next, const QString &since = {}, int limit = 1000, int *pages = nullptr)
+inline QJsonArray readFeed(
+    HttpClient &c, QString *next, const QString &since = {}, int limit = 1000, int *pages = nullptr)
 {
     QJsonArray all;
     QString token = since;

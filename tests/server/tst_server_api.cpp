@@ -13,7 +13,10 @@ namespace {
 
 const int kDemoCases = 40; // demo case i: i%4 == 0 alice, 1 bob, 2 north pool, 3 south pool
 
-QString s(const char *latin1) { return QString::fromLatin1(latin1); }
+QString s(const char *latin1)
+{
+    return QString::fromLatin1(latin1);
+}
 
 /// The demo cases by owner, from an administrator's full feed.
 struct DemoCases {
@@ -36,8 +39,8 @@ DemoCases demoCases(HttpClient &admin)
         const QString id = c.value(s("id")).toString();
         const QString assignee = data.value(s("assignee")).toString();
         const QString queue = data.value(s("queue")).toString();
-        QString *slot = assignee == s("alice") ? &d.alice
-            : assignee == s("bob")             ? &d.bob
+        QString *slot = assignee == s("alice")          ? &d.alice
+            : assignee == s("bob")                      ? &d.bob
             : assignee.isEmpty() && queue == s("north") ? &d.northPool
             : assignee.isEmpty() && queue == s("south") ? &d.southPool
                                                         : nullptr;
@@ -52,7 +55,10 @@ QJsonObject firstResult(const HttpReply &r)
     return r.json().value(s("results")).toArray().first().toObject();
 }
 
-QString statusOf(const QJsonObject &result) { return result.value(s("status")).toString(); }
+QString statusOf(const QJsonObject &result)
+{
+    return result.value(s("status")).toString();
+}
 
 /// A free-form field of the case's type that any value of its kind passes: for races and deltas.
 QString freeField(const QJsonObject &caseData)
@@ -70,7 +76,9 @@ QJsonValue freeValue(const QString &field, int n)
 QJsonObject validUpdate(const QString &id, const QJsonObject &caseData, int n)
 {
     const QString field = freeField(caseData);
-    return action(s("update"), id, { { s("baseEtag"), caseData.value(s("etag")) }, { s("fields"), QJsonObject { { field, freeValue(field, n) } } } });
+    return action(s("update"), id,
+        { { s("baseEtag"), caseData.value(s("etag")) },
+            { s("fields"), QJsonObject { { field, freeValue(field, n) } } } });
 }
 
 } // namespace
@@ -109,8 +117,16 @@ void TstServerApi::authorizationMatrix()
 
     // Attachments: one on alice's case and one on bob's (uploaded by the administrator).
     const QString attAlice = newUuid(), attBob = newUuid();
-    QCOMPARE(carol.send("PUT", s("/api/v1/attachments/%1?caseId=%2&name=a.txt").arg(attAlice, d.alice), "alice's", "text/plain").status, 201);
-    QCOMPARE(carol.send("PUT", s("/api/v1/attachments/%1?caseId=%2&name=b.txt").arg(attBob, d.bob), "bob's", "text/plain").status, 201);
+    QCOMPARE(carol
+                 .send("PUT", s("/api/v1/attachments/%1?caseId=%2&name=a.txt").arg(attAlice, d.alice),
+                     "alice's", "text/plain")
+                 .status,
+        201);
+    QCOMPARE(carol
+                 .send("PUT", s("/api/v1/attachments/%1?caseId=%2&name=b.txt").arg(attBob, d.bob), "bob's",
+                     "text/plain")
+                 .status,
+        201);
 
     // The inspection case type as published, one version up (for the case-type row).
     QByteArray caseTypeV2;
@@ -118,7 +134,8 @@ void TstServerApi::authorizationMatrix()
         QString next;
         for (const QJsonValue &v : readFeed(carol, &next)) {
             QJsonObject c = v.toObject();
-            if (c.value(s("kind")).toString() == s("caseType") && c.value(s("id")).toString() == s("inspection")) {
+            if (c.value(s("kind")).toString() == s("caseType")
+                && c.value(s("id")).toString() == s("inspection")) {
                 QJsonObject t = c.value(s("data")).toObject();
                 t.insert(s("version"), t.value(s("version")).toInt() + 1);
                 caseTypeV2 = HttpClient::compact(t);
@@ -148,7 +165,8 @@ void TstServerApi::authorizationMatrix()
         { "GET", s("/api/v1/admin/sync-issues"), {}, 403, 200 },
         { "POST", s("/api/v1/admin/full-sync"), "{\"user\": \"bob\"}", 403, 200 },
         { "POST", s("/api/v1/admin/sync-issues/999999/reapply"), {}, 403, 404 },
-        { "PUT", s("/api/v1/admin/cases/%1/assignment").arg(d.southPool), "{\"assignee\": \"bob\"}", 403, 200 },
+        { "PUT", s("/api/v1/admin/cases/%1/assignment").arg(d.southPool), "{\"assignee\": \"bob\"}", 403,
+            200 },
         { "PUT", s("/api/v1/admin/case-types/inspection"), caseTypeV2, 403, 200 },
         { "DELETE", s("/api/v1/admin/cases/") + d.southPool, {}, 403, 200 },
     };
@@ -161,21 +179,27 @@ void TstServerApi::authorizationMatrix()
         if (r.status == 403)
             QCOMPARE(r.errorCode(), s("forbidden"));
         // PUT rows need a fresh attachment id for the administrator.
-        const QString carolPath = attachment && row.method == "PUT" ? s("/api/v1/attachments/%1?caseId=%2&name=x.txt").arg(newUuid(), d.bob) : row.path;
+        const QString carolPath = attachment && row.method == "PUT"
+            ? s("/api/v1/attachments/%1?caseId=%2&name=x.txt").arg(newUuid(), d.bob)
+            : row.path;
         r = carol.send(row.method, carolPath, row.body, type);
         QVERIFY2(r.status == row.carolStatus, qPrintable(what + s(" as carol: ") + r.describe()));
         r = none.send(row.method, row.path, row.body, type);
-        QVERIFY2(r.status == 401 && r.errorCode() == s("unauthenticated"), qPrintable(what + s(" no token: ") + r.describe()));
+        QVERIFY2(r.status == 401 && r.errorCode() == s("unauthenticated"),
+            qPrintable(what + s(" no token: ") + r.describe()));
         r = forged.send(row.method, row.path, row.body, type);
-        QVERIFY2(r.status == 401 && r.errorCode() == s("unauthenticated"), qPrintable(what + s(" forged token: ") + r.describe()));
+        QVERIFY2(r.status == 401 && r.errorCode() == s("unauthenticated"),
+            qPrintable(what + s(" forged token: ") + r.describe()));
     }
 
     // Actions: in scope applied, out of scope gone (nothing changes on bob's case).
     const QJsonObject bobBefore = carol.get(s("/api/v1/cases/") + d.bob).json();
-    HttpReply r = alice.post(s("/api/v1/sync/actions"), batch({ action(s("note"), d.alice, { { s("text"), s("mine") } }) }));
+    HttpReply r = alice.post(
+        s("/api/v1/sync/actions"), batch({ action(s("note"), d.alice, { { s("text"), s("mine") } }) }));
     QCOMPARE(r.status, 200);
     QCOMPARE(statusOf(firstResult(r)), s("applied"));
-    r = alice.post(s("/api/v1/sync/actions"), batch({ action(s("note"), d.bob, { { s("text"), s("not mine") } }) }));
+    r = alice.post(
+        s("/api/v1/sync/actions"), batch({ action(s("note"), d.bob, { { s("text"), s("not mine") } }) }));
     QCOMPARE(r.status, 200);
     QCOMPARE(statusOf(firstResult(r)), s("gone"));
     QCOMPARE(carol.get(s("/api/v1/cases/") + d.bob).json(), bobBefore);
@@ -196,7 +220,8 @@ void TstServerApi::authorizationMatrix()
     for (const QString &id : seen) {
         const QJsonObject c = d.all.value(id);
         QVERIFY2(c.value(s("assignee")).toString() == s("alice")
-                     || (c.value(s("assignee")).toString().isEmpty() && c.value(s("queue")).toString() == s("north")),
+                || (c.value(s("assignee")).toString().isEmpty()
+                    && c.value(s("queue")).toString() == s("north")),
             qPrintable(id));
     }
     QCOMPARE(server.stop(), 0);
@@ -256,7 +281,9 @@ void TstServerApi::feedPagingDeltaAndFullSyncRequired()
         const QJsonArray aliceDelta = readFeed(alice, &aliceNext, aliceNext);
         bool removed = false;
         for (const QJsonValue &v : aliceDelta)
-            removed = removed || (v.toObject().value(s("id")).toString() == d.alice && v.toObject().value(s("op")).toString() == s("remove"));
+            removed = removed
+                || (v.toObject().value(s("id")).toString() == d.alice
+                    && v.toObject().value(s("op")).toString() == s("remove"));
         QVERIFY2(removed, "reassigned case did not arrive as remove");
     }
 
@@ -264,7 +291,10 @@ void TstServerApi::feedPagingDeltaAndFullSyncRequired()
     r = alice.get(s("/api/v1/sync/changes?since=garbage-token"));
     QCOMPARE(r.status, 410);
     QCOMPARE(r.errorCode(), s("full_sync_required"));
-    QCOMPARE(alice.get(s("/api/v1/sync/changes?since=") + QString::fromLatin1(QUrl::toPercentEncoding(aliceNext))).status, 200);
+    QCOMPARE(
+        alice.get(s("/api/v1/sync/changes?since=") + QString::fromLatin1(QUrl::toPercentEncoding(aliceNext)))
+            .status,
+        200);
     QCOMPARE(carol.post(s("/api/v1/admin/full-sync"), {}).status, 200);
     r = alice.get(s("/api/v1/sync/changes?since=") + QString::fromLatin1(QUrl::toPercentEncoding(aliceNext)));
     QCOMPARE(r.status, 410);
@@ -287,9 +317,12 @@ void TstServerApi::actions()
 
     // Create with a temp id, then update through the temp id in a second request.
     const QString tmp = s("tmp-") + newUuid();
-    HttpReply r = alice.post(path, batch({ action(s("create"), tmp,
-        { { s("caseType"), s("repair") },
-          { s("fields"), QJsonObject { { s("site"), s("S-007") }, { s("reportedAt"), s("2026-11-23T08:00:00Z") } } } }) }));
+    HttpReply r = alice.post(path,
+        batch({ action(s("create"), tmp,
+            { { s("caseType"), s("repair") },
+                { s("fields"),
+                    QJsonObject {
+                        { s("site"), s("S-007") }, { s("reportedAt"), s("2026-11-23T08:00:00Z") } } } }) }));
     QCOMPARE(r.status, 200);
     QJsonObject res = firstResult(r);
     QCOMPARE(statusOf(res), s("applied"));
@@ -298,8 +331,11 @@ void TstServerApi::actions()
     QCOMPARE(res.value(s("mappedIds")).toObject().value(tmp).toString(), id);
     QCOMPARE(res.value(s("case")).toObject().value(s("id")).toString(), id);
     const QString etag = res.value(s("etag")).toString();
-    const QJsonArray update { action(s("update"), tmp, { { s("baseEtag"), etag }, { s("fields"), QJsonObject { { s("urgent"), true } } } }),
-        action(s("note"), tmp, { { s("text"), s("Gate code 4711") } }) };
+    const QJsonArray update {
+        action(s("update"), tmp,
+            { { s("baseEtag"), etag }, { s("fields"), QJsonObject { { s("urgent"), true } } } }),
+        action(s("note"), tmp, { { s("text"), s("Gate code 4711") } })
+    };
     // Exactly once: the same batch twice yields the same results and one history entry each.
     const HttpReply first = alice.post(path, batch(update));
     const HttpReply second = alice.post(path, batch(update));
@@ -311,7 +347,8 @@ void TstServerApi::actions()
     QCOMPARE(r.status, 200);
     QCOMPARE(r.json().value(s("fields")).toObject().value(s("urgent")).toBool(), true);
     QCOMPARE(QString::fromLatin1(r.header("etag")), r.json().value(s("etag")).toString());
-    const QJsonArray entries = alice.get(s("/api/v1/cases/%1/history").arg(id)).json().value(s("entries")).toArray();
+    const QJsonArray entries
+        = alice.get(s("/api/v1/cases/%1/history").arg(id)).json().value(s("entries")).toArray();
     int creates = 0, updates = 0, notes = 0;
     for (const QJsonValue &v : entries) {
         const QString a = v.toObject().value(s("action")).toString();
@@ -333,7 +370,9 @@ void TstServerApi::actions()
     res = firstResult(alice.post(path, batch({ reused })));
     QCOMPARE(statusOf(res), s("rejected"));
     QCOMPARE(res.value(s("error")).toObject().value(s("code")).toString(), s("id_reused"));
-    QCOMPARE(alice.get(s("/api/v1/cases/") + id).json().value(s("fields")).toObject().value(s("urgent")).toBool(), true);
+    QCOMPARE(
+        alice.get(s("/api/v1/cases/") + id).json().value(s("fields")).toObject().value(s("urgent")).toBool(),
+        true);
 
     // Rejected with per-field messages, nothing changed.
     const DemoCases d = demoCases(carol);
@@ -343,18 +382,27 @@ void TstServerApi::actions()
         ? QJsonObject { { s("readingKw"), -5 }, { s("priority"), s("urgent") } }
         : type == s("repair") ? QJsonObject { { s("site"), s("S-999") }, { s("urgent"), s("yes") } }
                               : QJsonObject { { s("site"), s("S-999") }, { s("kind"), s("nuclear") } };
-    res = firstResult(bob.post(path, batch({ action(s("update"), d.bob,
-        { { s("baseEtag"), before.value(s("etag")) }, { s("fields"), badFields } }) })));
+    res = firstResult(bob.post(path,
+        batch({ action(s("update"), d.bob,
+            { { s("baseEtag"), before.value(s("etag")) }, { s("fields"), badFields } }) })));
     QCOMPARE(statusOf(res), s("rejected"));
     const QJsonObject fieldErrors = res.value(s("error")).toObject().value(s("fields")).toObject();
     for (const QString &f : badFields.keys())
-        QVERIFY2(fieldErrors.contains(f), qPrintable(s("no message for ") + f + QLatin1Char(' ') + QString::fromUtf8(QJsonDocument(res).toJson())));
+        QVERIFY2(fieldErrors.contains(f),
+            qPrintable(s("no message for ") + f + QLatin1Char(' ')
+                + QString::fromUtf8(QJsonDocument(res).toJson())));
     QCOMPARE(bob.get(s("/api/v1/cases/") + d.bob).json(), before);
 
     // Conflict on a stale etag, then the later action on that case is skipped.
-    const QJsonArray results = bob.post(path, batch({
-        action(s("update"), d.bob, { { s("baseEtag"), s("\"999\"") }, { s("fields"), QJsonObject { { s("title"), s("stale") } } } }),
-        action(s("note"), d.bob, { { s("text"), s("after the conflict") } }) })).json().value(s("results")).toArray();
+    const QJsonArray results
+        = bob.post(path,
+                 batch({ action(s("update"), d.bob,
+                             { { s("baseEtag"), s("\"999\"") },
+                                 { s("fields"), QJsonObject { { s("title"), s("stale") } } } }),
+                     action(s("note"), d.bob, { { s("text"), s("after the conflict") } }) }))
+              .json()
+              .value(s("results"))
+              .toArray();
     QCOMPARE(results.size(), 2);
     QCOMPARE(statusOf(results.at(0).toObject()), s("conflict"));
     QCOMPARE(results.at(0).toObject().value(s("case")).toObject().value(s("etag")), before.value(s("etag")));
@@ -392,10 +440,16 @@ void TstServerApi::racingClients()
         const QJsonObject before = carol.get(s("/api/v1/cases/") + d.alice).json();
         const QString etag = before.value(s("etag")).toString();
         const QJsonValue va = value(100 + round), vc = value(200 + round);
-        QNetworkReply *ra = alice.start("POST", s("/api/v1/sync/actions"), HttpClient::compact(batch({ action(s("update"), d.alice,
-            { { s("baseEtag"), etag }, { s("fields"), QJsonObject { { field, va } } } }) }, s("dev-a"))));
-        QNetworkReply *rc = carol.start("POST", s("/api/v1/sync/actions"), HttpClient::compact(batch({ action(s("update"), d.alice,
-            { { s("baseEtag"), etag }, { s("fields"), QJsonObject { { field, vc } } } }) }, s("dev-c"))));
+        QNetworkReply *ra = alice.start("POST", s("/api/v1/sync/actions"),
+            HttpClient::compact(
+                batch({ action(s("update"), d.alice,
+                          { { s("baseEtag"), etag }, { s("fields"), QJsonObject { { field, va } } } }) },
+                    s("dev-a"))));
+        QNetworkReply *rc = carol.start("POST", s("/api/v1/sync/actions"),
+            HttpClient::compact(
+                batch({ action(s("update"), d.alice,
+                          { { s("baseEtag"), etag }, { s("fields"), QJsonObject { { field, vc } } } }) },
+                    s("dev-c"))));
         const HttpReply a = alice.finish(ra), c = carol.finish(rc);
         QVERIFY2(a.status == 200, qPrintable(a.describe()));
         QVERIFY2(c.status == 200, qPrintable(c.describe()));
@@ -409,8 +463,10 @@ void TstServerApi::racingClients()
         const QJsonObject now = carol.get(s("/api/v1/cases/") + d.alice).json();
         QCOMPARE(now.value(s("etag")).toString(), winner.value(s("etag")).toString());
         // The loser gets the server's case (with the winner's change) to merge with.
-        QCOMPARE(loser.value(s("case")).toObject().value(s("etag")).toString(), now.value(s("etag")).toString());
-        QCOMPARE(loser.value(s("case")).toObject().value(s("fields")).toObject().value(field), aliceWon ? va : vc);
+        QCOMPARE(
+            loser.value(s("case")).toObject().value(s("etag")).toString(), now.value(s("etag")).toString());
+        QCOMPARE(
+            loser.value(s("case")).toObject().value(s("fields")).toObject().value(field), aliceWon ? va : vc);
         // No field lost: the winner's value is in the case, every other field as before.
         QJsonObject expected = before.value(s("fields")).toObject();
         expected.insert(field, aliceWon ? va : vc);
@@ -437,7 +493,8 @@ void TstServerApi::attachmentsAndPush()
     const QString put = s("/api/v1/attachments/%1?caseId=%2&name=meter.jpg").arg(uuid, d.alice);
     HttpReply r = alice.send("PUT", put, bytes, "image/jpeg");
     QCOMPARE(r.status, 201);
-    const QString sha = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    const QString sha
+        = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     QCOMPARE(r.json().value(s("sha256")).toString(), sha);
     QCOMPARE(r.json().value(s("size")).toInteger(), bytes.size());
     QCOMPARE(r.json().value(s("id")).toString(), uuid);
@@ -445,35 +502,50 @@ void TstServerApi::attachmentsAndPush()
     r = alice.get(s("/api/v1/attachments/") + uuid);
     QCOMPARE(r.status, 200);
     QCOMPARE(r.body, bytes);
-    const QJsonArray listed = alice.get(s("/api/v1/cases/") + d.alice).json().value(s("attachments")).toArray();
+    const QJsonArray listed
+        = alice.get(s("/api/v1/cases/") + d.alice).json().value(s("attachments")).toArray();
     bool found = false;
     for (const QJsonValue &v : listed)
-        found = found || (v.toObject().value(s("id")).toString() == uuid && v.toObject().value(s("sha256")).toString() == sha
-                          && v.toObject().value(s("name")).toString() == s("meter.jpg"));
+        found = found
+            || (v.toObject().value(s("id")).toString() == uuid
+                && v.toObject().value(s("sha256")).toString() == sha
+                && v.toObject().value(s("name")).toString() == s("meter.jpg"));
     QVERIFY(found);
     QCOMPARE(alice.get(s("/api/v1/attachments/") + newUuid()).status, 404);
 
     // WebSocket push: alice subscribes; carol changes alice's case → {"type": "changes"}.
     QWebSocket ws;
-    QNetworkRequest req(QUrl(server.baseUrl().toString().replace(s("http://"), s("ws://")) + s("/api/v1/notify")));
+    QNetworkRequest req(
+        QUrl(server.baseUrl().toString().replace(s("http://"), s("ws://")) + s("/api/v1/notify")));
     req.setRawHeader("Authorization", "Bearer " + alice.token().toUtf8());
     QSignalSpy connected(&ws, &QWebSocket::connected);
     QSignalSpy messages(&ws, &QWebSocket::textMessageReceived);
     ws.open(req);
     QVERIFY(connected.wait(10000));
-    r = carol.post(s("/api/v1/sync/actions"), batch({ validUpdate(d.alice, alice.get(s("/api/v1/cases/") + d.alice).json(), 7) }));
+    r = carol.post(s("/api/v1/sync/actions"),
+        batch({ validUpdate(d.alice, alice.get(s("/api/v1/cases/") + d.alice).json(), 7) }));
     QCOMPARE(statusOf(firstResult(r)), s("applied"));
     QVERIFY(messages.count() > 0 || messages.wait(10000));
-    QCOMPARE(QJsonDocument::fromJson(messages.first().first().toString().toUtf8()).object().value(s("type")).toString(), s("changes"));
+    QCOMPARE(QJsonDocument::fromJson(messages.first().first().toString().toUtf8())
+                 .object()
+                 .value(s("type"))
+                 .toString(),
+        s("changes"));
     // A forced full sync → {"type": "fullSyncRequired"}.
     messages.clear();
     QCOMPARE(carol.post(s("/api/v1/admin/full-sync"), { { s("user"), s("alice") } }).status, 200);
-    QTRY_VERIFY_WITH_TIMEOUT([&] {
-        for (const auto &m : messages)
-            if (QJsonDocument::fromJson(m.first().toString().toUtf8()).object().value(s("type")).toString() == s("fullSyncRequired"))
-                return true;
-        return false;
-    }(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            for (const auto &m : messages)
+                if (QJsonDocument::fromJson(m.first().toString().toUtf8())
+                        .object()
+                        .value(s("type"))
+                        .toString()
+                    == s("fullSyncRequired"))
+                    return true;
+            return false;
+        }(),
+        10000);
     ws.close();
 
     // Without a token the upgrade is refused.
@@ -499,7 +571,8 @@ void TstServerApi::badInputChangesNothing()
     readFeed(carol, &next0);
     const QJsonObject before = carol.get(s("/api/v1/cases/") + d.alice).json();
     const QString etag = before.value(s("etag")).toString();
-    const QJsonObject good = action(s("update"), d.alice, { { s("baseEtag"), etag }, { s("fields"), QJsonObject { { s("notes"), s("must not land") } } } });
+    const QJsonObject good = action(s("update"), d.alice,
+        { { s("baseEtag"), etag }, { s("fields"), QJsonObject { { s("notes"), s("must not land") } } } });
 
     QJsonArray tooMany;
     for (int i = 0; i < 501; ++i)
@@ -517,26 +590,38 @@ void TstServerApi::badInputChangesNothing()
         QString code; // empty: any code
     };
     const QList<Bad> bad {
-        { "malformed JSON", "POST", s("/api/v1/sync/actions"), "{\"deviceId\": \"d\", \"actions\": [", 400, s("bad_request") },
-        { "actions not an array", "POST", s("/api/v1/sync/actions"), R"({"deviceId": "d", "actions": {"a": 1}})", 400, s("bad_request") },
-        { "wrong field type", "POST", s("/api/v1/sync/actions"), HttpClient::compact(batch({ QJsonObject { { s("id"), 5 }, { s("type"), s("note") }, { s("caseId"), d.alice } } })), 400, s("bad_request") },
-        { "unknown action type (with a good one)", "POST", s("/api/v1/sync/actions"), HttpClient::compact(batch({ good, action(s("explode"), d.alice) })), 400, s("bad_request") },
-        { "501 actions", "POST", s("/api/v1/sync/actions"), HttpClient::compact(batch(tooMany)), 413, s("too_many_actions") },
+        { "malformed JSON", "POST", s("/api/v1/sync/actions"), "{\"deviceId\": \"d\", \"actions\": [", 400,
+            s("bad_request") },
+        { "actions not an array", "POST", s("/api/v1/sync/actions"),
+            R"({"deviceId": "d", "actions": {"a": 1}})", 400, s("bad_request") },
+        { "wrong field type", "POST", s("/api/v1/sync/actions"),
+            HttpClient::compact(batch(
+                { QJsonObject { { s("id"), 5 }, { s("type"), s("note") }, { s("caseId"), d.alice } } })),
+            400, s("bad_request") },
+        { "unknown action type (with a good one)", "POST", s("/api/v1/sync/actions"),
+            HttpClient::compact(batch({ good, action(s("explode"), d.alice) })), 400, s("bad_request") },
+        { "501 actions", "POST", s("/api/v1/sync/actions"), HttpClient::compact(batch(tooMany)), 413,
+            s("too_many_actions") },
         { "2 MiB JSON", "POST", s("/api/v1/sync/actions"), huge, 413, {} },
         { "limit=-1", "GET", s("/api/v1/sync/changes?limit=-1"), {}, 400, s("bad_request") },
         { "limit=abc", "GET", s("/api/v1/sync/changes?limit=abc"), {}, 400, s("bad_request") },
         { "attachment id path trick", "GET", s("/api/v1/attachments/..%2F..%2Fetc%2Fpasswd"), {}, 0, {} },
-        { "attachment PUT path trick", "PUT", s("/api/v1/attachments/..%2F..%2Fetc%2Fpasswd?caseId=%1&name=p").arg(d.alice), "x", 0, {} },
+        { "attachment PUT path trick", "PUT",
+            s("/api/v1/attachments/..%2F..%2Fetc%2Fpasswd?caseId=%1&name=p").arg(d.alice), "x", 0, {} },
         { "attachment id not a uuid", "GET", s("/api/v1/attachments/passwd"), {}, 400, s("bad_request") },
         { "malformed sign-in", "POST", s("/api/v1/session"), "[1,2", 400, s("bad_request") },
-        { "sign-in wrong types", "POST", s("/api/v1/session"), R"({"username": 1, "password": true, "deviceId": null})", 400, s("bad_request") },
+        { "sign-in wrong types", "POST", s("/api/v1/session"),
+            R"({"username": 1, "password": true, "deviceId": null})", 400, s("bad_request") },
     };
     for (const Bad &b : bad) {
-        const HttpReply r = alice.send(b.method, b.path, b.body, b.method == "PUT" ? "text/plain" : "application/json");
+        const HttpReply r
+            = alice.send(b.method, b.path, b.body, b.method == "PUT" ? "text/plain" : "application/json");
         const bool statusOk = b.status ? r.status == b.status : (r.status == 400 || r.status == 404);
         QVERIFY2(statusOk, qPrintable(s(b.what) + s(": ") + r.describe()));
-        if (r.status != 413 || r.isJson()) { // a 413 may arrive before the body was read; then a body is optional
-            QVERIFY2(r.json().value(s("error")).toObject().contains(s("message")), qPrintable(s(b.what) + s(": ") + r.describe()));
+        if (r.status != 413
+            || r.isJson()) { // a 413 may arrive before the body was read; then a body is optional
+            QVERIFY2(r.json().value(s("error")).toObject().contains(s("message")),
+                qPrintable(s(b.what) + s(": ") + r.describe()));
             if (!b.code.isEmpty())
                 QVERIFY2(r.errorCode() == b.code, qPrintable(s(b.what) + s(": ") + r.describe()));
         }

@@ -4,8 +4,8 @@
 
 #include <QProcess>
 #include <QSignalSpy>
-#include <QWebSocket>
 #include <QTemporaryDir>
+#include <QWebSocket>
 
 using namespace outpost::testing;
 
@@ -44,7 +44,8 @@ void TstServerBasics::healthSignInSignOutAndSigterm()
 
     // Good credentials: token, expiry, the user with roles and queues.
     HttpClient alice(server.baseUrl());
-    alice.setToken(alice.signIn(QStringLiteral("alice"), QStringLiteral("alice"), QStringLiteral("laptop-1"), &r));
+    alice.setToken(
+        alice.signIn(QStringLiteral("alice"), QStringLiteral("alice"), QStringLiteral("laptop-1"), &r));
     QCOMPARE(r.status, 200);
     QVERIFY(alice.token().size() >= 22); // >= 128 bits, base64
     const QJsonObject user = r.json().value(QStringLiteral("user")).toObject();
@@ -64,8 +65,9 @@ void TstServerBasics::healthSignInSignOutAndSigterm()
     // SIGTERM with a WebSocket subscriber: it is closed with "going away", the exit code is 0.
     alice.setToken(alice.signIn(QStringLiteral("alice"), QStringLiteral("alice")));
     QWebSocket ws;
-    QNetworkRequest req(QUrl(server.baseUrl().toString().replace(QStringLiteral("http://"), QStringLiteral("ws://"))
-        + QStringLiteral("/api/v1/notify")));
+    QNetworkRequest req(
+        QUrl(server.baseUrl().toString().replace(QStringLiteral("http://"), QStringLiteral("ws://"))
+            + QStringLiteral("/api/v1/notify")));
     req.setRawHeader("Authorization", "Bearer " + alice.token().toUtf8());
     QSignalSpy connected(&ws, &QWebSocket::connected);
     QSignalSpy disconnected(&ws, &QWebSocket::disconnected);
@@ -106,9 +108,11 @@ void TstServerBasics::commandLineErrorsExit2()
         f.write(text);
         return f.fileName();
     };
-    QCOMPARE(run({ QStringLiteral("--config"), writeIni(QStringLiteral("a.ini"), "colour=blue\n") }, &err), 2);
+    QCOMPARE(
+        run({ QStringLiteral("--config"), writeIni(QStringLiteral("a.ini"), "colour=blue\n") }, &err), 2);
     QVERIFY2(err.contains("unknown key 'colour'"), err.constData());
-    QCOMPARE(run({ QStringLiteral("--config"), writeIni(QStringLiteral("b.ini"), "workers=lots\n") }, &err), 2);
+    QCOMPARE(
+        run({ QStringLiteral("--config"), writeIni(QStringLiteral("b.ini"), "workers=lots\n") }, &err), 2);
     QVERIFY2(err.contains("workers"), err.constData());
     QCOMPARE(run({ QStringLiteral("--config"), dir.filePath(QStringLiteral("missing.ini")) }, &err), 2);
     QVERIFY2(err.contains("cannot read"), err.constData());
@@ -119,16 +123,17 @@ void TstServerBasics::commandLineErrorsExit2()
     TestDatabase database(TestDatabase::Kind::SQLite);
     OutpostdProcess server;
     OUTPOST_START_SERVER(database, server, -1);
-    QCOMPARE(run({ QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(server.port()), QStringLiteral("--db"),
-                   QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("x.sqlite")) },
+    QCOMPARE(run({ QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(server.port()),
+                     QStringLiteral("--db"),
+                     QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("x.sqlite")) },
                  &err),
-             1);
+        1);
     QVERIFY2(err.contains("cannot listen"), err.constData());
     // Unreachable database: exit 1.
     QCOMPARE(run({ QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"),
-                   QStringLiteral("postgresql://nobody@127.0.0.1:1/none") },
+                     QStringLiteral("postgresql://nobody@127.0.0.1:1/none") },
                  &err),
-             1);
+        1);
     QVERIFY2(err.contains("cannot open the database"), err.constData());
     QCOMPARE(server.stop(), 0);
 }
@@ -156,25 +161,32 @@ void TstServerBasics::userAdministration()
                      QStringLiteral("--password-stdin") }
                      + db,
                  "s3cret-pw\n"),
-             0);
+        0);
     // Adding the same id again fails with exit 2; an empty password too.
     QCOMPARE(run(QStringList { QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("dave"),
                      QStringLiteral("--name"), QStringLiteral("D"), QStringLiteral("--password-stdin") }
                      + db,
                  "x\n"),
-             2);
+        2);
     QCOMPARE(run(QStringList { QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("erin"),
                      QStringLiteral("--name"), QStringLiteral("Erin"), QStringLiteral("--password-stdin") }
                      + db,
                  "\n"),
-             2);
+        2);
     // Without a terminal and without --password-stdin: refused (passwords are never arguments).
-    QCOMPARE(run(QStringList { QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("dave") } + db, ""), 2);
+    QCOMPARE(
+        run(QStringList { QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("dave") } + db,
+            ""),
+        2);
     QByteArray out;
-    QCOMPARE(run(QStringList { QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--json") } + db, "", &out), 0);
+    QCOMPARE(
+        run(QStringList { QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--json") } + db, "",
+            &out),
+        0);
     const QJsonArray users = QJsonDocument::fromJson(out).array();
     QCOMPARE(users.size(), 1);
-    QCOMPARE(users.first().toObject().value(QStringLiteral("displayName")).toString(), QStringLiteral("Dave Doe"));
+    QCOMPARE(
+        users.first().toObject().value(QStringLiteral("displayName")).toString(), QStringLiteral("Dave Doe"));
     QCOMPARE(users.first().toObject().value(QStringLiteral("queues")).toArray().size(), 2);
 
     // The new user signs in over HTTP; after passwd only the new password works.
@@ -189,7 +201,7 @@ void TstServerBasics::userAdministration()
                          QStringLiteral("--password-stdin") }
                          + db,
                      "n3w-pw\n"),
-                 0);
+            0);
         QVERIFY(c.signIn(QStringLiteral("dave"), QStringLiteral("s3cret-pw")).isEmpty());
         QVERIFY(!c.signIn(QStringLiteral("dave"), QStringLiteral("n3w-pw")).isEmpty());
         QVERIFY2(!server.log().contains("n3w-pw") && !server.log().contains("s3cret"), "password in the log");
@@ -221,8 +233,10 @@ void TstServerBasics::configFileApplies()
     HttpReply r;
     c.setToken(c.signIn(QStringLiteral("alice"), QStringLiteral("alice"), {}, &r));
     QCOMPARE(r.status, 200);
-    const QDateTime expires = QDateTime::fromString(r.json().value(QStringLiteral("expiresAt")).toString(), Qt::ISODate);
-    QVERIFY2(expires <= QDateTime::currentDateTimeUtc().addSecs(3 * 60), qPrintable(expires.toString(Qt::ISODate)));
+    const QDateTime expires
+        = QDateTime::fromString(r.json().value(QStringLiteral("expiresAt")).toString(), Qt::ISODate);
+    QVERIFY2(expires <= QDateTime::currentDateTimeUtc().addSecs(3 * 60),
+        qPrintable(expires.toString(Qt::ISODate)));
     // max_json_bytes = 4096: a 5 KB body is refused.
     const HttpReply big = c.send("POST", QStringLiteral("/api/v1/sync/actions"),
         "{\"deviceId\": \"d\", \"actions\": [], \"pad\": \"" + QByteArray(5000, 'x') + "\"}");

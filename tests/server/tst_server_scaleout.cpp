@@ -66,7 +66,8 @@ void TstServerScaleOut::twoInstancesOnePostgres()
                                                                                       : s("capacityKw");
     const QJsonValue value = field == s("capacityKw") ? QJsonValue(321) : QJsonValue(s("changed through A"));
     const QJsonObject batchBody = batch({ action(s("update"), caseId,
-        { { s("baseEtag"), caseData.value(s("etag")) }, { s("fields"), QJsonObject { { field, value } } } }) });
+        { { s("baseEtag"), caseData.value(s("etag")) },
+            { s("fields"), QJsonObject { { field, value } } } }) });
     const HttpReply r = carolA.post(s("/api/v1/sync/actions"), batchBody);
     QCOMPARE(r.status, 200);
     const QJsonObject result = r.json().value(s("results")).toArray().first().toObject();
@@ -74,13 +75,17 @@ void TstServerScaleOut::twoInstancesOnePostgres()
 
     // B's subscriber gets the hint (LISTEN/NOTIFY), and B's delta feed carries the change.
     QVERIFY2(messages.count() > 0 || messages.wait(15000), "no push hint through the second instance");
-    QCOMPARE(QJsonDocument::fromJson(messages.first().first().toString().toUtf8()).object().value(s("type")).toString(),
+    QCOMPARE(QJsonDocument::fromJson(messages.first().first().toString().toUtf8())
+                 .object()
+                 .value(s("type"))
+                 .toString(),
         s("changes"));
     QString after;
     const QJsonArray delta = readFeed(aliceB, &after, nextB);
     QCOMPARE(delta.size(), 1);
     QCOMPARE(delta.first().toObject().value(s("id")).toString(), caseId);
-    QCOMPARE(delta.first().toObject().value(s("data")).toObject().value(s("fields")).toObject().value(field), value);
+    QCOMPARE(delta.first().toObject().value(s("data")).toObject().value(s("fields")).toObject().value(field),
+        value);
     QCOMPARE(delta.first().toObject().value(s("etag")).toString(), result.value(s("etag")).toString());
 
     // Exactly once across instances: the same batch retried through B returns A's first result.
