@@ -70,8 +70,13 @@ start_from_unit() {
   for i in "${!args[@]}"; do
     if [ "${args[$i]}" = /etc/outpost/outpostd.conf ]; then args[$i]=$conf; fi
   done
-  echo "starting as $user: ${args[*]} --listen 127.0.0.1:$port"
-  (cd /var/lib/outpostd && exec runuser -u "$user" -- "${args[@]}" --listen "127.0.0.1:$port") \
+  # The environment systemd would give it: nothing of ours, HOME of the user, the unit's Environment=.
+  local -a envs=(PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8
+                 "HOME=$(getent passwd "$user" | cut -d: -f6)" "USER=$user" "LOGNAME=$user")
+  while IFS= read -r e; do envs+=("$e"); done < <(sed -n 's/^Environment=//p' "$unit")
+  echo "starting as $user: ${envs[*]} ${args[*]} --listen 127.0.0.1:$port"
+  (cd /var/lib/outpostd &&
+    exec runuser -u "$user" -- env -i "${envs[@]}" "${args[@]}" --listen "127.0.0.1:$port") \
     >"$work/server-$port.log" 2>&1 &
   server=$!
   deadline=$((SECONDS + 30))
