@@ -9,7 +9,7 @@ trap 'rm -rf "$work"' EXIT
 has_file() { # DEB-LISTING PATH
   if grep -qE " \./${2#/}\$" <<<"$1"; then ok "contains /${2#/}"; else fail "missing /${2#/}"; fi
 }
-field() { dpkg-deb -f "$1" "$2" | head -n1; }
+field() { local v; v=$(dpkg-deb -f "$1" "$2"); printf '%s\n' "${v%%$'\n'*}"; }  # first line
 expect_field() { # DEB FIELD REGEX
   local v; v=$(field "$1" "$2")
   if [[ "$v" =~ $3 ]]; then ok "$2: $v"; else fail "$2 is '$v', expected /$3/"; fi
@@ -74,8 +74,8 @@ grep -qE '^db *= *sqlite:/var/lib/outpostd/' "$conf" && ok "conf: SQLite store u
 grep -qE '^; *db *= *postgresql://' "$conf" && ok "conf: documented PostgreSQL settings" ||
   fail "conf: no commented PostgreSQL settings"
 if grep -qE '^#' "$conf"; then fail "conf: '#' is no comment for QSettings INI files; use ';'"; fi
-file -b "$work/outpostd.root/usr/bin/outpostd" | grep -q 'ELF.*stripped' &&
-  ! file -b "$work/outpostd.root/usr/bin/outpostd" | grep -q 'not stripped' &&
+kind=$(file -b "$work/outpostd.root/usr/bin/outpostd")
+[[ "$kind" == ELF*stripped* && "$kind" != *"not stripped"* ]] &&
   ok "outpostd is a stripped ELF binary" || fail "outpostd is not a stripped ELF binary"
 
 # ---- outpost -------------------------------------------------------------------------------
@@ -108,7 +108,8 @@ else
 fi
 dpkg-deb -x "$d" "$work/outpost.root"
 r="$work/outpost.root"
-file -b "$r/usr/bin/outpost" | grep -q '^ELF' && ok "outpost is an ELF binary" || fail "outpost is not an ELF binary"
+kind=$(file -b "$r/usr/bin/outpost")
+[[ "$kind" == ELF* ]] && ok "outpost is an ELF binary" || fail "outpost is not an ELF binary"
 if command -v desktop-file-validate >/dev/null; then
   desktop-file-validate "$r/usr/share/applications/$id.desktop" && ok "desktop entry valid" ||
     fail "desktop-file-validate failed"

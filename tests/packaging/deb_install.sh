@@ -13,7 +13,9 @@ source "$(dirname "$0")/lib.sh"
 command -v curl >/dev/null || die "curl is not installed"
 v1=$(deb_of outpostd)
 v2=$(deb_of outpostd v2)
-if dpkg-query -W -f='${Status}' outpostd 2>/dev/null | grep -q 'installed'; then
+# dpkg's state of the outpostd package: empty or not-installed when absent.
+pkg_state() { dpkg-query -W -f='${db:Status-Status}' outpostd 2>/dev/null || true; }
+if [ -n "$(pkg_state)" ] && [ "$(pkg_state)" != not-installed ]; then
   skip "an outpostd package is already installed on this machine; not touching it"
 fi
 if getent passwd outpostd >/dev/null || [ -e /var/lib/outpostd ]; then
@@ -45,7 +47,7 @@ dpkg_run() {
 }
 cleanup() {
   stop_server
-  if dpkg-query -W -f='${Status}' outpostd 2>/dev/null | grep -qv 'not-installed'; then
+  if [ -n "$(pkg_state)" ] && [ "$(pkg_state)" != not-installed ]; then
     dpkg_run --purge outpostd >/dev/null || echo "warning: could not purge outpostd" >&2
   fi
   rm -rf "$work"

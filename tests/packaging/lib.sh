@@ -19,7 +19,9 @@ finish() {
 # deb_of NAME [SET]: path of the .deb of package NAME in set v1 (default) or v2.
 deb_of() {
   local f
-  f=$(ls "$pkgdir/${2:-v1}/$1"_*.deb 2>/dev/null | head -n1)
-  [ -n "$f" ] || die "no $1 package in $pkgdir/${2:-v1} (run the packaging_build_debs test or scripts/package.sh)"
+  local -a found
+  found=("$pkgdir/${2:-v1}/$1"_*.deb)
+  f=${found[0]}
+  [ -f "$f" ] || die "no $1 package in $pkgdir/${2:-v1} (run the packaging_build_debs test or scripts/package.sh)"
   echo "$f"
 }

@@ -8,5 +8,5 @@ if [ "$expect_app" = 1 ]; then debs+=("$(deb_of outpost)"); fi
 out=$(lintian --fail-on error --display-level '>=warning' "${debs[@]}" 2>&1) && rc=0 || rc=$?
 printf '%s\n' "$out" | grep -v 'running with root privileges' || true
 [ "$rc" -eq 0 ] || die "lintian reports errors (exit $rc)"
-if printf '%s\n' "$out" | grep -q '^E: '; then die "lintian reports errors"; fi
+if grep -q '^E: ' <<<"$out"; then die "lintian reports errors"; fi
 echo "lintian: no errors in ${debs[*]##*/}"
