@@ -13,6 +13,9 @@ source "$(dirname "$0")/lib.sh"
 command -v curl >/dev/null || die "curl is not installed"
 v1=$(deb_of outpostd)
 v2=$(deb_of outpostd v2)
+# One install test per machine at a time (several build trees may run their suites at once).
+exec 9>/tmp/outpost-packaging-install.lock
+flock -w 300 9 || die "another packaging install test holds /tmp/outpost-packaging-install.lock"
 # dpkg's state of the outpostd package: empty or not-installed when absent.
 pkg_state() { dpkg-query -W -f='${db:Status-Status}' outpostd 2>/dev/null || true; }
 if [ -n "$(pkg_state)" ] && [ "$(pkg_state)" != not-installed ]; then
@@ -118,6 +121,8 @@ uid=$(id -u outpostd)
   fail "/var/lib/outpostd is $(stat -c '%U:%G %a' /var/lib/outpostd)"
 [ "$(stat -c '%U:%G %a' /etc/outpost/outpostd.conf)" = "root:outpostd 640" ] && ok "config root:outpostd 640" ||
   fail "config is $(stat -c '%U:%G %a' /etc/outpost/outpostd.conf)"
+[ "$(stat -c '%U:%G %a' /var/lib/outpostd/attachments)" = "outpostd:outpostd 750" ] && ok "attachments directory" ||
+  fail "/var/lib/outpostd/attachments is missing or wrong"
 [ -L /etc/systemd/system/multi-user.target.wants/outpostd.service ] && ok "unit enabled" || fail "unit not enabled"
 
 start_from_unit
