@@ -78,6 +78,9 @@ kind=$(file -b "$work/outpostd.root/usr/bin/outpostd")
 [[ "$kind" == ELF*stripped* && "$kind" != *"not stripped"* ]] &&
   ok "outpostd is a stripped ELF binary" || fail "outpostd is not a stripped ELF binary"
 
+w=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l -Tutf8 -Z "$work/outpostd.root/usr/share/man/man8/outpostd.8.gz" 2>&1 >/dev/null || true)
+[ -z "$w" ] && ok "man page outpostd.8.gz renders cleanly" || fail "man outpostd.8.gz: $w"
+
 # ---- outpost -------------------------------------------------------------------------------
 if [ "$expect_app" != 1 ]; then
   echo "note: the build has no 'outpost' target (OUTPOST_BUILD_UI=OFF): no outpost package expected"
