@@ -10,7 +10,7 @@ PACKAGES=(
   libboost-dev libboost-system-dev
   postgresql
   xvfb xauth fonts-dejavu-core dbus dbus-x11 gnome-keyring libsecret-tools
-  nsis lintian fakeroot dpkg-dev wrk curl python3
+  nsis lintian fakeroot dpkg-dev appstream desktop-file-utils wrk curl python3
 )
 
 missing=()
