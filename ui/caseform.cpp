@@ -153,7 +153,7 @@ QString CaseForm::shownError(const QString &field) const
 {
     for (const Row *row : m_rows)
         if (row->editor->field().name == field)
-            return row->message->isVisible() ? row->message->text() : QString();
+            return row->message->isHidden() ? QString() : row->message->text();
     return {};
 }
 

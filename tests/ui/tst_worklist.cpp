@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: MIT
+// Worklist filtering, badges and activation over a model with the documented roles; the case view
+// saving, refusing invalid input, and refreshing when the server changes the open case.
+#include "caseview.h"
+#include "mainwindow.h"
+#include "samplecases.h"
+#include "serverchangedbanner.h"
+#include "translations.h"
+#include "worklistfilterproxy.h"
+#include "worklistroles.h"
+#include "worklistview.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace outpost;
+using namespace outpost::ui;
+
+class TestWorklist : public QObject
+{
+    Q_OBJECT
+private:
+    QHash<QString, QString> m_titles{{QStringLiteral("inspection"), QStringLiteral("Site inspection")}};
+
+    static void selectData(QComboBox *combo, const QString &data)
+    {
+        const int i = combo->findData(data);
+        QVERIFY2(i >= 0, qPrintable(data));
+        combo->setCurrentIndex(i);
+    }
+
+private Q_SLOTS:
+    void initTestCase() { initResources(); }
+
+    void filtersAndBadges()
+    {
+        SampleCaseHost host;
+        QStandardItemModel *model = createWorklistModel(host.cases(), m_titles, this);
+        QAbstractItemModelTester sourceTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        WorklistView view;
+        view.setModel(model);
+        QAbstractItemModelTester proxyTester(view.proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(view.proxy()->rowCount(), 5);
+
+        QTest::keyClicks(view.searchEdit(), QStringLiteral("pump"));
+        QCOMPARE(view.proxy()->rowCount(), 1);
+        QCOMPARE(view.proxy()->index(0, 0).data(CaseIdRole).toString(), QStringLiteral("C-10043"));
+        view.searchEdit()->clear();
+        QTest::keyClicks(view.searchEdit(), QStringLiteral("S-019")); // a field value (SearchTextRole)
+        QCOMPARE(view.proxy()->rowCount(), 1);
+        view.searchEdit()->clear();
+
+        QCOMPARE(view.statusFilter()->count(), 3); // all + New + InProgress
+        selectData(view.statusFilter(), QStringLiteral("InProgress"));
+        QCOMPARE(view.proxy()->rowCount(), 2);
+        selectData(view.statusFilter(), QString());
+        selectData(view.queueFilter(), QStringLiteral("north"));
+        QCOMPARE(view.proxy()->rowCount(), 1);
+        selectData(view.queueFilter(), QString());
+        selectData(view.typeFilter(), QStringLiteral("inspection"));
+        QCOMPARE(view.proxy()->rowCount(), 5);
+        QCOMPARE(view.typeFilter()->currentText(), QStringLiteral("Site inspection"));
+
+        // Badges: a conflict on one row shows an icon and says so.
+        QStandardItem *item = model->item(0, 0);
+        QVERIFY(view.proxy()->mapFromSource(item->index()).data(Qt::DecorationRole).isNull());
+        item->setData(true, HasConflictRole);
+        item->setData(2, PendingCountRole);
+        const QModelIndex badge = view.proxy()->mapFromSource(item->index());
+        QVERIFY(!badge.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY(badge.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Conflict")));
+        QVERIFY(badge.data(Qt::ToolTipRole).toString().contains(QStringLiteral("2")));
+    }
+
+    void enterOpensTheCase()
+    {
+        SampleCaseHost host;
+        QStandardItemModel *model = createWorklistModel(host.cases(), m_titles, this);
+        WorklistView view;
+        view.setModel(model);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy opened(&view, &WorklistView::caseActivated);
+        view.table()->setFocus();
+        view.table()->setCurrentIndex(view.proxy()->index(1, 1));
+        QTest::keyClick(view.table(), Qt::Key_Return);
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.at(0).at(0).toString(), view.proxy()->index(1, 0).data(CaseIdRole).toString());
+        QCOMPARE(view.currentCaseId(), opened.at(0).at(0).toString());
+    }
+
+    void invalidInputIsNotSaved()
+    {
+        SampleCaseHost host;
+        CaseView view(&host);
+        QVERIFY(view.openCase(QStringLiteral("C-10042")));
+        view.show();
+        auto *reading = qobject_cast<QLineEdit *>(view.form()->editorWidget(QStringLiteral("readingKw")));
+        QTest::keyClicks(reading, QStringLiteral("-5"));
+        QVERIFY(!view.save());
+        QCOMPARE(host.savedCount(), 0);
+        QVERIFY(!view.messageText().isEmpty());
+        QVERIFY(!view.form()->shownError(QStringLiteral("readingKw")).isEmpty());
+
+        reading->clear();
+        QTest::keyClicks(reading, QStringLiteral("15"));
+        QSignalSpy saved(&view, &CaseView::saved);
+        QTest::mouseClick(view.saveButton(), Qt::LeftButton);
+        QCOMPARE(saved.count(), 1);
+        QCOMPARE(host.savedCount(), 1);
+        QCOMPARE(host.caseRecord(QStringLiteral("C-10042"))->fields.value(QStringLiteral("readingKw")).toDouble(), 15.0);
+        QVERIFY(!view.form()->isDirty());
+    }
+
+    void serverUpdateRefreshesOpenCase()
+    {
+        SampleCaseHost host;
+        CaseView view(&host);
+        QVERIFY(view.openCase(QStringLiteral("C-10042")));
+        view.show();
+
+        // No unsaved edits: reload in place, no banner.
+        CaseRecord rec = *host.caseRecord(QStringLiteral("C-10042"));
+        rec.fields.insert(QStringLiteral("priority"), QStringLiteral("low"));
+        host.putCase(rec);
+        view.onCasesChanged({QStringLiteral("C-10042")});
+        auto *priority = qobject_cast<QComboBox *>(view.form()->editorWidget(QStringLiteral("priority")));
+        QCOMPARE(priority->currentData().toString(), QStringLiteral("low"));
+        QVERIFY(!view.banner()->isVisible());
+
+        // Unsaved edits: kept, banner offers review and merge.
+        auto *contact = qobject_cast<QLineEdit *>(view.form()->editorWidget(QStringLiteral("contact")));
+        contact->selectAll();
+        QTest::keyClicks(contact, QStringLiteral("Gate keeper"));
+        rec.fields.insert(QStringLiteral("contact"), QStringLiteral("J. Berger"));
+        host.putCase(rec);
+        view.onCasesChanged({QStringLiteral("C-99999"), QStringLiteral("C-10042")});
+        QCOMPARE(contact->text(), QStringLiteral("Gate keeper"));
+        QVERIFY(view.banner()->isVisible());
+        QVERIFY(view.banner()->message().contains(QStringLiteral("Contact on site")));
+        QVERIFY(view.banner()->reviewButton()->isEnabled());
+
+        // "Reload" takes the server's copy.
+        QTest::mouseClick(view.banner()->reloadButton(), Qt::LeftButton);
+        QCOMPARE(contact->text(), QStringLiteral("J. Berger"));
+        QVERIFY(!view.form()->isDirty());
+        QVERIFY(!view.banner()->isVisible());
+    }
+
+    void mainWindowOpensCases()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("s.conf")), QSettings::IniFormat);
+        SampleCaseHost host;
+        MainWindow w(settings);
+        w.setCaseHost(&host);
+        w.setWorklistModel(createWorklistModel(host.cases(), m_titles, &w));
+        QStandardItemModel outbox;
+        w.setOutboxModel(&outbox);
+        w.show();
+        w.openCase(QStringLiteral("C-10051"));
+        QCOMPARE(w.caseView()->caseId(), QStringLiteral("C-10051"));
+        QVERIFY(w.caseView()->isVisible());
+        w.setKioskMode(true);
+        QVERIFY(w.exitKioskAction()->isVisible());
+    }
+};
+
+QTEST_MAIN(TestWorklist)
+#include "tst_worklist.moc"
