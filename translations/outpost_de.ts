@@ -2,923 +2,923 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>Tr</name>
-    <message>
-        <source>Case %1 does not exist.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Case type %1 is not known.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Some fields are not valid.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Updated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>assigned to me</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>outpost::Action</name>
     <message>
         <source>Field &apos;%1&apos; must be a non-empty id of at most 100 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld „%1“ muss eine nicht leere ID mit höchstens 100 Zeichen sein.</translation>
     </message>
     <message>
         <source>Unknown action type &apos;%1&apos; in &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Aktionsart „%1“ in „%2“.</translation>
     </message>
     <message>
         <source>Unknown result status &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Ergebnisstatus „%1“.</translation>
     </message>
 </context>
 <context>
     <name>outpost::CaseType</name>
     <message>
         <source>Field &apos;%1&apos; must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld „%1“ darf nicht leer sein.</translation>
     </message>
     <message>
         <source>A case type needs at least one status.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Falltyp braucht mindestens einen Status.</translation>
     </message>
     <message>
         <source>Field &apos;%1&apos; must be an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld „%1“ muss ein Objekt sein.</translation>
     </message>
     <message>
         <source>Field &apos;%1&apos; has an unknown type &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld „%1“ hat einen unbekannten Typ „%2“.</translation>
     </message>
     <message>
         <source>Field names must be unique and not empty (&apos;%1&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Feldnamen müssen eindeutig und nicht leer sein („%1“).</translation>
     </message>
     <message>
         <source>A choice field needs choices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Auswahlfeld braucht Auswahlwerte.</translation>
     </message>
     <message>
         <source>A lookup field needs a data page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Nachschlagefeld braucht eine Datenseite.</translation>
     </message>
     <message>
         <source>The pattern of field &apos;%1&apos; is not a valid regular expression.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Muster von Feld „%1“ ist kein gültiger regulärer Ausdruck.</translation>
     </message>
     <message>
         <source>Flow action &apos;%1&apos; leads to unknown status &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablaufaktion „%1“ führt zu unbekanntem Status „%2“.</translation>
     </message>
     <message>
         <source>Flow action &apos;%1&apos; starts from unknown status &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablaufaktion „%1“ beginnt bei unbekanntem Status „%2“.</translation>
     </message>
     <message>
         <source>Flow action &apos;%1&apos; requires unknown field &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablaufaktion „%1“ verlangt unbekanntes Feld „%2“.</translation>
     </message>
     <message>
         <source>Unknown conflict policy &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Konfliktregel „%1“.</translation>
     </message>
 </context>
 <context>
     <name>outpost::Change</name>
     <message>
         <source>Unknown change kind &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Änderungsart „%1“.</translation>
     </message>
     <message>
         <source>Unknown change op &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Änderungsoperation „%1“.</translation>
     </message>
     <message>
         <source>Field &apos;%1&apos; must be an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld „%1“ muss ein Objekt sein.</translation>
     </message>
 </context>
 <context>
     <name>outpost::JsonReader</name>
     <message>
         <source>The request body is empty; a JSON object is expected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anfragetext ist leer; ein JSON-Objekt wird erwartet.</translation>
     </message>
     <message>
         <source>Malformed JSON at offset %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerhaftes JSON an Position %1: %2</translation>
     </message>
     <message>
         <source>A JSON object is expected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein JSON-Objekt wird erwartet.</translation>
     </message>
     <message>
         <source>Field &apos;%1&apos; is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld „%1“ ist erforderlich.</translation>
     </message>
     <message>
         <source>Field &apos;%1&apos; must be %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld „%1“ muss %2 sein.</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenkette</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl</translation>
     </message>
     <message>
         <source>an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>eine ganze Zahl</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true oder false</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Objekt</translation>
     </message>
     <message>
         <source>an array</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Array</translation>
     </message>
     <message>
         <source>Field &apos;%1&apos; must be a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld „%1“ muss eine Zeichenkette sein.</translation>
     </message>
 </context>
 <context>
     <name>outpost::RulesEngine</name>
     <message>
         <source>%1 is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist erforderlich.</translation>
     </message>
     <message>
         <source>%1 must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss Text sein.</translation>
     </message>
     <message numerus="yes">
         <source>%1 must be at most %n characters long.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 darf höchstens %n Zeichen lang sein.</numerusform>
+            <numerusform>%1 darf höchstens %n Zeichen lang sein.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 does not have the expected format.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat nicht das erwartete Format.</translation>
     </message>
     <message>
         <source>%1 must be a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss eine Zahl sein.</translation>
     </message>
     <message>
         <source>%1 must be at least %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss mindestens %2 sein.</translation>
     </message>
     <message>
         <source>%1 must be at most %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 darf höchstens %2 sein.</translation>
     </message>
     <message>
         <source>%1 must be a date (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss ein Datum sein (JJJJ-MM-TT).</translation>
     </message>
     <message>
         <source>%1 must be a date and time (RFC 3339, e.g. 2026-11-30T08:00:00Z).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss Datum und Uhrzeit sein (RFC 3339, z. B. 2026-11-30T08:00:00Z).</translation>
     </message>
     <message>
         <source>%1 must be yes or no.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss Ja oder Nein sein.</translation>
     </message>
     <message>
         <source>%1 must be one of: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss eines davon sein: %2.</translation>
     </message>
     <message>
         <source>%1 must be a key of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 muss ein Schlüssel von %2 sein.</translation>
     </message>
     <message>
         <source>%1: &apos;%2&apos; is not an entry of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „%2“ ist kein Eintrag von %3.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a field of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Feld von %2.</translation>
     </message>
     <message>
         <source>%1 has no flow action &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine Ablaufaktion „%2“.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not possible while the case is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist nicht möglich, solange der Fall %2 ist.</translation>
     </message>
     <message>
         <source>%1 is required to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nötig für „%2“.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; needs more information first.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ braucht zuerst weitere Angaben.</translation>
     </message>
     <message>
         <source>field &apos;%1&apos; was removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld „%1“ wurde entfernt</translation>
     </message>
     <message>
         <source>field &apos;%1&apos; changed its type</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld „%1“ hat seinen Typ geändert</translation>
     </message>
     <message>
         <source>status &apos;%1&apos; was removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Status „%1“ wurde entfernt</translation>
     </message>
 </context>
 <context>
     <name>outpost::ui::CaseForm</name>
     <message>
         <source>%1 *</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 *</translation>
     </message>
     <message>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>Pflichtfeld</translation>
     </message>
     <message>
         <source>%1: message</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Hinweis</translation>
     </message>
     <message>
         <source>%1 (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Pflichtfeld)</translation>
     </message>
 </context>
 <context>
     <name>outpost::ui::CaseView</name>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwerfen</translation>
     </message>
     <message>
         <source>Save the changes; they are sent with the next sync (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen speichern; sie werden mit der nächsten Synchronisierung gesendet (Strg+S)</translation>
     </message>
     <message>
         <source>Drop your unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen verwerfen</translation>
     </message>
     <message>
         <source>This case cannot be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Fall lässt sich nicht öffnen: %1</translation>
     </message>
     <message>
         <source>The case type %1 is not available yet; sync first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Falltyp %1 ist noch nicht vorhanden; bitte zuerst synchronisieren.</translation>
     </message>
     <message>
         <source>This case is no longer available to you: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Fall ist für Sie nicht mehr verfügbar: %1</translation>
     </message>
     <message>
         <source>The case is no longer available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fall ist nicht mehr verfügbar.</translation>
     </message>
     <message>
         <source>Please correct the marked fields first. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte zuerst die markierten Felder korrigieren. Es wurde nichts gespeichert.</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Saved. The change is sent with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert. Die Änderung wird mit der nächsten Synchronisierung gesendet.</translation>
     </message>
     <message>
         <source>Done: %1. It is sent with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt: %1. Wird mit der nächsten Synchronisierung gesendet.</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: %1</translation>
     </message>
     <message>
         <source>Queue: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warteschlange: %1</translation>
     </message>
     <message>
         <source>Correct the marked fields first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte zuerst die markierten Felder korrigieren.</translation>
     </message>
 </context>
 <context>
     <name>outpost::ui::ConflictDialog</name>
     <message>
         <source>Resolve conflict: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikt lösen: %1</translation>
     </message>
     <message>
         <source>These fields were changed both here and on the server. For each field, tick the value to keep.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Felder wurden sowohl hier als auch auf dem Server geändert. Haken Sie für jedes Feld den Wert an, der bleiben soll.</translation>
     </message>
     <message>
         <source>Conflicting fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Felder im Konflikt</translation>
     </message>
     <message>
         <source>Move to the Mine or Server cell and press Space to choose it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur Zelle „Meins“ oder „Server“ gehen und mit der Leertaste wählen.</translation>
     </message>
     <message>
         <source>Keep all mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle meine behalten</translation>
     </message>
     <message>
         <source>Take all from server</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle vom Server übernehmen</translation>
     </message>
     <message>
         <source>Resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösen</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Später</translation>
     </message>
     <message>
         <source>Choose a value for every field first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte zuerst für jedes Feld einen Wert wählen.</translation>
     </message>
 </context>
 <context>
     <name>outpost::ui::ConflictModel</name>
     <message>
         <source>Keep your value for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihren Wert für %1 behalten</translation>
     </message>
     <message>
         <source>Take the server&apos;s value for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Serverwert für %1 übernehmen</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorher</translation>
     </message>
     <message>
         <source>Mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Meins</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
 </context>
 <context>
     <name>outpost::ui::EventLogView</name>
     <message>
         <source>Filter events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse filtern</translation>
     </message>
     <message>
         <source>Event log</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisprotokoll</translation>
     </message>
 </context>
 <context>
     <name>outpost::ui::FieldEditor</name>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bis %2</translation>
     </message>
     <message>
         <source>at least %1</source>
-        <translation type="unfinished"></translation>
+        <translation>mindestens %1</translation>
     </message>
     <message>
         <source>at most %1</source>
-        <translation type="unfinished"></translation>
+        <translation>höchstens %1</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gesetzt</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Leeren</translation>
     </message>
     <message>
         <source>Clear %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 leeren</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Nein</translation>
     </message>
     <message>
         <source>Not set</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesetzt</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Angabe)</translation>
     </message>
     <message>
         <source>Type to search %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tippen, um in %1 zu suchen</translation>
     </message>
 </context>
 <context>
     <name>outpost::ui::FlowActionBar</name>
     <message>
         <source>Not available right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerade nicht verfügbar.</translation>
     </message>
     <message>
         <source>Moves the case to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzt den Fall auf %1.</translation>
     </message>
 </context>
 <context>
     <name>outpost::ui::KioskController</name>
     <message>
         <source>Enter the administrator PIN to leave kiosk mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Administrator-PIN ein, um den Kioskmodus zu verlassen.</translation>
     </message>
     <message>
         <source>No administrator PIN is set on this device, so kiosk mode cannot be left here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Gerät ist keine Administrator-PIN festgelegt; der Kioskmodus kann hier nicht verlassen werden.</translation>
     </message>
 </context>
 <context>
     <name>outpost::ui::MainWindow</name>
     <message>
         <source>Outpost</source>
-        <translation type="unfinished"></translation>
+        <translation>Outpost</translation>
     </message>
     <message>
         <source>Select a case in the worklist to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Fall in der Arbeitsliste, um ihn zu öffnen.</translation>
     </message>
     <message>
         <source>&amp;Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fälle</translation>
     </message>
     <message>
         <source>Nothing is waiting to be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wartet auf das Senden.</translation>
     </message>
     <message>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgang</translation>
     </message>
     <message>
         <source>&amp;Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Postausgang</translation>
     </message>
     <message>
         <source>No conflicts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Konflikte.</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikte</translation>
     </message>
     <message>
         <source>Co&amp;nflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Konflikte</translation>
     </message>
     <message>
         <source>No sync issues.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Synchronisierungsprobleme.</translation>
     </message>
     <message>
         <source>Sync issues</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsprobleme</translation>
     </message>
     <message>
         <source>Sync &amp;issues</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungs&amp;probleme</translation>
     </message>
     <message>
         <source>&amp;Event log</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ereignisprotokoll</translation>
     </message>
     <message>
         <source>&amp;Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt &amp;synchronisieren</translation>
     </message>
     <message>
         <source>S&amp;ettings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Abmelden</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>Exit kiosk mode…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kioskmodus verlassen…</translation>
     </message>
     <message>
         <source>&amp;Find case</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall &amp;suchen</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Haupt</translation>
     </message>
     <message>
         <source>Signed in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als %1</translation>
     </message>
 </context>
 <context>
     <name>outpost::ui::PinDialog</name>
     <message>
         <source>Administrator PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrator-PIN</translation>
     </message>
     <message>
         <source>PIN message</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN-Hinweis</translation>
     </message>
     <message>
         <source>Delete last digit</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Ziffer löschen</translation>
     </message>
     <message>
         <source>Confirm PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN bestätigen</translation>
     </message>
     <message>
         <source>Wrong PIN. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsche PIN. Bitte erneut versuchen.</translation>
     </message>
 </context>
 <context>
     <name>outpost::ui::PinStore</name>
     <message>
         <source>The PIN must have 4 to 12 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die PIN muss 4 bis 12 Ziffern haben.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::SampleCaseHost</name>
+    <message>
+        <source>Case %1 does not exist.</source>
+        <translation>Fall %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Case type %1 is not known.</source>
+        <translation>Falltyp %1 ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>Some fields are not valid.</source>
+        <translation>Einige Felder sind ungültig.</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>assigned to me</source>
+        <translation>mir zugewiesen</translation>
     </message>
 </context>
 <context>
     <name>outpost::ui::ServerChangedBanner</name>
     <message>
         <source>Review and merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen und zusammenführen</translation>
     </message>
     <message>
         <source>Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu laden</translation>
     </message>
     <message>
         <source>Server update</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung auf dem Server</translation>
     </message>
     <message>
         <source>Show the server&apos;s version and drop your unsaved edits</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Serverfassung anzeigen und ungespeicherte Änderungen verwerfen</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausblenden</translation>
     </message>
     <message>
         <source>Dismiss; your edits stay as they are</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausblenden; Ihre Änderungen bleiben erhalten</translation>
     </message>
     <message>
         <source>This case was changed on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Fall wurde auf dem Server geändert.</translation>
     </message>
     <message>
         <source>Your unsaved edits are kept: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre ungespeicherten Änderungen bleiben erhalten: %1.</translation>
     </message>
 </context>
 <context>
     <name>outpost::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveradresse</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <source>Sync interval in minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsintervall in Minuten</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemsprache</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>Lock after idle minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperren nach Minuten ohne Eingabe</translation>
     </message>
     <message>
         <source>New administrator PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Administrator-PIN</translation>
     </message>
     <message>
         <source>unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>unverändert</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht festgelegt</translation>
     </message>
     <message>
         <source>Repeat the new PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue PIN wiederholen</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Allgemein</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server:</translation>
     </message>
     <message>
         <source>Sync &amp;every:</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisieren &amp;alle:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache:</translation>
     </message>
     <message>
         <source>A new language applies at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
     <message>
         <source>Kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Kioskmodus</translation>
     </message>
     <message>
         <source>Lock after &amp;idle:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperren nach &amp;Inaktivität:</translation>
     </message>
     <message>
         <source>New &amp;PIN:</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue &amp;PIN:</translation>
     </message>
     <message>
         <source>&amp;Repeat PIN:</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN &amp;wiederholen:</translation>
     </message>
     <message>
         <source>The two PINs differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden PINs stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
     <name>outpost::ui::SignInDialog</name>
     <message>
         <source>Enter the server address, for example https://outpost.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Serveradresse ein, zum Beispiel https://outpost.example.com.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a server address. Use a form like https://outpost.example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Serveradresse. Verwenden Sie eine Form wie https://outpost.example.com.</translation>
     </message>
     <message>
         <source>Remember server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server merken</translation>
     </message>
     <message>
         <source>Sign in to Outpost</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei Outpost anmelden</translation>
     </message>
     <message>
         <source>&lt;b&gt;Outpost&lt;/b&gt;&lt;br&gt;Sign in with your work account.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Outpost&lt;/b&gt;&lt;br&gt;Melden Sie sich mit Ihrem Arbeitskonto an.</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Serveradresse</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>Sign-in message</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldehinweis</translation>
     </message>
     <message>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server:</translation>
     </message>
     <message>
         <source>&amp;User:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzer:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort:</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung läuft…</translation>
     </message>
     <message>
         <source>Enter your user name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihren Benutzernamen ein.</translation>
     </message>
     <message>
         <source>Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
 </context>
 <context>
     <name>outpost::ui::SyncStatusBar</name>
     <message>
         <source>Sync progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsfortschritt</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
         <source>Send queued changes and fetch news now (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartende Änderungen senden und Neues abholen (F5)</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Min.</numerusform>
+            <numerusform>vor %n Min.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n h ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n Std.</numerusform>
+            <numerusform>vor %n Std.</numerusform>
         </translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <source>Sending changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen werden gesendet…</translation>
     </message>
     <message>
         <source>Receiving updates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisierungen werden empfangen…</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierung läuft…</translation>
     </message>
     <message>
         <source>Sync problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsproblem</translation>
     </message>
     <message>
         <source>Connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung: %1</translation>
     </message>
     <message>
         <source>Last sync: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt synchronisiert: %1</translation>
     </message>
     <message>
         <source>Pending: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend: %1</translation>
     </message>
     <message>
         <source>Changes waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen, die auf das Senden warten</translation>
     </message>
     <message>
         <source>Conflicts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikte: %1</translation>
     </message>
     <message>
         <source>Cases where your changes and the server&apos;s need a decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Fälle, in denen zwischen Ihren Änderungen und denen des Servers entschieden werden muss</translation>
     </message>
 </context>
 <context>
     <name>outpost::ui::ValueText</name>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Nein</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>outpost::ui::WorklistFilterProxy</name>
     <message>
         <source>Conflict: your changes and the server&apos;s need a decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikt: zwischen Ihren Änderungen und denen des Servers muss entschieden werden</translation>
     </message>
     <message>
         <source>Sync issue: the server did not accept a change</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisierungsproblem: Der Server hat eine Änderung nicht angenommen</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) waiting to be sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Änderung wartet auf das Senden</numerusform>
+            <numerusform>%n Änderungen warten auf das Senden</numerusform>
         </translation>
     </message>
 </context>
@@ -926,50 +926,50 @@
     <name>outpost::ui::WorklistView</name>
     <message>
         <source>Search cases (id, title, site…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fälle suchen (Nummer, Titel, Standort…)</translation>
     </message>
     <message>
         <source>Search cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Fälle suchen</translation>
     </message>
     <message>
         <source>Filter by status</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Status filtern</translation>
     </message>
     <message>
         <source>Filter by case type</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Falltyp filtern</translation>
     </message>
     <message>
         <source>Filter by queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Warteschlange filtern</translation>
     </message>
     <message>
         <source>Worklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsliste</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Typen</translation>
     </message>
     <message>
         <source>All queues</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Warteschlangen</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Fall</numerusform>
+            <numerusform>%n Fälle</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
 </context>
 </TS>

@@ -39,6 +39,7 @@ public:
             m_multi = new QPlainTextEdit(parent);
             m_multi->setTabChangesFocus(true);
             m_multi->setMinimumHeight(80);
+            m_multi->setMaximumHeight(160);
             connect(m_multi, &QPlainTextEdit::textChanged, this, &TextEditor::notifyEdited);
         } else {
             m_line = new QLineEdit(parent);

@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QKeyEvent>
 #include <QLibraryInfo>
+#include <QScreen>
 #include <QSettings>
 #include <QTimer>
 #include <QWidget>
@@ -58,6 +59,8 @@ void KioskController::attach(QWidget *window)
     window->setWindowFlags(window->windowFlags() | Qt::FramelessWindowHint);
     window->setWindowFlag(Qt::WindowCloseButtonHint, false);
     window->installEventFilter(this);
+    if (QScreen *screen = window->screen())
+        window->setGeometry(screen->geometry()); // also without a window manager (cage, Xvfb)
     window->showFullScreen();
     m_idle->start();
     qCInfo(lcUi) << "kiosk mode on, idle lock after" << m_idle->interval() << "ms";

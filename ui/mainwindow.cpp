@@ -17,7 +17,10 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QHeaderView>
+#include <QStyle>
 #include <QTabWidget>
+#include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -169,6 +172,10 @@ void MainWindow::setKioskMode(bool kiosk)
     m_quit->setVisible(!kiosk);
     m_exitKiosk->setVisible(kiosk);
     m_worklist->setSingleTapOpens(kiosk);
+    m_worklist->table()->verticalHeader()->setDefaultSectionSize(kiosk ? 48 : fontMetrics().height() + 10);
+    const int icon = kiosk ? 32 : style()->pixelMetric(QStyle::PM_ToolBarIconSize);
+    for (QToolBar *bar : findChildren<QToolBar *>())
+        bar->setIconSize(QSize(icon, icon));
 }
 
 void MainWindow::setSignedInUser(const QString &displayName)

@@ -48,8 +48,10 @@ SyncStatusBar::SyncStatusBar(QWidget *parent)
     auto *lay = new QHBoxLayout(this);
     lay->setContentsMargins(4, 0, 4, 0);
     lay->setSpacing(10);
+    lay->addStretch(1);
     lay->addWidget(m_stateIcon);
     lay->addWidget(m_stateLabel);
+    lay->addSpacing(8);
     lay->addWidget(m_progress);
     lay->addWidget(m_lastLabel);
     lay->addWidget(m_pendingButton);

@@ -77,15 +77,19 @@ WorklistView::WorklistView(QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &WorklistView::updateCount);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &WorklistView::updateCount);
 
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(m_search, 1);
-    bar->addWidget(m_status);
-    bar->addWidget(m_type);
-    bar->addWidget(m_queue);
-    bar->addWidget(m_count);
+    // Search on its own row so that it stays wide in narrow panes and with touch-sized filters.
+    auto *searchRow = new QHBoxLayout;
+    searchRow->addWidget(m_search, 1);
+    searchRow->addWidget(m_count);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_status);
+    filterRow->addWidget(m_type);
+    filterRow->addWidget(m_queue);
+    filterRow->addStretch(1);
     auto *lay = new QVBoxLayout(this);
     lay->setContentsMargins(0, 0, 0, 0);
-    lay->addLayout(bar);
+    lay->addLayout(searchRow);
+    lay->addLayout(filterRow);
     lay->addWidget(m_table, 1);
     setTabOrder(m_search, m_status);
     setTabOrder(m_status, m_type);
