@@ -94,7 +94,7 @@ bool CaseView::openCase(const QString &caseId)
     return true;
 }
 
-QString CaseView::messageText() const { return m_message->isVisible() ? m_message->text() : QString(); }
+QString CaseView::messageText() const { return m_message->isHidden() ? QString() : m_message->text(); }
 
 void CaseView::onCasesChanged(const QStringList &caseIds)
 {

@@ -60,7 +60,7 @@ PinDialog::PinDialog(Verifier verify, const QString &prompt, QWidget *parent)
     m_edit->setFocus();
 }
 
-QString PinDialog::messageText() const { return m_message->isVisible() ? m_message->text() : QString(); }
+QString PinDialog::messageText() const { return m_message->isHidden() ? QString() : m_message->text(); }
 
 void PinDialog::submit()
 {

@@ -125,7 +125,7 @@ bool SettingsDialog::save()
     return true;
 }
 
-QString SettingsDialog::messageText() const { return m_message->isVisible() ? m_message->text() : QString(); }
+QString SettingsDialog::messageText() const { return m_message->isHidden() ? QString() : m_message->text(); }
 
 void SettingsDialog::showMessage(const QString &text)
 {

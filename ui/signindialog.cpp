@@ -30,14 +30,17 @@ QString normalizeServerUrl(const QString &text, QString *why)
     }
     if (!t.contains(QLatin1String("://")))
         t.prepend(QLatin1String("https://"));
-    const QUrl url(t, QUrl::StrictMode);
+    QUrl url(t, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty()
         || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
         *why = Tr::tr("'%1' is not a server address. Use a form like https://outpost.example.com.").arg(text.trimmed());
         return {};
     }
-    QString out = url.toString(QUrl::StripTrailingSlash);
-    return out;
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path);
+    return url.toString();
 }
 
 SignInDialog::SignInDialog(QWidget *parent)
@@ -139,7 +142,7 @@ void SignInDialog::setBusy(bool busy)
         showInfo(tr("Signing in…"));
 }
 
-QString SignInDialog::messageText() const { return m_message->isVisible() ? m_message->text() : QString(); }
+QString SignInDialog::messageText() const { return m_message->isHidden() ? QString() : m_message->text(); }
 
 void SignInDialog::setCancelAllowed(bool allowed)
 {

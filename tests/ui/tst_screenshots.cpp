@@ -99,9 +99,25 @@ private Q_SLOTS:
         auto *reading = qobject_cast<QLineEdit *>(w.caseView()->form()->editorWidget(QStringLiteral("readingKw")));
         QTest::keyClicks(reading, QStringLiteral("120000")); // shows a live validation message
         save(&w, QStringLiteral("main-window.png"));
+    }
 
-        CaseView *cv = w.caseView();
-        save(cv, QStringLiteral("case-form.png"));
+    void caseForm()
+    {
+        SampleCaseHost host;
+        CaseView cv(&host);
+        QVERIFY(cv.openCase(QStringLiteral("C-10043")));
+        cv.resize(640, 720);
+        cv.show();
+        CaseForm *form = cv.form();
+        auto *reading = qobject_cast<QLineEdit *>(form->editorWidget(QStringLiteral("readingKw")));
+        reading->selectAll();
+        QTest::keyClicks(reading, QStringLiteral("4388"));
+        form->editorWidget(QStringLiteral("passed"))->setFocus();
+        QTest::keyClick(form->editorWidget(QStringLiteral("passed")), Qt::Key_Space);
+        QTest::keyClicks(form->editorWidget(QStringLiteral("summary")),
+                         QStringLiteral("Pump 2 bearing noisy, lubricated. Reading taken after restart."));
+        QVERIFY(form->isDirty() && form->isValid());
+        save(&cv, QStringLiteral("case-form.png"));
     }
 
     void conflictAndSignIn()
