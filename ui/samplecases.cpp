@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QStandardItemModel>
 
+#include <algorithm>
+
 namespace outpost::ui {
 
 namespace {
@@ -172,7 +174,10 @@ QStandardItemModel *createWorklistModel(const QList<CaseRecord> &cases, const QH
     auto *model = new QStandardItemModel(0, 6, parent);
     model->setHorizontalHeaderLabels({Tr::tr("Case"), Tr::tr("Title"), Tr::tr("Type"), Tr::tr("Status"),
                                       Tr::tr("Queue"), Tr::tr("Updated")});
-    for (const CaseRecord &c : cases) {
+    QList<CaseRecord> ordered = cases;
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const CaseRecord &a, const CaseRecord &b) { return a.updatedAt > b.updatedAt; });
+    for (const CaseRecord &c : std::as_const(ordered)) {
         const QDateTime updated = QDateTime::fromString(c.updatedAt, Qt::ISODate);
         auto *id = new QStandardItem(c.id);
         id->setData(c.id, CaseIdRole);

@@ -49,6 +49,10 @@ WorklistView::WorklistView(QWidget *parent)
     m_table->setObjectName(QStringLiteral("worklistTable"));
     m_table->setModel(m_proxy);
     m_table->setAccessibleName(tr("Worklist"));
+    // Until the technician clicks a header the rows keep the model's order (the store delivers the
+    // most recently updated first); sorting 50,000 rows on every show would cost ~0.4 s.
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::DescendingOrder);
+    m_table->horizontalHeader()->setSortIndicatorClearable(true);
     m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -59,6 +63,8 @@ WorklistView::WorklistView(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setResizeContentsPrecision(200); // sample rows, not all 50,000
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
 
     connect(m_search, &QLineEdit::textChanged, m_proxy, &WorklistFilterProxy::setSearchText);
     connect(m_status, &QComboBox::currentIndexChanged, this,
@@ -116,7 +122,6 @@ void WorklistView::setModel(QAbstractItemModel *model)
         connect(model, &QAbstractItemModel::rowsInserted, this, later);
         connect(model, &QAbstractItemModel::dataChanged, this, later);
     }
-    m_table->sortByColumn(UpdatedColumn, Qt::DescendingOrder);
     m_table->resizeColumnsToContents();
     refreshFilterChoices();
     updateCount();
