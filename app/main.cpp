@@ -113,12 +113,16 @@ int main(int argc, char *argv[])
         QObject::connect(&window, &MainWindow::exitKioskRequested, kioskController.get(),
                          &KioskController::requestExit);
         QObject::connect(kioskController.get(), &KioskController::locked, &window, [&] {
-            // Back to sign-in; queue and drafts stay as they are.
+            // Back to sign-in; queue and drafts stay as they are, the work is hidden meanwhile.
+            window.setLocked(true);
             auto *dlg = new SignInDialog(&window);
             dlg->setAttribute(Qt::WA_DeleteOnClose);
             dlg->setCancelAllowed(false);
             QObject::connect(dlg, &SignInDialog::signInRequested, dlg, [&, dlg] {
-                dlg->accept(); // the client core checks the credentials once wired in
+                // WIRING SEAM: the client core's sign-in (online, or offline against the stored
+                // verifier) decides here once wired in; the sample build has no accounts.
+                dlg->accept();
+                window.setLocked(false);
                 kioskController->unlock();
             });
             dlg->open();

@@ -304,6 +304,22 @@
         <source>Correct the marked fields first.</source>
         <translation>Bitte zuerst die markierten Felder korrigieren.</translation>
     </message>
+    <message>
+        <source>New %1</source>
+        <translation>Neu: %1</translation>
+    </message>
+    <message>
+        <source>Not created: %1</source>
+        <translation>Nicht angelegt: %1</translation>
+    </message>
+    <message>
+        <source>Created. The new case is sent with the next sync.</source>
+        <translation>Angelegt. Der neue Fall wird mit der nächsten Synchronisierung gesendet.</translation>
+    </message>
+    <message>
+        <source>not yet saved</source>
+        <translation>noch nicht gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::ConflictDialog</name>
@@ -540,6 +556,14 @@
     <message>
         <source>Signed in as %1</source>
         <translation>Angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>Locked. Sign in to continue; your work is kept.</source>
+        <translation>Gesperrt. Melden Sie sich an, um weiterzuarbeiten; Ihre Arbeit bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>&amp;New case</source>
+        <translation>&amp;Neuer Fall</translation>
     </message>
 </context>
 <context>

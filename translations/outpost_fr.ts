@@ -304,6 +304,22 @@
         <source>Correct the marked fields first.</source>
         <translation>Corrigez d’abord les champs signalés.</translation>
     </message>
+    <message>
+        <source>New %1</source>
+        <translation>Nouveau : %1</translation>
+    </message>
+    <message>
+        <source>Not created: %1</source>
+        <translation>Non créé : %1</translation>
+    </message>
+    <message>
+        <source>Created. The new case is sent with the next sync.</source>
+        <translation>Créé. Le nouveau dossier sera envoyé à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>not yet saved</source>
+        <translation>pas encore enregistré</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::ConflictDialog</name>
@@ -540,6 +556,14 @@
     <message>
         <source>Signed in as %1</source>
         <translation>Connecté en tant que %1</translation>
+    </message>
+    <message>
+        <source>Locked. Sign in to continue; your work is kept.</source>
+        <translation>Verrouillé. Connectez-vous pour continuer ; votre travail est conservé.</translation>
+    </message>
+    <message>
+        <source>&amp;New case</source>
+        <translation>&amp;Nouveau dossier</translation>
     </message>
 </context>
 <context>

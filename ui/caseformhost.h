@@ -21,6 +21,10 @@ public:
     virtual ~CaseFormHost() = default;
     virtual Result<CaseRecord> caseRecord(const QString &caseId) const = 0;
     virtual Result<CaseType> caseType(const QString &name) const = 0;
+    /// The case types a technician may create cases of.
+    virtual QList<CaseType> caseTypes() const = 0;
+    /// Queues the creation of a case; returns its temp id ("tmp-<uuid>") until the server maps it.
+    virtual Result<QString> createCase(const QString &caseType, const QJsonObject &fields) = 0;
     /// Queues an update of `changed` fields, based on `baseEtag`.
     virtual Status saveFields(const QString &caseId, const QString &baseEtag, const QJsonObject &changed) = 0;
     /// Queues `changed` (may be empty) and the flow action in one transaction.

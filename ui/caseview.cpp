@@ -79,11 +79,34 @@ bool CaseView::openCase(const QString &caseId)
     }
     m_record = *rec;
     m_type = *type;
+    showForm(m_record.fields, RulesEngine::Mode::Update);
+    return true;
+}
+
+bool CaseView::newCase(const QString &caseType)
+{
+    const Result<CaseType> type = m_host->caseType(caseType);
+    if (!type) {
+        showMessage(type.error().message, true);
+        return false;
+    }
+    m_type = *type;
+    m_record = CaseRecord{};
+    m_record.caseType = m_type.name;
+    m_record.status = m_type.initialStatus();
+    m_record.title = tr("New %1").arg(m_type.title);
+    showForm({}, RulesEngine::Mode::Create);
+    return true;
+}
+
+void CaseView::showForm(const QJsonObject &fields, RulesEngine::Mode mode)
+{
     m_banner->hide();
     m_message->hide();
     delete m_form;
     m_form = new CaseForm(m_type, m_host->lookupSource());
-    m_form->setCase(m_record.fields);
+    m_form->setMode(mode);
+    m_form->setCase(fields);
     m_scroll->setWidget(m_form);
     m_flowBar->setCaseType(m_type);
     connect(m_form, &CaseForm::fieldsEdited, this, &CaseView::updateButtons);
@@ -91,7 +114,8 @@ bool CaseView::openCase(const QString &caseId)
     connect(m_form, &CaseForm::validityChanged, this, &CaseView::updateButtons);
     updateHeader();
     updateButtons();
-    return true;
+    if (QWidget *first = m_form->editorWidget(m_type.fields.value(0).name))
+        first->setFocus();
 }
 
 QString CaseView::messageText() const { return m_message->isHidden() ? QString() : m_message->text(); }
@@ -128,12 +152,24 @@ void CaseView::onCasesChanged(const QStringList &caseIds)
 
 bool CaseView::save()
 {
-    if (!m_form || !m_form->isDirty())
+    if (!m_form || (!m_form->isDirty() && !isNewCase()))
         return true;
     if (!m_form->isValid()) {
         m_form->showAllErrors();
         showMessage(tr("Please correct the marked fields first. Nothing was saved."), true);
         return false;
+    }
+    if (isNewCase()) {
+        const Result<QString> id = m_host->createCase(m_type.name, m_form->changedFields());
+        if (!id) {
+            m_form->setExternalErrors(id.error().fields);
+            showMessage(tr("Not created: %1").arg(id.error().message), true);
+            return false;
+        }
+        openCase(*id);
+        showMessage(tr("Created. The new case is sent with the next sync."), false);
+        Q_EMIT caseCreated(*id);
+        return true;
     }
     const Status st = m_host->saveFields(m_record.id, m_record.etag, m_form->changedFields());
     if (!st) {
@@ -200,7 +236,7 @@ void CaseView::showMessage(const QString &text, bool error)
 void CaseView::updateHeader()
 {
     m_title->setText(m_record.title.isEmpty() ? m_record.id : m_record.title);
-    QStringList meta{m_record.id, m_type.title.isEmpty() ? m_record.caseType : m_type.title,
+    QStringList meta{m_record.id.isEmpty() ? tr("not yet saved") : m_record.id, m_type.title.isEmpty() ? m_record.caseType : m_type.title,
                      tr("Status: %1").arg(m_record.status)};
     if (!m_record.queue.isEmpty())
         meta << tr("Queue: %1").arg(m_record.queue);
@@ -210,8 +246,9 @@ void CaseView::updateHeader()
 void CaseView::updateButtons()
 {
     const bool dirty = m_form && m_form->isDirty();
-    m_save->setEnabled(dirty);
+    m_save->setEnabled(dirty || isNewCase());
     m_revert->setEnabled(dirty);
+    m_flowBar->setVisible(!isNewCase());
     if (m_form) {
         m_flowBar->setBlocked(!m_form->isValid(), tr("Correct the marked fields first."));
         m_flowBar->setCaseState(m_record.status, m_form->currentFields());

@@ -29,6 +29,9 @@ public:
 
     /// Loads the case; false (with a message shown) when it cannot be read.
     bool openCase(const QString &caseId);
+    /// An empty form for a new case of `caseType` (required fields checked on Save).
+    bool newCase(const QString &caseType);
+    bool isNewCase() const { return m_form && m_record.id.isEmpty(); }
     QString caseId() const { return m_record.id; }
     CaseForm *form() const { return m_form; }
     FlowActionBar *flowBar() const { return m_flowBar; }
@@ -43,9 +46,11 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void saved(const QString &caseId);
+    void caseCreated(const QString &caseId);
     void caseTransitioned(const QString &caseId, const QString &action);
 
 private:
+    void showForm(const QJsonObject &fields, RulesEngine::Mode mode);
     void runAction(const QString &action);
     void reviewServerChanges();
     void showMessage(const QString &text, bool error);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "caseformhost.h"
 #include "caseview.h"
 #include "eventlogview.h"
 #include "settingsdialog.h"
@@ -12,6 +13,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
 #include <QSplitter>
@@ -27,7 +29,8 @@
 namespace outpost::ui {
 
 MainWindow::MainWindow(QSettings &settings, QWidget *parent)
-    : QMainWindow(parent), m_settings(settings), m_tabs(new QTabWidget(this)), m_worklist(new WorklistView(this)),
+    : QMainWindow(parent), m_settings(settings), m_central(new QStackedWidget(this)), m_tabs(new QTabWidget(this)),
+      m_lockPage(new QWidget(this)), m_worklist(new WorklistView(this)),
       m_caseStack(new QStackedWidget(this)), m_noCase(new QLabel(this)), m_eventLog(new EventLogView(this)),
       m_sync(new SyncStatusBar(this)), m_user(new QLabel(this))
 {
@@ -57,7 +60,19 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     m_tabs->addTab(listTab(&m_issues, tr("No sync issues."), tr("Sync issues")),
                    QIcon(QStringLiteral(":/icons/warning.svg")), tr("Sync &issues"));
     m_tabs->addTab(m_eventLog, tr("&Event log"));
-    setCentralWidget(m_tabs);
+    auto *lockIcon = new QLabel(m_lockPage);
+    lockIcon->setPixmap(QIcon(QStringLiteral(":/icons/outpost.svg")).pixmap(96, 96));
+    lockIcon->setAlignment(Qt::AlignCenter);
+    auto *lockText = new QLabel(tr("Locked. Sign in to continue; your work is kept."), m_lockPage);
+    lockText->setAlignment(Qt::AlignCenter);
+    auto *lockLay = new QVBoxLayout(m_lockPage);
+    lockLay->addStretch(1);
+    lockLay->addWidget(lockIcon);
+    lockLay->addWidget(lockText);
+    lockLay->addStretch(1);
+    m_central->addWidget(m_tabs);
+    m_central->addWidget(m_lockPage);
+    setCentralWidget(m_central);
 
     m_user->setObjectName(QStringLiteral("signedInUser"));
     statusBar()->addWidget(m_user);
@@ -106,6 +121,16 @@ void MainWindow::buildMenus()
     m_exitKiosk->setObjectName(QStringLiteral("exitKiosk"));
     m_exitKiosk->setVisible(false);
     connect(m_exitKiosk, &QAction::triggered, this, &MainWindow::exitKioskRequested);
+    m_newCase = new QAction(tr("&New case"), this);
+    m_newCase->setObjectName(QStringLiteral("newCase"));
+    m_newCase->setShortcut(QKeySequence::New);
+    m_newCase->setMenu(new QMenu(this));
+    m_newCase->setEnabled(false);
+    connect(m_newCase, &QAction::triggered, this, [this] {
+        const QList<QAction *> types = m_newCase->menu()->actions();
+        if (types.size() == 1)
+            types.first()->trigger();
+    });
     auto *find = new QAction(tr("&Find case"), this);
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, this, [this] {
@@ -117,6 +142,7 @@ void MainWindow::buildMenus()
     addAction(find);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newCase);
     file->addAction(syncNow);
     file->addAction(settings);
     file->addSeparator();
@@ -127,11 +153,49 @@ void MainWindow::buildMenus()
     tools->setObjectName(QStringLiteral("mainToolBar"));
     tools->setMovable(false);
     tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tools->addAction(m_newCase);
     tools->addAction(syncNow);
     tools->addAction(settings);
     tools->addAction(signOut);
     tools->addAction(m_exitKiosk);
+    m_toolBars << tools;
 }
+
+void MainWindow::fillNewCaseMenu()
+{
+    QMenu *menu = m_newCase->menu();
+    menu->clear();
+    if (!m_host)
+        return;
+    for (const CaseType &t : m_host->caseTypes()) {
+        const QString name = t.name;
+        menu->addAction(t.title.isEmpty() ? t.name : t.title, this, [this, name] { newCase(name); });
+    }
+    m_newCase->setEnabled(!menu->isEmpty());
+}
+
+void MainWindow::newCase(const QString &caseType)
+{
+    if (!m_caseView)
+        return;
+    if (m_caseView->form() && m_caseView->form()->isDirty() && !m_caseView->save())
+        return;
+    if (m_caseView->newCase(caseType)) {
+        m_caseStack->setCurrentWidget(m_caseView);
+        m_tabs->setCurrentIndex(CasesTab);
+    }
+}
+
+void MainWindow::setLocked(bool locked)
+{
+    m_central->setCurrentWidget(locked ? m_lockPage : static_cast<QWidget *>(m_tabs));
+    for (QToolBar *bar : std::as_const(m_toolBars))
+        bar->setEnabled(!locked);
+    menuBar()->setEnabled(!locked);
+    m_sync->setEnabled(!locked);
+}
+
+bool MainWindow::isLocked() const { return m_central->currentWidget() == m_lockPage; }
 
 void MainWindow::setWorklistModel(QAbstractItemModel *model) { m_worklist->setModel(model); }
 
@@ -141,6 +205,7 @@ void MainWindow::setCaseHost(CaseFormHost *host)
     delete m_caseView;
     m_caseView = new CaseView(host, this);
     m_caseStack->addWidget(m_caseView);
+    fillNewCaseMenu();
 }
 
 static void bindList(QListView *view, QAbstractItemModel *model)

@@ -11,6 +11,7 @@ class QSettings;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
+class QToolBar;
 
 namespace outpost::ui {
 
@@ -42,15 +43,20 @@ public:
     /// Kiosk layout: no menu bar, single tap opens, "Exit kiosk" instead of "Quit".
     void setKioskMode(bool kiosk);
     void setSignedInUser(const QString &displayName);
+    /// Locked (kiosk idle, signed out): the work is hidden, nothing is discarded (open edits stay).
+    void setLocked(bool locked);
+    bool isLocked() const;
 
     SyncStatusBar *syncStatus() const { return m_sync; }
     WorklistView *worklist() const { return m_worklist; }
     CaseView *caseView() const { return m_caseView; }
     QTabWidget *tabs() const { return m_tabs; }
     QAction *exitKioskAction() const { return m_exitKiosk; }
+    QAction *newCaseAction() const { return m_newCase; }
 
 public Q_SLOTS:
     void openCase(const QString &caseId);
+    void newCase(const QString &caseType);
     /// Connect to SyncController::casesChanged: refreshes the open case.
     void onCasesChanged(const QStringList &caseIds);
     void showSettings();
@@ -65,9 +71,12 @@ Q_SIGNALS:
 private:
     QWidget *listTab(QListView **view, const QString &emptyText, const QString &accessibleName);
     void buildMenus();
+    void fillNewCaseMenu();
 
     QSettings &m_settings;
+    QStackedWidget *m_central;
     QTabWidget *m_tabs;
+    QWidget *m_lockPage;
     WorklistView *m_worklist;
     QStackedWidget *m_caseStack;
     QLabel *m_noCase;
@@ -81,6 +90,8 @@ private:
     QLabel *m_user;
     QAction *m_quit = nullptr;
     QAction *m_exitKiosk = nullptr;
+    QAction *m_newCase = nullptr;
+    QList<QToolBar *> m_toolBars;
 };
 
 } // namespace outpost::ui

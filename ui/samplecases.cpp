@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardItemModel>
+#include <QUuid>
 
 #include <algorithm>
 
@@ -125,6 +126,29 @@ Result<CaseType> SampleCaseHost::caseType(const QString &name) const
     if (it == m_types.constEnd())
         return Error(QStringLiteral("not_found"), Tr::tr("Case type %1 is not known.").arg(name));
     return *it;
+}
+
+Result<QString> SampleCaseHost::createCase(const QString &caseType, const QJsonObject &fields)
+{
+    const auto type = m_types.constFind(caseType);
+    if (type == m_types.constEnd())
+        return Error(QStringLiteral("not_found"), Tr::tr("Case type %1 is not known.").arg(caseType));
+    const auto errors = RulesEngine::validateFields(
+        *type, {}, fields, RulesEngine::Mode::Create,
+        [this](const QString &page, const QString &key) { return m_lookup.contains(page, key); });
+    if (!errors.isEmpty())
+        return Error(QStringLiteral("validation_failed"), Tr::tr("Some fields are not valid."), errors);
+    CaseRecord r;
+    r.id = QStringLiteral("tmp-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    r.caseType = type->name;
+    r.caseTypeVersion = type->version;
+    r.status = type->initialStatus();
+    r.title = type->title;
+    r.createdAt = r.updatedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    r.fields = fields;
+    putCase(r);
+    ++m_saved;
+    return r.id;
 }
 
 Status SampleCaseHost::saveFields(const QString &caseId, const QString &baseEtag, const QJsonObject &changed)

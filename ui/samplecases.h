@@ -28,6 +28,8 @@ public:
 
     Result<CaseRecord> caseRecord(const QString &caseId) const override;
     Result<CaseType> caseType(const QString &name) const override;
+    QList<CaseType> caseTypes() const override { return m_types.values(); }
+    Result<QString> createCase(const QString &caseType, const QJsonObject &fields) override;
     Status saveFields(const QString &caseId, const QString &baseEtag, const QJsonObject &changed) override;
     Status runFlowAction(const QString &caseId, const QString &baseEtag, const QString &action,
                          const QJsonObject &changed) override;

@@ -11,7 +11,9 @@
 #include "worklistview.h"
 
 #include <QAbstractItemModelTester>
+#include <QAbstractItemView>
 #include <QComboBox>
+#include "fieldeditor.h"
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -171,6 +173,73 @@ private Q_SLOTS:
         QVERIFY(w.caseView()->isVisible());
         w.setKioskMode(true);
         QVERIFY(w.exitKioskAction()->isVisible());
+
+        // Locking hides the work but keeps it.
+        w.setLocked(true);
+        QVERIFY(w.isLocked());
+        QVERIFY(!w.tabs()->isVisible());
+        w.setLocked(false);
+        QVERIFY(w.tabs()->isVisible());
+        QCOMPARE(w.caseView()->caseId(), QStringLiteral("C-10051"));
+    }
+
+    void everyInputHasAnAccessibleName()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("s.conf")), QSettings::IniFormat);
+        SampleCaseHost host;
+        MainWindow w(settings);
+        w.setCaseHost(&host);
+        w.setWorklistModel(createWorklistModel(host.cases(), m_titles, &w));
+        w.show();
+        w.openCase(QStringLiteral("C-10042"));
+        int checked = 0;
+        const QList<QWidget *> widgets = w.findChildren<QWidget *>();
+        for (QWidget *wd : widgets) {
+            if (!wd->isVisible())
+                continue;
+            if (qobject_cast<QLineEdit *>(wd) || qobject_cast<QComboBox *>(wd) || qobject_cast<QAbstractItemView *>(wd)) {
+                if (qobject_cast<QLineEdit *>(wd) && qobject_cast<QComboBox *>(wd->parentWidget()))
+                    continue; // a combo's inner editor
+                if (wd->inherits("QHeaderView") || wd->inherits("QDateTimeEdit")
+                    || wd->parentWidget()->inherits("QDateTimeEdit"))
+                    continue;
+                QVERIFY2(!wd->accessibleName().isEmpty(), qPrintable(wd->metaObject()->className()
+                                                                     + QStringLiteral(" ") + wd->objectName()));
+                ++checked;
+            }
+        }
+        QVERIFY(checked >= 8);
+    }
+
+    void newCaseChecksRequiredFieldsThenCreates()
+    {
+        SampleCaseHost host;
+        const qsizetype before = host.cases().size();
+        CaseView view(&host);
+        QVERIFY(view.newCase(QStringLiteral("inspection")));
+        view.show();
+        QVERIFY(view.isNewCase());
+        QVERIFY(view.saveButton()->isEnabled());
+        QTest::mouseClick(view.saveButton(), Qt::LeftButton);
+        QCOMPARE(host.cases().size(), before); // site and visit date missing: nothing created
+        QVERIFY(!view.form()->shownError(QStringLiteral("site")).isEmpty());
+        QVERIFY(!view.form()->shownError(QStringLiteral("visitDate")).isEmpty());
+
+        QTest::keyClicks(view.form()->editorWidget(QStringLiteral("site")), QStringLiteral("S-031"));
+        view.form()->fieldEditor(QStringLiteral("visitDate"))->setValue(QStringLiteral("2026-12-02"));
+        Q_EMIT view.form()->fieldEditor(QStringLiteral("visitDate"))->edited();
+        QSignalSpy created(&view, &CaseView::caseCreated);
+        QTest::mouseClick(view.saveButton(), Qt::LeftButton);
+        QCOMPARE(created.count(), 1);
+        const QString id = created.at(0).at(0).toString();
+        QVERIFY(id.startsWith(QStringLiteral("tmp-")));
+        QCOMPARE(host.cases().size(), before + 1);
+        QCOMPARE(view.caseId(), id);
+        QVERIFY(!view.isNewCase());
+        const Result<CaseRecord> rec = host.caseRecord(id);
+        QCOMPARE(rec->status, QStringLiteral("New"));
+        QCOMPARE(rec->fields.value(QStringLiteral("site")).toString(), QStringLiteral("S-031"));
     }
 };
 
