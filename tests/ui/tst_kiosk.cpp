@@ -7,7 +7,11 @@
 #include "singleinstance.h"
 #include "translations.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QFile>
+#include <QPushButton>
+#include <QVBoxLayout>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QMainWindow>
@@ -146,6 +150,29 @@ private Q_SLOTS:
         QCOMPARE(locked.count(), 1);
         QVERIFY(locked.wait(5000)); // and once idle again, it locks
         QCOMPARE(locked.count(), 2);
+    }
+
+    void touchSizedTargets()
+    {
+        const int before = QApplication::font().pointSize();
+        KioskController::applyTouchStyle();
+        QVERIFY(QApplication::font().pointSizeF() > before);
+        QWidget w;
+        auto *lay = new QVBoxLayout(&w);
+        auto *button = new QPushButton(QStringLiteral("OK"), &w);
+        auto *edit = new QLineEdit(&w);
+        auto *combo = new QComboBox(&w);
+        combo->addItem(QStringLiteral("a"));
+        auto *check = new QCheckBox(QStringLiteral("Yes"), &w);
+        for (QWidget *c : {static_cast<QWidget *>(button), static_cast<QWidget *>(edit), static_cast<QWidget *>(combo),
+                           static_cast<QWidget *>(check)})
+            lay->addWidget(c);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        for (QWidget *c : {static_cast<QWidget *>(button), static_cast<QWidget *>(edit), static_cast<QWidget *>(combo),
+                           static_cast<QWidget *>(check)})
+            QVERIFY2(c->height() >= 44, c->metaObject()->className());
+        QVERIFY(button->width() >= 44);
     }
 
     void singleInstance()

@@ -24,6 +24,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace outpost;
 using namespace outpost::ui;
@@ -148,6 +149,28 @@ private Q_SLOTS:
         signIn.showError(QStringLiteral("Wrong user name or password."));
         signIn.show();
         save(&signIn, QStringLiteral("sign-in.png"));
+    }
+
+    void mainWindowGerman()
+    {
+        QTranslator de;
+        QVERIFY(de.load(QStringLiteral(":/i18n/outpost_de.qm")));
+        QCoreApplication::installTranslator(&de);
+        QSettings settings(m_tmp.filePath(QStringLiteral("d.conf")), QSettings::IniFormat);
+        SampleCaseHost host;
+        MainWindow w(settings);
+        w.setCaseHost(&host);
+        w.setWorklistModel(worklist(host, &w));
+        fillStatus(w);
+        w.resize(1280, 760);
+        w.show();
+        w.openCase(QStringLiteral("C-10043"));
+        auto *reading = qobject_cast<QLineEdit *>(w.caseView()->form()->editorWidget(QStringLiteral("readingKw")));
+        reading->selectAll();
+        QTest::keyClicks(reading, QStringLiteral("-3"));
+        QVERIFY(w.caseView()->form()->shownError(QStringLiteral("readingKw")).contains(QStringLiteral("mindestens")));
+        save(&w, QStringLiteral("main-window-de.png"));
+        QCoreApplication::removeTranslator(&de);
     }
 
     void kioskMainWindow()
