@@ -5,6 +5,8 @@
 #include "lookupsource.h"
 
 #include <QAbstractItemView>
+#include <QCalendarWidget>
+#include <QEvent>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
@@ -149,6 +151,8 @@ public:
         lay->addWidget(m_edit, 1);
         lay->addWidget(m_clear);
         clearEdit();
+        if (QCalendarWidget *cal = m_edit->calendarWidget())
+            cal->installEventFilter(this); // see eventFilter: open on today, not on "not set"
         connect(m_edit, &QDateTimeEdit::dateTimeChanged, this, [this] {
             m_clear->setEnabled(!isEmpty() && !m_edit->isReadOnly());
             notifyEdited();
@@ -175,6 +179,14 @@ public:
     {
         m_edit->setReadOnly(ro);
         m_clear->setEnabled(!ro && !isEmpty());
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Show && isEmpty() && watched == m_edit->calendarWidget()) {
+            const QDate today = QDate::currentDate();
+            m_edit->calendarWidget()->setCurrentPage(today.year(), today.month());
+        }
+        return FieldEditor::eventFilter(watched, event);
     }
 
 protected:

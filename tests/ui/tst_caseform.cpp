@@ -9,7 +9,9 @@
 #include "translations.h"
 
 #include <QAbstractItemModelTester>
+#include <QCalendarWidget>
 #include <QCheckBox>
+#include <QShowEvent>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDateEdit>
@@ -125,6 +127,13 @@ private Q_SLOTS:
         form.showAllErrors();
         QVERIFY(!form.shownError(QStringLiteral("site")).isEmpty());
         QVERIFY(!form.shownError(QStringLiteral("visitDate")).isEmpty());
+
+        // An empty date opens its calendar on today, not on the "not set" minimum.
+        QCalendarWidget *cal = qobject_cast<QDateEdit *>(form.editorWidget(QStringLiteral("visitDate")))->calendarWidget();
+        QShowEvent show;
+        QCoreApplication::sendEvent(cal, &show);
+        QCOMPARE(cal->yearShown(), QDate::currentDate().year());
+        QCOMPARE(cal->monthShown(), QDate::currentDate().month());
     }
 
     void changedFieldsHoldOnlyEditedFields()

@@ -125,21 +125,21 @@ private Q_SLOTS:
     {
         SampleCaseHost host;
         const QJsonObject base{{QStringLiteral("priority"), QStringLiteral("normal")},
-                               {QStringLiteral("readingKw"), 4210},
+                               {QStringLiteral("passed"), QJsonValue::Null},
                                {QStringLiteral("contact"), QStringLiteral("M. Keller")}};
         const QJsonObject mine{{QStringLiteral("priority"), QStringLiteral("high")},
-                               {QStringLiteral("readingKw"), 4388},
+                               {QStringLiteral("passed"), true},
                                {QStringLiteral("contact"), QStringLiteral("M. Keller, gate 2")}};
         const QJsonObject theirs{{QStringLiteral("priority"), QStringLiteral("low")},
-                                 {QStringLiteral("readingKw"), 4302},
+                                 {QStringLiteral("passed"), false},
                                  {QStringLiteral("contact"), QStringLiteral("J. Berger")}};
         ConflictDialog dlg(SampleCaseHost::inspectionType(), QStringLiteral("C-10043"),
-                           ConflictDialog::entriesFrom({QStringLiteral("priority"), QStringLiteral("readingKw"),
+                           ConflictDialog::entriesFrom({QStringLiteral("priority"), QStringLiteral("passed"),
                                                         QStringLiteral("contact")},
                                                        base, mine, theirs),
                            host.lookupSource());
         dlg.model()->setChoice(QStringLiteral("priority"), ConflictModel::Side::Mine);
-        dlg.model()->setChoice(QStringLiteral("readingKw"), ConflictModel::Side::Theirs);
+        dlg.model()->setChoice(QStringLiteral("passed"), ConflictModel::Side::Theirs);
         dlg.show();
         save(&dlg, QStringLiteral("conflict-dialog.png"));
 
