@@ -65,7 +65,6 @@ ConflictDialog::ConflictDialog(const CaseType &type, const QString &caseLabel, c
     setTabOrder(m_view, allMine);
     setTabOrder(allMine, allTheirs);
     setTabOrder(allTheirs, m_resolve);
-    m_view->resizeRowsToContents();
     resize(760, qMin(620, 200 + int(entries.size()) * (m_view->verticalHeader()->defaultSectionSize() + 4)));
     updateResolve();
 }
