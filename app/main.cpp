@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 #include <QSettings>
 #include <QStandardItemModel>
@@ -18,6 +19,12 @@
 #include <cstdio>
 
 using namespace outpost::ui;
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(outpost::app)
+};
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -44,32 +51,45 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("outpost"));
     initResources();
 
+    // The profile decides where settings live, and the settings the language, so --profile is read
+    // before the (translated) options are defined.
+    const QStringList args = QCoreApplication::arguments();
+    QString profileDir;
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--profile") && i + 1 < args.size())
+            profileDir = args.at(i + 1);
+        else if (args.at(i).startsWith(QLatin1String("--profile=")))
+            profileDir = args.at(i).mid(10);
+    }
+    std::unique_ptr<QSettings> settings;
+    QString profileKey = QStringLiteral("default");
+    if (!profileDir.isEmpty()) {
+        profileDir = QDir(profileDir).absolutePath();
+        settings = std::make_unique<QSettings>(profileDir + QStringLiteral("/outpost.conf"), QSettings::IniFormat);
+        profileKey = profileDir;
+    } else {
+        settings = std::make_unique<QSettings>();
+    }
+    installTranslations(settings->value(QStringLiteral("ui/language"), QStringLiteral("system")).toString());
+
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Outpost: offline-first field service for technicians."));
+    parser.setApplicationDescription(Tr::tr("Outpost: offline-first field service for technicians."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption kioskOpt(QStringLiteral("kiosk"),
-                                      QStringLiteral("Fullscreen kiosk mode; leaving it needs the administrator PIN."));
-    const QCommandLineOption serverOpt(QStringLiteral("server"), QStringLiteral("Server address to sign in to."),
+                                      Tr::tr("Fullscreen kiosk mode; leaving it needs the administrator PIN."));
+    const QCommandLineOption serverOpt(QStringLiteral("server"), Tr::tr("Server address to sign in to."),
                                        QStringLiteral("URL"));
     const QCommandLineOption profileOpt(QStringLiteral("profile"),
-                                        QStringLiteral("Keep settings and data in DIR (several profiles side by side)."),
+                                        Tr::tr("Keep settings and data in DIR (several profiles side by side)."),
                                         QStringLiteral("DIR"));
     parser.addOptions({kioskOpt, serverOpt, profileOpt});
     parser.process(app);
 
-    std::unique_ptr<QSettings> settings;
-    QString profileKey = QStringLiteral("default");
-    if (parser.isSet(profileOpt)) {
-        const QString dir = QDir(parser.value(profileOpt)).absolutePath();
-        if (!QDir().mkpath(dir)) {
-            std::fprintf(stderr, "outpost: cannot create profile directory %s\n", qPrintable(dir));
-            return 2;
-        }
-        settings = std::make_unique<QSettings>(dir + QStringLiteral("/outpost.conf"), QSettings::IniFormat);
-        profileKey = dir;
-    } else {
-        settings = std::make_unique<QSettings>();
+    if (!profileDir.isEmpty() && !QDir().mkpath(profileDir)) {
+        std::fprintf(stderr, "outpost: %s\n",
+                     qPrintable(Tr::tr("cannot create the profile directory %1").arg(profileDir)));
+        return 2;
     }
     if (parser.isSet(serverOpt)) {
         QString why;
@@ -81,8 +101,6 @@ int main(int argc, char *argv[])
         settings->setValue(QStringLiteral("signin/server"), url);
     }
     const bool kiosk = parser.isSet(kioskOpt) || settings->value(QStringLiteral("kiosk/enabled")).toBool();
-
-    installTranslations(settings->value(QStringLiteral("ui/language"), QStringLiteral("system")).toString());
 
     SingleInstance instance(profileKey);
     if (!instance.acquire())

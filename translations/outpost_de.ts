@@ -224,6 +224,29 @@
     </message>
 </context>
 <context>
+    <name>outpost::app</name>
+    <message>
+        <source>Outpost: offline-first field service for technicians.</source>
+        <translation>Outpost: Außendienst für Techniker, der auch offline funktioniert.</translation>
+    </message>
+    <message>
+        <source>Fullscreen kiosk mode; leaving it needs the administrator PIN.</source>
+        <translation>Kioskmodus im Vollbild; zum Verlassen ist die Administrator-PIN nötig.</translation>
+    </message>
+    <message>
+        <source>Server address to sign in to.</source>
+        <translation>Serveradresse für die Anmeldung.</translation>
+    </message>
+    <message>
+        <source>Keep settings and data in DIR (several profiles side by side).</source>
+        <translation>Einstellungen und Daten in DIR ablegen (mehrere Profile nebeneinander).</translation>
+    </message>
+    <message>
+        <source>cannot create the profile directory %1</source>
+        <translation>Profilverzeichnis %1 kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
     <name>outpost::ui::CaseForm</name>
     <message>
         <source>%1 *</source>

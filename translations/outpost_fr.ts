@@ -224,6 +224,29 @@
     </message>
 </context>
 <context>
+    <name>outpost::app</name>
+    <message>
+        <source>Outpost: offline-first field service for technicians.</source>
+        <translation>Outpost : le service terrain des techniciens, même hors ligne.</translation>
+    </message>
+    <message>
+        <source>Fullscreen kiosk mode; leaving it needs the administrator PIN.</source>
+        <translation>Mode kiosque plein écran ; le quitter exige le code PIN administrateur.</translation>
+    </message>
+    <message>
+        <source>Server address to sign in to.</source>
+        <translation>Adresse du serveur auquel se connecter.</translation>
+    </message>
+    <message>
+        <source>Keep settings and data in DIR (several profiles side by side).</source>
+        <translation>Conserver paramètres et données dans DIR (plusieurs profils côte à côte).</translation>
+    </message>
+    <message>
+        <source>cannot create the profile directory %1</source>
+        <translation>impossible de créer le dossier de profil %1</translation>
+    </message>
+</context>
+<context>
     <name>outpost::ui::CaseForm</name>
     <message>
         <source>%1 *</source>
