@@ -2,6 +2,7 @@
 // Worklist filtering, badges and activation over a model with the documented roles; the case view
 // saving, refusing invalid input, and refreshing when the server changes the open case.
 #include "caseview.h"
+#include "conflictdialog.h"
 #include "mainwindow.h"
 #include "samplecases.h"
 #include "serverchangedbanner.h"
@@ -155,6 +156,49 @@ private Q_SLOTS:
         QCOMPARE(contact->text(), QStringLiteral("J. Berger"));
         QVERIFY(!view.form()->isDirty());
         QVERIFY(!view.banner()->isVisible());
+    }
+
+    void reviewAndMergeServerChanges()
+    {
+        SampleCaseHost host;
+        CaseView view(&host);
+        QVERIFY(view.openCase(QStringLiteral("C-10042")));
+        view.show();
+        auto *contact = qobject_cast<QLineEdit *>(view.form()->editorWidget(QStringLiteral("contact")));
+        auto *priority = qobject_cast<QComboBox *>(view.form()->editorWidget(QStringLiteral("priority")));
+        contact->selectAll();
+        QTest::keyClicks(contact, QStringLiteral("Gate keeper"));
+        priority->setFocus();
+        QTest::keyClick(priority, Qt::Key_Up); // high -> normal
+
+        CaseRecord rec = *host.caseRecord(QStringLiteral("C-10042"));
+        rec.fields.insert(QStringLiteral("contact"), QStringLiteral("J. Berger"));
+        rec.fields.insert(QStringLiteral("priority"), QStringLiteral("low"));
+        rec.fields.insert(QStringLiteral("summary"), QStringLiteral("Gate code 4711"));
+        rec.etag = QStringLiteral("\"2\"");
+        host.putCase(rec);
+        view.onCasesChanged({QStringLiteral("C-10042")});
+        QVERIFY(view.banner()->isVisible());
+        QCOMPARE(view.form()->changedFields().keys(), (QStringList{QStringLiteral("contact"), QStringLiteral("priority")}));
+
+        QTest::mouseClick(view.banner()->reviewButton(), Qt::LeftButton);
+        ConflictDialog *dlg = view.findChild<ConflictDialog *>();
+        QVERIFY(dlg);
+        QTRY_VERIFY(dlg->isVisible());
+        QCOMPARE(dlg->model()->rowCount(), 2);
+        dlg->model()->setChoice(QStringLiteral("contact"), ConflictModel::Side::Mine);
+        dlg->model()->setChoice(QStringLiteral("priority"), ConflictModel::Side::Theirs);
+        QTest::mouseClick(dlg->resolveButton(), Qt::LeftButton);
+
+        // Mine kept, theirs taken, the server's other change shown; only "contact" is left to save.
+        QCOMPARE(contact->text(), QStringLiteral("Gate keeper"));
+        QCOMPARE(priority->currentData().toString(), QStringLiteral("low"));
+        QCOMPARE(view.form()->changedFields().keys(), QStringList{QStringLiteral("contact")});
+        QVERIFY(view.save());
+        QCOMPARE(host.caseRecord(QStringLiteral("C-10042"))->fields.value(QStringLiteral("contact")).toString(),
+                 QStringLiteral("Gate keeper"));
+        QCOMPARE(host.caseRecord(QStringLiteral("C-10042"))->fields.value(QStringLiteral("summary")).toString(),
+                 QStringLiteral("Gate code 4711"));
     }
 
     void mainWindowOpensCases()
