@@ -144,8 +144,15 @@ void SignInDialog::setBusy(bool busy)
 
 QString SignInDialog::messageText() const { return m_message->isHidden() ? QString() : m_message->text(); }
 
+void SignInDialog::reject()
+{
+    if (m_cancelAllowed)
+        QDialog::reject();
+}
+
 void SignInDialog::setCancelAllowed(bool allowed)
 {
+    m_cancelAllowed = allowed;
     if (QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel))
         cancel->setVisible(allowed);
 }

@@ -33,6 +33,8 @@ public:
     QString messageText() const;
     /// Whether "locked" (kiosk idle lock): the dialog cannot be cancelled.
     void setCancelAllowed(bool allowed);
+    /// Refused (Esc, close) while cancelling is not allowed.
+    void reject() override;
 
 Q_SIGNALS:
     void signInRequested(const QString &server, const QString &user, const QString &password);
@@ -48,6 +50,7 @@ private:
     QLabel *m_message;
     QDialogButtonBox *m_buttons;
     QPushButton *m_signIn;
+    bool m_cancelAllowed = true;
 };
 
 /// Checks a server URL as typed; returns the normalized URL or an empty string and `why`.

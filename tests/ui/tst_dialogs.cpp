@@ -99,6 +99,21 @@ private Q_SLOTS:
         QCOMPARE(again.user(), QStringLiteral("alice"));
     }
 
+    void lockScreenSignInCannotBeCancelled()
+    {
+        SignInDialog dlg;
+        dlg.setCancelAllowed(false);
+        dlg.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+        QTest::keyClick(&dlg, Qt::Key_Escape);
+        QVERIFY(dlg.isVisible());
+        QVERIFY(!dlg.close());
+        QVERIFY(dlg.isVisible());
+        dlg.setCancelAllowed(true);
+        QTest::keyClick(&dlg, Qt::Key_Escape);
+        QVERIFY(!dlg.isVisible());
+    }
+
     void settingsWriteValuesAndHashedPin()
     {
         QSettings s(m_dir.filePath(QStringLiteral("settings.conf")), QSettings::IniFormat);
