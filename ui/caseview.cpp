@@ -7,6 +7,8 @@
 #include "flowactionbar.h"
 #include "serverchangedbanner.h"
 
+#include <QToolButton>
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -114,6 +116,16 @@ void CaseView::showForm(const QJsonObject &fields, RulesEngine::Mode mode)
     connect(m_form, &CaseForm::validityChanged, this, &CaseView::updateButtons);
     updateHeader();
     updateButtons();
+    // Tab order: banner, the fields in order, Save, Revert, then the flow actions.
+    QList<QWidget *> order{m_banner->reviewButton(), m_banner->reloadButton(), m_banner->dismissButton()};
+    for (const FieldDef &f : std::as_const(m_type.fields))
+        if (FieldEditor *e = m_form->fieldEditor(f.name))
+            order << e->editor() << e->extraFocusWidgets();
+    order << m_save << m_revert;
+    for (const QString &a : m_flowBar->actionNames())
+        order << m_flowBar->button(a);
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
     if (QWidget *first = m_form->editorWidget(m_type.fields.value(0).name))
         first->setFocus();
 }

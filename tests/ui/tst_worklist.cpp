@@ -13,6 +13,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QComboBox>
 #include "fieldeditor.h"
 #include <QLineEdit>
@@ -121,6 +122,33 @@ private Q_SLOTS:
         QCOMPARE(host.savedCount(), 1);
         QCOMPARE(host.caseRecord(QStringLiteral("C-10042"))->fields.value(QStringLiteral("readingKw")).toDouble(), 15.0);
         QVERIFY(!view.form()->isDirty());
+    }
+
+    void tabOrderFieldsThenSaveThenFlowActions()
+    {
+        SampleCaseHost host;
+        CaseView view(&host);
+        QVERIFY(view.openCase(QStringLiteral("C-10043")));
+        view.show();
+        QApplication::setActiveWindow(&view);
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        QWidget *site = view.form()->editorWidget(QStringLiteral("site"));
+        QTRY_COMPARE(QApplication::focusWidget(), site);
+        QTest::keyClicks(view.form()->editorWidget(QStringLiteral("contact")), QStringLiteral("x")); // Save enabled
+        site->setFocus();
+        QStringList visited; // distinct stops in order (a date edit takes Tab per section)
+        for (int i = 0; i < 40 && !visited.contains(QStringLiteral("flow_withdraw")); ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            const QString name = QApplication::focusWidget()->objectName();
+            if (!name.isEmpty() && visited.value(visited.size() - 1) != name)
+                visited << name;
+        }
+        const QStringList expected{QStringLiteral("field_readingKw"), QStringLiteral("field_visitDate"),
+                                   QStringLiteral("field_arrivedAt"), QStringLiteral("field_priority"),
+                                   QStringLiteral("field_passed"),    QStringLiteral("field_contact"),
+                                   QStringLiteral("field_summary"),   QStringLiteral("saveButton"),
+                                   QStringLiteral("revertButton"),    QStringLiteral("flow_withdraw")};
+        QCOMPARE(visited, expected);
     }
 
     void serverUpdateRefreshesOpenCase()
