@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+// SyncStatusBar shows every state, progress, counts and the last sync; "Sync now" asks for a sync.
+#include "syncstatusbar.h"
+#include "translations.h"
+
+#include <QLabel>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolButton>
+
+using namespace outpost::ui;
+
+class TestSyncStatusBar : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { initResources(); }
+
+    void showsStates()
+    {
+        SyncStatusBar bar;
+        bar.show();
+        QCOMPARE(bar.stateText(), QStringLiteral("Offline"));
+        QVERIFY(!bar.progressBar()->isVisible());
+
+        bar.setState(SyncState::Online);
+        QCOMPARE(bar.stateText(), QStringLiteral("Online"));
+
+        bar.setState(SyncState::Syncing);
+        bar.setProgress(QStringLiteral("upload"), 120, 500);
+        QCOMPARE(bar.stateText(), QStringLiteral("Sending changes…"));
+        QVERIFY(bar.progressBar()->isVisible());
+        QCOMPARE(bar.progressBar()->value(), 120);
+        QCOMPARE(bar.progressBar()->maximum(), 500);
+        QVERIFY(!bar.syncNowButton()->isEnabled());
+        bar.setProgress(QStringLiteral("download"), 0, 0); // unknown total: busy indicator
+        QCOMPARE(bar.stateText(), QStringLiteral("Receiving updates…"));
+        QCOMPARE(bar.progressBar()->maximum(), 0);
+
+        bar.setErrorText(QStringLiteral("Server unreachable"));
+        bar.setState(SyncState::Error);
+        QCOMPARE(bar.stateText(), QStringLiteral("Sync problem"));
+        QCOMPARE(bar.findChild<QLabel *>(QStringLiteral("syncState"))->toolTip(), QStringLiteral("Server unreachable"));
+        QVERIFY(!bar.progressBar()->isVisible());
+        QVERIFY(bar.syncNowButton()->isEnabled());
+
+        bar.setStateName(QStringLiteral("online"));
+        QCOMPARE(bar.state(), SyncState::Online);
+        bar.setStateName(QStringLiteral("syncing"));
+        QCOMPARE(bar.state(), SyncState::Syncing);
+        bar.setStateName(QStringLiteral("nonsense"));
+        QCOMPARE(bar.state(), SyncState::Offline);
+    }
+
+    void countsAndLastSync()
+    {
+        SyncStatusBar bar;
+        bar.show();
+        QVERIFY(bar.lastSyncText().contains(QStringLiteral("never")));
+        bar.setPendingCount(3);
+        auto *pending = bar.findChild<QToolButton *>(QStringLiteral("pendingCount"));
+        QCOMPARE(pending->text(), QStringLiteral("Pending: 3"));
+        auto *conflicts = bar.findChild<QToolButton *>(QStringLiteral("conflictCount"));
+        QVERIFY(!conflicts->isVisible());
+        bar.setConflictCount(2);
+        QVERIFY(conflicts->isVisible());
+        QCOMPARE(conflicts->text(), QStringLiteral("Conflicts: 2"));
+        bar.setLastSync(QDateTime::currentDateTimeUtc().addSecs(-125));
+        QCOMPARE(bar.lastSyncText(), QStringLiteral("Last sync: 2 min ago"));
+
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QCOMPARE(SyncStatusBar::relativeTime(now.addSecs(-10), now), QStringLiteral("just now"));
+        QCOMPARE(SyncStatusBar::relativeTime(now.addSecs(-3 * 3600 - 5), now), QStringLiteral("3 h ago"));
+        QCOMPARE(SyncStatusBar::relativeTime(QDateTime(), now), QStringLiteral("never"));
+
+        QSignalSpy syncNow(&bar, &SyncStatusBar::syncNowRequested);
+        QSignalSpy conflictsClicked(&bar, &SyncStatusBar::conflictsClicked);
+        QTest::mouseClick(bar.syncNowButton(), Qt::LeftButton);
+        QTest::mouseClick(conflicts, Qt::LeftButton);
+        QCOMPARE(syncNow.count(), 1);
+        QCOMPARE(conflictsClicked.count(), 1);
+    }
+};
+
+QTEST_MAIN(TestSyncStatusBar)
+#include "tst_syncstatusbar.moc"

@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: MIT
+// Worklist filtering, badges and activation over a model with the documented roles; the case view
+// saving, refusing invalid input, and refreshing when the server changes the open case.
+#include "caseview.h"
+#include "conflictdialog.h"
+#include "mainwindow.h"
+#include "samplecases.h"
+#include "serverchangedbanner.h"
+#include "translations.h"
+#include "worklistfilterproxy.h"
+#include "worklistroles.h"
+#include "worklistview.h"
+
+#include <QAbstractItemModelTester>
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QComboBox>
+#include "fieldeditor.h"
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace outpost;
+using namespace outpost::ui;
+
+class TestWorklist : public QObject
+{
+    Q_OBJECT
+private:
+    QHash<QString, QString> m_titles{{QStringLiteral("inspection"), QStringLiteral("Site inspection")}};
+
+    static void selectData(QComboBox *combo, const QString &data)
+    {
+        const int i = combo->findData(data);
+        QVERIFY2(i >= 0, qPrintable(data));
+        combo->setCurrentIndex(i);
+    }
+
+private Q_SLOTS:
+    void initTestCase() { initResources(); }
+
+    void filtersAndBadges()
+    {
+        SampleCaseHost host;
+        QStandardItemModel *model = createWorklistModel(host.cases(), m_titles, this);
+        QAbstractItemModelTester sourceTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        WorklistView view;
+        view.setModel(model);
+        QAbstractItemModelTester proxyTester(view.proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(view.proxy()->rowCount(), 5);
+
+        QTest::keyClicks(view.searchEdit(), QStringLiteral("pump"));
+        QCOMPARE(view.proxy()->rowCount(), 1);
+        QCOMPARE(view.proxy()->index(0, 0).data(CaseIdRole).toString(), QStringLiteral("C-10043"));
+        view.searchEdit()->clear();
+        QTest::keyClicks(view.searchEdit(), QStringLiteral("S-019")); // a field value (SearchTextRole)
+        QCOMPARE(view.proxy()->rowCount(), 1);
+        view.searchEdit()->clear();
+
+        QCOMPARE(view.statusFilter()->count(), 3); // all + New + InProgress
+        selectData(view.statusFilter(), QStringLiteral("InProgress"));
+        QCOMPARE(view.proxy()->rowCount(), 2);
+        selectData(view.statusFilter(), QString());
+        selectData(view.queueFilter(), QStringLiteral("north"));
+        QCOMPARE(view.proxy()->rowCount(), 1);
+        selectData(view.queueFilter(), QString());
+        selectData(view.typeFilter(), QStringLiteral("inspection"));
+        QCOMPARE(view.proxy()->rowCount(), 5);
+        QCOMPARE(view.typeFilter()->currentText(), QStringLiteral("Site inspection"));
+
+        // Badges: a conflict on one row shows an icon and says so.
+        QStandardItem *item = model->item(0, 0);
+        QVERIFY(view.proxy()->mapFromSource(item->index()).data(Qt::DecorationRole).isNull());
+        item->setData(true, HasConflictRole);
+        item->setData(2, PendingCountRole);
+        const QModelIndex badge = view.proxy()->mapFromSource(item->index());
+        QVERIFY(!badge.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY(badge.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Conflict")));
+        QVERIFY(badge.data(Qt::ToolTipRole).toString().contains(QStringLiteral("2")));
+    }
+
+    void enterOpensTheCase()
+    {
+        SampleCaseHost host;
+        QStandardItemModel *model = createWorklistModel(host.cases(), m_titles, this);
+        WorklistView view;
+        view.setModel(model);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy opened(&view, &WorklistView::caseActivated);
+        view.table()->setFocus();
+        view.table()->setCurrentIndex(view.proxy()->index(1, 1));
+        QTest::keyClick(view.table(), Qt::Key_Return);
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.at(0).at(0).toString(), view.proxy()->index(1, 0).data(CaseIdRole).toString());
+        QCOMPARE(view.currentCaseId(), opened.at(0).at(0).toString());
+    }
+
+    void invalidInputIsNotSaved()
+    {
+        SampleCaseHost host;
+        CaseView view(&host);
+        QVERIFY(view.openCase(QStringLiteral("C-10042")));
+        view.show();
+        auto *reading = qobject_cast<QLineEdit *>(view.form()->editorWidget(QStringLiteral("readingKw")));
+        QTest::keyClicks(reading, QStringLiteral("-5"));
+        QVERIFY(!view.save());
+        QCOMPARE(host.savedCount(), 0);
+        QVERIFY(!view.messageText().isEmpty());
+        QVERIFY(!view.form()->shownError(QStringLiteral("readingKw")).isEmpty());
+
+        reading->clear();
+        QTest::keyClicks(reading, QStringLiteral("15"));
+        QSignalSpy saved(&view, &CaseView::saved);
+        QTest::mouseClick(view.saveButton(), Qt::LeftButton);
+        QCOMPARE(saved.count(), 1);
+        QCOMPARE(host.savedCount(), 1);
+        QCOMPARE(host.caseRecord(QStringLiteral("C-10042"))->fields.value(QStringLiteral("readingKw")).toDouble(), 15.0);
+        QVERIFY(!view.form()->isDirty());
+    }
+
+    void tabOrderFieldsThenSaveThenFlowActions()
+    {
+        SampleCaseHost host;
+        CaseView view(&host);
+        QVERIFY(view.openCase(QStringLiteral("C-10043")));
+        view.show();
+        QApplication::setActiveWindow(&view);
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        QWidget *site = view.form()->editorWidget(QStringLiteral("site"));
+        QTRY_COMPARE(QApplication::focusWidget(), site);
+        QTest::keyClicks(view.form()->editorWidget(QStringLiteral("contact")), QStringLiteral("x")); // Save enabled
+        site->setFocus();
+        QStringList visited; // distinct stops in order (a date edit takes Tab per section)
+        for (int i = 0; i < 40 && !visited.contains(QStringLiteral("flow_withdraw")); ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            const QString name = QApplication::focusWidget()->objectName();
+            if (!name.isEmpty() && visited.value(visited.size() - 1) != name)
+                visited << name;
+        }
+        const QStringList expected{QStringLiteral("field_readingKw"), QStringLiteral("field_visitDate"),
+                                   QStringLiteral("field_arrivedAt"), QStringLiteral("field_priority"),
+                                   QStringLiteral("field_passed"),    QStringLiteral("field_contact"),
+                                   QStringLiteral("field_summary"),   QStringLiteral("saveButton"),
+                                   QStringLiteral("revertButton"),    QStringLiteral("flow_withdraw")};
+        QCOMPARE(visited, expected);
+    }
+
+    void serverUpdateRefreshesOpenCase()
+    {
+        SampleCaseHost host;
+        CaseView view(&host);
+        QVERIFY(view.openCase(QStringLiteral("C-10042")));
+        view.show();
+
+        // No unsaved edits: reload in place, no banner.
+        CaseRecord rec = *host.caseRecord(QStringLiteral("C-10042"));
+        rec.fields.insert(QStringLiteral("priority"), QStringLiteral("low"));
+        host.putCase(rec);
+        view.onCasesChanged({QStringLiteral("C-10042")});
+        auto *priority = qobject_cast<QComboBox *>(view.form()->editorWidget(QStringLiteral("priority")));
+        QCOMPARE(priority->currentData().toString(), QStringLiteral("low"));
+        QVERIFY(!view.banner()->isVisible());
+
+        // Unsaved edits: kept, banner offers review and merge.
+        auto *contact = qobject_cast<QLineEdit *>(view.form()->editorWidget(QStringLiteral("contact")));
+        contact->selectAll();
+        QTest::keyClicks(contact, QStringLiteral("Gate keeper"));
+        rec.fields.insert(QStringLiteral("contact"), QStringLiteral("J. Berger"));
+        host.putCase(rec);
+        view.onCasesChanged({QStringLiteral("C-99999"), QStringLiteral("C-10042")});
+        QCOMPARE(contact->text(), QStringLiteral("Gate keeper"));
+        QVERIFY(view.banner()->isVisible());
+        QVERIFY(view.banner()->message().contains(QStringLiteral("Contact on site")));
+        QVERIFY(view.banner()->reviewButton()->isEnabled());
+
+        // "Reload" takes the server's copy.
+        QTest::mouseClick(view.banner()->reloadButton(), Qt::LeftButton);
+        QCOMPARE(contact->text(), QStringLiteral("J. Berger"));
+        QVERIFY(!view.form()->isDirty());
+        QVERIFY(!view.banner()->isVisible());
+    }
+
+    void reviewAndMergeServerChanges()
+    {
+        SampleCaseHost host;
+        CaseView view(&host);
+        QVERIFY(view.openCase(QStringLiteral("C-10042")));
+        view.show();
+        auto *contact = qobject_cast<QLineEdit *>(view.form()->editorWidget(QStringLiteral("contact")));
+        auto *priority = qobject_cast<QComboBox *>(view.form()->editorWidget(QStringLiteral("priority")));
+        contact->selectAll();
+        QTest::keyClicks(contact, QStringLiteral("Gate keeper"));
+        priority->setFocus();
+        QTest::keyClick(priority, Qt::Key_Up); // high -> normal
+
+        CaseRecord rec = *host.caseRecord(QStringLiteral("C-10042"));
+        rec.fields.insert(QStringLiteral("contact"), QStringLiteral("J. Berger"));
+        rec.fields.insert(QStringLiteral("priority"), QStringLiteral("low"));
+        rec.fields.insert(QStringLiteral("summary"), QStringLiteral("Gate code 4711"));
+        rec.etag = QStringLiteral("\"2\"");
+        host.putCase(rec);
+        view.onCasesChanged({QStringLiteral("C-10042")});
+        QVERIFY(view.banner()->isVisible());
+        QCOMPARE(view.form()->changedFields().keys(), (QStringList{QStringLiteral("contact"), QStringLiteral("priority")}));
+
+        QTest::mouseClick(view.banner()->reviewButton(), Qt::LeftButton);
+        ConflictDialog *dlg = view.findChild<ConflictDialog *>();
+        QVERIFY(dlg);
+        QTRY_VERIFY(dlg->isVisible());
+        QCOMPARE(dlg->model()->rowCount(), 2);
+        dlg->model()->setChoice(QStringLiteral("contact"), ConflictModel::Side::Mine);
+        dlg->model()->setChoice(QStringLiteral("priority"), ConflictModel::Side::Theirs);
+        QTest::mouseClick(dlg->resolveButton(), Qt::LeftButton);
+
+        // Mine kept, theirs taken, the server's other change shown; only "contact" is left to save.
+        QCOMPARE(contact->text(), QStringLiteral("Gate keeper"));
+        QCOMPARE(priority->currentData().toString(), QStringLiteral("low"));
+        QCOMPARE(view.form()->changedFields().keys(), QStringList{QStringLiteral("contact")});
+        QVERIFY(view.save());
+        QCOMPARE(host.caseRecord(QStringLiteral("C-10042"))->fields.value(QStringLiteral("contact")).toString(),
+                 QStringLiteral("Gate keeper"));
+        QCOMPARE(host.caseRecord(QStringLiteral("C-10042"))->fields.value(QStringLiteral("summary")).toString(),
+                 QStringLiteral("Gate code 4711"));
+    }
+
+    void mainWindowOpensCases()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("s.conf")), QSettings::IniFormat);
+        SampleCaseHost host;
+        MainWindow w(settings);
+        w.setCaseHost(&host);
+        w.setWorklistModel(createWorklistModel(host.cases(), m_titles, &w));
+        QStandardItemModel outbox;
+        w.setOutboxModel(&outbox);
+        w.show();
+        w.openCase(QStringLiteral("C-10051"));
+        QCOMPARE(w.caseView()->caseId(), QStringLiteral("C-10051"));
+        QVERIFY(w.caseView()->isVisible());
+        w.setKioskMode(true);
+        QVERIFY(w.exitKioskAction()->isVisible());
+
+        // Locking hides the work but keeps it.
+        w.setLocked(true);
+        QVERIFY(w.isLocked());
+        QVERIFY(!w.tabs()->isVisible());
+        w.setLocked(false);
+        QVERIFY(w.tabs()->isVisible());
+        QCOMPARE(w.caseView()->caseId(), QStringLiteral("C-10051"));
+    }
+
+    void everyInputHasAnAccessibleName()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("s.conf")), QSettings::IniFormat);
+        SampleCaseHost host;
+        MainWindow w(settings);
+        w.setCaseHost(&host);
+        w.setWorklistModel(createWorklistModel(host.cases(), m_titles, &w));
+        w.show();
+        w.openCase(QStringLiteral("C-10042"));
+        int checked = 0;
+        const QList<QWidget *> widgets = w.findChildren<QWidget *>();
+        for (QWidget *wd : widgets) {
+            if (!wd->isVisible())
+                continue;
+            if (qobject_cast<QLineEdit *>(wd) || qobject_cast<QComboBox *>(wd) || qobject_cast<QAbstractItemView *>(wd)) {
+                if (qobject_cast<QLineEdit *>(wd) && qobject_cast<QComboBox *>(wd->parentWidget()))
+                    continue; // a combo's inner editor
+                if (wd->inherits("QHeaderView") || wd->inherits("QDateTimeEdit")
+                    || wd->parentWidget()->inherits("QDateTimeEdit"))
+                    continue;
+                QVERIFY2(!wd->accessibleName().isEmpty(), qPrintable(wd->metaObject()->className()
+                                                                     + QStringLiteral(" ") + wd->objectName()));
+                ++checked;
+            }
+        }
+        QVERIFY(checked >= 8);
+    }
+
+    void newCaseChecksRequiredFieldsThenCreates()
+    {
+        SampleCaseHost host;
+        const qsizetype before = host.cases().size();
+        CaseView view(&host);
+        QVERIFY(view.newCase(QStringLiteral("inspection")));
+        view.show();
+        QVERIFY(view.isNewCase());
+        QVERIFY(view.saveButton()->isEnabled());
+        QTest::mouseClick(view.saveButton(), Qt::LeftButton);
+        QCOMPARE(host.cases().size(), before); // site and visit date missing: nothing created
+        QVERIFY(!view.form()->shownError(QStringLiteral("site")).isEmpty());
+        QVERIFY(!view.form()->shownError(QStringLiteral("visitDate")).isEmpty());
+
+        QTest::keyClicks(view.form()->editorWidget(QStringLiteral("site")), QStringLiteral("S-031"));
+        view.form()->fieldEditor(QStringLiteral("visitDate"))->setValue(QStringLiteral("2026-12-02"));
+        Q_EMIT view.form()->fieldEditor(QStringLiteral("visitDate"))->edited();
+        QSignalSpy created(&view, &CaseView::caseCreated);
+        QTest::mouseClick(view.saveButton(), Qt::LeftButton);
+        QCOMPARE(created.count(), 1);
+        const QString id = created.at(0).at(0).toString();
+        QVERIFY(id.startsWith(QStringLiteral("tmp-")));
+        QCOMPARE(host.cases().size(), before + 1);
+        QCOMPARE(view.caseId(), id);
+        QVERIFY(!view.isNewCase());
+        const Result<CaseRecord> rec = host.caseRecord(id);
+        QCOMPARE(rec->status, QStringLiteral("New"));
+        QCOMPARE(rec->fields.value(QStringLiteral("site")).toString(), QStringLiteral("S-031"));
+    }
+};
+
+QTEST_MAIN(TestWorklist)
+#include "tst_worklist.moc"

@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: MIT
+#include "caseform.h"
+
+#include "fieldeditor.h"
+#include "lookupsource.h"
+#include "valuetext.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace outpost::ui {
+
+struct CaseForm::Row {
+    FieldEditor *editor = nullptr;
+    QLabel *label = nullptr;
+    QLabel *message = nullptr;
+    bool touched = false;
+};
+
+CaseForm::CaseForm(const CaseType &type, const LookupSource *lookup, QWidget *parent)
+    : QWidget(parent), m_type(type), m_lookup(lookup)
+{
+    setObjectName(QStringLiteral("caseForm"));
+    build();
+    revalidate();
+}
+
+CaseForm::~CaseForm() { qDeleteAll(m_rows); }
+
+void CaseForm::build()
+{
+    auto *outer = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+    outer->addLayout(form);
+    outer->addStretch(1); // extra height goes below the fields, not between them
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
+    QWidget *previous = nullptr;
+    for (const FieldDef &f : m_type.fields) {
+        auto *row = new Row;
+        row->editor = FieldEditor::create(f, m_lookup, this);
+        QWidget *editor = row->editor->editor();
+        const QString text = f.required ? tr("%1 *").arg(f.label) : f.label;
+        row->label = new QLabel(text, this);
+        row->label->setBuddy(editor);
+        if (f.required)
+            row->label->setToolTip(tr("Required"));
+        row->message = new QLabel(this);
+        row->message->setObjectName(QStringLiteral("error_") + f.name);
+        row->message->setWordWrap(true);
+        row->message->setStyleSheet(QStringLiteral("color: #b3261e;"));
+        row->message->setVisible(false);
+        row->message->setAccessibleName(tr("%1: message").arg(f.label));
+
+        editor->setAccessibleName(f.required ? tr("%1 (required)").arg(f.label) : f.label);
+        editor->setToolTip(f.help);
+
+        auto *cell = new QWidget(this);
+        auto *v = new QVBoxLayout(cell);
+        v->setContentsMargins(0, 0, 0, 0);
+        v->setSpacing(2);
+        v->addWidget(row->editor->widget());
+        if (!f.help.isEmpty()) {
+            auto *help = new QLabel(f.help, cell);
+            help->setWordWrap(true);
+            help->setEnabled(false);
+            v->addWidget(help);
+        }
+        v->addWidget(row->message);
+        form->addRow(row->label, cell);
+
+        for (QWidget *w : QList<QWidget *>{editor} + row->editor->extraFocusWidgets()) {
+            if (previous)
+                setTabOrder(previous, w);
+            previous = w;
+        }
+        const QString name = f.name;
+        connect(row->editor, &FieldEditor::edited, this, [this, name] { onEdited(name); });
+        m_rows.append(row);
+    }
+}
+
+void CaseForm::setMode(RulesEngine::Mode mode)
+{
+    m_mode = mode;
+    revalidate();
+}
+
+void CaseForm::setCase(const QJsonObject &fields)
+{
+    m_base = fields;
+    m_external.clear();
+    m_showAll = false;
+    for (Row *row : std::as_const(m_rows)) {
+        row->editor->setValue(fields.value(row->editor->field().name));
+        row->touched = false;
+    }
+    revalidate();
+}
+
+ReloadOutcome CaseForm::reloadPreservingEdits(const QJsonObject &newServerFields)
+{
+    ReloadOutcome out;
+    const QJsonObject edits = changedFields();
+    const QJsonObject oldBase = m_base;
+    m_base = newServerFields;
+    for (Row *row : std::as_const(m_rows)) {
+        const QString name = row->editor->field().name;
+        const bool serverChanged = !sameFieldValue(oldBase.value(name), newServerFields.value(name));
+        if (edits.contains(name)) {
+            out.kept.append(name);
+            if (serverChanged && !sameFieldValue(edits.value(name), newServerFields.value(name)))
+                out.clashing.append(name);
+            continue;
+        }
+        if (serverChanged) {
+            row->editor->setValue(newServerFields.value(name));
+            out.refreshed.append(name);
+        }
+    }
+    revalidate();
+    return out;
+}
+
+void CaseForm::markSaved()
+{
+    m_base = currentFields();
+    m_external.clear();
+    revalidate();
+}
+
+QJsonObject CaseForm::currentFields() const
+{
+    QJsonObject out = m_base;
+    const QJsonObject changed = changedFields();
+    for (auto it = changed.begin(); it != changed.end(); ++it)
+        out.insert(it.key(), it.value());
+    return out;
+}
+
+QJsonObject CaseForm::changedFields() const
+{
+    QJsonObject out;
+    for (const Row *row : m_rows) {
+        const QString name = row->editor->field().name;
+        const QJsonValue v = row->editor->value();
+        if (!sameFieldValue(v, m_base.value(name)))
+            out.insert(name, v);
+    }
+    return out;
+}
+
+QString CaseForm::shownError(const QString &field) const
+{
+    for (const Row *row : m_rows)
+        if (row->editor->field().name == field)
+            return row->message->isHidden() ? QString() : row->message->text();
+    return {};
+}
+
+void CaseForm::showAllErrors()
+{
+    m_showAll = true;
+    revalidate();
+}
+
+void CaseForm::setExternalErrors(const QMap<QString, QString> &errors)
+{
+    m_external = errors;
+    revalidate();
+}
+
+void CaseForm::setReadOnly(bool readOnly)
+{
+    for (Row *row : std::as_const(m_rows))
+        row->editor->setReadOnly(readOnly);
+}
+
+FieldEditor *CaseForm::fieldEditor(const QString &field) const
+{
+    for (const Row *row : m_rows)
+        if (row->editor->field().name == field)
+            return row->editor;
+    return nullptr;
+}
+
+QWidget *CaseForm::editorWidget(const QString &field) const
+{
+    FieldEditor *e = fieldEditor(field);
+    return e ? e->editor() : nullptr;
+}
+
+void CaseForm::onEdited(const QString &field)
+{
+    for (Row *row : std::as_const(m_rows))
+        if (row->editor->field().name == field)
+            row->touched = true;
+    m_external.remove(field);
+    revalidate();
+    Q_EMIT fieldsEdited();
+}
+
+void CaseForm::revalidate()
+{
+    const LookupSource *src = m_lookup;
+    const LookupCheck check = src ? LookupCheck([src](const QString &page, const QString &key) {
+        return src->contains(page, key);
+    })
+                                  : LookupCheck();
+    const QJsonObject changed = changedFields();
+    m_errors = RulesEngine::validateFields(m_type, m_base, changed, m_mode, check);
+    for (Row *row : std::as_const(m_rows))
+        updateRow(*row);
+    setDirty(!changed.isEmpty());
+    const bool valid = m_errors.isEmpty();
+    if (valid != m_valid) {
+        m_valid = valid;
+        Q_EMIT validityChanged(valid);
+    }
+}
+
+void CaseForm::updateRow(Row &row)
+{
+    const FieldDef &f = row.editor->field();
+    QString msg = m_external.value(f.name);
+    if (msg.isEmpty() && (row.touched || m_showAll))
+        msg = m_errors.value(f.name);
+    row.message->setText(msg);
+    row.message->setVisible(!msg.isEmpty());
+    QWidget *editor = row.editor->editor();
+    QString description = f.help;
+    if (!msg.isEmpty())
+        description = description.isEmpty() ? msg : msg + QLatin1Char(' ') + description;
+    editor->setAccessibleDescription(description);
+    editor->setProperty("invalid", !msg.isEmpty());
+}
+
+void CaseForm::setDirty(bool dirty)
+{
+    if (dirty == m_dirty)
+        return;
+    m_dirty = dirty;
+    Q_EMIT dirtyChanged(dirty);
+}
+
+} // namespace outpost::ui

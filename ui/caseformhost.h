@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "protocol/caserecord.h"
+#include "protocol/casetype.h"
+#include "result.h"
+
+#include <QJsonObject>
+
+namespace outpost::ui {
+
+class LookupSource;
+
+/// What a CaseView needs from the client core: read a case and its type, queue a save or a flow
+/// action. The local store implements it (every call is one quick local transaction; nothing waits
+/// on the network). Errors come back as values; per-field messages (Error::fields) are shown under
+/// the fields.
+class CaseFormHost
+{
+public:
+    virtual ~CaseFormHost() = default;
+    virtual Result<CaseRecord> caseRecord(const QString &caseId) const = 0;
+    virtual Result<CaseType> caseType(const QString &name) const = 0;
+    /// The case types a technician may create cases of.
+    virtual QList<CaseType> caseTypes() const = 0;
+    /// Queues the creation of a case; returns its temp id ("tmp-<uuid>") until the server maps it.
+    virtual Result<QString> createCase(const QString &caseType, const QJsonObject &fields) = 0;
+    /// Queues an update of `changed` fields, based on `baseEtag`.
+    virtual Status saveFields(const QString &caseId, const QString &baseEtag, const QJsonObject &changed) = 0;
+    /// Queues `changed` (may be empty) and the flow action in one transaction.
+    virtual Status runFlowAction(const QString &caseId, const QString &baseEtag, const QString &action,
+                                 const QJsonObject &changed) = 0;
+    /// Data pages for lookup fields; may be null.
+    virtual const LookupSource *lookupSource() const = 0;
+};
+
+} // namespace outpost::ui

@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: MIT
+#include "caseview.h"
+
+#include "caseformhost.h"
+#include "conflictdialog.h"
+#include "fieldeditor.h"
+#include "flowactionbar.h"
+#include "serverchangedbanner.h"
+
+#include <QToolButton>
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace outpost::ui {
+
+CaseView::CaseView(CaseFormHost *host, QWidget *parent)
+    : QWidget(parent), m_host(host), m_title(new QLabel(this)), m_meta(new QLabel(this)), m_message(new QLabel(this)),
+      m_banner(new ServerChangedBanner(this)), m_scroll(new QScrollArea(this)), m_flowBar(new FlowActionBar(this)),
+      m_save(new QPushButton(tr("Save"), this)), m_revert(new QPushButton(tr("Revert"), this))
+{
+    setObjectName(QStringLiteral("caseView"));
+    QFont big = m_title->font();
+    big.setPointSizeF(big.pointSizeF() * 1.35);
+    big.setBold(true);
+    m_title->setFont(big);
+    m_title->setWordWrap(true);
+    m_meta->setEnabled(false);
+    m_message->setWordWrap(true);
+    m_message->hide();
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_save->setObjectName(QStringLiteral("saveButton"));
+    m_save->setShortcut(QKeySequence::Save);
+    m_save->setToolTip(tr("Save the changes; they are sent with the next sync (Ctrl+S)"));
+    m_revert->setObjectName(QStringLiteral("revertButton"));
+    m_revert->setToolTip(tr("Drop your unsaved changes"));
+
+    connect(m_save, &QPushButton::clicked, this, &CaseView::save);
+    connect(m_revert, &QPushButton::clicked, this, [this] {
+        if (m_form)
+            m_form->setCase(m_form->baseFields());
+        m_banner->hide();
+    });
+    connect(m_flowBar, &FlowActionBar::actionTriggered, this, &CaseView::runAction);
+    connect(m_banner, &ServerChangedBanner::reloadRequested, this, [this] {
+        if (m_form)
+            m_form->setCase(m_record.fields);
+    });
+    connect(m_banner, &ServerChangedBanner::reviewRequested, this, &CaseView::reviewServerChanges);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_save);
+    buttons->addWidget(m_revert);
+    buttons->addSpacing(24);
+    buttons->addWidget(m_flowBar, 1);
+    auto *lay = new QVBoxLayout(this);
+    lay->addWidget(m_title);
+    lay->addWidget(m_meta);
+    lay->addWidget(m_banner);
+    lay->addWidget(m_message);
+    lay->addWidget(m_scroll, 1);
+    lay->addLayout(buttons);
+    updateButtons();
+}
+
+bool CaseView::openCase(const QString &caseId)
+{
+    const Result<CaseRecord> rec = m_host->caseRecord(caseId);
+    if (!rec) {
+        showMessage(tr("This case cannot be opened: %1").arg(rec.error().message), true);
+        return false;
+    }
+    const Result<CaseType> type = m_host->caseType(rec->caseType);
+    if (!type) {
+        showMessage(tr("The case type %1 is not available yet; sync first.").arg(rec->caseType), true);
+        return false;
+    }
+    m_record = *rec;
+    m_type = *type;
+    showForm(m_record.fields, RulesEngine::Mode::Update);
+    return true;
+}
+
+bool CaseView::newCase(const QString &caseType)
+{
+    const Result<CaseType> type = m_host->caseType(caseType);
+    if (!type) {
+        showMessage(type.error().message, true);
+        return false;
+    }
+    m_type = *type;
+    m_record = CaseRecord{};
+    m_record.caseType = m_type.name;
+    m_record.status = m_type.initialStatus();
+    m_record.title = tr("New %1").arg(m_type.title);
+    showForm({}, RulesEngine::Mode::Create);
+    return true;
+}
+
+void CaseView::showForm(const QJsonObject &fields, RulesEngine::Mode mode)
+{
+    m_banner->hide();
+    m_message->hide();
+    delete m_form;
+    m_form = new CaseForm(m_type, m_host->lookupSource());
+    m_form->setMode(mode);
+    m_form->setCase(fields);
+    m_scroll->setWidget(m_form);
+    m_flowBar->setCaseType(m_type);
+    connect(m_form, &CaseForm::fieldsEdited, this, &CaseView::updateButtons);
+    connect(m_form, &CaseForm::dirtyChanged, this, &CaseView::updateButtons);
+    connect(m_form, &CaseForm::validityChanged, this, &CaseView::updateButtons);
+    updateHeader();
+    updateButtons();
+    // Tab order: banner, the fields in order, Save, Revert, then the flow actions.
+    QList<QWidget *> order{m_banner->reviewButton(), m_banner->reloadButton(), m_banner->dismissButton()};
+    for (const FieldDef &f : std::as_const(m_type.fields))
+        if (FieldEditor *e = m_form->fieldEditor(f.name))
+            order << e->editor() << e->extraFocusWidgets();
+    order << m_save << m_revert;
+    for (const QString &a : m_flowBar->actionNames())
+        order << m_flowBar->button(a);
+    for (qsizetype i = 1; i < order.size(); ++i)
+        setTabOrder(order.at(i - 1), order.at(i));
+    if (QWidget *first = m_form->editorWidget(m_type.fields.value(0).name))
+        first->setFocus();
+}
+
+QString CaseView::messageText() const { return m_message->isHidden() ? QString() : m_message->text(); }
+
+void CaseView::onCasesChanged(const QStringList &caseIds)
+{
+    if (!m_form || !caseIds.contains(m_record.id))
+        return;
+    const Result<CaseRecord> rec = m_host->caseRecord(m_record.id);
+    if (!rec) {
+        showMessage(tr("This case is no longer available to you: %1").arg(rec.error().message), true);
+        m_form->setReadOnly(true);
+        m_flowBar->setBlocked(true, tr("The case is no longer available."));
+        return;
+    }
+    const QJsonObject oldBase = m_form->baseFields();
+    m_record = *rec;
+    if (!m_form->isDirty()) {
+        m_form->setCase(m_record.fields); // nothing typed: reload in place
+        m_banner->hide();
+    } else {
+        const ReloadOutcome out = m_form->reloadPreservingEdits(m_record.fields);
+        m_clashBase = oldBase;
+        m_clashing = out.clashing;
+        QStringList labels;
+        for (const QString &f : out.kept)
+            labels << (m_type.field(f) ? m_type.field(f)->label : f);
+        m_banner->showFor(labels);
+        m_banner->reviewButton()->setEnabled(!out.clashing.isEmpty());
+    }
+    updateHeader();
+    updateButtons();
+}
+
+bool CaseView::save()
+{
+    if (!m_form || (!m_form->isDirty() && !isNewCase()))
+        return true;
+    if (!m_form->isValid()) {
+        m_form->showAllErrors();
+        showMessage(tr("Please correct the marked fields first. Nothing was saved."), true);
+        return false;
+    }
+    if (isNewCase()) {
+        const Result<QString> id = m_host->createCase(m_type.name, m_form->changedFields());
+        if (!id) {
+            m_form->setExternalErrors(id.error().fields);
+            showMessage(tr("Not created: %1").arg(id.error().message), true);
+            return false;
+        }
+        openCase(*id);
+        showMessage(tr("Created. The new case is sent with the next sync."), false);
+        Q_EMIT caseCreated(*id);
+        return true;
+    }
+    const Status st = m_host->saveFields(m_record.id, m_record.etag, m_form->changedFields());
+    if (!st) {
+        m_form->setExternalErrors(st.error().fields);
+        showMessage(tr("Not saved: %1").arg(st.error().message), true);
+        return false;
+    }
+    m_form->markSaved();
+    m_record.fields = m_form->baseFields();
+    showMessage(tr("Saved. The change is sent with the next sync."), false);
+    updateButtons();
+    Q_EMIT saved(m_record.id);
+    return true;
+}
+
+void CaseView::runAction(const QString &action)
+{
+    if (!m_form)
+        return;
+    const Status st = m_host->runFlowAction(m_record.id, m_record.etag, action, m_form->changedFields());
+    if (!st) {
+        m_form->setExternalErrors(st.error().fields);
+        showMessage(st.error().message, true);
+        return;
+    }
+    const FlowAction *a = m_type.flowAction(action);
+    if (a)
+        m_record.status = a->to;
+    m_form->markSaved();
+    m_record.fields = m_form->baseFields();
+    showMessage(tr("Done: %1. It is sent with the next sync.").arg(a ? a->label : action), false);
+    updateHeader();
+    updateButtons();
+    Q_EMIT caseTransitioned(m_record.id, action);
+}
+
+void CaseView::reviewServerChanges()
+{
+    if (!m_form || m_clashing.isEmpty())
+        return;
+    const auto entries =
+        ConflictDialog::entriesFrom(m_clashing, m_clashBase, m_form->currentFields(), m_record.fields);
+    auto *dlg = new ConflictDialog(m_type, m_record.id, entries, m_host->lookupSource(), this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &QDialog::accepted, this, [this, dlg] {
+        const auto chosen = dlg->resolvedValues();
+        for (auto it = chosen.begin(); it != chosen.end(); ++it)
+            if (FieldEditor *e = m_form->fieldEditor(it.key()))
+                e->setValue(it.value());
+        m_form->reloadPreservingEdits(m_record.fields); // re-evaluates dirty state and messages
+        m_clashing.clear();
+        updateButtons();
+    });
+    dlg->open();
+}
+
+void CaseView::showMessage(const QString &text, bool error)
+{
+    m_message->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QStringLiteral("color: #2e7d32;"));
+    m_message->setText(text);
+    m_message->show();
+}
+
+void CaseView::updateHeader()
+{
+    m_title->setText(m_record.title.isEmpty() ? m_record.id : m_record.title);
+    QStringList meta{m_record.id.isEmpty() ? tr("not yet saved") : m_record.id, m_type.title.isEmpty() ? m_record.caseType : m_type.title,
+                     tr("Status: %1").arg(m_record.status)};
+    if (!m_record.queue.isEmpty())
+        meta << tr("Queue: %1").arg(m_record.queue);
+    m_meta->setText(meta.join(QStringLiteral(" · ")));
+}
+
+void CaseView::updateButtons()
+{
+    const bool dirty = m_form && m_form->isDirty();
+    m_save->setEnabled(dirty || isNewCase());
+    m_revert->setEnabled(dirty);
+    m_flowBar->setVisible(!isNewCase());
+    if (m_form) {
+        m_flowBar->setBlocked(!m_form->isValid(), tr("Correct the marked fields first."));
+        m_flowBar->setCaseState(m_record.status, m_form->currentFields());
+    }
+}
+
+} // namespace outpost::ui

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "caseform.h"
+#include "protocol/caserecord.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QScrollArea;
+
+namespace outpost::ui {
+
+class CaseFormHost;
+class FlowActionBar;
+class ServerChangedBanner;
+
+/// One open case: header, the generated CaseForm, Save / Revert, the flow-action bar, and the
+/// "changed on the server" banner. Server updates (casesChanged) reload in place when nothing is
+/// being edited; otherwise the edits are kept and the banner offers review/merge or reload.
+class CaseView : public QWidget
+{
+    Q_OBJECT
+public:
+    /// `host` must outlive the view.
+    explicit CaseView(CaseFormHost *host, QWidget *parent = nullptr);
+
+    /// Loads the case; false (with a message shown) when it cannot be read.
+    bool openCase(const QString &caseId);
+    /// An empty form for a new case of `caseType` (required fields checked on Save).
+    bool newCase(const QString &caseType);
+    bool isNewCase() const { return m_form && m_record.id.isEmpty(); }
+    QString caseId() const { return m_record.id; }
+    CaseForm *form() const { return m_form; }
+    FlowActionBar *flowBar() const { return m_flowBar; }
+    ServerChangedBanner *banner() const { return m_banner; }
+    QPushButton *saveButton() const { return m_save; }
+    QString messageText() const;
+
+public Q_SLOTS:
+    /// Connect to SyncController::casesChanged.
+    void onCasesChanged(const QStringList &caseIds);
+    bool save();
+
+Q_SIGNALS:
+    void saved(const QString &caseId);
+    void caseCreated(const QString &caseId);
+    void caseTransitioned(const QString &caseId, const QString &action);
+
+private:
+    void showForm(const QJsonObject &fields, RulesEngine::Mode mode);
+    void runAction(const QString &action);
+    void reviewServerChanges();
+    void showMessage(const QString &text, bool error);
+    void updateHeader();
+    void updateButtons();
+
+    CaseFormHost *m_host;
+    CaseRecord m_record;
+    CaseType m_type;
+    QJsonObject m_clashBase; // the base the local edits started from, for "Review and merge"
+    QStringList m_clashing;
+    QLabel *m_title;
+    QLabel *m_meta;
+    QLabel *m_message;
+    ServerChangedBanner *m_banner;
+    QScrollArea *m_scroll;
+    QPointer<CaseForm> m_form;
+    FlowActionBar *m_flowBar;
+    QPushButton *m_save;
+    QPushButton *m_revert;
+};
+
+} // namespace outpost::ui

@@ -1,0 +1,277 @@
+// SPDX-License-Identifier: MIT
+#include "mainwindow.h"
+
+#include "caseformhost.h"
+#include "caseview.h"
+#include "eventlogview.h"
+#include "settingsdialog.h"
+#include "syncstatusbar.h"
+#include "worklistview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QIcon>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QHeaderView>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace outpost::ui {
+
+MainWindow::MainWindow(QSettings &settings, QWidget *parent)
+    : QMainWindow(parent), m_settings(settings), m_central(new QStackedWidget(this)), m_tabs(new QTabWidget(this)),
+      m_lockPage(new QWidget(this)), m_worklist(new WorklistView(this)),
+      m_caseStack(new QStackedWidget(this)), m_noCase(new QLabel(this)), m_eventLog(new EventLogView(this)),
+      m_sync(new SyncStatusBar(this)), m_user(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Outpost"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/outpost.svg")));
+
+    m_noCase->setText(tr("Select a case in the worklist to open it."));
+    m_noCase->setAlignment(Qt::AlignCenter);
+    m_noCase->setEnabled(false);
+    m_caseStack->addWidget(m_noCase);
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("casesSplitter"));
+    split->addWidget(m_worklist);
+    split->addWidget(m_caseStack);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->addTab(split, tr("&Cases"));
+    m_tabs->addTab(listTab(&m_outbox, tr("Nothing is waiting to be sent."), tr("Outbox")),
+                   QIcon(QStringLiteral(":/icons/pending.svg")), tr("&Outbox"));
+    m_tabs->addTab(listTab(&m_conflicts, tr("No conflicts."), tr("Conflicts")),
+                   QIcon(QStringLiteral(":/icons/conflict.svg")), tr("Co&nflicts"));
+    m_tabs->addTab(listTab(&m_issues, tr("No sync issues."), tr("Sync issues")),
+                   QIcon(QStringLiteral(":/icons/warning.svg")), tr("Sync &issues"));
+    m_tabs->addTab(m_eventLog, tr("&Event log"));
+    auto *lockIcon = new QLabel(m_lockPage);
+    lockIcon->setPixmap(QIcon(QStringLiteral(":/icons/outpost.svg")).pixmap(96, 96));
+    lockIcon->setAlignment(Qt::AlignCenter);
+    auto *lockText = new QLabel(tr("Locked. Sign in to continue; your work is kept."), m_lockPage);
+    lockText->setAlignment(Qt::AlignCenter);
+    auto *lockLay = new QVBoxLayout(m_lockPage);
+    lockLay->addStretch(1);
+    lockLay->addWidget(lockIcon);
+    lockLay->addWidget(lockText);
+    lockLay->addStretch(1);
+    m_central->addWidget(m_tabs);
+    m_central->addWidget(m_lockPage);
+    setCentralWidget(m_central);
+
+    m_user->setObjectName(QStringLiteral("signedInUser"));
+    statusBar()->addWidget(m_user);
+    statusBar()->addPermanentWidget(m_sync, 1);
+    statusBar()->setSizeGripEnabled(false);
+
+    connect(m_worklist, &WorklistView::caseActivated, this, &MainWindow::openCase);
+    connect(m_sync, &SyncStatusBar::syncNowRequested, this, &MainWindow::syncNowRequested);
+    connect(m_sync, &SyncStatusBar::conflictsClicked, this, [this] { m_tabs->setCurrentIndex(ConflictsTab); });
+    connect(m_sync, &SyncStatusBar::pendingClicked, this, [this] { m_tabs->setCurrentIndex(OutboxTab); });
+    buildMenus();
+    resize(1200, 760);
+}
+
+QWidget *MainWindow::listTab(QListView **view, const QString &emptyText, const QString &accessibleName)
+{
+    auto *page = new QWidget(this);
+    auto *empty = new QLabel(emptyText, page);
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setEnabled(false);
+    *view = new QListView(page);
+    (*view)->setAccessibleName(accessibleName);
+    (*view)->setAlternatingRowColors(true);
+    (*view)->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    (*view)->hide();
+    auto *lay = new QVBoxLayout(page);
+    lay->addWidget(empty, 1);
+    lay->addWidget(*view, 1);
+    page->setProperty("emptyLabel", QVariant::fromValue(static_cast<QObject *>(empty)));
+    return page;
+}
+
+void MainWindow::buildMenus()
+{
+    auto *syncNow = new QAction(QIcon(QStringLiteral(":/icons/syncing.svg")), tr("&Sync now"), this);
+    connect(syncNow, &QAction::triggered, this, &MainWindow::syncNowRequested);
+    auto *settings = new QAction(tr("S&ettings…"), this);
+    settings->setShortcut(QKeySequence::Preferences);
+    connect(settings, &QAction::triggered, this, &MainWindow::showSettings);
+    auto *signOut = new QAction(tr("Sign &out"), this);
+    connect(signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
+    m_quit = new QAction(tr("&Quit"), this);
+    m_quit->setShortcut(QKeySequence::Quit);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+    m_exitKiosk = new QAction(tr("Exit kiosk mode…"), this);
+    m_exitKiosk->setObjectName(QStringLiteral("exitKiosk"));
+    m_exitKiosk->setVisible(false);
+    connect(m_exitKiosk, &QAction::triggered, this, &MainWindow::exitKioskRequested);
+    m_newCase = new QAction(tr("&New case"), this);
+    m_newCase->setObjectName(QStringLiteral("newCase"));
+    m_newCase->setShortcut(QKeySequence::New);
+    m_newCase->setMenu(new QMenu(this));
+    m_newCase->setEnabled(false);
+    connect(m_newCase, &QAction::triggered, this, [this] {
+        const QList<QAction *> types = m_newCase->menu()->actions();
+        if (types.size() == 1)
+            types.first()->trigger();
+    });
+    auto *find = new QAction(tr("&Find case"), this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentIndex(CasesTab);
+        m_worklist->setFocus();
+        if (auto *w = m_worklist->findChild<QWidget *>(QStringLiteral("worklistSearch")))
+            w->setFocus();
+    });
+    addAction(find);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newCase);
+    file->addAction(syncNow);
+    file->addAction(settings);
+    file->addSeparator();
+    file->addAction(signOut);
+    file->addAction(m_quit);
+
+    auto *tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("mainToolBar"));
+    tools->setMovable(false);
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tools->addAction(m_newCase);
+    tools->addAction(syncNow);
+    tools->addAction(settings);
+    tools->addAction(signOut);
+    tools->addAction(m_exitKiosk);
+    m_toolBars << tools;
+}
+
+void MainWindow::fillNewCaseMenu()
+{
+    QMenu *menu = m_newCase->menu();
+    menu->clear();
+    if (!m_host)
+        return;
+    for (const CaseType &t : m_host->caseTypes()) {
+        const QString name = t.name;
+        menu->addAction(t.title.isEmpty() ? t.name : t.title, this, [this, name] { newCase(name); });
+    }
+    m_newCase->setEnabled(!menu->isEmpty());
+}
+
+void MainWindow::newCase(const QString &caseType)
+{
+    if (!m_caseView)
+        return;
+    if (m_caseView->form() && m_caseView->form()->isDirty() && !m_caseView->save())
+        return;
+    if (m_caseView->newCase(caseType)) {
+        m_caseStack->setCurrentWidget(m_caseView);
+        m_tabs->setCurrentIndex(CasesTab);
+    }
+}
+
+void MainWindow::setLocked(bool locked)
+{
+    m_central->setCurrentWidget(locked ? m_lockPage : static_cast<QWidget *>(m_tabs));
+    for (QToolBar *bar : std::as_const(m_toolBars))
+        bar->setEnabled(!locked);
+    menuBar()->setEnabled(!locked);
+    m_sync->setEnabled(!locked);
+}
+
+bool MainWindow::isLocked() const { return m_central->currentWidget() == m_lockPage; }
+
+void MainWindow::setWorklistModel(QAbstractItemModel *model) { m_worklist->setModel(model); }
+
+void MainWindow::setCaseHost(CaseFormHost *host)
+{
+    m_host = host;
+    delete m_caseView;
+    m_caseView = new CaseView(host, this);
+    m_caseStack->addWidget(m_caseView);
+    fillNewCaseMenu();
+}
+
+static void bindList(QListView *view, QAbstractItemModel *model)
+{
+    view->setModel(model);
+    auto *empty = qobject_cast<QLabel *>(view->parentWidget()->property("emptyLabel").value<QObject *>());
+    const auto update = [view, empty, model] {
+        const bool has = model && model->rowCount() > 0;
+        view->setVisible(has);
+        if (empty)
+            empty->setVisible(!has);
+    };
+    update();
+    if (model) {
+        QObject::connect(model, &QAbstractItemModel::rowsInserted, view, update);
+        QObject::connect(model, &QAbstractItemModel::rowsRemoved, view, update);
+        QObject::connect(model, &QAbstractItemModel::modelReset, view, update);
+    }
+}
+
+void MainWindow::setOutboxModel(QAbstractItemModel *model) { bindList(m_outbox, model); }
+void MainWindow::setConflictsModel(QAbstractItemModel *model) { bindList(m_conflicts, model); }
+void MainWindow::setSyncIssuesModel(QAbstractItemModel *model) { bindList(m_issues, model); }
+void MainWindow::setEventLogModel(QAbstractItemModel *model) { m_eventLog->setModel(model); }
+
+void MainWindow::setKioskMode(bool kiosk)
+{
+    menuBar()->setVisible(!kiosk);
+    m_quit->setVisible(!kiosk);
+    m_exitKiosk->setVisible(kiosk);
+    m_worklist->setSingleTapOpens(kiosk);
+    m_worklist->table()->verticalHeader()->setDefaultSectionSize(kiosk ? 48 : fontMetrics().height() + 10);
+    const int icon = kiosk ? 32 : style()->pixelMetric(QStyle::PM_ToolBarIconSize);
+    for (QToolBar *bar : findChildren<QToolBar *>())
+        bar->setIconSize(QSize(icon, icon));
+}
+
+void MainWindow::setSignedInUser(const QString &displayName)
+{
+    m_user->setText(displayName.isEmpty() ? QString() : tr("Signed in as %1").arg(displayName));
+}
+
+void MainWindow::openCase(const QString &caseId)
+{
+    if (!m_caseView)
+        return;
+    if (m_caseView->form() && m_caseView->form()->isDirty() && m_caseView->caseId() != caseId
+        && !m_caseView->save())
+        return; // invalid edits stay on screen with their messages; nothing is lost
+    m_caseView->openCase(caseId);
+    m_caseStack->setCurrentWidget(m_caseView);
+    m_tabs->setCurrentIndex(CasesTab);
+}
+
+void MainWindow::onCasesChanged(const QStringList &caseIds)
+{
+    if (m_caseView)
+        m_caseView->onCasesChanged(caseIds);
+}
+
+void MainWindow::showSettings()
+{
+    auto *dlg = new SettingsDialog(m_settings, this);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &SettingsDialog::settingsSaved, this, &MainWindow::settingsChanged);
+    dlg->open();
+}
+
+} // namespace outpost::ui

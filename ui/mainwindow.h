@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QMainWindow>
+
+class QAbstractItemModel;
+class QAction;
+class QLabel;
+class QListView;
+class QSettings;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
+class QToolBar;
+
+namespace outpost::ui {
+
+class CaseFormHost;
+class CaseView;
+class EventLogView;
+class SyncStatusBar;
+class WorklistView;
+
+/// The app's shell: tabs for Cases (worklist beside the open case), Outbox, Conflicts, Sync issues
+/// and the event log, with the SyncStatusBar always visible. Data arrives through models and the
+/// CaseFormHost; the window owns no data.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum Tab { CasesTab, OutboxTab, ConflictsTab, SyncIssuesTab, EventLogTab };
+
+    /// `settings` must outlive the window (used by the settings dialog).
+    explicit MainWindow(QSettings &settings, QWidget *parent = nullptr);
+
+    void setWorklistModel(QAbstractItemModel *model);
+    void setCaseHost(CaseFormHost *host);
+    /// List models for the other tabs (one row per item, Qt::DisplayRole in plain words).
+    void setOutboxModel(QAbstractItemModel *model);
+    void setConflictsModel(QAbstractItemModel *model);
+    void setSyncIssuesModel(QAbstractItemModel *model);
+    void setEventLogModel(QAbstractItemModel *model);
+    /// Kiosk layout: no menu bar, single tap opens, "Exit kiosk" instead of "Quit".
+    void setKioskMode(bool kiosk);
+    void setSignedInUser(const QString &displayName);
+    /// Locked (kiosk idle, signed out): the work is hidden, nothing is discarded (open edits stay).
+    void setLocked(bool locked);
+    bool isLocked() const;
+
+    SyncStatusBar *syncStatus() const { return m_sync; }
+    WorklistView *worklist() const { return m_worklist; }
+    CaseView *caseView() const { return m_caseView; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QAction *exitKioskAction() const { return m_exitKiosk; }
+    QAction *newCaseAction() const { return m_newCase; }
+
+public Q_SLOTS:
+    void openCase(const QString &caseId);
+    void newCase(const QString &caseType);
+    /// Connect to SyncController::casesChanged: refreshes the open case.
+    void onCasesChanged(const QStringList &caseIds);
+    void showSettings();
+
+Q_SIGNALS:
+    void syncNowRequested();
+    void signOutRequested();
+    void exitKioskRequested();
+    /// Settings were saved (the app re-reads sync interval, idle minutes...).
+    void settingsChanged(bool languageChanged);
+
+private:
+    QWidget *listTab(QListView **view, const QString &emptyText, const QString &accessibleName);
+    void buildMenus();
+    void fillNewCaseMenu();
+
+    QSettings &m_settings;
+    QStackedWidget *m_central;
+    QTabWidget *m_tabs;
+    QWidget *m_lockPage;
+    WorklistView *m_worklist;
+    QStackedWidget *m_caseStack;
+    QLabel *m_noCase;
+    CaseView *m_caseView = nullptr;
+    CaseFormHost *m_host = nullptr;
+    QListView *m_outbox = nullptr;
+    QListView *m_conflicts = nullptr;
+    QListView *m_issues = nullptr;
+    EventLogView *m_eventLog;
+    SyncStatusBar *m_sync;
+    QLabel *m_user;
+    QAction *m_quit = nullptr;
+    QAction *m_exitKiosk = nullptr;
+    QAction *m_newCase = nullptr;
+    QList<QToolBar *> m_toolBars;
+};
+
+} // namespace outpost::ui

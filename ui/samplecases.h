@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "caseformhost.h"
+#include "lookupsource.h"
+
+#include <QHash>
+
+class QObject;
+class QStandardItemModel;
+
+namespace outpost::ui {
+
+/// Cases held in memory behind the CaseFormHost interface: the app's demo content until the local
+/// store is wired in, and the screenshot content. Saves and flow actions are checked with the
+/// rules engine exactly like the store does, then applied in memory.
+class SampleCaseHost : public CaseFormHost
+{
+public:
+    /// With `withSamples` the host holds the "inspection" type, a few sites and cases.
+    explicit SampleCaseHost(bool withSamples = true);
+
+    void addCaseType(const CaseType &type) { m_types.insert(type.name, type); }
+    void putCase(const CaseRecord &record) { m_cases.insert(record.id, record); }
+    QList<CaseRecord> cases() const { return m_cases.values(); }
+    StaticLookupSource &lookup() { return m_lookup; }
+    int savedCount() const { return m_saved; }
+
+    Result<CaseRecord> caseRecord(const QString &caseId) const override;
+    Result<CaseType> caseType(const QString &name) const override;
+    QList<CaseType> caseTypes() const override { return m_types.values(); }
+    Result<QString> createCase(const QString &caseType, const QJsonObject &fields) override;
+    Status saveFields(const QString &caseId, const QString &baseEtag, const QJsonObject &changed) override;
+    Status runFlowAction(const QString &caseId, const QString &baseEtag, const QString &action,
+                         const QJsonObject &changed) override;
+    const LookupSource *lookupSource() const override { return &m_lookup; }
+
+    /// The example case type of the protocol, with one field of every type.
+    static CaseType inspectionType();
+
+private:
+    QHash<QString, CaseType> m_types;
+    QHash<QString, CaseRecord> m_cases;
+    StaticLookupSource m_lookup;
+    int m_saved = 0;
+};
+
+/// A worklist model (roles of worklistroles.h, columns of WorklistColumn) over `cases`.
+QStandardItemModel *createWorklistModel(const QList<CaseRecord> &cases, const QHash<QString, QString> &typeTitles,
+                                        QObject *parent);
+
+} // namespace outpost::ui

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: MIT
+#include "settingsdialog.h"
+
+#include "pinstore.h"
+#include "signindialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace outpost::ui {
+
+SettingsDialog::SettingsDialog(QSettings &settings, QWidget *parent)
+    : QDialog(parent), m_settings(settings), m_server(new QLineEdit(this)), m_interval(new QSpinBox(this)),
+      m_language(new QComboBox(this)), m_idle(new QSpinBox(this)), m_pin(new QLineEdit(this)),
+      m_pinRepeat(new QLineEdit(this)), m_message(new QLabel(this))
+{
+    setWindowTitle(tr("Settings"));
+    setObjectName(QStringLiteral("settingsDialog"));
+
+    m_server->setText(settings.value(QStringLiteral("signin/server")).toString());
+    m_server->setAccessibleName(tr("Server address"));
+    m_interval->setRange(1, 240);
+    m_interval->setSuffix(tr(" min"));
+    m_interval->setValue(settings.value(QStringLiteral("sync/intervalMinutes"), 5).toInt());
+    m_interval->setAccessibleName(tr("Sync interval in minutes"));
+    m_language->addItem(tr("System language"), QStringLiteral("system"));
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
+    m_language->setCurrentIndex(
+        qMax(0, m_language->findData(settings.value(QStringLiteral("ui/language"), QStringLiteral("system")))));
+    m_language->setAccessibleName(tr("Language"));
+
+    m_idle->setRange(1, 240);
+    m_idle->setSuffix(tr(" min"));
+    m_idle->setValue(settings.value(QStringLiteral("kiosk/idleMinutes"), 10).toInt());
+    m_idle->setAccessibleName(tr("Lock after idle minutes"));
+    for (QLineEdit *e : {m_pin, m_pinRepeat}) {
+        e->setEchoMode(QLineEdit::Password);
+        e->setInputMethodHints(Qt::ImhDigitsOnly | Qt::ImhSensitiveData);
+        e->setMaxLength(12);
+    }
+    m_pin->setObjectName(QStringLiteral("newPin"));
+    m_pin->setAccessibleName(tr("New administrator PIN"));
+    m_pin->setPlaceholderText(PinStore(settings).hasPin() ? tr("unchanged") : tr("not set"));
+    m_pinRepeat->setObjectName(QStringLiteral("repeatPin"));
+    m_pinRepeat->setAccessibleName(tr("Repeat the new PIN"));
+    m_message->setObjectName(QStringLiteral("settingsMessage"));
+    m_message->setWordWrap(true);
+    m_message->hide();
+
+    auto *general = new QGroupBox(tr("General"), this);
+    auto *g = new QFormLayout(general);
+    g->addRow(tr("&Server:"), m_server);
+    g->addRow(tr("Sync &every:"), m_interval);
+    g->addRow(tr("&Language:"), m_language);
+    auto *langNote = new QLabel(tr("A new language applies at the next start."), general);
+    langNote->setEnabled(false);
+    g->addRow(QString(), langNote);
+
+    auto *kiosk = new QGroupBox(tr("Kiosk mode"), this);
+    auto *k = new QFormLayout(kiosk);
+    k->addRow(tr("Lock after &idle:"), m_idle);
+    k->addRow(tr("New &PIN:"), m_pin);
+    k->addRow(tr("&Repeat PIN:"), m_pinRepeat);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (save())
+            accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *lay = new QVBoxLayout(this);
+    lay->addWidget(general);
+    lay->addWidget(kiosk);
+    lay->addWidget(m_message);
+    lay->addWidget(buttons);
+}
+
+bool SettingsDialog::save()
+{
+    QString server;
+    if (!m_server->text().trimmed().isEmpty()) {
+        QString why;
+        server = normalizeServerUrl(m_server->text(), &why);
+        if (server.isEmpty()) {
+            showMessage(why);
+            return false;
+        }
+    }
+    const QString pin = m_pin->text();
+    if (!pin.isEmpty() || !m_pinRepeat->text().isEmpty()) {
+        QString why;
+        if (!PinStore::isAcceptablePin(pin, &why)) {
+            showMessage(why);
+            return false;
+        }
+        if (pin != m_pinRepeat->text()) {
+            showMessage(tr("The two PINs differ."));
+            return false;
+        }
+    }
+    const QString oldLanguage = m_settings.value(QStringLiteral("ui/language"), QStringLiteral("system")).toString();
+    const QString language = m_language->currentData().toString();
+    if (!server.isEmpty())
+        m_settings.setValue(QStringLiteral("signin/server"), server);
+    m_settings.setValue(QStringLiteral("sync/intervalMinutes"), m_interval->value());
+    m_settings.setValue(QStringLiteral("ui/language"), language);
+    m_settings.setValue(QStringLiteral("kiosk/idleMinutes"), m_idle->value());
+    if (!pin.isEmpty())
+        PinStore(m_settings).setPin(pin);
+    m_pin->clear();
+    m_pinRepeat->clear();
+    m_settings.sync();
+    m_message->hide();
+    Q_EMIT settingsSaved(language != oldLanguage);
+    return true;
+}
+
+QString SettingsDialog::messageText() const { return m_message->isHidden() ? QString() : m_message->text(); }
+
+void SettingsDialog::showMessage(const QString &text)
+{
+    m_message->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_message->setText(text);
+    m_message->show();
+}
+
+} // namespace outpost::ui

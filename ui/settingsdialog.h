@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSettings;
+class QSpinBox;
+
+namespace outpost::ui {
+
+/// App settings written to QSettings: server (signin/server), sync interval in minutes
+/// (sync/intervalMinutes), language ("system", "en", "de", "fr"; ui/language, applied at the next
+/// start), kiosk idle minutes (kiosk/idleMinutes) and the administrator PIN (kiosk/pin*, hashed).
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit SettingsDialog(QSettings &settings, QWidget *parent = nullptr);
+
+    /// Writes the values; false (with a message shown) when one is not acceptable.
+    bool save();
+    QString messageText() const;
+
+    QLineEdit *serverEdit() const { return m_server; }
+    QSpinBox *intervalBox() const { return m_interval; }
+    QComboBox *languageBox() const { return m_language; }
+    QSpinBox *idleBox() const { return m_idle; }
+    QLineEdit *newPinEdit() const { return m_pin; }
+    QLineEdit *repeatPinEdit() const { return m_pinRepeat; }
+
+Q_SIGNALS:
+    /// Saved; `languageChanged` when the language differs from before (restart to apply).
+    void settingsSaved(bool languageChanged);
+
+private:
+    void showMessage(const QString &text);
+
+    QSettings &m_settings;
+    QLineEdit *m_server;
+    QSpinBox *m_interval;
+    QComboBox *m_language;
+    QSpinBox *m_idle;
+    QLineEdit *m_pin;
+    QLineEdit *m_pinRepeat;
+    QLabel *m_message;
+};
+
+} // namespace outpost::ui

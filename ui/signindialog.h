@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QDialog>
+
+class QCheckBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace outpost::ui {
+
+/// Sign-in: server URL, user, password, "remember server". Checks the input, then emits
+/// signInRequested(); whoever signs in answers with showError() or accept(). The server (when
+/// remembered) and the last user are kept in QSettings under "signin/"; the password never is.
+class SignInDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit SignInDialog(QWidget *parent = nullptr);
+
+    QString server() const;
+    QString user() const;
+    void setServer(const QString &url);
+    void setUser(const QString &user);
+    /// Shows an error (and clears the password when `clearPassword`), leaves the busy state.
+    void showError(const QString &message, bool clearPassword = true);
+    /// Shows an informational line (e.g. "Signed in offline").
+    void showInfo(const QString &message);
+    /// While true the inputs are locked and a "Signing in…" line is shown.
+    void setBusy(bool busy);
+    QString messageText() const;
+    /// Whether "locked" (kiosk idle lock): the dialog cannot be cancelled.
+    void setCancelAllowed(bool allowed);
+    /// Refused (Esc, close) while cancelling is not allowed.
+    void reject() override;
+
+Q_SIGNALS:
+    void signInRequested(const QString &server, const QString &user, const QString &password);
+
+private:
+    void submit();
+    void remember();
+
+    QLineEdit *m_server;
+    QLineEdit *m_user;
+    QLineEdit *m_password;
+    QCheckBox *m_remember;
+    QLabel *m_message;
+    QDialogButtonBox *m_buttons;
+    QPushButton *m_signIn;
+    bool m_cancelAllowed = true;
+};
+
+/// Checks a server URL as typed; returns the normalized URL or an empty string and `why`.
+QString normalizeServerUrl(const QString &text, QString *why);
+
+} // namespace outpost::ui

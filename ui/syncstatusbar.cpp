@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+#include "syncstatusbar.h"
+
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QTimer>
+#include <QToolButton>
+
+namespace outpost::ui {
+
+namespace {
+QToolButton *countButton(const QString &icon, QWidget *parent)
+{
+    auto *b = new QToolButton(parent);
+    b->setIcon(QIcon(icon));
+    b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    b->setAutoRaise(true);
+    return b;
+}
+} // namespace
+
+SyncStatusBar::SyncStatusBar(QWidget *parent)
+    : QWidget(parent), m_stateIcon(new QLabel(this)), m_stateLabel(new QLabel(this)),
+      m_progress(new QProgressBar(this)), m_lastLabel(new QLabel(this)),
+      m_pendingButton(countButton(QStringLiteral(":/icons/pending.svg"), this)),
+      m_conflictButton(countButton(QStringLiteral(":/icons/conflict.svg"), this)), m_syncNow(new QToolButton(this)),
+      m_tick(new QTimer(this))
+{
+    setObjectName(QStringLiteral("syncStatusBar"));
+    m_stateLabel->setObjectName(QStringLiteral("syncState"));
+    m_progress->setObjectName(QStringLiteral("syncProgress"));
+    m_progress->setMaximumWidth(160);
+    m_progress->setTextVisible(false);
+    m_progress->setAccessibleName(tr("Sync progress"));
+    m_lastLabel->setObjectName(QStringLiteral("lastSync"));
+    m_pendingButton->setObjectName(QStringLiteral("pendingCount"));
+    m_conflictButton->setObjectName(QStringLiteral("conflictCount"));
+    m_syncNow->setObjectName(QStringLiteral("syncNow"));
+    m_syncNow->setText(tr("Sync now"));
+    m_syncNow->setIcon(QIcon(QStringLiteral(":/icons/syncing.svg")));
+    m_syncNow->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_syncNow->setShortcut(QKeySequence(Qt::Key_F5));
+    m_syncNow->setToolTip(tr("Send queued changes and fetch news now (F5)"));
+
+    auto *lay = new QHBoxLayout(this);
+    lay->setContentsMargins(4, 0, 4, 0);
+    lay->setSpacing(10);
+    lay->addStretch(1);
+    lay->addWidget(m_stateIcon);
+    lay->addWidget(m_stateLabel);
+    lay->addSpacing(8);
+    lay->addWidget(m_progress);
+    lay->addWidget(m_lastLabel);
+    lay->addWidget(m_pendingButton);
+    lay->addWidget(m_conflictButton);
+    lay->addWidget(m_syncNow);
+
+    connect(m_syncNow, &QToolButton::clicked, this, &SyncStatusBar::syncNowRequested);
+    connect(m_pendingButton, &QToolButton::clicked, this, &SyncStatusBar::pendingClicked);
+    connect(m_conflictButton, &QToolButton::clicked, this, &SyncStatusBar::conflictsClicked);
+    m_tick->setInterval(30 * 1000);
+    connect(m_tick, &QTimer::timeout, this, &SyncStatusBar::refresh);
+    m_tick->start();
+    refresh();
+}
+
+QString SyncStatusBar::stateText() const { return m_stateLabel->text(); }
+
+QString SyncStatusBar::lastSyncText() const { return m_lastLabel->text(); }
+
+QString SyncStatusBar::relativeTime(const QDateTime &then, const QDateTime &now)
+{
+    if (!then.isValid())
+        return tr("never");
+    const qint64 secs = then.secsTo(now);
+    if (secs < 60)
+        return tr("just now");
+    if (secs < 3600)
+        return tr("%n min ago", nullptr, int(secs / 60));
+    if (secs < 24 * 3600)
+        return tr("%n h ago", nullptr, int(secs / 3600));
+    return QLocale().toString(then.toLocalTime(), QLocale::ShortFormat);
+}
+
+void SyncStatusBar::setState(SyncState state)
+{
+    m_state = state;
+    if (state != SyncState::Syncing)
+        m_phase.clear();
+    refresh();
+}
+
+void SyncStatusBar::setStateName(const QString &name)
+{
+    const QString n = name.toLower();
+    if (n == QLatin1String("online") || n == QLatin1String("idle"))
+        setState(SyncState::Online);
+    else if (n == QLatin1String("syncing"))
+        setState(SyncState::Syncing);
+    else if (n == QLatin1String("error"))
+        setState(SyncState::Error);
+    else
+        setState(SyncState::Offline);
+}
+
+void SyncStatusBar::setProgress(const QString &phase, int done, int total)
+{
+    m_phase = phase;
+    m_progress->setRange(0, total > 0 ? total : 0); // 0..0: busy indicator
+    m_progress->setValue(total > 0 ? qBound(0, done, total) : 0);
+    refresh();
+}
+
+void SyncStatusBar::setPendingCount(int count)
+{
+    m_pending = count;
+    refresh();
+}
+
+void SyncStatusBar::setConflictCount(int count)
+{
+    m_conflicts = count;
+    refresh();
+}
+
+void SyncStatusBar::setLastSync(const QDateTime &when)
+{
+    m_lastSync = when;
+    refresh();
+}
+
+void SyncStatusBar::setErrorText(const QString &text)
+{
+    m_error = text;
+    refresh();
+}
+
+void SyncStatusBar::refresh()
+{
+    QString icon;
+    QString text;
+    switch (m_state) {
+    case SyncState::Offline:
+        icon = QStringLiteral(":/icons/offline.svg");
+        text = tr("Offline");
+        break;
+    case SyncState::Online:
+        icon = QStringLiteral(":/icons/online.svg");
+        text = tr("Online");
+        break;
+    case SyncState::Syncing:
+        icon = QStringLiteral(":/icons/syncing.svg");
+        text = m_phase == QLatin1String("upload")     ? tr("Sending changes…")
+               : m_phase == QLatin1String("download") ? tr("Receiving updates…")
+                                                      : tr("Syncing…");
+        break;
+    case SyncState::Error:
+        icon = QStringLiteral(":/icons/warning.svg");
+        text = tr("Sync problem");
+        break;
+    }
+    const int px = fontMetrics().height();
+    m_stateIcon->setPixmap(QIcon(icon).pixmap(px, px));
+    m_stateLabel->setText(text);
+    const QString tip = m_state == SyncState::Error && !m_error.isEmpty() ? m_error : text;
+    m_stateLabel->setToolTip(tip);
+    m_stateIcon->setToolTip(tip);
+    m_stateLabel->setAccessibleName(tr("Connection: %1").arg(text));
+    m_progress->setVisible(m_state == SyncState::Syncing);
+
+    m_lastLabel->setText(tr("Last sync: %1").arg(relativeTime(m_lastSync, QDateTime::currentDateTimeUtc())));
+    if (m_lastSync.isValid())
+        m_lastLabel->setToolTip(QLocale().toString(m_lastSync.toLocalTime(), QLocale::LongFormat));
+
+    m_pendingButton->setText(tr("Pending: %1").arg(m_pending));
+    m_pendingButton->setToolTip(tr("Changes waiting to be sent"));
+    m_pendingButton->setAccessibleName(m_pendingButton->text());
+    m_conflictButton->setText(tr("Conflicts: %1").arg(m_conflicts));
+    m_conflictButton->setVisible(m_conflicts > 0);
+    m_conflictButton->setToolTip(tr("Cases where your changes and the server's need a decision"));
+    m_conflictButton->setAccessibleName(m_conflictButton->text());
+    m_syncNow->setEnabled(m_state != SyncState::Syncing);
+}
+
+} // namespace outpost::ui

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QDateTime>
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QTimer;
+class QToolButton;
+
+namespace outpost::ui {
+
+/// The sync engine's state as the status bar shows it.
+enum class SyncState { Offline, Online, Syncing, Error };
+
+/// Always-visible sync status, meant as a permanent widget of the main window's QStatusBar:
+/// online/offline, a progress bar while syncing, the last successful sync ("2 min ago"), pending
+/// and conflict counts, and "Sync now". Its slots match SyncController's signals one to one.
+class SyncStatusBar : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SyncStatusBar(QWidget *parent = nullptr);
+
+    SyncState state() const { return m_state; }
+    QString stateText() const;
+    QString lastSyncText() const;
+    int pendingCount() const { return m_pending; }
+    int conflictCount() const { return m_conflicts; }
+    QProgressBar *progressBar() const { return m_progress; }
+    QToolButton *syncNowButton() const { return m_syncNow; }
+
+    /// "just now", "2 min ago", "3 h ago", or the date; "never" for an invalid time.
+    static QString relativeTime(const QDateTime &then, const QDateTime &now);
+
+public Q_SLOTS:
+    void setState(outpost::ui::SyncState state);
+    /// The same by name ("offline", "online", "syncing", "error"), for controllers that use strings.
+    void setStateName(const QString &name);
+    /// Progress of a sync phase (e.g. "upload", "download"); total 0 means unknown.
+    void setProgress(const QString &phase, int done, int total);
+    void setPendingCount(int count);
+    void setConflictCount(int count);
+    void setLastSync(const QDateTime &when);
+    /// The last error in words (shown as tooltip in state Error).
+    void setErrorText(const QString &text);
+
+Q_SIGNALS:
+    void syncNowRequested();
+    void conflictsClicked();
+    void pendingClicked();
+
+private:
+    void refresh();
+
+    SyncState m_state = SyncState::Offline;
+    QDateTime m_lastSync;
+    QString m_error;
+    QString m_phase;
+    int m_pending = 0;
+    int m_conflicts = 0;
+    QLabel *m_stateIcon;
+    QLabel *m_stateLabel;
+    QProgressBar *m_progress;
+    QLabel *m_lastLabel;
+    QToolButton *m_pendingButton;
+    QToolButton *m_conflictButton;
+    QToolButton *m_syncNow;
+    QTimer *m_tick;
+};
+
+} // namespace outpost::ui

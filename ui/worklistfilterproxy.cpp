@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+#include "worklistfilterproxy.h"
+
+#include "worklistroles.h"
+
+namespace outpost::ui {
+
+WorklistFilterProxy::WorklistFilterProxy(QObject *parent)
+    : QSortFilterProxyModel(parent), m_conflict(QStringLiteral(":/icons/conflict.svg")),
+      m_issue(QStringLiteral(":/icons/warning.svg")), m_pending(QStringLiteral(":/icons/pending.svg"))
+{
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+    setSortRole(Qt::DisplayRole);
+}
+
+void WorklistFilterProxy::setSearchText(const QString &text)
+{
+    if (text.trimmed() == m_search)
+        return;
+    m_search = text.trimmed();
+    invalidateRowsFilter();
+}
+
+void WorklistFilterProxy::setStatusFilter(const QString &status)
+{
+    m_status = status;
+    invalidateRowsFilter();
+}
+
+void WorklistFilterProxy::setTypeFilter(const QString &caseType)
+{
+    m_type = caseType;
+    invalidateRowsFilter();
+}
+
+void WorklistFilterProxy::setQueueFilter(const QString &queue)
+{
+    m_queue = queue;
+    invalidateRowsFilter();
+}
+
+bool WorklistFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const QAbstractItemModel *m = sourceModel();
+    const QModelIndex idx = m->index(sourceRow, 0, sourceParent);
+    if (!m_status.isEmpty() && idx.data(StatusRole).toString() != m_status)
+        return false;
+    if (!m_type.isEmpty() && idx.data(CaseTypeRole).toString() != m_type)
+        return false;
+    if (!m_queue.isEmpty() && idx.data(QueueRole).toString() != m_queue)
+        return false;
+    if (m_search.isEmpty())
+        return true;
+    // The roles of column 0 only: one row lookup, fast enough for 50,000 rows per keystroke.
+    for (int role : {int(CaseIdRole), int(TitleRole), int(SearchTextRole)})
+        if (idx.data(role).toString().contains(m_search, Qt::CaseInsensitive))
+            return true;
+    return false;
+}
+
+QVariant WorklistFilterProxy::data(const QModelIndex &index, int role) const
+{
+    if (index.isValid() && index.column() == 0 && (role == Qt::DecorationRole || role == Qt::ToolTipRole)) {
+        const QModelIndex first = index.siblingAtColumn(0);
+        const bool conflict = first.data(HasConflictRole).toBool();
+        const bool issue = first.data(HasSyncIssueRole).toBool();
+        const int pending = first.data(PendingCountRole).toInt();
+        if (role == Qt::DecorationRole) {
+            if (conflict)
+                return m_conflict;
+            if (issue)
+                return m_issue;
+            if (pending > 0)
+                return m_pending;
+        } else {
+            QStringList parts;
+            if (conflict)
+                parts << tr("Conflict: your changes and the server's need a decision");
+            if (issue)
+                parts << tr("Sync issue: the server did not accept a change");
+            if (pending > 0)
+                parts << tr("%n change(s) waiting to be sent", nullptr, pending);
+            if (!parts.isEmpty())
+                return parts.join(QLatin1Char('\n'));
+        }
+    }
+    return QSortFilterProxyModel::data(index, role);
+}
+
+} // namespace outpost::ui

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QIcon>
+#include <QSortFilterProxyModel>
+
+namespace outpost::ui {
+
+/// Filters a worklist model (roles of worklistroles.h) by search text and by status, case type and
+/// queue, and adds the per-row badges: column 0's decoration shows a conflict, a sync issue or
+/// pending changes, with a tooltip in words.
+class WorklistFilterProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    explicit WorklistFilterProxy(QObject *parent = nullptr);
+
+    void setSearchText(const QString &text);
+    void setStatusFilter(const QString &status); ///< empty: any
+    void setTypeFilter(const QString &caseType); ///< empty: any
+    void setQueueFilter(const QString &queue);   ///< empty: any
+    QString searchText() const { return m_search; }
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    QString m_search;
+    QString m_status;
+    QString m_type;
+    QString m_queue;
+    QIcon m_conflict;
+    QIcon m_issue;
+    QIcon m_pending;
+};
+
+} // namespace outpost::ui
