@@ -51,6 +51,9 @@ public:
         bool synchronousFull = true;
         /// Largest file attachFile() accepts.
         qint64 maxAttachmentBytes = 20 * 1024 * 1024;
+        /// Run PRAGMA integrity_check and the queue audit at open (the first instance of a process
+        /// should; further instances on other threads may skip it).
+        bool verify = true;
     };
 
     /// Opens (creating or migrating) the store at `path`. Runs PRAGMA integrity_check and the queue
