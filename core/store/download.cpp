@@ -59,7 +59,7 @@ struct PageWriter {
     Status run(QSqlQuery &q, const QVariantList &binds)
     {
         for (int i = 0; i < binds.size(); ++i)
-            q.bindValue(i, binds.at(i));
+            q.bindValue(i, bindable(binds.at(i)));
         if (!q.exec())
             return d.sqlError(q, QStringLiteral("download"));
         return Status::success();

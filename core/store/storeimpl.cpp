@@ -44,6 +44,14 @@ QJsonValue valueFromText(const QString &text)
 
 QJsonValue orNull(const QJsonValue &v) { return v.isUndefined() ? QJsonValue() : v; }
 
+QVariant bindable(const QVariant &v)
+{
+    // An empty QString() would bind as SQL NULL; only a null QVariant means NULL here.
+    if (!v.isNull() && v.metaType().id() == QMetaType::QString && v.toString().isNull())
+        return QVariant(QString::fromLatin1(""));
+    return v;
+}
+
 QueueState queueStateFromName(const QString &s)
 {
     if (s == QLatin1String("held"))
@@ -124,7 +132,7 @@ Result<QSqlQuery> LocalStore::Impl::run(const QString &sql, const QVariantList &
     if (!q.prepare(sql))
         return sqlError(q, QStringLiteral("prepare"));
     for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds.at(i));
+        q.bindValue(i, bindable(binds.at(i)));
     if (!q.exec())
         return sqlError(q, QStringLiteral("exec"));
     return q;
@@ -310,7 +318,7 @@ Status LocalStore::Impl::rewriteOutbox(qint64 seq, const Action &a, const QJsonO
 
 void LocalStore::Impl::log(EventLevel level, const QString &category, const QString &message) const
 {
-    qCInfo(lcStore).noquote() << category << message;
+    qCDebug(lcStore).noquote() << category << message;
     auto st = exec(QStringLiteral("INSERT INTO event_log(at, level, category, message) VALUES (?, ?, ?, ?)"),
                    {nowIso(), eventLevelName(level), category, message});
     if (st.ok())

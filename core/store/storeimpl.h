@@ -24,6 +24,8 @@ QJsonValue valueFromText(const QString &text);
 /// Undefined (absent) reads as null so that merges compare like with like.
 QJsonValue orNull(const QJsonValue &v);
 QueueState queueStateFromName(const QString &s);
+/// A bind value as SQL should see it: a null QString is '' (only a null QVariant is NULL).
+QVariant bindable(const QVariant &v);
 /// A field value for people: "—" for none, yes/no, numbers without noise.
 QString displayValue(const QJsonValue &v);
 
