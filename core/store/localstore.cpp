@@ -52,8 +52,10 @@ QString checkStore(const QSqlDatabase &db, bool full)
         while (q.next())
             if (q.value(0).toString() != QLatin1String("ok"))
                 problems << q.value(0).toString();
-        if (!problems.isEmpty())
-            return problems.mid(0, 3).join(QStringLiteral("; "));
+        if (!problems.isEmpty()) {
+            const QString text = problems.join(QStringLiteral("; ")).simplified();
+            return text.size() > 300 ? text.left(300) + QStringLiteral("…") : text;
+        }
     }
     // Queue audit: every queued action readable, of a known state, on a case that exists.
     if (!q.exec(QStringLiteral("PRAGMA foreign_key_check")))
@@ -165,6 +167,7 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
                                 nullptr, pending)
                              .arg(d->path, problem));
         // Nothing queued can be read: set it aside (never delete) so that a fresh store can start.
+        db = QSqlDatabase();
         store.reset();
         const QString suffix = QStringLiteral(".damaged-")
             + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddThhmmss"));
