@@ -94,6 +94,7 @@ LocalStore::~LocalStore()
 {
     if (!d)
         return;
+    d->clearStatements();
     {
         QSqlDatabase db = QSqlDatabase::database(d->conn, false);
         db.close();
@@ -168,6 +169,7 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
                              .arg(d->path, problem));
         // Nothing queued can be read: set it aside (never delete) so that a fresh store can start.
         db = QSqlDatabase();
+        d->clearStatements();
         store.reset();
         const QString suffix = QStringLiteral(".damaged-")
             + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddThhmmss"));

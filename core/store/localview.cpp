@@ -24,32 +24,37 @@ void overlay(QJsonObject &fields, const QJsonObject &changes)
 
 Status LocalStore::Impl::recomputeCase(const QString &caseId) const
 {
-    auto q = run(QStringLiteral("SELECT case_type, status, title, server_fields FROM cases WHERE id = ?"), {caseId});
-    if (!q)
-        return q.error();
-    if (!q.value().next())
+    bool found = false;
+    QString typeName, serverStatus, serverTitle;
+    QJsonObject serverFields;
+    if (auto st = forEach(QStringLiteral("SELECT case_type, status, title, server_fields FROM cases WHERE id = ?"),
+                          {caseId},
+                          [&](const QSqlQuery &q) {
+                              found = true;
+                              typeName = q.value(0).toString();
+                              serverStatus = q.value(1).toString();
+                              serverTitle = q.value(2).toString();
+                              serverFields = jsonObject(q.value(3).toString());
+                          });
+        !st.ok())
+        return st;
+    if (!found)
         return Status::success();
-    const QString typeName = q.value().value(0).toString();
-    const QString serverStatus = q.value().value(1).toString();
-    const QString serverTitle = q.value().value(2).toString();
-    const QString serverFieldsText = q.value().value(3).toString();
-    const QJsonObject serverFields = jsonObject(serverFieldsText);
-    q.value().finish();
 
     // Pending work in queue order: actions in the error archive keep their place.
     QList<std::pair<qint64, Action>> actions;
     const QList<OutboxRow> rows = outboxRows(caseId);
     for (const OutboxRow &r : rows)
         actions.append({r.seq, r.action});
-    auto iq = run(QStringLiteral("SELECT action_seq, action FROM sync_issues WHERE case_id = ?"), {caseId});
-    if (!iq)
-        return iq.error();
     int issues = 0;
-    while (iq.value().next()) {
-        ++issues;
-        if (auto a = Action::fromJson(jsonObject(iq.value().value(1).toString())))
-            actions.append({iq.value().value(0).toLongLong(), a.value()});
-    }
+    if (auto st = forEach(QStringLiteral("SELECT action_seq, action FROM sync_issues WHERE case_id = ?"), {caseId},
+                          [&](const QSqlQuery &q) {
+                              ++issues;
+                              if (auto a = Action::fromJson(jsonObject(q.value(1).toString())))
+                                  actions.append({q.value(0).toLongLong(), a.value()});
+                          });
+        !st.ok())
+        return st;
     std::sort(actions.begin(), actions.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
 
     const std::optional<CaseType> type = actions.isEmpty() ? std::nullopt : loadCaseType(typeName);

@@ -138,20 +138,58 @@ Result<QSqlQuery> LocalStore::Impl::run(const QString &sql, const QVariantList &
     return q;
 }
 
-Status LocalStore::Impl::exec(const QString &sql, const QVariantList &binds) const
+Result<QSqlQuery *> LocalStore::Impl::cached(const QString &sql, const QVariantList &binds) const
 {
-    auto q = run(sql, binds);
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery q(db());
+        q.setForwardOnly(true);
+        if (!q.prepare(sql))
+            return sqlError(q, QStringLiteral("prepare"));
+        it = m_statements.insert(sql, q);
+    }
+    QSqlQuery *q = &it.value();
+    for (int i = 0; i < binds.size(); ++i)
+        q->bindValue(i, bindable(binds.at(i)));
+    if (!q->exec()) {
+        const Error e = sqlError(*q, QStringLiteral("exec"));
+        q->finish();
+        return e;
+    }
+    return q;
+}
+
+Status LocalStore::Impl::forEach(const QString &sql, const QVariantList &binds,
+                                 const std::function<void(const QSqlQuery &)> &row) const
+{
+    auto q = cached(sql, binds);
     if (!q)
         return q.error();
+    while (q.value()->next())
+        row(*q.value());
+    q.value()->finish();
+    return Status::success();
+}
+
+Status LocalStore::Impl::exec(const QString &sql, const QVariantList &binds) const
+{
+    auto q = cached(sql, binds);
+    if (!q)
+        return q.error();
+    q.value()->finish();
     return Status::success();
 }
 
 QVariant LocalStore::Impl::scalar(const QString &sql, const QVariantList &binds) const
 {
-    auto q = run(sql, binds);
-    if (q && q.value().next())
-        return q.value().value(0);
-    return {};
+    auto q = cached(sql, binds);
+    if (!q)
+        return {};
+    QVariant v;
+    if (q.value()->next())
+        v = q.value()->value(0);
+    q.value()->finish();
+    return v;
 }
 
 QString LocalStore::Impl::stateValue(const QString &key) const
@@ -239,10 +277,10 @@ LocalCase caseFromQuery(const QSqlQuery &q)
 
 std::optional<LocalCase> LocalStore::Impl::loadCase(const QString &id) const
 {
-    auto q = run(QStringLiteral("SELECT ") + kCaseColumns + QStringLiteral(" FROM cases WHERE id = ?"), {resolve(id)});
-    if (!q || !q.value().next())
-        return std::nullopt;
-    return caseFromQuery(q.value());
+    std::optional<LocalCase> c;
+    (void)forEach(QStringLiteral("SELECT ") + kCaseColumns + QStringLiteral(" FROM cases WHERE id = ?"), {resolve(id)},
+                  [&c](const QSqlQuery &q) { c = caseFromQuery(q); });
+    return c;
 }
 
 namespace {
@@ -273,14 +311,12 @@ std::optional<OutboxRow> outboxFromQuery(const QSqlQuery &q)
 QList<OutboxRow> loadOutbox(const LocalStore::Impl &d, const QString &where, const QVariantList &binds)
 {
     QList<OutboxRow> out;
-    auto q = d.run(QStringLiteral("SELECT ") + kOutboxColumns + QStringLiteral(" FROM outbox ") + where
-                       + QStringLiteral(" ORDER BY seq"),
-                   binds);
-    if (!q)
-        return out;
-    while (q.value().next())
-        if (auto r = outboxFromQuery(q.value()))
-            out.append(*r);
+    (void)d.forEach(QStringLiteral("SELECT ") + kOutboxColumns + QStringLiteral(" FROM outbox ") + where
+                        + QStringLiteral(" ORDER BY seq"),
+                    binds, [&out](const QSqlQuery &q) {
+                        if (auto r = outboxFromQuery(q))
+                            out.append(*r);
+                    });
     return out;
 }
 
@@ -291,10 +327,15 @@ QList<OutboxRow> LocalStore::Impl::outboxRows(const QString &caseId) const
 
 std::optional<OutboxRow> LocalStore::Impl::outboxRow(const QString &actionId) const
 {
-    const auto rows = loadOutbox(*this, QStringLiteral("WHERE action_id = ?"), {actionId});
-    if (rows.isEmpty())
+    auto q = cached(QStringLiteral("SELECT ") + kOutboxColumns + QStringLiteral(" FROM outbox WHERE action_id = ?"),
+                    {actionId});
+    if (!q)
         return std::nullopt;
-    return rows.first();
+    std::optional<OutboxRow> row;
+    if (q.value()->next())
+        row = outboxFromQuery(*q.value());
+    q.value()->finish();
+    return row;
 }
 
 Status LocalStore::Impl::insertOutbox(const Action &a, const QJsonObject &baseFields, qint64 seq,

@@ -10,6 +10,8 @@
 #include <QSqlQuery>
 #include <QVariantList>
 
+#include <functional>
+
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
 namespace outpost::client {
@@ -77,9 +79,23 @@ public:
 
     /// Prepares, binds positionally and executes. The query is ready to be read.
     Result<QSqlQuery> run(const QString &sql, const QVariantList &binds = {}) const;
+    /// For statements without a result set; the prepared statement is cached.
     Status exec(const QString &sql, const QVariantList &binds = {}) const;
-    /// First column of the first row, or an invalid QVariant.
+    /// First column of the first row, or an invalid QVariant (cached statement, reset after use).
     QVariant scalar(const QString &sql, const QVariantList &binds = {}) const;
+    /// Runs a cached SELECT and hands every row to `row`; the statement is reset afterwards, so
+    /// `row` must not run the same SQL again.
+    Status forEach(const QString &sql, const QVariantList &binds, const std::function<void(const QSqlQuery &)> &row) const;
+    /// Drops the cached statements (before the connection closes).
+    void clearStatements() const { m_statements.clear(); }
+
+    /// A cached prepared statement, executed; the caller reads it and must finish() it.
+    Result<QSqlQuery *> cached(const QString &sql, const QVariantList &binds) const;
+
+private:
+    mutable QHash<QString, QSqlQuery> m_statements;
+
+public:
 
     QString stateValue(const QString &key) const;
     Status setStateValue(const QString &key, const QString &value) const;

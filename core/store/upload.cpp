@@ -37,31 +37,45 @@ QList<QueuedAction> LocalStore::nextUploadBatch(int max)
 
     QSet<QString> blocked;  // nothing more of this case in this batch
     QSet<QString> producer; // an etag-changing action of this case is in this batch already
-    const QList<OutboxRow> rows = loadOutbox(*d, QString(), {});
-    for (const OutboxRow &r : rows) {
-        if (batch.size() >= max)
-            break;
-        const QString &cid = r.caseId;
+    // Light columns first; only the chosen rows' payloads are read.
+    auto q = d->run(QStringLiteral("SELECT seq, case_id, type, state FROM outbox ORDER BY seq"));
+    if (!q)
+        return batch;
+    QList<qint64> chosen;
+    while (q.value().next() && chosen.size() < max) {
+        const qint64 seq = q.value().value(0).toLongLong();
+        const QString cid = q.value().value(1).toString();
+        const ActionType type = actionTypeFromName(q.value().value(2).toString()).value_or(ActionType::Update);
+        const QueueState state = queueStateFromName(q.value().value(3).toString());
         if (blocked.contains(cid) || conflicted.contains(cid))
             continue;
-        if (firstIssue.contains(cid) && r.seq > firstIssue.value(cid)) {
+        if (firstIssue.contains(cid) && seq > firstIssue.value(cid)) {
             blocked.insert(cid);
             continue;
         }
-        if (r.state != QueueState::Queued) {
+        if (state != QueueState::Queued) {
             blocked.insert(cid);
             continue;
         }
         // A second etag-dependent action would carry an etag the server has moved past: it goes in
         // the next batch, rebased on the etag the first one produces.
-        if (needsEtag(r.action.type) && producer.contains(cid)) {
+        if (needsEtag(type) && producer.contains(cid)) {
             blocked.insert(cid);
             continue;
         }
-        if (changesEtag(r.action.type))
+        if (changesEtag(type))
             producer.insert(cid);
-        batch.append(r.toQueued());
+        chosen.append(seq);
     }
+    q.value().finish();
+    if (chosen.isEmpty())
+        return batch;
+    const QList<OutboxRow> rows
+        = loadOutbox(*d, QStringLiteral("WHERE seq BETWEEN ? AND ?"), {chosen.first(), chosen.last()});
+    const QSet<qint64> wanted(chosen.begin(), chosen.end());
+    for (const OutboxRow &r : rows)
+        if (wanted.contains(r.seq))
+            batch.append(r.toQueued());
     return batch;
 }
 
@@ -120,7 +134,11 @@ struct Applier {
         }
         // Later edits of this case were made on top of this one: they are based on its result.
         // (A note proves nothing about the case's state in between, so it rebases nothing.)
-        if (changesEtag(row.action.type) && !etag.isEmpty()) {
+        if (changesEtag(row.action.type) && !etag.isEmpty()
+            && d.scalar(QStringLiteral("SELECT 1 FROM outbox WHERE case_id = ? AND seq > ? AND type IN "
+                                       "('update', 'transition')"),
+                        {caseId, row.seq})
+                   .isValid()) {
             for (const OutboxRow &later : d.outboxRows(caseId)) {
                 if (later.seq < row.seq || !needsEtag(later.action.type) || later.action.baseEtag == etag)
                     continue;
@@ -132,6 +150,15 @@ struct Applier {
         }
         ++sum.applied;
         sum.changedCaseIds << caseId;
+        // Nothing else pending on the case: the local view is the server copy (no recompute needed).
+        const QVariant rest = d.scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ?1 AND has_issue = 0 AND "
+                                                      "has_conflict = 0 AND NOT EXISTS (SELECT 1 FROM outbox WHERE "
+                                                      "case_id = ?1)"),
+                                       {caseId});
+        if (rest.isValid())
+            return d.exec(QStringLiteral("UPDATE cases SET fields = NULL, local_status = NULL, local_title = NULL, "
+                                         "pending_count = 0 WHERE id = ?"),
+                          {caseId});
         return d.recomputeCase(caseId);
     }
 
