@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <cstdio>
 
@@ -220,6 +221,49 @@ private Q_SLOTS:
             QVERIFY(fresh);
             QCOMPARE(fresh->status().cases, 0);
         }
+    }
+
+    void twoThreadsEachWithTheirConnection()
+    {
+        auto store = openStore(path());
+        QVERIFY(store);
+        seed(*store);
+        // A worker thread downloads pages through its own instance while this thread edits.
+        QString workerError, workerConnection;
+        QThread *worker = QThread::create([&] {
+            LocalStore::Options o;
+            o.verify = false;
+            auto s = LocalStore::open(path(), o);
+            if (!s) {
+                workerError = s.error().toString();
+                return;
+            }
+            workerConnection = s.value()->connectionName();
+            for (int p = 0; p < 20 && workerError.isEmpty(); ++p) {
+                QJsonArray ch;
+                for (int i = 0; i < 200; ++i) {
+                    const QString id = QStringLiteral("C-%1").arg(i % 3 == 0 ? 1 + p % 3 : 100 + i);
+                    ch.append(upsert("case", id, caseJson(id, 10 + p, baseFields())));
+                }
+                auto r = s.value()->applyChangesPage(page(ch, QStringLiteral("t-%1").arg(p)), false);
+                if (!r)
+                    workerError = r.error().toString();
+            }
+        });
+        worker->setObjectName("sync");
+        worker->start();
+        int ops = 0;
+        for (int i = 0; i < 100; ++i) {
+            QVERIFY(store->addNote(QStringLiteral("C-%1").arg(1 + i % 3), QStringLiteral("note %1").arg(i)).ok());
+            ++ops;
+        }
+        QVERIFY(worker->wait(60000));
+        delete worker;
+        QVERIFY2(workerError.isEmpty(), qPrintable(workerError));
+        QCOMPARE(workerConnection, QString("outpost-store-sync"));
+        QCOMPARE(store->pendingCount(), ops);
+        QCOMPARE(store->syncToken(), QString("t-19"));
+        QCOMPARE(store->caseById("C-1")->pendingCount, 34);
     }
 
     void crashSafetyUnderSigkill()
