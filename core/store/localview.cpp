@@ -139,13 +139,12 @@ Status LocalStore::Impl::remapTempId(const QString &tempId, const QString &serve
     if (tempExists) {
         if (scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ?"), {serverId}).isValid()) {
             // A download already brought the created case; the local row carries the pending work.
-            const int refs = scalar(QStringLiteral("SELECT (SELECT count(*) FROM outbox WHERE case_id = ?1) + "
-                                                   "(SELECT count(*) FROM sync_issues WHERE case_id = ?1) + "
-                                                   "(SELECT count(*) FROM attachments WHERE case_id = ?1) + "
-                                                   "(SELECT count(*) FROM conflicts WHERE case_id = ?1)"),
-                                    {serverId})
-                                 .toInt();
-            if (refs > 0)
+            const QVariant refs = scalar(QStringLiteral("SELECT (SELECT count(*) FROM outbox WHERE case_id = ?) + "
+                                                   "(SELECT count(*) FROM sync_issues WHERE case_id = ?) + "
+                                                   "(SELECT count(*) FROM attachments WHERE case_id = ?) + "
+                                                   "(SELECT count(*) FROM conflicts WHERE case_id = ?)"),
+                                    {serverId, serverId, serverId, serverId});
+            if (!refs.isValid() || refs.toInt() > 0)
                 return Error(QStringLiteral("store_io"),
                              Tr::tr("Case %1 exists twice with pending work (%2).").arg(serverId, tempId));
             if (auto st = exec(QStringLiteral("DELETE FROM cases WHERE id = ?"), {serverId}); !st.ok())

@@ -98,7 +98,13 @@ Status toVersion2(const QSqlDatabase &db)
     });
 }
 
-const QList<std::function<Status(const QSqlDatabase &)>> kSteps = {toVersion1, toVersion2};
+// Version 3: worklists read the newest cases first without sorting the whole table.
+Status toVersion3(const QSqlDatabase &db)
+{
+    return run(db, {QStringLiteral("CREATE INDEX cases_updated ON cases(updated_at DESC, id)")});
+}
+
+const QList<std::function<Status(const QSqlDatabase &)>> kSteps = {toVersion1, toVersion2, toVersion3};
 } // namespace
 
 int currentVersion() { return int(kSteps.size()); }

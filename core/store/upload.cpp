@@ -151,10 +151,10 @@ struct Applier {
         ++sum.applied;
         sum.changedCaseIds << caseId;
         // Nothing else pending on the case: the local view is the server copy (no recompute needed).
-        const QVariant rest = d.scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ?1 AND has_issue = 0 AND "
+        const QVariant rest = d.scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ? AND has_issue = 0 AND "
                                                       "has_conflict = 0 AND NOT EXISTS (SELECT 1 FROM outbox WHERE "
-                                                      "case_id = ?1)"),
-                                       {caseId});
+                                                      "case_id = ?)"),
+                                       {caseId, caseId});
         if (rest.isValid())
             return d.exec(QStringLiteral("UPDATE cases SET fields = NULL, local_status = NULL, local_title = NULL, "
                                          "pending_count = 0 WHERE id = ?"),

@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 using namespace storetest;
@@ -57,6 +58,8 @@ private Q_SLOTS:
 
     void init()
     {
+        // A failing statement anywhere in the store is a defect, even when the caller copes.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("^\\\"(exec|prepare|download)\\\"")));
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
         m_path = StoreLocation::pathFor(m_dir->path(), QUrl("http://127.0.0.1:8470"), "alice");
@@ -128,6 +131,8 @@ private Q_SLOTS:
     {
         // When the queued action cannot be written, the local change must not stay either.
         breakOutboxInserts();
+        for (int i = 0; i < 4; ++i)
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("injected failure")));
         const int cases = rows("cases");
         QCOMPARE(m_store->createCase("inspection", {{"site", "S-001"}, {"visitDate", "2026-12-01"}}).error().code,
                  QString("store_io"));
