@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -84,7 +85,11 @@ private:
 
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
-    void init() { m_dir = std::make_unique<QTemporaryDir>(); }
+    void init()
+    {
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("^\\\"(exec|prepare|download)\\\"")));
+        m_dir = std::make_unique<QTemporaryDir>();
+    }
     void cleanup() { m_dir.reset(); }
 
     void migratesEveryEarlierVersionWithPendingWork_data()
