@@ -110,6 +110,57 @@ private Q_SLOTS:
         QCOMPARE(next.first().action.baseEtag, QString("\"1\"")); // rebased on the create's result
     }
 
+    void remapWhenTheCreatedCaseWasDownloadedFirst()
+    {
+        auto tmp = m_store->createCase("inspection", {{"site", "S-001"}, {"visitDate", "2026-12-01"}});
+        QVERIFY(tmp.ok());
+        QVERIFY(m_store->addNote(*tmp, "second").ok());
+        const auto batch = m_store->nextUploadBatch();
+        QCOMPARE(batch.size(), 2);
+        // The server applied both, but the answer was lost; a download brought the case meanwhile.
+        const QJsonObject created = caseJson("C-200", 2, {{"site", "S-001"}, {"visitDate", "2026-12-01"}});
+        QVERIFY(m_store->applyChangesPage(page({upsert("case", "C-200", created)}, "t2"), false).ok());
+        QCOMPARE(m_store->status().cases, 5);
+        // Sent again, the same ids return their first results (exactly once on the server).
+        QVERIFY(m_store->applyUploadResults(batch, {applied(batch.at(0), created, {{*tmp, "C-200"}}),
+                                                    applied(batch.at(1), created)})
+                    .ok());
+        QCOMPARE(m_store->status().cases, 4);
+        QCOMPARE(m_store->pendingCount(), 0);
+        const auto c = m_store->caseById(*tmp);
+        QVERIFY(c);
+        QCOMPARE(c->record.id, QString("C-200"));
+        QVERIFY(!c->isLocalOnly);
+        QCOMPARE(c->pendingCount, 0);
+    }
+
+    void rejectedCreateHoldsItsLaterActions()
+    {
+        auto tmp = m_store->createCase("inspection", {{"site", "S-001"}, {"visitDate", "2026-12-01"}});
+        QVERIFY(tmp.ok());
+        QVERIFY(m_store->addNote(*tmp, "on the new case").ok());
+        QVERIFY(m_store->addNote("C-2", "elsewhere").ok());
+        uploadOnce([&](const QueuedAction &q) {
+            if (q.action.type == ActionType::Create)
+                return failed(q, "rejected");
+            if (q.action.caseId == *tmp)
+                return result(QJsonObject{{"id", q.action.id}, {"status", "skipped"}});
+            return applied(q, caseJson("C-2", 2, baseFields()));
+        });
+        QCOMPARE(m_store->pendingCount(), 1); // the note on the new case waits
+        QVERIFY(m_store->nextUploadBatch().isEmpty());
+        const auto c = m_store->caseById(*tmp);
+        QVERIFY(c->hasIssue);
+        QVERIFY(c->isLocalOnly);
+        QCOMPARE(m_store->syncIssues().first().action.type, ActionType::Create);
+        QVERIFY(m_store->retrySyncIssue(m_store->syncIssues().first().actionId, {{"priority", "high"}}).ok());
+        const auto next = m_store->nextUploadBatch();
+        QCOMPARE(next.size(), 2);
+        QCOMPARE(next.first().action.type, ActionType::Create);
+        QCOMPARE(next.first().action.fields.value("priority").toString(), QString("high"));
+        QCOMPARE(next.at(1).action.type, ActionType::Note);
+    }
+
     void chainedEditsWaitForTheirEtag()
     {
         QVERIFY(m_store->updateFields("C-1", {{"readingKw", 15}}).ok());
