@@ -23,7 +23,8 @@ namespace {
 
 double peakRssMb()
 {
-    struct rusage ru {};
+    struct rusage ru {
+    };
     getrusage(RUSAGE_SELF, &ru);
     return double(ru.ru_maxrss) / 1024.0;
 }
@@ -57,42 +58,36 @@ QJsonObject caseData(int i, int version)
 {
     static const QString filler = QString(720, QLatin1Char('x'));
     const QString id = QStringLiteral("C-%1").arg(i);
-    return {{"id", id},
-            {"caseType", "inspection"},
-            {"caseTypeVersion", 3},
-            {"status", "New"},
-            {"title", QStringLiteral("Inspect substation %1").arg(i)},
-            {"assignee", "alice"},
-            {"queue", "north"},
-            {"createdAt", "2026-11-20T08:00:00Z"},
-            {"updatedAt", "2026-11-20T08:00:00Z"},
-            {"etag", QStringLiteral("\"%1\"").arg(version)},
-            {"fields", QJsonObject{{"site", QStringLiteral("S-%1").arg(i % 50)},
-                                   {"visitDate", "2026-11-30"},
-                                   {"priority", "normal"},
-                                   {"readingKw", i % 1000 + version},
-                                   {"summary", filler}}},
-            {"attachments", QJsonArray()}};
+    return { { "id", id }, { "caseType", "inspection" }, { "caseTypeVersion", 3 }, { "status", "New" },
+        { "title", QStringLiteral("Inspect substation %1").arg(i) }, { "assignee", "alice" },
+        { "queue", "north" }, { "createdAt", "2026-11-20T08:00:00Z" },
+        { "updatedAt", "2026-11-20T08:00:00Z" }, { "etag", QStringLiteral("\"%1\"").arg(version) },
+        { "fields",
+            QJsonObject { { "site", QStringLiteral("S-%1").arg(i % 50) }, { "visitDate", "2026-11-30" },
+                { "priority", "normal" }, { "readingKw", i % 1000 + version }, { "summary", filler } } },
+        { "attachments", QJsonArray() } };
 }
 
 QByteArray pageBytes(int from, int count, int version, const QString &next, bool more, bool withTypes)
 {
     QJsonArray changes;
     if (withTypes) {
-        changes.append(QJsonObject{{"kind", "caseType"}, {"op", "upsert"}, {"id", "inspection"}, {"etag", "\"3\""},
-                                   {"data", caseType()}});
+        changes.append(QJsonObject { { "kind", "caseType" }, { "op", "upsert" }, { "id", "inspection" },
+            { "etag", "\"3\"" }, { "data", caseType() } });
         for (int s = 0; s < 50; ++s)
-            changes.append(QJsonObject{{"kind", "dataPage"}, {"op", "upsert"}, {"id", QStringLiteral("sites/S-%1").arg(s)},
-                                       {"etag", "\"1\""},
-                                       {"data", QJsonObject{{"page", "sites"}, {"key", QStringLiteral("S-%1").arg(s)},
-                                                            {"label", QStringLiteral("Site %1").arg(s)}}}});
+            changes.append(QJsonObject { { "kind", "dataPage" }, { "op", "upsert" },
+                { "id", QStringLiteral("sites/S-%1").arg(s) }, { "etag", "\"1\"" },
+                { "data",
+                    QJsonObject { { "page", "sites" }, { "key", QStringLiteral("S-%1").arg(s) },
+                        { "label", QStringLiteral("Site %1").arg(s) } } } });
     }
     for (int i = from; i < from + count; ++i) {
         const QJsonObject d = caseData(i, version);
-        changes.append(QJsonObject{{"kind", "case"}, {"op", "upsert"}, {"id", d.value("id")}, {"etag", d.value("etag")},
-                                   {"data", d}});
+        changes.append(QJsonObject { { "kind", "case" }, { "op", "upsert" }, { "id", d.value("id") },
+            { "etag", d.value("etag") }, { "data", d } });
     }
-    return QJsonDocument(QJsonObject{{"changes", changes}, {"next", next}, {"more", more}}).toJson(QJsonDocument::Compact);
+    return QJsonDocument(QJsonObject { { "changes", changes }, { "next", next }, { "more", more } })
+        .toJson(QJsonDocument::Compact);
 }
 
 /// Parse (as the network layer will) and apply; returns {parse seconds, apply seconds}.
@@ -109,7 +104,7 @@ std::pair<double, double> applyBytes(LocalStore &store, const QByteArray &bytes,
     auto r = store.applyChangesPage(page.value(), full);
     if (!r)
         qFatal("apply: %s", qPrintable(r.error().toString()));
-    return {parse, t.nsecsElapsed() / 1e9};
+    return { parse, t.nsecsElapsed() / 1e9 };
 }
 
 } // namespace
@@ -117,7 +112,9 @@ std::pair<double, double> applyBytes(LocalStore &store, const QByteArray &bytes,
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    const int total = qEnvironmentVariableIntValue("STORE_BENCH_CASES") > 0 ? qEnvironmentVariableIntValue("STORE_BENCH_CASES") : 50000;
+    const int total = qEnvironmentVariableIntValue("STORE_BENCH_CASES") > 0
+        ? qEnvironmentVariableIntValue("STORE_BENCH_CASES")
+        : 50000;
     const int pageSize = 5000;
     QTemporaryDir dir;
     const QString path = dir.filePath("bench@127.0.0.1_8470.sqlite");
@@ -134,7 +131,8 @@ int main(int argc, char **argv)
         (void)store.beginFullSync();
         for (int p = 0; p < total / pageSize; ++p) {
             const bool more = (p + 1) * pageSize < total;
-            const QByteArray bytes = pageBytes(p * pageSize, pageSize, 1, QStringLiteral("cursor-%1").arg(p), more, p == 0);
+            const QByteArray bytes
+                = pageBytes(p * pageSize, pageSize, 1, QStringLiteral("cursor-%1").arg(p), more, p == 0);
             bytesTotal += bytes.size();
             const auto [ps, as] = applyBytes(store, bytes, true);
             parse += ps;
@@ -146,33 +144,35 @@ int main(int argc, char **argv)
         if (!fin)
             qFatal("%s", qPrintable(fin.error().toString()));
         apply += t.nsecsElapsed() / 1e9;
-        emit({{"name", "full_sync_50k"}, {"cases", total}, {"page_size", pageSize},
-              {"json_mb", qRound(bytesTotal / 1e5) / 10.0}, {"parse_seconds", parse}, {"apply_seconds", apply},
-              {"seconds", parse + apply}, {"target_seconds_whole_sync", 2.5}});
+        emit({ { "name", "full_sync_50k" }, { "cases", total }, { "page_size", pageSize },
+            { "json_mb", qRound(bytesTotal / 1e5) / 10.0 }, { "parse_seconds", parse },
+            { "apply_seconds", apply }, { "seconds", parse + apply }, { "target_seconds_whole_sync", 2.5 } });
 
         // Delta of 1,000 changed cases (every 50th case, new version).
         QJsonArray changes;
         for (int i = 0; i < 1000; ++i) {
             const QJsonObject d = caseData(i * 50, 2);
-            changes.append(QJsonObject{{"kind", "case"}, {"op", "upsert"}, {"id", d.value("id")},
-                                       {"etag", d.value("etag")}, {"data", d}});
+            changes.append(QJsonObject { { "kind", "case" }, { "op", "upsert" }, { "id", d.value("id") },
+                { "etag", d.value("etag") }, { "data", d } });
         }
-        const QByteArray delta
-            = QJsonDocument(QJsonObject{{"changes", changes}, {"next", "tok-delta"}, {"more", false}}).toJson(QJsonDocument::Compact);
+        const QByteArray delta = QJsonDocument(
+            QJsonObject { { "changes", changes }, { "next", "tok-delta" },
+                { "more", false } }).toJson(QJsonDocument::Compact);
         const auto [dp, da] = applyBytes(store, delta, false);
-        emit({{"name", "delta_1k"}, {"cases", 1000}, {"parse_seconds", dp}, {"apply_seconds", da},
-              {"seconds", dp + da}, {"target_seconds_whole_sync", 0.1}});
+        emit({ { "name", "delta_1k" }, { "cases", 1000 }, { "parse_seconds", dp }, { "apply_seconds", da },
+            { "seconds", dp + da }, { "target_seconds_whole_sync", 0.1 } });
 
         // Queue 5,000 local actions (each its own transaction, synchronous=FULL).
         t.restart();
         for (int i = 0; i < 5000; ++i) {
-            const Status st = store.updateFields(QStringLiteral("C-%1").arg(i * 7 + 3), {{"readingKw", 5000 + i}});
+            const Status st
+                = store.updateFields(QStringLiteral("C-%1").arg(i * 7 + 3), { { "readingKw", 5000 + i } });
             if (!st.ok())
                 qFatal("%s", qPrintable(st.error().toString()));
         }
         const double queueSecs = t.nsecsElapsed() / 1e9;
-        emit({{"name", "queue_5k_actions"}, {"actions", 5000}, {"synchronous", "FULL"}, {"seconds", queueSecs},
-              {"ms_per_action", queueSecs / 5.0}});
+        emit({ { "name", "queue_5k_actions" }, { "actions", 5000 }, { "synchronous", "FULL" },
+            { "seconds", queueSecs }, { "ms_per_action", queueSecs / 5.0 } });
 
         // Drain them as the upload does: batches of 500, every result applied.
         t.restart();
@@ -210,15 +210,15 @@ int main(int argc, char **argv)
             drained += int(batch.size());
         }
         const double drainSecs = t.nsecsElapsed() / 1e9;
-        emit({{"name", "upload_results_5k"}, {"actions", drained}, {"seconds", drainSecs},
-              {"select_and_mark_seconds", batchSecs}, {"target_seconds_whole_upload", 0.5}});
+        emit({ { "name", "upload_results_5k" }, { "actions", drained }, { "seconds", drainSecs },
+            { "select_and_mark_seconds", batchSecs }, { "target_seconds_whole_upload", 0.5 } });
 
         // Reads a list screen does.
         t.restart();
         CaseFilter f;
         f.limit = 200;
         const int listed = int(store.cases(f).size());
-        emit({{"name", "list_200_cases"}, {"cases", listed}, {"seconds", t.nsecsElapsed() / 1e9}});
+        emit({ { "name", "list_200_cases" }, { "cases", listed }, { "seconds", t.nsecsElapsed() / 1e9 } });
     }
     // Reopen: integrity check + queue audit on the 50k store.
     QElapsedTimer t;
@@ -228,8 +228,8 @@ int main(int argc, char **argv)
         if (!again)
             qFatal("%s", qPrintable(again.error().toString()));
     }
-    emit({{"name", "open_verify_50k"}, {"seconds", t.nsecsElapsed() / 1e9},
-          {"file_mb", qRound(QFileInfo(path).size() / 1e5) / 10.0}});
+    emit({ { "name", "open_verify_50k" }, { "seconds", t.nsecsElapsed() / 1e9 },
+        { "file_mb", qRound(QFileInfo(path).size() / 1e5) / 10.0 } });
 
     // synchronous=NORMAL for comparison of the local-action cost.
     {
@@ -240,18 +240,22 @@ int main(int argc, char **argv)
         t.restart();
         for (int i = 0; i < 1000; ++i)
             (void)s.value()->addNote(QStringLiteral("C-%1").arg(i), QStringLiteral("note %1").arg(i));
-        emit({{"name", "queue_1k_notes"}, {"synchronous", "NORMAL"}, {"seconds", t.nsecsElapsed() / 1e9}});
+        emit({ { "name", "queue_1k_notes" }, { "synchronous", "NORMAL" },
+            { "seconds", t.nsecsElapsed() / 1e9 } });
         t.restart();
         for (int i = 0; i < 1000; ++i)
-            (void)s.value()->updateFields(QStringLiteral("C-%1").arg(i * 11 + 1), {{"readingKw", 7000 + i}});
-        emit({{"name", "queue_1k_updates"}, {"synchronous", "NORMAL"}, {"seconds", t.nsecsElapsed() / 1e9}});
+            (void)s.value()->updateFields(
+                QStringLiteral("C-%1").arg(i * 11 + 1), { { "readingKw", 7000 + i } });
+        emit({ { "name", "queue_1k_updates" }, { "synchronous", "NORMAL" },
+            { "seconds", t.nsecsElapsed() / 1e9 } });
     }
     {
         auto s = LocalStore::open(path);
         t.restart();
         for (int i = 0; i < 1000; ++i)
             (void)s.value()->addNote(QStringLiteral("C-%1").arg(i), QStringLiteral("note %1").arg(i));
-        emit({{"name", "queue_1k_notes"}, {"synchronous", "FULL"}, {"seconds", t.nsecsElapsed() / 1e9}});
+        emit({ { "name", "queue_1k_notes" }, { "synchronous", "FULL" },
+            { "seconds", t.nsecsElapsed() / 1e9 } });
     }
     return 0;
 }

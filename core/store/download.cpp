@@ -21,26 +21,29 @@ const QString kSync = QStringLiteral("sync");
 struct PageWriter {
     const LocalStore::Impl &d;
     qint64 gen;
-    QSqlQuery upsertCase{d.db()};
-    QSqlQuery removeCase{d.db()};
-    QSqlQuery markRemoved{d.db()};
-    QSqlQuery upsertRow{d.db()};
-    QSqlQuery removeRow{d.db()};
-    QSqlQuery upsertAssignment{d.db()};
-    QSqlQuery removeAssignment{d.db()};
+    QSqlQuery upsertCase { d.db() };
+    QSqlQuery removeCase { d.db() };
+    QSqlQuery markRemoved { d.db() };
+    QSqlQuery upsertRow { d.db() };
+    QSqlQuery removeRow { d.db() };
+    QSqlQuery upsertAssignment { d.db() };
+    QSqlQuery removeAssignment { d.db() };
 
     bool prepare()
     {
         return upsertCase.prepare(QStringLiteral(
-                   "INSERT INTO cases(id, case_type, case_type_version, status, title, assignee, queue, created_at, "
+                   "INSERT INTO cases(id, case_type, case_type_version, status, title, assignee, queue, "
+                   "created_at, "
                    "updated_at, server_etag, server_fields, attachments_json, seen_gen) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
                    "case_type = excluded.case_type, case_type_version = excluded.case_type_version, "
                    "status = excluded.status, title = excluded.title, assignee = excluded.assignee, "
-                   "queue = excluded.queue, created_at = excluded.created_at, updated_at = excluded.updated_at, "
+                   "queue = excluded.queue, created_at = excluded.created_at, updated_at = "
+                   "excluded.updated_at, "
                    "server_etag = excluded.server_etag, server_fields = excluded.server_fields, "
                    "attachments_json = excluded.attachments_json, fields = NULL, local_status = NULL, "
-                   "local_title = NULL, removed_on_server = 0, is_local_only = 0, seen_gen = excluded.seen_gen"))
+                   "local_title = NULL, removed_on_server = 0, is_local_only = 0, seen_gen = "
+                   "excluded.seen_gen"))
             && removeCase.prepare(QStringLiteral("DELETE FROM cases WHERE id = ?"))
             && markRemoved.prepare(QStringLiteral("UPDATE cases SET removed_on_server = 1 WHERE id = ?"))
             && upsertRow.prepare(QStringLiteral(
@@ -104,7 +107,7 @@ Result<QStringList> LocalStore::applyChangesPage(const ChangesPage &page, bool f
     SqlTransaction tx(d->db());
     if (auto st = tx.begin(); !st.ok())
         return st.error();
-    PageWriter w{*d, d->fullSyncGen()};
+    PageWriter w { *d, d->fullSyncGen() };
     if (!w.prepare())
         return d->sqlError(w.upsertCase, QStringLiteral("prepare"));
     const QSet<QString> work = casesWithWork(*d);
@@ -117,29 +120,31 @@ Result<QStringList> LocalStore::applyChangesPage(const ChangesPage &page, bool f
         switch (ch.kind) {
         case ChangeKind::CaseType: {
             if (ch.remove) {
-                st = d->exec(QStringLiteral("DELETE FROM case_types WHERE name = ?"), {ch.id});
+                st = d->exec(QStringLiteral("DELETE FROM case_types WHERE name = ?"), { ch.id });
                 break;
             }
             auto ct = CaseType::fromJson(ch.data, path);
             if (!ct)
                 return Error(QStringLiteral("bad_response"), ct.error().message, ct.error().fields);
-            st = d->exec(QStringLiteral("INSERT INTO case_types(name, version, title, json, seen_gen) VALUES (?, ?, ?, ?, ?) "
-                                        "ON CONFLICT(name) DO UPDATE SET version = excluded.version, title = "
-                                        "excluded.title, json = excluded.json, seen_gen = excluded.seen_gen"),
-                         {ct->name, ct->version, ct->title, jsonText(ct->toJson()), w.gen});
+            st = d->exec(
+                QStringLiteral(
+                    "INSERT INTO case_types(name, version, title, json, seen_gen) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT(name) DO UPDATE SET version = excluded.version, title = "
+                    "excluded.title, json = excluded.json, seen_gen = excluded.seen_gen"),
+                { ct->name, ct->version, ct->title, jsonText(ct->toJson()), w.gen });
             break;
         }
         case ChangeKind::Case: {
             changed << ch.id;
             if (ch.remove) {
                 if (work.contains(ch.id)) {
-                    st = w.run(w.markRemoved, {ch.id});
+                    st = w.run(w.markRemoved, { ch.id });
                     d->log(EventLevel::Warning, kSync,
-                           Tr::tr("Case %1 left your work on the server; it is kept here because it has unsent "
-                                  "work.")
-                               .arg(ch.id));
+                        Tr::tr("Case %1 left your work on the server; it is kept here because it has unsent "
+                               "work.")
+                            .arg(ch.id));
                 } else {
-                    st = w.run(w.removeCase, {ch.id});
+                    st = w.run(w.removeCase, { ch.id });
                 }
                 break;
             }
@@ -162,20 +167,22 @@ Result<QStringList> LocalStore::applyChangesPage(const ChangesPage &page, bool f
                     att.append(a.toJson());
                 attText = QString::fromUtf8(QJsonDocument(att).toJson(QJsonDocument::Compact));
             }
-            st = w.run(w.upsertCase, {c.id, c.caseType, c.caseTypeVersion, c.status, c.title, c.assignee, c.queue,
-                                      c.createdAt, c.updatedAt, c.etag, jsonText(c.fields), attText, w.gen});
+            st = w.run(w.upsertCase,
+                { c.id, c.caseType, c.caseTypeVersion, c.status, c.title, c.assignee, c.queue, c.createdAt,
+                    c.updatedAt, c.etag, jsonText(c.fields), attText, w.gen });
             break;
         }
         case ChangeKind::Assignment: {
             if (ch.remove) {
-                st = w.run(w.removeAssignment, {ch.id});
+                st = w.run(w.removeAssignment, { ch.id });
                 break;
             }
             auto as = Assignment::fromJson(ch.data, path);
             if (!as)
                 return Error(QStringLiteral("bad_response"), as.error().message, as.error().fields);
-            st = w.run(w.upsertAssignment, {as->id, as->caseId, as->assignee, as->queue, as->instructions, as->dueAt,
-                                            jsonText(ch.data), w.gen});
+            st = w.run(w.upsertAssignment,
+                { as->id, as->caseId, as->assignee, as->queue, as->instructions, as->dueAt, jsonText(ch.data),
+                    w.gen });
             break;
         }
         case ChangeKind::DataPage: {
@@ -183,14 +190,14 @@ Result<QStringList> LocalStore::applyChangesPage(const ChangesPage &page, bool f
                 const qsizetype slash = ch.id.indexOf(QLatin1Char('/'));
                 if (slash <= 0)
                     return Error(QStringLiteral("bad_response"),
-                                 Tr::tr("Data page row id '%1' is not '<page>/<key>'.").arg(ch.id));
-                st = w.run(w.removeRow, {ch.id.left(slash), ch.id.mid(slash + 1)});
+                        Tr::tr("Data page row id '%1' is not '<page>/<key>'.").arg(ch.id));
+                st = w.run(w.removeRow, { ch.id.left(slash), ch.id.mid(slash + 1) });
                 break;
             }
             auto row = DataPageRow::fromJson(ch.data, path);
             if (!row)
                 return Error(QStringLiteral("bad_response"), row.error().message, row.error().fields);
-            st = w.run(w.upsertRow, {row->page, row->key, row->label, jsonText(ch.data), w.gen});
+            st = w.run(w.upsertRow, { row->page, row->key, row->label, jsonText(ch.data), w.gen });
             break;
         }
         }
@@ -204,8 +211,8 @@ Result<QStringList> LocalStore::applyChangesPage(const ChangesPage &page, bool f
                          : d->setStateValue(QStringLiteral("token"), page.next);
     if (st.ok() && !toRecompute.isEmpty())
         d->log(EventLevel::Info, kSync,
-               Tr::tr("%n case(s) with unsent work got a new server copy; the local changes stay on top.", nullptr,
-                      int(toRecompute.size())));
+            Tr::tr("%n case(s) with unsent work got a new server copy; the local changes stay on top.",
+                nullptr, int(toRecompute.size())));
     if (st.ok())
         st = tx.commit();
     if (!st.ok())
@@ -221,7 +228,7 @@ Result<QStringList> LocalStore::finishFullSync(const QString &token)
     const qint64 gen = d->fullSyncGen();
     const QSet<QString> work = casesWithWork(*d);
     QStringList removed, kept;
-    auto q = d->run(QStringLiteral("SELECT id, is_local_only FROM cases WHERE seen_gen < ?"), {gen});
+    auto q = d->run(QStringLiteral("SELECT id, is_local_only FROM cases WHERE seen_gen < ?"), { gen });
     if (!q)
         return q.error();
     while (q.value().next()) {
@@ -235,14 +242,15 @@ Result<QStringList> LocalStore::finishFullSync(const QString &token)
     }
     q.value().finish();
     for (const QString &id : std::as_const(removed))
-        if (auto st = d->exec(QStringLiteral("DELETE FROM cases WHERE id = ?"), {id}); !st.ok())
+        if (auto st = d->exec(QStringLiteral("DELETE FROM cases WHERE id = ?"), { id }); !st.ok())
             return st.error();
     for (const QString &id : std::as_const(kept))
-        if (auto st = d->exec(QStringLiteral("UPDATE cases SET removed_on_server = 1 WHERE id = ?"), {id}); !st.ok())
+        if (auto st = d->exec(QStringLiteral("UPDATE cases SET removed_on_server = 1 WHERE id = ?"), { id });
+            !st.ok())
             return st.error();
-    for (const char *sql : {"DELETE FROM assignments WHERE seen_gen < ?", "DELETE FROM data_page_rows WHERE seen_gen < ?",
-                            "DELETE FROM case_types WHERE seen_gen < ?"})
-        if (auto st = d->exec(QString::fromLatin1(sql), {gen}); !st.ok())
+    for (const char *sql : { "DELETE FROM assignments WHERE seen_gen < ?",
+             "DELETE FROM data_page_rows WHERE seen_gen < ?", "DELETE FROM case_types WHERE seen_gen < ?" })
+        if (auto st = d->exec(QString::fromLatin1(sql), { gen }); !st.ok())
             return st.error();
     // Every queued action stays and is re-applied on the new server copies.
     for (const QString &id : work)
@@ -255,11 +263,12 @@ Result<QStringList> LocalStore::finishFullSync(const QString &token)
         st = d->setStateValue(QStringLiteral("full_sync_cursor"), QString());
     if (st.ok())
         d->log(EventLevel::Info, kSync,
-               Tr::tr("Full sync finished: %1 case(s) no longer sent were removed, %2 kept for their unsent work, "
-                      "%3 with pending work re-applied.")
-                   .arg(removed.size())
-                   .arg(kept.size())
-                   .arg(work.size()));
+            Tr::tr(
+                "Full sync finished: %1 case(s) no longer sent were removed, %2 kept for their unsent work, "
+                "%3 with pending work re-applied.")
+                .arg(removed.size())
+                .arg(kept.size())
+                .arg(work.size()));
     if (st.ok())
         st = tx.commit();
     if (!st.ok())

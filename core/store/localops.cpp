@@ -20,8 +20,8 @@ Error validationFailed(const QMap<QString, QString> &fields)
     QStringList parts;
     for (auto it = fields.cbegin(); it != fields.cend(); ++it)
         parts << it.value();
-    return Error(QStringLiteral("validation_failed"), Tr::tr("Please correct: %1").arg(parts.join(QLatin1Char(' '))),
-                 fields);
+    return Error(QStringLiteral("validation_failed"),
+        Tr::tr("Please correct: %1").arg(parts.join(QLatin1Char(' '))), fields);
 }
 
 Error notFound(const QString &id)
@@ -32,7 +32,7 @@ Error notFound(const QString &id)
 Error unknownType(const QString &name)
 {
     return Error(QStringLiteral("unknown_case_type"),
-                 Tr::tr("Case type '%1' is not known here yet; sync first.").arg(name));
+        Tr::tr("Case type '%1' is not known here yet; sync first.").arg(name));
 }
 
 /// The fields of `wanted` whose value differs from `current` (null and absent are the same).
@@ -45,11 +45,14 @@ QJsonObject changedFields(const QJsonObject &current, const QJsonObject &wanted)
     return out;
 }
 
-QString fieldList(const QJsonObject &o) { return o.keys().join(QStringLiteral(", ")); }
+QString fieldList(const QJsonObject &o)
+{
+    return o.keys().join(QStringLiteral(", "));
+}
 } // namespace
 
-Result<QString> LocalStore::createCase(const QString &caseTypeName, const QJsonObject &fields, const QString &title,
-                                       const QString &queue)
+Result<QString> LocalStore::createCase(
+    const QString &caseTypeName, const QJsonObject &fields, const QString &title, const QString &queue)
 {
     const auto type = d->loadCaseType(caseTypeName);
     if (!type)
@@ -72,13 +75,15 @@ Result<QString> LocalStore::createCase(const QString &caseTypeName, const QJsonO
     SqlTransaction tx(d->db());
     if (auto st = tx.begin(); !st.ok())
         return st.error();
-    auto st = d->exec(QStringLiteral("INSERT INTO cases(id, case_type, case_type_version, status, title, queue, "
-                                     "created_at, updated_at, server_fields, is_local_only) "
-                                     "VALUES (?, ?, ?, '', ?, ?, ?, ?, '{}', 1)"),
-                      {a.caseId, type->name, type->version, title, queue, a.clientTime, a.clientTime});
+    auto st
+        = d->exec(QStringLiteral("INSERT INTO cases(id, case_type, case_type_version, status, title, queue, "
+                                 "created_at, updated_at, server_fields, is_local_only) "
+                                 "VALUES (?, ?, ?, '', ?, ?, ?, ?, '{}', 1)"),
+            { a.caseId, type->name, type->version, title, queue, a.clientTime, a.clientTime });
     if (st.ok())
-        st = d->exec(QStringLiteral("INSERT INTO temp_ids(temp_id, server_id, created_at) VALUES (?, NULL, ?)"),
-                     {a.caseId, a.clientTime});
+        st = d->exec(
+            QStringLiteral("INSERT INTO temp_ids(temp_id, server_id, created_at) VALUES (?, NULL, ?)"),
+            { a.caseId, a.clientTime });
     if (st.ok())
         st = d->insertOutbox(a, {});
     if (st.ok())
@@ -100,8 +105,8 @@ Status LocalStore::updateFields(const QString &caseId, const QJsonObject &fields
     const auto type = d->loadCaseType(c->record.caseType);
     if (!type)
         return unknownType(c->record.caseType);
-    const auto errors
-        = RulesEngine::validateFields(*type, c->record.fields, fields, RulesEngine::Mode::Update, d->lookup());
+    const auto errors = RulesEngine::validateFields(
+        *type, c->record.fields, fields, RulesEngine::Mode::Update, d->lookup());
     if (!errors.isEmpty())
         return validationFailed(errors);
     const QJsonObject changed = changedFields(c->record.fields, fields);
@@ -132,8 +137,9 @@ Status LocalStore::updateFields(const QString &caseId, const QJsonObject &fields
         for (auto it = changed.begin(); it != changed.end(); ++it)
             a.fields.insert(it.key(), it.value());
         st = d->rewriteOutbox(create->seq, a, create->baseFields, create->state);
-        explanation = Tr::tr("Folded the edit of %1 into the unsent creation of %2 (one request instead of two).")
-                          .arg(fieldList(changed), id);
+        explanation
+            = Tr::tr("Folded the edit of %1 into the unsent creation of %2 (one request instead of two).")
+                  .arg(fieldList(changed), id);
     } else if (last && last->action.type == ActionType::Update && last->state == QueueState::Queued) {
         // 2. Consecutive edits merge into one update that keeps the oldest baseEtag and merge base.
         Action a = last->action;
@@ -178,8 +184,8 @@ Status LocalStore::runFlowAction(const QString &caseId, const QString &flowActio
     const auto type = d->loadCaseType(c->record.caseType);
     if (!type)
         return unknownType(c->record.caseType);
-    const auto errors
-        = RulesEngine::validateFields(*type, c->record.fields, fields, RulesEngine::Mode::Update, d->lookup());
+    const auto errors = RulesEngine::validateFields(
+        *type, c->record.fields, fields, RulesEngine::Mode::Update, d->lookup());
     if (!errors.isEmpty())
         return validationFailed(errors);
     QJsonObject after = c->record.fields;
@@ -219,9 +225,10 @@ Status LocalStore::addNote(const QString &caseId, const QString &text)
     if (!c)
         return notFound(caseId);
     if (text.trimmed().isEmpty())
-        return validationFailed({{QStringLiteral("text"), Tr::tr("A note needs some text.")}});
+        return validationFailed({ { QStringLiteral("text"), Tr::tr("A note needs some text.") } });
     if (text.size() > 10000)
-        return validationFailed({{QStringLiteral("text"), Tr::tr("A note must be at most 10000 characters long.")}});
+        return validationFailed(
+            { { QStringLiteral("text"), Tr::tr("A note must be at most 10000 characters long.") } });
     Action a;
     a.id = newUuid();
     a.type = ActionType::Note;
@@ -247,22 +254,23 @@ Status LocalStore::discardLocalCase(const QString &tempId)
     const auto c = d->loadCase(tempId);
     if (!c || !c->isLocalOnly)
         return Error(QStringLiteral("not_allowed"),
-                     Tr::tr("Only a case created on this device and not sent yet can be discarded."));
+            Tr::tr("Only a case created on this device and not sent yet can be discarded."));
     const QString id = c->record.id;
     SqlTransaction tx(d->db());
     if (auto st = tx.begin(); !st.ok())
         return st;
-    if (d->scalar(QStringLiteral("SELECT 1 FROM outbox WHERE case_id = ? AND state = 'inflight'"), {id}).isValid())
+    if (d->scalar(QStringLiteral("SELECT 1 FROM outbox WHERE case_id = ? AND state = 'inflight'"), { id })
+            .isValid())
         return Error(QStringLiteral("not_allowed"),
-                     Tr::tr("Case %1 is being sent right now; it can no longer be discarded.").arg(id));
-    const int n = d->scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE case_id = ?"), {id}).toInt();
+            Tr::tr("Case %1 is being sent right now; it can no longer be discarded.").arg(id));
+    const int n = d->scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE case_id = ?"), { id }).toInt();
     QStringList files;
     Status st = d->deleteLocalCase(id, &files);
     if (st.ok())
         d->log(EventLevel::Info, kQueue,
-               Tr::tr("Discarded the unsent case %1 and its %n queued action(s); nothing will be sent for it.",
-                      nullptr, n)
-                   .arg(id));
+            Tr::tr("Discarded the unsent case %1 and its %n queued action(s); nothing will be sent for it.",
+                nullptr, n)
+                .arg(id));
     if (st.ok())
         st = tx.commit();
     if (st.ok())
@@ -273,7 +281,7 @@ Status LocalStore::discardLocalCase(const QString &tempId)
 
 namespace {
 Status setState(const LocalStore::Impl &d, const QString &actionId, QueueState from, QueueState to,
-                const QString &message)
+    const QString &message)
 {
     SqlTransaction tx(d.db());
     if (auto st = tx.begin(); !st.ok())
@@ -283,8 +291,9 @@ Status setState(const LocalStore::Impl &d, const QString &actionId, QueueState f
         return Error(QStringLiteral("not_found"), Tr::tr("Action %1 is not queued.").arg(actionId));
     if (row->state != from)
         return Error(QStringLiteral("not_allowed"),
-                     Tr::tr("Action %1 is %2.").arg(actionId, queueStateName(row->state)));
-    Status st = d.exec(QStringLiteral("UPDATE outbox SET state = ? WHERE seq = ?"), {queueStateName(to), row->seq});
+            Tr::tr("Action %1 is %2.").arg(actionId, queueStateName(row->state)));
+    Status st = d.exec(
+        QStringLiteral("UPDATE outbox SET state = ? WHERE seq = ?"), { queueStateName(to), row->seq });
     if (st.ok())
         d.log(EventLevel::Info, kQueue, message.arg(d.describe(row->action, row->baseFields, nullptr)));
     if (st.ok())
@@ -296,7 +305,7 @@ Status setState(const LocalStore::Impl &d, const QString &actionId, QueueState f
 Status LocalStore::holdAction(const QString &actionId)
 {
     return setState(*d, actionId, QueueState::Queued, QueueState::Held,
-                    Tr::tr("Held by the user (it and later changes of its case wait): %1"));
+        Tr::tr("Held by the user (it and later changes of its case wait): %1"));
 }
 
 Status LocalStore::releaseAction(const QString &actionId)
@@ -314,16 +323,17 @@ Status LocalStore::discardAction(const QString &actionId)
     SqlTransaction tx(d->db());
     if (auto st = tx.begin(); !st.ok())
         return st;
-    Status st = d->exec(QStringLiteral("DELETE FROM outbox WHERE seq = ? AND state <> 'inflight'"), {row->seq});
+    Status st
+        = d->exec(QStringLiteral("DELETE FROM outbox WHERE seq = ? AND state <> 'inflight'"), { row->seq });
     if (st.ok() && d->scalar(QStringLiteral("SELECT changes()")).toInt() != 1)
         return Error(QStringLiteral("not_allowed"),
-                     Tr::tr("Action %1 is being sent right now; it can no longer be discarded.").arg(actionId));
+            Tr::tr("Action %1 is being sent right now; it can no longer be discarded.").arg(actionId));
     if (st.ok())
         st = d->recomputeCase(row->caseId);
     if (st.ok())
         d->log(EventLevel::Info, kQueue,
-               Tr::tr("Discarded by the user, local effect reverted: %1")
-                   .arg(d->describe(row->action, row->baseFields, nullptr)));
+            Tr::tr("Discarded by the user, local effect reverted: %1")
+                .arg(d->describe(row->action, row->baseFields, nullptr)));
     if (st.ok())
         st = tx.commit();
     return st;

@@ -66,11 +66,13 @@ QString checkStore(const QSqlDatabase &db, bool full)
         return q.lastError().text();
     while (q.next()) {
         const QString state = q.value(4).toString();
-        if (state != QLatin1String("queued") && state != QLatin1String("held") && state != QLatin1String("inflight"))
+        if (state != QLatin1String("queued") && state != QLatin1String("held")
+            && state != QLatin1String("inflight"))
             return Tr::tr("queued action %1 has an unknown state '%2'").arg(q.value(1).toString(), state);
         auto a = Action::fromJson(jsonObject(q.value(5).toString()));
         if (!a)
-            return Tr::tr("queued action %1 cannot be read: %2").arg(q.value(1).toString(), a.error().toString());
+            return Tr::tr("queued action %1 cannot be read: %2")
+                .arg(q.value(1).toString(), a.error().toString());
         if (a->id != q.value(1).toString() || a->caseId != q.value(2).toString()
             || actionTypeName(a->type) != q.value(3).toString())
             return Tr::tr("queued action %1 does not match its row").arg(q.value(1).toString());
@@ -82,13 +84,16 @@ QString checkStore(const QSqlDatabase &db, bool full)
 int readablePendingWork(const QSqlDatabase &db)
 {
     QSqlQuery q(db);
-    if (q.exec(QStringLiteral("SELECT (SELECT count(*) FROM outbox) + (SELECT count(*) FROM sync_issues)")) && q.next())
+    if (q.exec(QStringLiteral("SELECT (SELECT count(*) FROM outbox) + (SELECT count(*) FROM sync_issues)"))
+        && q.next())
         return q.value(0).toInt();
     return -1;
 }
 } // namespace
 
-LocalStore::LocalStore(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
+LocalStore::LocalStore(std::unique_ptr<Impl> impl)
+    : d(std::move(impl))
+{ }
 
 LocalStore::~LocalStore()
 {
@@ -106,7 +111,8 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
 {
     const QFileInfo fi(path);
     if (!QDir().mkpath(fi.absolutePath()))
-        return Error(QStringLiteral("store_io"), Tr::tr("Cannot create the folder %1.").arg(fi.absolutePath()));
+        return Error(
+            QStringLiteral("store_io"), Tr::tr("Cannot create the folder %1.").arg(fi.absolutePath()));
     const bool existed = fi.exists() && fi.size() > 0;
 
     auto impl = std::make_unique<Impl>();
@@ -124,16 +130,17 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
     QSqlDatabase db = d->db();
     if (!db.open())
         return Error(QStringLiteral("store_io"),
-                     Tr::tr("Cannot open the offline store %1: %2").arg(d->path, db.lastError().text()));
+            Tr::tr("Cannot open the offline store %1: %2").arg(d->path, db.lastError().text()));
 
     QString problem;
     const QString mode = pragma(db, QStringLiteral("PRAGMA journal_mode = WAL"), &problem);
     if (problem.isEmpty() && mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         problem = Tr::tr("journal mode %1").arg(mode);
     if (problem.isEmpty())
-        pragma(db, options.synchronousFull ? QStringLiteral("PRAGMA synchronous = FULL")
-                                           : QStringLiteral("PRAGMA synchronous = NORMAL"),
-               &problem);
+        pragma(db,
+            options.synchronousFull ? QStringLiteral("PRAGMA synchronous = FULL")
+                                    : QStringLiteral("PRAGMA synchronous = NORMAL"),
+            &problem);
     if (problem.isEmpty())
         pragma(db, QStringLiteral("PRAGMA foreign_keys = ON"), &problem);
     int version = problem.isEmpty() ? schema::versionOf(db) : -1;
@@ -141,11 +148,11 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
         problem = Tr::tr("the schema version cannot be read");
     if (problem.isEmpty() && version > schema::currentVersion())
         return Error(QStringLiteral("store_too_new"),
-                     Tr::tr("The offline store %1 was written by a newer version of Outpost (schema %2, this "
-                            "version knows %3). Update Outpost; the store was left untouched.")
-                         .arg(d->path)
-                         .arg(version)
-                         .arg(schema::currentVersion()));
+            Tr::tr("The offline store %1 was written by a newer version of Outpost (schema %2, this "
+                   "version knows %3). Update Outpost; the store was left untouched.")
+                .arg(d->path)
+                .arg(version)
+                .arg(schema::currentVersion()));
     if (problem.isEmpty() && existed && options.verify)
         problem = checkStore(db, true);
     if (problem.isEmpty()) {
@@ -163,10 +170,10 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
         const int pending = readablePendingWork(db);
         if (pending > 0)
             return Error(QStringLiteral("store_damaged"),
-                         Tr::tr("The offline store %1 is damaged (%2). It still holds %n unsent change(s), so it was "
-                                "left in place untouched. Export diagnostics and contact support.",
-                                nullptr, pending)
-                             .arg(d->path, problem));
+                Tr::tr("The offline store %1 is damaged (%2). It still holds %n unsent change(s), so it was "
+                       "left in place untouched. Export diagnostics and contact support.",
+                    nullptr, pending)
+                    .arg(d->path, problem));
         // Nothing queued can be read: set it aside (never delete) so that a fresh store can start.
         db = QSqlDatabase();
         d->clearStatements();
@@ -175,17 +182,17 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
             + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddThhmmss"));
         const QString movedTo = fi.absoluteFilePath() + suffix;
         bool moved = QFile::rename(fi.absoluteFilePath(), movedTo);
-        for (const char *ext : {"-wal", "-shm"}) {
+        for (const char *ext : { "-wal", "-shm" }) {
             const QString side = fi.absoluteFilePath() + QLatin1String(ext);
             if (QFile::exists(side))
                 QFile::rename(side, movedTo + QLatin1String(ext));
         }
         Error e(QStringLiteral("store_damaged"),
-                moved ? Tr::tr("The offline store %1 was damaged (%2) and held no readable unsent work. It was "
-                               "moved aside to %3; open again to start with a fresh store.")
-                            .arg(fi.absoluteFilePath(), problem, movedTo)
-                      : Tr::tr("The offline store %1 is damaged (%2) and could not be moved aside.")
-                            .arg(fi.absoluteFilePath(), problem));
+            moved ? Tr::tr("The offline store %1 was damaged (%2) and held no readable unsent work. It was "
+                           "moved aside to %3; open again to start with a fresh store.")
+                        .arg(fi.absoluteFilePath(), problem, movedTo)
+                  : Tr::tr("The offline store %1 is damaged (%2) and could not be moved aside.")
+                        .arg(fi.absoluteFilePath(), problem));
         if (moved)
             e.fields.insert(QStringLiteral("movedTo"), movedTo);
         return e;
@@ -197,15 +204,39 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
     return store;
 }
 
-QString LocalStore::path() const { return d->path; }
-QString LocalStore::attachmentsDir() const { return d->attachDir; }
-QString LocalStore::connectionName() const { return d->conn; }
-int LocalStore::schemaVersion() const { return d->version; }
-int LocalStore::currentSchemaVersion() { return schema::currentVersion(); }
+QString LocalStore::path() const
+{
+    return d->path;
+}
+QString LocalStore::attachmentsDir() const
+{
+    return d->attachDir;
+}
+QString LocalStore::connectionName() const
+{
+    return d->conn;
+}
+int LocalStore::schemaVersion() const
+{
+    return d->version;
+}
+int LocalStore::currentSchemaVersion()
+{
+    return schema::currentVersion();
+}
 
-QString LocalStore::syncToken() const { return d->stateValue(QStringLiteral("token")); }
-bool LocalStore::fullSyncInProgress() const { return d->stateValue(QStringLiteral("full_sync_active")) == QLatin1String("1"); }
-QString LocalStore::fullSyncCursor() const { return d->stateValue(QStringLiteral("full_sync_cursor")); }
+QString LocalStore::syncToken() const
+{
+    return d->stateValue(QStringLiteral("token"));
+}
+bool LocalStore::fullSyncInProgress() const
+{
+    return d->stateValue(QStringLiteral("full_sync_active")) == QLatin1String("1");
+}
+QString LocalStore::fullSyncCursor() const
+{
+    return d->stateValue(QStringLiteral("full_sync_cursor"));
+}
 
 Status LocalStore::setLastSuccess(const QDateTime &when)
 {
@@ -217,16 +248,24 @@ QDateTime LocalStore::lastSuccess() const
     return QDateTime::fromString(d->stateValue(QStringLiteral("last_success")), Qt::ISODateWithMs);
 }
 
-QString LocalStore::syncValue(const QString &key) const { return d->stateValue(key); }
+QString LocalStore::syncValue(const QString &key) const
+{
+    return d->stateValue(key);
+}
 
-Status LocalStore::setSyncValue(const QString &key, const QString &value) { return d->setStateValue(key, value); }
+Status LocalStore::setSyncValue(const QString &key, const QString &value)
+{
+    return d->setStateValue(key, value);
+}
 
 QString LocalStore::deviceId()
 {
     QString id = d->stateValue(QStringLiteral("device_id"));
     if (id.isEmpty()) {
         id = newUuid();
-        if (!d->exec(QStringLiteral("INSERT OR IGNORE INTO sync_state(key, value) VALUES ('device_id', ?)"), {id}).ok())
+        if (!d->exec(QStringLiteral("INSERT OR IGNORE INTO sync_state(key, value) VALUES ('device_id', ?)"),
+                  { id })
+                 .ok())
             return id;
         id = d->stateValue(QStringLiteral("device_id"));
     }

@@ -75,7 +75,7 @@ public:
     // ---- Local operations (offline; one transaction each: change + queued action) ----
     /// Creates a case offline; returns its temp id "tmp-<uuid>".
     Result<QString> createCase(const QString &caseType, const QJsonObject &fields, const QString &title = {},
-                               const QString &queue = {});
+        const QString &queue = {});
     /// Sets fields (only the given ones). Unchanged values are ignored; nothing to change → success.
     Status updateFields(const QString &caseId, const QJsonObject &fields);
     /// Runs a flow action, optionally setting fields with it (preconditions checked on the result).
@@ -105,7 +105,7 @@ public:
     /// re-queue as a new action on the new etag, or conflicts for the user); rejected/gone → sync
     /// issues, data kept, later actions of the case wait; skipped → queued again unchanged.
     Status applyUploadResults(const QList<QueuedAction> &batch, const QList<ActionResult> &results,
-                              UploadSummary *summary = nullptr);
+        UploadSummary *summary = nullptr);
     /// The user's choice per conflicting field; queues an update with the chosen values.
     Status resolveConflict(const QString &caseId, const QHash<QString, QJsonValue> &chosen);
     /// Queues the action again (new id, the current server etag) with `editedFields` on top.
@@ -153,7 +153,8 @@ public:
     QList<SyncIssue> syncIssues() const;
     int pendingCount() const;
     int conflictCount() const;
-    QList<DataPageRow> dataPageRows(const QString &page, const QString &keyPrefix = {}, int limit = 100) const;
+    QList<DataPageRow> dataPageRows(
+        const QString &page, const QString &keyPrefix = {}, int limit = 100) const;
     bool hasDataPageRow(const QString &page, const QString &key) const;
     QList<EventEntry> eventLog(int limit = 200) const;
     StoreStatus status() const;

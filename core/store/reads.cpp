@@ -32,7 +32,7 @@ QString LocalStore::Impl::describe(const Action &a, const QJsonObject &baseField
     if (!type && a.type != ActionType::Note) {
         const QString name = a.type == ActionType::Create
             ? a.caseType
-            : scalar(QStringLiteral("SELECT case_type FROM cases WHERE id = ?"), {a.caseId}).toString();
+            : scalar(QStringLiteral("SELECT case_type FROM cases WHERE id = ?"), { a.caseId }).toString();
         loaded = loadCaseType(name);
         if (loaded)
             type = &*loaded;
@@ -44,20 +44,22 @@ QString LocalStore::Impl::describe(const Action &a, const QJsonObject &baseField
             changes << Tr::tr("%1 %2").arg(labelOf(type, k), displayValue(a.fields.value(k)));
         else
             changes << Tr::tr("%1 %2 → %3")
-                           .arg(labelOf(type, k), displayValue(baseFields.value(k)), displayValue(a.fields.value(k)));
+                           .arg(labelOf(type, k), displayValue(baseFields.value(k)),
+                               displayValue(a.fields.value(k)));
     }
     const QString list = changes.join(QStringLiteral("; "));
     switch (a.type) {
     case ActionType::Create:
         return Tr::tr("Create %1 %2 “%3”%4")
             .arg(type ? type->title : a.caseType, a.caseId, a.title,
-                 list.isEmpty() ? QString() : QStringLiteral(": ") + list);
+                list.isEmpty() ? QString() : QStringLiteral(": ") + list);
     case ActionType::Update:
         return Tr::tr("Update %1: %2").arg(a.caseId, list);
     case ActionType::Transition: {
         const FlowAction *fa = type ? type->flowAction(a.flowAction) : nullptr;
         return Tr::tr("%1 on %2%3")
-            .arg(fa ? fa->label : a.flowAction, a.caseId, list.isEmpty() ? QString() : QStringLiteral(": ") + list);
+            .arg(fa ? fa->label : a.flowAction, a.caseId,
+                list.isEmpty() ? QString() : QStringLiteral(": ") + list);
     }
     case ActionType::Note:
         return Tr::tr("Note on %1: “%2”").arg(a.caseId, shortText(a.text));
@@ -75,11 +77,20 @@ QList<CaseType> LocalStore::caseTypes() const
     return out;
 }
 
-std::optional<CaseType> LocalStore::caseType(const QString &name) const { return d->loadCaseType(name); }
+std::optional<CaseType> LocalStore::caseType(const QString &name) const
+{
+    return d->loadCaseType(name);
+}
 
-std::optional<LocalCase> LocalStore::caseById(const QString &caseId) const { return d->loadCase(caseId); }
+std::optional<LocalCase> LocalStore::caseById(const QString &caseId) const
+{
+    return d->loadCase(caseId);
+}
 
-QString LocalStore::resolveId(const QString &caseId) const { return d->resolve(caseId); }
+QString LocalStore::resolveId(const QString &caseId) const
+{
+    return d->resolve(caseId);
+}
 
 QList<LocalCase> LocalStore::cases(const CaseFilter &f) const
 {
@@ -102,14 +113,16 @@ QList<LocalCase> LocalStore::cases(const CaseFilter &f) const
         binds << f.assignee;
     }
     if (!f.text.isEmpty()) {
-        where << QStringLiteral("(instr(lower(id), lower(?)) > 0 OR instr(lower(coalesce(local_title, title)), lower(?)) > 0)");
+        where << QStringLiteral(
+            "(instr(lower(id), lower(?)) > 0 OR instr(lower(coalesce(local_title, title)), lower(?)) > 0)");
         binds << f.text << f.text;
     }
     if (!f.includeResolved)
         where << QStringLiteral("coalesce(local_status, status) NOT LIKE 'Resolved-%'");
     if (f.onlyPending)
-        where << QStringLiteral("(pending_count > 0 OR has_conflict <> 0 OR has_issue <> 0 OR removed_on_server <> 0 "
-                                "OR is_local_only <> 0)");
+        where << QStringLiteral(
+            "(pending_count > 0 OR has_conflict <> 0 OR has_issue <> 0 OR removed_on_server <> 0 "
+            "OR is_local_only <> 0)");
     QString sql = QStringLiteral("SELECT ") + caseColumns() + QStringLiteral(" FROM cases");
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
@@ -125,9 +138,10 @@ QList<LocalCase> LocalStore::cases(const CaseFilter &f) const
 QList<Assignment> LocalStore::assignments(const QString &caseId) const
 {
     QList<Assignment> out;
-    auto q = caseId.isEmpty() ? d->run(QStringLiteral("SELECT json FROM assignments ORDER BY due_at, id"))
-                              : d->run(QStringLiteral("SELECT json FROM assignments WHERE case_id = ? ORDER BY due_at, id"),
-                                       {d->resolve(caseId)});
+    auto q = caseId.isEmpty()
+        ? d->run(QStringLiteral("SELECT json FROM assignments ORDER BY due_at, id"))
+        : d->run(QStringLiteral("SELECT json FROM assignments WHERE case_id = ? ORDER BY due_at, id"),
+            { d->resolve(caseId) });
     if (q)
         while (q.value().next())
             if (auto a = Assignment::fromJson(jsonObject(q.value().value(0).toString())))
@@ -168,7 +182,7 @@ QList<OutboxEntry> LocalStore::outbox() const
             held.insert(r.caseId);
         const QString typeName = r.action.type == ActionType::Create
             ? r.action.caseType
-            : d->scalar(QStringLiteral("SELECT case_type FROM cases WHERE id = ?"), {r.caseId}).toString();
+            : d->scalar(QStringLiteral("SELECT case_type FROM cases WHERE id = ?"), { r.caseId }).toString();
         if (!types.contains(typeName))
             types.insert(typeName, d->loadCaseType(typeName));
         const auto &t = types[typeName];
@@ -182,12 +196,14 @@ QList<ConflictEntry> LocalStore::conflicts(const QString &caseId) const
 {
     QList<ConflictEntry> out;
     auto q = caseId.isEmpty()
-        ? d->run(QStringLiteral("SELECT c.case_id, c.field, c.base, c.mine, c.theirs, c.policy, c.created_at, "
-                                "k.case_type FROM conflicts c JOIN cases k ON k.id = c.case_id ORDER BY c.case_id, c.field"))
-        : d->run(QStringLiteral("SELECT c.case_id, c.field, c.base, c.mine, c.theirs, c.policy, c.created_at, "
-                                "k.case_type FROM conflicts c JOIN cases k ON k.id = c.case_id WHERE c.case_id = ? "
-                                "ORDER BY c.field"),
-                 {d->resolve(caseId)});
+        ? d->run(QStringLiteral(
+            "SELECT c.case_id, c.field, c.base, c.mine, c.theirs, c.policy, c.created_at, "
+            "k.case_type FROM conflicts c JOIN cases k ON k.id = c.case_id ORDER BY c.case_id, c.field"))
+        : d->run(QStringLiteral(
+                     "SELECT c.case_id, c.field, c.base, c.mine, c.theirs, c.policy, c.created_at, "
+                     "k.case_type FROM conflicts c JOIN cases k ON k.id = c.case_id WHERE c.case_id = ? "
+                     "ORDER BY c.field"),
+            { d->resolve(caseId) });
     if (!q)
         return out;
     QHash<QString, std::optional<CaseType>> types;
@@ -213,8 +229,9 @@ QList<ConflictEntry> LocalStore::conflicts(const QString &caseId) const
 QList<SyncIssue> LocalStore::syncIssues() const
 {
     QList<SyncIssue> out;
-    auto q = d->run(QStringLiteral("SELECT action_id, case_id, status, error, action, base_fields, created_at "
-                                   "FROM sync_issues ORDER BY action_seq"));
+    auto q
+        = d->run(QStringLiteral("SELECT action_id, case_id, status, error, action, base_fields, created_at "
+                                "FROM sync_issues ORDER BY action_seq"));
     if (!q)
         return out;
     while (q.value().next()) {
@@ -222,7 +239,8 @@ QList<SyncIssue> LocalStore::syncIssues() const
         SyncIssue s;
         s.actionId = r.value(0).toString();
         s.caseId = r.value(1).toString();
-        s.status = r.value(2).toString() == QLatin1String("gone") ? ResultStatus::Gone : ResultStatus::Rejected;
+        s.status
+            = r.value(2).toString() == QLatin1String("gone") ? ResultStatus::Gone : ResultStatus::Rejected;
         s.error = Error::fromJson(jsonObject(r.value(3).toString()));
         if (auto a = Action::fromJson(jsonObject(r.value(4).toString())))
             s.action = a.value();
@@ -233,16 +251,22 @@ QList<SyncIssue> LocalStore::syncIssues() const
     return out;
 }
 
-int LocalStore::pendingCount() const { return d->scalar(QStringLiteral("SELECT count(*) FROM outbox")).toInt(); }
+int LocalStore::pendingCount() const
+{
+    return d->scalar(QStringLiteral("SELECT count(*) FROM outbox")).toInt();
+}
 
-int LocalStore::conflictCount() const { return d->scalar(QStringLiteral("SELECT count(*) FROM conflicts")).toInt(); }
+int LocalStore::conflictCount() const
+{
+    return d->scalar(QStringLiteral("SELECT count(*) FROM conflicts")).toInt();
+}
 
 QList<DataPageRow> LocalStore::dataPageRows(const QString &page, const QString &keyPrefix, int limit) const
 {
     QList<DataPageRow> out;
     auto q = d->run(QStringLiteral("SELECT json FROM data_page_rows WHERE page = ? AND key >= ? AND key < ? "
                                    "ORDER BY key LIMIT ?"),
-                    {page, keyPrefix, QString(keyPrefix + QChar(0xFFFF)), limit});
+        { page, keyPrefix, QString(keyPrefix + QChar(0xFFFF)), limit });
     if (q)
         while (q.value().next())
             if (auto r = DataPageRow::fromJson(jsonObject(q.value().value(0).toString())))
@@ -250,13 +274,17 @@ QList<DataPageRow> LocalStore::dataPageRows(const QString &page, const QString &
     return out;
 }
 
-bool LocalStore::hasDataPageRow(const QString &page, const QString &key) const { return d->lookup()(page, key); }
+bool LocalStore::hasDataPageRow(const QString &page, const QString &key) const
+{
+    return d->lookup()(page, key);
+}
 
 QList<EventEntry> LocalStore::eventLog(int limit) const
 {
     QList<EventEntry> out;
-    auto q = d->run(QStringLiteral("SELECT id, at, level, category, message FROM event_log ORDER BY id DESC LIMIT ?"),
-                    {limit});
+    auto q = d->run(
+        QStringLiteral("SELECT id, at, level, category, message FROM event_log ORDER BY id DESC LIMIT ?"),
+        { limit });
     if (!q)
         return out;
     while (q.value().next()) {
@@ -265,10 +293,10 @@ QList<EventEntry> LocalStore::eventLog(int limit) const
         e.id = r.value(0).toLongLong();
         e.at = QDateTime::fromString(r.value(1).toString(), Qt::ISODateWithMs);
         const QString lv = r.value(2).toString();
-        e.level = lv == QLatin1String("error")     ? EventLevel::Error
-            : lv == QLatin1String("warning")       ? EventLevel::Warning
-            : lv == QLatin1String("debug")         ? EventLevel::Debug
-                                                   : EventLevel::Info;
+        e.level = lv == QLatin1String("error") ? EventLevel::Error
+            : lv == QLatin1String("warning")   ? EventLevel::Warning
+            : lv == QLatin1String("debug")     ? EventLevel::Debug
+                                               : EventLevel::Info;
         e.category = r.value(3).toString();
         e.message = r.value(4).toString();
         out.append(e);
@@ -281,11 +309,11 @@ StoreStatus LocalStore::status() const
     StoreStatus s;
     s.path = d->path;
     s.schemaVersion = d->version;
-    auto q = d->run(QStringLiteral(
-        "SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM outbox), "
-        "(SELECT count(*) FROM outbox WHERE state = 'held'), (SELECT count(*) FROM outbox WHERE state = 'inflight'), "
-        "(SELECT count(*) FROM conflicts), (SELECT count(*) FROM sync_issues), "
-        "(SELECT count(*) FROM attachments WHERE uploaded = 0)"));
+    auto q = d->run(QStringLiteral("SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM outbox), "
+                                   "(SELECT count(*) FROM outbox WHERE state = 'held'), (SELECT count(*) "
+                                   "FROM outbox WHERE state = 'inflight'), "
+                                   "(SELECT count(*) FROM conflicts), (SELECT count(*) FROM sync_issues), "
+                                   "(SELECT count(*) FROM attachments WHERE uploaded = 0)"));
     if (q && q.value().next()) {
         const QSqlQuery &r = q.value();
         s.cases = r.value(0).toInt();

@@ -17,9 +17,15 @@ struct Tr {
 };
 } // namespace
 
-QString nowIso() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
+QString nowIso()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
 
-QString newUuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+QString newUuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
 
 QString jsonText(const QJsonObject &obj)
 {
@@ -33,7 +39,7 @@ QJsonObject jsonObject(const QString &text)
 
 QString valueText(const QJsonValue &v)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonArray{orNull(v)}).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(QJsonDocument(QJsonArray { orNull(v) }).toJson(QJsonDocument::Compact));
 }
 
 QJsonValue valueFromText(const QString &text)
@@ -42,7 +48,10 @@ QJsonValue valueFromText(const QString &text)
     return a.isEmpty() ? QJsonValue() : a.at(0);
 }
 
-QJsonValue orNull(const QJsonValue &v) { return v.isUndefined() ? QJsonValue() : v; }
+QJsonValue orNull(const QJsonValue &v)
+{
+    return v.isUndefined() ? QJsonValue() : v;
+}
 
 QVariant bindable(const QVariant &v)
 {
@@ -74,7 +83,9 @@ QString displayValue(const QJsonValue &v)
     case QJsonValue::String:
         return v.toString();
     default:
-        return QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+        return QString::fromUtf8(QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact))
+            .mid(1)
+            .chopped(1);
     }
 }
 
@@ -91,7 +102,7 @@ Status SqlTransaction::begin()
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
         return Error(QStringLiteral("store_io"),
-                     Tr::tr("The offline store is busy or unavailable: %1").arg(q.lastError().text()));
+            Tr::tr("The offline store is busy or unavailable: %1").arg(q.lastError().text()));
     m_active = true;
     return Status::success();
 }
@@ -101,7 +112,7 @@ Status SqlTransaction::commit()
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("COMMIT")))
         return Error(QStringLiteral("store_io"),
-                     Tr::tr("Saving to the offline store failed: %1").arg(q.lastError().text()));
+            Tr::tr("Saving to the offline store failed: %1").arg(q.lastError().text()));
     m_active = false;
     return Status::success();
 }
@@ -122,7 +133,8 @@ QueuedAction OutboxRow::toQueued() const
 Error LocalStore::Impl::sqlError(const QSqlQuery &q, const QString &what) const
 {
     qCWarning(lcStore) << what << q.lastError().text() << q.lastQuery();
-    return Error(QStringLiteral("store_io"), Tr::tr("The offline store failed (%1): %2").arg(what, q.lastError().text()));
+    return Error(QStringLiteral("store_io"),
+        Tr::tr("The offline store failed (%1): %2").arg(what, q.lastError().text()));
 }
 
 Result<QSqlQuery> LocalStore::Impl::run(const QString &sql, const QVariantList &binds) const
@@ -159,8 +171,8 @@ Result<QSqlQuery *> LocalStore::Impl::cached(const QString &sql, const QVariantL
     return q;
 }
 
-Status LocalStore::Impl::forEach(const QString &sql, const QVariantList &binds,
-                                 const std::function<void(const QSqlQuery &)> &row) const
+Status LocalStore::Impl::forEach(
+    const QString &sql, const QVariantList &binds, const std::function<void(const QSqlQuery &)> &row) const
 {
     auto q = cached(sql, binds);
     if (!q)
@@ -194,19 +206,19 @@ QVariant LocalStore::Impl::scalar(const QString &sql, const QVariantList &binds)
 
 QString LocalStore::Impl::stateValue(const QString &key) const
 {
-    return scalar(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"), {key}).toString();
+    return scalar(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"), { key }).toString();
 }
 
 Status LocalStore::Impl::setStateValue(const QString &key, const QString &value) const
 {
     return exec(QStringLiteral("INSERT INTO sync_state(key, value) VALUES (?, ?) "
                                "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
-                {key, value});
+        { key, value });
 }
 
 std::optional<CaseType> LocalStore::Impl::loadCaseType(const QString &name) const
 {
-    const QVariant v = scalar(QStringLiteral("SELECT json FROM case_types WHERE name = ?"), {name});
+    const QVariant v = scalar(QStringLiteral("SELECT json FROM case_types WHERE name = ?"), { name });
     if (!v.isValid())
         return std::nullopt;
     auto ct = CaseType::fromJson(jsonObject(v.toString()));
@@ -219,14 +231,15 @@ QString LocalStore::Impl::resolve(const QString &id) const
 {
     if (!isTempId(id))
         return id;
-    const QVariant v = scalar(QStringLiteral("SELECT server_id FROM temp_ids WHERE temp_id = ?"), {id});
+    const QVariant v = scalar(QStringLiteral("SELECT server_id FROM temp_ids WHERE temp_id = ?"), { id });
     return v.isNull() || v.toString().isEmpty() ? id : v.toString();
 }
 
 LookupCheck LocalStore::Impl::lookup() const
 {
     return [this](const QString &page, const QString &key) {
-        return scalar(QStringLiteral("SELECT 1 FROM data_page_rows WHERE page = ? AND key = ?"), {page, key})
+        return scalar(
+            QStringLiteral("SELECT 1 FROM data_page_rows WHERE page = ? AND key = ?"), { page, key })
             .isValid();
     };
 }
@@ -238,7 +251,10 @@ const QString kCaseColumns = QStringLiteral(
     "has_issue, removed_on_server, is_local_only");
 } // namespace
 
-QString caseColumns() { return kCaseColumns; }
+QString caseColumns()
+{
+    return kCaseColumns;
+}
 
 LocalCase caseFromQuery(const QSqlQuery &q)
 {
@@ -258,10 +274,9 @@ LocalCase caseFromQuery(const QSqlQuery &q)
     const QJsonArray att = QJsonDocument::fromJson(q.value(11).toString().toUtf8()).array();
     for (const QJsonValue &v : att) {
         const QJsonObject o = v.toObject();
-        r.attachments.append({o.value(QLatin1String("id")).toString(), o.value(QLatin1String("name")).toString(),
-                              o.value(QLatin1String("mime")).toString(),
-                              qint64(o.value(QLatin1String("size")).toDouble()),
-                              o.value(QLatin1String("sha256")).toString()});
+        r.attachments.append({ o.value(QLatin1String("id")).toString(),
+            o.value(QLatin1String("name")).toString(), o.value(QLatin1String("mime")).toString(),
+            qint64(o.value(QLatin1String("size")).toDouble()), o.value(QLatin1String("sha256")).toString() });
     }
     r.fields = q.value(12).isNull() ? c.serverFields : jsonObject(q.value(12).toString());
     r.status = q.value(13).isNull() ? c.serverStatus : q.value(13).toString();
@@ -278,8 +293,8 @@ LocalCase caseFromQuery(const QSqlQuery &q)
 std::optional<LocalCase> LocalStore::Impl::loadCase(const QString &id) const
 {
     std::optional<LocalCase> c;
-    (void)forEach(QStringLiteral("SELECT ") + kCaseColumns + QStringLiteral(" FROM cases WHERE id = ?"), {resolve(id)},
-                  [&c](const QSqlQuery &q) { c = caseFromQuery(q); });
+    (void)forEach(QStringLiteral("SELECT ") + kCaseColumns + QStringLiteral(" FROM cases WHERE id = ?"),
+        { resolve(id) }, [&c](const QSqlQuery &q) { c = caseFromQuery(q); });
     return c;
 }
 
@@ -312,23 +327,24 @@ QList<OutboxRow> loadOutbox(const LocalStore::Impl &d, const QString &where, con
 {
     QList<OutboxRow> out;
     (void)d.forEach(QStringLiteral("SELECT ") + kOutboxColumns + QStringLiteral(" FROM outbox ") + where
-                        + QStringLiteral(" ORDER BY seq"),
-                    binds, [&out](const QSqlQuery &q) {
-                        if (auto r = outboxFromQuery(q))
-                            out.append(*r);
-                    });
+            + QStringLiteral(" ORDER BY seq"),
+        binds, [&out](const QSqlQuery &q) {
+            if (auto r = outboxFromQuery(q))
+                out.append(*r);
+        });
     return out;
 }
 
 QList<OutboxRow> LocalStore::Impl::outboxRows(const QString &caseId) const
 {
-    return loadOutbox(*this, QStringLiteral("WHERE case_id = ?"), {caseId});
+    return loadOutbox(*this, QStringLiteral("WHERE case_id = ?"), { caseId });
 }
 
 std::optional<OutboxRow> LocalStore::Impl::outboxRow(const QString &actionId) const
 {
-    auto q = cached(QStringLiteral("SELECT ") + kOutboxColumns + QStringLiteral(" FROM outbox WHERE action_id = ?"),
-                    {actionId});
+    auto q = cached(
+        QStringLiteral("SELECT ") + kOutboxColumns + QStringLiteral(" FROM outbox WHERE action_id = ?"),
+        { actionId });
     if (!q)
         return std::nullopt;
     std::optional<OutboxRow> row;
@@ -338,30 +354,31 @@ std::optional<OutboxRow> LocalStore::Impl::outboxRow(const QString &actionId) co
     return row;
 }
 
-Status LocalStore::Impl::insertOutbox(const Action &a, const QJsonObject &baseFields, qint64 seq,
-                                      QueueState state) const
+Status LocalStore::Impl::insertOutbox(
+    const Action &a, const QJsonObject &baseFields, qint64 seq, QueueState state) const
 {
-    return exec(QStringLiteral("INSERT INTO outbox(seq, action_id, case_id, type, payload, base_fields, state, "
-                               "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                {seq > 0 ? QVariant(seq) : QVariant(QMetaType(QMetaType::LongLong)), a.id, a.caseId,
-                 actionTypeName(a.type), jsonText(a.toJson()), jsonText(baseFields), queueStateName(state),
-                 nowIso()});
+    return exec(
+        QStringLiteral("INSERT INTO outbox(seq, action_id, case_id, type, payload, base_fields, state, "
+                       "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        { seq > 0 ? QVariant(seq) : QVariant(QMetaType(QMetaType::LongLong)), a.id, a.caseId,
+            actionTypeName(a.type), jsonText(a.toJson()), jsonText(baseFields), queueStateName(state),
+            nowIso() });
 }
 
-Status LocalStore::Impl::rewriteOutbox(qint64 seq, const Action &a, const QJsonObject &baseFields,
-                                       QueueState state) const
+Status LocalStore::Impl::rewriteOutbox(
+    qint64 seq, const Action &a, const QJsonObject &baseFields, QueueState state) const
 {
     return exec(QStringLiteral("UPDATE outbox SET action_id = ?, case_id = ?, type = ?, payload = ?, "
                                "base_fields = ?, state = ? WHERE seq = ?"),
-                {a.id, a.caseId, actionTypeName(a.type), jsonText(a.toJson()), jsonText(baseFields),
-                 queueStateName(state), seq});
+        { a.id, a.caseId, actionTypeName(a.type), jsonText(a.toJson()), jsonText(baseFields),
+            queueStateName(state), seq });
 }
 
 void LocalStore::Impl::log(EventLevel level, const QString &category, const QString &message) const
 {
     qCDebug(lcStore).noquote() << category << message;
     auto st = exec(QStringLiteral("INSERT INTO event_log(at, level, category, message) VALUES (?, ?, ?, ?)"),
-                   {nowIso(), eventLevelName(level), category, message});
+        { nowIso(), eventLevelName(level), category, message });
     if (st.ok())
         st = exec(QStringLiteral("DELETE FROM event_log WHERE id <= (SELECT max(id) FROM event_log) - 5000"));
     if (!st.ok())

@@ -35,7 +35,9 @@ QString displayValue(const QJsonValue &v);
 class SqlTransaction
 {
 public:
-    explicit SqlTransaction(const QSqlDatabase &db) : m_db(db) {}
+    explicit SqlTransaction(const QSqlDatabase &db)
+        : m_db(db)
+    { }
     ~SqlTransaction();
     Status begin();
     Status commit();
@@ -85,7 +87,8 @@ public:
     QVariant scalar(const QString &sql, const QVariantList &binds = {}) const;
     /// Runs a cached SELECT and hands every row to `row`; the statement is reset afterwards, so
     /// `row` must not run the same SQL again.
-    Status forEach(const QString &sql, const QVariantList &binds, const std::function<void(const QSqlQuery &)> &row) const;
+    Status forEach(const QString &sql, const QVariantList &binds,
+        const std::function<void(const QSqlQuery &)> &row) const;
     /// Drops the cached statements (before the connection closes).
     void clearStatements() const { m_statements.clear(); }
 
@@ -96,7 +99,6 @@ private:
     mutable QHash<QString, QSqlQuery> m_statements;
 
 public:
-
     QString stateValue(const QString &key) const;
     Status setStateValue(const QString &key, const QString &value) const;
 
@@ -109,7 +111,7 @@ public:
     std::optional<OutboxRow> outboxRow(const QString &actionId) const;
     /// seq 0 → appended at the end; otherwise the given position (must be free).
     Status insertOutbox(const Action &a, const QJsonObject &baseFields, qint64 seq = 0,
-                        QueueState state = QueueState::Queued) const;
+        QueueState state = QueueState::Queued) const;
     Status rewriteOutbox(qint64 seq, const Action &a, const QJsonObject &baseFields, QueueState state) const;
 
     /// Local view = server copy + sync-issue actions + queued actions, in queue order; flags too.

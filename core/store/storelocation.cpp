@@ -11,7 +11,7 @@ QString safeName(QString s)
 {
     for (QChar &c : s)
         if (!(c.isLetterOrNumber() || c == QLatin1Char('.') || c == QLatin1Char('-') || c == QLatin1Char('_')
-              || c == QLatin1Char('@')))
+                || c == QLatin1Char('@')))
             c = QLatin1Char('_');
     return s;
 }

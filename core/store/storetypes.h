@@ -24,9 +24,9 @@ QString queueStateName(QueueState s);
 
 /// One row of the outbox, as the sync engine uploads it.
 struct QueuedAction {
-    qint64 seq = 0;          // queue order (oldest first)
-    Action action;           // exactly the protocol Action that is uploaded
-    QJsonObject baseFields;  // the values of the changed fields the edit started from (merge base)
+    qint64 seq = 0; // queue order (oldest first)
+    Action action; // exactly the protocol Action that is uploaded
+    QJsonObject baseFields; // the values of the changed fields the edit started from (merge base)
     QueueState state = QueueState::Queued;
     int attempts = 0;
     QString lastError;
@@ -35,12 +35,12 @@ struct QueuedAction {
 
 /// A case as the technician sees it: the server copy with every pending local change on top.
 struct LocalCase {
-    CaseRecord record;        // local view: status, title, fields include pending edits; etag = server's
-    QString serverStatus;     // status of the server copy (empty for a case created offline)
+    CaseRecord record; // local view: status, title, fields include pending edits; etag = server's
+    QString serverStatus; // status of the server copy (empty for a case created offline)
     QJsonObject serverFields; // the server copy's fields
-    int pendingCount = 0;     // queued actions of this case
+    int pendingCount = 0; // queued actions of this case
     bool hasConflict = false; // fields changed on both sides wait for the user (case blocked)
-    bool hasIssue = false;    // an action was rejected or gone (later actions wait)
+    bool hasIssue = false; // an action was rejected or gone (later actions wait)
     bool removedOnServer = false; // left the user's scope while local work was pending
     bool isLocalOnly = false; // created offline, not yet on the server (id "tmp-…")
 };
@@ -48,10 +48,10 @@ struct LocalCase {
 /// Filter for LocalStore::cases(). Empty strings match everything.
 struct CaseFilter {
     QString caseType;
-    QString status;           // local status
+    QString status; // local status
     QString queue;
     QString assignee;
-    QString text;             // substring of id or title
+    QString text; // substring of id or title
     bool includeResolved = false;
     bool onlyPending = false; // only cases with pending work, conflicts or issues
     int limit = 1000;
@@ -65,7 +65,7 @@ struct OutboxEntry {
     QString caseId;
     ActionType type = ActionType::Update;
     QueueState state = QueueState::Queued;
-    QString blockedBy;   // empty, or why it waits: "held", "conflict", "syncIssue"
+    QString blockedBy; // empty, or why it waits: "held", "conflict", "syncIssue"
     int attempts = 0;
     QString lastError;
     QDateTime createdAt;
@@ -77,8 +77,8 @@ struct ConflictEntry {
     QString caseId;
     QString field;
     QString label;
-    QJsonValue base;   // the value the local edit started from
-    QJsonValue mine;   // the local value
+    QJsonValue base; // the value the local edit started from
+    QJsonValue mine; // the local value
     QJsonValue theirs; // the server's value
     ConflictRule policy = ConflictRule::Merge;
     QDateTime createdAt;
@@ -89,8 +89,8 @@ struct SyncIssue {
     QString actionId;
     QString caseId;
     ResultStatus status = ResultStatus::Rejected; // Rejected or Gone
-    Error error;       // the server's error, with per-field messages
-    Action action;     // the action as it was sent
+    Error error; // the server's error, with per-field messages
+    Action action; // the action as it was sent
     QDateTime createdAt;
     QString description;
 };
@@ -123,10 +123,10 @@ struct StoreStatus {
     QString path;
     int schemaVersion = 0;
     int cases = 0;
-    int pending = 0;    // outbox rows
+    int pending = 0; // outbox rows
     int held = 0;
     int inflight = 0;
-    int conflicts = 0;  // conflicting fields
+    int conflicts = 0; // conflicting fields
     int syncIssues = 0;
     int attachmentsToUpload = 0;
     QString syncToken;
@@ -137,13 +137,13 @@ struct StoreStatus {
 /// What applyUploadResults() did, for the engine's signals (optional out-parameter).
 struct UploadSummary {
     int applied = 0;
-    int conflicts = 0;  // conflict results
-    int requeued = 0;   // merged and queued again automatically
-    int needUser = 0;   // fields recorded as conflicts for the user
-    int issues = 0;     // rejected + gone
+    int conflicts = 0; // conflict results
+    int requeued = 0; // merged and queued again automatically
+    int needUser = 0; // fields recorded as conflicts for the user
+    int issues = 0; // rejected + gone
     int skipped = 0;
     QHash<QString, QString> mappedIds; // temp id → server id
-    QStringList changedCaseIds;        // server ids (after mapping) of cases that changed
+    QStringList changedCaseIds; // server ids (after mapping) of cases that changed
 };
 
 } // namespace outpost::client

@@ -17,8 +17,14 @@ struct Tr {
 
 const QString kSync = QStringLiteral("sync");
 
-bool changesEtag(ActionType t) { return t != ActionType::Note; }
-bool needsEtag(ActionType t) { return t == ActionType::Update || t == ActionType::Transition; }
+bool changesEtag(ActionType t)
+{
+    return t != ActionType::Note;
+}
+bool needsEtag(ActionType t)
+{
+    return t == ActionType::Update || t == ActionType::Transition;
+}
 } // namespace
 
 QList<QueuedAction> LocalStore::nextUploadBatch(int max)
@@ -35,7 +41,7 @@ QList<QueuedAction> LocalStore::nextUploadBatch(int max)
         while (q.value().next())
             firstIssue.insert(q.value().value(0).toString(), q.value().value(1).toLongLong());
 
-    QSet<QString> blocked;  // nothing more of this case in this batch
+    QSet<QString> blocked; // nothing more of this case in this batch
     QSet<QString> producer; // an etag-changing action of this case is in this batch already
     // Light columns first; only the chosen rows' payloads are read.
     auto q = d->run(QStringLiteral("SELECT seq, case_id, type, state FROM outbox ORDER BY seq"));
@@ -45,7 +51,8 @@ QList<QueuedAction> LocalStore::nextUploadBatch(int max)
     while (q.value().next() && chosen.size() < max) {
         const qint64 seq = q.value().value(0).toLongLong();
         const QString cid = q.value().value(1).toString();
-        const ActionType type = actionTypeFromName(q.value().value(2).toString()).value_or(ActionType::Update);
+        const ActionType type
+            = actionTypeFromName(q.value().value(2).toString()).value_or(ActionType::Update);
         const QueueState state = queueStateFromName(q.value().value(3).toString());
         if (blocked.contains(cid) || conflicted.contains(cid))
             continue;
@@ -71,7 +78,7 @@ QList<QueuedAction> LocalStore::nextUploadBatch(int max)
     if (chosen.isEmpty())
         return batch;
     const QList<OutboxRow> rows
-        = loadOutbox(*d, QStringLiteral("WHERE seq BETWEEN ? AND ?"), {chosen.first(), chosen.last()});
+        = loadOutbox(*d, QStringLiteral("WHERE seq BETWEEN ? AND ?"), { chosen.first(), chosen.last() });
     const QSet<qint64> wanted(chosen.begin(), chosen.end());
     for (const OutboxRow &r : rows)
         if (wanted.contains(r.seq))
@@ -87,7 +94,7 @@ Status LocalStore::markInflight(const QStringList &actionIds)
     for (const QString &id : actionIds)
         if (auto st = d->exec(QStringLiteral("UPDATE outbox SET state = 'inflight', attempts = attempts + 1 "
                                              "WHERE action_id = ? AND state = 'queued'"),
-                              {id});
+                { id });
             !st.ok())
             return st;
     return tx.commit();
@@ -109,12 +116,13 @@ struct Applier {
             if (auto st = d.remapTempId(it.key(), it.value()); !st.ok())
                 return st;
             sum.mappedIds.insert(it.key(), it.value());
-            d.log(EventLevel::Info, kSync, Tr::tr("Case %1 is now %2 on the server.").arg(it.key(), it.value()));
+            d.log(EventLevel::Info, kSync,
+                Tr::tr("Case %1 is now %2 on the server.").arg(it.key(), it.value()));
         }
         QString caseId = res.mappedIds.value(row.caseId, row.caseId);
         if (!res.caseId.isEmpty())
             caseId = res.caseId;
-        if (auto st = d.exec(QStringLiteral("DELETE FROM outbox WHERE seq = ?"), {row.seq}); !st.ok())
+        if (auto st = d.exec(QStringLiteral("DELETE FROM outbox WHERE seq = ?"), { row.seq }); !st.ok())
             return st;
         QString etag = res.etag;
         if (res.caseData) {
@@ -127,8 +135,9 @@ struct Applier {
             if (auto st = d.writeServerCopy(rec.value()); !st.ok())
                 return st;
         } else if (!etag.isEmpty()) {
-            if (auto st = d.exec(QStringLiteral("UPDATE cases SET server_etag = ?, is_local_only = 0 WHERE id = ?"),
-                                 {etag, caseId});
+            if (auto st
+                = d.exec(QStringLiteral("UPDATE cases SET server_etag = ?, is_local_only = 0 WHERE id = ?"),
+                    { etag, caseId });
                 !st.ok())
                 return st;
         }
@@ -137,7 +146,7 @@ struct Applier {
         if (changesEtag(row.action.type) && !etag.isEmpty()
             && d.scalar(QStringLiteral("SELECT 1 FROM outbox WHERE case_id = ? AND seq > ? AND type IN "
                                        "('update', 'transition')"),
-                        {caseId, row.seq})
+                    { caseId, row.seq })
                    .isValid()) {
             for (const OutboxRow &later : d.outboxRows(caseId)) {
                 if (later.seq < row.seq || !needsEtag(later.action.type) || later.action.baseEtag == etag)
@@ -151,21 +160,24 @@ struct Applier {
         ++sum.applied;
         sum.changedCaseIds << caseId;
         // Nothing else pending on the case: the local view is the server copy (no recompute needed).
-        const QVariant rest = d.scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ? AND has_issue = 0 AND "
-                                                      "has_conflict = 0 AND NOT EXISTS (SELECT 1 FROM outbox WHERE "
-                                                      "case_id = ?)"),
-                                       {caseId, caseId});
+        const QVariant rest
+            = d.scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ? AND has_issue = 0 AND "
+                                      "has_conflict = 0 AND NOT EXISTS (SELECT 1 FROM outbox WHERE "
+                                      "case_id = ?)"),
+                { caseId, caseId });
         if (rest.isValid())
-            return d.exec(QStringLiteral("UPDATE cases SET fields = NULL, local_status = NULL, local_title = NULL, "
-                                         "pending_count = 0 WHERE id = ?"),
-                          {caseId});
+            return d.exec(
+                QStringLiteral("UPDATE cases SET fields = NULL, local_status = NULL, local_title = NULL, "
+                               "pending_count = 0 WHERE id = ?"),
+                { caseId });
         return d.recomputeCase(caseId);
     }
 
     Status conflict(const OutboxRow &row, const ActionResult &res)
     {
         if (!res.caseData)
-            return skipped(row, Error(QStringLiteral("bad_response"), Tr::tr("A conflict came without the case.")));
+            return skipped(
+                row, Error(QStringLiteral("bad_response"), Tr::tr("A conflict came without the case.")));
         auto rec = CaseRecord::fromJson(*res.caseData, QStringLiteral("case"));
         if (!rec)
             return Error(QStringLiteral("bad_response"), rec.error().message);
@@ -184,20 +196,22 @@ struct Applier {
         const MergeOutcome m = mergeFields(base, mine, theirs, policy);
         QStringList words;
         for (const QString &f : m.conflicts) {
-            if (auto st = d.exec(QStringLiteral("INSERT INTO conflicts(case_id, field, base, mine, theirs, policy, "
-                                                "action_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                                                "ON CONFLICT(case_id, field) DO UPDATE SET mine = excluded.mine, "
-                                                "theirs = excluded.theirs"),
-                                 {caseId, f, valueText(base.value(f)), valueText(mine.value(f)),
-                                  valueText(theirs.value(f)), conflictRuleName(policy.ruleFor(f)), row.seq,
-                                  nowIso()});
+            if (auto st
+                = d.exec(QStringLiteral("INSERT INTO conflicts(case_id, field, base, mine, theirs, policy, "
+                                        "action_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                        "ON CONFLICT(case_id, field) DO UPDATE SET mine = excluded.mine, "
+                                        "theirs = excluded.theirs"),
+                    { caseId, f, valueText(base.value(f)), valueText(mine.value(f)),
+                        valueText(theirs.value(f)), conflictRuleName(policy.ruleFor(f)), row.seq, nowIso() });
                 !st.ok())
                 return st;
         }
         if (!m.serverWon.isEmpty())
-            words << Tr::tr("%1 kept the server's value (serverWins)").arg(m.serverWon.join(QStringLiteral(", ")));
+            words << Tr::tr("%1 kept the server's value (serverWins)")
+                         .arg(m.serverWon.join(QStringLiteral(", ")));
         if (!m.toResend.isEmpty())
-            words << Tr::tr("%1 sent again on etag %2").arg(m.toResend.keys().join(QStringLiteral(", ")), rec->etag);
+            words << Tr::tr("%1 sent again on etag %2")
+                         .arg(m.toResend.keys().join(QStringLiteral(", ")), rec->etag);
         if (!m.conflicts.isEmpty())
             words << Tr::tr("%1 changed on both sides: your choice is needed")
                          .arg(m.conflicts.join(QStringLiteral(", ")));
@@ -216,14 +230,16 @@ struct Applier {
             if (auto st = d.rewriteOutbox(row.seq, a, newBase, QueueState::Queued); !st.ok())
                 return st;
             ++sum.requeued;
-        } else if (auto st = d.exec(QStringLiteral("DELETE FROM outbox WHERE seq = ?"), {row.seq}); !st.ok()) {
+        } else if (auto st = d.exec(QStringLiteral("DELETE FROM outbox WHERE seq = ?"), { row.seq });
+                   !st.ok()) {
             return st;
         }
         if (words.isEmpty())
             words << Tr::tr("the server already has the same values");
         d.log(m.conflicts.isEmpty() ? EventLevel::Info : EventLevel::Warning, kSync,
-              Tr::tr("%1 met newer changes on the server: %2.")
-                  .arg(d.describe(row.action, row.baseFields, type ? &*type : nullptr), words.join(QStringLiteral("; "))));
+            Tr::tr("%1 met newer changes on the server: %2.")
+                .arg(d.describe(row.action, row.baseFields, type ? &*type : nullptr),
+                    words.join(QStringLiteral("; "))));
         ++sum.conflicts;
         sum.needUser += int(m.conflicts.size());
         sum.changedCaseIds << caseId;
@@ -232,21 +248,25 @@ struct Applier {
 
     Status issue(const OutboxRow &row, const ActionResult &res)
     {
-        const QString status = res.status == ResultStatus::Gone ? QStringLiteral("gone") : QStringLiteral("rejected");
+        const QString status
+            = res.status == ResultStatus::Gone ? QStringLiteral("gone") : QStringLiteral("rejected");
         Error err = res.error;
         if (err.isNull())
             err = Error(status, Tr::tr("The server did not accept this change."));
-        if (auto st = d.exec(QStringLiteral("INSERT OR REPLACE INTO sync_issues(action_id, case_id, status, error, "
-                                            "action, base_fields, action_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                             {row.actionId, row.caseId, status, jsonText(err.toJson()), jsonText(row.action.toJson()),
-                              jsonText(row.baseFields), row.seq, nowIso()});
+        if (auto st
+            = d.exec(QStringLiteral(
+                         "INSERT OR REPLACE INTO sync_issues(action_id, case_id, status, error, "
+                         "action, base_fields, action_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                { row.actionId, row.caseId, status, jsonText(err.toJson()), jsonText(row.action.toJson()),
+                    jsonText(row.baseFields), row.seq, nowIso() });
             !st.ok())
             return st;
-        if (auto st = d.exec(QStringLiteral("DELETE FROM outbox WHERE seq = ?"), {row.seq}); !st.ok())
+        if (auto st = d.exec(QStringLiteral("DELETE FROM outbox WHERE seq = ?"), { row.seq }); !st.ok())
             return st;
         d.log(EventLevel::Warning, kSync,
-              Tr::tr("%1 was %2 by the server: %3. Later changes of this case wait until it is fixed or discarded.")
-                  .arg(d.describe(row.action, row.baseFields, nullptr), status, err.toString()));
+            Tr::tr("%1 was %2 by the server: %3. Later changes of this case wait until it is fixed or "
+                   "discarded.")
+                .arg(d.describe(row.action, row.baseFields, nullptr), status, err.toString()));
         ++sum.issues;
         sum.changedCaseIds << row.caseId;
         return d.recomputeCase(row.caseId);
@@ -256,26 +276,26 @@ struct Applier {
     {
         ++sum.skipped;
         return d.exec(QStringLiteral("UPDATE outbox SET state = 'queued', last_error = ? WHERE seq = ?"),
-                      {err.isNull() ? QString() : err.toString(), row.seq});
+            { err.isNull() ? QString() : err.toString(), row.seq });
     }
 };
 } // namespace
 
-Status LocalStore::applyUploadResults(const QList<QueuedAction> &batch, const QList<ActionResult> &results,
-                                      UploadSummary *summary)
+Status LocalStore::applyUploadResults(
+    const QList<QueuedAction> &batch, const QList<ActionResult> &results, UploadSummary *summary)
 {
     if (batch.size() != results.size())
         return Error(QStringLiteral("bad_response"),
-                     Tr::tr("The server answered %1 results for %2 actions.").arg(results.size()).arg(batch.size()));
+            Tr::tr("The server answered %1 results for %2 actions.").arg(results.size()).arg(batch.size()));
     for (int i = 0; i < batch.size(); ++i)
         if (batch.at(i).action.id != results.at(i).id)
             return Error(QStringLiteral("bad_response"),
-                         Tr::tr("Result %1 answers action %2, expected %3.")
-                             .arg(i)
-                             .arg(results.at(i).id, batch.at(i).action.id));
+                Tr::tr("Result %1 answers action %2, expected %3.")
+                    .arg(i)
+                    .arg(results.at(i).id, batch.at(i).action.id));
     UploadSummary local;
     UploadSummary &sum = summary ? *summary : local;
-    Applier ap{*d, sum};
+    Applier ap { *d, sum };
     SqlTransaction tx(d->db());
     if (auto st = tx.begin(); !st.ok())
         return st;
@@ -309,180 +329,6 @@ Status LocalStore::applyUploadResults(const QList<QueuedAction> &batch, const QL
     }
     sum.changedCaseIds.removeDuplicates();
     return tx.commit();
-}
-
-Status LocalStore::resolveConflict(const QString &caseIdIn, const QHash<QString, QJsonValue> &chosen)
-{
-    const auto c = d->loadCase(caseIdIn);
-    if (!c)
-        return Error(QStringLiteral("not_found"), Tr::tr("Case %1 is not in the offline store.").arg(caseIdIn));
-    const QString caseId = c->record.id;
-    const auto type = d->loadCaseType(c->record.caseType);
-    if (!type)
-        return Error(QStringLiteral("unknown_case_type"), Tr::tr("Case type '%1' is not known.").arg(c->record.caseType));
-    const QList<ConflictEntry> open = conflicts(caseId);
-    if (open.isEmpty())
-        return Error(QStringLiteral("not_found"), Tr::tr("Case %1 has no conflicts.").arg(caseId));
-    QMap<QString, QString> missing;
-    QJsonObject values;
-    qint64 seq = 0;
-    for (const ConflictEntry &e : open) {
-        if (!chosen.contains(e.field))
-            missing.insert(e.field, Tr::tr("Choose a value for %1.").arg(e.label));
-        else
-            values.insert(e.field, chosen.value(e.field));
-    }
-    for (auto it = chosen.cbegin(); it != chosen.cend(); ++it)
-        if (!values.contains(it.key()))
-            missing.insert(it.key(), Tr::tr("%1 is not in conflict.").arg(it.key()));
-    if (!missing.isEmpty())
-        return Error(QStringLiteral("validation_failed"), Tr::tr("Every conflicting field needs a choice."), missing);
-    const auto errors = RulesEngine::validateFields(*type, c->serverFields, values, RulesEngine::Mode::Update, d->lookup());
-    if (!errors.isEmpty())
-        return Error(QStringLiteral("validation_failed"), Tr::tr("A chosen value is not valid."), errors);
-
-    SqlTransaction tx(d->db());
-    if (auto st = tx.begin(); !st.ok())
-        return st;
-    seq = d->scalar(QStringLiteral("SELECT min(action_seq) FROM conflicts WHERE case_id = ?"), {caseId}).toLongLong();
-    QJsonObject toSend, base;
-    for (auto it = values.begin(); it != values.end(); ++it) {
-        const QJsonValue server = orNull(c->serverFields.value(it.key()));
-        if (orNull(it.value()) != server) {
-            toSend.insert(it.key(), it.value());
-            base.insert(it.key(), server);
-        }
-    }
-    Status st = d->exec(QStringLiteral("DELETE FROM conflicts WHERE case_id = ?"), {caseId});
-    if (st.ok() && !toSend.isEmpty()) {
-        const auto rows = d->outboxRows(caseId);
-        const OutboxRow *same = nullptr;
-        for (const OutboxRow &r : rows)
-            if (r.seq == seq)
-                same = &r;
-        if (same && same->state != QueueState::Inflight
-            && (same->action.type == ActionType::Update || same->action.type == ActionType::Transition)) {
-            Action a = same->action;
-            QJsonObject b = same->baseFields;
-            for (auto it = toSend.begin(); it != toSend.end(); ++it) {
-                a.fields.insert(it.key(), it.value());
-                if (!b.contains(it.key()))
-                    b.insert(it.key(), base.value(it.key()));
-            }
-            st = d->rewriteOutbox(same->seq, a, b, same->state);
-        } else {
-            Action a;
-            a.id = newUuid();
-            a.type = ActionType::Update;
-            a.caseId = caseId;
-            a.baseEtag = c->record.etag;
-            a.fields = toSend;
-            a.clientTime = nowIso();
-            st = d->insertOutbox(a, base, same ? 0 : seq);
-        }
-    }
-    if (st.ok())
-        st = d->recomputeCase(caseId);
-    if (st.ok())
-        d->log(EventLevel::Info, kSync,
-               toSend.isEmpty() ? Tr::tr("Conflicts of %1 resolved: the server's values kept.").arg(caseId)
-                                : Tr::tr("Conflicts of %1 resolved: %2 will be sent.")
-                                      .arg(caseId, toSend.keys().join(QStringLiteral(", "))));
-    if (st.ok())
-        st = tx.commit();
-    return st;
-}
-
-Status LocalStore::retrySyncIssue(const QString &actionId, const QJsonObject &editedFields)
-{
-    auto q = d->run(QStringLiteral("SELECT case_id, action, base_fields, action_seq FROM sync_issues WHERE action_id = ?"),
-                    {actionId});
-    if (!q || !q.value().next())
-        return Error(QStringLiteral("not_found"), Tr::tr("There is no sync issue %1.").arg(actionId));
-    const QString caseId = q.value().value(0).toString();
-    auto parsed = Action::fromJson(jsonObject(q.value().value(1).toString()));
-    QJsonObject base = jsonObject(q.value().value(2).toString());
-    const qint64 seq = q.value().value(3).toLongLong();
-    q.value().finish();
-    if (!parsed)
-        return parsed.error();
-    const auto c = d->loadCase(caseId);
-    if (!c)
-        return Error(QStringLiteral("not_found"), Tr::tr("Case %1 is not in the offline store.").arg(caseId));
-    Action a = parsed.value();
-    if (!editedFields.isEmpty() && a.type == ActionType::Note)
-        return Error(QStringLiteral("validation_failed"), Tr::tr("A note has no fields to edit."));
-    const auto type = d->loadCaseType(c->record.caseType);
-    if (type && a.type != ActionType::Note) {
-        QJsonObject fields = a.fields;
-        for (auto it = editedFields.begin(); it != editedFields.end(); ++it)
-            fields.insert(it.key(), it.value());
-        const auto errors = RulesEngine::validateFields(
-            *type, a.type == ActionType::Create ? QJsonObject() : c->serverFields, fields,
-            a.type == ActionType::Create ? RulesEngine::Mode::Create : RulesEngine::Mode::Update, d->lookup());
-        if (!errors.isEmpty())
-            return Error(QStringLiteral("validation_failed"), Tr::tr("Please correct the highlighted fields."), errors);
-        for (auto it = editedFields.begin(); it != editedFields.end(); ++it)
-            if (!base.contains(it.key()))
-                base.insert(it.key(), orNull(c->serverFields.value(it.key())));
-        a.fields = fields;
-    }
-    a.id = newUuid();
-    a.caseId = c->record.id;
-    if (a.type == ActionType::Update || a.type == ActionType::Transition)
-        a.baseEtag = c->record.etag;
-    a.clientTime = nowIso();
-
-    SqlTransaction tx(d->db());
-    if (auto st = tx.begin(); !st.ok())
-        return st;
-    const bool seqFree = !d->scalar(QStringLiteral("SELECT 1 FROM outbox WHERE seq = ?"), {seq}).isValid();
-    Status st = d->exec(QStringLiteral("DELETE FROM sync_issues WHERE action_id = ?"), {actionId});
-    if (st.ok())
-        st = d->insertOutbox(a, base, seqFree ? seq : 0);
-    if (st.ok())
-        st = d->recomputeCase(a.caseId);
-    if (st.ok())
-        d->log(EventLevel::Info, kSync, Tr::tr("Sync issue retried: %1").arg(d->describe(a, base, type ? &*type : nullptr)));
-    if (st.ok())
-        st = tx.commit();
-    return st;
-}
-
-Status LocalStore::discardSyncIssue(const QString &actionId)
-{
-    auto q = d->run(QStringLiteral("SELECT case_id, action FROM sync_issues WHERE action_id = ?"), {actionId});
-    if (!q || !q.value().next())
-        return Error(QStringLiteral("not_found"), Tr::tr("There is no sync issue %1.").arg(actionId));
-    const QString caseId = q.value().value(0).toString();
-    const QJsonObject action = jsonObject(q.value().value(1).toString());
-    q.value().finish();
-    const bool wasCreate = action.value(QLatin1String("type")).toString() == QLatin1String("create");
-
-    SqlTransaction tx(d->db());
-    if (auto st = tx.begin(); !st.ok())
-        return st;
-    QStringList files;
-    Status st;
-    if (wasCreate) {
-        if (d->scalar(QStringLiteral("SELECT 1 FROM outbox WHERE case_id = ? AND state = 'inflight'"), {caseId}).isValid())
-            return Error(QStringLiteral("not_allowed"), Tr::tr("Changes of case %1 are being sent right now.").arg(caseId));
-        st = d->deleteLocalCase(caseId, &files);
-    } else {
-        st = d->exec(QStringLiteral("DELETE FROM sync_issues WHERE action_id = ?"), {actionId});
-        if (st.ok())
-            st = d->recomputeCase(caseId);
-    }
-    if (st.ok())
-        d->log(EventLevel::Info, kSync,
-               wasCreate ? Tr::tr("Sync issue discarded: the case %1 created on this device is dropped.").arg(caseId)
-                         : Tr::tr("Sync issue discarded for case %1; its local effect is reverted.").arg(caseId));
-    if (st.ok())
-        st = tx.commit();
-    if (st.ok())
-        for (const QString &f : std::as_const(files))
-            QFile::remove(f);
-    return st;
 }
 
 } // namespace outpost::client

@@ -40,47 +40,43 @@ inline QJsonObject inspectionType()
  "conflictPolicy": {"default": "merge", "fields": {"readingKw": "serverWins", "summary": "clientWins"}}})J");
 }
 
-inline QJsonObject caseJson(const QString &id, int version, const QJsonObject &fields,
-                            const QString &status = QStringLiteral("New"))
+inline QJsonObject caseJson(
+    const QString &id, int version, const QJsonObject &fields, const QString &status = QStringLiteral("New"))
 {
-    return QJsonObject{{"id", id},
-                       {"caseType", "inspection"},
-                       {"caseTypeVersion", 3},
-                       {"status", status},
-                       {"title", QStringLiteral("Inspect %1").arg(id)},
-                       {"assignee", "alice"},
-                       {"queue", "north"},
-                       {"createdAt", "2026-11-20T08:00:00Z"},
-                       {"updatedAt", "2026-11-20T08:00:00Z"},
-                       {"etag", QStringLiteral("\"%1\"").arg(version)},
-                       {"fields", fields},
-                       {"attachments", QJsonArray()}};
+    return QJsonObject { { "id", id }, { "caseType", "inspection" }, { "caseTypeVersion", 3 },
+        { "status", status }, { "title", QStringLiteral("Inspect %1").arg(id) }, { "assignee", "alice" },
+        { "queue", "north" }, { "createdAt", "2026-11-20T08:00:00Z" },
+        { "updatedAt", "2026-11-20T08:00:00Z" }, { "etag", QStringLiteral("\"%1\"").arg(version) },
+        { "fields", fields }, { "attachments", QJsonArray() } };
 }
 
 inline QJsonObject baseFields()
 {
-    return QJsonObject{{"site", "S-001"}, {"visitDate", "2026-11-30"}, {"priority", "normal"}, {"readingKw", 12}};
+    return QJsonObject { { "site", "S-001" }, { "visitDate", "2026-11-30" }, { "priority", "normal" },
+        { "readingKw", 12 } };
 }
 
 inline QJsonObject upsert(const char *kind, const QString &id, const QJsonObject &data)
 {
-    return QJsonObject{{"kind", kind}, {"op", "upsert"}, {"id", id}, {"etag", data.value("etag").toString("\"1\"")},
-                       {"data", data}};
+    return QJsonObject { { "kind", kind }, { "op", "upsert" }, { "id", id },
+        { "etag", data.value("etag").toString("\"1\"") }, { "data", data } };
 }
 
 inline QJsonObject removal(const char *kind, const QString &id)
 {
-    return QJsonObject{{"kind", kind}, {"op", "remove"}, {"id", id}};
+    return QJsonObject { { "kind", kind }, { "op", "remove" }, { "id", id } };
 }
 
 inline QJsonObject siteRow(const QString &key)
 {
-    return QJsonObject{{"page", "sites"}, {"key", key}, {"label", QStringLiteral("Site %1").arg(key)}};
+    return QJsonObject { { "page", "sites" }, { "key", key },
+        { "label", QStringLiteral("Site %1").arg(key) } };
 }
 
 inline ChangesPage page(const QJsonArray &changes, const QString &next, bool more = false)
 {
-    auto p = ChangesPage::fromJson(QJsonObject{{"changes", changes}, {"next", next}, {"more", more}});
+    auto p
+        = ChangesPage::fromJson(QJsonObject { { "changes", changes }, { "next", next }, { "more", more } });
     if (!p)
         qFatal("bad page: %s", qPrintable(p.error().toString()));
     return p.value();
@@ -89,11 +85,13 @@ inline ChangesPage page(const QJsonArray &changes, const QString &next, bool mor
 /// Case type, sites S-001..S-005, cases C-1..C-3 (version 1), as one full sync.
 inline void seed(LocalStore &s)
 {
-    QJsonArray ch{upsert("caseType", "inspection", inspectionType())};
+    QJsonArray ch { upsert("caseType", "inspection", inspectionType()) };
     for (int i = 1; i <= 5; ++i)
-        ch.append(upsert("dataPage", QStringLiteral("sites/S-00%1").arg(i), siteRow(QStringLiteral("S-00%1").arg(i))));
+        ch.append(upsert(
+            "dataPage", QStringLiteral("sites/S-00%1").arg(i), siteRow(QStringLiteral("S-00%1").arg(i))));
     for (int i = 1; i <= 3; ++i)
-        ch.append(upsert("case", QStringLiteral("C-%1").arg(i), caseJson(QStringLiteral("C-%1").arg(i), 1, baseFields())));
+        ch.append(upsert(
+            "case", QStringLiteral("C-%1").arg(i), caseJson(QStringLiteral("C-%1").arg(i), 1, baseFields())));
     auto b = s.beginFullSync();
     QVERIFY2(b.ok(), qPrintable(b.error().toString()));
     auto r = s.applyChangesPage(page(ch, "t1"), true);
@@ -120,14 +118,14 @@ inline ActionResult result(const QJsonObject &json)
     return r.value();
 }
 
-inline ActionResult applied(const QueuedAction &a, const QJsonObject &caseData,
-                            const QHash<QString, QString> &mapped = {})
+inline ActionResult applied(
+    const QueuedAction &a, const QJsonObject &caseData, const QHash<QString, QString> &mapped = {})
 {
     QJsonObject m;
     for (auto it = mapped.cbegin(); it != mapped.cend(); ++it)
         m.insert(it.key(), it.value());
-    QJsonObject o{{"id", a.action.id}, {"status", "applied"}, {"caseId", caseData.value("id")},
-                  {"etag", caseData.value("etag")}, {"case", caseData}};
+    QJsonObject o { { "id", a.action.id }, { "status", "applied" }, { "caseId", caseData.value("id") },
+        { "etag", caseData.value("etag") }, { "case", caseData } };
     if (!m.isEmpty())
         o.insert("mappedIds", m);
     return result(o);
@@ -135,17 +133,16 @@ inline ActionResult applied(const QueuedAction &a, const QJsonObject &caseData,
 
 inline ActionResult conflictResult(const QueuedAction &a, const QJsonObject &caseData)
 {
-    return result(QJsonObject{{"id", a.action.id}, {"status", "conflict"}, {"caseId", caseData.value("id")},
-                              {"case", caseData}});
+    return result(QJsonObject { { "id", a.action.id }, { "status", "conflict" },
+        { "caseId", caseData.value("id") }, { "case", caseData } });
 }
 
 inline ActionResult failed(const QueuedAction &a, const char *status, const char *code = "validation_failed")
 {
-    return result(QJsonObject{{"id", a.action.id},
-                              {"status", status},
-                              {"caseId", a.action.caseId},
-                              {"error", QJsonObject{{"code", code}, {"message", "Not accepted"},
-                                                    {"fields", QJsonObject{{"readingKw", "Too high"}}}}}});
+    return result(QJsonObject { { "id", a.action.id }, { "status", status }, { "caseId", a.action.caseId },
+        { "error",
+            QJsonObject { { "code", code }, { "message", "Not accepted" },
+                { "fields", QJsonObject { { "readingKw", "Too high" } } } } } });
 }
 
 } // namespace storetest

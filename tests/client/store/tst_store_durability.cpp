@@ -22,8 +22,7 @@ using namespace storetest;
 namespace {
 
 /// Runs `fn` on a raw connection to `path` (not through LocalStore).
-template<typename Fn>
-void withRawDb(const QString &path, Fn fn)
+template <typename Fn> void withRawDb(const QString &path, Fn fn)
 {
     const QString name = QStringLiteral("raw-") + path;
     {
@@ -45,7 +44,10 @@ void sql(const QSqlDatabase &db, const QString &statement, const QVariantList &b
     QVERIFY2(q.exec(), qPrintable(q.lastError().text() + " in " + statement));
 }
 
-QString compact(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
 
 /// The child process of crashSafetyUnderSigkill: local operations in a loop, reporting each commit.
 int runChild(const QString &path, int base)
@@ -57,7 +59,7 @@ int runChild(const QString &path, int base)
     }
     LocalStore &store = *s.value();
     for (int i = 0; i < 1000; ++i) {
-        auto id = store.createCase("inspection", {{"site", "S-001"}, {"visitDate", "2026-12-01"}});
+        auto id = store.createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         if (!id)
             return 3;
         std::printf("create %s\n", qPrintable(*id));
@@ -65,7 +67,7 @@ int runChild(const QString &path, int base)
         if (!store.addNote(*id, text).ok())
             return 4;
         std::printf("note %s\n", qPrintable(text));
-        if (!store.updateFields("C-1", {{"readingKw", base + i}}).ok())
+        if (!store.updateFields("C-1", { { "readingKw", base + i } }).ok())
             return 5;
         std::printf("reading %d\n", base + i);
         std::fflush(stdout);
@@ -104,39 +106,54 @@ private Q_SLOTS:
         QFETCH(int, version);
         // A store exactly as that version wrote it, with queued work inside.
         const QString tmp = QStringLiteral("tmp-7f1c8c1e-0000-4000-8000-000000000001");
-        const QStringList ids{"a0000000-0000-4000-8000-000000000001", "a0000000-0000-4000-8000-000000000002",
-                              "a0000000-0000-4000-8000-000000000003"};
+        const QStringList ids { "a0000000-0000-4000-8000-000000000001",
+            "a0000000-0000-4000-8000-000000000002", "a0000000-0000-4000-8000-000000000003" };
         withRawDb(path(), [&](QSqlDatabase &db) {
             QVERIFY(outpost::client::schema::migrate(db, version).ok());
             QCOMPARE(outpost::client::schema::versionOf(db), version);
             const QJsonObject type = inspectionType();
-            sql(db, "INSERT INTO case_types(name, version, title, json) VALUES ('inspection', 3, 'Site inspection', ?)",
-                {compact(type)});
+            sql(db,
+                "INSERT INTO case_types(name, version, title, json) VALUES ('inspection', 3, 'Site "
+                "inspection', ?)",
+                { compact(type) });
             sql(db, "INSERT INTO data_page_rows(page, key, label, json) VALUES ('sites', 'S-001', 'Site', ?)",
-                {compact(siteRow("S-001"))});
+                { compact(siteRow("S-001")) });
             QJsonObject local = baseFields();
             local.insert("readingKw", 15);
-            sql(db, "INSERT INTO cases(id, case_type, status, title, server_etag, server_fields, fields, pending_count) "
-                    "VALUES ('C-1', 'inspection', 'New', 'Inspect', '\"1\"', ?, ?, 2)",
-                {compact(baseFields()), compact(local)});
-            sql(db, "INSERT INTO cases(id, case_type, status, title, server_fields, fields, local_status, pending_count, "
-                    "is_local_only) VALUES (?, 'inspection', '', 'New one', '{}', ?, 'New', 1, 1)",
-                {tmp, compact({{"site", "S-001"}, {"visitDate", "2026-12-01"}})});
-            sql(db, "INSERT INTO temp_ids(temp_id, created_at) VALUES (?, '2026-11-20T08:00:00Z')", {tmp});
-            const QJsonObject update{{"id", ids[0]}, {"type", "update"}, {"caseId", "C-1"}, {"baseEtag", "\"1\""},
-                                     {"fields", QJsonObject{{"readingKw", 15}}}, {"clientTime", "2026-11-20T08:00:00Z"}};
-            const QJsonObject note{{"id", ids[1]}, {"type", "note"}, {"caseId", "C-1"}, {"text", "hello"}};
-            const QJsonObject create{{"id", ids[2]}, {"type", "create"}, {"caseId", tmp}, {"caseType", "inspection"},
-                                     {"fields", QJsonObject{{"site", "S-001"}, {"visitDate", "2026-12-01"}}}};
-            sql(db, "INSERT INTO outbox(action_id, case_id, type, payload, base_fields, created_at) VALUES (?, 'C-1', "
-                    "'update', ?, ?, '2026-11-20T08:00:00Z')",
-                {ids[0], compact(update), compact({{"readingKw", 12}})});
-            sql(db, "INSERT INTO outbox(action_id, case_id, type, payload, created_at) VALUES (?, 'C-1', 'note', ?, "
-                    "'2026-11-20T08:00:00Z')",
-                {ids[1], compact(note)});
-            sql(db, "INSERT INTO outbox(action_id, case_id, type, payload, state, created_at) VALUES (?, ?, 'create', ?, "
-                    "'held', '2026-11-20T08:00:00Z')",
-                {ids[2], tmp, compact(create)});
+            sql(db,
+                "INSERT INTO cases(id, case_type, status, title, server_etag, server_fields, fields, "
+                "pending_count) "
+                "VALUES ('C-1', 'inspection', 'New', 'Inspect', '\"1\"', ?, ?, 2)",
+                { compact(baseFields()), compact(local) });
+            sql(db,
+                "INSERT INTO cases(id, case_type, status, title, server_fields, fields, local_status, "
+                "pending_count, "
+                "is_local_only) VALUES (?, 'inspection', '', 'New one', '{}', ?, 'New', 1, 1)",
+                { tmp, compact({ { "site", "S-001" }, { "visitDate", "2026-12-01" } }) });
+            sql(db, "INSERT INTO temp_ids(temp_id, created_at) VALUES (?, '2026-11-20T08:00:00Z')", { tmp });
+            const QJsonObject update { { "id", ids[0] }, { "type", "update" }, { "caseId", "C-1" },
+                { "baseEtag", "\"1\"" }, { "fields", QJsonObject { { "readingKw", 15 } } },
+                { "clientTime", "2026-11-20T08:00:00Z" } };
+            const QJsonObject note { { "id", ids[1] }, { "type", "note" }, { "caseId", "C-1" },
+                { "text", "hello" } };
+            const QJsonObject create { { "id", ids[2] }, { "type", "create" }, { "caseId", tmp },
+                { "caseType", "inspection" },
+                { "fields", QJsonObject { { "site", "S-001" }, { "visitDate", "2026-12-01" } } } };
+            sql(db,
+                "INSERT INTO outbox(action_id, case_id, type, payload, base_fields, created_at) VALUES (?, "
+                "'C-1', "
+                "'update', ?, ?, '2026-11-20T08:00:00Z')",
+                { ids[0], compact(update), compact({ { "readingKw", 12 } }) });
+            sql(db,
+                "INSERT INTO outbox(action_id, case_id, type, payload, created_at) VALUES (?, 'C-1', 'note', "
+                "?, "
+                "'2026-11-20T08:00:00Z')",
+                { ids[1], compact(note) });
+            sql(db,
+                "INSERT INTO outbox(action_id, case_id, type, payload, state, created_at) VALUES (?, ?, "
+                "'create', ?, "
+                "'held', '2026-11-20T08:00:00Z')",
+                { ids[2], tmp, compact(create) });
             sql(db, "INSERT INTO sync_state(key, value) VALUES ('token', 'tok-old')");
         });
 
@@ -155,7 +172,9 @@ private Q_SLOTS:
         QCOMPARE(batch.first().baseFields.value("readingKw").toInt(), 12);
         // The newer features work on the migrated data: a full sync keeps the queued work.
         QVERIFY(store->beginFullSync().ok());
-        QVERIFY(store->applyChangesPage(page({upsert("caseType", "inspection", inspectionType())}, "t"), true).ok());
+        QVERIFY(
+            store->applyChangesPage(page({ upsert("caseType", "inspection", inspectionType()) }, "t"), true)
+                .ok());
         QVERIFY(store->finishFullSync("t").ok());
         QVERIFY(store->caseById("C-1")->removedOnServer);
         QVERIFY(store->caseById(tmp));
@@ -164,7 +183,10 @@ private Q_SLOTS:
 
     void refusesNewerStore()
     {
-        { auto s = openStore(path()); QVERIFY(s); }
+        {
+            auto s = openStore(path());
+            QVERIFY(s);
+        }
         withRawDb(path(), [](QSqlDatabase &db) { sql(db, QStringLiteral("PRAGMA user_version = 99")); });
         auto s = LocalStore::open(path());
         QVERIFY(!s.ok());
@@ -190,11 +212,11 @@ private Q_SLOTS:
             QJsonArray rows;
             for (int i = 0; i < 3000; ++i)
                 rows.append(upsert("dataPage", QStringLiteral("parts/P-%1").arg(i),
-                                   QJsonObject{{"page", "parts"}, {"key", QStringLiteral("P-%1").arg(i)},
-                                               {"label", QStringLiteral("Spare part number %1 with a long label").arg(i)}}));
+                    QJsonObject { { "page", "parts" }, { "key", QStringLiteral("P-%1").arg(i) },
+                        { "label", QStringLiteral("Spare part number %1 with a long label").arg(i) } }));
             QVERIFY(s->applyChangesPage(page(rows, "t2"), false).ok());
             if (pendingWork)
-                QVERIFY(s->updateFields("C-1", {{"readingKw", 77}}).ok());
+                QVERIFY(s->updateFields("C-1", { { "readingKw", 77 } }).ok());
             QSqlQuery q(QSqlDatabase::database(s->connectionName()));
             QVERIFY(q.exec("SELECT rootpage FROM sqlite_master WHERE name = 'data_page_rows'") && q.next());
             rootPage = q.value(0).toLongLong();
@@ -259,7 +281,8 @@ private Q_SLOTS:
         worker->start();
         int ops = 0;
         for (int i = 0; i < 100; ++i) {
-            QVERIFY(store->addNote(QStringLiteral("C-%1").arg(1 + i % 3), QStringLiteral("note %1").arg(i)).ok());
+            QVERIFY(
+                store->addNote(QStringLiteral("C-%1").arg(1 + i % 3), QStringLiteral("note %1").arg(i)).ok());
             ++ops;
         }
         QVERIFY(worker->wait(60000));
@@ -284,7 +307,7 @@ private Q_SLOTS:
         for (int round = 0; round < 50; ++round) {
             QProcess child;
             child.start(QCoreApplication::applicationFilePath(),
-                        {"--child", path(), QString::number((round + 1) * 1000)});
+                { "--child", path(), QString::number((round + 1) * 1000) });
             QVERIFY(child.waitForStarted());
             const int target = rng->bounded(1, 40);
             QByteArray out;
@@ -308,7 +331,8 @@ private Q_SLOTS:
             QVERIFY(q.exec("SELECT type, case_id, payload FROM outbox"));
             while (q.next()) {
                 if (q.value(0).toString() == "note")
-                    ++notes[QJsonDocument::fromJson(q.value(2).toByteArray()).object().value("text").toString()];
+                    ++notes
+                        [QJsonDocument::fromJson(q.value(2).toByteArray()).object().value("text").toString()];
                 else if (q.value(0).toString() == "create")
                     ++creates[q.value(1).toString()];
             }

@@ -4,11 +4,11 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 
 using namespace storetest;
@@ -77,7 +77,8 @@ private Q_SLOTS:
 
     void createWritesCaseAndAction()
     {
-        const QJsonObject fields{{"site", "S-002"}, {"visitDate", "2026-12-01"}, {"priority", "high"}};
+        const QJsonObject fields { { "site", "S-002" }, { "visitDate", "2026-12-01" },
+            { "priority", "high" } };
         auto id = m_store->createCase("inspection", fields, "New pump", "north");
         QVERIFY2(id.ok(), qPrintable(id.error().toString()));
         QVERIFY(id->startsWith("tmp-"));
@@ -102,20 +103,21 @@ private Q_SLOTS:
     void invalidInputWritesNothing()
     {
         const int cases = rows("cases"), outbox = rows("outbox"), events = rows("event_log");
-        auto id = m_store->createCase("inspection", {{"site", "S-999"}, {"readingKw", -1}});
+        auto id = m_store->createCase("inspection", { { "site", "S-999" }, { "readingKw", -1 } });
         QVERIFY(!id.ok());
         QCOMPARE(id.error().code, QString("validation_failed"));
-        QVERIFY(id.error().fields.contains("site"));      // not an entry of the sites page
+        QVERIFY(id.error().fields.contains("site")); // not an entry of the sites page
         QVERIFY(id.error().fields.contains("visitDate")); // required
         QVERIFY(id.error().fields.contains("readingKw")); // below min
         QCOMPARE(m_store->createCase("nosuchtype", {}).error().code, QString("unknown_case_type"));
 
-        auto st = m_store->updateFields("C-1", {{"readingKw", 200000}, {"nosuch", 1}});
+        auto st = m_store->updateFields("C-1", { { "readingKw", 200000 }, { "nosuch", 1 } });
         QCOMPARE(st.error().code, QString("validation_failed"));
         QVERIFY(st.error().fields.contains("readingKw"));
         QVERIFY(st.error().fields.contains("nosuch"));
-        QCOMPARE(m_store->updateFields("C-1", {{"site", QJsonValue()}}).error().code, QString("validation_failed"));
-        QCOMPARE(m_store->updateFields("C-404", {{"readingKw", 1}}).error().code, QString("not_found"));
+        QCOMPARE(m_store->updateFields("C-1", { { "site", QJsonValue() } }).error().code,
+            QString("validation_failed"));
+        QCOMPARE(m_store->updateFields("C-404", { { "readingKw", 1 } }).error().code, QString("not_found"));
         QCOMPARE(m_store->runFlowAction("C-1", "complete").error().code, QString("invalid_transition"));
         QCOMPARE(m_store->runFlowAction("C-1", "fly").error().code, QString("invalid_transition"));
         QCOMPARE(m_store->addNote("C-1", "   ").error().code, QString("validation_failed"));
@@ -134,11 +136,13 @@ private Q_SLOTS:
         for (int i = 0; i < 4; ++i)
             QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("injected failure")));
         const int cases = rows("cases");
-        QCOMPARE(m_store->createCase("inspection", {{"site", "S-001"}, {"visitDate", "2026-12-01"}}).error().code,
-                 QString("store_io"));
+        QCOMPARE(m_store->createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } })
+                     .error()
+                     .code,
+            QString("store_io"));
         QCOMPARE(rows("cases"), cases);
         QCOMPARE(rows("temp_ids"), 0);
-        QVERIFY(!m_store->updateFields("C-1", {{"readingKw", 99}}).ok());
+        QVERIFY(!m_store->updateFields("C-1", { { "readingKw", 99 } }).ok());
         QCOMPARE(m_store->caseById("C-1")->record.fields.value("readingKw").toInt(), 12);
         QVERIFY(!m_store->runFlowAction("C-1", "start").ok());
         QCOMPARE(m_store->caseById("C-1")->record.status, QString("New"));
@@ -149,7 +153,7 @@ private Q_SLOTS:
 
     void updateQueuesChangedFieldsWithBase()
     {
-        QVERIFY(m_store->updateFields("C-1", {{"readingKw", 15}, {"priority", "normal"}}).ok());
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 }, { "priority", "normal" } }).ok());
         const auto c = m_store->caseById("C-1");
         QCOMPARE(c->record.fields.value("readingKw").toInt(), 15);
         QCOMPARE(c->serverFields.value("readingKw").toInt(), 12);
@@ -157,22 +161,22 @@ private Q_SLOTS:
         const auto ob = outboxOf("C-1");
         QCOMPARE(ob.size(), 1);
         QVERIFY2(ob.first().description.contains(QString::fromUtf8("Update C-1: Meter reading (kW) 12 → 15")),
-                 qPrintable(ob.first().description));
+            qPrintable(ob.first().description));
         const QueuedAction q = queued(ob.first().actionId);
         QCOMPARE(q.action.baseEtag, QString("\"1\""));
-        QCOMPARE(q.action.fields, QJsonObject({{"readingKw", 15}})); // priority did not change
-        QCOMPARE(q.baseFields, QJsonObject({{"readingKw", 12}}));
+        QCOMPARE(q.action.fields, QJsonObject({ { "readingKw", 15 } })); // priority did not change
+        QCOMPARE(q.baseFields, QJsonObject({ { "readingKw", 12 } }));
         // Setting the same values again queues nothing.
-        QVERIFY(m_store->updateFields("C-1", {{"readingKw", 15}}).ok());
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
         QCOMPARE(m_store->pendingCount(), 1);
     }
 
     void editsOfUnsentCreateFoldIntoIt()
     {
-        auto id = m_store->createCase("inspection", {{"site", "S-001"}, {"visitDate", "2026-12-01"}});
+        auto id = m_store->createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         QVERIFY(id.ok());
-        QVERIFY(m_store->updateFields(*id, {{"readingKw", 40}}).ok());
-        QVERIFY(m_store->updateFields(*id, {{"readingKw", 41}, {"priority", "low"}}).ok());
+        QVERIFY(m_store->updateFields(*id, { { "readingKw", 40 } }).ok());
+        QVERIFY(m_store->updateFields(*id, { { "readingKw", 41 }, { "priority", "low" } }).ok());
         const auto ob = outboxOf(*id);
         QCOMPARE(ob.size(), 1);
         QCOMPARE(ob.first().type, ActionType::Create);
@@ -185,7 +189,7 @@ private Q_SLOTS:
         QVERIFY(explained);
         // A transition after the create keeps later edits after it.
         QVERIFY(m_store->runFlowAction(*id, "start").ok());
-        QVERIFY(m_store->updateFields(*id, {{"readingKw", 42}}).ok());
+        QVERIFY(m_store->updateFields(*id, { { "readingKw", 42 } }).ok());
         const auto ob2 = outboxOf(*id);
         QCOMPARE(ob2.size(), 3);
         QCOMPARE(ob2.at(1).type, ActionType::Transition);
@@ -195,23 +199,23 @@ private Q_SLOTS:
 
     void consecutiveUpdatesMergeKeepingOldestBase()
     {
-        QVERIFY(m_store->updateFields("C-1", {{"readingKw", 15}}).ok());
-        QVERIFY(m_store->updateFields("C-1", {{"readingKw", 20}, {"priority", "high"}}).ok());
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 20 }, { "priority", "high" } }).ok());
         auto ob = outboxOf("C-1");
         QCOMPARE(ob.size(), 1);
         QueuedAction q = queued(ob.first().actionId);
-        QCOMPARE(q.action.fields, QJsonObject({{"readingKw", 20}, {"priority", "high"}}));
-        QCOMPARE(q.baseFields, QJsonObject({{"readingKw", 12}, {"priority", "normal"}}));
+        QCOMPARE(q.action.fields, QJsonObject({ { "readingKw", 20 }, { "priority", "high" } }));
+        QCOMPARE(q.baseFields, QJsonObject({ { "readingKw", 12 }, { "priority", "normal" } }));
         QCOMPARE(q.action.baseEtag, QString("\"1\""));
         // Notes and transitions keep their order: no merge across them.
         QVERIFY(m_store->addNote("C-1", "checked the meter").ok());
-        QVERIFY(m_store->updateFields("C-1", {{"readingKw", 21}}).ok());
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 21 } }).ok());
         QVERIFY(m_store->runFlowAction("C-1", "start").ok());
-        QVERIFY(m_store->updateFields("C-1", {{"passed", true}}).ok());
+        QVERIFY(m_store->updateFields("C-1", { { "passed", true } }).ok());
         ob = outboxOf("C-1");
         QCOMPARE(ob.size(), 5);
-        const QList<ActionType> types{ActionType::Update, ActionType::Note, ActionType::Update,
-                                      ActionType::Transition, ActionType::Update};
+        const QList<ActionType> types { ActionType::Update, ActionType::Note, ActionType::Update,
+            ActionType::Transition, ActionType::Update };
         for (int i = 0; i < types.size(); ++i)
             QCOMPARE(ob.at(i).type, types.at(i));
         const auto c = m_store->caseById("C-1");
@@ -225,23 +229,24 @@ private Q_SLOTS:
 
     void noMergeIntoInflightOrHeld()
     {
-        QVERIFY(m_store->updateFields("C-1", {{"readingKw", 15}}).ok());
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
         const auto batch = m_store->nextUploadBatch();
         QCOMPARE(batch.size(), 1);
-        QVERIFY(m_store->markInflight({batch.first().action.id}).ok());
-        QVERIFY(m_store->updateFields("C-1", {{"readingKw", 16}}).ok());
+        QVERIFY(m_store->markInflight({ batch.first().action.id }).ok());
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 16 } }).ok());
         QCOMPARE(outboxOf("C-1").size(), 2);
         QCOMPARE(outboxOf("C-1").first().state, QueueState::Inflight);
-        QCOMPARE(queued(outboxOf("C-1").first().actionId).action.id, QString()); // inflight: not offered again
+        QCOMPARE(
+            queued(outboxOf("C-1").first().actionId).action.id, QString()); // inflight: not offered again
         QVERIFY(m_store->requeueInflight().ok());
         QCOMPARE(outboxOf("C-1").first().state, QueueState::Queued);
     }
 
     void holdReleaseDiscard()
     {
-        QVERIFY(m_store->updateFields("C-1", {{"readingKw", 15}}).ok());
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
         QVERIFY(m_store->addNote("C-1", "after the edit").ok());
-        QVERIFY(m_store->updateFields("C-2", {{"priority", "low"}}).ok());
+        QVERIFY(m_store->updateFields("C-2", { { "priority", "low" } }).ok());
         const QString first = outboxOf("C-1").first().actionId;
         QVERIFY(m_store->holdAction(first).ok());
         auto batch = m_store->nextUploadBatch();
@@ -261,7 +266,7 @@ private Q_SLOTS:
 
     void discardUnsentCreateRemovesEverything()
     {
-        auto id = m_store->createCase("inspection", {{"site", "S-001"}, {"visitDate", "2026-12-01"}});
+        auto id = m_store->createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         QVERIFY(id.ok());
         QVERIFY(m_store->addNote(*id, "first note").ok());
         QVERIFY(m_store->runFlowAction(*id, "start").ok());
@@ -295,7 +300,7 @@ private Q_SLOTS:
         QCOMPARE(list.size(), 1);
         QCOMPARE(list.first().size, qint64(bytes.size()));
         QCOMPARE(list.first().sha256,
-                 QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+            QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
         QCOMPARE(list.first().name, QString("report.txt"));
         QVERIFY(list.first().localPath.startsWith(m_store->attachmentsDir()));
         QFile copy(list.first().localPath);
@@ -304,7 +309,8 @@ private Q_SLOTS:
         QCOMPARE(m_store->attachmentsToUpload().size(), 1);
         QVERIFY(m_store->markAttachmentUploaded(*att).ok());
         QCOMPARE(m_store->attachmentsToUpload().size(), 0);
-        QCOMPARE(m_store->attachFile("C-1", m_dir->filePath("missing")).error().code, QString("validation_failed"));
+        QCOMPARE(m_store->attachFile("C-1", m_dir->filePath("missing")).error().code,
+            QString("validation_failed"));
     }
 
     void readsAndStatus()
@@ -318,7 +324,7 @@ private Q_SLOTS:
         CaseFilter f;
         f.text = "c-2";
         QCOMPARE(m_store->cases(f).size(), 1);
-        QVERIFY(m_store->updateFields("C-3", {{"readingKw", 1}}).ok());
+        QVERIFY(m_store->updateFields("C-3", { { "readingKw", 1 } }).ok());
         f = {};
         f.onlyPending = true;
         QCOMPARE(m_store->cases(f).size(), 1);

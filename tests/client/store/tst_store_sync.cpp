@@ -4,8 +4,8 @@
 #include "storetestutil.h"
 
 #include <QFile>
-#include <QStandardPaths>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 using namespace storetest;
@@ -27,8 +27,8 @@ private:
         return out;
     }
     /// Uploads the next batch with the server answering through `answer`.
-    QList<QueuedAction> uploadOnce(const std::function<ActionResult(const QueuedAction &)> &answer,
-                                   UploadSummary *sum = nullptr)
+    QList<QueuedAction> uploadOnce(
+        const std::function<ActionResult(const QueuedAction &)> &answer, UploadSummary *sum = nullptr)
     {
         const QList<QueuedAction> batch = m_store->nextUploadBatch();
         QStringList ids;
@@ -73,7 +73,8 @@ private Q_SLOTS:
 
     void appliedCreateRemapsTempIdsEverywhere()
     {
-        auto tmp = m_store->createCase("inspection", {{"site", "S-001"}, {"visitDate", "2026-12-01"}}, "Pump");
+        auto tmp = m_store->createCase(
+            "inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } }, "Pump");
         QVERIFY(tmp.ok());
         QVERIFY(m_store->runFlowAction(*tmp, "start").ok());
         QVERIFY(m_store->addNote(*tmp, "arrived").ok());
@@ -84,9 +85,13 @@ private Q_SLOTS:
         QVERIFY(m_store->attachFile(*tmp, f.fileName()).ok());
         QCOMPARE(m_store->attachmentsToUpload().size(), 0); // waits for a server id
 
-        QJsonObject created = caseJson("C-100", 1, {{"site", "S-001"}, {"visitDate", "2026-12-01"}});
+        QJsonObject created = caseJson("C-100", 1, { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         UploadSummary sum;
-        const auto batch = uploadOnce([&](const QueuedAction &q) { return applied(q, created, {{*tmp, "C-100"}}); }, &sum);
+        const auto batch = uploadOnce(
+            [&](const QueuedAction &q) {
+                return applied(q, created, { { *tmp, "C-100" } });
+            },
+            &sum);
         QCOMPARE(batch.size(), 1); // the transition waits for the etag the create produces
         QCOMPARE(batch.first().action.type, ActionType::Create);
         QCOMPARE(sum.mappedIds.value(*tmp), QString("C-100"));
@@ -112,19 +117,22 @@ private Q_SLOTS:
 
     void remapWhenTheCreatedCaseWasDownloadedFirst()
     {
-        auto tmp = m_store->createCase("inspection", {{"site", "S-001"}, {"visitDate", "2026-12-01"}});
+        auto tmp = m_store->createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         QVERIFY(tmp.ok());
         QVERIFY(m_store->addNote(*tmp, "second").ok());
         const auto batch = m_store->nextUploadBatch();
         QCOMPARE(batch.size(), 2);
         // The server applied both, but the answer was lost; a download brought the case meanwhile.
-        const QJsonObject created = caseJson("C-200", 2, {{"site", "S-001"}, {"visitDate", "2026-12-01"}});
-        QVERIFY(m_store->applyChangesPage(page({upsert("case", "C-200", created)}, "t2"), false).ok());
+        const QJsonObject created
+            = caseJson("C-200", 2, { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
+        QVERIFY(m_store->applyChangesPage(page({ upsert("case", "C-200", created) }, "t2"), false).ok());
         QCOMPARE(m_store->status().cases, 5);
         // Sent again, the same ids return their first results (exactly once on the server).
-        QVERIFY(m_store->applyUploadResults(batch, {applied(batch.at(0), created, {{*tmp, "C-200"}}),
-                                                    applied(batch.at(1), created)})
-                    .ok());
+        QVERIFY(
+            m_store
+                ->applyUploadResults(batch,
+                    { applied(batch.at(0), created, { { *tmp, "C-200" } }), applied(batch.at(1), created) })
+                .ok());
         QCOMPARE(m_store->status().cases, 4);
         QCOMPARE(m_store->pendingCount(), 0);
         const auto c = m_store->caseById(*tmp);
@@ -136,7 +144,7 @@ private Q_SLOTS:
 
     void rejectedCreateHoldsItsLaterActions()
     {
-        auto tmp = m_store->createCase("inspection", {{"site", "S-001"}, {"visitDate", "2026-12-01"}});
+        auto tmp = m_store->createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         QVERIFY(tmp.ok());
         QVERIFY(m_store->addNote(*tmp, "on the new case").ok());
         QVERIFY(m_store->addNote("C-2", "elsewhere").ok());
@@ -144,7 +152,7 @@ private Q_SLOTS:
             if (q.action.type == ActionType::Create)
                 return failed(q, "rejected");
             if (q.action.caseId == *tmp)
-                return result(QJsonObject{{"id", q.action.id}, {"status", "skipped"}});
+                return result(QJsonObject { { "id", q.action.id }, { "status", "skipped" } });
             return applied(q, caseJson("C-2", 2, baseFields()));
         });
         QCOMPARE(m_store->pendingCount(), 1); // the note on the new case waits
@@ -153,7 +161,8 @@ private Q_SLOTS:
         QVERIFY(c->hasIssue);
         QVERIFY(c->isLocalOnly);
         QCOMPARE(m_store->syncIssues().first().action.type, ActionType::Create);
-        QVERIFY(m_store->retrySyncIssue(m_store->syncIssues().first().actionId, {{"priority", "high"}}).ok());
+        QVERIFY(
+            m_store->retrySyncIssue(m_store->syncIssues().first().actionId, { { "priority", "high" } }).ok());
         const auto next = m_store->nextUploadBatch();
         QCOMPARE(next.size(), 2);
         QCOMPARE(next.first().action.type, ActionType::Create);
@@ -163,9 +172,9 @@ private Q_SLOTS:
 
     void chainedEditsWaitForTheirEtag()
     {
-        QVERIFY(m_store->updateFields("C-1", {{"readingKw", 15}}).ok());
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
         QVERIFY(m_store->runFlowAction("C-1", "start").ok());
-        QVERIFY(m_store->updateFields("C-2", {{"priority", "low"}}).ok());
+        QVERIFY(m_store->updateFields("C-2", { { "priority", "low" } }).ok());
         auto batch = uploadOnce([&](const QueuedAction &q) {
             const QString id = q.action.caseId;
             return applied(q, caseJson(id, 2, fieldsWith(q.action.fields)));
@@ -181,9 +190,9 @@ private Q_SLOTS:
 
     void conflictDisjointFieldsRequeuedOnNewEtag()
     {
-        QVERIFY(m_store->updateFields("C-1", {{"priority", "high"}}).ok());
+        QVERIFY(m_store->updateFields("C-1", { { "priority", "high" } }).ok());
         const QString oldId = outboxOf("C-1").first().actionId;
-        const QJsonObject theirs = caseJson("C-1", 2, fieldsWith({{"visitDate", "2026-12-24"}}));
+        const QJsonObject theirs = caseJson("C-1", 2, fieldsWith({ { "visitDate", "2026-12-24" } }));
         UploadSummary sum;
         uploadOnce([&](const QueuedAction &q) { return conflictResult(q, theirs); }, &sum);
         QCOMPARE(sum.conflicts, 1);
@@ -193,17 +202,17 @@ private Q_SLOTS:
         QCOMPARE(next.size(), 1);
         QVERIFY(next.first().action.id != oldId); // a new action: the old id is spent on the server
         QCOMPARE(next.first().action.baseEtag, QString("\"2\""));
-        QCOMPARE(next.first().action.fields, QJsonObject({{"priority", "high"}}));
+        QCOMPARE(next.first().action.fields, QJsonObject({ { "priority", "high" } }));
         const auto c = m_store->caseById("C-1");
         QCOMPARE(c->record.fields.value("visitDate").toString(), QString("2026-12-24")); // theirs
-        QCOMPARE(c->record.fields.value("priority").toString(), QString("high"));        // mine
+        QCOMPARE(c->record.fields.value("priority").toString(), QString("high")); // mine
         QVERIFY(!c->hasConflict);
     }
 
     void conflictServerWins()
     {
-        QVERIFY(m_store->updateFields("C-1", {{"readingKw", 15}}).ok());
-        const QJsonObject theirs = caseJson("C-1", 2, fieldsWith({{"readingKw", 30}}));
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
+        const QJsonObject theirs = caseJson("C-1", 2, fieldsWith({ { "readingKw", 30 } }));
         uploadOnce([&](const QueuedAction &q) { return conflictResult(q, theirs); });
         QCOMPARE(m_store->pendingCount(), 0);
         QCOMPARE(m_store->conflictCount(), 0);
@@ -216,8 +225,8 @@ private Q_SLOTS:
 
     void conflictClientWins()
     {
-        QVERIFY(m_store->updateFields("C-1", {{"summary", "mine"}}).ok());
-        const QJsonObject theirs = caseJson("C-1", 2, fieldsWith({{"summary", "theirs"}}));
+        QVERIFY(m_store->updateFields("C-1", { { "summary", "mine" } }).ok());
+        const QJsonObject theirs = caseJson("C-1", 2, fieldsWith({ { "summary", "theirs" } }));
         uploadOnce([&](const QueuedAction &q) { return conflictResult(q, theirs); });
         QCOMPARE(m_store->conflictCount(), 0);
         const auto next = m_store->nextUploadBatch();
@@ -229,15 +238,15 @@ private Q_SLOTS:
 
     void conflictBothSidesNeedsTheUser()
     {
-        QVERIFY(m_store->updateFields("C-1", {{"priority", "high"}, {"passed", true}}).ok());
+        QVERIFY(m_store->updateFields("C-1", { { "priority", "high" }, { "passed", true } }).ok());
         QVERIFY(m_store->addNote("C-1", "after the edit").ok());
-        QVERIFY(m_store->updateFields("C-2", {{"priority", "low"}}).ok());
-        const QJsonObject theirs = caseJson("C-1", 2, fieldsWith({{"priority", "low"}}));
+        QVERIFY(m_store->updateFields("C-2", { { "priority", "low" } }).ok());
+        const QJsonObject theirs = caseJson("C-1", 2, fieldsWith({ { "priority", "low" } }));
         uploadOnce([&](const QueuedAction &q) {
             if (q.action.caseId == "C-1" && q.action.type == ActionType::Update)
                 return conflictResult(q, theirs);
             if (q.action.caseId == "C-1")
-                return result(QJsonObject{{"id", q.action.id}, {"status", "skipped"}});
+                return result(QJsonObject { { "id", q.action.id }, { "status", "skipped" } });
             return applied(q, caseJson(q.action.caseId, 2, fieldsWith(q.action.fields)));
         });
         // Never a silent overwrite: the field changed on both sides waits for the user.
@@ -252,35 +261,38 @@ private Q_SLOTS:
         QVERIFY(c->hasConflict);
         QCOMPARE(c->record.fields.value("priority").toString(), QString("low"));
         QCOMPARE(c->record.fields.value("passed").toBool(), true); // the disjoint part stays queued
-        QCOMPARE(m_store->nextUploadBatch().size(), 0);            // the case is blocked; C-2 is done
+        QCOMPARE(m_store->nextUploadBatch().size(), 0); // the case is blocked; C-2 is done
         for (const OutboxEntry &e : outboxOf("C-1"))
             QCOMPARE(e.blockedBy, QString("conflict"));
 
         QCOMPARE(m_store->resolveConflict("C-1", {}).error().code, QString("validation_failed"));
-        QVERIFY(m_store->resolveConflict("C-1", {{"priority", "high"}}).ok());
+        QVERIFY(m_store->resolveConflict("C-1", { { "priority", "high" } }).ok());
         QCOMPARE(m_store->conflictCount(), 0);
         const auto next = m_store->nextUploadBatch();
         QCOMPARE(next.size(), 2); // the update (in its old place), then the note
         QCOMPARE(next.first().action.type, ActionType::Update);
         QCOMPARE(next.first().action.baseEtag, QString("\"2\""));
-        QCOMPARE(next.first().action.fields, QJsonObject({{"passed", true}, {"priority", "high"}}));
+        QCOMPARE(next.first().action.fields, QJsonObject({ { "passed", true }, { "priority", "high" } }));
         QCOMPARE(next.at(1).action.type, ActionType::Note);
         QCOMPARE(m_store->caseById("C-1")->record.fields.value("priority").toString(), QString("high"));
     }
 
     void rejectedHoldsOnlyItsOwnCase()
     {
-        QVERIFY(m_store->updateFields("C-1", {{"readingKw", 99}}).ok());
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 99 } }).ok());
         QVERIFY(m_store->addNote("C-1", "later note").ok());
-        QVERIFY(m_store->updateFields("C-2", {{"priority", "low"}}).ok());
+        QVERIFY(m_store->updateFields("C-2", { { "priority", "low" } }).ok());
         QVERIFY(m_store->addNote("C-3", "other case").ok());
         UploadSummary sum;
-        uploadOnce([&](const QueuedAction &q) {
-            if (q.action.caseId == "C-1")
-                return q.action.type == ActionType::Update ? failed(q, "rejected")
-                                                           : result(QJsonObject{{"id", q.action.id}, {"status", "skipped"}});
-            return applied(q, caseJson(q.action.caseId, 2, fieldsWith(q.action.fields)));
-        }, &sum);
+        uploadOnce(
+            [&](const QueuedAction &q) {
+                if (q.action.caseId == "C-1")
+                    return q.action.type == ActionType::Update
+                        ? failed(q, "rejected")
+                        : result(QJsonObject { { "id", q.action.id }, { "status", "skipped" } });
+                return applied(q, caseJson(q.action.caseId, 2, fieldsWith(q.action.fields)));
+            },
+            &sum);
         QCOMPARE(sum.issues, 1);
         QCOMPARE(sum.skipped, 1);
         QCOMPARE(sum.applied, 2);
@@ -295,9 +307,9 @@ private Q_SLOTS:
         QCOMPARE(m_store->nextUploadBatch().size(), 0); // C-1's note waits, the others are done
         QCOMPARE(outboxOf("C-1").first().blockedBy, QString("syncIssue"));
 
-        QCOMPARE(m_store->retrySyncIssue(issues.first().actionId, {{"readingKw", -5}}).error().code,
-                 QString("validation_failed"));
-        QVERIFY(m_store->retrySyncIssue(issues.first().actionId, {{"readingKw", 50}}).ok());
+        QCOMPARE(m_store->retrySyncIssue(issues.first().actionId, { { "readingKw", -5 } }).error().code,
+            QString("validation_failed"));
+        QVERIFY(m_store->retrySyncIssue(issues.first().actionId, { { "readingKw", 50 } }).ok());
         QCOMPARE(m_store->syncIssues().size(), 0);
         const auto next = m_store->nextUploadBatch();
         QCOMPARE(next.size(), 2);
@@ -310,8 +322,8 @@ private Q_SLOTS:
 
     void goneAndDiscardedIssues()
     {
-        QVERIFY(m_store->updateFields("C-1", {{"readingKw", 70}}).ok());
-        auto tmp = m_store->createCase("inspection", {{"site", "S-001"}, {"visitDate", "2026-12-01"}});
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 70 } }).ok());
+        auto tmp = m_store->createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         QVERIFY(tmp.ok());
         uploadOnce([&](const QueuedAction &q) {
             return q.action.type == ActionType::Create ? failed(q, "rejected") : failed(q, "gone", "gone");
@@ -329,11 +341,11 @@ private Q_SLOTS:
 
     void skippedStaysQueued()
     {
-        QVERIFY(m_store->updateFields("C-1", {{"readingKw", 15}}).ok());
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
         const QString id = outboxOf("C-1").first().actionId;
         uploadOnce([&](const QueuedAction &q) {
-            return result(QJsonObject{{"id", q.action.id}, {"status", "skipped"},
-                                      {"error", QJsonObject{{"code", "skipped"}, {"message", "earlier action failed"}}}});
+            return result(QJsonObject { { "id", q.action.id }, { "status", "skipped" },
+                { "error", QJsonObject { { "code", "skipped" }, { "message", "earlier action failed" } } } });
         });
         const auto ob = outboxOf("C-1");
         QCOMPARE(ob.size(), 1);
@@ -346,26 +358,26 @@ private Q_SLOTS:
 
     void mismatchedResultsChangeNothing()
     {
-        QVERIFY(m_store->updateFields("C-1", {{"readingKw", 15}}).ok());
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
         const auto batch = m_store->nextUploadBatch();
         QCOMPARE(m_store->applyUploadResults(batch, {}).error().code, QString("bad_response"));
-        QJsonObject wrong{{"id", "someone-else"}, {"status", "applied"}};
-        QCOMPARE(m_store->applyUploadResults(batch, {result(wrong)}).error().code, QString("bad_response"));
+        QJsonObject wrong { { "id", "someone-else" }, { "status", "applied" } };
+        QCOMPARE(m_store->applyUploadResults(batch, { result(wrong) }).error().code, QString("bad_response"));
         QCOMPARE(m_store->pendingCount(), 1);
     }
 
     void deltaUpsertKeepsPendingEditsOnTop()
     {
-        QVERIFY(m_store->updateFields("C-1", {{"readingKw", 15}}).ok());
-        QJsonArray ch{upsert("case", "C-1", caseJson("C-1", 3, fieldsWith({{"priority", "high"}}))),
-                      upsert("case", "C-2", caseJson("C-2", 3, fieldsWith({{"priority", "low"}}))),
-                      upsert("dataPage", "sites/S-009", siteRow("S-009")), removal("dataPage", "sites/S-005")};
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
+        QJsonArray ch { upsert("case", "C-1", caseJson("C-1", 3, fieldsWith({ { "priority", "high" } }))),
+            upsert("case", "C-2", caseJson("C-2", 3, fieldsWith({ { "priority", "low" } }))),
+            upsert("dataPage", "sites/S-009", siteRow("S-009")), removal("dataPage", "sites/S-005") };
         auto changed = m_store->applyChangesPage(page(ch, "t2"), false);
         QVERIFY2(changed.ok(), qPrintable(changed.error().toString()));
-        QCOMPARE(*changed, QStringList({"C-1", "C-2"}));
+        QCOMPARE(*changed, QStringList({ "C-1", "C-2" }));
         QCOMPARE(m_store->syncToken(), QString("t2"));
         const auto c = m_store->caseById("C-1");
-        QCOMPARE(c->record.fields.value("readingKw").toInt(), 15);         // mine, still queued
+        QCOMPARE(c->record.fields.value("readingKw").toInt(), 15); // mine, still queued
         QCOMPARE(c->record.fields.value("priority").toString(), QString("high")); // theirs
         QCOMPARE(c->serverFields.value("readingKw").toInt(), 12);
         QCOMPARE(c->record.etag, QString("\"3\""));
@@ -375,7 +387,8 @@ private Q_SLOTS:
         // A bad page changes nothing, not even the token.
         QJsonObject bad = caseJson("C-2", 4, {});
         bad.remove("etag");
-        QJsonArray badCh{upsert("case", "C-3", caseJson("C-3", 9, baseFields())), upsert("case", "C-2", bad)};
+        QJsonArray badCh { upsert("case", "C-3", caseJson("C-3", 9, baseFields())),
+            upsert("case", "C-2", bad) };
         QCOMPARE(m_store->applyChangesPage(page(badCh, "t3"), false).error().code, QString("bad_response"));
         QCOMPARE(m_store->syncToken(), QString("t2"));
         QCOMPARE(m_store->caseById("C-3")->record.etag, QString("\"1\""));
@@ -384,9 +397,10 @@ private Q_SLOTS:
     void removedOnServerWithPendingWorkIsKept()
     {
         QVERIFY(m_store->addNote("C-1", "keep me").ok());
-        auto changed = m_store->applyChangesPage(page({removal("case", "C-1"), removal("case", "C-2")}, "t2"), false);
+        auto changed = m_store->applyChangesPage(
+            page({ removal("case", "C-1"), removal("case", "C-2") }, "t2"), false);
         QVERIFY(changed.ok());
-        QCOMPARE(*changed, QStringList({"C-1", "C-2"}));
+        QCOMPARE(*changed, QStringList({ "C-1", "C-2" }));
         const auto c = m_store->caseById("C-1");
         QVERIFY(c);
         QVERIFY(c->removedOnServer);
@@ -396,9 +410,9 @@ private Q_SLOTS:
 
     void fullSyncKeepsTheQueueAndReappliesIt()
     {
-        QVERIFY(m_store->updateFields("C-1", {{"readingKw", 15}}).ok());
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
         QVERIFY(m_store->addNote("C-3", "pending on a case that goes").ok());
-        auto tmp = m_store->createCase("inspection", {{"site", "S-002"}, {"visitDate", "2026-12-01"}});
+        auto tmp = m_store->createCase("inspection", { { "site", "S-002" }, { "visitDate", "2026-12-01" } });
         QVERIFY(tmp.ok());
         const QStringList before = [&] {
             QStringList ids;
@@ -409,13 +423,14 @@ private Q_SLOTS:
 
         QVERIFY(m_store->beginFullSync().ok());
         QVERIFY(m_store->fullSyncInProgress());
-        QJsonArray p1{upsert("caseType", "inspection", inspectionType()), upsert("dataPage", "sites/S-001", siteRow("S-001")),
-                      upsert("dataPage", "sites/S-002", siteRow("S-002"))};
+        QJsonArray p1 { upsert("caseType", "inspection", inspectionType()),
+            upsert("dataPage", "sites/S-001", siteRow("S-001")),
+            upsert("dataPage", "sites/S-002", siteRow("S-002")) };
         QVERIFY(m_store->applyChangesPage(page(p1, "cursor-1", true), true).ok());
         QCOMPARE(m_store->fullSyncCursor(), QString("cursor-1"));
         QCOMPARE(m_store->syncToken(), QString("t1")); // unchanged until the full sync ends
-        QJsonArray p2{upsert("case", "C-1", caseJson("C-1", 5, fieldsWith({{"priority", "high"}}))),
-                      upsert("case", "C-4", caseJson("C-4", 1, baseFields()))};
+        QJsonArray p2 { upsert("case", "C-1", caseJson("C-1", 5, fieldsWith({ { "priority", "high" } }))),
+            upsert("case", "C-4", caseJson("C-4", 1, baseFields())) };
         QVERIFY(m_store->applyChangesPage(page(p2, "t9"), true).ok());
         auto removed = m_store->finishFullSync("t9");
         QVERIFY(removed.ok());
@@ -424,9 +439,9 @@ private Q_SLOTS:
         QVERIFY(!m_store->fullSyncInProgress());
         QCOMPARE(m_store->syncToken(), QString("t9"));
 
-        QVERIFY(!m_store->caseById("C-2"));                 // not sent, no pending work: gone
+        QVERIFY(!m_store->caseById("C-2")); // not sent, no pending work: gone
         QVERIFY(m_store->caseById("C-3")->removedOnServer); // not sent but has a note queued: kept
-        QVERIFY(m_store->caseById(*tmp));                   // created here: kept
+        QVERIFY(m_store->caseById(*tmp)); // created here: kept
         QVERIFY(m_store->caseById("C-4"));
         const auto c1 = m_store->caseById("C-1");
         QCOMPARE(c1->record.fields.value("readingKw").toInt(), 15);
