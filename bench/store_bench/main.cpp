@@ -15,6 +15,7 @@
 #include <sys/resource.h>
 
 #include <cstdio>
+#include <ctime>
 
 using namespace outpost;
 using namespace outpost::client;
@@ -29,9 +30,17 @@ double peakRssMb()
     return double(ru.ru_maxrss) / 1024.0;
 }
 
+/// Process CPU seconds: on a shared machine wall time alone says little.
+double cpuSeconds() { return double(std::clock()) / CLOCKS_PER_SEC; }
+double g_cpuMark = 0;
+void markCpu() { g_cpuMark = cpuSeconds(); }
+
 void emit(const QJsonObject &o)
 {
     QJsonObject line = o;
+    if (!line.contains("cpu_seconds"))
+        line.insert("cpu_seconds", cpuSeconds() - g_cpuMark);
+    markCpu();
     line.insert("bench", "store");
     line.insert("peak_rss_mb", qRound(peakRssMb() * 10) / 10.0);
     std::printf("%s\n", QJsonDocument(line).toJson(QJsonDocument::Compact).constData());
@@ -125,7 +134,7 @@ int main(int argc, char **argv)
         LocalStore &store = *opened.value();
 
         // Full sync.
-        double parse = 0, apply = 0, bytesTotal = 0;
+        double parse = 0, apply = 0, bytesTotal = 0, cpu = 0;
         QElapsedTimer wall;
         wall.start();
         (void)store.beginFullSync();
@@ -134,17 +143,21 @@ int main(int argc, char **argv)
             const QByteArray bytes
                 = pageBytes(p * pageSize, pageSize, 1, QStringLiteral("cursor-%1").arg(p), more, p == 0);
             bytesTotal += bytes.size();
+            const double c0 = cpuSeconds();
             const auto [ps, as] = applyBytes(store, bytes, true);
+            cpu += cpuSeconds() - c0;
             parse += ps;
             apply += as;
         }
         QElapsedTimer t;
         t.start();
+        const double c0 = cpuSeconds();
         auto fin = store.finishFullSync("tok-full");
         if (!fin)
             qFatal("%s", qPrintable(fin.error().toString()));
         apply += t.nsecsElapsed() / 1e9;
-        emit({ { "name", "full_sync_50k" }, { "cases", total }, { "page_size", pageSize },
+        cpu += cpuSeconds() - c0;
+        emit({ { "name", "full_sync_50k" }, { "cases", total }, { "page_size", pageSize }, { "cpu_seconds", cpu },
             { "json_mb", qRound(bytesTotal / 1e5) / 10.0 }, { "parse_seconds", parse },
             { "apply_seconds", apply }, { "seconds", parse + apply }, { "target_seconds_whole_sync", 2.5 } });
 
@@ -158,6 +171,7 @@ int main(int argc, char **argv)
         const QByteArray delta = QJsonDocument(
             QJsonObject { { "changes", changes }, { "next", "tok-delta" },
                 { "more", false } }).toJson(QJsonDocument::Compact);
+        markCpu();
         const auto [dp, da] = applyBytes(store, delta, false);
         emit({ { "name", "delta_1k" }, { "cases", 1000 }, { "parse_seconds", dp }, { "apply_seconds", da },
             { "seconds", dp + da }, { "target_seconds_whole_sync", 0.1 } });

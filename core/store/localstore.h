@@ -35,7 +35,9 @@ public:
 ///
 /// Threads: one instance per thread. Each instance opens its own QSqlDatabase connection named
 /// "outpost-store-<thread name or id>" on the same file (WAL lets readers and one writer overlap).
-/// Not a QObject, not copyable; values returned are plain structs safe to pass across threads.
+/// Create, use and destroy an instance on one thread (QSqlDatabase connections belong to the thread
+/// that made them). Not a QObject, not copyable; values returned are plain structs safe to pass
+/// across threads. Writers take the file lock with BEGIN IMMEDIATE (busy timeout 10 s).
 ///
 /// Every local operation validates first with the shared RulesEngine and writes the local change
 /// together with its queued action in ONE transaction; invalid input → Error "validation_failed"
