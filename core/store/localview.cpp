@@ -87,13 +87,30 @@ Status LocalStore::Impl::recomputeCase(const QString &caseId) const
     }
     const int conflicts
         = scalar(QStringLiteral("SELECT count(*) FROM conflicts WHERE case_id = ?"), { caseId }).toInt();
-    return exec(
+    Status st = exec(
         QStringLiteral("UPDATE cases SET fields = ?, local_status = ?, local_title = ?, pending_count = ?, "
                        "has_issue = ?, has_conflict = ? WHERE id = ?"),
         { fields == serverFields ? QVariant(QMetaType(QMetaType::QString)) : QVariant(jsonText(fields)),
             status == serverStatus ? QVariant(QMetaType(QMetaType::QString)) : QVariant(status),
             title == serverTitle ? QVariant(QMetaType(QMetaType::QString)) : QVariant(title),
             int(rows.size()), issues > 0 ? 1 : 0, conflicts > 0 ? 1 : 0, caseId });
+    if (!st.ok() || !rows.isEmpty() || issues > 0 || conflicts > 0)
+        return st;
+    // A case that left the user's scope was kept only for its pending work; with none left it goes.
+    const QVariant idle
+        = scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ? AND removed_on_server <> 0 AND NOT "
+                                "EXISTS (SELECT 1 FROM attachments WHERE case_id = ? AND uploaded = 0)"),
+            { caseId, caseId });
+    if (!idle.isValid())
+        return st;
+    st = exec(QStringLiteral("DELETE FROM attachments WHERE case_id = ?"), { caseId });
+    if (st.ok())
+        st = exec(QStringLiteral("DELETE FROM cases WHERE id = ?"), { caseId });
+    if (st.ok())
+        log(EventLevel::Info, QStringLiteral("sync"),
+            Tr::tr("Case %1 is no longer on the server and has no unsent work left; it was removed here.")
+                .arg(caseId));
+    return st;
 }
 
 Status LocalStore::Impl::writeServerCopy(const CaseRecord &c, qint64 gen) const

@@ -406,6 +406,11 @@ private Q_SLOTS:
         QVERIFY(c->removedOnServer);
         QCOMPARE(m_store->pendingCount(), 1);
         QVERIFY(!m_store->caseById("C-2"));
+        // Once its last pending work is settled, the case goes here too.
+        uploadOnce([&](const QueuedAction &q) { return failed(q, "gone", "gone"); });
+        QVERIFY(m_store->caseById("C-1"));
+        QVERIFY(m_store->discardSyncIssue(m_store->syncIssues().first().actionId).ok());
+        QVERIFY(!m_store->caseById("C-1"));
     }
 
     void fullSyncKeepsTheQueueAndReappliesIt()
