@@ -9,8 +9,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlError>
 #include <QThread>
+#include <QUuid>
 
 namespace outpost::client {
 
@@ -79,6 +81,24 @@ QString checkStore(const QSqlDatabase &db, bool full)
     }
     Q_UNUSED(err);
     return {};
+}
+
+/// A crash between copying an attachment and committing its row leaves a file nobody refers to.
+void removeOrphanFiles(const LocalStore::Impl &d)
+{
+    QSet<QString> known;
+    (void)d.forEach(QStringLiteral("SELECT local_file FROM attachments"), {},
+        [&known](const QSqlQuery &q) { known.insert(QFileInfo(q.value(0).toString()).fileName()); });
+    const QStringList files = QDir(d.attachDir).entryList(QDir::Files);
+    // Only old ones: another process may be between copying a file and committing its row right now.
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    for (const QString &f : files) {
+        if (!known.contains(f) && !QUuid::fromString(f).isNull()
+            && QFileInfo(QDir(d.attachDir).filePath(f)).lastModified().toUTC() < before) {
+            qCInfo(lcStore) << "removing an attachment copy that was never recorded:" << f;
+            QFile::remove(QDir(d.attachDir).filePath(f));
+        }
+    }
 }
 
 int readablePendingWork(const QSqlDatabase &db)
@@ -199,6 +219,8 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
     }
     d->version = schema::versionOf(db);
     QDir().mkpath(d->attachDir);
+    if (options.verify)
+        removeOrphanFiles(*d);
     qCInfo(lcStore) << "opened" << d->path << "schema" << d->version << "connection" << d->conn
                     << (options.synchronousFull ? "synchronous=FULL" : "synchronous=NORMAL");
     return store;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "storetypes.h"
 
+#include <QJsonArray>
+
 namespace outpost::client {
 
 QString queueStateName(QueueState s)
@@ -29,6 +31,73 @@ QString eventLevelName(EventLevel l)
         return QStringLiteral("error");
     }
     return {};
+}
+
+namespace {
+QString iso(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+} // namespace
+
+QJsonObject QueuedAction::toJson() const
+{
+    return { { "seq", seq }, { "action", action.toJson() }, { "baseFields", baseFields },
+        { "state", queueStateName(state) }, { "attempts", attempts }, { "lastError", lastError },
+        { "createdAt", iso(createdAt) } };
+}
+
+QJsonObject LocalCase::toJson() const
+{
+    QJsonObject o = record.toJson();
+    o.insert("serverStatus", serverStatus);
+    o.insert("serverFields", serverFields);
+    o.insert("pendingCount", pendingCount);
+    o.insert("hasConflict", hasConflict);
+    o.insert("hasIssue", hasIssue);
+    o.insert("removedOnServer", removedOnServer);
+    o.insert("isLocalOnly", isLocalOnly);
+    return o;
+}
+
+QJsonObject OutboxEntry::toJson() const
+{
+    return { { "seq", seq }, { "actionId", actionId }, { "caseId", caseId }, { "type", actionTypeName(type) },
+        { "state", queueStateName(state) }, { "blockedBy", blockedBy }, { "attempts", attempts },
+        { "lastError", lastError }, { "createdAt", iso(createdAt) }, { "description", description } };
+}
+
+QJsonObject ConflictEntry::toJson() const
+{
+    return { { "caseId", caseId }, { "field", field }, { "label", label }, { "base", base }, { "mine", mine },
+        { "theirs", theirs }, { "policy", conflictRuleName(policy) }, { "createdAt", iso(createdAt) } };
+}
+
+QJsonObject SyncIssue::toJson() const
+{
+    return { { "actionId", actionId }, { "caseId", caseId }, { "status", resultStatusName(status) },
+        { "error", error.toJson() }, { "action", action.toJson() }, { "createdAt", iso(createdAt) },
+        { "description", description } };
+}
+
+QJsonObject AttachmentInfo::toJson() const
+{
+    return { { "id", id }, { "caseId", caseId }, { "name", name }, { "mime", mime }, { "size", size },
+        { "sha256", sha256 }, { "localPath", localPath }, { "uploaded", uploaded } };
+}
+
+QJsonObject EventEntry::toJson() const
+{
+    return { { "id", id }, { "at", iso(at) }, { "level", eventLevelName(level) }, { "category", category },
+        { "message", message } };
+}
+
+QJsonObject StoreStatus::toJson() const
+{
+    return { { "path", path }, { "schemaVersion", schemaVersion }, { "cases", cases }, { "pending", pending },
+        { "held", held }, { "inflight", inflight }, { "conflicts", conflicts }, { "syncIssues", syncIssues },
+        { "attachmentsToUpload", attachmentsToUpload }, { "lastSuccess", iso(lastSuccess) },
+        { "fullSyncInProgress", fullSyncInProgress } };
 }
 
 } // namespace outpost::client

@@ -31,6 +31,8 @@ struct QueuedAction {
     int attempts = 0;
     QString lastError;
     QDateTime createdAt;
+    /// For `--json` output and diagnostics.
+    QJsonObject toJson() const;
 };
 
 /// A case as the technician sees it: the server copy with every pending local change on top.
@@ -43,6 +45,8 @@ struct LocalCase {
     bool hasIssue = false; // an action was rejected or gone (later actions wait)
     bool removedOnServer = false; // left the user's scope while local work was pending
     bool isLocalOnly = false; // created offline, not yet on the server (id "tmp-…")
+    /// For `--json` output and diagnostics.
+    QJsonObject toJson() const;
 };
 
 /// Filter for LocalStore::cases(). Empty strings match everything.
@@ -70,6 +74,8 @@ struct OutboxEntry {
     QString lastError;
     QDateTime createdAt;
     QString description; // e.g. "Update C-10042: Meter reading (kW) 12 → 15"
+    /// For `--json` output and diagnostics.
+    QJsonObject toJson() const;
 };
 
 /// A field changed on both sides (policy "merge"); the user picks the value.
@@ -82,6 +88,8 @@ struct ConflictEntry {
     QJsonValue theirs; // the server's value
     ConflictRule policy = ConflictRule::Merge;
     QDateTime createdAt;
+    /// For `--json` output and diagnostics.
+    QJsonObject toJson() const;
 };
 
 /// An action the server rejected or found gone: the error archive. The data is kept.
@@ -93,6 +101,8 @@ struct SyncIssue {
     Action action; // the action as it was sent
     QDateTime createdAt;
     QString description;
+    /// For `--json` output and diagnostics.
+    QJsonObject toJson() const;
 };
 
 /// A file attached offline, stored beside the database until uploaded.
@@ -105,6 +115,8 @@ struct AttachmentInfo {
     QString sha256; // hex
     QString localPath;
     bool uploaded = false;
+    /// For `--json` output and diagnostics.
+    QJsonObject toJson() const;
 };
 
 enum class EventLevel { Debug, Info, Warning, Error };
@@ -116,6 +128,8 @@ struct EventEntry {
     EventLevel level = EventLevel::Info;
     QString category;
     QString message;
+    /// For `--json` output and diagnostics.
+    QJsonObject toJson() const;
 };
 
 /// What the status line and `outpost status` show.
@@ -132,6 +146,8 @@ struct StoreStatus {
     QString syncToken;
     QDateTime lastSuccess;
     bool fullSyncInProgress = false;
+    /// For `--json` output and diagnostics.
+    QJsonObject toJson() const;
 };
 
 /// What applyUploadResults() did, for the engine's signals (optional out-parameter).
