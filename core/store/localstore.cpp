@@ -133,7 +133,6 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
     if (!QDir().mkpath(fi.absolutePath()))
         return Error(
             QStringLiteral("store_io"), Tr::tr("Cannot create the folder %1.").arg(fi.absolutePath()));
-    const bool existed = fi.exists() && fi.size() > 0;
 
     auto impl = std::make_unique<Impl>();
     impl->path = fi.absoluteFilePath();
@@ -173,6 +172,8 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
                 .arg(d->path)
                 .arg(version)
                 .arg(schema::currentVersion()));
+    // Version 0: a new file (perhaps being created by another connection right now): nothing to check.
+    const bool existed = version > 0;
     if (problem.isEmpty() && existed && options.verify)
         problem = checkStore(db, true);
     if (problem.isEmpty()) {
@@ -185,6 +186,11 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
     if (problem.isEmpty() && existed && options.verify)
         problem = checkStore(db, false);
 
+    if (!problem.isEmpty()
+        && (problem.contains(QLatin1String("locked"), Qt::CaseInsensitive)
+            || problem.contains(QLatin1String("busy"), Qt::CaseInsensitive)))
+        return Error(QStringLiteral("store_io"),
+            Tr::tr("The offline store %1 is busy (%2); try again.").arg(d->path, problem));
     if (!problem.isEmpty()) {
         qCWarning(lcStore) << "damaged store" << d->path << problem;
         const int pending = readablePendingWork(db);

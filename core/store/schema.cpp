@@ -140,6 +140,15 @@ Status migrate(const QSqlDatabase &db, int target)
         QSqlQuery q(db);
         if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
             return Error(QStringLiteral("store_io"), q.lastError().text());
+        // Another connection (thread or process) may have migrated while this one waited.
+        if (const int now = versionOf(db); now != version) {
+            q.exec(QStringLiteral("ROLLBACK"));
+            if (now < version)
+                return Error(
+                    QStringLiteral("store_damaged"), Tr::tr("The offline store's version went back."));
+            version = now;
+            continue;
+        }
         Status st = kSteps.at(version)(db);
         if (st.ok())
             st = run(db, { QStringLiteral("PRAGMA user_version = %1").arg(version + 1) });

@@ -5,6 +5,7 @@
 #include "storetestutil.h"
 
 #include <QFile>
+#include <QMutex>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -248,6 +249,31 @@ private Q_SLOTS:
             QVERIFY(fresh);
             QCOMPARE(fresh->status().cases, 0);
         }
+    }
+
+    void concurrentFirstOpenMigratesOnce()
+    {
+        QStringList errors;
+        QMutex mutex;
+        QList<QThread *> threads;
+        for (int i = 0; i < 3; ++i) {
+            threads << QThread::create([&] {
+                auto s = LocalStore::open(path());
+                QMutexLocker lock(&mutex);
+                if (!s)
+                    errors << s.error().toString();
+                else if (s.value()->schemaVersion() != LocalStore::currentSchemaVersion())
+                    errors << QStringLiteral("schema %1").arg(s.value()->schemaVersion());
+            });
+            threads.last()->setObjectName(QStringLiteral("opener-%1").arg(i));
+        }
+        for (QThread *t : threads)
+            t->start();
+        for (QThread *t : threads) {
+            QVERIFY(t->wait(30000));
+            delete t;
+        }
+        QVERIFY2(errors.isEmpty(), qPrintable(errors.join("; ")));
     }
 
     void twoThreadsEachWithTheirConnection()
