@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QSet>
 #include <QSqlError>
 #include <QThread>
@@ -230,6 +231,46 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
     qCInfo(lcStore) << "opened" << d->path << "schema" << d->version << "connection" << d->conn
                     << (options.synchronousFull ? "synchronous=FULL" : "synchronous=NORMAL");
     return store;
+}
+
+QJsonObject LocalStore::salvagePendingWork(const QString &path)
+{
+    QJsonArray outbox, issues, errors;
+    const QString name
+        = QStringLiteral("outpost-store-salvage-") + QString::number(quintptr(QThread::currentThread()), 16);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"));
+        if (!QFileInfo::exists(path) || !db.open()) {
+            errors.append(Tr::tr("Cannot open %1: %2").arg(path, db.lastError().text()));
+        } else {
+            QSqlQuery q(db);
+            // Row by row through the queue order, so that one unreadable page loses as little as possible.
+            if (q.exec(QStringLiteral("SELECT seq, state, payload, base_fields FROM outbox ORDER BY seq"))) {
+                while (q.next())
+                    outbox.append(QJsonObject { { "seq", q.value(0).toLongLong() },
+                        { "state", q.value(1).toString() }, { "action", jsonObject(q.value(2).toString()) },
+                        { "baseFields", jsonObject(q.value(3).toString()) } });
+                if (q.lastError().isValid())
+                    errors.append(q.lastError().text());
+            } else {
+                errors.append(q.lastError().text());
+            }
+            if (q.exec(QStringLiteral(
+                    "SELECT action_seq, status, error, action FROM sync_issues ORDER BY action_seq"))) {
+                while (q.next())
+                    issues.append(QJsonObject { { "seq", q.value(0).toLongLong() },
+                        { "status", q.value(1).toString() }, { "error", jsonObject(q.value(2).toString()) },
+                        { "action", jsonObject(q.value(3).toString()) } });
+            } else {
+                errors.append(q.lastError().text());
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return { { "path", path }, { "outbox", outbox }, { "syncIssues", issues }, { "errors", errors } };
 }
 
 QString LocalStore::path() const

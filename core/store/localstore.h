@@ -64,6 +64,10 @@ public:
     /// work inside. A store written by a newer version → "store_too_new".
     static Result<std::unique_ptr<LocalStore>> open(const QString &path, const Options &options);
     static Result<std::unique_ptr<LocalStore>> open(const QString &path) { return open(path, Options()); }
+    /// Reads whatever queued work can still be read from a store (also a damaged one), without
+    /// changing it: {"outbox": [{"seq", "state", "action", "baseFields"}...], "syncIssues": [...],
+    /// "errors": [...]}. For support and `outpost export-diagnostics` when open() says store_damaged.
+    static QJsonObject salvagePendingWork(const QString &path);
     ~LocalStore();
     LocalStore(const LocalStore &) = delete;
     LocalStore &operator=(const LocalStore &) = delete;

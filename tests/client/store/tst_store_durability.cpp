@@ -240,6 +240,12 @@ private Q_SLOTS:
             QVERIFY2(s.error().message.contains("unsent"), qPrintable(s.error().message));
             // Still refused on every later attempt, never reset.
             QCOMPARE(LocalStore::open(path()).error().code, QString("store_damaged"));
+            // What is queued can still be read out for support.
+            const QJsonObject salvage = LocalStore::salvagePendingWork(path());
+            QCOMPARE(salvage.value("outbox").toArray().size(), 1);
+            QCOMPARE(salvage.value("outbox").toArray().first().toObject().value("action").toObject().value(
+                         "fields"),
+                QJsonValue(QJsonObject { { "readingKw", 77 } }));
         } else {
             const QString moved = s.error().fields.value("movedTo");
             QVERIFY(!moved.isEmpty());
