@@ -277,6 +277,67 @@ private Q_SLOTS:
         QCOMPARE(m_store->caseById("C-1")->record.fields.value("priority").toString(), QString("high"));
     }
 
+    void conflictOnTransitionGoesAgainOnTheNewEtag()
+    {
+        QVERIFY(m_store->runFlowAction("C-1", "start", { { "summary", "on my way" } }).ok());
+        const QString oldId = outboxOf("C-1").first().actionId;
+        const QJsonObject theirs = caseJson("C-1", 4, fieldsWith({ { "priority", "high" } }));
+        uploadOnce([&](const QueuedAction &q) { return conflictResult(q, theirs); });
+        const auto next = m_store->nextUploadBatch();
+        QCOMPARE(next.size(), 1);
+        QCOMPARE(next.first().action.type, ActionType::Transition);
+        QCOMPARE(next.first().action.flowAction, QString("start"));
+        QVERIFY(next.first().action.id != oldId);
+        QCOMPARE(next.first().action.baseEtag, QString("\"4\""));
+        QCOMPARE(next.first().action.fields, QJsonObject({ { "summary", "on my way" } }));
+        const auto c = m_store->caseById("C-1");
+        QCOMPARE(c->record.status, QString("InProgress"));
+        QCOMPARE(c->record.fields.value("priority").toString(), QString("high"));
+    }
+
+    void resolvingWithTheServerValueQueuesNothing()
+    {
+        QVERIFY(m_store->updateFields("C-1", { { "priority", "high" } }).ok());
+        const QJsonObject theirs = caseJson("C-1", 2, fieldsWith({ { "priority", "low" } }));
+        uploadOnce([&](const QueuedAction &q) { return conflictResult(q, theirs); });
+        QCOMPARE(m_store->conflictCount(), 1);
+        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(
+            m_store->resolveConflict("C-1", { { "priority", "normal" }, { "site", "S-002" } }).error().code,
+            QString("validation_failed")); // site is not in conflict
+        QVERIFY(m_store->resolveConflict("C-1", { { "priority", "low" } }).ok());
+        QCOMPARE(m_store->conflictCount(), 0);
+        QCOMPARE(m_store->pendingCount(), 0);
+        QVERIFY(!m_store->caseById("C-1")->hasConflict);
+        QCOMPARE(m_store->caseById("C-1")->record.fields.value("priority").toString(), QString("low"));
+    }
+
+    void conflictThenDownloadKeepsTheUserChoiceOpen()
+    {
+        QVERIFY(m_store->updateFields("C-1", { { "priority", "high" } }).ok());
+        uploadOnce([&](const QueuedAction &q) {
+            return conflictResult(q, caseJson("C-1", 2, fieldsWith({ { "priority", "low" } })));
+        });
+        // A newer server copy arrives before the user decides: the conflict stays, the case stays blocked.
+        QVERIFY(
+            m_store
+                ->applyChangesPage(
+                    page(
+                        { upsert("case", "C-1",
+                            caseJson("C-1", 3, fieldsWith({ { "priority", "low" }, { "readingKw", 40 } }))) },
+                        "t5"),
+                    false)
+                .ok());
+        const auto c = m_store->caseById("C-1");
+        QVERIFY(c->hasConflict);
+        QCOMPARE(c->record.fields.value("readingKw").toInt(), 40);
+        QVERIFY(m_store->resolveConflict("C-1", { { "priority", "high" } }).ok());
+        const auto next = m_store->nextUploadBatch();
+        QCOMPARE(next.size(), 1);
+        QCOMPARE(next.first().action.baseEtag, QString("\"3\"")); // the newest server copy
+        QCOMPARE(next.first().baseFields.value("priority").toString(), QString("low"));
+    }
+
     void rejectedHoldsOnlyItsOwnCase()
     {
         QVERIFY(m_store->updateFields("C-1", { { "readingKw", 99 } }).ok());
