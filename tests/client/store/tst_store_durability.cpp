@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -50,7 +51,47 @@ QString compact(const QJsonObject &o)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-/// The child process of crashSafetyUnderSigkill: local operations in a loop, reporting each commit.
+/// Uploads one batch with the server answering "applied" to everything (as a server would), so
+/// that kills also land inside applyUploadResults. Reports what it is about to apply, then "sent".
+bool drainOnce(LocalStore &store, int etag)
+{
+    const QList<QueuedAction> batch = store.nextUploadBatch(20);
+    if (batch.isEmpty())
+        return true;
+    QStringList ids;
+    for (const QueuedAction &q : batch)
+        ids << q.action.id;
+    if (!store.markInflight(ids).ok())
+        return false;
+    QHash<QString, QString> mapped;
+    QList<ActionResult> results;
+    for (const QueuedAction &q : batch) {
+        QString caseId = mapped.value(q.action.caseId, q.action.caseId);
+        QHash<QString, QString> map;
+        if (q.action.type == ActionType::Create) {
+            caseId = QStringLiteral("S-") + q.action.caseId.mid(4, 8);
+            mapped.insert(q.action.caseId, caseId);
+            map.insert(q.action.caseId, caseId);
+            std::printf("pendingcreate %s\n", qPrintable(q.action.caseId));
+        } else if (q.action.type == ActionType::Note) {
+            std::printf("pendingnote %s\n", qPrintable(q.action.text));
+        }
+        const auto current = store.caseById(caseId);
+        QJsonObject fields = current ? current->record.fields : q.action.fields;
+        for (auto it = q.action.fields.begin(); it != q.action.fields.end(); ++it)
+            fields.insert(it.key(), it.value());
+        results << applied(q, caseJson(caseId, etag, fields), map);
+    }
+    std::fflush(stdout);
+    if (!store.applyUploadResults(batch, results).ok())
+        return false;
+    std::printf("sent x\n");
+    std::fflush(stdout);
+    return true;
+}
+
+/// The child process of crashSafetyUnderSigkill: local operations in a loop, reporting each commit,
+/// with an upload of what is queued every few rounds.
 int runChild(const QString &path, int base)
 {
     auto s = LocalStore::open(path);
@@ -59,6 +100,8 @@ int runChild(const QString &path, int base)
         return 2;
     }
     LocalStore &store = *s.value();
+    if (!store.requeueInflight().ok())
+        return 6;
     for (int i = 0; i < 1000; ++i) {
         auto id = store.createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         if (!id)
@@ -72,6 +115,8 @@ int runChild(const QString &path, int base)
             return 5;
         std::printf("reading %d\n", base + i);
         std::fflush(stdout);
+        if (i % 3 == 2 && !drainOnce(store, base + i + 10))
+            return 7;
     }
     return 0;
 }
@@ -336,6 +381,8 @@ private Q_SLOTS:
         auto *rng = QRandomGenerator::global();
         int kills = 0;
         bool everRead = false;
+        QStringList reportedNotes, reportedCreates; // over all rounds
+        QSet<QString> sentNotes, sentCreates, maybeNotes, maybeCreates; // maybe: a drain cut short
         for (int round = 0; round < 50; ++round) {
             QProcess child;
             child.start(QCoreApplication::applicationFilePath(),
@@ -369,6 +416,7 @@ private Q_SLOTS:
                     ++creates[q.value(1).toString()];
             }
             int lastReading = -1;
+            QSet<QString> roundNotes, roundCreates; // in the drain being reported
             for (const QByteArray &line : out.split('\n')) {
                 if (line.isEmpty())
                     continue;
@@ -376,15 +424,47 @@ private Q_SLOTS:
                 QCOMPARE(parts.size(), 2);
                 const QString value = QString::fromUtf8(parts.at(1));
                 if (parts.first() == "create") {
-                    QCOMPARE(creates.value(value), 1);
-                    QVERIFY(store.caseById(value));
+                    reportedCreates << value;
                 } else if (parts.first() == "note") {
-                    QCOMPARE(notes.value(value), 1);
+                    reportedNotes << value;
                 } else if (parts.first() == "reading") {
                     lastReading = value.toInt();
+                } else if (parts.first() == "pendingnote") {
+                    maybeNotes << value;
+                    roundNotes << value;
+                } else if (parts.first() == "pendingcreate") {
+                    maybeCreates << value;
+                    roundCreates << value;
+                } else if (parts.first() == "sent") {
+                    sentNotes += roundNotes;
+                    sentCreates += roundCreates;
+                    maybeNotes -= roundNotes;
+                    maybeCreates -= roundCreates;
+                    roundNotes.clear();
+                    roundCreates.clear();
                 } else {
                     QFAIL(line.constData());
                 }
+            }
+            // Every action reported committed is in the outbox exactly once, or was sent (then not
+            // at all); only the drain the kill cut short may have gone either way, never twice.
+            for (const QString &n : std::as_const(reportedNotes)) {
+                const int count = notes.value(n);
+                if (sentNotes.contains(n))
+                    QCOMPARE(count, 0);
+                else if (maybeNotes.contains(n))
+                    QVERIFY(count <= 1);
+                else
+                    QCOMPARE(count, 1);
+            }
+            for (const QString &c : std::as_const(reportedCreates)) {
+                QVERIFY2(store.caseById(c), qPrintable(c)); // found by its temp id, mapped or not
+                const bool mapped = store.resolveId(c) != c;
+                if (sentCreates.contains(c))
+                    QVERIFY(mapped);
+                if (!sentCreates.contains(c) && !maybeCreates.contains(c))
+                    QVERIFY(!mapped);
+                QCOMPARE(creates.value(c), mapped ? 0 : 1);
             }
             if (lastReading >= 0)
                 QVERIFY(store.caseById("C-1")->record.fields.value("readingKw").toInt() >= lastReading);
@@ -392,10 +472,14 @@ private Q_SLOTS:
             for (const OutboxEntry &e : store.outbox())
                 updates += e.caseId == "C-1" && e.type == ActionType::Update ? 1 : 0;
             everRead |= lastReading >= 0;
-            QCOMPARE(updates, everRead ? 1 : 0); // C-1's edits merged into one update
-            QCOMPARE(store.status().inflight, 0);
+            QVERIFY(updates <= 1); // C-1's edits merged into one update
         }
         QVERIFY(kills >= 50);
+        QVERIFY(!sentNotes.isEmpty()); // uploads ran too, not only local operations
+        QVERIFY(!sentCreates.isEmpty());
+        qInfo("%d kills; %lld notes and %lld creates reported, %lld notes sent, %lld cut short", kills,
+            qint64(reportedNotes.size()), qint64(reportedCreates.size()), qint64(sentNotes.size()),
+            qint64(maybeNotes.size()));
     }
 };
 
