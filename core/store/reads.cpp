@@ -50,8 +50,9 @@ QString LocalStore::Impl::describe(const Action &a, const QJsonObject &baseField
     const QString list = changes.join(QStringLiteral("; "));
     switch (a.type) {
     case ActionType::Create:
-        return Tr::tr("Create %1 %2 “%3”%4")
-            .arg(type ? type->title : a.caseType, a.caseId, a.title,
+        return Tr::tr("Create %1 %2%3%4")
+            .arg(type ? type->title : a.caseType, a.caseId,
+                a.title.isEmpty() ? QString() : Tr::tr(" “%1”").arg(a.title),
                 list.isEmpty() ? QString() : QStringLiteral(": ") + list);
     case ActionType::Update:
         return Tr::tr("Update %1: %2").arg(a.caseId, list);
