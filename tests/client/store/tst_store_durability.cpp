@@ -4,6 +4,7 @@
 #include "schema.h"
 #include "storetestutil.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QMutex>
 #include <QProcess>
@@ -390,9 +391,11 @@ private Q_SLOTS:
             QVERIFY(child.waitForStarted());
             const int target = rng->bounded(1, 40);
             QByteArray out;
+            const QDeadlineTimer deadline(30000);
             while (out.count('\n') < target) {
                 QVERIFY2(child.state() == QProcess::Running, out.constData());
-                if (child.waitForReadyRead(10000))
+                QVERIFY2(!deadline.hasExpired(), "the child stopped reporting");
+                if (child.waitForReadyRead(1000))
                     out += child.readAllStandardOutput();
             }
             child.kill(); // SIGKILL, wherever the child happens to be
