@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "synccontroller.h"
 
+#include "apitypes.h"
+#include "credentialstore.h"
 #include "reachability.h"
 #include "syncworker.h"
 
@@ -10,6 +12,8 @@ namespace outpost::sync {
 
 SyncController::SyncController(const SyncConfig &config, QObject *parent)
     : QObject(parent)
+    , m_config(config)
+    , m_credentials(new CredentialStore(config.keychainService, this))
     , m_thread(new QThread(this))
     , m_worker(new SyncWorker(config))
 {
@@ -43,7 +47,7 @@ SyncController::SyncController(const SyncConfig &config, QObject *parent)
 
 SyncController::~SyncController()
 {
-    if (m_started) {
+    if (m_thread->isRunning()) {
         // stop() runs on the sync thread before it quits: requests abort, timers stop.
         QMetaObject::invokeMethod(m_worker, &SyncWorker::stop, Qt::QueuedConnection);
         m_thread->quit();
@@ -59,6 +63,29 @@ void SyncController::start()
         return;
     m_started = true;
     Reachability::loadSystemBackend(); // the system backend lives in this (the main) thread
+    if (!m_config.token.isEmpty()) {
+        startThread(m_config.token);
+        return;
+    }
+    m_credentials->readToken(CredentialStore::keyFor(m_config.server, m_config.user), [this](Result<QString> t) {
+        if (t.ok()) {
+            startThread(t.value());
+            return;
+        }
+        // No token (never signed in, signed out) or no keychain: the engine does not start.
+        const bool missing = t.error().code == QLatin1String(errc::NotFound);
+        m_state = missing ? State::SignInRequired : State::Error;
+        Q_EMIT stateChanged(m_state);
+        Q_EMIT errorOccurred(t.error().message);
+        Q_EMIT startFinished(false, missing ? QString::fromLatin1(errc::Unauthenticated) : t.error().code,
+                             t.error().message);
+    });
+}
+
+void SyncController::startThread(const QString &token)
+{
+    // Not running yet: the worker can still be configured directly.
+    m_worker->setInitialToken(token);
     m_thread->start();
 }
 
@@ -79,6 +106,13 @@ void SyncController::setInterval(int ms)
 
 void SyncController::setToken(const QString &token)
 {
+    if (!m_thread->isRunning()) {
+        if (m_started)
+            startThread(token);
+        else
+            m_config.token = token;
+        return;
+    }
     QMetaObject::invokeMethod(m_worker, "setToken", Qt::QueuedConnection, Q_ARG(QString, token));
 }
 

@@ -11,6 +11,7 @@ class QThread;
 
 namespace outpost::sync {
 
+class CredentialStore;
 class SyncWorker;
 
 /// The face of the sync engine for the GUI or CLI thread: owns the sync thread and its worker,
@@ -25,7 +26,8 @@ public:
     explicit SyncController(const SyncConfig &config, QObject *parent = nullptr);
     ~SyncController() override;
 
-    /// Starts the sync thread; the worker opens the store, reads the token and syncs (if configured).
+    /// Reads the token from the keychain (here, on this thread, unless the config carries one), then
+    /// starts the sync thread; the worker opens the store and syncs (if configured).
     void start();
     State state() const { return m_state; }
     int pendingCount() const { return m_pending; }
@@ -52,6 +54,10 @@ Q_SIGNALS:
     void startFinished(bool ok, const QString &errorCode, const QString &message);
 
 private:
+    void startThread(const QString &token);
+
+    SyncConfig m_config;
+    CredentialStore *m_credentials;
     QThread *m_thread;
     SyncWorker *m_worker;
     State m_state = State::Offline;

@@ -2,7 +2,6 @@
 #include "syncworker.h"
 
 #include "apiclient.h"
-#include "credentialstore.h"
 #include "localstore.h"
 #include "notifyclient.h"
 #include "reachability.h"
@@ -74,23 +73,15 @@ void SyncWorker::start()
     });
     m_running = true;
     publishCounts();
-    if (!m_config.token.isEmpty()) {
-        beginWithToken(m_config.token);
+    if (m_config.token.isEmpty()) {
+        // The controller reads the keychain on the main thread (QtKeychain is not thread-safe).
+        setState(SyncState::SignInRequired);
+        const QString message = QStringLiteral("No saved session for %1; sign in.").arg(m_config.user);
+        Q_EMIT errorOccurred(message);
+        Q_EMIT startFinished(false, QString::fromLatin1(errc::Unauthenticated), message);
         return;
     }
-    m_credentials = new CredentialStore(m_config.keychainService, this);
-    m_credentials->readToken(CredentialStore::keyFor(m_config.server, m_config.user), [this](Result<QString> t) {
-        if (!t.ok()) {
-            const bool missing = t.error().code == QLatin1String(errc::NotFound);
-            setState(missing ? SyncState::SignInRequired : SyncState::Error);
-            log(int(EventLevel::Warning), t.error().message);
-            Q_EMIT errorOccurred(t.error().message);
-            Q_EMIT startFinished(false, missing ? QString::fromLatin1(errc::Unauthenticated) : t.error().code,
-                                 t.error().message);
-            return;
-        }
-        beginWithToken(t.value());
-    });
+    beginWithToken(m_config.token);
 }
 
 void SyncWorker::beginWithToken(const QString &token)

@@ -21,7 +21,6 @@ struct QueuedAction;
 namespace outpost::sync {
 
 class ApiClient;
-class CredentialStore;
 class NotifyClient;
 class Reachability;
 
@@ -38,8 +37,12 @@ class SyncWorker : public QObject
 {
     Q_OBJECT
 public:
+    /// `config.token` must be set (SyncController reads it from the keychain); without one the
+    /// engine reports SignInRequired.
     explicit SyncWorker(SyncConfig config, QObject *parent = nullptr);
     ~SyncWorker() override;
+    /// Before the worker's thread starts only.
+    void setInitialToken(const QString &token) { m_config.token = token; }
 
 public Q_SLOTS:
     /// Opens the store, requeues actions left inflight, gets the token, starts the triggers.
@@ -84,7 +87,6 @@ private:
     SyncConfig m_config;
     std::unique_ptr<client::LocalStore> m_store;
     ApiClient *m_api = nullptr;
-    CredentialStore *m_credentials = nullptr;
     Reachability *m_reachability = nullptr;
     NotifyClient *m_notify = nullptr;
     QTimer m_intervalTimer;
