@@ -80,6 +80,9 @@ private Q_SLOTS:
     void twoClientsMergeOrConflictPerPolicy();
     void forcedFullSyncKeepsTheQueue();
     void killedCliSyncAppliesEveryActionOnce();
+    void pushHintTriggersADownload();
+    void expiredTokenParksTheQueue();
+    void cliWorkflowAndExitCodes();
 };
 
 void TestSyncE2e::initTestCase()
@@ -481,6 +484,163 @@ void TestSyncE2e::killedCliSyncAppliesEveryActionOnce()
     for (auto it = seen.cbegin(); it != seen.cend(); ++it)
         QVERIFY2(it.value() == 1, qPrintable(it.key() + QStringLiteral(" applied %1 times").arg(it.value())));
     qInfo("killed `outpost-cli sync` %d times; %d notes applied exactly once", kills, queued);
+}
+
+void TestSyncE2e::pushHintTriggersADownload()
+{
+    const QString path = newStorePath();
+    QString caseId;
+    const QString why = createSyncedCase(path, &caseId);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    SyncConfig config = aliceConfig(path);
+    config.usePush = true;
+    config.useReachability = true;
+    config.syncAtStart = true;
+    SyncController controller(config);
+    QSignalSpy finished(&controller, &SyncController::cycleFinished);
+    QSignalSpy changed(&controller, &SyncController::casesChanged);
+    controller.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
+    QCOMPARE(controller.state(), SyncState::Online);
+
+    // The office edits the case; the push hint alone (no timer, no local change) brings it down.
+    auto current = await<Result<CaseRecord>>([&](auto cb) { m_carol.getCase(caseId, cb); });
+    QVERIFY(current.ok());
+    auto store = openStore(path);
+    const auto type = store->caseType(QStringLiteral("inspection"));
+    const FieldDef f = editableFields(*type).first();
+    const QJsonValue v = valueFor(f, *store, 41);
+    auto r = await<Result<QList<ActionResult>>>([&](auto cb) {
+        m_carol.uploadActions(QStringLiteral("office"), {carolUpdate(caseId, current->etag, {{f.name, v}})}, cb);
+    });
+    QVERIFY(r.ok());
+    QCOMPARE(r->first().status, ResultStatus::Applied);
+    QTRY_VERIFY_WITH_TIMEOUT(store->caseById(caseId)->record.fields.value(f.name) == v, 20000);
+    auto announced = [&]() {
+        for (const auto &args : changed)
+            if (args.at(0).toStringList().contains(caseId))
+                return true;
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(announced(), 10000); // open screens learn which case to refresh
+}
+
+void TestSyncE2e::expiredTokenParksTheQueue()
+{
+    const QString path = newStorePath();
+    QString caseId;
+    const QString why = createSyncedCase(path, &caseId);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    auto store = openStore(path);
+    QVERIFY(store->addNote(caseId, QStringLiteral("waits for sign-in")).ok());
+    SyncConfig config = aliceConfig(path);
+    config.token = QStringLiteral("not-a-valid-token");
+    SyncController controller(config);
+    QSignalSpy finished(&controller, &SyncController::cycleFinished);
+    controller.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
+    QCOMPARE(finished.first().at(1).toString(), QStringLiteral("unauthenticated"));
+    QCOMPARE(controller.state(), SyncState::SignInRequired);
+    QCOMPARE(store->pendingCount(), 1);
+    QCOMPARE(store->outbox().first().state, client::QueueState::Queued);
+
+    // Signing in again hands a fresh token to the running engine; the queue drains.
+    finished.clear();
+    controller.setToken(m_aliceToken);
+    controller.syncNow();
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() && finished.last().at(0).toBool(), 30000);
+    QCOMPARE(store->pendingCount(), 0);
+}
+
+void TestSyncE2e::cliWorkflowAndExitCodes()
+{
+    if (!qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"))
+        QSKIP("needs the keyring of scripts/test.sh (dbus-run-session + gnome-keyring)");
+    const QString cli = QStringLiteral(OUTPOST_CLI_BIN);
+    const QString profile = m_dir.filePath(QStringLiteral("cli-workflow"));
+    struct Run {
+        int code;
+        QByteArray out;
+        QByteArray err;
+    };
+    auto run = [&](const QStringList &args, const QByteArray &input = {}) {
+        QProcess p;
+        p.start(cli, QStringList{QStringLiteral("--profile"), profile} + args);
+        p.write(input);
+        p.closeWriteChannel();
+        p.waitForFinished(120000);
+        return Run{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    };
+    QCOMPARE(run({QStringLiteral("status")}).code, 5);
+    QCOMPARE(run({QStringLiteral("case"), QStringLiteral("list")}).code, 5);
+    QCOMPARE(run({QStringLiteral("bogus")}).code, 2);
+    const QStringList signin{QStringLiteral("signin"), QStringLiteral("--server"), m_server->url().toString(),
+                             QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("--password-stdin")};
+    QCOMPARE(run(signin, "wrong\n").code, 1);
+    auto in = run(signin, "alice\n");
+    QVERIFY2(in.code == 0, in.err.constData());
+    QCOMPARE(run({QStringLiteral("sync")}).code, 0);
+
+    auto list = run({QStringLiteral("case"), QStringLiteral("list"), QStringLiteral("--json")});
+    QCOMPARE(list.code, 0);
+    QVERIFY(QJsonDocument::fromJson(list.out).isArray());
+
+    // Typed values: a bad number is a validation failure (3) and writes nothing.
+    const QString path = client::StoreLocation::pathFor(profile, m_server->url(), QStringLiteral("alice"));
+    auto store = openStore(path);
+    const auto type = store->caseType(QStringLiteral("inspection"));
+    QStringList assignments;
+    const QJsonObject req = requiredFields(*type, *store);
+    for (auto it = req.begin(); it != req.end(); ++it) {
+        const QJsonValue v = it.value();
+        assignments << it.key() + QLatin1Char('=')
+                + (v.isBool() ? QString::fromLatin1(v.toBool() ? "true" : "false")
+                              : v.isDouble() ? QString::number(v.toDouble()) : v.toString());
+    }
+    const int before = store->pendingCount();
+    QString numberField;
+    for (const FieldDef &f : type->fields)
+        if (f.type == FieldType::Number)
+            numberField = f.name;
+    if (!numberField.isEmpty()) {
+        auto bad = run(QStringList{QStringLiteral("case"), QStringLiteral("create"), type->name, numberField + QStringLiteral("=abc")} + assignments);
+        QCOMPARE(bad.code, 3);
+        QVERIFY(bad.err.contains(numberField.toUtf8()));
+        QCOMPARE(store->pendingCount(), before);
+    }
+    auto created = run(QStringList{QStringLiteral("--json"), QStringLiteral("case"), QStringLiteral("create"), type->name,
+                                   QStringLiteral("--title"), QStringLiteral("from the cli")} + assignments);
+    QVERIFY2(created.code == 0, created.err.constData());
+    const QString tmp = QJsonDocument::fromJson(created.out).object().value(QLatin1String("id")).toString();
+    QVERIFY(isTempId(tmp));
+    QCOMPARE(run({QStringLiteral("case"), QStringLiteral("note"), tmp, QStringLiteral("hello"), QStringLiteral("world")}).code, 0);
+    QCOMPARE(run({QStringLiteral("case"), QStringLiteral("transition"), tmp, QStringLiteral("no-such-flow")}).code, 3);
+    auto outbox = run({QStringLiteral("outbox"), QStringLiteral("--json")});
+    QCOMPARE(QJsonDocument::fromJson(outbox.out).array().size(), before + 2);
+    QCOMPARE(run({QStringLiteral("sync")}).code, 0);
+    auto show = run({QStringLiteral("case"), QStringLiteral("show"), tmp, QStringLiteral("--json")});
+    QCOMPARE(show.code, 0);
+    QVERIFY(!isTempId(QJsonDocument::fromJson(show.out).object().value(QLatin1String("id")).toString()));
+    auto status = run({QStringLiteral("status"), QStringLiteral("--json")});
+    QCOMPARE(status.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(status.out).object().value(QLatin1String("state")).toString(), QStringLiteral("online"));
+    QCOMPARE(QJsonDocument::fromJson(status.out).object().value(QLatin1String("pending")).toInt(), 0);
+
+    // Diagnostics: no token, no verifier, no password anywhere in the file.
+    const QString diag = m_dir.filePath(QStringLiteral("diag.json"));
+    QCOMPARE(run({QStringLiteral("export-diagnostics"), diag}).code, 0);
+    QFile f(diag);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    QVERIFY(QJsonDocument::fromJson(bytes).object().contains(QLatin1String("events")));
+    QVERIFY(!bytes.contains("pbkdf2"));
+    QVERIFY(!bytes.contains(m_aliceToken.toUtf8()));
+
+    // The server away: sync says offline (4), local work still works.
+    m_server->kill();
+    QCOMPARE(run({QStringLiteral("sync"), QStringLiteral("--timeout"), QStringLiteral("3")}).code, 4);
+    QCOMPARE(run({QStringLiteral("case"), QStringLiteral("list")}).code, 0);
+    QCOMPARE(m_server->restart(), QString());
 }
 
 QTEST_GUILESS_MAIN(TestSyncE2e)
