@@ -4,6 +4,7 @@
 #include "apiclient.h"
 #include "clicontext.h"
 #include "credentialstore.h"
+#include "redact.h"
 #include "localstore.h"
 #include "signin.h"
 #include "synccontroller.h"
@@ -46,7 +47,7 @@ QJsonObject statusJson(const client::StoreStatus &s)
 
 } // namespace
 
-/// Removes anything that looks like a secret from text bound for a diagnostics file.
+
 QString redactSecrets(QString text)
 {
     static const QRegularExpression bearer(QStringLiteral("(?i)(bearer\\s+)[^\\s\"',}]+"));
