@@ -8,8 +8,10 @@
 #include "synclogging.h"
 
 #include <QDir>
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace outpost::sync {
 
@@ -17,26 +19,40 @@ using client::EventLevel;
 using client::LocalStore;
 using client::StoreLocation;
 
+namespace {
+/// Runs `work` on the thread pool (PBKDF2 takes ~0.4 s: never on the GUI thread) and hands the
+/// result to `then` on `context`'s thread.
+template <typename R> void offThread(QObject *context, std::function<R()> work, std::function<void(R)> then)
+{
+    auto *watcher = new QFutureWatcher<R>(context);
+    QObject::connect(watcher, &QFutureWatcher<R>::finished, context, [watcher, then]() {
+        watcher->deleteLater();
+        then(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(std::move(work)));
+}
+} // namespace
+
 SignIn::SignIn(QString keychainService, QObject *parent)
     : QObject(parent)
     , m_api(new ApiClient(this))
     , m_credentials(new CredentialStore(std::move(keychainService), this))
-{
-}
+{ }
 
-void SignIn::signIn(const QUrl &server, const QString &user, const QString &password, const QString &profileDir,
-                    std::function<void(Result<SignInOutcome>)> done)
+void SignIn::signIn(const QUrl &server, const QString &user, const QString &password,
+    const QString &profileDir, std::function<void(Result<SignInOutcome>)> done)
 {
-    if (!server.isValid() || (server.scheme() != QLatin1String("http") && server.scheme() != QLatin1String("https"))
+    if (!server.isValid()
+        || (server.scheme() != QLatin1String("http") && server.scheme() != QLatin1String("https"))
         || server.host().isEmpty()) {
         done(Error(QStringLiteral("validation_failed"),
-                   tr("The server address must be an http:// or https:// URL."),
-                   {{QStringLiteral("server"), tr("not an http(s) URL")}}));
+            tr("The server address must be an http:// or https:// URL."),
+            { { QStringLiteral("server"), tr("not an http(s) URL") } }));
         return;
     }
     if (user.trimmed().isEmpty()) {
         done(Error(QStringLiteral("validation_failed"), tr("A user name is required."),
-                   {{QStringLiteral("user"), tr("required")}}));
+            { { QStringLiteral("user"), tr("required") } }));
         return;
     }
     QDir().mkpath(profileDir);
@@ -53,7 +69,7 @@ void SignIn::signIn(const QUrl &server, const QString &user, const QString &pass
         if (!s.ok()) {
             if (!isTransientError(s.error())) {
                 store->logEvent(EventLevel::Warning, QStringLiteral("signin"),
-                                QStringLiteral("online sign-in refused: %1").arg(s.error().code));
+                    QStringLiteral("online sign-in refused: %1").arg(s.error().code));
                 done(s.error());
                 return;
             }
@@ -61,48 +77,61 @@ void SignIn::signIn(const QUrl &server, const QString &user, const QString &pass
             const QString verifier = store->syncValue(QString::fromLatin1(VerifierKey));
             if (verifier.isEmpty()) {
                 done(Error(s.error().code,
-                           tr("The server cannot be reached and this user never signed in on this device: %1")
-                               .arg(s.error().message)));
+                    tr("The server cannot be reached and this user never signed in on this device: %1")
+                        .arg(s.error().message)));
                 return;
             }
-            if (!OfflineVerifier::verify(verifier, password)) {
-                store->logEvent(EventLevel::Warning, QStringLiteral("signin"), QStringLiteral("offline sign-in refused"));
-                done(Error(QStringLiteral("bad_credentials"), tr("Wrong user name or password.")));
-                return;
-            }
-            SignInOutcome out;
-            out.offline = true;
-            out.storePath = path;
-            const QJsonObject u = QJsonDocument::fromJson(store->syncValue(QString::fromLatin1(UserKey)).toUtf8()).object();
-            out.session.userId = u.value(QLatin1String("id")).toString(user);
-            out.session.displayName = u.value(QLatin1String("displayName")).toString();
-            store->logEvent(EventLevel::Info, QStringLiteral("signin"), QStringLiteral("signed in offline"));
-            done(out);
+            offThread<bool>(
+                this, [verifier, password]() { return OfflineVerifier::verify(verifier, password); },
+                [=](bool matches) {
+                    if (!matches) {
+                        store->logEvent(EventLevel::Warning, QStringLiteral("signin"),
+                            QStringLiteral("offline sign-in refused"));
+                        done(Error(QStringLiteral("bad_credentials"), tr("Wrong user name or password.")));
+                        return;
+                    }
+                    SignInOutcome out;
+                    out.offline = true;
+                    out.storePath = path;
+                    const QJsonObject u
+                        = QJsonDocument::fromJson(store->syncValue(QString::fromLatin1(UserKey)).toUtf8())
+                              .object();
+                    out.session.userId = u.value(QLatin1String("id")).toString(user);
+                    out.session.displayName = u.value(QLatin1String("displayName")).toString();
+                    store->logEvent(
+                        EventLevel::Info, QStringLiteral("signin"), QStringLiteral("signed in offline"));
+                    done(out);
+                });
             return;
         }
         const SessionInfo session = s.value();
-        m_credentials->writeToken(CredentialStore::keyFor(server, user), session.token, [=](Status w) {
+        m_credentials->writeToken(CredentialStore::keyFor(server, user), session.token, [=, this](Status w) {
             if (!w.ok()) {
                 done(w.error());
                 return;
             }
-            const QString verifier = OfflineVerifier::create(password);
-            Status st = store->setSyncValue(QString::fromLatin1(VerifierKey), verifier);
-            if (st.ok())
-                st = store->setSyncValue(QString::fromLatin1(UserKey),
-                                         QString::fromUtf8(QJsonDocument(session.toJson().value(QLatin1String("user")).toObject())
-                                                               .toJson(QJsonDocument::Compact)));
-            if (st.ok())
-                st = store->setSyncValue(QString::fromLatin1(ServerKey), server.toString());
-            if (!st.ok()) {
-                done(st.error());
-                return;
-            }
-            store->logEvent(EventLevel::Info, QStringLiteral("signin"), QStringLiteral("signed in online"));
-            SignInOutcome out;
-            out.session = session;
-            out.storePath = path;
-            done(out);
+            offThread<QString>(
+                this, [password]() { return OfflineVerifier::create(password); },
+                [=](const QString &verifier) {
+                    Status st = store->setSyncValue(QString::fromLatin1(VerifierKey), verifier);
+                    if (st.ok())
+                        st = store->setSyncValue(QString::fromLatin1(UserKey),
+                            QString::fromUtf8(
+                                QJsonDocument(session.toJson().value(QLatin1String("user")).toObject())
+                                    .toJson(QJsonDocument::Compact)));
+                    if (st.ok())
+                        st = store->setSyncValue(QString::fromLatin1(ServerKey), server.toString());
+                    if (!st.ok()) {
+                        done(st.error());
+                        return;
+                    }
+                    store->logEvent(
+                        EventLevel::Info, QStringLiteral("signin"), QStringLiteral("signed in online"));
+                    SignInOutcome out;
+                    out.session = session;
+                    out.storePath = path;
+                    done(out);
+                });
         });
     });
 }
