@@ -101,7 +101,8 @@ void SyncController::localChangeMade()
 
 void SyncController::setInterval(int ms)
 {
-    QMetaObject::invokeMethod(m_worker, "setInterval", Qt::QueuedConnection, Q_ARG(qint64, qint64(ms)));
+    SyncWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, ms]() { worker->setInterval(ms); }, Qt::QueuedConnection);
 }
 
 void SyncController::setToken(const QString &token)
@@ -113,7 +114,8 @@ void SyncController::setToken(const QString &token)
             m_config.token = token;
         return;
     }
-    QMetaObject::invokeMethod(m_worker, "setToken", Qt::QueuedConnection, Q_ARG(QString, token));
+    SyncWorker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker, token]() { worker->setToken(token); }, Qt::QueuedConnection);
 }
 
 void SyncController::requestFullSync()

@@ -194,6 +194,7 @@ void SyncWorker::runCycle()
     m_again = false;
     m_restartedFullSync = false;
     m_sentThisCycle.clear();
+    m_failedAttachments.clear();
     m_uploaded = 0;
     m_uploadTotal = m_store->pendingCount();
     m_retryTimer.stop();
@@ -205,7 +206,10 @@ void SyncWorker::uploadAttachments()
 {
     // Attachments first, so that a case's files are on the server before actions refer to them.
     // Resumable: each one is marked uploaded as soon as the server confirmed its sha256.
-    const QList<client::AttachmentInfo> todo = m_store->attachmentsToUpload();
+    QList<client::AttachmentInfo> todo = m_store->attachmentsToUpload();
+    todo.erase(std::remove_if(todo.begin(), todo.end(),
+                              [this](const client::AttachmentInfo &a) { return m_failedAttachments.contains(a.id); }),
+               todo.end());
     if (todo.isEmpty()) {
         uploadNextBatch();
         return;
@@ -214,7 +218,17 @@ void SyncWorker::uploadAttachments()
     Q_EMIT progress(QStringLiteral("attachments"), 0, int(todo.size()));
     m_api->putAttachment(a.id, a.caseId, a.name, a.mime, a.localPath, [this, a](Result<UploadedAttachment> r) {
         if (!r.ok()) {
-            failCycle(r.error());
+            if (isTransientError(r.error()) || r.error().code == QLatin1String(errc::Unauthenticated)
+                || r.error().code == QLatin1String(errc::Canceled)) {
+                failCycle(r.error());
+                return;
+            }
+            // Refused for good (too large, unreadable file, case gone): it must not hold the
+            // actions back; it is retried next cycle and stays listed for the user.
+            m_failedAttachments.insert(a.id);
+            log(int(EventLevel::Warning),
+                QStringLiteral("attachment %1 (%2) not uploaded: %3").arg(a.id, a.name, r.error().toString()));
+            uploadAttachments();
             return;
         }
         if (Status s = m_store->markAttachmentUploaded(a.id); !s.ok()) {

@@ -102,6 +102,7 @@ private:
     bool m_fullSyncRequested = false;
     bool m_restartedFullSync = false;
     QSet<QString> m_sentThisCycle;
+    QSet<QString> m_failedAttachments;
     int m_uploaded = 0;
     int m_uploadTotal = 0;
     int m_lastPending = -1;

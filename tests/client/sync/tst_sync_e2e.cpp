@@ -83,6 +83,7 @@ private Q_SLOTS:
     void pushHintTriggersADownload();
     void expiredTokenParksTheQueue();
     void cliWorkflowAndExitCodes();
+    void attachmentsGoUpFirstAndIntact();
 };
 
 void TestSyncE2e::initTestCase()
@@ -651,6 +652,43 @@ void TestSyncE2e::cliWorkflowAndExitCodes()
     QCOMPARE(run({QStringLiteral("sync"), QStringLiteral("--timeout"), QStringLiteral("3")}).code, 4);
     QCOMPARE(run({QStringLiteral("case"), QStringLiteral("list")}).code, 0);
     QCOMPARE(m_server->restart(), QString());
+}
+
+void TestSyncE2e::attachmentsGoUpFirstAndIntact()
+{
+    const QString path = newStorePath();
+    QString caseId;
+    const QString why = createSyncedCase(path, &caseId);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    auto store = openStore(path);
+    const QString file = m_dir.filePath(QStringLiteral("meter photo.jpg"));
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QByteArray bytes(256 * 1024, Qt::Uninitialized);
+        for (qsizetype i = 0; i < bytes.size(); ++i)
+            bytes[i] = char(QRandomGenerator::global()->bounded(256));
+        f.write(bytes);
+    }
+    auto id = store->attachFile(caseId, file);
+    QVERIFY2(id.ok(), qPrintable(id.error().toString()));
+    QVERIFY(store->addNote(caseId, QStringLiteral("photo attached")).ok());
+    QCOMPARE(store->attachmentsToUpload().size(), 1);
+    auto cycle = syncOnce(aliceConfig(path));
+    QVERIFY2(cycle.ok, qPrintable(cycle.message));
+    QVERIFY(store->attachmentsToUpload().isEmpty());
+
+    const QString sha = ApiClient::sha256OfFile(file).value();
+    auto onServer = await<Result<CaseRecord>>([&](auto cb) { m_carol.getCase(caseId, cb); });
+    QVERIFY(onServer.ok());
+    bool listed = false;
+    for (const AttachmentRef &a : onServer->attachments)
+        listed = listed || (a.id == id.value() && a.sha256.compare(sha, Qt::CaseInsensitive) == 0);
+    QVERIFY(listed);
+    const QString back = m_dir.filePath(QStringLiteral("downloaded.jpg"));
+    auto got = await<Result<QString>>([&](auto cb) { m_alice.getAttachment(id.value(), back, cb); });
+    QVERIFY2(got.ok(), qPrintable(got.error().toString()));
+    QCOMPARE(got.value(), sha);
 }
 
 QTEST_GUILESS_MAIN(TestSyncE2e)
