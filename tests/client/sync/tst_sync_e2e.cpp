@@ -651,6 +651,11 @@ void TestSyncE2e::cliWorkflowAndExitCodes()
     m_server->kill();
     QCOMPARE(run({QStringLiteral("sync"), QStringLiteral("--timeout"), QStringLiteral("3")}).code, 4);
     QCOMPARE(run({QStringLiteral("case"), QStringLiteral("list")}).code, 0);
+    // Offline sign-in: the verifier of the last good password decides.
+    QCOMPARE(run(signin, "wrong\n").code, 1);
+    auto offline = run(QStringList{QStringLiteral("--json")} + signin, "alice\n");
+    QVERIFY2(offline.code == 0, offline.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(offline.out).object().value(QLatin1String("offline")).toBool(), true);
     QCOMPARE(m_server->restart(), QString());
 }
 
