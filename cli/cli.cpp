@@ -19,28 +19,28 @@ namespace outpost::cli {
 
 namespace {
 
-const QSet<QString> ValueOptions{QStringLiteral("profile"), QStringLiteral("server"), QStringLiteral("user"),
-                                 QStringLiteral("title"),   QStringLiteral("queue"),  QStringLiteral("batch"),
-                                 QStringLiteral("timeout"), QStringLiteral("type"),   QStringLiteral("status")};
-const QSet<QString> FlagOptions{QStringLiteral("json"), QStringLiteral("password-stdin"), QStringLiteral("all"),
-                                QStringLiteral("full"), QStringLiteral("help")};
+const QSet<QString> ValueOptions { QStringLiteral("profile"), QStringLiteral("server"),
+    QStringLiteral("user"), QStringLiteral("title"), QStringLiteral("queue"), QStringLiteral("batch"),
+    QStringLiteral("timeout"), QStringLiteral("type"), QStringLiteral("status") };
+const QSet<QString> FlagOptions { QStringLiteral("json"), QStringLiteral("password-stdin"),
+    QStringLiteral("all"), QStringLiteral("full"), QStringLiteral("help") };
 
-const char UsageText[] =
-    "usage: outpost [--json] [--profile DIR] COMMAND ...\n"
-    "  signin --server URL --user U [--password-stdin]\n"
-    "  signout\n"
-    "  sync [--full] [--batch N] [--timeout SECONDS]\n"
-    "  status\n"
-    "  case list [--all] [--type T] [--status S]\n"
-    "  case show ID\n"
-    "  case create TYPE FIELD=VALUE... [--title T] [--queue Q]\n"
-    "  case update ID FIELD=VALUE...\n"
-    "  case transition ID FLOWACTION [FIELD=VALUE...]\n"
-    "  case note ID TEXT\n"
-    "  outbox\n"
-    "  conflicts\n"
-    "  export-diagnostics FILE\n"
-    "exit codes: 0 ok, 1 failure, 2 usage, 3 validation failed, 4 offline/unreachable, 5 sign-in required\n";
+const char UsageText[] = "usage: outpost [--json] [--profile DIR] COMMAND ...\n"
+                         "  signin --server URL --user U [--password-stdin]\n"
+                         "  signout\n"
+                         "  sync [--full] [--batch N] [--timeout SECONDS]\n"
+                         "  status\n"
+                         "  case list [--all] [--type T] [--status S]\n"
+                         "  case show ID\n"
+                         "  case create TYPE FIELD=VALUE... [--title T] [--queue Q]\n"
+                         "  case update ID FIELD=VALUE...\n"
+                         "  case transition ID FLOWACTION [FIELD=VALUE...]\n"
+                         "  case note ID TEXT\n"
+                         "  outbox\n"
+                         "  conflicts\n"
+                         "  export-diagnostics FILE\n"
+                         "exit codes: 0 ok, 1 failure, 2 usage, 3 validation failed, 4 offline/unreachable, "
+                         "5 sign-in required\n";
 
 using Handler = int (*)(Context &);
 
@@ -84,10 +84,10 @@ std::optional<std::pair<Handler, int>> lookup(const QStringList &words)
 
 bool isCliCommand(const QString &word)
 {
-    static const QSet<QString> commands{QStringLiteral("signin"), QStringLiteral("signout"), QStringLiteral("sync"),
-                                        QStringLiteral("status"), QStringLiteral("case"),    QStringLiteral("outbox"),
-                                        QStringLiteral("conflicts"), QStringLiteral("export-diagnostics"),
-                                        QStringLiteral("--json"), QStringLiteral("--profile")};
+    static const QSet<QString> commands { QStringLiteral("signin"), QStringLiteral("signout"),
+        QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("case"), QStringLiteral("outbox"),
+        QStringLiteral("conflicts"), QStringLiteral("export-diagnostics"), QStringLiteral("--json"),
+        QStringLiteral("--profile") };
     return commands.contains(word);
 }
 
@@ -96,13 +96,13 @@ int runCli(const QStringList &args)
     std::unique_ptr<QCoreApplication> ownApp;
     static int argc = 1;
     static char name[] = "outpost";
-    static char *argv[] = {name, nullptr};
+    static char *argv[] = { name, nullptr };
     if (!QCoreApplication::instance())
         ownApp = std::make_unique<QCoreApplication>(argc, argv);
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    Context ctx{false, QString(), {}, {}, {}, out, err};
+    Context ctx { false, QString(), {}, {}, {}, out, err };
 
     QStringList words;
     bool endOfOptions = false;
@@ -173,7 +173,8 @@ ExitCode exitCodeFor(const Error &e)
 int fail(Context &ctx, const Error &e)
 {
     if (ctx.json) {
-        ctx.err << QJsonDocument(QJsonObject{{QStringLiteral("error"), e.toJson()}}).toJson(QJsonDocument::Compact)
+        ctx.err << QJsonDocument(QJsonObject { { QStringLiteral("error"), e.toJson() } })
+                       .toJson(QJsonDocument::Compact)
                 << '\n';
     } else {
         ctx.err << "error: " << e.message << " [" << e.code << "]\n";
@@ -205,8 +206,9 @@ Result<Profile> loadProfile(const QString &profileDir)
     QFile f(QDir(profileDir).filePath(QStringLiteral("profile.json")));
     if (!f.open(QIODevice::ReadOnly))
         return Error(QStringLiteral("signin_required"),
-                     QStringLiteral("Nobody is signed in with this profile (%1). Run: outpost signin --server URL --user U")
-                         .arg(profileDir));
+            QStringLiteral(
+                "Nobody is signed in with this profile (%1). Run: outpost signin --server URL --user U")
+                .arg(profileDir));
     const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
     Profile p;
     p.server = QUrl(o.value(QLatin1String("server")).toString());
@@ -214,7 +216,7 @@ Result<Profile> loadProfile(const QString &profileDir)
     p.storePath = o.value(QLatin1String("store")).toString();
     if (!p.server.isValid() || p.user.isEmpty() || p.storePath.isEmpty())
         return Error(QStringLiteral("signin_required"),
-                     QStringLiteral("The profile file %1 is damaged; sign in again.").arg(f.fileName()));
+            QStringLiteral("The profile file %1 is damaged; sign in again.").arg(f.fileName()));
     return p;
 }
 
@@ -224,9 +226,8 @@ Status saveProfile(const QString &profileDir, const Profile &p)
     QSaveFile f(QDir(profileDir).filePath(QStringLiteral("profile.json")));
     if (!f.open(QIODevice::WriteOnly))
         return Error(QStringLiteral("store_io"), f.errorString());
-    f.write(QJsonDocument(QJsonObject{{QStringLiteral("server"), p.server.toString()},
-                                      {QStringLiteral("user"), p.user},
-                                      {QStringLiteral("store"), p.storePath}})
+    f.write(QJsonDocument(QJsonObject { { QStringLiteral("server"), p.server.toString() },
+                              { QStringLiteral("user"), p.user }, { QStringLiteral("store"), p.storePath } })
                 .toJson());
     if (!f.commit())
         return Error(QStringLiteral("store_io"), f.errorString());

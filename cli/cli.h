@@ -10,8 +10,8 @@ enum ExitCode {
     ExitOk = 0,
     ExitFailure = 1,
     ExitUsage = 2,
-    ExitValidation = 3,     // the input broke the case type's rules; nothing was written
-    ExitOffline = 4,        // the server cannot be reached
+    ExitValidation = 3, // the input broke the case type's rules; nothing was written
+    ExitOffline = 4, // the server cannot be reached
     ExitSignInRequired = 5, // no session, or it expired
 };
 

@@ -33,7 +33,9 @@ QString valueText(const QJsonValue &v)
         return v.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
     if (v.isDouble())
         return QString::number(v.toDouble());
-    return QString::fromUtf8(QJsonDocument(v.isObject() ? QJsonDocument(v.toObject()) : QJsonDocument(v.toArray())).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(
+        QJsonDocument(v.isObject() ? QJsonDocument(v.toObject()) : QJsonDocument(v.toArray()))
+            .toJson(QJsonDocument::Compact));
 }
 
 /// Prints what a local operation did: the case as it is now.
@@ -41,7 +43,7 @@ int reportCase(Context &ctx, client::LocalStore &store, const QString &id, const
 {
     const auto c = store.caseById(id);
     if (ctx.json) {
-        printJson(ctx, c ? caseJson(*c) : QJsonObject{{QStringLiteral("id"), id}});
+        printJson(ctx, c ? caseJson(*c) : QJsonObject { { QStringLiteral("id"), id } });
     } else {
         ctx.out << verb << ' ' << (c ? c->record.id : id) << " (queued; " << store.pendingCount()
                 << " pending)\n";
@@ -56,7 +58,8 @@ Result<CaseType> typeOfCase(client::LocalStore &store, const QString &id)
         return Error(QStringLiteral("not_found"), QStringLiteral("No case %1 on this device.").arg(id));
     const auto t = store.caseType(c->record.caseType);
     if (!t)
-        return Error(QStringLiteral("unknown_case_type"), QStringLiteral("Case type %1 is unknown.").arg(c->record.caseType));
+        return Error(QStringLiteral("unknown_case_type"),
+            QStringLiteral("Case type %1 is unknown.").arg(c->record.caseType));
     return *t;
 }
 
@@ -88,8 +91,8 @@ int cmdCaseList(Context &ctx)
             marks += QStringLiteral(" [conflict]");
         if (c.hasIssue)
             marks += QStringLiteral(" [sync issue]");
-        ctx.out << c.record.id << '\t' << c.record.caseType << '\t' << c.record.status << '\t' << c.record.title
-                << marks << '\n';
+        ctx.out << c.record.id << '\t' << c.record.caseType << '\t' << c.record.status << '\t'
+                << c.record.title << marks << '\n';
     }
     if (cases.isEmpty())
         ctx.out << "No cases.\n";
@@ -105,13 +108,16 @@ int cmdCaseShow(Context &ctx)
         return fail(ctx, store.error());
     const auto c = (*store)->caseById(ctx.positional.first());
     if (!c)
-        return fail(ctx, Error(QStringLiteral("not_found"), QStringLiteral("No case %1 on this device.").arg(ctx.positional.first())));
+        return fail(ctx,
+            Error(QStringLiteral("not_found"),
+                QStringLiteral("No case %1 on this device.").arg(ctx.positional.first())));
     if (ctx.json) {
         QJsonObject o = caseJson(*c);
         QJsonArray conflicts;
         for (const auto &k : (*store)->conflicts(c->record.id))
-            conflicts.append(QJsonObject{{QStringLiteral("field"), k.field}, {QStringLiteral("base"), k.base},
-                                         {QStringLiteral("mine"), k.mine}, {QStringLiteral("theirs"), k.theirs}});
+            conflicts.append(
+                QJsonObject { { QStringLiteral("field"), k.field }, { QStringLiteral("base"), k.base },
+                    { QStringLiteral("mine"), k.mine }, { QStringLiteral("theirs"), k.theirs } });
         o.insert(QStringLiteral("conflicts"), conflicts);
         printJson(ctx, o);
         return ExitOk;
@@ -120,12 +126,15 @@ int cmdCaseShow(Context &ctx)
     ctx.out << c->record.id << "  " << c->record.title << "\n"
             << "type:     " << c->record.caseType << "\n"
             << "status:   " << c->record.status << "\n"
-            << "assignee: " << (c->record.assignee.isEmpty() ? QStringLiteral("—") : c->record.assignee) << "\n"
+            << "assignee: " << (c->record.assignee.isEmpty() ? QStringLiteral("—") : c->record.assignee)
+            << "\n"
             << "etag:     " << c->record.etag << "\n"
-            << "pending:  " << c->pendingCount << (c->hasConflict ? "  (conflict)" : "") << (c->hasIssue ? "  (sync issue)" : "") << "\n";
+            << "pending:  " << c->pendingCount << (c->hasConflict ? "  (conflict)" : "")
+            << (c->hasIssue ? "  (sync issue)" : "") << "\n";
     if (type) {
         for (const FieldDef &f : type->fields)
-            ctx.out << "  " << (f.label.isEmpty() ? f.name : f.label) << ": " << valueText(c->record.fields.value(f.name)) << "\n";
+            ctx.out << "  " << (f.label.isEmpty() ? f.name : f.label) << ": "
+                    << valueText(c->record.fields.value(f.name)) << "\n";
     } else {
         for (auto it = c->record.fields.begin(); it != c->record.fields.end(); ++it)
             ctx.out << "  " << it.key() << ": " << valueText(it.value()) << "\n";
@@ -146,15 +155,17 @@ int cmdCaseCreate(Context &ctx)
         QStringList names;
         for (const CaseType &t : (*store)->caseTypes())
             names << t.name;
-        return fail(ctx, Error(QStringLiteral("unknown_case_type"),
-                               QStringLiteral("No case type %1 on this device (known: %2; sync first?).")
-                                   .arg(typeName, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")))));
+        return fail(ctx,
+            Error(QStringLiteral("unknown_case_type"),
+                QStringLiteral("No case type %1 on this device (known: %2; sync first?).")
+                    .arg(typeName,
+                        names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")))));
     }
     auto fields = parseFieldValues(*type, ctx.positional.mid(1));
     if (!fields.ok())
         return fail(ctx, fields.error());
     auto id = (*store)->createCase(typeName, fields.value(), ctx.options.value(QStringLiteral("title")),
-                                   ctx.options.value(QStringLiteral("queue")));
+        ctx.options.value(QStringLiteral("queue")));
     if (!id.ok())
         return fail(ctx, id.error());
     return reportCase(ctx, **store, id.value(), "Created");
@@ -220,15 +231,13 @@ int cmdOutbox(Context &ctx)
     if (ctx.json) {
         QJsonArray arr;
         for (const auto &e : entries)
-            arr.append(QJsonObject{{QStringLiteral("seq"), e.seq},
-                                   {QStringLiteral("actionId"), e.actionId},
-                                   {QStringLiteral("caseId"), e.caseId},
-                                   {QStringLiteral("type"), actionTypeName(e.type)},
-                                   {QStringLiteral("state"), client::queueStateName(e.state)},
-                                   {QStringLiteral("blockedBy"), e.blockedBy},
-                                   {QStringLiteral("attempts"), e.attempts},
-                                   {QStringLiteral("lastError"), e.lastError},
-                                   {QStringLiteral("description"), e.description}});
+            arr.append(QJsonObject { { QStringLiteral("seq"), e.seq },
+                { QStringLiteral("actionId"), e.actionId }, { QStringLiteral("caseId"), e.caseId },
+                { QStringLiteral("type"), actionTypeName(e.type) },
+                { QStringLiteral("state"), client::queueStateName(e.state) },
+                { QStringLiteral("blockedBy"), e.blockedBy }, { QStringLiteral("attempts"), e.attempts },
+                { QStringLiteral("lastError"), e.lastError },
+                { QStringLiteral("description"), e.description } });
         printJson(ctx, arr);
         return ExitOk;
     }
@@ -250,16 +259,18 @@ int cmdConflicts(Context &ctx)
     if (ctx.json) {
         QJsonArray arr;
         for (const auto &k : conflicts)
-            arr.append(QJsonObject{{QStringLiteral("caseId"), k.caseId}, {QStringLiteral("field"), k.field},
-                                   {QStringLiteral("label"), k.label}, {QStringLiteral("base"), k.base},
-                                   {QStringLiteral("mine"), k.mine}, {QStringLiteral("theirs"), k.theirs},
-                                   {QStringLiteral("policy"), conflictRuleName(k.policy)}});
+            arr.append(
+                QJsonObject { { QStringLiteral("caseId"), k.caseId }, { QStringLiteral("field"), k.field },
+                    { QStringLiteral("label"), k.label }, { QStringLiteral("base"), k.base },
+                    { QStringLiteral("mine"), k.mine }, { QStringLiteral("theirs"), k.theirs },
+                    { QStringLiteral("policy"), conflictRuleName(k.policy) } });
         printJson(ctx, arr);
         return ExitOk;
     }
     for (const auto &k : conflicts)
-        ctx.out << k.caseId << '\t' << (k.label.isEmpty() ? k.field : k.label) << ": mine " << valueText(k.mine)
-                << ", server " << valueText(k.theirs) << ", was " << valueText(k.base) << '\n';
+        ctx.out << k.caseId << '\t' << (k.label.isEmpty() ? k.field : k.label) << ": mine "
+                << valueText(k.mine) << ", server " << valueText(k.theirs) << ", was " << valueText(k.base)
+                << '\n';
     if (conflicts.isEmpty())
         ctx.out << "No conflicts.\n";
     return ExitOk;

@@ -4,8 +4,8 @@
 #include "apiclient.h"
 #include "clicontext.h"
 #include "credentialstore.h"
-#include "redact.h"
 #include "localstore.h"
+#include "redact.h"
 #include "signin.h"
 #include "synccontroller.h"
 
@@ -30,29 +30,25 @@ namespace {
 
 QJsonObject statusJson(const client::StoreStatus &s)
 {
-    return QJsonObject{{QStringLiteral("store"), s.path},
-                       {QStringLiteral("schemaVersion"), s.schemaVersion},
-                       {QStringLiteral("cases"), s.cases},
-                       {QStringLiteral("pending"), s.pending},
-                       {QStringLiteral("held"), s.held},
-                       {QStringLiteral("inflight"), s.inflight},
-                       {QStringLiteral("conflicts"), s.conflicts},
-                       {QStringLiteral("syncIssues"), s.syncIssues},
-                       {QStringLiteral("attachmentsToUpload"), s.attachmentsToUpload},
-                       {QStringLiteral("lastSync"), s.lastSuccess.isValid()
-                                                         ? QJsonValue(s.lastSuccess.toUTC().toString(Qt::ISODate))
-                                                         : QJsonValue()},
-                       {QStringLiteral("fullSyncInProgress"), s.fullSyncInProgress}};
+    return QJsonObject { { QStringLiteral("store"), s.path },
+        { QStringLiteral("schemaVersion"), s.schemaVersion }, { QStringLiteral("cases"), s.cases },
+        { QStringLiteral("pending"), s.pending }, { QStringLiteral("held"), s.held },
+        { QStringLiteral("inflight"), s.inflight }, { QStringLiteral("conflicts"), s.conflicts },
+        { QStringLiteral("syncIssues"), s.syncIssues },
+        { QStringLiteral("attachmentsToUpload"), s.attachmentsToUpload },
+        { QStringLiteral("lastSync"),
+            s.lastSuccess.isValid() ? QJsonValue(s.lastSuccess.toUTC().toString(Qt::ISODate))
+                                    : QJsonValue() },
+        { QStringLiteral("fullSyncInProgress"), s.fullSyncInProgress } };
 }
 
 } // namespace
 
-
 QString redactSecrets(QString text)
 {
     static const QRegularExpression bearer(QStringLiteral("(?i)(bearer\\s+)[^\\s\"',}]+"));
-    static const QRegularExpression keyed(
-        QStringLiteral("(?i)(token|password|passwd|secret|verifier|authorization)(\"?\\s*[:=]\\s*\"?)[^\\s\"',}]+"));
+    static const QRegularExpression keyed(QStringLiteral(
+        "(?i)(token|password|passwd|secret|verifier|authorization)(\"?\\s*[:=]\\s*\"?)[^\\s\"',}]+"));
     static const QRegularExpression pbkdf2(QStringLiteral("pbkdf2-sha256\\$[^\\s\"']+"));
     text.replace(bearer, QStringLiteral("\\1[redacted]"));
     text.replace(keyed, QStringLiteral("\\1\\2[redacted]"));
@@ -67,7 +63,8 @@ int cmdSignIn(Context &ctx)
     if (server.isEmpty() || user.isEmpty())
         return usage(ctx, QStringLiteral("signin needs --server URL and --user U"));
     if (!ctx.flags.contains(QStringLiteral("password-stdin")))
-        return usage(ctx, QStringLiteral("signin reads the password from standard input: add --password-stdin"));
+        return usage(
+            ctx, QStringLiteral("signin reads the password from standard input: add --password-stdin"));
     std::string line;
     std::getline(std::cin, line);
     QString password = QString::fromStdString(line);
@@ -86,7 +83,7 @@ int cmdSignIn(Context &ctx)
             QCoreApplication::exit(code);
             return;
         }
-        Profile p{server, user, r->storePath};
+        Profile p { server, user, r->storePath };
         if (Status s = saveProfile(ctx.profileDir, p); !s.ok()) {
             code = fail(ctx, s.error());
             QCoreApplication::exit(code);
@@ -99,8 +96,8 @@ int cmdSignIn(Context &ctx)
             o.insert(QStringLiteral("server"), server.toString());
             printJson(ctx, o);
         } else {
-            ctx.out << "Signed in as " << user << (r->offline ? " (offline: the server cannot be reached)" : "")
-                    << "\n";
+            ctx.out << "Signed in as " << user
+                    << (r->offline ? " (offline: the server cannot be reached)" : "") << "\n";
         }
         code = ExitOk;
         QCoreApplication::exit(code);
@@ -150,25 +147,26 @@ int cmdSync(Context &ctx)
     if (ctx.options.contains(QStringLiteral("batch")))
         config.batchSize = std::clamp(ctx.options.value(QStringLiteral("batch")).toInt(), 1, 500);
     if (ctx.options.contains(QStringLiteral("timeout")))
-        config.transferTimeout = std::chrono::seconds(std::max(1, ctx.options.value(QStringLiteral("timeout")).toInt()));
+        config.transferTimeout
+            = std::chrono::seconds(std::max(1, ctx.options.value(QStringLiteral("timeout")).toInt()));
 
     int code = ExitFailure;
     Error error;
     {
         SyncController controller(config);
         QObject::connect(&controller, &SyncController::startFinished, &controller,
-                         [&](bool ok, const QString &c, const QString &message) {
-                             if (ok)
-                                 return;
-                             error = Error(c, message);
-                             QCoreApplication::exit(1);
-                         });
+            [&](bool ok, const QString &c, const QString &message) {
+                if (ok)
+                    return;
+                error = Error(c, message);
+                QCoreApplication::exit(1);
+            });
         QObject::connect(&controller, &SyncController::cycleFinished, &controller,
-                         [&](bool ok, const QString &c, const QString &message) {
-                             if (!ok)
-                                 error = Error(c, message);
-                             QCoreApplication::exit(ok ? 0 : 1);
-                         });
+            [&](bool ok, const QString &c, const QString &message) {
+                if (!ok)
+                    error = Error(c, message);
+                QCoreApplication::exit(ok ? 0 : 1);
+            });
         if (ctx.flags.contains(QStringLiteral("full")))
             controller.requestFullSync();
         controller.start();
@@ -196,7 +194,7 @@ int cmdStatus(Context &ctx)
     if (!store.ok()) {
         if (store.error().code == QLatin1String("signin_required")) {
             if (ctx.json)
-                printJson(ctx, QJsonObject{{QStringLiteral("state"), QStringLiteral("signInRequired")}});
+                printJson(ctx, QJsonObject { { QStringLiteral("state"), QStringLiteral("signInRequired") } });
             else
                 ctx.out << "state: signInRequired (nobody signed in with this profile)\n";
             return ExitSignInRequired;
@@ -232,8 +230,12 @@ int cmdStatus(Context &ctx)
     } else {
         ctx.out << "state:        " << state << "\n"
                 << "user:         " << profile.user << " on " << profile.server.toString() << "\n"
-                << "last sync:    " << (s.lastSuccess.isValid() ? s.lastSuccess.toLocalTime().toString(Qt::ISODate) : QStringLiteral("never")) << "\n"
-                << "pending:      " << s.pending << (s.held ? QStringLiteral(" (%1 held)").arg(s.held) : QString()) << "\n"
+                << "last sync:    "
+                << (s.lastSuccess.isValid() ? s.lastSuccess.toLocalTime().toString(Qt::ISODate)
+                                            : QStringLiteral("never"))
+                << "\n"
+                << "pending:      " << s.pending
+                << (s.held ? QStringLiteral(" (%1 held)").arg(s.held) : QString()) << "\n"
                 << "conflicts:    " << s.conflicts << "\n"
                 << "sync issues:  " << s.syncIssues << "\n"
                 << "cases:        " << s.cases << "\n"
@@ -252,55 +254,56 @@ int cmdExportDiagnostics(Context &ctx)
         return fail(ctx, store.error());
     client::LocalStore &st = **store;
 
-    QJsonObject versions{{QStringLiteral("outpost"), QStringLiteral(OUTPOST_VERSION)},
-                         {QStringLiteral("qt"), QString::fromLatin1(qVersion())},
-                         {QStringLiteral("os"), QSysInfo::prettyProductName()},
-                         {QStringLiteral("storeSchema"), st.schemaVersion()},
-                         {QStringLiteral("protocol"), 1}};
+    QJsonObject versions { { QStringLiteral("outpost"), QStringLiteral(OUTPOST_VERSION) },
+        { QStringLiteral("qt"), QString::fromLatin1(qVersion()) },
+        { QStringLiteral("os"), QSysInfo::prettyProductName() },
+        { QStringLiteral("storeSchema"), st.schemaVersion() }, { QStringLiteral("protocol"), 1 } };
     QJsonObject byState;
     QJsonArray outbox;
     for (const client::OutboxEntry &e : st.outbox()) {
         const QString key = actionTypeName(e.type) + QLatin1Char('/') + client::queueStateName(e.state);
         byState.insert(key, byState.value(key).toInt() + 1);
-        outbox.append(QJsonObject{{QStringLiteral("seq"), e.seq},
-                                  {QStringLiteral("actionId"), e.actionId},
-                                  {QStringLiteral("caseId"), e.caseId},
-                                  {QStringLiteral("type"), actionTypeName(e.type)},
-                                  {QStringLiteral("state"), client::queueStateName(e.state)},
-                                  {QStringLiteral("blockedBy"), e.blockedBy},
-                                  {QStringLiteral("attempts"), e.attempts},
-                                  {QStringLiteral("lastError"), redactSecrets(e.lastError)},
-                                  {QStringLiteral("createdAt"), e.createdAt.toUTC().toString(Qt::ISODate)}});
+        outbox.append(
+            QJsonObject { { QStringLiteral("seq"), e.seq }, { QStringLiteral("actionId"), e.actionId },
+                { QStringLiteral("caseId"), e.caseId }, { QStringLiteral("type"), actionTypeName(e.type) },
+                { QStringLiteral("state"), client::queueStateName(e.state) },
+                { QStringLiteral("blockedBy"), e.blockedBy }, { QStringLiteral("attempts"), e.attempts },
+                { QStringLiteral("lastError"), redactSecrets(e.lastError) },
+                { QStringLiteral("createdAt"), e.createdAt.toUTC().toString(Qt::ISODate) } });
     }
     QJsonArray issues;
     for (const client::SyncIssue &i : st.syncIssues())
-        issues.append(QJsonObject{{QStringLiteral("actionId"), i.actionId},
-                                  {QStringLiteral("caseId"), i.caseId},
-                                  {QStringLiteral("status"), resultStatusName(i.status)},
-                                  {QStringLiteral("error"), i.error.toJson()}});
+        issues.append(QJsonObject { { QStringLiteral("actionId"), i.actionId },
+            { QStringLiteral("caseId"), i.caseId }, { QStringLiteral("status"), resultStatusName(i.status) },
+            { QStringLiteral("error"), i.error.toJson() } });
     QJsonArray events;
     for (const client::EventEntry &e : st.eventLog(5000))
-        events.append(QJsonObject{{QStringLiteral("at"), e.at.toUTC().toString(Qt::ISODateWithMs)},
-                                  {QStringLiteral("level"), client::eventLevelName(e.level)},
-                                  {QStringLiteral("category"), e.category},
-                                  {QStringLiteral("message"), redactSecrets(e.message)}});
-    const QJsonObject doc{{QStringLiteral("versions"), versions},
-                          {QStringLiteral("profile"), QJsonObject{{QStringLiteral("server"), profile.server.toString()},
-                                                                  {QStringLiteral("user"), profile.user}}},
-                          {QStringLiteral("status"), statusJson(st.status())},
-                          {QStringLiteral("queueSummary"), byState},
-                          {QStringLiteral("outbox"), outbox},
-                          {QStringLiteral("syncIssues"), issues},
-                          {QStringLiteral("events"), events},
-                          {QStringLiteral("exportedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+        events.append(QJsonObject { { QStringLiteral("at"), e.at.toUTC().toString(Qt::ISODateWithMs) },
+            { QStringLiteral("level"), client::eventLevelName(e.level) },
+            { QStringLiteral("category"), e.category },
+            { QStringLiteral("message"), redactSecrets(e.message) } });
+    const QJsonObject doc { { QStringLiteral("versions"), versions },
+        { QStringLiteral("profile"),
+            QJsonObject { { QStringLiteral("server"), profile.server.toString() },
+                { QStringLiteral("user"), profile.user } } },
+        { QStringLiteral("status"), statusJson(st.status()) }, { QStringLiteral("queueSummary"), byState },
+        { QStringLiteral("outbox"), outbox }, { QStringLiteral("syncIssues"), issues },
+        { QStringLiteral("events"), events },
+        { QStringLiteral("exportedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } };
     QSaveFile f(ctx.positional.first());
     if (!f.open(QIODevice::WriteOnly))
-        return fail(ctx, Error(QStringLiteral("file_error"), QStringLiteral("Cannot write %1: %2").arg(f.fileName(), f.errorString())));
+        return fail(ctx,
+            Error(QStringLiteral("file_error"),
+                QStringLiteral("Cannot write %1: %2").arg(f.fileName(), f.errorString())));
     f.write(QJsonDocument(doc).toJson(QJsonDocument::Indented));
     if (!f.commit())
-        return fail(ctx, Error(QStringLiteral("file_error"), QStringLiteral("Cannot write %1: %2").arg(f.fileName(), f.errorString())));
+        return fail(ctx,
+            Error(QStringLiteral("file_error"),
+                QStringLiteral("Cannot write %1: %2").arg(f.fileName(), f.errorString())));
     if (ctx.json)
-        printJson(ctx, QJsonObject{{QStringLiteral("file"), f.fileName()}, {QStringLiteral("events"), events.size()}});
+        printJson(ctx,
+            QJsonObject {
+                { QStringLiteral("file"), f.fileName() }, { QStringLiteral("events"), events.size() } });
     else
         ctx.out << "Diagnostics written to " << f.fileName() << " (secrets redacted)\n";
     return ExitOk;

@@ -23,9 +23,9 @@ namespace outpost::cli {
 struct Context {
     bool json = false;
     QString profileDir;
-    QStringList positional;          // words after the command words
+    QStringList positional; // words after the command words
     QHash<QString, QString> options; // --name value
-    QSet<QString> flags;             // --name
+    QSet<QString> flags; // --name
     QTextStream &out;
     QTextStream &err;
 };

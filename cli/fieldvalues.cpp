@@ -32,9 +32,11 @@ std::optional<QJsonValue> convert(const FieldDef &f, const QString &text, QStrin
     }
     case FieldType::Bool: {
         const QString t = text.toLower();
-        if (t == QLatin1String("true") || t == QLatin1String("yes") || t == QLatin1String("1") || t == QLatin1String("on"))
+        if (t == QLatin1String("true") || t == QLatin1String("yes") || t == QLatin1String("1")
+            || t == QLatin1String("on"))
             return QJsonValue(true);
-        if (t == QLatin1String("false") || t == QLatin1String("no") || t == QLatin1String("0") || t == QLatin1String("off"))
+        if (t == QLatin1String("false") || t == QLatin1String("no") || t == QLatin1String("0")
+            || t == QLatin1String("off"))
             return QJsonValue(false);
         *why = tr("\"%1\" is not a yes/no value (true, false, yes, no, 1, 0)").arg(text);
         return std::nullopt;
@@ -83,7 +85,8 @@ Result<QJsonObject> parseFieldValues(const CaseType &type, const QStringList &as
             QStringList known;
             for (const FieldDef &d : type.fields)
                 known << d.name;
-            problems.insert(name, tr("no such field in %1 (fields: %2)").arg(type.name, known.join(QStringLiteral(", "))));
+            problems.insert(name,
+                tr("no such field in %1 (fields: %2)").arg(type.name, known.join(QStringLiteral(", "))));
             continue;
         }
         QString why;

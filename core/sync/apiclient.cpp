@@ -79,18 +79,18 @@ Error ApiClient::transportError(QNetworkReply *reply) const
     const auto err = reply->error();
     if (reply->property(kTooLarge).toBool())
         return Error(QString::fromLatin1(errc::BadResponse),
-                     QStringLiteral("The server's answer exceeds %1 bytes.").arg(m_maxResponse));
+            QStringLiteral("The server's answer exceeds %1 bytes.").arg(m_maxResponse));
     if (err == QNetworkReply::OperationCanceledError) {
         if (reply->property(kCanceled).toBool())
             return Error(QString::fromLatin1(errc::Canceled), QStringLiteral("The request was canceled."));
         return Error(QString::fromLatin1(errc::Timeout),
-                     QStringLiteral("The server did not answer within %1 s.").arg(m_timeout.count() / 1000.0));
+            QStringLiteral("The server did not answer within %1 s.").arg(m_timeout.count() / 1000.0));
     }
     if (err == QNetworkReply::ProtocolFailure || err == QNetworkReply::ProtocolUnknownError)
         return Error(QString::fromLatin1(errc::BadResponse),
-                     QStringLiteral("The server's answer is not valid HTTP: %1").arg(reply->errorString()));
+            QStringLiteral("The server's answer is not valid HTTP: %1").arg(reply->errorString()));
     return Error(QString::fromLatin1(errc::Unreachable),
-                 QStringLiteral("Cannot reach the server: %1").arg(reply->errorString()));
+        QStringLiteral("Cannot reach the server: %1").arg(reply->errorString()));
 }
 
 void ApiClient::track(QNetworkReply *reply, bool signIn, Handler ok, ErrorHandler fail)
@@ -102,44 +102,44 @@ void ApiClient::track(QNetworkReply *reply, bool signIn, Handler ok, ErrorHandle
             reply->abort();
         }
     });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, signIn, ok = std::move(ok),
-                                                     fail = std::move(fail)]() {
-        m_running.removeAll(reply);
-        reply->deleteLater();
-        const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-        const int status = statusAttr.isValid() ? statusAttr.toInt() : 0;
-        const auto netError = reply->error();
-        // An HTTP answer arrived (possibly an error status): judge by the status. Otherwise the
-        // transport failed (refused, reset, timeout, garbage instead of HTTP).
-        const bool transportFailed = status == 0 || reply->property(kTooLarge).toBool()
-            || (netError != QNetworkReply::NoError && netError < QNetworkReply::ContentAccessDenied);
-        if (transportFailed) {
-            const Error e = transportError(reply);
-            qCDebug(lcSyncApi) << reply->operation() << reply->url().path() << "failed:" << e.code << e.message;
-            fail(e);
-            return;
-        }
-        const QByteArray body = reply->readAll();
-        if (status < 200 || status >= 300) {
-            const Error e = parse::httpError(status, body, signIn);
-            qCDebug(lcSyncApi) << reply->url().path() << "HTTP" << status << e.code;
-            if (e.code == QLatin1String(errc::Unauthenticated) && !signIn)
-                Q_EMIT unauthenticated();
-            fail(e);
-            return;
-        }
-        ok(body);
-    });
+    connect(reply, &QNetworkReply::finished, this,
+        [this, reply, signIn, ok = std::move(ok), fail = std::move(fail)]() {
+            m_running.removeAll(reply);
+            reply->deleteLater();
+            const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+            const int status = statusAttr.isValid() ? statusAttr.toInt() : 0;
+            const auto netError = reply->error();
+            // An HTTP answer arrived (possibly an error status): judge by the status. Otherwise the
+            // transport failed (refused, reset, timeout, garbage instead of HTTP).
+            const bool transportFailed = status == 0 || reply->property(kTooLarge).toBool()
+                || (netError != QNetworkReply::NoError && netError < QNetworkReply::ContentAccessDenied);
+            if (transportFailed) {
+                const Error e = transportError(reply);
+                qCDebug(lcSyncApi) << reply->operation() << reply->url().path() << "failed:" << e.code
+                                   << e.message;
+                fail(e);
+                return;
+            }
+            const QByteArray body = reply->readAll();
+            if (status < 200 || status >= 300) {
+                const Error e = parse::httpError(status, body, signIn);
+                qCDebug(lcSyncApi) << reply->url().path() << "HTTP" << status << e.code;
+                if (e.code == QLatin1String(errc::Unauthenticated) && !signIn)
+                    Q_EMIT unauthenticated();
+                fail(e);
+                return;
+            }
+            ok(body);
+        });
 }
 
 void ApiClient::signIn(const QUrl &server, const QString &user, const QString &password,
-                       const QString &deviceId, Callback<SessionInfo> done)
+    const QString &deviceId, Callback<SessionInfo> done)
 {
     setServer(server);
     m_token.clear();
-    const QJsonObject body{{QStringLiteral("username"), user},
-                           {QStringLiteral("password"), password},
-                           {QStringLiteral("deviceId"), deviceId}};
+    const QJsonObject body { { QStringLiteral("username"), user }, { QStringLiteral("password"), password },
+        { QStringLiteral("deviceId"), deviceId } };
     QNetworkReply *reply = m_nam->post(request(QStringLiteral("/session")), jsonBytes(body));
     track(
         reply, true,
@@ -185,13 +185,13 @@ void ApiClient::changes(const QString &since, int limit, Callback<ChangesPage> d
         [done](const Error &e) { done(e); });
 }
 
-void ApiClient::uploadActions(const QString &deviceId, const QList<Action> &actions,
-                              Callback<QList<ActionResult>> done)
+void ApiClient::uploadActions(
+    const QString &deviceId, const QList<Action> &actions, Callback<QList<ActionResult>> done)
 {
     QJsonArray arr;
     for (const Action &a : actions)
         arr.append(a.toJson());
-    const QJsonObject body{{QStringLiteral("deviceId"), deviceId}, {QStringLiteral("actions"), arr}};
+    const QJsonObject body { { QStringLiteral("deviceId"), deviceId }, { QStringLiteral("actions"), arr } };
     track(
         m_nam->post(request(QStringLiteral("/sync/actions")), jsonBytes(body)), false,
         [done, actions](const QByteArray &b) { done(parse::uploadResults(b, actions)); },
@@ -203,7 +203,7 @@ Result<QString> ApiClient::sha256OfFile(const QString &path)
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return Error(QString::fromLatin1(errc::FileError),
-                     QStringLiteral("Cannot read %1: %2").arg(path, f.errorString()));
+            QStringLiteral("Cannot read %1: %2").arg(path, f.errorString()));
     QCryptographicHash hash(QCryptographicHash::Sha256);
     if (!hash.addData(&f))
         return Error(QString::fromLatin1(errc::FileError), QStringLiteral("Cannot read %1").arg(path));
@@ -211,7 +211,7 @@ Result<QString> ApiClient::sha256OfFile(const QString &path)
 }
 
 void ApiClient::putAttachment(const QString &uuid, const QString &caseId, const QString &name,
-                              const QString &mime, const QString &filePath, Callback<UploadedAttachment> done)
+    const QString &mime, const QString &filePath, Callback<UploadedAttachment> done)
 {
     auto sha = sha256OfFile(filePath);
     if (!sha.ok()) {
@@ -221,7 +221,7 @@ void ApiClient::putAttachment(const QString &uuid, const QString &caseId, const 
     auto *file = new QFile(filePath);
     if (!file->open(QIODevice::ReadOnly)) {
         const Error e(QString::fromLatin1(errc::FileError),
-                      QStringLiteral("Cannot read %1: %2").arg(filePath, file->errorString()));
+            QStringLiteral("Cannot read %1: %2").arg(filePath, file->errorString()));
         delete file;
         done(e);
         return;
@@ -234,7 +234,7 @@ void ApiClient::putAttachment(const QString &uuid, const QString &caseId, const 
     u.setQuery(q);
     req.setUrl(u);
     req.setHeader(QNetworkRequest::ContentTypeHeader,
-                  mime.isEmpty() ? QByteArrayLiteral("application/octet-stream") : mime.toUtf8());
+        mime.isEmpty() ? QByteArrayLiteral("application/octet-stream") : mime.toUtf8());
     req.setHeader(QNetworkRequest::ContentLengthHeader, file->size());
     QNetworkReply *reply = m_nam->put(req, file);
     file->setParent(reply);
@@ -245,8 +245,8 @@ void ApiClient::putAttachment(const QString &uuid, const QString &caseId, const 
             auto up = parse::uploadedAttachment(b);
             if (up.ok() && up->sha256.compare(localSha, Qt::CaseInsensitive) != 0) {
                 done(Error(QString::fromLatin1(errc::ChecksumMismatch),
-                           QStringLiteral("The server stored bytes with sha256 %1, the file has %2.")
-                               .arg(up->sha256, localSha)));
+                    QStringLiteral("The server stored bytes with sha256 %1, the file has %2.")
+                        .arg(up->sha256, localSha)));
                 return;
             }
             done(std::move(up));
@@ -264,7 +264,8 @@ void ApiClient::getCase(const QString &caseId, Callback<CaseRecord> done)
 void ApiClient::history(const QString &caseId, Callback<QList<HistoryEntry>> done)
 {
     track(
-        m_nam->get(request(QStringLiteral("/cases/") + pathSegment(caseId) + QStringLiteral("/history"), false)),
+        m_nam->get(
+            request(QStringLiteral("/cases/") + pathSegment(caseId) + QStringLiteral("/history"), false)),
         false, [done](const QByteArray &b) { done(parse::history(b)); }, [done](const Error &e) { done(e); });
 }
 
@@ -273,7 +274,7 @@ void ApiClient::getAttachment(const QString &uuid, const QString &destPath, Call
     auto file = std::make_shared<QSaveFile>(destPath);
     if (!file->open(QIODevice::WriteOnly)) {
         done(Error(QString::fromLatin1(errc::FileError),
-                   QStringLiteral("Cannot write %1: %2").arg(destPath, file->errorString())));
+            QStringLiteral("Cannot write %1: %2").arg(destPath, file->errorString())));
         return;
     }
     auto hash = std::make_shared<QCryptographicHash>(QCryptographicHash::Sha256);
@@ -297,7 +298,7 @@ void ApiClient::getAttachment(const QString &uuid, const QString &destPath, Call
             hash->addData(rest);
             if (*writeFailed || file->write(rest) != rest.size() || !file->commit()) {
                 done(Error(QString::fromLatin1(errc::FileError),
-                           QStringLiteral("Cannot write %1: %2").arg(destPath, file->errorString())));
+                    QStringLiteral("Cannot write %1: %2").arg(destPath, file->errorString())));
                 return;
             }
             done(QString::fromLatin1(hash->result().toHex()));
@@ -308,12 +309,13 @@ void ApiClient::getAttachment(const QString &uuid, const QString &destPath, Call
         });
 }
 
-void ApiClient::rawRequest(const QByteArray &verb, const QString &path, const QJsonObject &body,
-                           Callback<QJsonObject> done)
+void ApiClient::rawRequest(
+    const QByteArray &verb, const QString &path, const QJsonObject &body, Callback<QJsonObject> done)
 {
     QNetworkRequest req = request(path, !body.isEmpty());
-    QNetworkReply *reply = body.isEmpty() && verb == "GET" ? m_nam->get(req)
-                                                           : m_nam->sendCustomRequest(req, verb, jsonBytes(body));
+    QNetworkReply *reply = body.isEmpty() && verb == "GET"
+        ? m_nam->get(req)
+        : m_nam->sendCustomRequest(req, verb, jsonBytes(body));
     track(
         reply, false,
         [done](const QByteArray &b) {

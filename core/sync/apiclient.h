@@ -28,8 +28,7 @@ class ApiClient : public QObject
 {
     Q_OBJECT
 public:
-    template<typename T>
-    using Callback = std::function<void(Result<T>)>;
+    template <typename T> using Callback = std::function<void(Result<T>)>;
 
     explicit ApiClient(QObject *parent = nullptr);
     ~ApiClient() override;
@@ -46,23 +45,24 @@ public:
 
     /// POST /session on `server`; on success the server and token are kept for later calls.
     void signIn(const QUrl &server, const QString &user, const QString &password, const QString &deviceId,
-                Callback<SessionInfo> done);
+        Callback<SessionInfo> done);
     /// DELETE /session, then forgets the token (also when the server is away).
     void signOut(Callback<void> done);
     void health(Callback<HealthInfo> done);
     /// GET /sync/changes; an empty `since` means a full sync.
     void changes(const QString &since, int limit, Callback<ChangesPage> done);
-    void uploadActions(const QString &deviceId, const QList<Action> &actions, Callback<QList<ActionResult>> done);
+    void uploadActions(
+        const QString &deviceId, const QList<Action> &actions, Callback<QList<ActionResult>> done);
     /// PUT /attachments/{uuid}, streamed from `filePath`; checks the server's sha256 against the file's.
     void putAttachment(const QString &uuid, const QString &caseId, const QString &name, const QString &mime,
-                       const QString &filePath, Callback<UploadedAttachment> done);
+        const QString &filePath, Callback<UploadedAttachment> done);
     void getCase(const QString &caseId, Callback<CaseRecord> done);
     void history(const QString &caseId, Callback<QList<HistoryEntry>> done);
     /// GET /attachments/{uuid} streamed into `destPath` (written atomically); reports the sha256.
     void getAttachment(const QString &uuid, const QString &destPath, Callback<QString> done);
     /// Any request with a JSON body (or none) and a JSON answer; for administration and tests.
-    void rawRequest(const QByteArray &verb, const QString &path, const QJsonObject &body,
-                    Callback<QJsonObject> done);
+    void rawRequest(
+        const QByteArray &verb, const QString &path, const QJsonObject &body, Callback<QJsonObject> done);
 
     /// Aborts every running request; their callbacks report "canceled".
     void abortAll();
@@ -87,7 +87,7 @@ private:
     QNetworkAccessManager *m_nam;
     QUrl m_server;
     QString m_token;
-    std::chrono::milliseconds m_timeout{30000};
+    std::chrono::milliseconds m_timeout { 30000 };
     qint64 m_maxResponse = 256LL * 1024 * 1024;
     QList<QPointer<QNetworkReply>> m_running;
     bool m_aborting = false;

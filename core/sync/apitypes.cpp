@@ -19,12 +19,11 @@ bool isTransientError(const Error &e)
 
 QJsonObject SessionInfo::toJson(bool withToken) const
 {
-    QJsonObject o{{QStringLiteral("expiresAt"), expiresAt},
-                  {QStringLiteral("user"),
-                   QJsonObject{{QStringLiteral("id"), userId},
-                               {QStringLiteral("displayName"), displayName},
-                               {QStringLiteral("roles"), QJsonArray::fromStringList(roles)},
-                               {QStringLiteral("queues"), QJsonArray::fromStringList(queues)}}}};
+    QJsonObject o { { QStringLiteral("expiresAt"), expiresAt },
+        { QStringLiteral("user"),
+            QJsonObject { { QStringLiteral("id"), userId }, { QStringLiteral("displayName"), displayName },
+                { QStringLiteral("roles"), QJsonArray::fromStringList(roles) },
+                { QStringLiteral("queues"), QJsonArray::fromStringList(queues) } } } };
     if (withToken)
         o.insert(QStringLiteral("token"), token);
     return o;
@@ -36,7 +35,7 @@ namespace {
 Error bad(const QString &what)
 {
     return Error(QString::fromLatin1(errc::BadResponse),
-                 QStringLiteral("The server sent an answer that does not follow the protocol: %1").arg(what));
+        QStringLiteral("The server sent an answer that does not follow the protocol: %1").arg(what));
 }
 
 Result<QJsonObject> object(const QByteArray &body)
@@ -201,18 +200,17 @@ Error httpError(int status, const QByteArray &body, bool signIn)
     }
     if (status == 401 && !(signIn && e.code == QLatin1String("bad_credentials"))) {
         return Error(QString::fromLatin1(errc::Unauthenticated),
-                     e.message.isEmpty() ? QStringLiteral("The session is no longer valid; sign in again.")
-                                         : e.message);
+            e.message.isEmpty() ? QStringLiteral("The session is no longer valid; sign in again.")
+                                : e.message);
     }
     if (status == 410)
         return Error(QString::fromLatin1(errc::FullSyncRequired),
-                     e.message.isEmpty() ? QStringLiteral("The server requires a full sync.") : e.message,
-                     e.fields);
+            e.message.isEmpty() ? QStringLiteral("The server requires a full sync.") : e.message, e.fields);
     if (!e.code.isEmpty())
         return e;
     if (status >= 500)
         return Error(QString::fromLatin1(errc::ServerError),
-                     QStringLiteral("The server failed with HTTP %1.").arg(status));
+            QStringLiteral("The server failed with HTTP %1.").arg(status));
     return bad(QStringLiteral("HTTP %1 without an error body").arg(status));
 }
 

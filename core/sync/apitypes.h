@@ -15,14 +15,14 @@ namespace outpost::sync {
 
 /// Error codes the client adds to the protocol's own (bad_credentials, unauthenticated, ...).
 namespace errc {
-inline constexpr auto BadResponse = "bad_response";           // the server's answer broke the contract
-inline constexpr auto Unreachable = "unreachable";            // no connection to the server
-inline constexpr auto Timeout = "timeout";                    // the transfer stalled too long
-inline constexpr auto Unauthenticated = "unauthenticated";    // 401: sign in again
+inline constexpr auto BadResponse = "bad_response"; // the server's answer broke the contract
+inline constexpr auto Unreachable = "unreachable"; // no connection to the server
+inline constexpr auto Timeout = "timeout"; // the transfer stalled too long
+inline constexpr auto Unauthenticated = "unauthenticated"; // 401: sign in again
 inline constexpr auto FullSyncRequired = "full_sync_required"; // 410
-inline constexpr auto ServerError = "server_error";           // 5xx without a readable body
-inline constexpr auto Canceled = "canceled";                  // aborted by us (shutdown)
-inline constexpr auto FileError = "file_error";               // a local file could not be read/written
+inline constexpr auto ServerError = "server_error"; // 5xx without a readable body
+inline constexpr auto Canceled = "canceled"; // aborted by us (shutdown)
+inline constexpr auto FileError = "file_error"; // a local file could not be read/written
 inline constexpr auto ChecksumMismatch = "checksum_mismatch"; // the server stored other bytes
 inline constexpr auto KeychainUnavailable = "keychain_unavailable";
 inline constexpr auto NotFound = "not_found";

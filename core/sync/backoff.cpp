@@ -10,8 +10,7 @@ Backoff::Backoff(ms base, ms cap, ms floor)
     , m_cap(std::max(cap, m_base))
     , m_floor(std::clamp(floor, ms(0), m_base))
     , m_random(QRandomGenerator::securelySeeded())
-{
-}
+{ }
 
 Backoff::ms Backoff::ceiling() const
 {
@@ -27,7 +26,9 @@ Backoff::ms Backoff::next()
     const qint64 high = ceiling().count();
     const qint64 low = std::min<qint64>(m_floor.count(), high);
     ++m_attempts;
-    return ms(low + static_cast<qint64>(m_random.bounded(static_cast<quint32>(std::min<qint64>(high - low + 1, 0x7fffffff)))));
+    return ms(low
+        + static_cast<qint64>(
+            m_random.bounded(static_cast<quint32>(std::min<qint64>(high - low + 1, 0x7fffffff)))));
 }
 
 } // namespace outpost::sync

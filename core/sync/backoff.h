@@ -14,8 +14,7 @@ class Backoff
 public:
     using ms = std::chrono::milliseconds;
 
-    explicit Backoff(ms base = std::chrono::seconds(1), ms cap = std::chrono::minutes(5),
-                     ms floor = ms(100));
+    explicit Backoff(ms base = std::chrono::seconds(1), ms cap = std::chrono::minutes(5), ms floor = ms(100));
 
     /// The delay to wait before the next attempt; counts one more failure.
     ms next();

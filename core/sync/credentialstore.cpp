@@ -13,16 +13,16 @@ namespace {
 Error keychainError(QKeychain::Job *job)
 {
     if (job->error() == QKeychain::EntryNotFound)
-        return Error(QString::fromLatin1(errc::NotFound), QStringLiteral("No saved session in the keychain."));
+        return Error(
+            QString::fromLatin1(errc::NotFound), QStringLiteral("No saved session in the keychain."));
     return Error(QString::fromLatin1(errc::KeychainUnavailable),
-                 QStringLiteral("The system keychain is not available (%1, code %2). Outpost keeps sign-in "
-                                "tokens only in the keychain: unlock it or start a keyring service.")
-                     .arg(job->errorString())
-                     .arg(int(job->error())));
+        QStringLiteral("The system keychain is not available (%1, code %2). Outpost keeps sign-in "
+                       "tokens only in the keychain: unlock it or start a keyring service.")
+            .arg(job->errorString())
+            .arg(int(job->error())));
 }
 
-template<typename JobT>
-JobT *makeJob(const QString &service, const QString &key, QObject *parent)
+template <typename JobT> JobT *makeJob(const QString &service, const QString &key, QObject *parent)
 {
     auto *job = new JobT(service, parent);
     job->setAutoDelete(true);
@@ -36,8 +36,7 @@ JobT *makeJob(const QString &service, const QString &key, QObject *parent)
 CredentialStore::CredentialStore(QString service, QObject *parent)
     : QObject(parent)
     , m_service(std::move(service))
-{
-}
+{ }
 
 QString CredentialStore::keyFor(const QUrl &server, const QString &user)
 {
@@ -56,8 +55,8 @@ void CredentialStore::writeToken(const QString &key, const QString &token, std::
             const Error e = keychainError(j);
             qCWarning(lcSyncCredentials) << "saving the token failed:" << e.message;
             done(e.code == QLatin1String(errc::NotFound)
-                     ? Error(QString::fromLatin1(errc::KeychainUnavailable), e.message)
-                     : e);
+                    ? Error(QString::fromLatin1(errc::KeychainUnavailable), e.message)
+                    : e);
             return;
         }
         done(Status::success());

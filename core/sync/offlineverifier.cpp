@@ -28,8 +28,10 @@ bool parse(const QString &verifier, Parsed *out)
     out->iterations = parts.at(1).toInt(&ok);
     if (!ok || out->iterations < 1000 || out->iterations > 10000000)
         return false;
-    const auto salt = QByteArray::fromBase64Encoding(parts.at(2).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
-    const auto key = QByteArray::fromBase64Encoding(parts.at(3).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    const auto salt
+        = QByteArray::fromBase64Encoding(parts.at(2).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    const auto key
+        = QByteArray::fromBase64Encoding(parts.at(3).toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
     if (!salt || !key || salt.decoded.size() < 4 || key.decoded.size() != KeyLength)
         return false;
     out->salt = salt.decoded;
@@ -39,8 +41,8 @@ bool parse(const QString &verifier, Parsed *out)
 
 QByteArray derive(const QString &password, const QByteArray &salt, int iterations)
 {
-    return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.toUtf8(), salt, iterations,
-                                              KeyLength);
+    return QPasswordDigestor::deriveKeyPbkdf2(
+        QCryptographicHash::Sha256, password.toUtf8(), salt, iterations, KeyLength);
 }
 } // namespace
 
@@ -49,8 +51,8 @@ QString OfflineVerifier::create(const QString &password, int iterations)
     QByteArray salt(SaltLength, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(salt.data()), SaltLength / 4);
     const QByteArray key = derive(password, salt, iterations);
-    return QStringList{Scheme, QString::number(iterations), QString::fromLatin1(salt.toBase64()),
-                       QString::fromLatin1(key.toBase64())}
+    return QStringList { Scheme, QString::number(iterations), QString::fromLatin1(salt.toBase64()),
+        QString::fromLatin1(key.toBase64()) }
         .join(QLatin1Char('$'));
 }
 

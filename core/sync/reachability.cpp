@@ -23,7 +23,8 @@ bool Reachability::loadSystemBackend()
         return true;
     const bool ok = QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability);
     qCInfo(lcSyncReachability) << "system reachability backend:"
-                               << (ok ? QNetworkInformation::instance()->backendName() : QStringLiteral("none"));
+                               << (ok ? QNetworkInformation::instance()->backendName()
+                                      : QStringLiteral("none"));
     return ok;
 }
 
@@ -36,9 +37,10 @@ void Reachability::start()
 {
     m_running = true;
     if (auto *info = QNetworkInformation::instance()) {
-        connect(info, &QNetworkInformation::reachabilityChanged, this,
-                [this](QNetworkInformation::Reachability r) { onSystemReachability(int(r)); },
-                Qt::UniqueConnection);
+        connect(
+            info, &QNetworkInformation::reachabilityChanged, this,
+            [this](QNetworkInformation::Reachability r) { onSystemReachability(int(r)); },
+            Qt::UniqueConnection);
     }
     probeNow();
 }

@@ -51,7 +51,7 @@ private:
     ApiClient *m_api;
     QTimer m_timer;
     Backoff m_backoff;
-    std::chrono::milliseconds m_interval{60000};
+    std::chrono::milliseconds m_interval { 60000 };
     bool m_reachable = false;
     bool m_known = false;
     bool m_probing = false;

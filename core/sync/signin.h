@@ -15,9 +15,9 @@ class CredentialStore;
 
 /// What a successful sign-in gives the application.
 struct SignInOutcome {
-    bool offline = false;  // signed in against the stored verifier; sync waits for the network
-    SessionInfo session;   // online: as the server sent it (token included); offline: the last known user
-    QString storePath;     // the user's store on this device
+    bool offline = false; // signed in against the stored verifier; sync waits for the network
+    SessionInfo session; // online: as the server sent it (token included); offline: the last known user
+    QString storePath; // the user's store on this device
 };
 
 /// Signs a user in. Online: POST /session, the token into the OS keychain (a keychain failure fails
@@ -37,7 +37,7 @@ public:
 
     void setTransferTimeout(int ms) { m_timeoutMs = ms; }
     void signIn(const QUrl &server, const QString &user, const QString &password, const QString &profileDir,
-                std::function<void(Result<SignInOutcome>)> done);
+        std::function<void(Result<SignInOutcome>)> done);
     /// Revokes the token on the server (best effort) and removes it from the keychain.
     void signOut(const QUrl &server, const QString &user, std::function<void(Status)> done);
 

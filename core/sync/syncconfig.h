@@ -18,20 +18,20 @@ QString syncStateName(SyncState s);
 /// Everything the engine needs to run for one user on one server. A plain value: copied into the
 /// sync thread.
 struct SyncConfig {
-    QString storePath;  // the user's store (StoreLocation::pathFor)
+    QString storePath; // the user's store (StoreLocation::pathFor)
     QUrl server;
     QString user;
-    QString token;       // when empty, read from the keychain (service keychainService)
+    QString token; // when empty, read from the keychain (service keychainService)
     QString keychainService = QStringLiteral("outpost");
-    std::chrono::milliseconds interval{std::chrono::minutes(5)}; // periodic sync
-    std::chrono::milliseconds debounce{std::chrono::seconds(2)}; // after a local change
-    std::chrono::milliseconds transferTimeout{std::chrono::seconds(30)};
-    std::chrono::milliseconds probeInterval{std::chrono::seconds(60)};
-    int pageLimit = 1000;   // changes per download page
-    int batchSize = 500;    // actions per upload request (the protocol's maximum)
-    bool usePush = true;    // WebSocket hints
+    std::chrono::milliseconds interval { std::chrono::minutes(5) }; // periodic sync
+    std::chrono::milliseconds debounce { std::chrono::seconds(2) }; // after a local change
+    std::chrono::milliseconds transferTimeout { std::chrono::seconds(30) };
+    std::chrono::milliseconds probeInterval { std::chrono::seconds(60) };
+    int pageLimit = 1000; // changes per download page
+    int batchSize = 500; // actions per upload request (the protocol's maximum)
+    bool usePush = true; // WebSocket hints
     bool useReachability = true;
-    bool periodic = true;   // the interval timer
+    bool periodic = true; // the interval timer
     bool syncAtStart = true;
 };
 

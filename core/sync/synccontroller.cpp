@@ -67,19 +67,20 @@ void SyncController::start()
         startThread(m_config.token);
         return;
     }
-    m_credentials->readToken(CredentialStore::keyFor(m_config.server, m_config.user), [this](Result<QString> t) {
-        if (t.ok()) {
-            startThread(t.value());
-            return;
-        }
-        // No token (never signed in, signed out) or no keychain: the engine does not start.
-        const bool missing = t.error().code == QLatin1String(errc::NotFound);
-        m_state = missing ? State::SignInRequired : State::Error;
-        Q_EMIT stateChanged(m_state);
-        Q_EMIT errorOccurred(t.error().message);
-        Q_EMIT startFinished(false, missing ? QString::fromLatin1(errc::Unauthenticated) : t.error().code,
-                             t.error().message);
-    });
+    m_credentials->readToken(
+        CredentialStore::keyFor(m_config.server, m_config.user), [this](Result<QString> t) {
+            if (t.ok()) {
+                startThread(t.value());
+                return;
+            }
+            // No token (never signed in, signed out) or no keychain: the engine does not start.
+            const bool missing = t.error().code == QLatin1String(errc::NotFound);
+            m_state = missing ? State::SignInRequired : State::Error;
+            Q_EMIT stateChanged(m_state);
+            Q_EMIT errorOccurred(t.error().message);
+            Q_EMIT startFinished(false, missing ? QString::fromLatin1(errc::Unauthenticated) : t.error().code,
+                t.error().message);
+        });
 }
 
 void SyncController::startThread(const QString &token)
@@ -102,7 +103,8 @@ void SyncController::localChangeMade()
 void SyncController::setInterval(int ms)
 {
     SyncWorker *worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker, ms]() { worker->setInterval(ms); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, ms]() { worker->setInterval(ms); }, Qt::QueuedConnection);
 }
 
 void SyncController::setToken(const QString &token)
@@ -115,7 +117,8 @@ void SyncController::setToken(const QString &token)
         return;
     }
     SyncWorker *worker = m_worker;
-    QMetaObject::invokeMethod(worker, [worker, token]() { worker->setToken(token); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker, token]() { worker->setToken(token); }, Qt::QueuedConnection);
 }
 
 void SyncController::requestFullSync()

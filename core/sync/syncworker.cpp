@@ -208,35 +208,37 @@ void SyncWorker::uploadAttachments()
     // Resumable: each one is marked uploaded as soon as the server confirmed its sha256.
     QList<client::AttachmentInfo> todo = m_store->attachmentsToUpload();
     todo.erase(std::remove_if(todo.begin(), todo.end(),
-                              [this](const client::AttachmentInfo &a) { return m_failedAttachments.contains(a.id); }),
-               todo.end());
+                   [this](const client::AttachmentInfo &a) { return m_failedAttachments.contains(a.id); }),
+        todo.end());
     if (todo.isEmpty()) {
         uploadNextBatch();
         return;
     }
     const client::AttachmentInfo a = todo.first();
     Q_EMIT progress(QStringLiteral("attachments"), 0, int(todo.size()));
-    m_api->putAttachment(a.id, a.caseId, a.name, a.mime, a.localPath, [this, a](Result<UploadedAttachment> r) {
-        if (!r.ok()) {
-            if (isTransientError(r.error()) || r.error().code == QLatin1String(errc::Unauthenticated)
-                || r.error().code == QLatin1String(errc::Canceled)) {
-                failCycle(r.error());
+    m_api->putAttachment(
+        a.id, a.caseId, a.name, a.mime, a.localPath, [this, a](Result<UploadedAttachment> r) {
+            if (!r.ok()) {
+                if (isTransientError(r.error()) || r.error().code == QLatin1String(errc::Unauthenticated)
+                    || r.error().code == QLatin1String(errc::Canceled)) {
+                    failCycle(r.error());
+                    return;
+                }
+                // Refused for good (too large, unreadable file, case gone): it must not hold the
+                // actions back; it is retried next cycle and stays listed for the user.
+                m_failedAttachments.insert(a.id);
+                log(int(EventLevel::Warning),
+                    QStringLiteral("attachment %1 (%2) not uploaded: %3")
+                        .arg(a.id, a.name, r.error().toString()));
+                uploadAttachments();
                 return;
             }
-            // Refused for good (too large, unreadable file, case gone): it must not hold the
-            // actions back; it is retried next cycle and stays listed for the user.
-            m_failedAttachments.insert(a.id);
-            log(int(EventLevel::Warning),
-                QStringLiteral("attachment %1 (%2) not uploaded: %3").arg(a.id, a.name, r.error().toString()));
+            if (Status s = m_store->markAttachmentUploaded(a.id); !s.ok()) {
+                failCycle(s.error());
+                return;
+            }
             uploadAttachments();
-            return;
-        }
-        if (Status s = m_store->markAttachmentUploaded(a.id); !s.ok()) {
-            failCycle(s.error());
-            return;
-        }
-        uploadAttachments();
-    });
+        });
 }
 
 void SyncWorker::uploadNextBatch()
@@ -244,10 +246,11 @@ void SyncWorker::uploadNextBatch()
     QList<QueuedAction> batch = m_store->nextUploadBatch(m_config.batchSize);
     // Skipped actions come back unchanged: send each action at most once per cycle.
     batch.erase(std::remove_if(batch.begin(), batch.end(),
-                               [this](const QueuedAction &q) { return m_sentThisCycle.contains(q.action.id); }),
-                batch.end());
+                    [this](const QueuedAction &q) { return m_sentThisCycle.contains(q.action.id); }),
+        batch.end());
     if (batch.isEmpty() || m_sentThisCycle.size() > MaxUploadRounds * m_config.batchSize) {
-        const bool full = m_fullSyncRequested || m_store->fullSyncInProgress() || m_store->syncToken().isEmpty();
+        const bool full
+            = m_fullSyncRequested || m_store->fullSyncInProgress() || m_store->syncToken().isEmpty();
         download(full ? m_store->fullSyncCursor() : m_store->syncToken(), full, 0);
         return;
     }
@@ -262,7 +265,8 @@ void SyncWorker::uploadNextBatch()
         failCycle(s.error());
         return;
     }
-    Q_EMIT progress(QStringLiteral("upload"), m_uploaded, std::max(m_uploadTotal, m_uploaded + int(batch.size())));
+    Q_EMIT progress(
+        QStringLiteral("upload"), m_uploaded, std::max(m_uploadTotal, m_uploaded + int(batch.size())));
     m_api->uploadActions(m_deviceId, actions, [this, batch](Result<QList<ActionResult>> r) {
         if (!r.ok()) {
             (void)m_store->requeueInflight();
@@ -277,8 +281,9 @@ void SyncWorker::uploadNextBatch()
         }
         m_uploaded += int(batch.size());
         log(int(EventLevel::Info),
-            QStringLiteral("uploaded %1 actions: %2 applied, %3 conflicts (%4 merged, %5 for the user), %6 issues, "
-                           "%7 skipped")
+            QStringLiteral(
+                "uploaded %1 actions: %2 applied, %3 conflicts (%4 merged, %5 for the user), %6 issues, "
+                "%7 skipped")
                 .arg(batch.size())
                 .arg(summary.applied)
                 .arg(summary.conflicts)
@@ -377,7 +382,8 @@ void SyncWorker::failCycle(const Error &error)
         m_token.clear();
         setState(SyncState::SignInRequired);
     } else {
-        const bool away = error.code == QLatin1String(errc::Unreachable) || error.code == QLatin1String(errc::Timeout);
+        const bool away
+            = error.code == QLatin1String(errc::Unreachable) || error.code == QLatin1String(errc::Timeout);
         if (away && m_reachability)
             m_reachability->reportFailure();
         setState(away ? SyncState::Offline : SyncState::Error);

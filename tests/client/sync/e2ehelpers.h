@@ -29,8 +29,7 @@ Q_SIGNALS:
     void finished();
 };
 
-template<typename R, typename Start>
-R await(Start start, int timeoutMs = 60000)
+template <typename R, typename Start> R await(Start start, int timeoutMs = 60000)
 {
     Waiter w;
     QSignalSpy spy(&w, &Waiter::finished);
@@ -41,7 +40,8 @@ R await(Start start, int timeoutMs = 60000)
     });
     if (!result)
         spy.wait(timeoutMs);
-    return result ? std::move(*result) : R(Error(QStringLiteral("test_timeout"), QStringLiteral("no answer")));
+    return result ? std::move(*result)
+                  : R(Error(QStringLiteral("test_timeout"), QStringLiteral("no answer")));
 }
 
 inline Result<SessionInfo> login(ApiClient &api, const QUrl &server, const QString &user)
@@ -51,8 +51,8 @@ inline Result<SessionInfo> login(ApiClient &api, const QUrl &server, const QStri
 }
 
 /// A config for one-shot cycles with the token given directly (no keychain, no push, no timers).
-inline SyncConfig oneShotConfig(const QString &storePath, const QUrl &server, const QString &user,
-                                const QString &token)
+inline SyncConfig oneShotConfig(
+    const QString &storePath, const QUrl &server, const QString &user, const QString &token)
 {
     SyncConfig c;
     c.storePath = storePath;
@@ -84,12 +84,13 @@ inline CycleOutcome syncOnce(const SyncConfig &config, bool fullSync = false)
     controller.start();
     for (int i = 0; i < 120 && finished.isEmpty(); ++i) {
         if (!started.isEmpty() && !started.first().at(0).toBool())
-            return {false, started.first().at(1).toString(), started.first().at(2).toString()};
+            return { false, started.first().at(1).toString(), started.first().at(2).toString() };
         finished.wait(1000);
     }
     if (finished.isEmpty())
-        return {false, QStringLiteral("test_timeout"), QStringLiteral("no cycle end in 120 s")};
-    return {finished.first().at(0).toBool(), finished.first().at(1).toString(), finished.first().at(2).toString()};
+        return { false, QStringLiteral("test_timeout"), QStringLiteral("no cycle end in 120 s") };
+    return { finished.first().at(0).toBool(), finished.first().at(1).toString(),
+        finished.first().at(2).toString() };
 }
 
 /// A valid value for a field; `n` varies it.
@@ -110,7 +111,8 @@ inline QJsonValue valueFor(const FieldDef &f, client::LocalStore &store, int n)
     case FieldType::Date:
         return QDate(2026, 12, 1).addDays(n % 200).toString(Qt::ISODate);
     case FieldType::DateTime:
-        return QString(QDate(2026, 12, 1).addDays(n % 200).toString(Qt::ISODate) + QStringLiteral("T08:00:00Z"));
+        return QString(
+            QDate(2026, 12, 1).addDays(n % 200).toString(Qt::ISODate) + QStringLiteral("T08:00:00Z"));
     case FieldType::Bool:
         return n % 2 == 0;
     case FieldType::Choice:
@@ -178,18 +180,18 @@ inline QHash<QString, QJsonObject> storeCases(client::LocalStore &store)
     for (const client::LocalCase &c : store.cases(filter)) {
         if (c.isLocalOnly)
             continue;
-        out.insert(c.record.id, QJsonObject{{QStringLiteral("etag"), c.record.etag},
-                                            {QStringLiteral("status"), c.serverStatus},
-                                            {QStringLiteral("fields"), c.serverFields}});
+        out.insert(c.record.id,
+            QJsonObject { { QStringLiteral("etag"), c.record.etag },
+                { QStringLiteral("status"), c.serverStatus }, { QStringLiteral("fields"), c.serverFields } });
     }
     return out;
 }
 
 inline QJsonObject comparable(const QJsonObject &serverCase)
 {
-    return QJsonObject{{QStringLiteral("etag"), serverCase.value(QLatin1String("etag"))},
-                       {QStringLiteral("status"), serverCase.value(QLatin1String("status"))},
-                       {QStringLiteral("fields"), serverCase.value(QLatin1String("fields"))}};
+    return QJsonObject { { QStringLiteral("etag"), serverCase.value(QLatin1String("etag")) },
+        { QStringLiteral("status"), serverCase.value(QLatin1String("status")) },
+        { QStringLiteral("fields"), serverCase.value(QLatin1String("fields")) } };
 }
 
 } // namespace e2e

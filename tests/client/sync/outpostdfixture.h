@@ -15,7 +15,9 @@
 class OutpostdProcess
 {
 public:
-    explicit OutpostdProcess(QString dbPath) : m_dbPath(std::move(dbPath)) {}
+    explicit OutpostdProcess(QString dbPath)
+        : m_dbPath(std::move(dbPath))
+    { }
     ~OutpostdProcess() { kill(); }
 
     static QString binary() { return qEnvironmentVariable("OUTPOSTD_BIN"); }
@@ -27,8 +29,8 @@ public:
             return QStringLiteral("OUTPOSTD_BIN is not set or not executable (%1)").arg(bin);
         m_proc = std::make_unique<QProcess>();
         m_proc->setProcessChannelMode(QProcess::SeparateChannels);
-        QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
-                         QStringLiteral("--db"), QStringLiteral("sqlite:") + m_dbPath, QStringLiteral("--demo")};
+        QStringList args { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
+            QStringLiteral("--db"), QStringLiteral("sqlite:") + m_dbPath, QStringLiteral("--demo") };
         if (demoCases >= 0)
             args << QStringLiteral("--demo-cases") << QString::number(demoCases);
         m_demoCases = demoCases;
@@ -52,7 +54,8 @@ public:
             if (!out.wait(100) && m_proc->state() == QProcess::NotRunning)
                 return QStringLiteral("outpostd exited at once (the placeholder binary?)");
         }
-        return QStringLiteral("outpostd printed no 'listening on' line: %1").arg(QString::fromUtf8(seen).left(300));
+        return QStringLiteral("outpostd printed no 'listening on' line: %1")
+            .arg(QString::fromUtf8(seen).left(300));
     }
 
     /// SIGKILL, as a crash or a cut cable would end it.

@@ -22,7 +22,8 @@ public:
     static QByteArray http(int status, const QByteArray &body, const QByteArray &type = "application/json")
     {
         return "HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Type: " + type
-            + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+            + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n"
+            + body;
     }
 
 protected:

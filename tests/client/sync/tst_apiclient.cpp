@@ -21,8 +21,7 @@ Q_SIGNALS:
     void finished();
 };
 
-template<typename R, typename Start>
-R await(Start start)
+template <typename R, typename Start> R await(Start start)
 {
     Waiter w;
     QSignalSpy spy(&w, &Waiter::finished);
@@ -33,7 +32,8 @@ R await(Start start)
     });
     if (!result)
         spy.wait(20000);
-    return result ? std::move(*result) : R(Error(QStringLiteral("test_timeout"), QStringLiteral("no answer")));
+    return result ? std::move(*result)
+                  : R(Error(QStringLiteral("test_timeout"), QStringLiteral("no answer")));
 }
 
 Result<ChangesPage> fetchChanges(ApiClient *api)
@@ -71,19 +71,25 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("answer");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("not json") << RawHttpServer::http(200, "<html>proxy login</html>", "text/html") << "offset";
+        QTest::newRow("not json") << RawHttpServer::http(200, "<html>proxy login</html>", "text/html")
+                                  << "offset";
         QTest::newRow("json array") << RawHttpServer::http(200, "[1,2,3]") << "object";
         QTest::newRow("empty body") << RawHttpServer::http(200, "") << "";
-        QTest::newRow("missing next") << RawHttpServer::http(200, "{\"changes\":[],\"more\":false}") << "next";
-        QTest::newRow("more not bool") << RawHttpServer::http(200, "{\"changes\":[],\"next\":\"5\",\"more\":\"no\"}") << "more";
-        QTest::newRow("unknown kind")
-            << RawHttpServer::http(200, "{\"changes\":[{\"kind\":\"virus\",\"op\":\"upsert\",\"id\":\"x\",\"etag\":\"1\",\"data\":{}}],\"next\":\"5\",\"more\":false}")
-            << "kind";
-        QTest::newRow("case without id")
-            << RawHttpServer::http(200, "{\"changes\":[{\"kind\":\"case\",\"op\":\"upsert\",\"etag\":\"1\",\"data\":{}}],\"next\":\"5\",\"more\":false}")
-            << "id";
-        QTest::newRow("truncated") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 100\r\nConnection: close\r\n\r\n{\"changes\":[") << "";
-        QTest::newRow("deeply nested") << RawHttpServer::http(200, QByteArray(100000, '[') ) << "";
+        QTest::newRow("missing next")
+            << RawHttpServer::http(200, "{\"changes\":[],\"more\":false}") << "next";
+        QTest::newRow("more not bool")
+            << RawHttpServer::http(200, "{\"changes\":[],\"next\":\"5\",\"more\":\"no\"}") << "more";
+        QTest::newRow("unknown kind") << RawHttpServer::http(200,
+            "{\"changes\":[{\"kind\":\"virus\",\"op\":\"upsert\",\"id\":\"x\",\"etag\":\"1\",\"data\":{}}],"
+            "\"next\":\"5\",\"more\":false}")
+                                      << "kind";
+        QTest::newRow("case without id") << RawHttpServer::http(200,
+            "{\"changes\":[{\"kind\":\"case\",\"op\":\"upsert\",\"etag\":\"1\",\"data\":{}}],\"next\":\"5\","
+            "\"more\":false}") << "id";
+        QTest::newRow("truncated") << QByteArray(
+            "HTTP/1.1 200 OK\r\nContent-Length: 100\r\nConnection: close\r\n\r\n{\"changes\":[")
+                                   << "";
+        QTest::newRow("deeply nested") << RawHttpServer::http(200, QByteArray(100000, '[')) << "";
     }
     void badAnswersAreBadResponse()
     {
@@ -106,13 +112,16 @@ private Q_SLOTS:
         m_server->response = "SSH-2.0-OpenSSH_9.2\r\n\x00\x01\x02 garbage garbage\r\n\r\n";
         auto r = changes();
         QVERIFY(!r.ok());
-        QVERIFY2(r.error().code == QLatin1String(errc::BadResponse) || r.error().code == QLatin1String(errc::Unreachable),
-                 qPrintable(r.error().code + QLatin1Char(' ') + r.error().message));
+        QVERIFY2(r.error().code == QLatin1String(errc::BadResponse)
+                || r.error().code == QLatin1String(errc::Unreachable),
+            qPrintable(r.error().code + QLatin1Char(' ') + r.error().message));
     }
 
     void goodPageParses()
     {
-        m_server->response = RawHttpServer::http(200, "{\"changes\":[{\"kind\":\"case\",\"op\":\"remove\",\"id\":\"C-1\",\"etag\":\"\\\"3\\\"\"}],\"next\":\"42\",\"more\":true}");
+        m_server->response = RawHttpServer::http(200,
+            "{\"changes\":[{\"kind\":\"case\",\"op\":\"remove\",\"id\":\"C-1\",\"etag\":\"\\\"3\\\"\"}],"
+            "\"next\":\"42\",\"more\":true}");
         auto r = changes();
         QVERIFY2(r.ok(), qPrintable(r.error().toString()));
         QCOMPARE(r->changes.size(), 1);
@@ -129,15 +138,25 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("answer");
         QTest::addColumn<QString>("code");
-        QTest::newRow("401") << RawHttpServer::http(401, "{\"error\":{\"code\":\"unauthenticated\",\"message\":\"expired\"}}") << "unauthenticated";
+        QTest::newRow("401") << RawHttpServer::http(
+            401, "{\"error\":{\"code\":\"unauthenticated\",\"message\":\"expired\"}}")
+                             << "unauthenticated";
         QTest::newRow("401 garbage") << RawHttpServer::http(401, "nope", "text/plain") << "unauthenticated";
-        QTest::newRow("410") << RawHttpServer::http(410, "{\"error\":{\"code\":\"full_sync_required\",\"message\":\"x\"}}") << "full_sync_required";
+        QTest::newRow("410") << RawHttpServer::http(
+            410, "{\"error\":{\"code\":\"full_sync_required\",\"message\":\"x\"}}")
+                             << "full_sync_required";
         QTest::newRow("410 no body") << RawHttpServer::http(410, "") << "full_sync_required";
-        QTest::newRow("500 garbage") << RawHttpServer::http(500, "Internal Server Error", "text/plain") << "server_error";
-        QTest::newRow("503 body") << RawHttpServer::http(503, "{\"error\":{\"code\":\"service_unavailable\",\"message\":\"draining\"}}") << "service_unavailable";
-        QTest::newRow("400") << RawHttpServer::http(400, "{\"error\":{\"code\":\"bad_request\",\"message\":\"limit\",\"fields\":{\"limit\":\"too big\"}}}") << "bad_request";
+        QTest::newRow("500 garbage") << RawHttpServer::http(500, "Internal Server Error", "text/plain")
+                                     << "server_error";
+        QTest::newRow("503 body") << RawHttpServer::http(
+            503, "{\"error\":{\"code\":\"service_unavailable\",\"message\":\"draining\"}}")
+                                  << "service_unavailable";
+        QTest::newRow("400") << RawHttpServer::http(400,
+            "{\"error\":{\"code\":\"bad_request\",\"message\":\"limit\",\"fields\":{\"limit\":\"too big\"}}}")
+                             << "bad_request";
         QTest::newRow("404 garbage") << RawHttpServer::http(404, "<html>", "text/html") << "bad_response";
-        QTest::newRow("error not object") << RawHttpServer::http(400, "{\"error\":\"boom\"}") << "bad_response";
+        QTest::newRow("error not object")
+            << RawHttpServer::http(400, "{\"error\":\"boom\"}") << "bad_response";
     }
     void errorStatusesAreMapped()
     {
@@ -155,29 +174,36 @@ private Q_SLOTS:
 
     void signInKeepsBadCredentialsAndStoresTheToken()
     {
-        m_server->response = RawHttpServer::http(401, "{\"error\":{\"code\":\"bad_credentials\",\"message\":\"wrong\"}}");
+        m_server->response
+            = RawHttpServer::http(401, "{\"error\":{\"code\":\"bad_credentials\",\"message\":\"wrong\"}}");
         QSignalSpy unauth(m_api, &ApiClient::unauthenticated);
         auto bad = await<Result<SessionInfo>>([&](auto cb) {
-            m_api->signIn(QUrl(m_server->baseUrl()), QStringLiteral("alice"), QStringLiteral("x"), QStringLiteral("dev"), cb);
+            m_api->signIn(QUrl(m_server->baseUrl()), QStringLiteral("alice"), QStringLiteral("x"),
+                QStringLiteral("dev"), cb);
         });
         QCOMPARE(bad.error().code, QStringLiteral("bad_credentials"));
         QCOMPARE(unauth.count(), 0);
         QVERIFY(m_api->token().isEmpty());
 
-        m_server->response = RawHttpServer::http(200, "{\"token\":\"abc\",\"expiresAt\":\"2026-12-01T00:00:00Z\",\"user\":{\"id\":\"alice\",\"displayName\":\"Alice\",\"roles\":[\"technician\"],\"queues\":[\"north\"]}}");
+        m_server->response = RawHttpServer::http(200,
+            "{\"token\":\"abc\",\"expiresAt\":\"2026-12-01T00:00:00Z\",\"user\":{\"id\":\"alice\","
+            "\"displayName\":\"Alice\",\"roles\":[\"technician\"],\"queues\":[\"north\"]}}");
         auto ok = await<Result<SessionInfo>>([&](auto cb) {
-            m_api->signIn(QUrl(m_server->baseUrl() + QStringLiteral("/")), QStringLiteral("alice"), QStringLiteral("alice"), QStringLiteral("dev"), cb);
+            m_api->signIn(QUrl(m_server->baseUrl() + QStringLiteral("/")), QStringLiteral("alice"),
+                QStringLiteral("alice"), QStringLiteral("dev"), cb);
         });
         QVERIFY2(ok.ok(), qPrintable(ok.error().toString()));
         QCOMPARE(ok->userId, QStringLiteral("alice"));
-        QCOMPARE(ok->queues, QStringList{QStringLiteral("north")});
+        QCOMPARE(ok->queues, QStringList { QStringLiteral("north") });
         QCOMPARE(m_api->token(), QStringLiteral("abc"));
         QVERIFY(m_server->requests.last().startsWith("POST /api/v1/session "));
         QVERIFY(m_server->requests.last().contains("\"deviceId\":\"dev\""));
 
-        m_server->response = RawHttpServer::http(200, "{\"token\":\"\",\"expiresAt\":\"x\",\"user\":{\"id\":\"alice\"}}");
+        m_server->response
+            = RawHttpServer::http(200, "{\"token\":\"\",\"expiresAt\":\"x\",\"user\":{\"id\":\"alice\"}}");
         auto empty = await<Result<SessionInfo>>([&](auto cb) {
-            m_api->signIn(QUrl(m_server->baseUrl()), QStringLiteral("alice"), QStringLiteral("alice"), QStringLiteral("dev"), cb);
+            m_api->signIn(QUrl(m_server->baseUrl()), QStringLiteral("alice"), QStringLiteral("alice"),
+                QStringLiteral("dev"), cb);
         });
         QCOMPARE(empty.error().code, QString::fromLatin1(errc::BadResponse));
     }
@@ -192,20 +218,31 @@ private Q_SLOTS:
         Action b = a;
         b.id = QStringLiteral("a2");
         auto upload = [&]() {
-            return await<Result<QList<ActionResult>>>([&](auto cb) { m_api->uploadActions(QStringLiteral("dev"), {a, b}, cb); });
+            return await<Result<QList<ActionResult>>>([&](auto cb) {
+                m_api->uploadActions(QStringLiteral("dev"), { a, b }, cb);
+            });
         };
-        m_server->response = RawHttpServer::http(200, "{\"results\":[{\"id\":\"a1\",\"status\":\"applied\",\"caseId\":\"C-1\",\"etag\":\"2\"}]}");
+        m_server->response = RawHttpServer::http(
+            200, "{\"results\":[{\"id\":\"a1\",\"status\":\"applied\",\"caseId\":\"C-1\",\"etag\":\"2\"}]}");
         auto r = upload();
         QCOMPARE(r.error().code, QString::fromLatin1(errc::BadResponse));
         QVERIFY(r.error().message.contains(QLatin1String("1 results for 2 actions")));
 
-        m_server->response = RawHttpServer::http(200, "{\"results\":[{\"id\":\"a2\",\"status\":\"applied\",\"caseId\":\"C-1\",\"etag\":\"2\"},{\"id\":\"a1\",\"status\":\"skipped\",\"caseId\":\"C-1\",\"error\":{\"code\":\"skipped\",\"message\":\"x\"}}]}");
+        m_server->response = RawHttpServer::http(200,
+            "{\"results\":[{\"id\":\"a2\",\"status\":\"applied\",\"caseId\":\"C-1\",\"etag\":\"2\"},{\"id\":"
+            "\"a1\",\"status\":\"skipped\",\"caseId\":\"C-1\",\"error\":{\"code\":\"skipped\",\"message\":"
+            "\"x\"}}]}");
         QCOMPARE(upload().error().code, QString::fromLatin1(errc::BadResponse));
 
-        m_server->response = RawHttpServer::http(200, "{\"results\":[{\"id\":\"a1\",\"status\":\"exploded\"},{\"id\":\"a2\",\"status\":\"applied\",\"caseId\":\"C-1\"}]}");
+        m_server->response = RawHttpServer::http(200,
+            "{\"results\":[{\"id\":\"a1\",\"status\":\"exploded\"},{\"id\":\"a2\",\"status\":\"applied\","
+            "\"caseId\":\"C-1\"}]}");
         QCOMPARE(upload().error().code, QString::fromLatin1(errc::BadResponse));
 
-        m_server->response = RawHttpServer::http(200, "{\"results\":[{\"id\":\"a1\",\"status\":\"applied\",\"caseId\":\"C-1\",\"etag\":\"2\"},{\"id\":\"a2\",\"status\":\"skipped\",\"caseId\":\"C-1\",\"error\":{\"code\":\"skipped\",\"message\":\"x\"}}]}");
+        m_server->response = RawHttpServer::http(200,
+            "{\"results\":[{\"id\":\"a1\",\"status\":\"applied\",\"caseId\":\"C-1\",\"etag\":\"2\"},{\"id\":"
+            "\"a2\",\"status\":\"skipped\",\"caseId\":\"C-1\",\"error\":{\"code\":\"skipped\",\"message\":"
+            "\"x\"}}]}");
         auto good = upload();
         QVERIFY2(good.ok(), qPrintable(good.error().toString()));
         QCOMPARE(good->size(), 2);
@@ -234,7 +271,8 @@ private Q_SLOTS:
     void oversizedAnswerIsRefused()
     {
         m_api->setMaxResponseBytes(1000);
-        m_server->response = RawHttpServer::http(200, "{\"changes\":[],\"next\":\"" + QByteArray(5000, 'x') + "\",\"more\":false}");
+        m_server->response = RawHttpServer::http(
+            200, "{\"changes\":[],\"next\":\"" + QByteArray(5000, 'x') + "\",\"more\":false}");
         auto r = changes();
         QCOMPARE(r.error().code, QString::fromLatin1(errc::BadResponse));
     }
@@ -278,16 +316,18 @@ private Q_SLOTS:
         const QString sha = ApiClient::sha256OfFile(path).value();
         auto put = [&]() {
             return await<Result<UploadedAttachment>>([&](auto cb) {
-                m_api->putAttachment(QStringLiteral("u-1"), QStringLiteral("C-1"), QStringLiteral("photo 1.jpg"),
-                                     QStringLiteral("image/jpeg"), path, cb);
+                m_api->putAttachment(QStringLiteral("u-1"), QStringLiteral("C-1"),
+                    QStringLiteral("photo 1.jpg"), QStringLiteral("image/jpeg"), path, cb);
             });
         };
-        m_server->response = RawHttpServer::http(201, "{\"id\":\"u-1\",\"size\":300000,\"sha256\":\"" + sha.toLatin1() + "\"}");
+        m_server->response = RawHttpServer::http(
+            201, "{\"id\":\"u-1\",\"size\":300000,\"sha256\":\"" + sha.toLatin1() + "\"}");
         auto ok = put();
         QVERIFY2(ok.ok(), qPrintable(ok.error().toString()));
         QCOMPARE(ok->size, 300000);
         const QByteArray req = m_server->requests.last();
-        QVERIFY2(req.startsWith("PUT /api/v1/attachments/u-1?caseId=C-1&name=photo%201.jpg "), req.left(120).constData());
+        QVERIFY2(req.startsWith("PUT /api/v1/attachments/u-1?caseId=C-1&name=photo%201.jpg "),
+            req.left(120).constData());
         QVERIFY(req.contains("Content-Type: image/jpeg"));
         QVERIFY(req.endsWith(QByteArray(300000, 'p')));
 
@@ -296,7 +336,7 @@ private Q_SLOTS:
 
         auto missing = await<Result<UploadedAttachment>>([&](auto cb) {
             m_api->putAttachment(QStringLiteral("u-2"), QStringLiteral("C-1"), QStringLiteral("x"), {},
-                                 dir.filePath(QStringLiteral("nope")), cb);
+                dir.filePath(QStringLiteral("nope")), cb);
         });
         QCOMPARE(missing.error().code, QString::fromLatin1(errc::FileError));
     }
@@ -306,14 +346,17 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString dest = dir.filePath(QStringLiteral("a.bin"));
         m_server->response = RawHttpServer::http(200, QByteArray(70000, 'z'), "application/octet-stream");
-        auto ok = await<Result<QString>>([&](auto cb) { m_api->getAttachment(QStringLiteral("u-1"), dest, cb); });
+        auto ok
+            = await<Result<QString>>([&](auto cb) { m_api->getAttachment(QStringLiteral("u-1"), dest, cb); });
         QVERIFY2(ok.ok(), qPrintable(ok.error().toString()));
         QCOMPARE(ok.value(), ApiClient::sha256OfFile(dest).value());
         QCOMPARE(QFileInfo(dest).size(), 70000);
 
         const QString dest2 = dir.filePath(QStringLiteral("b.bin"));
-        m_server->response = RawHttpServer::http(404, "{\"error\":{\"code\":\"not_found\",\"message\":\"no\"}}");
-        auto missing = await<Result<QString>>([&](auto cb) { m_api->getAttachment(QStringLiteral("u-9"), dest2, cb); });
+        m_server->response
+            = RawHttpServer::http(404, "{\"error\":{\"code\":\"not_found\",\"message\":\"no\"}}");
+        auto missing = await<Result<QString>>(
+            [&](auto cb) { m_api->getAttachment(QStringLiteral("u-9"), dest2, cb); });
         QCOMPARE(missing.error().code, QStringLiteral("not_found"));
         QVERIFY(!QFileInfo::exists(dest2));
     }
@@ -326,8 +369,11 @@ private Q_SLOTS:
         QCOMPARE(h->protocol, 1);
         QVERIFY(!m_server->requests.last().contains("Authorization"));
 
-        m_server->response = RawHttpServer::http(200, "{\"entries\":[{\"at\":\"t\",\"by\":\"alice\",\"action\":\"note\",\"text\":\"hi\"},{\"at\":\"t\"}]}");
-        auto bad = await<Result<QList<HistoryEntry>>>([&](auto cb) { m_api->history(QStringLiteral("C-1"), cb); });
+        m_server->response = RawHttpServer::http(200,
+            "{\"entries\":[{\"at\":\"t\",\"by\":\"alice\",\"action\":\"note\",\"text\":\"hi\"},{\"at\":\"t\"}"
+            "]}");
+        auto bad
+            = await<Result<QList<HistoryEntry>>>([&](auto cb) { m_api->history(QStringLiteral("C-1"), cb); });
         QCOMPARE(bad.error().code, QString::fromLatin1(errc::BadResponse));
         QVERIFY(bad.error().toString().contains(QLatin1String("entries[1]")));
     }

@@ -20,7 +20,7 @@ private Q_SLOTS:
             ceilings << b.ceiling().count();
             (void)b.next();
         }
-        QCOMPARE(ceilings.mid(0, 5), (QList<qint64>{1000, 2000, 4000, 8000, 16000}));
+        QCOMPARE(ceilings.mid(0, 5), (QList<qint64> { 1000, 2000, 4000, 8000, 16000 }));
         QCOMPARE(ceilings.at(8), 256000);
         QCOMPARE(ceilings.at(9), 300000); // capped at 5 minutes
         QCOMPARE(ceilings.last(), 300000);
@@ -35,15 +35,19 @@ private Q_SLOTS:
                 const auto high = b.ceiling();
                 const auto d = b.next();
                 QVERIFY2(d >= b.floor() && d <= high,
-                         qPrintable(QStringLiteral("attempt %1: %2 ms outside [%3, %4]")
-                                        .arg(i).arg(d.count()).arg(b.floor().count()).arg(high.count())));
+                    qPrintable(QStringLiteral("attempt %1: %2 ms outside [%3, %4]")
+                                   .arg(i)
+                                   .arg(d.count())
+                                   .arg(b.floor().count())
+                                   .arg(high.count())));
             }
         }
     }
 
     void fullJitterSpreadsOverTheWholeRange()
     {
-        // At the cap, 2,000 draws must cover low, middle and high thirds of [floor, cap] and be mostly distinct.
+        // At the cap, 2,000 draws must cover low, middle and high thirds of [floor, cap] and be mostly
+        // distinct.
         Backoff b(1s, 5min);
         for (int i = 0; i < 12; ++i)
             (void)b.next();

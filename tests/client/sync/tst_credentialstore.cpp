@@ -26,8 +26,7 @@ Q_SIGNALS:
     void finished();
 };
 
-template<typename R, typename Start>
-R await(Start start)
+template <typename R, typename Start> R await(Start start)
 {
     Waiter w;
     QSignalSpy spy(&w, &Waiter::finished);
@@ -38,7 +37,8 @@ R await(Start start)
     });
     if (!result)
         spy.wait(30000);
-    return result ? std::move(*result) : R(Error(QStringLiteral("test_timeout"), QStringLiteral("no answer in 30 s")));
+    return result ? std::move(*result)
+                  : R(Error(QStringLiteral("test_timeout"), QStringLiteral("no answer in 30 s")));
 }
 
 // Child mode: try to save a token without any session bus and print what happened.
@@ -49,7 +49,7 @@ int childMain(int argc, char **argv)
     const QString token = qEnvironmentVariable("OUTPOST_CREDSTORE_TOKEN");
     store.writeToken(QStringLiteral("nobus@http://127.0.0.1"), token, [&app](Status s) {
         std::printf("%s|%s\n", qPrintable(s.ok() ? QStringLiteral("ok") : s.error().code),
-                    qPrintable(s.error().message));
+            qPrintable(s.error().message));
         std::fflush(stdout);
         app.exit(0);
     });
@@ -76,10 +76,11 @@ private Q_SLOTS:
     void roundTripInTheRealKeyring()
     {
         if (!m_haveBus)
-            QSKIP("No D-Bus session bus: run under scripts/test.sh (dbus-run-session + unlocked gnome-keyring)");
+            QSKIP("No D-Bus session bus: run under scripts/test.sh (dbus-run-session + unlocked "
+                  "gnome-keyring)");
         CredentialStore store(QStringLiteral("outpost-test"));
-        const QString key = CredentialStore::keyFor(QUrl(QStringLiteral("http://127.0.0.1:8470/")),
-                                                    QStringLiteral("alice"));
+        const QString key = CredentialStore::keyFor(
+            QUrl(QStringLiteral("http://127.0.0.1:8470/")), QStringLiteral("alice"));
         QCOMPARE(key, QStringLiteral("alice@http://127.0.0.1:8470"));
         const QString token = QUuid::createUuid().toString(QUuid::WithoutBraces);
 
@@ -90,12 +91,15 @@ private Q_SLOTS:
         QCOMPARE(r.value(), token);
 
         // Overwrite, and a second user's entry stays apart.
-        const QString bobKey = CredentialStore::keyFor(QUrl(QStringLiteral("http://127.0.0.1:8470")),
-                                                       QStringLiteral("bob"));
-        QVERIFY(await<Status>([&](auto cb) { store.writeToken(key, token + QStringLiteral("-2"), cb); }).ok());
+        const QString bobKey
+            = CredentialStore::keyFor(QUrl(QStringLiteral("http://127.0.0.1:8470")), QStringLiteral("bob"));
+        QVERIFY(
+            await<Status>([&](auto cb) { store.writeToken(key, token + QStringLiteral("-2"), cb); }).ok());
         QVERIFY(await<Status>([&](auto cb) { store.writeToken(bobKey, QStringLiteral("bobs"), cb); }).ok());
-        QCOMPARE(await<Result<QString>>([&](auto cb) { store.readToken(key, cb); }).value(), token + QStringLiteral("-2"));
-        QCOMPARE(await<Result<QString>>([&](auto cb) { store.readToken(bobKey, cb); }).value(), QStringLiteral("bobs"));
+        QCOMPARE(await<Result<QString>>([&](auto cb) { store.readToken(key, cb); }).value(),
+            token + QStringLiteral("-2"));
+        QCOMPARE(await<Result<QString>>([&](auto cb) { store.readToken(bobKey, cb); }).value(),
+            QStringLiteral("bobs"));
 
         // Remove, then it is gone; removing again is fine.
         QVERIFY(await<Status>([&](auto cb) { store.removeToken(key, cb); }).ok());

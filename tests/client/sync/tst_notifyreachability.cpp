@@ -20,8 +20,10 @@ class TestNotifyReachability : public QObject
 private Q_SLOTS:
     void notifyUrlFollowsTheScheme()
     {
-        QCOMPARE(NotifyClient::notifyUrl(QUrl(QStringLiteral("http://h:8080"))), QUrl(QStringLiteral("ws://h:8080/api/v1/notify")));
-        QCOMPARE(NotifyClient::notifyUrl(QUrl(QStringLiteral("https://h/base/"))), QUrl(QStringLiteral("wss://h/base/api/v1/notify")));
+        QCOMPARE(NotifyClient::notifyUrl(QUrl(QStringLiteral("http://h:8080"))),
+            QUrl(QStringLiteral("ws://h:8080/api/v1/notify")));
+        QCOMPARE(NotifyClient::notifyUrl(QUrl(QStringLiteral("https://h/base/"))),
+            QUrl(QStringLiteral("wss://h/base/api/v1/notify")));
     }
 
     void hintsArriveAndTheChannelComesBack()
@@ -34,7 +36,8 @@ private Q_SLOTS:
         QSignalSpy hints(&client, &NotifyClient::changesHinted);
         QSignalSpy full(&client, &NotifyClient::fullSyncRequired);
         QSignalSpy connected(&client, &NotifyClient::connectedChanged);
-        client.start(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort())), QStringLiteral("T0K"));
+        client.start(
+            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort())), QStringLiteral("T0K"));
 
         QVERIFY(incoming.wait(5000));
         QWebSocket *peer = server.nextPendingConnection();

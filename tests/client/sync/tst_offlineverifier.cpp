@@ -51,8 +51,8 @@ private Q_SLOTS:
         // RFC 7914 §11 test vector: PBKDF2-HMAC-SHA256("passwd", "salt", 1 iteration) would be below our
         // minimum; use the 80,000-iteration vector "Password"/"NaCl" (first 32 bytes).
         const QByteArray salt("NaCl");
-        const QByteArray key = QByteArray::fromHex(
-            "4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56");
+        const QByteArray key
+            = QByteArray::fromHex("4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56");
         const QString v = QStringLiteral("pbkdf2-sha256$80000$%1$%2")
                               .arg(QString::fromLatin1(salt.toBase64()), QString::fromLatin1(key.toBase64()));
         QVERIFY(OfflineVerifier::isValid(v));
@@ -67,10 +67,14 @@ private Q_SLOTS:
         const QStringList p = good.split(QLatin1Char('$'));
         QTest::newRow("empty") << QString();
         QTest::newRow("garbage") << QStringLiteral("not a verifier");
-        QTest::newRow("other scheme") << QStringList{QStringLiteral("md5"), p[1], p[2], p[3]}.join(QLatin1Char('$'));
-        QTest::newRow("few iterations") << QStringList{p[0], QStringLiteral("1"), p[2], p[3]}.join(QLatin1Char('$'));
-        QTest::newRow("bad base64") << QStringList{p[0], p[1], QStringLiteral("!!!"), p[3]}.join(QLatin1Char('$'));
-        QTest::newRow("short key") << QStringList{p[0], p[1], p[2], QStringLiteral("AAAA")}.join(QLatin1Char('$'));
+        QTest::newRow("other scheme")
+            << QStringList { QStringLiteral("md5"), p[1], p[2], p[3] }.join(QLatin1Char('$'));
+        QTest::newRow("few iterations")
+            << QStringList { p[0], QStringLiteral("1"), p[2], p[3] }.join(QLatin1Char('$'));
+        QTest::newRow("bad base64") << QStringList { p[0], p[1], QStringLiteral("!!!"), p[3] }.join(
+            QLatin1Char('$'));
+        QTest::newRow("short key") << QStringList { p[0], p[1], p[2], QStringLiteral("AAAA") }.join(
+            QLatin1Char('$'));
         QTest::newRow("extra part") << good + QStringLiteral("$x");
     }
     void malformedVerifiersNeverMatch()
@@ -95,7 +99,7 @@ private Q_SLOTS:
         const QString v = OfflineVerifier::create(QStringLiteral("pw"));
         QVERIFY(OfflineVerifier::verify(v, QStringLiteral("pw")));
         qInfo("PBKDF2-SHA256 %d iterations: create+verify %lld ms", OfflineVerifier::DefaultIterations,
-              qint64(t.elapsed()));
+            qint64(t.elapsed()));
     }
 };
 

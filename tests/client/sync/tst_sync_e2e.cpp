@@ -89,7 +89,8 @@ private Q_SLOTS:
 void TestSyncE2e::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QLoggingCategory::setFilterRules(QStringLiteral("outpost.client.*.info=false\noutpost.core.sync.*.info=false"));
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("outpost.client.*.info=false\noutpost.core.sync.*.info=false"));
     m_server = std::make_unique<OutpostdProcess>(m_dir.filePath(QStringLiteral("server.sqlite")));
     m_skip = m_server->start(0, 30);
     if (!m_skip.isEmpty())
@@ -158,8 +159,8 @@ void TestSyncE2e::signInThenFullSyncEqualsServerState()
     // Wrong password offline: refused; right password with the server away: offline sign-in.
     SignIn offline;
     auto wrong = await<Result<SignInOutcome>>([&](auto cb) {
-        offline.signIn(QUrl(QStringLiteral("http://127.0.0.1:1")), QStringLiteral("alice"), QStringLiteral("x"),
-                       profile, cb);
+        offline.signIn(QUrl(QStringLiteral("http://127.0.0.1:1")), QStringLiteral("alice"),
+            QStringLiteral("x"), profile, cb);
     });
     QVERIFY(!wrong.ok()); // another server URL: another store, never signed in there
 }
@@ -180,8 +181,12 @@ void TestSyncE2e::offlineWorkThenSyncGivesOneCase()
     QVERIFY(isTempId(tmp.value()));
     const QList<FieldDef> editable = editableFields(*type);
     QVERIFY(!editable.isEmpty());
-    QVERIFY(store->updateFields(tmp.value(), {{editable.first().name, valueFor(editable.first(), *store, 1)}}).ok());
-    QVERIFY(store->updateFields(tmp.value(), {{editable.first().name, valueFor(editable.first(), *store, 2)}}).ok());
+    QVERIFY(
+        store->updateFields(tmp.value(), { { editable.first().name, valueFor(editable.first(), *store, 1) } })
+            .ok());
+    QVERIFY(
+        store->updateFields(tmp.value(), { { editable.first().name, valueFor(editable.first(), *store, 2) } })
+            .ok());
     const auto flows = RulesEngine::flowActionsFrom(*type, type->initialStatus());
     QVERIFY(!flows.isEmpty());
     QJsonObject withFlow;
@@ -219,7 +224,8 @@ void TestSyncE2e::offlineWorkThenSyncGivesOneCase()
     for (const HistoryEntry &h : historyOf(id)) {
         creates += h.action == QLatin1String("create");
         notes += h.action == QLatin1String("note") && h.text == QLatin1String("offline note");
-        transitions += h.action.startsWith(QLatin1String("transition")); // "transition:<flowAction>" on some servers
+        transitions
+            += h.action.startsWith(QLatin1String("transition")); // "transition:<flowAction>" on some servers
     }
     QCOMPARE(creates, 1);
     QCOMPARE(notes, 1);
@@ -249,8 +255,9 @@ void TestSyncE2e::fullSyncEqualsDeltaSequence()
                 || isResolvedStatus(it.value().value(QLatin1String("status")).toString()))
                 continue;
             const Action a = carolUpdate(it.key(), it.value().value(QLatin1String("etag")).toString(),
-                                         {{editable.first().name, valueFor(editable.first(), *deltaStore, round * 10 + changed)}});
-            auto r = await<Result<QList<ActionResult>>>([&](auto cb) { m_carol.uploadActions(QStringLiteral("office"), {a}, cb); });
+                { { editable.first().name, valueFor(editable.first(), *deltaStore, round * 10 + changed) } });
+            auto r = await<Result<QList<ActionResult>>>(
+                [&](auto cb) { m_carol.uploadActions(QStringLiteral("office"), { a }, cb); });
             QVERIFY2(r.ok(), qPrintable(r.error().toString()));
             QCOMPARE(r->first().status, ResultStatus::Applied);
             ++changed;
@@ -336,8 +343,8 @@ void TestSyncE2e::twoClientsMergeOrConflictPerPolicy()
 
     // Disjoint fields: both edits end up on the server, no conflict.
     const QJsonValue a1 = valueFor(f1, *a, 11), b2 = valueFor(f2, *b, 12);
-    QVERIFY(a->updateFields(caseId, {{f1.name, a1}}).ok());
-    QVERIFY(b->updateFields(caseId, {{f2.name, b2}}).ok());
+    QVERIFY(a->updateFields(caseId, { { f1.name, a1 } }).ok());
+    QVERIFY(b->updateFields(caseId, { { f2.name, b2 } }).ok());
     QVERIFY(syncOnce(aliceConfig(pathA)).ok);
     QVERIFY(syncOnce(aliceConfig(pathB)).ok);
     if (b->pendingCount() > 0)
@@ -352,8 +359,8 @@ void TestSyncE2e::twoClientsMergeOrConflictPerPolicy()
     QVERIFY(syncOnce(aliceConfig(pathA)).ok);
     const QJsonValue aV = valueFor(f1, *a, 21), bV = valueFor(f1, *b, 22);
     QVERIFY(aV != bV);
-    QVERIFY(a->updateFields(caseId, {{f1.name, aV}}).ok());
-    QVERIFY(b->updateFields(caseId, {{f1.name, bV}}).ok());
+    QVERIFY(a->updateFields(caseId, { { f1.name, aV } }).ok());
+    QVERIFY(b->updateFields(caseId, { { f1.name, bV } }).ok());
     QVERIFY(syncOnce(aliceConfig(pathA)).ok);
     QVERIFY(syncOnce(aliceConfig(pathB)).ok);
     auto after = await<Result<CaseRecord>>([&](auto cb) { m_carol.getCase(caseId, cb); });
@@ -388,14 +395,15 @@ void TestSyncE2e::forcedFullSyncKeepsTheQueue()
     const auto type = store->caseType(QStringLiteral("inspection"));
     const FieldDef f = editableFields(*type).first();
     const QJsonValue mine = valueFor(f, *store, 31);
-    QVERIFY(store->updateFields(caseId, {{f.name, mine}}).ok());
+    QVERIFY(store->updateFields(caseId, { { f.name, mine } }).ok());
     QVERIFY(store->addNote(caseId, QStringLiteral("held note")).ok());
     const auto outbox = store->outbox();
     QCOMPARE(outbox.size(), 2);
     QVERIFY(store->holdAction(outbox.first().actionId).ok()); // it and the later note wait
 
     auto forced = await<Result<QJsonObject>>([&](auto cb) {
-        m_carol.rawRequest("POST", QStringLiteral("/admin/full-sync"), {{QStringLiteral("user"), QStringLiteral("alice")}}, cb);
+        m_carol.rawRequest("POST", QStringLiteral("/admin/full-sync"),
+            { { QStringLiteral("user"), QStringLiteral("alice") } }, cb);
     });
     QVERIFY2(forced.ok(), qPrintable(forced.error().toString()));
     auto cycle = syncOnce(aliceConfig(path));
@@ -418,17 +426,17 @@ void TestSyncE2e::killedCliSyncAppliesEveryActionOnce()
     const QString profile = m_dir.filePath(QStringLiteral("cli-profile"));
     auto run = [&](const QStringList &args, const QByteArray &input = {}) {
         QProcess p;
-        p.start(cli, QStringList{QStringLiteral("--profile"), profile} + args);
+        p.start(cli, QStringList { QStringLiteral("--profile"), profile } + args);
         p.write(input);
         p.closeWriteChannel();
         p.waitForFinished(120000);
         return std::make_pair(p.exitCode(), QString::fromUtf8(p.readAllStandardError()));
     };
-    auto in = run({QStringLiteral("signin"), QStringLiteral("--server"), m_server->url().toString(),
-                   QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("--password-stdin")},
-                  "alice\n");
+    auto in = run({ QStringLiteral("signin"), QStringLiteral("--server"), m_server->url().toString(),
+                      QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("--password-stdin") },
+        "alice\n");
     QVERIFY2(in.first == 0, qPrintable(in.second));
-    QCOMPARE(run({QStringLiteral("sync")}).first, 0);
+    QCOMPARE(run({ QStringLiteral("sync") }).first, 0);
 
     const QString path = client::StoreLocation::pathFor(profile, m_server->url(), QStringLiteral("alice"));
     QString caseId;
@@ -438,7 +446,7 @@ void TestSyncE2e::killedCliSyncAppliesEveryActionOnce()
         QVERIFY(type);
         auto tmp = store->createCase(type->name, requiredFields(*type, *store), QStringLiteral("kill case"));
         QVERIFY(tmp.ok());
-        auto s = run({QStringLiteral("sync")});
+        auto s = run({ QStringLiteral("sync") });
         QVERIFY2(s.first == 0, qPrintable(s.second));
         caseId = store->resolveId(tmp.value());
         QVERIFY(!isTempId(caseId));
@@ -460,7 +468,9 @@ void TestSyncE2e::killedCliSyncAppliesEveryActionOnce()
         const int before = pending();
         QProcess p;
         QSignalSpy done(&p, &QProcess::finished);
-        p.start(cli, {QStringLiteral("--profile"), profile, QStringLiteral("sync"), QStringLiteral("--batch"), QStringLiteral("1")});
+        p.start(cli,
+            { QStringLiteral("--profile"), profile, QStringLiteral("sync"), QStringLiteral("--batch"),
+                QStringLiteral("1") });
         QVERIFY(p.waitForStarted(10000));
         const int delay = int(QRandomGenerator::global()->bounded(30, 300));
         bool killed = false;
@@ -481,8 +491,9 @@ void TestSyncE2e::killedCliSyncAppliesEveryActionOnce()
         if (pending() < 20)
             queueNotes(60);
     }
-    QVERIFY2(midDrain >= 50, qPrintable(QStringLiteral("%1 kills, %2 during the drain").arg(kills).arg(midDrain)));
-    auto last = run({QStringLiteral("sync")});
+    QVERIFY2(
+        midDrain >= 50, qPrintable(QStringLiteral("%1 kills, %2 during the drain").arg(kills).arg(midDrain)));
+    auto last = run({ QStringLiteral("sync") });
     QVERIFY2(last.first == 0, qPrintable(last.second));
     QCOMPARE(openStore(path)->pendingCount(), 0);
 
@@ -493,8 +504,8 @@ void TestSyncE2e::killedCliSyncAppliesEveryActionOnce()
     QCOMPARE(seen.size(), queued);
     for (auto it = seen.cbegin(); it != seen.cend(); ++it)
         QVERIFY2(it.value() == 1, qPrintable(it.key() + QStringLiteral(" applied %1 times").arg(it.value())));
-    qInfo("killed `outpost-cli sync` %d times (%d during the drain); %d notes applied exactly once", kills, midDrain,
-          queued);
+    qInfo("killed `outpost-cli sync` %d times (%d during the drain); %d notes applied exactly once", kills,
+        midDrain, queued);
 }
 
 void TestSyncE2e::pushHintTriggersADownload()
@@ -522,7 +533,8 @@ void TestSyncE2e::pushHintTriggersADownload()
     const FieldDef f = editableFields(*type).first();
     const QJsonValue v = valueFor(f, *store, 41);
     auto r = await<Result<QList<ActionResult>>>([&](auto cb) {
-        m_carol.uploadActions(QStringLiteral("office"), {carolUpdate(caseId, current->etag, {{f.name, v}})}, cb);
+        m_carol.uploadActions(
+            QStringLiteral("office"), { carolUpdate(caseId, current->etag, { { f.name, v } }) }, cb);
     });
     QVERIFY(r.ok());
     QCOMPARE(r->first().status, ResultStatus::Applied);
@@ -576,23 +588,24 @@ void TestSyncE2e::cliWorkflowAndExitCodes()
     };
     auto run = [&](const QStringList &args, const QByteArray &input = {}) {
         QProcess p;
-        p.start(cli, QStringList{QStringLiteral("--profile"), profile} + args);
+        p.start(cli, QStringList { QStringLiteral("--profile"), profile } + args);
         p.write(input);
         p.closeWriteChannel();
         p.waitForFinished(120000);
-        return Run{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+        return Run { p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError() };
     };
-    QCOMPARE(run({QStringLiteral("status")}).code, 5);
-    QCOMPARE(run({QStringLiteral("case"), QStringLiteral("list")}).code, 5);
-    QCOMPARE(run({QStringLiteral("bogus")}).code, 2);
-    const QStringList signin{QStringLiteral("signin"), QStringLiteral("--server"), m_server->url().toString(),
-                             QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("--password-stdin")};
+    QCOMPARE(run({ QStringLiteral("status") }).code, 5);
+    QCOMPARE(run({ QStringLiteral("case"), QStringLiteral("list") }).code, 5);
+    QCOMPARE(run({ QStringLiteral("bogus") }).code, 2);
+    const QStringList signin { QStringLiteral("signin"), QStringLiteral("--server"),
+        m_server->url().toString(), QStringLiteral("--user"), QStringLiteral("alice"),
+        QStringLiteral("--password-stdin") };
     QCOMPARE(run(signin, "wrong\n").code, 1);
     auto in = run(signin, "alice\n");
     QVERIFY2(in.code == 0, in.err.constData());
-    QCOMPARE(run({QStringLiteral("sync")}).code, 0);
+    QCOMPARE(run({ QStringLiteral("sync") }).code, 0);
 
-    auto list = run({QStringLiteral("case"), QStringLiteral("list"), QStringLiteral("--json")});
+    auto list = run({ QStringLiteral("case"), QStringLiteral("list"), QStringLiteral("--json") });
     QCOMPARE(list.code, 0);
     QVERIFY(QJsonDocument::fromJson(list.out).isArray());
 
@@ -605,8 +618,9 @@ void TestSyncE2e::cliWorkflowAndExitCodes()
     for (auto it = req.begin(); it != req.end(); ++it) {
         const QJsonValue v = it.value();
         assignments << it.key() + QLatin1Char('=')
-                + (v.isBool() ? QString::fromLatin1(v.toBool() ? "true" : "false")
-                              : v.isDouble() ? QString::number(v.toDouble()) : v.toString());
+                + (v.isBool()          ? QString::fromLatin1(v.toBool() ? "true" : "false")
+                        : v.isDouble() ? QString::number(v.toDouble())
+                                       : v.toString());
     }
     const int before = store->pendingCount();
     QString numberField;
@@ -614,32 +628,43 @@ void TestSyncE2e::cliWorkflowAndExitCodes()
         if (f.type == FieldType::Number)
             numberField = f.name;
     if (!numberField.isEmpty()) {
-        auto bad = run(QStringList{QStringLiteral("case"), QStringLiteral("create"), type->name, numberField + QStringLiteral("=abc")} + assignments);
+        auto bad = run(QStringList { QStringLiteral("case"), QStringLiteral("create"), type->name,
+                           numberField + QStringLiteral("=abc") }
+            + assignments);
         QCOMPARE(bad.code, 3);
         QVERIFY(bad.err.contains(numberField.toUtf8()));
         QCOMPARE(store->pendingCount(), before);
     }
-    auto created = run(QStringList{QStringLiteral("--json"), QStringLiteral("case"), QStringLiteral("create"), type->name,
-                                   QStringLiteral("--title"), QStringLiteral("from the cli")} + assignments);
+    auto created
+        = run(QStringList { QStringLiteral("--json"), QStringLiteral("case"), QStringLiteral("create"),
+                  type->name, QStringLiteral("--title"), QStringLiteral("from the cli") }
+            + assignments);
     QVERIFY2(created.code == 0, created.err.constData());
     const QString tmp = QJsonDocument::fromJson(created.out).object().value(QLatin1String("id")).toString();
     QVERIFY(isTempId(tmp));
-    QCOMPARE(run({QStringLiteral("case"), QStringLiteral("note"), tmp, QStringLiteral("hello"), QStringLiteral("world")}).code, 0);
-    QCOMPARE(run({QStringLiteral("case"), QStringLiteral("transition"), tmp, QStringLiteral("no-such-flow")}).code, 3);
-    auto outbox = run({QStringLiteral("outbox"), QStringLiteral("--json")});
+    QCOMPARE(run({ QStringLiteral("case"), QStringLiteral("note"), tmp, QStringLiteral("hello"),
+                     QStringLiteral("world") })
+                 .code,
+        0);
+    QCOMPARE(
+        run({ QStringLiteral("case"), QStringLiteral("transition"), tmp, QStringLiteral("no-such-flow") })
+            .code,
+        3);
+    auto outbox = run({ QStringLiteral("outbox"), QStringLiteral("--json") });
     QCOMPARE(QJsonDocument::fromJson(outbox.out).array().size(), before + 2);
-    QCOMPARE(run({QStringLiteral("sync")}).code, 0);
-    auto show = run({QStringLiteral("case"), QStringLiteral("show"), tmp, QStringLiteral("--json")});
+    QCOMPARE(run({ QStringLiteral("sync") }).code, 0);
+    auto show = run({ QStringLiteral("case"), QStringLiteral("show"), tmp, QStringLiteral("--json") });
     QCOMPARE(show.code, 0);
     QVERIFY(!isTempId(QJsonDocument::fromJson(show.out).object().value(QLatin1String("id")).toString()));
-    auto status = run({QStringLiteral("status"), QStringLiteral("--json")});
+    auto status = run({ QStringLiteral("status"), QStringLiteral("--json") });
     QCOMPARE(status.code, 0);
-    QCOMPARE(QJsonDocument::fromJson(status.out).object().value(QLatin1String("state")).toString(), QStringLiteral("online"));
+    QCOMPARE(QJsonDocument::fromJson(status.out).object().value(QLatin1String("state")).toString(),
+        QStringLiteral("online"));
     QCOMPARE(QJsonDocument::fromJson(status.out).object().value(QLatin1String("pending")).toInt(), 0);
 
     // Diagnostics: no token, no verifier, no password anywhere in the file.
     const QString diag = m_dir.filePath(QStringLiteral("diag.json"));
-    QCOMPARE(run({QStringLiteral("export-diagnostics"), diag}).code, 0);
+    QCOMPARE(run({ QStringLiteral("export-diagnostics"), diag }).code, 0);
     QFile f(diag);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray bytes = f.readAll();
@@ -649,11 +674,11 @@ void TestSyncE2e::cliWorkflowAndExitCodes()
 
     // The server away: sync says offline (4), local work still works.
     m_server->kill();
-    QCOMPARE(run({QStringLiteral("sync"), QStringLiteral("--timeout"), QStringLiteral("3")}).code, 4);
-    QCOMPARE(run({QStringLiteral("case"), QStringLiteral("list")}).code, 0);
+    QCOMPARE(run({ QStringLiteral("sync"), QStringLiteral("--timeout"), QStringLiteral("3") }).code, 4);
+    QCOMPARE(run({ QStringLiteral("case"), QStringLiteral("list") }).code, 0);
     // Offline sign-in: the verifier of the last good password decides.
     QCOMPARE(run(signin, "wrong\n").code, 1);
-    auto offline = run(QStringList{QStringLiteral("--json")} + signin, "alice\n");
+    auto offline = run(QStringList { QStringLiteral("--json") } + signin, "alice\n");
     QVERIFY2(offline.code == 0, offline.err.constData());
     QCOMPARE(QJsonDocument::fromJson(offline.out).object().value(QLatin1String("offline")).toBool(), true);
     QCOMPARE(m_server->restart(), QString());
