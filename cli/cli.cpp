@@ -21,14 +21,14 @@ namespace {
 
 const QSet<QString> ValueOptions { QStringLiteral("profile"), QStringLiteral("server"),
     QStringLiteral("user"), QStringLiteral("title"), QStringLiteral("queue"), QStringLiteral("batch"),
-    QStringLiteral("timeout"), QStringLiteral("type"), QStringLiteral("status") };
+    QStringLiteral("timeout"), QStringLiteral("type"), QStringLiteral("page"), QStringLiteral("status") };
 const QSet<QString> FlagOptions { QStringLiteral("json"), QStringLiteral("password-stdin"),
     QStringLiteral("all"), QStringLiteral("full"), QStringLiteral("help") };
 
 const char UsageText[] = "usage: outpost [--json] [--profile DIR] COMMAND ...\n"
                          "  signin --server URL --user U [--password-stdin]\n"
                          "  signout\n"
-                         "  sync [--full] [--batch N] [--timeout SECONDS]\n"
+                         "  sync [--full] [--batch N] [--page N] [--timeout SECONDS]\n"
                          "  status\n"
                          "  case list [--all] [--type T] [--status S]\n"
                          "  case show ID\n"

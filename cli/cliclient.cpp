@@ -146,6 +146,8 @@ int cmdSync(Context &ctx)
     config.syncAtStart = true;
     if (ctx.options.contains(QStringLiteral("batch")))
         config.batchSize = std::clamp(ctx.options.value(QStringLiteral("batch")).toInt(), 1, 500);
+    if (ctx.options.contains(QStringLiteral("page")))
+        config.pageLimit = std::clamp(ctx.options.value(QStringLiteral("page")).toInt(), 1, 5000);
     if (ctx.options.contains(QStringLiteral("timeout")))
         config.transferTimeout
             = std::chrono::seconds(std::max(1, ctx.options.value(QStringLiteral("timeout")).toInt()));

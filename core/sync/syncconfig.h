@@ -27,7 +27,7 @@ struct SyncConfig {
     std::chrono::milliseconds debounce { std::chrono::seconds(2) }; // after a local change
     std::chrono::milliseconds transferTimeout { std::chrono::seconds(30) };
     std::chrono::milliseconds probeInterval { std::chrono::seconds(60) };
-    int pageLimit = 1000; // changes per download page
+    int pageLimit = 5000; // changes per download page (the server may cap it lower)
     int batchSize = 500; // actions per upload request (the protocol's maximum)
     bool usePush = true; // WebSocket hints
     bool useReachability = true;
