@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: MIT
+// Offline work on cases, queued exactly as the GUI queues it, and the queue reports.
+#include "clicontext.h"
+#include "fieldvalues.h"
+#include "localstore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace outpost::cli {
+
+namespace {
+
+QJsonObject caseJson(const client::LocalCase &c)
+{
+    QJsonObject o = c.record.toJson();
+    o.insert(QStringLiteral("pendingCount"), c.pendingCount);
+    o.insert(QStringLiteral("hasConflict"), c.hasConflict);
+    o.insert(QStringLiteral("hasIssue"), c.hasIssue);
+    o.insert(QStringLiteral("removedOnServer"), c.removedOnServer);
+    o.insert(QStringLiteral("localOnly"), c.isLocalOnly);
+    return o;
+}
+
+QString valueText(const QJsonValue &v)
+{
+    if (v.isNull() || v.isUndefined())
+        return QStringLiteral("—");
+    if (v.isString())
+        return v.toString();
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
+    if (v.isDouble())
+        return QString::number(v.toDouble());
+    return QString::fromUtf8(
+        QJsonDocument(v.isObject() ? QJsonDocument(v.toObject()) : QJsonDocument(v.toArray()))
+            .toJson(QJsonDocument::Compact));
+}
+
+/// Prints what a local operation did: the case as it is now.
+int reportCase(Context &ctx, client::LocalStore &store, const QString &id, const char *verb)
+{
+    const auto c = store.caseById(id);
+    if (ctx.json) {
+        printJson(ctx, c ? caseJson(*c) : QJsonObject { { QStringLiteral("id"), id } });
+    } else {
+        ctx.out << verb << ' ' << (c ? c->record.id : id) << " (queued; " << store.pendingCount()
+                << " pending)\n";
+    }
+    return ExitOk;
+}
+
+Result<CaseType> typeOfCase(client::LocalStore &store, const QString &id)
+{
+    const auto c = store.caseById(id);
+    if (!c)
+        return Error(QStringLiteral("not_found"), QStringLiteral("No case %1 on this device.").arg(id));
+    const auto t = store.caseType(c->record.caseType);
+    if (!t)
+        return Error(QStringLiteral("unknown_case_type"),
+            QStringLiteral("Case type %1 is unknown.").arg(c->record.caseType));
+    return *t;
+}
+
+} // namespace
+
+int cmdCaseList(Context &ctx)
+{
+    auto store = openProfileStore(ctx);
+    if (!store.ok())
+        return fail(ctx, store.error());
+    client::CaseFilter filter;
+    filter.includeResolved = ctx.flags.contains(QStringLiteral("all"));
+    filter.caseType = ctx.options.value(QStringLiteral("type"));
+    filter.status = ctx.options.value(QStringLiteral("status"));
+    filter.limit = 100000;
+    const QList<client::LocalCase> cases = (*store)->cases(filter);
+    if (ctx.json) {
+        QJsonArray arr;
+        for (const auto &c : cases)
+            arr.append(caseJson(c));
+        printJson(ctx, arr);
+        return ExitOk;
+    }
+    for (const auto &c : cases) {
+        QString marks;
+        if (c.pendingCount)
+            marks += QStringLiteral(" [%1 pending]").arg(c.pendingCount);
+        if (c.hasConflict)
+            marks += QStringLiteral(" [conflict]");
+        if (c.hasIssue)
+            marks += QStringLiteral(" [sync issue]");
+        ctx.out << c.record.id << '\t' << c.record.caseType << '\t' << c.record.status << '\t'
+                << c.record.title << marks << '\n';
+    }
+    if (cases.isEmpty())
+        ctx.out << "No cases.\n";
+    return ExitOk;
+}
+
+int cmdCaseShow(Context &ctx)
+{
+    if (ctx.positional.size() != 1)
+        return usage(ctx, QStringLiteral("case show needs exactly one ID"));
+    auto store = openProfileStore(ctx);
+    if (!store.ok())
+        return fail(ctx, store.error());
+    const auto c = (*store)->caseById(ctx.positional.first());
+    if (!c)
+        return fail(ctx,
+            Error(QStringLiteral("not_found"),
+                QStringLiteral("No case %1 on this device.").arg(ctx.positional.first())));
+    if (ctx.json) {
+        QJsonObject o = caseJson(*c);
+        QJsonArray conflicts;
+        for (const auto &k : (*store)->conflicts(c->record.id))
+            conflicts.append(
+                QJsonObject { { QStringLiteral("field"), k.field }, { QStringLiteral("base"), k.base },
+                    { QStringLiteral("mine"), k.mine }, { QStringLiteral("theirs"), k.theirs } });
+        o.insert(QStringLiteral("conflicts"), conflicts);
+        printJson(ctx, o);
+        return ExitOk;
+    }
+    const auto type = (*store)->caseType(c->record.caseType);
+    ctx.out << c->record.id << "  " << c->record.title << "\n"
+            << "type:     " << c->record.caseType << "\n"
+            << "status:   " << c->record.status << "\n"
+            << "assignee: " << (c->record.assignee.isEmpty() ? QStringLiteral("—") : c->record.assignee)
+            << "\n"
+            << "etag:     " << c->record.etag << "\n"
+            << "pending:  " << c->pendingCount << (c->hasConflict ? "  (conflict)" : "")
+            << (c->hasIssue ? "  (sync issue)" : "") << "\n";
+    if (type) {
+        for (const FieldDef &f : type->fields)
+            ctx.out << "  " << (f.label.isEmpty() ? f.name : f.label) << ": "
+                    << valueText(c->record.fields.value(f.name)) << "\n";
+    } else {
+        for (auto it = c->record.fields.begin(); it != c->record.fields.end(); ++it)
+            ctx.out << "  " << it.key() << ": " << valueText(it.value()) << "\n";
+    }
+    return ExitOk;
+}
+
+int cmdCaseCreate(Context &ctx)
+{
+    if (ctx.positional.isEmpty())
+        return usage(ctx, QStringLiteral("case create needs a TYPE"));
+    auto store = openProfileStore(ctx);
+    if (!store.ok())
+        return fail(ctx, store.error());
+    const QString typeName = ctx.positional.first();
+    const auto type = (*store)->caseType(typeName);
+    if (!type) {
+        QStringList names;
+        for (const CaseType &t : (*store)->caseTypes())
+            names << t.name;
+        return fail(ctx,
+            Error(QStringLiteral("unknown_case_type"),
+                QStringLiteral("No case type %1 on this device (known: %2; sync first?).")
+                    .arg(typeName,
+                        names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")))));
+    }
+    auto fields = parseFieldValues(*type, ctx.positional.mid(1));
+    if (!fields.ok())
+        return fail(ctx, fields.error());
+    auto id = (*store)->createCase(typeName, fields.value(), ctx.options.value(QStringLiteral("title")),
+        ctx.options.value(QStringLiteral("queue")));
+    if (!id.ok())
+        return fail(ctx, id.error());
+    return reportCase(ctx, **store, id.value(), "Created");
+}
+
+int cmdCaseUpdate(Context &ctx)
+{
+    if (ctx.positional.size() < 2)
+        return usage(ctx, QStringLiteral("case update needs an ID and at least one FIELD=VALUE"));
+    auto store = openProfileStore(ctx);
+    if (!store.ok())
+        return fail(ctx, store.error());
+    const QString id = ctx.positional.first();
+    auto type = typeOfCase(**store, id);
+    if (!type.ok())
+        return fail(ctx, type.error());
+    auto fields = parseFieldValues(type.value(), ctx.positional.mid(1));
+    if (!fields.ok())
+        return fail(ctx, fields.error());
+    if (Status s = (*store)->updateFields(id, fields.value()); !s.ok())
+        return fail(ctx, s.error());
+    return reportCase(ctx, **store, id, "Updated");
+}
+
+int cmdCaseTransition(Context &ctx)
+{
+    if (ctx.positional.size() < 2)
+        return usage(ctx, QStringLiteral("case transition needs an ID and a FLOWACTION"));
+    auto store = openProfileStore(ctx);
+    if (!store.ok())
+        return fail(ctx, store.error());
+    const QString id = ctx.positional.at(0);
+    auto type = typeOfCase(**store, id);
+    if (!type.ok())
+        return fail(ctx, type.error());
+    auto fields = parseFieldValues(type.value(), ctx.positional.mid(2));
+    if (!fields.ok())
+        return fail(ctx, fields.error());
+    if (Status s = (*store)->runFlowAction(id, ctx.positional.at(1), fields.value()); !s.ok())
+        return fail(ctx, s.error());
+    return reportCase(ctx, **store, id, "Moved");
+}
+
+int cmdCaseNote(Context &ctx)
+{
+    if (ctx.positional.size() < 2)
+        return usage(ctx, QStringLiteral("case note needs an ID and a TEXT"));
+    auto store = openProfileStore(ctx);
+    if (!store.ok())
+        return fail(ctx, store.error());
+    const QString id = ctx.positional.at(0);
+    if (Status s = (*store)->addNote(id, ctx.positional.mid(1).join(QLatin1Char(' '))); !s.ok())
+        return fail(ctx, s.error());
+    return reportCase(ctx, **store, id, "Noted on");
+}
+
+int cmdOutbox(Context &ctx)
+{
+    auto store = openProfileStore(ctx);
+    if (!store.ok())
+        return fail(ctx, store.error());
+    const auto entries = (*store)->outbox();
+    if (ctx.json) {
+        QJsonArray arr;
+        for (const auto &e : entries)
+            arr.append(QJsonObject { { QStringLiteral("seq"), e.seq },
+                { QStringLiteral("actionId"), e.actionId }, { QStringLiteral("caseId"), e.caseId },
+                { QStringLiteral("type"), actionTypeName(e.type) },
+                { QStringLiteral("state"), client::queueStateName(e.state) },
+                { QStringLiteral("blockedBy"), e.blockedBy }, { QStringLiteral("attempts"), e.attempts },
+                { QStringLiteral("lastError"), e.lastError },
+                { QStringLiteral("description"), e.description } });
+        printJson(ctx, arr);
+        return ExitOk;
+    }
+    for (const auto &e : entries)
+        ctx.out << e.seq << '\t' << client::queueStateName(e.state)
+                << (e.blockedBy.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(e.blockedBy)) << '\t'
+                << e.description << '\n';
+    if (entries.isEmpty())
+        ctx.out << "The outbox is empty.\n";
+    return ExitOk;
+}
+
+int cmdConflicts(Context &ctx)
+{
+    auto store = openProfileStore(ctx);
+    if (!store.ok())
+        return fail(ctx, store.error());
+    const auto conflicts = (*store)->conflicts();
+    if (ctx.json) {
+        QJsonArray arr;
+        for (const auto &k : conflicts)
+            arr.append(
+                QJsonObject { { QStringLiteral("caseId"), k.caseId }, { QStringLiteral("field"), k.field },
+                    { QStringLiteral("label"), k.label }, { QStringLiteral("base"), k.base },
+                    { QStringLiteral("mine"), k.mine }, { QStringLiteral("theirs"), k.theirs },
+                    { QStringLiteral("policy"), conflictRuleName(k.policy) } });
+        printJson(ctx, arr);
+        return ExitOk;
+    }
+    for (const auto &k : conflicts)
+        ctx.out << k.caseId << '\t' << (k.label.isEmpty() ? k.field : k.label) << ": mine "
+                << valueText(k.mine) << ", server " << valueText(k.theirs) << ", was " << valueText(k.base)
+                << '\n';
+    if (conflicts.isEmpty())
+        ctx.out << "No conflicts.\n";
+    return ExitOk;
+}
+
+} // namespace outpost::cli

@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: MIT
+// Commands that talk to the server or report on the whole store: signin, signout, sync, status,
+// export-diagnostics.
+#include "apiclient.h"
+#include "clicontext.h"
+#include "credentialstore.h"
+#include "localstore.h"
+#include "redact.h"
+#include "signin.h"
+#include "synccontroller.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSysInfo>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+namespace outpost::cli {
+
+using namespace outpost::sync;
+
+namespace {
+
+QJsonObject statusJson(const client::StoreStatus &s)
+{
+    return QJsonObject { { QStringLiteral("store"), s.path },
+        { QStringLiteral("schemaVersion"), s.schemaVersion }, { QStringLiteral("cases"), s.cases },
+        { QStringLiteral("pending"), s.pending }, { QStringLiteral("held"), s.held },
+        { QStringLiteral("inflight"), s.inflight }, { QStringLiteral("conflicts"), s.conflicts },
+        { QStringLiteral("syncIssues"), s.syncIssues },
+        { QStringLiteral("attachmentsToUpload"), s.attachmentsToUpload },
+        { QStringLiteral("lastSync"),
+            s.lastSuccess.isValid() ? QJsonValue(s.lastSuccess.toUTC().toString(Qt::ISODate))
+                                    : QJsonValue() },
+        { QStringLiteral("fullSyncInProgress"), s.fullSyncInProgress } };
+}
+
+} // namespace
+
+QString redactSecrets(QString text)
+{
+    static const QRegularExpression bearer(QStringLiteral("(?i)(bearer\\s+)[^\\s\"',}]+"));
+    static const QRegularExpression keyed(QStringLiteral(
+        "(?i)(token|password|passwd|secret|verifier|authorization)(\"?\\s*[:=]\\s*\"?)[^\\s\"',}]+"));
+    static const QRegularExpression pbkdf2(QStringLiteral("pbkdf2-sha256\\$[^\\s\"']+"));
+    text.replace(bearer, QStringLiteral("\\1[redacted]"));
+    text.replace(keyed, QStringLiteral("\\1\\2[redacted]"));
+    text.replace(pbkdf2, QStringLiteral("[redacted]"));
+    return text;
+}
+
+int cmdSignIn(Context &ctx)
+{
+    const QUrl server(ctx.options.value(QStringLiteral("server")));
+    const QString user = ctx.options.value(QStringLiteral("user"));
+    if (server.isEmpty() || user.isEmpty())
+        return usage(ctx, QStringLiteral("signin needs --server URL and --user U"));
+    if (!ctx.flags.contains(QStringLiteral("password-stdin")))
+        return usage(
+            ctx, QStringLiteral("signin reads the password from standard input: add --password-stdin"));
+    std::string line;
+    std::getline(std::cin, line);
+    QString password = QString::fromStdString(line);
+    if (password.endsWith(QLatin1Char('\r')))
+        password.chop(1);
+
+    int code = ExitFailure;
+    bool finished = false;
+    SignIn signIn;
+    if (ctx.options.contains(QStringLiteral("timeout")))
+        signIn.setTransferTimeout(ctx.options.value(QStringLiteral("timeout")).toInt() * 1000);
+    signIn.signIn(server, user, password, ctx.profileDir, [&](Result<SignInOutcome> r) {
+        finished = true;
+        if (!r.ok()) {
+            code = fail(ctx, r.error());
+            QCoreApplication::exit(code);
+            return;
+        }
+        Profile p { server, user, r->storePath };
+        if (Status s = saveProfile(ctx.profileDir, p); !s.ok()) {
+            code = fail(ctx, s.error());
+            QCoreApplication::exit(code);
+            return;
+        }
+        if (ctx.json) {
+            QJsonObject o = r->session.toJson(false);
+            o.insert(QStringLiteral("offline"), r->offline);
+            o.insert(QStringLiteral("store"), r->storePath);
+            o.insert(QStringLiteral("server"), server.toString());
+            printJson(ctx, o);
+        } else {
+            ctx.out << "Signed in as " << user
+                    << (r->offline ? " (offline: the server cannot be reached)" : "") << "\n";
+        }
+        code = ExitOk;
+        QCoreApplication::exit(code);
+    });
+    if (!finished) // a callback may answer at once (bad input): then there is no loop to run
+        QCoreApplication::exec();
+    return code;
+}
+
+int cmdSignOut(Context &ctx)
+{
+    auto p = loadProfile(ctx.profileDir);
+    if (!p.ok())
+        return fail(ctx, p.error());
+    int code = ExitFailure;
+    bool finished = false;
+    SignIn signIn;
+    signIn.signOut(p->server, p->user, [&](Status s) {
+        finished = true;
+        code = s.ok() ? int(ExitOk) : fail(ctx, s.error());
+        QCoreApplication::exit(code);
+    });
+    if (!finished)
+        QCoreApplication::exec();
+    if (code == ExitOk && !ctx.json)
+        ctx.out << "Signed out; the local work stays on this device.\n";
+    return code;
+}
+
+int cmdSync(Context &ctx)
+{
+    Profile profile;
+    {
+        // Verify the store (integrity, queue audit) before the engine opens its own connection.
+        auto store = openProfileStore(ctx, &profile);
+        if (!store.ok())
+            return fail(ctx, store.error());
+    }
+    SyncConfig config;
+    config.storePath = profile.storePath;
+    config.server = profile.server;
+    config.user = profile.user;
+    config.usePush = false;
+    config.useReachability = false;
+    config.periodic = false;
+    config.syncAtStart = true;
+    if (ctx.options.contains(QStringLiteral("batch")))
+        config.batchSize = std::clamp(ctx.options.value(QStringLiteral("batch")).toInt(), 1, 500);
+    if (ctx.options.contains(QStringLiteral("page")))
+        config.pageLimit = std::clamp(ctx.options.value(QStringLiteral("page")).toInt(), 1, 5000);
+    if (ctx.options.contains(QStringLiteral("timeout")))
+        config.transferTimeout
+            = std::chrono::seconds(std::max(1, ctx.options.value(QStringLiteral("timeout")).toInt()));
+
+    int code = ExitFailure;
+    Error error;
+    {
+        SyncController controller(config);
+        QObject::connect(&controller, &SyncController::startFinished, &controller,
+            [&](bool ok, const QString &c, const QString &message) {
+                if (ok)
+                    return;
+                error = Error(c, message);
+                QCoreApplication::exit(1);
+            });
+        QObject::connect(&controller, &SyncController::cycleFinished, &controller,
+            [&](bool ok, const QString &c, const QString &message) {
+                if (!ok)
+                    error = Error(c, message);
+                QCoreApplication::exit(ok ? 0 : 1);
+            });
+        if (ctx.flags.contains(QStringLiteral("full")))
+            controller.requestFullSync();
+        controller.start();
+        QCoreApplication::exec();
+    }
+    if (!error.isNull())
+        return fail(ctx, error);
+    auto store = client::LocalStore::open(profile.storePath);
+    if (!store.ok())
+        return fail(ctx, store.error());
+    const client::StoreStatus s = (*store)->status();
+    code = ExitOk;
+    if (ctx.json)
+        printJson(ctx, statusJson(s));
+    else
+        ctx.out << "Synced. pending " << s.pending << ", conflicts " << s.conflicts << ", sync issues "
+                << s.syncIssues << "\n";
+    return code;
+}
+
+int cmdStatus(Context &ctx)
+{
+    Profile profile;
+    auto store = openProfileStore(ctx, &profile);
+    if (!store.ok()) {
+        if (store.error().code == QLatin1String("signin_required")) {
+            if (ctx.json)
+                printJson(ctx, QJsonObject { { QStringLiteral("state"), QStringLiteral("signInRequired") } });
+            else
+                ctx.out << "state: signInRequired (nobody signed in with this profile)\n";
+            return ExitSignInRequired;
+        }
+        return fail(ctx, store.error());
+    }
+    const client::StoreStatus s = (*store)->status();
+    // The state: is a token saved, and does the server answer?
+    QString state;
+    CredentialStore credentials;
+    ApiClient api;
+    api.setServer(profile.server);
+    api.setTransferTimeout(std::chrono::seconds(5));
+    credentials.readToken(CredentialStore::keyFor(profile.server, profile.user), [&](Result<QString> t) {
+        if (!t.ok()) {
+            state = t.error().code == QLatin1String(errc::NotFound) ? QStringLiteral("signInRequired")
+                                                                    : QStringLiteral("error");
+            QCoreApplication::exit(0);
+            return;
+        }
+        api.health([&](Result<HealthInfo> h) {
+            state = h.ok() ? QStringLiteral("online") : QStringLiteral("offline");
+            QCoreApplication::exit(0);
+        });
+    });
+    QCoreApplication::exec();
+    QJsonObject o = statusJson(s);
+    o.insert(QStringLiteral("state"), state);
+    o.insert(QStringLiteral("server"), profile.server.toString());
+    o.insert(QStringLiteral("user"), profile.user);
+    if (ctx.json) {
+        printJson(ctx, o);
+    } else {
+        ctx.out << "state:        " << state << "\n"
+                << "user:         " << profile.user << " on " << profile.server.toString() << "\n"
+                << "last sync:    "
+                << (s.lastSuccess.isValid() ? s.lastSuccess.toLocalTime().toString(Qt::ISODate)
+                                            : QStringLiteral("never"))
+                << "\n"
+                << "pending:      " << s.pending
+                << (s.held ? QStringLiteral(" (%1 held)").arg(s.held) : QString()) << "\n"
+                << "conflicts:    " << s.conflicts << "\n"
+                << "sync issues:  " << s.syncIssues << "\n"
+                << "cases:        " << s.cases << "\n"
+                << "store:        " << s.path << "\n";
+    }
+    return state == QLatin1String("signInRequired") ? ExitSignInRequired : ExitOk;
+}
+
+int cmdExportDiagnostics(Context &ctx)
+{
+    if (ctx.positional.size() != 1)
+        return usage(ctx, QStringLiteral("export-diagnostics needs exactly one FILE"));
+    Profile profile;
+    auto store = openProfileStore(ctx, &profile);
+    if (!store.ok())
+        return fail(ctx, store.error());
+    client::LocalStore &st = **store;
+
+    QJsonObject versions { { QStringLiteral("outpost"), QStringLiteral(OUTPOST_VERSION) },
+        { QStringLiteral("qt"), QString::fromLatin1(qVersion()) },
+        { QStringLiteral("os"), QSysInfo::prettyProductName() },
+        { QStringLiteral("storeSchema"), st.schemaVersion() }, { QStringLiteral("protocol"), 1 } };
+    QJsonObject byState;
+    QJsonArray outbox;
+    for (const client::OutboxEntry &e : st.outbox()) {
+        const QString key = actionTypeName(e.type) + QLatin1Char('/') + client::queueStateName(e.state);
+        byState.insert(key, byState.value(key).toInt() + 1);
+        outbox.append(
+            QJsonObject { { QStringLiteral("seq"), e.seq }, { QStringLiteral("actionId"), e.actionId },
+                { QStringLiteral("caseId"), e.caseId }, { QStringLiteral("type"), actionTypeName(e.type) },
+                { QStringLiteral("state"), client::queueStateName(e.state) },
+                { QStringLiteral("blockedBy"), e.blockedBy }, { QStringLiteral("attempts"), e.attempts },
+                { QStringLiteral("lastError"), redactSecrets(e.lastError) },
+                { QStringLiteral("createdAt"), e.createdAt.toUTC().toString(Qt::ISODate) } });
+    }
+    QJsonArray issues;
+    for (const client::SyncIssue &i : st.syncIssues())
+        issues.append(QJsonObject { { QStringLiteral("actionId"), i.actionId },
+            { QStringLiteral("caseId"), i.caseId }, { QStringLiteral("status"), resultStatusName(i.status) },
+            { QStringLiteral("error"), i.error.toJson() } });
+    QJsonArray events;
+    for (const client::EventEntry &e : st.eventLog(5000))
+        events.append(QJsonObject { { QStringLiteral("at"), e.at.toUTC().toString(Qt::ISODateWithMs) },
+            { QStringLiteral("level"), client::eventLevelName(e.level) },
+            { QStringLiteral("category"), e.category },
+            { QStringLiteral("message"), redactSecrets(e.message) } });
+    const QJsonObject doc { { QStringLiteral("versions"), versions },
+        { QStringLiteral("profile"),
+            QJsonObject { { QStringLiteral("server"), profile.server.toString() },
+                { QStringLiteral("user"), profile.user } } },
+        { QStringLiteral("status"), statusJson(st.status()) }, { QStringLiteral("queueSummary"), byState },
+        { QStringLiteral("outbox"), outbox }, { QStringLiteral("syncIssues"), issues },
+        { QStringLiteral("events"), events },
+        { QStringLiteral("exportedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } };
+    QSaveFile f(ctx.positional.first());
+    if (!f.open(QIODevice::WriteOnly))
+        return fail(ctx,
+            Error(QStringLiteral("file_error"),
+                QStringLiteral("Cannot write %1: %2").arg(f.fileName(), f.errorString())));
+    f.write(QJsonDocument(doc).toJson(QJsonDocument::Indented));
+    if (!f.commit())
+        return fail(ctx,
+            Error(QStringLiteral("file_error"),
+                QStringLiteral("Cannot write %1: %2").arg(f.fileName(), f.errorString())));
+    if (ctx.json)
+        printJson(ctx,
+            QJsonObject {
+                { QStringLiteral("file"), f.fileName() }, { QStringLiteral("events"), events.size() } });
+    else
+        ctx.out << "Diagnostics written to " << f.fileName() << " (secrets redacted)\n";
+    return ExitOk;
+}
+
+} // namespace outpost::cli

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "cli.h"
+#include "result.h"
+
+#include <QHash>
+#include <QJsonValue>
+#include <QSet>
+#include <QStringList>
+#include <QTextStream>
+#include <QUrl>
+
+#include <memory>
+
+namespace outpost::client {
+class LocalStore;
+}
+
+namespace outpost::cli {
+
+/// One invocation: the parsed words and where output goes.
+struct Context {
+    bool json = false;
+    QString profileDir;
+    QStringList positional; // words after the command words
+    QHash<QString, QString> options; // --name value
+    QSet<QString> flags; // --name
+    QTextStream &out;
+    QTextStream &err;
+};
+
+/// The signed-in user of a profile directory (written by `signin`).
+struct Profile {
+    QUrl server;
+    QString user;
+    QString storePath;
+};
+
+Result<Profile> loadProfile(const QString &profileDir);
+Status saveProfile(const QString &profileDir, const Profile &p);
+Result<std::unique_ptr<client::LocalStore>> openProfileStore(const Context &ctx, Profile *profile = nullptr);
+
+/// Prints an error (JSON on stderr with --json) and returns the exit code its kind maps to.
+int fail(Context &ctx, const Error &e);
+int usage(Context &ctx, const QString &message);
+void printJson(Context &ctx, const QJsonValue &v);
+ExitCode exitCodeFor(const Error &e);
+
+// Commands (cliclient.cpp: session and sync; clicases.cpp: local work and reports).
+int cmdSignIn(Context &ctx);
+int cmdSignOut(Context &ctx);
+int cmdSync(Context &ctx);
+int cmdStatus(Context &ctx);
+int cmdExportDiagnostics(Context &ctx);
+int cmdCaseList(Context &ctx);
+int cmdCaseShow(Context &ctx);
+int cmdCaseCreate(Context &ctx);
+int cmdCaseUpdate(Context &ctx);
+int cmdCaseTransition(Context &ctx);
+int cmdCaseNote(Context &ctx);
+int cmdOutbox(Context &ctx);
+int cmdConflicts(Context &ctx);
+
+} // namespace outpost::cli

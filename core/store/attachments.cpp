@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+// Files attached offline: copied atomically beside the store, uploaded later by the sync engine.
+#include "storeimpl.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMimeDatabase>
+#include <QSaveFile>
+
+namespace outpost::client {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(outpost::client::LocalStore)
+};
+
+QList<AttachmentInfo> readAttachments(
+    const LocalStore::Impl &d, const QString &where, const QVariantList &binds)
+{
+    QList<AttachmentInfo> out;
+    auto q = d.run(
+        QStringLiteral("SELECT id, case_id, name, mime, size, sha256, local_file, uploaded FROM attachments ")
+            + where + QStringLiteral(" ORDER BY created_at, id"),
+        binds);
+    if (!q)
+        return out;
+    while (q.value().next()) {
+        const QSqlQuery &r = q.value();
+        out.append({ r.value(0).toString(), r.value(1).toString(), r.value(2).toString(),
+            r.value(3).toString(), r.value(4).toLongLong(), r.value(5).toString(), r.value(6).toString(),
+            r.value(7).toInt() != 0 });
+    }
+    return out;
+}
+} // namespace
+
+Result<QString> LocalStore::attachFile(const QString &caseId, const QString &filePath)
+{
+    const auto c = d->loadCase(caseId);
+    if (!c)
+        return Error(QStringLiteral("not_found"), Tr::tr("Case %1 is not in the offline store.").arg(caseId));
+    QFile in(filePath);
+    const QFileInfo fi(filePath);
+    if (!fi.isFile() || !in.open(QIODevice::ReadOnly))
+        return Error(QStringLiteral("validation_failed"), Tr::tr("Cannot read the file %1.").arg(filePath),
+            { { QStringLiteral("file"), Tr::tr("Cannot read the file.") } });
+    if (in.size() > d->options.maxAttachmentBytes)
+        return Error(QStringLiteral("validation_failed"),
+            Tr::tr("%1 is larger than %2 MiB.").arg(fi.fileName()).arg(d->options.maxAttachmentBytes >> 20),
+            { { QStringLiteral("file"), Tr::tr("The file is too large.") } });
+    const QString id = newUuid();
+    QDir().mkpath(d->attachDir);
+    const QString target = QDir(d->attachDir).filePath(id);
+    QSaveFile out(target);
+    if (!out.open(QIODevice::WriteOnly))
+        return Error(
+            QStringLiteral("store_io"), Tr::tr("Cannot write %1: %2").arg(target, out.errorString()));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    qint64 size = 0;
+    while (!in.atEnd()) {
+        const QByteArray chunk = in.read(1 << 16);
+        if (chunk.isEmpty() && in.error() != QFile::NoError)
+            break;
+        hash.addData(chunk);
+        size += chunk.size();
+        if (out.write(chunk) != chunk.size())
+            break;
+    }
+    if (in.error() != QFile::NoError || size != fi.size() || !out.commit())
+        return Error(QStringLiteral("store_io"), Tr::tr("Copying %1 failed.").arg(fi.fileName()));
+    const QString mime = QMimeDatabase().mimeTypeForFile(fi).name();
+    const QString sha = QString::fromLatin1(hash.result().toHex());
+
+    SqlTransaction tx(d->db());
+    Status st = tx.begin();
+    if (st.ok())
+        st = d->exec(
+            QStringLiteral(
+                "INSERT INTO attachments(id, case_id, name, mime, size, sha256, local_file, uploaded, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)"),
+            { id, c->record.id, fi.fileName(), mime, size, sha, target, nowIso() });
+    if (st.ok())
+        d->log(EventLevel::Info, QStringLiteral("queue"),
+            Tr::tr("Attached %1 (%2 bytes) to %3; it is uploaded with the next sync.")
+                .arg(fi.fileName())
+                .arg(size)
+                .arg(c->record.id));
+    if (st.ok())
+        st = tx.commit();
+    if (!st.ok()) {
+        QFile::remove(target);
+        return st.error();
+    }
+    return id;
+}
+
+QList<AttachmentInfo> LocalStore::attachmentsToUpload() const
+{
+    return readAttachments(*d, QStringLiteral("WHERE uploaded = 0 AND case_id NOT LIKE 'tmp-%'"), {});
+}
+
+Status LocalStore::markAttachmentUploaded(const QString &attachmentId)
+{
+    return d->exec(QStringLiteral("UPDATE attachments SET uploaded = 1 WHERE id = ?"), { attachmentId });
+}
+
+QList<AttachmentInfo> LocalStore::attachments(const QString &caseId) const
+{
+    return readAttachments(*d, QStringLiteral("WHERE case_id = ?"), { d->resolve(caseId) });
+}
+
+} // namespace outpost::client

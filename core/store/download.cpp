@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: MIT
+// The download side of sync: applying pages of the changes feed, full and delta.
+#include "storeimpl.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSqlError>
+
+namespace outpost::client {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(outpost::client::LocalStore)
+};
+
+const QString kSync = QStringLiteral("sync");
+
+/// Statements prepared once per page: a full sync runs them tens of thousands of times.
+struct PageWriter {
+    const LocalStore::Impl &d;
+    qint64 gen;
+    QSqlQuery upsertCase { d.db() };
+    QSqlQuery removeCase { d.db() };
+    QSqlQuery markRemoved { d.db() };
+    QSqlQuery upsertRow { d.db() };
+    QSqlQuery removeRow { d.db() };
+    QSqlQuery upsertAssignment { d.db() };
+    QSqlQuery removeAssignment { d.db() };
+
+    bool prepare()
+    {
+        return upsertCase.prepare(QStringLiteral(
+                   "INSERT INTO cases(id, case_type, case_type_version, status, title, assignee, queue, "
+                   "created_at, "
+                   "updated_at, server_etag, server_fields, attachments_json, seen_gen) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                   "case_type = excluded.case_type, case_type_version = excluded.case_type_version, "
+                   "status = excluded.status, title = excluded.title, assignee = excluded.assignee, "
+                   "queue = excluded.queue, created_at = excluded.created_at, updated_at = "
+                   "excluded.updated_at, "
+                   "server_etag = excluded.server_etag, server_fields = excluded.server_fields, "
+                   "attachments_json = excluded.attachments_json, fields = NULL, local_status = NULL, "
+                   "local_title = NULL, removed_on_server = 0, is_local_only = 0, seen_gen = "
+                   "excluded.seen_gen"))
+            && removeCase.prepare(QStringLiteral("DELETE FROM cases WHERE id = ?"))
+            && markRemoved.prepare(QStringLiteral("UPDATE cases SET removed_on_server = 1 WHERE id = ?"))
+            && upsertRow.prepare(QStringLiteral(
+                "INSERT INTO data_page_rows(page, key, label, json, seen_gen) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(page, key) DO UPDATE SET label = excluded.label, json = excluded.json, "
+                "seen_gen = excluded.seen_gen"))
+            && removeRow.prepare(QStringLiteral("DELETE FROM data_page_rows WHERE page = ? AND key = ?"))
+            && upsertAssignment.prepare(QStringLiteral(
+                "INSERT INTO assignments(id, case_id, assignee, queue, instructions, due_at, json, seen_gen) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET case_id = excluded.case_id, "
+                "assignee = excluded.assignee, queue = excluded.queue, instructions = excluded.instructions, "
+                "due_at = excluded.due_at, json = excluded.json, seen_gen = excluded.seen_gen"))
+            && removeAssignment.prepare(QStringLiteral("DELETE FROM assignments WHERE id = ?"));
+    }
+
+    Status run(QSqlQuery &q, const QVariantList &binds)
+    {
+        for (int i = 0; i < binds.size(); ++i)
+            q.bindValue(i, bindable(binds.at(i)));
+        if (!q.exec())
+            return d.sqlError(q, QStringLiteral("download"));
+        return Status::success();
+    }
+};
+
+/// Cases whose local view is more than the server copy: their pending work must survive.
+QSet<QString> casesWithWork(const LocalStore::Impl &d)
+{
+    QSet<QString> ids;
+    if (auto q = d.run(QStringLiteral("SELECT id FROM cases WHERE pending_count > 0 OR has_conflict <> 0 OR "
+                                      "has_issue <> 0 OR removed_on_server <> 0 OR is_local_only <> 0")))
+        while (q.value().next())
+            ids.insert(q.value().value(0).toString());
+    if (auto q = d.run(QStringLiteral("SELECT DISTINCT case_id FROM attachments WHERE uploaded = 0")))
+        while (q.value().next())
+            ids.insert(q.value().value(0).toString());
+    return ids;
+}
+} // namespace
+
+Status LocalStore::beginFullSync()
+{
+    SqlTransaction tx(d->db());
+    if (auto st = tx.begin(); !st.ok())
+        return st;
+    const qint64 gen = d->fullSyncGen() + 1;
+    Status st = d->setStateValue(QStringLiteral("full_sync_gen"), QString::number(gen));
+    if (st.ok())
+        st = d->setStateValue(QStringLiteral("full_sync_active"), QStringLiteral("1"));
+    if (st.ok())
+        st = d->setStateValue(QStringLiteral("full_sync_cursor"), QString());
+    if (st.ok())
+        d->log(EventLevel::Info, kSync, Tr::tr("Full sync started; every queued change is kept."));
+    if (st.ok())
+        st = tx.commit();
+    return st;
+}
+
+Result<QStringList> LocalStore::applyChangesPage(const ChangesPage &page, bool fullSync)
+{
+    SqlTransaction tx(d->db());
+    if (auto st = tx.begin(); !st.ok())
+        return st.error();
+    PageWriter w { *d, d->fullSyncGen() };
+    if (!w.prepare())
+        return d->sqlError(w.upsertCase, QStringLiteral("prepare"));
+    const QSet<QString> work = casesWithWork(*d);
+    QStringList changed;
+    QStringList toRecompute;
+    for (qsizetype i = 0; i < page.changes.size(); ++i) {
+        const Change &ch = page.changes.at(i);
+        const QString path = QStringLiteral("changes[%1].data").arg(i);
+        Status st;
+        switch (ch.kind) {
+        case ChangeKind::CaseType: {
+            if (ch.remove) {
+                st = d->exec(QStringLiteral("DELETE FROM case_types WHERE name = ?"), { ch.id });
+                break;
+            }
+            auto ct = CaseType::fromJson(ch.data, path);
+            if (!ct)
+                return Error(QStringLiteral("bad_response"), ct.error().message, ct.error().fields);
+            st = d->exec(
+                QStringLiteral(
+                    "INSERT INTO case_types(name, version, title, json, seen_gen) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT(name) DO UPDATE SET version = excluded.version, title = "
+                    "excluded.title, json = excluded.json, seen_gen = excluded.seen_gen"),
+                { ct->name, ct->version, ct->title, jsonText(ct->toJson()), w.gen });
+            break;
+        }
+        case ChangeKind::Case: {
+            changed << ch.id;
+            if (ch.remove) {
+                if (work.contains(ch.id)) {
+                    st = w.run(w.markRemoved, { ch.id });
+                    d->log(EventLevel::Warning, kSync,
+                        Tr::tr("Case %1 left your work on the server; it is kept here because it has unsent "
+                               "work.")
+                            .arg(ch.id));
+                } else {
+                    st = w.run(w.removeCase, { ch.id });
+                }
+                break;
+            }
+            auto rec = CaseRecord::fromJson(ch.data, path);
+            if (!rec)
+                return Error(QStringLiteral("bad_response"), rec.error().message, rec.error().fields);
+            CaseRecord &c = rec.value();
+            if (c.etag.isEmpty())
+                c.etag = ch.etag;
+            if (work.contains(c.id)) {
+                // New server copy; the pending edits are re-applied on top.
+                st = d->writeServerCopy(c, w.gen);
+                toRecompute << c.id;
+                break;
+            }
+            QString attText = QStringLiteral("[]");
+            if (!c.attachments.isEmpty()) {
+                QJsonArray att;
+                for (const AttachmentRef &a : std::as_const(c.attachments))
+                    att.append(a.toJson());
+                attText = QString::fromUtf8(QJsonDocument(att).toJson(QJsonDocument::Compact));
+            }
+            st = w.run(w.upsertCase,
+                { c.id, c.caseType, c.caseTypeVersion, c.status, c.title, c.assignee, c.queue, c.createdAt,
+                    c.updatedAt, c.etag, jsonText(c.fields), attText, w.gen });
+            break;
+        }
+        case ChangeKind::Assignment: {
+            if (ch.remove) {
+                st = w.run(w.removeAssignment, { ch.id });
+                break;
+            }
+            auto as = Assignment::fromJson(ch.data, path);
+            if (!as)
+                return Error(QStringLiteral("bad_response"), as.error().message, as.error().fields);
+            st = w.run(w.upsertAssignment,
+                { as->id, as->caseId, as->assignee, as->queue, as->instructions, as->dueAt, jsonText(ch.data),
+                    w.gen });
+            break;
+        }
+        case ChangeKind::DataPage: {
+            if (ch.remove) {
+                const qsizetype slash = ch.id.indexOf(QLatin1Char('/'));
+                if (slash <= 0)
+                    return Error(QStringLiteral("bad_response"),
+                        Tr::tr("Data page row id '%1' is not '<page>/<key>'.").arg(ch.id));
+                st = w.run(w.removeRow, { ch.id.left(slash), ch.id.mid(slash + 1) });
+                break;
+            }
+            auto row = DataPageRow::fromJson(ch.data, path);
+            if (!row)
+                return Error(QStringLiteral("bad_response"), row.error().message, row.error().fields);
+            st = w.run(w.upsertRow, { row->page, row->key, row->label, jsonText(ch.data), w.gen });
+            break;
+        }
+        }
+        if (!st.ok())
+            return st.error();
+    }
+    for (const QString &id : std::as_const(toRecompute))
+        if (auto st = d->recomputeCase(id); !st.ok())
+            return st.error();
+    Status st = fullSync ? d->setStateValue(QStringLiteral("full_sync_cursor"), page.next)
+                         : d->setStateValue(QStringLiteral("token"), page.next);
+    if (st.ok() && !toRecompute.isEmpty())
+        d->log(EventLevel::Info, kSync,
+            Tr::tr("%n case(s) with unsent work got a new server copy; the local changes stay on top.",
+                nullptr, int(toRecompute.size())));
+    if (st.ok())
+        st = tx.commit();
+    if (!st.ok())
+        return st.error();
+    return changed;
+}
+
+Result<QStringList> LocalStore::finishFullSync(const QString &token)
+{
+    SqlTransaction tx(d->db());
+    if (auto st = tx.begin(); !st.ok())
+        return st.error();
+    const qint64 gen = d->fullSyncGen();
+    const QSet<QString> work = casesWithWork(*d);
+    QStringList removed, kept;
+    auto q = d->run(QStringLiteral("SELECT id, is_local_only FROM cases WHERE seen_gen < ?"), { gen });
+    if (!q)
+        return q.error();
+    while (q.value().next()) {
+        const QString id = q.value().value(0).toString();
+        if (q.value().value(1).toInt() != 0)
+            continue; // created here, not on the server yet
+        if (work.contains(id))
+            kept << id;
+        else
+            removed << id;
+    }
+    q.value().finish();
+    for (const QString &id : std::as_const(removed))
+        if (auto st = d->exec(QStringLiteral("DELETE FROM cases WHERE id = ?"), { id }); !st.ok())
+            return st.error();
+    for (const QString &id : std::as_const(kept))
+        if (auto st = d->exec(QStringLiteral("UPDATE cases SET removed_on_server = 1 WHERE id = ?"), { id });
+            !st.ok())
+            return st.error();
+    for (const char *sql : { "DELETE FROM assignments WHERE seen_gen < ?",
+             "DELETE FROM data_page_rows WHERE seen_gen < ?", "DELETE FROM case_types WHERE seen_gen < ?" })
+        if (auto st = d->exec(QString::fromLatin1(sql), { gen }); !st.ok())
+            return st.error();
+    // Every queued action stays and is re-applied on the new server copies.
+    for (const QString &id : work)
+        if (auto st = d->recomputeCase(id); !st.ok())
+            return st.error();
+    Status st = d->setStateValue(QStringLiteral("token"), token);
+    if (st.ok())
+        st = d->setStateValue(QStringLiteral("full_sync_active"), QStringLiteral("0"));
+    if (st.ok())
+        st = d->setStateValue(QStringLiteral("full_sync_cursor"), QString());
+    if (st.ok())
+        d->log(EventLevel::Info, kSync,
+            Tr::tr(
+                "Full sync finished: %1 case(s) no longer sent were removed, %2 kept for their unsent work, "
+                "%3 with pending work re-applied.")
+                .arg(removed.size())
+                .arg(kept.size())
+                .arg(work.size()));
+    if (st.ok())
+        st = tx.commit();
+    if (!st.ok())
+        return st.error();
+    return removed + kept;
+}
+
+} // namespace outpost::client

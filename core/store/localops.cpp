@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: MIT
+// Local operations: each validates with the shared rules, then writes the change and its queued
+// action in one transaction. Queue optimisation (folding) happens here, explained in the event log.
+#include "storeimpl.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+namespace outpost::client {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(outpost::client::LocalStore)
+};
+
+const QString kQueue = QStringLiteral("queue");
+
+Error validationFailed(const QMap<QString, QString> &fields)
+{
+    QStringList parts;
+    for (auto it = fields.cbegin(); it != fields.cend(); ++it)
+        parts << it.value();
+    return Error(QStringLiteral("validation_failed"),
+        Tr::tr("Please correct: %1").arg(parts.join(QLatin1Char(' '))), fields);
+}
+
+Error notFound(const QString &id)
+{
+    return Error(QStringLiteral("not_found"), Tr::tr("Case %1 is not in the offline store.").arg(id));
+}
+
+Error unknownType(const QString &name)
+{
+    return Error(QStringLiteral("unknown_case_type"),
+        Tr::tr("Case type '%1' is not known here yet; sync first.").arg(name));
+}
+
+/// The fields of `wanted` whose value differs from `current` (null and absent are the same).
+QJsonObject changedFields(const QJsonObject &current, const QJsonObject &wanted)
+{
+    QJsonObject out;
+    for (auto it = wanted.begin(); it != wanted.end(); ++it)
+        if (orNull(current.value(it.key())) != orNull(it.value()))
+            out.insert(it.key(), it.value());
+    return out;
+}
+
+QString fieldList(const QJsonObject &o)
+{
+    return o.keys().join(QStringLiteral(", "));
+}
+} // namespace
+
+Result<QString> LocalStore::createCase(
+    const QString &caseTypeName, const QJsonObject &fields, const QString &title, const QString &queue)
+{
+    const auto type = d->loadCaseType(caseTypeName);
+    if (!type)
+        return unknownType(caseTypeName);
+    const auto errors
+        = RulesEngine::validateFields(*type, {}, fields, RulesEngine::Mode::Create, d->lookup());
+    if (!errors.isEmpty())
+        return validationFailed(errors);
+
+    Action a;
+    a.id = newUuid();
+    a.type = ActionType::Create;
+    a.caseId = QStringLiteral("tmp-") + newUuid();
+    a.caseType = type->name;
+    a.fields = fields;
+    a.title = title;
+    a.queue = queue;
+    a.clientTime = nowIso();
+
+    SqlTransaction tx(d->db());
+    if (auto st = tx.begin(); !st.ok())
+        return st.error();
+    auto st
+        = d->exec(QStringLiteral("INSERT INTO cases(id, case_type, case_type_version, status, title, queue, "
+                                 "created_at, updated_at, server_fields, is_local_only) "
+                                 "VALUES (?, ?, ?, '', ?, ?, ?, ?, '{}', 1)"),
+            { a.caseId, type->name, type->version, title, queue, a.clientTime, a.clientTime });
+    if (st.ok())
+        st = d->exec(
+            QStringLiteral("INSERT INTO temp_ids(temp_id, server_id, created_at) VALUES (?, NULL, ?)"),
+            { a.caseId, a.clientTime });
+    if (st.ok())
+        st = d->insertOutbox(a, {});
+    if (st.ok())
+        st = d->recomputeCase(a.caseId);
+    if (st.ok())
+        d->log(EventLevel::Info, kQueue, Tr::tr("Queued: %1").arg(d->describe(a, {}, &*type)));
+    if (st.ok())
+        st = tx.commit();
+    if (!st.ok())
+        return st.error();
+    return a.caseId;
+}
+
+Status LocalStore::updateFields(const QString &caseId, const QJsonObject &fields)
+{
+    const auto c = d->loadCase(caseId);
+    if (!c)
+        return notFound(caseId);
+    const auto type = d->loadCaseType(c->record.caseType);
+    if (!type)
+        return unknownType(c->record.caseType);
+    const auto errors = RulesEngine::validateFields(
+        *type, c->record.fields, fields, RulesEngine::Mode::Update, d->lookup());
+    if (!errors.isEmpty())
+        return validationFailed(errors);
+    const QJsonObject changed = changedFields(c->record.fields, fields);
+    if (changed.isEmpty())
+        return Status::success();
+    const QString id = c->record.id;
+
+    SqlTransaction tx(d->db());
+    if (auto st = tx.begin(); !st.ok())
+        return st;
+    const QList<OutboxRow> rows = d->outboxRows(id);
+    Status st;
+    QString explanation;
+
+    // 1. Edits of a create that was not sent yet fold into the create (unless a transition
+    //    follows it: then the edit must stay after the transition).
+    const OutboxRow *create = nullptr;
+    bool transitionAfterCreate = false;
+    for (const OutboxRow &r : rows) {
+        if (r.action.type == ActionType::Create)
+            create = &r;
+        else if (create && r.action.type == ActionType::Transition)
+            transitionAfterCreate = true;
+    }
+    const OutboxRow *last = rows.isEmpty() ? nullptr : &rows.last();
+    if (create && create->state != QueueState::Inflight && !transitionAfterCreate) {
+        Action a = create->action;
+        for (auto it = changed.begin(); it != changed.end(); ++it)
+            a.fields.insert(it.key(), it.value());
+        st = d->rewriteOutbox(create->seq, a, create->baseFields, create->state);
+        explanation
+            = Tr::tr("Folded the edit of %1 into the unsent creation of %2 (one request instead of two).")
+                  .arg(fieldList(changed), id);
+    } else if (last && last->action.type == ActionType::Update && last->state == QueueState::Queued) {
+        // 2. Consecutive edits merge into one update that keeps the oldest baseEtag and merge base.
+        Action a = last->action;
+        QJsonObject base = last->baseFields;
+        for (auto it = changed.begin(); it != changed.end(); ++it) {
+            if (!base.contains(it.key()))
+                base.insert(it.key(), orNull(c->record.fields.value(it.key())));
+            a.fields.insert(it.key(), it.value());
+        }
+        a.clientTime = nowIso();
+        st = d->rewriteOutbox(last->seq, a, base, last->state);
+        explanation = Tr::tr("Merged the edit of %1 into the queued update of %2 (based on etag %3).")
+                          .arg(fieldList(changed), id, a.baseEtag);
+    } else {
+        Action a;
+        a.id = newUuid();
+        a.type = ActionType::Update;
+        a.caseId = id;
+        a.baseEtag = c->record.etag;
+        a.fields = changed;
+        a.clientTime = nowIso();
+        QJsonObject base;
+        for (auto it = changed.begin(); it != changed.end(); ++it)
+            base.insert(it.key(), orNull(c->record.fields.value(it.key())));
+        st = d->insertOutbox(a, base);
+        explanation = Tr::tr("Queued: %1").arg(d->describe(a, base, &*type));
+    }
+    if (st.ok())
+        st = d->recomputeCase(id);
+    if (st.ok())
+        d->log(EventLevel::Info, kQueue, explanation);
+    if (st.ok())
+        st = tx.commit();
+    return st;
+}
+
+Status LocalStore::runFlowAction(const QString &caseId, const QString &flowAction, const QJsonObject &fields)
+{
+    const auto c = d->loadCase(caseId);
+    if (!c)
+        return notFound(caseId);
+    const auto type = d->loadCaseType(c->record.caseType);
+    if (!type)
+        return unknownType(c->record.caseType);
+    const auto errors = RulesEngine::validateFields(
+        *type, c->record.fields, fields, RulesEngine::Mode::Update, d->lookup());
+    if (!errors.isEmpty())
+        return validationFailed(errors);
+    QJsonObject after = c->record.fields;
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        after.insert(it.key(), it.value());
+    if (auto st = RulesEngine::checkFlowAction(*type, c->record.status, after, flowAction); !st.ok())
+        return st;
+
+    Action a;
+    a.id = newUuid();
+    a.type = ActionType::Transition;
+    a.caseId = c->record.id;
+    a.baseEtag = c->record.etag;
+    a.flowAction = flowAction;
+    a.fields = changedFields(c->record.fields, fields);
+    a.clientTime = nowIso();
+    QJsonObject base;
+    for (auto it = a.fields.begin(); it != a.fields.end(); ++it)
+        base.insert(it.key(), orNull(c->record.fields.value(it.key())));
+
+    SqlTransaction tx(d->db());
+    if (auto st = tx.begin(); !st.ok())
+        return st;
+    Status st = d->insertOutbox(a, base);
+    if (st.ok())
+        st = d->recomputeCase(a.caseId);
+    if (st.ok())
+        d->log(EventLevel::Info, kQueue, Tr::tr("Queued: %1").arg(d->describe(a, base, &*type)));
+    if (st.ok())
+        st = tx.commit();
+    return st;
+}
+
+Status LocalStore::addNote(const QString &caseId, const QString &text)
+{
+    const auto c = d->loadCase(caseId);
+    if (!c)
+        return notFound(caseId);
+    if (text.trimmed().isEmpty())
+        return validationFailed({ { QStringLiteral("text"), Tr::tr("A note needs some text.") } });
+    if (text.size() > 10000)
+        return validationFailed(
+            { { QStringLiteral("text"), Tr::tr("A note must be at most 10000 characters long.") } });
+    Action a;
+    a.id = newUuid();
+    a.type = ActionType::Note;
+    a.caseId = c->record.id;
+    a.text = text;
+    a.clientTime = nowIso();
+
+    SqlTransaction tx(d->db());
+    if (auto st = tx.begin(); !st.ok())
+        return st;
+    Status st = d->insertOutbox(a, {});
+    if (st.ok())
+        st = d->recomputeCase(a.caseId);
+    if (st.ok())
+        d->log(EventLevel::Info, kQueue, Tr::tr("Queued: %1").arg(d->describe(a, {}, nullptr)));
+    if (st.ok())
+        st = tx.commit();
+    return st;
+}
+
+Status LocalStore::discardLocalCase(const QString &tempId)
+{
+    const auto c = d->loadCase(tempId);
+    if (!c || !c->isLocalOnly)
+        return Error(QStringLiteral("not_allowed"),
+            Tr::tr("Only a case created on this device and not sent yet can be discarded."));
+    const QString id = c->record.id;
+    SqlTransaction tx(d->db());
+    if (auto st = tx.begin(); !st.ok())
+        return st;
+    if (d->scalar(QStringLiteral("SELECT 1 FROM outbox WHERE case_id = ? AND state = 'inflight'"), { id })
+            .isValid())
+        return Error(QStringLiteral("not_allowed"),
+            Tr::tr("Case %1 is being sent right now; it can no longer be discarded.").arg(id));
+    const int n = d->scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE case_id = ?"), { id }).toInt();
+    QStringList files;
+    Status st = d->deleteLocalCase(id, &files);
+    if (st.ok())
+        d->log(EventLevel::Info, kQueue,
+            Tr::tr("Discarded the unsent case %1 and its %n queued action(s); nothing will be sent for it.",
+                nullptr, n)
+                .arg(id));
+    if (st.ok())
+        st = tx.commit();
+    if (st.ok())
+        for (const QString &f : std::as_const(files))
+            QFile::remove(f);
+    return st;
+}
+
+namespace {
+Status setState(const LocalStore::Impl &d, const QString &actionId, QueueState from, QueueState to,
+    const QString &message)
+{
+    SqlTransaction tx(d.db());
+    if (auto st = tx.begin(); !st.ok())
+        return st;
+    const auto row = d.outboxRow(actionId);
+    if (!row)
+        return Error(QStringLiteral("not_found"), Tr::tr("Action %1 is not queued.").arg(actionId));
+    if (row->state != from)
+        return Error(QStringLiteral("not_allowed"),
+            Tr::tr("Action %1 is %2.").arg(actionId, queueStateName(row->state)));
+    Status st = d.exec(
+        QStringLiteral("UPDATE outbox SET state = ? WHERE seq = ?"), { queueStateName(to), row->seq });
+    if (st.ok())
+        d.log(EventLevel::Info, kQueue, message.arg(d.describe(row->action, row->baseFields, nullptr)));
+    if (st.ok())
+        st = tx.commit();
+    return st;
+}
+} // namespace
+
+Status LocalStore::holdAction(const QString &actionId)
+{
+    return setState(*d, actionId, QueueState::Queued, QueueState::Held,
+        Tr::tr("Held by the user (it and later changes of its case wait): %1"));
+}
+
+Status LocalStore::releaseAction(const QString &actionId)
+{
+    return setState(*d, actionId, QueueState::Held, QueueState::Queued, Tr::tr("Released by the user: %1"));
+}
+
+Status LocalStore::discardAction(const QString &actionId)
+{
+    const auto row = d->outboxRow(actionId);
+    if (!row)
+        return Error(QStringLiteral("not_found"), Tr::tr("Action %1 is not queued.").arg(actionId));
+    if (row->action.type == ActionType::Create)
+        return discardLocalCase(row->caseId);
+    SqlTransaction tx(d->db());
+    if (auto st = tx.begin(); !st.ok())
+        return st;
+    Status st
+        = d->exec(QStringLiteral("DELETE FROM outbox WHERE seq = ? AND state <> 'inflight'"), { row->seq });
+    if (st.ok() && d->scalar(QStringLiteral("SELECT changes()")).toInt() != 1)
+        return Error(QStringLiteral("not_allowed"),
+            Tr::tr("Action %1 is being sent right now; it can no longer be discarded.").arg(actionId));
+    if (st.ok())
+        st = d->recomputeCase(row->caseId);
+    if (st.ok())
+        d->log(EventLevel::Info, kQueue,
+            Tr::tr("Discarded by the user, local effect reverted: %1")
+                .arg(d->describe(row->action, row->baseFields, nullptr)));
+    if (st.ok())
+        st = tx.commit();
+    return st;
+}
+
+} // namespace outpost::client

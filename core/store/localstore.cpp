@@ -1,0 +1,349 @@
+// SPDX-License-Identifier: MIT
+// Opening, checking and closing the store; sync state and the event log.
+#include "localstore.h"
+
+#include "schema.h"
+#include "storeimpl.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QSet>
+#include <QSqlError>
+#include <QThread>
+#include <QUuid>
+
+namespace outpost::client {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(outpost::client::LocalStore)
+};
+
+QString connectionNameForThread()
+{
+    QThread *t = QThread::currentThread();
+    QString base = QStringLiteral("outpost-store-")
+        + (t->objectName().isEmpty() ? QString::number(quintptr(t), 16) : t->objectName());
+    QString name = base;
+    for (int i = 2; QSqlDatabase::contains(name); ++i)
+        name = base + QLatin1Char('-') + QString::number(i);
+    return name;
+}
+
+QString pragma(const QSqlDatabase &db, const QString &sql, QString *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql)) {
+        *error = q.lastError().text();
+        return {};
+    }
+    return q.next() ? q.value(0).toString() : QString();
+}
+
+/// PRAGMA integrity_check plus the queue audit. Empty: healthy; otherwise what is wrong.
+QString checkStore(const QSqlDatabase &db, bool full)
+{
+    QString err;
+    QSqlQuery q(db);
+    if (full) {
+        if (!q.exec(QStringLiteral("PRAGMA integrity_check")))
+            return q.lastError().text();
+        QStringList problems;
+        while (q.next())
+            if (q.value(0).toString() != QLatin1String("ok"))
+                problems << q.value(0).toString();
+        if (!problems.isEmpty()) {
+            const QString text = problems.join(QStringLiteral("; ")).simplified();
+            return text.size() > 300 ? text.left(300) + QStringLiteral("…") : text;
+        }
+    }
+    // Queue audit: every queued action readable, of a known state, on a case that exists.
+    if (!q.exec(QStringLiteral("PRAGMA foreign_key_check")))
+        return q.lastError().text();
+    if (q.next())
+        return Tr::tr("queued work refers to a missing case (%1)").arg(q.value(0).toString());
+    if (!q.exec(QStringLiteral("SELECT seq, action_id, case_id, type, state, payload FROM outbox")))
+        return q.lastError().text();
+    while (q.next()) {
+        const QString state = q.value(4).toString();
+        if (state != QLatin1String("queued") && state != QLatin1String("held")
+            && state != QLatin1String("inflight"))
+            return Tr::tr("queued action %1 has an unknown state '%2'").arg(q.value(1).toString(), state);
+        auto a = Action::fromJson(jsonObject(q.value(5).toString()));
+        if (!a)
+            return Tr::tr("queued action %1 cannot be read: %2")
+                .arg(q.value(1).toString(), a.error().toString());
+        if (a->id != q.value(1).toString() || a->caseId != q.value(2).toString()
+            || actionTypeName(a->type) != q.value(3).toString())
+            return Tr::tr("queued action %1 does not match its row").arg(q.value(1).toString());
+    }
+    Q_UNUSED(err);
+    return {};
+}
+
+/// A crash between copying an attachment and committing its row leaves a file nobody refers to.
+void removeOrphanFiles(const LocalStore::Impl &d)
+{
+    QSet<QString> known;
+    (void)d.forEach(QStringLiteral("SELECT local_file FROM attachments"), {},
+        [&known](const QSqlQuery &q) { known.insert(QFileInfo(q.value(0).toString()).fileName()); });
+    const QStringList files = QDir(d.attachDir).entryList(QDir::Files);
+    // Only old ones: another process may be between copying a file and committing its row right now.
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    for (const QString &f : files) {
+        if (!known.contains(f) && !QUuid::fromString(f).isNull()
+            && QFileInfo(QDir(d.attachDir).filePath(f)).lastModified().toUTC() < before) {
+            qCInfo(lcStore) << "removing an attachment copy that was never recorded:" << f;
+            QFile::remove(QDir(d.attachDir).filePath(f));
+        }
+    }
+}
+
+int readablePendingWork(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("SELECT (SELECT count(*) FROM outbox) + (SELECT count(*) FROM sync_issues)"))
+        && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+} // namespace
+
+LocalStore::LocalStore(std::unique_ptr<Impl> impl)
+    : d(std::move(impl))
+{ }
+
+LocalStore::~LocalStore()
+{
+    if (!d)
+        return;
+    d->clearStatements();
+    {
+        QSqlDatabase db = QSqlDatabase::database(d->conn, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(d->conn);
+}
+
+Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const Options &options)
+{
+    const QFileInfo fi(path);
+    if (!QDir().mkpath(fi.absolutePath()))
+        return Error(
+            QStringLiteral("store_io"), Tr::tr("Cannot create the folder %1.").arg(fi.absolutePath()));
+
+    auto impl = std::make_unique<Impl>();
+    impl->path = fi.absoluteFilePath();
+    impl->attachDir = StoreLocation::attachmentsDirFor(impl->path);
+    impl->options = options;
+    impl->conn = connectionNameForThread();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), impl->conn);
+        db.setDatabaseName(impl->path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    }
+    std::unique_ptr<LocalStore> store(new LocalStore(std::move(impl)));
+    Impl *d = store->d.get();
+    QSqlDatabase db = d->db();
+    if (!db.open())
+        return Error(QStringLiteral("store_io"),
+            Tr::tr("Cannot open the offline store %1: %2").arg(d->path, db.lastError().text()));
+
+    QString problem;
+    const QString mode = pragma(db, QStringLiteral("PRAGMA journal_mode = WAL"), &problem);
+    if (problem.isEmpty() && mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        problem = Tr::tr("journal mode %1").arg(mode);
+    if (problem.isEmpty())
+        pragma(db,
+            options.synchronousFull ? QStringLiteral("PRAGMA synchronous = FULL")
+                                    : QStringLiteral("PRAGMA synchronous = NORMAL"),
+            &problem);
+    if (problem.isEmpty())
+        pragma(db, QStringLiteral("PRAGMA foreign_keys = ON"), &problem);
+    int version = problem.isEmpty() ? schema::versionOf(db) : -1;
+    if (version < 0 && problem.isEmpty())
+        problem = Tr::tr("the schema version cannot be read");
+    if (problem.isEmpty() && version > schema::currentVersion())
+        return Error(QStringLiteral("store_too_new"),
+            Tr::tr("The offline store %1 was written by a newer version of Outpost (schema %2, this "
+                   "version knows %3). Update Outpost; the store was left untouched.")
+                .arg(d->path)
+                .arg(version)
+                .arg(schema::currentVersion()));
+    // Version 0: a new file (perhaps being created by another connection right now): nothing to check.
+    const bool existed = version > 0;
+    if (problem.isEmpty() && existed && options.verify)
+        problem = checkStore(db, true);
+    if (problem.isEmpty()) {
+        if (auto st = schema::migrate(db); !st.ok()) {
+            if (st.error().code != QLatin1String("store_damaged"))
+                return st.error();
+            problem = st.error().message;
+        }
+    }
+    if (problem.isEmpty() && existed && options.verify)
+        problem = checkStore(db, false);
+
+    if (!problem.isEmpty()
+        && (problem.contains(QLatin1String("locked"), Qt::CaseInsensitive)
+            || problem.contains(QLatin1String("busy"), Qt::CaseInsensitive)))
+        return Error(QStringLiteral("store_io"),
+            Tr::tr("The offline store %1 is busy (%2); try again.").arg(d->path, problem));
+    if (!problem.isEmpty()) {
+        qCWarning(lcStore) << "damaged store" << d->path << problem;
+        const int pending = readablePendingWork(db);
+        if (pending > 0)
+            return Error(QStringLiteral("store_damaged"),
+                Tr::tr("The offline store %1 is damaged (%2). It still holds %n unsent change(s), so it was "
+                       "left in place untouched. Export diagnostics and contact support.",
+                    nullptr, pending)
+                    .arg(d->path, problem));
+        // Nothing queued can be read: set it aside (never delete) so that a fresh store can start.
+        db = QSqlDatabase();
+        d->clearStatements();
+        store.reset();
+        const QString suffix = QStringLiteral(".damaged-")
+            + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddThhmmss"));
+        const QString movedTo = fi.absoluteFilePath() + suffix;
+        bool moved = QFile::rename(fi.absoluteFilePath(), movedTo);
+        for (const char *ext : { "-wal", "-shm" }) {
+            const QString side = fi.absoluteFilePath() + QLatin1String(ext);
+            if (QFile::exists(side))
+                QFile::rename(side, movedTo + QLatin1String(ext));
+        }
+        Error e(QStringLiteral("store_damaged"),
+            moved ? Tr::tr("The offline store %1 was damaged (%2) and held no readable unsent work. It was "
+                           "moved aside to %3; open again to start with a fresh store.")
+                        .arg(fi.absoluteFilePath(), problem, movedTo)
+                  : Tr::tr("The offline store %1 is damaged (%2) and could not be moved aside.")
+                        .arg(fi.absoluteFilePath(), problem));
+        if (moved)
+            e.fields.insert(QStringLiteral("movedTo"), movedTo);
+        return e;
+    }
+    d->version = schema::versionOf(db);
+    QDir().mkpath(d->attachDir);
+    if (options.verify)
+        removeOrphanFiles(*d);
+    qCInfo(lcStore) << "opened" << d->path << "schema" << d->version << "connection" << d->conn
+                    << (options.synchronousFull ? "synchronous=FULL" : "synchronous=NORMAL");
+    return store;
+}
+
+QJsonObject LocalStore::salvagePendingWork(const QString &path)
+{
+    QJsonArray outbox, issues, errors;
+    const QString name
+        = QStringLiteral("outpost-store-salvage-") + QString::number(quintptr(QThread::currentThread()), 16);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"));
+        if (!QFileInfo::exists(path) || !db.open()) {
+            errors.append(Tr::tr("Cannot open %1: %2").arg(path, db.lastError().text()));
+        } else {
+            QSqlQuery q(db);
+            // Row by row through the queue order, so that one unreadable page loses as little as possible.
+            if (q.exec(QStringLiteral("SELECT seq, state, payload, base_fields FROM outbox ORDER BY seq"))) {
+                while (q.next())
+                    outbox.append(QJsonObject { { "seq", q.value(0).toLongLong() },
+                        { "state", q.value(1).toString() }, { "action", jsonObject(q.value(2).toString()) },
+                        { "baseFields", jsonObject(q.value(3).toString()) } });
+                if (q.lastError().isValid())
+                    errors.append(q.lastError().text());
+            } else {
+                errors.append(q.lastError().text());
+            }
+            if (q.exec(QStringLiteral(
+                    "SELECT action_seq, status, error, action FROM sync_issues ORDER BY action_seq"))) {
+                while (q.next())
+                    issues.append(QJsonObject { { "seq", q.value(0).toLongLong() },
+                        { "status", q.value(1).toString() }, { "error", jsonObject(q.value(2).toString()) },
+                        { "action", jsonObject(q.value(3).toString()) } });
+            } else {
+                errors.append(q.lastError().text());
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return { { "path", path }, { "outbox", outbox }, { "syncIssues", issues }, { "errors", errors } };
+}
+
+QString LocalStore::path() const
+{
+    return d->path;
+}
+QString LocalStore::attachmentsDir() const
+{
+    return d->attachDir;
+}
+QString LocalStore::connectionName() const
+{
+    return d->conn;
+}
+int LocalStore::schemaVersion() const
+{
+    return d->version;
+}
+int LocalStore::currentSchemaVersion()
+{
+    return schema::currentVersion();
+}
+
+QString LocalStore::syncToken() const
+{
+    return d->stateValue(QStringLiteral("token"));
+}
+bool LocalStore::fullSyncInProgress() const
+{
+    return d->stateValue(QStringLiteral("full_sync_active")) == QLatin1String("1");
+}
+QString LocalStore::fullSyncCursor() const
+{
+    return d->stateValue(QStringLiteral("full_sync_cursor"));
+}
+
+Status LocalStore::setLastSuccess(const QDateTime &when)
+{
+    return d->setStateValue(QStringLiteral("last_success"), when.toUTC().toString(Qt::ISODateWithMs));
+}
+
+QDateTime LocalStore::lastSuccess() const
+{
+    return QDateTime::fromString(d->stateValue(QStringLiteral("last_success")), Qt::ISODateWithMs);
+}
+
+QString LocalStore::syncValue(const QString &key) const
+{
+    return d->stateValue(key);
+}
+
+Status LocalStore::setSyncValue(const QString &key, const QString &value)
+{
+    return d->setStateValue(key, value);
+}
+
+QString LocalStore::deviceId()
+{
+    QString id = d->stateValue(QStringLiteral("device_id"));
+    if (id.isEmpty()) {
+        id = newUuid();
+        if (!d->exec(QStringLiteral("INSERT OR IGNORE INTO sync_state(key, value) VALUES ('device_id', ?)"),
+                  { id })
+                 .ok())
+            return id;
+        id = d->stateValue(QStringLiteral("device_id"));
+    }
+    return id;
+}
+
+void LocalStore::logEvent(EventLevel level, const QString &category, const QString &message)
+{
+    d->log(level, category, message);
+}
+
+} // namespace outpost::client

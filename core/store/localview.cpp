@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: MIT
+// The local view of a case (server copy + pending work) and the id remapping of created cases.
+#include "storeimpl.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace outpost::client {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(outpost::client::LocalStore)
+};
+
+void overlay(QJsonObject &fields, const QJsonObject &changes)
+{
+    for (auto it = changes.begin(); it != changes.end(); ++it)
+        fields.insert(it.key(), it.value());
+}
+} // namespace
+
+Status LocalStore::Impl::recomputeCase(const QString &caseId) const
+{
+    bool found = false;
+    QString typeName, serverStatus, serverTitle;
+    QJsonObject serverFields;
+    if (auto st
+        = forEach(QStringLiteral("SELECT case_type, status, title, server_fields FROM cases WHERE id = ?"),
+            { caseId },
+            [&](const QSqlQuery &q) {
+                found = true;
+                typeName = q.value(0).toString();
+                serverStatus = q.value(1).toString();
+                serverTitle = q.value(2).toString();
+                serverFields = jsonObject(q.value(3).toString());
+            });
+        !st.ok())
+        return st;
+    if (!found)
+        return Status::success();
+
+    // Pending work in queue order: actions in the error archive keep their place.
+    QList<std::pair<qint64, Action>> actions;
+    const QList<OutboxRow> rows = outboxRows(caseId);
+    for (const OutboxRow &r : rows)
+        actions.append({ r.seq, r.action });
+    int issues = 0;
+    if (auto st
+        = forEach(QStringLiteral("SELECT action_seq, action FROM sync_issues WHERE case_id = ?"), { caseId },
+            [&](const QSqlQuery &q) {
+                ++issues;
+                if (auto a = Action::fromJson(jsonObject(q.value(1).toString())))
+                    actions.append({ q.value(0).toLongLong(), a.value() });
+            });
+        !st.ok())
+        return st;
+    std::sort(actions.begin(), actions.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+
+    const std::optional<CaseType> type = actions.isEmpty() ? std::nullopt : loadCaseType(typeName);
+    QJsonObject fields = serverFields;
+    QString status = serverStatus;
+    QString title = serverTitle;
+    for (const auto &[seq, a] : std::as_const(actions)) {
+        switch (a.type) {
+        case ActionType::Create:
+            overlay(fields, a.fields);
+            if (status.isEmpty() && type)
+                status = type->initialStatus();
+            break;
+        case ActionType::Update:
+            overlay(fields, a.fields);
+            break;
+        case ActionType::Transition:
+            overlay(fields, a.fields);
+            if (type)
+                if (const FlowAction *fa = type->flowAction(a.flowAction))
+                    status = fa->to;
+            break;
+        case ActionType::Note:
+            break;
+        }
+        if (!a.title.isEmpty())
+            title = a.title;
+    }
+    const int conflicts
+        = scalar(QStringLiteral("SELECT count(*) FROM conflicts WHERE case_id = ?"), { caseId }).toInt();
+    Status st = exec(
+        QStringLiteral("UPDATE cases SET fields = ?, local_status = ?, local_title = ?, pending_count = ?, "
+                       "has_issue = ?, has_conflict = ? WHERE id = ?"),
+        { fields == serverFields ? QVariant(QMetaType(QMetaType::QString)) : QVariant(jsonText(fields)),
+            status == serverStatus ? QVariant(QMetaType(QMetaType::QString)) : QVariant(status),
+            title == serverTitle ? QVariant(QMetaType(QMetaType::QString)) : QVariant(title),
+            int(rows.size()), issues > 0 ? 1 : 0, conflicts > 0 ? 1 : 0, caseId });
+    if (!st.ok() || !rows.isEmpty() || issues > 0 || conflicts > 0)
+        return st;
+    // A case that left the user's scope was kept only for its pending work; with none left it goes.
+    const QVariant idle
+        = scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ? AND removed_on_server <> 0 AND NOT "
+                                "EXISTS (SELECT 1 FROM attachments WHERE case_id = ? AND uploaded = 0)"),
+            { caseId, caseId });
+    if (!idle.isValid())
+        return st;
+    st = exec(QStringLiteral("DELETE FROM attachments WHERE case_id = ?"), { caseId });
+    if (st.ok())
+        st = exec(QStringLiteral("DELETE FROM cases WHERE id = ?"), { caseId });
+    if (st.ok())
+        log(EventLevel::Info, QStringLiteral("sync"),
+            Tr::tr("Case %1 is no longer on the server and has no unsent work left; it was removed here.")
+                .arg(caseId));
+    return st;
+}
+
+Status LocalStore::Impl::writeServerCopy(const CaseRecord &c, qint64 gen) const
+{
+    QJsonArray att;
+    for (const AttachmentRef &a : c.attachments)
+        att.append(a.toJson());
+    const QString attText = QString::fromUtf8(QJsonDocument(att).toJson(QJsonDocument::Compact));
+    return exec(
+        QStringLiteral(
+            "INSERT INTO cases(id, case_type, case_type_version, status, title, assignee, queue, created_at, "
+            "updated_at, server_etag, server_fields, attachments_json, seen_gen) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+            "case_type = excluded.case_type, case_type_version = excluded.case_type_version, "
+            "status = excluded.status, title = excluded.title, assignee = excluded.assignee, "
+            "queue = excluded.queue, created_at = excluded.created_at, updated_at = excluded.updated_at, "
+            "server_etag = excluded.server_etag, server_fields = excluded.server_fields, "
+            "attachments_json = excluded.attachments_json, removed_on_server = 0, is_local_only = 0, "
+            "seen_gen = CASE WHEN excluded.seen_gen > 0 THEN excluded.seen_gen ELSE cases.seen_gen END"),
+        { c.id, c.caseType, c.caseTypeVersion, c.status, c.title, c.assignee, c.queue, c.createdAt,
+            c.updatedAt, c.etag, jsonText(c.fields), attText, gen });
+}
+
+Status LocalStore::Impl::deleteLocalCase(const QString &caseId, QStringList *filesToRemove) const
+{
+    if (filesToRemove) {
+        auto q = run(QStringLiteral("SELECT local_file FROM attachments WHERE case_id = ?"), { caseId });
+        if (!q)
+            return q.error();
+        while (q.value().next())
+            filesToRemove->append(q.value().value(0).toString());
+    }
+    for (const char *sql :
+        { "DELETE FROM outbox WHERE case_id = ?", "DELETE FROM sync_issues WHERE case_id = ?",
+            "DELETE FROM conflicts WHERE case_id = ?", "DELETE FROM attachments WHERE case_id = ?",
+            "DELETE FROM temp_ids WHERE temp_id = ?", "DELETE FROM cases WHERE id = ?" }) {
+        if (auto st = exec(QString::fromLatin1(sql), { caseId }); !st.ok())
+            return st;
+    }
+    return Status::success();
+}
+
+Status LocalStore::Impl::remapTempId(const QString &tempId, const QString &serverId) const
+{
+    if (tempId == serverId || serverId.isEmpty())
+        return Status::success();
+    const bool tempExists = scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ?"), { tempId }).isValid();
+    if (tempExists) {
+        if (scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ?"), { serverId }).isValid()) {
+            // A download already brought the created case; the local row carries the pending work.
+            const QVariant refs
+                = scalar(QStringLiteral("SELECT (SELECT count(*) FROM outbox WHERE case_id = ?) + "
+                                        "(SELECT count(*) FROM sync_issues WHERE case_id = ?) + "
+                                        "(SELECT count(*) FROM attachments WHERE case_id = ?) + "
+                                        "(SELECT count(*) FROM conflicts WHERE case_id = ?)"),
+                    { serverId, serverId, serverId, serverId });
+            if (!refs.isValid() || refs.toInt() > 0)
+                return Error(QStringLiteral("store_io"),
+                    Tr::tr("Case %1 exists twice with pending work (%2).").arg(serverId, tempId));
+            if (auto st = exec(QStringLiteral("DELETE FROM cases WHERE id = ?"), { serverId }); !st.ok())
+                return st;
+        }
+        // Foreign keys cascade the new id to outbox, attachments, conflicts and sync issues.
+        if (auto st = exec(QStringLiteral("UPDATE cases SET id = ?, is_local_only = 0 WHERE id = ?"),
+                { serverId, tempId });
+            !st.ok())
+            return st;
+    }
+    // The payloads name the case too.
+    for (const OutboxRow &r : outboxRows(serverId)) {
+        if (r.action.caseId != tempId)
+            continue;
+        Action a = r.action;
+        a.caseId = serverId;
+        if (auto st = exec(QStringLiteral("UPDATE outbox SET payload = ? WHERE seq = ?"),
+                { jsonText(a.toJson()), r.seq });
+            !st.ok())
+            return st;
+    }
+    auto iq
+        = run(QStringLiteral("SELECT action_id, action FROM sync_issues WHERE case_id = ?"), { serverId });
+    if (!iq)
+        return iq.error();
+    QList<std::pair<QString, QString>> issueUpdates;
+    while (iq.value().next()) {
+        QJsonObject a = jsonObject(iq.value().value(1).toString());
+        if (a.value(QLatin1String("caseId")).toString() == tempId) {
+            a.insert(QStringLiteral("caseId"), serverId);
+            issueUpdates.append({ iq.value().value(0).toString(), jsonText(a) });
+        }
+    }
+    for (const auto &[id, text] : std::as_const(issueUpdates))
+        if (auto st
+            = exec(QStringLiteral("UPDATE sync_issues SET action = ? WHERE action_id = ?"), { text, id });
+            !st.ok())
+            return st;
+    return exec(QStringLiteral("INSERT INTO temp_ids(temp_id, server_id, created_at) VALUES (?, ?, ?) "
+                               "ON CONFLICT(temp_id) DO UPDATE SET server_id = excluded.server_id"),
+        { tempId, serverId, nowIso() });
+}
+
+} // namespace outpost::client

@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: MIT
+// Reads for lists, detail views, the outbox view and the status line; plain-words descriptions.
+#include "storeimpl.h"
+
+#include <QCoreApplication>
+
+namespace outpost::client {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(outpost::client::LocalStore)
+};
+
+QString labelOf(const CaseType *type, const QString &field)
+{
+    if (type)
+        if (const FieldDef *f = type->field(field))
+            return f->label;
+    return field;
+}
+
+QString shortText(const QString &s, int max = 60)
+{
+    const QString one = s.simplified();
+    return one.size() > max ? one.left(max - 1) + QStringLiteral("…") : one;
+}
+} // namespace
+
+QString LocalStore::Impl::describe(const Action &a, const QJsonObject &baseFields, const CaseType *type) const
+{
+    std::optional<CaseType> loaded;
+    if (!type && a.type != ActionType::Note) {
+        const QString name = a.type == ActionType::Create
+            ? a.caseType
+            : scalar(QStringLiteral("SELECT case_type FROM cases WHERE id = ?"), { a.caseId }).toString();
+        loaded = loadCaseType(name);
+        if (loaded)
+            type = &*loaded;
+    }
+    QStringList changes;
+    const QStringList keys = a.fields.keys();
+    for (const QString &k : keys) {
+        if (a.type == ActionType::Create)
+            changes << Tr::tr("%1 %2").arg(labelOf(type, k), displayValue(a.fields.value(k)));
+        else
+            changes << Tr::tr("%1 %2 → %3")
+                           .arg(labelOf(type, k), displayValue(baseFields.value(k)),
+                               displayValue(a.fields.value(k)));
+    }
+    const QString list = changes.join(QStringLiteral("; "));
+    switch (a.type) {
+    case ActionType::Create:
+        return Tr::tr("Create %1 %2%3%4")
+            .arg(type ? type->title : a.caseType, a.caseId,
+                a.title.isEmpty() ? QString() : Tr::tr(" “%1”").arg(a.title),
+                list.isEmpty() ? QString() : QStringLiteral(": ") + list);
+    case ActionType::Update:
+        return Tr::tr("Update %1: %2").arg(a.caseId, list);
+    case ActionType::Transition: {
+        const FlowAction *fa = type ? type->flowAction(a.flowAction) : nullptr;
+        return Tr::tr("%1 on %2%3")
+            .arg(fa ? fa->label : a.flowAction, a.caseId,
+                list.isEmpty() ? QString() : QStringLiteral(": ") + list);
+    }
+    case ActionType::Note:
+        return Tr::tr("Note on %1: “%2”").arg(a.caseId, shortText(a.text));
+    }
+    return {};
+}
+
+QList<CaseType> LocalStore::caseTypes() const
+{
+    QList<CaseType> out;
+    if (auto q = d->run(QStringLiteral("SELECT json FROM case_types ORDER BY title")))
+        while (q.value().next())
+            if (auto ct = CaseType::fromJson(jsonObject(q.value().value(0).toString())))
+                out.append(ct.value());
+    return out;
+}
+
+std::optional<CaseType> LocalStore::caseType(const QString &name) const
+{
+    return d->loadCaseType(name);
+}
+
+std::optional<LocalCase> LocalStore::caseById(const QString &caseId) const
+{
+    return d->loadCase(caseId);
+}
+
+QString LocalStore::resolveId(const QString &caseId) const
+{
+    return d->resolve(caseId);
+}
+
+QList<LocalCase> LocalStore::cases(const CaseFilter &f) const
+{
+    QStringList where;
+    QVariantList binds;
+    if (!f.caseType.isEmpty()) {
+        where << QStringLiteral("case_type = ?");
+        binds << f.caseType;
+    }
+    if (!f.status.isEmpty()) {
+        where << QStringLiteral("coalesce(local_status, status) = ?");
+        binds << f.status;
+    }
+    if (!f.queue.isEmpty()) {
+        where << QStringLiteral("queue = ?");
+        binds << f.queue;
+    }
+    if (!f.assignee.isEmpty()) {
+        where << QStringLiteral("assignee = ?");
+        binds << f.assignee;
+    }
+    if (!f.text.isEmpty()) {
+        where << QStringLiteral(
+            "(instr(lower(id), lower(?)) > 0 OR instr(lower(coalesce(local_title, title)), lower(?)) > 0)");
+        binds << f.text << f.text;
+    }
+    if (!f.includeResolved)
+        where << QStringLiteral("coalesce(local_status, status) NOT LIKE 'Resolved-%'");
+    if (f.onlyPending)
+        where << QStringLiteral(
+            "(pending_count > 0 OR has_conflict <> 0 OR has_issue <> 0 OR removed_on_server <> 0 "
+            "OR is_local_only <> 0)");
+    QString sql = QStringLiteral("SELECT ") + caseColumns() + QStringLiteral(" FROM cases");
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    sql += QStringLiteral(" ORDER BY updated_at DESC, id LIMIT ? OFFSET ?");
+    binds << f.limit << f.offset;
+    QList<LocalCase> out;
+    if (auto q = d->run(sql, binds))
+        while (q.value().next())
+            out.append(caseFromQuery(q.value()));
+    return out;
+}
+
+QList<Assignment> LocalStore::assignments(const QString &caseId) const
+{
+    QList<Assignment> out;
+    auto q = caseId.isEmpty()
+        ? d->run(QStringLiteral("SELECT json FROM assignments ORDER BY due_at, id"))
+        : d->run(QStringLiteral("SELECT json FROM assignments WHERE case_id = ? ORDER BY due_at, id"),
+            { d->resolve(caseId) });
+    if (q)
+        while (q.value().next())
+            if (auto a = Assignment::fromJson(jsonObject(q.value().value(0).toString())))
+                out.append(a.value());
+    return out;
+}
+
+QList<OutboxEntry> LocalStore::outbox() const
+{
+    QSet<QString> conflicted;
+    QHash<QString, qint64> firstIssue;
+    if (auto q = d->run(QStringLiteral("SELECT id FROM cases WHERE has_conflict <> 0")))
+        while (q.value().next())
+            conflicted.insert(q.value().value(0).toString());
+    if (auto q = d->run(QStringLiteral("SELECT case_id, min(action_seq) FROM sync_issues GROUP BY case_id")))
+        while (q.value().next())
+            firstIssue.insert(q.value().value(0).toString(), q.value().value(1).toLongLong());
+    QHash<QString, std::optional<CaseType>> types;
+    QSet<QString> held;
+    QList<OutboxEntry> out;
+    for (const OutboxRow &r : loadOutbox(*d, QString(), {})) {
+        OutboxEntry e;
+        e.seq = r.seq;
+        e.actionId = r.actionId;
+        e.caseId = r.caseId;
+        e.type = r.action.type;
+        e.state = r.state;
+        e.attempts = r.attempts;
+        e.lastError = r.lastError;
+        e.createdAt = QDateTime::fromString(r.createdAt, Qt::ISODateWithMs);
+        if (conflicted.contains(r.caseId))
+            e.blockedBy = QStringLiteral("conflict");
+        else if (firstIssue.contains(r.caseId) && r.seq > firstIssue.value(r.caseId))
+            e.blockedBy = QStringLiteral("syncIssue");
+        else if (held.contains(r.caseId))
+            e.blockedBy = QStringLiteral("held");
+        if (r.state == QueueState::Held)
+            held.insert(r.caseId);
+        const QString typeName = r.action.type == ActionType::Create
+            ? r.action.caseType
+            : d->scalar(QStringLiteral("SELECT case_type FROM cases WHERE id = ?"), { r.caseId }).toString();
+        if (!types.contains(typeName))
+            types.insert(typeName, d->loadCaseType(typeName));
+        const auto &t = types[typeName];
+        e.description = d->describe(r.action, r.baseFields, t ? &*t : nullptr);
+        out.append(e);
+    }
+    return out;
+}
+
+QList<ConflictEntry> LocalStore::conflicts(const QString &caseId) const
+{
+    QList<ConflictEntry> out;
+    auto q = caseId.isEmpty()
+        ? d->run(QStringLiteral(
+            "SELECT c.case_id, c.field, c.base, c.mine, c.theirs, c.policy, c.created_at, "
+            "k.case_type FROM conflicts c JOIN cases k ON k.id = c.case_id ORDER BY c.case_id, c.field"))
+        : d->run(QStringLiteral(
+                     "SELECT c.case_id, c.field, c.base, c.mine, c.theirs, c.policy, c.created_at, "
+                     "k.case_type FROM conflicts c JOIN cases k ON k.id = c.case_id WHERE c.case_id = ? "
+                     "ORDER BY c.field"),
+            { d->resolve(caseId) });
+    if (!q)
+        return out;
+    QHash<QString, std::optional<CaseType>> types;
+    while (q.value().next()) {
+        const QSqlQuery &r = q.value();
+        ConflictEntry e;
+        e.caseId = r.value(0).toString();
+        e.field = r.value(1).toString();
+        e.base = valueFromText(r.value(2).toString());
+        e.mine = valueFromText(r.value(3).toString());
+        e.theirs = valueFromText(r.value(4).toString());
+        e.policy = conflictRuleFromName(r.value(5).toString()).value_or(ConflictRule::Merge);
+        e.createdAt = QDateTime::fromString(r.value(6).toString(), Qt::ISODateWithMs);
+        const QString tn = r.value(7).toString();
+        if (!types.contains(tn))
+            types.insert(tn, d->loadCaseType(tn));
+        e.label = labelOf(types[tn] ? &*types[tn] : nullptr, e.field);
+        out.append(e);
+    }
+    return out;
+}
+
+QList<SyncIssue> LocalStore::syncIssues() const
+{
+    QList<SyncIssue> out;
+    auto q
+        = d->run(QStringLiteral("SELECT action_id, case_id, status, error, action, base_fields, created_at "
+                                "FROM sync_issues ORDER BY action_seq"));
+    if (!q)
+        return out;
+    while (q.value().next()) {
+        const QSqlQuery &r = q.value();
+        SyncIssue s;
+        s.actionId = r.value(0).toString();
+        s.caseId = r.value(1).toString();
+        s.status
+            = r.value(2).toString() == QLatin1String("gone") ? ResultStatus::Gone : ResultStatus::Rejected;
+        s.error = Error::fromJson(jsonObject(r.value(3).toString()));
+        if (auto a = Action::fromJson(jsonObject(r.value(4).toString())))
+            s.action = a.value();
+        s.createdAt = QDateTime::fromString(r.value(6).toString(), Qt::ISODateWithMs);
+        s.description = d->describe(s.action, jsonObject(r.value(5).toString()), nullptr);
+        out.append(s);
+    }
+    return out;
+}
+
+int LocalStore::pendingCount() const
+{
+    return d->scalar(QStringLiteral("SELECT count(*) FROM outbox")).toInt();
+}
+
+int LocalStore::conflictCount() const
+{
+    return d->scalar(QStringLiteral("SELECT count(*) FROM conflicts")).toInt();
+}
+
+QList<DataPageRow> LocalStore::dataPageRows(const QString &page, const QString &keyPrefix, int limit) const
+{
+    QList<DataPageRow> out;
+    auto q = d->run(QStringLiteral("SELECT json FROM data_page_rows WHERE page = ? AND key >= ? AND key < ? "
+                                   "ORDER BY key LIMIT ?"),
+        { page, keyPrefix, QString(keyPrefix + QChar(0xFFFF)), limit });
+    if (q)
+        while (q.value().next())
+            if (auto r = DataPageRow::fromJson(jsonObject(q.value().value(0).toString())))
+                out.append(r.value());
+    return out;
+}
+
+bool LocalStore::hasDataPageRow(const QString &page, const QString &key) const
+{
+    return d->lookup()(page, key);
+}
+
+QList<EventEntry> LocalStore::eventLog(int limit) const
+{
+    QList<EventEntry> out;
+    auto q = d->run(
+        QStringLiteral("SELECT id, at, level, category, message FROM event_log ORDER BY id DESC LIMIT ?"),
+        { limit });
+    if (!q)
+        return out;
+    while (q.value().next()) {
+        const QSqlQuery &r = q.value();
+        EventEntry e;
+        e.id = r.value(0).toLongLong();
+        e.at = QDateTime::fromString(r.value(1).toString(), Qt::ISODateWithMs);
+        const QString lv = r.value(2).toString();
+        e.level = lv == QLatin1String("error") ? EventLevel::Error
+            : lv == QLatin1String("warning")   ? EventLevel::Warning
+            : lv == QLatin1String("debug")     ? EventLevel::Debug
+                                               : EventLevel::Info;
+        e.category = r.value(3).toString();
+        e.message = r.value(4).toString();
+        out.append(e);
+    }
+    return out;
+}
+
+StoreStatus LocalStore::status() const
+{
+    StoreStatus s;
+    s.path = d->path;
+    s.schemaVersion = d->version;
+    auto q = d->run(QStringLiteral("SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM outbox), "
+                                   "(SELECT count(*) FROM outbox WHERE state = 'held'), (SELECT count(*) "
+                                   "FROM outbox WHERE state = 'inflight'), "
+                                   "(SELECT count(*) FROM conflicts), (SELECT count(*) FROM sync_issues), "
+                                   "(SELECT count(*) FROM attachments WHERE uploaded = 0)"));
+    if (q && q.value().next()) {
+        const QSqlQuery &r = q.value();
+        s.cases = r.value(0).toInt();
+        s.pending = r.value(1).toInt();
+        s.held = r.value(2).toInt();
+        s.inflight = r.value(3).toInt();
+        s.conflicts = r.value(4).toInt();
+        s.syncIssues = r.value(5).toInt();
+        s.attachmentsToUpload = r.value(6).toInt();
+    }
+    s.syncToken = syncToken();
+    s.lastSuccess = lastSuccess();
+    s.fullSyncInProgress = fullSyncInProgress();
+    return s;
+}
+
+} // namespace outpost::client

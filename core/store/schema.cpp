@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: MIT
+#include "schema.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <functional>
+
+namespace outpost::client::schema {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(outpost::client::LocalStore)
+};
+
+Status run(const QSqlDatabase &db, const QStringList &statements)
+{
+    for (const QString &sql : statements) {
+        QSqlQuery q(db);
+        if (!q.exec(sql))
+            return Error(QStringLiteral("store_io"),
+                Tr::tr("Updating the offline store failed: %1").arg(q.lastError().text()));
+    }
+    return Status::success();
+}
+
+// Version 1: the offline store as first released.
+Status toVersion1(const QSqlDatabase &db)
+{
+    return run(db,
+        {
+            QStringLiteral("CREATE TABLE case_types (name TEXT PRIMARY KEY, version INTEGER NOT NULL, "
+                           "title TEXT NOT NULL, json TEXT NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE cases (id TEXT PRIMARY KEY, case_type TEXT NOT NULL, "
+                "case_type_version INTEGER NOT NULL DEFAULT 0, status TEXT NOT NULL DEFAULT '', "
+                "title TEXT NOT NULL DEFAULT '', assignee TEXT NOT NULL DEFAULT '', queue TEXT NOT NULL "
+                "DEFAULT '', "
+                "created_at TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL DEFAULT '', "
+                "server_etag TEXT NOT NULL DEFAULT '', server_fields TEXT NOT NULL DEFAULT '{}', "
+                "attachments_json TEXT NOT NULL DEFAULT '[]', "
+                // local view; NULL means "same as the server copy"
+                "fields TEXT, local_status TEXT, local_title TEXT, "
+                "pending_count INTEGER NOT NULL DEFAULT 0, has_conflict INTEGER NOT NULL DEFAULT 0, "
+                "has_issue INTEGER NOT NULL DEFAULT 0, removed_on_server INTEGER NOT NULL DEFAULT 0, "
+                "is_local_only INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE INDEX cases_type ON cases(case_type)"),
+            QStringLiteral("CREATE INDEX cases_assignee ON cases(assignee, queue)"),
+            QStringLiteral(
+                "CREATE INDEX cases_work ON cases(id) WHERE pending_count > 0 OR has_conflict <> 0 "
+                "OR has_issue <> 0 OR removed_on_server <> 0 OR is_local_only <> 0"),
+            QStringLiteral("CREATE TABLE assignments (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, "
+                           "assignee TEXT NOT NULL DEFAULT '', queue TEXT NOT NULL DEFAULT '', "
+                           "instructions TEXT NOT NULL DEFAULT '', due_at TEXT NOT NULL DEFAULT '', json "
+                           "TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX assignments_case ON assignments(case_id)"),
+            QStringLiteral(
+                "CREATE TABLE data_page_rows (page TEXT NOT NULL, key TEXT NOT NULL, "
+                "label TEXT NOT NULL DEFAULT '', json TEXT NOT NULL, PRIMARY KEY (page, key)) WITHOUT ROWID"),
+            QStringLiteral(
+                "CREATE TABLE outbox (seq INTEGER PRIMARY KEY AUTOINCREMENT, action_id TEXT NOT NULL UNIQUE, "
+                "case_id TEXT NOT NULL REFERENCES cases(id) ON UPDATE CASCADE, "
+                "type TEXT NOT NULL CHECK (type IN ('create', 'update', 'transition', 'note')), "
+                "payload TEXT NOT NULL, base_fields TEXT NOT NULL DEFAULT '{}', "
+                "state TEXT NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'held', 'inflight')), "
+                "attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '', created_at TEXT "
+                "NOT NULL)"),
+            QStringLiteral("CREATE INDEX outbox_case ON outbox(case_id, seq)"),
+            QStringLiteral(
+                "CREATE TABLE temp_ids (temp_id TEXT PRIMARY KEY, server_id TEXT, created_at TEXT NOT NULL)"),
+            QStringLiteral(
+                "CREATE TABLE conflicts (case_id TEXT NOT NULL REFERENCES cases(id) ON UPDATE CASCADE, "
+                "field TEXT NOT NULL, base TEXT, mine TEXT, theirs TEXT, policy TEXT NOT NULL, "
+                "action_seq INTEGER NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (case_id, field))"),
+            QStringLiteral(
+                "CREATE TABLE sync_issues (action_id TEXT PRIMARY KEY, "
+                "case_id TEXT NOT NULL REFERENCES cases(id) ON UPDATE CASCADE, "
+                "status TEXT NOT NULL CHECK (status IN ('rejected', 'gone')), error TEXT NOT NULL, "
+                "action TEXT NOT NULL, base_fields TEXT NOT NULL DEFAULT '{}', action_seq INTEGER NOT NULL, "
+                "created_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX sync_issues_case ON sync_issues(case_id)"),
+            QStringLiteral(
+                "CREATE TABLE attachments (id TEXT PRIMARY KEY, "
+                "case_id TEXT NOT NULL REFERENCES cases(id) ON UPDATE CASCADE, name TEXT NOT NULL, "
+                "mime TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, local_file TEXT NOT NULL, "
+                "uploaded INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX attachments_case ON attachments(case_id)"),
+            QStringLiteral("CREATE TABLE event_log (id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, "
+                           "level TEXT NOT NULL, category TEXT NOT NULL, message TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+        });
+}
+
+// Version 2: full-sync generations. Every downloaded row remembers the full sync that last saw
+// it, so that finishing a full sync can drop what the server no longer sends, and an interrupted
+// full sync can resume from its cursor.
+Status toVersion2(const QSqlDatabase &db)
+{
+    return run(db,
+        {
+            QStringLiteral("ALTER TABLE case_types ADD COLUMN seen_gen INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE cases ADD COLUMN seen_gen INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE assignments ADD COLUMN seen_gen INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE data_page_rows ADD COLUMN seen_gen INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE INDEX outbox_state ON outbox(state, seq)"),
+            QStringLiteral("INSERT OR IGNORE INTO sync_state(key, value) VALUES ('full_sync_gen', '0')"),
+        });
+}
+
+// Version 3: worklists read the newest cases first without sorting the whole table.
+Status toVersion3(const QSqlDatabase &db)
+{
+    return run(db, { QStringLiteral("CREATE INDEX cases_updated ON cases(updated_at DESC, id)") });
+}
+
+const QList<std::function<Status(const QSqlDatabase &)>> kSteps = { toVersion1, toVersion2, toVersion3 };
+} // namespace
+
+int currentVersion()
+{
+    return int(kSteps.size());
+}
+
+int versionOf(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+
+Status migrate(const QSqlDatabase &db, int target)
+{
+    int version = versionOf(db);
+    if (version < 0)
+        return Error(QStringLiteral("store_damaged"), Tr::tr("The offline store cannot be read."));
+    while (version < target) {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return Error(QStringLiteral("store_io"), q.lastError().text());
+        // Another connection (thread or process) may have migrated while this one waited.
+        if (const int now = versionOf(db); now != version) {
+            q.exec(QStringLiteral("ROLLBACK"));
+            if (now < version)
+                return Error(
+                    QStringLiteral("store_damaged"), Tr::tr("The offline store's version went back."));
+            version = now;
+            continue;
+        }
+        Status st = kSteps.at(version)(db);
+        if (st.ok())
+            st = run(db, { QStringLiteral("PRAGMA user_version = %1").arg(version + 1) });
+        if (!st.ok()) {
+            q.exec(QStringLiteral("ROLLBACK"));
+            return st;
+        }
+        if (!q.exec(QStringLiteral("COMMIT"))) {
+            const QString msg = q.lastError().text();
+            q.exec(QStringLiteral("ROLLBACK"));
+            return Error(QStringLiteral("store_io"), msg);
+        }
+        ++version;
+    }
+    return Status::success();
+}
+
+} // namespace outpost::client::schema

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "protocol/action.h"
+#include "protocol/caserecord.h"
+#include "protocol/casetype.h"
+#include "result.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace outpost::client {
+
+/// Where a queued action stands. Queued: waits for upload; Held: the user put it on hold
+/// (it and every later action of its case wait); Inflight: handed to an upload request.
+enum class QueueState { Queued, Held, Inflight };
+QString queueStateName(QueueState s);
+
+/// One row of the outbox, as the sync engine uploads it.
+struct QueuedAction {
+    qint64 seq = 0; // queue order (oldest first)
+    Action action; // exactly the protocol Action that is uploaded
+    QJsonObject baseFields; // the values of the changed fields the edit started from (merge base)
+    QueueState state = QueueState::Queued;
+    int attempts = 0;
+    QString lastError;
+    QDateTime createdAt;
+    /// For `--json` output and diagnostics.
+    QJsonObject toJson() const;
+};
+
+/// A case as the technician sees it: the server copy with every pending local change on top.
+struct LocalCase {
+    CaseRecord record; // local view: status, title, fields include pending edits; etag = server's
+    QString serverStatus; // status of the server copy (empty for a case created offline)
+    QJsonObject serverFields; // the server copy's fields
+    int pendingCount = 0; // queued actions of this case
+    bool hasConflict = false; // fields changed on both sides wait for the user (case blocked)
+    bool hasIssue = false; // an action was rejected or gone (later actions wait)
+    bool removedOnServer = false; // left the user's scope while local work was pending
+    bool isLocalOnly = false; // created offline, not yet on the server (id "tmp-…")
+    /// For `--json` output and diagnostics.
+    QJsonObject toJson() const;
+};
+
+/// Filter for LocalStore::cases(). Empty strings match everything.
+struct CaseFilter {
+    QString caseType;
+    QString status; // local status
+    QString queue;
+    QString assignee;
+    QString text; // substring of id or title
+    bool includeResolved = false;
+    bool onlyPending = false; // only cases with pending work, conflicts or issues
+    int limit = 1000;
+    int offset = 0;
+};
+
+/// One outbox row in plain words, for `outpost outbox` and the UI's queue view.
+struct OutboxEntry {
+    qint64 seq = 0;
+    QString actionId;
+    QString caseId;
+    ActionType type = ActionType::Update;
+    QueueState state = QueueState::Queued;
+    QString blockedBy; // empty, or why it waits: "held", "conflict", "syncIssue"
+    int attempts = 0;
+    QString lastError;
+    QDateTime createdAt;
+    QString description; // e.g. "Update C-10042: Meter reading (kW) 12 → 15"
+    /// For `--json` output and diagnostics.
+    QJsonObject toJson() const;
+};
+
+/// A field changed on both sides (policy "merge"); the user picks the value.
+struct ConflictEntry {
+    QString caseId;
+    QString field;
+    QString label;
+    QJsonValue base; // the value the local edit started from
+    QJsonValue mine; // the local value
+    QJsonValue theirs; // the server's value
+    ConflictRule policy = ConflictRule::Merge;
+    QDateTime createdAt;
+    /// For `--json` output and diagnostics.
+    QJsonObject toJson() const;
+};
+
+/// An action the server rejected or found gone: the error archive. The data is kept.
+struct SyncIssue {
+    QString actionId;
+    QString caseId;
+    ResultStatus status = ResultStatus::Rejected; // Rejected or Gone
+    Error error; // the server's error, with per-field messages
+    Action action; // the action as it was sent
+    QDateTime createdAt;
+    QString description;
+    /// For `--json` output and diagnostics.
+    QJsonObject toJson() const;
+};
+
+/// A file attached offline, stored beside the database until uploaded.
+struct AttachmentInfo {
+    QString id; // uuid, also the upload key
+    QString caseId;
+    QString name;
+    QString mime;
+    qint64 size = 0;
+    QString sha256; // hex
+    QString localPath;
+    bool uploaded = false;
+    /// For `--json` output and diagnostics.
+    QJsonObject toJson() const;
+};
+
+enum class EventLevel { Debug, Info, Warning, Error };
+QString eventLevelName(EventLevel l);
+
+struct EventEntry {
+    qint64 id = 0;
+    QDateTime at;
+    EventLevel level = EventLevel::Info;
+    QString category;
+    QString message;
+    /// For `--json` output and diagnostics.
+    QJsonObject toJson() const;
+};
+
+/// What the status line and `outpost status` show.
+struct StoreStatus {
+    QString path;
+    int schemaVersion = 0;
+    int cases = 0;
+    int pending = 0; // outbox rows
+    int held = 0;
+    int inflight = 0;
+    int conflicts = 0; // conflicting fields
+    int syncIssues = 0;
+    int attachmentsToUpload = 0;
+    QString syncToken;
+    QDateTime lastSuccess;
+    bool fullSyncInProgress = false;
+    /// For `--json` output and diagnostics.
+    QJsonObject toJson() const;
+};
+
+/// What applyUploadResults() did, for the engine's signals (optional out-parameter).
+struct UploadSummary {
+    int applied = 0;
+    int conflicts = 0; // conflict results
+    int requeued = 0; // merged and queued again automatically
+    int needUser = 0; // fields recorded as conflicts for the user
+    int issues = 0; // rejected + gone
+    int skipped = 0;
+    QHash<QString, QString> mappedIds; // temp id → server id
+    QStringList changedCaseIds; // server ids (after mapping) of cases that changed
+};
+
+} // namespace outpost::client
+
+Q_DECLARE_METATYPE(outpost::client::QueuedAction)
+Q_DECLARE_METATYPE(outpost::client::LocalCase)
+Q_DECLARE_METATYPE(outpost::client::OutboxEntry)
+Q_DECLARE_METATYPE(outpost::client::ConflictEntry)
+Q_DECLARE_METATYPE(outpost::client::SyncIssue)
+Q_DECLARE_METATYPE(outpost::client::StoreStatus)
+Q_DECLARE_METATYPE(outpost::client::UploadSummary)

@@ -1,0 +1,334 @@
+// SPDX-License-Identifier: MIT
+// The upload side of sync: choosing batches and applying the server's results.
+#include "storeimpl.h"
+
+#include "rules/merge.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSet>
+
+namespace outpost::client {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(outpost::client::LocalStore)
+};
+
+const QString kSync = QStringLiteral("sync");
+
+bool changesEtag(ActionType t)
+{
+    return t != ActionType::Note;
+}
+bool needsEtag(ActionType t)
+{
+    return t == ActionType::Update || t == ActionType::Transition;
+}
+} // namespace
+
+QList<QueuedAction> LocalStore::nextUploadBatch(int max)
+{
+    QList<QueuedAction> batch;
+    if (max <= 0)
+        return batch;
+    QSet<QString> conflicted;
+    QHash<QString, qint64> firstIssue;
+    if (auto q = d->run(QStringLiteral("SELECT id FROM cases WHERE has_conflict <> 0")))
+        while (q.value().next())
+            conflicted.insert(q.value().value(0).toString());
+    if (auto q = d->run(QStringLiteral("SELECT case_id, min(action_seq) FROM sync_issues GROUP BY case_id")))
+        while (q.value().next())
+            firstIssue.insert(q.value().value(0).toString(), q.value().value(1).toLongLong());
+
+    QSet<QString> blocked; // nothing more of this case in this batch
+    QSet<QString> producer; // an etag-changing action of this case is in this batch already
+    // Light columns first; only the chosen rows' payloads are read.
+    auto q = d->run(QStringLiteral("SELECT seq, case_id, type, state FROM outbox ORDER BY seq"));
+    if (!q)
+        return batch;
+    QList<qint64> chosen;
+    while (q.value().next() && chosen.size() < max) {
+        const qint64 seq = q.value().value(0).toLongLong();
+        const QString cid = q.value().value(1).toString();
+        const ActionType type
+            = actionTypeFromName(q.value().value(2).toString()).value_or(ActionType::Update);
+        const QueueState state = queueStateFromName(q.value().value(3).toString());
+        if (blocked.contains(cid) || conflicted.contains(cid))
+            continue;
+        if (firstIssue.contains(cid) && seq > firstIssue.value(cid)) {
+            blocked.insert(cid);
+            continue;
+        }
+        if (state != QueueState::Queued) {
+            blocked.insert(cid);
+            continue;
+        }
+        // A second etag-dependent action would carry an etag the server has moved past: it goes in
+        // the next batch, rebased on the etag the first one produces.
+        if (needsEtag(type) && producer.contains(cid)) {
+            blocked.insert(cid);
+            continue;
+        }
+        if (changesEtag(type))
+            producer.insert(cid);
+        chosen.append(seq);
+    }
+    q.value().finish();
+    if (chosen.isEmpty())
+        return batch;
+    const QList<OutboxRow> rows
+        = loadOutbox(*d, QStringLiteral("WHERE seq BETWEEN ? AND ?"), { chosen.first(), chosen.last() });
+    const QSet<qint64> wanted(chosen.begin(), chosen.end());
+    for (const OutboxRow &r : rows)
+        if (wanted.contains(r.seq))
+            batch.append(r.toQueued());
+    return batch;
+}
+
+Status LocalStore::markInflight(const QStringList &actionIds)
+{
+    SqlTransaction tx(d->db());
+    if (auto st = tx.begin(); !st.ok())
+        return st;
+    for (const QString &id : actionIds)
+        if (auto st = d->exec(QStringLiteral("UPDATE outbox SET state = 'inflight', attempts = attempts + 1 "
+                                             "WHERE action_id = ? AND state = 'queued'"),
+                { id });
+            !st.ok())
+            return st;
+    return tx.commit();
+}
+
+Status LocalStore::requeueInflight()
+{
+    return d->exec(QStringLiteral("UPDATE outbox SET state = 'queued' WHERE state = 'inflight'"));
+}
+
+namespace {
+struct Applier {
+    const LocalStore::Impl &d;
+    UploadSummary &sum;
+
+    Status applied(const OutboxRow &row, const ActionResult &res)
+    {
+        for (auto it = res.mappedIds.cbegin(); it != res.mappedIds.cend(); ++it) {
+            if (auto st = d.remapTempId(it.key(), it.value()); !st.ok())
+                return st;
+            sum.mappedIds.insert(it.key(), it.value());
+            d.log(EventLevel::Info, kSync,
+                Tr::tr("Case %1 is now %2 on the server.").arg(it.key(), it.value()));
+        }
+        QString caseId = res.mappedIds.value(row.caseId, row.caseId);
+        if (!res.caseId.isEmpty())
+            caseId = res.caseId;
+        if (auto st = d.exec(QStringLiteral("DELETE FROM outbox WHERE seq = ?"), { row.seq }); !st.ok())
+            return st;
+        QString etag = res.etag;
+        if (res.caseData) {
+            auto rec = CaseRecord::fromJson(*res.caseData, QStringLiteral("case"));
+            if (!rec)
+                return Error(QStringLiteral("bad_response"), rec.error().message);
+            if (etag.isEmpty())
+                etag = rec->etag;
+            caseId = rec->id;
+            if (auto st = d.writeServerCopy(rec.value()); !st.ok())
+                return st;
+        } else if (!etag.isEmpty()) {
+            if (auto st
+                = d.exec(QStringLiteral("UPDATE cases SET server_etag = ?, is_local_only = 0 WHERE id = ?"),
+                    { etag, caseId });
+                !st.ok())
+                return st;
+        }
+        // Later edits of this case were made on top of this one: they are based on its result.
+        // (A note proves nothing about the case's state in between, so it rebases nothing.)
+        if (changesEtag(row.action.type) && !etag.isEmpty()
+            && d.scalar(QStringLiteral("SELECT 1 FROM outbox WHERE case_id = ? AND seq > ? AND type IN "
+                                       "('update', 'transition')"),
+                    { caseId, row.seq })
+                   .isValid()) {
+            for (const OutboxRow &later : d.outboxRows(caseId)) {
+                if (later.seq < row.seq || !needsEtag(later.action.type) || later.action.baseEtag == etag)
+                    continue;
+                Action a = later.action;
+                a.baseEtag = etag;
+                if (auto st = d.rewriteOutbox(later.seq, a, later.baseFields, later.state); !st.ok())
+                    return st;
+            }
+        }
+        ++sum.applied;
+        sum.changedCaseIds << caseId;
+        // Nothing else pending on the case: the local view is the server copy (no recompute needed).
+        const QVariant rest
+            = d.scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ? AND has_issue = 0 AND "
+                                      "has_conflict = 0 AND NOT EXISTS (SELECT 1 FROM outbox WHERE "
+                                      "case_id = ?)"),
+                { caseId, caseId });
+        if (rest.isValid())
+            return d.exec(
+                QStringLiteral("UPDATE cases SET fields = NULL, local_status = NULL, local_title = NULL, "
+                               "pending_count = 0 WHERE id = ?"),
+                { caseId });
+        return d.recomputeCase(caseId);
+    }
+
+    Status conflict(const OutboxRow &row, const ActionResult &res)
+    {
+        if (!res.caseData)
+            return skipped(
+                row, Error(QStringLiteral("bad_response"), Tr::tr("A conflict came without the case.")));
+        auto rec = CaseRecord::fromJson(*res.caseData, QStringLiteral("case"));
+        if (!rec)
+            return Error(QStringLiteral("bad_response"), rec.error().message);
+        const QString caseId = row.caseId;
+        if (auto st = d.writeServerCopy(rec.value()); !st.ok())
+            return st;
+        const auto type = d.loadCaseType(rec->caseType);
+        const ConflictPolicy policy = type ? type->conflictPolicy : ConflictPolicy();
+
+        QJsonObject base, mine, theirs;
+        for (auto it = row.action.fields.begin(); it != row.action.fields.end(); ++it) {
+            base.insert(it.key(), orNull(row.baseFields.value(it.key())));
+            mine.insert(it.key(), orNull(it.value()));
+            theirs.insert(it.key(), orNull(rec->fields.value(it.key())));
+        }
+        const MergeOutcome m = mergeFields(base, mine, theirs, policy);
+        QStringList words;
+        for (const QString &f : m.conflicts) {
+            if (auto st
+                = d.exec(QStringLiteral("INSERT INTO conflicts(case_id, field, base, mine, theirs, policy, "
+                                        "action_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                        "ON CONFLICT(case_id, field) DO UPDATE SET mine = excluded.mine, "
+                                        "theirs = excluded.theirs"),
+                    { caseId, f, valueText(base.value(f)), valueText(mine.value(f)),
+                        valueText(theirs.value(f)), conflictRuleName(policy.ruleFor(f)), row.seq, nowIso() });
+                !st.ok())
+                return st;
+        }
+        if (!m.serverWon.isEmpty())
+            words << Tr::tr("%1 kept the server's value (serverWins)")
+                         .arg(m.serverWon.join(QStringLiteral(", ")));
+        if (!m.toResend.isEmpty())
+            words << Tr::tr("%1 sent again on etag %2")
+                         .arg(m.toResend.keys().join(QStringLiteral(", ")), rec->etag);
+        if (!m.conflicts.isEmpty())
+            words << Tr::tr("%1 changed on both sides: your choice is needed")
+                         .arg(m.conflicts.join(QStringLiteral(", ")));
+
+        // What still has to reach the server goes again, as a new action in the same queue position.
+        const bool keep = !m.toResend.isEmpty() || row.action.type == ActionType::Transition;
+        if (keep) {
+            Action a = row.action;
+            a.id = newUuid();
+            a.baseEtag = rec->etag;
+            a.fields = m.toResend;
+            a.clientTime = nowIso();
+            QJsonObject newBase;
+            for (auto it = m.toResend.begin(); it != m.toResend.end(); ++it)
+                newBase.insert(it.key(), orNull(rec->fields.value(it.key())));
+            if (auto st = d.rewriteOutbox(row.seq, a, newBase, QueueState::Queued); !st.ok())
+                return st;
+            ++sum.requeued;
+        } else if (auto st = d.exec(QStringLiteral("DELETE FROM outbox WHERE seq = ?"), { row.seq });
+                   !st.ok()) {
+            return st;
+        }
+        if (words.isEmpty())
+            words << Tr::tr("the server already has the same values");
+        d.log(m.conflicts.isEmpty() ? EventLevel::Info : EventLevel::Warning, kSync,
+            Tr::tr("%1 met newer changes on the server: %2.")
+                .arg(d.describe(row.action, row.baseFields, type ? &*type : nullptr),
+                    words.join(QStringLiteral("; "))));
+        ++sum.conflicts;
+        sum.needUser += int(m.conflicts.size());
+        sum.changedCaseIds << caseId;
+        return d.recomputeCase(caseId);
+    }
+
+    Status issue(const OutboxRow &row, const ActionResult &res)
+    {
+        const QString status
+            = res.status == ResultStatus::Gone ? QStringLiteral("gone") : QStringLiteral("rejected");
+        Error err = res.error;
+        if (err.isNull())
+            err = Error(status, Tr::tr("The server did not accept this change."));
+        if (auto st
+            = d.exec(QStringLiteral(
+                         "INSERT OR REPLACE INTO sync_issues(action_id, case_id, status, error, "
+                         "action, base_fields, action_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                { row.actionId, row.caseId, status, jsonText(err.toJson()), jsonText(row.action.toJson()),
+                    jsonText(row.baseFields), row.seq, nowIso() });
+            !st.ok())
+            return st;
+        if (auto st = d.exec(QStringLiteral("DELETE FROM outbox WHERE seq = ?"), { row.seq }); !st.ok())
+            return st;
+        d.log(EventLevel::Warning, kSync,
+            Tr::tr("%1 was %2 by the server: %3. Later changes of this case wait until it is fixed or "
+                   "discarded.")
+                .arg(d.describe(row.action, row.baseFields, nullptr), status, err.toString()));
+        ++sum.issues;
+        sum.changedCaseIds << row.caseId;
+        return d.recomputeCase(row.caseId);
+    }
+
+    Status skipped(const OutboxRow &row, const Error &err)
+    {
+        ++sum.skipped;
+        return d.exec(QStringLiteral("UPDATE outbox SET state = 'queued', last_error = ? WHERE seq = ?"),
+            { err.isNull() ? QString() : err.toString(), row.seq });
+    }
+};
+} // namespace
+
+Status LocalStore::applyUploadResults(
+    const QList<QueuedAction> &batch, const QList<ActionResult> &results, UploadSummary *summary)
+{
+    if (batch.size() != results.size())
+        return Error(QStringLiteral("bad_response"),
+            Tr::tr("The server answered %1 results for %2 actions.").arg(results.size()).arg(batch.size()));
+    for (int i = 0; i < batch.size(); ++i)
+        if (batch.at(i).action.id != results.at(i).id)
+            return Error(QStringLiteral("bad_response"),
+                Tr::tr("Result %1 answers action %2, expected %3.")
+                    .arg(i)
+                    .arg(results.at(i).id, batch.at(i).action.id));
+    UploadSummary local;
+    UploadSummary &sum = summary ? *summary : local;
+    Applier ap { *d, sum };
+    SqlTransaction tx(d->db());
+    if (auto st = tx.begin(); !st.ok())
+        return st;
+    for (int i = 0; i < batch.size(); ++i) {
+        const ActionResult &res = results.at(i);
+        const auto row = d->outboxRow(res.id);
+        if (!row) {
+            qCWarning(lcStore) << "result for an action no longer queued" << res.id;
+            continue;
+        }
+        Status st;
+        switch (res.status) {
+        case ResultStatus::Applied:
+            st = ap.applied(*row, res);
+            break;
+        case ResultStatus::Conflict:
+            st = row->action.type == ActionType::Update || row->action.type == ActionType::Transition
+                ? ap.conflict(*row, res)
+                : ap.issue(*row, res);
+            break;
+        case ResultStatus::Rejected:
+        case ResultStatus::Gone:
+            st = ap.issue(*row, res);
+            break;
+        case ResultStatus::Skipped:
+            st = ap.skipped(*row, res.error);
+            break;
+        }
+        if (!st.ok())
+            return st;
+    }
+    sum.changedCaseIds.removeDuplicates();
+    return tx.commit();
+}
+
+} // namespace outpost::client

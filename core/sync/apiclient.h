@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "apitypes.h"
+#include "protocol/caserecord.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <chrono>
+#include <functional>
+
+class QIODevice;
+class QNetworkAccessManager;
+class QNetworkReply;
+class QNetworkRequest;
+
+namespace outpost::sync {
+
+/// The protocol v1 client. Lives on the thread that uses it (the sync thread), with its own
+/// QNetworkAccessManager. Every call is asynchronous and reports exactly once through its callback,
+/// on this object's thread, with a Result: the parsed answer, or an Error whose code is the
+/// protocol's (bad_credentials, ...) or one of errc (unreachable, timeout, bad_response,
+/// unauthenticated, full_sync_required, ...). A malformed answer is bad_response, never a crash.
+/// Callbacks of requests still running when the client is destroyed are not called.
+class ApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    template <typename T> using Callback = std::function<void(Result<T>)>;
+
+    explicit ApiClient(QObject *parent = nullptr);
+    ~ApiClient() override;
+
+    /// The server's base URL, e.g. http://127.0.0.1:8080 (the /api/v1 prefix is added).
+    void setServer(const QUrl &server);
+    QUrl server() const { return m_server; }
+    void setToken(const QString &token) { m_token = token; }
+    QString token() const { return m_token; }
+    /// A transfer that makes no progress for this long fails with "timeout" (default 30 s).
+    void setTransferTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    /// Larger answers are refused as bad_response (default 256 MiB; attachments are streamed to disk).
+    void setMaxResponseBytes(qint64 bytes) { m_maxResponse = bytes; }
+
+    /// POST /session on `server`; on success the server and token are kept for later calls.
+    void signIn(const QUrl &server, const QString &user, const QString &password, const QString &deviceId,
+        Callback<SessionInfo> done);
+    /// DELETE /session, then forgets the token (also when the server is away).
+    void signOut(Callback<void> done);
+    void health(Callback<HealthInfo> done);
+    /// GET /sync/changes; an empty `since` means a full sync.
+    void changes(const QString &since, int limit, Callback<ChangesPage> done);
+    void uploadActions(
+        const QString &deviceId, const QList<Action> &actions, Callback<QList<ActionResult>> done);
+    /// PUT /attachments/{uuid}, streamed from `filePath`; checks the server's sha256 against the file's.
+    void putAttachment(const QString &uuid, const QString &caseId, const QString &name, const QString &mime,
+        const QString &filePath, Callback<UploadedAttachment> done);
+    void getCase(const QString &caseId, Callback<CaseRecord> done);
+    void history(const QString &caseId, Callback<QList<HistoryEntry>> done);
+    /// GET /attachments/{uuid} streamed into `destPath` (written atomically); reports the sha256.
+    void getAttachment(const QString &uuid, const QString &destPath, Callback<QString> done);
+    /// Any request with a JSON body (or none) and a JSON answer; for administration and tests.
+    void rawRequest(
+        const QByteArray &verb, const QString &path, const QJsonObject &body, Callback<QJsonObject> done);
+
+    /// Aborts every running request; their callbacks report "canceled".
+    void abortAll();
+    int runningRequests() const { return int(m_running.size()); }
+
+    /// Computes the sha256 (hex) of a file by streaming it.
+    static Result<QString> sha256OfFile(const QString &path);
+
+Q_SIGNALS:
+    /// A request other than sign-in was answered 401: the token is no longer valid.
+    void unauthenticated();
+
+private:
+    using Handler = std::function<void(const QByteArray &body)>;
+    using ErrorHandler = std::function<void(const Error &)>;
+
+    QNetworkRequest request(const QString &path, bool json = true) const;
+    QUrl url(const QString &path) const;
+    void track(QNetworkReply *reply, bool signIn, Handler ok, ErrorHandler fail);
+    Error transportError(QNetworkReply *reply) const;
+
+    QNetworkAccessManager *m_nam;
+    QUrl m_server;
+    QString m_token;
+    std::chrono::milliseconds m_timeout { 30000 };
+    qint64 m_maxResponse = 256LL * 1024 * 1024;
+    QList<QPointer<QNetworkReply>> m_running;
+    bool m_aborting = false;
+};
+
+} // namespace outpost::sync

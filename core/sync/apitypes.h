@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "protocol/action.h"
+#include "protocol/caserecord.h"
+#include "protocol/change.h"
+#include "result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+namespace outpost::sync {
+
+/// Error codes the client adds to the protocol's own (bad_credentials, unauthenticated, ...).
+namespace errc {
+inline constexpr auto BadResponse = "bad_response"; // the server's answer broke the contract
+inline constexpr auto Unreachable = "unreachable"; // no connection to the server
+inline constexpr auto Timeout = "timeout"; // the transfer stalled too long
+inline constexpr auto Unauthenticated = "unauthenticated"; // 401: sign in again
+inline constexpr auto FullSyncRequired = "full_sync_required"; // 410
+inline constexpr auto ServerError = "server_error"; // 5xx without a readable body
+inline constexpr auto Canceled = "canceled"; // aborted by us (shutdown)
+inline constexpr auto FileError = "file_error"; // a local file could not be read/written
+inline constexpr auto ChecksumMismatch = "checksum_mismatch"; // the server stored other bytes
+inline constexpr auto KeychainUnavailable = "keychain_unavailable";
+inline constexpr auto NotFound = "not_found";
+} // namespace errc
+
+/// True for errors that mean "the network or server is away", not "the request is wrong".
+bool isTransientError(const Error &e);
+
+/// 200 of POST /api/v1/session.
+struct SessionInfo {
+    QString token;
+    QString expiresAt;
+    QString userId;
+    QString displayName;
+    QStringList roles;
+    QStringList queues;
+    QJsonObject toJson(bool withToken = false) const;
+};
+
+/// 200 of GET /api/v1/health.
+struct HealthInfo {
+    QString status;
+    int protocol = 0;
+};
+
+/// 200/201 of PUT /api/v1/attachments/{uuid}.
+struct UploadedAttachment {
+    QString id;
+    qint64 size = 0;
+    QString sha256;
+};
+
+/// One entry of GET /api/v1/cases/{id}/history.
+struct HistoryEntry {
+    QString at;
+    QString by;
+    QString deviceId;
+    QString clientTime;
+    QString action;
+    QString actionId; // extension some servers send: the exactly-once key
+    QJsonObject changes;
+    QString text;
+    QJsonObject raw; // the whole entry as received
+};
+
+/// Strict readers of the server's answers. Anything that breaks the contract is an Error with
+/// code bad_response naming the problem; nothing is defaulted silently.
+namespace parse {
+Result<SessionInfo> session(const QByteArray &body);
+Result<HealthInfo> health(const QByteArray &body);
+Result<ChangesPage> changesPage(const QByteArray &body);
+/// Also checks one result per action, in request order.
+Result<QList<ActionResult>> uploadResults(const QByteArray &body, const QList<Action> &sent);
+Result<UploadedAttachment> uploadedAttachment(const QByteArray &body);
+Result<CaseRecord> caseRecord(const QByteArray &body);
+Result<QList<HistoryEntry>> history(const QByteArray &body);
+/// The error of a non-2xx answer: the protocol's error body when readable, otherwise a code
+/// derived from the HTTP status. 401 → unauthenticated (bad_credentials kept for sign-in),
+/// 410 → full_sync_required.
+Error httpError(int status, const QByteArray &body, bool signIn = false);
+} // namespace parse
+
+} // namespace outpost::sync

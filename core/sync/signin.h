@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "apitypes.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+namespace outpost::sync {
+
+class ApiClient;
+class CredentialStore;
+
+/// What a successful sign-in gives the application.
+struct SignInOutcome {
+    bool offline = false; // signed in against the stored verifier; sync waits for the network
+    SessionInfo session; // online: as the server sent it (token included); offline: the last known user
+    QString storePath; // the user's store on this device
+};
+
+/// Signs a user in. Online: POST /session, the token into the OS keychain (a keychain failure fails
+/// the sign-in: never a plaintext token), the user's info and a fresh PBKDF2 verifier of the
+/// password into the store's sync state. When the server cannot be reached: the stored verifier
+/// decides (offline sign-in). Asynchronous; reports once through the callback.
+class SignIn : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SignIn(QString keychainService = QStringLiteral("outpost"), QObject *parent = nullptr);
+
+    /// Sync-state keys used in the store.
+    static constexpr auto VerifierKey = "offline_verifier";
+    static constexpr auto UserKey = "user";
+    static constexpr auto ServerKey = "server";
+
+    void setTransferTimeout(int ms) { m_timeoutMs = ms; }
+    void signIn(const QUrl &server, const QString &user, const QString &password, const QString &profileDir,
+        std::function<void(Result<SignInOutcome>)> done);
+    /// Revokes the token on the server (best effort) and removes it from the keychain.
+    void signOut(const QUrl &server, const QString &user, std::function<void(Status)> done);
+
+private:
+    ApiClient *m_api;
+    CredentialStore *m_credentials;
+    int m_timeoutMs = 15000;
+};
+
+} // namespace outpost::sync

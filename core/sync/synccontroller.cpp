@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: MIT
+#include "synccontroller.h"
+
+#include "apitypes.h"
+#include "credentialstore.h"
+#include "reachability.h"
+#include "syncworker.h"
+
+#include <QThread>
+
+namespace outpost::sync {
+
+SyncController::SyncController(const SyncConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_credentials(new CredentialStore(config.keychainService, this))
+    , m_thread(new QThread(this))
+    , m_worker(new SyncWorker(config))
+{
+    m_thread->setObjectName(QStringLiteral("outpost-sync"));
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::started, m_worker, &SyncWorker::start);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+
+    connect(m_worker, &SyncWorker::stateChanged, this, [this](SyncState s) {
+        m_state = s;
+        Q_EMIT stateChanged(s);
+    });
+    connect(m_worker, &SyncWorker::pendingCountChanged, this, [this](int n) {
+        m_pending = n;
+        Q_EMIT pendingCountChanged(n);
+    });
+    connect(m_worker, &SyncWorker::conflictCountChanged, this, [this](int n) {
+        m_conflicts = n;
+        Q_EMIT conflictCountChanged(n);
+    });
+    connect(m_worker, &SyncWorker::lastSyncChanged, this, [this](const QDateTime &t) {
+        m_lastSync = t;
+        Q_EMIT lastSyncChanged(t);
+    });
+    connect(m_worker, &SyncWorker::progress, this, &SyncController::progress);
+    connect(m_worker, &SyncWorker::casesChanged, this, &SyncController::casesChanged);
+    connect(m_worker, &SyncWorker::errorOccurred, this, &SyncController::errorOccurred);
+    connect(m_worker, &SyncWorker::cycleFinished, this, &SyncController::cycleFinished);
+    connect(m_worker, &SyncWorker::startFinished, this, &SyncController::startFinished);
+}
+
+SyncController::~SyncController()
+{
+    if (m_thread->isRunning()) {
+        // stop() runs on the sync thread before it quits: requests abort, timers stop.
+        QMetaObject::invokeMethod(m_worker, &SyncWorker::stop, Qt::QueuedConnection);
+        m_thread->quit();
+        m_thread->wait();
+    } else {
+        delete m_worker;
+    }
+}
+
+void SyncController::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    Reachability::loadSystemBackend(); // the system backend lives in this (the main) thread
+    if (!m_config.token.isEmpty()) {
+        startThread(m_config.token);
+        return;
+    }
+    m_credentials->readToken(
+        CredentialStore::keyFor(m_config.server, m_config.user), [this](Result<QString> t) {
+            if (t.ok()) {
+                startThread(t.value());
+                return;
+            }
+            // No token (never signed in, signed out) or no keychain: the engine does not start.
+            const bool missing = t.error().code == QLatin1String(errc::NotFound);
+            m_state = missing ? State::SignInRequired : State::Error;
+            Q_EMIT stateChanged(m_state);
+            Q_EMIT errorOccurred(t.error().message);
+            Q_EMIT startFinished(false, missing ? QString::fromLatin1(errc::Unauthenticated) : t.error().code,
+                t.error().message);
+        });
+}
+
+void SyncController::startThread(const QString &token)
+{
+    // Not running yet: the worker can still be configured directly.
+    m_worker->setInitialToken(token);
+    m_thread->start();
+}
+
+void SyncController::syncNow()
+{
+    QMetaObject::invokeMethod(m_worker, &SyncWorker::syncNow, Qt::QueuedConnection);
+}
+
+void SyncController::localChangeMade()
+{
+    QMetaObject::invokeMethod(m_worker, &SyncWorker::localChangeMade, Qt::QueuedConnection);
+}
+
+void SyncController::setInterval(int ms)
+{
+    SyncWorker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker, ms]() { worker->setInterval(ms); }, Qt::QueuedConnection);
+}
+
+void SyncController::setToken(const QString &token)
+{
+    if (!m_thread->isRunning()) {
+        if (m_started)
+            startThread(token);
+        else
+            m_config.token = token;
+        return;
+    }
+    SyncWorker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker, token]() { worker->setToken(token); }, Qt::QueuedConnection);
+}
+
+void SyncController::requestFullSync()
+{
+    QMetaObject::invokeMethod(m_worker, &SyncWorker::requestFullSync, Qt::QueuedConnection);
+}
+
+} // namespace outpost::sync

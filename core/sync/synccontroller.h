@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "syncconfig.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QStringList>
+
+class QThread;
+
+namespace outpost::sync {
+
+class CredentialStore;
+class SyncWorker;
+
+/// The face of the sync engine for the GUI or CLI thread: owns the sync thread and its worker,
+/// forwards requests to it and its signals back (queued; value types only). Never blocks on
+/// network or SQL. Destroying it stops the engine (aborting requests) and joins the thread.
+class SyncController : public QObject
+{
+    Q_OBJECT
+public:
+    using State = SyncState;
+
+    explicit SyncController(const SyncConfig &config, QObject *parent = nullptr);
+    ~SyncController() override;
+
+    /// Reads the token from the keychain (here, on this thread, unless the config carries one), then
+    /// starts the sync thread; the worker opens the store and syncs (if configured).
+    void start();
+    State state() const { return m_state; }
+    int pendingCount() const { return m_pending; }
+    int conflictCount() const { return m_conflicts; }
+    QDateTime lastSync() const { return m_lastSync; }
+
+public Q_SLOTS:
+    void syncNow();
+    /// Call after every committed local change; the engine syncs after a short debounce.
+    void localChangeMade();
+    void setInterval(int ms);
+    void setToken(const QString &token);
+    void requestFullSync();
+
+Q_SIGNALS:
+    void stateChanged(outpost::sync::SyncState state);
+    void progress(const QString &phase, int done, int total);
+    void pendingCountChanged(int count);
+    void conflictCountChanged(int count);
+    void casesChanged(const QStringList &caseIds);
+    void lastSyncChanged(const QDateTime &when);
+    void errorOccurred(const QString &message);
+    void cycleFinished(bool ok, const QString &errorCode, const QString &message);
+    void startFinished(bool ok, const QString &errorCode, const QString &message);
+
+private:
+    void startThread(const QString &token);
+
+    SyncConfig m_config;
+    CredentialStore *m_credentials;
+    QThread *m_thread;
+    SyncWorker *m_worker;
+    State m_state = State::Offline;
+    int m_pending = 0;
+    int m_conflicts = 0;
+    QDateTime m_lastSync;
+    bool m_started = false;
+};
+
+} // namespace outpost::sync

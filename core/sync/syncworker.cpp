@@ -1,0 +1,424 @@
+// SPDX-License-Identifier: MIT
+#include "syncworker.h"
+
+#include "apiclient.h"
+#include "localstore.h"
+#include "notifyclient.h"
+#include "reachability.h"
+#include "synclogging.h"
+
+#include <QThread>
+
+namespace outpost::sync {
+
+using client::EventLevel;
+using client::LocalStore;
+using client::QueuedAction;
+
+namespace {
+const QString Category = QStringLiteral("sync");
+// Upload rounds per cycle; a guard against a server that keeps answering with new work forever.
+constexpr int MaxUploadRounds = 10000;
+} // namespace
+
+SyncWorker::SyncWorker(SyncConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_backoff(std::chrono::seconds(1), std::chrono::minutes(5))
+{
+    m_intervalTimer.setParent(this);
+    m_debounceTimer.setParent(this);
+    m_retryTimer.setParent(this);
+    m_debounceTimer.setSingleShot(true);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_intervalTimer, &QTimer::timeout, this, [this]() { trigger("timer"); });
+    connect(&m_debounceTimer, &QTimer::timeout, this, [this]() { trigger("local change"); });
+    connect(&m_retryTimer, &QTimer::timeout, this, [this]() { trigger("retry"); });
+}
+
+SyncWorker::~SyncWorker()
+{
+    stop();
+}
+
+void SyncWorker::log(int level, const QString &message)
+{
+    if (m_store)
+        m_store->logEvent(EventLevel(level), Category, message);
+}
+
+void SyncWorker::start()
+{
+    LocalStore::Options options;
+    options.verify = false; // the application verified the store when it opened it first
+    auto store = LocalStore::open(m_config.storePath, options);
+    if (!store.ok()) {
+        qCWarning(lcSyncWorker) << "cannot open the store:" << store.error().toString();
+        setState(SyncState::Error);
+        Q_EMIT errorOccurred(store.error().toString());
+        Q_EMIT startFinished(false, store.error().code, store.error().toString());
+        return;
+    }
+    m_store = std::move(store).value();
+    // A request cut short by a crash left actions inflight; resending them is safe (exactly once).
+    if (Status s = m_store->requeueInflight(); !s.ok())
+        qCWarning(lcSyncWorker) << "requeue of inflight actions failed:" << s.error().toString();
+    m_deviceId = m_store->deviceId();
+    m_api = new ApiClient(this);
+    m_api->setServer(m_config.server);
+    m_api->setTransferTimeout(m_config.transferTimeout);
+    connect(m_api, &ApiClient::unauthenticated, this, [this]() {
+        m_token.clear();
+        setState(SyncState::SignInRequired);
+    });
+    m_running = true;
+    publishCounts();
+    if (m_config.token.isEmpty()) {
+        // The controller reads the keychain on the main thread (QtKeychain is not thread-safe).
+        setState(SyncState::SignInRequired);
+        const QString message = QStringLiteral("No saved session for %1; sign in.").arg(m_config.user);
+        Q_EMIT errorOccurred(message);
+        Q_EMIT startFinished(false, QString::fromLatin1(errc::Unauthenticated), message);
+        return;
+    }
+    beginWithToken(m_config.token);
+}
+
+void SyncWorker::beginWithToken(const QString &token)
+{
+    m_token = token;
+    m_api->setToken(token);
+    if (m_config.useReachability && !m_reachability) {
+        // The probe has its own client so that aborting a sync never aborts a probe.
+        auto *probeApi = new ApiClient(this);
+        m_reachability = new Reachability(probeApi, this);
+        probeApi->setServer(m_config.server);
+        probeApi->setTransferTimeout(std::chrono::milliseconds(10000));
+        m_reachability->setProbeInterval(m_config.probeInterval);
+        connect(m_reachability, &Reachability::regained, this, [this]() { trigger("reachable again"); });
+        connect(m_reachability, &Reachability::reachableChanged, this, [this](bool up) {
+            if (!up && !m_busy && m_state != SyncState::SignInRequired)
+                setState(SyncState::Offline);
+        });
+        m_reachability->start();
+    }
+    if (m_config.usePush) {
+        if (!m_notify) {
+            m_notify = new NotifyClient(this);
+            connect(m_notify, &NotifyClient::changesHinted, this, [this]() { trigger("push hint"); });
+            connect(m_notify, &NotifyClient::fullSyncRequired, this, [this]() {
+                m_fullSyncRequested = true;
+                trigger("push: full sync required");
+            });
+        }
+        m_notify->start(m_config.server, token);
+    }
+    if (m_config.periodic)
+        m_intervalTimer.start(m_config.interval);
+    Q_EMIT startFinished(true, QString(), QString());
+    if (m_config.syncAtStart)
+        trigger("start-up");
+    else if (m_state != SyncState::SignInRequired)
+        setState(SyncState::Online);
+}
+
+void SyncWorker::stop()
+{
+    m_running = false;
+    m_intervalTimer.stop();
+    m_debounceTimer.stop();
+    m_retryTimer.stop();
+    if (m_notify)
+        m_notify->stop();
+    if (m_reachability)
+        m_reachability->stop();
+    if (m_api)
+        m_api->abortAll();
+}
+
+void SyncWorker::syncNow()
+{
+    m_backoff.reset();
+    m_retryTimer.stop();
+    trigger("sync now");
+}
+
+void SyncWorker::localChangeMade()
+{
+    publishCounts();
+    m_debounceTimer.start(m_config.debounce);
+}
+
+void SyncWorker::setInterval(qint64 ms)
+{
+    m_config.interval = std::chrono::milliseconds(std::max<qint64>(ms, 1000));
+    if (m_intervalTimer.isActive())
+        m_intervalTimer.start(m_config.interval);
+}
+
+void SyncWorker::setToken(const QString &token)
+{
+    m_config.token = token;
+    if (!m_store) {
+        return;
+    }
+    m_running = true;
+    beginWithToken(token);
+}
+
+void SyncWorker::requestFullSync()
+{
+    m_fullSyncRequested = true;
+    trigger("full sync requested");
+}
+
+void SyncWorker::trigger(const char *why)
+{
+    if (!m_running || !m_store)
+        return;
+    if (m_token.isEmpty()) {
+        setState(SyncState::SignInRequired);
+        return;
+    }
+    if (m_busy) {
+        m_again = true;
+        return;
+    }
+    qCDebug(lcSyncWorker) << "sync triggered by" << why;
+    runCycle();
+}
+
+void SyncWorker::runCycle()
+{
+    m_busy = true;
+    m_again = false;
+    m_restartedFullSync = false;
+    m_sentThisCycle.clear();
+    m_failedAttachments.clear();
+    m_uploaded = 0;
+    m_uploadTotal = m_store->pendingCount();
+    m_retryTimer.stop();
+    setState(SyncState::Syncing);
+    uploadAttachments();
+}
+
+void SyncWorker::uploadAttachments()
+{
+    // Attachments first, so that a case's files are on the server before actions refer to them.
+    // Resumable: each one is marked uploaded as soon as the server confirmed its sha256.
+    QList<client::AttachmentInfo> todo = m_store->attachmentsToUpload();
+    todo.erase(std::remove_if(todo.begin(), todo.end(),
+                   [this](const client::AttachmentInfo &a) { return m_failedAttachments.contains(a.id); }),
+        todo.end());
+    if (todo.isEmpty()) {
+        uploadNextBatch();
+        return;
+    }
+    const client::AttachmentInfo a = todo.first();
+    Q_EMIT progress(QStringLiteral("attachments"), 0, int(todo.size()));
+    m_api->putAttachment(
+        a.id, a.caseId, a.name, a.mime, a.localPath, [this, a](Result<UploadedAttachment> r) {
+            if (!r.ok()) {
+                if (isTransientError(r.error()) || r.error().code == QLatin1String(errc::Unauthenticated)
+                    || r.error().code == QLatin1String(errc::Canceled)) {
+                    failCycle(r.error());
+                    return;
+                }
+                // Refused for good (too large, unreadable file, case gone): it must not hold the
+                // actions back; it is retried next cycle and stays listed for the user.
+                m_failedAttachments.insert(a.id);
+                log(int(EventLevel::Warning),
+                    QStringLiteral("attachment %1 (%2) not uploaded: %3")
+                        .arg(a.id, a.name, r.error().toString()));
+                uploadAttachments();
+                return;
+            }
+            if (Status s = m_store->markAttachmentUploaded(a.id); !s.ok()) {
+                failCycle(s.error());
+                return;
+            }
+            uploadAttachments();
+        });
+}
+
+void SyncWorker::uploadNextBatch()
+{
+    QList<QueuedAction> batch = m_store->nextUploadBatch(m_config.batchSize);
+    // Skipped actions come back unchanged: send each action at most once per cycle.
+    batch.erase(std::remove_if(batch.begin(), batch.end(),
+                    [this](const QueuedAction &q) { return m_sentThisCycle.contains(q.action.id); }),
+        batch.end());
+    if (batch.isEmpty() || m_sentThisCycle.size() > MaxUploadRounds * m_config.batchSize) {
+        const bool full
+            = m_fullSyncRequested || m_store->fullSyncInProgress() || m_store->syncToken().isEmpty();
+        download(full ? m_store->fullSyncCursor() : m_store->syncToken(), full, 0);
+        return;
+    }
+    QStringList ids;
+    QList<Action> actions;
+    for (const QueuedAction &q : batch) {
+        ids << q.action.id;
+        actions << q.action;
+        m_sentThisCycle.insert(q.action.id);
+    }
+    if (Status s = m_store->markInflight(ids); !s.ok()) {
+        failCycle(s.error());
+        return;
+    }
+    Q_EMIT progress(
+        QStringLiteral("upload"), m_uploaded, std::max(m_uploadTotal, m_uploaded + int(batch.size())));
+    m_api->uploadActions(m_deviceId, actions, [this, batch](Result<QList<ActionResult>> r) {
+        if (!r.ok()) {
+            (void)m_store->requeueInflight();
+            failCycle(r.error());
+            return;
+        }
+        client::UploadSummary summary;
+        if (Status s = m_store->applyUploadResults(batch, r.value(), &summary); !s.ok()) {
+            (void)m_store->requeueInflight();
+            failCycle(s.error());
+            return;
+        }
+        m_uploaded += int(batch.size());
+        log(int(EventLevel::Info),
+            QStringLiteral(
+                "uploaded %1 actions: %2 applied, %3 conflicts (%4 merged, %5 for the user), %6 issues, "
+                "%7 skipped")
+                .arg(batch.size())
+                .arg(summary.applied)
+                .arg(summary.conflicts)
+                .arg(summary.requeued)
+                .arg(summary.needUser)
+                .arg(summary.issues)
+                .arg(summary.skipped));
+        if (!summary.changedCaseIds.isEmpty())
+            Q_EMIT casesChanged(summary.changedCaseIds);
+        publishCounts();
+        uploadNextBatch();
+    });
+}
+
+void SyncWorker::download(const QString &since, bool fullSync, int page)
+{
+    if (fullSync && !m_store->fullSyncInProgress()) {
+        if (Status s = m_store->beginFullSync(); !s.ok()) {
+            failCycle(s.error());
+            return;
+        }
+        log(int(EventLevel::Info), QStringLiteral("full sync started"));
+    }
+    m_fullSyncRequested = false;
+    Q_EMIT progress(fullSync ? QStringLiteral("fullSync") : QStringLiteral("download"), page, 0);
+    m_api->changes(since, m_config.pageLimit, [this, fullSync, page](Result<ChangesPage> r) {
+        if (!r.ok()) {
+            if (r.error().code == QLatin1String(errc::FullSyncRequired) && !m_restartedFullSync) {
+                // Unknown or too old token (or a forced full sync): start over from nothing; the
+                // queue stays as it is and is re-applied on top when the full sync finishes.
+                m_restartedFullSync = true;
+                log(int(EventLevel::Info), QStringLiteral("server requires a full sync"));
+                if (Status s = m_store->beginFullSync(); !s.ok()) {
+                    failCycle(s.error());
+                    return;
+                }
+                download(QString(), true, 0);
+                return;
+            }
+            failCycle(r.error());
+            return;
+        }
+        const ChangesPage &p = r.value();
+        auto changed = m_store->applyChangesPage(p, fullSync);
+        if (!changed.ok()) {
+            failCycle(changed.error());
+            return;
+        }
+        if (!changed->isEmpty())
+            Q_EMIT casesChanged(changed.value());
+        if (p.more) {
+            download(p.next, fullSync, page + 1);
+            return;
+        }
+        if (fullSync) {
+            auto removed = m_store->finishFullSync(p.next);
+            if (!removed.ok()) {
+                failCycle(removed.error());
+                return;
+            }
+            log(int(EventLevel::Info), QStringLiteral("full sync finished (%1 pages)").arg(page + 1));
+            if (!removed->isEmpty())
+                Q_EMIT casesChanged(removed.value());
+        }
+        finishCycle();
+    });
+}
+
+void SyncWorker::finishCycle()
+{
+    m_busy = false;
+    m_backoff.reset();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    (void)m_store->setLastSuccess(now);
+    if (m_reachability)
+        m_reachability->reportSuccess();
+    publishCounts();
+    setState(SyncState::Online);
+    Q_EMIT lastSyncChanged(now);
+    Q_EMIT cycleFinished(true, QString(), QString());
+    if (m_again)
+        QTimer::singleShot(0, this, [this]() { trigger("changes during the sync"); });
+}
+
+void SyncWorker::failCycle(const Error &error)
+{
+    m_busy = false;
+    publishCounts();
+    qCInfo(lcSyncWorker) << "sync failed:" << error.code << error.message;
+    log(int(EventLevel::Warning), QStringLiteral("sync failed: %1 (%2)").arg(error.message, error.code));
+    if (error.code == QLatin1String(errc::Canceled)) {
+        Q_EMIT cycleFinished(false, error.code, error.message);
+        return;
+    }
+    if (error.code == QLatin1String(errc::Unauthenticated)) {
+        m_token.clear();
+        setState(SyncState::SignInRequired);
+    } else {
+        const bool away
+            = error.code == QLatin1String(errc::Unreachable) || error.code == QLatin1String(errc::Timeout);
+        if (away && m_reachability)
+            m_reachability->reportFailure();
+        setState(away ? SyncState::Offline : SyncState::Error);
+        if (m_running) {
+            const auto delay = m_backoff.next();
+            qCDebug(lcSyncWorker) << "retry in" << delay.count() << "ms";
+            m_retryTimer.start(delay);
+        }
+    }
+    Q_EMIT errorOccurred(error.message);
+    Q_EMIT cycleFinished(false, error.code, error.message);
+}
+
+void SyncWorker::setState(SyncState s)
+{
+    if (s == m_state)
+        return;
+    m_state = s;
+    Q_EMIT stateChanged(s);
+}
+
+void SyncWorker::publishCounts()
+{
+    if (!m_store)
+        return;
+    const int pending = m_store->pendingCount();
+    const int conflicts = m_store->conflictCount();
+    if (pending != m_lastPending) {
+        m_lastPending = pending;
+        Q_EMIT pendingCountChanged(pending);
+    }
+    if (conflicts != m_lastConflicts) {
+        m_lastConflicts = conflicts;
+        Q_EMIT conflictCountChanged(conflicts);
+    }
+}
+
+} // namespace outpost::sync

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "apitypes.h"
+#include "backoff.h"
+#include "syncconfig.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+#include <QTimer>
+
+#include <memory>
+
+namespace outpost::client {
+class LocalStore;
+struct QueuedAction;
+} // namespace outpost::client
+
+namespace outpost::sync {
+
+class ApiClient;
+class NotifyClient;
+class Reachability;
+
+/// The sync engine. A worker QObject moved to the sync thread (SyncController owns the thread);
+/// everything it creates lives there, including its own LocalStore (its own DB connection named
+/// after the thread). All state of a sync lives in the store, so a cycle interrupted anywhere
+/// (crash, kill, network cut) resumes on the next trigger.
+///
+/// One cycle: attachments, then actions in batches (≤500), then the changes feed from the stored
+/// token following `next` until `more` is false (one store transaction per page); 410 → full sync
+/// with the queue kept. Failures back off (1 s → 5 min, full jitter); 401 → SignInRequired and the
+/// queue waits untouched until setToken().
+class SyncWorker : public QObject
+{
+    Q_OBJECT
+public:
+    /// `config.token` must be set (SyncController reads it from the keychain); without one the
+    /// engine reports SignInRequired.
+    explicit SyncWorker(SyncConfig config, QObject *parent = nullptr);
+    ~SyncWorker() override;
+    /// Before the worker's thread starts only.
+    void setInitialToken(const QString &token) { m_config.token = token; }
+
+public Q_SLOTS:
+    /// Opens the store, requeues actions left inflight, gets the token, starts the triggers.
+    void start();
+    /// Aborts requests and stops every trigger (the store stays consistent by construction).
+    void stop();
+    void syncNow();
+    /// A local change was committed; syncs after the debounce delay.
+    void localChangeMade();
+    void setInterval(qint64 ms);
+    /// A fresh token after the user signed in again.
+    void setToken(const QString &token);
+    /// The next cycle downloads everything again (queued actions are kept).
+    void requestFullSync();
+
+Q_SIGNALS:
+    void stateChanged(outpost::sync::SyncState state);
+    void progress(const QString &phase, int done, int total);
+    void pendingCountChanged(int count);
+    void conflictCountChanged(int count);
+    void casesChanged(const QStringList &caseIds);
+    void lastSyncChanged(const QDateTime &when);
+    void errorOccurred(const QString &message);
+    /// The end of one cycle: ok, or the error's code and message.
+    void cycleFinished(bool ok, const QString &errorCode, const QString &message);
+    /// start() is done: ok, or why the engine cannot run (store damaged, keychain...).
+    void startFinished(bool ok, const QString &errorCode, const QString &message);
+
+private:
+    void beginWithToken(const QString &token);
+    void trigger(const char *why);
+    void runCycle();
+    void uploadAttachments();
+    void uploadNextBatch();
+    void download(const QString &since, bool fullSync, int page);
+    void finishCycle();
+    void failCycle(const Error &error);
+    void setState(SyncState s);
+    void publishCounts();
+    void log(int level, const QString &message);
+
+    SyncConfig m_config;
+    std::unique_ptr<client::LocalStore> m_store;
+    ApiClient *m_api = nullptr;
+    Reachability *m_reachability = nullptr;
+    NotifyClient *m_notify = nullptr;
+    QTimer m_intervalTimer;
+    QTimer m_debounceTimer;
+    QTimer m_retryTimer;
+    Backoff m_backoff;
+    QString m_deviceId;
+    QString m_token;
+    SyncState m_state = SyncState::Offline;
+    bool m_running = false;
+    bool m_busy = false;
+    bool m_again = false;
+    bool m_fullSyncRequested = false;
+    bool m_restartedFullSync = false;
+    QSet<QString> m_sentThisCycle;
+    QSet<QString> m_failedAttachments;
+    int m_uploaded = 0;
+    int m_uploadTotal = 0;
+    int m_lastPending = -1;
+    int m_lastConflicts = -1;
+};
+
+} // namespace outpost::sync

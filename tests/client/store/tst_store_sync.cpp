@@ -1,0 +1,524 @@
+// SPDX-License-Identifier: MIT
+// The data side of sync: upload results (applied, conflict per policy, rejected, gone, skipped),
+// temp-id remapping, and downloads (delta, full sync) that never lose queued work.
+#include "storetestutil.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+using namespace storetest;
+
+class TstStoreSync : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<LocalStore> m_store;
+
+    QList<OutboxEntry> outboxOf(const QString &caseId) const
+    {
+        QList<OutboxEntry> out;
+        for (const OutboxEntry &e : m_store->outbox())
+            if (e.caseId == caseId)
+                out.append(e);
+        return out;
+    }
+    /// Uploads the next batch with the server answering through `answer`.
+    QList<QueuedAction> uploadOnce(
+        const std::function<ActionResult(const QueuedAction &)> &answer, UploadSummary *sum = nullptr)
+    {
+        const QList<QueuedAction> batch = m_store->nextUploadBatch();
+        QStringList ids;
+        for (const QueuedAction &q : batch)
+            ids << q.action.id;
+        if (!m_store->markInflight(ids).ok())
+            qFatal("markInflight failed");
+        QList<ActionResult> results;
+        for (const QueuedAction &q : batch)
+            results << answer(q);
+        const Status st = m_store->applyUploadResults(batch, results, sum);
+        if (!st.ok())
+            qWarning("applyUploadResults: %s", qPrintable(st.error().toString()));
+        return batch;
+    }
+    QJsonObject fieldsWith(const QJsonObject &changes) const
+    {
+        QJsonObject f = baseFields();
+        for (auto it = changes.begin(); it != changes.end(); ++it)
+            f.insert(it.key(), it.value());
+        return f;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        // A failing statement anywhere in the store is a defect, even when the caller copes.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("^\\\"(exec|prepare|download)\\\"")));
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_store = openStore(m_dir->filePath("alice@127.0.0.1_8470.sqlite"));
+        QVERIFY(m_store);
+        seed(*m_store);
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+        m_dir.reset();
+    }
+
+    void appliedCreateRemapsTempIdsEverywhere()
+    {
+        auto tmp = m_store->createCase(
+            "inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } }, "Pump");
+        QVERIFY(tmp.ok());
+        QVERIFY(m_store->runFlowAction(*tmp, "start").ok());
+        QVERIFY(m_store->addNote(*tmp, "arrived").ok());
+        QFile f(m_dir->filePath("photo.txt"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("bytes");
+        f.close();
+        QVERIFY(m_store->attachFile(*tmp, f.fileName()).ok());
+        QCOMPARE(m_store->attachmentsToUpload().size(), 0); // waits for a server id
+
+        QJsonObject created = caseJson("C-100", 1, { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
+        UploadSummary sum;
+        const auto batch = uploadOnce(
+            [&](const QueuedAction &q) {
+                return applied(q, created, { { *tmp, "C-100" } });
+            },
+            &sum);
+        QCOMPARE(batch.size(), 1); // the transition waits for the etag the create produces
+        QCOMPARE(batch.first().action.type, ActionType::Create);
+        QCOMPARE(sum.mappedIds.value(*tmp), QString("C-100"));
+        QVERIFY(sum.changedCaseIds.contains("C-100"));
+
+        QCOMPARE(m_store->resolveId(*tmp), QString("C-100"));
+        const auto c = m_store->caseById(*tmp);
+        QVERIFY(c);
+        QCOMPARE(c->record.id, QString("C-100"));
+        QVERIFY(!c->isLocalOnly);
+        QCOMPARE(c->record.status, QString("InProgress")); // pending transition on top of the server copy
+        QCOMPARE(c->serverStatus, QString("New"));
+        QCOMPARE(c->pendingCount, 2);
+        QCOMPARE(m_store->attachments("C-100").size(), 1);
+        QCOMPARE(m_store->attachmentsToUpload().size(), 1);
+        const auto next = m_store->nextUploadBatch();
+        QCOMPARE(next.size(), 2);
+        for (const QueuedAction &q : next)
+            QCOMPARE(q.action.caseId, QString("C-100"));
+        QCOMPARE(next.first().action.type, ActionType::Transition);
+        QCOMPARE(next.first().action.baseEtag, QString("\"1\"")); // rebased on the create's result
+    }
+
+    void remapWhenTheCreatedCaseWasDownloadedFirst()
+    {
+        auto tmp = m_store->createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
+        QVERIFY(tmp.ok());
+        QVERIFY(m_store->addNote(*tmp, "second").ok());
+        const auto batch = m_store->nextUploadBatch();
+        QCOMPARE(batch.size(), 2);
+        // The server applied both, but the answer was lost; a download brought the case meanwhile.
+        const QJsonObject created
+            = caseJson("C-200", 2, { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
+        QVERIFY(m_store->applyChangesPage(page({ upsert("case", "C-200", created) }, "t2"), false).ok());
+        QCOMPARE(m_store->status().cases, 5);
+        // Sent again, the same ids return their first results (exactly once on the server).
+        QVERIFY(
+            m_store
+                ->applyUploadResults(batch,
+                    { applied(batch.at(0), created, { { *tmp, "C-200" } }), applied(batch.at(1), created) })
+                .ok());
+        QCOMPARE(m_store->status().cases, 4);
+        QCOMPARE(m_store->pendingCount(), 0);
+        const auto c = m_store->caseById(*tmp);
+        QVERIFY(c);
+        QCOMPARE(c->record.id, QString("C-200"));
+        QVERIFY(!c->isLocalOnly);
+        QCOMPARE(c->pendingCount, 0);
+    }
+
+    void rejectedCreateHoldsItsLaterActions()
+    {
+        auto tmp = m_store->createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
+        QVERIFY(tmp.ok());
+        QVERIFY(m_store->addNote(*tmp, "on the new case").ok());
+        QVERIFY(m_store->addNote("C-2", "elsewhere").ok());
+        uploadOnce([&](const QueuedAction &q) {
+            if (q.action.type == ActionType::Create)
+                return failed(q, "rejected");
+            if (q.action.caseId == *tmp)
+                return result(QJsonObject { { "id", q.action.id }, { "status", "skipped" } });
+            return applied(q, caseJson("C-2", 2, baseFields()));
+        });
+        QCOMPARE(m_store->pendingCount(), 1); // the note on the new case waits
+        QVERIFY(m_store->nextUploadBatch().isEmpty());
+        const auto c = m_store->caseById(*tmp);
+        QVERIFY(c->hasIssue);
+        QVERIFY(c->isLocalOnly);
+        QCOMPARE(m_store->syncIssues().first().action.type, ActionType::Create);
+        QVERIFY(
+            m_store->retrySyncIssue(m_store->syncIssues().first().actionId, { { "priority", "high" } }).ok());
+        const auto next = m_store->nextUploadBatch();
+        QCOMPARE(next.size(), 2);
+        QCOMPARE(next.first().action.type, ActionType::Create);
+        QCOMPARE(next.first().action.fields.value("priority").toString(), QString("high"));
+        QCOMPARE(next.at(1).action.type, ActionType::Note);
+    }
+
+    void chainedEditsWaitForTheirEtag()
+    {
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
+        QVERIFY(m_store->runFlowAction("C-1", "start").ok());
+        QVERIFY(m_store->updateFields("C-2", { { "priority", "low" } }).ok());
+        auto batch = uploadOnce([&](const QueuedAction &q) {
+            const QString id = q.action.caseId;
+            return applied(q, caseJson(id, 2, fieldsWith(q.action.fields)));
+        });
+        QCOMPARE(batch.size(), 2); // C-1 update and C-2 update; C-1's transition waits
+        auto next = m_store->nextUploadBatch();
+        QCOMPARE(next.size(), 1);
+        QCOMPARE(next.first().action.type, ActionType::Transition);
+        QCOMPARE(next.first().action.baseEtag, QString("\"2\""));
+        QCOMPARE(m_store->caseById("C-2")->pendingCount, 0);
+        QCOMPARE(m_store->caseById("C-2")->record.etag, QString("\"2\""));
+    }
+
+    void conflictDisjointFieldsRequeuedOnNewEtag()
+    {
+        QVERIFY(m_store->updateFields("C-1", { { "priority", "high" } }).ok());
+        const QString oldId = outboxOf("C-1").first().actionId;
+        const QJsonObject theirs = caseJson("C-1", 2, fieldsWith({ { "visitDate", "2026-12-24" } }));
+        UploadSummary sum;
+        uploadOnce([&](const QueuedAction &q) { return conflictResult(q, theirs); }, &sum);
+        QCOMPARE(sum.conflicts, 1);
+        QCOMPARE(sum.requeued, 1);
+        QCOMPARE(m_store->conflictCount(), 0);
+        const auto next = m_store->nextUploadBatch();
+        QCOMPARE(next.size(), 1);
+        QVERIFY(next.first().action.id != oldId); // a new action: the old id is spent on the server
+        QCOMPARE(next.first().action.baseEtag, QString("\"2\""));
+        QCOMPARE(next.first().action.fields, QJsonObject({ { "priority", "high" } }));
+        const auto c = m_store->caseById("C-1");
+        QCOMPARE(c->record.fields.value("visitDate").toString(), QString("2026-12-24")); // theirs
+        QCOMPARE(c->record.fields.value("priority").toString(), QString("high")); // mine
+        QVERIFY(!c->hasConflict);
+    }
+
+    void conflictServerWins()
+    {
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
+        const QJsonObject theirs = caseJson("C-1", 2, fieldsWith({ { "readingKw", 30 } }));
+        uploadOnce([&](const QueuedAction &q) { return conflictResult(q, theirs); });
+        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(m_store->conflictCount(), 0);
+        QCOMPARE(m_store->caseById("C-1")->record.fields.value("readingKw").toInt(), 30);
+        bool explained = false;
+        for (const EventEntry &e : m_store->eventLog(5))
+            explained |= e.message.contains("serverWins");
+        QVERIFY(explained);
+    }
+
+    void conflictClientWins()
+    {
+        QVERIFY(m_store->updateFields("C-1", { { "summary", "mine" } }).ok());
+        const QJsonObject theirs = caseJson("C-1", 2, fieldsWith({ { "summary", "theirs" } }));
+        uploadOnce([&](const QueuedAction &q) { return conflictResult(q, theirs); });
+        QCOMPARE(m_store->conflictCount(), 0);
+        const auto next = m_store->nextUploadBatch();
+        QCOMPARE(next.size(), 1);
+        QCOMPARE(next.first().action.fields.value("summary").toString(), QString("mine"));
+        QCOMPARE(next.first().action.baseEtag, QString("\"2\""));
+        QCOMPARE(next.first().baseFields.value("summary").toString(), QString("theirs"));
+    }
+
+    void conflictBothSidesNeedsTheUser()
+    {
+        QVERIFY(m_store->updateFields("C-1", { { "priority", "high" }, { "passed", true } }).ok());
+        QVERIFY(m_store->addNote("C-1", "after the edit").ok());
+        QVERIFY(m_store->updateFields("C-2", { { "priority", "low" } }).ok());
+        const QJsonObject theirs = caseJson("C-1", 2, fieldsWith({ { "priority", "low" } }));
+        uploadOnce([&](const QueuedAction &q) {
+            if (q.action.caseId == "C-1" && q.action.type == ActionType::Update)
+                return conflictResult(q, theirs);
+            if (q.action.caseId == "C-1")
+                return result(QJsonObject { { "id", q.action.id }, { "status", "skipped" } });
+            return applied(q, caseJson(q.action.caseId, 2, fieldsWith(q.action.fields)));
+        });
+        // Never a silent overwrite: the field changed on both sides waits for the user.
+        const auto conflicts = m_store->conflicts("C-1");
+        QCOMPARE(conflicts.size(), 1);
+        QCOMPARE(conflicts.first().field, QString("priority"));
+        QCOMPARE(conflicts.first().label, QString("Priority"));
+        QCOMPARE(conflicts.first().base.toString(), QString("normal"));
+        QCOMPARE(conflicts.first().mine.toString(), QString("high"));
+        QCOMPARE(conflicts.first().theirs.toString(), QString("low"));
+        auto c = m_store->caseById("C-1");
+        QVERIFY(c->hasConflict);
+        QCOMPARE(c->record.fields.value("priority").toString(), QString("low"));
+        QCOMPARE(c->record.fields.value("passed").toBool(), true); // the disjoint part stays queued
+        QCOMPARE(m_store->nextUploadBatch().size(), 0); // the case is blocked; C-2 is done
+        for (const OutboxEntry &e : outboxOf("C-1"))
+            QCOMPARE(e.blockedBy, QString("conflict"));
+
+        QCOMPARE(m_store->resolveConflict("C-1", {}).error().code, QString("validation_failed"));
+        QVERIFY(m_store->resolveConflict("C-1", { { "priority", "high" } }).ok());
+        QCOMPARE(m_store->conflictCount(), 0);
+        const auto next = m_store->nextUploadBatch();
+        QCOMPARE(next.size(), 2); // the update (in its old place), then the note
+        QCOMPARE(next.first().action.type, ActionType::Update);
+        QCOMPARE(next.first().action.baseEtag, QString("\"2\""));
+        QCOMPARE(next.first().action.fields, QJsonObject({ { "passed", true }, { "priority", "high" } }));
+        QCOMPARE(next.at(1).action.type, ActionType::Note);
+        QCOMPARE(m_store->caseById("C-1")->record.fields.value("priority").toString(), QString("high"));
+    }
+
+    void conflictOnTransitionGoesAgainOnTheNewEtag()
+    {
+        QVERIFY(m_store->runFlowAction("C-1", "start", { { "summary", "on my way" } }).ok());
+        const QString oldId = outboxOf("C-1").first().actionId;
+        const QJsonObject theirs = caseJson("C-1", 4, fieldsWith({ { "priority", "high" } }));
+        uploadOnce([&](const QueuedAction &q) { return conflictResult(q, theirs); });
+        const auto next = m_store->nextUploadBatch();
+        QCOMPARE(next.size(), 1);
+        QCOMPARE(next.first().action.type, ActionType::Transition);
+        QCOMPARE(next.first().action.flowAction, QString("start"));
+        QVERIFY(next.first().action.id != oldId);
+        QCOMPARE(next.first().action.baseEtag, QString("\"4\""));
+        QCOMPARE(next.first().action.fields, QJsonObject({ { "summary", "on my way" } }));
+        const auto c = m_store->caseById("C-1");
+        QCOMPARE(c->record.status, QString("InProgress"));
+        QCOMPARE(c->record.fields.value("priority").toString(), QString("high"));
+    }
+
+    void resolvingWithTheServerValueQueuesNothing()
+    {
+        QVERIFY(m_store->updateFields("C-1", { { "priority", "high" } }).ok());
+        const QJsonObject theirs = caseJson("C-1", 2, fieldsWith({ { "priority", "low" } }));
+        uploadOnce([&](const QueuedAction &q) { return conflictResult(q, theirs); });
+        QCOMPARE(m_store->conflictCount(), 1);
+        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(
+            m_store->resolveConflict("C-1", { { "priority", "normal" }, { "site", "S-002" } }).error().code,
+            QString("validation_failed")); // site is not in conflict
+        QVERIFY(m_store->resolveConflict("C-1", { { "priority", "low" } }).ok());
+        QCOMPARE(m_store->conflictCount(), 0);
+        QCOMPARE(m_store->pendingCount(), 0);
+        QVERIFY(!m_store->caseById("C-1")->hasConflict);
+        QCOMPARE(m_store->caseById("C-1")->record.fields.value("priority").toString(), QString("low"));
+    }
+
+    void conflictThenDownloadKeepsTheUserChoiceOpen()
+    {
+        QVERIFY(m_store->updateFields("C-1", { { "priority", "high" } }).ok());
+        uploadOnce([&](const QueuedAction &q) {
+            return conflictResult(q, caseJson("C-1", 2, fieldsWith({ { "priority", "low" } })));
+        });
+        // A newer server copy arrives before the user decides: the conflict stays, the case stays blocked.
+        QVERIFY(
+            m_store
+                ->applyChangesPage(
+                    page(
+                        { upsert("case", "C-1",
+                            caseJson("C-1", 3, fieldsWith({ { "priority", "low" }, { "readingKw", 40 } }))) },
+                        "t5"),
+                    false)
+                .ok());
+        const auto c = m_store->caseById("C-1");
+        QVERIFY(c->hasConflict);
+        QCOMPARE(c->record.fields.value("readingKw").toInt(), 40);
+        QVERIFY(m_store->resolveConflict("C-1", { { "priority", "high" } }).ok());
+        const auto next = m_store->nextUploadBatch();
+        QCOMPARE(next.size(), 1);
+        QCOMPARE(next.first().action.baseEtag, QString("\"3\"")); // the newest server copy
+        QCOMPARE(next.first().baseFields.value("priority").toString(), QString("low"));
+    }
+
+    void rejectedHoldsOnlyItsOwnCase()
+    {
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 99 } }).ok());
+        QVERIFY(m_store->addNote("C-1", "later note").ok());
+        QVERIFY(m_store->updateFields("C-2", { { "priority", "low" } }).ok());
+        QVERIFY(m_store->addNote("C-3", "other case").ok());
+        UploadSummary sum;
+        uploadOnce(
+            [&](const QueuedAction &q) {
+                if (q.action.caseId == "C-1")
+                    return q.action.type == ActionType::Update
+                        ? failed(q, "rejected")
+                        : result(QJsonObject { { "id", q.action.id }, { "status", "skipped" } });
+                return applied(q, caseJson(q.action.caseId, 2, fieldsWith(q.action.fields)));
+            },
+            &sum);
+        QCOMPARE(sum.issues, 1);
+        QCOMPARE(sum.skipped, 1);
+        QCOMPARE(sum.applied, 2);
+        const auto issues = m_store->syncIssues();
+        QCOMPARE(issues.size(), 1);
+        QCOMPARE(issues.first().status, ResultStatus::Rejected);
+        QCOMPARE(issues.first().error.fields.value("readingKw"), QString("Too high"));
+        QCOMPARE(issues.first().action.fields.value("readingKw").toInt(), 99); // the data is kept
+        auto c = m_store->caseById("C-1");
+        QVERIFY(c->hasIssue);
+        QCOMPARE(c->record.fields.value("readingKw").toInt(), 99);
+        QCOMPARE(m_store->nextUploadBatch().size(), 0); // C-1's note waits, the others are done
+        QCOMPARE(outboxOf("C-1").first().blockedBy, QString("syncIssue"));
+
+        QCOMPARE(m_store->retrySyncIssue(issues.first().actionId, { { "readingKw", -5 } }).error().code,
+            QString("validation_failed"));
+        QVERIFY(m_store->retrySyncIssue(issues.first().actionId, { { "readingKw", 50 } }).ok());
+        QCOMPARE(m_store->syncIssues().size(), 0);
+        const auto next = m_store->nextUploadBatch();
+        QCOMPARE(next.size(), 2);
+        QCOMPARE(next.first().action.type, ActionType::Update); // back in its place, before the note
+        QVERIFY(next.first().action.id != issues.first().actionId);
+        QCOMPARE(next.first().action.fields.value("readingKw").toInt(), 50);
+        QCOMPARE(next.first().action.baseEtag, QString("\"1\""));
+        QCOMPARE(next.at(1).action.type, ActionType::Note);
+    }
+
+    void goneAndDiscardedIssues()
+    {
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 70 } }).ok());
+        auto tmp = m_store->createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
+        QVERIFY(tmp.ok());
+        uploadOnce([&](const QueuedAction &q) {
+            return q.action.type == ActionType::Create ? failed(q, "rejected") : failed(q, "gone", "gone");
+        });
+        auto issues = m_store->syncIssues();
+        QCOMPARE(issues.size(), 2);
+        QCOMPARE(issues.first().status, ResultStatus::Gone);
+        QVERIFY(m_store->discardSyncIssue(issues.first().actionId).ok());
+        QCOMPARE(m_store->caseById("C-1")->record.fields.value("readingKw").toInt(), 12); // reverted
+        QVERIFY(!m_store->caseById("C-1")->hasIssue);
+        QVERIFY(m_store->discardSyncIssue(issues.at(1).actionId).ok()); // a failed create drops the case
+        QVERIFY(!m_store->caseById(*tmp));
+        QCOMPARE(m_store->syncIssues().size(), 0);
+    }
+
+    void skippedStaysQueued()
+    {
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
+        const QString id = outboxOf("C-1").first().actionId;
+        uploadOnce([&](const QueuedAction &q) {
+            return result(QJsonObject { { "id", q.action.id }, { "status", "skipped" },
+                { "error", QJsonObject { { "code", "skipped" }, { "message", "earlier action failed" } } } });
+        });
+        const auto ob = outboxOf("C-1");
+        QCOMPARE(ob.size(), 1);
+        QCOMPARE(ob.first().actionId, id);
+        QCOMPARE(ob.first().state, QueueState::Queued);
+        QCOMPARE(ob.first().attempts, 1);
+        QVERIFY(ob.first().lastError.contains("earlier action failed"));
+        QCOMPARE(m_store->nextUploadBatch().first().action.id, id);
+    }
+
+    void mismatchedResultsChangeNothing()
+    {
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
+        const auto batch = m_store->nextUploadBatch();
+        QCOMPARE(m_store->applyUploadResults(batch, {}).error().code, QString("bad_response"));
+        QJsonObject wrong { { "id", "someone-else" }, { "status", "applied" } };
+        QCOMPARE(m_store->applyUploadResults(batch, { result(wrong) }).error().code, QString("bad_response"));
+        QCOMPARE(m_store->pendingCount(), 1);
+    }
+
+    void deltaUpsertKeepsPendingEditsOnTop()
+    {
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
+        QJsonArray ch { upsert("case", "C-1", caseJson("C-1", 3, fieldsWith({ { "priority", "high" } }))),
+            upsert("case", "C-2", caseJson("C-2", 3, fieldsWith({ { "priority", "low" } }))),
+            upsert("dataPage", "sites/S-009", siteRow("S-009")), removal("dataPage", "sites/S-005") };
+        auto changed = m_store->applyChangesPage(page(ch, "t2"), false);
+        QVERIFY2(changed.ok(), qPrintable(changed.error().toString()));
+        QCOMPARE(*changed, QStringList({ "C-1", "C-2" }));
+        QCOMPARE(m_store->syncToken(), QString("t2"));
+        const auto c = m_store->caseById("C-1");
+        QCOMPARE(c->record.fields.value("readingKw").toInt(), 15); // mine, still queued
+        QCOMPARE(c->record.fields.value("priority").toString(), QString("high")); // theirs
+        QCOMPARE(c->serverFields.value("readingKw").toInt(), 12);
+        QCOMPARE(c->record.etag, QString("\"3\""));
+        QCOMPARE(c->pendingCount, 1);
+        QVERIFY(m_store->hasDataPageRow("sites", "S-009"));
+        QVERIFY(!m_store->hasDataPageRow("sites", "S-005"));
+        // A bad page changes nothing, not even the token.
+        QJsonObject bad = caseJson("C-2", 4, {});
+        bad.remove("etag");
+        QJsonArray badCh { upsert("case", "C-3", caseJson("C-3", 9, baseFields())),
+            upsert("case", "C-2", bad) };
+        QCOMPARE(m_store->applyChangesPage(page(badCh, "t3"), false).error().code, QString("bad_response"));
+        QCOMPARE(m_store->syncToken(), QString("t2"));
+        QCOMPARE(m_store->caseById("C-3")->record.etag, QString("\"1\""));
+    }
+
+    void removedOnServerWithPendingWorkIsKept()
+    {
+        QVERIFY(m_store->addNote("C-1", "keep me").ok());
+        auto changed = m_store->applyChangesPage(
+            page({ removal("case", "C-1"), removal("case", "C-2") }, "t2"), false);
+        QVERIFY(changed.ok());
+        QCOMPARE(*changed, QStringList({ "C-1", "C-2" }));
+        const auto c = m_store->caseById("C-1");
+        QVERIFY(c);
+        QVERIFY(c->removedOnServer);
+        QCOMPARE(m_store->pendingCount(), 1);
+        QVERIFY(!m_store->caseById("C-2"));
+        // Once its last pending work is settled, the case goes here too.
+        uploadOnce([&](const QueuedAction &q) { return failed(q, "gone", "gone"); });
+        QVERIFY(m_store->caseById("C-1"));
+        QVERIFY(m_store->discardSyncIssue(m_store->syncIssues().first().actionId).ok());
+        QVERIFY(!m_store->caseById("C-1"));
+    }
+
+    void fullSyncKeepsTheQueueAndReappliesIt()
+    {
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
+        QVERIFY(m_store->addNote("C-3", "pending on a case that goes").ok());
+        auto tmp = m_store->createCase("inspection", { { "site", "S-002" }, { "visitDate", "2026-12-01" } });
+        QVERIFY(tmp.ok());
+        const QStringList before = [&] {
+            QStringList ids;
+            for (const OutboxEntry &e : m_store->outbox())
+                ids << e.actionId;
+            return ids;
+        }();
+
+        QVERIFY(m_store->beginFullSync().ok());
+        QVERIFY(m_store->fullSyncInProgress());
+        QJsonArray p1 { upsert("caseType", "inspection", inspectionType()),
+            upsert("dataPage", "sites/S-001", siteRow("S-001")),
+            upsert("dataPage", "sites/S-002", siteRow("S-002")) };
+        QVERIFY(m_store->applyChangesPage(page(p1, "cursor-1", true), true).ok());
+        QCOMPARE(m_store->fullSyncCursor(), QString("cursor-1"));
+        QCOMPARE(m_store->syncToken(), QString("t1")); // unchanged until the full sync ends
+        QJsonArray p2 { upsert("case", "C-1", caseJson("C-1", 5, fieldsWith({ { "priority", "high" } }))),
+            upsert("case", "C-4", caseJson("C-4", 1, baseFields())) };
+        QVERIFY(m_store->applyChangesPage(page(p2, "t9"), true).ok());
+        auto removed = m_store->finishFullSync("t9");
+        QVERIFY(removed.ok());
+        QVERIFY(removed->contains("C-2"));
+        QVERIFY(removed->contains("C-3"));
+        QVERIFY(!m_store->fullSyncInProgress());
+        QCOMPARE(m_store->syncToken(), QString("t9"));
+
+        QVERIFY(!m_store->caseById("C-2")); // not sent, no pending work: gone
+        QVERIFY(m_store->caseById("C-3")->removedOnServer); // not sent but has a note queued: kept
+        QVERIFY(m_store->caseById(*tmp)); // created here: kept
+        QVERIFY(m_store->caseById("C-4"));
+        const auto c1 = m_store->caseById("C-1");
+        QCOMPARE(c1->record.fields.value("readingKw").toInt(), 15);
+        QCOMPARE(c1->record.fields.value("priority").toString(), QString("high"));
+        QVERIFY(!m_store->hasDataPageRow("sites", "S-003"));
+        QStringList after;
+        for (const OutboxEntry &e : m_store->outbox())
+            after << e.actionId;
+        QCOMPARE(after, before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TstStoreSync)
+#include "tst_store_sync.moc"

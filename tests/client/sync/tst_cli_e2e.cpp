@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: MIT
+// End-to-end: the `outpost-cli` driver against a real outpostd (OUTPOSTD_BIN) on loopback, with the
+// real keyring: the workflow and its exit codes, and kill -9 at random points while it drains.
+#include "e2ehelpers.h"
+#include "outpostdfixture.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace outpost;
+using namespace outpost::sync;
+using namespace e2e;
+
+class TestCliE2e : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<OutpostdProcess> m_server;
+    ApiClient m_alice;
+    ApiClient m_carol;
+    QString m_aliceToken;
+
+    std::unique_ptr<client::LocalStore> openStore(const QString &path)
+    {
+        auto s = client::LocalStore::open(path);
+        if (!s.ok())
+            qWarning("store: %s", qPrintable(s.error().toString()));
+        return s.ok() ? std::move(s).value() : nullptr;
+    }
+    QList<HistoryEntry> historyOf(const QString &caseId)
+    {
+        auto h = await<Result<QList<HistoryEntry>>>([&](auto cb) { m_carol.history(caseId, cb); });
+        if (!h.ok())
+            qWarning("history: %s", qPrintable(h.error().toString()));
+        return h.ok() ? h.value() : QList<HistoryEntry>();
+    }
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase() { m_server.reset(); }
+    void killedCliSyncAppliesEveryActionOnce();
+    void cliWorkflowAndExitCodes();
+};
+
+void TestCliE2e::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("outpost.client.*.info=false\noutpost.core.sync.*.info=false"));
+    if (!qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"))
+        QSKIP("needs the keyring of scripts/test.sh (dbus-run-session + gnome-keyring)");
+    m_server = std::make_unique<OutpostdProcess>(m_dir.filePath(QStringLiteral("server.sqlite")));
+    const QString skip = m_server->start(0, 30);
+    if (!skip.isEmpty())
+        QSKIP(qPrintable(QStringLiteral("no real outpostd: ") + skip));
+    auto a = login(m_alice, m_server->url(), QStringLiteral("alice"));
+    QVERIFY2(a.ok(), qPrintable(a.error().toString()));
+    m_aliceToken = a->token;
+    auto c = login(m_carol, m_server->url(), QStringLiteral("carol"));
+    QVERIFY2(c.ok(), qPrintable(c.error().toString()));
+}
+
+void TestCliE2e::killedCliSyncAppliesEveryActionOnce()
+{
+    const QString cli = QStringLiteral(OUTPOST_CLI_BIN);
+    const QString profile = m_dir.filePath(QStringLiteral("cli-profile"));
+    auto run = [&](const QStringList &args, const QByteArray &input = {}) {
+        QProcess p;
+        p.start(cli, QStringList { QStringLiteral("--profile"), profile } + args);
+        p.write(input);
+        p.closeWriteChannel();
+        p.waitForFinished(120000);
+        return std::make_pair(p.exitCode(), QString::fromUtf8(p.readAllStandardError()));
+    };
+    auto in = run({ QStringLiteral("signin"), QStringLiteral("--server"), m_server->url().toString(),
+                      QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("--password-stdin") },
+        "alice\n");
+    QVERIFY2(in.first == 0, qPrintable(in.second));
+    QCOMPARE(run({ QStringLiteral("sync") }).first, 0);
+
+    const QString path = client::StoreLocation::pathFor(profile, m_server->url(), QStringLiteral("alice"));
+    QString caseId;
+    {
+        auto store = openStore(path);
+        const auto type = store->caseType(QStringLiteral("inspection"));
+        QVERIFY(type);
+        auto tmp = store->createCase(type->name, requiredFields(*type, *store), QStringLiteral("kill case"));
+        QVERIFY(tmp.ok());
+        auto s = run({ QStringLiteral("sync") });
+        QVERIFY2(s.first == 0, qPrintable(s.second));
+        caseId = store->resolveId(tmp.value());
+        QVERIFY(!isTempId(caseId));
+    }
+
+    const QString tag = QUuid::createUuid().toString(QUuid::Id128).left(8);
+    int queued = 0;
+    auto queueNotes = [&](int n) {
+        auto store = openStore(path);
+        for (int i = 0; i < n; ++i)
+            QVERIFY(store->addNote(caseId, QStringLiteral("kill-%1-%2").arg(tag).arg(queued++)).ok());
+    };
+    queueNotes(150);
+
+    // A kill counts when it hit the drain itself: some of the queue went up, some was still waiting.
+    int kills = 0, midDrain = 0;
+    auto pending = [&]() { return openStore(path)->pendingCount(); };
+    for (int attempt = 0; midDrain < 50 && attempt < 600; ++attempt) {
+        const int before = pending();
+        QProcess p;
+        QSignalSpy done(&p, &QProcess::finished);
+        p.start(cli,
+            { QStringLiteral("--profile"), profile, QStringLiteral("sync"), QStringLiteral("--batch"),
+                QStringLiteral("1") });
+        QVERIFY(p.waitForStarted(10000));
+        const int delay = int(QRandomGenerator::global()->bounded(30, 300));
+        bool killed = false;
+        QTimer::singleShot(delay, &p, [&]() {
+            if (p.state() == QProcess::Running) {
+                ::kill(pid_t(p.processId()), SIGKILL);
+                killed = true;
+            }
+        });
+        QVERIFY(done.wait(120000));
+        if (!killed) {
+            QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        } else {
+            ++kills;
+            const int after = pending();
+            midDrain += after < before && after > 0 ? 1 : 0;
+        }
+        if (pending() < 20)
+            queueNotes(60);
+    }
+    QVERIFY2(
+        midDrain >= 50, qPrintable(QStringLiteral("%1 kills, %2 during the drain").arg(kills).arg(midDrain)));
+    auto last = run({ QStringLiteral("sync") });
+    QVERIFY2(last.first == 0, qPrintable(last.second));
+    QCOMPARE(openStore(path)->pendingCount(), 0);
+
+    QHash<QString, int> seen;
+    for (const HistoryEntry &h : historyOf(caseId))
+        if (h.action == QLatin1String("note") && h.text.startsWith(QStringLiteral("kill-") + tag))
+            ++seen[h.text];
+    QCOMPARE(seen.size(), queued);
+    for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+        QVERIFY2(it.value() == 1, qPrintable(it.key() + QStringLiteral(" applied %1 times").arg(it.value())));
+    qInfo("killed `outpost-cli sync` %d times (%d during the drain); %d notes applied exactly once", kills,
+        midDrain, queued);
+}
+
+void TestCliE2e::cliWorkflowAndExitCodes()
+{
+    const QString cli = QStringLiteral(OUTPOST_CLI_BIN);
+    const QString profile = m_dir.filePath(QStringLiteral("cli-workflow"));
+    struct Run {
+        int code;
+        QByteArray out;
+        QByteArray err;
+    };
+    auto run = [&](const QStringList &args, const QByteArray &input = {}) {
+        QProcess p;
+        p.start(cli, QStringList { QStringLiteral("--profile"), profile } + args);
+        p.write(input);
+        p.closeWriteChannel();
+        p.waitForFinished(120000);
+        return Run { p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError() };
+    };
+    QCOMPARE(run({ QStringLiteral("status") }).code, 5);
+    QCOMPARE(run({ QStringLiteral("case"), QStringLiteral("list") }).code, 5);
+    QCOMPARE(run({ QStringLiteral("bogus") }).code, 2);
+    const QStringList signin { QStringLiteral("signin"), QStringLiteral("--server"),
+        m_server->url().toString(), QStringLiteral("--user"), QStringLiteral("alice"),
+        QStringLiteral("--password-stdin") };
+    QCOMPARE(run(signin, "wrong\n").code, 1);
+    auto in = run(signin, "alice\n");
+    QVERIFY2(in.code == 0, in.err.constData());
+    QCOMPARE(run({ QStringLiteral("sync") }).code, 0);
+
+    auto list = run({ QStringLiteral("case"), QStringLiteral("list"), QStringLiteral("--json") });
+    QCOMPARE(list.code, 0);
+    QVERIFY(QJsonDocument::fromJson(list.out).isArray());
+
+    // Typed values: a bad number is a validation failure (3) and writes nothing.
+    const QString path = client::StoreLocation::pathFor(profile, m_server->url(), QStringLiteral("alice"));
+    auto store = openStore(path);
+    const auto type = store->caseType(QStringLiteral("inspection"));
+    QStringList assignments;
+    const QJsonObject req = requiredFields(*type, *store);
+    for (auto it = req.begin(); it != req.end(); ++it) {
+        const QJsonValue v = it.value();
+        assignments << it.key() + QLatin1Char('=')
+                + (v.isBool()          ? QString::fromLatin1(v.toBool() ? "true" : "false")
+                        : v.isDouble() ? QString::number(v.toDouble())
+                                       : v.toString());
+    }
+    const int before = store->pendingCount();
+    QString numberField;
+    for (const FieldDef &f : type->fields)
+        if (f.type == FieldType::Number)
+            numberField = f.name;
+    if (!numberField.isEmpty()) {
+        auto bad = run(QStringList { QStringLiteral("case"), QStringLiteral("create"), type->name,
+                           numberField + QStringLiteral("=abc") }
+            + assignments);
+        QCOMPARE(bad.code, 3);
+        QVERIFY(bad.err.contains(numberField.toUtf8()));
+        QCOMPARE(store->pendingCount(), before);
+    }
+    auto created
+        = run(QStringList { QStringLiteral("--json"), QStringLiteral("case"), QStringLiteral("create"),
+                  type->name, QStringLiteral("--title"), QStringLiteral("from the cli") }
+            + assignments);
+    QVERIFY2(created.code == 0, created.err.constData());
+    const QString tmp = QJsonDocument::fromJson(created.out).object().value(QLatin1String("id")).toString();
+    QVERIFY(isTempId(tmp));
+    QCOMPARE(run({ QStringLiteral("case"), QStringLiteral("note"), tmp, QStringLiteral("hello"),
+                     QStringLiteral("world") })
+                 .code,
+        0);
+    QCOMPARE(
+        run({ QStringLiteral("case"), QStringLiteral("transition"), tmp, QStringLiteral("no-such-flow") })
+            .code,
+        3);
+    auto outbox = run({ QStringLiteral("outbox"), QStringLiteral("--json") });
+    QCOMPARE(QJsonDocument::fromJson(outbox.out).array().size(), before + 2);
+    QCOMPARE(run({ QStringLiteral("sync") }).code, 0);
+    auto show = run({ QStringLiteral("case"), QStringLiteral("show"), tmp, QStringLiteral("--json") });
+    QCOMPARE(show.code, 0);
+    QVERIFY(!isTempId(QJsonDocument::fromJson(show.out).object().value(QLatin1String("id")).toString()));
+    auto status = run({ QStringLiteral("status"), QStringLiteral("--json") });
+    QCOMPARE(status.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(status.out).object().value(QLatin1String("state")).toString(),
+        QStringLiteral("online"));
+    QCOMPARE(QJsonDocument::fromJson(status.out).object().value(QLatin1String("pending")).toInt(), 0);
+
+    // Diagnostics: no token, no verifier, no password anywhere in the file.
+    const QString diag = m_dir.filePath(QStringLiteral("diag.json"));
+    QCOMPARE(run({ QStringLiteral("export-diagnostics"), diag }).code, 0);
+    QFile f(diag);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    QVERIFY(QJsonDocument::fromJson(bytes).object().contains(QLatin1String("events")));
+    QVERIFY(!bytes.contains("pbkdf2"));
+    QVERIFY(!bytes.contains(m_aliceToken.toUtf8()));
+
+    // The server away: sync says offline (4), local work still works.
+    m_server->kill();
+    QCOMPARE(run({ QStringLiteral("sync"), QStringLiteral("--timeout"), QStringLiteral("3") }).code, 4);
+    QCOMPARE(run({ QStringLiteral("case"), QStringLiteral("list") }).code, 0);
+    // Offline sign-in: the verifier of the last good password decides.
+    QCOMPARE(run(signin, "wrong\n").code, 1);
+    auto offline = run(QStringList { QStringLiteral("--json") } + signin, "alice\n");
+    QVERIFY2(offline.code == 0, offline.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(offline.out).object().value(QLatin1String("offline")).toBool(), true);
+    QCOMPARE(m_server->restart(), QString());
+}
+
+QTEST_GUILESS_MAIN(TestCliE2e)
+#include "tst_cli_e2e.moc"

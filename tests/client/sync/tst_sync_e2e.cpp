@@ -1,0 +1,524 @@
+// SPDX-License-Identifier: MIT
+// End-to-end: the sync engine and the CLI against a real outpostd (OUTPOSTD_BIN) on loopback.
+#include "e2ehelpers.h"
+#include "outpostdfixture.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace outpost;
+using namespace outpost::sync;
+using namespace e2e;
+
+namespace {
+
+Action carolUpdate(const QString &caseId, const QString &etag, const QJsonObject &fields)
+{
+    Action a;
+    a.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    a.type = ActionType::Update;
+    a.caseId = caseId;
+    a.baseEtag = etag;
+    a.fields = fields;
+    a.clientTime = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    return a;
+}
+
+} // namespace
+
+class TestSyncE2e : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<OutpostdProcess> m_server;
+    QString m_skip;
+    ApiClient m_alice;
+    ApiClient m_carol;
+    QString m_aliceToken;
+    int m_profiles = 0;
+
+    QString newStorePath()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("profile-%1").arg(++m_profiles));
+        QDir().mkpath(dir);
+        return client::StoreLocation::pathFor(dir, m_server->url(), QStringLiteral("alice"));
+    }
+    SyncConfig aliceConfig(const QString &storePath) const
+    {
+        return oneShotConfig(storePath, m_server->url(), QStringLiteral("alice"), m_aliceToken);
+    }
+    std::unique_ptr<client::LocalStore> openStore(const QString &path)
+    {
+        auto s = client::LocalStore::open(path);
+        if (!s.ok())
+            qWarning("store: %s", qPrintable(s.error().toString()));
+        return s.ok() ? std::move(s).value() : nullptr;
+    }
+    /// A fresh, synced store of alice holding one case she created offline and uploaded.
+    QString createSyncedCase(const QString &storePath, QString *caseId);
+    QList<HistoryEntry> historyOf(const QString &caseId)
+    {
+        auto h = await<Result<QList<HistoryEntry>>>([&](auto cb) { m_carol.history(caseId, cb); });
+        if (!h.ok())
+            qWarning("history: %s", qPrintable(h.error().toString()));
+        return h.ok() ? h.value() : QList<HistoryEntry>();
+    }
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase() { m_server.reset(); }
+    void signInThenFullSyncEqualsServerState();
+    void offlineWorkThenSyncGivesOneCase();
+    void fullSyncEqualsDeltaSequence();
+    void connectionCutMidUploadAppliesOnce();
+    void twoClientsMergeOrConflictPerPolicy();
+    void forcedFullSyncKeepsTheQueue();
+    void pushHintTriggersADownload();
+    void expiredTokenParksTheQueue();
+    void attachmentsGoUpFirstAndIntact();
+};
+
+void TestSyncE2e::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("outpost.client.*.info=false\noutpost.core.sync.*.info=false"));
+    m_server = std::make_unique<OutpostdProcess>(m_dir.filePath(QStringLiteral("server.sqlite")));
+    m_skip = m_server->start(0, 30);
+    if (!m_skip.isEmpty())
+        QSKIP(qPrintable(QStringLiteral("no real outpostd: ") + m_skip));
+    auto a = login(m_alice, m_server->url(), QStringLiteral("alice"));
+    QVERIFY2(a.ok(), qPrintable(a.error().toString()));
+    m_aliceToken = a->token;
+    auto c = login(m_carol, m_server->url(), QStringLiteral("carol"));
+    QVERIFY2(c.ok(), qPrintable(c.error().toString()));
+}
+
+QString TestSyncE2e::createSyncedCase(const QString &storePath, QString *caseId)
+{
+    auto first = syncOnce(aliceConfig(storePath));
+    if (!first.ok)
+        return QStringLiteral("first sync: ") + first.message;
+    auto store = openStore(storePath);
+    if (!store)
+        return QStringLiteral("cannot open the store");
+    const auto type = store->caseType(QStringLiteral("inspection"));
+    if (!type)
+        return QStringLiteral("no case type inspection after a full sync");
+    auto id = store->createCase(type->name, requiredFields(*type, *store), QStringLiteral("e2e case"));
+    if (!id.ok())
+        return QStringLiteral("create: ") + id.error().toString();
+    auto second = syncOnce(aliceConfig(storePath));
+    if (!second.ok)
+        return QStringLiteral("second sync: ") + second.message;
+    *caseId = store->resolveId(id.value());
+    if (isTempId(*caseId))
+        return QStringLiteral("the temp id was not mapped");
+    return QString();
+}
+
+void TestSyncE2e::signInThenFullSyncEqualsServerState()
+{
+    // The real sign-in path: token into the keychain, verifier into the store.
+    if (!qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"))
+        QSKIP("needs the keyring of scripts/test.sh (dbus-run-session + gnome-keyring)");
+    const QString profile = m_dir.filePath(QStringLiteral("signin-profile"));
+    SignIn signIn;
+    auto out = await<Result<SignInOutcome>>([&](auto cb) {
+        signIn.signIn(m_server->url(), QStringLiteral("alice"), QStringLiteral("alice"), profile, cb);
+    });
+    QVERIFY2(out.ok(), qPrintable(out.error().toString()));
+    QVERIFY(!out->offline);
+
+    SyncConfig config = aliceConfig(out->storePath);
+    config.token.clear(); // the engine reads it from the keychain
+    config.pageLimit = 7; // several pages
+    auto cycle = syncOnce(config);
+    QVERIFY2(cycle.ok, qPrintable(cycle.code + QLatin1Char(' ') + cycle.message));
+
+    auto server = serverCases(m_alice);
+    QVERIFY2(server.ok(), qPrintable(server.error().toString()));
+    auto store = openStore(out->storePath);
+    QVERIFY(store);
+    const auto local = storeCases(*store);
+    QVERIFY(!server->isEmpty());
+    QCOMPARE(local.size(), server->size());
+    for (auto it = server->cbegin(); it != server->cend(); ++it)
+        QCOMPARE(local.value(it.key()), comparable(it.value()));
+    QVERIFY(!store->caseTypes().isEmpty());
+    QVERIFY(!store->syncToken().isEmpty());
+
+    // Wrong password offline: refused; right password with the server away: offline sign-in.
+    SignIn offline;
+    auto wrong = await<Result<SignInOutcome>>([&](auto cb) {
+        offline.signIn(QUrl(QStringLiteral("http://127.0.0.1:1")), QStringLiteral("alice"),
+            QStringLiteral("x"), profile, cb);
+    });
+    QVERIFY(!wrong.ok()); // another server URL: another store, never signed in there
+}
+
+void TestSyncE2e::offlineWorkThenSyncGivesOneCase()
+{
+    const QString path = newStorePath();
+    auto first = syncOnce(aliceConfig(path));
+    QVERIFY2(first.ok, qPrintable(first.message));
+    auto store = openStore(path);
+    QVERIFY(store);
+    const auto type = store->caseType(QStringLiteral("inspection"));
+    QVERIFY(type);
+
+    // Offline: create, two edits, a transition, a note.
+    auto tmp = store->createCase(type->name, requiredFields(*type, *store), QStringLiteral("offline case"));
+    QVERIFY2(tmp.ok(), qPrintable(tmp.error().toString()));
+    QVERIFY(isTempId(tmp.value()));
+    const QList<FieldDef> editable = editableFields(*type);
+    QVERIFY(!editable.isEmpty());
+    QVERIFY(
+        store->updateFields(tmp.value(), { { editable.first().name, valueFor(editable.first(), *store, 1) } })
+            .ok());
+    QVERIFY(
+        store->updateFields(tmp.value(), { { editable.first().name, valueFor(editable.first(), *store, 2) } })
+            .ok());
+    const auto flows = RulesEngine::flowActionsFrom(*type, type->initialStatus());
+    QVERIFY(!flows.isEmpty());
+    QJsonObject withFlow;
+    for (const QString &f : flows.first().requiredFields)
+        withFlow.insert(f, valueFor(*type->field(f), *store, 3));
+    Status moved = store->runFlowAction(tmp.value(), flows.first().name, withFlow);
+    QVERIFY2(moved.ok(), qPrintable(moved.error().toString()));
+    QVERIFY(store->addNote(tmp.value(), QStringLiteral("offline note")).ok());
+    const auto before = store->caseById(tmp.value());
+    QVERIFY(before);
+
+    auto cycle = syncOnce(aliceConfig(path));
+    QVERIFY2(cycle.ok, qPrintable(cycle.message));
+    QCOMPARE(store->pendingCount(), 0);
+    const QString id = store->resolveId(tmp.value());
+    QVERIFY2(!isTempId(id), qPrintable(id));
+
+    auto onServer = await<Result<CaseRecord>>([&](auto cb) { m_carol.getCase(id, cb); });
+    QVERIFY2(onServer.ok(), qPrintable(onServer.error().toString()));
+    QCOMPARE(onServer->status, flows.first().to);
+    for (auto it = before->record.fields.begin(); it != before->record.fields.end(); ++it)
+        QCOMPARE(onServer->fields.value(it.key()), it.value());
+    const auto local = store->caseById(id);
+    QVERIFY(local);
+    QCOMPARE(local->record.etag, onServer->etag);
+
+    // Exactly one case with that title, and its history: one create, one note, the transition once.
+    auto all = serverCases(m_carol);
+    QVERIFY(all.ok());
+    int titled = 0;
+    for (const QJsonObject &c : all.value())
+        titled += c.value(QLatin1String("title")).toString() == QLatin1String("offline case") ? 1 : 0;
+    QCOMPARE(titled, 1);
+    int creates = 0, notes = 0, transitions = 0;
+    for (const HistoryEntry &h : historyOf(id)) {
+        creates += h.action == QLatin1String("create");
+        notes += h.action == QLatin1String("note") && h.text == QLatin1String("offline note");
+        transitions
+            += h.action.startsWith(QLatin1String("transition")); // "transition:<flowAction>" on some servers
+    }
+    QCOMPARE(creates, 1);
+    QCOMPARE(notes, 1);
+    QCOMPARE(transitions, 1);
+}
+
+void TestSyncE2e::fullSyncEqualsDeltaSequence()
+{
+    const QString deltaPath = newStorePath();
+    SyncConfig delta = aliceConfig(deltaPath);
+    delta.pageLimit = 5;
+    QVERIFY(syncOnce(delta).ok);
+    auto deltaStore = openStore(deltaPath);
+    QVERIFY(deltaStore);
+    const auto type = deltaStore->caseType(QStringLiteral("inspection"));
+    QVERIFY(type);
+    const QList<FieldDef> editable = editableFields(*type);
+    QVERIFY(!editable.isEmpty());
+
+    for (int round = 0; round < 3; ++round) {
+        // The office changes some of alice's cases; alice pulls deltas.
+        auto server = serverCases(m_alice);
+        QVERIFY(server.ok());
+        int changed = 0;
+        for (auto it = server->cbegin(); it != server->cend() && changed < 3; ++it) {
+            if (it.value().value(QLatin1String("caseType")).toString() != type->name
+                || isResolvedStatus(it.value().value(QLatin1String("status")).toString()))
+                continue;
+            const Action a = carolUpdate(it.key(), it.value().value(QLatin1String("etag")).toString(),
+                { { editable.first().name, valueFor(editable.first(), *deltaStore, round * 10 + changed) } });
+            auto r = await<Result<QList<ActionResult>>>(
+                [&](auto cb) { m_carol.uploadActions(QStringLiteral("office"), { a }, cb); });
+            QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+            QCOMPARE(r->first().status, ResultStatus::Applied);
+            ++changed;
+        }
+        QVERIFY(changed > 0);
+        auto c = syncOnce(delta);
+        QVERIFY2(c.ok, qPrintable(c.message));
+    }
+
+    const QString fullPath = newStorePath();
+    QVERIFY(syncOnce(aliceConfig(fullPath)).ok);
+    auto fullStore = openStore(fullPath);
+    QVERIFY(fullStore);
+    const auto a = storeCases(*deltaStore);
+    const auto b = storeCases(*fullStore);
+    QCOMPARE(a.size(), b.size());
+    for (auto it = b.cbegin(); it != b.cend(); ++it)
+        QCOMPARE(a.value(it.key()), it.value());
+}
+
+void TestSyncE2e::connectionCutMidUploadAppliesOnce()
+{
+    const QString path = newStorePath();
+    QString caseId;
+    const QString why = createSyncedCase(path, &caseId);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    auto store = openStore(path);
+    QVERIFY(store);
+    const int notes = 120;
+    const QString tag = QUuid::createUuid().toString(QUuid::Id128).left(8);
+    for (int i = 0; i < notes; ++i)
+        QVERIFY(store->addNote(caseId, QStringLiteral("cut-%1-%2").arg(tag).arg(i)).ok());
+
+    SyncConfig config = aliceConfig(path);
+    config.batchSize = 3;
+    config.transferTimeout = std::chrono::seconds(5);
+    SyncController controller(config);
+    QSignalSpy finished(&controller, &SyncController::cycleFinished);
+    bool killed = false;
+    connect(&controller, &SyncController::progress, this, [&](const QString &phase, int done, int) {
+        if (!killed && phase == QLatin1String("upload") && done >= 15) {
+            killed = true;
+            m_server->kill();
+        }
+    });
+    controller.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
+    QVERIFY2(killed, "the upload finished before the cut");
+    QCOMPARE(finished.first().at(0).toBool(), false);
+
+    QCOMPARE(m_server->restart(), QString());
+    finished.clear();
+    controller.syncNow();
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() && finished.last().at(0).toBool(), 120000);
+    QCOMPARE(store->pendingCount(), 0);
+
+    QHash<QString, int> seen;
+    for (const HistoryEntry &h : historyOf(caseId))
+        if (h.action == QLatin1String("note") && h.text.startsWith(QStringLiteral("cut-") + tag))
+            ++seen[h.text];
+    QCOMPARE(seen.size(), notes);
+    for (auto it = seen.cbegin(); it != seen.cend(); ++it)
+        QVERIFY2(it.value() == 1, qPrintable(it.key()));
+}
+
+void TestSyncE2e::twoClientsMergeOrConflictPerPolicy()
+{
+    const QString pathA = newStorePath();
+    QString caseId;
+    const QString why = createSyncedCase(pathA, &caseId);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    const QString pathB = newStorePath();
+    QVERIFY(syncOnce(aliceConfig(pathB)).ok);
+    auto a = openStore(pathA);
+    auto b = openStore(pathB);
+    QVERIFY(a && b);
+    QVERIFY(b->caseById(caseId));
+    const auto type = a->caseType(QStringLiteral("inspection"));
+    const QList<FieldDef> editable = editableFields(*type);
+    if (editable.size() < 2)
+        QSKIP("the demo type has fewer than two editable fields");
+    const FieldDef f1 = editable.at(0), f2 = editable.at(1);
+
+    // Disjoint fields: both edits end up on the server, no conflict.
+    const QJsonValue a1 = valueFor(f1, *a, 11), b2 = valueFor(f2, *b, 12);
+    QVERIFY(a->updateFields(caseId, { { f1.name, a1 } }).ok());
+    QVERIFY(b->updateFields(caseId, { { f2.name, b2 } }).ok());
+    QVERIFY(syncOnce(aliceConfig(pathA)).ok);
+    QVERIFY(syncOnce(aliceConfig(pathB)).ok);
+    if (b->pendingCount() > 0)
+        QVERIFY(syncOnce(aliceConfig(pathB)).ok);
+    auto merged = await<Result<CaseRecord>>([&](auto cb) { m_carol.getCase(caseId, cb); });
+    QVERIFY(merged.ok());
+    QCOMPARE(merged->fields.value(f1.name), a1);
+    QCOMPARE(merged->fields.value(f2.name), b2);
+    QCOMPARE(b->conflictCount(), 0);
+
+    // The same field on both sides: the policy decides; never a silent overwrite.
+    QVERIFY(syncOnce(aliceConfig(pathA)).ok);
+    const QJsonValue aV = valueFor(f1, *a, 21), bV = valueFor(f1, *b, 22);
+    QVERIFY(aV != bV);
+    QVERIFY(a->updateFields(caseId, { { f1.name, aV } }).ok());
+    QVERIFY(b->updateFields(caseId, { { f1.name, bV } }).ok());
+    QVERIFY(syncOnce(aliceConfig(pathA)).ok);
+    QVERIFY(syncOnce(aliceConfig(pathB)).ok);
+    auto after = await<Result<CaseRecord>>([&](auto cb) { m_carol.getCase(caseId, cb); });
+    QVERIFY(after.ok());
+    switch (type->conflictPolicy.ruleFor(f1.name)) {
+    case ConflictRule::Merge:
+        QCOMPARE(after->fields.value(f1.name), aV);
+        QVERIFY(b->conflictCount() > 0);
+        QCOMPARE(b->conflicts(caseId).first().theirs, aV);
+        QCOMPARE(b->conflicts(caseId).first().mine, bV);
+        break;
+    case ConflictRule::ServerWins:
+        QCOMPARE(after->fields.value(f1.name), aV);
+        QCOMPARE(b->caseById(caseId)->record.fields.value(f1.name), aV);
+        break;
+    case ConflictRule::ClientWins:
+        if (b->pendingCount() > 0)
+            QVERIFY(syncOnce(aliceConfig(pathB)).ok);
+        after = await<Result<CaseRecord>>([&](auto cb) { m_carol.getCase(caseId, cb); });
+        QCOMPARE(after->fields.value(f1.name), bV);
+        break;
+    }
+}
+
+void TestSyncE2e::forcedFullSyncKeepsTheQueue()
+{
+    const QString path = newStorePath();
+    QString caseId;
+    const QString why = createSyncedCase(path, &caseId);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    auto store = openStore(path);
+    const auto type = store->caseType(QStringLiteral("inspection"));
+    const FieldDef f = editableFields(*type).first();
+    const QJsonValue mine = valueFor(f, *store, 31);
+    QVERIFY(store->updateFields(caseId, { { f.name, mine } }).ok());
+    QVERIFY(store->addNote(caseId, QStringLiteral("held note")).ok());
+    const auto outbox = store->outbox();
+    QCOMPARE(outbox.size(), 2);
+    QVERIFY(store->holdAction(outbox.first().actionId).ok()); // it and the later note wait
+
+    auto forced = await<Result<QJsonObject>>([&](auto cb) {
+        m_carol.rawRequest("POST", QStringLiteral("/admin/full-sync"),
+            { { QStringLiteral("user"), QStringLiteral("alice") } }, cb);
+    });
+    QVERIFY2(forced.ok(), qPrintable(forced.error().toString()));
+    auto cycle = syncOnce(aliceConfig(path));
+    QVERIFY2(cycle.ok, qPrintable(cycle.message));
+    QCOMPARE(store->pendingCount(), 2);
+    QCOMPARE(store->caseById(caseId)->record.fields.value(f.name), mine); // re-applied on top
+
+    QVERIFY(store->releaseAction(outbox.first().actionId).ok());
+    QVERIFY(syncOnce(aliceConfig(path)).ok);
+    QCOMPARE(store->pendingCount(), 0);
+    auto onServer = await<Result<CaseRecord>>([&](auto cb) { m_carol.getCase(caseId, cb); });
+    QCOMPARE(onServer->fields.value(f.name), mine);
+}
+
+void TestSyncE2e::pushHintTriggersADownload()
+{
+    const QString path = newStorePath();
+    QString caseId;
+    const QString why = createSyncedCase(path, &caseId);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    SyncConfig config = aliceConfig(path);
+    config.usePush = true;
+    config.useReachability = true;
+    config.syncAtStart = true;
+    SyncController controller(config);
+    QSignalSpy finished(&controller, &SyncController::cycleFinished);
+    QSignalSpy changed(&controller, &SyncController::casesChanged);
+    controller.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
+    QCOMPARE(controller.state(), SyncState::Online);
+
+    // The office edits the case; the push hint alone (no timer, no local change) brings it down.
+    auto current = await<Result<CaseRecord>>([&](auto cb) { m_carol.getCase(caseId, cb); });
+    QVERIFY(current.ok());
+    auto store = openStore(path);
+    const auto type = store->caseType(QStringLiteral("inspection"));
+    const FieldDef f = editableFields(*type).first();
+    const QJsonValue v = valueFor(f, *store, 41);
+    auto r = await<Result<QList<ActionResult>>>([&](auto cb) {
+        m_carol.uploadActions(
+            QStringLiteral("office"), { carolUpdate(caseId, current->etag, { { f.name, v } }) }, cb);
+    });
+    QVERIFY(r.ok());
+    QCOMPARE(r->first().status, ResultStatus::Applied);
+    QTRY_VERIFY_WITH_TIMEOUT(store->caseById(caseId)->record.fields.value(f.name) == v, 20000);
+    auto announced = [&]() {
+        for (const auto &args : changed)
+            if (args.at(0).toStringList().contains(caseId))
+                return true;
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(announced(), 10000); // open screens learn which case to refresh
+}
+
+void TestSyncE2e::expiredTokenParksTheQueue()
+{
+    const QString path = newStorePath();
+    QString caseId;
+    const QString why = createSyncedCase(path, &caseId);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    auto store = openStore(path);
+    QVERIFY(store->addNote(caseId, QStringLiteral("waits for sign-in")).ok());
+    SyncConfig config = aliceConfig(path);
+    config.token = QStringLiteral("not-a-valid-token");
+    SyncController controller(config);
+    QSignalSpy finished(&controller, &SyncController::cycleFinished);
+    controller.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
+    QCOMPARE(finished.first().at(1).toString(), QStringLiteral("unauthenticated"));
+    QCOMPARE(controller.state(), SyncState::SignInRequired);
+    QCOMPARE(store->pendingCount(), 1);
+    QCOMPARE(store->outbox().first().state, client::QueueState::Queued);
+
+    // Signing in again hands a fresh token to the running engine; the queue drains.
+    finished.clear();
+    controller.setToken(m_aliceToken);
+    controller.syncNow();
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() && finished.last().at(0).toBool(), 30000);
+    QCOMPARE(store->pendingCount(), 0);
+}
+
+void TestSyncE2e::attachmentsGoUpFirstAndIntact()
+{
+    const QString path = newStorePath();
+    QString caseId;
+    const QString why = createSyncedCase(path, &caseId);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    auto store = openStore(path);
+    const QString file = m_dir.filePath(QStringLiteral("meter photo.jpg"));
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QByteArray bytes(256 * 1024, Qt::Uninitialized);
+        for (qsizetype i = 0; i < bytes.size(); ++i)
+            bytes[i] = char(QRandomGenerator::global()->bounded(256));
+        f.write(bytes);
+    }
+    auto id = store->attachFile(caseId, file);
+    QVERIFY2(id.ok(), qPrintable(id.error().toString()));
+    QVERIFY(store->addNote(caseId, QStringLiteral("photo attached")).ok());
+    QCOMPARE(store->attachmentsToUpload().size(), 1);
+    auto cycle = syncOnce(aliceConfig(path));
+    QVERIFY2(cycle.ok, qPrintable(cycle.message));
+    QVERIFY(store->attachmentsToUpload().isEmpty());
+
+    const QString sha = ApiClient::sha256OfFile(file).value();
+    auto onServer = await<Result<CaseRecord>>([&](auto cb) { m_carol.getCase(caseId, cb); });
+    QVERIFY(onServer.ok());
+    bool listed = false;
+    for (const AttachmentRef &a : onServer->attachments)
+        listed = listed || (a.id == id.value() && a.sha256.compare(sha, Qt::CaseInsensitive) == 0);
+    QVERIFY(listed);
+    const QString back = m_dir.filePath(QStringLiteral("downloaded.jpg"));
+    auto got = await<Result<QString>>([&](auto cb) { m_alice.getAttachment(id.value(), back, cb); });
+    QVERIFY2(got.ok(), qPrintable(got.error().toString()));
+    QCOMPARE(got.value(), sha);
+}
+
+QTEST_GUILESS_MAIN(TestSyncE2e)
+#include "tst_sync_e2e.moc"
