@@ -62,7 +62,8 @@ void SyncController::start()
     if (m_started)
         return;
     m_started = true;
-    Reachability::loadSystemBackend(); // the system backend lives in this (the main) thread
+    if (m_config.useReachability)
+        Reachability::loadSystemBackend(); // the system backend lives in this (the main) thread
     if (!m_config.token.isEmpty()) {
         startThread(m_config.token);
         return;
