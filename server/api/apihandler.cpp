@@ -10,21 +10,43 @@
 namespace outpost::server {
 
 namespace {
-const QString kBase = QStringLiteral("/api/v1/");
-
-/// Path segments below /api/v1/, or nullopt for paths that are not ours or carry tricks.
-std::optional<QStringList> segmentsOf(const QString &path)
+Error badPath(const QString &problem)
 {
-    if (!path.startsWith(kBase) || path.size() > 2048)
-        return std::nullopt;
-    QStringList parts = path.mid(kBase.size()).split(QLatin1Char('/'));
-    if (!parts.isEmpty() && parts.constLast().isEmpty())
-        parts.removeLast(); // a trailing slash
-    for (const QString &p : std::as_const(parts))
-        if (p.isEmpty() || p == QLatin1String(".") || p == QLatin1String("..")
-            || p.contains(QLatin1Char('\\')) || p.contains(QChar(0)))
-            return std::nullopt;
-    return parts;
+    return Error(QStringLiteral("bad_request"), QStringLiteral("Malformed path: %1.").arg(problem));
+}
+
+/// Path segments below /api/v1/, each percent-decoded on its own so that an encoded slash stays
+/// visible. bad_request for path tricks anywhere in the path ('.' or '..' segments, empty segments,
+/// encoded slashes, backslashes), not_found for paths that are not ours. One trailing slash is fine.
+Result<QStringList> segmentsOf(const http::Request &request)
+{
+    const bool encoded = !request.rawPath.isEmpty();
+    if (request.path.size() > 2048)
+        return Error(QStringLiteral("not_found"), QStringLiteral("No such resource."));
+    QList<QByteArray> raw = (encoded ? request.rawPath : request.path.toUtf8()).split('/');
+    if (raw.isEmpty() || !raw.constFirst().isEmpty())
+        return Error(QStringLiteral("not_found"), QStringLiteral("No such resource."));
+    raw.removeFirst();
+    if (!raw.isEmpty() && raw.constLast().isEmpty())
+        raw.removeLast(); // a trailing slash
+    QStringList parts;
+    for (const QByteArray &r : std::as_const(raw)) {
+        if (r.isEmpty())
+            return badPath(QStringLiteral("empty segment ('//')"));
+        const QByteArray bytes = encoded ? QByteArray::fromPercentEncoding(r) : r;
+        if (bytes.contains('/'))
+            return badPath(QStringLiteral("encoded slash ('%2F') inside a segment"));
+        if (bytes.contains('\\'))
+            return badPath(QStringLiteral("backslash inside a segment"));
+        if (bytes == "." || bytes == "..")
+            return badPath(QStringLiteral("'%1' segment").arg(QString::fromLatin1(bytes)));
+        if (bytes.contains('\0'))
+            return badPath(QStringLiteral("NUL inside a segment"));
+        parts.append(QString::fromUtf8(bytes));
+    }
+    if (parts.size() < 2 || parts.at(0) != QLatin1String("api") || parts.at(1) != QLatin1String("v1"))
+        return Error(QStringLiteral("not_found"), QStringLiteral("No such resource."));
+    return parts.mid(2);
 }
 
 http::Response notFound()
@@ -102,10 +124,12 @@ Result<Principal> ApiHandler::authenticate(const http::Request &request)
 
 http::Response ApiHandler::handle(const http::Request &request)
 {
-    const auto segments = segmentsOf(request.path);
-    if (!segments || segments->isEmpty())
+    const auto segments = segmentsOf(request);
+    if (!segments)
+        return errorResponse(segments.error());
+    if (segments.value().isEmpty())
         return notFound();
-    http::Response r = route(request, *segments);
+    http::Response r = route(request, segments.value());
     if (r.status >= 500)
         qCWarning(lcApi).noquote() << "request" << request.requestId << request.method << request.path << "->"
                                    << r.status << r.body.left(300);
@@ -186,8 +210,10 @@ http::Response ApiHandler::route(const http::Request &request, const QStringList
 
 std::variant<http::Subscriber, http::Response> ApiHandler::acceptWebSocket(const http::Request &request)
 {
-    const auto segments = segmentsOf(request.path);
-    if (!segments || *segments != QStringList { QStringLiteral("notify") })
+    const auto segments = segmentsOf(request);
+    if (!segments)
+        return errorResponse(segments.error());
+    if (segments.value() != QStringList { QStringLiteral("notify") })
         return notFound();
     auto user = authenticate(request);
     if (!user)

@@ -117,6 +117,58 @@ private Q_SLOTS:
         QCOMPARE(readFeed(carol, QStringLiteral("0"), 5000).changes.size(), f.changes.size());
     }
 
+    void pathTricksAreBadRequests()
+    {
+        struct Row {
+            QByteArray method;
+            QString path;
+            QString problem; // empty: not a trick
+            int status;
+        };
+        const QString att = QStringLiteral("/api/v1/attachments/");
+        const QList<Row> rows {
+            { "GET", att + QStringLiteral("..%2F..%2Fetc%2Fpasswd"), QStringLiteral("encoded slash"), 400 },
+            { "PUT", att + QStringLiteral("..%2F..%2Fetc%2Fpasswd?caseId=x&name=p"),
+                QStringLiteral("encoded slash"), 400 },
+            { "GET", att + QStringLiteral("a%2fb"), QStringLiteral("encoded slash"), 400 },
+            { "GET", att + QStringLiteral(".."), QStringLiteral("'..' segment"), 400 },
+            { "GET", att + QStringLiteral("%2E%2E"), QStringLiteral("'..' segment"), 400 },
+            { "GET", att + QStringLiteral("../../etc/passwd"), QStringLiteral("'..' segment"), 400 },
+            { "GET", QStringLiteral("/api/v1/./health"), QStringLiteral("'.' segment"), 400 },
+            { "GET", QStringLiteral("/api/v1/cases/../health"), QStringLiteral("'..' segment"), 400 },
+            { "GET", QStringLiteral("/api/../api/v1/health"), QStringLiteral("'..' segment"), 400 },
+            { "GET", QStringLiteral("/api/v1//health"), QStringLiteral("empty segment"), 400 },
+            { "GET", att + QStringLiteral("a%5Cb"), QStringLiteral("backslash"), 400 },
+            { "GET", att + QStringLiteral("a\\b"), QStringLiteral("backslash"), 400 },
+            { "GET", QStringLiteral("/elsewhere/../api/v1/health"), QStringLiteral("'..' segment"), 400 },
+            { "GET", QStringLiteral("/api/v1/health/"), {}, 200 },
+            { "GET", QStringLiteral("/api/v1/health"), {}, 200 },
+            { "GET", QStringLiteral("/api/v1/nothing-here"), {}, 404 },
+            { "GET", QStringLiteral("/elsewhere"), {}, 404 },
+            { "GET", att + QStringLiteral("passwd"), {}, 400 }, // not a UUID: a 400, but no path trick
+        };
+        for (const Row &row : rows) {
+            const http::Response r = h->call(row.method, row.path, row.method == "PUT" ? "x" : "", alice,
+                row.method == "PUT" ? "text/plain" : "application/json");
+            const QString what = QString::fromLatin1(row.method + ' ') + row.path + QStringLiteral(": ")
+                + QString::fromUtf8(r.body);
+            QVERIFY2(r.status == row.status, qPrintable(what));
+            const QString message = Harness::json(r)
+                                        .value(QStringLiteral("error"))
+                                        .toObject()
+                                        .value(QStringLiteral("message"))
+                                        .toString();
+            if (!row.problem.isEmpty()) {
+                QVERIFY2(message.startsWith(QStringLiteral("Malformed path: ")), qPrintable(what));
+                QVERIFY2(message.contains(row.problem), qPrintable(what));
+                QCOMPARE(Harness::json(r).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")),
+                    QStringLiteral("bad_request"));
+            } else {
+                QVERIFY2(!message.startsWith(QStringLiteral("Malformed path")), qPrintable(what));
+            }
+        }
+    }
+
     void demoSeedIsDeterministic()
     {
         if (m_backend != Harness::Backend::SQLite)
@@ -155,7 +207,7 @@ private Q_SLOTS:
         QCOMPARE(Harness::json(r).value(QStringLiteral("protocol")).toInt(), 1);
         QCOMPARE(h->call("GET", QStringLiteral("/api/v1/nope"), {}, alice).status, 404);
         QCOMPARE(h->call("DELETE", kChanges, {}, alice).status, 405);
-        QCOMPARE(h->call("GET", QStringLiteral("/api/v1/../etc/passwd"), {}, alice).status, 404);
+        QCOMPARE(h->call("GET", QStringLiteral("/api/v1/../etc/passwd"), {}, alice).status, 400);
         QCOMPARE(h->call("GET", kChanges).status, 401);
         QCOMPARE(Harness::json(h->call("GET", kChanges))
                      .value(QStringLiteral("error"))
