@@ -92,6 +92,7 @@ int ApiHandler::statusFor(const QString &code)
         { QStringLiteral("too_many_actions"), 413 },
         { QStringLiteral("payload_too_large"), 413 },
         { QStringLiteral("unavailable"), 503 },
+        { QStringLiteral("busy"), 503 },
         { QStringLiteral("too_new"), 503 },
     };
     return map.value(code, 500);
@@ -103,6 +104,8 @@ http::Response ApiHandler::errorResponse(const Error &e)
         statusFor(e.code), e.code.isEmpty() ? QStringLiteral("internal") : e.code, e.message, e.fields);
     if (r.status == 401)
         r.headers.append({ QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer") });
+    if (e.code == QLatin1String("busy"))
+        r.headers.append({ QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1") });
     return r;
 }
 
@@ -130,7 +133,10 @@ http::Response ApiHandler::handle(const http::Request &request)
     if (segments.value().isEmpty())
         return notFound();
     http::Response r = route(request, segments.value());
-    if (r.status >= 500)
+    // "busy" is load shedding, counted by the write gate's own log line.
+    const bool busy = std::any_of(
+        r.headers.cbegin(), r.headers.cend(), [](const auto &h) { return h.first == "Retry-After"; });
+    if (r.status >= 500 && !busy)
         qCWarning(lcApi).noquote() << "request" << request.requestId << request.method << request.path << "->"
                                    << r.status << r.body.left(300);
     return r;

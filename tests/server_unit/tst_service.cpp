@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: MIT
 // Unit tests of outpostd: migrations, demo data, sessions, the changes feed.
 // Service::handler().handle() without sockets, on a temp SQLite file and on a fresh PostgreSQL database.
+#include "apihandler.h"
 #include "servicetestbase.h"
+#include "writegate.h"
 
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QThread>
 #include <QUrl>
+
+#include <atomic>
 
 using namespace outpost;
 using namespace outpost::server;
@@ -116,8 +120,8 @@ private Q_SLOTS:
         QCOMPARE(kinds.value(QStringLiteral("assignment")), 40);
         // A no-op the second time, and said so, also when another number of cases is asked for.
         QTest::ignoreMessage(QtInfoMsg,
-            QRegularExpression(QStringLiteral(
-                "^the demo data exists already \\(seeded with 40 cases; the database holds 40 cases now\\)$")));
+            QRegularExpression(QStringLiteral("^the demo data exists already \\(seeded with 40 cases; the "
+                                              "database holds 40 cases now\\)$")));
         QVERIFY(h->service()->seedDemo(40).ok());
         QTest::ignoreMessage(QtInfoMsg,
             QRegularExpression(QStringLiteral("^the demo data exists already \\(seeded with 40 cases; the "
@@ -171,12 +175,62 @@ private Q_SLOTS:
             if (!row.problem.isEmpty()) {
                 QVERIFY2(message.startsWith(QStringLiteral("Malformed path: ")), qPrintable(what));
                 QVERIFY2(message.contains(row.problem), qPrintable(what));
-                QCOMPARE(Harness::json(r).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")),
+                QCOMPARE(
+                    Harness::json(r).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")),
                     QStringLiteral("bad_request"));
             } else {
                 QVERIFY2(!message.startsWith(QStringLiteral("Malformed path")), qPrintable(what));
             }
         }
+    }
+
+    void writeGateCapsWritersAndWaiters()
+    {
+        WriteGate gate;
+        gate.setLimits({ 2, 1, 60000 });
+        auto a = gate.acquire();
+        auto b = gate.acquire();
+        QVERIFY(a.ok() && b.ok());
+        QCOMPARE(gate.running(), 2);
+        // A third writer waits for a turn...
+        std::atomic<int> third { 0 }; // 1: got a turn, -1: refused
+        WriteGate::Permit thirdTurn;
+        QThread *t = QThread::create([&] {
+            auto p = gate.acquire();
+            if (p.ok())
+                thirdTurn = std::move(p).value();
+            third = p.ok() ? 1 : -1;
+        });
+        t->start();
+        QTRY_COMPARE(gate.waiting(), 1);
+        // ...a fourth finds the queue full and is refused at once, as busy (503 with Retry-After).
+        auto d = gate.acquire();
+        QVERIFY(!d.ok());
+        QCOMPARE(d.error().code, QStringLiteral("busy"));
+        const http::Response r = ApiHandler::errorResponse(d.error());
+        QCOMPARE(r.status, 503);
+        QVERIFY(r.headers.contains(qMakePair(QByteArray("Retry-After"), QByteArray("1"))));
+        QCOMPARE(Harness::json(r).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")),
+            QStringLiteral("busy"));
+        QCOMPARE(third.load(), 0);
+        // A turn given back goes to the waiting writer.
+        a.value().release();
+        QVERIFY(t->wait(30000));
+        delete t;
+        QCOMPARE(third.load(), 1);
+        QCOMPARE(gate.running(), 2);
+        QCOMPARE(gate.waiting(), 0);
+        // A writer whose wait runs out is refused, and leaves the queue.
+        gate.setLimits({ 2, 1, 20 });
+        auto e = gate.acquire();
+        QVERIFY(!e.ok());
+        QCOMPARE(e.error().code, QStringLiteral("busy"));
+        QCOMPARE(gate.waiting(), 0);
+        thirdTurn.release();
+        b.value().release();
+        QCOMPARE(gate.running(), 0);
+        QVERIFY(gate.acquire().ok()); // and released again at once
+        QCOMPARE(gate.running(), 0);
     }
 
     void demoSeedIsDeterministic()
