@@ -215,7 +215,7 @@ int benchLoad(const Env &env, int pollers, int uploaders, int seconds, int pollI
     clock.start();
     const qint64 deadline = qint64(seconds) * 1000;
     std::vector<double> pollMs, uploadMs;
-    int pollErrors = 0, uploadErrors = 0;
+    int pollErrors = 0, uploadErrors = 0, uploadBusy = 0;
     qint64 actionsApplied = 0;
     std::vector<std::unique_ptr<Client>> clients;
     for (int i = 0; i < pollers; ++i) {
@@ -263,7 +263,12 @@ int benchLoad(const Env &env, int pollers, int uploaders, int seconds, int pollI
                 return n.post(request(env, QStringLiteral("/api/v1/sync/actions"), token), body);
             },
             [&](QNetworkReply *r, double ms) {
-                if (r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200) {
+                const int status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                if (status == 503 && r->hasRawHeader("Retry-After")) {
+                    ++uploadBusy; // shed by the server's write cap; the uploader sends its next batch later
+                    return;
+                }
+                if (status != 200) {
                     ++uploadErrors;
                     return;
                 }
@@ -302,7 +307,7 @@ int benchLoad(const Env &env, int pollers, int uploaders, int seconds, int pollI
         { QStringLiteral("clients"), uploaders }, { QStringLiteral("batch"), batchSize },
         { QStringLiteral("interval_ms"), uploadIntervalMs }, { QStringLiteral("seconds"), elapsed },
         { QStringLiteral("requests"), qint64(uploadMs.size()) }, { QStringLiteral("errors"), uploadErrors },
-        { QStringLiteral("actions_applied"), actionsApplied },
+        { QStringLiteral("busy"), uploadBusy }, { QStringLiteral("actions_applied"), actionsApplied },
         { QStringLiteral("actions_per_s"), double(actionsApplied) / elapsed },
         { QStringLiteral("p50_ms"), percentile(uploadMs, 0.50) },
         { QStringLiteral("p99_ms"), percentile(uploadMs, 0.99) } });

@@ -10,21 +10,43 @@
 namespace outpost::server {
 
 namespace {
-const QString kBase = QStringLiteral("/api/v1/");
-
-/// Path segments below /api/v1/, or nullopt for paths that are not ours or carry tricks.
-std::optional<QStringList> segmentsOf(const QString &path)
+Error badPath(const QString &problem)
 {
-    if (!path.startsWith(kBase) || path.size() > 2048)
-        return std::nullopt;
-    QStringList parts = path.mid(kBase.size()).split(QLatin1Char('/'));
-    if (!parts.isEmpty() && parts.constLast().isEmpty())
-        parts.removeLast(); // a trailing slash
-    for (const QString &p : std::as_const(parts))
-        if (p.isEmpty() || p == QLatin1String(".") || p == QLatin1String("..")
-            || p.contains(QLatin1Char('\\')) || p.contains(QChar(0)))
-            return std::nullopt;
-    return parts;
+    return Error(QStringLiteral("bad_request"), QStringLiteral("Malformed path: %1.").arg(problem));
+}
+
+/// Path segments below /api/v1/, each percent-decoded on its own so that an encoded slash stays
+/// visible. bad_request for path tricks anywhere in the path ('.' or '..' segments, empty segments,
+/// encoded slashes, backslashes), not_found for paths that are not ours. One trailing slash is fine.
+Result<QStringList> segmentsOf(const http::Request &request)
+{
+    const bool encoded = !request.rawPath.isEmpty();
+    if (request.path.size() > 2048)
+        return Error(QStringLiteral("not_found"), QStringLiteral("No such resource."));
+    QList<QByteArray> raw = (encoded ? request.rawPath : request.path.toUtf8()).split('/');
+    if (raw.isEmpty() || !raw.constFirst().isEmpty())
+        return Error(QStringLiteral("not_found"), QStringLiteral("No such resource."));
+    raw.removeFirst();
+    if (!raw.isEmpty() && raw.constLast().isEmpty())
+        raw.removeLast(); // a trailing slash
+    QStringList parts;
+    for (const QByteArray &r : std::as_const(raw)) {
+        if (r.isEmpty())
+            return badPath(QStringLiteral("empty segment ('//')"));
+        const QByteArray bytes = encoded ? QByteArray::fromPercentEncoding(r) : r;
+        if (bytes.contains('/'))
+            return badPath(QStringLiteral("encoded slash ('%2F') inside a segment"));
+        if (bytes.contains('\\'))
+            return badPath(QStringLiteral("backslash inside a segment"));
+        if (bytes == "." || bytes == "..")
+            return badPath(QStringLiteral("'%1' segment").arg(QString::fromLatin1(bytes)));
+        if (bytes.contains('\0'))
+            return badPath(QStringLiteral("NUL inside a segment"));
+        parts.append(QString::fromUtf8(bytes));
+    }
+    if (parts.size() < 2 || parts.at(0) != QLatin1String("api") || parts.at(1) != QLatin1String("v1"))
+        return Error(QStringLiteral("not_found"), QStringLiteral("No such resource."));
+    return parts.mid(2);
 }
 
 http::Response notFound()
@@ -70,6 +92,7 @@ int ApiHandler::statusFor(const QString &code)
         { QStringLiteral("too_many_actions"), 413 },
         { QStringLiteral("payload_too_large"), 413 },
         { QStringLiteral("unavailable"), 503 },
+        { QStringLiteral("busy"), 503 },
         { QStringLiteral("too_new"), 503 },
     };
     return map.value(code, 500);
@@ -81,6 +104,8 @@ http::Response ApiHandler::errorResponse(const Error &e)
         statusFor(e.code), e.code.isEmpty() ? QStringLiteral("internal") : e.code, e.message, e.fields);
     if (r.status == 401)
         r.headers.append({ QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer") });
+    if (e.code == QLatin1String("busy"))
+        r.headers.append({ QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1") });
     return r;
 }
 
@@ -102,11 +127,16 @@ Result<Principal> ApiHandler::authenticate(const http::Request &request)
 
 http::Response ApiHandler::handle(const http::Request &request)
 {
-    const auto segments = segmentsOf(request.path);
-    if (!segments || segments->isEmpty())
+    const auto segments = segmentsOf(request);
+    if (!segments)
+        return errorResponse(segments.error());
+    if (segments.value().isEmpty())
         return notFound();
-    http::Response r = route(request, *segments);
-    if (r.status >= 500)
+    http::Response r = route(request, segments.value());
+    // "busy" is load shedding, counted by the write gate's own log line.
+    const bool busy = std::any_of(
+        r.headers.cbegin(), r.headers.cend(), [](const auto &h) { return h.first == "Retry-After"; });
+    if (r.status >= 500 && !busy)
         qCWarning(lcApi).noquote() << "request" << request.requestId << request.method << request.path << "->"
                                    << r.status << r.body.left(300);
     return r;
@@ -186,8 +216,10 @@ http::Response ApiHandler::route(const http::Request &request, const QStringList
 
 std::variant<http::Subscriber, http::Response> ApiHandler::acceptWebSocket(const http::Request &request)
 {
-    const auto segments = segmentsOf(request.path);
-    if (!segments || *segments != QStringList { QStringLiteral("notify") })
+    const auto segments = segmentsOf(request);
+    if (!segments)
+        return errorResponse(segments.error());
+    if (segments.value() != QStringList { QStringLiteral("notify") })
         return notFound();
     auto user = authenticate(request);
     if (!user)

@@ -59,6 +59,9 @@ Result<std::unique_ptr<Service>> Service::open(const ServiceOptions &options)
 {
     if (options.maxPageLimit < 1 || options.maxPageLimit > 5000)
         return Error(QStringLiteral("bad_config"), QStringLiteral("maxPageLimit must be 1..5000."));
+    if (options.maxWriters < 1 || options.maxQueuedWriters < 0 || options.writeWaitMs < 0)
+        return Error(QStringLiteral("bad_config"),
+            QStringLiteral("maxWriters must be positive, maxQueuedWriters and writeWaitMs not negative."));
     if (options.pbkdf2Iterations < 1 || options.tokenTtlMinutes < 0 || options.resultRetentionDays < 30)
         return Error(QStringLiteral("bad_config"),
             QStringLiteral("pbkdf2Iterations must be positive, tokenTtlMinutes not negative and "
@@ -69,6 +72,7 @@ Result<std::unique_ptr<Service>> Service::open(const ServiceOptions &options)
     auto db = Database::open(config.value());
     if (!db)
         return db.error();
+    db.value()->writeGate().setLimits({ options.maxWriters, options.maxQueuedWriters, options.writeWaitMs });
     const QString dir
         = options.attachmentsDir.isEmpty() ? defaultAttachmentsDir(config.value()) : options.attachmentsDir;
     qCInfo(lcApi).noquote() << "attachments in" << dir;

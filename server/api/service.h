@@ -20,6 +20,11 @@ struct ServiceOptions {
     int maxPageLimit = 5000;
     int pbkdf2Iterations = 100000;
     int resultRetentionDays = 30;
+    // Write transactions at once, writers waiting for a turn, and the longest wait; beyond these a
+    // write is answered 503 "busy" with Retry-After, so waiting writers never hold every worker.
+    int maxWriters = 2;
+    int maxQueuedWriters = 4;
+    int writeWaitMs = 10000;
 };
 
 struct UserInfo {

@@ -209,7 +209,8 @@ Status readConfigFile(const QString &path, DaemonOptions *o)
     if (ini.status() != QSettings::NoError)
         return badConfig(QStringLiteral("config file '%1' is not a valid INI file").arg(path));
     const QStringList known = { QStringLiteral("listen"), QStringLiteral("db"), QStringLiteral("attachments"),
-        QStringLiteral("workers"), QStringLiteral("token_ttl_minutes"), QStringLiteral("max_json_bytes"),
+        QStringLiteral("workers"), QStringLiteral("writers"), QStringLiteral("queued_writes"),
+        QStringLiteral("token_ttl_minutes"), QStringLiteral("max_json_bytes"),
         QStringLiteral("max_attachment_bytes"), QStringLiteral("pbkdf2_iterations"),
         QStringLiteral("log_level") };
     const auto fail = [&](const QString &key, const Error &e) {
@@ -244,6 +245,10 @@ Status readConfigFile(const QString &path, DaemonOptions *o)
                 return fail(key, n.error());
             if (key == QLatin1String("workers"))
                 o->workers = int(qMin<qint64>(n.value(), 256));
+            else if (key == QLatin1String("writers"))
+                o->writers = int(qMin<qint64>(n.value(), 64));
+            else if (key == QLatin1String("queued_writes"))
+                o->queuedWrites = int(qMin<qint64>(n.value(), 256));
             else if (key == QLatin1String("token_ttl_minutes"))
                 o->tokenTtlMinutes = int(n.value());
             else if (key == QLatin1String("max_json_bytes"))
@@ -285,10 +290,16 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         QStringLiteral("DIR"));
     const QCommandLineOption workers(QStringLiteral("workers"),
         QStringLiteral("Worker threads running requests (default 16)."), QStringLiteral("N"));
+    const QCommandLineOption writers(QStringLiteral("writers"),
+        QStringLiteral("Write transactions at once (default 2); up to --queued-writes more wait, "
+                       "further writes get 503 busy."),
+        QStringLiteral("N"));
+    const QCommandLineOption queuedWrites(QStringLiteral("queued-writes"),
+        QStringLiteral("Writes waiting for a turn (default 4)."), QStringLiteral("N"));
     QCommandLineOption pbkdf2(QStringLiteral("pbkdf2-iterations"),
         QStringLiteral("PBKDF2 cost for newly set passwords (default 100000)."), QStringLiteral("N"));
     pbkdf2.setFlags(QCommandLineOption::HiddenFromHelp);
-    p.addOptions({ version, listen, demo, demoCases, attachments, workers, pbkdf2 });
+    p.addOptions({ version, listen, demo, demoCases, attachments, workers, writers, queuedWrites, pbkdf2 });
 
     if (!p.parse(arguments))
         return usage(p.errorText());
@@ -328,6 +339,18 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         if (!n)
             return n.error();
         o.workers = int(n.value());
+    }
+    if (p.isSet(writers)) {
+        const auto n = number(p.value(writers), QStringLiteral("--writers"), 1, 64);
+        if (!n)
+            return n.error();
+        o.writers = int(n.value());
+    }
+    if (p.isSet(queuedWrites)) {
+        const auto n = number(p.value(queuedWrites), QStringLiteral("--queued-writes"), 0, 256);
+        if (!n)
+            return n.error();
+        o.queuedWrites = int(n.value());
     }
     if (p.isSet(pbkdf2)) {
         const auto n = number(p.value(pbkdf2), QStringLiteral("--pbkdf2-iterations"), 1, 100000000);

@@ -19,6 +19,8 @@ struct DaemonOptions {
     QString dbUrl; // empty → defaultDbUrl()
     QString attachmentsDir; // empty → the service's default
     int workers = 16; // writers wait on each other (one change sequence); spare workers keep reads fast
+    int writers = 2; // write transactions at once (the rest wait, up to queuedWrites, or get 503 busy)
+    int queuedWrites = 4;
     int tokenTtlMinutes = 12 * 60;
     qint64 maxJsonBytes = 1 << 20;
     qint64 maxAttachmentBytes = 20 << 20;
@@ -48,8 +50,8 @@ QString defaultDbUrl();
 /// "HOST:PORT" or "[IPv6]:PORT" → host and port; an Error naming the problem otherwise.
 Status parseListen(const QString &text, QString *host, quint16 *port);
 
-/// Reads the INI config file into `options`: keys listen, db, attachments, workers,
-/// token_ttl_minutes, max_json_bytes, max_attachment_bytes, pbkdf2_iterations, log_level.
+/// Reads the INI config file into `options`: keys listen, db, attachments, workers, writers,
+/// queued_writes, token_ttl_minutes, max_json_bytes, max_attachment_bytes, pbkdf2_iterations, log_level.
 /// Unknown keys, wrong types and unreadable files are errors (code "bad_config").
 Status readConfigFile(const QString &path, DaemonOptions *options);
 

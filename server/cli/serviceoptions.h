@@ -16,6 +16,8 @@ inline server::ServiceOptions serviceOptions(const DaemonOptions &o)
     s.maxJsonBytes = o.maxJsonBytes;
     s.maxAttachmentBytes = o.maxAttachmentBytes;
     s.pbkdf2Iterations = o.pbkdf2Iterations;
+    s.maxWriters = o.writers;
+    s.maxQueuedWriters = o.queuedWrites;
     return s;
 }
 

@@ -192,6 +192,7 @@ void HttpSession::onHead(beast::error_code ec, std::size_t)
         return;
     }
     m_request.path = std::move(decoded->path);
+    m_request.rawPath = std::move(decoded->rawPath);
     m_request.query = std::move(decoded->query);
 
     if (m_context->stopping) {

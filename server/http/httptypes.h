@@ -19,6 +19,8 @@ namespace outpost::http {
 struct Request {
     QByteArray method;                      // "GET", "POST", "PUT", "DELETE", ...
     QString path;                           // percent-decoded path without the query
+    QByteArray rawPath;                     // the path as sent, still percent-encoded (may be empty
+                                            // for in-process callers; then `path` is all there is)
     QUrlQuery query;                        // decoded query items
     QHash<QByteArray, QByteArray> headers;  // names in lower case
     QByteArray body;                        // empty for the head-only call of Handler::maxBodySize

@@ -61,6 +61,7 @@ std::optional<DecodedTarget> decodeTarget(const QByteArray &target)
 
     DecodedTarget result;
     result.path = std::move(path);
+    result.rawPath = rawPath;
     if (!rawQuery.isEmpty()) {
         // Keep the query percent-encoded inside QUrlQuery; it decodes on access. '+' means space
         // in form-style queries.

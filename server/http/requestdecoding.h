@@ -13,6 +13,7 @@ namespace outpost::http {
 /// malformed percent escape, or its path decodes to NUL or invalid UTF-8.
 struct DecodedTarget {
     QString path;
+    QByteArray rawPath; // as sent: path segments can be told apart from encoded slashes ("%2F")
     QUrlQuery query;
 };
 std::optional<DecodedTarget> decodeTarget(const QByteArray &target);

@@ -75,6 +75,43 @@ ActionResult skipped(const Action &a, const QString &caseId)
     return r;
 }
 
+/// A result stored earlier for an action id (or earlier in this request).
+struct StoredResult {
+    QString hash;
+    QJsonObject result;
+    QString status;
+    QString caseId;
+};
+
+/// The stored results of the given action ids, a few statements for the whole request instead of a
+/// lookup per action (each one a round trip or more on PostgreSQL).
+Status loadStoredResults(
+    Tx &tx, const QString &userId, const QList<Action> &actions, QHash<QString, StoredResult> *out)
+{
+    constexpr int chunk = 100;
+    for (qsizetype from = 0; from < actions.size(); from += chunk) {
+        const qsizetype n = std::min<qsizetype>(chunk, actions.size() - from);
+        QVariantList args { userId };
+        for (qsizetype i = from; i < from + n; ++i)
+            args.append(actions.at(i).id);
+        QString marks = QStringLiteral("?, ").repeated(int(n));
+        marks.chop(2);
+        auto q = tx.run(
+            QStringLiteral("SELECT action_id, payload_hash, result, status, case_id FROM action_results"
+                           " WHERE user_id = ? AND action_id IN (%1)")
+                .arg(marks),
+            args);
+        if (!q)
+            return q.error();
+        while (q.value().next())
+            out->insert(q.value().value(0).toString(),
+                StoredResult { q.value().value(1).toString(),
+                    QJsonDocument::fromJson(q.value().value(2).toString().toUtf8()).object(),
+                    q.value().value(3).toString(), q.value().value(4).toString() });
+    }
+    return Status::success();
+}
+
 Status storeIssue(Tx &tx, const QString &userId, const QString &deviceId, const QString &caseId,
     const QJsonObject &raw, const QString &reason)
 {
@@ -108,23 +145,26 @@ Result<ActionsOutcome> ActionProcessor::process(
     QJsonArray results;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
 
+    QHash<QString, StoredResult> stored;
+    if (auto st = loadStoredResults(tx, user.id, p.actions, &stored); !st)
+        return st.error();
+    // New results go in with multi-row INSERTs (in this transaction, before it commits).
+    BatchInsert newResults(tx,
+        QStringLiteral(
+            "INSERT INTO action_results (user_id, action_id, payload_hash, status, case_id, result,"
+            " created_at) VALUES "),
+        QStringLiteral("(?, ?, ?, ?, ?, ?, ?)"), 50);
+
     for (qsizetype i = 0; i < p.actions.size(); ++i) {
         const Action &a = p.actions.at(i);
         const QString hash = payloadHash(p.raw.at(i));
-        auto prior = tx.run(QStringLiteral("SELECT payload_hash, result, status, case_id FROM action_results"
-                                           " WHERE user_id = ? AND action_id = ?"),
-            { user.id, a.id });
-        if (!prior)
-            return prior.error();
-        if (prior.value().next()) {
-            if (prior.value().value(0).toString() == hash) {
-                const QJsonObject stored
-                    = QJsonDocument::fromJson(prior.value().value(1).toString().toUtf8()).object();
-                if (prior.value().value(2).toString() != QLatin1String("applied")) {
+        if (const auto prior = stored.constFind(a.id); prior != stored.constEnd()) {
+            if (prior->hash == hash) {
+                if (prior->status != QLatin1String("applied")) {
                     blocked.insert(a.caseId);
-                    blocked.insert(prior.value().value(3).toString());
+                    blocked.insert(prior->caseId);
                 }
-                results.append(stored);
+                results.append(prior->result);
             } else {
                 ActionResult r;
                 r.id = a.id;
@@ -168,15 +208,16 @@ Result<ActionsOutcome> ActionProcessor::process(
                 return st.error();
         }
         const QJsonObject json = res.toJson();
-        auto ins = tx.run(
-            QStringLiteral("INSERT INTO action_results (user_id, action_id, payload_hash, status, case_id,"
-                           " result, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-            { user.id, a.id, hash, resultStatusName(res.status), orNull(res.caseId), compactString(json),
-                now });
-        if (!ins)
-            return ins.error();
+        const QString status = resultStatusName(res.status);
+        if (auto st
+            = newResults.add({ user.id, a.id, hash, status, orNull(res.caseId), compactString(json), now });
+            !st)
+            return st.error();
+        stored.insert(a.id, StoredResult { hash, json, status, res.caseId });
         results.append(json);
     }
+    if (auto st = newResults.flush(); !st)
+        return st.error();
     // Results are kept resultRetentionDays; older ones go with the request that notices them.
     const qint64 cutoff = now - qint64(m_retentionDays) * 86400;
     if (auto d = tx.run(QStringLiteral("DELETE FROM action_results WHERE created_at < ?"), { cutoff }); !d)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "result.h"
+#include "writegate.h"
 
 #include <QMutex>
 #include <QSqlDatabase>
@@ -57,6 +58,8 @@ public:
     /// Column type for the stored wire JSON: BLOB on SQLite (read back without conversion), TEXT on
     /// PostgreSQL.
     QVariant docValue(const QByteArray &json) const;
+    /// Every write transaction (Tx::Mode::Write) takes a turn here before it begins.
+    WriteGate &writeGate() { return m_writeGate; }
     static QByteArray docBytes(const QVariant &v);
 
     static constexpr int schemaVersion = 1;
@@ -73,6 +76,7 @@ private:
     int m_serial = 0;
     QMutex m_mutex;
     QStringList m_connections;
+    WriteGate m_writeGate;
 };
 
 /// The protocol-level error for a failed database call: code "unavailable" (HTTP 503).

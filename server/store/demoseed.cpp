@@ -106,6 +106,32 @@ QList<CaseType> demoCaseTypes()
     return out;
 }
 
+namespace {
+/// Seeding is a no-op on a database that has the demo data already; say so, with what it holds, so
+/// that a different --demo-cases is not silently ignored.
+Status reportSeededAlready(Tx &tx, const QString &seededWith, int requested)
+{
+    auto q = tx.run(QStringLiteral("SELECT count(*) FROM cases"));
+    if (!q)
+        return q.error();
+    const qint64 held = q.value().next() ? q.value().value(0).toLongLong() : 0;
+    if (seededWith.toInt() == requested)
+        qCInfo(lcStore).noquote() << QStringLiteral(
+            "the demo data exists already (seeded with %1 cases; the database holds %2 cases now)")
+                                         .arg(seededWith)
+                                         .arg(held);
+    else
+        qCInfo(lcStore).noquote()
+            << QStringLiteral("the demo data exists already (seeded with %1 cases; the database holds %2 "
+                              "cases now): %3 demo cases requested, nothing seeded. Use a new database "
+                              "for a different number of demo cases.")
+                   .arg(seededWith)
+                   .arg(held)
+                   .arg(requested);
+    return Status::success();
+}
+} // namespace
+
 Status seedDemoData(Database &db, UserStore &users, int cases)
 {
     if (cases < 0 || cases > 1000000)
@@ -119,7 +145,7 @@ Status seedDemoData(Database &db, UserStore &users, int cases)
         if (!seeded)
             return seeded.error();
         if (!seeded.value().isEmpty())
-            return Status::success();
+            return reportSeededAlready(tx.value(), seeded.value(), cases);
     }
     QElapsedTimer timer;
     timer.start();
@@ -153,7 +179,7 @@ Status seedDemoData(Database &db, UserStore &users, int cases)
     if (!again)
         return again.error();
     if (!again.value().isEmpty())
-        return Status::success();
+        return reportSeededAlready(tx, again.value(), cases);
 
     const QList<CaseType> types = demoCaseTypes();
     for (const CaseType &t : types) {

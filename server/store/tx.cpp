@@ -9,6 +9,15 @@ namespace outpost::server {
 
 Result<Tx> Tx::begin(Database &database, Mode mode)
 {
+    // The turn comes first: a writer waiting for one holds no connection state, no transaction and
+    // no database lock.
+    WriteGate::Permit turn;
+    if (mode == Mode::Write) {
+        auto t = database.writeGate().acquire();
+        if (!t)
+            return t.error();
+        turn = std::move(t).value();
+    }
     auto conn = database.connection();
     if (!conn)
         return conn.error();
@@ -33,6 +42,7 @@ Result<Tx> Tx::begin(Database &database, Mode mode)
             return dbError(QStringLiteral("begin transaction"), retry);
     }
     tx.m_open = true;
+    tx.m_turn = std::move(turn);
     if (mode == Mode::Write && database.kind() == DbKind::PostgreSQL) {
         auto lock = tx.run(QStringLiteral("SELECT value FROM counters WHERE name = 'seq' FOR UPDATE"));
         if (!lock)
@@ -46,6 +56,7 @@ Tx::Tx(Tx &&other) noexcept
     , m_db(std::move(other.m_db))
     , m_kind(other.m_kind)
     , m_open(other.m_open)
+    , m_turn(std::move(other.m_turn))
 {
     other.m_open = false;
 }
@@ -111,17 +122,19 @@ Status Tx::commit()
         return e;
     }
     m_open = false;
+    m_turn.release();
     return Status::success();
 }
 
 void Tx::rollback()
 {
-    if (!m_open)
-        return;
-    m_open = false;
-    QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("ROLLBACK")))
-        qCWarning(lcStore) << "rollback failed:" << q.lastError().text();
+    if (m_open) {
+        m_open = false;
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("ROLLBACK")))
+            qCWarning(lcStore) << "rollback failed:" << q.lastError().text();
+    }
+    m_turn.release();
 }
 
 QString BatchInsert::statement(int rows) const

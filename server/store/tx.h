@@ -11,6 +11,8 @@ namespace outpost::server {
 /// A write transaction first takes the single sequence counter row (SQLite: BEGIN IMMEDIATE;
 /// PostgreSQL: SELECT ... FOR UPDATE), so writers are serialised and sequence numbers become
 /// visible in commit order: a reader that sees seq N sees everything below N.
+/// Before that, a write transaction takes a turn at the database's WriteGate (Error "busy" when the
+/// server has enough writers running and waiting), and holds it until commit or rollback.
 class Tx
 {
 public:
@@ -46,6 +48,7 @@ private:
     QSqlDatabase m_db;
     DbKind m_kind;
     bool m_open = true;
+    WriteGate::Permit m_turn;
 };
 
 /// Multi-row INSERTs for bulk loads (one round trip per `rowsPerStatement` rows on PostgreSQL).

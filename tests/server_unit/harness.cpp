@@ -96,7 +96,9 @@ http::Response Harness::call(const QByteArray &method, const QString &pathAndQue
     http::Request r;
     r.method = method;
     const qsizetype q = pathAndQuery.indexOf(QLatin1Char('?'));
-    r.path = q < 0 ? pathAndQuery : pathAndQuery.left(q);
+    // As the transport does: the path as sent, and percent-decoded.
+    r.rawPath = (q < 0 ? pathAndQuery : pathAndQuery.left(q)).toUtf8();
+    r.path = QString::fromUtf8(QByteArray::fromPercentEncoding(r.rawPath));
     if (q >= 0)
         r.query = QUrlQuery(pathAndQuery.mid(q + 1));
     r.body = body;

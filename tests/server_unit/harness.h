@@ -32,6 +32,7 @@ public:
     Service *service() const { return m_service.get(); }
     void setService(std::unique_ptr<Service> s) { m_service = std::move(s); }
 
+    /// pathAndQuery as a client sends it (percent-encoded).
     http::Response call(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body = {},
         const QString &token = {}, const QByteArray &contentType = "application/json");
     http::Response callJson(

@@ -130,6 +130,49 @@ private Q_SLOTS:
             77);
     }
 
+    void manyActionsAndRepeatedIdsInOneRequest()
+    {
+        // 130 notes (more than one stored-result lookup and several multi-row inserts), with the first
+        // id once more in the same request (same payload: the stored result) and once with another
+        // payload (id_reused); then the whole request again: every result as before, nothing twice.
+        const QString id = someCase(QStringLiteral("alice"), QStringLiteral("repair"));
+        QVERIFY(!id.isEmpty());
+        auto historyCount = [&] {
+            return Harness::json(
+                h->call("GET", QStringLiteral("/api/v1/cases/%1/history").arg(id), {}, alice))
+                .value(QStringLiteral("entries"))
+                .toArray()
+                .size();
+        };
+        const qsizetype before = historyCount();
+        QJsonArray actions;
+        for (int i = 0; i < 130; ++i)
+            actions.append(action(
+                QStringLiteral("note"), id, { { QStringLiteral("text"), QStringLiteral("n%1").arg(i) } }));
+        const QJsonObject firstNote = actions.at(0).toObject();
+        actions.append(firstNote);
+        QJsonObject changed = firstNote;
+        changed.insert(QStringLiteral("text"), QStringLiteral("other"));
+        actions.append(changed);
+        const QJsonObject first = post(alice, actions);
+        const QJsonArray results = first.value(QStringLiteral("results")).toArray();
+        QCOMPARE(results.size(), 132);
+        for (int i = 0; i < 130; ++i)
+            QCOMPARE(results.at(i).toObject().value(QStringLiteral("status")).toString(),
+                QStringLiteral("applied"));
+        QCOMPARE(results.at(130).toObject(), results.at(0).toObject());
+        QCOMPARE(results.at(131)
+                     .toObject()
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("code"))
+                     .toString(),
+            QStringLiteral("id_reused"));
+        QCOMPARE(historyCount(), before + 130);
+        QCOMPARE(post(alice, actions), first);
+        QCOMPARE(historyCount(), before + 130);
+    }
+
     void conflictOnStaleEtag()
     {
         const QString id = someCase(QStringLiteral("bob"), QStringLiteral("inspection"));
@@ -507,7 +550,7 @@ private Q_SLOTS:
             400);
         QCOMPARE(
             h->call("PUT", QStringLiteral("/api/v1/attachments/../etc?caseId=") + id, bytes, alice).status,
-            404);
+            400);
         QCOMPARE(h->call("PUT",
                       QStringLiteral("/api/v1/attachments/%1?caseId=C-1")
                           .arg(QUuid::createUuid().toString(QUuid::WithoutBraces)),

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: MIT
 // Unit tests of outpostd: migrations, demo data, sessions, the changes feed.
 // Service::handler().handle() without sockets, on a temp SQLite file and on a fresh PostgreSQL database.
+#include "apihandler.h"
 #include "servicetestbase.h"
+#include "writegate.h"
 
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QThread>
 #include <QUrl>
+
+#include <atomic>
 
 using namespace outpost;
 using namespace outpost::server;
@@ -113,8 +118,119 @@ private Q_SLOTS:
         QCOMPARE(kinds.value(QStringLiteral("dataPage")), 1200);
         QCOMPARE(kinds.value(QStringLiteral("case")), 40);
         QCOMPARE(kinds.value(QStringLiteral("assignment")), 40);
-        QVERIFY(h->service()->seedDemo(40).ok()); // no-op the second time
+        // A no-op the second time, and said so, also when another number of cases is asked for.
+        QTest::ignoreMessage(QtInfoMsg,
+            QRegularExpression(QStringLiteral("^the demo data exists already \\(seeded with 40 cases; the "
+                                              "database holds 40 cases now\\)$")));
+        QVERIFY(h->service()->seedDemo(40).ok());
+        QTest::ignoreMessage(QtInfoMsg,
+            QRegularExpression(QStringLiteral("^the demo data exists already \\(seeded with 40 cases; the "
+                                              "database holds 40 cases now\\): 75 demo cases requested, "
+                                              "nothing seeded\\.")));
+        QVERIFY(h->service()->seedDemo(75).ok());
         QCOMPARE(readFeed(carol, QStringLiteral("0"), 5000).changes.size(), f.changes.size());
+    }
+
+    void pathTricksAreBadRequests()
+    {
+        struct Row {
+            QByteArray method;
+            QString path;
+            QString problem; // empty: not a trick
+            int status;
+        };
+        const QString att = QStringLiteral("/api/v1/attachments/");
+        const QList<Row> rows {
+            { "GET", att + QStringLiteral("..%2F..%2Fetc%2Fpasswd"), QStringLiteral("encoded slash"), 400 },
+            { "PUT", att + QStringLiteral("..%2F..%2Fetc%2Fpasswd?caseId=x&name=p"),
+                QStringLiteral("encoded slash"), 400 },
+            { "GET", att + QStringLiteral("a%2fb"), QStringLiteral("encoded slash"), 400 },
+            { "GET", att + QStringLiteral(".."), QStringLiteral("'..' segment"), 400 },
+            { "GET", att + QStringLiteral("%2E%2E"), QStringLiteral("'..' segment"), 400 },
+            { "GET", att + QStringLiteral("../../etc/passwd"), QStringLiteral("'..' segment"), 400 },
+            { "GET", QStringLiteral("/api/v1/./health"), QStringLiteral("'.' segment"), 400 },
+            { "GET", QStringLiteral("/api/v1/cases/../health"), QStringLiteral("'..' segment"), 400 },
+            { "GET", QStringLiteral("/api/../api/v1/health"), QStringLiteral("'..' segment"), 400 },
+            { "GET", QStringLiteral("/api/v1//health"), QStringLiteral("empty segment"), 400 },
+            { "GET", att + QStringLiteral("a%5Cb"), QStringLiteral("backslash"), 400 },
+            { "GET", att + QStringLiteral("a\\b"), QStringLiteral("backslash"), 400 },
+            { "GET", QStringLiteral("/elsewhere/../api/v1/health"), QStringLiteral("'..' segment"), 400 },
+            { "GET", QStringLiteral("/api/v1/health/"), {}, 200 },
+            { "GET", QStringLiteral("/api/v1/health"), {}, 200 },
+            { "GET", QStringLiteral("/api/v1/nothing-here"), {}, 404 },
+            { "GET", QStringLiteral("/elsewhere"), {}, 404 },
+            { "GET", att + QStringLiteral("passwd"), {}, 400 }, // not a UUID: a 400, but no path trick
+        };
+        for (const Row &row : rows) {
+            const http::Response r = h->call(row.method, row.path, row.method == "PUT" ? "x" : "", alice,
+                row.method == "PUT" ? "text/plain" : "application/json");
+            const QString what = QString::fromLatin1(row.method + ' ') + row.path + QStringLiteral(": ")
+                + QString::fromUtf8(r.body);
+            QVERIFY2(r.status == row.status, qPrintable(what));
+            const QString message = Harness::json(r)
+                                        .value(QStringLiteral("error"))
+                                        .toObject()
+                                        .value(QStringLiteral("message"))
+                                        .toString();
+            if (!row.problem.isEmpty()) {
+                QVERIFY2(message.startsWith(QStringLiteral("Malformed path: ")), qPrintable(what));
+                QVERIFY2(message.contains(row.problem), qPrintable(what));
+                QCOMPARE(
+                    Harness::json(r).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")),
+                    QStringLiteral("bad_request"));
+            } else {
+                QVERIFY2(!message.startsWith(QStringLiteral("Malformed path")), qPrintable(what));
+            }
+        }
+    }
+
+    void writeGateCapsWritersAndWaiters()
+    {
+        WriteGate gate;
+        gate.setLimits({ 2, 1, 60000 });
+        auto a = gate.acquire();
+        auto b = gate.acquire();
+        QVERIFY(a.ok() && b.ok());
+        QCOMPARE(gate.running(), 2);
+        // A third writer waits for a turn...
+        std::atomic<int> third { 0 }; // 1: got a turn, -1: refused
+        WriteGate::Permit thirdTurn;
+        QThread *t = QThread::create([&] {
+            auto p = gate.acquire();
+            if (p.ok())
+                thirdTurn = std::move(p).value();
+            third = p.ok() ? 1 : -1;
+        });
+        t->start();
+        QTRY_COMPARE(gate.waiting(), 1);
+        // ...a fourth finds the queue full and is refused at once, as busy (503 with Retry-After).
+        auto d = gate.acquire();
+        QVERIFY(!d.ok());
+        QCOMPARE(d.error().code, QStringLiteral("busy"));
+        const http::Response r = ApiHandler::errorResponse(d.error());
+        QCOMPARE(r.status, 503);
+        QVERIFY(r.headers.contains(qMakePair(QByteArray("Retry-After"), QByteArray("1"))));
+        QCOMPARE(Harness::json(r).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")),
+            QStringLiteral("busy"));
+        QCOMPARE(third.load(), 0);
+        // A turn given back goes to the waiting writer.
+        a.value().release();
+        QVERIFY(t->wait(30000));
+        delete t;
+        QCOMPARE(third.load(), 1);
+        QCOMPARE(gate.running(), 2);
+        QCOMPARE(gate.waiting(), 0);
+        // A writer whose wait runs out is refused, and leaves the queue.
+        gate.setLimits({ 2, 1, 20 });
+        auto e = gate.acquire();
+        QVERIFY(!e.ok());
+        QCOMPARE(e.error().code, QStringLiteral("busy"));
+        QCOMPARE(gate.waiting(), 0);
+        thirdTurn.release();
+        b.value().release();
+        QCOMPARE(gate.running(), 0);
+        QVERIFY(gate.acquire().ok()); // and released again at once
+        QCOMPARE(gate.running(), 0);
     }
 
     void demoSeedIsDeterministic()
@@ -155,7 +271,7 @@ private Q_SLOTS:
         QCOMPARE(Harness::json(r).value(QStringLiteral("protocol")).toInt(), 1);
         QCOMPARE(h->call("GET", QStringLiteral("/api/v1/nope"), {}, alice).status, 404);
         QCOMPARE(h->call("DELETE", kChanges, {}, alice).status, 405);
-        QCOMPARE(h->call("GET", QStringLiteral("/api/v1/../etc/passwd"), {}, alice).status, 404);
+        QCOMPARE(h->call("GET", QStringLiteral("/api/v1/../etc/passwd"), {}, alice).status, 400);
         QCOMPARE(h->call("GET", kChanges).status, 401);
         QCOMPARE(Harness::json(h->call("GET", kChanges))
                      .value(QStringLiteral("error"))
