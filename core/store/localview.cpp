@@ -43,10 +43,25 @@ Status LocalStore::Impl::recomputeCase(const QString &caseId) const
         return Status::success();
 
     // Pending work in queue order: actions in the error archive keep their place.
+    // Only the payloads are read; a note changes nothing in the view unless it carries a title,
+    // so most notes are counted without being parsed.
     QList<std::pair<qint64, Action>> actions;
-    const QList<OutboxRow> rows = outboxRows(caseId);
-    for (const OutboxRow &r : rows)
-        actions.append({ r.seq, r.action });
+    int pending = 0;
+    if (auto st = forEach(
+            QStringLiteral("SELECT seq, type, payload FROM outbox WHERE case_id = ? ORDER BY seq"), { caseId },
+            [&](const QSqlQuery &q) {
+                ++pending;
+                const QString payload = q.value(2).toString();
+                if (q.value(1).toString() == QLatin1String("note")
+                    && !payload.contains(QLatin1String("\"title\"")))
+                    return;
+                if (auto a = Action::fromJson(jsonObject(payload)))
+                    actions.append({ q.value(0).toLongLong(), std::move(a).value() });
+                else
+                    qCWarning(lcStore) << "unreadable outbox payload" << q.value(0).toLongLong();
+            });
+        !st.ok())
+        return st;
     int issues = 0;
     if (auto st
         = forEach(QStringLiteral("SELECT action_seq, action FROM sync_issues WHERE case_id = ?"), { caseId },
@@ -93,8 +108,8 @@ Status LocalStore::Impl::recomputeCase(const QString &caseId) const
         { fields == serverFields ? QVariant(QMetaType(QMetaType::QString)) : QVariant(jsonText(fields)),
             status == serverStatus ? QVariant(QMetaType(QMetaType::QString)) : QVariant(status),
             title == serverTitle ? QVariant(QMetaType(QMetaType::QString)) : QVariant(title),
-            int(rows.size()), issues > 0 ? 1 : 0, conflicts > 0 ? 1 : 0, caseId });
-    if (!st.ok() || !rows.isEmpty() || issues > 0 || conflicts > 0)
+            pending, issues > 0 ? 1 : 0, conflicts > 0 ? 1 : 0, caseId });
+    if (!st.ok() || pending > 0 || issues > 0 || conflicts > 0)
         return st;
     // A case that left the user's scope was kept only for its pending work; with none left it goes.
     const QVariant idle

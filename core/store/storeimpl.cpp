@@ -221,9 +221,14 @@ std::optional<CaseType> LocalStore::Impl::loadCaseType(const QString &name) cons
     const QVariant v = scalar(QStringLiteral("SELECT json FROM case_types WHERE name = ?"), { name });
     if (!v.isValid())
         return std::nullopt;
-    auto ct = CaseType::fromJson(jsonObject(v.toString()));
+    // Parsed once per definition: another connection may change the row, so the text decides.
+    const QString text = v.toString();
+    if (const auto it = m_caseTypes.constFind(name); it != m_caseTypes.cend() && it->first == text)
+        return it->second;
+    auto ct = CaseType::fromJson(jsonObject(text));
     if (!ct)
         return std::nullopt;
+    m_caseTypes.insert(name, { text, ct.value() });
     return std::move(ct).value();
 }
 

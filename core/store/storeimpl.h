@@ -97,6 +97,8 @@ public:
 
 private:
     mutable QHash<QString, QSqlQuery> m_statements;
+    /// Case types by name with the JSON text they were parsed from.
+    mutable QHash<QString, std::pair<QString, CaseType>> m_caseTypes;
 
 public:
     QString stateValue(const QString &key) const;
