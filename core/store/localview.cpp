@@ -128,6 +128,16 @@ Status LocalStore::Impl::recomputeCase(const QString &caseId) const
     return st;
 }
 
+Status LocalStore::Impl::overlayView(const LocalCase &before, const QJsonObject &changed) const
+{
+    QJsonObject fields = before.record.fields;
+    overlay(fields, changed);
+    return exec(QStringLiteral("UPDATE cases SET fields = ?, pending_count = (SELECT count(*) FROM outbox "
+                               "WHERE case_id = ?) WHERE id = ?"),
+        { fields == before.serverFields ? QVariant(QMetaType(QMetaType::QString)) : QVariant(jsonText(fields)),
+            before.record.id, before.record.id });
+}
+
 Status LocalStore::Impl::writeServerCopy(const CaseRecord &c, qint64 gen) const
 {
     QJsonArray att;
