@@ -55,10 +55,20 @@ Status LocalStore::Impl::recomputeCase(const QString &caseId) const
                 if (q.value(1).toString() == QLatin1String("note")
                     && !payload.contains(QLatin1String("\"title\"")))
                     return;
-                if (auto a = Action::fromJson(jsonObject(payload)))
-                    actions.append({ q.value(0).toLongLong(), std::move(a).value() });
-                else
+                // Only what the view takes from an action (the type is a checked column): the full
+                // protocol validation ran when the action was queued.
+                const QJsonObject o = jsonObject(payload);
+                const auto t = actionTypeFromName(q.value(1).toString());
+                if (o.isEmpty() || !t) {
                     qCWarning(lcStore) << "unreadable outbox payload" << q.value(0).toLongLong();
+                    return;
+                }
+                Action a;
+                a.type = *t;
+                a.fields = o.value(QLatin1String("fields")).toObject();
+                a.flowAction = o.value(QLatin1String("flowAction")).toString();
+                a.title = o.value(QLatin1String("title")).toString();
+                actions.append({ q.value(0).toLongLong(), std::move(a) });
             });
         !st.ok())
         return st;

@@ -359,6 +359,24 @@ std::optional<OutboxRow> LocalStore::Impl::outboxRow(const QString &actionId) co
     return row;
 }
 
+std::optional<OutboxRow> LocalStore::Impl::outboxRowHead(const QString &actionId) const
+{
+    std::optional<OutboxRow> row;
+    (void)forEach(QStringLiteral("SELECT seq, case_id, state, type FROM outbox WHERE action_id = ?"),
+        { actionId }, [&](const QSqlQuery &q) {
+            OutboxRow r;
+            r.seq = q.value(0).toLongLong();
+            r.actionId = actionId;
+            r.caseId = q.value(1).toString();
+            r.state = queueStateFromName(q.value(2).toString());
+            r.action.id = actionId;
+            r.action.caseId = r.caseId;
+            r.action.type = actionTypeFromName(q.value(3).toString()).value_or(ActionType::Update);
+            row = r;
+        });
+    return row;
+}
+
 Status LocalStore::Impl::insertOutbox(
     const Action &a, const QJsonObject &baseFields, qint64 seq, QueueState state) const
 {

@@ -111,6 +111,8 @@ public:
 
     QList<OutboxRow> outboxRows(const QString &caseId) const;
     std::optional<OutboxRow> outboxRow(const QString &actionId) const;
+    /// seq, ids, state and action type only (payload and base fields are not read).
+    std::optional<OutboxRow> outboxRowHead(const QString &actionId) const;
     /// seq 0 → appended at the end; otherwise the given position (must be free).
     Status insertOutbox(const Action &a, const QJsonObject &baseFields, qint64 seq = 0,
         QueueState state = QueueState::Queued) const;

@@ -313,7 +313,10 @@ Status LocalStore::applyUploadResults(
         return st;
     for (int i = 0; i < batch.size(); ++i) {
         const ActionResult &res = results.at(i);
-        const auto row = d->outboxRow(res.id);
+        // An applied or skipped result needs only where the action is and what kind it is; the
+        // payload is read (and parsed) only for the results that keep or archive it.
+        const bool light = res.status == ResultStatus::Applied || res.status == ResultStatus::Skipped;
+        const auto row = light ? d->outboxRowHead(res.id) : d->outboxRow(res.id);
         if (!row) {
             qCWarning(lcStore) << "result for an action no longer queued" << res.id;
             continue;
