@@ -133,8 +133,16 @@ struct Applier {
             if (etag.isEmpty())
                 etag = rec->etag;
             caseId = rec->id;
-            if (auto st = d.writeServerCopy(rec.value()); !st.ok())
-                return st;
+            // An etag names one server version: when that version is stored already (typically a
+            // note's result right after the update that produced it), there is nothing to write.
+            const bool stored = !rec->etag.isEmpty()
+                && d.scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ? AND server_etag = ? AND "
+                                           "removed_on_server = 0 AND is_local_only = 0"),
+                        { rec->id, rec->etag })
+                       .isValid();
+            if (!stored)
+                if (auto st = d.writeServerCopy(rec.value()); !st.ok())
+                    return st;
         } else if (!etag.isEmpty()) {
             if (auto st
                 = d.exec(QStringLiteral("UPDATE cases SET server_etag = ?, is_local_only = 0 WHERE id = ?"),
