@@ -33,9 +33,15 @@ double peakRssMb()
 }
 
 /// Process CPU seconds: on a shared machine wall time alone says little.
-double cpuSeconds() { return double(std::clock()) / CLOCKS_PER_SEC; }
+double cpuSeconds()
+{
+    return double(std::clock()) / CLOCKS_PER_SEC;
+}
 double g_cpuMark = 0;
-void markCpu() { g_cpuMark = cpuSeconds(); }
+void markCpu()
+{
+    g_cpuMark = cpuSeconds();
+}
 
 void emit(const QJsonObject &o)
 {
@@ -279,9 +285,10 @@ int main(int argc, char **argv)
             qFatal("%s", qPrintable(fin.error().toString()));
         apply += t.nsecsElapsed() / 1e9;
         cpu += cpuSeconds() - c0;
-        emit({ { "name", "full_sync_50k" }, { "cases", total }, { "page_size", pageSize }, { "cpu_seconds", cpu },
-            { "json_mb", qRound(bytesTotal / 1e5) / 10.0 }, { "parse_seconds", parse },
-            { "apply_seconds", apply }, { "seconds", parse + apply }, { "target_seconds_whole_sync", 2.5 } });
+        emit({ { "name", "full_sync_50k" }, { "cases", total }, { "page_size", pageSize },
+            { "cpu_seconds", cpu }, { "json_mb", qRound(bytesTotal / 1e5) / 10.0 },
+            { "parse_seconds", parse }, { "apply_seconds", apply }, { "seconds", parse + apply },
+            { "target_seconds_whole_sync", 2.5 } });
 
         // Delta of 1,000 changed cases (every 50th case, new version).
         QJsonArray changes;

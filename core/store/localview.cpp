@@ -47,8 +47,9 @@ Status LocalStore::Impl::recomputeCase(const QString &caseId) const
     // so most notes are counted without being parsed.
     QList<std::pair<qint64, Action>> actions;
     int pending = 0;
-    if (auto st = forEach(
-            QStringLiteral("SELECT seq, type, payload FROM outbox WHERE case_id = ? ORDER BY seq"), { caseId },
+    if (auto st
+        = forEach(QStringLiteral("SELECT seq, type, payload FROM outbox WHERE case_id = ? ORDER BY seq"),
+            { caseId },
             [&](const QSqlQuery &q) {
                 ++pending;
                 const QString payload = q.value(2).toString();
@@ -117,8 +118,8 @@ Status LocalStore::Impl::recomputeCase(const QString &caseId) const
                        "has_issue = ?, has_conflict = ? WHERE id = ?"),
         { fields == serverFields ? QVariant(QMetaType(QMetaType::QString)) : QVariant(jsonText(fields)),
             status == serverStatus ? QVariant(QMetaType(QMetaType::QString)) : QVariant(status),
-            title == serverTitle ? QVariant(QMetaType(QMetaType::QString)) : QVariant(title),
-            pending, issues > 0 ? 1 : 0, conflicts > 0 ? 1 : 0, caseId });
+            title == serverTitle ? QVariant(QMetaType(QMetaType::QString)) : QVariant(title), pending,
+            issues > 0 ? 1 : 0, conflicts > 0 ? 1 : 0, caseId });
     if (!st.ok() || pending > 0 || issues > 0 || conflicts > 0)
         return st;
     // A case that left the user's scope was kept only for its pending work; with none left it goes.
@@ -144,7 +145,8 @@ Status LocalStore::Impl::overlayView(const LocalCase &before, const QJsonObject 
     overlay(fields, changed);
     return exec(QStringLiteral("UPDATE cases SET fields = ?, pending_count = (SELECT count(*) FROM outbox "
                                "WHERE case_id = ?) WHERE id = ?"),
-        { fields == before.serverFields ? QVariant(QMetaType(QMetaType::QString)) : QVariant(jsonText(fields)),
+        { fields == before.serverFields ? QVariant(QMetaType(QMetaType::QString))
+                                        : QVariant(jsonText(fields)),
             before.record.id, before.record.id });
 }
 

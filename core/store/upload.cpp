@@ -154,9 +154,10 @@ struct Applier {
         // (A note proves nothing about the case's state in between, so it rebases nothing.)
         // One statement over the case's rows (outbox_case index), not a parse and rewrite of each.
         if (changesEtag(row.action.type) && !etag.isEmpty())
-            if (auto st = d.exec(QStringLiteral("UPDATE outbox SET payload = json_set(payload, '$.baseEtag', ?) "
-                                                "WHERE case_id = ? AND seq > ? AND type IN ('update', "
-                                                "'transition') AND json_extract(payload, '$.baseEtag') IS NOT ?"),
+            if (auto st
+                = d.exec(QStringLiteral("UPDATE outbox SET payload = json_set(payload, '$.baseEtag', ?) "
+                                        "WHERE case_id = ? AND seq > ? AND type IN ('update', "
+                                        "'transition') AND json_extract(payload, '$.baseEtag') IS NOT ?"),
                     { etag, caseId, row.seq, etag });
                 !st.ok())
                 return st;
@@ -174,16 +175,17 @@ struct Applier {
             // Nothing else pending on the case: the local view is the server copy (what a recompute
             // would write, without replaying anything). The tables decide, not the flags: those are
             // what this settles.
-            const QVariant rest = d.scalar(
-                QStringLiteral("SELECT 1 FROM cases WHERE id = ? AND removed_on_server = 0 "
-                               "AND NOT EXISTS (SELECT 1 FROM outbox WHERE case_id = ?) "
-                               "AND NOT EXISTS (SELECT 1 FROM sync_issues WHERE case_id = ?) "
-                               "AND NOT EXISTS (SELECT 1 FROM conflicts WHERE case_id = ?)"),
-                { caseId, caseId, caseId, caseId });
+            const QVariant rest
+                = d.scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ? AND removed_on_server = 0 "
+                                          "AND NOT EXISTS (SELECT 1 FROM outbox WHERE case_id = ?) "
+                                          "AND NOT EXISTS (SELECT 1 FROM sync_issues WHERE case_id = ?) "
+                                          "AND NOT EXISTS (SELECT 1 FROM conflicts WHERE case_id = ?)"),
+                    { caseId, caseId, caseId, caseId });
             Status st = rest.isValid()
-                ? d.exec(QStringLiteral("UPDATE cases SET fields = NULL, local_status = NULL, local_title = NULL, "
-                                        "pending_count = 0, has_issue = 0, has_conflict = 0 WHERE id = ?"),
-                      { caseId })
+                ? d.exec(
+                    QStringLiteral("UPDATE cases SET fields = NULL, local_status = NULL, local_title = NULL, "
+                                   "pending_count = 0, has_issue = 0, has_conflict = 0 WHERE id = ?"),
+                    { caseId })
                 : d.recomputeCase(caseId);
             if (!st.ok())
                 return st;
