@@ -12,7 +12,9 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <ctime>
@@ -31,9 +33,15 @@ double peakRssMb()
 }
 
 /// Process CPU seconds: on a shared machine wall time alone says little.
-double cpuSeconds() { return double(std::clock()) / CLOCKS_PER_SEC; }
+double cpuSeconds()
+{
+    return double(std::clock()) / CLOCKS_PER_SEC;
+}
 double g_cpuMark = 0;
-void markCpu() { g_cpuMark = cpuSeconds(); }
+void markCpu()
+{
+    g_cpuMark = cpuSeconds();
+}
 
 void emit(const QJsonObject &o)
 {
@@ -116,11 +124,131 @@ std::pair<double, double> applyBytes(LocalStore &store, const QByteArray &bytes,
     return { parse, t.nsecsElapsed() / 1e9 };
 }
 
+/// What one durable commit costs on this disk at least: write 4 KB + fdatasync, averaged.
+double fsyncMs(const QString &dirPath)
+{
+    const QByteArray file = (dirPath + QStringLiteral("/fsync-probe")).toLocal8Bit();
+    const int fd = ::open(file.constData(), O_CREAT | O_WRONLY | O_TRUNC, 0600);
+    if (fd < 0)
+        return -1;
+    const QByteArray block(4096, 'x');
+    QElapsedTimer t;
+    t.start();
+    const int n = 200;
+    for (int i = 0; i < n; ++i) {
+        if (::pwrite(fd, block.constData(), block.size(), off_t(i % 16) * block.size()) < 0
+            || ::fdatasync(fd) != 0)
+            break;
+    }
+    const double ms = t.nsecsElapsed() / 1e6 / n;
+    ::close(fd);
+    ::unlink(file.constData());
+    return ms;
+}
+
+ActionResult appliedResult(const QueuedAction &q, int version)
+{
+    const int n = q.action.caseId.mid(2).toInt();
+    QJsonObject d = caseData(n, version);
+    QJsonObject f = d.value("fields").toObject();
+    if (q.action.fields.contains("readingKw"))
+        f.insert("readingKw", q.action.fields.value("readingKw"));
+    d.insert("fields", f);
+    ActionResult r;
+    r.id = q.action.id;
+    r.status = ResultStatus::Applied;
+    r.caseId = q.action.caseId;
+    r.etag = QStringLiteral("\"%1\"").arg(version);
+    r.caseData = d;
+    return r;
+}
+
+/// The upload scenario of many actions per case: 5,000 updates and 5,000 notes interleaved over
+/// 500 cases (20 queued actions per case, none folded), then 10 batches of 500 applied results.
+void mixedQueue(const QString &dirPath, bool synchronousFull)
+{
+    const QString path = dirPath + QStringLiteral("/mixed.sqlite");
+    LocalStore::Options o;
+    o.synchronousFull = synchronousFull;
+    auto opened = LocalStore::open(path, o);
+    if (!opened)
+        qFatal("%s", qPrintable(opened.error().toString()));
+    LocalStore &store = *opened.value();
+    const int cases = 500;
+    (void)store.beginFullSync();
+    if (auto r = store.applyChangesPage(
+            ChangesPage::fromJson(QJsonDocument::fromJson(pageBytes(0, cases, 1, "c", false, true)).object())
+                .value(),
+            true);
+        !r)
+        qFatal("%s", qPrintable(r.error().toString()));
+    (void)store.finishFullSync("tok-mixed");
+    const char *sync = synchronousFull ? "FULL" : "NORMAL";
+
+    markCpu();
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; i < 5000; ++i) {
+        const QString id = QStringLiteral("C-%1").arg(i % cases);
+        if (const Status st = store.updateFields(id, { { "readingKw", 10000 + i } }); !st.ok())
+            qFatal("%s", qPrintable(st.error().toString()));
+        if (const Status st = store.addNote(id, QStringLiteral("note %1").arg(i)); !st.ok())
+            qFatal("%s", qPrintable(st.error().toString()));
+    }
+    const double queueSecs = t.nsecsElapsed() / 1e9;
+    emit({ { "name", "queue_5k_updates_5k_notes_500_cases" }, { "actions", 10000 }, { "synchronous", sync },
+        { "seconds", queueSecs }, { "ms_per_action", queueSecs / 10.0 } });
+
+    double selectSecs = 0, applySecs = 0, applyCpu = 0;
+    int applied = 0;
+    for (int b = 0; b < 10; ++b) {
+        QElapsedTimer s;
+        s.start();
+        const QList<QueuedAction> batch = store.nextUploadBatch(500);
+        QStringList ids;
+        for (const QueuedAction &q : batch)
+            ids << q.action.id;
+        (void)store.markInflight(ids);
+        const double sel = s.nsecsElapsed() / 1e9;
+        selectSecs += sel;
+        if (batch.isEmpty())
+            break;
+        QList<ActionResult> results;
+        for (const QueuedAction &q : batch)
+            results << appliedResult(q, 10 + b);
+        const double c0 = cpuSeconds();
+        s.restart();
+        if (const Status st = store.applyUploadResults(batch, results); !st.ok())
+            qFatal("%s", qPrintable(st.error().toString()));
+        const double app = s.nsecsElapsed() / 1e9;
+        applySecs += app;
+        applyCpu += cpuSeconds() - c0;
+        applied += int(batch.size());
+        emit({ { "name", "mixed_upload_batch" }, { "batch", b }, { "actions", int(batch.size()) },
+            { "select_and_mark_seconds", sel }, { "apply_seconds", app },
+            { "queued_after", store.pendingCount() } });
+    }
+    emit({ { "name", "mixed_upload_results_5k" }, { "actions", applied }, { "apply_seconds", applySecs },
+        { "apply_cpu_seconds", applyCpu }, { "select_and_mark_seconds", selectSecs },
+        { "seconds", applySecs + selectSecs }, { "target_apply_seconds", 0.3 } });
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    // STORE_BENCH_ONLY=mixed runs only the many-actions-per-case upload scenario;
+    // STORE_BENCH_SYNC=NORMAL queues it with synchronous=NORMAL (for profiling the CPU side).
+    const QByteArray only = qgetenv("STORE_BENCH_ONLY");
+    const bool syncFull = qgetenv("STORE_BENCH_SYNC") != "NORMAL";
+    {
+        QTemporaryDir probeDir;
+        emit({ { "name", "fsync_4k" }, { "ms_per_fsync", fsyncMs(probeDir.path()) } });
+        mixedQueue(probeDir.path(), syncFull);
+    }
+    if (only == "mixed")
+        return 0;
     const int total = qEnvironmentVariableIntValue("STORE_BENCH_CASES") > 0
         ? qEnvironmentVariableIntValue("STORE_BENCH_CASES")
         : 50000;
@@ -157,9 +285,10 @@ int main(int argc, char **argv)
             qFatal("%s", qPrintable(fin.error().toString()));
         apply += t.nsecsElapsed() / 1e9;
         cpu += cpuSeconds() - c0;
-        emit({ { "name", "full_sync_50k" }, { "cases", total }, { "page_size", pageSize }, { "cpu_seconds", cpu },
-            { "json_mb", qRound(bytesTotal / 1e5) / 10.0 }, { "parse_seconds", parse },
-            { "apply_seconds", apply }, { "seconds", parse + apply }, { "target_seconds_whole_sync", 2.5 } });
+        emit({ { "name", "full_sync_50k" }, { "cases", total }, { "page_size", pageSize },
+            { "cpu_seconds", cpu }, { "json_mb", qRound(bytesTotal / 1e5) / 10.0 },
+            { "parse_seconds", parse }, { "apply_seconds", apply }, { "seconds", parse + apply },
+            { "target_seconds_whole_sync", 2.5 } });
 
         // Delta of 1,000 changed cases (every 50th case, new version).
         QJsonArray changes;

@@ -117,8 +117,13 @@ Status LocalStore::updateFields(const QString &caseId, const QJsonObject &fields
     SqlTransaction tx(d->db());
     if (auto st = tx.begin(); !st.ok())
         return st;
-    const QList<OutboxRow> rows = d->outboxRows(id);
+    // Only the rows the folding rules look at: a create, transitions, and the last row.
+    const QList<OutboxRow> rows = loadOutbox(*d,
+        QStringLiteral("WHERE case_id = ? AND (type IN ('create', 'transition') OR seq = (SELECT max(seq) "
+                       "FROM outbox WHERE case_id = ?))"),
+        { id, id });
     Status st;
+    bool lastInQueue = true; // the written action is the case's last: the view is the old one + changed
     QString explanation;
 
     // 1. Edits of a create that was not sent yet fold into the create (unless a transition
@@ -137,6 +142,7 @@ Status LocalStore::updateFields(const QString &caseId, const QJsonObject &fields
         for (auto it = changed.begin(); it != changed.end(); ++it)
             a.fields.insert(it.key(), it.value());
         st = d->rewriteOutbox(create->seq, a, create->baseFields, create->state);
+        lastInQueue = create == last;
         explanation
             = Tr::tr("Folded the edit of %1 into the unsent creation of %2 (one request instead of two).")
                   .arg(fieldList(changed), id);
@@ -168,7 +174,7 @@ Status LocalStore::updateFields(const QString &caseId, const QJsonObject &fields
         explanation = Tr::tr("Queued: %1").arg(d->describe(a, base, &*type));
     }
     if (st.ok())
-        st = d->recomputeCase(id);
+        st = lastInQueue ? d->overlayView(*c, changed) : d->recomputeCase(id);
     if (st.ok())
         d->log(EventLevel::Info, kQueue, explanation);
     if (st.ok())
@@ -240,8 +246,8 @@ Status LocalStore::addNote(const QString &caseId, const QString &text)
     if (auto st = tx.begin(); !st.ok())
         return st;
     Status st = d->insertOutbox(a, {});
-    if (st.ok())
-        st = d->recomputeCase(a.caseId);
+    if (st.ok()) // a note changes no field, status or title: only the pending count moves
+        st = d->overlayView(*c, {});
     if (st.ok())
         d->log(EventLevel::Info, kQueue, Tr::tr("Queued: %1").arg(d->describe(a, {}, nullptr)));
     if (st.ok())

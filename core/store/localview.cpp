@@ -43,10 +43,36 @@ Status LocalStore::Impl::recomputeCase(const QString &caseId) const
         return Status::success();
 
     // Pending work in queue order: actions in the error archive keep their place.
+    // Only the payloads are read; a note changes nothing in the view unless it carries a title,
+    // so most notes are counted without being parsed.
     QList<std::pair<qint64, Action>> actions;
-    const QList<OutboxRow> rows = outboxRows(caseId);
-    for (const OutboxRow &r : rows)
-        actions.append({ r.seq, r.action });
+    int pending = 0;
+    if (auto st
+        = forEach(QStringLiteral("SELECT seq, type, payload FROM outbox WHERE case_id = ? ORDER BY seq"),
+            { caseId },
+            [&](const QSqlQuery &q) {
+                ++pending;
+                const QString payload = q.value(2).toString();
+                if (q.value(1).toString() == QLatin1String("note")
+                    && !payload.contains(QLatin1String("\"title\"")))
+                    return;
+                // Only what the view takes from an action (the type is a checked column): the full
+                // protocol validation ran when the action was queued.
+                const QJsonObject o = jsonObject(payload);
+                const auto t = actionTypeFromName(q.value(1).toString());
+                if (o.isEmpty() || !t) {
+                    qCWarning(lcStore) << "unreadable outbox payload" << q.value(0).toLongLong();
+                    return;
+                }
+                Action a;
+                a.type = *t;
+                a.fields = o.value(QLatin1String("fields")).toObject();
+                a.flowAction = o.value(QLatin1String("flowAction")).toString();
+                a.title = o.value(QLatin1String("title")).toString();
+                actions.append({ q.value(0).toLongLong(), std::move(a) });
+            });
+        !st.ok())
+        return st;
     int issues = 0;
     if (auto st
         = forEach(QStringLiteral("SELECT action_seq, action FROM sync_issues WHERE case_id = ?"), { caseId },
@@ -92,9 +118,9 @@ Status LocalStore::Impl::recomputeCase(const QString &caseId) const
                        "has_issue = ?, has_conflict = ? WHERE id = ?"),
         { fields == serverFields ? QVariant(QMetaType(QMetaType::QString)) : QVariant(jsonText(fields)),
             status == serverStatus ? QVariant(QMetaType(QMetaType::QString)) : QVariant(status),
-            title == serverTitle ? QVariant(QMetaType(QMetaType::QString)) : QVariant(title),
-            int(rows.size()), issues > 0 ? 1 : 0, conflicts > 0 ? 1 : 0, caseId });
-    if (!st.ok() || !rows.isEmpty() || issues > 0 || conflicts > 0)
+            title == serverTitle ? QVariant(QMetaType(QMetaType::QString)) : QVariant(title), pending,
+            issues > 0 ? 1 : 0, conflicts > 0 ? 1 : 0, caseId });
+    if (!st.ok() || pending > 0 || issues > 0 || conflicts > 0)
         return st;
     // A case that left the user's scope was kept only for its pending work; with none left it goes.
     const QVariant idle
@@ -111,6 +137,17 @@ Status LocalStore::Impl::recomputeCase(const QString &caseId) const
             Tr::tr("Case %1 is no longer on the server and has no unsent work left; it was removed here.")
                 .arg(caseId));
     return st;
+}
+
+Status LocalStore::Impl::overlayView(const LocalCase &before, const QJsonObject &changed) const
+{
+    QJsonObject fields = before.record.fields;
+    overlay(fields, changed);
+    return exec(QStringLiteral("UPDATE cases SET fields = ?, pending_count = (SELECT count(*) FROM outbox "
+                               "WHERE case_id = ?) WHERE id = ?"),
+        { fields == before.serverFields ? QVariant(QMetaType(QMetaType::QString))
+                                        : QVariant(jsonText(fields)),
+            before.record.id, before.record.id });
 }
 
 Status LocalStore::Impl::writeServerCopy(const CaseRecord &c, qint64 gen) const

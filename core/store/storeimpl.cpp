@@ -221,9 +221,14 @@ std::optional<CaseType> LocalStore::Impl::loadCaseType(const QString &name) cons
     const QVariant v = scalar(QStringLiteral("SELECT json FROM case_types WHERE name = ?"), { name });
     if (!v.isValid())
         return std::nullopt;
-    auto ct = CaseType::fromJson(jsonObject(v.toString()));
+    // Parsed once per definition: another connection may change the row, so the text decides.
+    const QString text = v.toString();
+    if (const auto it = m_caseTypes.constFind(name); it != m_caseTypes.cend() && it->first == text)
+        return it->second;
+    auto ct = CaseType::fromJson(jsonObject(text));
     if (!ct)
         return std::nullopt;
+    m_caseTypes.insert(name, { text, ct.value() });
     return std::move(ct).value();
 }
 
@@ -351,6 +356,24 @@ std::optional<OutboxRow> LocalStore::Impl::outboxRow(const QString &actionId) co
     if (q.value()->next())
         row = outboxFromQuery(*q.value());
     q.value()->finish();
+    return row;
+}
+
+std::optional<OutboxRow> LocalStore::Impl::outboxRowHead(const QString &actionId) const
+{
+    std::optional<OutboxRow> row;
+    (void)forEach(QStringLiteral("SELECT seq, case_id, state, type FROM outbox WHERE action_id = ?"),
+        { actionId }, [&](const QSqlQuery &q) {
+            OutboxRow r;
+            r.seq = q.value(0).toLongLong();
+            r.actionId = actionId;
+            r.caseId = q.value(1).toString();
+            r.state = queueStateFromName(q.value(2).toString());
+            r.action.id = actionId;
+            r.action.caseId = r.caseId;
+            r.action.type = actionTypeFromName(q.value(3).toString()).value_or(ActionType::Update);
+            row = r;
+        });
     return row;
 }
 

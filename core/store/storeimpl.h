@@ -97,6 +97,8 @@ public:
 
 private:
     mutable QHash<QString, QSqlQuery> m_statements;
+    /// Case types by name with the JSON text they were parsed from.
+    mutable QHash<QString, std::pair<QString, CaseType>> m_caseTypes;
 
 public:
     QString stateValue(const QString &key) const;
@@ -109,6 +111,8 @@ public:
 
     QList<OutboxRow> outboxRows(const QString &caseId) const;
     std::optional<OutboxRow> outboxRow(const QString &actionId) const;
+    /// seq, ids, state and action type only (payload and base fields are not read).
+    std::optional<OutboxRow> outboxRowHead(const QString &actionId) const;
     /// seq 0 → appended at the end; otherwise the given position (must be free).
     Status insertOutbox(const Action &a, const QJsonObject &baseFields, qint64 seq = 0,
         QueueState state = QueueState::Queued) const;
@@ -116,6 +120,10 @@ public:
 
     /// Local view = server copy + sync-issue actions + queued actions, in queue order; flags too.
     Status recomputeCase(const QString &caseId) const;
+    /// The same as recomputeCase() after an action that changes only `changed` fields was written
+    /// as the case's last queued action, without replaying the queue: `before` is the case as it
+    /// was read in this transaction.
+    Status overlayView(const LocalCase &before, const QJsonObject &changed) const;
     Status remapTempId(const QString &tempId, const QString &serverId) const;
     /// Writes the server copy of a case; keeps local columns (recompute afterwards).
     /// gen > 0 also marks the row as seen by that full-sync generation.

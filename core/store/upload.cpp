@@ -109,6 +109,7 @@ namespace {
 struct Applier {
     const LocalStore::Impl &d;
     UploadSummary &sum;
+    QSet<QString> touched;
 
     Status applied(const OutboxRow &row, const ActionResult &res)
     {
@@ -132,8 +133,16 @@ struct Applier {
             if (etag.isEmpty())
                 etag = rec->etag;
             caseId = rec->id;
-            if (auto st = d.writeServerCopy(rec.value()); !st.ok())
-                return st;
+            // An etag names one server version: when that version is stored already (typically a
+            // note's result right after the update that produced it), there is nothing to write.
+            const bool stored = !rec->etag.isEmpty()
+                && d.scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ? AND server_etag = ? AND "
+                                           "removed_on_server = 0 AND is_local_only = 0"),
+                        { rec->id, rec->etag })
+                       .isValid();
+            if (!stored)
+                if (auto st = d.writeServerCopy(rec.value()); !st.ok())
+                    return st;
         } else if (!etag.isEmpty()) {
             if (auto st
                 = d.exec(QStringLiteral("UPDATE cases SET server_etag = ?, is_local_only = 0 WHERE id = ?"),
@@ -143,34 +152,45 @@ struct Applier {
         }
         // Later edits of this case were made on top of this one: they are based on its result.
         // (A note proves nothing about the case's state in between, so it rebases nothing.)
-        if (changesEtag(row.action.type) && !etag.isEmpty()
-            && d.scalar(QStringLiteral("SELECT 1 FROM outbox WHERE case_id = ? AND seq > ? AND type IN "
-                                       "('update', 'transition')"),
-                    { caseId, row.seq })
-                   .isValid()) {
-            for (const OutboxRow &later : d.outboxRows(caseId)) {
-                if (later.seq < row.seq || !needsEtag(later.action.type) || later.action.baseEtag == etag)
-                    continue;
-                Action a = later.action;
-                a.baseEtag = etag;
-                if (auto st = d.rewriteOutbox(later.seq, a, later.baseFields, later.state); !st.ok())
-                    return st;
-            }
-        }
+        // One statement over the case's rows (outbox_case index), not a parse and rewrite of each.
+        if (changesEtag(row.action.type) && !etag.isEmpty())
+            if (auto st
+                = d.exec(QStringLiteral("UPDATE outbox SET payload = json_set(payload, '$.baseEtag', ?) "
+                                        "WHERE case_id = ? AND seq > ? AND type IN ('update', "
+                                        "'transition') AND json_extract(payload, '$.baseEtag') IS NOT ?"),
+                    { etag, caseId, row.seq, etag });
+                !st.ok())
+                return st;
         ++sum.applied;
         sum.changedCaseIds << caseId;
-        // Nothing else pending on the case: the local view is the server copy (no recompute needed).
-        const QVariant rest
-            = d.scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ? AND has_issue = 0 AND "
-                                      "has_conflict = 0 AND NOT EXISTS (SELECT 1 FROM outbox WHERE "
-                                      "case_id = ?)"),
-                { caseId, caseId });
-        if (rest.isValid())
-            return d.exec(
-                QStringLiteral("UPDATE cases SET fields = NULL, local_status = NULL, local_title = NULL, "
-                               "pending_count = 0 WHERE id = ?"),
-                { caseId });
-        return d.recomputeCase(caseId);
+        touched.insert(caseId);
+        return Status::success();
+    }
+
+    /// The local view of every case the batch touched, once per case rather than once per result.
+    Status settle() const
+    {
+        for (const QString &touchedId : touched) {
+            const QString caseId = d.resolve(touchedId);
+            // Nothing else pending on the case: the local view is the server copy (what a recompute
+            // would write, without replaying anything). The tables decide, not the flags: those are
+            // what this settles.
+            const QVariant rest
+                = d.scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ? AND removed_on_server = 0 "
+                                          "AND NOT EXISTS (SELECT 1 FROM outbox WHERE case_id = ?) "
+                                          "AND NOT EXISTS (SELECT 1 FROM sync_issues WHERE case_id = ?) "
+                                          "AND NOT EXISTS (SELECT 1 FROM conflicts WHERE case_id = ?)"),
+                    { caseId, caseId, caseId, caseId });
+            Status st = rest.isValid()
+                ? d.exec(
+                    QStringLiteral("UPDATE cases SET fields = NULL, local_status = NULL, local_title = NULL, "
+                                   "pending_count = 0, has_issue = 0, has_conflict = 0 WHERE id = ?"),
+                    { caseId })
+                : d.recomputeCase(caseId);
+            if (!st.ok())
+                return st;
+        }
+        return Status::success();
     }
 
     Status conflict(const OutboxRow &row, const ActionResult &res)
@@ -243,7 +263,8 @@ struct Applier {
         ++sum.conflicts;
         sum.needUser += int(m.conflicts.size());
         sum.changedCaseIds << caseId;
-        return d.recomputeCase(caseId);
+        touched.insert(caseId);
+        return Status::success();
     }
 
     Status issue(const OutboxRow &row, const ActionResult &res)
@@ -269,7 +290,8 @@ struct Applier {
                 .arg(d.describe(row.action, row.baseFields, nullptr), status, err.toString()));
         ++sum.issues;
         sum.changedCaseIds << row.caseId;
-        return d.recomputeCase(row.caseId);
+        touched.insert(row.caseId);
+        return Status::success();
     }
 
     Status skipped(const OutboxRow &row, const Error &err)
@@ -295,13 +317,16 @@ Status LocalStore::applyUploadResults(
                     .arg(results.at(i).id, batch.at(i).action.id));
     UploadSummary local;
     UploadSummary &sum = summary ? *summary : local;
-    Applier ap { *d, sum };
+    Applier ap { *d, sum, {} };
     SqlTransaction tx(d->db());
     if (auto st = tx.begin(); !st.ok())
         return st;
     for (int i = 0; i < batch.size(); ++i) {
         const ActionResult &res = results.at(i);
-        const auto row = d->outboxRow(res.id);
+        // An applied or skipped result needs only where the action is and what kind it is; the
+        // payload is read (and parsed) only for the results that keep or archive it.
+        const bool light = res.status == ResultStatus::Applied || res.status == ResultStatus::Skipped;
+        const auto row = light ? d->outboxRowHead(res.id) : d->outboxRow(res.id);
         if (!row) {
             qCWarning(lcStore) << "result for an action no longer queued" << res.id;
             continue;
@@ -327,6 +352,8 @@ Status LocalStore::applyUploadResults(
         if (!st.ok())
             return st;
     }
+    if (auto st = ap.settle(); !st.ok())
+        return st;
     sum.changedCaseIds.removeDuplicates();
     return tx.commit();
 }

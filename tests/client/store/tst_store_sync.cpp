@@ -312,6 +312,45 @@ private Q_SLOTS:
         QCOMPARE(m_store->caseById("C-1")->record.fields.value("priority").toString(), QString("low"));
     }
 
+    void interleavedEditsAndNotesDrainOneEditPerCaseAndBatch()
+    {
+        // Edits with notes between them (nothing folds): each batch takes one edit and the note after
+        // it per case; the view is settled once per case and stays server copy + what is still queued.
+        for (int i = 0; i < 3; ++i)
+            for (const QString &id : { QStringLiteral("C-1"), QStringLiteral("C-2") }) {
+                QVERIFY(m_store->updateFields(id, { { "readingKw", 100 + i } }).ok());
+                QVERIFY(m_store->addNote(id, QStringLiteral("note %1").arg(i)).ok());
+            }
+        QCOMPARE(m_store->caseById("C-1")->pendingCount, 6);
+        QCOMPARE(m_store->caseById("C-2")->record.fields.value("readingKw").toInt(), 102);
+        for (int round = 0; round < 3; ++round) {
+            UploadSummary sum;
+            const auto batch = uploadOnce(
+                [&](const QueuedAction &q) {
+                    return applied(q,
+                        caseJson(q.action.caseId, 2 + round, fieldsWith({ { "readingKw", 100 + round } })));
+                },
+                &sum);
+            QCOMPARE(batch.size(), 4);
+            QCOMPARE(sum.applied, 4);
+            for (const QString &id : { QStringLiteral("C-1"), QStringLiteral("C-2") }) {
+                const auto c = m_store->caseById(id);
+                QCOMPARE(c->pendingCount, 4 - 2 * round);
+                QCOMPARE(c->record.etag, QStringLiteral("\"%1\"").arg(2 + round));
+                QCOMPARE(c->serverFields.value("readingKw").toInt(), 100 + round);
+                QCOMPARE(c->record.fields.value("readingKw").toInt(), 102); // the newest edit still shows
+                QCOMPARE(c->record.fields.value("site").toString(), QString("S-001"));
+            }
+            for (const QueuedAction &q : m_store->nextUploadBatch())
+                if (q.action.type == ActionType::Update)
+                    QCOMPARE(q.action.baseEtag, QStringLiteral("\"%1\"").arg(2 + round));
+        }
+        QCOMPARE(m_store->pendingCount(), 0);
+        const auto done = m_store->caseById("C-1");
+        QCOMPARE(done->pendingCount, 0);
+        QCOMPARE(done->record.fields, done->serverFields);
+    }
+
     void conflictThenDownloadKeepsTheUserChoiceOpen()
     {
         QVERIFY(m_store->updateFields("C-1", { { "priority", "high" } }).ok());
