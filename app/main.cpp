@@ -130,6 +130,12 @@ int main(int argc, char *argv[])
     sessionOptions.profileDir = profileDir.isEmpty() ? outpost::client::StoreLocation::defaultProfileDir() : profileDir;
     AppSession session(&window, sessionOptions);
 
+    // Signing out revokes the token and removes it from the keychain; queued work stays on the device.
+    QObject::connect(&window, &MainWindow::signOutRequested, &session, [&] {
+        window.setEnabled(false);
+        session.signOut([&] { QCoreApplication::quit(); });
+    });
+
     std::unique_ptr<KioskController> kioskController;
     if (kiosk) {
         kioskController = std::make_unique<KioskController>(*settings);

@@ -655,6 +655,10 @@
         <source>This session belongs to %1; only %1 can unlock it.</source>
         <translation>Diese Sitzung gehört %1; nur %1 kann sie entsperren.</translation>
     </message>
+    <message>
+        <source>This session belongs to %1 on %2.</source>
+        <translation>Diese Sitzung gehört %1 auf %2.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::CaseForm</name>

@@ -655,6 +655,10 @@
         <source>This session belongs to %1; only %1 can unlock it.</source>
         <translation>Cette session appartient à %1 ; seul %1 peut la déverrouiller.</translation>
     </message>
+    <message>
+        <source>This session belongs to %1 on %2.</source>
+        <translation>Cette session appartient à %1 sur %2.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::CaseForm</name>

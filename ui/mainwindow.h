@@ -64,6 +64,8 @@ public Q_SLOTS:
     /// Connect to SyncController::casesChanged: refreshes the open case.
     void onCasesChanged(const QStringList &caseIds);
     void showSettings();
+    /// Re-reads the case types of the host (the "New case" menu), e.g. after a sync brought new ones.
+    void refreshCaseTypes() { fillNewCaseMenu(); }
 
 Q_SIGNALS:
     void syncNowRequested();

@@ -19,8 +19,13 @@
 #include "worklistview.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QLabel>
+#include <QMenu>
 #include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QTabWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QTableView>
@@ -178,6 +183,9 @@ private Q_SLOTS:
         }
         QVERIFY(mine > 0);
         QVERIFY(!pickCase().isEmpty());
+        // The case types came with the first sync: "New case" offers them.
+        QTRY_VERIFY(m_window->newCaseAction()->isEnabled());
+        QVERIFY(m_window->newCaseAction()->menu()->actions().size() >= 3);
     }
 
     void editSaveSyncReachesTheServer()
@@ -269,6 +277,54 @@ private Q_SLOTS:
         const int row = m_session->worklistModel()->rowOf(id);
         QVERIFY(row >= 0);
         QVERIFY(m_session->worklistModel()->index(row, 0).data(SearchTextRole).toString().contains(text));
+    }
+
+    void outboxHoldReleaseDiscard()
+    {
+        CaseView *view = m_window->caseView();
+        const QString id = view->caseId();
+        QVERIFY(!id.isEmpty());
+        const QString before = view->form()->baseFields().value(QStringLiteral("summary")).toString();
+        QWidget *summary = view->form()->editorWidget(QStringLiteral("summary"));
+        QTest::keyClick(summary, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(summary, QStringLiteral("to be discarded"));
+        QVERIFY(view->save());
+        QCOMPARE(m_session->outboxModel()->rowCount(), 1);
+        QCOMPARE(pendingOf(id), 1);
+
+        QListView *list = m_window->listView(MainWindow::OutboxTab);
+        const auto action = [list](const char *name) {
+            for (QAction *a : list->actions())
+                if (a->objectName() == QLatin1String(name))
+                    return a;
+            return static_cast<QAction *>(nullptr);
+        };
+        QVERIFY(action("outboxHold") && action("outboxRelease") && action("outboxDiscard"));
+        m_window->tabs()->setCurrentIndex(MainWindow::OutboxTab);
+        list->setCurrentIndex(list->model()->index(0, 0));
+        action("outboxHold")->trigger();
+        QVERIFY(list->model()->index(0, 0).data().toString().contains(QStringLiteral("on hold")));
+        action("outboxRelease")->trigger();
+        QVERIFY(!list->model()->index(0, 0).data().toString().contains(QStringLiteral("on hold")));
+
+        // Discard asks first; "No" keeps the change.
+        list->setCurrentIndex(list->model()->index(0, 0));
+        action("outboxDiscard")->trigger();
+        auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("confirmDiscard"));
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        box->button(QMessageBox::No)->click();
+        QCOMPARE(m_session->outboxModel()->rowCount(), 1);
+        QTRY_VERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("confirmDiscard")));
+
+        list->setCurrentIndex(list->model()->index(0, 0));
+        action("outboxDiscard")->trigger();
+        box = m_window->findChild<QMessageBox *>(QStringLiteral("confirmDiscard"));
+        QVERIFY(box);
+        box->button(QMessageBox::Yes)->click();
+        QCOMPARE(m_session->outboxModel()->rowCount(), 0);
+        QCOMPARE(pendingOf(id), 0);
+        QCOMPARE(m_session->store()->caseById(id)->record.fields.value(QStringLiteral("summary")).toString(), before);
     }
 
     void lockScreenChecksTheCredentials()

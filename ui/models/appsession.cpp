@@ -159,6 +159,8 @@ void AppSession::bind()
     m_issues = new SyncIssuesModel(store);
     m_events = new EventLogModel(store);
     refreshLists();
+    for (const CaseType &t : store->caseTypes())
+        m_typeNames << t.name + QLatin1Char('/') + QString::number(t.version);
 
     MainWindow *w = m_window;
     w->setCaseHost(m_host);
@@ -195,6 +197,7 @@ void AppSession::bind()
     connect(c, &sync::SyncController::pendingCountChanged, this, &AppSession::refreshLists);
     connect(c, &sync::SyncController::conflictCountChanged, this, &AppSession::refreshLists);
     connect(c, &sync::SyncController::cycleFinished, this, &AppSession::refreshLists);
+    connect(c, &sync::SyncController::cycleFinished, this, &AppSession::refreshCaseTypes);
 
     // Local changes: tell the engine, refresh the row and the outbox.
     const auto local = [this](const QString &caseId) {
@@ -218,6 +221,35 @@ void AppSession::refreshLists()
     m_events->refresh();
 }
 
+void AppSession::refreshCaseTypes()
+{
+    if (!m_store)
+        return;
+    QStringList names;
+    for (const CaseType &t : m_store->caseTypes())
+        names << t.name + QLatin1Char('/') + QString::number(t.version);
+    if (names == m_typeNames)
+        return;
+    const bool first = m_typeNames.isEmpty();
+    m_typeNames = names;
+    m_window->refreshCaseTypes();
+    if (!first || m_worklist->rowCount() > 0)
+        m_worklist->reload(); // type titles in the rows
+}
+
+void AppSession::signOut(std::function<void()> done)
+{
+    if (!isActive()) {
+        done();
+        return;
+    }
+    m_signIn->signOut(m_server, m_userId, [done](Status s) {
+        if (!s)
+            qCWarning(lcUiModels) << "sign-out:" << s.error().toString();
+        done();
+    });
+}
+
 void AppSession::attachUnlockDialog(SignInDialog *dialog, std::function<void()> unlocked)
 {
     if (!m_userId.isEmpty())
@@ -228,6 +260,10 @@ void AppSession::attachUnlockDialog(SignInDialog *dialog, std::function<void()> 
             [this, dialog, unlocked](const QString &server, const QString &user, const QString &password) {
                 if (!isActive()) {
                     dialog->showError(tr("No one is signed in."), false);
+                    return;
+                }
+                if (QUrl(server).adjusted(QUrl::StripTrailingSlash) != m_server.adjusted(QUrl::StripTrailingSlash)) {
+                    dialog->showError(tr("This session belongs to %1 on %2.").arg(m_userId, m_server.toString()), false);
                     return;
                 }
                 if (user != m_userId) {

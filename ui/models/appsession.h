@@ -51,6 +51,10 @@ public:
     /// offline against the verifier); `unlocked` runs after success.
     void attachUnlockDialog(SignInDialog *dialog, std::function<void()> unlocked);
 
+    /// Revokes the token on the server (best effort), removes it from the keychain, then `done`.
+    /// The store and its queued work stay on the device.
+    void signOut(std::function<void()> done);
+
     bool isActive() const { return m_store != nullptr; }
     QString userId() const { return m_userId; }
     bool signedInOffline() const { return m_offline; }
@@ -73,6 +77,7 @@ private:
     void loaded(SignInDialog *dialog);
     void bind();
     void refreshLists();
+    void refreshCaseTypes();
 
     MainWindow *m_window;
     Options m_options;
@@ -93,6 +98,7 @@ private:
     SyncIssuesModel *m_issues = nullptr;
     EventLogModel *m_events = nullptr;
     QueueActions *m_actions = nullptr;
+    QStringList m_typeNames; // what the "New case" menu offers
 };
 
 } // namespace outpost::ui
