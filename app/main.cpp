@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
-// outpost: the technicians' desktop app. Wiring only: options, translations, kiosk, main window.
+// outpost: the technicians' desktop app (and, with a command as first argument, the headless CLI).
+// Wiring only: options, translations, kiosk, sign-in, main window.
+#include "appsession.h"
+#include "cli.h"
 #include "kioskcontroller.h"
+#include "localstore.h"
 #include "mainwindow.h"
-#include "samplecases.h"
 #include "signindialog.h"
 #include "singleinstance.h"
 #include "syncstatusbar.h"
@@ -13,7 +16,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QSettings>
-#include <QStandardItemModel>
 #include <QTimer>
 
 #include <cstdio>
@@ -28,11 +30,15 @@ struct Tr {
 
 int main(int argc, char *argv[])
 {
-    // --- Seam for the headless command line -------------------------------------------------
-    // When argv[1] is a command (signin, sync, status, case, outbox, conflicts,
-    // export-diagnostics), main() will hand over to the CLI library before any GUI exists:
-    //     if (argc > 1 && outpost::cli::isCommand(argv[1])) return outpost::cli::runCli(args);
-    // ------------------------------------------------------------------------------------------
+    // A command as first argument (signin, sync, status, case, outbox, ...): the headless CLI,
+    // without any GUI (no display needed).
+    if (argc > 1 && outpost::cli::isCliCommand(QString::fromLocal8Bit(argv[1]))) {
+        QCoreApplication core(argc, argv);
+        QCoreApplication::setOrganizationName(QStringLiteral("Outpost"));
+        QCoreApplication::setApplicationName(QStringLiteral("outpost"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(OUTPOST_VERSION));
+        return outpost::cli::runCli(QCoreApplication::arguments().mid(1));
+    }
 
     const bool kioskArg = [&] {
         for (int i = 1; i < argc; ++i)
@@ -91,6 +97,7 @@ int main(int argc, char *argv[])
                      qPrintable(Tr::tr("cannot create the profile directory %1").arg(profileDir)));
         return 2;
     }
+    QString serverUrl = settings->value(QStringLiteral("signin/server")).toString();
     if (parser.isSet(serverOpt)) {
         QString why;
         const QString url = normalizeServerUrl(parser.value(serverOpt), &why);
@@ -99,6 +106,7 @@ int main(int argc, char *argv[])
             return 2;
         }
         settings->setValue(QStringLiteral("signin/server"), url);
+        serverUrl = url;
     }
     const bool kiosk = parser.isSet(kioskOpt) || settings->value(QStringLiteral("kiosk/enabled")).toBool();
 
@@ -109,20 +117,23 @@ int main(int argc, char *argv[])
     if (kiosk)
         KioskController::applyTouchStyle();
 
-    // Until the local store and sync engine are wired in, the app shows sample cases.
-    SampleCaseHost host;
-    QHash<QString, QString> titles{{QStringLiteral("inspection"), SampleCaseHost::inspectionType().title}};
-    QStandardItemModel *worklist = createWorklistModel(host.cases(), titles, &app);
-
     MainWindow window(*settings);
-    window.setCaseHost(&host);
-    window.setWorklistModel(worklist);
     window.setKioskMode(kiosk);
     window.syncStatus()->setState(SyncState::Offline);
     QObject::connect(&instance, &SingleInstance::raiseRequested, &window, [&window] {
         window.showNormal();
         window.raise();
         window.activateWindow();
+    });
+
+    AppSession::Options sessionOptions;
+    sessionOptions.profileDir = profileDir.isEmpty() ? outpost::client::StoreLocation::defaultProfileDir() : profileDir;
+    AppSession session(&window, sessionOptions);
+
+    // Signing out revokes the token and removes it from the keychain; queued work stays on the device.
+    QObject::connect(&window, &MainWindow::signOutRequested, &session, [&] {
+        window.setEnabled(false);
+        session.signOut([&] { QCoreApplication::quit(); });
     });
 
     std::unique_ptr<KioskController> kioskController;
@@ -136,18 +147,36 @@ int main(int argc, char *argv[])
             auto *dlg = new SignInDialog(&window);
             dlg->setAttribute(Qt::WA_DeleteOnClose);
             dlg->setCancelAllowed(false);
-            QObject::connect(dlg, &SignInDialog::signInRequested, dlg, [&, dlg] {
-                // WIRING SEAM: the client core's sign-in (online, or offline against the stored
-                // verifier) decides here once wired in; the sample build has no accounts.
-                dlg->accept();
+            // The signed-in technician's credentials are checked for real (online, or offline
+            // against the stored verifier) before the work is shown again.
+            session.attachUnlockDialog(dlg, [&] {
                 window.setLocked(false);
                 kioskController->unlock();
             });
             dlg->open();
         });
-        kioskController->attach(&window);
-    } else {
-        window.show();
     }
+
+    // Sign in first; the window shows the technician's work once the store is open.
+    auto *signIn = new SignInDialog(kiosk ? &window : nullptr);
+    signIn->setAttribute(Qt::WA_DeleteOnClose);
+    signIn->setObjectName(QStringLiteral("signInDialog"));
+    if (kiosk)
+        signIn->setCancelAllowed(false);
+    if (!serverUrl.isEmpty())
+        signIn->setServer(serverUrl);
+    session.attachSignInDialog(signIn);
+    QObject::connect(signIn, &QDialog::rejected, &app, &QCoreApplication::quit);
+    if (kiosk) {
+        window.setLocked(true); // the work appears once signed in
+        kioskController->attach(&window);
+    }
+    QObject::connect(&session, &AppSession::started, &window, [&] {
+        if (kiosk)
+            window.setLocked(false);
+        else
+            window.show();
+    });
+    signIn->open();
     return app.exec();
 }

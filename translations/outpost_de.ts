@@ -247,6 +247,420 @@
     </message>
 </context>
 <context>
+    <name>outpost::client::LocalStore</name>
+    <message>
+        <source>Case %1 is not in the offline store.</source>
+        <translation>Fall %1 ist nicht im Offline-Speicher.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file %1.</source>
+        <translation>Die Datei %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file.</source>
+        <translation>Die Datei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MiB.</source>
+        <translation>%1 ist größer als %2 MiB.</translation>
+    </message>
+    <message>
+        <source>The file is too large.</source>
+        <translation>Die Datei ist zu groß.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Copying %1 failed.</source>
+        <translation>Kopieren von %1 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Attached %1 (%2 bytes) to %3; it is uploaded with the next sync.</source>
+        <translation>%1 (%2 Bytes) an %3 angehängt; wird mit der nächsten Synchronisierung hochgeladen.</translation>
+    </message>
+    <message>
+        <source>Full sync started; every queued change is kept.</source>
+        <translation>Vollständige Synchronisierung gestartet; alle wartenden Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Case %1 left your work on the server; it is kept here because it has unsent work.</source>
+        <translation>Fall %1 gehört auf dem Server nicht mehr zu Ihrer Arbeit; er bleibt hier, weil er nicht gesendete Änderungen hat.</translation>
+    </message>
+    <message>
+        <source>Data page row id &apos;%1&apos; is not &apos;&lt;page&gt;/&lt;key&gt;&apos;.</source>
+        <translation>Die Datenseiten-Zeilen-ID „%1“ hat nicht die Form „&lt;Seite&gt;/&lt;Schlüssel&gt;“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) with unsent work got a new server copy; the local changes stay on top.</source>
+        <translation>
+            <numerusform>%n Fall mit nicht gesendeten Änderungen hat eine neue Serverfassung erhalten; die lokalen Änderungen bleiben darüber.</numerusform>
+            <numerusform>%n Fälle mit nicht gesendeten Änderungen haben eine neue Serverfassung erhalten; die lokalen Änderungen bleiben darüber.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Full sync finished: %1 case(s) no longer sent were removed, %2 kept for their unsent work, %3 with pending work re-applied.</source>
+        <translation>Vollständige Synchronisierung beendet: %1 nicht mehr gesendete Fälle entfernt, %2 wegen nicht gesendeter Änderungen behalten, %3 mit wartenden Änderungen neu angewendet.</translation>
+    </message>
+    <message>
+        <source>Please correct: %1</source>
+        <translation>Bitte korrigieren: %1</translation>
+    </message>
+    <message>
+        <source>Case type &apos;%1&apos; is not known here yet; sync first.</source>
+        <translation>Falltyp „%1“ ist hier noch unbekannt; bitte zuerst synchronisieren.</translation>
+    </message>
+    <message>
+        <source>Queued: %1</source>
+        <translation>Eingereiht: %1</translation>
+    </message>
+    <message>
+        <source>Folded the edit of %1 into the unsent creation of %2 (one request instead of two).</source>
+        <translation>Die Änderung von %1 wurde in die nicht gesendete Anlage von %2 übernommen (eine Anfrage statt zwei).</translation>
+    </message>
+    <message>
+        <source>Merged the edit of %1 into the queued update of %2 (based on etag %3).</source>
+        <translation>Die Änderung von %1 wurde mit der wartenden Aktualisierung von %2 zusammengeführt (auf Basis von ETag %3).</translation>
+    </message>
+    <message>
+        <source>A note needs some text.</source>
+        <translation>Eine Notiz braucht Text.</translation>
+    </message>
+    <message>
+        <source>A note must be at most 10000 characters long.</source>
+        <translation>Eine Notiz darf höchstens 10000 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>Only a case created on this device and not sent yet can be discarded.</source>
+        <translation>Nur ein auf diesem Gerät angelegter, noch nicht gesendeter Fall kann verworfen werden.</translation>
+    </message>
+    <message>
+        <source>Case %1 is being sent right now; it can no longer be discarded.</source>
+        <translation>Fall %1 wird gerade gesendet; er kann nicht mehr verworfen werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discarded the unsent case %1 and its %n queued action(s); nothing will be sent for it.</source>
+        <translation>
+            <numerusform>Der nicht gesendete Fall %1 und seine %n wartende Aktion wurden verworfen; dafür wird nichts gesendet.</numerusform>
+            <numerusform>Der nicht gesendete Fall %1 und seine %n wartenden Aktionen wurden verworfen; dafür wird nichts gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Action %1 is not queued.</source>
+        <translation>Aktion %1 ist nicht eingereiht.</translation>
+    </message>
+    <message>
+        <source>Action %1 is %2.</source>
+        <translation>Aktion %1 ist %2.</translation>
+    </message>
+    <message>
+        <source>Held by the user (it and later changes of its case wait): %1</source>
+        <translation>Vom Benutzer angehalten (sie und spätere Änderungen des Falls warten): %1</translation>
+    </message>
+    <message>
+        <source>Released by the user: %1</source>
+        <translation>Vom Benutzer freigegeben: %1</translation>
+    </message>
+    <message>
+        <source>Action %1 is being sent right now; it can no longer be discarded.</source>
+        <translation>Aktion %1 wird gerade gesendet; sie kann nicht mehr verworfen werden.</translation>
+    </message>
+    <message>
+        <source>Discarded by the user, local effect reverted: %1</source>
+        <translation>Vom Benutzer verworfen, lokale Wirkung rückgängig gemacht: %1</translation>
+    </message>
+    <message>
+        <source>queued work refers to a missing case (%1)</source>
+        <translation>wartende Arbeit verweist auf einen fehlenden Fall (%1)</translation>
+    </message>
+    <message>
+        <source>queued action %1 has an unknown state &apos;%2&apos;</source>
+        <translation>wartende Aktion %1 hat einen unbekannten Zustand „%2“</translation>
+    </message>
+    <message>
+        <source>queued action %1 cannot be read: %2</source>
+        <translation>wartende Aktion %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>queued action %1 does not match its row</source>
+        <translation>wartende Aktion %1 passt nicht zu ihrer Zeile</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot open the offline store %1: %2</source>
+        <translation>Der Offline-Speicher %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>journal mode %1</source>
+        <translation>Journalmodus %1</translation>
+    </message>
+    <message>
+        <source>the schema version cannot be read</source>
+        <translation>die Schemaversion kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The offline store %1 was written by a newer version of Outpost (schema %2, this version knows %3). Update Outpost; the store was left untouched.</source>
+        <translation>Der Offline-Speicher %1 wurde von einer neueren Outpost-Version geschrieben (Schema %2, diese Version kennt %3). Bitte Outpost aktualisieren; der Speicher blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>The offline store %1 is busy (%2); try again.</source>
+        <translation>Der Offline-Speicher %1 ist belegt (%2); bitte erneut versuchen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The offline store %1 is damaged (%2). It still holds %n unsent change(s), so it was left in place untouched. Export diagnostics and contact support.</source>
+        <translation>
+            <numerusform>Der Offline-Speicher %1 ist beschädigt (%2). Er enthält noch %n nicht gesendete Änderung und blieb daher unverändert. Exportieren Sie die Diagnose und wenden Sie sich an den Support.</numerusform>
+            <numerusform>Der Offline-Speicher %1 ist beschädigt (%2). Er enthält noch %n nicht gesendete Änderungen und blieb daher unverändert. Exportieren Sie die Diagnose und wenden Sie sich an den Support.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The offline store %1 was damaged (%2) and held no readable unsent work. It was moved aside to %3; open again to start with a fresh store.</source>
+        <translation>Der Offline-Speicher %1 war beschädigt (%2) und enthielt keine lesbaren nicht gesendeten Änderungen. Er wurde nach %3 verschoben; erneut öffnen, um mit einem neuen Speicher zu beginnen.</translation>
+    </message>
+    <message>
+        <source>The offline store %1 is damaged (%2) and could not be moved aside.</source>
+        <translation>Der Offline-Speicher %1 ist beschädigt (%2) und konnte nicht verschoben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Case %1 is no longer on the server and has no unsent work left; it was removed here.</source>
+        <translation>Fall %1 ist nicht mehr auf dem Server und hat keine nicht gesendeten Änderungen; er wurde hier entfernt.</translation>
+    </message>
+    <message>
+        <source>Case %1 exists twice with pending work (%2).</source>
+        <translation>Fall %1 existiert doppelt mit wartenden Änderungen (%2).</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>Create %1 %2%3%4</source>
+        <translation>Anlegen %1 %2%3%4</translation>
+    </message>
+    <message>
+        <source> “%1”</source>
+        <translation> „%1“</translation>
+    </message>
+    <message>
+        <source>Update %1: %2</source>
+        <translation>Änderung %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2%3</source>
+        <translation>%1 an %2%3</translation>
+    </message>
+    <message>
+        <source>Note on %1: “%2”</source>
+        <translation>Notiz zu %1: „%2“</translation>
+    </message>
+    <message>
+        <source>Case type &apos;%1&apos; is not known.</source>
+        <translation>Falltyp „%1“ ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>Case %1 has no conflicts.</source>
+        <translation>Fall %1 hat keine Konflikte.</translation>
+    </message>
+    <message>
+        <source>Choose a value for %1.</source>
+        <translation>Wählen Sie einen Wert für %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not in conflict.</source>
+        <translation>%1 steht nicht im Konflikt.</translation>
+    </message>
+    <message>
+        <source>Every conflicting field needs a choice.</source>
+        <translation>Jedes Konfliktfeld braucht eine Auswahl.</translation>
+    </message>
+    <message>
+        <source>A chosen value is not valid.</source>
+        <translation>Ein gewählter Wert ist ungültig.</translation>
+    </message>
+    <message>
+        <source>Conflicts of %1 resolved: the server&apos;s values kept.</source>
+        <translation>Konflikte von %1 gelöst: die Werte des Servers wurden behalten.</translation>
+    </message>
+    <message>
+        <source>Conflicts of %1 resolved: %2 will be sent.</source>
+        <translation>Konflikte von %1 gelöst: %2 wird gesendet.</translation>
+    </message>
+    <message>
+        <source>There is no sync issue %1.</source>
+        <translation>Es gibt kein Synchronisierungsproblem %1.</translation>
+    </message>
+    <message>
+        <source>A note has no fields to edit.</source>
+        <translation>Eine Notiz hat keine Felder zum Bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Please correct the highlighted fields.</source>
+        <translation>Bitte korrigieren Sie die markierten Felder.</translation>
+    </message>
+    <message>
+        <source>Sync issue retried: %1</source>
+        <translation>Synchronisierungsproblem erneut versucht: %1</translation>
+    </message>
+    <message>
+        <source>Changes of case %1 are being sent right now.</source>
+        <translation>Änderungen von Fall %1 werden gerade gesendet.</translation>
+    </message>
+    <message>
+        <source>Sync issue discarded: the case %1 created on this device is dropped.</source>
+        <translation>Synchronisierungsproblem verworfen: der auf diesem Gerät angelegte Fall %1 wird entfernt.</translation>
+    </message>
+    <message>
+        <source>Sync issue discarded for case %1; its local effect is reverted.</source>
+        <translation>Synchronisierungsproblem für Fall %1 verworfen; die lokale Wirkung ist rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>Updating the offline store failed: %1</source>
+        <translation>Aktualisieren des Offline-Speichers fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The offline store cannot be read.</source>
+        <translation>Der Offline-Speicher kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The offline store&apos;s version went back.</source>
+        <translation>Die Version des Offline-Speichers ist zurückgegangen.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>The offline store is busy or unavailable: %1</source>
+        <translation>Der Offline-Speicher ist belegt oder nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>Saving to the offline store failed: %1</source>
+        <translation>Speichern im Offline-Speicher fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The offline store failed (%1): %2</source>
+        <translation>Der Offline-Speicher ist fehlgeschlagen (%1): %2</translation>
+    </message>
+    <message>
+        <source>Case %1 is now %2 on the server.</source>
+        <translation>Fall %1 ist auf dem Server jetzt %2.</translation>
+    </message>
+    <message>
+        <source>A conflict came without the case.</source>
+        <translation>Ein Konflikt kam ohne den Fall.</translation>
+    </message>
+    <message>
+        <source>%1 kept the server&apos;s value (serverWins)</source>
+        <translation>%1 behielt den Wert des Servers (serverWins)</translation>
+    </message>
+    <message>
+        <source>%1 sent again on etag %2</source>
+        <translation>%1 erneut auf ETag %2 gesendet</translation>
+    </message>
+    <message>
+        <source>%1 changed on both sides: your choice is needed</source>
+        <translation>%1 auf beiden Seiten geändert: Ihre Auswahl ist nötig</translation>
+    </message>
+    <message>
+        <source>the server already has the same values</source>
+        <translation>der Server hat bereits dieselben Werte</translation>
+    </message>
+    <message>
+        <source>%1 met newer changes on the server: %2.</source>
+        <translation>%1 traf auf neuere Änderungen auf dem Server: %2.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this change.</source>
+        <translation>Der Server hat diese Änderung nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>%1 was %2 by the server: %3. Later changes of this case wait until it is fixed or discarded.</source>
+        <translation>%1 wurde vom Server %2: %3. Spätere Änderungen dieses Falls warten, bis es behoben oder verworfen ist.</translation>
+    </message>
+    <message>
+        <source>The server answered %1 results for %2 actions.</source>
+        <translation>Der Server lieferte %1 Ergebnisse für %2 Aktionen.</translation>
+    </message>
+    <message>
+        <source>Result %1 answers action %2, expected %3.</source>
+        <translation>Ergebnis %1 beantwortet Aktion %2, erwartet war %3.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::sync::SignIn</name>
+    <message>
+        <source>The server address must be an http:// or https:// URL.</source>
+        <translation>Die Serveradresse muss eine http://- oder https://-URL sein.</translation>
+    </message>
+    <message>
+        <source>not an http(s) URL</source>
+        <translation>keine http(s)-URL</translation>
+    </message>
+    <message>
+        <source>A user name is required.</source>
+        <translation>Ein Benutzername ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>erforderlich</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached and this user never signed in on this device: %1</source>
+        <translation>Der Server ist nicht erreichbar und dieser Benutzer hat sich auf diesem Gerät noch nie angemeldet: %1</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Falscher Benutzername oder falsches Passwort.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::AppSession</name>
+    <message>
+        <source>A sign-in is already in progress.</source>
+        <translation>Eine Anmeldung läuft bereits.</translation>
+    </message>
+    <message>
+        <source>Signed in offline; changes are sent once the server can be reached.</source>
+        <translation>Offline angemeldet; Änderungen werden gesendet, sobald der Server erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Cannot open the data on this device: %1</source>
+        <translation>Die Daten auf diesem Gerät können nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Sign in again to sync.</source>
+        <translation>Zum Synchronisieren erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>No one is signed in.</source>
+        <translation>Niemand ist angemeldet.</translation>
+    </message>
+    <message>
+        <source>This session belongs to %1; only %1 can unlock it.</source>
+        <translation>Diese Sitzung gehört %1; nur %1 kann sie entsperren.</translation>
+    </message>
+    <message>
+        <source>This session belongs to %1 on %2.</source>
+        <translation>Diese Sitzung gehört %1 auf %2.</translation>
+    </message>
+</context>
+<context>
     <name>outpost::ui::CaseForm</name>
     <message>
         <source>%1 *</source>
@@ -408,6 +822,13 @@
     <message>
         <source>Server</source>
         <translation>Server</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::ConflictsListModel</name>
+    <message>
+        <source>%1: %2 changed here and on the server</source>
+        <translation>%1: %2 hier und auf dem Server geändert</translation>
     </message>
 </context>
 <context>
@@ -590,6 +1011,29 @@
     </message>
 </context>
 <context>
+    <name>outpost::ui::OutboxModel</name>
+    <message>
+        <source>%1 (on hold)</source>
+        <translation>%1 (angehalten)</translation>
+    </message>
+    <message>
+        <source>%1 (sending)</source>
+        <translation>%1 (wird gesendet)</translation>
+    </message>
+    <message>
+        <source>%1 (waits for a conflict)</source>
+        <translation>%1 (wartet auf einen Konflikt)</translation>
+    </message>
+    <message>
+        <source>%1 (waits for a sync issue)</source>
+        <translation>%1 (wartet auf ein Synchronisierungsproblem)</translation>
+    </message>
+    <message>
+        <source>%1 (waits for a held change)</source>
+        <translation>%1 (wartet auf eine angehaltene Änderung)</translation>
+    </message>
+</context>
+<context>
     <name>outpost::ui::PinDialog</name>
     <message>
         <source>Administrator PIN</source>
@@ -617,6 +1061,81 @@
     <message>
         <source>The PIN must have 4 to 12 digits.</source>
         <translation>Die PIN muss 4 bis 12 Ziffern haben.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::QueueActions</name>
+    <message>
+        <source>&amp;Hold</source>
+        <translation>&amp;Anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Release</source>
+        <translation>&amp;Freigeben</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Verwerfen…</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation>&amp;Lösen…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Keep the selected change on this device until it is released</source>
+        <translation>Die gewählte Änderung auf diesem Gerät behalten, bis sie freigegeben wird</translation>
+    </message>
+    <message>
+        <source>Send the selected change with the next sync</source>
+        <translation>Die gewählte Änderung mit der nächsten Synchronisierung senden</translation>
+    </message>
+    <message>
+        <source>Undo the selected change and remove it from the outbox</source>
+        <translation>Die gewählte Änderung rückgängig machen und aus dem Postausgang entfernen</translation>
+    </message>
+    <message>
+        <source>Pick per field which value to keep</source>
+        <translation>Pro Feld wählen, welcher Wert bleibt</translation>
+    </message>
+    <message>
+        <source>Send the refused change again</source>
+        <translation>Die abgelehnte Änderung erneut senden</translation>
+    </message>
+    <message>
+        <source>Drop the refused change and undo it on this device</source>
+        <translation>Die abgelehnte Änderung verwerfen und auf diesem Gerät rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Outpost</source>
+        <translation>Outpost</translation>
+    </message>
+    <message>
+        <source>Discard this change? It is undone on this device and never sent.
+
+%1</source>
+        <translation>Diese Änderung verwerfen? Sie wird auf diesem Gerät rückgängig gemacht und nie gesendet.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Case %1 does not exist.</source>
+        <translation>Fall %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Case type %1 is not known.</source>
+        <translation>Falltyp %1 ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>Discard this refused change? It is undone on this device.
+
+%1</source>
+        <translation>Diese abgelehnte Änderung verwerfen? Sie wird auf diesem Gerät rückgängig gemacht.
+
+%1</translation>
     </message>
 </context>
 <context>
@@ -849,6 +1368,55 @@
     <message>
         <source>Enter your password.</source>
         <translation>Geben Sie Ihr Passwort ein.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::StoreCaseHost</name>
+    <message>
+        <source>Case %1 does not exist.</source>
+        <translation>Fall %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Case type %1 is not known.</source>
+        <translation>Falltyp %1 ist unbekannt.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::StoreWorklistModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::SyncIssuesModel</name>
+    <message>
+        <source>%1 — the case is gone: %2</source>
+        <translation>%1 — der Fall ist nicht mehr verfügbar: %2</translation>
+    </message>
+    <message>
+        <source>%1 — refused: %2</source>
+        <translation>%1 — abgelehnt: %2</translation>
     </message>
 </context>
 <context>

@@ -247,6 +247,420 @@
     </message>
 </context>
 <context>
+    <name>outpost::client::LocalStore</name>
+    <message>
+        <source>Case %1 is not in the offline store.</source>
+        <translation>Le dossier %1 n&apos;est pas dans le stockage hors ligne.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file %1.</source>
+        <translation>Impossible de lire le fichier %1.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file.</source>
+        <translation>Impossible de lire le fichier.</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 MiB.</source>
+        <translation>%1 dépasse %2 Mio.</translation>
+    </message>
+    <message>
+        <source>The file is too large.</source>
+        <translation>Le fichier est trop volumineux.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Copying %1 failed.</source>
+        <translation>La copie de %1 a échoué.</translation>
+    </message>
+    <message>
+        <source>Attached %1 (%2 bytes) to %3; it is uploaded with the next sync.</source>
+        <translation>%1 (%2 octets) joint à %3 ; envoyé à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Full sync started; every queued change is kept.</source>
+        <translation>Synchronisation complète démarrée ; toutes les modifications en attente sont conservées.</translation>
+    </message>
+    <message>
+        <source>Case %1 left your work on the server; it is kept here because it has unsent work.</source>
+        <translation>Le dossier %1 ne fait plus partie de votre travail sur le serveur ; il est conservé ici car il a des modifications non envoyées.</translation>
+    </message>
+    <message>
+        <source>Data page row id &apos;%1&apos; is not &apos;&lt;page&gt;/&lt;key&gt;&apos;.</source>
+        <translation>L&apos;identifiant de ligne « %1 » n&apos;est pas de la forme « &lt;page&gt;/&lt;clé&gt; ».</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) with unsent work got a new server copy; the local changes stay on top.</source>
+        <translation>
+            <numerusform>%n dossier avec des modifications non envoyées a reçu une nouvelle copie du serveur ; les modifications locales restent appliquées.</numerusform>
+            <numerusform>%n dossiers avec des modifications non envoyées ont reçu une nouvelle copie du serveur ; les modifications locales restent appliquées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Full sync finished: %1 case(s) no longer sent were removed, %2 kept for their unsent work, %3 with pending work re-applied.</source>
+        <translation>Synchronisation complète terminée : %1 dossier(s) plus envoyé(s) supprimé(s), %2 conservé(s) pour leurs modifications non envoyées, %3 avec modifications en attente réappliquées.</translation>
+    </message>
+    <message>
+        <source>Please correct: %1</source>
+        <translation>Veuillez corriger : %1</translation>
+    </message>
+    <message>
+        <source>Case type &apos;%1&apos; is not known here yet; sync first.</source>
+        <translation>Le type de dossier « %1 » n&apos;est pas encore connu ici ; synchronisez d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Queued: %1</source>
+        <translation>En attente : %1</translation>
+    </message>
+    <message>
+        <source>Folded the edit of %1 into the unsent creation of %2 (one request instead of two).</source>
+        <translation>La modification de %1 a été intégrée à la création non envoyée de %2 (une requête au lieu de deux).</translation>
+    </message>
+    <message>
+        <source>Merged the edit of %1 into the queued update of %2 (based on etag %3).</source>
+        <translation>La modification de %1 a été fusionnée avec la mise à jour en attente de %2 (basée sur l’etag %3).</translation>
+    </message>
+    <message>
+        <source>A note needs some text.</source>
+        <translation>Une note doit contenir du texte.</translation>
+    </message>
+    <message>
+        <source>A note must be at most 10000 characters long.</source>
+        <translation>Une note ne doit pas dépasser 10000 caractères.</translation>
+    </message>
+    <message>
+        <source>Only a case created on this device and not sent yet can be discarded.</source>
+        <translation>Seul un dossier créé sur cet appareil et pas encore envoyé peut être abandonné.</translation>
+    </message>
+    <message>
+        <source>Case %1 is being sent right now; it can no longer be discarded.</source>
+        <translation>Le dossier %1 est en cours d&apos;envoi ; il ne peut plus être abandonné.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discarded the unsent case %1 and its %n queued action(s); nothing will be sent for it.</source>
+        <translation>
+            <numerusform>Le dossier non envoyé %1 et son action en attente (%n) ont été abandonnés ; rien ne sera envoyé.</numerusform>
+            <numerusform>Le dossier non envoyé %1 et ses %n actions en attente ont été abandonnés ; rien ne sera envoyé.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Action %1 is not queued.</source>
+        <translation>L&apos;action %1 n&apos;est pas en attente.</translation>
+    </message>
+    <message>
+        <source>Action %1 is %2.</source>
+        <translation>L&apos;action %1 est %2.</translation>
+    </message>
+    <message>
+        <source>Held by the user (it and later changes of its case wait): %1</source>
+        <translation>Suspendue par l&apos;utilisateur (elle et les modifications suivantes du dossier attendent) : %1</translation>
+    </message>
+    <message>
+        <source>Released by the user: %1</source>
+        <translation>Libérée par l&apos;utilisateur : %1</translation>
+    </message>
+    <message>
+        <source>Action %1 is being sent right now; it can no longer be discarded.</source>
+        <translation>L&apos;action %1 est en cours d&apos;envoi ; elle ne peut plus être abandonnée.</translation>
+    </message>
+    <message>
+        <source>Discarded by the user, local effect reverted: %1</source>
+        <translation>Abandonnée par l&apos;utilisateur, effet local annulé : %1</translation>
+    </message>
+    <message>
+        <source>queued work refers to a missing case (%1)</source>
+        <translation>un travail en attente fait référence à un dossier manquant (%1)</translation>
+    </message>
+    <message>
+        <source>queued action %1 has an unknown state &apos;%2&apos;</source>
+        <translation>l&apos;action en attente %1 a un état inconnu « %2 »</translation>
+    </message>
+    <message>
+        <source>queued action %1 cannot be read: %2</source>
+        <translation>l&apos;action en attente %1 est illisible : %2</translation>
+    </message>
+    <message>
+        <source>queued action %1 does not match its row</source>
+        <translation>l&apos;action en attente %1 ne correspond pas à sa ligne</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Impossible de créer le dossier %1.</translation>
+    </message>
+    <message>
+        <source>Cannot open the offline store %1: %2</source>
+        <translation>Impossible d&apos;ouvrir le stockage hors ligne %1 : %2</translation>
+    </message>
+    <message>
+        <source>journal mode %1</source>
+        <translation>mode de journal %1</translation>
+    </message>
+    <message>
+        <source>the schema version cannot be read</source>
+        <translation>la version du schéma est illisible</translation>
+    </message>
+    <message>
+        <source>The offline store %1 was written by a newer version of Outpost (schema %2, this version knows %3). Update Outpost; the store was left untouched.</source>
+        <translation>Le stockage hors ligne %1 a été écrit par une version plus récente d&apos;Outpost (schéma %2, cette version connaît %3). Mettez Outpost à jour ; le stockage n&apos;a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>The offline store %1 is busy (%2); try again.</source>
+        <translation>Le stockage hors ligne %1 est occupé (%2) ; réessayez.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The offline store %1 is damaged (%2). It still holds %n unsent change(s), so it was left in place untouched. Export diagnostics and contact support.</source>
+        <translation>
+            <numerusform>Le stockage hors ligne %1 est endommagé (%2). Il contient encore %n modification non envoyée ; il a donc été laissé intact. Exportez les diagnostics et contactez le support.</numerusform>
+            <numerusform>Le stockage hors ligne %1 est endommagé (%2). Il contient encore %n modifications non envoyées ; il a donc été laissé intact. Exportez les diagnostics et contactez le support.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The offline store %1 was damaged (%2) and held no readable unsent work. It was moved aside to %3; open again to start with a fresh store.</source>
+        <translation>Le stockage hors ligne %1 était endommagé (%2) et ne contenait aucun travail non envoyé lisible. Il a été déplacé vers %3 ; rouvrez pour repartir d&apos;un stockage neuf.</translation>
+    </message>
+    <message>
+        <source>The offline store %1 is damaged (%2) and could not be moved aside.</source>
+        <translation>Le stockage hors ligne %1 est endommagé (%2) et n&apos;a pas pu être déplacé.</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Impossible d&apos;ouvrir %1 : %2</translation>
+    </message>
+    <message>
+        <source>Case %1 is no longer on the server and has no unsent work left; it was removed here.</source>
+        <translation>Le dossier %1 n&apos;est plus sur le serveur et n&apos;a plus de travail non envoyé ; il a été supprimé ici.</translation>
+    </message>
+    <message>
+        <source>Case %1 exists twice with pending work (%2).</source>
+        <translation>Le dossier %1 existe en double avec du travail en attente (%2).</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>Create %1 %2%3%4</source>
+        <translation>Création %1 %2%3%4</translation>
+    </message>
+    <message>
+        <source> “%1”</source>
+        <translation> « %1 »</translation>
+    </message>
+    <message>
+        <source>Update %1: %2</source>
+        <translation>Mise à jour %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2%3</source>
+        <translation>%1 sur %2%3</translation>
+    </message>
+    <message>
+        <source>Note on %1: “%2”</source>
+        <translation>Note sur %1 : « %2 »</translation>
+    </message>
+    <message>
+        <source>Case type &apos;%1&apos; is not known.</source>
+        <translation>Le type de dossier « %1 » est inconnu.</translation>
+    </message>
+    <message>
+        <source>Case %1 has no conflicts.</source>
+        <translation>Le dossier %1 n&apos;a pas de conflit.</translation>
+    </message>
+    <message>
+        <source>Choose a value for %1.</source>
+        <translation>Choisissez une valeur pour %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not in conflict.</source>
+        <translation>%1 n&apos;est pas en conflit.</translation>
+    </message>
+    <message>
+        <source>Every conflicting field needs a choice.</source>
+        <translation>Chaque champ en conflit nécessite un choix.</translation>
+    </message>
+    <message>
+        <source>A chosen value is not valid.</source>
+        <translation>Une valeur choisie n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>Conflicts of %1 resolved: the server&apos;s values kept.</source>
+        <translation>Conflits de %1 résolus : les valeurs du serveur sont conservées.</translation>
+    </message>
+    <message>
+        <source>Conflicts of %1 resolved: %2 will be sent.</source>
+        <translation>Conflits de %1 résolus : %2 sera envoyé.</translation>
+    </message>
+    <message>
+        <source>There is no sync issue %1.</source>
+        <translation>Il n&apos;y a pas de problème de synchronisation %1.</translation>
+    </message>
+    <message>
+        <source>A note has no fields to edit.</source>
+        <translation>Une note n&apos;a pas de champs à modifier.</translation>
+    </message>
+    <message>
+        <source>Please correct the highlighted fields.</source>
+        <translation>Veuillez corriger les champs signalés.</translation>
+    </message>
+    <message>
+        <source>Sync issue retried: %1</source>
+        <translation>Problème de synchronisation réessayé : %1</translation>
+    </message>
+    <message>
+        <source>Changes of case %1 are being sent right now.</source>
+        <translation>Les modifications du dossier %1 sont en cours d&apos;envoi.</translation>
+    </message>
+    <message>
+        <source>Sync issue discarded: the case %1 created on this device is dropped.</source>
+        <translation>Problème de synchronisation abandonné : le dossier %1 créé sur cet appareil est supprimé.</translation>
+    </message>
+    <message>
+        <source>Sync issue discarded for case %1; its local effect is reverted.</source>
+        <translation>Problème de synchronisation abandonné pour le dossier %1 ; son effet local est annulé.</translation>
+    </message>
+    <message>
+        <source>Updating the offline store failed: %1</source>
+        <translation>La mise à jour du stockage hors ligne a échoué : %1</translation>
+    </message>
+    <message>
+        <source>The offline store cannot be read.</source>
+        <translation>Le stockage hors ligne est illisible.</translation>
+    </message>
+    <message>
+        <source>The offline store&apos;s version went back.</source>
+        <translation>La version du stockage hors ligne a reculé.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>The offline store is busy or unavailable: %1</source>
+        <translation>Le stockage hors ligne est occupé ou indisponible : %1</translation>
+    </message>
+    <message>
+        <source>Saving to the offline store failed: %1</source>
+        <translation>L&apos;enregistrement dans le stockage hors ligne a échoué : %1</translation>
+    </message>
+    <message>
+        <source>The offline store failed (%1): %2</source>
+        <translation>Le stockage hors ligne a échoué (%1) : %2</translation>
+    </message>
+    <message>
+        <source>Case %1 is now %2 on the server.</source>
+        <translation>Le dossier %1 est maintenant %2 sur le serveur.</translation>
+    </message>
+    <message>
+        <source>A conflict came without the case.</source>
+        <translation>Un conflit est arrivé sans le dossier.</translation>
+    </message>
+    <message>
+        <source>%1 kept the server&apos;s value (serverWins)</source>
+        <translation>%1 a gardé la valeur du serveur (serverWins)</translation>
+    </message>
+    <message>
+        <source>%1 sent again on etag %2</source>
+        <translation>%1 renvoyé sur l’etag %2</translation>
+    </message>
+    <message>
+        <source>%1 changed on both sides: your choice is needed</source>
+        <translation>%1 modifié des deux côtés : votre choix est nécessaire</translation>
+    </message>
+    <message>
+        <source>the server already has the same values</source>
+        <translation>le serveur a déjà les mêmes valeurs</translation>
+    </message>
+    <message>
+        <source>%1 met newer changes on the server: %2.</source>
+        <translation>%1 a rencontré des modifications plus récentes sur le serveur : %2.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this change.</source>
+        <translation>Le serveur n&apos;a pas accepté cette modification.</translation>
+    </message>
+    <message>
+        <source>%1 was %2 by the server: %3. Later changes of this case wait until it is fixed or discarded.</source>
+        <translation>%1 a été %2 par le serveur : %3. Les modifications suivantes de ce dossier attendent sa correction ou son abandon.</translation>
+    </message>
+    <message>
+        <source>The server answered %1 results for %2 actions.</source>
+        <translation>Le serveur a renvoyé %1 résultats pour %2 actions.</translation>
+    </message>
+    <message>
+        <source>Result %1 answers action %2, expected %3.</source>
+        <translation>Le résultat %1 répond à l&apos;action %2, attendu %3.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::sync::SignIn</name>
+    <message>
+        <source>The server address must be an http:// or https:// URL.</source>
+        <translation>L&apos;adresse du serveur doit être une URL http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>not an http(s) URL</source>
+        <translation>pas une URL http(s)</translation>
+    </message>
+    <message>
+        <source>A user name is required.</source>
+        <translation>Un nom d&apos;utilisateur est requis.</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>requis</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached and this user never signed in on this device: %1</source>
+        <translation>Le serveur est injoignable et cet utilisateur ne s&apos;est jamais connecté sur cet appareil : %1</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>Nom d&apos;utilisateur ou mot de passe incorrect.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::AppSession</name>
+    <message>
+        <source>A sign-in is already in progress.</source>
+        <translation>Une connexion est déjà en cours.</translation>
+    </message>
+    <message>
+        <source>Signed in offline; changes are sent once the server can be reached.</source>
+        <translation>Connecté hors ligne ; les modifications seront envoyées dès que le serveur sera joignable.</translation>
+    </message>
+    <message>
+        <source>Cannot open the data on this device: %1</source>
+        <translation>Impossible d&apos;ouvrir les données de cet appareil : %1</translation>
+    </message>
+    <message>
+        <source>Sign in again to sync.</source>
+        <translation>Reconnectez-vous pour synchroniser.</translation>
+    </message>
+    <message>
+        <source>No one is signed in.</source>
+        <translation>Personne n&apos;est connecté.</translation>
+    </message>
+    <message>
+        <source>This session belongs to %1; only %1 can unlock it.</source>
+        <translation>Cette session appartient à %1 ; seul %1 peut la déverrouiller.</translation>
+    </message>
+    <message>
+        <source>This session belongs to %1 on %2.</source>
+        <translation>Cette session appartient à %1 sur %2.</translation>
+    </message>
+</context>
+<context>
     <name>outpost::ui::CaseForm</name>
     <message>
         <source>%1 *</source>
@@ -408,6 +822,13 @@
     <message>
         <source>Server</source>
         <translation>Serveur</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::ConflictsListModel</name>
+    <message>
+        <source>%1: %2 changed here and on the server</source>
+        <translation>%1 : %2 modifié ici et sur le serveur</translation>
     </message>
 </context>
 <context>
@@ -590,6 +1011,29 @@
     </message>
 </context>
 <context>
+    <name>outpost::ui::OutboxModel</name>
+    <message>
+        <source>%1 (on hold)</source>
+        <translation>%1 (suspendu)</translation>
+    </message>
+    <message>
+        <source>%1 (sending)</source>
+        <translation>%1 (en cours d&apos;envoi)</translation>
+    </message>
+    <message>
+        <source>%1 (waits for a conflict)</source>
+        <translation>%1 (attend un conflit)</translation>
+    </message>
+    <message>
+        <source>%1 (waits for a sync issue)</source>
+        <translation>%1 (attend un problème de synchronisation)</translation>
+    </message>
+    <message>
+        <source>%1 (waits for a held change)</source>
+        <translation>%1 (attend une modification suspendue)</translation>
+    </message>
+</context>
+<context>
     <name>outpost::ui::PinDialog</name>
     <message>
         <source>Administrator PIN</source>
@@ -617,6 +1061,81 @@
     <message>
         <source>The PIN must have 4 to 12 digits.</source>
         <translation>Le code PIN doit comporter de 4 à 12 chiffres.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::QueueActions</name>
+    <message>
+        <source>&amp;Hold</source>
+        <translation>&amp;Suspendre</translation>
+    </message>
+    <message>
+        <source>&amp;Release</source>
+        <translation>&amp;Libérer</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Abandonner…</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation>&amp;Résoudre…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Keep the selected change on this device until it is released</source>
+        <translation>Garder la modification choisie sur cet appareil jusqu&apos;à sa libération</translation>
+    </message>
+    <message>
+        <source>Send the selected change with the next sync</source>
+        <translation>Envoyer la modification choisie à la prochaine synchronisation</translation>
+    </message>
+    <message>
+        <source>Undo the selected change and remove it from the outbox</source>
+        <translation>Annuler la modification choisie et la retirer de la boîte d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Pick per field which value to keep</source>
+        <translation>Choisir par champ la valeur à garder</translation>
+    </message>
+    <message>
+        <source>Send the refused change again</source>
+        <translation>Renvoyer la modification refusée</translation>
+    </message>
+    <message>
+        <source>Drop the refused change and undo it on this device</source>
+        <translation>Abandonner la modification refusée et l’annuler sur cet appareil</translation>
+    </message>
+    <message>
+        <source>Outpost</source>
+        <translation>Outpost</translation>
+    </message>
+    <message>
+        <source>Discard this change? It is undone on this device and never sent.
+
+%1</source>
+        <translation>Abandonner cette modification ? Elle est annulée sur cet appareil et ne sera jamais envoyée.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Case %1 does not exist.</source>
+        <translation>Le dossier %1 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Case type %1 is not known.</source>
+        <translation>Le type de dossier %1 est inconnu.</translation>
+    </message>
+    <message>
+        <source>Discard this refused change? It is undone on this device.
+
+%1</source>
+        <translation>Abandonner cette modification refusée ? Elle est annulée sur cet appareil.
+
+%1</translation>
     </message>
 </context>
 <context>
@@ -849,6 +1368,55 @@
     <message>
         <source>Enter your password.</source>
         <translation>Saisissez votre mot de passe.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::StoreCaseHost</name>
+    <message>
+        <source>Case %1 does not exist.</source>
+        <translation>Le dossier %1 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Case type %1 is not known.</source>
+        <translation>Le type de dossier %1 est inconnu.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::StoreWorklistModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>File d&apos;attente</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Modifié</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::SyncIssuesModel</name>
+    <message>
+        <source>%1 — the case is gone: %2</source>
+        <translation>%1 — le dossier n&apos;est plus disponible : %2</translation>
+    </message>
+    <message>
+        <source>%1 — refused: %2</source>
+        <translation>%1 — refusé : %2</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace outpost::ui {
@@ -230,6 +232,41 @@ void MainWindow::setOutboxModel(QAbstractItemModel *model) { bindList(m_outbox, 
 void MainWindow::setConflictsModel(QAbstractItemModel *model) { bindList(m_conflicts, model); }
 void MainWindow::setSyncIssuesModel(QAbstractItemModel *model) { bindList(m_issues, model); }
 void MainWindow::setEventLogModel(QAbstractItemModel *model) { m_eventLog->setModel(model); }
+
+QListView *MainWindow::listView(Tab tab) const
+{
+    switch (tab) {
+    case OutboxTab: return m_outbox;
+    case ConflictsTab: return m_conflicts;
+    case SyncIssuesTab: return m_issues;
+    default: return nullptr;
+    }
+}
+
+void MainWindow::addListAction(Tab tab, QAction *action)
+{
+    QListView *view = listView(tab);
+    if (!view || !action)
+        return;
+    QWidget *page = view->parentWidget();
+    auto *bar = page->findChild<QWidget *>(QStringLiteral("listButtons"), Qt::FindDirectChildrenOnly);
+    if (!bar) {
+        bar = new QWidget(page);
+        bar->setObjectName(QStringLiteral("listButtons"));
+        auto *row = new QHBoxLayout(bar);
+        row->setContentsMargins(0, 0, 0, 0);
+        row->addStretch(1);
+        static_cast<QVBoxLayout *>(page->layout())->insertWidget(0, bar);
+    }
+    auto *button = new QToolButton(bar);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *row = static_cast<QHBoxLayout *>(bar->layout());
+    row->insertWidget(row->count() - 1, button);
+    view->addAction(action);
+    view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    // Actions apply to the current row (and do nothing without one).
+}
 
 void MainWindow::setKioskMode(bool kiosk)
 {

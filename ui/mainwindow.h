@@ -40,6 +40,10 @@ public:
     void setConflictsModel(QAbstractItemModel *model);
     void setSyncIssuesModel(QAbstractItemModel *model);
     void setEventLogModel(QAbstractItemModel *model);
+    /// The list of the Outbox, Conflicts or Sync issues tab (null for the other tabs).
+    QListView *listView(Tab tab) const;
+    /// Adds a button above the list of `tab` (and the action to the list's context menu).
+    void addListAction(Tab tab, QAction *action);
     /// Kiosk layout: no menu bar, single tap opens, "Exit kiosk" instead of "Quit".
     void setKioskMode(bool kiosk);
     void setSignedInUser(const QString &displayName);
@@ -60,6 +64,8 @@ public Q_SLOTS:
     /// Connect to SyncController::casesChanged: refreshes the open case.
     void onCasesChanged(const QStringList &caseIds);
     void showSettings();
+    /// Re-reads the case types of the host (the "New case" menu), e.g. after a sync brought new ones.
+    void refreshCaseTypes() { fillNewCaseMenu(); }
 
 Q_SIGNALS:
     void syncNowRequested();

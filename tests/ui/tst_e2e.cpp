@@ -1,0 +1,355 @@
+// SPDX-License-Identifier: MIT
+// The desktop app end to end: a real outpostd (demo data), the real store, the real keyring, real
+// widgets. Sign in through the dialog, work a case, sync, see the server's changes.
+#include "appsession.h"
+#include "caseview.h"
+#include "fieldeditor.h"
+#include "httpclient.h"
+#include "localstore.h"
+#include "mainwindow.h"
+#include "outpostdprocess.h"
+#include "signindialog.h"
+#include "storelistmodels.h"
+#include "synccontroller.h"
+#include "syncstatusbar.h"
+#include "testdatabase.h"
+#include "translations.h"
+#include "worklistmodel.h"
+#include "worklistroles.h"
+#include "worklistview.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QLabel>
+#include <QMenu>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QTabWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QTableView>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace outpost;
+using namespace outpost::testing;
+using namespace outpost::ui;
+
+class TestUiE2e : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_xdg;
+    std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<OutpostdProcess> m_server;
+    std::unique_ptr<QTemporaryDir> m_profile;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<AppSession> m_session;
+    QString m_keychain;
+
+    static void fillAndSubmit(SignInDialog &dlg, const QString &user, const QString &password)
+    {
+        auto *u = dlg.findChild<QLineEdit *>(QStringLiteral("user"));
+        auto *p = dlg.findChild<QLineEdit *>(QStringLiteral("password"));
+        QVERIFY(u && p);
+        u->clear();
+        QTest::keyClicks(u, user);
+        p->clear();
+        QTest::keyClicks(p, password);
+        auto *button = dlg.findChild<QPushButton *>(QStringLiteral("signInButton"));
+        QVERIFY(button);
+        QVERIFY(button->isEnabled());
+        QTest::mouseClick(button, Qt::LeftButton);
+    }
+
+    /// An open inspection case of alice's (the demo data has plenty).
+    QString pickCase() const
+    {
+        StoreWorklistModel *m = m_session->worklistModel();
+        for (int r = 0; r < m->rowCount(); ++r) {
+            const QModelIndex i = m->index(r, 0);
+            if (i.data(CaseTypeRole).toString() == QLatin1String("inspection")
+                && i.data(AssigneeRole).toString() == QLatin1String("alice")
+                && (i.data(StatusRole).toString() == QLatin1String("New")
+                    || i.data(StatusRole).toString() == QLatin1String("InProgress")))
+                return i.data(CaseIdRole).toString();
+        }
+        return {};
+    }
+
+    int pendingOf(const QString &caseId) const
+    {
+        StoreWorklistModel *m = m_session->worklistModel();
+        const int row = m->rowOf(caseId);
+        return row < 0 ? -1 : m->index(row, 0).data(PendingCountRole).toInt();
+    }
+
+    std::unique_ptr<HttpClient> carol()
+    {
+        auto c = std::make_unique<HttpClient>(m_server->baseUrl());
+        c->setToken(c->signIn(QStringLiteral("carol"), QStringLiteral("carol")));
+        return c;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        initResources();
+        QVERIFY(m_xdg.isValid());
+        qputenv("XDG_DATA_HOME", m_xdg.path().toLocal8Bit());
+        qputenv("XDG_CONFIG_HOME", m_xdg.filePath(QStringLiteral("config")).toLocal8Bit());
+        QStandardPaths::setTestModeEnabled(true);
+        m_keychain = QStringLiteral("outpost-uitest-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+
+        m_db = std::make_unique<TestDatabase>(TestDatabase::Kind::SQLite);
+        QString why;
+        QVERIFY2(m_db->create(&why), qPrintable(why));
+        m_server = std::make_unique<OutpostdProcess>();
+        OutpostdProcess::Options o;
+        o.dbUrl = m_db->url();
+        o.demo = true;
+        o.demoCases = 60;
+        QVERIFY2(m_server->start(o, &why), qPrintable(why));
+
+        m_profile = std::make_unique<QTemporaryDir>();
+        m_settings = std::make_unique<QSettings>(m_profile->filePath(QStringLiteral("outpost.conf")),
+                                                 QSettings::IniFormat);
+        m_window = std::make_unique<MainWindow>(*m_settings);
+        AppSession::Options so;
+        so.profileDir = m_profile->path();
+        so.keychainService = m_keychain;
+        so.syncTemplate.debounce = std::chrono::minutes(10); // "Sync now" decides when it goes up
+        so.syncTemplate.periodic = false;
+        so.syncTemplate.useReachability = false;
+        so.syncTemplate.usePush = false;
+        m_session = std::make_unique<AppSession>(m_window.get(), so);
+    }
+
+    void cleanupTestCase()
+    {
+        m_session.reset();
+        m_window.reset();
+        if (m_server)
+            QCOMPARE(m_server->stop(), 0);
+    }
+
+    void signInThroughTheDialog()
+    {
+        SignInDialog dlg;
+        m_session->attachSignInDialog(&dlg);
+        dlg.setServer(m_server->baseUrl().toString());
+        dlg.show();
+
+        // A wrong password: the dialog says so and nothing starts.
+        fillAndSubmit(dlg, QStringLiteral("alice"), QStringLiteral("wrong"));
+        QTRY_VERIFY_WITH_TIMEOUT(!dlg.messageText().isEmpty()
+                                     && dlg.findChild<QPushButton *>(QStringLiteral("signInButton"))->isEnabled(),
+                                 30000);
+        QVERIFY(!m_session->isActive());
+        QVERIFY(dlg.isVisible());
+
+        QSignalSpy started(m_session.get(), &AppSession::started);
+        QSignalSpy accepted(&dlg, &QDialog::accepted);
+        fillAndSubmit(dlg, QStringLiteral("alice"), QStringLiteral("alice"));
+        QVERIFY2(started.wait(30000) || !started.isEmpty(), qPrintable(dlg.messageText()));
+        QCOMPARE(started.first().at(0).toString(), QStringLiteral("alice"));
+        QCOMPARE(accepted.size(), 1);
+        QVERIFY(m_session->isActive());
+        QVERIFY(!m_session->signedInOffline());
+        QVERIFY(m_session->store()->path().startsWith(m_profile->path()));
+    }
+
+    void worklistShowsHerCases()
+    {
+        QVERIFY(m_session->isActive());
+        StoreWorklistModel *model = m_session->worklistModel();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_window->show();
+        // The first sync downloads her scope; the worklist follows.
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0 && !model->isLoading()
+                                     && m_session->controller()->state() == sync::SyncState::Online,
+                                 60000);
+        QCOMPARE(m_window->worklist()->table()->model()->rowCount() > 0, true);
+        int mine = 0;
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const QString assignee = model->index(r, 0).data(AssigneeRole).toString();
+            QVERIFY2(assignee.isEmpty() || assignee == QLatin1String("alice"), qPrintable(assignee));
+            mine += assignee == QLatin1String("alice");
+        }
+        QVERIFY(mine > 0);
+        QVERIFY(!pickCase().isEmpty());
+        // The case types came with the first sync: "New case" offers them.
+        QTRY_VERIFY(m_window->newCaseAction()->isEnabled());
+        QVERIFY(m_window->newCaseAction()->menu()->actions().size() >= 3);
+    }
+
+    void editSaveSyncReachesTheServer()
+    {
+        const QString id = pickCase();
+        QVERIFY(!id.isEmpty());
+        m_window->openCase(id);
+        CaseView *view = m_window->caseView();
+        QCOMPARE(view->caseId(), id);
+        QVERIFY(view->form());
+        auto *summary = view->form()->editorWidget(QStringLiteral("summary"));
+        QVERIFY(summary);
+        const QString text = QStringLiteral("Checked by the UI test ") + QUuid::createUuid().toString(QUuid::Id128);
+        // Typed as a technician would: select what is there, type over it.
+        QTest::keyClick(summary, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(summary, text);
+        QVERIFY(view->form()->isDirty());
+        QVERIFY(view->saveButton()->isEnabled());
+        QTest::mouseClick(view->saveButton(), Qt::LeftButton);
+        QVERIFY2(!view->form()->isDirty(), qPrintable(view->messageText()));
+
+        // The row shows the pending change at once; the status bar counts it.
+        QCOMPARE(pendingOf(id), 1);
+        QCOMPARE(m_session->store()->pendingCount(), 1);
+        QCOMPARE(m_session->outboxModel()->rowCount(), 1);
+
+        // Sync now: the change goes up, the badge goes.
+        QSignalSpy cycle(m_session->controller(), &sync::SyncController::cycleFinished);
+        Q_EMIT m_window->syncNowRequested();
+        QTRY_COMPARE_WITH_TIMEOUT(pendingOf(id), 0, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->outboxModel()->rowCount(), 0, 10000);
+        QCOMPARE(m_session->store()->pendingCount(), 0);
+
+        auto c = carol();
+        const HttpReply r = c->get(QStringLiteral("/api/v1/cases/") + id);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QStringLiteral("fields")).toObject().value(QStringLiteral("summary")).toString(), text);
+    }
+
+    void fieldErrorShownAndNothingQueued()
+    {
+        const QString id = m_window->caseView()->caseId();
+        QVERIFY(!id.isEmpty());
+        CaseView *view = m_window->caseView();
+        QWidget *permit = view->form()->editorWidget(QStringLiteral("permitNo"));
+        QVERIFY(permit);
+        QTest::keyClick(permit, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(permit, QStringLiteral("bad"));
+        QVERIFY(!view->form()->isValid());
+        QVERIFY(!view->save());
+        QVERIFY(!view->form()->shownError(QStringLiteral("permitNo")).isEmpty());
+        QCOMPARE(m_session->store()->pendingCount(), 0);
+        QCOMPARE(pendingOf(id), 0);
+        QCOMPARE(m_session->outboxModel()->rowCount(), 0);
+        // Back to the saved values (nothing unsaved for the next test).
+        view->openCase(id);
+        QVERIFY(!view->form()->isDirty());
+    }
+
+    void serverUpdateRefreshesTheOpenCase()
+    {
+        CaseView *view = m_window->caseView();
+        const QString id = view->caseId();
+        QVERIFY(!id.isEmpty());
+        QVERIFY(!view->form()->isDirty());
+
+        auto c = carol();
+        const HttpReply got = c->get(QStringLiteral("/api/v1/cases/") + id);
+        QCOMPARE(got.status, 200);
+        const QString etag = got.json().value(QStringLiteral("etag")).toString();
+        const QString text = QStringLiteral("Changed at the office ") + QUuid::createUuid().toString(QUuid::Id128);
+        const QJsonObject action{{"id", QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                                 {"type", "update"},
+                                 {"caseId", id},
+                                 {"baseEtag", etag},
+                                 {"fields", QJsonObject{{"summary", text}}},
+                                 {"clientTime", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+        const HttpReply up = c->post(QStringLiteral("/api/v1/sync/actions"),
+                                    QJsonObject{{"deviceId", "office"}, {"actions", QJsonArray{action}}});
+        QCOMPARE(up.status, 200);
+        QCOMPARE(up.json().value(QStringLiteral("results")).toArray().first().toObject().value("status").toString(),
+                 QStringLiteral("applied"));
+
+        QSignalSpy changed(m_session->controller(), &sync::SyncController::casesChanged);
+        Q_EMIT m_window->syncNowRequested();
+        QTRY_COMPARE_WITH_TIMEOUT(view->form()->baseFields().value(QStringLiteral("summary")).toString(), text, 30000);
+        QVERIFY(!view->form()->isDirty());
+        QVERIFY(!changed.isEmpty());
+        const int row = m_session->worklistModel()->rowOf(id);
+        QVERIFY(row >= 0);
+        QVERIFY(m_session->worklistModel()->index(row, 0).data(SearchTextRole).toString().contains(text));
+    }
+
+    void outboxHoldReleaseDiscard()
+    {
+        CaseView *view = m_window->caseView();
+        const QString id = view->caseId();
+        QVERIFY(!id.isEmpty());
+        const QString before = view->form()->baseFields().value(QStringLiteral("summary")).toString();
+        QWidget *summary = view->form()->editorWidget(QStringLiteral("summary"));
+        QTest::keyClick(summary, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(summary, QStringLiteral("to be discarded"));
+        QVERIFY(view->save());
+        QCOMPARE(m_session->outboxModel()->rowCount(), 1);
+        QCOMPARE(pendingOf(id), 1);
+
+        QListView *list = m_window->listView(MainWindow::OutboxTab);
+        const auto action = [list](const char *name) {
+            for (QAction *a : list->actions())
+                if (a->objectName() == QLatin1String(name))
+                    return a;
+            return static_cast<QAction *>(nullptr);
+        };
+        QVERIFY(action("outboxHold") && action("outboxRelease") && action("outboxDiscard"));
+        m_window->tabs()->setCurrentIndex(MainWindow::OutboxTab);
+        list->setCurrentIndex(list->model()->index(0, 0));
+        action("outboxHold")->trigger();
+        QVERIFY(list->model()->index(0, 0).data().toString().contains(QStringLiteral("on hold")));
+        action("outboxRelease")->trigger();
+        QVERIFY(!list->model()->index(0, 0).data().toString().contains(QStringLiteral("on hold")));
+
+        // Discard asks first; "No" keeps the change.
+        list->setCurrentIndex(list->model()->index(0, 0));
+        action("outboxDiscard")->trigger();
+        auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("confirmDiscard"));
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        box->button(QMessageBox::No)->click();
+        QCOMPARE(m_session->outboxModel()->rowCount(), 1);
+        QTRY_VERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("confirmDiscard")));
+
+        list->setCurrentIndex(list->model()->index(0, 0));
+        action("outboxDiscard")->trigger();
+        box = m_window->findChild<QMessageBox *>(QStringLiteral("confirmDiscard"));
+        QVERIFY(box);
+        box->button(QMessageBox::Yes)->click();
+        QCOMPARE(m_session->outboxModel()->rowCount(), 0);
+        QCOMPARE(pendingOf(id), 0);
+        QCOMPARE(m_session->store()->caseById(id)->record.fields.value(QStringLiteral("summary")).toString(), before);
+    }
+
+    void lockScreenChecksTheCredentials()
+    {
+        SignInDialog dlg;
+        dlg.setCancelAllowed(false);
+        int unlocked = 0;
+        m_session->attachUnlockDialog(&dlg, [&] { ++unlocked; });
+        QCOMPARE(dlg.user(), QStringLiteral("alice"));
+        dlg.show();
+        fillAndSubmit(dlg, QStringLiteral("alice"), QStringLiteral("not-her-password"));
+        QTRY_VERIFY_WITH_TIMEOUT(!dlg.messageText().isEmpty()
+                                     && dlg.findChild<QPushButton *>(QStringLiteral("signInButton"))->isEnabled(),
+                                 30000);
+        QCOMPARE(unlocked, 0);
+        QVERIFY(dlg.isVisible());
+        fillAndSubmit(dlg, QStringLiteral("bob"), QStringLiteral("bob"));
+        QTRY_VERIFY(!dlg.messageText().isEmpty());
+        QCOMPARE(unlocked, 0);
+        QSignalSpy accepted(&dlg, &QDialog::accepted);
+        fillAndSubmit(dlg, QStringLiteral("alice"), QStringLiteral("alice"));
+        QVERIFY(accepted.wait(30000) || !accepted.isEmpty());
+        QCOMPARE(unlocked, 1);
+    }
+};
+
+QTEST_MAIN(TestUiE2e)
+#include "tst_e2e.moc"

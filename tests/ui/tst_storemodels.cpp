@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: MIT
+// The store-backed models on a real SQLite store: QAbstractItemModelTester on each, exact row
+// notifications on local changes and on changes from the server, the worklist read off the GUI
+// thread, the CaseFormHost and lookups over the store.
+#include "keyedlistmodel.h"
+#include "storecasehost.h"
+#include "storelistmodels.h"
+#include "storetestutil.h"
+#include "worklistmodel.h"
+#include "worklistroles.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace outpost;
+using namespace outpost::client;
+using namespace outpost::ui;
+using namespace storetest;
+
+class TestStoreModels : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<LocalStore> m_store;
+
+    void loadWorklist(StoreWorklistModel &model)
+    {
+        QSignalSpy loaded(&model, &StoreWorklistModel::loaded);
+        model.reload(true);
+        QVERIFY(model.isLoading());
+        QVERIFY(loaded.wait(10000));
+    }
+
+    void uploadOnce(const std::function<ActionResult(const QueuedAction &)> &answer)
+    {
+        const QList<QueuedAction> batch = m_store->nextUploadBatch();
+        QStringList ids;
+        for (const QueuedAction &q : batch)
+            ids << q.action.id;
+        QVERIFY(m_store->markInflight(ids).ok());
+        QList<ActionResult> results;
+        for (const QueuedAction &q : batch)
+            results << answer(q);
+        QVERIFY(m_store->applyUploadResults(batch, results).ok());
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_store = openStore(m_dir->filePath(QStringLiteral("alice@127.0.0.1_8470.sqlite")));
+        QVERIFY(m_store);
+        seed(*m_store);
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+        m_dir.reset();
+    }
+
+    void worklistLoadsOffTheGuiThreadWithRoles()
+    {
+        StoreWorklistModel model(m_store.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        loadWorklist(model);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.columnCount(), 6);
+        const int row = model.rowOf(QStringLiteral("C-2"));
+        QVERIFY(row >= 0);
+        const QModelIndex i = model.index(row, 0);
+        QCOMPARE(i.data(CaseIdRole).toString(), QStringLiteral("C-2"));
+        QCOMPARE(i.data(CaseTypeRole).toString(), QStringLiteral("inspection"));
+        QCOMPARE(i.data(CaseTypeTitleRole).toString(), QStringLiteral("Site inspection"));
+        QCOMPARE(i.data(StatusRole).toString(), QStringLiteral("New"));
+        QCOMPARE(i.data(QueueRole).toString(), QStringLiteral("north"));
+        QCOMPARE(i.data(AssigneeRole).toString(), QStringLiteral("alice"));
+        QCOMPARE(i.data(TitleRole).toString(), QStringLiteral("Inspect C-2"));
+        QVERIFY(i.data(UpdatedAtRole).toDateTime().isValid());
+        QCOMPARE(i.data(PendingCountRole).toInt(), 0);
+        QCOMPARE(i.data(HasConflictRole).toBool(), false);
+        QCOMPARE(i.data(HasSyncIssueRole).toBool(), false);
+        QVERIFY(i.data(SearchTextRole).toString().contains(QStringLiteral("S-001")));
+        QCOMPARE(model.index(row, TitleColumn).data().toString(), QStringLiteral("Inspect C-2"));
+        QCOMPARE(model.headerData(StatusColumn, Qt::Horizontal).toString(), QStringLiteral("Status"));
+    }
+
+    void worklistRefreshesExactlyTheChangedRows()
+    {
+        StoreWorklistModel model(m_store.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        loadWorklist(model);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+        // A local save: one row changes, it shows one pending change.
+        QVERIFY(m_store->updateFields(QStringLiteral("C-2"), {{"priority", "high"}}).ok());
+        model.refreshCase(QStringLiteral("C-2"));
+        QCOMPARE(changed.size(), 1);
+        const int row = model.rowOf(QStringLiteral("C-2"));
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), row);
+        QCOMPARE(changed.first().at(1).toModelIndex().row(), row);
+        QCOMPARE(model.index(row, 0).data(PendingCountRole).toInt(), 1);
+
+        // Unchanged cases give no notification.
+        model.refreshCases({QStringLiteral("C-1"), QStringLiteral("C-3")});
+        QCOMPARE(changed.size(), 1);
+
+        // A case created offline is inserted at the top.
+        const auto tmp = m_store->createCase(QStringLiteral("inspection"),
+                                             {{"site", "S-002"}, {"visitDate", "2026-12-01"}}, QStringLiteral("Pump"));
+        QVERIFY(tmp.ok());
+        model.refreshCase(tmp.value());
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.index(0, 0).data(CaseIdRole).toString(), tmp.value());
+
+        // The server removes a case: its row goes.
+        const auto delta = m_store->applyChangesPage(page({removal("case", "C-3")}, QStringLiteral("t2")), false);
+        QVERIFY(delta.ok());
+        model.refreshCases(delta.value());
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.rowOf(QStringLiteral("C-3")), -1);
+
+        // The server maps the temp id: the row keeps its place under the server id.
+        uploadOnce([&](const QueuedAction &q) {
+            if (q.action.type == ActionType::Create)
+                return applied(q, caseJson(QStringLiteral("C-100"), 1, {{"site", "S-002"}, {"visitDate", "2026-12-01"}}),
+                               {{tmp.value(), QStringLiteral("C-100")}});
+            return applied(q, caseJson(q.action.caseId, 2, {{"site", "S-001"}, {"visitDate", "2026-11-30"},
+                                                            {"priority", "high"}, {"readingKw", 12}}));
+        });
+        model.refreshCases({QStringLiteral("C-100"), QStringLiteral("C-2")});
+        QCOMPARE(model.rowOf(tmp.value()), -1);
+        QCOMPARE(model.rowOf(QStringLiteral("C-100")), 0);
+        QCOMPARE(model.index(model.rowOf(QStringLiteral("C-2")), 0).data(PendingCountRole).toInt(), 0);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(reset.size(), 0);
+    }
+
+    void worklistReloadsInTheBackgroundForLargeChanges()
+    {
+        StoreWorklistModel model(m_store.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        loadWorklist(model);
+        QStringList many;
+        for (int i = 0; i <= StoreWorklistModel::MaxRowRefresh; ++i)
+            many << QStringLiteral("C-%1").arg(i);
+        QSignalSpy loaded(&model, &StoreWorklistModel::loaded);
+        model.refreshCases(many);
+        QVERIFY(model.isLoading());
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(model.rowCount(), 3);
+    }
+
+    void worklistLoadFailureIsReported()
+    {
+        // The loader's own connection meets a file that is not a store: an error, no rows.
+        QFile f(m_dir->filePath(QStringLiteral("garbage.sqlite")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(8192, 'x'));
+        f.close();
+        const CaseRowsLoad load = loadCaseRows(f.fileName(), true);
+        QVERIFY(!load.ok());
+        QVERIFY(!load.error.message.isEmpty());
+        QVERIFY(load.rows.isEmpty());
+    }
+
+    void outboxReportsExactRows()
+    {
+        OutboxModel model(m_store.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.refresh();
+        QCOMPARE(model.rowCount(), 0);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QVERIFY(m_store->updateFields(QStringLiteral("C-1"), {{"readingKw", 15}}).ok());
+        QVERIFY(m_store->updateFields(QStringLiteral("C-2"), {{"priority", "low"}}).ok());
+        model.refresh();
+        QCOMPARE(inserted.size(), 2);
+        QCOMPARE(model.rowCount(), 2);
+        QVERIFY2(model.index(0).data().toString().contains(QStringLiteral("C-1")), qPrintable(model.index(0).data().toString()));
+        QVERIFY(model.index(0).data().toString().contains(QStringLiteral("15")));
+        const OutboxEntry first = model.index(0).data(KeyedListModel::ValueRole).value<OutboxEntry>();
+        QCOMPARE(first.caseId, QStringLiteral("C-1"));
+
+        QVERIFY(m_store->holdAction(first.actionId).ok());
+        model.refresh();
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
+        QVERIFY(model.index(0).data().toString().contains(QStringLiteral("on hold")));
+
+        QVERIFY(m_store->discardAction(first.actionId).ok());
+        model.refresh();
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(model.rowCount(), 1);
+        QVERIFY(model.index(0).data().toString().contains(QStringLiteral("C-2")));
+        QCOMPARE(reset.size(), 0);
+    }
+
+    void conflictsAndSyncIssues()
+    {
+        ConflictsListModel conflicts(m_store.get());
+        SyncIssuesModel issues(m_store.get());
+        QAbstractItemModelTester t1(&conflicts, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(&issues, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        conflicts.refresh();
+        issues.refresh();
+        QCOMPARE(conflicts.rowCount(), 0);
+        QCOMPARE(issues.rowCount(), 0);
+
+        QVERIFY(m_store->updateFields(QStringLiteral("C-1"), {{"priority", "high"}}).ok());
+        QVERIFY(m_store->updateFields(QStringLiteral("C-2"), {{"readingKw", 999999}}).ok() == false); // out of range
+        QVERIFY(m_store->updateFields(QStringLiteral("C-2"), {{"readingKw", 99}}).ok());
+        QJsonObject theirs = baseFields();
+        theirs.insert(QStringLiteral("priority"), QStringLiteral("low"));
+        uploadOnce([&](const QueuedAction &q) {
+            if (q.action.caseId == QLatin1String("C-1"))
+                return conflictResult(q, caseJson(QStringLiteral("C-1"), 2, theirs));
+            return failed(q, "rejected");
+        });
+        QSignalSpy cIns(&conflicts, &QAbstractItemModel::rowsInserted);
+        QSignalSpy iIns(&issues, &QAbstractItemModel::rowsInserted);
+        conflicts.refresh();
+        issues.refresh();
+        QCOMPARE(cIns.size(), 1);
+        QCOMPARE(iIns.size(), 1);
+        QVERIFY(conflicts.index(0).data().toString().contains(QStringLiteral("Priority")));
+        const auto entries = conflicts.index(0).data(KeyedListModel::ValueRole).value<QList<client::ConflictEntry>>();
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().theirs.toString(), QStringLiteral("low"));
+        QVERIFY2(issues.index(0).data().toString().contains(QStringLiteral("Too high")),
+                 qPrintable(issues.index(0).data().toString()));
+
+        QSignalSpy cRem(&conflicts, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy iRem(&issues, &QAbstractItemModel::rowsRemoved);
+        QVERIFY(m_store->resolveConflict(QStringLiteral("C-1"), {{QStringLiteral("priority"), QJsonValue(QStringLiteral("high"))}}).ok());
+        const SyncIssue issue = issues.index(0).data(KeyedListModel::ValueRole).value<SyncIssue>();
+        QVERIFY(m_store->discardSyncIssue(issue.actionId).ok());
+        conflicts.refresh();
+        issues.refresh();
+        QCOMPARE(cRem.size(), 1);
+        QCOMPARE(iRem.size(), 1);
+    }
+
+    void eventLogNewestFirst()
+    {
+        EventLogModel model(m_store.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.refresh();
+        const int before = model.rowCount();
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        m_store->logEvent(EventLevel::Warning, QStringLiteral("test"), QStringLiteral("the pump hums"));
+        model.refresh();
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(model.rowCount(), before + 1);
+        QVERIFY(model.index(0).data().toString().contains(QStringLiteral("the pump hums")));
+    }
+
+    void caseHostSavesThroughTheStore()
+    {
+        StoreCaseHost host(m_store.get());
+        QSignalSpy local(&host, &StoreCaseHost::localChangeMade);
+        const auto rec = host.caseRecord(QStringLiteral("C-1"));
+        QVERIFY(rec.ok());
+        QCOMPARE(rec->title, QStringLiteral("Inspect C-1"));
+        QVERIFY(!host.caseRecord(QStringLiteral("C-404")).ok());
+        QVERIFY(host.caseType(QStringLiteral("inspection")).ok());
+        QCOMPARE(host.caseTypes().size(), 1);
+
+        // A field error: nothing queued, no change signalled.
+        const Status bad = host.saveFields(QStringLiteral("C-1"), rec->etag, {{"readingKw", -5}});
+        QVERIFY(!bad.ok());
+        QVERIFY(bad.error().fields.contains(QStringLiteral("readingKw")));
+        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(local.size(), 0);
+
+        QVERIFY(host.saveFields(QStringLiteral("C-1"), rec->etag, {{"readingKw", 15}}).ok());
+        QCOMPARE(local.size(), 1);
+        QCOMPARE(local.last().at(0).toString(), QStringLiteral("C-1"));
+        QVERIFY(host.runFlowAction(QStringLiteral("C-1"), rec->etag, QStringLiteral("start"), {}).ok());
+        QCOMPARE(host.caseRecord(QStringLiteral("C-1"))->status, QStringLiteral("InProgress"));
+        const auto created = host.createCase(QStringLiteral("inspection"), {{"site", "S-003"}, {"visitDate", "2026-12-02"}});
+        QVERIFY(created.ok());
+        QVERIFY(created->startsWith(QStringLiteral("tmp-")));
+        QCOMPARE(local.size(), 3);
+        QCOMPARE(m_store->pendingCount(), 3);
+    }
+
+    void lookupsOverDataPages()
+    {
+        StoreCaseHost host(m_store.get());
+        const LookupSource *l = host.lookupSource();
+        QVERIFY(l->contains(QStringLiteral("sites"), QStringLiteral("S-003")));
+        QVERIFY(!l->contains(QStringLiteral("sites"), QStringLiteral("S-999")));
+        QCOMPARE(l->label(QStringLiteral("sites"), QStringLiteral("S-003")), QStringLiteral("Site S-003"));
+        QCOMPARE(l->search(QStringLiteral("sites"), {}, 10).size(), 5);
+        QCOMPARE(l->search(QStringLiteral("sites"), QStringLiteral("S-00"), 3).size(), 3);
+        const auto byLabel = l->search(QStringLiteral("sites"), QStringLiteral("site s-004"), 10);
+        QCOMPARE(byLabel.size(), 1);
+        QCOMPARE(byLabel.first().key, QStringLiteral("S-004"));
+    }
+};
+
+QTEST_MAIN(TestStoreModels)
+#include "tst_storemodels.moc"

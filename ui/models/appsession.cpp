@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: MIT
+#include "appsession.h"
+
+#include "localstore.h"
+#include "mainwindow.h"
+#include "modelslogging.h"
+#include "queueactions.h"
+#include "signindialog.h"
+#include "storecasehost.h"
+#include "storelistmodels.h"
+#include "synccontroller.h"
+#include "syncstatusbar.h"
+#include "worklistmodel.h"
+
+#include <QtConcurrent>
+
+namespace outpost::ui {
+
+namespace {
+ui::SyncState toBarState(sync::SyncState s)
+{
+    switch (s) {
+    case sync::SyncState::Online: return ui::SyncState::Online;
+    case sync::SyncState::Syncing: return ui::SyncState::Syncing;
+    case sync::SyncState::Error:
+    case sync::SyncState::SignInRequired: return ui::SyncState::Error;
+    case sync::SyncState::Offline: break;
+    }
+    return ui::SyncState::Offline;
+}
+} // namespace
+
+AppSession::AppSession(MainWindow *window, Options options, QObject *parent)
+    : QObject(parent), m_window(window), m_options(std::move(options)),
+      m_signIn(new sync::SignIn(m_options.keychainService, this))
+{
+    if (m_options.profileDir.isEmpty())
+        m_options.profileDir = client::StoreLocation::defaultProfileDir();
+    connect(&m_loader, &QFutureWatcherBase::finished, this, [this] {
+        loaded(qobject_cast<SignInDialog *>(m_loader.property("dialog").value<QObject *>()));
+    });
+}
+
+AppSession::~AppSession()
+{
+    m_loader.disconnect(this);
+    m_loader.waitForFinished();
+    delete m_controller; // stops the engine and joins its thread before the store goes
+    m_controller = nullptr;
+    if (m_window) {
+        m_window->setWorklistModel(nullptr);
+        m_window->setOutboxModel(nullptr);
+        m_window->setConflictsModel(nullptr);
+        m_window->setSyncIssuesModel(nullptr);
+        m_window->setEventLogModel(nullptr);
+    }
+    delete m_actions;
+    delete m_worklist;
+    delete m_outbox;
+    delete m_conflicts;
+    delete m_issues;
+    delete m_events;
+    delete m_host;
+}
+
+void AppSession::attachSignInDialog(SignInDialog *dialog)
+{
+    connect(dialog, &SignInDialog::signInRequested, this,
+            [this, dialog](const QString &server, const QString &user, const QString &password) {
+                signIn(dialog, server, user, password);
+            });
+}
+
+void AppSession::signIn(SignInDialog *dialog, const QString &server, const QString &user, const QString &password)
+{
+    if (m_busy || isActive()) {
+        dialog->showError(tr("A sign-in is already in progress."), false);
+        return;
+    }
+    m_busy = true;
+    dialog->setBusy(true);
+    QPointer<SignInDialog> dlg(dialog);
+    const QUrl url(server);
+    m_signIn->signIn(url, user, password, m_options.profileDir,
+                     [this, dlg, url](Result<sync::SignInOutcome> r) {
+                         if (!dlg) {
+                             m_busy = false;
+                             return;
+                         }
+                         if (!r) {
+                             m_busy = false;
+                             dlg->showError(r.error().message);
+                             return;
+                         }
+                         m_outcome = r.value();
+                         m_server = url;
+                         if (m_outcome.offline)
+                             dlg->showInfo(tr("Signed in offline; changes are sent once the server can be reached."));
+                         load(dlg);
+                     });
+}
+
+void AppSession::load(SignInDialog *dialog)
+{
+    // The first open of the process verifies the store (integrity check, queue audit) and reads the
+    // worklist, both on a worker thread with its own connection.
+    m_loader.setProperty("dialog", QVariant::fromValue(static_cast<QObject *>(dialog)));
+    m_loader.setFuture(QtConcurrent::run(&loadCaseRows, m_outcome.storePath, true));
+}
+
+void AppSession::loaded(SignInDialog *dialog)
+{
+    m_busy = false;
+    const CaseRowsLoad rows = m_loader.result();
+    const auto fail = [&](const QString &message) {
+        qCWarning(lcUiModels) << "cannot open the store:" << message;
+        if (dialog)
+            dialog->showError(message, false);
+    };
+    if (!rows.ok()) {
+        fail(tr("Cannot open the data on this device: %1").arg(rows.error.message));
+        return;
+    }
+    client::LocalStore::Options o;
+    o.verify = false; // verified by the loader just now
+    auto store = client::LocalStore::open(m_outcome.storePath, o);
+    if (!store) {
+        fail(tr("Cannot open the data on this device: %1").arg(store.error().message));
+        return;
+    }
+    m_store = std::move(store).value();
+    m_userId = m_outcome.session.userId;
+    m_offline = m_outcome.offline;
+    bind();
+    m_worklist->setRows(rows.rows);
+    m_controller->start();
+    qCInfo(lcUiModels) << "signed in as" << m_userId << (m_offline ? "(offline)" : "") << "with"
+                       << rows.rows.size() << "cases";
+    Q_EMIT started(m_userId); // the window shows before the dialog goes (never no window at all)
+    if (dialog)
+        dialog->accept();
+}
+
+void AppSession::bind()
+{
+    sync::SyncConfig config = m_options.syncTemplate;
+    config.storePath = m_outcome.storePath;
+    config.server = m_server;
+    config.user = m_userId;
+    config.token = m_outcome.offline ? QString() : m_outcome.session.token;
+    config.keychainService = m_options.keychainService;
+    m_controller = new sync::SyncController(config);
+
+    client::LocalStore *store = m_store.get();
+    m_host = new StoreCaseHost(store);
+    m_worklist = new StoreWorklistModel(store);
+    m_outbox = new OutboxModel(store);
+    m_conflicts = new ConflictsListModel(store);
+    m_issues = new SyncIssuesModel(store);
+    m_events = new EventLogModel(store);
+    refreshLists();
+    for (const CaseType &t : store->caseTypes())
+        m_typeNames << t.name + QLatin1Char('/') + QString::number(t.version);
+
+    MainWindow *w = m_window;
+    w->setCaseHost(m_host);
+    w->setWorklistModel(m_worklist);
+    w->setOutboxModel(m_outbox);
+    w->setConflictsModel(m_conflicts);
+    w->setSyncIssuesModel(m_issues);
+    w->setEventLogModel(m_events);
+    w->setSignedInUser(m_outcome.session.displayName.isEmpty() ? m_userId : m_outcome.session.displayName);
+    m_actions = new QueueActions(w, store, m_host);
+
+    SyncStatusBar *bar = w->syncStatus();
+    sync::SyncController *c = m_controller;
+    bar->setPendingCount(store->pendingCount());
+    bar->setConflictCount(store->conflictCount());
+    bar->setLastSync(store->lastSuccess());
+    bar->setState(m_offline ? ui::SyncState::Offline : ui::SyncState::Online);
+    connect(c, &sync::SyncController::stateChanged, bar, [bar](sync::SyncState s) {
+        bar->setState(toBarState(s));
+        if (s == sync::SyncState::SignInRequired)
+            bar->setErrorText(tr("Sign in again to sync."));
+    });
+    connect(c, &sync::SyncController::progress, bar, &SyncStatusBar::setProgress);
+    connect(c, &sync::SyncController::pendingCountChanged, bar, &SyncStatusBar::setPendingCount);
+    connect(c, &sync::SyncController::conflictCountChanged, bar, &SyncStatusBar::setConflictCount);
+    connect(c, &sync::SyncController::lastSyncChanged, bar, &SyncStatusBar::setLastSync);
+    connect(c, &sync::SyncController::errorOccurred, bar, &SyncStatusBar::setErrorText);
+    connect(w, &MainWindow::syncNowRequested, c, &sync::SyncController::syncNow);
+
+    // Server changes: the open case, the rows that changed, the lists.
+    connect(c, &sync::SyncController::casesChanged, w, &MainWindow::onCasesChanged);
+    connect(c, &sync::SyncController::casesChanged, m_worklist, &StoreWorklistModel::refreshCases);
+    connect(c, &sync::SyncController::casesChanged, this, &AppSession::refreshLists);
+    connect(c, &sync::SyncController::pendingCountChanged, this, &AppSession::refreshLists);
+    connect(c, &sync::SyncController::conflictCountChanged, this, &AppSession::refreshLists);
+    connect(c, &sync::SyncController::cycleFinished, this, &AppSession::refreshLists);
+    connect(c, &sync::SyncController::cycleFinished, this, &AppSession::refreshCaseTypes);
+
+    // Local changes: tell the engine, refresh the row and the outbox.
+    const auto local = [this](const QString &caseId) {
+        m_controller->localChangeMade();
+        m_worklist->refreshCase(caseId);
+        m_window->syncStatus()->setPendingCount(m_store->pendingCount());
+        m_window->syncStatus()->setConflictCount(m_store->conflictCount());
+        refreshLists();
+    };
+    connect(m_host, &StoreCaseHost::localChangeMade, this, local);
+    connect(m_actions, &QueueActions::localChangeMade, this, local);
+}
+
+void AppSession::refreshLists()
+{
+    if (!m_store)
+        return;
+    m_outbox->refresh();
+    m_conflicts->refresh();
+    m_issues->refresh();
+    m_events->refresh();
+}
+
+void AppSession::refreshCaseTypes()
+{
+    if (!m_store)
+        return;
+    QStringList names;
+    for (const CaseType &t : m_store->caseTypes())
+        names << t.name + QLatin1Char('/') + QString::number(t.version);
+    if (names == m_typeNames)
+        return;
+    const bool first = m_typeNames.isEmpty();
+    m_typeNames = names;
+    m_window->refreshCaseTypes();
+    if (!first || m_worklist->rowCount() > 0)
+        m_worklist->reload(); // type titles in the rows
+}
+
+void AppSession::signOut(std::function<void()> done)
+{
+    if (!isActive()) {
+        done();
+        return;
+    }
+    m_signIn->signOut(m_server, m_userId, [done](Status s) {
+        if (!s)
+            qCWarning(lcUiModels) << "sign-out:" << s.error().toString();
+        done();
+    });
+}
+
+void AppSession::attachUnlockDialog(SignInDialog *dialog, std::function<void()> unlocked)
+{
+    if (!m_userId.isEmpty())
+        dialog->setUser(m_userId);
+    if (m_server.isValid())
+        dialog->setServer(m_server.toString());
+    connect(dialog, &SignInDialog::signInRequested, this,
+            [this, dialog, unlocked](const QString &server, const QString &user, const QString &password) {
+                if (!isActive()) {
+                    dialog->showError(tr("No one is signed in."), false);
+                    return;
+                }
+                if (QUrl(server).adjusted(QUrl::StripTrailingSlash) != m_server.adjusted(QUrl::StripTrailingSlash)) {
+                    dialog->showError(tr("This session belongs to %1 on %2.").arg(m_userId, m_server.toString()), false);
+                    return;
+                }
+                if (user != m_userId) {
+                    dialog->showError(tr("This session belongs to %1; only %1 can unlock it.").arg(m_userId));
+                    return;
+                }
+                dialog->setBusy(true);
+                QPointer<SignInDialog> dlg(dialog);
+                m_signIn->signIn(QUrl(server), user, password, m_options.profileDir,
+                                 [this, dlg, unlocked](Result<sync::SignInOutcome> r) {
+                                     if (!dlg)
+                                         return;
+                                     if (!r) {
+                                         dlg->showError(r.error().message);
+                                         return;
+                                     }
+                                     if (!r->offline && m_controller)
+                                         m_controller->setToken(r->session.token);
+                                     dlg->accept();
+                                     unlocked();
+                                 });
+            });
+}
+
+} // namespace outpost::ui

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "caserow.h"
+#include "signin.h"
+#include "syncconfig.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+namespace outpost::sync {
+class SyncController;
+}
+
+namespace outpost::ui {
+
+class ConflictsListModel;
+class EventLogModel;
+class MainWindow;
+class OutboxModel;
+class QueueActions;
+class SignInDialog;
+class StoreCaseHost;
+class StoreWorklistModel;
+class SyncIssuesModel;
+
+/// One signed-in technician: drives SignIn from the sign-in dialog, then opens the user's store
+/// (verified and the worklist read off the GUI thread), binds the models and the CaseFormHost to the
+/// main window and runs the SyncController. The app's main() only creates it and shows dialogs.
+class AppSession : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options {
+        QString profileDir; // where stores live (StoreLocation::defaultProfileDir() when empty)
+        QString keychainService = QStringLiteral("outpost");
+        sync::SyncConfig syncTemplate; // interval, debounce... (store, server, user, token filled in)
+    };
+
+    AppSession(MainWindow *window, Options options, QObject *parent = nullptr);
+    ~AppSession() override;
+
+    /// The dialog's requests sign in (online, or offline against the stored verifier); errors are
+    /// shown in the dialog; on success the session starts and the dialog is accepted.
+    void attachSignInDialog(SignInDialog *dialog);
+    /// The kiosk lock screen: the signed-in user's credentials are checked for real (online, or
+    /// offline against the verifier); `unlocked` runs after success.
+    void attachUnlockDialog(SignInDialog *dialog, std::function<void()> unlocked);
+
+    /// Revokes the token on the server (best effort), removes it from the keychain, then `done`.
+    /// The store and its queued work stay on the device.
+    void signOut(std::function<void()> done);
+
+    bool isActive() const { return m_store != nullptr; }
+    QString userId() const { return m_userId; }
+    bool signedInOffline() const { return m_offline; }
+    client::LocalStore *store() const { return m_store.get(); }
+    sync::SyncController *controller() const { return m_controller; }
+    StoreCaseHost *caseHost() const { return m_host; }
+    StoreWorklistModel *worklistModel() const { return m_worklist; }
+    OutboxModel *outboxModel() const { return m_outbox; }
+    ConflictsListModel *conflictsModel() const { return m_conflicts; }
+    SyncIssuesModel *syncIssuesModel() const { return m_issues; }
+    EventLogModel *eventLogModel() const { return m_events; }
+
+Q_SIGNALS:
+    /// The store is open, the worklist shown and the engine started.
+    void started(const QString &userId);
+
+private:
+    void signIn(SignInDialog *dialog, const QString &server, const QString &user, const QString &password);
+    void load(SignInDialog *dialog);
+    void loaded(SignInDialog *dialog);
+    void bind();
+    void refreshLists();
+    void refreshCaseTypes();
+
+    MainWindow *m_window;
+    Options m_options;
+    sync::SignIn *m_signIn;
+    QFutureWatcher<CaseRowsLoad> m_loader;
+    bool m_busy = false;
+    // Pending sign-in outcome while the store loads.
+    sync::SignInOutcome m_outcome;
+    QUrl m_server;
+    QString m_userId;
+    bool m_offline = false;
+    std::unique_ptr<client::LocalStore> m_store;
+    sync::SyncController *m_controller = nullptr;
+    StoreCaseHost *m_host = nullptr;
+    StoreWorklistModel *m_worklist = nullptr;
+    OutboxModel *m_outbox = nullptr;
+    ConflictsListModel *m_conflicts = nullptr;
+    SyncIssuesModel *m_issues = nullptr;
+    EventLogModel *m_events = nullptr;
+    QueueActions *m_actions = nullptr;
+    QStringList m_typeNames; // what the "New case" menu offers
+};
+
+} // namespace outpost::ui

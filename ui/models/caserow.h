@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "localstore.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace outpost::ui {
+
+/// One worklist row as a plain value (built on the loader thread, handed to the GUI by value).
+struct CaseRow {
+    QString id;
+    QString caseType;
+    QString typeTitle;
+    QString status;
+    QString queue;
+    QString assignee;
+    QString title;
+    QDateTime updatedAt;
+    int pending = 0;
+    bool conflict = false;
+    bool issue = false;
+    bool resolved = false;
+    QString searchText;
+
+    bool operator==(const CaseRow &) const = default;
+};
+
+CaseRow caseRowFrom(const client::LocalCase &c, const QHash<QString, QString> &typeTitles);
+
+/// Title per case type name (the title, or the name when the type has none).
+QHash<QString, QString> caseTypeTitles(const client::LocalStore &store);
+
+/// What the worklist shows: every open case of the store (the store holds only the user's scope).
+client::CaseFilter worklistFilter();
+
+/// What a background load hands to the GUI thread (by value): the rows, or why there are none.
+struct CaseRowsLoad {
+    QList<CaseRow> rows;
+    Error error;
+    bool ok() const { return error.isNull(); }
+};
+
+/// Opens its own connection to `storePath` (call on a worker thread) and reads the worklist.
+/// `verify`: run the store's integrity check and queue audit (the first open of the process).
+CaseRowsLoad loadCaseRows(const QString &storePath, bool verify);
+
+} // namespace outpost::ui

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+#include "queueactions.h"
+
+#include "caseformhost.h"
+#include "conflictdialog.h"
+#include "keyedlistmodel.h"
+#include "localstore.h"
+#include "mainwindow.h"
+#include "storelistmodels.h"
+
+#include <QAction>
+#include <QListView>
+#include <QMessageBox>
+
+namespace outpost::ui {
+
+using namespace outpost::client;
+
+QueueActions::QueueActions(MainWindow *window, LocalStore *store, CaseFormHost *host)
+    : QObject(window), m_window(window), m_store(store), m_host(host),
+      m_hold(new QAction(tr("&Hold"), this)), m_release(new QAction(tr("&Release"), this)),
+      m_discard(new QAction(tr("&Discard…"), this)), m_resolve(new QAction(tr("&Resolve…"), this)),
+      m_retry(new QAction(tr("&Retry"), this)), m_discardIssue(new QAction(tr("&Discard…"), this))
+{
+    m_hold->setObjectName(QStringLiteral("outboxHold"));
+    m_release->setObjectName(QStringLiteral("outboxRelease"));
+    m_discard->setObjectName(QStringLiteral("outboxDiscard"));
+    m_resolve->setObjectName(QStringLiteral("conflictResolve"));
+    m_retry->setObjectName(QStringLiteral("issueRetry"));
+    m_discardIssue->setObjectName(QStringLiteral("issueDiscard"));
+    m_hold->setToolTip(tr("Keep the selected change on this device until it is released"));
+    m_release->setToolTip(tr("Send the selected change with the next sync"));
+    m_discard->setToolTip(tr("Undo the selected change and remove it from the outbox"));
+    m_resolve->setToolTip(tr("Pick per field which value to keep"));
+    m_retry->setToolTip(tr("Send the refused change again"));
+    m_discardIssue->setToolTip(tr("Drop the refused change and undo it on this device"));
+    window->addListAction(MainWindow::OutboxTab, m_hold);
+    window->addListAction(MainWindow::OutboxTab, m_release);
+    window->addListAction(MainWindow::OutboxTab, m_discard);
+    window->addListAction(MainWindow::ConflictsTab, m_resolve);
+    window->addListAction(MainWindow::SyncIssuesTab, m_retry);
+    window->addListAction(MainWindow::SyncIssuesTab, m_discardIssue);
+    connect(m_hold, &QAction::triggered, this, [this] { holdOrRelease(true); });
+    connect(m_release, &QAction::triggered, this, [this] { holdOrRelease(false); });
+    connect(m_discard, &QAction::triggered, this, &QueueActions::discardQueued);
+    connect(m_resolve, &QAction::triggered, this, &QueueActions::resolveConflict);
+    connect(m_retry, &QAction::triggered, this, &QueueActions::retryIssue);
+    connect(m_discardIssue, &QAction::triggered, this, &QueueActions::discardIssue);
+    connect(window->listView(MainWindow::ConflictsTab), &QAbstractItemView::activated, this,
+            &QueueActions::resolveConflict);
+}
+
+QString QueueActions::selectedKey(QListView *view) const
+{
+    const QModelIndex i = view->currentIndex();
+    return i.isValid() ? i.data(KeyedListModel::KeyRole).toString() : QString();
+}
+
+QVariant QueueActions::selectedValue(QListView *view) const
+{
+    const QModelIndex i = view->currentIndex();
+    return i.isValid() ? i.data(KeyedListModel::ValueRole) : QVariant();
+}
+
+void QueueActions::showError(const QString &message)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Outpost"), message, QMessageBox::Ok, m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void QueueActions::confirm(const QString &text, std::function<void()> then)
+{
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Outpost"), text, QMessageBox::Yes | QMessageBox::No,
+                                m_window);
+    box->setObjectName(QStringLiteral("confirmDiscard"));
+    box->setDefaultButton(QMessageBox::No);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [box, then](int) {
+        if (box->clickedButton() == box->button(QMessageBox::Yes))
+            then();
+    });
+    box->open();
+}
+
+void QueueActions::holdOrRelease(bool hold)
+{
+    const QVariant v = selectedValue(m_window->listView(MainWindow::OutboxTab));
+    if (!v.canConvert<OutboxEntry>())
+        return;
+    const OutboxEntry e = v.value<OutboxEntry>();
+    const Status s = hold ? m_store->holdAction(e.actionId) : m_store->releaseAction(e.actionId);
+    if (!s)
+        return showError(s.error().message);
+    Q_EMIT localChangeMade(e.caseId);
+}
+
+void QueueActions::discardQueued()
+{
+    const QVariant v = selectedValue(m_window->listView(MainWindow::OutboxTab));
+    if (!v.canConvert<OutboxEntry>())
+        return;
+    const OutboxEntry e = v.value<OutboxEntry>();
+    confirm(tr("Discard this change? It is undone on this device and never sent.\n\n%1").arg(e.description), [this, e] {
+        const Status s = m_store->discardAction(e.actionId);
+        if (!s)
+            return showError(s.error().message);
+        Q_EMIT localChangeMade(e.caseId);
+    });
+}
+
+void QueueActions::resolveConflict()
+{
+    const QVariant v = selectedValue(m_window->listView(MainWindow::ConflictsTab));
+    const auto entries = v.value<QList<client::ConflictEntry>>();
+    if (entries.isEmpty())
+        return;
+    const QString caseId = entries.first().caseId;
+    const std::optional<LocalCase> c = m_store->caseById(caseId);
+    if (!c)
+        return showError(tr("Case %1 does not exist.").arg(caseId));
+    const std::optional<CaseType> type = m_store->caseType(c->record.caseType);
+    if (!type)
+        return showError(tr("Case type %1 is not known.").arg(c->record.caseType));
+    QList<ui::ConflictEntry> fields;
+    for (const client::ConflictEntry &e : entries)
+        fields.append({e.field, e.base, e.mine, e.theirs});
+    const QString label = c->record.title.isEmpty() ? caseId : QStringLiteral("%1 — %2").arg(caseId, c->record.title);
+    auto *dlg = new ConflictDialog(*type, label, fields, m_host->lookupSource(), m_window);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dlg, &QDialog::accepted, this, [this, dlg, caseId] {
+        const Status s = m_store->resolveConflict(caseId, dlg->resolvedValues());
+        if (!s)
+            return showError(s.error().message);
+        Q_EMIT localChangeMade(caseId);
+    });
+    dlg->open();
+}
+
+void QueueActions::retryIssue()
+{
+    const QVariant v = selectedValue(m_window->listView(MainWindow::SyncIssuesTab));
+    if (!v.canConvert<SyncIssue>())
+        return;
+    const SyncIssue i = v.value<SyncIssue>();
+    const Status s = m_store->retrySyncIssue(i.actionId);
+    if (!s)
+        return showError(s.error().message);
+    Q_EMIT localChangeMade(i.caseId);
+}
+
+void QueueActions::discardIssue()
+{
+    const QVariant v = selectedValue(m_window->listView(MainWindow::SyncIssuesTab));
+    if (!v.canConvert<SyncIssue>())
+        return;
+    const SyncIssue i = v.value<SyncIssue>();
+    confirm(tr("Discard this refused change? It is undone on this device.\n\n%1").arg(i.description), [this, i] {
+        const Status s = m_store->discardSyncIssue(i.actionId);
+        if (!s)
+            return showError(s.error().message);
+        Q_EMIT localChangeMade(i.caseId);
+    });
+}
+
+} // namespace outpost::ui

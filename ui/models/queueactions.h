@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QObject>
+
+#include <functional>
+
+class QAction;
+class QListView;
+
+namespace outpost::client {
+class LocalStore;
+}
+
+namespace outpost::ui {
+
+class CaseFormHost;
+class MainWindow;
+
+/// The buttons of the Outbox, Conflicts and Sync issues tabs, acting on the store: hold, release
+/// and discard (after confirmation) a queued change; resolve a conflict in the ConflictDialog;
+/// retry or discard (after confirmation) a sync issue. Emits localChangeMade after each change.
+class QueueActions : public QObject
+{
+    Q_OBJECT
+public:
+    QueueActions(MainWindow *window, client::LocalStore *store, CaseFormHost *host);
+
+    QAction *holdAction() const { return m_hold; }
+    QAction *releaseAction() const { return m_release; }
+    QAction *discardAction() const { return m_discard; }
+    QAction *resolveAction() const { return m_resolve; }
+    QAction *retryAction() const { return m_retry; }
+    QAction *discardIssueAction() const { return m_discardIssue; }
+
+Q_SIGNALS:
+    void localChangeMade(const QString &caseId);
+
+private:
+    QString selectedKey(QListView *view) const;
+    QVariant selectedValue(QListView *view) const;
+    void holdOrRelease(bool hold);
+    void discardQueued();
+    void resolveConflict();
+    void retryIssue();
+    void discardIssue();
+    void confirm(const QString &text, std::function<void()> then);
+    void showError(const QString &message);
+
+    MainWindow *m_window;
+    client::LocalStore *m_store;
+    CaseFormHost *m_host;
+    QAction *m_hold;
+    QAction *m_release;
+    QAction *m_discard;
+    QAction *m_resolve;
+    QAction *m_retry;
+    QAction *m_discardIssue;
+};
+
+} // namespace outpost::ui

@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: MIT
+#include "worklistmodel.h"
+
+#include "localstore.h"
+#include "modelslogging.h"
+#include "worklistroles.h"
+
+#include <QElapsedTimer>
+#include <QIcon>
+#include <QLocale>
+#include <QtConcurrent>
+
+namespace outpost::ui {
+
+StoreWorklistModel::StoreWorklistModel(client::LocalStore *store, QObject *parent)
+    : QAbstractTableModel(parent), m_store(store)
+{
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &StoreWorklistModel::onLoaded);
+    if (m_store)
+        m_titles = caseTypeTitles(*m_store);
+}
+
+StoreWorklistModel::~StoreWorklistModel()
+{
+    m_watcher.disconnect(this);
+    m_watcher.waitForFinished(); // the worker holds only its own connection and values
+}
+
+void StoreWorklistModel::reload(bool verify)
+{
+    if (!m_store)
+        return;
+    if (m_loading) {
+        m_reloadAgain = true;
+        return;
+    }
+    m_loading = true;
+    m_watcher.setFuture(QtConcurrent::run(&loadCaseRows, m_store->path(), verify));
+}
+
+void StoreWorklistModel::onLoaded()
+{
+    const CaseRowsLoad rows = m_watcher.result();
+    m_loading = false;
+    if (m_reloadAgain) {
+        m_reloadAgain = false;
+        reload();
+    }
+    if (!rows.ok()) {
+        qCWarning(lcUiModels) << "worklist load failed:" << rows.error.toString();
+        Q_EMIT loadFailed(rows.error.message);
+        return;
+    }
+    setRows(rows.rows);
+    Q_EMIT loaded(int(m_rows.size()));
+}
+
+void StoreWorklistModel::setRows(const QList<CaseRow> &rows)
+{
+    beginResetModel();
+    m_rows = rows;
+    if (m_store)
+        m_titles = caseTypeTitles(*m_store);
+    reindex();
+    endResetModel();
+}
+
+void StoreWorklistModel::reindex(int from)
+{
+    if (from == 0)
+        m_index.clear();
+    for (int i = from; i < m_rows.size(); ++i)
+        m_index.insert(m_rows.at(i).id, i);
+}
+
+void StoreWorklistModel::removeRow(int row)
+{
+    beginRemoveRows({}, row, row);
+    m_index.remove(m_rows.at(row).id);
+    m_rows.removeAt(row);
+    reindex(row);
+    endRemoveRows();
+}
+
+void StoreWorklistModel::remapTempIds()
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        const QString id = m_rows.at(i).id;
+        if (!id.startsWith(QLatin1String("tmp-")))
+            continue;
+        const QString now = m_store->resolveId(id);
+        if (now == id)
+            continue;
+        if (m_index.contains(now)) { // the server copy has a row already
+            removeRow(i--);
+            continue;
+        }
+        m_index.remove(id);
+        m_rows[i].id = now;
+        m_index.insert(now, i);
+        Q_EMIT dataChanged(index(i, 0), index(i, columnCount() - 1));
+    }
+}
+
+void StoreWorklistModel::refreshCases(const QStringList &caseIds)
+{
+    if (!m_store || caseIds.isEmpty())
+        return;
+    if (caseIds.size() > MaxRowRefresh || m_loading) {
+        reload();
+        return;
+    }
+    if (m_titles.isEmpty())
+        m_titles = caseTypeTitles(*m_store);
+    remapTempIds();
+    for (const QString &rawId : caseIds) {
+        const QString id = m_store->resolveId(rawId);
+        const std::optional<client::LocalCase> c = m_store->caseById(id);
+        const int row = m_index.value(id, -1);
+        const bool show = c && (!c->record.isResolved() || c->pendingCount > 0 || c->hasConflict || c->hasIssue);
+        if (!show) {
+            if (row >= 0)
+                removeRow(row);
+            continue;
+        }
+        const CaseRow fresh = caseRowFrom(*c, m_titles);
+        if (row >= 0) {
+            if (m_rows.at(row) == fresh)
+                continue;
+            m_rows[row] = fresh;
+            Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+        } else {
+            beginInsertRows({}, 0, 0); // most recently changed first
+            m_rows.prepend(fresh);
+            reindex();
+            endInsertRows();
+        }
+    }
+}
+
+int StoreWorklistModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int StoreWorklistModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : 6; }
+
+QVariant StoreWorklistModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const CaseRow &r = m_rows.at(index.row());
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+        switch (index.column()) {
+        case IdColumn: return r.id;
+        case TitleColumn: return r.title;
+        case TypeColumn: return r.typeTitle;
+        case StatusColumn: return r.status;
+        case QueueColumn: return r.queue;
+        case UpdatedColumn: return QLocale().toString(r.updatedAt.toLocalTime(), QLocale::ShortFormat);
+        default: return {};
+        }
+    }
+    if (index.column() != 0)
+        return {};
+    switch (role) {
+    case CaseIdRole: return r.id;
+    case CaseTypeRole: return r.caseType;
+    case CaseTypeTitleRole: return r.typeTitle;
+    case StatusRole: return r.status;
+    case QueueRole: return r.queue;
+    case AssigneeRole: return r.assignee;
+    case TitleRole: return r.title;
+    case UpdatedAtRole: return r.updatedAt;
+    case PendingCountRole: return r.pending;
+    case HasConflictRole: return r.conflict;
+    case HasSyncIssueRole: return r.issue;
+    case SearchTextRole: return r.searchText;
+    default: return {};
+    }
+}
+
+QVariant StoreWorklistModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case IdColumn: return tr("Case");
+    case TitleColumn: return tr("Title");
+    case TypeColumn: return tr("Type");
+    case StatusColumn: return tr("Status");
+    case QueueColumn: return tr("Queue");
+    case UpdatedColumn: return tr("Updated");
+    default: return {};
+    }
+}
+
+} // namespace outpost::ui

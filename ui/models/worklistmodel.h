@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "caserow.h"
+
+#include <QAbstractTableModel>
+#include <QFutureWatcher>
+#include <QHash>
+
+namespace outpost::client {
+class LocalStore;
+}
+
+namespace outpost::ui {
+
+/// The worklist over the local store: one row per case, the roles of worklistroles.h on column 0,
+/// the columns of WorklistColumn. The whole list (tens of thousands of cases) is read off the GUI
+/// thread (QtConcurrent, its own store connection) and handed over by value; changed cases are
+/// refreshed one row at a time through the GUI thread's store (one indexed read each), with exact
+/// row notifications (dataChanged / rowsInserted / rowsRemoved).
+class StoreWorklistModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    /// `store` is the GUI thread's store (single-row reads); it must outlive the model.
+    StoreWorklistModel(client::LocalStore *store, QObject *parent = nullptr);
+    ~StoreWorklistModel() override;
+
+    /// Reads every case on a worker thread; `verify` runs the store's open-time checks there.
+    /// Emits loaded() (or loadFailed()) when the rows are in.
+    void reload(bool verify = false);
+    /// Sets rows read elsewhere (e.g. by the session's first load) in one reset.
+    void setRows(const QList<CaseRow> &rows);
+    bool isLoading() const { return m_loading; }
+    /// Re-reads these cases (ids as the engine reports them). Larger sets reload in the background.
+    void refreshCases(const QStringList &caseIds);
+    void refreshCase(const QString &caseId) { refreshCases({caseId}); }
+
+    int rowOf(const QString &caseId) const { return m_index.value(caseId, -1); }
+    CaseRow rowAt(int row) const { return m_rows.value(row); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    /// More changed cases than this are re-read with a background reload.
+    static constexpr int MaxRowRefresh = 200;
+
+Q_SIGNALS:
+    void loaded(int rows);
+    void loadFailed(const QString &message);
+
+private:
+    void onLoaded();
+    void reindex(int from = 0);
+    void removeRow(int row);
+    void remapTempIds();
+
+    client::LocalStore *m_store;
+    QList<CaseRow> m_rows;
+    QHash<QString, int> m_index;
+    QHash<QString, QString> m_titles;
+    QFutureWatcher<CaseRowsLoad> m_watcher;
+    bool m_loading = false; // from reload() until its rows are in (the future may finish earlier)
+    bool m_reloadAgain = false;
+};
+
+} // namespace outpost::ui
