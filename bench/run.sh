@@ -2,7 +2,7 @@
 # Server benchmarks: JSON lines on stdout, one per measurement. Builds nothing.
 #   bench/run.sh BUILD_DIR [sqlite|postgresql|all]      (default all)
 # Env: BENCH_CASES (50000), BENCH_SECONDS (10), BENCH_POLLERS (200), BENCH_UPLOADERS (20),
-#      BENCH_WORKERS (outpostd --workers, 16).
+#      BENCH_WORKERS (outpostd --workers, 16), BENCH_WRITERS (--writers, 2), BENCH_QUEUED (--queued-writes, 4).
 # Starts its own outpostd processes on 127.0.0.1 (SQLite in a temp dir; PostgreSQL in a throwaway
 # cluster from scripts/pg-cluster.sh) with the demo data set, runs outpost_bench_server against
 # them, and stops everything again.
@@ -15,6 +15,8 @@ seconds=${BENCH_SECONDS:-10}
 pollers=${BENCH_POLLERS:-200}
 uploaders=${BENCH_UPLOADERS:-20}
 workers=${BENCH_WORKERS:-16}
+writers=${BENCH_WRITERS:-2}
+queued=${BENCH_QUEUED:-4}
 outpostd="$build/server/outpostd"
 client="$build/bench/outpost_bench_server"
 [ -x "$outpostd" ] && [ -x "$client" ] || { echo "bench: build outpostd and outpost_bench_server first" >&2; exit 2; }
@@ -33,7 +35,7 @@ trap cleanup EXIT
 start_server() {
   local name=$1 db=$2
   "$outpostd" --listen 127.0.0.1:0 --db "$db" --attachments "$work/$name-attachments" --workers "$workers" \
-    --demo --demo-cases "$cases" >"$work/$name.out" 2>"$work/$name.log" &
+    --writers "$writers" --queued-writes "$queued" --demo --demo-cases "$cases" >"$work/$name.out" 2>"$work/$name.log" &
   server_pid=$!
   local t0=$SECONDS
   until grep -qs '^outpostd listening on ' "$work/$name.out"; do

@@ -9,6 +9,7 @@
 #include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlField>
 #include <QThread>
 #include <QUrl>
 #include <QUuid>
@@ -64,6 +65,37 @@ Status checkParameters(const QVariantList &args)
     return Status::success();
 }
 
+namespace {
+/// The statement with each '?' outside quotes replaced by its value as the driver formats it for
+/// SQL (quotes doubled, backslashes escaped as the server's settings require): what QtSql's QPSQL
+/// sends in its EXECUTE anyway, here without the PREPARE and DEALLOCATE round trips around it.
+/// Each value is parenthesised so that it stays one operand wherever it lands.
+QString inlineParameters(const QSqlDatabase &db, const QString &sql, const QVariantList &args)
+{
+    QString out;
+    out.reserve(sql.size() + 32 * args.size());
+    QChar quote;
+    qsizetype next = 0;
+    for (const QChar c : sql) {
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+        } else if (c == QLatin1Char('?') && next < args.size()) {
+            const QVariant &v = args.at(next++);
+            QSqlField f(QString(), v.metaType());
+            if (!v.isNull())
+                f.setValue(v);
+            out += QLatin1Char('(') + db.driver()->formatValue(f) + QLatin1Char(')');
+            continue;
+        }
+        out += c;
+    }
+    return out;
+}
+} // namespace
+
 Result<QSqlQuery> runSql(QSqlDatabase &db, const QString &sql, const QVariantList &args)
 {
     if (auto st = checkParameters(args); !st)
@@ -72,6 +104,12 @@ Result<QSqlQuery> runSql(QSqlDatabase &db, const QString &sql, const QVariantLis
     q.setForwardOnly(true);
     if (args.isEmpty()) { // also DDL, which PostgreSQL cannot prepare
         if (!q.exec(sql))
+            return dbError(QStringLiteral("statement"), q);
+        return q;
+    }
+    if (db.driver()->dbmsType() == QSqlDriver::PostgreSQL) {
+        // One round trip instead of three (PREPARE, EXECUTE, DEALLOCATE) for a statement run once.
+        if (!q.exec(inlineParameters(db, sql, args)))
             return dbError(QStringLiteral("statement"), q);
         return q;
     }

@@ -121,13 +121,13 @@ Status reportSeededAlready(Tx &tx, const QString &seededWith, int requested)
                                          .arg(seededWith)
                                          .arg(held);
     else
-        qCInfo(lcStore).noquote()
-            << QStringLiteral("the demo data exists already (seeded with %1 cases; the database holds %2 "
-                              "cases now): %3 demo cases requested, nothing seeded. Use a new database "
-                              "for a different number of demo cases.")
-                   .arg(seededWith)
-                   .arg(held)
-                   .arg(requested);
+        qCInfo(lcStore).noquote() << QStringLiteral(
+            "the demo data exists already (seeded with %1 cases; the database holds %2 "
+            "cases now): %3 demo cases requested, nothing seeded. Use a new database "
+            "for a different number of demo cases.")
+                                         .arg(seededWith)
+                                         .arg(held)
+                                         .arg(requested);
     return Status::success();
 }
 } // namespace

@@ -173,6 +173,32 @@ private Q_SLOTS:
         QCOMPARE(historyCount(), before + 130);
     }
 
+    void awkwardTextArrivesIntact()
+    {
+        // Quotes, backslashes, question marks, comment and statement syntax, non-ASCII: stored and read
+        // back byte for byte (values reach PostgreSQL inlined by the driver's own quoting).
+        const QString id = someCase(QStringLiteral("alice"), QStringLiteral("inspection"));
+        QVERIFY(!id.isEmpty());
+        const QStringList texts { QStringLiteral("it's ok?' -- ; DROP TABLE cases; --"),
+            QStringLiteral("back\\slash \\' \\\\ end\\"), QStringLiteral("? ?? $1 :name \"quoted\" '?'"),
+            QStringLiteral("Grüße, 東京, emoji 🔧, tab\tnewline\n") };
+        QJsonArray actions;
+        for (const QString &t : texts)
+            actions.append(action(QStringLiteral("note"), id, { { QStringLiteral("text"), t } }));
+        const QJsonObject res = post(alice, actions);
+        for (const QJsonValue &r : res.value(QStringLiteral("results")).toArray())
+            QCOMPARE(r.toObject().value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+        QStringList seen;
+        for (const QJsonValue &e :
+            Harness::json(h->call("GET", QStringLiteral("/api/v1/cases/%1/history").arg(id), {}, alice))
+                .value(QStringLiteral("entries"))
+                .toArray())
+            seen.append(e.toObject().value(QStringLiteral("text")).toString());
+        for (const QString &t : texts)
+            QVERIFY2(seen.contains(t), qPrintable(t));
+        QCOMPARE(caseOf(id).value(QStringLiteral("id")).toString(), id); // the cases table is still there
+    }
+
     void conflictOnStaleEtag()
     {
         const QString id = someCase(QStringLiteral("bob"), QStringLiteral("inspection"));
