@@ -12,6 +12,7 @@
 #include "syncstatusbar.h"
 #include "worklistmodel.h"
 
+#include <QElapsedTimer>
 #include <QtConcurrent>
 
 namespace outpost::ui {
@@ -111,6 +112,7 @@ void AppSession::load(SignInDialog *dialog)
     // The first open of the process verifies the store (integrity check, queue audit) and reads the
     // worklist, both on a worker thread with its own connection.
     m_loader.setProperty("dialog", QVariant::fromValue(static_cast<QObject *>(dialog)));
+    m_loadTimer.start();
     m_loader.setFuture(QtConcurrent::run(&loadCaseRows, m_outcome.storePath, true));
 }
 
@@ -118,6 +120,7 @@ void AppSession::loaded(SignInDialog *dialog)
 {
     m_busy = false;
     const CaseRowsLoad rows = m_loader.result();
+    const qint64 readMs = m_loadTimer.elapsed();
     const auto fail = [&](const QString &message) {
         qCWarning(lcUiModels) << "cannot open the store:" << message;
         if (dialog)
@@ -139,9 +142,11 @@ void AppSession::loaded(SignInDialog *dialog)
     m_offline = m_outcome.offline;
     bind();
     m_worklist->setRows(rows.rows);
+    const qint64 shownMs = m_loadTimer.elapsed();
     m_controller->start();
-    qCInfo(lcUiModels) << "signed in as" << m_userId << (m_offline ? "(offline)" : "") << "with"
-                       << rows.rows.size() << "cases";
+    qCInfo(lcUiModels).nospace() << "signed in as " << m_userId << (m_offline ? " (offline)" : "") << ": "
+                                 << rows.rows.size() << " cases read in " << readMs
+                                 << " ms (worker thread), worklist set " << shownMs << " ms after sign-in";
     Q_EMIT started(m_userId); // the window shows before the dialog goes (never no window at all)
     if (dialog)
         dialog->accept();
