@@ -9,6 +9,7 @@
 #include "localstore.h"
 #include "mainwindow.h"
 #include "outpostdprocess.h"
+#include "serverchangedbanner.h"
 #include "signindialog.h"
 #include "storelistmodels.h"
 #include "synccontroller.h"
@@ -69,7 +70,7 @@ class TestUiE2e : public QObject
     }
 
     /// An open inspection case of alice's (the demo data has plenty).
-    QString pickCase() const
+    QString pickCase(const QString &except = {}) const
     {
         StoreWorklistModel *m = m_session->worklistModel();
         for (int r = 0; r < m->rowCount(); ++r) {
@@ -77,7 +78,8 @@ class TestUiE2e : public QObject
             if (i.data(CaseTypeRole).toString() == QLatin1String("inspection")
                 && i.data(AssigneeRole).toString() == QLatin1String("alice")
                 && (i.data(StatusRole).toString() == QLatin1String("New")
-                    || i.data(StatusRole).toString() == QLatin1String("InProgress")))
+                    || i.data(StatusRole).toString() == QLatin1String("InProgress"))
+                && i.data(CaseIdRole).toString() != except)
                 return i.data(CaseIdRole).toString();
         }
         return {};
@@ -414,6 +416,98 @@ private Q_SLOTS:
                      .value(QStringLiteral("priority"))
                      .toString(),
             mine);
+    }
+
+    void syncIssueDiscardedFromItsTab()
+    {
+        // Alice edits a case the office withdraws meanwhile: her change comes back "gone".
+        const QString id = pickCase(m_window->caseView()->caseId());
+        QVERIFY(!id.isEmpty());
+        m_window->openCase(id);
+        CaseView *view = m_window->caseView();
+        QCOMPARE(view->caseId(), id);
+        QWidget *summary = view->form()->editorWidget(QStringLiteral("summary"));
+        QTest::keyClick(summary, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(summary, QStringLiteral("too late"));
+        QVERIFY(view->save());
+        QCOMPARE(pendingOf(id), 1);
+
+        auto c = carol();
+        const HttpReply got = c->get(QStringLiteral("/api/v1/cases/") + id);
+        QCOMPARE(got.status, 200);
+        const QJsonObject action { { "id", QUuid::createUuid().toString(QUuid::WithoutBraces) },
+            { "type", "transition" }, { "caseId", id },
+            { "baseEtag", got.json().value(QStringLiteral("etag")).toString() }, { "flowAction", "withdraw" },
+            { "fields", QJsonObject() },
+            { "clientTime", QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } };
+        const HttpReply up = c->post(QStringLiteral("/api/v1/sync/actions"),
+            QJsonObject { { "deviceId", "office" }, { "actions", QJsonArray { action } } });
+        QCOMPARE(up.status, 200);
+        QCOMPARE(up.json()
+                     .value(QStringLiteral("results"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value("status")
+                     .toString(),
+            QStringLiteral("applied"));
+
+        Q_EMIT m_window->syncNowRequested();
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->syncIssuesModel()->rowCount(), 1, 30000);
+        QListView *list = m_window->listView(MainWindow::SyncIssuesTab);
+        m_window->tabs()->setCurrentIndex(MainWindow::SyncIssuesTab);
+        list->setCurrentIndex(list->model()->index(0, 0));
+        QAction *discard = nullptr;
+        for (QAction *a : list->actions())
+            if (a->objectName() == QLatin1String("issueDiscard"))
+                discard = a;
+        QVERIFY(discard);
+        discard->trigger();
+        auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("confirmDiscard"));
+        QVERIFY(box);
+        box->button(QMessageBox::Yes)->click();
+        QCOMPARE(m_session->syncIssuesModel()->rowCount(), 0);
+        QCOMPARE(m_session->store()->pendingCount(), 0);
+        QCOMPARE(m_session->outboxModel()->rowCount(), 0);
+    }
+
+    void serverUpdateKeepsUnsavedEdits()
+    {
+        const QString id = pickCase();
+        QVERIFY(!id.isEmpty());
+        m_window->openCase(id);
+        CaseView *view = m_window->caseView();
+        QCOMPARE(view->caseId(), id);
+        QWidget *summary = view->form()->editorWidget(QStringLiteral("summary"));
+        QTest::keyClick(summary, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(summary, QStringLiteral("still typing"));
+        QVERIFY(view->form()->isDirty());
+
+        auto c = carol();
+        const HttpReply got = c->get(QStringLiteral("/api/v1/cases/") + id);
+        QCOMPARE(got.status, 200);
+        const QString old
+            = got.json().value(QStringLiteral("fields")).toObject().value("readingKw").toString();
+        const int reading = 4000 + int(QDateTime::currentMSecsSinceEpoch() % 1000);
+        const QJsonObject action { { "id", QUuid::createUuid().toString(QUuid::WithoutBraces) },
+            { "type", "update" }, { "caseId", id },
+            { "baseEtag", got.json().value(QStringLiteral("etag")).toString() },
+            { "fields", QJsonObject { { "readingKw", reading } } },
+            { "clientTime", QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } };
+        QCOMPARE(c->post(QStringLiteral("/api/v1/sync/actions"),
+                      QJsonObject { { "deviceId", "office" }, { "actions", QJsonArray { action } } })
+                     .status,
+            200);
+        Q_EMIT m_window->syncNowRequested();
+        // The new server copy becomes the base; what she typed stays, and a banner says so.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            view->form()->baseFields().value(QStringLiteral("readingKw")).toInt(), reading, 30000);
+        QVERIFY(view->form()->isDirty());
+        QCOMPARE(view->form()->currentFields().value(QStringLiteral("summary")).toString(),
+            QStringLiteral("still typing"));
+        QVERIFY(view->banner()->isVisible());
+        QCOMPARE(m_session->store()->pendingCount(), 0); // nothing saved behind her back
+        view->openCase(id); // leave it clean
     }
 
     void lockScreenChecksTheCredentials()
