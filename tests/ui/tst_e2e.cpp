@@ -486,8 +486,6 @@ private Q_SLOTS:
         auto c = carol();
         const HttpReply got = c->get(QStringLiteral("/api/v1/cases/") + id);
         QCOMPARE(got.status, 200);
-        const QString old
-            = got.json().value(QStringLiteral("fields")).toObject().value("readingKw").toString();
         const int reading = 4000 + int(QDateTime::currentMSecsSinceEpoch() % 1000);
         const QJsonObject action { { "id", QUuid::createUuid().toString(QUuid::WithoutBraces) },
             { "type", "update" }, { "caseId", id },
