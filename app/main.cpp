@@ -71,7 +71,8 @@ int main(int argc, char *argv[])
     QString profileKey = QStringLiteral("default");
     if (!profileDir.isEmpty()) {
         profileDir = QDir(profileDir).absolutePath();
-        settings = std::make_unique<QSettings>(profileDir + QStringLiteral("/outpost.conf"), QSettings::IniFormat);
+        settings
+            = std::make_unique<QSettings>(profileDir + QStringLiteral("/outpost.conf"), QSettings::IniFormat);
         profileKey = profileDir;
     } else {
         settings = std::make_unique<QSettings>();
@@ -82,19 +83,18 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(Tr::tr("Outpost: offline-first field service for technicians."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption kioskOpt(QStringLiteral("kiosk"),
-                                      Tr::tr("Fullscreen kiosk mode; leaving it needs the administrator PIN."));
-    const QCommandLineOption serverOpt(QStringLiteral("server"), Tr::tr("Server address to sign in to."),
-                                       QStringLiteral("URL"));
+    const QCommandLineOption kioskOpt(
+        QStringLiteral("kiosk"), Tr::tr("Fullscreen kiosk mode; leaving it needs the administrator PIN."));
+    const QCommandLineOption serverOpt(
+        QStringLiteral("server"), Tr::tr("Server address to sign in to."), QStringLiteral("URL"));
     const QCommandLineOption profileOpt(QStringLiteral("profile"),
-                                        Tr::tr("Keep settings and data in DIR (several profiles side by side)."),
-                                        QStringLiteral("DIR"));
-    parser.addOptions({kioskOpt, serverOpt, profileOpt});
+        Tr::tr("Keep settings and data in DIR (several profiles side by side)."), QStringLiteral("DIR"));
+    parser.addOptions({ kioskOpt, serverOpt, profileOpt });
     parser.process(app);
 
     if (!profileDir.isEmpty() && !QDir().mkpath(profileDir)) {
         std::fprintf(stderr, "outpost: %s\n",
-                     qPrintable(Tr::tr("cannot create the profile directory %1").arg(profileDir)));
+            qPrintable(Tr::tr("cannot create the profile directory %1").arg(profileDir)));
         return 2;
     }
     QString serverUrl = settings->value(QStringLiteral("signin/server")).toString();
@@ -127,7 +127,8 @@ int main(int argc, char *argv[])
     });
 
     AppSession::Options sessionOptions;
-    sessionOptions.profileDir = profileDir.isEmpty() ? outpost::client::StoreLocation::defaultProfileDir() : profileDir;
+    sessionOptions.profileDir
+        = profileDir.isEmpty() ? outpost::client::StoreLocation::defaultProfileDir() : profileDir;
     AppSession session(&window, sessionOptions);
 
     // Signing out revokes the token and removes it from the keychain; queued work stays on the device.
@@ -139,8 +140,8 @@ int main(int argc, char *argv[])
     std::unique_ptr<KioskController> kioskController;
     if (kiosk) {
         kioskController = std::make_unique<KioskController>(*settings);
-        QObject::connect(&window, &MainWindow::exitKioskRequested, kioskController.get(),
-                         &KioskController::requestExit);
+        QObject::connect(
+            &window, &MainWindow::exitKioskRequested, kioskController.get(), &KioskController::requestExit);
         QObject::connect(kioskController.get(), &KioskController::locked, &window, [&] {
             // Back to sign-in; queue and drafts stay as they are, the work is hidden meanwhile.
             window.setLocked(true);

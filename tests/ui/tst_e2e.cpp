@@ -3,11 +3,13 @@
 // widgets. Sign in through the dialog, work a case, sync, see the server's changes.
 #include "appsession.h"
 #include "caseview.h"
+#include "conflictdialog.h"
 #include "fieldeditor.h"
 #include "httpclient.h"
 #include "localstore.h"
 #include "mainwindow.h"
 #include "outpostdprocess.h"
+#include "serverchangedbanner.h"
 #include "signindialog.h"
 #include "storelistmodels.h"
 #include "synccontroller.h"
@@ -21,16 +23,16 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QLabel>
-#include <QMenu>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMessageBox>
-#include <QTabWidget>
 #include <QPushButton>
 #include <QSettings>
-#include <QTableView>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -68,7 +70,7 @@ class TestUiE2e : public QObject
     }
 
     /// An open inspection case of alice's (the demo data has plenty).
-    QString pickCase() const
+    QString pickCase(const QString &except = {}) const
     {
         StoreWorklistModel *m = m_session->worklistModel();
         for (int r = 0; r < m->rowCount(); ++r) {
@@ -76,7 +78,8 @@ class TestUiE2e : public QObject
             if (i.data(CaseTypeRole).toString() == QLatin1String("inspection")
                 && i.data(AssigneeRole).toString() == QLatin1String("alice")
                 && (i.data(StatusRole).toString() == QLatin1String("New")
-                    || i.data(StatusRole).toString() == QLatin1String("InProgress")))
+                    || i.data(StatusRole).toString() == QLatin1String("InProgress"))
+                && i.data(CaseIdRole).toString() != except)
                 return i.data(CaseIdRole).toString();
         }
         return {};
@@ -117,8 +120,8 @@ private Q_SLOTS:
         QVERIFY2(m_server->start(o, &why), qPrintable(why));
 
         m_profile = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<QSettings>(m_profile->filePath(QStringLiteral("outpost.conf")),
-                                                 QSettings::IniFormat);
+        m_settings = std::make_unique<QSettings>(
+            m_profile->filePath(QStringLiteral("outpost.conf")), QSettings::IniFormat);
         m_window = std::make_unique<MainWindow>(*m_settings);
         AppSession::Options so;
         so.profileDir = m_profile->path();
@@ -148,8 +151,8 @@ private Q_SLOTS:
         // A wrong password: the dialog says so and nothing starts.
         fillAndSubmit(dlg, QStringLiteral("alice"), QStringLiteral("wrong"));
         QTRY_VERIFY_WITH_TIMEOUT(!dlg.messageText().isEmpty()
-                                     && dlg.findChild<QPushButton *>(QStringLiteral("signInButton"))->isEnabled(),
-                                 30000);
+                && dlg.findChild<QPushButton *>(QStringLiteral("signInButton"))->isEnabled(),
+            30000);
         QVERIFY(!m_session->isActive());
         QVERIFY(dlg.isVisible());
 
@@ -172,8 +175,8 @@ private Q_SLOTS:
         m_window->show();
         // The first sync downloads her scope; the worklist follows.
         QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0 && !model->isLoading()
-                                     && m_session->controller()->state() == sync::SyncState::Online,
-                                 60000);
+                && m_session->controller()->state() == sync::SyncState::Online,
+            60000);
         QCOMPARE(m_window->worklist()->table()->model()->rowCount() > 0, true);
         int mine = 0;
         for (int r = 0; r < model->rowCount(); ++r) {
@@ -198,7 +201,8 @@ private Q_SLOTS:
         QVERIFY(view->form());
         auto *summary = view->form()->editorWidget(QStringLiteral("summary"));
         QVERIFY(summary);
-        const QString text = QStringLiteral("Checked by the UI test ") + QUuid::createUuid().toString(QUuid::Id128);
+        const QString text
+            = QStringLiteral("Checked by the UI test ") + QUuid::createUuid().toString(QUuid::Id128);
         // Typed as a technician would: select what is there, type over it.
         QTest::keyClick(summary, Qt::Key_A, Qt::ControlModifier);
         QTest::keyClicks(summary, text);
@@ -222,7 +226,9 @@ private Q_SLOTS:
         auto c = carol();
         const HttpReply r = c->get(QStringLiteral("/api/v1/cases/") + id);
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.json().value(QStringLiteral("fields")).toObject().value(QStringLiteral("summary")).toString(), text);
+        QCOMPARE(
+            r.json().value(QStringLiteral("fields")).toObject().value(QStringLiteral("summary")).toString(),
+            text);
     }
 
     void fieldErrorShownAndNothingQueued()
@@ -256,22 +262,28 @@ private Q_SLOTS:
         const HttpReply got = c->get(QStringLiteral("/api/v1/cases/") + id);
         QCOMPARE(got.status, 200);
         const QString etag = got.json().value(QStringLiteral("etag")).toString();
-        const QString text = QStringLiteral("Changed at the office ") + QUuid::createUuid().toString(QUuid::Id128);
-        const QJsonObject action{{"id", QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                                 {"type", "update"},
-                                 {"caseId", id},
-                                 {"baseEtag", etag},
-                                 {"fields", QJsonObject{{"summary", text}}},
-                                 {"clientTime", QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+        const QString text
+            = QStringLiteral("Changed at the office ") + QUuid::createUuid().toString(QUuid::Id128);
+        const QJsonObject action { { "id", QUuid::createUuid().toString(QUuid::WithoutBraces) },
+            { "type", "update" }, { "caseId", id }, { "baseEtag", etag },
+            { "fields", QJsonObject { { "summary", text } } },
+            { "clientTime", QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } };
         const HttpReply up = c->post(QStringLiteral("/api/v1/sync/actions"),
-                                    QJsonObject{{"deviceId", "office"}, {"actions", QJsonArray{action}}});
+            QJsonObject { { "deviceId", "office" }, { "actions", QJsonArray { action } } });
         QCOMPARE(up.status, 200);
-        QCOMPARE(up.json().value(QStringLiteral("results")).toArray().first().toObject().value("status").toString(),
-                 QStringLiteral("applied"));
+        QCOMPARE(up.json()
+                     .value(QStringLiteral("results"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value("status")
+                     .toString(),
+            QStringLiteral("applied"));
 
         QSignalSpy changed(m_session->controller(), &sync::SyncController::casesChanged);
         Q_EMIT m_window->syncNowRequested();
-        QTRY_COMPARE_WITH_TIMEOUT(view->form()->baseFields().value(QStringLiteral("summary")).toString(), text, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            view->form()->baseFields().value(QStringLiteral("summary")).toString(), text, 30000);
         QVERIFY(!view->form()->isDirty());
         QVERIFY(!changed.isEmpty());
         const int row = m_session->worklistModel()->rowOf(id);
@@ -324,7 +336,176 @@ private Q_SLOTS:
         box->button(QMessageBox::Yes)->click();
         QCOMPARE(m_session->outboxModel()->rowCount(), 0);
         QCOMPARE(pendingOf(id), 0);
-        QCOMPARE(m_session->store()->caseById(id)->record.fields.value(QStringLiteral("summary")).toString(), before);
+        QCOMPARE(m_session->store()->caseById(id)->record.fields.value(QStringLiteral("summary")).toString(),
+            before);
+    }
+
+    void conflictResolvedThroughTheDialog()
+    {
+        CaseView *view = m_window->caseView();
+        const QString id = view->caseId();
+        QVERIFY(!id.isEmpty());
+        QVERIFY(!view->form()->isDirty());
+        const QStringList values { QStringLiteral("low"), QStringLiteral("normal"), QStringLiteral("high") };
+        const QString base = view->form()->baseFields().value(QStringLiteral("priority")).toString();
+
+        // Alice changes the priority here (queued, not sent yet)...
+        QWidget *combo = view->form()->editorWidget(QStringLiteral("priority"));
+        QVERIFY(combo);
+        combo->setFocus();
+        QTest::keyClick(combo, base == QLatin1String("high") ? Qt::Key_Up : Qt::Key_Down);
+        const QString mine = view->form()->currentFields().value(QStringLiteral("priority")).toString();
+        QVERIFY2(values.contains(mine) && mine != base, qPrintable(mine));
+        QVERIFY(view->save());
+        QCOMPARE(pendingOf(id), 1);
+
+        // ...while the office sets it to a third value on the server.
+        QString theirs;
+        for (const QString &v : values)
+            if (v != base && v != mine)
+                theirs = v;
+        auto c = carol();
+        const HttpReply got = c->get(QStringLiteral("/api/v1/cases/") + id);
+        QCOMPARE(got.status, 200);
+        const QJsonObject action { { "id", QUuid::createUuid().toString(QUuid::WithoutBraces) },
+            { "type", "update" }, { "caseId", id },
+            { "baseEtag", got.json().value(QStringLiteral("etag")).toString() },
+            { "fields", QJsonObject { { "priority", theirs } } },
+            { "clientTime", QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } };
+        QCOMPARE(c->post(QStringLiteral("/api/v1/sync/actions"),
+                      QJsonObject { { "deviceId", "office" }, { "actions", QJsonArray { action } } })
+                     .status,
+            200);
+
+        // Sync: changed on both sides, so the technician decides; the row shows the conflict badge.
+        Q_EMIT m_window->syncNowRequested();
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->conflictsModel()->rowCount(), 1, 30000);
+        QTRY_VERIFY(m_session->worklistModel()
+                        ->index(m_session->worklistModel()->rowOf(id), 0)
+                        .data(HasConflictRole)
+                        .toBool());
+
+        QListView *list = m_window->listView(MainWindow::ConflictsTab);
+        m_window->tabs()->setCurrentIndex(MainWindow::ConflictsTab);
+        list->setCurrentIndex(list->model()->index(0, 0));
+        QAction *resolve = nullptr;
+        for (QAction *a : list->actions())
+            if (a->objectName() == QLatin1String("conflictResolve"))
+                resolve = a;
+        QVERIFY(resolve);
+        resolve->trigger();
+        auto *dlg = m_window->findChild<ConflictDialog *>();
+        QVERIFY(dlg);
+        QTRY_VERIFY(dlg->isVisible());
+        QCOMPARE(dlg->model()->rowCount(), 1);
+        QVERIFY(!dlg->resolveButton()->isEnabled()); // nothing chosen yet
+        dlg->model()->chooseAll(ConflictModel::Side::Mine);
+        QVERIFY(dlg->resolveButton()->isEnabled());
+        QTest::mouseClick(dlg->resolveButton(), Qt::LeftButton);
+        QCOMPARE(m_session->conflictsModel()->rowCount(), 0);
+        QCOMPARE(m_session->store()->conflictCount(), 0);
+        QVERIFY(m_session->outboxModel()->rowCount() >= 1);
+
+        Q_EMIT m_window->syncNowRequested();
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->store()->pendingCount(), 0, 30000);
+        QTRY_COMPARE(pendingOf(id), 0);
+        const HttpReply after = c->get(QStringLiteral("/api/v1/cases/") + id);
+        QCOMPARE(after.json()
+                     .value(QStringLiteral("fields"))
+                     .toObject()
+                     .value(QStringLiteral("priority"))
+                     .toString(),
+            mine);
+    }
+
+    void syncIssueDiscardedFromItsTab()
+    {
+        // Alice edits a case the office withdraws meanwhile: her change comes back "gone".
+        const QString id = pickCase(m_window->caseView()->caseId());
+        QVERIFY(!id.isEmpty());
+        m_window->openCase(id);
+        CaseView *view = m_window->caseView();
+        QCOMPARE(view->caseId(), id);
+        QWidget *summary = view->form()->editorWidget(QStringLiteral("summary"));
+        QTest::keyClick(summary, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(summary, QStringLiteral("too late"));
+        QVERIFY(view->save());
+        QCOMPARE(pendingOf(id), 1);
+
+        auto c = carol();
+        const HttpReply got = c->get(QStringLiteral("/api/v1/cases/") + id);
+        QCOMPARE(got.status, 200);
+        const QJsonObject action { { "id", QUuid::createUuid().toString(QUuid::WithoutBraces) },
+            { "type", "transition" }, { "caseId", id },
+            { "baseEtag", got.json().value(QStringLiteral("etag")).toString() }, { "flowAction", "withdraw" },
+            { "fields", QJsonObject() },
+            { "clientTime", QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } };
+        const HttpReply up = c->post(QStringLiteral("/api/v1/sync/actions"),
+            QJsonObject { { "deviceId", "office" }, { "actions", QJsonArray { action } } });
+        QCOMPARE(up.status, 200);
+        QCOMPARE(up.json()
+                     .value(QStringLiteral("results"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value("status")
+                     .toString(),
+            QStringLiteral("applied"));
+
+        Q_EMIT m_window->syncNowRequested();
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->syncIssuesModel()->rowCount(), 1, 30000);
+        QListView *list = m_window->listView(MainWindow::SyncIssuesTab);
+        m_window->tabs()->setCurrentIndex(MainWindow::SyncIssuesTab);
+        list->setCurrentIndex(list->model()->index(0, 0));
+        QAction *discard = nullptr;
+        for (QAction *a : list->actions())
+            if (a->objectName() == QLatin1String("issueDiscard"))
+                discard = a;
+        QVERIFY(discard);
+        discard->trigger();
+        auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("confirmDiscard"));
+        QVERIFY(box);
+        box->button(QMessageBox::Yes)->click();
+        QCOMPARE(m_session->syncIssuesModel()->rowCount(), 0);
+        QCOMPARE(m_session->store()->pendingCount(), 0);
+        QCOMPARE(m_session->outboxModel()->rowCount(), 0);
+    }
+
+    void serverUpdateKeepsUnsavedEdits()
+    {
+        const QString id = pickCase();
+        QVERIFY(!id.isEmpty());
+        m_window->openCase(id);
+        CaseView *view = m_window->caseView();
+        QCOMPARE(view->caseId(), id);
+        QWidget *summary = view->form()->editorWidget(QStringLiteral("summary"));
+        QTest::keyClick(summary, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(summary, QStringLiteral("still typing"));
+        QVERIFY(view->form()->isDirty());
+
+        auto c = carol();
+        const HttpReply got = c->get(QStringLiteral("/api/v1/cases/") + id);
+        QCOMPARE(got.status, 200);
+        const int reading = 4000 + int(QDateTime::currentMSecsSinceEpoch() % 1000);
+        const QJsonObject action { { "id", QUuid::createUuid().toString(QUuid::WithoutBraces) },
+            { "type", "update" }, { "caseId", id },
+            { "baseEtag", got.json().value(QStringLiteral("etag")).toString() },
+            { "fields", QJsonObject { { "readingKw", reading } } },
+            { "clientTime", QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } };
+        QCOMPARE(c->post(QStringLiteral("/api/v1/sync/actions"),
+                      QJsonObject { { "deviceId", "office" }, { "actions", QJsonArray { action } } })
+                     .status,
+            200);
+        Q_EMIT m_window->syncNowRequested();
+        // The new server copy becomes the base; what she typed stays, and a banner says so.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            view->form()->baseFields().value(QStringLiteral("readingKw")).toInt(), reading, 30000);
+        QVERIFY(view->form()->isDirty());
+        QCOMPARE(view->form()->currentFields().value(QStringLiteral("summary")).toString(),
+            QStringLiteral("still typing"));
+        QVERIFY(view->banner()->isVisible());
+        QCOMPARE(m_session->store()->pendingCount(), 0); // nothing saved behind her back
+        view->openCase(id); // leave it clean
     }
 
     void lockScreenChecksTheCredentials()
@@ -337,8 +518,8 @@ private Q_SLOTS:
         dlg.show();
         fillAndSubmit(dlg, QStringLiteral("alice"), QStringLiteral("not-her-password"));
         QTRY_VERIFY_WITH_TIMEOUT(!dlg.messageText().isEmpty()
-                                     && dlg.findChild<QPushButton *>(QStringLiteral("signInButton"))->isEnabled(),
-                                 30000);
+                && dlg.findChild<QPushButton *>(QStringLiteral("signInButton"))->isEnabled(),
+            30000);
         QCOMPARE(unlocked, 0);
         QVERIFY(dlg.isVisible());
         fillAndSubmit(dlg, QStringLiteral("bob"), QStringLiteral("bob"));

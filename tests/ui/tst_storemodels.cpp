@@ -103,7 +103,7 @@ private Q_SLOTS:
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
 
         // A local save: one row changes, it shows one pending change.
-        QVERIFY(m_store->updateFields(QStringLiteral("C-2"), {{"priority", "high"}}).ok());
+        QVERIFY(m_store->updateFields(QStringLiteral("C-2"), { { "priority", "high" } }).ok());
         model.refreshCase(QStringLiteral("C-2"));
         QCOMPARE(changed.size(), 1);
         const int row = model.rowOf(QStringLiteral("C-2"));
@@ -112,12 +112,12 @@ private Q_SLOTS:
         QCOMPARE(model.index(row, 0).data(PendingCountRole).toInt(), 1);
 
         // Unchanged cases give no notification.
-        model.refreshCases({QStringLiteral("C-1"), QStringLiteral("C-3")});
+        model.refreshCases({ QStringLiteral("C-1"), QStringLiteral("C-3") });
         QCOMPARE(changed.size(), 1);
 
         // A case created offline is inserted at the top.
         const auto tmp = m_store->createCase(QStringLiteral("inspection"),
-                                             {{"site", "S-002"}, {"visitDate", "2026-12-01"}}, QStringLiteral("Pump"));
+            { { "site", "S-002" }, { "visitDate", "2026-12-01" } }, QStringLiteral("Pump"));
         QVERIFY(tmp.ok());
         model.refreshCase(tmp.value());
         QCOMPARE(inserted.size(), 1);
@@ -125,7 +125,8 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, 0).data(CaseIdRole).toString(), tmp.value());
 
         // The server removes a case: its row goes.
-        const auto delta = m_store->applyChangesPage(page({removal("case", "C-3")}, QStringLiteral("t2")), false);
+        const auto delta
+            = m_store->applyChangesPage(page({ removal("case", "C-3") }, QStringLiteral("t2")), false);
         QVERIFY(delta.ok());
         model.refreshCases(delta.value());
         QCOMPARE(removed.size(), 1);
@@ -135,12 +136,16 @@ private Q_SLOTS:
         // The server maps the temp id: the row keeps its place under the server id.
         uploadOnce([&](const QueuedAction &q) {
             if (q.action.type == ActionType::Create)
-                return applied(q, caseJson(QStringLiteral("C-100"), 1, {{"site", "S-002"}, {"visitDate", "2026-12-01"}}),
-                               {{tmp.value(), QStringLiteral("C-100")}});
-            return applied(q, caseJson(q.action.caseId, 2, {{"site", "S-001"}, {"visitDate", "2026-11-30"},
-                                                            {"priority", "high"}, {"readingKw", 12}}));
+                return applied(q,
+                    caseJson(
+                        QStringLiteral("C-100"), 1, { { "site", "S-002" }, { "visitDate", "2026-12-01" } }),
+                    { { tmp.value(), QStringLiteral("C-100") } });
+            return applied(q,
+                caseJson(q.action.caseId, 2,
+                    { { "site", "S-001" }, { "visitDate", "2026-11-30" }, { "priority", "high" },
+                        { "readingKw", 12 } }));
         });
-        model.refreshCases({QStringLiteral("C-100"), QStringLiteral("C-2")});
+        model.refreshCases({ QStringLiteral("C-100"), QStringLiteral("C-2") });
         QCOMPARE(model.rowOf(tmp.value()), -1);
         QCOMPARE(model.rowOf(QStringLiteral("C-100")), 0);
         QCOMPARE(model.index(model.rowOf(QStringLiteral("C-2")), 0).data(PendingCountRole).toInt(), 0);
@@ -187,12 +192,13 @@ private Q_SLOTS:
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-        QVERIFY(m_store->updateFields(QStringLiteral("C-1"), {{"readingKw", 15}}).ok());
-        QVERIFY(m_store->updateFields(QStringLiteral("C-2"), {{"priority", "low"}}).ok());
+        QVERIFY(m_store->updateFields(QStringLiteral("C-1"), { { "readingKw", 15 } }).ok());
+        QVERIFY(m_store->updateFields(QStringLiteral("C-2"), { { "priority", "low" } }).ok());
         model.refresh();
         QCOMPARE(inserted.size(), 2);
         QCOMPARE(model.rowCount(), 2);
-        QVERIFY2(model.index(0).data().toString().contains(QStringLiteral("C-1")), qPrintable(model.index(0).data().toString()));
+        QVERIFY2(model.index(0).data().toString().contains(QStringLiteral("C-1")),
+            qPrintable(model.index(0).data().toString()));
         QVERIFY(model.index(0).data().toString().contains(QStringLiteral("15")));
         const OutboxEntry first = model.index(0).data(KeyedListModel::ValueRole).value<OutboxEntry>();
         QCOMPARE(first.caseId, QStringLiteral("C-1"));
@@ -222,9 +228,10 @@ private Q_SLOTS:
         QCOMPARE(conflicts.rowCount(), 0);
         QCOMPARE(issues.rowCount(), 0);
 
-        QVERIFY(m_store->updateFields(QStringLiteral("C-1"), {{"priority", "high"}}).ok());
-        QVERIFY(m_store->updateFields(QStringLiteral("C-2"), {{"readingKw", 999999}}).ok() == false); // out of range
-        QVERIFY(m_store->updateFields(QStringLiteral("C-2"), {{"readingKw", 99}}).ok());
+        QVERIFY(m_store->updateFields(QStringLiteral("C-1"), { { "priority", "high" } }).ok());
+        QVERIFY(m_store->updateFields(QStringLiteral("C-2"), { { "readingKw", 999999 } }).ok()
+            == false); // out of range
+        QVERIFY(m_store->updateFields(QStringLiteral("C-2"), { { "readingKw", 99 } }).ok());
         QJsonObject theirs = baseFields();
         theirs.insert(QStringLiteral("priority"), QStringLiteral("low"));
         uploadOnce([&](const QueuedAction &q) {
@@ -239,15 +246,19 @@ private Q_SLOTS:
         QCOMPARE(cIns.size(), 1);
         QCOMPARE(iIns.size(), 1);
         QVERIFY(conflicts.index(0).data().toString().contains(QStringLiteral("Priority")));
-        const auto entries = conflicts.index(0).data(KeyedListModel::ValueRole).value<QList<client::ConflictEntry>>();
+        const auto entries
+            = conflicts.index(0).data(KeyedListModel::ValueRole).value<QList<client::ConflictEntry>>();
         QCOMPARE(entries.size(), 1);
         QCOMPARE(entries.first().theirs.toString(), QStringLiteral("low"));
         QVERIFY2(issues.index(0).data().toString().contains(QStringLiteral("Too high")),
-                 qPrintable(issues.index(0).data().toString()));
+            qPrintable(issues.index(0).data().toString()));
 
         QSignalSpy cRem(&conflicts, &QAbstractItemModel::rowsRemoved);
         QSignalSpy iRem(&issues, &QAbstractItemModel::rowsRemoved);
-        QVERIFY(m_store->resolveConflict(QStringLiteral("C-1"), {{QStringLiteral("priority"), QJsonValue(QStringLiteral("high"))}}).ok());
+        QVERIFY(m_store
+                    ->resolveConflict(QStringLiteral("C-1"),
+                        { { QStringLiteral("priority"), QJsonValue(QStringLiteral("high")) } })
+                    .ok());
         const SyncIssue issue = issues.index(0).data(KeyedListModel::ValueRole).value<SyncIssue>();
         QVERIFY(m_store->discardSyncIssue(issue.actionId).ok());
         conflicts.refresh();
@@ -282,18 +293,19 @@ private Q_SLOTS:
         QCOMPARE(host.caseTypes().size(), 1);
 
         // A field error: nothing queued, no change signalled.
-        const Status bad = host.saveFields(QStringLiteral("C-1"), rec->etag, {{"readingKw", -5}});
+        const Status bad = host.saveFields(QStringLiteral("C-1"), rec->etag, { { "readingKw", -5 } });
         QVERIFY(!bad.ok());
         QVERIFY(bad.error().fields.contains(QStringLiteral("readingKw")));
         QCOMPARE(m_store->pendingCount(), 0);
         QCOMPARE(local.size(), 0);
 
-        QVERIFY(host.saveFields(QStringLiteral("C-1"), rec->etag, {{"readingKw", 15}}).ok());
+        QVERIFY(host.saveFields(QStringLiteral("C-1"), rec->etag, { { "readingKw", 15 } }).ok());
         QCOMPARE(local.size(), 1);
         QCOMPARE(local.last().at(0).toString(), QStringLiteral("C-1"));
         QVERIFY(host.runFlowAction(QStringLiteral("C-1"), rec->etag, QStringLiteral("start"), {}).ok());
         QCOMPARE(host.caseRecord(QStringLiteral("C-1"))->status, QStringLiteral("InProgress"));
-        const auto created = host.createCase(QStringLiteral("inspection"), {{"site", "S-003"}, {"visitDate", "2026-12-02"}});
+        const auto created = host.createCase(
+            QStringLiteral("inspection"), { { "site", "S-003" }, { "visitDate", "2026-12-02" } });
         QVERIFY(created.ok());
         QVERIFY(created->startsWith(QStringLiteral("tmp-")));
         QCOMPARE(local.size(), 3);

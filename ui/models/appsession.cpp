@@ -12,6 +12,7 @@
 #include "syncstatusbar.h"
 #include "worklistmodel.h"
 
+#include <QElapsedTimer>
 #include <QtConcurrent>
 
 namespace outpost::ui {
@@ -20,25 +21,30 @@ namespace {
 ui::SyncState toBarState(sync::SyncState s)
 {
     switch (s) {
-    case sync::SyncState::Online: return ui::SyncState::Online;
-    case sync::SyncState::Syncing: return ui::SyncState::Syncing;
+    case sync::SyncState::Online:
+        return ui::SyncState::Online;
+    case sync::SyncState::Syncing:
+        return ui::SyncState::Syncing;
     case sync::SyncState::Error:
-    case sync::SyncState::SignInRequired: return ui::SyncState::Error;
-    case sync::SyncState::Offline: break;
+    case sync::SyncState::SignInRequired:
+        return ui::SyncState::Error;
+    case sync::SyncState::Offline:
+        break;
     }
     return ui::SyncState::Offline;
 }
 } // namespace
 
 AppSession::AppSession(MainWindow *window, Options options, QObject *parent)
-    : QObject(parent), m_window(window), m_options(std::move(options)),
-      m_signIn(new sync::SignIn(m_options.keychainService, this))
+    : QObject(parent)
+    , m_window(window)
+    , m_options(std::move(options))
+    , m_signIn(new sync::SignIn(m_options.keychainService, this))
 {
     if (m_options.profileDir.isEmpty())
         m_options.profileDir = client::StoreLocation::defaultProfileDir();
-    connect(&m_loader, &QFutureWatcherBase::finished, this, [this] {
-        loaded(qobject_cast<SignInDialog *>(m_loader.property("dialog").value<QObject *>()));
-    });
+    connect(&m_loader, &QFutureWatcherBase::finished, this,
+        [this] { loaded(qobject_cast<SignInDialog *>(m_loader.property("dialog").value<QObject *>())); });
 }
 
 AppSession::~AppSession()
@@ -66,12 +72,13 @@ AppSession::~AppSession()
 void AppSession::attachSignInDialog(SignInDialog *dialog)
 {
     connect(dialog, &SignInDialog::signInRequested, this,
-            [this, dialog](const QString &server, const QString &user, const QString &password) {
-                signIn(dialog, server, user, password);
-            });
+        [this, dialog](const QString &server, const QString &user, const QString &password) {
+            signIn(dialog, server, user, password);
+        });
 }
 
-void AppSession::signIn(SignInDialog *dialog, const QString &server, const QString &user, const QString &password)
+void AppSession::signIn(
+    SignInDialog *dialog, const QString &server, const QString &user, const QString &password)
 {
     if (m_busy || isActive()) {
         dialog->showError(tr("A sign-in is already in progress."), false);
@@ -81,23 +88,23 @@ void AppSession::signIn(SignInDialog *dialog, const QString &server, const QStri
     dialog->setBusy(true);
     QPointer<SignInDialog> dlg(dialog);
     const QUrl url(server);
-    m_signIn->signIn(url, user, password, m_options.profileDir,
-                     [this, dlg, url](Result<sync::SignInOutcome> r) {
-                         if (!dlg) {
-                             m_busy = false;
-                             return;
-                         }
-                         if (!r) {
-                             m_busy = false;
-                             dlg->showError(r.error().message);
-                             return;
-                         }
-                         m_outcome = r.value();
-                         m_server = url;
-                         if (m_outcome.offline)
-                             dlg->showInfo(tr("Signed in offline; changes are sent once the server can be reached."));
-                         load(dlg);
-                     });
+    m_signIn->signIn(
+        url, user, password, m_options.profileDir, [this, dlg, url](Result<sync::SignInOutcome> r) {
+            if (!dlg) {
+                m_busy = false;
+                return;
+            }
+            if (!r) {
+                m_busy = false;
+                dlg->showError(r.error().message);
+                return;
+            }
+            m_outcome = r.value();
+            m_server = url;
+            if (m_outcome.offline)
+                dlg->showInfo(tr("Signed in offline; changes are sent once the server can be reached."));
+            load(dlg);
+        });
 }
 
 void AppSession::load(SignInDialog *dialog)
@@ -105,6 +112,7 @@ void AppSession::load(SignInDialog *dialog)
     // The first open of the process verifies the store (integrity check, queue audit) and reads the
     // worklist, both on a worker thread with its own connection.
     m_loader.setProperty("dialog", QVariant::fromValue(static_cast<QObject *>(dialog)));
+    m_loadTimer.start();
     m_loader.setFuture(QtConcurrent::run(&loadCaseRows, m_outcome.storePath, true));
 }
 
@@ -112,6 +120,7 @@ void AppSession::loaded(SignInDialog *dialog)
 {
     m_busy = false;
     const CaseRowsLoad rows = m_loader.result();
+    const qint64 readMs = m_loadTimer.elapsed();
     const auto fail = [&](const QString &message) {
         qCWarning(lcUiModels) << "cannot open the store:" << message;
         if (dialog)
@@ -133,9 +142,11 @@ void AppSession::loaded(SignInDialog *dialog)
     m_offline = m_outcome.offline;
     bind();
     m_worklist->setRows(rows.rows);
+    const qint64 shownMs = m_loadTimer.elapsed();
     m_controller->start();
-    qCInfo(lcUiModels) << "signed in as" << m_userId << (m_offline ? "(offline)" : "") << "with"
-                       << rows.rows.size() << "cases";
+    qCInfo(lcUiModels).nospace() << "signed in as " << m_userId << (m_offline ? " (offline)" : "") << ": "
+                                 << rows.rows.size() << " cases read in " << readMs
+                                 << " ms (worker thread), worklist set " << shownMs << " ms after sign-in";
     Q_EMIT started(m_userId); // the window shows before the dialog goes (never no window at all)
     if (dialog)
         dialog->accept();
@@ -257,35 +268,37 @@ void AppSession::attachUnlockDialog(SignInDialog *dialog, std::function<void()> 
     if (m_server.isValid())
         dialog->setServer(m_server.toString());
     connect(dialog, &SignInDialog::signInRequested, this,
-            [this, dialog, unlocked](const QString &server, const QString &user, const QString &password) {
-                if (!isActive()) {
-                    dialog->showError(tr("No one is signed in."), false);
-                    return;
-                }
-                if (QUrl(server).adjusted(QUrl::StripTrailingSlash) != m_server.adjusted(QUrl::StripTrailingSlash)) {
-                    dialog->showError(tr("This session belongs to %1 on %2.").arg(m_userId, m_server.toString()), false);
-                    return;
-                }
-                if (user != m_userId) {
-                    dialog->showError(tr("This session belongs to %1; only %1 can unlock it.").arg(m_userId));
-                    return;
-                }
-                dialog->setBusy(true);
-                QPointer<SignInDialog> dlg(dialog);
-                m_signIn->signIn(QUrl(server), user, password, m_options.profileDir,
-                                 [this, dlg, unlocked](Result<sync::SignInOutcome> r) {
-                                     if (!dlg)
-                                         return;
-                                     if (!r) {
-                                         dlg->showError(r.error().message);
-                                         return;
-                                     }
-                                     if (!r->offline && m_controller)
-                                         m_controller->setToken(r->session.token);
-                                     dlg->accept();
-                                     unlocked();
-                                 });
-            });
+        [this, dialog, unlocked](const QString &server, const QString &user, const QString &password) {
+            if (!isActive()) {
+                dialog->showError(tr("No one is signed in."), false);
+                return;
+            }
+            if (QUrl(server).adjusted(QUrl::StripTrailingSlash)
+                != m_server.adjusted(QUrl::StripTrailingSlash)) {
+                dialog->showError(
+                    tr("This session belongs to %1 on %2.").arg(m_userId, m_server.toString()), false);
+                return;
+            }
+            if (user != m_userId) {
+                dialog->showError(tr("This session belongs to %1; only %1 can unlock it.").arg(m_userId));
+                return;
+            }
+            dialog->setBusy(true);
+            QPointer<SignInDialog> dlg(dialog);
+            m_signIn->signIn(QUrl(server), user, password, m_options.profileDir,
+                [this, dlg, unlocked](Result<sync::SignInOutcome> r) {
+                    if (!dlg)
+                        return;
+                    if (!r) {
+                        dlg->showError(r.error().message);
+                        return;
+                    }
+                    if (!r->offline && m_controller)
+                        m_controller->setToken(r->session.token);
+                    dlg->accept();
+                    unlocked();
+                });
+        });
 }
 
 } // namespace outpost::ui

@@ -5,6 +5,7 @@
 #include "signin.h"
 #include "syncconfig.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
@@ -83,6 +84,7 @@ private:
     Options m_options;
     sync::SignIn *m_signIn;
     QFutureWatcher<CaseRowsLoad> m_loader;
+    QElapsedTimer m_loadTimer;
     bool m_busy = false;
     // Pending sign-in outcome while the store loads.
     sync::SignInOutcome m_outcome;

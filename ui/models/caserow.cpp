@@ -53,14 +53,14 @@ CaseRowsLoad loadCaseRows(const QString &storePath, bool verify)
     o.verify = verify;
     auto store = client::LocalStore::open(storePath, o);
     if (!store)
-        return {{}, store.error()};
+        return { {}, store.error() };
     const QHash<QString, QString> titles = caseTypeTitles(**store);
     const QList<client::LocalCase> cases = (*store)->cases(worklistFilter());
     QList<CaseRow> rows;
     rows.reserve(cases.size());
     for (const client::LocalCase &c : cases)
         rows.append(caseRowFrom(c, titles));
-    return {rows, {}};
+    return { rows, {} };
 }
 
 } // namespace outpost::ui

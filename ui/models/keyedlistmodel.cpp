@@ -60,7 +60,10 @@ void KeyedListModel::setItems(const QList<KeyedItem> &items)
     }
 }
 
-int KeyedListModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_items.size()); }
+int KeyedListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_items.size());
+}
 
 QVariant KeyedListModel::data(const QModelIndex &index, int role) const
 {
@@ -68,11 +71,16 @@ QVariant KeyedListModel::data(const QModelIndex &index, int role) const
         return {};
     const KeyedItem &i = m_items.at(index.row());
     switch (role) {
-    case Qt::DisplayRole: return i.text;
-    case Qt::ToolTipRole: return i.toolTip.isEmpty() ? i.text : i.toolTip;
-    case KeyRole: return i.key;
-    case ValueRole: return i.value;
-    default: return {};
+    case Qt::DisplayRole:
+        return i.text;
+    case Qt::ToolTipRole:
+        return i.toolTip.isEmpty() ? i.text : i.toolTip;
+    case KeyRole:
+        return i.key;
+    case ValueRole:
+        return i.value;
+    default:
+        return {};
     }
 }
 

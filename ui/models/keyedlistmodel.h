@@ -13,7 +13,10 @@ struct KeyedItem {
     QString text;
     QString toolTip;
     QVariant value;
-    bool operator==(const KeyedItem &o) const { return key == o.key && text == o.text && toolTip == o.toolTip; }
+    bool operator==(const KeyedItem &o) const
+    {
+        return key == o.key && text == o.text && toolTip == o.toolTip;
+    }
 };
 
 /// A list model that takes a fresh list and reports only what changed: rows whose key went are

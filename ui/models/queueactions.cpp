@@ -17,10 +17,16 @@ namespace outpost::ui {
 using namespace outpost::client;
 
 QueueActions::QueueActions(MainWindow *window, LocalStore *store, CaseFormHost *host)
-    : QObject(window), m_window(window), m_store(store), m_host(host),
-      m_hold(new QAction(tr("&Hold"), this)), m_release(new QAction(tr("&Release"), this)),
-      m_discard(new QAction(tr("&Discard…"), this)), m_resolve(new QAction(tr("&Resolve…"), this)),
-      m_retry(new QAction(tr("&Retry"), this)), m_discardIssue(new QAction(tr("&Discard…"), this))
+    : QObject(window)
+    , m_window(window)
+    , m_store(store)
+    , m_host(host)
+    , m_hold(new QAction(tr("&Hold"), this))
+    , m_release(new QAction(tr("&Release"), this))
+    , m_discard(new QAction(tr("&Discard…"), this))
+    , m_resolve(new QAction(tr("&Resolve…"), this))
+    , m_retry(new QAction(tr("&Retry"), this))
+    , m_discardIssue(new QAction(tr("&Discard…"), this))
 {
     m_hold->setObjectName(QStringLiteral("outboxHold"));
     m_release->setObjectName(QStringLiteral("outboxRelease"));
@@ -47,7 +53,7 @@ QueueActions::QueueActions(MainWindow *window, LocalStore *store, CaseFormHost *
     connect(m_retry, &QAction::triggered, this, &QueueActions::retryIssue);
     connect(m_discardIssue, &QAction::triggered, this, &QueueActions::discardIssue);
     connect(window->listView(MainWindow::ConflictsTab), &QAbstractItemView::activated, this,
-            &QueueActions::resolveConflict);
+        &QueueActions::resolveConflict);
 }
 
 QString QueueActions::selectedKey(QListView *view) const
@@ -71,8 +77,8 @@ void QueueActions::showError(const QString &message)
 
 void QueueActions::confirm(const QString &text, std::function<void()> then)
 {
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Outpost"), text, QMessageBox::Yes | QMessageBox::No,
-                                m_window);
+    auto *box = new QMessageBox(
+        QMessageBox::Question, tr("Outpost"), text, QMessageBox::Yes | QMessageBox::No, m_window);
     box->setObjectName(QStringLiteral("confirmDiscard"));
     box->setDefaultButton(QMessageBox::No);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -101,12 +107,13 @@ void QueueActions::discardQueued()
     if (!v.canConvert<OutboxEntry>())
         return;
     const OutboxEntry e = v.value<OutboxEntry>();
-    confirm(tr("Discard this change? It is undone on this device and never sent.\n\n%1").arg(e.description), [this, e] {
-        const Status s = m_store->discardAction(e.actionId);
-        if (!s)
-            return showError(s.error().message);
-        Q_EMIT localChangeMade(e.caseId);
-    });
+    confirm(tr("Discard this change? It is undone on this device and never sent.\n\n%1").arg(e.description),
+        [this, e] {
+            const Status s = m_store->discardAction(e.actionId);
+            if (!s)
+                return showError(s.error().message);
+            Q_EMIT localChangeMade(e.caseId);
+        });
 }
 
 void QueueActions::resolveConflict()
@@ -124,8 +131,9 @@ void QueueActions::resolveConflict()
         return showError(tr("Case type %1 is not known.").arg(c->record.caseType));
     QList<ui::ConflictEntry> fields;
     for (const client::ConflictEntry &e : entries)
-        fields.append({e.field, e.base, e.mine, e.theirs});
-    const QString label = c->record.title.isEmpty() ? caseId : QStringLiteral("%1 — %2").arg(caseId, c->record.title);
+        fields.append({ e.field, e.base, e.mine, e.theirs });
+    const QString label
+        = c->record.title.isEmpty() ? caseId : QStringLiteral("%1 — %2").arg(caseId, c->record.title);
     auto *dlg = new ConflictDialog(*type, label, fields, m_host->lookupSource(), m_window);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     connect(dlg, &QDialog::accepted, this, [this, dlg, caseId] {
@@ -155,12 +163,13 @@ void QueueActions::discardIssue()
     if (!v.canConvert<SyncIssue>())
         return;
     const SyncIssue i = v.value<SyncIssue>();
-    confirm(tr("Discard this refused change? It is undone on this device.\n\n%1").arg(i.description), [this, i] {
-        const Status s = m_store->discardSyncIssue(i.actionId);
-        if (!s)
-            return showError(s.error().message);
-        Q_EMIT localChangeMade(i.caseId);
-    });
+    confirm(
+        tr("Discard this refused change? It is undone on this device.\n\n%1").arg(i.description), [this, i] {
+            const Status s = m_store->discardSyncIssue(i.actionId);
+            if (!s)
+                return showError(s.error().message);
+            Q_EMIT localChangeMade(i.caseId);
+        });
 }
 
 } // namespace outpost::ui

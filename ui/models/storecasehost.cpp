@@ -25,7 +25,7 @@ QList<LookupEntry> StoreLookupSource::search(const QString &page, const QString 
     for (const DataPageRow &r : m_store->dataPageRows(page, text, limit)) {
         if (!r.key.startsWith(text, Qt::CaseInsensitive))
             continue;
-        out.append({r.key, r.label});
+        out.append({ r.key, r.label });
         seen.insert(r.key);
     }
     if (text.isEmpty() || out.size() >= limit)
@@ -36,7 +36,7 @@ QList<LookupEntry> StoreLookupSource::search(const QString &page, const QString 
         if (seen.contains(r.key))
             continue;
         if (r.key.contains(text, Qt::CaseInsensitive) || r.label.contains(text, Qt::CaseInsensitive)) {
-            out.append({r.key, r.label});
+            out.append({ r.key, r.label });
             seen.insert(r.key);
         }
     }
@@ -59,9 +59,10 @@ QString StoreLookupSource::label(const QString &page, const QString &key) const
 }
 
 StoreCaseHost::StoreCaseHost(client::LocalStore *store, QObject *parent)
-    : QObject(parent), m_store(store), m_lookup(store)
-{
-}
+    : QObject(parent)
+    , m_store(store)
+    , m_lookup(store)
+{ }
 
 Result<CaseRecord> StoreCaseHost::caseRecord(const QString &caseId) const
 {
@@ -79,7 +80,10 @@ Result<CaseType> StoreCaseHost::caseType(const QString &name) const
     return *t;
 }
 
-QList<CaseType> StoreCaseHost::caseTypes() const { return m_store->caseTypes(); }
+QList<CaseType> StoreCaseHost::caseTypes() const
+{
+    return m_store->caseTypes();
+}
 
 Result<QString> StoreCaseHost::createCase(const QString &caseType, const QJsonObject &fields)
 {
@@ -98,8 +102,8 @@ Status StoreCaseHost::saveFields(const QString &caseId, const QString &baseEtag,
     return s;
 }
 
-Status StoreCaseHost::runFlowAction(const QString &caseId, const QString &baseEtag, const QString &action,
-                                    const QJsonObject &changed)
+Status StoreCaseHost::runFlowAction(
+    const QString &caseId, const QString &baseEtag, const QString &action, const QJsonObject &changed)
 {
     Q_UNUSED(baseEtag)
     Status s = m_store->runFlowAction(caseId, action, changed);

@@ -16,7 +16,9 @@ namespace outpost::ui {
 class StoreLookupSource : public LookupSource
 {
 public:
-    explicit StoreLookupSource(client::LocalStore *store) : m_store(store) {}
+    explicit StoreLookupSource(client::LocalStore *store)
+        : m_store(store)
+    { }
     QList<LookupEntry> search(const QString &page, const QString &text, int limit) const override;
     bool contains(const QString &page, const QString &key) const override;
     QString label(const QString &page, const QString &key) const override;
@@ -41,7 +43,7 @@ public:
     Result<QString> createCase(const QString &caseType, const QJsonObject &fields) override;
     Status saveFields(const QString &caseId, const QString &baseEtag, const QJsonObject &changed) override;
     Status runFlowAction(const QString &caseId, const QString &baseEtag, const QString &action,
-                         const QJsonObject &changed) override;
+        const QJsonObject &changed) override;
     const LookupSource *lookupSource() const override { return &m_lookup; }
 
 Q_SIGNALS:

@@ -9,7 +9,10 @@ namespace outpost::ui {
 
 using namespace outpost::client;
 
-OutboxModel::OutboxModel(LocalStore *store, QObject *parent) : KeyedListModel(parent), m_store(store) {}
+OutboxModel::OutboxModel(LocalStore *store, QObject *parent)
+    : KeyedListModel(parent)
+    , m_store(store)
+{ }
 
 void OutboxModel::refresh()
 {
@@ -28,13 +31,16 @@ void OutboxModel::refresh()
             else if (e.blockedBy == QLatin1String("held"))
                 text = tr("%1 (waits for a held change)").arg(text);
             const QString tip = e.lastError.isEmpty() ? QString() : text + QLatin1Char('\n') + e.lastError;
-            items.append({e.actionId, text, tip, QVariant::fromValue(e)});
+            items.append({ e.actionId, text, tip, QVariant::fromValue(e) });
         }
     }
     setItems(items);
 }
 
-ConflictsListModel::ConflictsListModel(LocalStore *store, QObject *parent) : KeyedListModel(parent), m_store(store) {}
+ConflictsListModel::ConflictsListModel(LocalStore *store, QObject *parent)
+    : KeyedListModel(parent)
+    , m_store(store)
+{ }
 
 void ConflictsListModel::refresh()
 {
@@ -48,8 +54,9 @@ void ConflictsListModel::refresh()
             for (const ConflictEntry &c : std::as_const(group))
                 labels << (c.label.isEmpty() ? c.field : c.label);
             const QString id = group.first().caseId;
-            items.append({id, tr("%1: %2 changed here and on the server").arg(id, labels.join(QStringLiteral(", "))),
-                          {}, QVariant::fromValue(group)});
+            items.append(
+                { id, tr("%1: %2 changed here and on the server").arg(id, labels.join(QStringLiteral(", "))),
+                    {}, QVariant::fromValue(group) });
             group.clear();
         };
         for (const ConflictEntry &c : m_store->conflicts()) {
@@ -62,7 +69,10 @@ void ConflictsListModel::refresh()
     setItems(items);
 }
 
-SyncIssuesModel::SyncIssuesModel(LocalStore *store, QObject *parent) : KeyedListModel(parent), m_store(store) {}
+SyncIssuesModel::SyncIssuesModel(LocalStore *store, QObject *parent)
+    : KeyedListModel(parent)
+    , m_store(store)
+{ }
 
 void SyncIssuesModel::refresh()
 {
@@ -70,15 +80,19 @@ void SyncIssuesModel::refresh()
     if (m_store) {
         for (const SyncIssue &i : m_store->syncIssues()) {
             const QString why = i.error.toString();
-            const QString text = i.status == ResultStatus::Gone ? tr("%1 — the case is gone: %2").arg(i.description, why)
-                                                                : tr("%1 — refused: %2").arg(i.description, why);
-            items.append({i.actionId, text, {}, QVariant::fromValue(i)});
+            const QString text = i.status == ResultStatus::Gone
+                ? tr("%1 — the case is gone: %2").arg(i.description, why)
+                : tr("%1 — refused: %2").arg(i.description, why);
+            items.append({ i.actionId, text, {}, QVariant::fromValue(i) });
         }
     }
     setItems(items);
 }
 
-EventLogModel::EventLogModel(LocalStore *store, QObject *parent) : KeyedListModel(parent), m_store(store) {}
+EventLogModel::EventLogModel(LocalStore *store, QObject *parent)
+    : KeyedListModel(parent)
+    , m_store(store)
+{ }
 
 void EventLogModel::refresh()
 {
@@ -87,8 +101,8 @@ void EventLogModel::refresh()
         for (const EventEntry &e : m_store->eventLog(200)) {
             const QString text = QStringLiteral("%1  %2  %3: %4")
                                      .arg(QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat),
-                                          eventLevelName(e.level), e.category, e.message);
-            items.append({QString::number(e.id), text, {}, QVariant::fromValue(e)});
+                                         eventLevelName(e.level), e.category, e.message);
+            items.append({ QString::number(e.id), text, {}, QVariant::fromValue(e) });
         }
     }
     setItems(items);

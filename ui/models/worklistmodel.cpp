@@ -13,7 +13,8 @@
 namespace outpost::ui {
 
 StoreWorklistModel::StoreWorklistModel(client::LocalStore *store, QObject *parent)
-    : QAbstractTableModel(parent), m_store(store)
+    : QAbstractTableModel(parent)
+    , m_store(store)
 {
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &StoreWorklistModel::onLoaded);
     if (m_store)
@@ -117,7 +118,8 @@ void StoreWorklistModel::refreshCases(const QStringList &caseIds)
         const QString id = m_store->resolveId(rawId);
         const std::optional<client::LocalCase> c = m_store->caseById(id);
         const int row = m_index.value(id, -1);
-        const bool show = c && (!c->record.isResolved() || c->pendingCount > 0 || c->hasConflict || c->hasIssue);
+        const bool show
+            = c && (!c->record.isResolved() || c->pendingCount > 0 || c->hasConflict || c->hasIssue);
         if (!show) {
             if (row >= 0)
                 removeRow(row);
@@ -143,7 +145,10 @@ int StoreWorklistModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-int StoreWorklistModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : 6; }
+int StoreWorklistModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : 6;
+}
 
 QVariant StoreWorklistModel::data(const QModelIndex &index, int role) const
 {
@@ -152,31 +157,51 @@ QVariant StoreWorklistModel::data(const QModelIndex &index, int role) const
     const CaseRow &r = m_rows.at(index.row());
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
-        case IdColumn: return r.id;
-        case TitleColumn: return r.title;
-        case TypeColumn: return r.typeTitle;
-        case StatusColumn: return r.status;
-        case QueueColumn: return r.queue;
-        case UpdatedColumn: return QLocale().toString(r.updatedAt.toLocalTime(), QLocale::ShortFormat);
-        default: return {};
+        case IdColumn:
+            return r.id;
+        case TitleColumn:
+            return r.title;
+        case TypeColumn:
+            return r.typeTitle;
+        case StatusColumn:
+            return r.status;
+        case QueueColumn:
+            return r.queue;
+        case UpdatedColumn:
+            return QLocale().toString(r.updatedAt.toLocalTime(), QLocale::ShortFormat);
+        default:
+            return {};
         }
     }
     if (index.column() != 0)
         return {};
     switch (role) {
-    case CaseIdRole: return r.id;
-    case CaseTypeRole: return r.caseType;
-    case CaseTypeTitleRole: return r.typeTitle;
-    case StatusRole: return r.status;
-    case QueueRole: return r.queue;
-    case AssigneeRole: return r.assignee;
-    case TitleRole: return r.title;
-    case UpdatedAtRole: return r.updatedAt;
-    case PendingCountRole: return r.pending;
-    case HasConflictRole: return r.conflict;
-    case HasSyncIssueRole: return r.issue;
-    case SearchTextRole: return r.searchText;
-    default: return {};
+    case CaseIdRole:
+        return r.id;
+    case CaseTypeRole:
+        return r.caseType;
+    case CaseTypeTitleRole:
+        return r.typeTitle;
+    case StatusRole:
+        return r.status;
+    case QueueRole:
+        return r.queue;
+    case AssigneeRole:
+        return r.assignee;
+    case TitleRole:
+        return r.title;
+    case UpdatedAtRole:
+        return r.updatedAt;
+    case PendingCountRole:
+        return r.pending;
+    case HasConflictRole:
+        return r.conflict;
+    case HasSyncIssueRole:
+        return r.issue;
+    case SearchTextRole:
+        return r.searchText;
+    default:
+        return {};
     }
 }
 
@@ -185,13 +210,20 @@ QVariant StoreWorklistModel::headerData(int section, Qt::Orientation orientation
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case IdColumn: return tr("Case");
-    case TitleColumn: return tr("Title");
-    case TypeColumn: return tr("Type");
-    case StatusColumn: return tr("Status");
-    case QueueColumn: return tr("Queue");
-    case UpdatedColumn: return tr("Updated");
-    default: return {};
+    case IdColumn:
+        return tr("Case");
+    case TitleColumn:
+        return tr("Title");
+    case TypeColumn:
+        return tr("Type");
+    case StatusColumn:
+        return tr("Status");
+    case QueueColumn:
+        return tr("Queue");
+    case UpdatedColumn:
+        return tr("Updated");
+    default:
+        return {};
     }
 }
 

@@ -34,7 +34,7 @@ public:
     bool isLoading() const { return m_loading; }
     /// Re-reads these cases (ids as the engine reports them). Larger sets reload in the background.
     void refreshCases(const QStringList &caseIds);
-    void refreshCase(const QString &caseId) { refreshCases({caseId}); }
+    void refreshCase(const QString &caseId) { refreshCases({ caseId }); }
 
     int rowOf(const QString &caseId) const { return m_index.value(caseId, -1); }
     CaseRow rowAt(int row) const { return m_rows.value(row); }
