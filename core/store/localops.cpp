@@ -174,7 +174,7 @@ Status LocalStore::updateFields(const QString &caseId, const QJsonObject &fields
         explanation = Tr::tr("Queued: %1").arg(d->describe(a, base, &*type));
     }
     if (st.ok())
-        st = lastInQueue ? d->overlayView(*c, changed) : d->recomputeCase(id);
+        st = lastInQueue ? d->overlayView(id, changed) : d->recomputeCase(id);
     if (st.ok())
         d->log(EventLevel::Info, kQueue, explanation);
     if (st.ok())
@@ -247,7 +247,7 @@ Status LocalStore::addNote(const QString &caseId, const QString &text)
         return st;
     Status st = d->insertOutbox(a, {});
     if (st.ok()) // a note changes no field, status or title: only the pending count moves
-        st = d->overlayView(*c, {});
+        st = d->overlayView(a.caseId, {});
     if (st.ok())
         d->log(EventLevel::Info, kQueue, Tr::tr("Queued: %1").arg(d->describe(a, {}, nullptr)));
     if (st.ok())

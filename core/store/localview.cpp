@@ -139,15 +139,31 @@ Status LocalStore::Impl::recomputeCase(const QString &caseId) const
     return st;
 }
 
-Status LocalStore::Impl::overlayView(const LocalCase &before, const QJsonObject &changed) const
+Status LocalStore::Impl::overlayView(const QString &caseId, const QJsonObject &changed) const
 {
-    QJsonObject fields = before.record.fields;
+    const QString count = QStringLiteral("(SELECT count(*) FROM outbox WHERE case_id = ?)");
+    if (changed.isEmpty())
+        return exec(
+            QStringLiteral("UPDATE cases SET pending_count = ") + count + QStringLiteral(" WHERE id = ?"),
+            { caseId, caseId });
+    // Read inside the caller's transaction: another connection may have changed the case since the
+    // operation validated against it.
+    std::optional<std::pair<QJsonObject, QJsonObject>> view; // server fields, local fields
+    if (auto st = forEach(QStringLiteral("SELECT server_fields, fields FROM cases WHERE id = ?"), { caseId },
+            [&](const QSqlQuery &q) {
+                const QJsonObject server = jsonObject(q.value(0).toString());
+                view.emplace(server, q.value(1).isNull() ? server : jsonObject(q.value(1).toString()));
+            });
+        !st.ok())
+        return st;
+    if (!view)
+        return recomputeCase(caseId);
+    QJsonObject fields = view->second;
     overlay(fields, changed);
-    return exec(QStringLiteral("UPDATE cases SET fields = ?, pending_count = (SELECT count(*) FROM outbox "
-                               "WHERE case_id = ?) WHERE id = ?"),
-        { fields == before.serverFields ? QVariant(QMetaType(QMetaType::QString))
-                                        : QVariant(jsonText(fields)),
-            before.record.id, before.record.id });
+    return exec(QStringLiteral("UPDATE cases SET fields = ?, pending_count = ") + count
+            + QStringLiteral(" WHERE id = ?"),
+        { fields == view->first ? QVariant(QMetaType(QMetaType::QString)) : QVariant(jsonText(fields)),
+            caseId, caseId });
 }
 
 Status LocalStore::Impl::writeServerCopy(const CaseRecord &c, qint64 gen) const

@@ -120,10 +120,9 @@ public:
 
     /// Local view = server copy + sync-issue actions + queued actions, in queue order; flags too.
     Status recomputeCase(const QString &caseId) const;
-    /// The same as recomputeCase() after an action that changes only `changed` fields was written
-    /// as the case's last queued action, without replaying the queue: `before` is the case as it
-    /// was read in this transaction.
-    Status overlayView(const LocalCase &before, const QJsonObject &changed) const;
+    /// The same as recomputeCase() after an action that changes only `changed` fields (none for a
+    /// note) was written as the case's last queued action, without replaying the queue.
+    Status overlayView(const QString &caseId, const QJsonObject &changed) const;
     Status remapTempId(const QString &tempId, const QString &serverId) const;
     /// Writes the server copy of a case; keeps local columns (recompute afterwards).
     /// gen > 0 also marks the row as seen by that full-sync generation.
