@@ -23,7 +23,7 @@ struct ServiceOptions {
     // Write transactions at once, writers waiting for a turn, and the longest wait; beyond these a
     // write is answered 503 "busy" with Retry-After, so waiting writers never hold every worker.
     int maxWriters = 2;
-    int maxQueuedWriters = 4;
+    int maxQueuedWriters = 8;
     int writeWaitMs = 10000;
 };
 

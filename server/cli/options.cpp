@@ -295,7 +295,7 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
                        "further writes get 503 busy."),
         QStringLiteral("N"));
     const QCommandLineOption queuedWrites(QStringLiteral("queued-writes"),
-        QStringLiteral("Writes waiting for a turn (default 4)."), QStringLiteral("N"));
+        QStringLiteral("Writes waiting for a turn (default 8)."), QStringLiteral("N"));
     QCommandLineOption pbkdf2(QStringLiteral("pbkdf2-iterations"),
         QStringLiteral("PBKDF2 cost for newly set passwords (default 100000)."), QStringLiteral("N"));
     pbkdf2.setFlags(QCommandLineOption::HiddenFromHelp);

@@ -20,7 +20,7 @@ struct DaemonOptions {
     QString attachmentsDir; // empty → the service's default
     int workers = 16; // writers wait on each other (one change sequence); spare workers keep reads fast
     int writers = 2; // write transactions at once (the rest wait, up to queuedWrites, or get 503 busy)
-    int queuedWrites = 4;
+    int queuedWrites = 8;
     int tokenTtlMinutes = 12 * 60;
     qint64 maxJsonBytes = 1 << 20;
     qint64 maxAttachmentBytes = 20 << 20;

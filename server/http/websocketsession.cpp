@@ -145,12 +145,14 @@ void WebSocketSession::onStop(bool force)
 {
     if (m_closed)
         return;
+    // A close handshake already under way finishes on its own (the io threads' grace period
+    // bounds it); cutting the socket now would lose the "going away" frame.
+    if (m_closing)
+        return;
     if (force || !m_open) {
         closeNow("server stopping");
         return;
     }
-    if (m_closing)
-        return;
     m_closing = true;
     m_queue.clear();
     if (!m_writing)
