@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "awaitresult.h"
 #include "apiclient.h"
 #include "localstore.h"
 #include "rules/rulesengine.h"
@@ -19,30 +20,7 @@ namespace e2e {
 using namespace outpost;
 using namespace outpost::sync;
 
-/// Something that reports once; QSignalSpy waits for it (no fixed sleeps).
-class Waiter : public QObject
-{
-    Q_OBJECT
-public:
-    void done() { Q_EMIT finished(); }
-Q_SIGNALS:
-    void finished();
-};
-
-template <typename R, typename Start> R await(Start start, int timeoutMs = 60000)
-{
-    Waiter w;
-    QSignalSpy spy(&w, &Waiter::finished);
-    std::optional<R> result;
-    start([&](R r) {
-        result.emplace(std::move(r));
-        w.done();
-    });
-    if (!result)
-        spy.wait(timeoutMs);
-    return result ? std::move(*result)
-                  : R(Error(QStringLiteral("test_timeout"), QStringLiteral("no answer")));
-}
+using outpost::testing::await;
 
 inline Result<SessionInfo> login(ApiClient &api, const QUrl &server, const QString &user)
 {

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "awaitresult.h"
 #include "apiclient.h"
 #include "rawhttpserver.h"
 
@@ -12,28 +13,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-class Waiter : public QObject
+template<typename R, typename Start>
+R await(Start start)
 {
-    Q_OBJECT
-public:
-    void done() { Q_EMIT finished(); }
-Q_SIGNALS:
-    void finished();
-};
-
-template <typename R, typename Start> R await(Start start)
-{
-    Waiter w;
-    QSignalSpy spy(&w, &Waiter::finished);
-    std::optional<R> result;
-    start([&](R r) {
-        result.emplace(std::move(r));
-        w.done();
-    });
-    if (!result)
-        spy.wait(20000);
-    return result ? std::move(*result)
-                  : R(Error(QStringLiteral("test_timeout"), QStringLiteral("no answer")));
+    return outpost::testing::await<R>(start, 20000);
 }
 
 Result<ChangesPage> fetchChanges(ApiClient *api)
@@ -280,16 +263,11 @@ private Q_SLOTS:
     void abortReportsCanceled()
     {
         m_server->silent = true;
-        Waiter w;
-        QSignalSpy spy(&w, &Waiter::finished);
         std::optional<Result<ChangesPage>> got;
-        m_api->changes({}, 10, [&](Result<ChangesPage> r) {
-            got.emplace(std::move(r));
-            w.done();
-        });
+        m_api->changes({}, 10, [&](Result<ChangesPage> r) { got.emplace(std::move(r)); });
         QTRY_COMPARE(m_server->requests.size(), 1);
         m_api->abortAll();
-        QVERIFY(got || spy.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(got.has_value(), 5000);
         QCOMPARE(got->error().code, QString::fromLatin1(errc::Canceled));
     }
 

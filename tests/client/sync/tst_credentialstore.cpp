@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "awaitresult.h"
 #include "apitypes.h"
 #include "credentialstore.h"
 
@@ -16,29 +17,10 @@ using namespace outpost::sync;
 
 namespace {
 
-/// Waits for an async CredentialStore callback without a nested loop of our own: QSignalSpy::wait.
-class Waiter : public QObject
+template<typename R, typename Start>
+R await(Start start)
 {
-    Q_OBJECT
-public:
-    void done() { Q_EMIT finished(); }
-Q_SIGNALS:
-    void finished();
-};
-
-template <typename R, typename Start> R await(Start start)
-{
-    Waiter w;
-    QSignalSpy spy(&w, &Waiter::finished);
-    std::optional<R> result;
-    start([&](R r) {
-        result.emplace(std::move(r));
-        w.done();
-    });
-    if (!result)
-        spy.wait(30000);
-    return result ? std::move(*result)
-                  : R(Error(QStringLiteral("test_timeout"), QStringLiteral("no answer in 30 s")));
+    return outpost::testing::await<R>(start, 30000);
 }
 
 // Child mode: try to save a token without any session bus and print what happened.
