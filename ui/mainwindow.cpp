@@ -253,6 +253,7 @@ void MainWindow::clearSession()
     for (Tab tab : { OutboxTab, ConflictsTab, SyncIssuesTab })
         setListDetails(tab, QString());
     setSignedInUser(QString());
+    statusBar()->clearMessage();
     m_sync->setPendingCount(0);
     m_sync->setConflictCount(0);
     m_sync->setLastSync(QDateTime());

@@ -35,6 +35,7 @@ SyncIssueDialog::SyncIssueDialog(const RefusedChange &change, const LookupSource
     introLabel->setWordWrap(true);
     auto *what = new QLabel(change.description, this);
     what->setObjectName(QStringLiteral("refusedChange"));
+    what->setAccessibleName(tr("Refused change"));
     what->setWordWrap(true);
     what->setEnabled(false);
     m_message->setObjectName(QStringLiteral("syncIssueMessage"));

@@ -6,6 +6,8 @@
 #include "modelslogging.h"
 #include "signindialog.h"
 
+#include <QStatusBar>
+
 namespace outpost::ui {
 
 AppLifecycle::AppLifecycle(MainWindow *window, KioskController *kiosk, Options options, QObject *parent)
@@ -69,6 +71,7 @@ void AppLifecycle::signOut()
         return;
     m_signingOut = true;
     m_window->setEnabled(false); // nothing new starts while the session winds down
+    m_window->statusBar()->showMessage(tr("Signing out…"));
     m_session->signOut([this] {
         // Not from inside the session's own callback: the session goes in finishSignOut().
         QMetaObject::invokeMethod(this, &AppLifecycle::finishSignOut, Qt::QueuedConnection);
