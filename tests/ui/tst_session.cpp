@@ -276,6 +276,22 @@ private Q_SLOTS:
         signInAs(&lc, QStringLiteral("bob"));
         QVERIFY(!window.isLocked());
         QCOMPARE(lc.session()->userId(), QStringLiteral("bob"));
+
+        // The idle lock asks for his credentials again; his session and work stay as they are.
+        QPointer<AppSession> session = lc.session();
+        QSignalSpy locked(&kiosk, &KioskController::locked);
+        kiosk.setIdleTimeout(std::chrono::milliseconds(50));
+        QVERIFY(locked.wait(5000));
+        kiosk.setIdleTimeout(std::chrono::minutes(10));
+        QVERIFY(window.isLocked());
+        auto *unlock = window.findChild<SignInDialog *>(QStringLiteral("unlockDialog"));
+        QVERIFY(unlock);
+        QSignalSpy unlocked(&kiosk, &KioskController::unlocked);
+        fillAndSubmit(unlock, QStringLiteral("bob"), QStringLiteral("bob"));
+        QVERIFY(unlocked.wait(30000) || !unlocked.isEmpty());
+        QVERIFY(!window.isLocked());
+        QCOMPARE(lc.session(), session.data());
+        QVERIFY(session->isActive());
     }
 };
 
