@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // outpost: the technicians' desktop app (and, with a command as first argument, the headless CLI).
 // Wiring only: options, translations, kiosk, sign-in, main window.
-#include "appsession.h"
+#include "applifecycle.h"
 #include "cli.h"
 #include "kioskcontroller.h"
 #include "localstore.h"
 #include "mainwindow.h"
-#include "signindialog.h"
+#include "signindialog.h" // normalizeServerUrl
 #include "singleinstance.h"
 #include "syncstatusbar.h"
 #include "translations.h"
@@ -16,7 +16,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QSettings>
-#include <QTimer>
 
 #include <cstdio>
 
@@ -120,64 +119,29 @@ int main(int argc, char *argv[])
     MainWindow window(*settings);
     window.setKioskMode(kiosk);
     window.syncStatus()->setState(SyncState::Offline);
-    QObject::connect(&instance, &SingleInstance::raiseRequested, &window, [&window] {
-        window.showNormal();
-        window.raise();
-        window.activateWindow();
-    });
-
-    AppSession::Options sessionOptions;
-    sessionOptions.profileDir
-        = profileDir.isEmpty() ? outpost::client::StoreLocation::defaultProfileDir() : profileDir;
-    AppSession session(&window, sessionOptions);
-
-    // Signing out revokes the token and removes it from the keychain; queued work stays on the device.
-    QObject::connect(&window, &MainWindow::signOutRequested, &session, [&] {
-        window.setEnabled(false);
-        session.signOut([&] { QCoreApplication::quit(); });
-    });
-
     std::unique_ptr<KioskController> kioskController;
-    if (kiosk) {
-        kioskController = std::make_unique<KioskController>(*settings);
-        QObject::connect(
-            &window, &MainWindow::exitKioskRequested, kioskController.get(), &KioskController::requestExit);
-        QObject::connect(kioskController.get(), &KioskController::locked, &window, [&] {
-            // Back to sign-in; queue and drafts stay as they are, the work is hidden meanwhile.
-            window.setLocked(true);
-            auto *dlg = new SignInDialog(&window);
-            dlg->setAttribute(Qt::WA_DeleteOnClose);
-            dlg->setCancelAllowed(false);
-            // The signed-in technician's credentials are checked for real (online, or offline
-            // against the stored verifier) before the work is shown again.
-            session.attachUnlockDialog(dlg, [&] {
-                window.setLocked(false);
-                kioskController->unlock();
-            });
-            dlg->open();
-        });
-    }
-
-    // Sign in first; the window shows the technician's work once the store is open.
-    auto *signIn = new SignInDialog(kiosk ? &window : nullptr);
-    signIn->setAttribute(Qt::WA_DeleteOnClose);
-    signIn->setObjectName(QStringLiteral("signInDialog"));
     if (kiosk)
-        signIn->setCancelAllowed(false);
-    if (!serverUrl.isEmpty())
-        signIn->setServer(serverUrl);
-    session.attachSignInDialog(signIn);
-    QObject::connect(signIn, &QDialog::rejected, &app, &QCoreApplication::quit);
-    if (kiosk) {
-        window.setLocked(true); // the work appears once signed in
-        kioskController->attach(&window);
-    }
-    QObject::connect(&session, &AppSession::started, &window, [&] {
-        if (kiosk)
-            window.setLocked(false);
-        else
-            window.show();
+        kioskController = std::make_unique<KioskController>(*settings);
+
+    // Sign in, work, sign out, sign in again (another user, another server) in one process;
+    // queued work stays on the device. Cancelling sign-in quits.
+    AppLifecycle::Options lifecycleOptions;
+    lifecycleOptions.session.profileDir
+        = profileDir.isEmpty() ? outpost::client::StoreLocation::defaultProfileDir() : profileDir;
+    lifecycleOptions.serverUrl = serverUrl;
+    AppLifecycle lifecycle(&window, kioskController.get(), lifecycleOptions);
+    QObject::connect(
+        &lifecycle, &AppLifecycle::quitRequested, &app, &QCoreApplication::quit, Qt::QueuedConnection);
+    // A second start brings this one to the front: the window, or the sign-in dialog while signed out.
+    QObject::connect(&instance, &SingleInstance::raiseRequested, &window, [&] {
+        QWidget *front = &window;
+        if (!window.isVisible() && lifecycle.signInDialog())
+            front = lifecycle.signInDialog();
+        else if (!kiosk)
+            window.showNormal();
+        front->raise();
+        front->activateWindow();
     });
-    signIn->open();
+    lifecycle.start();
     return app.exec();
 }

@@ -601,6 +601,10 @@
         <source>Result %1 answers action %2, expected %3.</source>
         <translation>Ergebnis %1 beantwortet Aktion %2, erwartet war %3.</translation>
     </message>
+    <message>
+        <source>The server no longer takes changes to case %1, so editing cannot help. Discard the change instead.</source>
+        <translation>Der Server nimmt keine Änderungen an Fall %1 mehr an, Bearbeiten hilft also nicht. Verwerfen Sie die Änderung stattdessen.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::sync::SignIn</name>
@@ -627,6 +631,13 @@
     <message>
         <source>Wrong user name or password.</source>
         <translation>Falscher Benutzername oder falsches Passwort.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::AppLifecycle</name>
+    <message>
+        <source>Signing out…</source>
+        <translation>Wird abgemeldet…</translation>
     </message>
 </context>
 <context>
@@ -1009,6 +1020,14 @@
         <source>&amp;New case</source>
         <translation>&amp;Neuer Fall</translation>
     </message>
+    <message>
+        <source>%1: details</source>
+        <translation>%1: Details</translation>
+    </message>
+    <message>
+        <source>Sign out and return to sign-in; queued work stays on this device</source>
+        <translation>Abmelden und zur Anmeldung zurückkehren; wartende Arbeit bleibt auf diesem Gerät</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::OutboxModel</name>
@@ -1136,6 +1155,18 @@
         <translation>Diese abgelehnte Änderung verwerfen? Sie wird auf diesem Gerät rückgängig gemacht.
 
 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit and retry…</source>
+        <translation>&amp;Bearbeiten und erneut versuchen…</translation>
+    </message>
+    <message>
+        <source>Correct the refused change in its form, then send it again</source>
+        <translation>Die abgelehnte Änderung im Formular korrigieren und dann erneut senden</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts changes to case %1: it was resolved, withdrawn or moved out of your reach. Editing it or sending it again cannot help. Discard the change to undo it on this device; the server keeps a copy for the office.</source>
+        <translation>Der Server nimmt keine Änderungen an Fall %1 mehr an: Er wurde abgeschlossen, zurückgezogen oder ist nicht mehr Ihnen zugeordnet. Bearbeiten oder erneutes Senden hilft nicht. Verwerfen Sie die Änderung, um sie auf diesem Gerät rückgängig zu machen; der Server bewahrt eine Kopie für das Büro auf.</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +1437,37 @@
     <message>
         <source>Updated</source>
         <translation>Geändert</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::SyncIssueDialog</name>
+    <message>
+        <source>Edit and retry: %1</source>
+        <translation>Bearbeiten und erneut versuchen: %1</translation>
+    </message>
+    <message>
+        <source>The server refused “%1”. Fill in what it needs, then retry; the change goes back to its place in the outbox.</source>
+        <translation>Der Server hat „%1“ abgelehnt. Ergänzen Sie, was dafür nötig ist, und versuchen Sie es erneut; die Änderung kommt wieder an ihren Platz im Postausgang.</translation>
+    </message>
+    <message>
+        <source>The server refused this change. Correct the highlighted fields, then retry; the change goes back to its place in the outbox.</source>
+        <translation>Der Server hat diese Änderung abgelehnt. Korrigieren Sie die markierten Felder und versuchen Sie es erneut; die Änderung kommt wieder an ihren Platz im Postausgang.</translation>
+    </message>
+    <message>
+        <source>Server message</source>
+        <translation>Meldung des Servers</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Correct the highlighted fields first.</source>
+        <translation>Korrigieren Sie zuerst die markierten Felder.</translation>
+    </message>
+    <message>
+        <source>Refused change</source>
+        <translation>Abgelehnte Änderung</translation>
     </message>
 </context>
 <context>

@@ -601,6 +601,10 @@
         <source>Result %1 answers action %2, expected %3.</source>
         <translation>Le résultat %1 répond à l&apos;action %2, attendu %3.</translation>
     </message>
+    <message>
+        <source>The server no longer takes changes to case %1, so editing cannot help. Discard the change instead.</source>
+        <translation>Le serveur n’accepte plus de modifications du dossier %1 ; les corriger ne sert à rien. Abandonnez plutôt la modification.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::sync::SignIn</name>
@@ -627,6 +631,13 @@
     <message>
         <source>Wrong user name or password.</source>
         <translation>Nom d&apos;utilisateur ou mot de passe incorrect.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::AppLifecycle</name>
+    <message>
+        <source>Signing out…</source>
+        <translation>Déconnexion…</translation>
     </message>
 </context>
 <context>
@@ -1009,6 +1020,14 @@
         <source>&amp;New case</source>
         <translation>&amp;Nouveau dossier</translation>
     </message>
+    <message>
+        <source>%1: details</source>
+        <translation>%1 : détails</translation>
+    </message>
+    <message>
+        <source>Sign out and return to sign-in; queued work stays on this device</source>
+        <translation>Se déconnecter et revenir à la connexion ; le travail en attente reste sur cet appareil</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::OutboxModel</name>
@@ -1136,6 +1155,18 @@
         <translation>Abandonner cette modification refusée ? Elle est annulée sur cet appareil.
 
 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit and retry…</source>
+        <translation>&amp;Modifier et réessayer…</translation>
+    </message>
+    <message>
+        <source>Correct the refused change in its form, then send it again</source>
+        <translation>Corriger la modification refusée dans son formulaire, puis la renvoyer</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts changes to case %1: it was resolved, withdrawn or moved out of your reach. Editing it or sending it again cannot help. Discard the change to undo it on this device; the server keeps a copy for the office.</source>
+        <translation>Le serveur n’accepte plus de modifications du dossier %1 : il a été clos, retiré ou n’est plus à votre portée. Le corriger ou le renvoyer ne sert à rien. Abandonnez la modification pour l’annuler sur cet appareil ; le serveur en garde une copie pour le bureau.</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +1437,37 @@
     <message>
         <source>Updated</source>
         <translation>Modifié</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::SyncIssueDialog</name>
+    <message>
+        <source>Edit and retry: %1</source>
+        <translation>Modifier et réessayer : %1</translation>
+    </message>
+    <message>
+        <source>The server refused “%1”. Fill in what it needs, then retry; the change goes back to its place in the outbox.</source>
+        <translation>Le serveur a refusé « %1 ». Complétez ce qu’il faut, puis réessayez ; la modification reprend sa place dans la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>The server refused this change. Correct the highlighted fields, then retry; the change goes back to its place in the outbox.</source>
+        <translation>Le serveur a refusé cette modification. Corrigez les champs signalés, puis réessayez ; la modification reprend sa place dans la boîte d’envoi.</translation>
+    </message>
+    <message>
+        <source>Server message</source>
+        <translation>Message du serveur</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Correct the highlighted fields first.</source>
+        <translation>Corrigez d’abord les champs signalés.</translation>
+    </message>
+    <message>
+        <source>Refused change</source>
+        <translation>Modification refusée</translation>
     </message>
 </context>
 <context>

@@ -124,6 +124,25 @@ ReloadOutcome CaseForm::reloadPreservingEdits(const QJsonObject &newServerFields
     return out;
 }
 
+void CaseForm::setEdits(const QJsonObject &values)
+{
+    for (Row *row : std::as_const(m_rows)) {
+        const QString name = row->editor->field().name;
+        if (!values.contains(name))
+            continue;
+        row->editor->setValue(values.value(name));
+        row->touched = true;
+    }
+    revalidate();
+}
+
+void CaseForm::setTransition(const QString &fromStatus, const QString &flowAction)
+{
+    m_fromStatus = fromStatus;
+    m_flowAction = flowAction;
+    revalidate();
+}
+
 void CaseForm::markSaved()
 {
     m_base = currentFields();
@@ -211,10 +230,20 @@ void CaseForm::revalidate()
                                   : LookupCheck();
     const QJsonObject changed = changedFields();
     m_errors = RulesEngine::validateFields(m_type, m_base, changed, m_mode, check);
+    m_transitionError.clear();
+    if (!m_flowAction.isEmpty()) {
+        const Status st = RulesEngine::checkFlowAction(m_type, m_fromStatus, currentFields(), m_flowAction);
+        if (!st.ok() && st.error().fields.isEmpty())
+            m_transitionError = st.error().message;
+        else if (!st.ok())
+            for (auto it = st.error().fields.cbegin(); it != st.error().fields.cend(); ++it)
+                if (!m_errors.contains(it.key()))
+                    m_errors.insert(it.key(), it.value());
+    }
     for (Row *row : std::as_const(m_rows))
         updateRow(*row);
     setDirty(!changed.isEmpty());
-    const bool valid = m_errors.isEmpty();
+    const bool valid = m_errors.isEmpty() && m_transitionError.isEmpty();
     if (valid != m_valid) {
         m_valid = valid;
         Q_EMIT validityChanged(valid);

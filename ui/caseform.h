@@ -46,6 +46,13 @@ public:
     void setCase(const QJsonObject &fields);
     /// Loads the server's new copy as base, keeping what the technician typed (see ReloadOutcome).
     ReloadOutcome reloadPreservingEdits(const QJsonObject &newServerFields);
+    /// Puts `values` into the editors as edits on top of the base (touched, so their messages show).
+    void setEdits(const QJsonObject &values);
+    /// Also checks that flow action `flowAction` may run from `fromStatus` with the current values
+    /// (RulesEngine::checkFlowAction): the fields it requires get messages; empty = fields only.
+    void setTransition(const QString &fromStatus, const QString &flowAction);
+    /// Why the flow action cannot run at all (not a field's fault), or empty.
+    QString transitionError() const { return m_transitionError; }
     /// Marks the current values as saved: they become the base (after a successful local save).
     void markSaved();
 
@@ -90,6 +97,9 @@ private:
     QJsonObject m_base;
     QMap<QString, QString> m_errors;
     QMap<QString, QString> m_external;
+    QString m_fromStatus;
+    QString m_flowAction;
+    QString m_transitionError;
     QList<Row *> m_rows;
     bool m_showAll = false;
     bool m_dirty = false;

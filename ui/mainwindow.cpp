@@ -10,6 +10,10 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDateTime>
+#include <QDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
 #include <QListView>
@@ -19,13 +23,11 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QHeaderView>
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QToolButton>
-#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace outpost::ui {
@@ -100,9 +102,16 @@ QWidget *MainWindow::listTab(QListView **view, const QString &emptyText, const Q
     (*view)->setAlternatingRowColors(true);
     (*view)->setEditTriggers(QAbstractItemView::NoEditTriggers);
     (*view)->hide();
+    auto *details = new QLabel(page);
+    details->setObjectName(QStringLiteral("listDetails"));
+    details->setWordWrap(true);
+    details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    details->setAccessibleName(tr("%1: details").arg(accessibleName));
+    details->hide();
     auto *lay = new QVBoxLayout(page);
     lay->addWidget(empty, 1);
     lay->addWidget(*view, 1);
+    lay->addWidget(details);
     page->setProperty("emptyLabel", QVariant::fromValue(static_cast<QObject *>(empty)));
     return page;
 }
@@ -115,7 +124,10 @@ void MainWindow::buildMenus()
     settings->setShortcut(QKeySequence::Preferences);
     connect(settings, &QAction::triggered, this, &MainWindow::showSettings);
     auto *signOut = new QAction(tr("Sign &out"), this);
-    connect(signOut, &QAction::triggered, this, &MainWindow::signOutRequested);
+    signOut->setObjectName(QStringLiteral("signOut"));
+    signOut->setToolTip(tr("Sign out and return to sign-in; queued work stays on this device"));
+    connect(signOut, &QAction::triggered, this, &MainWindow::requestSignOut);
+    m_signOut = signOut;
     m_quit = new QAction(tr("&Quit"), this);
     m_quit->setShortcut(QKeySequence::Quit);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
@@ -167,12 +179,14 @@ void MainWindow::fillNewCaseMenu()
 {
     QMenu *menu = m_newCase->menu();
     menu->clear();
-    if (!m_host)
-        return;
-    for (const CaseType &t : m_host->caseTypes()) {
-        const QString name = t.name;
-        menu->addAction(t.title.isEmpty() ? t.name : t.title, this, [this, name] { newCase(name); });
+    if (m_host) {
+        for (const CaseType &t : m_host->caseTypes()) {
+            const QString name = t.name;
+            menu->addAction(t.title.isEmpty() ? t.name : t.title, this, [this, name] { newCase(name); });
+        }
     }
+    // The menu's enabled state drives the action's (also when the window is enabled again).
+    menu->setEnabled(!menu->isEmpty());
     m_newCase->setEnabled(!menu->isEmpty());
 }
 
@@ -205,9 +219,47 @@ void MainWindow::setCaseHost(CaseFormHost *host)
 {
     m_host = host;
     delete m_caseView;
-    m_caseView = new CaseView(host, this);
-    m_caseStack->addWidget(m_caseView);
+    m_caseView = nullptr;
+    m_caseStack->setCurrentWidget(m_noCase);
+    if (host) {
+        m_caseView = new CaseView(host, this);
+        m_caseStack->addWidget(m_caseView);
+    }
     fillNewCaseMenu();
+}
+
+void MainWindow::requestSignOut()
+{
+    if (m_caseView && m_caseView->form() && m_caseView->form()->isDirty() && !m_caseView->save()) {
+        m_tabs->setCurrentIndex(CasesTab);
+        return; // invalid edits stay on screen with their messages; nothing is lost
+    }
+    Q_EMIT signOutRequested();
+}
+
+void MainWindow::clearSession()
+{
+    // Dialogs of the session (conflicts, sync issues, confirmations, settings) go first: they may
+    // hold the session's data.
+    for (QDialog *dlg : findChildren<QDialog *>())
+        if (dlg->isVisible())
+            dlg->close();
+    setCaseHost(nullptr);
+    setWorklistModel(nullptr);
+    setOutboxModel(nullptr);
+    setConflictsModel(nullptr);
+    setSyncIssuesModel(nullptr);
+    setEventLogModel(nullptr);
+    for (Tab tab : { OutboxTab, ConflictsTab, SyncIssuesTab })
+        setListDetails(tab, QString());
+    setSignedInUser(QString());
+    statusBar()->clearMessage();
+    m_sync->setPendingCount(0);
+    m_sync->setConflictCount(0);
+    m_sync->setLastSync(QDateTime());
+    m_sync->setErrorText(QString());
+    m_sync->setState(SyncState::Offline);
+    m_tabs->setCurrentIndex(CasesTab);
 }
 
 static void bindList(QListView *view, QAbstractItemModel *model)
@@ -265,7 +317,25 @@ void MainWindow::addListAction(Tab tab, QAction *action)
     row->insertWidget(row->count() - 1, button);
     view->addAction(action);
     view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(action, &QObject::destroyed, button, &QObject::deleteLater);
     // Actions apply to the current row (and do nothing without one).
+}
+
+void MainWindow::setListDetails(Tab tab, const QString &text)
+{
+    QListView *view = listView(tab);
+    if (!view)
+        return;
+    auto *label = view->parentWidget()->findChild<QLabel *>(QStringLiteral("listDetails"));
+    label->setText(text);
+    label->setVisible(!text.isEmpty());
+}
+
+QString MainWindow::listDetails(Tab tab) const
+{
+    QListView *view = listView(tab);
+    auto *label = view ? view->parentWidget()->findChild<QLabel *>(QStringLiteral("listDetails")) : nullptr;
+    return label && !label->isHidden() ? label->text() : QString();
 }
 
 void MainWindow::setKioskMode(bool kiosk)

@@ -34,6 +34,7 @@ public:
     explicit MainWindow(QSettings &settings, QWidget *parent = nullptr);
 
     void setWorklistModel(QAbstractItemModel *model);
+    /// A new case view over `host`; null closes the open case and leaves no case view.
     void setCaseHost(CaseFormHost *host);
     /// List models for the other tabs (one row per item, Qt::DisplayRole in plain words).
     void setOutboxModel(QAbstractItemModel *model);
@@ -42,11 +43,19 @@ public:
     void setEventLogModel(QAbstractItemModel *model);
     /// The list of the Outbox, Conflicts or Sync issues tab (null for the other tabs).
     QListView *listView(Tab tab) const;
-    /// Adds a button above the list of `tab` (and the action to the list's context menu).
+    /// Adds a button above the list of `tab` (and the action to the list's context menu). The
+    /// button goes when the action is destroyed.
     void addListAction(Tab tab, QAction *action);
+    /// A line of explanation under the list of `tab` (empty hides it), e.g. for the selected item.
+    void setListDetails(Tab tab, const QString &text);
+    QString listDetails(Tab tab) const;
     /// Kiosk layout: no menu bar, single tap opens, "Exit kiosk" instead of "Quit".
     void setKioskMode(bool kiosk);
     void setSignedInUser(const QString &displayName);
+    /// Everything of the signed-out technician goes: open dialogs closed, the open case closed,
+    /// the models and the case host unset, the user and the sync counts cleared. The work itself
+    /// (store, queue) is not touched here.
+    void clearSession();
     /// Locked (kiosk idle, signed out): the work is hidden, nothing is discarded (open edits stay).
     void setLocked(bool locked);
     bool isLocked() const;
@@ -57,6 +66,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     QAction *exitKioskAction() const { return m_exitKiosk; }
     QAction *newCaseAction() const { return m_newCase; }
+    QAction *signOutAction() const { return m_signOut; }
 
 public Q_SLOTS:
     void openCase(const QString &caseId);
@@ -69,6 +79,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void syncNowRequested();
+    /// Sign out was chosen (after unsaved edits of the open case were saved; invalid edits stay
+    /// on screen with their messages and nothing is requested).
     void signOutRequested();
     void exitKioskRequested();
     /// Settings were saved (the app re-reads sync interval, idle minutes...).
@@ -77,6 +89,7 @@ Q_SIGNALS:
 private:
     QWidget *listTab(QListView **view, const QString &emptyText, const QString &accessibleName);
     void buildMenus();
+    void requestSignOut();
     void fillNewCaseMenu();
 
     QSettings &m_settings;
@@ -97,6 +110,7 @@ private:
     QAction *m_quit = nullptr;
     QAction *m_exitKiosk = nullptr;
     QAction *m_newCase = nullptr;
+    QAction *m_signOut = nullptr;
     QList<QToolBar *> m_toolBars;
 };
 

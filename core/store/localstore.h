@@ -114,7 +114,12 @@ public:
         UploadSummary *summary = nullptr);
     /// The user's choice per conflicting field; queues an update with the chosen values.
     Status resolveConflict(const QString &caseId, const QHash<QString, QJsonValue> &chosen);
-    /// Queues the action again (new id, the current server etag) with `editedFields` on top.
+    /// Queues the action again in its old queue place (new id, the current server etag) with
+    /// `editedFields` on top, in ONE transaction that also clears the issue. The fields are
+    /// validated on the server copy with the RulesEngine (a flow action also against what it
+    /// requires): invalid → "validation_failed" / "missing_fields" with per-field messages, nothing
+    /// written. Edits are refused for notes ("validation_failed") and for gone issues
+    /// ("not_allowed": the server no longer takes changes to the case; discard them instead).
     Status retrySyncIssue(const QString &actionId, const QJsonObject &editedFields = {});
     /// Drops the failed action and reverts its local effect (a failed create discards the case).
     Status discardSyncIssue(const QString &actionId);

@@ -104,16 +104,16 @@ Status LocalStore::resolveConflict(const QString &caseIdIn, const QHash<QString,
 
 Status LocalStore::retrySyncIssue(const QString &actionId, const QJsonObject &editedFields)
 {
-    auto q
-        = d->run(QStringLiteral(
-                     "SELECT case_id, action, base_fields, action_seq FROM sync_issues WHERE action_id = ?"),
-            { actionId });
+    auto q = d->run(QStringLiteral("SELECT case_id, action, base_fields, action_seq, status FROM sync_issues "
+                                   "WHERE action_id = ?"),
+        { actionId });
     if (!q || !q.value().next())
         return Error(QStringLiteral("not_found"), Tr::tr("There is no sync issue %1.").arg(actionId));
     const QString caseId = q.value().value(0).toString();
     auto parsed = Action::fromJson(jsonObject(q.value().value(1).toString()));
     QJsonObject base = jsonObject(q.value().value(2).toString());
     const qint64 seq = q.value().value(3).toLongLong();
+    const bool gone = q.value().value(4).toString() == QLatin1String("gone");
     q.value().finish();
     if (!parsed)
         return parsed.error();
@@ -121,6 +121,11 @@ Status LocalStore::retrySyncIssue(const QString &actionId, const QJsonObject &ed
     if (!c)
         return Error(QStringLiteral("not_found"), Tr::tr("Case %1 is not in the offline store.").arg(caseId));
     Action a = parsed.value();
+    if (!editedFields.isEmpty() && gone)
+        return Error(QStringLiteral("not_allowed"),
+            Tr::tr("The server no longer takes changes to case %1, so editing cannot help. Discard the "
+                   "change instead.")
+                .arg(caseId));
     if (!editedFields.isEmpty() && a.type == ActionType::Note)
         return Error(QStringLiteral("validation_failed"), Tr::tr("A note has no fields to edit."));
     const auto type = d->loadCaseType(c->record.caseType);
@@ -135,6 +140,15 @@ Status LocalStore::retrySyncIssue(const QString &actionId, const QJsonObject &ed
         if (!errors.isEmpty())
             return Error(QStringLiteral("validation_failed"),
                 Tr::tr("Please correct the highlighted fields."), errors);
+        // A flow action must be possible on the server copy with the fields it now carries (what
+        // the transition requires may have been the reason for the refusal).
+        if (a.type == ActionType::Transition && !editedFields.isEmpty() && !c->serverStatus.isEmpty()) {
+            QJsonObject after = c->serverFields;
+            for (auto it = fields.begin(); it != fields.end(); ++it)
+                after.insert(it.key(), it.value());
+            if (auto st = RulesEngine::checkFlowAction(*type, c->serverStatus, after, a.flowAction); !st.ok())
+                return st;
+        }
         for (auto it = editedFields.begin(); it != editedFields.end(); ++it)
             if (!base.contains(it.key()))
                 base.insert(it.key(), orNull(c->serverFields.value(it.key())));

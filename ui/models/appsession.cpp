@@ -54,6 +54,7 @@ AppSession::~AppSession()
     delete m_controller; // stops the engine and joins its thread before the store goes
     m_controller = nullptr;
     if (m_window) {
+        m_window->setCaseHost(nullptr); // the open case goes before its host
         m_window->setWorklistModel(nullptr);
         m_window->setOutboxModel(nullptr);
         m_window->setConflictsModel(nullptr);
@@ -212,7 +213,8 @@ void AppSession::bind()
 
     // Local changes: tell the engine, refresh the row and the outbox.
     const auto local = [this](const QString &caseId) {
-        m_controller->localChangeMade();
+        if (m_controller)
+            m_controller->localChangeMade();
         m_worklist->refreshCase(caseId);
         m_window->syncStatus()->setPendingCount(m_store->pendingCount());
         m_window->syncStatus()->setConflictCount(m_store->conflictCount());
@@ -254,6 +256,10 @@ void AppSession::signOut(std::function<void()> done)
         done();
         return;
     }
+    // The engine stops first (requests aborted, thread joined), so nothing syncs with a token that
+    // is being revoked; inflight actions are queued again at the next start.
+    delete m_controller;
+    m_controller = nullptr;
     m_signIn->signOut(m_server, m_userId, [done](Status s) {
         if (!s)
             qCWarning(lcUiModels) << "sign-out:" << s.error().toString();

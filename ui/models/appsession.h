@@ -52,12 +52,14 @@ public:
     /// offline against the verifier); `unlocked` runs after success.
     void attachUnlockDialog(SignInDialog *dialog, std::function<void()> unlocked);
 
-    /// Revokes the token on the server (best effort), removes it from the keychain, then `done`.
-    /// The store and its queued work stay on the device.
+    /// Stops the sync engine, revokes the token on the server (best effort), removes it from the
+    /// keychain, then `done`. The store and its queued work stay on the device; destroying the
+    /// session afterwards closes the store and unbinds the window (AppLifecycle does both).
     void signOut(std::function<void()> done);
 
     bool isActive() const { return m_store != nullptr; }
     QString userId() const { return m_userId; }
+    QUrl server() const { return m_server; }
     bool signedInOffline() const { return m_offline; }
     client::LocalStore *store() const { return m_store.get(); }
     sync::SyncController *controller() const { return m_controller; }

@@ -19,7 +19,9 @@ class MainWindow;
 
 /// The buttons of the Outbox, Conflicts and Sync issues tabs, acting on the store: hold, release
 /// and discard (after confirmation) a queued change; resolve a conflict in the ConflictDialog;
-/// retry or discard (after confirmation) a sync issue. Emits localChangeMade after each change.
+/// retry, edit and retry (SyncIssueDialog → retrySyncIssue with the corrected fields) or discard
+/// (after confirmation) a sync issue; a gone issue offers only Discard, with the reason under the
+/// list. Emits localChangeMade after each change.
 class QueueActions : public QObject
 {
     Q_OBJECT
@@ -31,6 +33,7 @@ public:
     QAction *discardAction() const { return m_discard; }
     QAction *resolveAction() const { return m_resolve; }
     QAction *retryAction() const { return m_retry; }
+    QAction *editRetryAction() const { return m_editRetry; }
     QAction *discardIssueAction() const { return m_discardIssue; }
 
 Q_SIGNALS:
@@ -43,6 +46,8 @@ private:
     void discardQueued();
     void resolveConflict();
     void retryIssue();
+    void editIssue();
+    void updateIssueActions();
     void discardIssue();
     void confirm(const QString &text, std::function<void()> then);
     void showError(const QString &message);
@@ -55,6 +60,7 @@ private:
     QAction *m_discard;
     QAction *m_resolve;
     QAction *m_retry;
+    QAction *m_editRetry;
     QAction *m_discardIssue;
 };
 

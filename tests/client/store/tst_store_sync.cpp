@@ -420,6 +420,90 @@ private Q_SLOTS:
         QCOMPARE(next.at(1).action.type, ActionType::Note);
     }
 
+    void editedRetryOfARefusedTransition()
+    {
+        QVERIFY(m_store->runFlowAction("C-1", "start").ok());
+        uploadOnce([&](const QueuedAction &q) {
+            return applied(q, caseJson("C-1", 2, baseFields(), "InProgress"));
+        });
+        QCOMPARE(m_store->caseById("C-1")->serverStatus, QString("InProgress"));
+        QVERIFY(m_store->runFlowAction("C-1", "complete", { { "passed", true } }).ok());
+        QVERIFY(m_store->addNote("C-1", "finished").ok());
+        // The server's newer rules also want a summary to complete.
+        uploadOnce([&](const QueuedAction &q) {
+            if (q.action.type == ActionType::Note)
+                return result(QJsonObject { { "id", q.action.id }, { "status", "skipped" } });
+            return result(QJsonObject { { "id", q.action.id }, { "status", "rejected" }, { "caseId", "C-1" },
+                { "error",
+                    QJsonObject { { "code", "validation_failed" }, { "message", "'Complete' needs more" },
+                        { "fields",
+                            QJsonObject { { "summary", "Summary is required to Complete." } } } } } });
+        });
+        const auto issues = m_store->syncIssues();
+        QCOMPARE(issues.size(), 1);
+        QCOMPARE(issues.first().action.type, ActionType::Transition);
+        QCOMPARE(issues.first().error.fields.value("summary"), QString("Summary is required to Complete."));
+        const QString id = issues.first().actionId;
+        const auto outboxBefore = m_store->outbox();
+
+        // Clearing what the flow action requires: refused, the field named, nothing written.
+        Status st = m_store->retrySyncIssue(id, { { "passed", QJsonValue::Null } });
+        QCOMPARE(st.error().code, QString("missing_fields"));
+        QVERIFY(st.error().fields.contains("passed"));
+        // A field the case type does not have: refused by the rules, nothing written.
+        st = m_store->retrySyncIssue(id, { { "colour", "red" } });
+        QCOMPARE(st.error().code, QString("validation_failed"));
+        QVERIFY(st.error().fields.contains("colour"));
+        QCOMPARE(m_store->syncIssues().size(), 1);
+        QCOMPARE(m_store->outbox().size(), outboxBefore.size());
+        QVERIFY(m_store->caseById("C-1")->hasIssue);
+
+        // Corrected: back in its old place (before the note), a new id, carrying the added field.
+        QVERIFY(m_store->retrySyncIssue(id, { { "summary", "All good" } }).ok());
+        QCOMPARE(m_store->syncIssues().size(), 0);
+        QVERIFY(!m_store->caseById("C-1")->hasIssue);
+        const auto next = m_store->nextUploadBatch();
+        QVERIFY(!next.isEmpty());
+        QCOMPARE(next.first().action.type, ActionType::Transition);
+        QCOMPARE(next.first().action.flowAction, QString("complete"));
+        QVERIFY(next.first().action.id != id);
+        QCOMPARE(next.first().action.baseEtag, QString("\"2\""));
+        QCOMPARE(next.first().action.fields.value("summary").toString(), QString("All good"));
+        QCOMPARE(next.first().action.fields.value("passed").toBool(), true);
+        const auto after = outboxOf("C-1");
+        QCOMPARE(after.size(), 2);
+        QCOMPARE(after.first().type, ActionType::Transition);
+        QCOMPARE(after.at(1).type, ActionType::Note);
+    }
+
+    void goneIssuesAreNotEdited()
+    {
+        QVERIFY(m_store->updateFields("C-2", { { "priority", "high" } }).ok());
+        uploadOnce([&](const QueuedAction &q) { return failed(q, "gone", "gone"); });
+        const auto issues = m_store->syncIssues();
+        QCOMPARE(issues.size(), 1);
+        QCOMPARE(issues.first().status, ResultStatus::Gone);
+        const Status st = m_store->retrySyncIssue(issues.first().actionId, { { "priority", "low" } });
+        QCOMPARE(st.error().code, QString("not_allowed"));
+        QCOMPARE(m_store->syncIssues().size(), 1);
+        QCOMPARE(m_store->syncIssues().first().actionId, issues.first().actionId);
+        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(m_store->caseById("C-2")->record.fields.value("priority").toString(), QString("high"));
+    }
+
+    void noteIssuesHaveNoFieldsToEdit()
+    {
+        QVERIFY(m_store->addNote("C-3", "a note").ok());
+        uploadOnce([&](const QueuedAction &q) { return failed(q, "rejected"); });
+        const auto issues = m_store->syncIssues();
+        QCOMPARE(issues.size(), 1);
+        QCOMPARE(m_store->retrySyncIssue(issues.first().actionId, { { "priority", "low" } }).error().code,
+            QString("validation_failed"));
+        QCOMPARE(m_store->syncIssues().size(), 1);
+        QVERIFY(m_store->retrySyncIssue(issues.first().actionId).ok()); // unchanged is fine
+        QCOMPARE(m_store->pendingCount(), 1);
+    }
+
     void goneAndDiscardedIssues()
     {
         QVERIFY(m_store->updateFields("C-1", { { "readingKw", 70 } }).ok());

@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: MIT
+// Sign out and sign in again in one process: a real outpostd (demo data), the real store, the real
+// keyring, real widgets. Signing out closes the session cleanly and shows the sign-in dialog; the
+// next technician sees their own work; the first one's queued work stays in their store.
+#include "applifecycle.h"
+#include "caseview.h"
+#include "credentialstore.h"
+#include "kioskcontroller.h"
+#include "localstore.h"
+#include "mainwindow.h"
+#include "outpostdprocess.h"
+#include "signindialog.h"
+#include "storecasehost.h"
+#include "synccontroller.h"
+#include "testdatabase.h"
+#include "translations.h"
+#include "worklistmodel.h"
+#include "worklistroles.h"
+#include "worklistview.h"
+
+#include <QAction>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace outpost;
+using namespace outpost::testing;
+using namespace outpost::ui;
+
+class TestUiSession : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_xdg;
+    std::unique_ptr<TestDatabase> m_db;
+    std::unique_ptr<OutpostdProcess> m_server;
+    std::unique_ptr<QTemporaryDir> m_profile;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<AppLifecycle> m_lifecycle;
+    AppLifecycle::Options m_options;
+    QString m_alicePath;
+    QString m_aliceCase;
+    QString m_aliceText;
+
+    static void fillAndSubmit(SignInDialog *dlg, const QString &user, const QString &password)
+    {
+        QVERIFY(dlg);
+        QTRY_VERIFY(dlg->isVisible());
+        auto *u = dlg->findChild<QLineEdit *>(QStringLiteral("user"));
+        auto *p = dlg->findChild<QLineEdit *>(QStringLiteral("password"));
+        QVERIFY(u && p);
+        u->clear();
+        QTest::keyClicks(u, user);
+        p->clear();
+        QTest::keyClicks(p, password);
+        QTest::keyClick(p, Qt::Key_Return); // the default button signs in
+    }
+
+    /// Signs in through the lifecycle's dialog and waits for the first sync to bring the worklist.
+    static void signInAs(AppLifecycle *lc, const QString &user)
+    {
+        QSignalSpy in(lc, &AppLifecycle::signedIn);
+        fillAndSubmit(lc->signInDialog(), user, user);
+        QVERIFY2(in.wait(30000) || !in.isEmpty(),
+            qPrintable(lc->signInDialog() ? lc->signInDialog()->messageText() : QString()));
+        QCOMPARE(in.first().at(0).toString(), user);
+        QTRY_VERIFY(!lc->signInDialog()); // accepted and gone
+        AppSession *s = lc->session();
+        QVERIFY(s && s->isActive());
+        QTRY_VERIFY_WITH_TIMEOUT(s->worklistModel()->rowCount() > 0 && !s->worklistModel()->isLoading()
+                && s->controller()->state() == sync::SyncState::Online,
+            60000);
+    }
+
+    static void signOut(AppLifecycle *lc, MainWindow *window, const QString &user)
+    {
+        QSignalSpy out(lc, &AppLifecycle::signedOut);
+        window->signOutAction()->trigger();
+        QVERIFY(out.wait(30000) || !out.isEmpty());
+        QCOMPARE(out.first().at(0).toString(), user);
+        QVERIFY(lc->signInDialog());
+        QTRY_VERIFY(lc->signInDialog()->isVisible());
+    }
+
+    static QStringList storeConnections()
+    {
+        QStringList out;
+        for (const QString &c : QSqlDatabase::connectionNames())
+            if (c.startsWith(QLatin1String("outpost-store")))
+                out << c;
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        initResources();
+        QVERIFY(m_xdg.isValid());
+        qputenv("XDG_DATA_HOME", m_xdg.path().toLocal8Bit());
+        qputenv("XDG_CONFIG_HOME", m_xdg.filePath(QStringLiteral("config")).toLocal8Bit());
+        QStandardPaths::setTestModeEnabled(true);
+
+        m_db = std::make_unique<TestDatabase>(TestDatabase::Kind::SQLite);
+        QString why;
+        QVERIFY2(m_db->create(&why), qPrintable(why));
+        m_server = std::make_unique<OutpostdProcess>();
+        OutpostdProcess::Options o;
+        o.dbUrl = m_db->url();
+        o.demo = true;
+        o.demoCases = 60;
+        QVERIFY2(m_server->start(o, &why), qPrintable(why));
+
+        m_profile = std::make_unique<QTemporaryDir>();
+        m_settings = std::make_unique<QSettings>(
+            m_profile->filePath(QStringLiteral("outpost.conf")), QSettings::IniFormat);
+        m_window = std::make_unique<MainWindow>(*m_settings);
+        m_options.session.profileDir = m_profile->path();
+        m_options.session.keychainService
+            = QStringLiteral("outpost-uitest-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        m_options.session.syncTemplate.debounce = std::chrono::minutes(10); // local changes stay queued
+        m_options.session.syncTemplate.periodic = false;
+        m_options.session.syncTemplate.useReachability = false;
+        m_options.session.syncTemplate.usePush = false;
+        m_options.serverUrl = m_server->baseUrl().toString();
+        m_lifecycle = std::make_unique<AppLifecycle>(m_window.get(), nullptr, m_options);
+    }
+
+    void cleanupTestCase()
+    {
+        m_lifecycle.reset();
+        m_window.reset();
+        if (m_server)
+            QCOMPARE(m_server->stop(), 0);
+    }
+
+    void signInShowsHerWork()
+    {
+        m_lifecycle->start();
+        QVERIFY(m_lifecycle->signInDialog());
+        QTRY_VERIFY(m_lifecycle->signInDialog()->isVisible());
+        QVERIFY(!m_window->isVisible());
+        signInAs(m_lifecycle.get(), QStringLiteral("alice"));
+        QVERIFY(m_window->isVisible());
+        AppSession *s = m_lifecycle->session();
+        m_alicePath = s->store()->path();
+
+        // She types into a case and signs out without saving: signing out saves it first.
+        StoreWorklistModel *m = s->worklistModel();
+        for (int r = 0; r < m->rowCount() && m_aliceCase.isEmpty(); ++r) {
+            const QModelIndex i = m->index(r, 0);
+            if (i.data(CaseTypeRole).toString() == QLatin1String("inspection")
+                && i.data(AssigneeRole).toString() == QLatin1String("alice")
+                && !i.data(StatusRole).toString().startsWith(QLatin1String("Resolved")))
+                m_aliceCase = i.data(CaseIdRole).toString();
+        }
+        QVERIFY(!m_aliceCase.isEmpty());
+        m_window->openCase(m_aliceCase);
+        QWidget *summary = m_window->caseView()->form()->editorWidget(QStringLiteral("summary"));
+        QVERIFY(summary);
+        m_aliceText = QStringLiteral("Left for later ") + QUuid::createUuid().toString(QUuid::Id128);
+        QTest::keyClick(summary, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(summary, m_aliceText);
+        QVERIFY(m_window->caseView()->form()->isDirty());
+        QCOMPARE(s->store()->pendingCount(), 0);
+    }
+
+    void signOutReturnsToSignIn()
+    {
+        AppSession *s = m_lifecycle->session();
+        const QUrl server = s->server();
+        QPointer<QObject> worklist = s->worklistModel();
+        QPointer<QObject> controller = s->controller();
+        QVERIFY(!storeConnections().isEmpty());
+
+        signOut(m_lifecycle.get(), m_window.get(), QStringLiteral("alice"));
+
+        // The window went, with everything of hers: case closed, models and engine gone.
+        QVERIFY(!m_window->isVisible());
+        QVERIFY(m_window->isEnabled());
+        QVERIFY(!m_window->caseView());
+        QVERIFY(worklist.isNull());
+        QVERIFY(controller.isNull()); // the engine's thread was joined when it went
+        QCOMPARE(m_window->worklist()->table()->model()->rowCount(), 0);
+        QVERIFY(!m_window->listView(MainWindow::OutboxTab)->model());
+        QVERIFY(!m_window->newCaseAction()->isEnabled());
+        // Both stores (the window's and the engine's) are closed, their connections removed.
+        QCOMPARE(storeConnections(), QStringList());
+        // The dialog offers the server she used.
+        QCOMPARE(m_lifecycle->signInDialog()->server(), server.toString());
+
+        // The token left the keychain.
+        bool done = false;
+        Result<QString> token = QString();
+        sync::CredentialStore creds(m_options.session.keychainService);
+        creds.readToken(
+            sync::CredentialStore::keyFor(server, QStringLiteral("alice")), [&](Result<QString> t) {
+                token = std::move(t);
+                done = true;
+            });
+        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        QVERIFY(!token.ok());
+    }
+
+    void anotherTechnicianSeesTheirOwnWork()
+    {
+        signInAs(m_lifecycle.get(), QStringLiteral("bob"));
+        QVERIFY(m_window->isVisible());
+        AppSession *s = m_lifecycle->session();
+        QCOMPARE(s->userId(), QStringLiteral("bob"));
+        QVERIFY(s->store()->path() != m_alicePath);
+        StoreWorklistModel *m = s->worklistModel();
+        int his = 0;
+        for (int r = 0; r < m->rowCount(); ++r) {
+            const QString assignee = m->index(r, 0).data(AssigneeRole).toString();
+            QVERIFY2(assignee.isEmpty() || assignee == QLatin1String("bob"), qPrintable(assignee));
+            his += assignee == QLatin1String("bob");
+        }
+        QVERIFY(his > 0);
+        QCOMPARE(m->rowOf(m_aliceCase), -1);
+        QCOMPARE(m_window->worklist()->table()->model()->rowCount(), m->rowCount());
+        QVERIFY(m_window->caseView()); // a fresh case view over his store
+        QVERIFY(m_window->caseView()->caseId().isEmpty());
+
+        // Her edit was saved on the way out and waits in her store, queued.
+        auto alice = client::LocalStore::open(m_alicePath);
+        QVERIFY2(alice.ok(), qPrintable(alice.error().toString()));
+        QCOMPARE(alice.value()->pendingCount(), 1);
+        QCOMPARE(alice.value()->outbox().first().caseId, m_aliceCase);
+        QCOMPARE(
+            alice.value()->caseById(m_aliceCase)->record.fields.value(QStringLiteral("summary")).toString(),
+            m_aliceText);
+    }
+
+    void cancelledSignInQuits()
+    {
+        signOut(m_lifecycle.get(), m_window.get(), QStringLiteral("bob"));
+        QSignalSpy quit(m_lifecycle.get(), &AppLifecycle::quitRequested);
+        QTest::keyClick(m_lifecycle->signInDialog(), Qt::Key_Escape);
+        QCOMPARE(quit.size(), 1);
+        QTRY_VERIFY(!m_lifecycle->signInDialog());
+    }
+
+    void kioskSignOutLocksBehindSignIn()
+    {
+        // A kiosk on the same device: sign-out goes to the locked sign-in screen, never out.
+        MainWindow window(*m_settings);
+        window.setKioskMode(true);
+        KioskController kiosk(*m_settings);
+        AppLifecycle lc(&window, &kiosk, m_options);
+        QSignalSpy quit(&lc, &AppLifecycle::quitRequested);
+        lc.start();
+        QVERIFY(window.isLocked());
+        QCOMPARE(lc.signInDialog()->parentWidget(), &window);
+        signInAs(&lc, QStringLiteral("alice")); // the same technician again, in the same process
+        QVERIFY(!window.isLocked());
+        QCOMPARE(lc.session()->store()->path(), m_alicePath);
+
+        signOut(&lc, &window, QStringLiteral("alice"));
+        QVERIFY(window.isVisible());
+        QVERIFY(window.isLocked());
+        QCOMPARE(storeConnections(), QStringList());
+        QTest::keyClick(lc.signInDialog(), Qt::Key_Escape); // no way out here
+        QVERIFY(lc.signInDialog() && lc.signInDialog()->isVisible());
+        QCOMPARE(quit.size(), 0);
+        QVERIFY(!window.close()); // nor by closing the window (that needs the administrator PIN)
+
+        signInAs(&lc, QStringLiteral("bob"));
+        QVERIFY(!window.isLocked());
+        QCOMPARE(lc.session()->userId(), QStringLiteral("bob"));
+
+        // The idle lock asks for his credentials again; his session and work stay as they are.
+        QPointer<AppSession> session = lc.session();
+        QSignalSpy locked(&kiosk, &KioskController::locked);
+        kiosk.setIdleTimeout(std::chrono::milliseconds(50));
+        QVERIFY(locked.wait(5000));
+        kiosk.setIdleTimeout(std::chrono::minutes(10));
+        QVERIFY(window.isLocked());
+        auto *unlock = window.findChild<SignInDialog *>(QStringLiteral("unlockDialog"));
+        QVERIFY(unlock);
+        QSignalSpy unlocked(&kiosk, &KioskController::unlocked);
+        fillAndSubmit(unlock, QStringLiteral("bob"), QStringLiteral("bob"));
+        QVERIFY(unlocked.wait(30000) || !unlocked.isEmpty());
+        QVERIFY(!window.isLocked());
+        QCOMPARE(lc.session(), session.data());
+        QVERIFY(session->isActive());
+    }
+};
+
+QTEST_MAIN(TestUiSession)
+#include "tst_session.moc"

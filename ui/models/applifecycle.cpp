@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+#include "applifecycle.h"
+
+#include "kioskcontroller.h"
+#include "mainwindow.h"
+#include "modelslogging.h"
+#include "signindialog.h"
+
+#include <QStatusBar>
+
+namespace outpost::ui {
+
+AppLifecycle::AppLifecycle(MainWindow *window, KioskController *kiosk, Options options, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_kiosk(kiosk)
+    , m_options(std::move(options))
+    , m_lastServer(m_options.serverUrl)
+{
+    connect(m_window, &MainWindow::signOutRequested, this, &AppLifecycle::signOut);
+    if (m_kiosk) {
+        connect(m_window, &MainWindow::exitKioskRequested, m_kiosk, &KioskController::requestExit);
+        connect(m_kiosk, &KioskController::locked, this, &AppLifecycle::lockScreen);
+    }
+}
+
+AppLifecycle::~AppLifecycle()
+{
+    delete m_session; // engine stopped and store closed before the window goes
+    m_session = nullptr;
+}
+
+void AppLifecycle::start()
+{
+    if (m_kiosk)
+        m_window->setLocked(true); // the work appears once signed in
+    showSignIn();
+    if (m_kiosk)
+        m_kiosk->attach(m_window);
+}
+
+void AppLifecycle::showSignIn()
+{
+    if (!m_session) {
+        m_session = new AppSession(m_window, m_options.session, this);
+        connect(m_session, &AppSession::started, this, [this](const QString &userId) {
+            if (m_kiosk)
+                m_window->setLocked(false);
+            else
+                m_window->show();
+            Q_EMIT signedIn(userId);
+        });
+    }
+    // In kiosk mode the dialog sits on the (locked, fullscreen) window; otherwise it stands alone
+    // until the window shows the technician's work.
+    auto *dlg = new SignInDialog(m_kiosk ? m_window : nullptr);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_kiosk)
+        dlg->setCancelAllowed(false);
+    if (!m_lastServer.isEmpty())
+        dlg->setServer(m_lastServer);
+    m_session->attachSignInDialog(dlg);
+    connect(dlg, &QDialog::rejected, this, &AppLifecycle::quitRequested);
+    m_signIn = dlg;
+    dlg->open();
+}
+
+void AppLifecycle::signOut()
+{
+    if (!m_session || !m_session->isActive() || m_signingOut)
+        return;
+    m_signingOut = true;
+    m_window->setEnabled(false); // nothing new starts while the session winds down
+    m_window->statusBar()->showMessage(tr("Signing out…"));
+    m_session->signOut([this] {
+        // Not from inside the session's own callback: the session goes in finishSignOut().
+        QMetaObject::invokeMethod(this, &AppLifecycle::finishSignOut, Qt::QueuedConnection);
+    });
+}
+
+void AppLifecycle::finishSignOut()
+{
+    const QString userId = m_session->userId();
+    if (m_session->server().isValid())
+        m_lastServer = m_session->server().toString();
+    m_window->setEnabled(true);
+    m_window->clearSession(); // dialogs and the open case first: they hold the session's data
+    delete m_session; // unbinds the models and closes the store
+    m_session = nullptr;
+    m_signingOut = false;
+    if (m_kiosk)
+        m_window->setLocked(true);
+    showSignIn(); // before the window hides, so the app always has a window
+    if (!m_kiosk)
+        m_window->hide();
+    qCInfo(lcUiModels) << "signed out:" << userId;
+    Q_EMIT signedOut(userId);
+}
+
+void AppLifecycle::lockScreen()
+{
+    if (!m_session || !m_session->isActive() || m_signingOut) {
+        m_kiosk->unlock(); // nobody signed in: the sign-in screen is showing already
+        return;
+    }
+    // Back to sign-in; queue and drafts stay as they are, the work is hidden meanwhile. The
+    // signed-in technician's credentials are checked for real (online, or offline against the
+    // stored verifier) before the work is shown again.
+    m_window->setLocked(true);
+    auto *dlg = new SignInDialog(m_window);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->setObjectName(QStringLiteral("unlockDialog"));
+    dlg->setCancelAllowed(false);
+    m_session->attachUnlockDialog(dlg, [this] {
+        m_window->setLocked(false);
+        m_kiosk->unlock();
+    });
+    dlg->open();
+}
+
+} // namespace outpost::ui
