@@ -16,10 +16,12 @@
 namespace outpost::client {
 class LocalStore;
 struct QueuedAction;
+struct UploadSummary;
 } // namespace outpost::client
 
 namespace outpost::sync {
 
+class ActionUploader;
 class ApiClient;
 class NotifyClient;
 class Reachability;
@@ -76,7 +78,8 @@ private:
     void trigger(const char *why);
     void runCycle();
     void uploadAttachments();
-    void uploadNextBatch();
+    void uploadActions();
+    void batchUploaded(const client::UploadSummary &summary);
     void download(const QString &since, bool fullSync, int page);
     void finishCycle();
     void failCycle(const Error &error);
@@ -87,6 +90,7 @@ private:
     SyncConfig m_config;
     std::unique_ptr<client::LocalStore> m_store;
     ApiClient *m_api = nullptr;
+    ActionUploader *m_uploader = nullptr;
     Reachability *m_reachability = nullptr;
     NotifyClient *m_notify = nullptr;
     QTimer m_intervalTimer;
@@ -101,9 +105,7 @@ private:
     bool m_again = false;
     bool m_fullSyncRequested = false;
     bool m_restartedFullSync = false;
-    QSet<QString> m_sentThisCycle;
     QSet<QString> m_failedAttachments;
-    int m_uploaded = 0;
     int m_uploadTotal = 0;
     int m_lastPending = -1;
     int m_lastConflicts = -1;
