@@ -14,7 +14,6 @@ namespace outpost::sync {
 
 using client::EventLevel;
 using client::LocalStore;
-using client::QueuedAction;
 
 namespace {
 const QString Category = QStringLiteral("sync");

@@ -31,9 +31,10 @@ class Reachability;
 /// after the thread). All state of a sync lives in the store, so a cycle interrupted anywhere
 /// (crash, kill, network cut) resumes on the next trigger.
 ///
-/// One cycle: attachments, then actions in batches (≤500), then the changes feed from the stored
-/// token following `next` until `more` is false (one store transaction per page); 410 → full sync
-/// with the queue kept. Failures back off (1 s → 5 min, full jitter); 401 → SignInRequired and the
+/// One cycle: attachments, then actions in batches (≤500, two requests in flight, see
+/// ActionUploader; a request the server refuses as a whole is split), then the changes feed from
+/// the stored token following `next` until `more` is false (one store transaction per page); 410 →
+/// full sync with the queue kept. Failures back off (1 s → 5 min, full jitter); 401 → SignInRequired and the
 /// queue waits untouched until setToken().
 class SyncWorker : public QObject
 {
