@@ -161,7 +161,8 @@ std::pair<QString, QJsonValue> editFor(const QString &caseType, int n, const QSt
         return { QStringLiteral("summary"), QStringLiteral("Checked by %1, round %2.").arg(who).arg(n) };
     if (caseType == QLatin1String("repair"))
         return { QStringLiteral("notes"), QStringLiteral("Seen by %1, round %2.").arg(who).arg(n) };
-    return { QStringLiteral("capacityKw"), double(10 + n % 4000) };
+    // Never a whole number: differs from every seeded value, so each edit queues an action.
+    return { QStringLiteral("capacityKw"), 4000.5 + n % 999 };
 }
 
 } // namespace
