@@ -607,6 +607,13 @@
     </message>
 </context>
 <context>
+    <name>outpost::sync::ActionUploader</name>
+    <message>
+        <source>The server refused every request that carried action %1 on case %2 (%3: %4); it was set aside in the sync issues, everything else goes on.</source>
+        <translation>Der Server hat jede Anfrage mit der Aktion %1 zum Fall %2 abgelehnt (%3: %4); sie wurde in die Synchronisierungsprobleme verschoben, alles andere wird weiter übertragen.</translation>
+    </message>
+</context>
+<context>
     <name>outpost::sync::SignIn</name>
     <message>
         <source>The server address must be an http:// or https:// URL.</source>

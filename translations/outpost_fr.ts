@@ -607,6 +607,13 @@
     </message>
 </context>
 <context>
+    <name>outpost::sync::ActionUploader</name>
+    <message>
+        <source>The server refused every request that carried action %1 on case %2 (%3: %4); it was set aside in the sync issues, everything else goes on.</source>
+        <translation>Le serveur a refusé chaque requête contenant l&apos;action %1 du dossier %2 (%3 : %4) ; elle a été mise de côté dans les problèmes de synchronisation, tout le reste continue.</translation>
+    </message>
+</context>
+<context>
     <name>outpost::sync::SignIn</name>
     <message>
         <source>The server address must be an http:// or https:// URL.</source>

@@ -29,6 +29,7 @@ struct SyncConfig {
     std::chrono::milliseconds probeInterval { std::chrono::seconds(60) };
     int pageLimit = 5000; // changes per download page (the server may cap it lower)
     int batchSize = 500; // actions per upload request (the protocol's maximum)
+    int uploadDepth = 2; // upload requests in flight at once (batches never share a case)
     bool usePush = true; // WebSocket hints
     bool useReachability = true;
     bool periodic = true; // the interval timer

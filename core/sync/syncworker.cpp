@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "syncworker.h"
 
+#include "actionuploader.h"
 #include "apiclient.h"
 #include "localstore.h"
 #include "notifyclient.h"
@@ -13,12 +14,9 @@ namespace outpost::sync {
 
 using client::EventLevel;
 using client::LocalStore;
-using client::QueuedAction;
 
 namespace {
 const QString Category = QStringLiteral("sync");
-// Upload rounds per cycle; a guard against a server that keeps answering with new work forever.
-constexpr int MaxUploadRounds = 10000;
 } // namespace
 
 SyncWorker::SyncWorker(SyncConfig config, QObject *parent)
@@ -67,6 +65,12 @@ void SyncWorker::start()
     m_api = new ApiClient(this);
     m_api->setServer(m_config.server);
     m_api->setTransferTimeout(m_config.transferTimeout);
+    m_uploader = new ActionUploader(m_store.get(), m_api, this);
+    m_uploader->setBatchSize(m_config.batchSize);
+    m_uploader->setDepth(m_config.uploadDepth);
+    connect(m_uploader, &ActionUploader::uploaded, this,
+        [this](int done) { Q_EMIT progress(QStringLiteral("upload"), done, std::max(m_uploadTotal, done)); });
+    connect(m_uploader, &ActionUploader::batchApplied, this, &SyncWorker::batchUploaded);
     connect(m_api, &ApiClient::unauthenticated, this, [this]() {
         m_token.clear();
         setState(SyncState::SignInRequired);
@@ -193,9 +197,7 @@ void SyncWorker::runCycle()
     m_busy = true;
     m_again = false;
     m_restartedFullSync = false;
-    m_sentThisCycle.clear();
     m_failedAttachments.clear();
-    m_uploaded = 0;
     m_uploadTotal = m_store->pendingCount();
     m_retryTimer.stop();
     setState(SyncState::Syncing);
@@ -211,7 +213,7 @@ void SyncWorker::uploadAttachments()
                    [this](const client::AttachmentInfo &a) { return m_failedAttachments.contains(a.id); }),
         todo.end());
     if (todo.isEmpty()) {
-        uploadNextBatch();
+        uploadActions();
         return;
     }
     const client::AttachmentInfo a = todo.first();
@@ -241,61 +243,36 @@ void SyncWorker::uploadAttachments()
         });
 }
 
-void SyncWorker::uploadNextBatch()
+void SyncWorker::uploadActions()
 {
-    QList<QueuedAction> batch = m_store->nextUploadBatch(m_config.batchSize);
-    // Skipped actions come back unchanged: send each action at most once per cycle.
-    batch.erase(std::remove_if(batch.begin(), batch.end(),
-                    [this](const QueuedAction &q) { return m_sentThisCycle.contains(q.action.id); }),
-        batch.end());
-    if (batch.isEmpty() || m_sentThisCycle.size() > MaxUploadRounds * m_config.batchSize) {
-        const bool full
-            = m_fullSyncRequested || m_store->fullSyncInProgress() || m_store->syncToken().isEmpty();
-        download(full ? m_store->fullSyncCursor() : m_store->syncToken(), full, 0);
-        return;
-    }
-    QStringList ids;
-    QList<Action> actions;
-    for (const QueuedAction &q : batch) {
-        ids << q.action.id;
-        actions << q.action;
-        m_sentThisCycle.insert(q.action.id);
-    }
-    if (Status s = m_store->markInflight(ids); !s.ok()) {
-        failCycle(s.error());
-        return;
-    }
-    Q_EMIT progress(
-        QStringLiteral("upload"), m_uploaded, std::max(m_uploadTotal, m_uploaded + int(batch.size())));
-    m_api->uploadActions(m_deviceId, actions, [this, batch](Result<QList<ActionResult>> r) {
-        if (!r.ok()) {
-            (void)m_store->requeueInflight();
-            failCycle(r.error());
-            return;
-        }
-        client::UploadSummary summary;
-        if (Status s = m_store->applyUploadResults(batch, r.value(), &summary); !s.ok()) {
-            (void)m_store->requeueInflight();
+    Q_EMIT progress(QStringLiteral("upload"), 0, m_uploadTotal);
+    m_uploader->start(m_deviceId, [this](Status s) {
+        if (!s.ok()) {
             failCycle(s.error());
             return;
         }
-        m_uploaded += int(batch.size());
-        log(int(EventLevel::Info),
-            QStringLiteral(
-                "uploaded %1 actions: %2 applied, %3 conflicts (%4 merged, %5 for the user), %6 issues, "
-                "%7 skipped")
-                .arg(batch.size())
-                .arg(summary.applied)
-                .arg(summary.conflicts)
-                .arg(summary.requeued)
-                .arg(summary.needUser)
-                .arg(summary.issues)
-                .arg(summary.skipped));
-        if (!summary.changedCaseIds.isEmpty())
-            Q_EMIT casesChanged(summary.changedCaseIds);
-        publishCounts();
-        uploadNextBatch();
+        const bool full
+            = m_fullSyncRequested || m_store->fullSyncInProgress() || m_store->syncToken().isEmpty();
+        download(full ? m_store->fullSyncCursor() : m_store->syncToken(), full, 0);
     });
+}
+
+void SyncWorker::batchUploaded(const client::UploadSummary &summary)
+{
+    log(int(EventLevel::Info),
+        QStringLiteral(
+            "uploaded %1 actions: %2 applied, %3 conflicts (%4 merged, %5 for the user), %6 issues, "
+            "%7 skipped")
+            .arg(summary.applied + summary.conflicts + summary.issues + summary.skipped)
+            .arg(summary.applied)
+            .arg(summary.conflicts)
+            .arg(summary.requeued)
+            .arg(summary.needUser)
+            .arg(summary.issues)
+            .arg(summary.skipped));
+    if (!summary.changedCaseIds.isEmpty())
+        Q_EMIT casesChanged(summary.changedCaseIds);
+    publishCounts();
 }
 
 void SyncWorker::download(const QString &since, bool fullSync, int page)

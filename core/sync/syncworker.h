@@ -16,10 +16,12 @@
 namespace outpost::client {
 class LocalStore;
 struct QueuedAction;
+struct UploadSummary;
 } // namespace outpost::client
 
 namespace outpost::sync {
 
+class ActionUploader;
 class ApiClient;
 class NotifyClient;
 class Reachability;
@@ -29,9 +31,10 @@ class Reachability;
 /// after the thread). All state of a sync lives in the store, so a cycle interrupted anywhere
 /// (crash, kill, network cut) resumes on the next trigger.
 ///
-/// One cycle: attachments, then actions in batches (≤500), then the changes feed from the stored
-/// token following `next` until `more` is false (one store transaction per page); 410 → full sync
-/// with the queue kept. Failures back off (1 s → 5 min, full jitter); 401 → SignInRequired and the
+/// One cycle: attachments, then actions in batches (≤500, two requests in flight, see
+/// ActionUploader; a request the server refuses as a whole is split), then the changes feed from
+/// the stored token following `next` until `more` is false (one store transaction per page); 410 →
+/// full sync with the queue kept. Failures back off (1 s → 5 min, full jitter); 401 → SignInRequired and the
 /// queue waits untouched until setToken().
 class SyncWorker : public QObject
 {
@@ -76,7 +79,8 @@ private:
     void trigger(const char *why);
     void runCycle();
     void uploadAttachments();
-    void uploadNextBatch();
+    void uploadActions();
+    void batchUploaded(const client::UploadSummary &summary);
     void download(const QString &since, bool fullSync, int page);
     void finishCycle();
     void failCycle(const Error &error);
@@ -87,6 +91,7 @@ private:
     SyncConfig m_config;
     std::unique_ptr<client::LocalStore> m_store;
     ApiClient *m_api = nullptr;
+    ActionUploader *m_uploader = nullptr;
     Reachability *m_reachability = nullptr;
     NotifyClient *m_notify = nullptr;
     QTimer m_intervalTimer;
@@ -101,9 +106,7 @@ private:
     bool m_again = false;
     bool m_fullSyncRequested = false;
     bool m_restartedFullSync = false;
-    QSet<QString> m_sentThisCycle;
     QSet<QString> m_failedAttachments;
-    int m_uploaded = 0;
     int m_uploadTotal = 0;
     int m_lastPending = -1;
     int m_lastConflicts = -1;

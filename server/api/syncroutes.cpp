@@ -42,7 +42,7 @@ http::Response ApiHandler::postActions(const http::Request &request, const Princ
     if (!outcome)
         return errorResponse(outcome.error());
     m_ctx.notifier.notify(outcome.value().affected);
-    return http::Response::json(200, outcome.value().response);
+    return http::Response::rawJson(200, std::move(outcome.value().body));
 }
 
 } // namespace outpost::server

@@ -19,6 +19,11 @@ QString payloadHash(const QJsonObject &raw)
                                    .toHex());
 }
 
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
 QString compactString(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -78,7 +83,7 @@ ActionResult skipped(const Action &a, const QString &caseId)
 /// A result stored earlier for an action id (or earlier in this request).
 struct StoredResult {
     QString hash;
-    QJsonObject result;
+    QByteArray result; // compact JSON, as sent
     QString status;
     QString caseId;
 };
@@ -105,8 +110,7 @@ Status loadStoredResults(
             return q.error();
         while (q.value().next())
             out->insert(q.value().value(0).toString(),
-                StoredResult { q.value().value(1).toString(),
-                    QJsonDocument::fromJson(q.value().value(2).toString().toUtf8()).object(),
+                StoredResult { q.value().value(1).toString(), q.value().value(2).toString().toUtf8(),
                     q.value().value(3).toString(), q.value().value(4).toString() });
     }
     return Status::success();
@@ -142,7 +146,14 @@ Result<ActionsOutcome> ActionProcessor::process(
     Tx &tx = txr.value();
     ActionRunner runner(tx, user, deviceId, {});
     QSet<QString> blocked;
-    QJsonArray results;
+    // The answer is built from each result's compact JSON (the text that is stored, too).
+    QByteArray body = QByteArrayLiteral("{\"results\":[");
+    body.reserve(int(p.actions.size()) * 1400);
+    auto append = [&body](const QByteArray &json) {
+        if (!body.endsWith('['))
+            body.append(',');
+        body.append(json);
+    };
     const qint64 now = QDateTime::currentSecsSinceEpoch();
 
     QHash<QString, StoredResult> stored;
@@ -164,7 +175,7 @@ Result<ActionsOutcome> ActionProcessor::process(
                     blocked.insert(a.caseId);
                     blocked.insert(prior->caseId);
                 }
-                results.append(prior->result);
+                append(prior->result);
             } else {
                 ActionResult r;
                 r.id = a.id;
@@ -173,7 +184,7 @@ Result<ActionsOutcome> ActionProcessor::process(
                 r.error = Error(QStringLiteral("id_reused"),
                     QStringLiteral("The action id %1 was used before for a different action.").arg(a.id));
                 blocked.insert(a.caseId);
-                results.append(r.toJson());
+                append(compact(r.toJson()));
             }
             continue;
         }
@@ -187,7 +198,7 @@ Result<ActionsOutcome> ActionProcessor::process(
                 target = mapped.value();
         }
         if (blocked.contains(a.caseId) || blocked.contains(target)) {
-            results.append(skipped(a, target).toJson());
+            append(compact(skipped(a, target).toJson()));
             continue;
         }
         QString caseId, goneReason;
@@ -207,14 +218,14 @@ Result<ActionsOutcome> ActionProcessor::process(
             if (auto st = storeIssue(tx, user.id, deviceId, caseId, p.raw.at(i), goneReason); !st)
                 return st.error();
         }
-        const QJsonObject json = res.toJson();
+        const QByteArray json = compact(res.toJson());
         const QString status = resultStatusName(res.status);
-        if (auto st
-            = newResults.add({ user.id, a.id, hash, status, orNull(res.caseId), compactString(json), now });
+        if (auto st = newResults.add(
+                { user.id, a.id, hash, status, orNull(res.caseId), QString::fromUtf8(json), now });
             !st)
             return st.error();
         stored.insert(a.id, StoredResult { hash, json, status, res.caseId });
-        results.append(json);
+        append(json);
     }
     if (auto st = newResults.flush(); !st)
         return st.error();
@@ -224,7 +235,8 @@ Result<ActionsOutcome> ActionProcessor::process(
         return d.error();
     if (auto st = tx.commit(); !st)
         return st.error();
-    return ActionsOutcome { QJsonObject { { QStringLiteral("results"), results } }, runner.affected() };
+    body.append("]}");
+    return ActionsOutcome { std::move(body), runner.affected() };
 }
 
 Result<ReapplyOutcome> ActionProcessor::reapply(

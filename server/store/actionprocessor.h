@@ -9,7 +9,7 @@
 namespace outpost::server {
 
 struct ActionsOutcome {
-    QJsonObject response; // {"results": [...]}
+    QByteArray body; // {"results": [...]} as compact JSON (each result is serialised once)
     Affected affected;
 };
 

@@ -61,11 +61,24 @@ ActionRunner::ActionRunner(Tx &tx, const Principal &user, const QString &deviceI
 
 Result<QString> ActionRunner::mappedId(const QString &tempId)
 {
-    auto q = m_tx.run(QStringLiteral("SELECT case_id FROM temp_ids WHERE user_id = ? AND temp_id = ?"),
+    auto q = m_tx.runCached(QStringLiteral("SELECT case_id FROM temp_ids WHERE user_id = ? AND temp_id = ?"),
         { m_options.tempIdOwner, tempId });
     if (!q)
         return q.error();
-    return q.value().next() ? q.value().value(0).toString() : QString();
+    const QString id = q.value()->next() ? q.value()->value(0).toString() : QString();
+    q.value()->finish();
+    return id;
+}
+
+Result<std::optional<CaseType>> ActionRunner::caseType(const QString &name)
+{
+    // Case types change only in their own transactions: within this one a type read once holds.
+    if (auto it = m_types.constFind(name); it != m_types.constEnd())
+        return it.value();
+    auto ct = Catalog::caseType(m_tx, name);
+    if (ct)
+        m_types.insert(name, ct.value());
+    return ct;
 }
 
 Status ActionRunner::validationError()
@@ -117,7 +130,7 @@ Result<ActionResult> ActionRunner::create(const Action &a, QString *resolvedCase
         return rejected(a, already.value(),
             QStringLiteral("The temporary id %1 belongs to another case already.").arg(a.caseId),
             { { QStringLiteral("caseId"), QStringLiteral("This temporary id is in use.") } });
-    auto ct = Catalog::caseType(m_tx, a.caseType);
+    auto ct = caseType(a.caseType);
     if (!ct)
         return ct.error();
     if (!ct.value())
@@ -230,7 +243,7 @@ Result<ActionResult> ActionRunner::change(const Action &a, const QString &caseId
     if (a.type == ActionType::Note) {
         note = a.text;
     } else {
-        auto ct = Catalog::caseType(m_tx, c.rec.caseType);
+        auto ct = caseType(c.rec.caseType);
         if (!ct)
             return ct.error();
         if (!ct.value())

@@ -31,6 +31,8 @@ private:
     Result<ActionResult> create(const Action &a, QString *resolvedCaseId);
     Result<ActionResult> change(const Action &a, const QString &caseId, QString *goneReason);
     Result<QString> mappedId(const QString &tempId);
+    /// The case type, read once per runner (one request's transaction).
+    Result<std::optional<CaseType>> caseType(const QString &name);
     Result<ActionResult> rejected(
         const Action &a, const QString &caseId, const QString &message, const QMap<QString, QString> &fields);
     Status validationError();
@@ -40,6 +42,7 @@ private:
     QString m_deviceId;
     Options m_options;
     LookupCache m_lookup;
+    QHash<QString, std::optional<CaseType>> m_types;
     Affected m_affected;
 };
 

@@ -49,16 +49,16 @@ FeedScope scopeOf(const CaseRecord &c)
 
 Result<std::optional<StoredCase>> CaseStore::load(Tx &tx, const QString &id)
 {
-    auto q = tx.run(
+    auto q = tx.runCached(
         QStringLiteral("SELECT case_type, case_type_version, status, title, assignee, queue, version,"
                        " created_at, updated_at, fields FROM cases WHERE id = ?"),
         { id });
     if (!q)
         return q.error();
-    if (!q.value().next())
+    if (!q.value()->next())
         return std::optional<StoredCase>();
     StoredCase c;
-    const QSqlQuery &r = q.value();
+    QSqlQuery &r = *q.value();
     c.rec.id = id;
     c.rec.caseType = r.value(0).toString();
     c.rec.caseTypeVersion = r.value(1).toInt();
@@ -71,18 +71,20 @@ Result<std::optional<StoredCase>> CaseStore::load(Tx &tx, const QString &id)
     c.rec.createdAt = r.value(7).toString();
     c.rec.updatedAt = r.value(8).toString();
     c.rec.fields = QJsonDocument::fromJson(r.value(9).toString().toUtf8()).object();
-    auto a = tx.run(QStringLiteral("SELECT id, name, mime, size, sha256 FROM attachments WHERE case_id = ?"
-                                   " ORDER BY created_at, id"),
-        { id });
+    r.finish();
+    auto a
+        = tx.runCached(QStringLiteral("SELECT id, name, mime, size, sha256 FROM attachments WHERE case_id = ?"
+                                      " ORDER BY created_at, id"),
+            { id });
     if (!a)
         return a.error();
-    while (a.value().next()) {
+    while (a.value()->next()) {
         AttachmentRef ref;
-        ref.id = a.value().value(0).toString();
-        ref.name = a.value().value(1).toString();
-        ref.mime = a.value().value(2).toString();
-        ref.size = a.value().value(3).toLongLong();
-        ref.sha256 = a.value().value(4).toString();
+        ref.id = a.value()->value(0).toString();
+        ref.name = a.value()->value(1).toString();
+        ref.mime = a.value()->value(2).toString();
+        ref.size = a.value()->value(3).toLongLong();
+        ref.sha256 = a.value()->value(4).toString();
         c.rec.attachments.append(ref);
     }
     return std::optional<StoredCase>(c);
@@ -114,12 +116,12 @@ Status CaseStore::insert(Tx &tx, const StoredCase &c)
 
 Status CaseStore::update(Tx &tx, const StoredCase &c)
 {
-    auto q
-        = tx.run(QStringLiteral(
-                     "UPDATE cases SET case_type_version = ?, status = ?, title = ?, assignee = ?, queue = ?,"
-                     " version = ?, updated_at = ?, fields = ? WHERE id = ?"),
-            { c.rec.caseTypeVersion, c.rec.status, c.rec.title, orNull(c.rec.assignee), orNull(c.rec.queue),
-                c.version, c.rec.updatedAt, QString::fromUtf8(compact(c.rec.fields)), c.rec.id });
+    auto q = tx.runCached(
+        QStringLiteral(
+            "UPDATE cases SET case_type_version = ?, status = ?, title = ?, assignee = ?, queue = ?,"
+            " version = ?, updated_at = ?, fields = ? WHERE id = ?"),
+        { c.rec.caseTypeVersion, c.rec.status, c.rec.title, orNull(c.rec.assignee), orNull(c.rec.queue),
+            c.version, c.rec.updatedAt, QString::fromUtf8(compact(c.rec.fields)), c.rec.id });
     if (!q)
         return q.error();
     return Status::success();
@@ -197,12 +199,12 @@ Status CaseStore::saveAssignment(Tx &tx, const Assignment &a, const CaseRecord &
 
 Status CaseStore::audit(Tx &tx, const AuditEntry &e)
 {
-    auto q
-        = tx.run(QStringLiteral(
-                     "INSERT INTO audit (case_id, at, by_user, device_id, client_time, action, changes, note)"
-                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-            { e.caseId, nowRfc3339(), e.by, orNull(e.deviceId), orNull(e.clientTime), e.action,
-                QString::fromUtf8(compact(e.changes)), e.note.isNull() ? nullString() : QVariant(e.note) });
+    auto q = tx.runCached(
+        QStringLiteral(
+            "INSERT INTO audit (case_id, at, by_user, device_id, client_time, action, changes, note)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        { e.caseId, nowRfc3339(), e.by, orNull(e.deviceId), orNull(e.clientTime), e.action,
+            QString::fromUtf8(compact(e.changes)), e.note.isNull() ? nullString() : QVariant(e.note) });
     if (!q)
         return q.error();
     return Status::success();

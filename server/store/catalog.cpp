@@ -42,10 +42,13 @@ Result<qint64> Catalog::saveCaseType(Tx &tx, const CaseType &type, bool isNew)
 
 Result<bool> Catalog::hasDataPageRow(Tx &tx, const QString &page, const QString &key)
 {
-    auto q = tx.run(QStringLiteral("SELECT 1 FROM data_pages WHERE page = ? AND row_key = ?"), { page, key });
+    auto q = tx.runCached(
+        QStringLiteral("SELECT 1 FROM data_pages WHERE page = ? AND row_key = ?"), { page, key });
     if (!q)
         return q.error();
-    return q.value().next();
+    const bool found = q.value()->next();
+    q.value()->finish();
+    return found;
 }
 
 Status Catalog::saveDataPageRow(Tx &tx, const DataPageRow &row, bool isNew)

@@ -175,6 +175,7 @@ Database::~Database()
 {
     QMutexLocker lock(&m_mutex);
     t_connections.remove(m_serial);
+    m_statements.clear(); // statements first: a connection still referenced is not closed
     for (const QString &name : std::as_const(m_connections))
         QSqlDatabase::removeDatabase(name); // closes it; other threads' connections are idle by now
 }
@@ -199,6 +200,15 @@ Result<std::shared_ptr<Database>> Database::open(const DbConfig &config)
         return st.error();
     qCInfo(lcStore).noquote() << "database ready:" << config.describe() << "schema version" << schemaVersion;
     return db;
+}
+
+QHash<QString, std::shared_ptr<QSqlQuery>> &Database::statementCache(const QString &connectionName)
+{
+    QMutexLocker lock(&m_mutex);
+    auto &slot = m_statements[connectionName];
+    if (!slot)
+        slot = std::make_shared<QHash<QString, std::shared_ptr<QSqlQuery>>>();
+    return *slot;
 }
 
 Result<QSqlDatabase> Database::connection()

@@ -11,6 +11,8 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <QHash>
+
 #include <memory>
 
 namespace outpost::server {
@@ -61,6 +63,9 @@ public:
     /// Every write transaction (Tx::Mode::Write) takes a turn here before it begins.
     WriteGate &writeGate() { return m_writeGate; }
     static QByteArray docBytes(const QVariant &v);
+    /// The prepared statements of one connection (Tx::runCached), SQL → statement. Only the thread
+    /// that owns the connection uses them; they go before the connection is removed.
+    QHash<QString, std::shared_ptr<QSqlQuery>> &statementCache(const QString &connectionName);
 
     static constexpr int schemaVersion = 1;
 
@@ -76,6 +81,7 @@ private:
     int m_serial = 0;
     QMutex m_mutex;
     QStringList m_connections;
+    QHash<QString, std::shared_ptr<QHash<QString, std::shared_ptr<QSqlQuery>>>> m_statements;
     WriteGate m_writeGate;
 };
 

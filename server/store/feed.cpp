@@ -101,17 +101,18 @@ Result<qint64> FeedWriter::stamp(Tx &tx, const QString &kind, const QString &id,
     if (!seq)
         return seq.error();
     if (!isNew && !scope.isPublic) {
-        auto old
-            = tx.run(QStringLiteral("SELECT scope_user, scope_queue, resolved, removed FROM sync_entities"
-                                    " WHERE kind = ? AND entity_id = ?"),
-                { kind, id });
+        auto old = tx.runCached(
+            QStringLiteral("SELECT scope_user, scope_queue, resolved, removed FROM sync_entities"
+                           " WHERE kind = ? AND entity_id = ?"),
+            { kind, id });
         if (!old)
             return old.error();
-        if (old.value().next()) {
-            const QString oldUser = old.value().value(0).toString();
-            const QString oldQueue = old.value().value(1).toString();
-            const bool oldResolved = old.value().value(2).toInt() != 0;
-            const bool oldRemoved = old.value().value(3).toInt() != 0;
+        if (old.value()->next()) {
+            const QString oldUser = old.value()->value(0).toString();
+            const QString oldQueue = old.value()->value(1).toString();
+            const bool oldResolved = old.value()->value(2).toInt() != 0;
+            const bool oldRemoved = old.value()->value(3).toInt() != 0;
+            old.value()->finish();
             if (!oldRemoved
                 && (oldUser != scope.user || oldQueue != scope.queue || oldResolved != scope.resolved
                     || scope.removed)) {
@@ -125,7 +126,7 @@ Result<qint64> FeedWriter::stamp(Tx &tx, const QString &kind, const QString &id,
             }
         }
     }
-    auto q = tx.run(
+    auto q = tx.runCached(
         QStringLiteral(
             "INSERT INTO sync_entities (kind, entity_id, seq, etag, doc, removed, scope_user,"
             " scope_queue, resolved, public) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"

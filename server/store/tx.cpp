@@ -57,6 +57,8 @@ Tx::Tx(Tx &&other) noexcept
     , m_kind(other.m_kind)
     , m_open(other.m_open)
     , m_turn(std::move(other.m_turn))
+    , m_used(std::move(other.m_used))
+    , m_uncached(std::move(other.m_uncached))
 {
     other.m_open = false;
 }
@@ -69,6 +71,61 @@ Tx::~Tx()
 Result<QSqlQuery> Tx::run(const QString &sql, const QVariantList &args)
 {
     return runSql(m_db, sql, args);
+}
+
+Result<QSqlQuery *> Tx::runCached(const QString &sql, const QVariantList &args)
+{
+    if (m_kind != DbKind::SQLite || !m_open) {
+        // PostgreSQL: run() sends one statement per round trip already; keep the last one here.
+        auto q = run(sql, args);
+        if (!q)
+            return q.error();
+        m_uncached.emplace(std::move(q).value());
+        return &*m_uncached;
+    }
+    if (auto st = checkParameters(args); !st)
+        return st.error();
+    QHash<QString, std::shared_ptr<QSqlQuery>> &cache = m_database->statementCache(m_db.connectionName());
+    std::shared_ptr<QSqlQuery> &slot = cache[sql];
+    if (!slot) {
+        auto q = std::make_shared<QSqlQuery>(m_db);
+        q->setForwardOnly(true);
+        if (!q->prepare(sql)) {
+            const Error e = dbError(QStringLiteral("prepare"), *q);
+            cache.remove(sql);
+            return e;
+        }
+        slot = q;
+    }
+    std::shared_ptr<QSqlQuery> q = slot;
+    q->finish();
+    for (int i = 0; i < args.size(); ++i)
+        q->bindValue(i, args.at(i));
+    if (!q->exec()) {
+        // A statement of a connection that was closed and opened again cannot run any more:
+        // prepare it afresh once (a real error comes back the same way).
+        cache.remove(sql);
+        auto fresh = std::make_shared<QSqlQuery>(m_db);
+        fresh->setForwardOnly(true);
+        if (!fresh->prepare(sql))
+            return dbError(QStringLiteral("prepare"), *fresh);
+        for (int i = 0; i < args.size(); ++i)
+            fresh->bindValue(i, args.at(i));
+        if (!fresh->exec())
+            return dbError(QStringLiteral("statement"), *fresh);
+        cache.insert(sql, fresh);
+        q = fresh;
+    }
+    m_used.append(q);
+    return q.get();
+}
+
+void Tx::resetCached()
+{
+    for (const std::shared_ptr<QSqlQuery> &q : std::as_const(m_used))
+        q->finish();
+    m_used.clear();
+    m_uncached.reset();
 }
 
 Result<QSqlQuery> Tx::prepare(const QString &sql)
@@ -92,13 +149,15 @@ Status Tx::execPrepared(QSqlQuery &q, const QVariantList &args)
 
 Result<qint64> Tx::takeSeq(int n)
 {
-    auto q = run(
+    auto q = runCached(
         QStringLiteral("UPDATE counters SET value = value + ? WHERE name = 'seq' RETURNING value"), { n });
     if (!q)
         return q.error();
-    if (!q.value().next())
+    if (!q.value()->next())
         return Error(QStringLiteral("unavailable"), QStringLiteral("The sequence counter is missing."));
-    return q.value().value(0).toLongLong() - n + 1;
+    const qint64 last = q.value()->value(0).toLongLong();
+    q.value()->finish();
+    return last - n + 1;
 }
 
 Result<qint64> Tx::currentSeq()
@@ -115,6 +174,7 @@ Status Tx::commit()
 {
     if (!m_open)
         return Error(QStringLiteral("unavailable"), QStringLiteral("No transaction to commit."));
+    resetCached();
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("COMMIT"))) {
         const Error e = dbError(QStringLiteral("commit"), q);
@@ -128,6 +188,7 @@ Status Tx::commit()
 
 void Tx::rollback()
 {
+    resetCached();
     if (m_open) {
         m_open = false;
         QSqlQuery q(m_db);

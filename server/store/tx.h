@@ -3,6 +3,11 @@
 
 #include "database.h"
 
+#include <QHash>
+#include <QList>
+
+#include <memory>
+
 #include <optional>
 
 namespace outpost::server {
@@ -26,6 +31,12 @@ public:
     QSqlDatabase &db() { return m_db; }
     Database &database() { return *m_database; }
     Result<QSqlQuery> run(const QString &sql, const QVariantList &args = {});
+    /// Like run(), for statements a request runs again and again (per action): on SQLite the
+    /// statement is prepared once per connection and reused; every one used is reset at commit or
+    /// rollback, so that none keeps a read snapshot open. The result is read through the pointer
+    /// until the next runCached() of this transaction (on PostgreSQL, which runs each statement in
+    /// one round trip anyway, the same holds).
+    Result<QSqlQuery *> runCached(const QString &sql, const QVariantList &args = {});
     /// A prepared statement for repeated use (bulk inserts).
     Result<QSqlQuery> prepare(const QString &sql);
     static Status execPrepared(QSqlQuery &q, const QVariantList &args);
@@ -49,6 +60,9 @@ private:
     DbKind m_kind;
     bool m_open = true;
     WriteGate::Permit m_turn;
+    QList<std::shared_ptr<QSqlQuery>> m_used; // cached statements run in this transaction
+    std::optional<QSqlQuery> m_uncached; // runCached() on PostgreSQL: the last statement
+    void resetCached();
 };
 
 /// Multi-row INSERTs for bulk loads (one round trip per `rowsPerStatement` rows on PostgreSQL).

@@ -188,6 +188,44 @@ private Q_SLOTS:
         QCOMPARE(m_store->caseById("C-2")->record.etag, QString("\"2\""));
     }
 
+    void batchInFlightKeepsItsCasesOutOfTheNext()
+    {
+        // The sync engine sends the next batch while one is on the server: that one must hold no
+        // action of the cases in flight, and a case's later edit waits for the earlier result.
+        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
+        QVERIFY(m_store->addNote("C-1", "after the reading").ok());
+        QVERIFY(m_store->runFlowAction("C-1", "start").ok());
+        QVERIFY(m_store->updateFields("C-2", { { "priority", "low" } }).ok());
+        const QList<QueuedAction> first = m_store->nextUploadBatch(2);
+        QCOMPARE(first.size(), 2); // C-1's update and note
+        QStringList ids;
+        for (const QueuedAction &q : first)
+            ids << q.action.id;
+        QVERIFY(m_store->markInflight(ids).ok());
+
+        const QList<QueuedAction> second = m_store->nextUploadBatch();
+        QCOMPARE(second.size(), 1); // C-2 only: C-1's transition waits behind its inflight actions
+        QCOMPARE(second.first().action.caseId, QString("C-2"));
+        QStringList secondIds { second.first().action.id };
+        QVERIFY(m_store->markInflight(secondIds).ok());
+        QVERIFY(m_store->nextUploadBatch().isEmpty());
+
+        // The second batch may come back first; the transition still waits for C-1's results.
+        QVERIFY(
+            m_store
+                ->applyUploadResults(second,
+                    { applied(second.first(), caseJson("C-2", 2, fieldsWith({ { "priority", "low" } }))) })
+                .ok());
+        QVERIFY(m_store->nextUploadBatch().isEmpty());
+        const QJsonObject c1 = caseJson("C-1", 2, fieldsWith({ { "readingKw", 15 } }));
+        QVERIFY(
+            m_store->applyUploadResults(first, { applied(first.at(0), c1), applied(first.at(1), c1) }).ok());
+        const QList<QueuedAction> third = m_store->nextUploadBatch();
+        QCOMPARE(third.size(), 1);
+        QCOMPARE(third.first().action.type, ActionType::Transition);
+        QCOMPARE(third.first().action.baseEtag, QString("\"2\"")); // rebased on the update's result
+    }
+
     void conflictDisjointFieldsRequeuedOnNewEtag()
     {
         QVERIFY(m_store->updateFields("C-1", { { "priority", "high" } }).ok());

@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: MIT
+// client_bench: the client's sync engine end to end against a real outpostd, JSON lines on stdout.
+//   bench/client_bench/run.sh starts outpostd (SQLite, --demo --demo-cases 50000) and runs this with
+//   --url and --server-pid. Measured, each with wall seconds, this process's CPU seconds, the
+//   server's CPU seconds and this process's peak RSS:
+//   full_sync   the first cycle of a fresh profile (every case the administrator sees);
+//   delta_1k    the next cycle after another user changed 1,000 of those cases through the API;
+//   upload_5k   one cycle draining 5,000 edits queued through LocalStore (upload, then the delta
+//               that brings the server's versions back); `upload_seconds` ends when the download
+//               starts.
+//   peak_rss    the process's peak RSS over everything above.
+// The engine is the product's: SyncController with its SyncWorker on the sync thread, its own
+// LocalStore connection, ApiClient. The token is handed over in SyncConfig (no keychain).
+#include "apiclient.h"
+#include "localstore.h"
+#include "synccontroller.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUuid>
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <optional>
+
+using namespace outpost;
+using namespace outpost::sync;
+
+namespace {
+
+double peakRssMb()
+{
+    struct rusage ru {
+    };
+    getrusage(RUSAGE_SELF, &ru);
+    return double(ru.ru_maxrss) / 1024.0;
+}
+
+double cpuSeconds()
+{
+    struct rusage ru {
+    };
+    getrusage(RUSAGE_SELF, &ru);
+    return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec)
+        + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+qint64 g_serverPid = 0;
+
+/// utime + stime of the server process from /proc (0 when unknown).
+double serverCpuSeconds()
+{
+    if (g_serverPid <= 0)
+        return 0;
+    QFile f(QStringLiteral("/proc/%1/stat").arg(g_serverPid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = f.readAll();
+    // The command name may contain spaces; the fields after its closing parenthesis are fixed.
+    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
+struct Mark {
+    QElapsedTimer wall;
+    double cpu = 0;
+    double serverCpu = 0;
+    Mark()
+    {
+        cpu = cpuSeconds();
+        serverCpu = serverCpuSeconds();
+        wall.start();
+    }
+};
+
+void emitLine(const QString &name, const Mark &m, QJsonObject extra)
+{
+    extra.insert("bench", "client");
+    extra.insert("name", name);
+    if (!extra.contains("seconds"))
+        extra.insert("seconds", m.wall.nsecsElapsed() / 1e9);
+    if (!extra.contains("cpu_seconds"))
+        extra.insert("cpu_seconds", cpuSeconds() - m.cpu);
+    if (g_serverPid > 0 && !extra.contains("server_cpu_seconds"))
+        extra.insert("server_cpu_seconds", serverCpuSeconds() - m.serverCpu);
+    extra.insert("peak_rss_mb", qRound(peakRssMb() * 10) / 10.0);
+    std::printf("%s\n", QJsonDocument(extra).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+}
+
+[[noreturn]] void fail(const QString &what)
+{
+    std::fprintf(stderr, "client_bench: %s\n", qPrintable(what));
+    std::exit(1);
+}
+
+/// Runs `start(callback)` and processes events until the callback delivered its Result.
+template <typename R, typename Start> R await(Start start, int timeoutMs = 120000)
+{
+    std::optional<R> result;
+    QEventLoop loop;
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    start([&](R r) {
+        result.emplace(std::move(r));
+        loop.quit();
+    });
+    if (!result)
+        loop.exec();
+    if (!result)
+        return R(Error(QStringLiteral("timeout"), QStringLiteral("no answer in %1 ms").arg(timeoutMs)));
+    return std::move(*result);
+}
+
+/// Waits for the controller's next cycleFinished; fails the bench when the cycle failed.
+void awaitCycle(SyncController &c, const QString &what, int timeoutMs = 300000)
+{
+    QEventLoop loop;
+    bool done = false;
+    QString error;
+    auto conn = QObject::connect(
+        &c, &SyncController::cycleFinished, &loop, [&](bool ok, const QString &code, const QString &msg) {
+            done = true;
+            if (!ok)
+                error = code + QStringLiteral(": ") + msg;
+            loop.quit();
+        });
+    auto started = QObject::connect(
+        &c, &SyncController::startFinished, &loop, [&](bool ok, const QString &code, const QString &msg) {
+            if (!ok) {
+                done = true;
+                error = code + QStringLiteral(": ") + msg;
+                loop.quit();
+            }
+        });
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    QObject::disconnect(conn);
+    QObject::disconnect(started);
+    if (!done)
+        fail(what + QStringLiteral(": no end of the cycle in time"));
+    if (!error.isEmpty())
+        fail(what + QStringLiteral(": ") + error);
+}
+
+/// A field every demo case type has that anyone may change freely, with a value for `n`.
+std::pair<QString, QJsonValue> editFor(const QString &caseType, int n, const QString &who)
+{
+    if (caseType == QLatin1String("inspection"))
+        return { QStringLiteral("summary"), QStringLiteral("Checked by %1, round %2.").arg(who).arg(n) };
+    if (caseType == QLatin1String("repair"))
+        return { QStringLiteral("notes"), QStringLiteral("Seen by %1, round %2.").arg(who).arg(n) };
+    // Never a whole number: differs from every seeded value, so each edit queues an action.
+    return { QStringLiteral("capacityKw"), 4000.5 + n % 999 };
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("client_bench"));
+    QCommandLineParser p;
+    p.addHelpOption();
+    p.addOption({ "url", "outpostd base URL", "URL" });
+    p.addOption({ "user", "the benchmarked user (an administrator sees every case)", "USER", "carol" });
+    p.addOption({ "password", "its password", "PASSWORD", "carol" });
+    p.addOption({ "other", "the user who changes cases on the server (user = password)", "USER", "alice" });
+    p.addOption({ "server-pid", "outpostd's pid, for its CPU seconds", "PID", "0" });
+    p.addOption({ "changes", "cases changed on the server before the delta", "N", "1000" });
+    p.addOption({ "actions", "local edits queued before the upload", "N", "5000" });
+    p.addOption({ "upload-depth", "upload requests in flight at once (1: one after the other)", "N", "2" });
+    p.process(app);
+    const QUrl server(p.value("url"));
+    if (!server.isValid() || server.port() <= 0)
+        fail(QStringLiteral("--url http://HOST:PORT is required"));
+    g_serverPid = p.value("server-pid").toLongLong();
+    const QString user = p.value("user");
+    const QString other = p.value("other");
+    const int changes = p.value("changes").toInt();
+    const int actions = p.value("actions").toInt();
+
+    // Tokens through the API, as `outpost signin` gets them (the keychain is not part of this).
+    ApiClient api;
+    auto session = await<Result<SessionInfo>>(
+        [&](auto cb) { api.signIn(server, user, p.value("password"), QStringLiteral("bench-client"), cb); });
+    if (!session.ok())
+        fail(QStringLiteral("sign-in of %1: %2").arg(user, session.error().toString()));
+    ApiClient otherApi;
+    auto otherSession = await<Result<SessionInfo>>(
+        [&](auto cb) { otherApi.signIn(server, other, other, QStringLiteral("bench-other"), cb); });
+    if (!otherSession.ok())
+        fail(QStringLiteral("sign-in of %1: %2").arg(other, otherSession.error().toString()));
+
+    QTemporaryDir profile;
+    const QString storePath = client::StoreLocation::pathFor(profile.path(), server, user);
+    // The application's own store instance (GUI thread in the app): opened and verified first.
+    auto opened = client::LocalStore::open(storePath);
+    if (!opened.ok())
+        fail(QStringLiteral("store: ") + opened.error().toString());
+    client::LocalStore &store = *opened.value();
+
+    SyncConfig config;
+    config.storePath = storePath;
+    config.server = server;
+    config.user = user;
+    config.token = session->token;
+    config.usePush = false; // the bench decides when a cycle runs
+    config.useReachability = false;
+    config.periodic = false;
+    config.syncAtStart = true;
+    config.transferTimeout = std::chrono::seconds(120);
+    config.uploadDepth = p.value("upload-depth").toInt();
+    SyncController controller(config);
+
+    // (a) Full sync: the first cycle of a fresh profile.
+    {
+        Mark m;
+        controller.start();
+        awaitCycle(controller, QStringLiteral("full sync"));
+        const client::StoreStatus s = store.status();
+        emitLine("full_sync", m, { { "cases", s.cases }, { "target_seconds", 2.5 } });
+    }
+
+    // (b) Delta: another user changes cases through the API, then one cycle brings them.
+    {
+        client::CaseFilter f;
+        f.assignee = other;
+        f.limit = changes;
+        const QList<client::LocalCase> theirs = store.cases(f);
+        if (theirs.size() < changes)
+            fail(QStringLiteral("only %1 cases of %2 to change").arg(theirs.size()).arg(other));
+        QList<Action> batch;
+        QHash<QString, std::pair<QString, QJsonValue>> expected;
+        auto flush = [&]() {
+            if (batch.isEmpty())
+                return;
+            auto r = await<Result<QList<ActionResult>>>(
+                [&](auto cb) { otherApi.uploadActions(QStringLiteral("bench-other"), batch, cb); });
+            if (!r.ok())
+                fail(QStringLiteral("changes by %1: %2").arg(other, r.error().toString()));
+            for (const ActionResult &res : r.value())
+                if (res.status != ResultStatus::Applied)
+                    fail(QStringLiteral("a change by %1 was %2: %3")
+                             .arg(other, resultStatusName(res.status), res.error.toString()));
+            batch.clear();
+        };
+        for (int i = 0; i < theirs.size(); ++i) {
+            const client::LocalCase &c = theirs.at(i);
+            Action a;
+            a.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            a.type = ActionType::Update;
+            a.caseId = c.record.id;
+            a.baseEtag = c.record.etag;
+            const auto [field, value] = editFor(c.record.caseType, i, other);
+            a.fields.insert(field, value);
+            expected.insert(c.record.id, { field, value });
+            a.clientTime = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+            batch.append(a);
+            if (batch.size() == 500)
+                flush();
+        }
+        flush();
+
+        int changed = 0;
+        auto counting = QObject::connect(&controller, &SyncController::casesChanged, &controller,
+            [&](const QStringList &ids) { changed += int(ids.size()); });
+        Mark m;
+        controller.syncNow();
+        awaitCycle(controller, QStringLiteral("delta"));
+        QObject::disconnect(counting);
+        int stale = 0;
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            const auto c = store.caseById(it.key());
+            if (!c || c->serverFields.value(it.value().first) != it.value().second)
+                ++stale;
+        }
+        emitLine("delta_1k", m,
+            { { "changed_on_server", changes }, { "cases_changed_signalled", changed },
+                { "not_updated", stale }, { "target_seconds", 0.1 } });
+        if (stale != 0)
+            fail(QStringLiteral("%1 of the cases changed on the server are not updated").arg(stale));
+    }
+
+    // (c) Upload: edits queued through the store's normal operations, then one cycle drains them.
+    {
+        client::CaseFilter f;
+        f.limit = actions;
+        f.offset = changes; // other cases than the ones changed on the server just now
+        const QList<client::LocalCase> mine = store.cases(f);
+        if (mine.size() < actions)
+            fail(QStringLiteral("only %1 cases to edit").arg(mine.size()));
+        QHash<QString, std::pair<QString, QJsonValue>> expected;
+        Mark q;
+        for (int i = 0; i < mine.size(); ++i) {
+            const auto edit = editFor(mine.at(i).record.caseType, i + 7, user);
+            if (const Status st = store.updateFields(mine.at(i).record.id, { { edit.first, edit.second } });
+                !st.ok())
+                fail(QStringLiteral("queue: ") + st.error().toString());
+            expected.insert(mine.at(i).record.id, edit);
+        }
+        const int queued = store.pendingCount(); // an edit that changes nothing queues nothing
+        emitLine("queue_5k", q, { { "actions", queued }, { "synchronous", "FULL" } });
+
+        double uploadSeconds = -1, uploadCpu = 0, uploadServerCpu = 0;
+        Mark m;
+        auto phases = QObject::connect(
+            &controller, &SyncController::progress, &controller, [&](const QString &phase, int, int) {
+                if (uploadSeconds < 0 && phase != QLatin1String("upload")
+                    && phase != QLatin1String("attachments")) {
+                    uploadSeconds = m.wall.nsecsElapsed() / 1e9;
+                    uploadCpu = cpuSeconds() - m.cpu;
+                    uploadServerCpu = serverCpuSeconds() - m.serverCpu;
+                }
+            });
+        controller.syncNow();
+        awaitCycle(controller, QStringLiteral("upload"));
+        QObject::disconnect(phases);
+        const double cycle = m.wall.nsecsElapsed() / 1e9;
+        const client::StoreStatus s = store.status();
+        int wrong = 0;
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            const auto c = store.caseById(it.key());
+            if (!c || c->serverFields.value(it.value().first) != it.value().second)
+                ++wrong;
+        }
+        QJsonObject line { { "actions", queued }, { "upload_seconds", uploadSeconds },
+            { "upload_cpu_seconds", uploadCpu }, { "cycle_seconds", cycle }, { "pending_after", s.pending },
+            { "sync_issues", s.syncIssues }, { "conflicts", s.conflicts }, { "not_on_server", wrong },
+            { "upload_depth", config.uploadDepth }, { "target_upload_seconds", 0.5 } };
+        if (g_serverPid > 0)
+            line.insert("upload_server_cpu_seconds", uploadServerCpu);
+        emitLine("upload_5k", m, line);
+        if (s.pending != 0 || s.syncIssues != 0 || s.conflicts != 0 || wrong != 0)
+            fail(QStringLiteral("the upload did not drain cleanly"));
+    }
+
+    Mark none;
+    emitLine("peak_rss", none, { { "seconds", 0 }, { "cpu_seconds", cpuSeconds() }, { "target_mb", 120 } });
+    return 0;
+}

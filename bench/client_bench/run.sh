@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The client's sync engine end to end against a real outpostd; JSON lines on stdout.
+#   bench/client_bench/run.sh [BUILD_DIR]          (default: build; builds client_bench and outpostd)
+# Env: BENCH_CASES (50000 demo cases), BENCH_CHANGES (1000), BENCH_ACTIONS (5000),
+#      BENCH_UPLOAD_DEPTH (upload requests in flight, 2; 1 sends one batch after the other).
+# Starts outpostd on 127.0.0.1 port 0 with SQLite in a temp dir and the demo data set, runs
+# client_bench against it (a fresh profile in a temp dir), then stops the server again.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+build=$(cd "${1:-$here/build}" && pwd)
+cases=${BENCH_CASES:-50000}
+cmake --build "$build" --target client_bench outpostd >/dev/null
+outpostd="$build/server/outpostd"
+client="$build/bench/client_bench/client_bench"
+
+work=$(mktemp -d /tmp/outpost-client-bench.XXXXXX)
+server_pid=
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$outpostd" --listen 127.0.0.1:0 --db "sqlite:$work/server.sqlite" --attachments "$work/attachments" \
+  --demo --demo-cases "$cases" >"$work/outpostd.out" 2>"$work/outpostd.log" &
+server_pid=$!
+t0=$SECONDS
+until grep -qs '^outpostd listening on ' "$work/outpostd.out"; do
+  if ! kill -0 "$server_pid" 2>/dev/null || [ $((SECONDS - t0)) -gt 600 ]; then
+    echo "client_bench: outpostd did not start:" >&2; tail -20 "$work/outpostd.log" >&2; exit 1
+  fi
+  sleep 0.2
+done
+url=$(sed -n 's/^outpostd listening on //p' "$work/outpostd.out")
+echo "client_bench: server up after $((SECONDS - t0)) s ($cases demo cases)" >&2
+
+QT_LOGGING_RULES="outpost.*.info=false" "$client" --url "$url" --server-pid "$server_pid" \
+  --changes "${BENCH_CHANGES:-1000}" --actions "${BENCH_ACTIONS:-5000}" \
+  --upload-depth "${BENCH_UPLOAD_DEPTH:-2}"
+
+kill -TERM "$server_pid"
+wait "$server_pid" || echo "client_bench: outpostd exited with $?" >&2
+server_pid=
