@@ -62,7 +62,7 @@ public:
     WriteGate &writeGate() { return m_writeGate; }
     static QByteArray docBytes(const QVariant &v);
 
-    static constexpr int schemaVersion = 1;
+    static constexpr int schemaVersion = 2;
 
 private:
     explicit Database(DbConfig config);
