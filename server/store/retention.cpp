@@ -59,13 +59,17 @@ Result<PruneReport> FeedRetention::prune(const QDateTime &now)
             tx, QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM seq_marks WHERE at <= ?"), { cutoff });
         if (!target)
             return target.error();
-        if (target.value() <= horizon) {
+        // Everything below the newest mark older than the period is old enough. The marked seq itself
+        // stays, which keeps the horizon below the current seq: a fresh full sync's token (the current
+        // seq) is never void.
+        const qint64 due = target.value() - 1;
+        if (due <= horizon) {
             if (auto st = tx.commit(); !st) // keeps the mark
                 return st.error();
             ++report.transactions;
             return report;
         }
-        const qint64 upTo = std::min(target.value(), horizon + m_batchSeqs);
+        const qint64 upTo = std::min(due, horizon + m_batchSeqs);
         auto logRows = deleted(
             tx, QStringLiteral("DELETE FROM scope_log WHERE seq > ? AND seq <= ?"), { horizon, upTo });
         if (!logRows)
@@ -75,7 +79,7 @@ Result<PruneReport> FeedRetention::prune(const QDateTime &now)
             { horizon, upTo });
         if (!tombstones)
             return tombstones.error();
-        // Marks at or below the horizon have served their purpose.
+        // Marks at or below the new horizon have served their purpose.
         if (auto d = tx.run(QStringLiteral("DELETE FROM seq_marks WHERE seq <= ?"), { upTo }); !d)
             return d.error();
         if (auto st = writeSetting(tx, settingkeys::retentionHorizon, QString::number(upTo)); !st)

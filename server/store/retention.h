@@ -20,8 +20,9 @@ struct PruneReport {
 /// no longer.
 ///
 /// Sequence numbers carry no time, so each prune first records a mark "by `now`, everything up to
-/// seq S was committed" (table seq_marks). The retention horizon is the highest marked seq whose
-/// mark is older than the retention period: every change at or below it is at least that old.
+/// seq S was committed" (table seq_marks). The retention horizon becomes the seq just below the
+/// newest mark older than the retention period: every change at or below it is at least that old,
+/// and the horizon stays below the current seq, so the token of a fresh full sync is never void.
 /// Pruning deletes scope_log rows and tombstones at or below the horizon and raises the horizon
 /// (settings row retention_horizon_seq) in the same transaction, so a reader sees either the old
 /// history and the old horizon or neither: a token at or below the horizon gets 410, newer tokens

@@ -52,7 +52,8 @@ bool OutpostdProcess::start(const Options &options, QString *why)
              << QString::number(options.demoCases);
     args << options.extraArgs;
 
-    m_process.readAllStandardOutput(); // what an earlier run left unread (its "listening" line)
+    if (m_process.isOpen())
+        m_process.readAllStandardOutput(); // what an earlier run left unread (its "listening" line)
     m_baseUrl.clear();
     m_process.setWorkingDirectory(m_dir.path());
     m_process.setStandardErrorFile(m_dir.filePath(QStringLiteral("outpostd.log")), QIODevice::Append);

@@ -141,21 +141,24 @@ private Q_SLOTS:
         const QString purgedOld = purgeAPooledCase();
         QVERIFY(!purgedOld.isEmpty());
 
-        // Day 1: the prune notes the time of everything so far.
-        QCOMPARE(prune(kT0.addSecs(kDay)).horizon, qint64(0));
-        const qint64 markedSeq = currentSeq();
-
-        // An edit after the mark, then the tokens that must survive the prune.
+        // An edit (no history: alice keeps the case) as the last write before the mark.
         const QString edited = someCase(QStringLiteral("alice"), QStringLiteral("inspection"));
         const QJsonObject res = firstResult(post(alice,
             { action(QStringLiteral("update"), edited,
                 { { QStringLiteral("baseEtag"), caseOf(edited).value(QStringLiteral("etag")) },
                     { QStringLiteral("fields"), QJsonObject { { QStringLiteral("readingKw"), 77 } } } }) }));
         QCOMPARE(res.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+
+        // Day 1: the prune notes the time of everything so far.
+        QCOMPARE(prune(kT0.addSecs(kDay)).horizon, qint64(0));
+        const qint64 markedSeq = currentSeq();
+        const qint64 horizon = markedSeq - 1; // what the day-31 prune will leave
+
+        // The tokens that must survive the prune: just above its horizon.
         const Feed aliceMidFull = readFeed(alice, QStringLiteral("0"));
         const QString aliceMid = aliceMidFull.next;
         const QString carolMid = readFeed(carol, QStringLiteral("0")).next;
-        QVERIFY(aliceMid.toLongLong() > markedSeq);
+        QCOMPARE(aliceMid.toLongLong(), markedSeq);
 
         // New history: after the mark, so the prune keeps it.
         const QString movedNew = someCase(QStringLiteral("alice"), QStringLiteral("repair"));
@@ -172,35 +175,39 @@ private Q_SLOTS:
                              .arg(seq));
         };
         const qint64 logTotal = logRowsAtOrBelow(currentSeq());
-        const qint64 logOld = logRowsAtOrBelow(markedSeq);
+        const qint64 logOld = logRowsAtOrBelow(horizon);
         const qint64 tombTotal = tombstonesAtOrBelow(currentSeq());
-        const qint64 tombOld = tombstonesAtOrBelow(markedSeq);
+        const qint64 tombOld = tombstonesAtOrBelow(horizon);
         QVERIFY(logOld >= 4); // alice and the pool lost movedOld and purgedOld (case + assignment each)
+        QCOMPARE(logRowsAtOrBelow(markedSeq), logOld); // the edit at markedSeq left none
         QCOMPARE(tombOld, qint64(2));
         QCOMPARE(tombTotal, qint64(4));
         QVERIFY(logTotal >= logOld + 4);
         const qint64 liveRows = count(QStringLiteral("SELECT COUNT(*) FROM sync_entities WHERE removed = 0"));
         const QMap<QString, QString> aliceBefore = apply({}, readFeed(alice, QStringLiteral("0")).changes);
 
-        // Day 31 and a second: everything up to the day-1 mark is older than 30 days.
+        // Day 31 and a second: everything before the day-1 mark is older than 30 days.
         const PruneReport r = prune(kT0.addSecs(31 * kDay + 1));
         QCOMPARE(r.previousHorizon, qint64(0));
-        QCOMPARE(r.horizon, markedSeq);
+        QCOMPARE(r.horizon, horizon);
         QCOMPARE(r.scopeLogRows, logOld);
         QCOMPARE(r.tombstones, tombOld);
-        QCOMPARE(horizonSetting(), markedSeq);
+        QCOMPARE(horizonSetting(), horizon);
         // What it deleted, and nothing else.
-        QCOMPARE(logRowsAtOrBelow(markedSeq), qint64(0));
+        QCOMPARE(logRowsAtOrBelow(horizon), qint64(0));
         QCOMPARE(logRowsAtOrBelow(currentSeq()), logTotal - logOld);
-        QCOMPARE(tombstonesAtOrBelow(markedSeq), qint64(0));
+        QCOMPARE(tombstonesAtOrBelow(horizon), qint64(0));
         QCOMPARE(tombstonesAtOrBelow(currentSeq()), tombTotal - tombOld);
         QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM sync_entities WHERE removed = 0")), liveRows);
-        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM cases WHERE id = '%1'").arg(movedOld)), qint64(1));
+        QCOMPARE(
+            count(QStringLiteral("SELECT COUNT(*) FROM cases WHERE id = '%1'").arg(movedOld)), qint64(1));
 
         // Tokens at or below the horizon: 410 full_sync_required.
         QCOMPARE(errorCode(alice, aliceOld), QStringLiteral("full_sync_required"));
         QCOMPARE(errorCode(carol, carolOld), QStringLiteral("full_sync_required"));
-        QCOMPARE(errorCode(alice, QString::number(markedSeq)), QStringLiteral("full_sync_required"));
+        QCOMPARE(errorCode(alice, QString::number(horizon)), QStringLiteral("full_sync_required"));
+        QCOMPARE(errorCode(alice, QStringLiteral("%1.%2").arg(horizon + 1).arg(horizon)),
+            QStringLiteral("full_sync_required")); // a chain that started at the horizon
 
         // Newer tokens: every remove they are due.
         const Feed aliceDelta = readFeed(alice, aliceMid);
@@ -220,7 +227,7 @@ private Q_SLOTS:
         QCOMPARE(afterFullSync, keptUp);
         QCOMPARE(readFeed(alice, again.next).status, 200);
 
-        m_firstHorizon = markedSeq;
+        m_firstHorizon = horizon;
         m_aliceMid = aliceMid;
     }
 
@@ -249,7 +256,7 @@ private Q_SLOTS:
             QVERIFY(reassign(id, QStringLiteral("bob"), QStringLiteral("south")));
         }
         QCOMPARE(prune(kT0.addSecs(33 * kDay)).horizon, m_firstHorizon);
-        const qint64 target = currentSeq();
+        const qint64 target = currentSeq() - 1; // just below that mark
         const qint64 logDue
             = count(QStringLiteral("SELECT COUNT(*) FROM scope_log WHERE seq > %1 AND seq <= %2")
                         .arg(m_firstHorizon)
@@ -258,7 +265,7 @@ private Q_SLOTS:
                                                     " AND seq > %1 AND seq <= %2")
                                          .arg(m_firstHorizon)
                                          .arg(target));
-        QVERIFY(logDue >= 16);
+        QVERIFY(logDue >= 14); // 8 reassignments of a case and its assignment, the last one's kept
         const qint64 logKept
             = count(QStringLiteral("SELECT COUNT(*) FROM scope_log WHERE seq > %1").arg(target));
 
@@ -288,7 +295,8 @@ private Q_SLOTS:
         QCOMPARE(reports[0].tombstones + reports[1].tombstones, tombDue);
         QVERIFY(reports[0].transactions + reports[1].transactions > (target - m_firstHorizon) / 3);
         QCOMPARE(horizonSetting(), target);
-        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM scope_log WHERE seq <= %1").arg(target)), qint64(0));
+        QCOMPARE(
+            count(QStringLiteral("SELECT COUNT(*) FROM scope_log WHERE seq <= %1").arg(target)), qint64(0));
         QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM scope_log")), logKept);
         QCOMPARE(errorCode(alice, m_aliceMid), QStringLiteral("full_sync_required"));
         QCOMPARE(readFeed(alice, readFeed(alice, QStringLiteral("0")).next).status, 200);

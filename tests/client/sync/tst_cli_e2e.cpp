@@ -12,6 +12,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <csignal>
+
 using namespace outpost;
 using namespace outpost::sync;
 using namespace e2e;
