@@ -15,11 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSemaphore>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QThread>
-#include <QUrl>
 
 #include <atomic>
 #include <cstdio>
@@ -35,36 +31,19 @@ void line(QJsonObject o)
     std::fflush(stdout);
 }
 
-bool exec(const QString &url, const QStringList &statements)
+/// Runs statements in one write transaction of `db`, as the service would.
+bool exec(Database &db, const QStringList &statements)
 {
-    const bool lite = url.startsWith(QLatin1String("sqlite:"));
-    bool ok = true;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(
-            lite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), QStringLiteral("bench-direct"));
-        const QUrl u(url);
-        if (lite) {
-            db.setDatabaseName(url.mid(7));
-        } else {
-            db.setHostName(u.host());
-            db.setPort(u.port(5432));
-            db.setUserName(u.userName());
-            db.setPassword(u.password());
-            db.setDatabaseName(u.path().mid(1));
+    auto tx = Tx::begin(db, Tx::Mode::Write);
+    if (!tx)
+        return false;
+    for (const QString &sql : statements) {
+        if (auto q = tx.value().run(sql); !q) {
+            std::fprintf(stderr, "prune_bench: %s: %s\n", qPrintable(sql), qPrintable(q.error().message));
+            return false;
         }
-        ok = db.open();
-        for (const QString &s : statements) {
-            QSqlQuery q(db);
-            if (ok && !q.exec(s)) {
-                std::fprintf(
-                    stderr, "prune_bench: %s: %s\n", qPrintable(s), qPrintable(q.lastError().text()));
-                ok = false;
-            }
-        }
-        db.close();
     }
-    QSqlDatabase::removeDatabase(QStringLiteral("bench-direct"));
-    return ok;
+    return tx.value().commit().ok();
 }
 } // namespace
 
@@ -91,7 +70,10 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "prune_bench: cannot seed\n");
         return 1;
     }
-    if (!exec(url,
+    auto db = Database::open(DbConfig::parse(url).value()); // beside the service, as another instance
+    if (!db)
+        return 1;
+    if (!exec(*db.value(),
             { QStringLiteral("INSERT INTO scope_log (kind, entity_id, seq, old_user, old_queue, old_resolved)"
                              " SELECT kind, entity_id, seq, scope_user, scope_queue, 0 FROM sync_entities"
                              " WHERE kind = 'case'"),
@@ -104,9 +86,6 @@ int main(int argc, char **argv)
         return 1;
 
     // A writer beside the prune: how long does a small write wait while it runs?
-    auto db = Database::open(DbConfig::parse(url).value());
-    if (!db)
-        return 1;
     std::atomic<bool> done { false };
     qint64 longestWaitUs = 0;
     int writes = 0;
