@@ -3,6 +3,8 @@
 // period, driven with an explicit clock through Service::pruneFeed(now). Tokens at or below the new
 // horizon get 410, newer ones still get every remove, a full sync after the 410 gives the same state,
 // and nothing but the old history is deleted. On a temp SQLite file and on a fresh PostgreSQL database.
+#include "database.h"
+#include "migrations.h"
 #include "servicetestbase.h"
 
 #include <QThread>
@@ -300,6 +302,42 @@ private Q_SLOTS:
         QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM scope_log")), logKept);
         QCOMPARE(errorCode(alice, m_aliceMid), QStringLiteral("full_sync_required"));
         QCOMPARE(readFeed(alice, readFeed(alice, QStringLiteral("0")).next).status, 200);
+    }
+
+    void upgradesAVersion1Database()
+    {
+        // A database as the previous release left it (schema 1, with feed history) gets migration 2;
+        // its history counts as new until a prune has noted the time, and goes one period later.
+        Harness old(m_backend);
+        QString why;
+        QVERIFY2(old.prepare(&why), qPrintable(why));
+        const DbKind kind = m_backend == Harness::Backend::SQLite ? DbKind::SQLite : DbKind::PostgreSQL;
+        QStringList statements = migrations(kind).at(0).statements;
+        statements << QStringLiteral("INSERT INTO scope_log VALUES ('case', 'C-1', 5, 'alice', NULL, 0)")
+                   << QStringLiteral("UPDATE counters SET value = 9 WHERE name = 'seq'")
+                   << (kind == DbKind::SQLite
+                              ? QStringLiteral("PRAGMA user_version = 1")
+                              : QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL)"));
+        if (kind == DbKind::PostgreSQL)
+            statements << QStringLiteral("INSERT INTO schema_version VALUES (1)");
+        for (const QString &sql : statements)
+            QVERIFY2(old.sql(sql, &why), qPrintable(sql + QStringLiteral(": ") + why));
+        auto s = old.open(old.options());
+        QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+        QCOMPARE(
+            old.scalar(kind == DbKind::SQLite ? QStringLiteral("PRAGMA user_version")
+                                              : QStringLiteral("SELECT MAX(version) FROM schema_version"))
+                .toInt(),
+            Database::schemaVersion);
+        auto first = s.value()->pruneFeed(kT0.addSecs(400 * kDay));
+        QVERIFY2(first.ok(), qPrintable(first.error().toString()));
+        QCOMPARE(first.value().horizon, qint64(0)); // no time known for the old history: it stays
+        QCOMPARE(old.scalar(QStringLiteral("SELECT COUNT(*) FROM scope_log")).toInt(), 1);
+        auto later = s.value()->pruneFeed(kT0.addSecs(431 * kDay));
+        QVERIFY2(later.ok(), qPrintable(later.error().toString()));
+        QCOMPARE(later.value().horizon, qint64(8)); // just below the first prune's mark at seq 9
+        QCOMPARE(later.value().scopeLogRows, qint64(1));
+        QCOMPARE(old.scalar(QStringLiteral("SELECT COUNT(*) FROM scope_log")).toInt(), 0);
     }
 
     void badRetentionIsRefused()
