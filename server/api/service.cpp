@@ -4,7 +4,9 @@
 #include "apihandler.h"
 #include "apilogging.h"
 #include "demoseed.h"
+#include "prunescheduler.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -22,6 +24,8 @@ public:
         , m_attachments(*m_db, attachmentsDir)
         , m_notifier(*m_db)
         , m_handler(ApiContext { options, *m_db, m_users, m_actions, m_admin, m_attachments, m_notifier })
+        , m_retention(*m_db, options.feedRetentionDays, options.pruneBatchSeqs)
+        , m_pruneInterval(options.pruneIntervalMinutes)
     { }
 
     std::shared_ptr<Database> m_db;
@@ -31,6 +35,9 @@ public:
     AttachmentStore m_attachments;
     Notifier m_notifier;
     ApiHandler m_handler;
+    FeedRetention m_retention;
+    std::chrono::minutes m_pruneInterval;
+    std::unique_ptr<PruneScheduler> m_pruner; // first to go: stops before the database does
 };
 
 namespace {
@@ -66,6 +73,11 @@ Result<std::unique_ptr<Service>> Service::open(const ServiceOptions &options)
         return Error(QStringLiteral("bad_config"),
             QStringLiteral("pbkdf2Iterations must be positive, tokenTtlMinutes not negative and "
                            "resultRetentionDays at least 30."));
+    if (options.feedRetentionDays < 1 || options.feedRetentionDays > 36500 || options.pruneIntervalMinutes < 1
+        || options.pruneBatchSeqs < 1)
+        return Error(QStringLiteral("bad_config"),
+            QStringLiteral("feedRetentionDays must be 1..36500, pruneIntervalMinutes and pruneBatchSeqs "
+                           "positive."));
     auto config = DbConfig::parse(options.dbUrl);
     if (!config)
         return config.error();
@@ -114,6 +126,25 @@ Result<QList<UserInfo>> Service::listUsers()
     for (const Principal &p : users.value())
         out.append(UserInfo { p.id, p.displayName, p.roles, p.queues });
     return out;
+}
+
+Result<PruneReport> Service::pruneFeed(const QDateTime &now)
+{
+    return m_impl->m_retention.prune(now);
+}
+
+void Service::startPruning()
+{
+    if (m_impl->m_pruner)
+        return;
+    if (!QCoreApplication::instance()) {
+        qCWarning(lcApi) << "feed retention: no QCoreApplication, so no prune timer";
+        return;
+    }
+    qCInfo(lcApi).noquote() << "feed retention:" << m_impl->m_retention.retentionDays()
+                            << "days; pruned every" << m_impl->m_pruneInterval.count() << "min";
+    m_impl->m_pruner = std::make_unique<PruneScheduler>(m_impl->m_retention, m_impl->m_pruneInterval);
+    m_impl->m_pruner->start();
 }
 
 } // namespace outpost::server

@@ -3,6 +3,7 @@
 
 #include "httptypes.h"
 #include "result.h"
+#include "retention.h"
 
 #include <QString>
 #include <QStringList>
@@ -20,6 +21,12 @@ struct ServiceOptions {
     int maxPageLimit = 5000;
     int pbkdf2Iterations = 100000;
     int resultRetentionDays = 30;
+    // Feed history (scope_log, tombstones) older than this is pruned; a token older than what is
+    // left gets 410 full_sync_required. startPruning() prunes every pruneIntervalMinutes, each
+    // transaction covering at most pruneBatchSeqs sequence numbers.
+    int feedRetentionDays = 30;
+    int pruneIntervalMinutes = 60;
+    int pruneBatchSeqs = 20000;
     // Write transactions at once, writers waiting for a turn, and the longest wait; beyond these a
     // write is answered 503 "busy" with Retry-After, so waiting writers never hold every worker.
     int maxWriters = 2;
@@ -52,6 +59,10 @@ public:
     Status addUser(const UserInfo &user, const QString &password);
     Status setPassword(const QString &userId, const QString &password);
     Result<QList<UserInfo>> listUsers();
+    /// One prune of the feed history with `now` as the clock (see FeedRetention).
+    Result<PruneReport> pruneFeed(const QDateTime &now);
+    /// Prunes now and then every pruneIntervalMinutes on a thread of its own, until destruction.
+    void startPruning();
 
 private:
     explicit Service(std::unique_ptr<ServiceImpl> impl);

@@ -21,6 +21,8 @@ Error badConfig(const QString &message)
     return Error(QStringLiteral("bad_config"), message);
 }
 
+constexpr qint64 kMaxRetentionDays = 36500;
+
 const QStringList kLogLevels
     = { QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"), QStringLiteral("error") };
 
@@ -212,7 +214,7 @@ Status readConfigFile(const QString &path, DaemonOptions *o)
         QStringLiteral("workers"), QStringLiteral("writers"), QStringLiteral("queued_writes"),
         QStringLiteral("token_ttl_minutes"), QStringLiteral("max_json_bytes"),
         QStringLiteral("max_attachment_bytes"), QStringLiteral("pbkdf2_iterations"),
-        QStringLiteral("log_level") };
+        QStringLiteral("retention_days"), QStringLiteral("log_level") };
     const auto fail = [&](const QString &key, const Error &e) {
         return badConfig(QStringLiteral("config file '%1', key '%2': %3").arg(path, key, e.message));
     };
@@ -238,6 +240,11 @@ Status readConfigFile(const QString &path, DaemonOptions *o)
             if (Status st = checkLogLevel(s); !st)
                 return fail(key, st.error());
             o->logLevel = s;
+        } else if (key == QLatin1String("retention_days")) {
+            const auto n = number(s, key, 1, kMaxRetentionDays);
+            if (!n)
+                return fail(key, n.error());
+            o->retentionDays = int(n.value());
         } else {
             const bool bytes = key.startsWith(QLatin1String("max_"));
             const auto n = number(s, key, 1, bytes ? (qint64(1) << 40) : 100000000);
@@ -296,10 +303,15 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         QStringLiteral("N"));
     const QCommandLineOption queuedWrites(QStringLiteral("queued-writes"),
         QStringLiteral("Writes waiting for a turn (default 8)."), QStringLiteral("N"));
+    const QCommandLineOption retention(QStringLiteral("retention-days"),
+        QStringLiteral("Days the changes feed keeps the history delta syncs need (default 30); a device "
+                       "that has not synced for longer does a full sync."),
+        QStringLiteral("N"));
     QCommandLineOption pbkdf2(QStringLiteral("pbkdf2-iterations"),
         QStringLiteral("PBKDF2 cost for newly set passwords (default 100000)."), QStringLiteral("N"));
     pbkdf2.setFlags(QCommandLineOption::HiddenFromHelp);
-    p.addOptions({ version, listen, demo, demoCases, attachments, workers, writers, queuedWrites, pbkdf2 });
+    p.addOptions(
+        { version, listen, demo, demoCases, attachments, workers, writers, queuedWrites, retention, pbkdf2 });
 
     if (!p.parse(arguments))
         return usage(p.errorText());
@@ -351,6 +363,12 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         if (!n)
             return n.error();
         o.queuedWrites = int(n.value());
+    }
+    if (p.isSet(retention)) {
+        const auto n = number(p.value(retention), QStringLiteral("--retention-days"), 1, kMaxRetentionDays);
+        if (!n)
+            return n.error();
+        o.retentionDays = int(n.value());
     }
     if (p.isSet(pbkdf2)) {
         const auto n = number(p.value(pbkdf2), QStringLiteral("--pbkdf2-iterations"), 1, 100000000);

@@ -25,6 +25,7 @@ struct DaemonOptions {
     qint64 maxJsonBytes = 1 << 20;
     qint64 maxAttachmentBytes = 20 << 20;
     int pbkdf2Iterations = 100000;
+    int retentionDays = 30; // feed history for delta syncs; older tokens get a full sync
     QString logLevel = QStringLiteral("info"); // debug | info | warning | error
     bool demo = false;
     int demoCases = 300;
@@ -51,7 +52,8 @@ QString defaultDbUrl();
 Status parseListen(const QString &text, QString *host, quint16 *port);
 
 /// Reads the INI config file into `options`: keys listen, db, attachments, workers, writers,
-/// queued_writes, token_ttl_minutes, max_json_bytes, max_attachment_bytes, pbkdf2_iterations, log_level.
+/// queued_writes, token_ttl_minutes, max_json_bytes, max_attachment_bytes, pbkdf2_iterations,
+/// retention_days, log_level.
 /// Unknown keys, wrong types and unreadable files are errors (code "bad_config").
 Status readConfigFile(const QString &path, DaemonOptions *options);
 

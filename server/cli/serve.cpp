@@ -66,6 +66,7 @@ int runServer(const DaemonOptions &o)
         return ExitFailure;
     }
     service->setNotifyHub(&server.hub());
+    service->startPruning();
 
     const QString host
         = o.host.contains(QLatin1Char(':')) ? QLatin1Char('[') + o.host + QLatin1Char(']') : o.host;

@@ -18,6 +18,7 @@ inline server::ServiceOptions serviceOptions(const DaemonOptions &o)
     s.pbkdf2Iterations = o.pbkdf2Iterations;
     s.maxWriters = o.writers;
     s.maxQueuedWriters = o.queuedWrites;
+    s.feedRetentionDays = o.retentionDays;
     return s;
 }
 

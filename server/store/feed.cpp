@@ -186,7 +186,7 @@ Result<QByteArray> FeedReader::page(Database &db, const Principal &user, const Q
     if (!full) {
         if (token.position > bound || token.start > bound)
             return fullSyncRequired(QStringLiteral("the token is unknown"));
-        if (token.start < horizon)
+        if (token.start <= horizon)
             return fullSyncRequired(QStringLiteral("the token is too old"));
         if (token.start <= forced)
             return fullSyncRequired(QStringLiteral("an administrator asked for one"));
@@ -270,6 +270,17 @@ Result<QByteArray> FeedReader::page(Database &db, const Principal &user, const Q
         ++count;
     }
     q.value().finish();
+    if (!full && tx.kind() == DbKind::PostgreSQL) {
+        // READ COMMITTED: each statement sees what was committed when it began, so a prune may have
+        // committed between the horizon check above and the page query (which then missed the history
+        // it deleted). The prune raises the horizon in the same transaction: read it again.
+        auto h = tx.run(
+            QStringLiteral("SELECT value FROM settings WHERE name = ?"), { settingkeys::retentionHorizon });
+        if (!h)
+            return h.error();
+        if (h.value().next() && token.start <= h.value().value(0).toLongLong())
+            return fullSyncRequired(QStringLiteral("the token is too old"));
+    }
     tx.rollback();
 
     // The last page hands out the snapshot bound: everything up to it has been seen.

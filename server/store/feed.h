@@ -37,6 +37,8 @@ public:
 namespace settingkeys {
 inline const QString globalFullSync = QStringLiteral("full_sync_seq");
 inline const QString rulesBreak = QStringLiteral("rules_break_seq");
+// The highest seq whose history (scope_log, tombstones) may have been pruned: tokens at or below it
+// get 410. Raised only by FeedRetention, in the transaction that deletes that history.
 inline const QString retentionHorizon = QStringLiteral("retention_horizon_seq");
 } // namespace settingkeys
 

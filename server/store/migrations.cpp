@@ -66,14 +66,28 @@ const char *const kV1[] = {
     " resolved_by TEXT, resolved_at TEXT)",
     "CREATE INDEX sync_issues_state ON sync_issues (state, id)",
 };
+// Feed retention (FeedRetention): when each seq was reached, so that history older than the
+// retention period can be found, and indexes for deleting it by seq.
+const char *const kV2[] = {
+    // "By time `at` (epoch seconds), every seq up to `seq` was committed."
+    "CREATE TABLE seq_marks (seq BIGINT PRIMARY KEY, at BIGINT NOT NULL)",
+    "CREATE INDEX scope_log_seq ON scope_log (seq)",
+    "CREATE INDEX sync_entities_tombstones ON sync_entities (seq) WHERE removed = 1",
+};
+
+template <std::size_t N> Migration step(const QString &description, const char *const (&sql)[N], DbKind kind)
+{
+    Migration m { description, {} };
+    for (const char *statement : sql)
+        m.statements.append(dialect(QString::fromLatin1(statement), kind));
+    return m;
+}
 } // namespace
 
 QList<Migration> migrations(DbKind kind)
 {
-    Migration v1 { QStringLiteral("initial schema"), {} };
-    for (const char *sql : kV1)
-        v1.statements.append(dialect(QString::fromLatin1(sql), kind));
-    return { v1 };
+    return { step(QStringLiteral("initial schema"), kV1, kind),
+        step(QStringLiteral("feed retention: seq marks, prune indexes"), kV2, kind) };
 }
 
 } // namespace outpost::server

@@ -41,14 +41,20 @@ bool OutpostdProcess::start(const Options &options, QString *why)
         *why = QStringLiteral("no temp dir or no database URL");
         return false;
     }
-    QStringList args { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"),
-        options.dbUrl, QStringLiteral("--attachments"), m_dir.filePath(QStringLiteral("attachments")),
-        QStringLiteral("--pbkdf2-iterations"), QString::number(options.pbkdf2Iterations) };
+    m_options = options;
+    m_started = true;
+    QStringList args { QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(options.port),
+        QStringLiteral("--db"), options.dbUrl, QStringLiteral("--attachments"),
+        m_dir.filePath(QStringLiteral("attachments")), QStringLiteral("--pbkdf2-iterations"),
+        QString::number(options.pbkdf2Iterations) };
     if (options.demo)
         args << QStringLiteral("--demo") << QStringLiteral("--demo-cases")
              << QString::number(options.demoCases);
     args << options.extraArgs;
 
+    if (m_process.isOpen())
+        m_process.readAllStandardOutput(); // what an earlier run left unread (its "listening" line)
+    m_baseUrl.clear();
     m_process.setWorkingDirectory(m_dir.path());
     m_process.setStandardErrorFile(m_dir.filePath(QStringLiteral("outpostd.log")), QIODevice::Append);
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
@@ -82,6 +88,22 @@ bool OutpostdProcess::start(const Options &options, QString *why)
                    QString::fromUtf8(out), QString::fromUtf8(log().right(4000)));
     kill();
     return false;
+}
+
+bool OutpostdProcess::restart(QString *why)
+{
+    if (!m_started || !m_baseUrl.isValid()) {
+        *why = QStringLiteral("restart() needs a server that started before");
+        return false;
+    }
+    if (isRunning() && stop() != 0) {
+        *why = QStringLiteral("the running server did not stop cleanly; log:\n")
+            + QString::fromUtf8(log().right(4000));
+        return false;
+    }
+    Options again = m_options;
+    again.port = port();
+    return start(again, why);
 }
 
 int OutpostdProcess::stop(int timeoutMs)

@@ -11,10 +11,12 @@ namespace outpost::testing {
 /// The real outpostd binary as a child process on an ephemeral loopback port.
 ///
 /// The binary is $OUTPOSTD_BIN (outpost_add_test sets it). start() runs
-/// `outpostd --listen 127.0.0.1:0 --db <url> --attachments <tmp> [--demo --demo-cases N] <extra>`
-/// in a private temp dir and waits for its "outpostd listening on http://HOST:PORT" line. The
-/// server's stderr (its log) goes to a file; log() reads it, e.g. to print it when a test fails.
-/// The destructor kills a server that is still running.
+/// `outpostd --listen 127.0.0.1:<port> --db <url> --attachments <tmp> [--demo --demo-cases N] <extra>`
+/// (port 0 unless Options::port says otherwise) in a private temp dir and waits for its
+/// "outpostd listening on http://HOST:PORT" line. restart() starts it again with the same options on
+/// the same port, so clients keep their URL across a crash (kill()) or a stop(). The server's stderr
+/// (its log, appended across restarts) goes to a file; log() reads it, e.g. to print it when a test
+/// fails. The destructor kills a server that is still running.
 class OutpostdProcess
 {
 public:
@@ -25,6 +27,7 @@ public:
         int pbkdf2Iterations = 1000; // cheap sign-ins in tests (production default: 100,000)
         QStringList extraArgs; // appended as-is
         int startTimeoutMs = 120000; // seeding 50k demo cases takes a while
+        quint16 port = 0; // 0: an ephemeral port, chosen by the system
     };
 
     OutpostdProcess();
@@ -35,6 +38,9 @@ public:
     /// Starts the server and waits until it listens. False with a reason (and the server's log)
     /// when it exits early, prints something else or does not listen within the timeout.
     bool start(const Options &options, QString *why);
+    /// Stops a running server (SIGTERM), then starts it again with the options of the last start()
+    /// on the port it listened on (same database, same attachments, same baseUrl()).
+    bool restart(QString *why);
 
     QUrl baseUrl() const { return m_baseUrl; } // "http://127.0.0.1:PORT"
     /// baseUrl() + path (+ query): url("/api/v1/health").
@@ -57,6 +63,8 @@ private:
     QTemporaryDir m_dir;
     QProcess m_process;
     QUrl m_baseUrl;
+    Options m_options;
+    bool m_started = false;
 };
 
 } // namespace outpost::testing

@@ -6,6 +6,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -52,30 +53,66 @@ void TestDatabase::addColumns()
 
 bool TestDatabase::pgExec(const QString &url, const QString &sql, QString *why)
 {
-    const QUrl u(url);
+    return TestDatabase::sql(url, sql, why).has_value();
+}
+
+std::optional<QList<QVariantList>> TestDatabase::sql(
+    const QString &url, const QString &statement, QString *why)
+{
+    const bool lite = url.startsWith(QLatin1String("sqlite:"));
     const QString connection
         = QStringLiteral("outpost-testdb-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    bool ok = false;
+    std::optional<QList<QVariantList>> rows;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connection);
-        db.setHostName(u.host());
-        db.setPort(u.port(5432));
-        db.setUserName(u.userName());
-        db.setPassword(u.password());
-        db.setDatabaseName(u.path().mid(1));
+        QSqlDatabase db = QSqlDatabase::addDatabase(
+            lite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), connection);
+        const QUrl u(url);
+        if (lite) {
+            db.setDatabaseName(url.mid(7));
+        } else {
+            db.setHostName(u.host());
+            db.setPort(u.port(5432));
+            db.setUserName(u.userName());
+            db.setPassword(u.password());
+            db.setDatabaseName(u.path().mid(1));
+        }
         if (!db.open()) {
             *why = QStringLiteral("cannot connect to %1: %2")
                        .arg(u.toString(QUrl::RemovePassword), db.lastError().text());
         } else {
             QSqlQuery q(db);
-            ok = q.exec(sql);
-            if (!ok)
+            if (q.exec(statement)) {
+                rows.emplace();
+                while (q.next()) {
+                    QVariantList row;
+                    for (int i = 0; i < q.record().count(); ++i)
+                        row.append(q.value(i));
+                    rows->append(row);
+                }
+            } else {
                 *why = q.lastError().text();
+            }
+            q.finish();
             db.close();
         }
     }
     QSqlDatabase::removeDatabase(connection);
-    return ok;
+    return rows;
+}
+
+QVariant TestDatabase::scalar(const QString &url, const QString &statement)
+{
+    QString why;
+    const auto rows = sql(url, statement, &why);
+    if (!rows) {
+        qWarning("TestDatabase: %s failed: %s", qPrintable(statement), qPrintable(why));
+        return {};
+    }
+    if (rows->isEmpty() || rows->first().isEmpty()) {
+        qWarning("TestDatabase: %s returned nothing", qPrintable(statement));
+        return {};
+    }
+    return rows->first().first();
 }
 
 bool TestDatabase::create(QString *why)

@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QVariant>
+
+#include <optional>
 
 namespace outpost::testing {
 
@@ -50,6 +54,14 @@ public:
 
     /// Runs one SQL statement on the PostgreSQL cluster (the database of `url`), false + reason on error.
     static bool pgExec(const QString &url, const QString &sql, QString *why);
+    /// Runs one SQL statement directly on the database of `url` ("sqlite:PATH" or "postgresql://…"),
+    /// on a connection of its own, beside the service: to look at what the service stored, or to
+    /// break it on purpose. The rows it returned (empty for statements without any); nullopt and
+    /// the reason when it failed.
+    static std::optional<QList<QVariantList>> sql(const QString &url, const QString &statement, QString *why);
+    /// The first column of the first row of `statement` on `url`, or an invalid QVariant (with a
+    /// warning) when it failed or returned nothing.
+    static QVariant scalar(const QString &url, const QString &statement);
 
 private:
     struct Private;

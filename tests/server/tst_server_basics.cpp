@@ -18,6 +18,7 @@ private Q_SLOTS:
     void commandLineErrorsExit2();
     void userAdministration();
     void configFileApplies();
+    void retentionIsConfiguredAndPrunesAtStart();
 };
 
 void TstServerBasics::healthSignInSignOutAndSigterm()
@@ -100,6 +101,8 @@ void TstServerBasics::commandLineErrorsExit2()
     QVERIFY(err.contains("no-such-flag"));
     QCOMPARE(run({ QStringLiteral("--listen"), QStringLiteral("nowhere") }, &err), 2);
     QCOMPARE(run({ QStringLiteral("--workers"), QStringLiteral("many") }, &err), 2);
+    QCOMPARE(run({ QStringLiteral("--retention-days"), QStringLiteral("0") }, &err), 2);
+    QVERIFY2(err.contains("--retention-days must be a whole number from 1"), err.constData());
 
     const auto writeIni = [&](const QString &name, const QByteArray &text) {
         QFile f(dir.filePath(name));
@@ -114,6 +117,10 @@ void TstServerBasics::commandLineErrorsExit2()
     QCOMPARE(
         run({ QStringLiteral("--config"), writeIni(QStringLiteral("b.ini"), "workers=lots\n") }, &err), 2);
     QVERIFY2(err.contains("workers"), err.constData());
+    QCOMPARE(
+        run({ QStringLiteral("--config"), writeIni(QStringLiteral("c.ini"), "retention_days=-3\n") }, &err),
+        2);
+    QVERIFY2(err.contains("retention_days"), err.constData());
     QCOMPARE(run({ QStringLiteral("--config"), dir.filePath(QStringLiteral("missing.ini")) }, &err), 2);
     QVERIFY2(err.contains("cannot read"), err.constData());
     // Nothing was started: no database file appeared in the working directory's data dir.
@@ -243,6 +250,44 @@ void TstServerBasics::configFileApplies()
     QCOMPARE(big.status, 413);
     QCOMPARE(server.stop(), 0);
     QVERIFY2(!server.log().contains(" info "), server.log().left(2000).constData());
+}
+
+void TstServerBasics::retentionIsConfiguredAndPrunesAtStart()
+{
+    QProcess help;
+    help.start(OutpostdProcess::binary(), { QStringLiteral("--help") });
+    QVERIFY(help.waitForFinished(30000));
+    QVERIFY(help.readAllStandardOutput().contains("--retention-days <N>"));
+
+    // The config file's retention_days, overridden by --retention-days; the first prune runs at start
+    // and records the time of the current seq.
+    TestDatabase database(TestDatabase::Kind::SQLite);
+    QString why;
+    QVERIFY2(database.create(&why), qPrintable(why));
+    QTemporaryDir dir;
+    QFile ini(dir.filePath(QStringLiteral("outpostd.ini")));
+    QVERIFY(ini.open(QIODevice::WriteOnly));
+    ini.write("retention_days = 7\n");
+    ini.close();
+    for (const QStringList &extra :
+        { QStringList {}, QStringList { QStringLiteral("--retention-days"), QStringLiteral("9") } }) {
+        OutpostdProcess server;
+        OutpostdProcess::Options o;
+        o.dbUrl = database.url();
+        o.demo = true;
+        o.demoCases = 4;
+        o.extraArgs = QStringList { QStringLiteral("--config"), ini.fileName() } + extra;
+        QVERIFY2(server.start(o, &why), qPrintable(why));
+        const QByteArray expected = extra.isEmpty() ? "feed retention: 7 days; pruned every 60 min"
+                                                    : "feed retention: 9 days; pruned every 60 min";
+        QVERIFY2(server.log().contains(expected), server.log().right(2000).constData());
+        QTRY_COMPARE_WITH_TIMEOUT(TestDatabase::scalar(database.url(),
+                                      QStringLiteral("SELECT COUNT(*) FROM seq_marks WHERE seq ="
+                                                     " (SELECT value FROM counters WHERE name = 'seq')"))
+                                      .toInt(),
+            1, 10000);
+        QCOMPARE(server.stop(), 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TstServerBasics)

@@ -1,86 +1,30 @@
 // SPDX-License-Identifier: MIT
 #include "harness.h"
 
-#include <QRandomGenerator>
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QUrl>
-#include <QUuid>
+#include <QUrlQuery>
 
 namespace outpost::server::testing {
 
-namespace {
-bool pgAdmin(const QString &url, const QString &sql, QString *why)
-{
-    const QUrl u(url);
-    const QString name
-        = QStringLiteral("outpost-unit-admin-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(u.host());
-        db.setPort(u.port(5432));
-        db.setUserName(u.userName());
-        db.setPassword(u.password());
-        db.setDatabaseName(u.path().mid(1));
-        if (!db.open()) {
-            *why = db.lastError().text();
-        } else {
-            QSqlQuery q(db);
-            ok = q.exec(sql);
-            if (!ok)
-                *why = q.lastError().text();
-            db.close();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return ok;
-}
-} // namespace
+Harness::Harness(Backend backend)
+    : m_db(backend == Backend::SQLite ? outpost::testing::TestDatabase::Kind::SQLite
+                                      : outpost::testing::TestDatabase::Kind::PostgreSQL)
+{ }
 
 Harness::~Harness()
 {
-    m_service.reset();
-    if (!m_pgDbName.isEmpty()) {
-        QString why;
-        pgAdmin(
-            m_pgAdminUrl, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_pgDbName), &why);
-    }
+    m_service.reset(); // before the database is dropped
 }
 
 bool Harness::prepare(QString *why)
 {
-    if (m_backend == Backend::SQLite) {
-        if (!m_dir.isValid()) {
-            *why = QStringLiteral("no temp dir");
-            return false;
-        }
-        m_url = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("outpostd.sqlite"));
-        return true;
-    }
-    m_pgAdminUrl = qEnvironmentVariable("OUTPOST_TEST_PG_URL");
-    if (m_pgAdminUrl.isEmpty()) {
-        *why = QStringLiteral("OUTPOST_TEST_PG_URL is not set; PostgreSQL variant skipped");
-        return false;
-    }
-    m_pgDbName = QStringLiteral("outpost_unit_%1")
-                     .arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
-    if (!pgAdmin(m_pgAdminUrl, QStringLiteral("CREATE DATABASE %1").arg(m_pgDbName), why)) {
-        m_pgDbName.clear();
-        return false;
-    }
-    QUrl u(m_pgAdminUrl);
-    u.setPath(QLatin1Char('/') + m_pgDbName);
-    m_url = u.toString();
-    return true;
+    return m_db.create(why);
 }
 
 ServiceOptions Harness::options() const
 {
     ServiceOptions o;
-    o.dbUrl = m_url;
-    o.attachmentsDir = m_dir.filePath(QStringLiteral("attachments"));
+    o.dbUrl = m_db.url();
+    o.attachmentsDir = m_db.directory() + QStringLiteral("/attachments");
     o.pbkdf2Iterations = 1000; // fast tests; production default is 100,000
     return o;
 }

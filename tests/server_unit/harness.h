@@ -2,30 +2,40 @@
 #pragma once
 
 #include "service.h"
+#include "testdatabase.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 
 #include <memory>
 
 namespace outpost::server::testing {
 
-/// A Service on a fresh database: a SQLite file in a temp dir, or a new PostgreSQL database created
-/// through OUTPOST_TEST_PG_URL (dropped again at the end). Drives handler().handle() directly.
+/// A Service on a fresh database (tests/common TestDatabase: a SQLite file in a temp dir, or a new
+/// PostgreSQL database created through OUTPOST_TEST_PG_URL, dropped again at the end). Drives
+/// handler().handle() directly.
 class Harness
 {
 public:
     enum class Backend { SQLite, PostgreSQL };
-    explicit Harness(Backend backend)
-        : m_backend(backend)
-    { }
+    explicit Harness(Backend backend);
     ~Harness();
 
-    /// Creates the empty database; false (with a reason) when the backend is not available.
+    /// Creates the empty database; false (with a reason) when it cannot. skipOnly(): only because
+    /// PostgreSQL is not configured (callers QSKIP then, and QFAIL otherwise).
     bool prepare(QString *why);
-    QString dbUrl() const { return m_url; }
+    bool skipOnly() const { return m_db.skipOnly(); }
+    QString dbUrl() const { return m_db.url(); }
+    /// One statement straight on the database, beside the service (TestDatabase::sql).
+    std::optional<QList<QVariantList>> sql(const QString &statement, QString *why) const
+    {
+        return outpost::testing::TestDatabase::sql(dbUrl(), statement, why);
+    }
+    QVariant scalar(const QString &statement) const
+    {
+        return outpost::testing::TestDatabase::scalar(dbUrl(), statement);
+    }
     ServiceOptions options() const;
     Result<std::unique_ptr<Service>> open(const ServiceOptions &options);
 
@@ -42,11 +52,7 @@ public:
     static QJsonObject json(const http::Response &r) { return QJsonDocument::fromJson(r.body).object(); }
 
 private:
-    Backend m_backend;
-    QTemporaryDir m_dir;
-    QString m_url;
-    QString m_pgAdminUrl;
-    QString m_pgDbName;
+    outpost::testing::TestDatabase m_db;
     std::unique_ptr<Service> m_service;
 };
 

@@ -5,10 +5,7 @@
 
 #include <QCryptographicHash>
 #include <QScopeGuard>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QThread>
-#include <QUrl>
 
 using namespace outpost;
 using namespace outpost::server;
@@ -396,25 +393,10 @@ private Q_SLOTS:
         const QString id = someCase(QStringLiteral("alice"), QStringLiteral("inspection"));
         const QJsonObject before = caseOf(id);
         auto sql = [&](const QString &statement) {
-            const QString name = QStringLiteral("break");
-            bool ok = false;
-            {
-                QSqlDatabase db;
-                if (m_backend == Harness::Backend::SQLite) {
-                    db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-                    db.setDatabaseName(h->dbUrl().mid(7));
-                } else {
-                    const QUrl u(h->dbUrl());
-                    db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-                    db.setHostName(u.host());
-                    db.setPort(u.port(5432));
-                    db.setUserName(u.userName());
-                    db.setDatabaseName(u.path().mid(1));
-                }
-                ok = db.open() && QSqlQuery(db).exec(statement);
-                db.close();
-            }
-            QSqlDatabase::removeDatabase(name);
+            QString why;
+            const bool ok = h->sql(statement, &why).has_value();
+            if (!ok)
+                qWarning("%s", qPrintable(why));
             return ok;
         };
         QVERIFY(sql(QStringLiteral("ALTER TABLE audit RENAME TO audit_away")));
@@ -436,21 +418,11 @@ private Q_SLOTS:
         if (m_backend != Harness::Backend::PostgreSQL)
             QSKIP("PostgreSQL only");
         // The server ends every session of the service (as a restart would); the next requests work.
-        const QUrl u(h->dbUrl());
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("killer"));
-            db.setHostName(u.host());
-            db.setPort(u.port(5432));
-            db.setUserName(u.userName());
-            db.setDatabaseName(u.path().mid(1));
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(
-                q.exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                                      " WHERE datname = current_database() AND pid <> pg_backend_pid()")));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("killer"));
+        QString why;
+        QVERIFY2(h->sql(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                                       " WHERE datname = current_database() AND pid <> pg_backend_pid()"),
+                     &why),
+            qPrintable(why));
         const QString id = someCase(QStringLiteral("alice"), QStringLiteral("repair"));
         QVERIFY(!id.isEmpty());
         QCOMPARE(firstResult(post(alice,

@@ -6,10 +6,7 @@
 #include "writegate.h"
 
 #include <QRegularExpression>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QThread>
-#include <QUrl>
 
 #include <atomic>
 
@@ -64,23 +61,13 @@ private Q_SLOTS:
     void refusesNewerDatabase()
     {
         if (m_backend == Harness::Backend::PostgreSQL) {
-            const QUrl u(h->dbUrl());
-            {
-                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("bump"));
-                db.setHostName(u.host());
-                db.setPort(u.port(5432));
-                db.setUserName(u.userName());
-                db.setDatabaseName(u.path().mid(1));
-                QVERIFY(db.open());
-                QSqlQuery q(db);
-                QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_version VALUES (99)")));
-                auto s = Service::open(h->options());
-                QVERIFY(!s.ok());
-                QCOMPARE(s.error().code, QStringLiteral("too_new"));
-                QVERIFY(q.exec(QStringLiteral("DELETE FROM schema_version WHERE version = 99")));
-                db.close();
-            }
-            QSqlDatabase::removeDatabase(QStringLiteral("bump"));
+            QString why;
+            QVERIFY2(h->sql(QStringLiteral("INSERT INTO schema_version VALUES (99)"), &why), qPrintable(why));
+            auto s = Service::open(h->options());
+            QVERIFY(!s.ok());
+            QCOMPARE(s.error().code, QStringLiteral("too_new"));
+            QVERIFY2(h->sql(QStringLiteral("DELETE FROM schema_version WHERE version = 99"), &why),
+                qPrintable(why));
             QVERIFY(Service::open(h->options()).ok());
             return;
         }
@@ -92,15 +79,10 @@ private Q_SLOTS:
             auto s = Service::open(o);
             QVERIFY(s.ok());
         }
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bump"));
-            db.setDatabaseName(path);
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 99")));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("bump"));
+        QString why;
+        QVERIFY2(outpost::testing::TestDatabase::sql(
+                     QStringLiteral("sqlite:") + path, QStringLiteral("PRAGMA user_version = 99"), &why),
+            qPrintable(why));
         ServiceOptions o;
         o.dbUrl = QStringLiteral("sqlite:") + path;
         auto s = Service::open(o);

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "awaitresult.h"
 #include "apiclient.h"
+#include "awaitresult.h"
 #include "localstore.h"
+#include "outpostdprocess.h"
 #include "rules/rulesengine.h"
 #include "signin.h"
 #include "synccontroller.h"
@@ -21,6 +22,34 @@ using namespace outpost;
 using namespace outpost::sync;
 
 using outpost::testing::await;
+
+/// Starts `server` on a SQLite file at `dbPath` with 30 demo cases (alice, bob, carol).
+inline bool startDemoServer(outpost::testing::OutpostdProcess &server, const QString &dbPath, QString *why)
+{
+    outpost::testing::OutpostdProcess::Options o;
+    o.dbUrl = QStringLiteral("sqlite:") + dbPath;
+    o.demo = true;
+    o.demoCases = 30;
+    return server.start(o, why);
+}
+
+/// The store at `path`, or null (with a warning saying why).
+inline std::unique_ptr<client::LocalStore> openStore(const QString &path)
+{
+    auto s = client::LocalStore::open(path);
+    if (!s.ok())
+        qWarning("store: %s", qPrintable(s.error().toString()));
+    return s.ok() ? std::move(s).value() : nullptr;
+}
+
+/// A case's history as `api`'s user reads it from the server (empty, with a warning, on failure).
+inline QList<HistoryEntry> historyOf(ApiClient &api, const QString &caseId)
+{
+    auto h = await<Result<QList<HistoryEntry>>>([&](auto cb) { api.history(caseId, cb); });
+    if (!h.ok())
+        qWarning("history: %s", qPrintable(h.error().toString()));
+    return h.ok() ? h.value() : QList<HistoryEntry>();
+}
 
 inline Result<SessionInfo> login(ApiClient &api, const QUrl &server, const QString &user)
 {

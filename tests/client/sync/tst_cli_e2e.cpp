@@ -2,7 +2,7 @@
 // End-to-end: the `outpost-cli` driver against a real outpostd (OUTPOSTD_BIN) on loopback, with the
 // real keyring: the workflow and its exit codes, and kill -9 at random points while it drains.
 #include "e2ehelpers.h"
-#include "outpostdfixture.h"
+#include "outpostdprocess.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <csignal>
 
 using namespace outpost;
 using namespace outpost::sync;
@@ -21,29 +23,18 @@ class TestCliE2e : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<OutpostdProcess> m_server;
+    testing::OutpostdProcess m_server;
     ApiClient m_alice;
     ApiClient m_carol;
     QString m_aliceToken;
 
-    std::unique_ptr<client::LocalStore> openStore(const QString &path)
-    {
-        auto s = client::LocalStore::open(path);
-        if (!s.ok())
-            qWarning("store: %s", qPrintable(s.error().toString()));
-        return s.ok() ? std::move(s).value() : nullptr;
-    }
-    QList<HistoryEntry> historyOf(const QString &caseId)
-    {
-        auto h = await<Result<QList<HistoryEntry>>>([&](auto cb) { m_carol.history(caseId, cb); });
-        if (!h.ok())
-            qWarning("history: %s", qPrintable(h.error().toString()));
-        return h.ok() ? h.value() : QList<HistoryEntry>();
-    }
-
 private Q_SLOTS:
     void initTestCase();
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase()
+    {
+        if (m_server.isRunning())
+            QCOMPARE(m_server.stop(), 0);
+    }
     void killedCliSyncAppliesEveryActionOnce();
     void cliWorkflowAndExitCodes();
 };
@@ -55,14 +46,13 @@ void TestCliE2e::initTestCase()
         QStringLiteral("outpost.client.*.info=false\noutpost.core.sync.*.info=false"));
     if (!qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"))
         QSKIP("needs the keyring of scripts/test.sh (dbus-run-session + gnome-keyring)");
-    m_server = std::make_unique<OutpostdProcess>(m_dir.filePath(QStringLiteral("server.sqlite")));
-    const QString skip = m_server->start(0, 30);
-    if (!skip.isEmpty())
-        QSKIP(qPrintable(QStringLiteral("no real outpostd: ") + skip));
-    auto a = login(m_alice, m_server->url(), QStringLiteral("alice"));
+    QString why;
+    QVERIFY2(
+        startDemoServer(m_server, m_dir.filePath(QStringLiteral("server.sqlite")), &why), qPrintable(why));
+    auto a = login(m_alice, m_server.baseUrl(), QStringLiteral("alice"));
     QVERIFY2(a.ok(), qPrintable(a.error().toString()));
     m_aliceToken = a->token;
-    auto c = login(m_carol, m_server->url(), QStringLiteral("carol"));
+    auto c = login(m_carol, m_server.baseUrl(), QStringLiteral("carol"));
     QVERIFY2(c.ok(), qPrintable(c.error().toString()));
 }
 
@@ -78,13 +68,13 @@ void TestCliE2e::killedCliSyncAppliesEveryActionOnce()
         p.waitForFinished(120000);
         return std::make_pair(p.exitCode(), QString::fromUtf8(p.readAllStandardError()));
     };
-    auto in = run({ QStringLiteral("signin"), QStringLiteral("--server"), m_server->url().toString(),
+    auto in = run({ QStringLiteral("signin"), QStringLiteral("--server"), m_server.baseUrl().toString(),
                       QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("--password-stdin") },
         "alice\n");
     QVERIFY2(in.first == 0, qPrintable(in.second));
     QCOMPARE(run({ QStringLiteral("sync") }).first, 0);
 
-    const QString path = client::StoreLocation::pathFor(profile, m_server->url(), QStringLiteral("alice"));
+    const QString path = client::StoreLocation::pathFor(profile, m_server.baseUrl(), QStringLiteral("alice"));
     QString caseId;
     {
         auto store = openStore(path);
@@ -144,7 +134,7 @@ void TestCliE2e::killedCliSyncAppliesEveryActionOnce()
     QCOMPARE(openStore(path)->pendingCount(), 0);
 
     QHash<QString, int> seen;
-    for (const HistoryEntry &h : historyOf(caseId))
+    for (const HistoryEntry &h : historyOf(m_carol, caseId))
         if (h.action == QLatin1String("note") && h.text.startsWith(QStringLiteral("kill-") + tag))
             ++seen[h.text];
     QCOMPARE(seen.size(), queued);
@@ -175,7 +165,7 @@ void TestCliE2e::cliWorkflowAndExitCodes()
     QCOMPARE(run({ QStringLiteral("case"), QStringLiteral("list") }).code, 5);
     QCOMPARE(run({ QStringLiteral("bogus") }).code, 2);
     const QStringList signin { QStringLiteral("signin"), QStringLiteral("--server"),
-        m_server->url().toString(), QStringLiteral("--user"), QStringLiteral("alice"),
+        m_server.baseUrl().toString(), QStringLiteral("--user"), QStringLiteral("alice"),
         QStringLiteral("--password-stdin") };
     QCOMPARE(run(signin, "wrong\n").code, 1);
     auto in = run(signin, "alice\n");
@@ -187,7 +177,7 @@ void TestCliE2e::cliWorkflowAndExitCodes()
     QVERIFY(QJsonDocument::fromJson(list.out).isArray());
 
     // Typed values: a bad number is a validation failure (3) and writes nothing.
-    const QString path = client::StoreLocation::pathFor(profile, m_server->url(), QStringLiteral("alice"));
+    const QString path = client::StoreLocation::pathFor(profile, m_server.baseUrl(), QStringLiteral("alice"));
     auto store = openStore(path);
     const auto type = store->caseType(QStringLiteral("inspection"));
     QStringList assignments;
@@ -250,7 +240,7 @@ void TestCliE2e::cliWorkflowAndExitCodes()
     QVERIFY(!bytes.contains(m_aliceToken.toUtf8()));
 
     // The server away: sync says offline (4), local work still works.
-    m_server->kill();
+    m_server.kill();
     QCOMPARE(run({ QStringLiteral("sync"), QStringLiteral("--timeout"), QStringLiteral("3") }).code, 4);
     QCOMPARE(run({ QStringLiteral("case"), QStringLiteral("list") }).code, 0);
     // Offline sign-in: the verifier of the last good password decides.
@@ -258,7 +248,10 @@ void TestCliE2e::cliWorkflowAndExitCodes()
     auto offline = run(QStringList { QStringLiteral("--json") } + signin, "alice\n");
     QVERIFY2(offline.code == 0, offline.err.constData());
     QCOMPARE(QJsonDocument::fromJson(offline.out).object().value(QLatin1String("offline")).toBool(), true);
-    QCOMPARE(m_server->restart(), QString());
+    {
+        QString why;
+        QVERIFY2(m_server.restart(&why), qPrintable(why));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCliE2e)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // End-to-end: the sync engine and the CLI against a real outpostd (OUTPOSTD_BIN) on loopback.
 #include "e2ehelpers.h"
-#include "outpostdfixture.h"
+#include "outpostdprocess.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -36,8 +36,7 @@ class TestSyncE2e : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<OutpostdProcess> m_server;
-    QString m_skip;
+    testing::OutpostdProcess m_server;
     ApiClient m_alice;
     ApiClient m_carol;
     QString m_aliceToken;
@@ -47,32 +46,22 @@ private:
     {
         const QString dir = m_dir.filePath(QStringLiteral("profile-%1").arg(++m_profiles));
         QDir().mkpath(dir);
-        return client::StoreLocation::pathFor(dir, m_server->url(), QStringLiteral("alice"));
+        return client::StoreLocation::pathFor(dir, m_server.baseUrl(), QStringLiteral("alice"));
     }
     SyncConfig aliceConfig(const QString &storePath) const
     {
-        return oneShotConfig(storePath, m_server->url(), QStringLiteral("alice"), m_aliceToken);
-    }
-    std::unique_ptr<client::LocalStore> openStore(const QString &path)
-    {
-        auto s = client::LocalStore::open(path);
-        if (!s.ok())
-            qWarning("store: %s", qPrintable(s.error().toString()));
-        return s.ok() ? std::move(s).value() : nullptr;
+        return oneShotConfig(storePath, m_server.baseUrl(), QStringLiteral("alice"), m_aliceToken);
     }
     /// A fresh, synced store of alice holding one case she created offline and uploaded.
     QString createSyncedCase(const QString &storePath, QString *caseId);
-    QList<HistoryEntry> historyOf(const QString &caseId)
-    {
-        auto h = await<Result<QList<HistoryEntry>>>([&](auto cb) { m_carol.history(caseId, cb); });
-        if (!h.ok())
-            qWarning("history: %s", qPrintable(h.error().toString()));
-        return h.ok() ? h.value() : QList<HistoryEntry>();
-    }
 
 private Q_SLOTS:
     void initTestCase();
-    void cleanupTestCase() { m_server.reset(); }
+    void cleanupTestCase()
+    {
+        if (m_server.isRunning())
+            QCOMPARE(m_server.stop(), 0);
+    }
     void signInThenFullSyncEqualsServerState();
     void offlineWorkThenSyncGivesOneCase();
     void fullSyncEqualsDeltaSequence();
@@ -89,14 +78,13 @@ void TestSyncE2e::initTestCase()
     QVERIFY(m_dir.isValid());
     QLoggingCategory::setFilterRules(
         QStringLiteral("outpost.client.*.info=false\noutpost.core.sync.*.info=false"));
-    m_server = std::make_unique<OutpostdProcess>(m_dir.filePath(QStringLiteral("server.sqlite")));
-    m_skip = m_server->start(0, 30);
-    if (!m_skip.isEmpty())
-        QSKIP(qPrintable(QStringLiteral("no real outpostd: ") + m_skip));
-    auto a = login(m_alice, m_server->url(), QStringLiteral("alice"));
+    QString why;
+    QVERIFY2(
+        startDemoServer(m_server, m_dir.filePath(QStringLiteral("server.sqlite")), &why), qPrintable(why));
+    auto a = login(m_alice, m_server.baseUrl(), QStringLiteral("alice"));
     QVERIFY2(a.ok(), qPrintable(a.error().toString()));
     m_aliceToken = a->token;
-    auto c = login(m_carol, m_server->url(), QStringLiteral("carol"));
+    auto c = login(m_carol, m_server.baseUrl(), QStringLiteral("carol"));
     QVERIFY2(c.ok(), qPrintable(c.error().toString()));
 }
 
@@ -131,7 +119,7 @@ void TestSyncE2e::signInThenFullSyncEqualsServerState()
     const QString profile = m_dir.filePath(QStringLiteral("signin-profile"));
     SignIn signIn;
     auto out = await<Result<SignInOutcome>>([&](auto cb) {
-        signIn.signIn(m_server->url(), QStringLiteral("alice"), QStringLiteral("alice"), profile, cb);
+        signIn.signIn(m_server.baseUrl(), QStringLiteral("alice"), QStringLiteral("alice"), profile, cb);
     });
     QVERIFY2(out.ok(), qPrintable(out.error().toString()));
     QVERIFY(!out->offline);
@@ -219,7 +207,7 @@ void TestSyncE2e::offlineWorkThenSyncGivesOneCase()
         titled += c.value(QLatin1String("title")).toString() == QLatin1String("offline case") ? 1 : 0;
     QCOMPARE(titled, 1);
     int creates = 0, notes = 0, transitions = 0;
-    for (const HistoryEntry &h : historyOf(id)) {
+    for (const HistoryEntry &h : historyOf(m_carol, id)) {
         creates += h.action == QLatin1String("create");
         notes += h.action == QLatin1String("note") && h.text == QLatin1String("offline note");
         transitions
@@ -298,7 +286,7 @@ void TestSyncE2e::connectionCutMidUploadAppliesOnce()
     connect(&controller, &SyncController::progress, this, [&](const QString &phase, int done, int) {
         if (!killed && phase == QLatin1String("upload") && done >= 15) {
             killed = true;
-            m_server->kill();
+            m_server.kill();
         }
     });
     controller.start();
@@ -306,14 +294,17 @@ void TestSyncE2e::connectionCutMidUploadAppliesOnce()
     QVERIFY2(killed, "the upload finished before the cut");
     QCOMPARE(finished.first().at(0).toBool(), false);
 
-    QCOMPARE(m_server->restart(), QString());
+    {
+        QString why;
+        QVERIFY2(m_server.restart(&why), qPrintable(why));
+    }
     finished.clear();
     controller.syncNow();
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() && finished.last().at(0).toBool(), 120000);
     QCOMPARE(store->pendingCount(), 0);
 
     QHash<QString, int> seen;
-    for (const HistoryEntry &h : historyOf(caseId))
+    for (const HistoryEntry &h : historyOf(m_carol, caseId))
         if (h.action == QLatin1String("note") && h.text.startsWith(QStringLiteral("cut-") + tag))
             ++seen[h.text];
     QCOMPARE(seen.size(), notes);

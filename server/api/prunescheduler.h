@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "retention.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <chrono>
+
+class QTimer;
+
+namespace outpost::server {
+
+/// Runs FeedRetention::prune on a timer, on its own thread "outpostd-prune" (with its own database
+/// connection), so no request ever waits for it: once at start, then every `interval`. Failures are
+/// logged and tried again at the next tick. Several instances on one database may all run one; the
+/// prunes serialise on the change-sequence lock and the later ones find nothing left to do.
+class PruneScheduler
+{
+public:
+    PruneScheduler(FeedRetention &retention, std::chrono::minutes interval);
+    ~PruneScheduler(); // stops the timer and joins the thread (a prune in progress finishes first)
+    PruneScheduler(const PruneScheduler &) = delete;
+    PruneScheduler &operator=(const PruneScheduler &) = delete;
+
+    void start();
+
+private:
+    QThread m_thread;
+    class PruneWorker *m_worker;
+};
+
+/// The worker on the prune thread.
+class PruneWorker : public QObject
+{
+    Q_OBJECT
+public:
+    PruneWorker(FeedRetention &retention, std::chrono::minutes interval)
+        : m_retention(retention)
+        , m_interval(interval)
+    { }
+    Q_INVOKABLE void start();
+    Q_INVOKABLE void stop();
+
+private:
+    void runOnce();
+
+    FeedRetention &m_retention;
+    std::chrono::minutes m_interval;
+    QTimer *m_timer = nullptr;
+};
+
+} // namespace outpost::server
