@@ -206,8 +206,16 @@ void MainWindow::setCaseHost(CaseFormHost *host)
     m_host = host;
     delete m_caseView;
     m_caseView = new CaseView(host, this);
+    m_caseView->setDetailsHost(m_details);
     m_caseStack->addWidget(m_caseView);
     fillNewCaseMenu();
+}
+
+void MainWindow::setCaseDetailsHost(CaseDetailsHost *details)
+{
+    m_details = details;
+    if (m_caseView)
+        m_caseView->setDetailsHost(details);
 }
 
 static void bindList(QListView *view, QAbstractItemModel *model)
