@@ -27,6 +27,7 @@ CaseView::CaseView(CaseFormHost *host, QWidget *parent)
     , m_message(new QLabel(this))
     , m_banner(new ServerChangedBanner(this))
     , m_scroll(new QScrollArea(this))
+    , m_split(new QSplitter(Qt::Vertical, this))
     , m_details(new CaseDetailsPane(this))
     , m_flowBar(new FlowActionBar(this))
     , m_save(new QPushButton(tr("Save"), this))
@@ -73,20 +74,20 @@ CaseView::CaseView(CaseFormHost *host, QWidget *parent)
     formLay->setContentsMargins(0, 0, 0, 0);
     formLay->addWidget(m_scroll, 1);
     formLay->addLayout(buttons);
-    auto *split = new QSplitter(Qt::Vertical, this);
-    split->setObjectName(QStringLiteral("caseSplitter"));
-    split->setChildrenCollapsible(false);
-    split->addWidget(formPart);
-    split->addWidget(m_details);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    m_split->setObjectName(QStringLiteral("caseSplitter"));
+    m_split->setChildrenCollapsible(false);
+    m_split->addWidget(formPart);
+    m_split->addWidget(m_details);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 2);
+    m_details->setMinimumHeight(m_details->fontMetrics().lineSpacing() * 9);
     m_details->hide();
     auto *lay = new QVBoxLayout(this);
     lay->addWidget(m_title);
     lay->addWidget(m_meta);
     lay->addWidget(m_banner);
     lay->addWidget(m_message);
-    lay->addWidget(split, 1);
+    lay->addWidget(m_split, 1);
     updateButtons();
 }
 
@@ -99,7 +100,14 @@ void CaseView::setDetailsHost(CaseDetailsHost *details)
 void CaseView::showDetails()
 {
     const bool has = m_details->host() && m_form && !isNewCase();
+    const bool appears = has && m_details->isHidden();
     m_details->setVisible(has);
+    if (appears) { // a splitter gives a child shown later no room of its own: 3 : 2
+        const QList<int> sizes = m_split->sizes();
+        const int total = sizes.value(0) + sizes.value(1);
+        if (total > 0 && sizes.value(1) < m_details->minimumHeight())
+            m_split->setSizes({ total * 3 / 5, total * 2 / 5 });
+    }
     if (has)
         m_details->setCase(m_record.id, m_type, m_host->lookupSource(), m_localOnly);
 }

@@ -10,6 +10,7 @@
 class QLabel;
 class QPushButton;
 class QScrollArea;
+class QSplitter;
 
 namespace outpost::ui {
 
@@ -74,6 +75,7 @@ private:
     QLabel *m_message;
     ServerChangedBanner *m_banner;
     QScrollArea *m_scroll;
+    QSplitter *m_split;
     CaseDetailsPane *m_details;
     bool m_localOnly = false;
     QPointer<CaseForm> m_form;

@@ -8,6 +8,7 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 namespace outpost::ui {
@@ -38,7 +39,15 @@ NotesPanel::NotesPanel(QWidget *parent)
     m_editor->setTabChangesFocus(true);
     m_editor->setMaximumHeight(m_editor->fontMetrics().lineSpacing() * 5);
     m_add->setObjectName(QStringLiteral("addNoteButton"));
-    m_add->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    // Ctrl+Enter in the editor adds the note (Enter alone starts a new line).
+    for (const QKeySequence &keys :
+        { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) }) {
+        auto *shortcut = new QShortcut(keys, m_editor, nullptr, nullptr, Qt::WidgetShortcut);
+        connect(shortcut, &QShortcut::activated, this, [this] {
+            if (m_add->isEnabled())
+                addNote();
+        });
+    }
     m_add->setToolTip(tr("Queue the note; it is sent with the next sync (Ctrl+Enter)"));
     m_message->setWordWrap(true);
     m_message->hide();
