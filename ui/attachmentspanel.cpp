@@ -60,6 +60,7 @@ AttachmentsPanel::AttachmentsPanel(QWidget *parent)
     buttons->addWidget(m_add);
     buttons->addWidget(m_open);
     buttons->addWidget(m_progress, 1);
+    buttons->addStretch(); // the buttons keep their size while no download runs
     auto *lay = new QVBoxLayout(this);
     lay->addWidget(m_list, 1);
     lay->addWidget(m_message);
