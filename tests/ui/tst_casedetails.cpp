@@ -320,6 +320,27 @@ private Q_SLOTS:
         QVERIFY(!history->refreshButton()->isEnabled());
     }
 
+    void openedCopiesNotUsedForAMonthAreRemoved()
+    {
+        const QString cache = m_details->cacheDir();
+        const auto put = [&cache](const QString &id, int ageDays) {
+            QDir().mkpath(cache + QLatin1Char('/') + id);
+            QFile f(cache + QLatin1Char('/') + id + QStringLiteral("/photo.jpg"));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("jpeg");
+            QVERIFY(f.flush()); // written before the time is set
+            QVERIFY(f.setFileTime(
+                QDateTime::currentDateTimeUtc().addDays(-ageDays), QFileDevice::FileModificationTime));
+        };
+        put(QStringLiteral("old"), 40);
+        put(QStringLiteral("recent"), 3);
+        // The next session's start prunes the cache (on its worker thread).
+        m_view->setDetailsHost(nullptr);
+        m_details = std::make_unique<StoreCaseDetails>(m_store.get(), QStringLiteral("alice"));
+        QTRY_VERIFY(!QFileInfo::exists(cache + QStringLiteral("/old")));
+        QVERIFY(QFileInfo::exists(cache + QStringLiteral("/recent/photo.jpg")));
+    }
+
     void keyboardReachesEveryPart()
     {
         QVERIFY(m_view->openCase(QStringLiteral("C-1")));

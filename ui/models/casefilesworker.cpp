@@ -39,6 +39,13 @@ QString copyFile(const QString &source, const QString &dest)
         return Tr::tr("Cannot write %1: %2").arg(dest, out.errorString());
     return {};
 }
+/// A reused copy counts as opened now (the cache keeps what is opened within 30 days).
+void touch(const QString &path)
+{
+    QFile f(path);
+    if (f.open(QIODevice::ReadWrite))
+        f.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
+}
 } // namespace
 
 CaseFilesWorker::CaseFilesWorker(const QString &storePath)
@@ -105,6 +112,7 @@ void CaseFilesWorker::copyOut(
     const QFileInfo have(dest);
     const QFileInfo from(source);
     if (have.exists() && have.size() == from.size() && have.lastModified() >= from.lastModified()) {
+        touch(dest);
         Q_EMIT fileReady(caseId, attachmentId, dest, {});
         return;
     }
@@ -118,6 +126,7 @@ void CaseFilesWorker::download(
     if (QFileInfo::exists(dest) && !sha256.isEmpty()) {
         const Result<QString> have = sync::ApiClient::sha256OfFile(dest);
         if (have && have.value().compare(sha256, Qt::CaseInsensitive) == 0) {
+            touch(dest);
             Q_EMIT fileReady(caseId, attachmentId, dest, {});
             return;
         }
@@ -159,6 +168,22 @@ void CaseFilesWorker::history(const QString &caseId, const QString &serverId)
             out.append({ QDateTime::fromString(h.at, Qt::ISODateWithMs), h.by, h.action, h.changes, h.text });
         Q_EMIT historyDone(caseId, out, {}, {});
     });
+}
+
+void CaseFilesWorker::pruneCache(const QString &cacheDir, int maxAgeDays)
+{
+    const QDateTime before = QDateTime::currentDateTimeUtc().addDays(-maxAgeDays);
+    const QDir root(cacheDir);
+    for (const QFileInfo &entry : root.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QDir d(entry.absoluteFilePath());
+        const QFileInfoList files = d.entryInfoList(QDir::Files | QDir::Hidden);
+        // An empty one counts by its own time: a download may be about to fill it.
+        bool old = files.isEmpty() ? entry.lastModified().toUTC() < before : true;
+        for (const QFileInfo &f : files)
+            old = old && f.lastModified().toUTC() < before;
+        if (old && d.removeRecursively())
+            qCInfo(lcUiModels) << "removed an old opened copy:" << entry.fileName();
+    }
 }
 
 void CaseFilesWorker::stop()

@@ -42,6 +42,8 @@ public Q_SLOTS:
         const QString &caseId, const QString &attachmentId, const QString &dest, const QString &sha256);
     /// The history of `serverId`, reported for `caseId` (the id the screen knows the case by).
     void history(const QString &caseId, const QString &serverId);
+    /// Removes opened copies in `cacheDir` ("<id>/<name>") not touched for `maxAgeDays` days.
+    void pruneCache(const QString &cacheDir, int maxAgeDays);
     /// On the worker's thread before it ends: aborts requests, closes the store.
     void stop();
 

@@ -13,6 +13,8 @@
 namespace outpost::ui {
 
 namespace {
+constexpr int CacheDays = 30;
+
 /// A file name safe to create: no directories, nothing hidden, never empty.
 QString safeFileName(const QString &name, const QString &fallback)
 {
@@ -84,6 +86,12 @@ StoreCaseDetails::StoreCaseDetails(client::LocalStore *store, const QString &use
                     caseId, tr("The history could not be loaded: %1").arg(message), false);
         });
     m_thread->start();
+    // Opened copies are a cache: what was not opened for a month goes (the originals stay on the
+    // server or, until uploaded, beside the store).
+    CaseFilesWorker *w = m_worker;
+    const QString cache = m_cacheDir;
+    QMetaObject::invokeMethod(
+        w, [w, cache] { w->pruneCache(cache, CacheDays); }, Qt::QueuedConnection);
 }
 
 StoreCaseDetails::~StoreCaseDetails()

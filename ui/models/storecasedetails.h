@@ -21,7 +21,8 @@ class CaseFilesWorker;
 /// attached files, downloads and the history run on a CaseFilesWorker on its own thread, so the
 /// GUI thread never waits for the network or for a file of up to 20 MiB being copied and synced.
 /// Downloads land in "<store>.cache/<attachment id>/<file name>" beside the store (the name kept
-/// so that the desktop opens it with the right application).
+/// so that the desktop opens it with the right application); copies not opened for 30 days are
+/// removed when the session starts.
 class StoreCaseDetails : public CaseDetailsHost
 {
     Q_OBJECT
