@@ -679,6 +679,133 @@
     </message>
 </context>
 <context>
+    <name>outpost::ui::AttachmentsModel</name>
+    <message>
+        <source>pending upload</source>
+        <translation>wartet auf Hochladen</translation>
+    </message>
+    <message>
+        <source>on the server</source>
+        <translation>auf dem Server</translation>
+    </message>
+    <message>
+        <source>on the server, opened after a download</source>
+        <translation>auf dem Server, wird nach dem Herunterladen geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::AttachmentsPanel</name>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <source>Attach files; they are uploaded with the next sync</source>
+        <translation>Dateien anhängen; sie werden mit der nächsten Synchronisierung hochgeladen</translation>
+    </message>
+    <message>
+        <source>Open the selected attachment (Enter)</source>
+        <translation>Den ausgewählten Anhang öffnen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Fortschritt des Downloads</translation>
+    </message>
+    <message>
+        <source>Attached. The file is uploaded with the next sync.</source>
+        <translation>Angehängt. Die Datei wird mit der nächsten Synchronisierung hochgeladen.</translation>
+    </message>
+    <message>
+        <source>Not attached: %1</source>
+        <translation>Nicht angehängt: %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the attachment: %1</source>
+        <translation>Der Anhang kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>No application on this device opens %1.</source>
+        <translation>Keine Anwendung auf diesem Gerät öffnet %1.</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copying %n file(s)…</source>
+        <translation>
+            <numerusform>%n Datei wird kopiert…</numerusform>
+            <numerusform>%n Dateien werden kopiert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>%1 wird heruntergeladen…</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::CaseDetailsPane</name>
+    <message>
+        <source>Case details</source>
+        <translation>Falldetails</translation>
+    </message>
+    <message>
+        <source>No&amp;tes (%1)</source>
+        <translation>&amp;Notizen (%1)</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>&amp;Notizen</translation>
+    </message>
+    <message>
+        <source>Attach&amp;ments (%1)</source>
+        <translation>&amp;Anhänge (%1)</translation>
+    </message>
+    <message>
+        <source>Attach&amp;ments</source>
+        <translation>&amp;Anhänge</translation>
+    </message>
+    <message>
+        <source>Histor&amp;y</source>
+        <translation>&amp;Verlauf</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::CaseFilesWorker</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; try again when you are online.</source>
+        <translation>Der Server ist nicht erreichbar; versuchen Sie es erneut, wenn Sie online sind.</translation>
+    </message>
+    <message>
+        <source>The downloaded file differs from the one on record (sha256 %1, expected %2).</source>
+        <translation>Die heruntergeladene Datei weicht von der erfassten ab (sha256 %1, erwartet %2).</translation>
+    </message>
+</context>
+<context>
     <name>outpost::ui::CaseForm</name>
     <message>
         <source>%1 *</source>
@@ -919,6 +1046,100 @@
     </message>
 </context>
 <context>
+    <name>outpost::ui::HistoryModel</name>
+    <message>
+        <source>Created the case</source>
+        <translation>Fall angelegt</translation>
+    </message>
+    <message>
+        <source>Flow action: %1</source>
+        <translation>Ablaufschritt: %1</translation>
+    </message>
+    <message>
+        <source>Assignment changed</source>
+        <translation>Zuweisung geändert</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Notiz: %1</translation>
+    </message>
+    <message>
+        <source>Attached %1 (%2)</source>
+        <translation>%1 angehängt (%2)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>No fields changed</source>
+        <translation>Keine Felder geändert</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>System</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::HistoryView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Case history</source>
+        <translation>Verlauf des Falls</translation>
+    </message>
+    <message>
+        <source>Fetch the history from the server again</source>
+        <translation>Den Verlauf erneut vom Server abrufen</translation>
+    </message>
+    <message>
+        <source>The server has no history for this case yet.</source>
+        <translation>Der Server hat noch keinen Verlauf für diesen Fall.</translation>
+    </message>
+    <message>
+        <source>%1 Shown is the history as fetched before.</source>
+        <translation>%1 Angezeigt wird der zuletzt abgerufene Verlauf.</translation>
+    </message>
+    <message>
+        <source>No history for a case that is not saved yet.</source>
+        <translation>Ein noch nicht gespeicherter Fall hat keinen Verlauf.</translation>
+    </message>
+    <message>
+        <source>This case was created on this device and is not on the server yet. Its history starts once it is sent.</source>
+        <translation>Dieser Fall wurde auf diesem Gerät angelegt und ist noch nicht auf dem Server. Sein Verlauf beginnt, sobald er gesendet ist.</translation>
+    </message>
+    <message>
+        <source>Loading the history from the server…</source>
+        <translation>Der Verlauf wird vom Server geladen…</translation>
+    </message>
+</context>
+<context>
     <name>outpost::ui::KioskController</name>
     <message>
         <source>Enter the administrator PIN to leave kiosk mode.</source>
@@ -1034,6 +1255,60 @@
     <message>
         <source>Sign out and return to sign-in; queued work stays on this device</source>
         <translation>Abmelden und zur Anmeldung zurückkehren; wartende Arbeit bleibt auf diesem Gerät</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::NotesModel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · not accepted by the server</source>
+        <translation>%1 · vom Server nicht angenommen</translation>
+    </message>
+    <message>
+        <source>%1 · pending, sent with the next sync</source>
+        <translation>%1 · ausstehend, wird mit der nächsten Synchronisierung gesendet</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::NotesPanel</name>
+    <message>
+        <source>Add note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>Neue Notiz</translation>
+    </message>
+    <message>
+        <source>Write a note…</source>
+        <translation>Notiz schreiben…</translation>
+    </message>
+    <message>
+        <source>Queue the note; it is sent with the next sync (Ctrl+Enter)</source>
+        <translation>Die Notiz vormerken; sie wird mit der nächsten Synchronisierung gesendet (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Notes already on the server are shown once it can be reached.</source>
+        <translation>Notizen, die schon auf dem Server sind, werden angezeigt, sobald er erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation>Noch keine Notizen.</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>Nicht hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>Note added. It is sent with the next sync.</source>
+        <translation>Notiz hinzugefügt. Sie wird mit der nächsten Synchronisierung gesendet.</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +1681,37 @@
     <message>
         <source>Enter your password.</source>
         <translation>Geben Sie Ihr Passwort ein.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::StoreCaseDetails</name>
+    <message>
+        <source>The server cannot be reached. The history is shown once you are online.</source>
+        <translation>Der Server ist nicht erreichbar. Der Verlauf wird angezeigt, sobald Sie online sind.</translation>
+    </message>
+    <message>
+        <source>Sign in again to see the history from the server.</source>
+        <translation>Melden Sie sich erneut an, um den Verlauf vom Server zu sehen.</translation>
+    </message>
+    <message>
+        <source>The server no longer shows this case to you.</source>
+        <translation>Der Server zeigt Ihnen diesen Fall nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The history could not be loaded: %1</source>
+        <translation>Der Verlauf konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The attachment is no longer part of this case.</source>
+        <translation>Der Anhang gehört nicht mehr zu diesem Fall.</translation>
+    </message>
+    <message>
+        <source>This case was created on this device and is not on the server yet. Its history starts once it is sent.</source>
+        <translation>Dieser Fall wurde auf diesem Gerät angelegt und ist noch nicht auf dem Server. Sein Verlauf beginnt, sobald er gesendet ist.</translation>
+    </message>
+    <message>
+        <source>You are offline. The history from the server is shown once it can be reached.</source>
+        <translation>Sie sind offline. Der Verlauf vom Server wird angezeigt, sobald er erreichbar ist.</translation>
     </message>
 </context>
 <context>

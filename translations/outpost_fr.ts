@@ -679,6 +679,133 @@
     </message>
 </context>
 <context>
+    <name>outpost::ui::AttachmentsModel</name>
+    <message>
+        <source>pending upload</source>
+        <translation>en attente d’envoi</translation>
+    </message>
+    <message>
+        <source>on the server</source>
+        <translation>sur le serveur</translation>
+    </message>
+    <message>
+        <source>on the server, opened after a download</source>
+        <translation>sur le serveur, ouverte après téléchargement</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::AttachmentsPanel</name>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <source>Attach files; they are uploaded with the next sync</source>
+        <translation>Joindre des fichiers ; ils sont envoyés à la prochaine synchronisation</translation>
+    </message>
+    <message>
+        <source>Open the selected attachment (Enter)</source>
+        <translation>Ouvrir la pièce jointe sélectionnée (Entrée)</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>Progression du téléchargement</translation>
+    </message>
+    <message>
+        <source>Attached. The file is uploaded with the next sync.</source>
+        <translation>Joint. Le fichier est envoyé à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>Not attached: %1</source>
+        <translation>Non joint : %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the attachment: %1</source>
+        <translation>Impossible d’ouvrir la pièce jointe : %1</translation>
+    </message>
+    <message>
+        <source>No application on this device opens %1.</source>
+        <translation>Aucune application de cet appareil n’ouvre %1.</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copying %n file(s)…</source>
+        <translation>
+            <numerusform>Copie de %n fichier…</numerusform>
+            <numerusform>Copie de %n fichiers…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>Téléchargement de %1…</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::CaseDetailsPane</name>
+    <message>
+        <source>Case details</source>
+        <translation>Détails du dossier</translation>
+    </message>
+    <message>
+        <source>No&amp;tes (%1)</source>
+        <translation>N&amp;otes (%1)</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>N&amp;otes</translation>
+    </message>
+    <message>
+        <source>Attach&amp;ments (%1)</source>
+        <translation>Pièces jo&amp;intes (%1)</translation>
+    </message>
+    <message>
+        <source>Attach&amp;ments</source>
+        <translation>Pièces jo&amp;intes</translation>
+    </message>
+    <message>
+        <source>Histor&amp;y</source>
+        <translation>&amp;Historique</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::CaseFilesWorker</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached; try again when you are online.</source>
+        <translation>Le serveur est injoignable ; réessayez une fois en ligne.</translation>
+    </message>
+    <message>
+        <source>The downloaded file differs from the one on record (sha256 %1, expected %2).</source>
+        <translation>Le fichier téléchargé diffère de celui enregistré (sha256 %1, attendu %2).</translation>
+    </message>
+</context>
+<context>
     <name>outpost::ui::CaseForm</name>
     <message>
         <source>%1 *</source>
@@ -919,6 +1046,100 @@
     </message>
 </context>
 <context>
+    <name>outpost::ui::HistoryModel</name>
+    <message>
+        <source>Created the case</source>
+        <translation>Dossier créé</translation>
+    </message>
+    <message>
+        <source>Flow action: %1</source>
+        <translation>Action : %1</translation>
+    </message>
+    <message>
+        <source>Assignment changed</source>
+        <translation>Affectation modifiée</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Note : %1</translation>
+    </message>
+    <message>
+        <source>Attached %1 (%2)</source>
+        <translation>%1 joint (%2)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1 : %2 → %3</translation>
+    </message>
+    <message>
+        <source>No fields changed</source>
+        <translation>Aucun champ modifié</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>system</source>
+        <translation>système</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::HistoryView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Case history</source>
+        <translation>Historique du dossier</translation>
+    </message>
+    <message>
+        <source>Fetch the history from the server again</source>
+        <translation>Récupérer à nouveau l’historique depuis le serveur</translation>
+    </message>
+    <message>
+        <source>The server has no history for this case yet.</source>
+        <translation>Le serveur n’a pas encore d’historique pour ce dossier.</translation>
+    </message>
+    <message>
+        <source>%1 Shown is the history as fetched before.</source>
+        <translation>%1 L’historique affiché est celui récupéré auparavant.</translation>
+    </message>
+    <message>
+        <source>No history for a case that is not saved yet.</source>
+        <translation>Un dossier pas encore enregistré n’a pas d’historique.</translation>
+    </message>
+    <message>
+        <source>This case was created on this device and is not on the server yet. Its history starts once it is sent.</source>
+        <translation>Ce dossier a été créé sur cet appareil et n’est pas encore sur le serveur. Son historique commence dès qu’il est envoyé.</translation>
+    </message>
+    <message>
+        <source>Loading the history from the server…</source>
+        <translation>Chargement de l’historique depuis le serveur…</translation>
+    </message>
+</context>
+<context>
     <name>outpost::ui::KioskController</name>
     <message>
         <source>Enter the administrator PIN to leave kiosk mode.</source>
@@ -1034,6 +1255,60 @@
     <message>
         <source>Sign out and return to sign-in; queued work stays on this device</source>
         <translation>Se déconnecter et revenir à la connexion ; le travail en attente reste sur cet appareil</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::NotesModel</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · not accepted by the server</source>
+        <translation>%1 · refusée par le serveur</translation>
+    </message>
+    <message>
+        <source>%1 · pending, sent with the next sync</source>
+        <translation>%1 · en attente, envoyée à la prochaine synchronisation</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::NotesPanel</name>
+    <message>
+        <source>Add note</source>
+        <translation>Ajouter la note</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>Nouvelle note</translation>
+    </message>
+    <message>
+        <source>Write a note…</source>
+        <translation>Écrire une note…</translation>
+    </message>
+    <message>
+        <source>Queue the note; it is sent with the next sync (Ctrl+Enter)</source>
+        <translation>Mettre la note en file ; elle est envoyée à la prochaine synchronisation (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Notes already on the server are shown once it can be reached.</source>
+        <translation>Les notes déjà sur le serveur s’affichent dès qu’il est joignable.</translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation>Pas encore de notes.</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>Non ajoutée : %1</translation>
+    </message>
+    <message>
+        <source>Note added. It is sent with the next sync.</source>
+        <translation>Note ajoutée. Elle est envoyée à la prochaine synchronisation.</translation>
     </message>
 </context>
 <context>
@@ -1406,6 +1681,37 @@
     <message>
         <source>Enter your password.</source>
         <translation>Saisissez votre mot de passe.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::StoreCaseDetails</name>
+    <message>
+        <source>The server cannot be reached. The history is shown once you are online.</source>
+        <translation>Le serveur est injoignable. L’historique s’affiche dès que vous êtes en ligne.</translation>
+    </message>
+    <message>
+        <source>Sign in again to see the history from the server.</source>
+        <translation>Reconnectez-vous pour voir l’historique du serveur.</translation>
+    </message>
+    <message>
+        <source>The server no longer shows this case to you.</source>
+        <translation>Le serveur ne vous montre plus ce dossier.</translation>
+    </message>
+    <message>
+        <source>The history could not be loaded: %1</source>
+        <translation>Impossible de charger l’historique : %1</translation>
+    </message>
+    <message>
+        <source>The attachment is no longer part of this case.</source>
+        <translation>La pièce jointe ne fait plus partie de ce dossier.</translation>
+    </message>
+    <message>
+        <source>This case was created on this device and is not on the server yet. Its history starts once it is sent.</source>
+        <translation>Ce dossier a été créé sur cet appareil et n’est pas encore sur le serveur. Son historique commence dès qu’il est envoyé.</translation>
+    </message>
+    <message>
+        <source>You are offline. The history from the server is shown once it can be reached.</source>
+        <translation>Vous êtes hors ligne. L’historique du serveur s’affiche dès qu’il est joignable.</translation>
     </message>
 </context>
 <context>

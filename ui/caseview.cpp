@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "caseview.h"
 
+#include "casedetailspane.h"
 #include "caseformhost.h"
 #include "conflictdialog.h"
 #include "fieldeditor.h"
@@ -13,14 +14,24 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSplitter>
 #include <QVBoxLayout>
 
 namespace outpost::ui {
 
 CaseView::CaseView(CaseFormHost *host, QWidget *parent)
-    : QWidget(parent), m_host(host), m_title(new QLabel(this)), m_meta(new QLabel(this)), m_message(new QLabel(this)),
-      m_banner(new ServerChangedBanner(this)), m_scroll(new QScrollArea(this)), m_flowBar(new FlowActionBar(this)),
-      m_save(new QPushButton(tr("Save"), this)), m_revert(new QPushButton(tr("Revert"), this))
+    : QWidget(parent)
+    , m_host(host)
+    , m_title(new QLabel(this))
+    , m_meta(new QLabel(this))
+    , m_message(new QLabel(this))
+    , m_banner(new ServerChangedBanner(this))
+    , m_scroll(new QScrollArea(this))
+    , m_split(new QSplitter(Qt::Vertical, this))
+    , m_details(new CaseDetailsPane(this))
+    , m_flowBar(new FlowActionBar(this))
+    , m_save(new QPushButton(tr("Save"), this))
+    , m_revert(new QPushButton(tr("Revert"), this))
 {
     setObjectName(QStringLiteral("caseView"));
     QFont big = m_title->font();
@@ -57,14 +68,48 @@ CaseView::CaseView(CaseFormHost *host, QWidget *parent)
     buttons->addWidget(m_revert);
     buttons->addSpacing(24);
     buttons->addWidget(m_flowBar, 1);
+    // The form with its buttons above, the details below; the technician drags the divider.
+    auto *formPart = new QWidget(this);
+    auto *formLay = new QVBoxLayout(formPart);
+    formLay->setContentsMargins(0, 0, 0, 0);
+    formLay->addWidget(m_scroll, 1);
+    formLay->addLayout(buttons);
+    m_split->setObjectName(QStringLiteral("caseSplitter"));
+    m_split->setChildrenCollapsible(false);
+    m_split->addWidget(formPart);
+    m_split->addWidget(m_details);
+    m_split->setStretchFactor(0, 3);
+    m_split->setStretchFactor(1, 2);
+    m_details->setMinimumHeight(m_details->fontMetrics().lineSpacing() * 9);
+    m_details->hide();
     auto *lay = new QVBoxLayout(this);
     lay->addWidget(m_title);
     lay->addWidget(m_meta);
     lay->addWidget(m_banner);
     lay->addWidget(m_message);
-    lay->addWidget(m_scroll, 1);
-    lay->addLayout(buttons);
+    lay->addWidget(m_split, 1);
     updateButtons();
+}
+
+void CaseView::setDetailsHost(CaseDetailsHost *details)
+{
+    m_details->setHost(details);
+    showDetails();
+}
+
+void CaseView::showDetails()
+{
+    const bool has = m_details->host() && m_form && !isNewCase();
+    const bool appears = has && m_details->isHidden();
+    m_details->setVisible(has);
+    if (appears) { // a splitter gives a child shown later no room of its own: 3 : 2
+        const QList<int> sizes = m_split->sizes();
+        const int total = sizes.value(0) + sizes.value(1);
+        if (total > 0 && sizes.value(1) < m_details->minimumHeight())
+            m_split->setSizes({ total * 3 / 5, total * 2 / 5 });
+    }
+    if (has)
+        m_details->setCase(m_record.id, m_type, m_host->lookupSource(), m_localOnly);
 }
 
 bool CaseView::openCase(const QString &caseId)
@@ -81,7 +126,9 @@ bool CaseView::openCase(const QString &caseId)
     }
     m_record = *rec;
     m_type = *type;
+    m_localOnly = m_record.id.startsWith(QLatin1String("tmp-"));
     showForm(m_record.fields, RulesEngine::Mode::Update);
+    showDetails();
     return true;
 }
 
@@ -98,6 +145,7 @@ bool CaseView::newCase(const QString &caseType)
     m_record.status = m_type.initialStatus();
     m_record.title = tr("New %1").arg(m_type.title);
     showForm({}, RulesEngine::Mode::Create);
+    showDetails();
     return true;
 }
 
@@ -124,6 +172,7 @@ void CaseView::showForm(const QJsonObject &fields, RulesEngine::Mode mode)
     order << m_save << m_revert;
     for (const QString &a : m_flowBar->actionNames())
         order << m_flowBar->button(a);
+    order << m_details->focusWidgets();
     for (qsizetype i = 1; i < order.size(); ++i)
         setTabOrder(order.at(i - 1), order.at(i));
     if (QWidget *first = m_form->editorWidget(m_type.fields.value(0).name))
@@ -145,6 +194,12 @@ void CaseView::onCasesChanged(const QStringList &caseIds)
     }
     const QJsonObject oldBase = m_form->baseFields();
     m_record = *rec;
+    const bool wasLocalOnly = m_localOnly;
+    m_localOnly = m_record.id.startsWith(QLatin1String("tmp-"));
+    if (wasLocalOnly != m_localOnly)
+        showDetails();
+    else
+        m_details->onCasesChanged(caseIds);
     if (!m_form->isDirty()) {
         m_form->setCase(m_record.fields); // nothing typed: reload in place
         m_banner->hide();

@@ -10,22 +10,28 @@
 class QLabel;
 class QPushButton;
 class QScrollArea;
+class QSplitter;
 
 namespace outpost::ui {
 
+class CaseDetailsHost;
+class CaseDetailsPane;
 class CaseFormHost;
 class FlowActionBar;
 class ServerChangedBanner;
 
-/// One open case: header, the generated CaseForm, Save / Revert, the flow-action bar, and the
-/// "changed on the server" banner. Server updates (casesChanged) reload in place when nothing is
-/// being edited; otherwise the edits are kept and the banner offers review/merge or reload.
+/// One open case: header, the generated CaseForm, Save / Revert, the flow-action bar, the
+/// "changed on the server" banner and, with a CaseDetailsHost, notes, attachments and history. Server updates
+/// (casesChanged) reload in place when nothing is being edited; otherwise the edits are kept and the banner
+/// offers review/merge or reload.
 class CaseView : public QWidget
 {
     Q_OBJECT
 public:
     /// `host` must outlive the view.
     explicit CaseView(CaseFormHost *host, QWidget *parent = nullptr);
+    /// Notes, attachments and history under the form (hidden while null). Must outlive the view.
+    void setDetailsHost(CaseDetailsHost *details);
 
     /// Loads the case; false (with a message shown) when it cannot be read.
     bool openCase(const QString &caseId);
@@ -36,6 +42,7 @@ public:
     CaseForm *form() const { return m_form; }
     FlowActionBar *flowBar() const { return m_flowBar; }
     ServerChangedBanner *banner() const { return m_banner; }
+    CaseDetailsPane *details() const { return m_details; }
     QPushButton *saveButton() const { return m_save; }
     QString messageText() const;
 
@@ -56,6 +63,7 @@ private:
     void showMessage(const QString &text, bool error);
     void updateHeader();
     void updateButtons();
+    void showDetails();
 
     CaseFormHost *m_host;
     CaseRecord m_record;
@@ -67,6 +75,9 @@ private:
     QLabel *m_message;
     ServerChangedBanner *m_banner;
     QScrollArea *m_scroll;
+    QSplitter *m_split;
+    CaseDetailsPane *m_details;
+    bool m_localOnly = false;
     QPointer<CaseForm> m_form;
     FlowActionBar *m_flowBar;
     QPushButton *m_save;

@@ -223,6 +223,7 @@ void MainWindow::setCaseHost(CaseFormHost *host)
     m_caseStack->setCurrentWidget(m_noCase);
     if (host) {
         m_caseView = new CaseView(host, this);
+        m_caseView->setDetailsHost(m_details);
         m_caseStack->addWidget(m_caseView);
     }
     fillNewCaseMenu();
@@ -245,6 +246,7 @@ void MainWindow::clearSession()
         if (dlg->isVisible())
             dlg->close();
     setCaseHost(nullptr);
+    setCaseDetailsHost(nullptr);
     setWorklistModel(nullptr);
     setOutboxModel(nullptr);
     setConflictsModel(nullptr);
@@ -260,6 +262,13 @@ void MainWindow::clearSession()
     m_sync->setErrorText(QString());
     m_sync->setState(SyncState::Offline);
     m_tabs->setCurrentIndex(CasesTab);
+}
+
+void MainWindow::setCaseDetailsHost(CaseDetailsHost *details)
+{
+    m_details = details;
+    if (m_caseView)
+        m_caseView->setDetailsHost(details);
 }
 
 static void bindList(QListView *view, QAbstractItemModel *model)

@@ -15,6 +15,7 @@ class QToolBar;
 
 namespace outpost::ui {
 
+class CaseDetailsHost;
 class CaseFormHost;
 class CaseView;
 class EventLogView;
@@ -36,6 +37,8 @@ public:
     void setWorklistModel(QAbstractItemModel *model);
     /// A new case view over `host`; null closes the open case and leaves no case view.
     void setCaseHost(CaseFormHost *host);
+    /// Notes, attachments and history of the open case (none while null).
+    void setCaseDetailsHost(CaseDetailsHost *details);
     /// List models for the other tabs (one row per item, Qt::DisplayRole in plain words).
     void setOutboxModel(QAbstractItemModel *model);
     void setConflictsModel(QAbstractItemModel *model);
@@ -101,6 +104,7 @@ private:
     QLabel *m_noCase;
     CaseView *m_caseView = nullptr;
     CaseFormHost *m_host = nullptr;
+    CaseDetailsHost *m_details = nullptr;
     QListView *m_outbox = nullptr;
     QListView *m_conflicts = nullptr;
     QListView *m_issues = nullptr;

@@ -160,6 +160,8 @@ public:
     QList<LocalCase> cases(const CaseFilter &filter = {}) const;
     QList<Assignment> assignments(const QString &caseId = {}) const;
     QList<OutboxEntry> outbox() const;
+    /// The queued actions of one case (accepts a mapped temp id), in queue order.
+    QList<QueuedAction> queuedActions(const QString &caseId) const;
     QList<ConflictEntry> conflicts(const QString &caseId = {}) const;
     QList<SyncIssue> syncIssues() const;
     int pendingCount() const;

@@ -150,6 +150,14 @@ QList<Assignment> LocalStore::assignments(const QString &caseId) const
     return out;
 }
 
+QList<QueuedAction> LocalStore::queuedActions(const QString &caseId) const
+{
+    QList<QueuedAction> out;
+    for (const OutboxRow &r : d->outboxRows(d->resolve(caseId)))
+        out.append(r.toQueued());
+    return out;
+}
+
 QList<OutboxEntry> LocalStore::outbox() const
 {
     QSet<QString> conflicted;

@@ -269,7 +269,8 @@ void ApiClient::history(const QString &caseId, Callback<QList<HistoryEntry>> don
         false, [done](const QByteArray &b) { done(parse::history(b)); }, [done](const Error &e) { done(e); });
 }
 
-void ApiClient::getAttachment(const QString &uuid, const QString &destPath, Callback<QString> done)
+void ApiClient::getAttachment(const QString &uuid, const QString &destPath, Callback<QString> done,
+    std::function<void(qint64 received, qint64 total)> progress)
 {
     auto file = std::make_shared<QSaveFile>(destPath);
     if (!file->open(QIODevice::WriteOnly)) {
@@ -282,6 +283,8 @@ void ApiClient::getAttachment(const QString &uuid, const QString &destPath, Call
     QNetworkRequest req = request(QStringLiteral("/attachments/") + pathSegment(uuid), false);
     req.setRawHeader("Accept", "*/*");
     QNetworkReply *reply = m_nam->get(req);
+    if (progress)
+        connect(reply, &QNetworkReply::downloadProgress, this, progress);
     connect(reply, &QIODevice::readyRead, this, [reply, file, hash, writeFailed]() {
         // Only a successful answer's bytes go to the file; an error body is read in `finished`.
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

@@ -59,7 +59,9 @@ public:
     void getCase(const QString &caseId, Callback<CaseRecord> done);
     void history(const QString &caseId, Callback<QList<HistoryEntry>> done);
     /// GET /attachments/{uuid} streamed into `destPath` (written atomically); reports the sha256.
-    void getAttachment(const QString &uuid, const QString &destPath, Callback<QString> done);
+    /// `progress(received, total)` follows the download (total is -1 while unknown).
+    void getAttachment(const QString &uuid, const QString &destPath, Callback<QString> done,
+        std::function<void(qint64 received, qint64 total)> progress = {});
     /// Any request with a JSON body (or none) and a JSON answer; for administration and tests.
     void rawRequest(
         const QByteArray &verb, const QString &path, const QJsonObject &body, Callback<QJsonObject> done);

@@ -88,7 +88,9 @@ void SyncController::startThread(const QString &token)
 {
     // Not running yet: the worker can still be configured directly.
     m_worker->setInitialToken(token);
+    m_config.token = token;
     m_thread->start();
+    Q_EMIT tokenChanged(token);
 }
 
 void SyncController::syncNow()
@@ -117,6 +119,8 @@ void SyncController::setToken(const QString &token)
             m_config.token = token;
         return;
     }
+    m_config.token = token;
+    Q_EMIT tokenChanged(token);
     SyncWorker *worker = m_worker;
     QMetaObject::invokeMethod(
         worker, [worker, token]() { worker->setToken(token); }, Qt::QueuedConnection);

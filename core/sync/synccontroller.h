@@ -33,6 +33,8 @@ public:
     int pendingCount() const { return m_pending; }
     int conflictCount() const { return m_conflicts; }
     QDateTime lastSync() const { return m_lastSync; }
+    /// The token the engine runs with (empty until start() read it from the keychain).
+    QString token() const { return m_config.token; }
 
 public Q_SLOTS:
     void syncNow();
@@ -52,6 +54,9 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
     void cycleFinished(bool ok, const QString &errorCode, const QString &message);
     void startFinished(bool ok, const QString &errorCode, const QString &message);
+    /// The engine got a token (read from the keychain at start, or a new one from setToken());
+    /// other requests of the session (case history, attachment downloads) use the same.
+    void tokenChanged(const QString &token);
 
 private:
     void startThread(const QString &token);

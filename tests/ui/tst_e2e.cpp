@@ -2,15 +2,23 @@
 // The desktop app end to end: a real outpostd (demo data), the real store, the real keyring, real
 // widgets. Sign in through the dialog, work a case, sync, see the server's changes.
 #include "appsession.h"
+#include "attachmentsmodel.h"
+#include "attachmentspanel.h"
+#include "casedetailspane.h"
 #include "caseview.h"
 #include "conflictdialog.h"
 #include "fieldeditor.h"
+#include "historymodel.h"
+#include "historyview.h"
 #include "httpclient.h"
 #include "localstore.h"
 #include "mainwindow.h"
+#include "notesmodel.h"
+#include "notespanel.h"
 #include "outpostdprocess.h"
 #include "serverchangedbanner.h"
 #include "signindialog.h"
+#include "storecasedetails.h"
 #include "storelistmodels.h"
 #include "synccontroller.h"
 #include "syncstatusbar.h"
@@ -22,11 +30,13 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QCryptographicHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -90,6 +100,28 @@ class TestUiE2e : public QObject
         StoreWorklistModel *m = m_session->worklistModel();
         const int row = m->rowOf(caseId);
         return row < 0 ? -1 : m->index(row, 0).data(PendingCountRole).toInt();
+    }
+
+    /// Whether a row of `model` shows all of `parts`.
+    static bool anyRowShows(const QAbstractItemModel *model, const QStringList &parts)
+    {
+        for (int r = 0; r < model->rowCount(); ++r) {
+            const QString text = model->index(r, 0).data().toString();
+            bool all = true;
+            for (const QString &p : parts)
+                all = all && text.contains(p);
+            if (all)
+                return true;
+        }
+        return false;
+    }
+
+    static int rowShowing(const QAbstractItemModel *model, const QString &part)
+    {
+        for (int r = 0; r < model->rowCount(); ++r)
+            if (model->index(r, 0).data().toString().contains(part))
+                return r;
+        return -1;
     }
 
     std::unique_ptr<HttpClient> carol()
@@ -506,6 +538,192 @@ private Q_SLOTS:
         QVERIFY(view->banner()->isVisible());
         QCOMPARE(m_session->store()->pendingCount(), 0); // nothing saved behind her back
         view->openCase(id); // leave it clean
+    }
+
+    void noteQueuedThenInTheServersHistory()
+    {
+        const QString id = pickCase();
+        QVERIFY(!id.isEmpty());
+        m_window->openCase(id);
+        CaseView *view = m_window->caseView();
+        QCOMPARE(view->caseId(), id);
+        CaseDetailsPane *details = view->details();
+        QVERIFY(details->isVisible());
+        NotesPanel *notes = details->notes();
+        QAbstractItemModelTester tester(
+            notes->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(!details->history()->isLoading(), 30000);
+
+        // Written and queued here; nothing goes up until the next sync.
+        const QString text
+            = QStringLiteral("Gate locked, key at the desk ") + QUuid::createUuid().toString(QUuid::Id128);
+        details->setCurrentIndex(CaseDetailsPane::NotesTab);
+        notes->editor()->setFocus();
+        QTest::keyClicks(notes->editor(), text);
+        QTest::mouseClick(notes->addButton(), Qt::LeftButton);
+        const int row = rowShowing(notes->model(), text);
+        QVERIFY2(row >= 0, qPrintable(notes->messageText()));
+        QVERIFY(notes->model()->index(row, 0).data(NotesModel::PendingRole).toBool());
+        QCOMPARE(pendingOf(id), 1);
+        QCOMPARE(m_session->outboxModel()->rowCount(), 1);
+
+        // Synced: the note is in the server's history, and the panel shows the server's copy.
+        Q_EMIT m_window->syncNowRequested();
+        QTRY_COMPARE_WITH_TIMEOUT(pendingOf(id), 0, 30000);
+        auto c = carol();
+        const HttpReply h = c->get(QStringLiteral("/api/v1/cases/") + id + QStringLiteral("/history"));
+        QCOMPARE(h.status, 200);
+        int onServer = 0;
+        for (const QJsonValue &e : h.json().value(QStringLiteral("entries")).toArray())
+            onServer += e.toObject().value(QStringLiteral("action")).toString() == QLatin1String("note")
+                && e.toObject().value(QStringLiteral("text")).toString() == text
+                && e.toObject().value(QStringLiteral("by")).toString() == QLatin1String("alice");
+        QCOMPARE(onServer, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            anyRowShows(details->history()->model(), { QStringLiteral("Note: ") + text }), 30000);
+        QTRY_VERIFY(rowShowing(notes->model(), text) >= 0
+            && !notes->model()
+                    ->index(rowShowing(notes->model(), text), 0)
+                    .data(NotesModel::PendingRole)
+                    .toBool());
+        int shown = 0;
+        for (int r = 0; r < notes->model()->rowCount(); ++r)
+            shown += notes->model()->index(r, 0).data().toString().contains(text);
+        QCOMPARE(shown, 1);
+    }
+
+    void historyShowsAServerSideEdit()
+    {
+        CaseView *view = m_window->caseView();
+        const QString id = view->caseId();
+        QVERIFY(!id.isEmpty());
+        HistoryView *history = view->details()->history();
+        QAbstractItemModelTester tester(
+            history->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(!history->isLoading() && history->model()->rowCount() > 0, 30000);
+
+        auto c = carol();
+        const HttpReply got = c->get(QStringLiteral("/api/v1/cases/") + id);
+        QCOMPARE(got.status, 200);
+        const int reading = 5000 + int(QDateTime::currentMSecsSinceEpoch() % 1000);
+        const QJsonObject action { { "id", QUuid::createUuid().toString(QUuid::WithoutBraces) },
+            { "type", "update" }, { "caseId", id },
+            { "baseEtag", got.json().value(QStringLiteral("etag")).toString() },
+            { "fields", QJsonObject { { "readingKw", reading } } },
+            { "clientTime", QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } };
+        QCOMPARE(c->post(QStringLiteral("/api/v1/sync/actions"),
+                      QJsonObject { { "deviceId", "office" }, { "actions", QJsonArray { action } } })
+                     .status,
+            200);
+        // The sync brings the change; the open case's history is fetched again and says who did what.
+        Q_EMIT m_window->syncNowRequested();
+        const QString to = QStringLiteral("→ ") + QString::number(reading);
+        QTRY_VERIFY_WITH_TIMEOUT(anyRowShows(history->model(),
+                                     { QStringLiteral("carol"), QStringLiteral("Meter reading (kW)"), to }),
+            30000);
+        QVERIFY(history->model()->index(0, 0).data().toString().contains(to)); // newest first
+    }
+
+    void attachmentReachesTheServerAndASecondClientOpensIt()
+    {
+        CaseView *view = m_window->caseView();
+        const QString id = view->caseId();
+        QVERIFY(!id.isEmpty());
+        AttachmentsPanel *panel = view->details()->attachments();
+        QAbstractItemModelTester tester(
+            panel->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QByteArray bytes(700 * 1024, Qt::Uninitialized);
+        for (int i = 0; i < bytes.size(); ++i)
+            bytes[i] = char((i * 131) ^ (i >> 9));
+        const QString name
+            = QStringLiteral("meter-") + QUuid::createUuid().toString(QUuid::Id128) + QStringLiteral(".jpg");
+        const QString path = m_profile->filePath(name);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(bytes), qint64(bytes.size()));
+        }
+        const QString sha
+            = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+
+        // Attached here: pending upload.
+        QSignalSpy added(
+            static_cast<CaseDetailsHost *>(m_session->caseDetails()), &CaseDetailsHost::attachmentAdded);
+        panel->addFiles({ path });
+        QVERIFY(added.wait(10000) || !added.isEmpty());
+        const QString attachmentId = added.first().at(1).toString();
+        QTRY_VERIFY(panel->model()->rowOfKey(attachmentId) >= 0);
+        const auto state = [panel, attachmentId] {
+            return panel->model()
+                ->index(panel->model()->rowOfKey(attachmentId), 0)
+                .data(AttachmentsModel::StateRole)
+                .toInt();
+        };
+        QCOMPARE(state(), int(CaseAttachment::State::Pending));
+
+        // Synced: the server has the same bytes (its sha256), the row says so.
+        Q_EMIT m_window->syncNowRequested();
+        QTRY_COMPARE_WITH_TIMEOUT(state(), int(CaseAttachment::State::Uploaded), 30000);
+        auto c = carol();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const HttpReply r = c->get(QStringLiteral("/api/v1/cases/") + id);
+                for (const QJsonValue &a : r.json().value(QStringLiteral("attachments")).toArray())
+                    if (a.toObject().value(QStringLiteral("id")).toString() == attachmentId)
+                        return a.toObject().value(QStringLiteral("sha256")).toString() == sha
+                            && a.toObject().value(QStringLiteral("name")).toString() == name;
+                return false;
+            }(),
+            30000);
+        const HttpReply raw = c->get(QStringLiteral("/api/v1/attachments/") + attachmentId);
+        QCOMPARE(raw.status, 200);
+        QCOMPARE(raw.body, bytes);
+
+        // A second device of hers: the case lists the attachment as on the server; Open downloads it.
+        QTemporaryDir profile2;
+        QSettings settings2(profile2.filePath(QStringLiteral("outpost.conf")), QSettings::IniFormat);
+        MainWindow window2(settings2);
+        AppSession::Options so;
+        so.profileDir = profile2.path();
+        so.keychainService = m_keychain + QStringLiteral("-2");
+        so.syncTemplate.periodic = false;
+        so.syncTemplate.useReachability = false;
+        so.syncTemplate.usePush = false;
+        AppSession session2(&window2, so);
+        {
+            SignInDialog dlg;
+            session2.attachSignInDialog(&dlg);
+            dlg.setServer(m_server->baseUrl().toString());
+            dlg.show();
+            QSignalSpy started(&session2, &AppSession::started);
+            fillAndSubmit(dlg, QStringLiteral("alice"), QStringLiteral("alice"));
+            QVERIFY2(started.wait(30000) || !started.isEmpty(), qPrintable(dlg.messageText()));
+        }
+        window2.show();
+        QTRY_VERIFY_WITH_TIMEOUT(session2.worklistModel()->rowOf(id) >= 0
+                && session2.controller()->state() == sync::SyncState::Online,
+            60000);
+        window2.openCase(id);
+        QCOMPARE(window2.caseView()->caseId(), id);
+        AttachmentsPanel *panel2 = window2.caseView()->details()->attachments();
+        const int row2 = panel2->model()->rowOfKey(attachmentId);
+        QVERIFY(row2 >= 0);
+        QCOMPARE(panel2->model()->index(row2, 0).data(AttachmentsModel::StateRole).toInt(),
+            int(CaseAttachment::State::OnServer));
+        QString openedPath;
+        panel2->setOpener([&openedPath](const QString &p) {
+            openedPath = p;
+            return true;
+        });
+        QSignalSpy opened(panel2, &AttachmentsPanel::opened);
+        panel2->list()->setCurrentIndex(panel2->model()->index(row2, 0));
+        QTest::mouseClick(panel2->openButton(), Qt::LeftButton);
+        QVERIFY2(opened.wait(30000) || !opened.isEmpty(), qPrintable(panel2->messageText()));
+        QVERIFY(openedPath.endsWith(QLatin1Char('/') + name));
+        QFile got(openedPath);
+        QVERIFY(got.open(QIODevice::ReadOnly));
+        QCOMPARE(got.readAll(), bytes);
+        QCOMPARE(opened.first().at(0).toString(), attachmentId);
     }
 
     void lockScreenChecksTheCredentials()

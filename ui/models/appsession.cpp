@@ -6,6 +6,7 @@
 #include "modelslogging.h"
 #include "queueactions.h"
 #include "signindialog.h"
+#include "storecasedetails.h"
 #include "storecasehost.h"
 #include "storelistmodels.h"
 #include "synccontroller.h"
@@ -55,6 +56,7 @@ AppSession::~AppSession()
     m_controller = nullptr;
     if (m_window) {
         m_window->setCaseHost(nullptr); // the open case goes before its host
+        m_window->setCaseDetailsHost(nullptr);
         m_window->setWorklistModel(nullptr);
         m_window->setOutboxModel(nullptr);
         m_window->setConflictsModel(nullptr);
@@ -67,6 +69,7 @@ AppSession::~AppSession()
     delete m_conflicts;
     delete m_issues;
     delete m_events;
+    delete m_details; // joins its file/network thread before the store goes
     delete m_host;
 }
 
@@ -165,6 +168,9 @@ void AppSession::bind()
 
     client::LocalStore *store = m_store.get();
     m_host = new StoreCaseHost(store);
+    m_details = new StoreCaseDetails(store, m_userId);
+    m_details->setServer(m_server);
+    m_details->setOnline(!m_offline);
     m_worklist = new StoreWorklistModel(store);
     m_outbox = new OutboxModel(store);
     m_conflicts = new ConflictsListModel(store);
@@ -175,6 +181,7 @@ void AppSession::bind()
         m_typeNames << t.name + QLatin1Char('/') + QString::number(t.version);
 
     MainWindow *w = m_window;
+    w->setCaseDetailsHost(m_details);
     w->setCaseHost(m_host);
     w->setWorklistModel(m_worklist);
     w->setOutboxModel(m_outbox);
@@ -201,6 +208,14 @@ void AppSession::bind()
     connect(c, &sync::SyncController::lastSyncChanged, bar, &SyncStatusBar::setLastSync);
     connect(c, &sync::SyncController::errorOccurred, bar, &SyncStatusBar::setErrorText);
     connect(w, &MainWindow::syncNowRequested, c, &sync::SyncController::syncNow);
+    // Case history and attachment downloads use the engine's token and follow its reachability.
+    connect(c, &sync::SyncController::tokenChanged, m_details, &StoreCaseDetails::setToken);
+    connect(c, &sync::SyncController::stateChanged, m_details, [this](sync::SyncState s) {
+        if (s == sync::SyncState::Online)
+            m_details->setOnline(true);
+        else if (s == sync::SyncState::Offline || s == sync::SyncState::SignInRequired)
+            m_details->setOnline(false);
+    });
 
     // Server changes: the open case, the rows that changed, the lists.
     connect(c, &sync::SyncController::casesChanged, w, &MainWindow::onCasesChanged);
@@ -222,6 +237,7 @@ void AppSession::bind()
     };
     connect(m_host, &StoreCaseHost::localChangeMade, this, local);
     connect(m_actions, &QueueActions::localChangeMade, this, local);
+    connect(m_details, &StoreCaseDetails::localChangeMade, this, local);
 }
 
 void AppSession::refreshLists()

@@ -25,6 +25,7 @@ class MainWindow;
 class OutboxModel;
 class QueueActions;
 class SignInDialog;
+class StoreCaseDetails;
 class StoreCaseHost;
 class StoreWorklistModel;
 class SyncIssuesModel;
@@ -64,6 +65,7 @@ public:
     client::LocalStore *store() const { return m_store.get(); }
     sync::SyncController *controller() const { return m_controller; }
     StoreCaseHost *caseHost() const { return m_host; }
+    StoreCaseDetails *caseDetails() const { return m_details; }
     StoreWorklistModel *worklistModel() const { return m_worklist; }
     OutboxModel *outboxModel() const { return m_outbox; }
     ConflictsListModel *conflictsModel() const { return m_conflicts; }
@@ -96,6 +98,7 @@ private:
     std::unique_ptr<client::LocalStore> m_store;
     sync::SyncController *m_controller = nullptr;
     StoreCaseHost *m_host = nullptr;
+    StoreCaseDetails *m_details = nullptr;
     StoreWorklistModel *m_worklist = nullptr;
     OutboxModel *m_outbox = nullptr;
     ConflictsListModel *m_conflicts = nullptr;

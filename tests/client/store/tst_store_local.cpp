@@ -220,6 +220,12 @@ private Q_SLOTS:
             ActionType::Transition, ActionType::Update };
         for (int i = 0; i < types.size(); ++i)
             QCOMPARE(ob.at(i).type, types.at(i));
+        // The case's own queue, in order, with the note's text (what the case screen lists).
+        const QList<QueuedAction> own = m_store->queuedActions("C-1");
+        QCOMPARE(own.size(), 5);
+        QCOMPARE(own.at(1).action.type, ActionType::Note);
+        QCOMPARE(own.at(1).action.text, QString("checked the meter"));
+        QVERIFY(m_store->queuedActions("C-2").isEmpty());
         const auto c = m_store->caseById("C-1");
         QCOMPARE(c->record.status, QString("InProgress"));
         QCOMPARE(c->record.fields.value("readingKw").toInt(), 21);

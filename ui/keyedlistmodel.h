@@ -38,8 +38,9 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 public Q_SLOTS:
-    /// Re-reads the items (subclasses read their part of the store).
-    virtual void refresh() = 0;
+    /// Re-reads the items (subclasses over the store read their part of it; models that are handed
+    /// their lists through setItems() have nothing to re-read).
+    virtual void refresh() { }
 
 private:
     QList<KeyedItem> m_items;

@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: MIT
+#include "casefilesworker.h"
+
+#include "apiclient.h"
+#include "localstore.h"
+#include "modelslogging.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace outpost::ui {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(outpost::ui::CaseFilesWorker)
+};
+
+/// Copies in chunks through QSaveFile: the copy appears complete or not at all.
+QString copyFile(const QString &source, const QString &dest)
+{
+    QFile in(source);
+    if (!in.open(QIODevice::ReadOnly))
+        return Tr::tr("Cannot read %1: %2").arg(QFileInfo(source).fileName(), in.errorString());
+    QDir().mkpath(QFileInfo(dest).absolutePath());
+    QSaveFile out(dest);
+    if (!out.open(QIODevice::WriteOnly))
+        return Tr::tr("Cannot write %1: %2").arg(dest, out.errorString());
+    while (!in.atEnd()) {
+        const QByteArray chunk = in.read(1 << 16);
+        if (chunk.isEmpty() && in.error() != QFile::NoError)
+            return Tr::tr("Cannot read %1: %2").arg(QFileInfo(source).fileName(), in.errorString());
+        if (out.write(chunk) != chunk.size())
+            return Tr::tr("Cannot write %1: %2").arg(dest, out.errorString());
+    }
+    if (!out.commit())
+        return Tr::tr("Cannot write %1: %2").arg(dest, out.errorString());
+    return {};
+}
+/// A reused copy counts as opened now (the cache keeps what is opened within 30 days).
+void touch(const QString &path)
+{
+    QFile f(path);
+    if (f.open(QIODevice::ReadWrite))
+        f.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
+}
+} // namespace
+
+CaseFilesWorker::CaseFilesWorker(const QString &storePath)
+    : m_storePath(storePath)
+{ }
+
+CaseFilesWorker::~CaseFilesWorker() = default;
+
+client::LocalStore *CaseFilesWorker::store(QString *error)
+{
+    if (!m_store) {
+        client::LocalStore::Options o;
+        o.verify = false; // verified by the session at sign-in
+        auto s = client::LocalStore::open(m_storePath, o);
+        if (!s) {
+            *error = s.error().message;
+            return nullptr;
+        }
+        m_store = std::move(s).value();
+    }
+    return m_store.get();
+}
+
+sync::ApiClient *CaseFilesWorker::api()
+{
+    if (!m_api) {
+        m_api = new sync::ApiClient(this);
+        m_api->setServer(m_server);
+        m_api->setToken(m_token);
+    }
+    return m_api;
+}
+
+void CaseFilesWorker::setServer(const QUrl &server, const QString &token)
+{
+    m_server = server;
+    m_token = token;
+    if (m_api) {
+        m_api->setServer(server);
+        m_api->setToken(token);
+    }
+}
+
+void CaseFilesWorker::attach(const QString &caseId, const QString &filePath)
+{
+    QString error;
+    client::LocalStore *s = store(&error);
+    if (!s) {
+        Q_EMIT attached(caseId, {}, error);
+        return;
+    }
+    const Result<QString> id = s->attachFile(caseId, filePath);
+    if (!id) {
+        qCInfo(lcUiModels) << "attaching" << filePath << "to" << caseId << "failed:" << id.error().code;
+        Q_EMIT attached(caseId, {}, id.error().message);
+        return;
+    }
+    Q_EMIT attached(caseId, id.value(), {});
+}
+
+void CaseFilesWorker::copyOut(
+    const QString &caseId, const QString &attachmentId, const QString &source, const QString &dest)
+{
+    const QFileInfo have(dest);
+    const QFileInfo from(source);
+    if (have.exists() && have.size() == from.size() && have.lastModified() >= from.lastModified()) {
+        touch(dest);
+        Q_EMIT fileReady(caseId, attachmentId, dest, {});
+        return;
+    }
+    const QString error = copyFile(source, dest);
+    Q_EMIT fileReady(caseId, attachmentId, error.isEmpty() ? dest : QString(), error);
+}
+
+void CaseFilesWorker::download(
+    const QString &caseId, const QString &attachmentId, const QString &dest, const QString &sha256)
+{
+    if (QFileInfo::exists(dest) && !sha256.isEmpty()) {
+        const Result<QString> have = sync::ApiClient::sha256OfFile(dest);
+        if (have && have.value().compare(sha256, Qt::CaseInsensitive) == 0) {
+            touch(dest);
+            Q_EMIT fileReady(caseId, attachmentId, dest, {});
+            return;
+        }
+    }
+    QDir().mkpath(QFileInfo(dest).absolutePath());
+    api()->getAttachment(
+        attachmentId, dest,
+        [this, caseId, attachmentId, dest, sha256](Result<QString> got) {
+            if (!got) {
+                Q_EMIT fileReady(caseId, attachmentId, {},
+                    sync::isTransientError(got.error())
+                        ? Tr::tr("The server cannot be reached; try again when you are online.")
+                        : got.error().message);
+                return;
+            }
+            if (!sha256.isEmpty() && got.value().compare(sha256, Qt::CaseInsensitive) != 0) {
+                QFile::remove(dest);
+                Q_EMIT fileReady(caseId, attachmentId, {},
+                    Tr::tr("The downloaded file differs from the one on record (sha256 %1, expected %2).")
+                        .arg(got.value(), sha256));
+                return;
+            }
+            Q_EMIT fileReady(caseId, attachmentId, dest, {});
+        },
+        [this, attachmentId](
+            qint64 received, qint64 total) { Q_EMIT progress(attachmentId, received, total); });
+}
+
+void CaseFilesWorker::history(const QString &caseId, const QString &serverId)
+{
+    api()->history(serverId, [this, caseId](Result<QList<sync::HistoryEntry>> got) {
+        if (!got) {
+            Q_EMIT historyDone(caseId, {}, got.error().code, got.error().message);
+            return;
+        }
+        QList<CaseHistoryEntry> out;
+        out.reserve(got.value().size());
+        for (const sync::HistoryEntry &h : got.value())
+            out.append({ QDateTime::fromString(h.at, Qt::ISODateWithMs), h.by, h.action, h.changes, h.text });
+        Q_EMIT historyDone(caseId, out, {}, {});
+    });
+}
+
+void CaseFilesWorker::pruneCache(const QString &cacheDir, int maxAgeDays)
+{
+    const QDateTime before = QDateTime::currentDateTimeUtc().addDays(-maxAgeDays);
+    const QDir root(cacheDir);
+    for (const QFileInfo &entry : root.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QDir d(entry.absoluteFilePath());
+        const QFileInfoList files = d.entryInfoList(QDir::Files | QDir::Hidden);
+        // An empty one counts by its own time: a download may be about to fill it.
+        bool old = files.isEmpty() ? entry.lastModified().toUTC() < before : true;
+        for (const QFileInfo &f : files)
+            old = old && f.lastModified().toUTC() < before;
+        if (old && d.removeRecursively())
+            qCInfo(lcUiModels) << "removed an old opened copy:" << entry.fileName();
+    }
+}
+
+void CaseFilesWorker::stop()
+{
+    if (m_api)
+        m_api->abortAll();
+    delete m_api;
+    m_api = nullptr;
+    m_store.reset();
+}
+
+} // namespace outpost::ui

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "casedetailshost.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace outpost::client {
+class LocalStore;
+}
+namespace outpost::sync {
+class ApiClient;
+}
+
+namespace outpost::ui {
+
+/// The slow half of StoreCaseDetails, on its own thread ("outpost-casefiles"): copying attached
+/// files beside the store (LocalStore::attachFile reads, hashes and fsyncs the whole file, up to the
+/// store's 20 MiB limit), downloading attachments into the cache and fetching case histories. It has
+/// its own LocalStore connection (named after the thread) and its own ApiClient. Called through
+/// queued invocations only; results leave as queued signals carrying plain values.
+class CaseFilesWorker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CaseFilesWorker(const QString &storePath);
+    ~CaseFilesWorker() override;
+
+public Q_SLOTS:
+    void setServer(const QUrl &server, const QString &token);
+    /// LocalStore::attachFile → attached(caseId, id, {}) or attached(caseId, {}, message).
+    void attach(const QString &caseId, const QString &filePath);
+    /// A copy of the local file `source` at `dest` (opened apps never touch the file that is still
+    /// to be uploaded) → fileReady.
+    void copyOut(
+        const QString &caseId, const QString &attachmentId, const QString &source, const QString &dest);
+    /// GET /attachments/{id} into `dest` unless a copy with `sha256` is there already → fileReady.
+    void download(
+        const QString &caseId, const QString &attachmentId, const QString &dest, const QString &sha256);
+    /// The history of `serverId`, reported for `caseId` (the id the screen knows the case by).
+    void history(const QString &caseId, const QString &serverId);
+    /// Removes opened copies in `cacheDir` ("<id>/<name>") not touched for `maxAgeDays` days.
+    void pruneCache(const QString &cacheDir, int maxAgeDays);
+    /// On the worker's thread before it ends: aborts requests, closes the store.
+    void stop();
+
+Q_SIGNALS:
+    void attached(const QString &caseId, const QString &attachmentId, const QString &error);
+    void progress(const QString &attachmentId, qint64 received, qint64 total);
+    void fileReady(
+        const QString &caseId, const QString &attachmentId, const QString &path, const QString &error);
+    /// `errorCode` empty: `entries` are the history.
+    void historyDone(const QString &caseId, const QList<outpost::ui::CaseHistoryEntry> &entries,
+        const QString &errorCode, const QString &message);
+
+private:
+    client::LocalStore *store(QString *error);
+    sync::ApiClient *api();
+
+    QString m_storePath;
+    std::unique_ptr<client::LocalStore> m_store;
+    sync::ApiClient *m_api = nullptr;
+    QUrl m_server;
+    QString m_token;
+};
+
+} // namespace outpost::ui

@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: MIT
+#include "storecasedetails.h"
+
+#include "apitypes.h"
+#include "casefilesworker.h"
+#include "localstore.h"
+#include "modelslogging.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QThread>
+
+namespace outpost::ui {
+
+namespace {
+constexpr int CacheDays = 30;
+
+/// A file name safe to create: no directories, nothing hidden, never empty.
+QString safeFileName(const QString &name, const QString &fallback)
+{
+    QString n = QFileInfo(name).fileName();
+    for (QChar &c : n)
+        if (c == QLatin1Char('/') || c == QLatin1Char('\\') || c == QLatin1Char(':') || c.unicode() < 32)
+            c = QLatin1Char('_');
+    while (n.startsWith(QLatin1Char('.')))
+        n.remove(0, 1);
+    return n.isEmpty() ? fallback : n;
+}
+} // namespace
+
+StoreCaseDetails::StoreCaseDetails(client::LocalStore *store, const QString &userId, QObject *parent)
+    : CaseDetailsHost(parent)
+    , m_store(store)
+    , m_userId(userId)
+    , m_thread(new QThread(this))
+    , m_worker(new CaseFilesWorker(store->path()))
+{
+    qRegisterMetaType<QList<CaseHistoryEntry>>();
+    QString base = store->path();
+    if (base.endsWith(QLatin1String(".sqlite")))
+        base.chop(int(qstrlen(".sqlite")));
+    m_cacheDir = base + QStringLiteral(".cache");
+
+    m_thread->setObjectName(QStringLiteral("outpost-casefiles"));
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+
+    connect(m_worker, &CaseFilesWorker::attached, this,
+        [this](const QString &caseId, const QString &id, const QString &error) {
+            if (id.isEmpty()) {
+                Q_EMIT attachmentFailed(caseId, {}, error);
+                return;
+            }
+            Q_EMIT attachmentAdded(caseId, id);
+            Q_EMIT detailsChanged(caseId);
+            Q_EMIT localChangeMade(caseId);
+        });
+    connect(m_worker, &CaseFilesWorker::progress, this, &CaseDetailsHost::attachmentProgress);
+    connect(m_worker, &CaseFilesWorker::fileReady, this,
+        [this](const QString &caseId, const QString &id, const QString &path, const QString &error) {
+            m_fetching.remove(id);
+            if (path.isEmpty())
+                Q_EMIT attachmentFailed(caseId, id, error);
+            else
+                Q_EMIT attachmentReady(caseId, id, path);
+        });
+    connect(m_worker, &CaseFilesWorker::historyDone, this,
+        [this](const QString &caseId, const QList<CaseHistoryEntry> &entries, const QString &code,
+            const QString &message) {
+            if (code.isEmpty()) {
+                Q_EMIT historyReady(caseId, entries);
+                return;
+            }
+            qCInfo(lcUiModels) << "history of" << caseId << "not available:" << code << message;
+            const Error e(code, message);
+            if (sync::isTransientError(e) || code == QLatin1String(sync::errc::Canceled))
+                Q_EMIT historyUnavailable(caseId,
+                    tr("The server cannot be reached. The history is shown once you are online."), true);
+            else if (code == QLatin1String(sync::errc::Unauthenticated))
+                Q_EMIT historyUnavailable(
+                    caseId, tr("Sign in again to see the history from the server."), false);
+            else if (code == QLatin1String("not_found") || code == QLatin1String("forbidden"))
+                Q_EMIT historyUnavailable(caseId, tr("The server no longer shows this case to you."), false);
+            else
+                Q_EMIT historyUnavailable(
+                    caseId, tr("The history could not be loaded: %1").arg(message), false);
+        });
+    m_thread->start();
+    // Opened copies are a cache: what was not opened for a month goes (the originals stay on the
+    // server or, until uploaded, beside the store).
+    CaseFilesWorker *w = m_worker;
+    const QString cache = m_cacheDir;
+    QMetaObject::invokeMethod(
+        w, [w, cache] { w->pruneCache(cache, CacheDays); }, Qt::QueuedConnection);
+}
+
+StoreCaseDetails::~StoreCaseDetails()
+{
+    // stop() runs on the worker's thread (its store connection and requests end there), then it quits.
+    QMetaObject::invokeMethod(m_worker, &CaseFilesWorker::stop, Qt::QueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+}
+
+void StoreCaseDetails::setServer(const QUrl &server)
+{
+    m_server = server;
+    pushServer();
+}
+
+void StoreCaseDetails::setToken(const QString &token)
+{
+    m_token = token;
+    pushServer();
+}
+
+void StoreCaseDetails::pushServer()
+{
+    CaseFilesWorker *w = m_worker;
+    const QUrl server = m_server;
+    const QString token = m_token;
+    QMetaObject::invokeMethod(
+        w, [w, server, token] { w->setServer(server, token); }, Qt::QueuedConnection);
+}
+
+void StoreCaseDetails::setOnline(bool online)
+{
+    if (online == m_online)
+        return;
+    m_online = online;
+    Q_EMIT onlineChanged(online);
+}
+
+QList<CaseNote> StoreCaseDetails::localNotes(const QString &caseId) const
+{
+    QList<CaseNote> out;
+    const QString id = m_store->resolveId(caseId);
+    for (const client::SyncIssue &i : m_store->syncIssues()) {
+        if (i.action.type != ActionType::Note || m_store->resolveId(i.caseId) != id)
+            continue;
+        out.append({ i.actionId, QDateTime::fromString(i.action.clientTime, Qt::ISODateWithMs), m_userId,
+            i.action.text, true, i.error.message });
+    }
+    for (const client::QueuedAction &a : m_store->queuedActions(id)) {
+        if (a.action.type != ActionType::Note)
+            continue;
+        out.append({ a.action.id, QDateTime::fromString(a.action.clientTime, Qt::ISODateWithMs), m_userId,
+            a.action.text, true, {} });
+    }
+    return out;
+}
+
+Status StoreCaseDetails::addNote(const QString &caseId, const QString &text)
+{
+    Status st = m_store->addNote(caseId, text);
+    if (st) {
+        Q_EMIT detailsChanged(caseId);
+        Q_EMIT localChangeMade(caseId);
+    }
+    return st;
+}
+
+QList<CaseAttachment> StoreCaseDetails::attachments(const QString &caseId) const
+{
+    QList<CaseAttachment> out;
+    const std::optional<client::LocalCase> c = m_store->caseById(caseId);
+    const QList<client::AttachmentInfo> local = m_store->attachments(caseId);
+    QHash<QString, client::AttachmentInfo> localById;
+    for (const client::AttachmentInfo &a : local)
+        localById.insert(a.id, a);
+    QSet<QString> listed;
+    if (c) {
+        for (const AttachmentRef &r : c->record.attachments) {
+            const bool hasLocal
+                = localById.contains(r.id) && QFileInfo::exists(localById.value(r.id).localPath);
+            out.append({ r.id, r.name, r.mime, r.size, r.sha256,
+                hasLocal ? CaseAttachment::State::Uploaded : CaseAttachment::State::OnServer });
+            listed.insert(r.id);
+        }
+    }
+    for (const client::AttachmentInfo &a : local) {
+        if (listed.contains(a.id))
+            continue;
+        out.append({ a.id, a.name, a.mime, a.size, a.sha256,
+            a.uploaded ? CaseAttachment::State::Uploaded : CaseAttachment::State::Pending });
+    }
+    return out;
+}
+
+void StoreCaseDetails::addAttachment(const QString &caseId, const QString &filePath)
+{
+    CaseFilesWorker *w = m_worker;
+    QMetaObject::invokeMethod(
+        w, [w, caseId, filePath] { w->attach(caseId, filePath); }, Qt::QueuedConnection);
+}
+
+void StoreCaseDetails::fetchAttachment(const QString &caseId, const QString &attachmentId)
+{
+    if (m_fetching.contains(attachmentId))
+        return; // its answer comes
+    CaseAttachment found;
+    bool known = false;
+    for (const CaseAttachment &a : attachments(caseId))
+        if (a.id == attachmentId) {
+            found = a;
+            known = true;
+        }
+    if (!known) {
+        Q_EMIT attachmentFailed(caseId, attachmentId, tr("The attachment is no longer part of this case."));
+        return;
+    }
+    const QString dest
+        = QDir(m_cacheDir).filePath(attachmentId + QLatin1Char('/') + safeFileName(found.name, attachmentId));
+    QString source;
+    for (const client::AttachmentInfo &a : m_store->attachments(caseId))
+        if (a.id == attachmentId && QFileInfo::exists(a.localPath))
+            source = a.localPath;
+    m_fetching.insert(attachmentId);
+    CaseFilesWorker *w = m_worker;
+    if (!source.isEmpty()) {
+        QMetaObject::invokeMethod(
+            w, [w, caseId, attachmentId, source, dest] { w->copyOut(caseId, attachmentId, source, dest); },
+            Qt::QueuedConnection);
+        return;
+    }
+    const QString sha = found.sha256;
+    QMetaObject::invokeMethod(
+        w, [w, caseId, attachmentId, dest, sha] { w->download(caseId, attachmentId, dest, sha); },
+        Qt::QueuedConnection);
+}
+
+void StoreCaseDetails::fetchHistory(const QString &caseId)
+{
+    const std::optional<client::LocalCase> c = m_store->caseById(caseId);
+    if (c && c->isLocalOnly) {
+        Q_EMIT historyUnavailable(caseId,
+            tr("This case was created on this device and is not on the server yet. Its history starts "
+               "once it is sent."),
+            false);
+        return;
+    }
+    if (!m_online || m_token.isEmpty() || !m_server.isValid()) {
+        Q_EMIT historyUnavailable(caseId,
+            tr("You are offline. The history from the server is shown once it can be reached."), true);
+        return;
+    }
+    const QString id = c ? c->record.id : caseId;
+    CaseFilesWorker *w = m_worker;
+    QMetaObject::invokeMethod(
+        w, [w, caseId, id] { w->history(caseId, id); }, Qt::QueuedConnection);
+}
+
+} // namespace outpost::ui

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "casedetailshost.h"
+
+#include <QSet>
+#include <QUrl>
+
+class QThread;
+
+namespace outpost::client {
+class LocalStore;
+}
+
+namespace outpost::ui {
+
+class CaseFilesWorker;
+
+/// The CaseDetailsHost of a signed-in session. Reads and addNote use the GUI thread's LocalStore
+/// (quick indexed reads, one transaction per note, exactly like the CLI's `case note`). Copying
+/// attached files, downloads and the history run on a CaseFilesWorker on its own thread, so the
+/// GUI thread never waits for the network or for a file of up to 20 MiB being copied and synced.
+/// Downloads land in "<store>.cache/<attachment id>/<file name>" beside the store (the name kept
+/// so that the desktop opens it with the right application); copies not opened for 30 days are
+/// removed when the session starts.
+class StoreCaseDetails : public CaseDetailsHost
+{
+    Q_OBJECT
+public:
+    /// `store` (the GUI thread's) must outlive this object; `userId` names the author of local notes.
+    StoreCaseDetails(client::LocalStore *store, const QString &userId, QObject *parent = nullptr);
+    ~StoreCaseDetails() override;
+
+    /// The server and token of the session (SyncController::tokenChanged).
+    void setServer(const QUrl &server);
+    void setToken(const QString &token);
+    /// As the sync engine sees it (its stateChanged); going online refetches what waited.
+    void setOnline(bool online);
+    QString cacheDir() const { return m_cacheDir; }
+
+    QList<CaseNote> localNotes(const QString &caseId) const override;
+    Status addNote(const QString &caseId, const QString &text) override;
+    QList<CaseAttachment> attachments(const QString &caseId) const override;
+    void addAttachment(const QString &caseId, const QString &filePath) override;
+    void fetchAttachment(const QString &caseId, const QString &attachmentId) override;
+    void fetchHistory(const QString &caseId) override;
+    bool isOnline() const override { return m_online; }
+
+Q_SIGNALS:
+    /// A note or file was queued for `caseId` (connect to the session's local-change handling).
+    void localChangeMade(const QString &caseId);
+
+private:
+    void pushServer();
+
+    client::LocalStore *m_store;
+    QString m_userId;
+    QString m_cacheDir;
+    QUrl m_server;
+    QString m_token;
+    bool m_online = true;
+    QThread *m_thread;
+    CaseFilesWorker *m_worker;
+    QSet<QString> m_fetching; // attachment ids being prepared
+};
+
+} // namespace outpost::ui
