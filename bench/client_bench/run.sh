@@ -2,7 +2,10 @@
 # The client's sync engine end to end against a real outpostd; JSON lines on stdout.
 #   bench/client_bench/run.sh [BUILD_DIR]          (default: build; builds client_bench and outpostd)
 # Env: BENCH_CASES (50000 demo cases), BENCH_CHANGES (1000), BENCH_ACTIONS (5000),
-#      BENCH_UPLOAD_DEPTH (upload requests in flight, 2; 1 sends one batch after the other).
+#      BENCH_UPLOAD_DEPTH (upload requests in flight, 2; 1 sends one batch after the other),
+#      BENCH_USER (carol: the administrator, whose scope is every case; alice: a technician, whose
+#      scope is half of the demo cases, so BENCH_CASES=100000 gives her 50,000) and BENCH_OTHER (the
+#      user who changes cases on the server before the delta: alice, or carol when BENCH_USER=alice).
 # Starts outpostd on 127.0.0.1 port 0 with SQLite in a temp dir and the demo data set, runs
 # client_bench against it (a fresh profile in a temp dir), then stops the server again.
 set -euo pipefail
@@ -34,7 +37,10 @@ done
 url=$(sed -n 's/^outpostd listening on //p' "$work/outpostd.out")
 echo "client_bench: server up after $((SECONDS - t0)) s ($cases demo cases)" >&2
 
+user=${BENCH_USER:-carol}
+other=${BENCH_OTHER:-$([ "$user" = alice ] && echo carol || echo alice)}
 QT_LOGGING_RULES="outpost.*.info=false" "$client" --url "$url" --server-pid "$server_pid" \
+  --user "$user" --password "$user" --other "$other" \
   --changes "${BENCH_CHANGES:-1000}" --actions "${BENCH_ACTIONS:-5000}" \
   --upload-depth "${BENCH_UPLOAD_DEPTH:-2}"
 

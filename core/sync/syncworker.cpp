@@ -194,6 +194,7 @@ void SyncWorker::trigger(const char *why)
 
 void SyncWorker::runCycle()
 {
+    ++m_cycle;
     m_busy = true;
     m_again = false;
     m_restartedFullSync = false;
@@ -286,47 +287,70 @@ void SyncWorker::download(const QString &since, bool fullSync, int page)
     }
     m_fullSyncRequested = false;
     Q_EMIT progress(fullSync ? QStringLiteral("fullSync") : QStringLiteral("download"), page, 0);
-    m_api->changes(since, m_config.pageLimit, [this, fullSync, page](Result<ChangesPage> r) {
-        if (!r.ok()) {
-            if (r.error().code == QLatin1String(errc::FullSyncRequired) && !m_restartedFullSync) {
-                // Unknown or too old token (or a forced full sync): start over from nothing; the
-                // queue stays as it is and is re-applied on top when the full sync finishes.
-                m_restartedFullSync = true;
-                log(int(EventLevel::Info), QStringLiteral("server requires a full sync"));
-                if (Status s = m_store->beginFullSync(); !s.ok()) {
-                    failCycle(s.error());
-                    return;
-                }
-                download(QString(), true, 0);
-                return;
-            }
-            failCycle(r.error());
-            return;
-        }
-        const ChangesPage &p = r.value();
-        auto changed = m_store->applyChangesPage(p, fullSync);
-        if (!changed.ok()) {
-            failCycle(changed.error());
-            return;
-        }
-        if (!changed->isEmpty())
-            Q_EMIT casesChanged(changed.value());
-        if (p.more) {
-            download(p.next, fullSync, page + 1);
-            return;
-        }
-        if (fullSync) {
-            auto removed = m_store->finishFullSync(p.next);
-            if (!removed.ok()) {
-                failCycle(removed.error());
-                return;
-            }
-            log(int(EventLevel::Info), QStringLiteral("full sync finished (%1 pages)").arg(page + 1));
-            if (!removed->isEmpty())
-                Q_EMIT casesChanged(removed.value());
-        }
-        finishCycle();
+    fetchPage(since, fullSync, page);
+}
+
+void SyncWorker::fetchPage(const QString &since, bool fullSync, int page)
+{
+    const quint64 cycle = m_cycle;
+    m_api->changes(since, m_config.pageLimit, [this, cycle, fullSync, page](Result<ChangesPage> r) {
+        if (cycle != m_cycle || !m_busy)
+            return; // the cycle that asked for it ended already (it failed while applying a page)
+        applyPage(std::move(r), fullSync, page);
     });
+}
+
+void SyncWorker::applyPage(Result<ChangesPage> r, bool fullSync, int page)
+{
+    if (!r.ok()) {
+        if (r.error().code == QLatin1String(errc::FullSyncRequired) && !m_restartedFullSync) {
+            // Unknown or too old token (or a forced full sync): start over from nothing; the
+            // queue stays as it is and is re-applied on top when the full sync finishes.
+            m_restartedFullSync = true;
+            log(int(EventLevel::Info), QStringLiteral("server requires a full sync"));
+            if (Status s = m_store->beginFullSync(); !s.ok()) {
+                failCycle(s.error());
+                return;
+            }
+            download(QString(), true, 0);
+            return;
+        }
+        failCycle(r.error());
+        return;
+    }
+    const ChangesPage &p = r.value();
+    // The next page is on its way while this one is written: the request is handled by the
+    // network access manager's own thread, so its bytes arrive while this thread is in SQL. The
+    // store keeps this page's `next` as the cursor only in this page's transaction, so a sync
+    // interrupted anywhere resumes after the last page applied.
+    if (p.more)
+        fetchPage(p.next, fullSync, page + 1);
+    auto changed = m_store->applyChangesPage(p, fullSync);
+    if (!changed.ok()) {
+        if (p.more) {
+            ++m_cycle; // first: the aborted request's answer (possibly right away) is dropped
+            m_api->abortAll();
+        }
+        failCycle(changed.error());
+        return;
+    }
+    if (!changed->isEmpty())
+        Q_EMIT casesChanged(changed.value());
+    if (p.more) {
+        Q_EMIT progress(fullSync ? QStringLiteral("fullSync") : QStringLiteral("download"), page + 1, 0);
+        return; // the page requested ahead continues the cycle
+    }
+    if (fullSync) {
+        auto removed = m_store->finishFullSync(p.next);
+        if (!removed.ok()) {
+            failCycle(removed.error());
+            return;
+        }
+        log(int(EventLevel::Info), QStringLiteral("full sync finished (%1 pages)").arg(page + 1));
+        if (!removed->isEmpty())
+            Q_EMIT casesChanged(removed.value());
+    }
+    finishCycle();
 }
 
 void SyncWorker::finishCycle()
@@ -348,6 +372,7 @@ void SyncWorker::finishCycle()
 void SyncWorker::failCycle(const Error &error)
 {
     m_busy = false;
+    ++m_cycle; // a page requested ahead for this cycle is dropped when it arrives
     publishCounts();
     qCInfo(lcSyncWorker) << "sync failed:" << error.code << error.message;
     log(int(EventLevel::Warning), QStringLiteral("sync failed: %1 (%2)").arg(error.message, error.code));

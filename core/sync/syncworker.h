@@ -33,7 +33,9 @@ class Reachability;
 ///
 /// One cycle: attachments, then actions in batches (≤500, two requests in flight, see
 /// ActionUploader; a request the server refuses as a whole is split), then the changes feed from
-/// the stored token following `next` until `more` is false (one store transaction per page); 410 →
+/// the stored token following `next` until `more` is false (one store transaction per page; the
+/// next page is requested before the current one is applied, so the server and the network work
+/// while the store writes; the cursor stored with a page is that page's own `next`); 410 →
 /// full sync with the queue kept. Failures back off (1 s → 5 min, full jitter); 401 → SignInRequired and the
 /// queue waits untouched until setToken().
 class SyncWorker : public QObject
@@ -82,6 +84,9 @@ private:
     void uploadActions();
     void batchUploaded(const client::UploadSummary &summary);
     void download(const QString &since, bool fullSync, int page);
+    /// Requests one page of the feed; its answer goes to applyPage unless the cycle ended meanwhile.
+    void fetchPage(const QString &since, bool fullSync, int page);
+    void applyPage(Result<ChangesPage> r, bool fullSync, int page);
     void finishCycle();
     void failCycle(const Error &error);
     void setState(SyncState s);
@@ -106,6 +111,9 @@ private:
     bool m_again = false;
     bool m_fullSyncRequested = false;
     bool m_restartedFullSync = false;
+    /// Counts cycles: an answer to a request of an earlier cycle (a prefetched page whose cycle
+    /// failed) is dropped.
+    quint64 m_cycle = 0;
     QSet<QString> m_failedAttachments;
     int m_uploadTotal = 0;
     int m_lastPending = -1;

@@ -29,6 +29,20 @@ QString compactString(const QJsonObject &o)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
+/// The result's compact JSON; `caseDoc`, when given, is the case's compact JSON serialised already
+/// (for the feed) and goes in as the result's "case" as it is.
+QByteArray resultJson(const ActionResult &res, const QByteArray &caseDoc)
+{
+    if (caseDoc.isEmpty() || !res.caseData)
+        return compact(res.toJson());
+    ActionResult rest = res;
+    rest.caseData.reset();
+    QByteArray json = compact(rest.toJson());
+    json.chop(1); // the closing brace; the object has "id" and "status", so it is never empty
+    json.append(",\"case\":").append(caseDoc).append('}');
+    return json;
+}
+
 struct Parsed {
     QString deviceId;
     QList<Action> actions;
@@ -218,7 +232,7 @@ Result<ActionsOutcome> ActionProcessor::process(
             if (auto st = storeIssue(tx, user.id, deviceId, caseId, p.raw.at(i), goneReason); !st)
                 return st.error();
         }
-        const QByteArray json = compact(res.toJson());
+        const QByteArray json = resultJson(res, runner.takeCaseDoc());
         const QString status = resultStatusName(res.status);
         if (auto st = newResults.add(
                 { user.id, a.id, hash, status, orNull(res.caseId), QString::fromUtf8(json), now });

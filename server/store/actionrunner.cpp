@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace outpost::server {
@@ -280,14 +281,23 @@ Result<ActionResult> ActionRunner::change(const Action &a, const QString &caseId
         c.rec.fields = fields;
         modified = !changes.isEmpty();
     }
+    QJsonObject caseJson;
     if (modified) {
         ++c.version;
         c.rec.etag = etagFor(c.version);
         c.rec.updatedAt = nowRfc3339();
         if (auto st = CaseStore::update(m_tx, c); !st)
             return st.error();
-        if (auto st = CaseStore::publish(m_tx, c, scopeChanged); !st)
-            return st.error();
+        if (scopeChanged) {
+            if (auto st = CaseStore::publish(m_tx, c, scopeChanged); !st)
+                return st.error();
+        } else {
+            // Serialised once: the feed row and the answer's `case` are the same text.
+            caseJson = c.rec.toJson();
+            m_caseDoc = QJsonDocument(caseJson).toJson(QJsonDocument::Compact);
+            if (auto st = CaseStore::publishKeepingScope(m_tx, c, m_caseDoc); !st)
+                return st.error();
+        }
         m_affected.addCase(c.rec);
     }
     const QString action = a.type == ActionType::Transition ? QStringLiteral("transition:") + a.flowAction
@@ -299,7 +309,7 @@ Result<ActionResult> ActionRunner::change(const Action &a, const QString &caseId
         return st.error();
     ActionResult r = result(a, ResultStatus::Applied, caseId);
     r.etag = c.rec.etag;
-    r.caseData = c.rec.toJson();
+    r.caseData = caseJson.isEmpty() ? c.rec.toJson() : caseJson;
     return r;
 }
 

@@ -7,6 +7,8 @@
 #include "principal.h"
 #include "protocol/action.h"
 
+#include <utility>
+
 namespace outpost::server {
 
 /// Applies one action inside the caller's write transaction. Database failures come back as an
@@ -24,6 +26,9 @@ public:
     /// The result; *goneReason is set for gone results (they go into the workbasket).
     Result<ActionResult> run(const Action &a, QString *resolvedCaseId, QString *goneReason);
     const Affected &affected() const { return m_affected; }
+    /// The compact JSON of the case the last applied update carries as its `case` (the same text
+    /// that went into the feed), empty when run() did not serialise one; taking it clears it.
+    QByteArray takeCaseDoc() { return std::exchange(m_caseDoc, QByteArray()); }
     /// The server id a temp id maps to (empty when unknown).
     Result<QString> serverIdOf(const QString &tempId) { return mappedId(tempId); }
 
@@ -44,6 +49,7 @@ private:
     LookupCache m_lookup;
     QHash<QString, std::optional<CaseType>> m_types;
     Affected m_affected;
+    QByteArray m_caseDoc;
 };
 
 } // namespace outpost::server

@@ -46,6 +46,9 @@ public:
     static Status update(Tx &tx, const StoredCase &c);
     /// Re-stamps the case in the feed; when its scope changed, its assignment too.
     static Status publish(Tx &tx, const StoredCase &c, bool scopeChanged, bool isNew = false);
+    /// Re-stamps a case whose assignee, queue and resolved state this change kept, with its compact
+    /// JSON `doc` serialised by the caller (who sends the same text in its answer).
+    static Status publishKeepingScope(Tx &tx, const StoredCase &c, const QByteArray &doc);
 
     static Result<std::optional<Assignment>> loadAssignment(
         Tx &tx, const QString &caseId, qint64 *version = nullptr);

@@ -28,7 +28,8 @@ inline const QString dataPage = QStringLiteral("dataPage");
 class FeedWriter
 {
 public:
-    /// Stamps an entity with a fresh seq. `isNew`: skip looking up an earlier scope (bulk inserts).
+    /// Stamps an entity with a fresh seq. `isNew`: skip looking up an earlier scope (new entities, bulk
+    /// inserts, or an entity the caller knows keeps its scope: nothing to log then).
     static Result<qint64> stamp(Tx &tx, const QString &kind, const QString &id, const QString &etag,
         const QByteArray &doc, const FeedScope &scope, bool isNew = false);
 };

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void signInThenFullSyncEqualsServerState();
     void offlineWorkThenSyncGivesOneCase();
     void fullSyncEqualsDeltaSequence();
+    void interruptedFullSyncResumesFromItsCursor();
     void connectionCutMidUploadAppliesOnce();
     void twoClientsMergeOrConflictPerPolicy();
     void forcedFullSyncKeepsTheQueue();
@@ -262,6 +263,55 @@ void TestSyncE2e::fullSyncEqualsDeltaSequence()
     QCOMPARE(a.size(), b.size());
     for (auto it = b.cbegin(); it != b.cend(); ++it)
         QCOMPARE(a.value(it.key()), it.value());
+}
+
+void TestSyncE2e::interruptedFullSyncResumesFromItsCursor()
+{
+    // Reference: one uninterrupted full sync.
+    const QString refPath = newStorePath();
+    QVERIFY(syncOnce(aliceConfig(refPath)).ok);
+    auto ref = openStore(refPath);
+    QVERIFY(ref);
+
+    // Small pages (the data pages alone make dozens); stopped while pages are being applied, with
+    // the next one requested ahead.
+    const QString path = newStorePath();
+    SyncConfig config = aliceConfig(path);
+    config.pageLimit = 5;
+    {
+        SyncController controller(config);
+        QSignalSpy progress(&controller, &SyncController::progress);
+        QSignalSpy finished(&controller, &SyncController::cycleFinished);
+        controller.start();
+        QVERIFY(QTest::qWaitFor(
+            [&]() {
+                for (const QList<QVariant> &p : std::as_const(progress))
+                    if (p.at(0).toString() == QLatin1String("fullSync") && p.at(1).toInt() >= 3)
+                        return true;
+                return !finished.isEmpty();
+            },
+            60000));
+        QVERIFY2(finished.isEmpty(), "the full sync ended before it could be interrupted");
+    } // destroyed mid-sync: requests aborted, thread joined
+    {
+        auto store = openStore(path);
+        QVERIFY(store);
+        QVERIFY(store->fullSyncInProgress());
+        QVERIFY(!store->fullSyncCursor().isEmpty());
+        QVERIFY(store->syncToken().isEmpty());
+    }
+
+    auto resumed = syncOnce(config);
+    QVERIFY2(resumed.ok, qPrintable(resumed.code + QLatin1Char(' ') + resumed.message));
+    auto store = openStore(path);
+    QVERIFY(store);
+    QVERIFY(!store->fullSyncInProgress());
+    // Nothing skipped: a cursor is stored only with the page it follows.
+    QCOMPARE(storeCases(*store), storeCases(*ref));
+    QCOMPARE(store->assignments().size(), ref->assignments().size());
+    for (const QString &page : { QStringLiteral("sites"), QStringLiteral("parts") })
+        QCOMPARE(store->dataPageRows(page, {}, 100000).size(), ref->dataPageRows(page, {}, 100000).size());
+    QCOMPARE(store->caseTypes().size(), ref->caseTypes().size());
 }
 
 void TestSyncE2e::connectionCutMidUploadAppliesOnce()
