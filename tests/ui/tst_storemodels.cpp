@@ -169,6 +169,23 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 3);
     }
 
+    void worklistOffersItsFilterChoices()
+    {
+        // Collected with the rows off the GUI thread, so that the view need not visit every row.
+        StoreWorklistModel model(m_store.get());
+        loadWorklist(model);
+        QVariantMap c = model.headerData(0, Qt::Horizontal, FilterChoicesRole).toMap();
+        QCOMPARE(c.value(QStringLiteral("status")).toMap().keys(), QStringList { QStringLiteral("New") });
+        QCOMPARE(c.value(QStringLiteral("type")).toMap().value(QStringLiteral("inspection")).toString(),
+            QStringLiteral("Site inspection"));
+        QCOMPARE(c.value(QStringLiteral("queue")).toMap().keys(), QStringList { QStringLiteral("north") });
+        QVERIFY(m_store->runFlowAction(QStringLiteral("C-1"), QStringLiteral("start")).ok());
+        model.refreshCase(QStringLiteral("C-1"));
+        c = model.headerData(0, Qt::Horizontal, FilterChoicesRole).toMap();
+        QCOMPARE(c.value(QStringLiteral("status")).toMap().keys(),
+            (QStringList { QStringLiteral("InProgress"), QStringLiteral("New") }));
+    }
+
     void worklistLoadFailureIsReported()
     {
         // The loader's own connection meets a file that is not a store: an error, no rows.
