@@ -160,6 +160,11 @@ public:
     /// The same selection and order as cases(), as list rows (no JSON parsed in C++; about three
     /// times faster for a worklist of tens of thousands of cases).
     QList<CaseSummary> caseSummaries(const CaseFilter &filter = {}) const;
+    /// The same without the search text (the JSON reading is most of the time): for showing a
+    /// list first and adding caseSearchTexts() afterwards.
+    QList<CaseSummary> caseSummariesWithoutSearchText(const CaseFilter &filter = {}) const;
+    /// Case id → search text (CaseSummary::searchText) for the cases of `filter`.
+    QHash<QString, QString> caseSearchTexts(const CaseFilter &filter = {}) const;
     /// One list row (accepts a mapped temp id like caseById()).
     std::optional<CaseSummary> caseSummary(const QString &caseId) const;
     QList<Assignment> assignments(const QString &caseId = {}) const;

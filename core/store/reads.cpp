@@ -136,12 +136,14 @@ QString caseListTail(const CaseFilter &f, QVariantList *binds)
 // The list columns. updated_at (ISO 8601, UTC) becomes ms since the epoch in SQLite; the search
 // text is the local view's text and number values joined by SQLite's JSON reader (a row whose
 // JSON does not parse gets none instead of failing the whole list).
-const QString kSummaryColumns = QStringLiteral(
+const QString kSearchText = QStringLiteral(
+    "CASE WHEN json_valid(coalesce(fields, server_fields)) THEN (SELECT group_concat(value, ' ') FROM "
+    "json_each(coalesce(fields, server_fields)) WHERE type IN ('text', 'integer', 'real')) END");
+const QString kListColumns = QStringLiteral(
     "SELECT id, case_type, coalesce(local_status, status), queue, assignee, coalesce(local_title, title), "
     "CAST(round((julianday(updated_at) - 2440587.5) * 86400000.0) AS INTEGER), pending_count, "
-    "has_conflict, has_issue, CASE WHEN json_valid(coalesce(fields, server_fields)) THEN (SELECT "
-    "group_concat(value, ' ') FROM json_each(coalesce(fields, server_fields)) WHERE type IN ('text', "
-    "'integer', 'real')) END");
+    "has_conflict, has_issue, ");
+const QString kSummaryColumns = kListColumns + kSearchText;
 
 CaseSummary summaryFromQuery(const QSqlQuery &q)
 {
@@ -181,6 +183,28 @@ QList<CaseSummary> LocalStore::caseSummaries(const CaseFilter &f) const
     if (auto q = d->run(sql, binds))
         while (q.value().next())
             out.append(summaryFromQuery(q.value()));
+    return out;
+}
+
+QList<CaseSummary> LocalStore::caseSummariesWithoutSearchText(const CaseFilter &f) const
+{
+    QVariantList binds;
+    const QString sql = kListColumns + QStringLiteral("NULL") + caseListTail(f, &binds);
+    QList<CaseSummary> out;
+    if (auto q = d->run(sql, binds))
+        while (q.value().next())
+            out.append(summaryFromQuery(q.value()));
+    return out;
+}
+
+QHash<QString, QString> LocalStore::caseSearchTexts(const CaseFilter &f) const
+{
+    QVariantList binds;
+    const QString sql = QStringLiteral("SELECT id, ") + kSearchText + caseListTail(f, &binds);
+    QHash<QString, QString> out;
+    if (auto q = d->run(sql, binds))
+        while (q.value().next())
+            out.insert(q.value().value(0).toString(), q.value().value(1).toString());
     return out;
 }
 

@@ -113,7 +113,8 @@ void AppSession::load(SignInDialog *dialog)
     // what is left is the worklist, read on a worker thread with its own connection.
     m_loader.setProperty("dialog", QVariant::fromValue(static_cast<QObject *>(dialog)));
     m_loadTimer.start();
-    m_loader.setFuture(QtConcurrent::run(&loadCaseRows, m_outcome.storePath, false));
+    // Without the search texts (most of the read): they follow in a second pass once the rows show.
+    m_loader.setFuture(QtConcurrent::run(&loadCaseRowsWithoutSearchText, m_outcome.storePath));
 }
 
 void AppSession::loaded(SignInDialog *dialog)
@@ -143,6 +144,7 @@ void AppSession::loaded(SignInDialog *dialog)
     m_offline = m_outcome.offline;
     bind();
     m_worklist->setRows(rows);
+    m_worklist->loadSearchTexts();
     const qint64 shownMs = m_loadTimer.elapsed();
     m_controller->start();
     qCInfo(lcUiModels).nospace() << "signed in as " << m_userId << (m_offline ? " (offline)" : "") << ": "

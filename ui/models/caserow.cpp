@@ -62,7 +62,8 @@ client::CaseFilter worklistFilter()
     return f;
 }
 
-CaseRowsLoad loadCaseRows(const QString &storePath, bool verify)
+namespace {
+CaseRowsLoad readRows(const QString &storePath, bool verify, bool searchText)
 {
     QElapsedTimer timer;
     timer.start();
@@ -75,7 +76,9 @@ CaseRowsLoad loadCaseRows(const QString &storePath, bool verify)
         return load;
     }
     const QHash<QString, QString> titles = caseTypeTitles(**store);
-    const QList<client::CaseSummary> cases = (*store)->caseSummaries(worklistFilter());
+    const QList<client::CaseSummary> cases = searchText
+        ? (*store)->caseSummaries(worklistFilter())
+        : (*store)->caseSummariesWithoutSearchText(worklistFilter());
     load.rows.reserve(cases.size());
     load.index.reserve(cases.size());
     for (const client::CaseSummary &c : cases) {
@@ -85,6 +88,25 @@ CaseRowsLoad loadCaseRows(const QString &storePath, bool verify)
     }
     load.readMs = timer.elapsed();
     return load;
+}
+} // namespace
+
+CaseRowsLoad loadCaseRows(const QString &storePath, bool verify)
+{
+    return readRows(storePath, verify, true);
+}
+
+CaseRowsLoad loadCaseRowsWithoutSearchText(const QString &storePath)
+{
+    return readRows(storePath, false, false);
+}
+
+QHash<QString, QString> loadSearchTexts(const QString &storePath)
+{
+    client::LocalStore::Options o;
+    o.verify = false;
+    auto store = client::LocalStore::open(storePath, o);
+    return store ? (*store)->caseSearchTexts(worklistFilter()) : QHash<QString, QString>();
 }
 
 } // namespace outpost::ui

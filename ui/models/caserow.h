@@ -63,5 +63,9 @@ struct CaseRowsLoad {
 /// `verify`: run the store's integrity check and queue audit first (when nothing in this process
 /// verified the store yet; the sign-in does).
 CaseRowsLoad loadCaseRows(const QString &storePath, bool verify);
+/// The same without the search texts (shown sooner); loadSearchTexts() reads them afterwards.
+CaseRowsLoad loadCaseRowsWithoutSearchText(const QString &storePath);
+/// Case id → search text (CaseRow::searchText), on its own connection (call on a worker thread).
+QHash<QString, QString> loadSearchTexts(const QString &storePath);
 
 } // namespace outpost::ui

@@ -19,6 +19,15 @@ StoreWorklistModel::StoreWorklistModel(client::LocalStore *store, QObject *paren
     , m_store(store)
 {
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &StoreWorklistModel::onLoaded);
+    connect(&m_texts, &QFutureWatcherBase::finished, this, [this] {
+        const QHash<QString, QString> texts = m_texts.result();
+        if (m_rows.isEmpty() || texts.isEmpty())
+            return;
+        for (CaseRow &r : m_rows) // by id: a reload in between may have reordered the rows
+            if (const auto it = texts.constFind(r.id); it != texts.cend() && r.searchText.isEmpty())
+                r.searchText = it.value();
+        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, 0), { SearchTextRole });
+    });
     m_reloadTimer.setSingleShot(true);
     connect(&m_reloadTimer, &QTimer::timeout, this, [this] { reload(); });
     if (m_store)
@@ -28,7 +37,9 @@ StoreWorklistModel::StoreWorklistModel(client::LocalStore *store, QObject *paren
 StoreWorklistModel::~StoreWorklistModel()
 {
     m_watcher.disconnect(this);
+    m_texts.disconnect(this);
     m_watcher.waitForFinished(); // the worker holds only its own connection and values
+    m_texts.waitForFinished();
 }
 
 void StoreWorklistModel::reload(bool verify)
@@ -71,7 +82,8 @@ void StoreWorklistModel::scheduleReload()
     if (m_reloadTimer.isActive())
         return;
     const qint64 since = m_sinceReload.isValid() ? m_sinceReload.elapsed() : qint64(ReloadIntervalMs);
-    m_reloadTimer.start(int(std::clamp(qint64(ReloadIntervalMs) - since, qint64(0), qint64(ReloadIntervalMs))));
+    m_reloadTimer.start(
+        int(std::clamp(qint64(ReloadIntervalMs) - since, qint64(0), qint64(ReloadIntervalMs))));
 }
 
 void StoreWorklistModel::setRows(const QList<CaseRow> &rows)
@@ -101,6 +113,12 @@ void StoreWorklistModel::setRows(const CaseRowsLoad &load)
             rows.clear();
             index.clear();
         });
+}
+
+void StoreWorklistModel::loadSearchTexts()
+{
+    if (m_store && !m_texts.isRunning())
+        m_texts.setFuture(QtConcurrent::run(&ui::loadSearchTexts, m_store->path()));
 }
 
 void StoreWorklistModel::addFilterChoices(const CaseRow &row)

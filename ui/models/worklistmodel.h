@@ -36,8 +36,11 @@ public:
     /// Sets rows read elsewhere (e.g. by the session's first load) in one reset.
     void setRows(const QList<CaseRow> &rows);
     void setRows(const CaseRowsLoad &load);
+    /// Reads the rows' search texts in the background and adds them (dataChanged, SearchTextRole):
+    /// after setRows() with rows read without them (loadCaseRowsWithoutSearchText).
+    void loadSearchTexts();
     /// A reload is running or due.
-    bool isLoading() const { return m_loading || m_reloadTimer.isActive(); }
+    bool isLoading() const { return m_loading || m_reloadTimer.isActive() || m_texts.isRunning(); }
     /// Re-reads these cases (ids as the engine reports them). Larger sets reload in the background.
     void refreshCases(const QStringList &caseIds);
     void refreshCase(const QString &caseId) { refreshCases({ caseId }); }
@@ -72,6 +75,7 @@ private:
     QHash<QString, int> m_index;
     QHash<QString, QString> m_titles;
     QFutureWatcher<CaseRowsLoad> m_watcher;
+    QFutureWatcher<QHash<QString, QString>> m_texts;
     bool m_loading = false; // from reload() until its rows are in (the future may finish earlier)
     bool m_reloadAgain = false;
     QTimer m_reloadTimer; // a throttled reload is due
