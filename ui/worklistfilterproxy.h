@@ -3,6 +3,7 @@
 
 #include <QIcon>
 #include <QSortFilterProxyModel>
+#include <QStringMatcher>
 
 namespace outpost::ui {
 
@@ -25,9 +26,13 @@ public:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    void refilter();
+
     QString m_search;
+    QStringMatcher m_matcher; // m_search, case-insensitive (prepared once per keystroke)
     QString m_status;
     QString m_type;
     QString m_queue;

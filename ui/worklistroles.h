@@ -12,18 +12,22 @@ namespace outpost::ui {
 /// what technicians expect).
 enum WorklistRole {
     CaseIdRole = Qt::UserRole + 1, ///< QString: server id, or a temp id "tmp-<uuid>"
-    CaseTypeRole,                  ///< QString: case type name (filter "type")
-    CaseTypeTitleRole,             ///< QString: case type title shown in the type filter
-    StatusRole,                    ///< QString: status (filter "status")
-    QueueRole,                     ///< QString: work queue, empty when assigned (filter "queue")
-    AssigneeRole,                  ///< QString: assignee user id, empty when unassigned
-    TitleRole,                     ///< QString: case title
-    UpdatedAtRole,                 ///< QDateTime: last change (server or local)
-    PendingCountRole,              ///< int: queued actions not yet sent for this case
-    HasConflictRole,               ///< bool: a conflict waits for the user
-    HasSyncIssueRole,              ///< bool: an action of this case was rejected or gone
-    SearchTextRole,                ///< QString: what the search box matches besides id and title
-                                   ///< (field values, site labels; one string, precomputed)
+    CaseTypeRole, ///< QString: case type name (filter "type")
+    CaseTypeTitleRole, ///< QString: case type title shown in the type filter
+    StatusRole, ///< QString: status (filter "status")
+    QueueRole, ///< QString: work queue, empty when assigned (filter "queue")
+    AssigneeRole, ///< QString: assignee user id, empty when unassigned
+    TitleRole, ///< QString: case title
+    UpdatedAtRole, ///< QDateTime: last change (server or local)
+    PendingCountRole, ///< int: queued actions not yet sent for this case
+    HasConflictRole, ///< bool: a conflict waits for the user
+    HasSyncIssueRole, ///< bool: an action of this case was rejected or gone
+    SearchTextRole, ///< QString: what the search box matches besides id and title
+                    ///< (field values, site labels; one string, precomputed)
+    /// Optional, on headerData(0, Qt::Horizontal): QVariantMap {"status", "type", "queue"}, each a
+    /// QVariantMap value → label, the values the filters offer. A model with tens of thousands of
+    /// rows answers it (collected off the GUI thread) so that the view need not visit every row.
+    FilterChoicesRole,
 };
 
 /// Worklist columns as the view lays them out when the model has several columns.

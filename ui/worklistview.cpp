@@ -29,9 +29,14 @@ void fillCombo(QComboBox *combo, const QString &allText, const QMap<QString, QSt
 } // namespace
 
 WorklistView::WorklistView(QWidget *parent)
-    : QWidget(parent), m_proxy(new WorklistFilterProxy(this)), m_search(new QLineEdit(this)),
-      m_status(new QComboBox(this)), m_type(new QComboBox(this)), m_queue(new QComboBox(this)),
-      m_count(new QLabel(this)), m_table(new QTableView(this))
+    : QWidget(parent)
+    , m_proxy(new WorklistFilterProxy(this))
+    , m_search(new QLineEdit(this))
+    , m_status(new QComboBox(this))
+    , m_type(new QComboBox(this))
+    , m_queue(new QComboBox(this))
+    , m_count(new QLabel(this))
+    , m_table(new QTableView(this))
 {
     setObjectName(QStringLiteral("worklistView"));
     m_search->setObjectName(QStringLiteral("worklistSearch"));
@@ -68,17 +73,17 @@ WorklistView::WorklistView(QWidget *parent)
 
     connect(m_search, &QLineEdit::textChanged, m_proxy, &WorklistFilterProxy::setSearchText);
     connect(m_status, &QComboBox::currentIndexChanged, this,
-            [this] { m_proxy->setStatusFilter(m_status->currentData().toString()); });
+        [this] { m_proxy->setStatusFilter(m_status->currentData().toString()); });
     connect(m_type, &QComboBox::currentIndexChanged, this,
-            [this] { m_proxy->setTypeFilter(m_type->currentData().toString()); });
+        [this] { m_proxy->setTypeFilter(m_type->currentData().toString()); });
     connect(m_queue, &QComboBox::currentIndexChanged, this,
-            [this] { m_proxy->setQueueFilter(m_queue->currentData().toString()); });
+        [this] { m_proxy->setQueueFilter(m_queue->currentData().toString()); });
     connect(m_table, &QTableView::activated, this, &WorklistView::activate);
     connect(m_table, &QTableView::clicked, this, [this](const QModelIndex &i) {
         if (m_singleTap)
             activate(i);
     });
-    for (auto sig : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+    for (auto sig : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
         connect(m_proxy, sig, this, &WorklistView::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &WorklistView::updateCount);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &WorklistView::updateCount);
@@ -139,7 +144,20 @@ void WorklistView::refreshFilterChoices()
     QMap<QString, QString> statuses;
     QMap<QString, QString> types;
     QMap<QString, QString> queues;
-    const int rows = m_model ? m_model->rowCount() : 0;
+    // A large model lists the values itself (FilterChoicesRole); otherwise every row is visited.
+    const QVariant offered = m_model ? m_model->headerData(0, Qt::Horizontal, FilterChoicesRole) : QVariant();
+    if (offered.isValid()) {
+        const QVariantMap all = offered.toMap();
+        const auto read = [&all](const char *key, QMap<QString, QString> *into) {
+            const QVariantMap m = all.value(QLatin1String(key)).toMap();
+            for (auto it = m.begin(); it != m.end(); ++it)
+                into->insert(it.key(), it.value().toString());
+        };
+        read("status", &statuses);
+        read("type", &types);
+        read("queue", &queues);
+    }
+    const int rows = m_model && !offered.isValid() ? m_model->rowCount() : 0;
     for (int r = 0; r < rows; ++r) {
         const QModelIndex i = m_model->index(r, 0);
         const QString status = i.data(StatusRole).toString();
@@ -172,7 +190,8 @@ void WorklistView::updateCount()
 {
     const int shown = m_proxy->rowCount();
     const int total = m_model ? m_model->rowCount() : 0;
-    m_count->setText(shown == total ? tr("%n case(s)", nullptr, total) : tr("%1 of %2").arg(shown).arg(total));
+    m_count->setText(
+        shown == total ? tr("%n case(s)", nullptr, total) : tr("%1 of %2").arg(shown).arg(total));
 }
 
 } // namespace outpost::ui

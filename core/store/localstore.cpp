@@ -273,6 +273,31 @@ QJsonObject LocalStore::salvagePendingWork(const QString &path)
     return { { "path", path }, { "outbox", outbox }, { "syncIssues", issues }, { "errors", errors } };
 }
 
+QString LocalStore::peekSyncValue(const QString &path, const QString &key)
+{
+    if (!QFileInfo::exists(path))
+        return {};
+    QString value;
+    const QString name
+        = QStringLiteral("outpost-store-peek-") + QString::number(quintptr(QThread::currentThread()), 16);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.prepare(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"))) {
+                q.addBindValue(key);
+                if (q.exec() && q.next())
+                    value = q.value(0).toString();
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
+}
+
 QString LocalStore::path() const
 {
     return d->path;

@@ -93,30 +93,31 @@ QString LocalStore::resolveId(const QString &caseId) const
     return d->resolve(caseId);
 }
 
-QList<LocalCase> LocalStore::cases(const CaseFilter &f) const
+namespace {
+/// WHERE … ORDER BY … LIMIT of a case list (cases() and caseSummaries() select the same rows).
+QString caseListTail(const CaseFilter &f, QVariantList *binds)
 {
     QStringList where;
-    QVariantList binds;
     if (!f.caseType.isEmpty()) {
         where << QStringLiteral("case_type = ?");
-        binds << f.caseType;
+        *binds << f.caseType;
     }
     if (!f.status.isEmpty()) {
         where << QStringLiteral("coalesce(local_status, status) = ?");
-        binds << f.status;
+        *binds << f.status;
     }
     if (!f.queue.isEmpty()) {
         where << QStringLiteral("queue = ?");
-        binds << f.queue;
+        *binds << f.queue;
     }
     if (!f.assignee.isEmpty()) {
         where << QStringLiteral("assignee = ?");
-        binds << f.assignee;
+        *binds << f.assignee;
     }
     if (!f.text.isEmpty()) {
         where << QStringLiteral(
             "(instr(lower(id), lower(?)) > 0 OR instr(lower(coalesce(local_title, title)), lower(?)) > 0)");
-        binds << f.text << f.text;
+        *binds << f.text << f.text;
     }
     if (!f.includeResolved)
         where << QStringLiteral("coalesce(local_status, status) NOT LIKE 'Resolved-%'");
@@ -124,16 +125,95 @@ QList<LocalCase> LocalStore::cases(const CaseFilter &f) const
         where << QStringLiteral(
             "(pending_count > 0 OR has_conflict <> 0 OR has_issue <> 0 OR removed_on_server <> 0 "
             "OR is_local_only <> 0)");
-    QString sql = QStringLiteral("SELECT ") + caseColumns() + QStringLiteral(" FROM cases");
+    QString sql = QStringLiteral(" FROM cases");
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY updated_at DESC, id LIMIT ? OFFSET ?");
-    binds << f.limit << f.offset;
+    *binds << f.limit << f.offset;
+    return sql;
+}
+
+// The list columns. updated_at (ISO 8601, UTC) becomes ms since the epoch in SQLite; the search
+// text is the local view's text and number values joined by SQLite's JSON reader (a row whose
+// JSON does not parse gets none instead of failing the whole list).
+const QString kSearchText = QStringLiteral(
+    "CASE WHEN json_valid(coalesce(fields, server_fields)) THEN (SELECT group_concat(value, ' ') FROM "
+    "json_each(coalesce(fields, server_fields)) WHERE type IN ('text', 'integer', 'real')) END");
+const QString kListColumns = QStringLiteral(
+    "SELECT id, case_type, coalesce(local_status, status), queue, assignee, coalesce(local_title, title), "
+    "CAST(round((julianday(updated_at) - 2440587.5) * 86400000.0) AS INTEGER), pending_count, "
+    "has_conflict, has_issue, ");
+const QString kSummaryColumns = kListColumns + kSearchText;
+
+CaseSummary summaryFromQuery(const QSqlQuery &q)
+{
+    CaseSummary s;
+    s.id = q.value(0).toString();
+    s.caseType = q.value(1).toString();
+    s.status = q.value(2).toString();
+    s.queue = q.value(3).toString();
+    s.assignee = q.value(4).toString();
+    s.title = q.value(5).toString();
+    s.updatedAtMs = q.value(6).toLongLong();
+    s.pendingCount = q.value(7).toInt();
+    s.hasConflict = q.value(8).toInt() != 0;
+    s.hasIssue = q.value(9).toInt() != 0;
+    s.searchText = q.value(10).toString();
+    s.resolved = isResolvedStatus(s.status);
+    return s;
+}
+} // namespace
+
+QList<LocalCase> LocalStore::cases(const CaseFilter &f) const
+{
+    QVariantList binds;
+    const QString sql = QStringLiteral("SELECT ") + caseColumns() + caseListTail(f, &binds);
     QList<LocalCase> out;
     if (auto q = d->run(sql, binds))
         while (q.value().next())
             out.append(caseFromQuery(q.value()));
     return out;
+}
+
+QList<CaseSummary> LocalStore::caseSummaries(const CaseFilter &f) const
+{
+    QVariantList binds;
+    const QString sql = kSummaryColumns + caseListTail(f, &binds);
+    QList<CaseSummary> out;
+    if (auto q = d->run(sql, binds))
+        while (q.value().next())
+            out.append(summaryFromQuery(q.value()));
+    return out;
+}
+
+QList<CaseSummary> LocalStore::caseSummariesWithoutSearchText(const CaseFilter &f) const
+{
+    QVariantList binds;
+    const QString sql = kListColumns + QStringLiteral("NULL") + caseListTail(f, &binds);
+    QList<CaseSummary> out;
+    if (auto q = d->run(sql, binds))
+        while (q.value().next())
+            out.append(summaryFromQuery(q.value()));
+    return out;
+}
+
+QHash<QString, QString> LocalStore::caseSearchTexts(const CaseFilter &f) const
+{
+    QVariantList binds;
+    const QString sql = QStringLiteral("SELECT id, ") + kSearchText + caseListTail(f, &binds);
+    QHash<QString, QString> out;
+    if (auto q = d->run(sql, binds))
+        while (q.value().next())
+            out.insert(q.value().value(0).toString(), q.value().value(1).toString());
+    return out;
+}
+
+std::optional<CaseSummary> LocalStore::caseSummary(const QString &caseId) const
+{
+    std::optional<CaseSummary> s;
+    (void)d->forEach(kSummaryColumns + QStringLiteral(" FROM cases WHERE id = ?"), { d->resolve(caseId) },
+        [&s](const QSqlQuery &q) { s = summaryFromQuery(q); });
+    return s;
 }
 
 QList<Assignment> LocalStore::assignments(const QString &caseId) const

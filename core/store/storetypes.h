@@ -49,6 +49,23 @@ struct LocalCase {
     QJsonObject toJson() const;
 };
 
+/// A case as a list shows it (LocalStore::caseSummaries): the list's columns and flags, read without
+/// parsing the case's JSON in C++ (SQLite builds the search text from the field values).
+struct CaseSummary {
+    QString id;
+    QString caseType;
+    QString status; // local view
+    QString queue;
+    QString assignee;
+    QString title; // local view
+    qint64 updatedAtMs = 0; // last change, ms since the epoch (0: none)
+    int pendingCount = 0;
+    bool hasConflict = false;
+    bool hasIssue = false;
+    bool resolved = false; // status "Resolved-…"
+    QString searchText; // the text and number field values of the local view, space-separated
+};
+
 /// Filter for LocalStore::cases(). Empty strings match everything.
 struct CaseFilter {
     QString caseType;

@@ -7,6 +7,7 @@
 #include "casedetailspane.h"
 #include "caseview.h"
 #include "conflictdialog.h"
+#include "credentialstore.h"
 #include "fieldeditor.h"
 #include "historymodel.h"
 #include "historyview.h"
@@ -31,6 +32,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCryptographicHash>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -40,6 +42,8 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -747,6 +751,83 @@ private Q_SLOTS:
         fillAndSubmit(dlg, QStringLiteral("alice"), QStringLiteral("alice"));
         QVERIFY(accepted.wait(30000) || !accepted.isEmpty());
         QCOMPARE(unlocked, 1);
+    }
+
+    void damagedStoreFailsTheSignInAndStaysUntouched()
+    {
+        // Bob's store on this device holds an unsent change, and a table the worklist does not read
+        // is damaged: the check that runs alongside the password check must find it, say so, keep
+        // no token and write nothing to the file.
+        const QString path
+            = client::StoreLocation::pathFor(m_profile->path(), m_server->baseUrl(), QStringLiteral("bob"));
+        qint64 rootPage = 0, pageSize = 0;
+        {
+            auto s = client::LocalStore::open(path);
+            QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+            QVERIFY(!s.value()->deviceId().isEmpty()); // known: the request need not wait for the check
+            QSqlDatabase db = QSqlDatabase::database(s.value()->connectionName());
+            QSqlQuery q(db);
+            QVERIFY(db.transaction());
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO cases(id, case_type) VALUES ('C-1', 'inspection')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO outbox(action_id, case_id, type, payload, created_at) "
+                                          "VALUES ('a-1', 'C-1', 'note', '{}', '2026-11-20T08:00:00Z')")));
+            for (int i = 0; i < 3000; ++i)
+                QVERIFY(
+                    q.exec(QStringLiteral("INSERT INTO data_page_rows(page, key, label, json) VALUES "
+                                          "('parts', 'P-%1', 'Spare part number %1 with a long label', '{}')")
+                               .arg(i)));
+            QVERIFY(db.commit());
+            QVERIFY(q.exec(QStringLiteral("SELECT rootpage FROM sqlite_master WHERE name = 'data_page_rows'"))
+                && q.next());
+            rootPage = q.value(0).toLongLong();
+            QVERIFY(q.exec(QStringLiteral("PRAGMA page_size")) && q.next());
+            pageSize = q.value(0).toLongLong();
+        }
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal"))
+            || QFile(path + QStringLiteral("-wal")).size() == 0);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.seek((rootPage - 1) * pageSize));
+            QVERIFY(f.write(QByteArray(int(pageSize), char(0x5a))) == pageSize);
+        }
+        const auto digest = [&path] {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly)
+                ? QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256)
+                : QByteArray();
+        };
+        const QByteArray before = digest();
+        QVERIFY(!before.isEmpty());
+
+        MainWindow window(*m_settings);
+        AppSession::Options so;
+        so.profileDir = m_profile->path();
+        so.keychainService = m_keychain;
+        AppSession session(&window, so);
+        SignInDialog dlg;
+        session.attachSignInDialog(&dlg);
+        dlg.setServer(m_server->baseUrl().toString());
+        dlg.show();
+        QSignalSpy started(&session, &AppSession::started);
+        fillAndSubmit(dlg, QStringLiteral("bob"), QStringLiteral("bob"));
+        QTRY_VERIFY_WITH_TIMEOUT(dlg.messageText().contains(QStringLiteral("damaged"))
+                && dlg.findChild<QPushButton *>(QStringLiteral("signInButton"))->isEnabled(),
+            30000);
+        QVERIFY2(dlg.messageText().contains(QStringLiteral("unsent")), qPrintable(dlg.messageText()));
+        QVERIFY(started.isEmpty());
+        QVERIFY(!session.isActive());
+        QVERIFY(dlg.isVisible());
+        QCOMPARE(digest(), before); // left in place, not a byte written
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal"))
+            || QFile(path + QStringLiteral("-wal")).size() == 0);
+        // The server accepted the password, but no token was kept for a store that cannot be used.
+        sync::CredentialStore credentials(m_keychain);
+        std::optional<Result<QString>> token;
+        credentials.readToken(sync::CredentialStore::keyFor(m_server->baseUrl(), QStringLiteral("bob")),
+            [&token](Result<QString> t) { token = t; });
+        QTRY_VERIFY_WITH_TIMEOUT(token.has_value(), 30000);
+        QVERIFY(!token->ok() || token->value().isEmpty());
     }
 };
 

@@ -169,6 +169,44 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 3);
     }
 
+    void worklistShowsRowsFirstThenAddsSearchTexts()
+    {
+        // The session's first load: the rows without their search texts, which follow in the
+        // background (one dataChanged for SearchTextRole) so that the list shows sooner.
+        StoreWorklistModel model(m_store.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRows(loadCaseRowsWithoutSearchText(m_store->path()));
+        QCOMPARE(model.rowCount(), 3);
+        const int row = model.rowOf(QStringLiteral("C-2"));
+        QVERIFY(row >= 0);
+        QVERIFY(model.index(row, 0).data(SearchTextRole).toString().isEmpty());
+        QCOMPARE(model.index(row, 0).data(TitleRole).toString(), QStringLiteral("Inspect C-2"));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.loadSearchTexts();
+        QVERIFY(model.isLoading());
+        QVERIFY(changed.wait(10000));
+        QCOMPARE(changed.first().at(2).value<QList<int>>(), QList<int> { SearchTextRole });
+        QVERIFY(model.index(row, 0).data(SearchTextRole).toString().contains(QStringLiteral("S-001")));
+        QVERIFY(!model.isLoading());
+    }
+
+    void worklistOffersItsFilterChoices()
+    {
+        // Collected with the rows off the GUI thread, so that the view need not visit every row.
+        StoreWorklistModel model(m_store.get());
+        loadWorklist(model);
+        QVariantMap c = model.headerData(0, Qt::Horizontal, FilterChoicesRole).toMap();
+        QCOMPARE(c.value(QStringLiteral("status")).toMap().keys(), QStringList { QStringLiteral("New") });
+        QCOMPARE(c.value(QStringLiteral("type")).toMap().value(QStringLiteral("inspection")).toString(),
+            QStringLiteral("Site inspection"));
+        QCOMPARE(c.value(QStringLiteral("queue")).toMap().keys(), QStringList { QStringLiteral("north") });
+        QVERIFY(m_store->runFlowAction(QStringLiteral("C-1"), QStringLiteral("start")).ok());
+        model.refreshCase(QStringLiteral("C-1"));
+        c = model.headerData(0, Qt::Horizontal, FilterChoicesRole).toMap();
+        QCOMPARE(c.value(QStringLiteral("status")).toMap().keys(),
+            (QStringList { QStringLiteral("InProgress"), QStringLiteral("New") }));
+    }
+
     void worklistLoadFailureIsReported()
     {
         // The loader's own connection meets a file that is not a store: an error, no rows.

@@ -84,6 +84,30 @@ private Q_SLOTS:
         QVERIFY(badge.data(Qt::ToolTipRole).toString().contains(QStringLiteral("2")));
     }
 
+    void updatedSortsByTimeNotByText()
+    {
+        // 9 and 10 November: as text "11/10/26" comes before "11/9/26".
+        QStandardItemModel model(0, 6);
+        const QList<int> days = { 10, 9, 11 };
+        for (int day : days) {
+            const QDateTime at(QDate(2026, 11, day), QTime(8, 0), Qt::UTC);
+            QList<QStandardItem *> row;
+            for (int c = 0; c < 6; ++c)
+                row << new QStandardItem;
+            row[0]->setData(QStringLiteral("C-%1").arg(day), CaseIdRole);
+            row[0]->setData(at, UpdatedAtRole);
+            row[UpdatedColumn]->setText(QStringLiteral("11/%1/26").arg(day));
+            model.appendRow(row);
+        }
+        WorklistView view;
+        view.setModel(&model);
+        view.table()->sortByColumn(UpdatedColumn, Qt::AscendingOrder);
+        QStringList order;
+        for (int r = 0; r < view.proxy()->rowCount(); ++r)
+            order << view.proxy()->index(r, 0).data(CaseIdRole).toString();
+        QCOMPARE(order, (QStringList { QStringLiteral("C-9"), QStringLiteral("C-10"), QStringLiteral("C-11") }));
+    }
+
     void enterOpensTheCase()
     {
         SampleCaseHost host;

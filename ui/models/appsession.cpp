@@ -113,11 +113,12 @@ void AppSession::signIn(
 
 void AppSession::load(SignInDialog *dialog)
 {
-    // The first open of the process verifies the store (integrity check, queue audit) and reads the
-    // worklist, both on a worker thread with its own connection.
+    // The sign-in verified the store (integrity check, queue audit) alongside the password check;
+    // what is left is the worklist, read on a worker thread with its own connection.
     m_loader.setProperty("dialog", QVariant::fromValue(static_cast<QObject *>(dialog)));
     m_loadTimer.start();
-    m_loader.setFuture(QtConcurrent::run(&loadCaseRows, m_outcome.storePath, true));
+    // Without the search texts (most of the read): they follow in a second pass once the rows show.
+    m_loader.setFuture(QtConcurrent::run(&loadCaseRowsWithoutSearchText, m_outcome.storePath));
 }
 
 void AppSession::loaded(SignInDialog *dialog)
@@ -125,6 +126,7 @@ void AppSession::loaded(SignInDialog *dialog)
     m_busy = false;
     const CaseRowsLoad rows = m_loader.result();
     const qint64 readMs = m_loadTimer.elapsed();
+    const qint64 workerMs = rows.readMs;
     const auto fail = [&](const QString &message) {
         qCWarning(lcUiModels) << "cannot open the store:" << message;
         if (dialog)
@@ -135,7 +137,7 @@ void AppSession::loaded(SignInDialog *dialog)
         return;
     }
     client::LocalStore::Options o;
-    o.verify = false; // verified by the loader just now
+    o.verify = false; // verified by the sign-in just now
     auto store = client::LocalStore::open(m_outcome.storePath, o);
     if (!store) {
         fail(tr("Cannot open the data on this device: %1").arg(store.error().message));
@@ -145,12 +147,14 @@ void AppSession::loaded(SignInDialog *dialog)
     m_userId = m_outcome.session.userId;
     m_offline = m_outcome.offline;
     bind();
-    m_worklist->setRows(rows.rows);
+    m_worklist->setRows(rows);
+    m_worklist->loadSearchTexts();
     const qint64 shownMs = m_loadTimer.elapsed();
     m_controller->start();
     qCInfo(lcUiModels).nospace() << "signed in as " << m_userId << (m_offline ? " (offline)" : "") << ": "
-                                 << rows.rows.size() << " cases read in " << readMs
-                                 << " ms (worker thread), worklist set " << shownMs << " ms after sign-in";
+                                 << rows.rows.size() << " cases read in " << readMs << " ms (" << workerMs
+                                 << " ms on the worker thread), worklist set " << shownMs
+                                 << " ms after sign-in";
     Q_EMIT started(m_userId); // the window shows before the dialog goes (never no window at all)
     if (dialog)
         dialog->accept();
@@ -220,10 +224,12 @@ void AppSession::bind()
     // Server changes: the open case, the rows that changed, the lists.
     connect(c, &sync::SyncController::casesChanged, w, &MainWindow::onCasesChanged);
     connect(c, &sync::SyncController::casesChanged, m_worklist, &StoreWorklistModel::refreshCases);
-    connect(c, &sync::SyncController::casesChanged, this, &AppSession::refreshLists);
-    connect(c, &sync::SyncController::pendingCountChanged, this, &AppSession::refreshLists);
-    connect(c, &sync::SyncController::conflictCountChanged, this, &AppSession::refreshLists);
-    connect(c, &sync::SyncController::cycleFinished, this, &AppSession::refreshLists);
+    // The lists are re-read once per event-loop turn however many signals a sync sends.
+    for (auto sig :
+        { &sync::SyncController::pendingCountChanged, &sync::SyncController::conflictCountChanged })
+        connect(c, sig, this, &AppSession::refreshListsSoon);
+    connect(c, &sync::SyncController::casesChanged, this, &AppSession::refreshListsSoon);
+    connect(c, &sync::SyncController::cycleFinished, this, &AppSession::refreshListsSoon);
     connect(c, &sync::SyncController::cycleFinished, this, &AppSession::refreshCaseTypes);
 
     // Local changes: tell the engine, refresh the row and the outbox.
@@ -240,8 +246,17 @@ void AppSession::bind()
     connect(m_details, &StoreCaseDetails::localChangeMade, this, local);
 }
 
+void AppSession::refreshListsSoon()
+{
+    if (m_listsPending)
+        return;
+    m_listsPending = true;
+    QMetaObject::invokeMethod(this, &AppSession::refreshLists, Qt::QueuedConnection);
+}
+
 void AppSession::refreshLists()
 {
+    m_listsPending = false;
     if (!m_store)
         return;
     m_outbox->refresh();

@@ -30,9 +30,10 @@ class StoreCaseHost;
 class StoreWorklistModel;
 class SyncIssuesModel;
 
-/// One signed-in technician: drives SignIn from the sign-in dialog, then opens the user's store
-/// (verified and the worklist read off the GUI thread), binds the models and the CaseFormHost to the
-/// main window and runs the SyncController. The app's main() only creates it and shows dialogs.
+/// One signed-in technician: drives SignIn from the sign-in dialog (which verifies the store off the
+/// GUI thread alongside the password check), then reads the worklist off the GUI thread, binds the models and
+/// the CaseFormHost to the main window and runs the SyncController. The app's main() only creates it and
+/// shows dialogs.
 class AppSession : public QObject
 {
     Q_OBJECT
@@ -82,6 +83,7 @@ private:
     void loaded(SignInDialog *dialog);
     void bind();
     void refreshLists();
+    void refreshListsSoon();
     void refreshCaseTypes();
 
     MainWindow *m_window;
@@ -106,6 +108,7 @@ private:
     EventLogModel *m_events = nullptr;
     QueueActions *m_actions = nullptr;
     QStringList m_typeNames; // what the "New case" menu offers
+    bool m_listsPending = false;
 };
 
 } // namespace outpost::ui

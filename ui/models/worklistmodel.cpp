@@ -10,6 +10,8 @@
 #include <QLocale>
 #include <QtConcurrent>
 
+#include <algorithm>
+
 namespace outpost::ui {
 
 StoreWorklistModel::StoreWorklistModel(client::LocalStore *store, QObject *parent)
@@ -17,6 +19,17 @@ StoreWorklistModel::StoreWorklistModel(client::LocalStore *store, QObject *paren
     , m_store(store)
 {
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &StoreWorklistModel::onLoaded);
+    connect(&m_texts, &QFutureWatcherBase::finished, this, [this] {
+        const QHash<QString, QString> texts = m_texts.result();
+        if (m_rows.isEmpty() || texts.isEmpty())
+            return;
+        for (CaseRow &r : m_rows) // by id: a reload in between may have reordered the rows
+            if (const auto it = texts.constFind(r.id); it != texts.cend() && r.searchText.isEmpty())
+                r.searchText = it.value();
+        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, 0), { SearchTextRole });
+    });
+    m_reloadTimer.setSingleShot(true);
+    connect(&m_reloadTimer, &QTimer::timeout, this, [this] { reload(); });
     if (m_store)
         m_titles = caseTypeTitles(*m_store);
 }
@@ -24,7 +37,9 @@ StoreWorklistModel::StoreWorklistModel(client::LocalStore *store, QObject *paren
 StoreWorklistModel::~StoreWorklistModel()
 {
     m_watcher.disconnect(this);
+    m_texts.disconnect(this);
     m_watcher.waitForFinished(); // the worker holds only its own connection and values
+    m_texts.waitForFinished();
 }
 
 void StoreWorklistModel::reload(bool verify)
@@ -35,6 +50,8 @@ void StoreWorklistModel::reload(bool verify)
         m_reloadAgain = true;
         return;
     }
+    m_reloadTimer.stop();
+    m_sinceReload.start();
     m_loading = true;
     m_watcher.setFuture(QtConcurrent::run(&loadCaseRows, m_store->path(), verify));
 }
@@ -45,25 +62,68 @@ void StoreWorklistModel::onLoaded()
     m_loading = false;
     if (m_reloadAgain) {
         m_reloadAgain = false;
-        reload();
+        scheduleReload();
     }
     if (!rows.ok()) {
         qCWarning(lcUiModels) << "worklist load failed:" << rows.error.toString();
         Q_EMIT loadFailed(rows.error.message);
         return;
     }
-    setRows(rows.rows);
+    setRows(rows);
     Q_EMIT loaded(int(m_rows.size()));
+}
+
+void StoreWorklistModel::scheduleReload()
+{
+    if (m_loading) {
+        m_reloadAgain = true;
+        return;
+    }
+    if (m_reloadTimer.isActive())
+        return;
+    const qint64 since = m_sinceReload.isValid() ? m_sinceReload.elapsed() : qint64(ReloadIntervalMs);
+    m_reloadTimer.start(
+        int(std::clamp(qint64(ReloadIntervalMs) - since, qint64(0), qint64(ReloadIntervalMs))));
 }
 
 void StoreWorklistModel::setRows(const QList<CaseRow> &rows)
 {
+    CaseRowsLoad load;
+    load.rows = rows;
+    for (int i = 0; i < rows.size(); ++i) {
+        load.index.insert(rows.at(i).id, i);
+        load.choices.add(rows.at(i));
+    }
+    setRows(load);
+}
+
+void StoreWorklistModel::setRows(const CaseRowsLoad &load)
+{
+    // Everything is built already (rows, index, filter choices): the reset only swaps them in.
     beginResetModel();
-    m_rows = rows;
+    QList<CaseRow> oldRows = std::exchange(m_rows, load.rows);
+    QHash<QString, int> oldIndex = std::exchange(m_index, load.index);
+    m_choices = load.choices;
     if (m_store)
         m_titles = caseTypeTitles(*m_store);
-    reindex();
     endResetModel();
+    // Freeing tens of thousands of rows takes a while: on the thread pool, not here.
+    if (oldRows.size() > MaxRowRefresh)
+        (void)QtConcurrent::run([rows = std::move(oldRows), index = std::move(oldIndex)]() mutable {
+            rows.clear();
+            index.clear();
+        });
+}
+
+void StoreWorklistModel::loadSearchTexts()
+{
+    if (m_store && !m_texts.isRunning())
+        m_texts.setFuture(QtConcurrent::run(&ui::loadSearchTexts, m_store->path()));
+}
+
+void StoreWorklistModel::addFilterChoices(const CaseRow &row)
+{
+    m_choices.add(row);
 }
 
 void StoreWorklistModel::reindex(int from)
@@ -107,8 +167,8 @@ void StoreWorklistModel::refreshCases(const QStringList &caseIds)
 {
     if (!m_store || caseIds.isEmpty())
         return;
-    if (caseIds.size() > MaxRowRefresh || m_loading) {
-        reload();
+    if (caseIds.size() > MaxRowRefresh || isLoading()) {
+        scheduleReload(); // the reload reads these too
         return;
     }
     if (m_titles.isEmpty())
@@ -116,16 +176,16 @@ void StoreWorklistModel::refreshCases(const QStringList &caseIds)
     remapTempIds();
     for (const QString &rawId : caseIds) {
         const QString id = m_store->resolveId(rawId);
-        const std::optional<client::LocalCase> c = m_store->caseById(id);
+        const std::optional<client::CaseSummary> c = m_store->caseSummary(id);
         const int row = m_index.value(id, -1);
-        const bool show
-            = c && (!c->record.isResolved() || c->pendingCount > 0 || c->hasConflict || c->hasIssue);
+        const bool show = c && (!c->resolved || c->pendingCount > 0 || c->hasConflict || c->hasIssue);
         if (!show) {
             if (row >= 0)
                 removeRow(row);
             continue;
         }
         const CaseRow fresh = caseRowFrom(*c, m_titles);
+        addFilterChoices(fresh);
         if (row >= 0) {
             if (m_rows.at(row) == fresh)
                 continue;
@@ -207,6 +267,8 @@ QVariant StoreWorklistModel::data(const QModelIndex &index, int role) const
 
 QVariant StoreWorklistModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && section == 0 && role == FilterChoicesRole)
+        return m_choices.toVariant();
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

@@ -4,8 +4,10 @@
 #include "caserow.h"
 
 #include <QAbstractTableModel>
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QHash>
+#include <QTimer>
 
 namespace outpost::client {
 class LocalStore;
@@ -15,9 +17,11 @@ namespace outpost::ui {
 
 /// The worklist over the local store: one row per case, the roles of worklistroles.h on column 0,
 /// the columns of WorklistColumn. The whole list (tens of thousands of cases) is read off the GUI
-/// thread (QtConcurrent, its own store connection) and handed over by value; changed cases are
-/// refreshed one row at a time through the GUI thread's store (one indexed read each), with exact
-/// row notifications (dataChanged / rowsInserted / rowsRemoved).
+/// thread (QtConcurrent, its own store connection, rows and their index built there) and handed
+/// over by value in one reset; changed cases are refreshed one row at a time through the GUI
+/// thread's store (one indexed read each), with exact row notifications (dataChanged /
+/// rowsInserted / rowsRemoved). Bursts of large changes (the pages of a full sync) become at most
+/// one background reload per ReloadIntervalMs, the last one after the burst.
 class StoreWorklistModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -31,7 +35,12 @@ public:
     void reload(bool verify = false);
     /// Sets rows read elsewhere (e.g. by the session's first load) in one reset.
     void setRows(const QList<CaseRow> &rows);
-    bool isLoading() const { return m_loading; }
+    void setRows(const CaseRowsLoad &load);
+    /// Reads the rows' search texts in the background and adds them (dataChanged, SearchTextRole):
+    /// after setRows() with rows read without them (loadCaseRowsWithoutSearchText).
+    void loadSearchTexts();
+    /// A reload is running or due.
+    bool isLoading() const { return m_loading || m_reloadTimer.isActive() || m_texts.isRunning(); }
     /// Re-reads these cases (ids as the engine reports them). Larger sets reload in the background.
     void refreshCases(const QStringList &caseIds);
     void refreshCase(const QString &caseId) { refreshCases({ caseId }); }
@@ -46,6 +55,8 @@ public:
 
     /// More changed cases than this are re-read with a background reload.
     static constexpr int MaxRowRefresh = 200;
+    /// Background reloads for large changes start at most this often.
+    static constexpr int ReloadIntervalMs = 1000;
 
 Q_SIGNALS:
     void loaded(int rows);
@@ -53,6 +64,8 @@ Q_SIGNALS:
 
 private:
     void onLoaded();
+    void scheduleReload();
+    void addFilterChoices(const CaseRow &row);
     void reindex(int from = 0);
     void removeRow(int row);
     void remapTempIds();
@@ -62,8 +75,12 @@ private:
     QHash<QString, int> m_index;
     QHash<QString, QString> m_titles;
     QFutureWatcher<CaseRowsLoad> m_watcher;
+    QFutureWatcher<QHash<QString, QString>> m_texts;
     bool m_loading = false; // from reload() until its rows are in (the future may finish earlier)
     bool m_reloadAgain = false;
+    QTimer m_reloadTimer; // a throttled reload is due
+    QElapsedTimer m_sinceReload;
+    WorklistChoices m_choices; // headerData(FilterChoicesRole)
 };
 
 } // namespace outpost::ui

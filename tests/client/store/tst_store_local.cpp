@@ -368,6 +368,60 @@ private Q_SLOTS:
         QCOMPARE(m_store->deviceId(), m_store->deviceId());
     }
 
+    void caseSummariesAreTheListRowsOfCases()
+    {
+        QVERIFY(m_store
+                    ->updateFields("C-2",
+                        { { "readingKw", 15.5 }, { "priority", "high" }, { "passed", true },
+                            { "summary", "Fuse box replaced" } })
+                    .ok());
+        QVERIFY(m_store->runFlowAction("C-3", "start").ok());
+        CaseFilter f;
+        f.includeResolved = true;
+        const QList<LocalCase> cases = m_store->cases(f);
+        const QList<CaseSummary> rows = m_store->caseSummaries(f);
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows.size(), cases.size());
+        for (int i = 0; i < rows.size(); ++i) {
+            const CaseRecord &c = cases.at(i).record;
+            const CaseSummary &s = rows.at(i);
+            QCOMPARE(s.id, c.id); // the same order
+            QCOMPARE(s.caseType, c.caseType);
+            QCOMPARE(s.status, c.status);
+            QCOMPARE(s.title, c.title);
+            QCOMPARE(s.queue, c.queue);
+            QCOMPARE(s.assignee, c.assignee);
+            QCOMPARE(QDateTime::fromMSecsSinceEpoch(s.updatedAtMs, Qt::UTC),
+                QDateTime::fromString(c.updatedAt, Qt::ISODateWithMs));
+            QCOMPARE(s.pendingCount, cases.at(i).pendingCount);
+            QCOMPARE(s.hasConflict, cases.at(i).hasConflict);
+            QCOMPARE(s.hasIssue, cases.at(i).hasIssue);
+            QCOMPARE(s.resolved, c.isResolved());
+            // The search text holds the local view's text and number values.
+            for (auto it = c.fields.begin(); it != c.fields.end(); ++it)
+                if (it->isString() || it->isDouble())
+                    QVERIFY2(s.searchText.contains(
+                                 it->isString() ? it->toString() : QString::number(it->toDouble())),
+                        qPrintable(s.id + QLatin1String(": ") + s.searchText));
+        }
+        const auto one = m_store->caseSummary("C-2");
+        QVERIFY(one);
+        QCOMPARE(one->pendingCount, 1);
+        QVERIFY(one->searchText.contains("15.5"));
+        QVERIFY(one->searchText.contains("Fuse box replaced"));
+        QVERIFY(!one->searchText.contains("true")); // yes/no values are not searched
+        QCOMPARE(m_store->caseSummary("C-3")->status, QString("InProgress"));
+        QVERIFY(!m_store->caseSummary("C-404"));
+
+        // A row whose JSON does not parse loses its search text, not the list.
+        QSqlQuery q(QSqlDatabase::database(m_store->connectionName()));
+        QVERIFY(q.exec("UPDATE cases SET server_fields = '{broken' WHERE id = 'C-1'"));
+        const QList<CaseSummary> again = m_store->caseSummaries(f);
+        QCOMPARE(again.size(), 3);
+        for (const CaseSummary &s : again)
+            QCOMPARE(s.searchText.isEmpty(), s.id == QLatin1String("C-1"));
+    }
+
     void eventLogIsBounded()
     {
         m_store.reset(); // many single writes: no need to wait for the disk each time here

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The desktop app's figures, JSON lines on stdout (progress on stderr):
+#   bench/ui_bench/run.sh [BUILD_DIR]        (default: build)
+# Env: UI_BENCH_CASES (50000), UI_BENCH_RUNS (3 sign-ins online, 3 offline),
+#      UI_BENCH_PLATFORM (offscreen; "xcb" runs under xvfb-run).
+# Starts outpostd as bench/run.sh does (--demo --demo-cases N, SQLite in a temp dir, port 0), then
+#   1. ui_bench sync: carol (who sees every demo case) signs in on an empty profile; the first sync
+#      is a full sync of all N cases; a 5 ms heartbeat timer on the GUI thread measures the gaps;
+#   2. ui_bench signin, online then with the server stopped (offline sign-in against the stored
+#      verifier): click "Sign in" → worklist painted with N rows, in parts; then search filters.
+# A private session bus with an unlocked gnome-keyring holds the token (as scripts/test.sh does).
+set -euo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+build=$(cd "${1:-$here/build}" && pwd)
+cases=${UI_BENCH_CASES:-50000}
+runs=${UI_BENCH_RUNS:-3}
+platform=${UI_BENCH_PLATFORM:-offscreen}
+cmake --build "$build" --target ui_bench outpostd >/dev/null
+outpostd="$build/server/outpostd"
+bench="$build/bench/ui_bench/ui_bench"
+
+work=$(mktemp -d /tmp/outpost-uibench.XXXXXX)
+chmod 755 "$work"
+server_pid=
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$outpostd" --listen 127.0.0.1:0 --db "sqlite:$work/server.sqlite" --attachments "$work/attachments" \
+  --demo --demo-cases "$cases" >"$work/server.out" 2>"$work/server.log" &
+server_pid=$!
+t0=$SECONDS
+until grep -qs '^outpostd listening on ' "$work/server.out"; do
+  if ! kill -0 "$server_pid" 2>/dev/null || [ $((SECONDS - t0)) -gt 600 ]; then
+    echo "ui_bench: outpostd did not start:" >&2; tail -20 "$work/server.log" >&2; exit 1
+  fi
+  sleep 0.2
+done
+url=$(sed -n 's/^outpostd listening on //p' "$work/server.out")
+echo "ui_bench: outpostd up after $((SECONDS - t0)) s with $cases cases at $url" >&2
+
+export XDG_DATA_HOME="$work/xdg-data" XDG_CONFIG_HOME="$work/xdg-config" XDG_RUNTIME_DIR="$work/xdg-runtime"
+mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR"
+cat >"$work/session.sh" <<'INNER'
+set -euo pipefail
+echo -n outpost-bench | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+mode=$1; shift
+for i in $(seq "$1"); do
+  shift_args=("${@:2}")
+  if [ "$UI_BENCH_PLATFORM" = xcb ]; then
+    xvfb-run -a -s "-screen 0 1280x800x24" "$UI_BENCH" "$mode" "${shift_args[@]}"
+  else
+    QT_QPA_PLATFORM=offscreen "$UI_BENCH" "$mode" "${shift_args[@]}"
+  fi
+done
+INNER
+export UI_BENCH="$bench" UI_BENCH_PLATFORM="$platform"
+session() { dbus-run-session -- bash "$work/session.sh" "$@"; }
+who=(--server "$url" --profile "$work/profile" --user carol --password carol)
+session sync 1 "${who[@]}" --expect "$cases"
+session signin "$runs" "${who[@]}"
+kill -TERM "$server_pid"
+wait "$server_pid" || true
+server_pid=
+echo "ui_bench: outpostd stopped; offline sign-ins" >&2
+session signin "$runs" "${who[@]}"
