@@ -222,6 +222,25 @@
         <source>status &apos;%1&apos; was removed</source>
         <translation>Status „%1“ wurde entfernt</translation>
     </message>
+    <message>
+        <source>A note needs some text.</source>
+        <translation>Eine Notiz braucht Text.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A note must be at most %n characters long.</source>
+        <translation>
+            <numerusform>Eine Notiz darf höchstens %n Zeichen lang sein.</numerusform>
+            <numerusform>Eine Notiz darf höchstens %n Zeichen lang sein.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A note must not contain NUL characters.</source>
+        <translation>Eine Notiz darf keine NUL-Zeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>%1 must not contain NUL characters.</source>
+        <translation>%1 darf keine NUL-Zeichen enthalten.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::app</name>
@@ -322,14 +341,6 @@
     <message>
         <source>Merged the edit of %1 into the queued update of %2 (based on etag %3).</source>
         <translation>Die Änderung von %1 wurde mit der wartenden Aktualisierung von %2 zusammengeführt (auf Basis von ETag %3).</translation>
-    </message>
-    <message>
-        <source>A note needs some text.</source>
-        <translation>Eine Notiz braucht Text.</translation>
-    </message>
-    <message>
-        <source>A note must be at most 10000 characters long.</source>
-        <translation>Eine Notiz darf höchstens 10000 Zeichen lang sein.</translation>
     </message>
     <message>
         <source>Only a case created on this device and not sent yet can be discarded.</source>

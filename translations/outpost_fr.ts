@@ -222,6 +222,25 @@
         <source>status &apos;%1&apos; was removed</source>
         <translation>le statut « %1 » a été supprimé</translation>
     </message>
+    <message>
+        <source>A note needs some text.</source>
+        <translation>Une note doit contenir du texte.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A note must be at most %n characters long.</source>
+        <translation>
+            <numerusform>Une note ne doit pas dépasser %n caractère.</numerusform>
+            <numerusform>Une note ne doit pas dépasser %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A note must not contain NUL characters.</source>
+        <translation>Une note ne doit pas contenir de caractères NUL.</translation>
+    </message>
+    <message>
+        <source>%1 must not contain NUL characters.</source>
+        <translation>%1 ne doit pas contenir de caractères NUL.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::app</name>
@@ -322,14 +341,6 @@
     <message>
         <source>Merged the edit of %1 into the queued update of %2 (based on etag %3).</source>
         <translation>La modification de %1 a été fusionnée avec la mise à jour en attente de %2 (basée sur l’etag %3).</translation>
-    </message>
-    <message>
-        <source>A note needs some text.</source>
-        <translation>Une note doit contenir du texte.</translation>
-    </message>
-    <message>
-        <source>A note must be at most 10000 characters long.</source>
-        <translation>Une note ne doit pas dépasser 10000 caractères.</translation>
     </message>
     <message>
         <source>Only a case created on this device and not sent yet can be discarded.</source>

@@ -15,7 +15,10 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(outpost::RulesEngine)
 };
 
-QString formatNumber(double d) { return QString::number(d, 'g', 15); }
+QString formatNumber(double d)
+{
+    return QString::number(d, 'g', 15);
+}
 
 bool isIsoDate(const QString &s)
 {
@@ -24,13 +27,25 @@ bool isIsoDate(const QString &s)
 
 bool isRfc3339(const QString &s)
 {
-    static const QRegularExpression re(QStringLiteral(
-        R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$)"));
+    static const QRegularExpression re(
+        QStringLiteral(R"(^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$)"));
     if (!re.match(s).hasMatch())
         return false;
-    return QDateTime::fromString(s, Qt::ISODateWithMs).isValid() || QDateTime::fromString(s, Qt::ISODate).isValid();
+    return QDateTime::fromString(s, Qt::ISODateWithMs).isValid()
+        || QDateTime::fromString(s, Qt::ISODate).isValid();
 }
 } // namespace
+
+QString RulesEngine::checkNoteText(const QString &text)
+{
+    if (text.trimmed().isEmpty())
+        return Tr::tr("A note needs some text.");
+    if (text.size() > MaxNoteLength)
+        return Tr::tr("A note must be at most %n characters long.", nullptr, MaxNoteLength);
+    if (text.contains(QChar(0)))
+        return Tr::tr("A note must not contain NUL characters.");
+    return {};
+}
 
 bool RulesEngine::hasValue(const QJsonValue &v)
 {
@@ -50,6 +65,8 @@ QString RulesEngine::checkValue(const FieldDef &f, const QJsonValue &v, const Lo
         if (!v.isString())
             return Tr::tr("%1 must be text.").arg(f.label);
         const QString s = v.toString();
+        if (s.contains(QChar(0)))
+            return Tr::tr("%1 must not contain NUL characters.").arg(f.label);
         if (f.maxLength && s.size() > *f.maxLength)
             return Tr::tr("%1 must be at most %n characters long.", nullptr, *f.maxLength).arg(f.label);
         if (!f.pattern.isEmpty()) {
@@ -96,8 +113,7 @@ QString RulesEngine::checkValue(const FieldDef &f, const QJsonValue &v, const Lo
 }
 
 QMap<QString, QString> RulesEngine::validateFields(const CaseType &type, const QJsonObject &current,
-                                                   const QJsonObject &changed, Mode mode,
-                                                   const LookupCheck &lookup)
+    const QJsonObject &changed, Mode mode, const LookupCheck &lookup)
 {
     QMap<QString, QString> errors;
     for (auto it = changed.begin(); it != changed.end(); ++it) {
@@ -133,16 +149,16 @@ QList<FlowAction> RulesEngine::flowActionsFrom(const CaseType &type, const QStri
     return out;
 }
 
-Status RulesEngine::checkFlowAction(const CaseType &type, const QString &status, const QJsonObject &fields,
-                                    const QString &name)
+Status RulesEngine::checkFlowAction(
+    const CaseType &type, const QString &status, const QJsonObject &fields, const QString &name)
 {
     const FlowAction *a = type.flowAction(name);
     if (!a)
         return Error(QStringLiteral("invalid_transition"),
-                     Tr::tr("%1 has no flow action '%2'.").arg(type.title, name));
+            Tr::tr("%1 has no flow action '%2'.").arg(type.title, name));
     if (isResolvedStatus(status) || (!a->from.isEmpty() && !a->from.contains(status)))
         return Error(QStringLiteral("invalid_transition"),
-                     Tr::tr("'%1' is not possible while the case is %2.").arg(a->label, status));
+            Tr::tr("'%1' is not possible while the case is %2.").arg(a->label, status));
     QMap<QString, QString> missing;
     for (const QString &req : a->requiredFields) {
         if (!hasValue(fields.value(req))) {
@@ -152,7 +168,7 @@ Status RulesEngine::checkFlowAction(const CaseType &type, const QString &status,
     }
     if (!missing.isEmpty())
         return Error(QStringLiteral("missing_fields"),
-                     Tr::tr("'%1' needs more information first.").arg(a->label), missing);
+            Tr::tr("'%1' needs more information first.").arg(a->label), missing);
     return Status::success();
 }
 

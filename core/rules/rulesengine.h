@@ -28,13 +28,12 @@ public:
     /// fields before the change (empty for a create). Unknown fields are errors; on create every
     /// required field must end up with a value; on update a required field may not be cleared.
     static QMap<QString, QString> validateFields(const CaseType &type, const QJsonObject &current,
-                                                 const QJsonObject &changed, Mode mode,
-                                                 const LookupCheck &lookup);
+        const QJsonObject &changed, Mode mode, const LookupCheck &lookup);
 
     /// Whether flow action `name` may run on a case in `status` with `fields` (after any fields the
     /// transition itself sets). Error code "invalid_transition" or "missing_fields" (with fields).
-    static Status checkFlowAction(const CaseType &type, const QString &status, const QJsonObject &fields,
-                                  const QString &name);
+    static Status checkFlowAction(
+        const CaseType &type, const QString &status, const QJsonObject &fields, const QString &name);
 
     /// The flow actions allowed from `status` (preconditions on fields not checked).
     static QList<FlowAction> flowActionsFrom(const CaseType &type, const QString &status);
@@ -42,6 +41,11 @@ public:
     /// Whether clients holding data of `older` can keep syncing after `newer` is published without a
     /// full sync: no field removed or retyped, no status removed. `why` says what breaks.
     static bool isCompatibleUpgrade(const CaseType &older, const CaseType &newer, QString *why = nullptr);
+
+    /// A note's text: some text, at most MaxNoteLength characters, no NUL characters (which no
+    /// database stores as text). Empty when valid, else the message for the field "text".
+    static QString checkNoteText(const QString &text);
+    static constexpr int MaxNoteLength = 10000;
 
     static bool hasValue(const QJsonValue &v);
 };

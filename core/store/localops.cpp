@@ -230,11 +230,8 @@ Status LocalStore::addNote(const QString &caseId, const QString &text)
     const auto c = d->loadCase(caseId);
     if (!c)
         return notFound(caseId);
-    if (text.trimmed().isEmpty())
-        return validationFailed({ { QStringLiteral("text"), Tr::tr("A note needs some text.") } });
-    if (text.size() > 10000)
-        return validationFailed(
-            { { QStringLiteral("text"), Tr::tr("A note must be at most 10000 characters long.") } });
+    if (const QString why = RulesEngine::checkNoteText(text); !why.isEmpty())
+        return validationFailed({ { QStringLiteral("text"), why } });
     Action a;
     a.id = newUuid();
     a.type = ActionType::Note;

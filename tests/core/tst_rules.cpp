@@ -42,7 +42,10 @@ bool sitesLookup(const QString &page, const QString &key)
     return page == QLatin1String("sites") && key.startsWith(QLatin1String("S-"));
 }
 
-QJsonObject obj(const char *json) { return QJsonDocument::fromJson(json).object(); }
+QJsonObject obj(const char *json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
 } // namespace
 
 class TestRules : public QObject
@@ -56,7 +59,7 @@ private Q_SLOTS:
         QCOMPARE(ct.fields.size(), 8);
         QCOMPARE(ct.field(QStringLiteral("site"))->type, FieldType::Lookup);
         QCOMPARE(ct.flowAction(QStringLiteral("complete"))->requiredFields,
-                 QStringList({QStringLiteral("readingKw"), QStringLiteral("passed")}));
+            QStringList({ QStringLiteral("readingKw"), QStringLiteral("passed") }));
         QCOMPARE(ct.conflictPolicy.ruleFor(QStringLiteral("readingKw")), ConflictRule::ServerWins);
         QCOMPARE(ct.conflictPolicy.ruleFor(QStringLiteral("site")), ConflictRule::Merge);
         // A round trip keeps every rule.
@@ -69,15 +72,19 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("field");
-        QTest::newRow("unknown type") << QByteArray(R"({"name":"x","version":1,"statuses":["New"],"fields":[{"name":"a","type":"blob"}]})")
+        QTest::newRow("unknown type") << QByteArray(
+            R"({"name":"x","version":1,"statuses":["New"],"fields":[{"name":"a","type":"blob"}]})")
                                       << "fields[0].type";
-        QTest::newRow("version string") << QByteArray(R"({"name":"x","version":"1","statuses":["New"],"fields":[]})")
-                                        << "version";
-        QTest::newRow("choice without choices") << QByteArray(R"({"name":"x","version":1,"statuses":["New"],"fields":[{"name":"a","type":"choice"}]})")
+        QTest::newRow("version string")
+            << QByteArray(R"({"name":"x","version":"1","statuses":["New"],"fields":[]})") << "version";
+        QTest::newRow("choice without choices") << QByteArray(
+            R"({"name":"x","version":1,"statuses":["New"],"fields":[{"name":"a","type":"choice"}]})")
                                                 << "fields[0].choices";
-        QTest::newRow("flow to unknown status") << QByteArray(R"({"name":"x","version":1,"statuses":["New"],"fields":[],"flowActions":[{"name":"go","to":"Nowhere"}]})")
+        QTest::newRow("flow to unknown status") << QByteArray(
+            R"({"name":"x","version":1,"statuses":["New"],"fields":[],"flowActions":[{"name":"go","to":"Nowhere"}]})")
                                                 << "flowActions[0].to";
-        QTest::newRow("bad policy") << QByteArray(R"({"name":"x","version":1,"statuses":["New"],"fields":[],"conflictPolicy":{"default":"coinFlip"}})")
+        QTest::newRow("bad policy") << QByteArray(
+            R"({"name":"x","version":1,"statuses":["New"],"fields":[],"conflictPolicy":{"default":"coinFlip"}})")
                                     << "conflictPolicy.default";
     }
     void rejectsBrokenCaseTypes()
@@ -94,7 +101,9 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("fields");
         QTest::addColumn<QString>("badField");
-        QTest::newRow("valid") << QByteArray(R"({"readingKw": 12.5, "passed": true, "priority": "high", "serial": "AB-1234", "arrivedAt": "2026-11-30T08:15:00Z"})") << "";
+        QTest::newRow("valid") << QByteArray(
+            R"({"readingKw": 12.5, "passed": true, "priority": "high", "serial": "AB-1234", "arrivedAt": "2026-11-30T08:15:00Z"})")
+                               << "";
         QTest::newRow("number type") << QByteArray(R"({"readingKw": "12"})") << "readingKw";
         QTest::newRow("number min") << QByteArray(R"({"readingKw": -1})") << "readingKw";
         QTest::newRow("number max") << QByteArray(R"({"readingKw": 100001})") << "readingKw";
@@ -104,6 +113,7 @@ private Q_SLOTS:
         QTest::newRow("datetime") << QByteArray(R"({"arrivedAt": "yesterday"})") << "arrivedAt";
         QTest::newRow("maxLength") << QByteArray(R"({"summary": "this text is far too long"})") << "summary";
         QTest::newRow("pattern") << QByteArray(R"({"serial": "AB-12345"})") << "serial";
+        QTest::newRow("NUL in text") << QByteArray(R"({"summary": "a\u0000b"})") << "summary";
         QTest::newRow("lookup") << QByteArray(R"({"site": "X-1"})") << "site";
         QTest::newRow("unknown") << QByteArray(R"({"colour": "red"})") << "colour";
         QTest::newRow("clear required") << QByteArray(R"({"visitDate": null})") << "visitDate";
@@ -112,24 +122,34 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, fields);
         QFETCH(QString, badField);
-        const auto errors = RulesEngine::validateFields(inspection(), obj(R"({"site":"S-1","visitDate":"2026-11-30"})"),
-                                                        obj(fields.constData()), RulesEngine::Mode::Update,
-                                                        sitesLookup);
+        const auto errors
+            = RulesEngine::validateFields(inspection(), obj(R"({"site":"S-1","visitDate":"2026-11-30"})"),
+                obj(fields.constData()), RulesEngine::Mode::Update, sitesLookup);
         if (badField.isEmpty()) {
             QVERIFY2(errors.isEmpty(), qPrintable(errors.keys().join(QLatin1Char(','))));
         } else {
-            QCOMPARE(errors.keys(), QStringList{badField});
+            QCOMPARE(errors.keys(), QStringList { badField });
             QVERIFY(!errors.value(badField).isEmpty());
         }
     }
 
+    void noteText()
+    {
+        QVERIFY(RulesEngine::checkNoteText(QStringLiteral("checked the meter")).isEmpty());
+        QVERIFY(!RulesEngine::checkNoteText(QStringLiteral("  \n ")).isEmpty());
+        QVERIFY(
+            !RulesEngine::checkNoteText(QString(RulesEngine::MaxNoteLength + 1, QLatin1Char('x'))).isEmpty());
+        QVERIFY(RulesEngine::checkNoteText(QString(RulesEngine::MaxNoteLength, QLatin1Char('x'))).isEmpty());
+        QVERIFY(!RulesEngine::checkNoteText(QStringLiteral("bad\u0000note")).isEmpty());
+    }
+
     void createNeedsRequiredFields()
     {
-        const auto errors = RulesEngine::validateFields(inspection(), {}, obj(R"({"readingKw": 3})"),
-                                                        RulesEngine::Mode::Create, sitesLookup);
-        QCOMPARE(errors.keys(), QStringList({QStringLiteral("site"), QStringLiteral("visitDate")}));
-        QVERIFY(RulesEngine::validateFields(inspection(), {}, obj(R"({"site":"S-1","visitDate":"2026-01-01"})"),
-                                            RulesEngine::Mode::Create, sitesLookup)
+        const auto errors = RulesEngine::validateFields(
+            inspection(), {}, obj(R"({"readingKw": 3})"), RulesEngine::Mode::Create, sitesLookup);
+        QCOMPARE(errors.keys(), QStringList({ QStringLiteral("site"), QStringLiteral("visitDate") }));
+        QVERIFY(RulesEngine::validateFields(inspection(), {},
+            obj(R"({"site":"S-1","visitDate":"2026-01-01"})"), RulesEngine::Mode::Create, sitesLookup)
                     .isEmpty());
     }
 
@@ -137,19 +157,24 @@ private Q_SLOTS:
     {
         const CaseType ct = inspection();
         QVERIFY(RulesEngine::checkFlowAction(ct, QStringLiteral("New"), {}, QStringLiteral("start")).ok());
-        auto wrongFrom = RulesEngine::checkFlowAction(ct, QStringLiteral("New"), {}, QStringLiteral("complete"));
+        auto wrongFrom
+            = RulesEngine::checkFlowAction(ct, QStringLiteral("New"), {}, QStringLiteral("complete"));
         QCOMPARE(wrongFrom.error().code, QStringLiteral("invalid_transition"));
-        auto missing = RulesEngine::checkFlowAction(ct, QStringLiteral("InProgress"), obj(R"({"readingKw": 4})"),
-                                                    QStringLiteral("complete"));
+        auto missing = RulesEngine::checkFlowAction(
+            ct, QStringLiteral("InProgress"), obj(R"({"readingKw": 4})"), QStringLiteral("complete"));
         QCOMPARE(missing.error().code, QStringLiteral("missing_fields"));
-        QCOMPARE(missing.error().fields.keys(), QStringList{QStringLiteral("passed")});
-        QVERIFY(RulesEngine::checkFlowAction(ct, QStringLiteral("InProgress"), obj(R"({"readingKw": 4, "passed": false})"),
-                                             QStringLiteral("complete"))
+        QCOMPARE(missing.error().fields.keys(), QStringList { QStringLiteral("passed") });
+        QVERIFY(RulesEngine::checkFlowAction(ct, QStringLiteral("InProgress"),
+            obj(R"({"readingKw": 4, "passed": false})"), QStringLiteral("complete"))
                     .ok());
-        QCOMPARE(RulesEngine::checkFlowAction(ct, QStringLiteral("Resolved-Completed"), {}, QStringLiteral("start")).error().code,
-                 QStringLiteral("invalid_transition"));
-        QCOMPARE(RulesEngine::checkFlowAction(ct, QStringLiteral("New"), {}, QStringLiteral("fly")).error().code,
-                 QStringLiteral("invalid_transition"));
+        QCOMPARE(RulesEngine::checkFlowAction(
+                     ct, QStringLiteral("Resolved-Completed"), {}, QStringLiteral("start"))
+                     .error()
+                     .code,
+            QStringLiteral("invalid_transition"));
+        QCOMPARE(
+            RulesEngine::checkFlowAction(ct, QStringLiteral("New"), {}, QStringLiteral("fly")).error().code,
+            QStringLiteral("invalid_transition"));
         QCOMPARE(RulesEngine::flowActionsFrom(ct, QStringLiteral("InProgress")).size(), 1);
     }
 
@@ -177,11 +202,12 @@ private Q_SLOTS:
         const CaseType ct = inspection();
         const QJsonObject base = obj(R"({"priority":"low","readingKw":1,"summary":"a","passed":false})");
         const QJsonObject mine = obj(R"({"priority":"high","readingKw":2,"summary":"mine","passed":true})");
-        const QJsonObject theirs = obj(R"({"priority":"normal","readingKw":3,"summary":"theirs","passed":false,"site":"S-9"})");
+        const QJsonObject theirs
+            = obj(R"({"priority":"normal","readingKw":3,"summary":"theirs","passed":false,"site":"S-9"})");
         const MergeOutcome m = mergeFields(base, mine, theirs, ct.conflictPolicy);
-        QCOMPARE(m.conflicts, QStringList{QStringLiteral("priority")});       // both changed, merge
-        QCOMPARE(m.serverWon, QStringList{QStringLiteral("readingKw")});      // serverWins
-        QCOMPARE(m.toResend, obj(R"({"summary":"mine","passed":true})"));     // clientWins + disjoint
+        QCOMPARE(m.conflicts, QStringList { QStringLiteral("priority") }); // both changed, merge
+        QCOMPARE(m.serverWon, QStringList { QStringLiteral("readingKw") }); // serverWins
+        QCOMPARE(m.toResend, obj(R"({"summary":"mine","passed":true})")); // clientWins + disjoint
         QCOMPARE(m.merged.value(QLatin1String("site")).toString(), QStringLiteral("S-9")); // theirs kept
         QCOMPARE(m.merged.value(QLatin1String("readingKw")).toInt(), 3);
         QCOMPARE(m.merged.value(QLatin1String("passed")).toBool(), true);

@@ -123,6 +123,11 @@ private Q_SLOTS:
         QCOMPARE(m_store->runFlowAction("C-1", "complete").error().code, QString("invalid_transition"));
         QCOMPARE(m_store->runFlowAction("C-1", "fly").error().code, QString("invalid_transition"));
         QCOMPARE(m_store->addNote("C-1", "   ").error().code, QString("validation_failed"));
+        // NUL is no text any database keeps; refused here rather than by the server later.
+        QCOMPARE(m_store->addNote("C-1", QStringLiteral("bad\u0000note")).error().code,
+            QString("validation_failed"));
+        QCOMPARE(m_store->updateFields("C-1", { { "summary", QStringLiteral("a\u0000b") } }).error().code,
+            QString("validation_failed"));
         QCOMPARE(m_store->discardLocalCase("C-1").error().code, QString("not_allowed"));
 
         QCOMPARE(rows("cases"), cases);
