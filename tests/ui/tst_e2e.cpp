@@ -25,6 +25,7 @@
 #include "syncstatusbar.h"
 #include "testdatabase.h"
 #include "translations.h"
+#include "uiserverenv.h"
 #include "worklistmodel.h"
 #include "worklistroles.h"
 #include "worklistview.h"
@@ -59,24 +60,13 @@ class TestUiE2e : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_xdg;
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<OutpostdProcess> m_server;
-    std::unique_ptr<QTemporaryDir> m_profile;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<MainWindow> m_window;
+    UiServerEnv m_env;
     std::unique_ptr<AppSession> m_session;
     QString m_keychain;
 
     static void fillAndSubmit(SignInDialog &dlg, const QString &user, const QString &password)
     {
-        auto *u = dlg.findChild<QLineEdit *>(QStringLiteral("user"));
-        auto *p = dlg.findChild<QLineEdit *>(QStringLiteral("password"));
-        QVERIFY(u && p);
-        u->clear();
-        QTest::keyClicks(u, user);
-        p->clear();
-        QTest::keyClicks(p, password);
+        UiServerEnv::typeCredentials(&dlg, user, password);
         auto *button = dlg.findChild<QPushButton *>(QStringLiteral("signInButton"));
         QVERIFY(button);
         QVERIFY(button->isEnabled());
@@ -130,7 +120,7 @@ class TestUiE2e : public QObject
 
     std::unique_ptr<HttpClient> carol()
     {
-        auto c = std::make_unique<HttpClient>(m_server->baseUrl());
+        auto c = std::make_unique<HttpClient>(m_env.server->baseUrl());
         c->setToken(c->signIn(QStringLiteral("carol"), QStringLiteral("carol")));
         return c;
     }
@@ -138,50 +128,25 @@ class TestUiE2e : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        initResources();
-        QVERIFY(m_xdg.isValid());
-        qputenv("XDG_DATA_HOME", m_xdg.path().toLocal8Bit());
-        qputenv("XDG_CONFIG_HOME", m_xdg.filePath(QStringLiteral("config")).toLocal8Bit());
-        QStandardPaths::setTestModeEnabled(true);
-        m_keychain = QStringLiteral("outpost-uitest-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-
-        m_db = std::make_unique<TestDatabase>(TestDatabase::Kind::SQLite);
         QString why;
-        QVERIFY2(m_db->create(&why), qPrintable(why));
-        m_server = std::make_unique<OutpostdProcess>();
-        OutpostdProcess::Options o;
-        o.dbUrl = m_db->url();
-        o.demo = true;
-        o.demoCases = 60;
-        QVERIFY2(m_server->start(o, &why), qPrintable(why));
-
-        m_profile = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<QSettings>(
-            m_profile->filePath(QStringLiteral("outpost.conf")), QSettings::IniFormat);
-        m_window = std::make_unique<MainWindow>(*m_settings);
-        AppSession::Options so;
-        so.profileDir = m_profile->path();
-        so.keychainService = m_keychain;
-        so.syncTemplate.debounce = std::chrono::minutes(10); // "Sync now" decides when it goes up
-        so.syncTemplate.periodic = false;
-        so.syncTemplate.useReachability = false;
-        so.syncTemplate.usePush = false;
-        m_session = std::make_unique<AppSession>(m_window.get(), so);
+        QVERIFY2(m_env.start(60, &why), qPrintable(why));
+        m_env.newProfile();
+        const AppSession::Options so = m_env.quietSessionOptions(); // "Sync now" decides when it goes up
+        m_keychain = so.keychainService;
+        m_session = std::make_unique<AppSession>(m_env.window.get(), so);
     }
 
     void cleanupTestCase()
     {
         m_session.reset();
-        m_window.reset();
-        if (m_server)
-            QCOMPARE(m_server->stop(), 0);
+        QCOMPARE(m_env.stop(), 0);
     }
 
     void signInThroughTheDialog()
     {
         SignInDialog dlg;
         m_session->attachSignInDialog(&dlg);
-        dlg.setServer(m_server->baseUrl().toString());
+        dlg.setServer(m_env.server->baseUrl().toString());
         dlg.show();
 
         // A wrong password: the dialog says so and nothing starts.
@@ -200,7 +165,7 @@ private Q_SLOTS:
         QCOMPARE(accepted.size(), 1);
         QVERIFY(m_session->isActive());
         QVERIFY(!m_session->signedInOffline());
-        QVERIFY(m_session->store()->path().startsWith(m_profile->path()));
+        QVERIFY(m_session->store()->path().startsWith(m_env.profile->path()));
     }
 
     void worklistShowsHerCases()
@@ -208,12 +173,12 @@ private Q_SLOTS:
         QVERIFY(m_session->isActive());
         StoreWorklistModel *model = m_session->worklistModel();
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        m_window->show();
+        m_env.window->show();
         // The first sync downloads her scope; the worklist follows.
         QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 0 && !model->isLoading()
                 && m_session->controller()->state() == sync::SyncState::Online,
             60000);
-        QCOMPARE(m_window->worklist()->table()->model()->rowCount() > 0, true);
+        QCOMPARE(m_env.window->worklist()->table()->model()->rowCount() > 0, true);
         int mine = 0;
         for (int r = 0; r < model->rowCount(); ++r) {
             const QString assignee = model->index(r, 0).data(AssigneeRole).toString();
@@ -223,16 +188,16 @@ private Q_SLOTS:
         QVERIFY(mine > 0);
         QVERIFY(!pickCase().isEmpty());
         // The case types came with the first sync: "New case" offers them.
-        QTRY_VERIFY(m_window->newCaseAction()->isEnabled());
-        QVERIFY(m_window->newCaseAction()->menu()->actions().size() >= 3);
+        QTRY_VERIFY(m_env.window->newCaseAction()->isEnabled());
+        QVERIFY(m_env.window->newCaseAction()->menu()->actions().size() >= 3);
     }
 
     void editSaveSyncReachesTheServer()
     {
         const QString id = pickCase();
         QVERIFY(!id.isEmpty());
-        m_window->openCase(id);
-        CaseView *view = m_window->caseView();
+        m_env.window->openCase(id);
+        CaseView *view = m_env.window->caseView();
         QCOMPARE(view->caseId(), id);
         QVERIFY(view->form());
         auto *summary = view->form()->editorWidget(QStringLiteral("summary"));
@@ -254,7 +219,7 @@ private Q_SLOTS:
 
         // Sync now: the change goes up, the badge goes.
         QSignalSpy cycle(m_session->controller(), &sync::SyncController::cycleFinished);
-        Q_EMIT m_window->syncNowRequested();
+        Q_EMIT m_env.window->syncNowRequested();
         QTRY_COMPARE_WITH_TIMEOUT(pendingOf(id), 0, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(m_session->outboxModel()->rowCount(), 0, 10000);
         QCOMPARE(m_session->store()->pendingCount(), 0);
@@ -269,9 +234,9 @@ private Q_SLOTS:
 
     void fieldErrorShownAndNothingQueued()
     {
-        const QString id = m_window->caseView()->caseId();
+        const QString id = m_env.window->caseView()->caseId();
         QVERIFY(!id.isEmpty());
-        CaseView *view = m_window->caseView();
+        CaseView *view = m_env.window->caseView();
         QWidget *permit = view->form()->editorWidget(QStringLiteral("permitNo"));
         QVERIFY(permit);
         QTest::keyClick(permit, Qt::Key_A, Qt::ControlModifier);
@@ -289,7 +254,7 @@ private Q_SLOTS:
 
     void serverUpdateRefreshesTheOpenCase()
     {
-        CaseView *view = m_window->caseView();
+        CaseView *view = m_env.window->caseView();
         const QString id = view->caseId();
         QVERIFY(!id.isEmpty());
         QVERIFY(!view->form()->isDirty());
@@ -317,7 +282,7 @@ private Q_SLOTS:
             QStringLiteral("applied"));
 
         QSignalSpy changed(m_session->controller(), &sync::SyncController::casesChanged);
-        Q_EMIT m_window->syncNowRequested();
+        Q_EMIT m_env.window->syncNowRequested();
         QTRY_COMPARE_WITH_TIMEOUT(
             view->form()->baseFields().value(QStringLiteral("summary")).toString(), text, 30000);
         QVERIFY(!view->form()->isDirty());
@@ -329,7 +294,7 @@ private Q_SLOTS:
 
     void outboxHoldReleaseDiscard()
     {
-        CaseView *view = m_window->caseView();
+        CaseView *view = m_env.window->caseView();
         const QString id = view->caseId();
         QVERIFY(!id.isEmpty());
         const QString before = view->form()->baseFields().value(QStringLiteral("summary")).toString();
@@ -340,7 +305,7 @@ private Q_SLOTS:
         QCOMPARE(m_session->outboxModel()->rowCount(), 1);
         QCOMPARE(pendingOf(id), 1);
 
-        QListView *list = m_window->listView(MainWindow::OutboxTab);
+        QListView *list = m_env.window->listView(MainWindow::OutboxTab);
         const auto action = [list](const char *name) {
             for (QAction *a : list->actions())
                 if (a->objectName() == QLatin1String(name))
@@ -348,7 +313,7 @@ private Q_SLOTS:
             return static_cast<QAction *>(nullptr);
         };
         QVERIFY(action("outboxHold") && action("outboxRelease") && action("outboxDiscard"));
-        m_window->tabs()->setCurrentIndex(MainWindow::OutboxTab);
+        m_env.window->tabs()->setCurrentIndex(MainWindow::OutboxTab);
         list->setCurrentIndex(list->model()->index(0, 0));
         action("outboxHold")->trigger();
         QVERIFY(list->model()->index(0, 0).data().toString().contains(QStringLiteral("on hold")));
@@ -358,16 +323,16 @@ private Q_SLOTS:
         // Discard asks first; "No" keeps the change.
         list->setCurrentIndex(list->model()->index(0, 0));
         action("outboxDiscard")->trigger();
-        auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("confirmDiscard"));
+        auto *box = m_env.window->findChild<QMessageBox *>(QStringLiteral("confirmDiscard"));
         QVERIFY(box);
         QTRY_VERIFY(box->isVisible());
         box->button(QMessageBox::No)->click();
         QCOMPARE(m_session->outboxModel()->rowCount(), 1);
-        QTRY_VERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("confirmDiscard")));
+        QTRY_VERIFY(!m_env.window->findChild<QMessageBox *>(QStringLiteral("confirmDiscard")));
 
         list->setCurrentIndex(list->model()->index(0, 0));
         action("outboxDiscard")->trigger();
-        box = m_window->findChild<QMessageBox *>(QStringLiteral("confirmDiscard"));
+        box = m_env.window->findChild<QMessageBox *>(QStringLiteral("confirmDiscard"));
         QVERIFY(box);
         box->button(QMessageBox::Yes)->click();
         QCOMPARE(m_session->outboxModel()->rowCount(), 0);
@@ -378,7 +343,7 @@ private Q_SLOTS:
 
     void conflictResolvedThroughTheDialog()
     {
-        CaseView *view = m_window->caseView();
+        CaseView *view = m_env.window->caseView();
         const QString id = view->caseId();
         QVERIFY(!id.isEmpty());
         QVERIFY(!view->form()->isDirty());
@@ -414,15 +379,15 @@ private Q_SLOTS:
             200);
 
         // Sync: changed on both sides, so the technician decides; the row shows the conflict badge.
-        Q_EMIT m_window->syncNowRequested();
+        Q_EMIT m_env.window->syncNowRequested();
         QTRY_COMPARE_WITH_TIMEOUT(m_session->conflictsModel()->rowCount(), 1, 30000);
         QTRY_VERIFY(m_session->worklistModel()
                         ->index(m_session->worklistModel()->rowOf(id), 0)
                         .data(HasConflictRole)
                         .toBool());
 
-        QListView *list = m_window->listView(MainWindow::ConflictsTab);
-        m_window->tabs()->setCurrentIndex(MainWindow::ConflictsTab);
+        QListView *list = m_env.window->listView(MainWindow::ConflictsTab);
+        m_env.window->tabs()->setCurrentIndex(MainWindow::ConflictsTab);
         list->setCurrentIndex(list->model()->index(0, 0));
         QAction *resolve = nullptr;
         for (QAction *a : list->actions())
@@ -430,7 +395,7 @@ private Q_SLOTS:
                 resolve = a;
         QVERIFY(resolve);
         resolve->trigger();
-        auto *dlg = m_window->findChild<ConflictDialog *>();
+        auto *dlg = m_env.window->findChild<ConflictDialog *>();
         QVERIFY(dlg);
         QTRY_VERIFY(dlg->isVisible());
         QCOMPARE(dlg->model()->rowCount(), 1);
@@ -442,7 +407,7 @@ private Q_SLOTS:
         QCOMPARE(m_session->store()->conflictCount(), 0);
         QVERIFY(m_session->outboxModel()->rowCount() >= 1);
 
-        Q_EMIT m_window->syncNowRequested();
+        Q_EMIT m_env.window->syncNowRequested();
         QTRY_COMPARE_WITH_TIMEOUT(m_session->store()->pendingCount(), 0, 30000);
         QTRY_COMPARE(pendingOf(id), 0);
         const HttpReply after = c->get(QStringLiteral("/api/v1/cases/") + id);
@@ -457,10 +422,10 @@ private Q_SLOTS:
     void syncIssueDiscardedFromItsTab()
     {
         // Alice edits a case the office withdraws meanwhile: her change comes back "gone".
-        const QString id = pickCase(m_window->caseView()->caseId());
+        const QString id = pickCase(m_env.window->caseView()->caseId());
         QVERIFY(!id.isEmpty());
-        m_window->openCase(id);
-        CaseView *view = m_window->caseView();
+        m_env.window->openCase(id);
+        CaseView *view = m_env.window->caseView();
         QCOMPARE(view->caseId(), id);
         QWidget *summary = view->form()->editorWidget(QStringLiteral("summary"));
         QTest::keyClick(summary, Qt::Key_A, Qt::ControlModifier);
@@ -488,10 +453,10 @@ private Q_SLOTS:
                      .toString(),
             QStringLiteral("applied"));
 
-        Q_EMIT m_window->syncNowRequested();
+        Q_EMIT m_env.window->syncNowRequested();
         QTRY_COMPARE_WITH_TIMEOUT(m_session->syncIssuesModel()->rowCount(), 1, 30000);
-        QListView *list = m_window->listView(MainWindow::SyncIssuesTab);
-        m_window->tabs()->setCurrentIndex(MainWindow::SyncIssuesTab);
+        QListView *list = m_env.window->listView(MainWindow::SyncIssuesTab);
+        m_env.window->tabs()->setCurrentIndex(MainWindow::SyncIssuesTab);
         list->setCurrentIndex(list->model()->index(0, 0));
         QAction *discard = nullptr;
         for (QAction *a : list->actions())
@@ -499,7 +464,7 @@ private Q_SLOTS:
                 discard = a;
         QVERIFY(discard);
         discard->trigger();
-        auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("confirmDiscard"));
+        auto *box = m_env.window->findChild<QMessageBox *>(QStringLiteral("confirmDiscard"));
         QVERIFY(box);
         box->button(QMessageBox::Yes)->click();
         QCOMPARE(m_session->syncIssuesModel()->rowCount(), 0);
@@ -511,8 +476,8 @@ private Q_SLOTS:
     {
         const QString id = pickCase();
         QVERIFY(!id.isEmpty());
-        m_window->openCase(id);
-        CaseView *view = m_window->caseView();
+        m_env.window->openCase(id);
+        CaseView *view = m_env.window->caseView();
         QCOMPARE(view->caseId(), id);
         QWidget *summary = view->form()->editorWidget(QStringLiteral("summary"));
         QTest::keyClick(summary, Qt::Key_A, Qt::ControlModifier);
@@ -532,7 +497,7 @@ private Q_SLOTS:
                       QJsonObject { { "deviceId", "office" }, { "actions", QJsonArray { action } } })
                      .status,
             200);
-        Q_EMIT m_window->syncNowRequested();
+        Q_EMIT m_env.window->syncNowRequested();
         // The new server copy becomes the base; what she typed stays, and a banner says so.
         QTRY_COMPARE_WITH_TIMEOUT(
             view->form()->baseFields().value(QStringLiteral("readingKw")).toInt(), reading, 30000);
@@ -548,8 +513,8 @@ private Q_SLOTS:
     {
         const QString id = pickCase();
         QVERIFY(!id.isEmpty());
-        m_window->openCase(id);
-        CaseView *view = m_window->caseView();
+        m_env.window->openCase(id);
+        CaseView *view = m_env.window->caseView();
         QCOMPARE(view->caseId(), id);
         CaseDetailsPane *details = view->details();
         QVERIFY(details->isVisible());
@@ -572,7 +537,7 @@ private Q_SLOTS:
         QCOMPARE(m_session->outboxModel()->rowCount(), 1);
 
         // Synced: the note is in the server's history, and the panel shows the server's copy.
-        Q_EMIT m_window->syncNowRequested();
+        Q_EMIT m_env.window->syncNowRequested();
         QTRY_COMPARE_WITH_TIMEOUT(pendingOf(id), 0, 30000);
         auto c = carol();
         const HttpReply h = c->get(QStringLiteral("/api/v1/cases/") + id + QStringLiteral("/history"));
@@ -598,7 +563,7 @@ private Q_SLOTS:
 
     void historyShowsAServerSideEdit()
     {
-        CaseView *view = m_window->caseView();
+        CaseView *view = m_env.window->caseView();
         const QString id = view->caseId();
         QVERIFY(!id.isEmpty());
         HistoryView *history = view->details()->history();
@@ -620,7 +585,7 @@ private Q_SLOTS:
                      .status,
             200);
         // The sync brings the change; the open case's history is fetched again and says who did what.
-        Q_EMIT m_window->syncNowRequested();
+        Q_EMIT m_env.window->syncNowRequested();
         const QString to = QStringLiteral("→ ") + QString::number(reading);
         QTRY_VERIFY_WITH_TIMEOUT(anyRowShows(history->model(),
                                      { QStringLiteral("carol"), QStringLiteral("Meter reading (kW)"), to }),
@@ -630,7 +595,7 @@ private Q_SLOTS:
 
     void attachmentReachesTheServerAndASecondClientOpensIt()
     {
-        CaseView *view = m_window->caseView();
+        CaseView *view = m_env.window->caseView();
         const QString id = view->caseId();
         QVERIFY(!id.isEmpty());
         AttachmentsPanel *panel = view->details()->attachments();
@@ -641,7 +606,7 @@ private Q_SLOTS:
             bytes[i] = char((i * 131) ^ (i >> 9));
         const QString name
             = QStringLiteral("meter-") + QUuid::createUuid().toString(QUuid::Id128) + QStringLiteral(".jpg");
-        const QString path = m_profile->filePath(name);
+        const QString path = m_env.profile->filePath(name);
         {
             QFile f(path);
             QVERIFY(f.open(QIODevice::WriteOnly));
@@ -666,7 +631,7 @@ private Q_SLOTS:
         QCOMPARE(state(), int(CaseAttachment::State::Pending));
 
         // Synced: the server has the same bytes (its sha256), the row says so.
-        Q_EMIT m_window->syncNowRequested();
+        Q_EMIT m_env.window->syncNowRequested();
         QTRY_COMPARE_WITH_TIMEOUT(state(), int(CaseAttachment::State::Uploaded), 30000);
         auto c = carol();
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -697,7 +662,7 @@ private Q_SLOTS:
         {
             SignInDialog dlg;
             session2.attachSignInDialog(&dlg);
-            dlg.setServer(m_server->baseUrl().toString());
+            dlg.setServer(m_env.server->baseUrl().toString());
             dlg.show();
             QSignalSpy started(&session2, &AppSession::started);
             fillAndSubmit(dlg, QStringLiteral("alice"), QStringLiteral("alice"));
@@ -758,8 +723,8 @@ private Q_SLOTS:
         // Bob's store on this device holds an unsent change, and a table the worklist does not read
         // is damaged: the check that runs alongside the password check must find it, say so, keep
         // no token and write nothing to the file.
-        const QString path
-            = client::StoreLocation::pathFor(m_profile->path(), m_server->baseUrl(), QStringLiteral("bob"));
+        const QString path = client::StoreLocation::pathFor(
+            m_env.profile->path(), m_env.server->baseUrl(), QStringLiteral("bob"));
         qint64 rootPage = 0, pageSize = 0;
         {
             auto s = client::LocalStore::open(path);
@@ -800,14 +765,14 @@ private Q_SLOTS:
         const QByteArray before = digest();
         QVERIFY(!before.isEmpty());
 
-        MainWindow window(*m_settings);
+        MainWindow window(*m_env.settings);
         AppSession::Options so;
-        so.profileDir = m_profile->path();
+        so.profileDir = m_env.profile->path();
         so.keychainService = m_keychain;
         AppSession session(&window, so);
         SignInDialog dlg;
         session.attachSignInDialog(&dlg);
-        dlg.setServer(m_server->baseUrl().toString());
+        dlg.setServer(m_env.server->baseUrl().toString());
         dlg.show();
         QSignalSpy started(&session, &AppSession::started);
         fillAndSubmit(dlg, QStringLiteral("bob"), QStringLiteral("bob"));
@@ -824,7 +789,7 @@ private Q_SLOTS:
         // The server accepted the password, but no token was kept for a store that cannot be used.
         sync::CredentialStore credentials(m_keychain);
         std::optional<Result<QString>> token;
-        credentials.readToken(sync::CredentialStore::keyFor(m_server->baseUrl(), QStringLiteral("bob")),
+        credentials.readToken(sync::CredentialStore::keyFor(m_env.server->baseUrl(), QStringLiteral("bob")),
             [&token](Result<QString> t) { token = t; });
         QTRY_VERIFY_WITH_TIMEOUT(token.has_value(), 30000);
         QVERIFY(!token->ok() || token->value().isEmpty());

@@ -14,6 +14,7 @@
 #include "synccontroller.h"
 #include "testdatabase.h"
 #include "translations.h"
+#include "uiserverenv.h"
 #include "worklistmodel.h"
 #include "worklistroles.h"
 #include "worklistview.h"
@@ -39,12 +40,7 @@ class TestUiSession : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_xdg;
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<OutpostdProcess> m_server;
-    std::unique_ptr<QTemporaryDir> m_profile;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<MainWindow> m_window;
+    UiServerEnv m_env;
     std::unique_ptr<AppLifecycle> m_lifecycle;
     AppLifecycle::Options m_options;
     QString m_alicePath;
@@ -55,14 +51,9 @@ class TestUiSession : public QObject
     {
         QVERIFY(dlg);
         QTRY_VERIFY(dlg->isVisible());
-        auto *u = dlg->findChild<QLineEdit *>(QStringLiteral("user"));
-        auto *p = dlg->findChild<QLineEdit *>(QStringLiteral("password"));
-        QVERIFY(u && p);
-        u->clear();
-        QTest::keyClicks(u, user);
-        p->clear();
-        QTest::keyClicks(p, password);
-        QTest::keyClick(p, Qt::Key_Return); // the default button signs in
+        UiServerEnv::typeCredentials(dlg, user, password);
+        QTest::keyClick(dlg->findChild<QLineEdit *>(QStringLiteral("password")),
+            Qt::Key_Return); // the default button signs in
     }
 
     /// Signs in through the lifecycle's dialog and waits for the first sync to bring the worklist.
@@ -103,43 +94,18 @@ class TestUiSession : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        initResources();
-        QVERIFY(m_xdg.isValid());
-        qputenv("XDG_DATA_HOME", m_xdg.path().toLocal8Bit());
-        qputenv("XDG_CONFIG_HOME", m_xdg.filePath(QStringLiteral("config")).toLocal8Bit());
-        QStandardPaths::setTestModeEnabled(true);
-
-        m_db = std::make_unique<TestDatabase>(TestDatabase::Kind::SQLite);
         QString why;
-        QVERIFY2(m_db->create(&why), qPrintable(why));
-        m_server = std::make_unique<OutpostdProcess>();
-        OutpostdProcess::Options o;
-        o.dbUrl = m_db->url();
-        o.demo = true;
-        o.demoCases = 60;
-        QVERIFY2(m_server->start(o, &why), qPrintable(why));
-
-        m_profile = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<QSettings>(
-            m_profile->filePath(QStringLiteral("outpost.conf")), QSettings::IniFormat);
-        m_window = std::make_unique<MainWindow>(*m_settings);
-        m_options.session.profileDir = m_profile->path();
-        m_options.session.keychainService
-            = QStringLiteral("outpost-uitest-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-        m_options.session.syncTemplate.debounce = std::chrono::minutes(10); // local changes stay queued
-        m_options.session.syncTemplate.periodic = false;
-        m_options.session.syncTemplate.useReachability = false;
-        m_options.session.syncTemplate.usePush = false;
-        m_options.serverUrl = m_server->baseUrl().toString();
-        m_lifecycle = std::make_unique<AppLifecycle>(m_window.get(), nullptr, m_options);
+        QVERIFY2(m_env.start(60, &why), qPrintable(why));
+        m_env.newProfile();
+        m_options.session = m_env.quietSessionOptions();
+        m_options.serverUrl = m_env.server->baseUrl().toString();
+        m_lifecycle = std::make_unique<AppLifecycle>(m_env.window.get(), nullptr, m_options);
     }
 
     void cleanupTestCase()
     {
         m_lifecycle.reset();
-        m_window.reset();
-        if (m_server)
-            QCOMPARE(m_server->stop(), 0);
+        QCOMPARE(m_env.stop(), 0);
     }
 
     void signInShowsHerWork()
@@ -147,9 +113,9 @@ private Q_SLOTS:
         m_lifecycle->start();
         QVERIFY(m_lifecycle->signInDialog());
         QTRY_VERIFY(m_lifecycle->signInDialog()->isVisible());
-        QVERIFY(!m_window->isVisible());
+        QVERIFY(!m_env.window->isVisible());
         signInAs(m_lifecycle.get(), QStringLiteral("alice"));
-        QVERIFY(m_window->isVisible());
+        QVERIFY(m_env.window->isVisible());
         AppSession *s = m_lifecycle->session();
         m_alicePath = s->store()->path();
 
@@ -163,13 +129,13 @@ private Q_SLOTS:
                 m_aliceCase = i.data(CaseIdRole).toString();
         }
         QVERIFY(!m_aliceCase.isEmpty());
-        m_window->openCase(m_aliceCase);
-        QWidget *summary = m_window->caseView()->form()->editorWidget(QStringLiteral("summary"));
+        m_env.window->openCase(m_aliceCase);
+        QWidget *summary = m_env.window->caseView()->form()->editorWidget(QStringLiteral("summary"));
         QVERIFY(summary);
         m_aliceText = QStringLiteral("Left for later ") + QUuid::createUuid().toString(QUuid::Id128);
         QTest::keyClick(summary, Qt::Key_A, Qt::ControlModifier);
         QTest::keyClicks(summary, m_aliceText);
-        QVERIFY(m_window->caseView()->form()->isDirty());
+        QVERIFY(m_env.window->caseView()->form()->isDirty());
         QCOMPARE(s->store()->pendingCount(), 0);
     }
 
@@ -181,17 +147,17 @@ private Q_SLOTS:
         QPointer<QObject> controller = s->controller();
         QVERIFY(!storeConnections().isEmpty());
 
-        signOut(m_lifecycle.get(), m_window.get(), QStringLiteral("alice"));
+        signOut(m_lifecycle.get(), m_env.window.get(), QStringLiteral("alice"));
 
         // The window went, with everything of hers: case closed, models and engine gone.
-        QVERIFY(!m_window->isVisible());
-        QVERIFY(m_window->isEnabled());
-        QVERIFY(!m_window->caseView());
+        QVERIFY(!m_env.window->isVisible());
+        QVERIFY(m_env.window->isEnabled());
+        QVERIFY(!m_env.window->caseView());
         QVERIFY(worklist.isNull());
         QVERIFY(controller.isNull()); // the engine's thread was joined when it went
-        QCOMPARE(m_window->worklist()->table()->model()->rowCount(), 0);
-        QVERIFY(!m_window->listView(MainWindow::OutboxTab)->model());
-        QVERIFY(!m_window->newCaseAction()->isEnabled());
+        QCOMPARE(m_env.window->worklist()->table()->model()->rowCount(), 0);
+        QVERIFY(!m_env.window->listView(MainWindow::OutboxTab)->model());
+        QVERIFY(!m_env.window->newCaseAction()->isEnabled());
         // Both stores (the window's and the engine's) are closed, their connections removed.
         QCOMPARE(storeConnections(), QStringList());
         // The dialog offers the server she used.
@@ -213,7 +179,7 @@ private Q_SLOTS:
     void anotherTechnicianSeesTheirOwnWork()
     {
         signInAs(m_lifecycle.get(), QStringLiteral("bob"));
-        QVERIFY(m_window->isVisible());
+        QVERIFY(m_env.window->isVisible());
         AppSession *s = m_lifecycle->session();
         QCOMPARE(s->userId(), QStringLiteral("bob"));
         QVERIFY(s->store()->path() != m_alicePath);
@@ -226,9 +192,9 @@ private Q_SLOTS:
         }
         QVERIFY(his > 0);
         QCOMPARE(m->rowOf(m_aliceCase), -1);
-        QCOMPARE(m_window->worklist()->table()->model()->rowCount(), m->rowCount());
-        QVERIFY(m_window->caseView()); // a fresh case view over his store
-        QVERIFY(m_window->caseView()->caseId().isEmpty());
+        QCOMPARE(m_env.window->worklist()->table()->model()->rowCount(), m->rowCount());
+        QVERIFY(m_env.window->caseView()); // a fresh case view over his store
+        QVERIFY(m_env.window->caseView()->caseId().isEmpty());
 
         // Her edit was saved on the way out and waits in her store, queued.
         auto alice = client::LocalStore::open(m_alicePath);
@@ -242,7 +208,7 @@ private Q_SLOTS:
 
     void cancelledSignInQuits()
     {
-        signOut(m_lifecycle.get(), m_window.get(), QStringLiteral("bob"));
+        signOut(m_lifecycle.get(), m_env.window.get(), QStringLiteral("bob"));
         QSignalSpy quit(m_lifecycle.get(), &AppLifecycle::quitRequested);
         QTest::keyClick(m_lifecycle->signInDialog(), Qt::Key_Escape);
         QCOMPARE(quit.size(), 1);
@@ -252,9 +218,9 @@ private Q_SLOTS:
     void kioskSignOutLocksBehindSignIn()
     {
         // A kiosk on the same device: sign-out goes to the locked sign-in screen, never out.
-        MainWindow window(*m_settings);
+        MainWindow window(*m_env.settings);
         window.setKioskMode(true);
-        KioskController kiosk(*m_settings);
+        KioskController kiosk(*m_env.settings);
         AppLifecycle lc(&window, &kiosk, m_options);
         QSignalSpy quit(&lc, &AppLifecycle::quitRequested);
         lc.start();

@@ -17,6 +17,7 @@
 #include "syncissuedialog.h"
 #include "testdatabase.h"
 #include "translations.h"
+#include "uiserverenv.h"
 #include "worklistmodel.h"
 #include "worklistroles.h"
 
@@ -41,12 +42,7 @@ class TestUiSyncIssues : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_xdg;
-    std::unique_ptr<TestDatabase> m_db;
-    std::unique_ptr<OutpostdProcess> m_server;
-    std::unique_ptr<QTemporaryDir> m_profile;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<MainWindow> m_window;
+    UiServerEnv m_env;
     std::unique_ptr<AppSession> m_session;
     std::unique_ptr<HttpClient> m_office;
     QString m_tooHigh; // update refused: a reading above the new maximum
@@ -74,11 +70,11 @@ class TestUiSyncIssues : public QObject
     void syncAndWait()
     {
         QSignalSpy cycle(m_session->controller(), &sync::SyncController::cycleFinished);
-        Q_EMIT m_window->syncNowRequested();
+        Q_EMIT m_env.window->syncNowRequested();
         QVERIFY(cycle.wait(30000));
     }
 
-    QListView *issuesList() const { return m_window->listView(MainWindow::SyncIssuesTab); }
+    QListView *issuesList() const { return m_env.window->listView(MainWindow::SyncIssuesTab); }
 
     QAction *issueAction(const char *name) const
     {
@@ -91,7 +87,7 @@ class TestUiSyncIssues : public QObject
     /// Selects the issue of `caseId` on the Sync issues tab; its SyncIssue.
     client::SyncIssue selectIssueOf(const QString &caseId)
     {
-        m_window->tabs()->setCurrentIndex(MainWindow::SyncIssuesTab);
+        m_env.window->tabs()->setCurrentIndex(MainWindow::SyncIssuesTab);
         QAbstractItemModel *m = issuesList()->model();
         for (int r = 0; r < m->rowCount(); ++r) {
             const auto issue = m->index(r, 0).data(KeyedListModel::ValueRole).value<client::SyncIssue>();
@@ -109,7 +105,7 @@ class TestUiSyncIssues : public QObject
         if (!edit || !edit->isEnabled())
             return nullptr;
         edit->trigger();
-        auto *dlg = m_window->findChild<SyncIssueDialog *>();
+        auto *dlg = m_env.window->findChild<SyncIssueDialog *>();
         return dlg && QTest::qWaitFor([dlg] { return dlg->isVisible(); }) ? dlg : nullptr;
     }
 
@@ -139,49 +135,26 @@ class TestUiSyncIssues : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        initResources();
-        QVERIFY(m_xdg.isValid());
-        qputenv("XDG_DATA_HOME", m_xdg.path().toLocal8Bit());
-        qputenv("XDG_CONFIG_HOME", m_xdg.filePath(QStringLiteral("config")).toLocal8Bit());
-        QStandardPaths::setTestModeEnabled(true);
-
-        m_db = std::make_unique<TestDatabase>(TestDatabase::Kind::SQLite);
         QString why;
-        QVERIFY2(m_db->create(&why), qPrintable(why));
-        m_server = std::make_unique<OutpostdProcess>();
-        OutpostdProcess::Options o;
-        o.dbUrl = m_db->url();
-        o.demo = true;
-        o.demoCases = 60;
-        QVERIFY2(m_server->start(o, &why), qPrintable(why));
-        m_office = std::make_unique<HttpClient>(m_server->baseUrl());
+        QVERIFY2(m_env.start(60, &why), qPrintable(why));
+        m_office = std::make_unique<HttpClient>(m_env.server->baseUrl());
         m_office->setToken(m_office->signIn(QStringLiteral("carol"), QStringLiteral("carol")));
         QVERIFY(!m_office->token().isEmpty());
 
-        m_profile = std::make_unique<QTemporaryDir>();
-        m_settings = std::make_unique<QSettings>(
-            m_profile->filePath(QStringLiteral("outpost.conf")), QSettings::IniFormat);
-        m_window = std::make_unique<MainWindow>(*m_settings);
-        AppSession::Options so;
-        so.profileDir = m_profile->path();
-        so.keychainService
-            = QStringLiteral("outpost-uitest-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-        so.syncTemplate.debounce = std::chrono::minutes(10); // "Sync now" decides when it goes up
-        so.syncTemplate.periodic = false;
-        so.syncTemplate.useReachability = false;
-        so.syncTemplate.usePush = false;
-        m_session = std::make_unique<AppSession>(m_window.get(), so);
+        m_env.newProfile();
+        const AppSession::Options so = m_env.quietSessionOptions();
+        m_session = std::make_unique<AppSession>(m_env.window.get(), so);
 
         SignInDialog dlg;
         m_session->attachSignInDialog(&dlg);
-        dlg.setServer(m_server->baseUrl().toString());
+        dlg.setServer(m_env.server->baseUrl().toString());
         dlg.findChild<QLineEdit *>(QStringLiteral("user"))->setText(QStringLiteral("alice"));
         dlg.findChild<QLineEdit *>(QStringLiteral("password"))->setText(QStringLiteral("alice"));
         QSignalSpy started(m_session.get(), &AppSession::started);
         dlg.show();
         QTest::mouseClick(dlg.findChild<QPushButton *>(QStringLiteral("signInButton")), Qt::LeftButton);
         QVERIFY2(started.wait(30000) || !started.isEmpty(), qPrintable(dlg.messageText()));
-        m_window->show();
+        m_env.window->show();
         QTRY_VERIFY_WITH_TIMEOUT(m_session->worklistModel()->rowCount() > 0
                 && m_session->controller()->state() == sync::SyncState::Online,
             60000);
@@ -190,9 +163,7 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         m_session.reset();
-        m_window.reset();
-        if (m_server)
-            QCOMPARE(m_server->stop(), 0);
+        QCOMPARE(m_env.stop(), 0);
     }
 
     void refusedByTheServersNewerRules()
@@ -257,7 +228,7 @@ private Q_SLOTS:
         QVERIFY(issue.error.fields.contains(QStringLiteral("readingKw")));
         QVERIFY(issueAction("issueEditRetry")->isEnabled());
         QVERIFY(issueAction("issueRetry")->isEnabled());
-        QVERIFY(m_window->listDetails(MainWindow::SyncIssuesTab).isEmpty());
+        QVERIFY(m_env.window->listDetails(MainWindow::SyncIssuesTab).isEmpty());
     }
 
     void cancelChangesNothing()
@@ -271,7 +242,7 @@ private Q_SLOTS:
         QCOMPARE(qobject_cast<QLineEdit *>(reading)->text(), QStringLiteral("900"));
         typeInto(reading, QStringLiteral("300"));
         QTest::keyClick(dlg, Qt::Key_Escape);
-        QTRY_VERIFY(!m_window->findChild<SyncIssueDialog *>());
+        QTRY_VERIFY(!m_env.window->findChild<SyncIssueDialog *>());
         QCOMPARE(m_session->syncIssuesModel()->rowCount(), 2);
         QCOMPARE(m_session->store()->outbox().size(), outbox);
         for (const client::SyncIssue &i : m_session->store()->syncIssues())
@@ -298,7 +269,7 @@ private Q_SLOTS:
         QVERIFY(form->shownError(QStringLiteral("readingKw")).isEmpty());
         QVERIFY(dlg->retryButton()->isEnabled());
         QTest::mouseClick(dlg->retryButton(), Qt::LeftButton);
-        QTRY_VERIFY(!m_window->findChild<SyncIssueDialog *>());
+        QTRY_VERIFY(!m_env.window->findChild<SyncIssueDialog *>());
 
         // Queued again in its place with a new id; the issue is gone.
         QCOMPARE(m_session->syncIssuesModel()->rowCount(), 1);
@@ -325,7 +296,7 @@ private Q_SLOTS:
         QVERIFY(form->shownError(QStringLiteral("summary")).isEmpty());
         QVERIFY(dlg->retryButton()->isEnabled());
         QTest::mouseClick(dlg->retryButton(), Qt::LeftButton);
-        QTRY_VERIFY(!m_window->findChild<SyncIssueDialog *>());
+        QTRY_VERIFY(!m_env.window->findChild<SyncIssueDialog *>());
         QCOMPARE(m_session->syncIssuesModel()->rowCount(), 0);
         QCOMPARE(m_session->store()->pendingCount(), 2);
 
@@ -380,15 +351,15 @@ private Q_SLOTS:
         QTRY_VERIFY(!issueAction("issueEditRetry")->isEnabled());
         QVERIFY(!issueAction("issueRetry")->isEnabled());
         QVERIFY(issueAction("issueDiscard")->isEnabled());
-        QVERIFY(m_window->listDetails(MainWindow::SyncIssuesTab).contains(id));
+        QVERIFY(m_env.window->listDetails(MainWindow::SyncIssuesTab).contains(id));
         QVERIFY(!openEditor());
 
         issueAction("issueDiscard")->trigger();
-        auto *box = m_window->findChild<QMessageBox *>(QStringLiteral("confirmDiscard"));
+        auto *box = m_env.window->findChild<QMessageBox *>(QStringLiteral("confirmDiscard"));
         QVERIFY(box);
         box->button(QMessageBox::Yes)->click();
         QCOMPARE(m_session->syncIssuesModel()->rowCount(), 0);
-        QTRY_VERIFY(m_window->listDetails(MainWindow::SyncIssuesTab).isEmpty());
+        QTRY_VERIFY(m_env.window->listDetails(MainWindow::SyncIssuesTab).isEmpty());
     }
 };
 
