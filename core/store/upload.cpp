@@ -91,12 +91,23 @@ Status LocalStore::markInflight(const QStringList &actionIds)
     SqlTransaction tx(d->db());
     if (auto st = tx.begin(); !st.ok())
         return st;
-    for (const QString &id : actionIds)
+    // A few statements for the batch rather than one per action.
+    constexpr qsizetype chunk = 500;
+    for (qsizetype from = 0; from < actionIds.size(); from += chunk) {
+        const qsizetype n = std::min(chunk, actionIds.size() - from);
+        QVariantList binds;
+        binds.reserve(n);
+        for (qsizetype i = from; i < from + n; ++i)
+            binds.append(actionIds.at(i));
+        QString marks = QStringLiteral("?, ").repeated(int(n));
+        marks.chop(2);
         if (auto st = d->exec(QStringLiteral("UPDATE outbox SET state = 'inflight', attempts = attempts + 1 "
-                                             "WHERE action_id = ? AND state = 'queued'"),
-                { id });
+                                             "WHERE state = 'queued' AND action_id IN (%1)")
+                                  .arg(marks),
+                binds);
             !st.ok())
             return st;
+    }
     return tx.commit();
 }
 
@@ -110,10 +121,66 @@ struct Applier {
     const LocalStore::Impl &d;
     UploadSummary &sum;
     QSet<QString> touched;
+    /// The last outbox seq of each case when the batch began (read inside its transaction): an
+    /// applied result with nothing queued after it on its case has nothing to rebase.
+    QHash<QString, qint64> lastSeq;
+    bool remapped = false; // a temp id was mapped: case ids of queued rows moved, lastSeq is stale
+
+    Status loadLastSeqs()
+    {
+        auto q = d.run(QStringLiteral("SELECT case_id, max(seq) FROM outbox GROUP BY case_id"));
+        if (!q)
+            return q.error();
+        while (q.value().next())
+            lastSeq.insert(q.value().value(0).toString(), q.value().value(1).toLongLong());
+        return Status::success();
+    }
+
+    /// The queue position, case and type of the given actions, a few statements for the batch
+    /// instead of one lookup per result.
+    Status loadHeads(const QStringList &ids, QHash<QString, OutboxRow> *out) const
+    {
+        constexpr qsizetype chunk = 500;
+        for (qsizetype from = 0; from < ids.size(); from += chunk) {
+            const qsizetype n = std::min(chunk, ids.size() - from);
+            QVariantList binds;
+            binds.reserve(n);
+            for (qsizetype i = from; i < from + n; ++i)
+                binds.append(ids.at(i));
+            QString marks = QStringLiteral("?, ").repeated(int(n));
+            marks.chop(2);
+            auto q
+                = d.run(QStringLiteral(
+                            "SELECT seq, case_id, state, type, action_id FROM outbox WHERE action_id IN (%1)")
+                            .arg(marks),
+                    binds);
+            if (!q)
+                return q.error();
+            while (q.value().next()) {
+                OutboxRow r;
+                r.seq = q.value().value(0).toLongLong();
+                r.actionId = q.value().value(4).toString();
+                r.caseId = q.value().value(1).toString();
+                r.state = queueStateFromName(q.value().value(2).toString());
+                r.action.id = r.actionId;
+                r.action.caseId = r.caseId;
+                r.action.type
+                    = actionTypeFromName(q.value().value(3).toString()).value_or(ActionType::Update);
+                out->insert(r.actionId, r);
+            }
+        }
+        return Status::success();
+    }
+
+    bool laterRowsMayExist(const OutboxRow &row, const QString &caseId) const
+    {
+        return remapped || caseId != row.caseId || lastSeq.value(caseId, 0) > row.seq;
+    }
 
     Status applied(const OutboxRow &row, const ActionResult &res)
     {
         for (auto it = res.mappedIds.cbegin(); it != res.mappedIds.cend(); ++it) {
+            remapped = true;
             if (auto st = d.remapTempId(it.key(), it.value()); !st.ok())
                 return st;
             sum.mappedIds.insert(it.key(), it.value());
@@ -153,7 +220,7 @@ struct Applier {
         // Later edits of this case were made on top of this one: they are based on its result.
         // (A note proves nothing about the case's state in between, so it rebases nothing.)
         // One statement over the case's rows (outbox_case index), not a parse and rewrite of each.
-        if (changesEtag(row.action.type) && !etag.isEmpty())
+        if (changesEtag(row.action.type) && !etag.isEmpty() && laterRowsMayExist(row, caseId))
             if (auto st
                 = d.exec(QStringLiteral("UPDATE outbox SET payload = json_set(payload, '$.baseEtag', ?) "
                                         "WHERE case_id = ? AND seq > ? AND type IN ('update', "
@@ -317,16 +384,32 @@ Status LocalStore::applyUploadResults(
                     .arg(results.at(i).id, batch.at(i).action.id));
     UploadSummary local;
     UploadSummary &sum = summary ? *summary : local;
-    Applier ap { *d, sum, {} };
+    Applier ap { *d, sum, {}, {}, false };
     SqlTransaction tx(d->db());
     if (auto st = tx.begin(); !st.ok())
+        return st;
+    if (auto st = ap.loadLastSeqs(); !st.ok())
+        return st;
+    QStringList lightIds;
+    for (const ActionResult &res : results)
+        if (res.status == ResultStatus::Applied || res.status == ResultStatus::Skipped)
+            lightIds.append(res.id);
+    QHash<QString, OutboxRow> heads;
+    if (auto st = ap.loadHeads(lightIds, &heads); !st.ok())
         return st;
     for (int i = 0; i < batch.size(); ++i) {
         const ActionResult &res = results.at(i);
         // An applied or skipped result needs only where the action is and what kind it is; the
         // payload is read (and parsed) only for the results that keep or archive it.
         const bool light = res.status == ResultStatus::Applied || res.status == ResultStatus::Skipped;
-        const auto row = light ? d->outboxRowHead(res.id) : d->outboxRow(res.id);
+        // Heads read up front hold until a temp id is mapped (that moves queued rows to the new id).
+        std::optional<OutboxRow> row;
+        if (!light)
+            row = d->outboxRow(res.id);
+        else if (ap.remapped)
+            row = d->outboxRowHead(res.id);
+        else if (auto it = heads.constFind(res.id); it != heads.constEnd())
+            row = it.value();
         if (!row) {
             qCWarning(lcStore) << "result for an action no longer queued" << res.id;
             continue;

@@ -241,6 +241,8 @@ Result<ActionsOutcome> ActionProcessor::process(
         stored.insert(a.id, StoredResult { hash, json, status, res.caseId });
         append(json);
     }
+    if (auto st = runner.flush(); !st)
+        return st.error();
     if (auto st = newResults.flush(); !st)
         return st.error();
     // Results are kept resultRetentionDays; older ones go with the request that notices them.
@@ -282,6 +284,8 @@ Result<ReapplyOutcome> ActionProcessor::reapply(
     auto r = runner.run(action.value(), &caseId, &goneReason);
     if (!r)
         return r.error();
+    if (auto st = runner.flush(); !st)
+        return st.error();
     if (r.value().status == ResultStatus::Applied) {
         auto u = tx.run(
             QStringLiteral(

@@ -55,6 +55,7 @@ ActionRunner::ActionRunner(Tx &tx, const Principal &user, const QString &deviceI
     , m_deviceId(deviceId)
     , m_options(std::move(options))
     , m_lookup(tx)
+    , m_audit(CaseStore::auditBatch(tx))
 {
     if (m_options.tempIdOwner.isEmpty())
         m_options.tempIdOwner = user.id;
@@ -191,8 +192,8 @@ Result<ActionResult> ActionRunner::create(const Action &a, QString *resolvedCase
         { m_options.tempIdOwner, a.caseId, c.rec.id, QDateTime::currentSecsSinceEpoch() });
     if (!t)
         return t.error();
-    if (auto st = CaseStore::audit(
-            m_tx, { c.rec.id, m_user.id, m_deviceId, a.clientTime, QStringLiteral("create"), changes, {} });
+    if (auto st = m_audit.add(CaseStore::auditRow(
+            { c.rec.id, m_user.id, m_deviceId, a.clientTime, QStringLiteral("create"), changes, {} }));
         !st)
         return st.error();
     m_affected.addCase(c.rec);
@@ -302,9 +303,8 @@ Result<ActionResult> ActionRunner::change(const Action &a, const QString &caseId
     }
     const QString action = a.type == ActionType::Transition ? QStringLiteral("transition:") + a.flowAction
                                                             : actionTypeName(a.type);
-    if (auto st = CaseStore::audit(m_tx,
-            { caseId, m_user.id, m_deviceId, a.clientTime, action, changes,
-                a.type == ActionType::Note ? note : QString() });
+    if (auto st = m_audit.add(CaseStore::auditRow({ caseId, m_user.id, m_deviceId, a.clientTime, action,
+            changes, a.type == ActionType::Note ? note : QString() }));
         !st)
         return st.error();
     ActionResult r = result(a, ResultStatus::Applied, caseId);

@@ -26,6 +26,8 @@ public:
     /// The result; *goneReason is set for gone results (they go into the workbasket).
     Result<ActionResult> run(const Action &a, QString *resolvedCaseId, QString *goneReason);
     const Affected &affected() const { return m_affected; }
+    /// Writes the audit rows still pending; call before the transaction commits.
+    Status flush() { return m_audit.flush(); }
     /// The compact JSON of the case the last applied update carries as its `case` (the same text
     /// that went into the feed), empty when run() did not serialise one; taking it clears it.
     QByteArray takeCaseDoc() { return std::exchange(m_caseDoc, QByteArray()); }
@@ -50,6 +52,7 @@ private:
     QHash<QString, std::optional<CaseType>> m_types;
     Affected m_affected;
     QByteArray m_caseDoc;
+    BatchInsert m_audit; // the audit rows of this runner's actions, in order
 };
 
 } // namespace outpost::server

@@ -213,11 +213,24 @@ Status CaseStore::audit(Tx &tx, const AuditEntry &e)
         QStringLiteral(
             "INSERT INTO audit (case_id, at, by_user, device_id, client_time, action, changes, note)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-        { e.caseId, nowRfc3339(), e.by, orNull(e.deviceId), orNull(e.clientTime), e.action,
-            QString::fromUtf8(compact(e.changes)), e.note.isNull() ? nullString() : QVariant(e.note) });
+        auditRow(e));
     if (!q)
         return q.error();
     return Status::success();
+}
+
+BatchInsert CaseStore::auditBatch(Tx &tx)
+{
+    return BatchInsert(tx,
+        QStringLiteral("INSERT INTO audit (case_id, at, by_user, device_id, client_time, action, changes, "
+                       "note) VALUES "),
+        QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?)"), 50);
+}
+
+QVariantList CaseStore::auditRow(const AuditEntry &e)
+{
+    return { e.caseId, nowRfc3339(), e.by, orNull(e.deviceId), orNull(e.clientTime), e.action,
+        QString::fromUtf8(compact(e.changes)), e.note.isNull() ? nullString() : QVariant(e.note) };
 }
 
 Result<QJsonArray> CaseStore::history(Tx &tx, const QString &caseId)

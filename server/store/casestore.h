@@ -55,6 +55,9 @@ public:
     static Status saveAssignment(Tx &tx, const Assignment &a, const CaseRecord &c, bool isNew);
 
     static Status audit(Tx &tx, const AuditEntry &e);
+    /// Audit rows of many actions with multi-row INSERTs (flush() before commit).
+    static BatchInsert auditBatch(Tx &tx);
+    static QVariantList auditRow(const AuditEntry &e);
     static Result<QJsonArray> history(Tx &tx, const QString &caseId);
 };
 

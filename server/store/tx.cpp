@@ -47,6 +47,8 @@ Result<Tx> Tx::begin(Database &database, Mode mode)
         auto lock = tx.run(QStringLiteral("SELECT value FROM counters WHERE name = 'seq' FOR UPDATE"));
         if (!lock)
             return lock.error();
+        if (lock.value().next())
+            tx.m_seq = lock.value().value(0).toLongLong();
     }
     return tx;
 }
@@ -59,6 +61,8 @@ Tx::Tx(Tx &&other) noexcept
     , m_turn(std::move(other.m_turn))
     , m_used(std::move(other.m_used))
     , m_uncached(std::move(other.m_uncached))
+    , m_seq(other.m_seq)
+    , m_seqTaken(other.m_seqTaken)
 {
     other.m_open = false;
 }
@@ -149,19 +153,25 @@ Status Tx::execPrepared(QSqlQuery &q, const QVariantList &args)
 
 Result<qint64> Tx::takeSeq(int n)
 {
-    auto q = runCached(
-        QStringLiteral("UPDATE counters SET value = value + ? WHERE name = 'seq' RETURNING value"), { n });
-    if (!q)
-        return q.error();
-    if (!q.value()->next())
-        return Error(QStringLiteral("unavailable"), QStringLiteral("The sequence counter is missing."));
-    const qint64 last = q.value()->value(0).toLongLong();
-    q.value()->finish();
-    return last - n + 1;
+    if (!m_seq) {
+        auto q = runCached(QStringLiteral("SELECT value FROM counters WHERE name = 'seq'"));
+        if (!q)
+            return q.error();
+        if (!q.value()->next())
+            return Error(QStringLiteral("unavailable"), QStringLiteral("The sequence counter is missing."));
+        m_seq = q.value()->value(0).toLongLong();
+        q.value()->finish();
+    }
+    const qint64 first = *m_seq + 1;
+    *m_seq += n;
+    m_seqTaken = true;
+    return first;
 }
 
 Result<qint64> Tx::currentSeq()
 {
+    if (m_seq)
+        return *m_seq;
     auto q = run(QStringLiteral("SELECT value FROM counters WHERE name = 'seq'"));
     if (!q)
         return q.error();
@@ -174,6 +184,14 @@ Status Tx::commit()
 {
     if (!m_open)
         return Error(QStringLiteral("unavailable"), QStringLiteral("No transaction to commit."));
+    if (m_seqTaken) {
+        auto u = run(QStringLiteral("UPDATE counters SET value = ? WHERE name = 'seq'"), { *m_seq });
+        if (!u) {
+            rollback();
+            return u.error();
+        }
+        m_seqTaken = false;
+    }
     resetCached();
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("COMMIT"))) {
@@ -188,6 +206,8 @@ Status Tx::commit()
 
 void Tx::rollback()
 {
+    m_seq.reset();
+    m_seqTaken = false;
     resetCached();
     if (m_open) {
         m_open = false;

@@ -41,7 +41,9 @@ public:
     Result<QSqlQuery> prepare(const QString &sql);
     static Status execPrepared(QSqlQuery &q, const QVariantList &args);
 
-    /// Takes the next n sequence numbers; returns the first of them.
+    /// Takes the next n sequence numbers; returns the first of them. The counter row is read once
+    /// per transaction (writers hold it, so nobody else moves it) and written back once, at commit:
+    /// a request stamping 500 feed rows takes one range instead of 500 counter updates.
     Result<qint64> takeSeq(int n = 1);
     /// The highest sequence number committed (or taken by this transaction).
     Result<qint64> currentSeq();
@@ -62,6 +64,8 @@ private:
     WriteGate::Permit m_turn;
     QList<std::shared_ptr<QSqlQuery>> m_used; // cached statements run in this transaction
     std::optional<QSqlQuery> m_uncached; // runCached() on PostgreSQL: the last statement
+    std::optional<qint64> m_seq; // the highest sequence number taken by this transaction
+    bool m_seqTaken = false; // m_seq is ahead of the counter row: written at commit
     void resetCached();
 };
 
