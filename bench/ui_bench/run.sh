@@ -64,7 +64,7 @@ session() { dbus-run-session -- bash "$work/session.sh" "$@"; }
 who=(--server "$url" --profile "$work/profile" --user carol --password carol)
 session sync 1 "${who[@]}" --expect "$cases"
 session sync 1 --server "$url" --profile "$work/profile-sorted" --user carol --password carol \
-  --expect "$cases" --search sub --sort 1
+  --expect "$cases" --search NB-12 --sort 1
 session signin "$runs" "${who[@]}"
 kill -TERM "$server_pid"
 wait "$server_pid" || true
