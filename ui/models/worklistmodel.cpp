@@ -134,11 +134,12 @@ void StoreWorklistModel::addFilterChoices(const CaseRow &row)
     m_choices.add(row);
 }
 
-void StoreWorklistModel::reindex(int from)
+void StoreWorklistModel::reindex(int from, int to)
 {
-    if (from == 0)
+    if (from == 0 && to < 0)
         m_index.clear();
-    for (int i = from; i < m_rows.size(); ++i)
+    const int end = to < 0 ? int(m_rows.size()) : std::min(to + 1, int(m_rows.size()));
+    for (int i = from; i < end; ++i)
         m_index.insert(m_rows.at(i).id, i);
 }
 
@@ -237,7 +238,7 @@ void StoreWorklistModel::updateRow(int row, const CaseRow &fresh)
         if (!inPlace && to != row) {
             beginMoveRows({}, row, row, {}, to > row ? to + 1 : to);
             m_rows.move(row, to);
-            reindex(std::min(row, to));
+            reindex(std::min(row, to), std::max(row, to)); // only these rows changed places
             endMoveRows();
             row = to;
         }
@@ -247,7 +248,8 @@ void StoreWorklistModel::updateRow(int row, const CaseRow &fresh)
 
 void StoreWorklistModel::sort(int column, Qt::SortOrder order)
 {
-    const WorklistSort wanted { column >= 0 && column < columnCount() ? column : -1, order };
+    const bool byColumn = column >= 0 && column < columnCount();
+    const WorklistSort wanted { byColumn ? column : -1, byColumn ? order : Qt::AscendingOrder };
     if (wanted == m_sort)
         return;
     m_sort = wanted;

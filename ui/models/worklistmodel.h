@@ -71,7 +71,7 @@ private:
     void onLoaded();
     void scheduleReload();
     void addFilterChoices(const CaseRow &row);
-    void reindex(int from = 0);
+    void reindex(int from = 0, int to = -1); // rows from..to (-1: the last; 0..-1: all)
     void removeRow(int row);
     void remapTempIds();
     int sortedPosition(const CaseRow &row, int skip = -1) const;
