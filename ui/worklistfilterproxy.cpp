@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 
+#include <cstring>
+
 namespace outpost::ui {
 
 WorklistFilterProxy::WorklistFilterProxy(QObject *parent)
@@ -26,6 +28,7 @@ void WorklistFilterProxy::setSearchText(const QString &text)
     m_search = text.trimmed();
     m_matcher.setPattern(m_search);
     m_folded.setPattern(m_search.toCaseFolded());
+    m_foldedUtf8 = m_search.toCaseFolded().toUtf8();
     refilter();
 }
 
@@ -103,7 +106,14 @@ bool WorklistFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sou
         };
         if (m_folded.indexIn(text(key)) >= 0)
             return true;
-        return m_folded.indexIn(text(idx.data(SearchTextKeyRole))) >= 0;
+        // UTF-8 is self-synchronising: a byte match is a match of whole characters.
+        const QVariant utf8 = idx.data(SearchTextKeyRole);
+        if (utf8.metaType() != QMetaType::fromType<QByteArray>())
+            return false;
+        const QByteArray &hay = *static_cast<const QByteArray *>(utf8.constData());
+        return memmem(
+                   hay.constData(), size_t(hay.size()), m_foldedUtf8.constData(), size_t(m_foldedUtf8.size()))
+            != nullptr;
     }
     // The roles of column 0 only: one row lookup.
     for (int role : { int(CaseIdRole), int(TitleRole), int(SearchTextRole) })

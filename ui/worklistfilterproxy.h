@@ -35,7 +35,8 @@ private:
 
     QString m_search;
     QStringMatcher m_matcher; // m_search, case-insensitive (prepared once per keystroke)
-    QStringMatcher m_folded; // m_search case-folded, over a model's SearchKeyRole / SearchTextKeyRole
+    QStringMatcher m_folded; // m_search case-folded, over a model's SearchKeyRole
+    QByteArray m_foldedUtf8; // the same as UTF-8, over its SearchTextKeyRole (a QByteArray)
     QString m_status;
     QString m_type;
     QString m_queue;

@@ -29,7 +29,7 @@ enum WorklistRole {
     /// (folded off the GUI thread) so that a keystroke compares without folding every row again;
     /// without them the search matches CaseIdRole, TitleRole and SearchTextRole case-insensitively.
     SearchKeyRole,
-    SearchTextKeyRole, ///< QString: SearchTextRole case-folded
+    SearchTextKeyRole, ///< QByteArray: SearchTextRole case-folded, UTF-8
     /// Optional, on headerData(0, Qt::Horizontal): QVariantMap {"status", "type", "queue"}, each a
     /// QVariantMap value → label, the values the filters offer. A model with tens of thousands of
     /// rows answers it (collected off the GUI thread) so that the view need not visit every row.

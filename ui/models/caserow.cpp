@@ -36,9 +36,9 @@ QString searchKeyOf(const QString &id, const QString &title)
     return id.toCaseFolded() + QLatin1Char('\n') + title.toCaseFolded();
 }
 
-QString searchTextKeyOf(const QString &searchText)
+QByteArray searchTextKeyOf(const QString &searchText)
 {
-    return searchText.toCaseFolded();
+    return searchText.toCaseFolded().toUtf8();
 }
 
 namespace {

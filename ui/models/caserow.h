@@ -30,7 +30,7 @@ struct CaseRow {
     // What the search box matches, case-folded off the GUI thread (searchKeyOf, searchTextKeyOf), so
     // that a keystroke compares plain code units: the id and the title, and the search text.
     QString searchKey;
-    QString searchTextKey;
+    QByteArray searchTextKey; // UTF-8: half the bytes to scan, and memmem
 
     bool operator==(const CaseRow &) const = default;
 };
@@ -39,8 +39,8 @@ CaseRow caseRowFrom(const client::CaseSummary &c, const QHash<QString, QString> 
 
 /// SearchKeyRole: the id and the title case-folded, one line each (a search never spans both).
 QString searchKeyOf(const QString &id, const QString &title);
-/// SearchTextKeyRole: the search text case-folded.
-QString searchTextKeyOf(const QString &searchText);
+/// SearchTextKeyRole: the search text case-folded, as UTF-8.
+QByteArray searchTextKeyOf(const QString &searchText);
 
 /// Title per case type name (the title, or the name when the type has none).
 QHash<QString, QString> caseTypeTitles(const client::LocalStore &store);
@@ -92,7 +92,7 @@ CaseRowsLoad loadCaseRowsWithoutSearchText(const QString &storePath);
 /// A case's search text with its case-folded key (CaseRow::searchText, CaseRow::searchTextKey).
 struct CaseSearchText {
     QString text;
-    QString key;
+    QByteArray key;
 };
 /// Case id → search text, on its own connection (call on a worker thread; the keys are folded there).
 QHash<QString, CaseSearchText> loadSearchTexts(const QString &storePath);
