@@ -5,14 +5,19 @@
 
 #include <QDateTime>
 
+#include <cstring>
+
 namespace outpost::ui {
 
 WorklistFilterProxy::WorklistFilterProxy(QObject *parent)
-    : QSortFilterProxyModel(parent), m_conflict(QStringLiteral(":/icons/conflict.svg")),
-      m_issue(QStringLiteral(":/icons/warning.svg")), m_pending(QStringLiteral(":/icons/pending.svg"))
+    : QSortFilterProxyModel(parent)
+    , m_conflict(QStringLiteral(":/icons/conflict.svg"))
+    , m_issue(QStringLiteral(":/icons/warning.svg"))
+    , m_pending(QStringLiteral(":/icons/pending.svg"))
 {
     setSortCaseSensitivity(Qt::CaseInsensitive);
     m_matcher.setCaseSensitivity(Qt::CaseInsensitive);
+    m_folded.setCaseSensitivity(Qt::CaseSensitive);
     setSortRole(Qt::DisplayRole);
 }
 
@@ -22,6 +27,8 @@ void WorklistFilterProxy::setSearchText(const QString &text)
         return;
     m_search = text.trimmed();
     m_matcher.setPattern(m_search);
+    m_folded.setPattern(m_search.toCaseFolded());
+    m_foldedUtf8 = m_search.toCaseFolded().toUtf8();
     refilter();
 }
 
@@ -51,6 +58,20 @@ void WorklistFilterProxy::refilter()
     invalidate();
 }
 
+void WorklistFilterProxy::sort(int column, Qt::SortOrder order)
+{
+    QAbstractItemModel *m = sourceModel();
+    if (m && m->headerData(0, Qt::Horizontal, SortsItselfRole).toBool()) {
+        // The model's rows come sorted (reloads sorted on its worker): re-sorting 50,000 rows here
+        // on each reload would stall the GUI thread.
+        if (sortColumn() >= 0)
+            QSortFilterProxyModel::sort(-1, order);
+        m->sort(column, order);
+        return;
+    }
+    QSortFilterProxyModel::sort(column, order);
+}
+
 bool WorklistFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     // "Updated" sorts by time, not by its (localised) text, and without formatting on every
@@ -73,7 +94,28 @@ bool WorklistFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sou
         return false;
     if (m_search.isEmpty())
         return true;
-    // The roles of column 0 only: one row lookup, fast enough for 50,000 rows per keystroke.
+    // A model that folds its rows ahead (the store's worklist, off the GUI thread): plain code unit
+    // comparisons, no folding of ~700 characters per row and keystroke.
+    // (The id and the title are one line each there: a search over several lines takes the roles.)
+    const QVariant key = m_search.contains(QLatin1Char('\n')) ? QVariant() : idx.data(SearchKeyRole);
+    if (key.isValid()) {
+        const auto text = [](const QVariant &v) {
+            return v.metaType() == QMetaType::fromType<QString>()
+                ? QStringView(*static_cast<const QString *>(v.constData()))
+                : QStringView();
+        };
+        if (m_folded.indexIn(text(key)) >= 0)
+            return true;
+        // UTF-8 is self-synchronising: a byte match is a match of whole characters.
+        const QVariant utf8 = idx.data(SearchTextKeyRole);
+        if (utf8.metaType() != QMetaType::fromType<QByteArray>())
+            return false;
+        const QByteArray &hay = *static_cast<const QByteArray *>(utf8.constData());
+        return memmem(
+                   hay.constData(), size_t(hay.size()), m_foldedUtf8.constData(), size_t(m_foldedUtf8.size()))
+            != nullptr;
+    }
+    // The roles of column 0 only: one row lookup.
     for (int role : { int(CaseIdRole), int(TitleRole), int(SearchTextRole) })
         if (m_matcher.indexIn(idx.data(role).toString()) >= 0)
             return true;

@@ -19,10 +19,12 @@ public:
     void setSearchText(const QString &text);
     void setStatusFilter(const QString &status); ///< empty: any
     void setTypeFilter(const QString &caseType); ///< empty: any
-    void setQueueFilter(const QString &queue);   ///< empty: any
+    void setQueueFilter(const QString &queue); ///< empty: any
     QString searchText() const { return m_search; }
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    /// A model that sorts itself (SortsItselfRole) is asked to; the proxy then keeps its order.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -33,6 +35,8 @@ private:
 
     QString m_search;
     QStringMatcher m_matcher; // m_search, case-insensitive (prepared once per keystroke)
+    QStringMatcher m_folded; // m_search case-folded, over a model's SearchKeyRole
+    QByteArray m_foldedUtf8; // the same as UTF-8, over its SearchTextKeyRole (a QByteArray)
     QString m_status;
     QString m_type;
     QString m_queue;

@@ -24,10 +24,20 @@ enum WorklistRole {
     HasSyncIssueRole, ///< bool: an action of this case was rejected or gone
     SearchTextRole, ///< QString: what the search box matches besides id and title
                     ///< (field values, site labels; one string, precomputed)
+    /// Optional, with SearchTextKeyRole: QString, the id and the title case-folded
+    /// (QString::toCaseFolded), one line each. A model with tens of thousands of rows answers them
+    /// (folded off the GUI thread) so that a keystroke compares without folding every row again;
+    /// without them the search matches CaseIdRole, TitleRole and SearchTextRole case-insensitively.
+    SearchKeyRole,
+    SearchTextKeyRole, ///< QByteArray: SearchTextRole case-folded, UTF-8
     /// Optional, on headerData(0, Qt::Horizontal): QVariantMap {"status", "type", "queue"}, each a
     /// QVariantMap value → label, the values the filters offer. A model with tens of thousands of
     /// rows answers it (collected off the GUI thread) so that the view need not visit every row.
     FilterChoicesRole,
+    /// Optional, on headerData(0, Qt::Horizontal): bool, the model sorts itself (sort(); a model
+    /// that reloads tens of thousands of rows sorts them off the GUI thread). The view then passes
+    /// the technician's sort to the model and keeps the model's row order.
+    SortsItselfRole,
 };
 
 /// Worklist columns as the view lays them out when the model has several columns.

@@ -4,6 +4,9 @@
 //   ui_bench sync   --server URL --profile DIR --user U --password P [--expect N]
 //       signs in online on an empty profile and measures the GUI thread during the first (full)
 //       sync with a 5 ms heartbeat timer: largest gap, percentiles, and what ran in the longest gaps.
+//       --search TEXT / --sort COLUMN: with this search typed and the list sorted by this column
+//       (descending) as soon as the worklist shows, so that every reload during the sync filters
+//       and sorts.
 //   ui_bench signin --server URL --profile DIR --user U --password P
 //       signs in through the sign-in dialog on a filled store (online, or offline when the server
 //       is down) and measures click → worklist painted with rows, in parts; then applies search
@@ -229,6 +232,8 @@ struct Args {
     QString user;
     QString password;
     int expect = 0;
+    QString search;
+    int sortColumn = -1;
 };
 
 /// A number from the app's log lines, e.g. "read in 123 ms" → 123.
@@ -265,6 +270,10 @@ public:
             note("AppSession::started");
             m_window.show(); // as app/main.cpp does
             bindProbes();
+            if (!m_args.search.isEmpty())
+                m_window.worklist()->searchEdit()->setText(m_args.search);
+            if (m_args.sortColumn >= 0)
+                m_window.worklist()->table()->sortByColumn(m_args.sortColumn, Qt::DescendingOrder);
         });
     }
 
@@ -419,6 +428,8 @@ private:
             [this] {
                 const qint64 end = std::max(m_cycleDone, g_events.back().at);
                 QJsonObject o { { "name", "full_sync_gui_thread" }, { "ok", m_cycleOk },
+                    { "search", m_args.search }, { "sort_column", m_args.sortColumn },
+                    { "shown", m_window.worklist()->proxy()->rowCount() },
                     { "rows", m_session->worklistModel()->rowCount() },
                     { "sync_seconds", ms(m_cycleDone - m_started) / 1000.0 },
                     { "until_worklist_complete_seconds", ms(end - m_started) / 1000.0 },
@@ -457,7 +468,9 @@ int main(int argc, char **argv)
     p.addPositionalArgument("mode", "sync | signin");
     p.addOptions(
         { { "server", "server URL", "url" }, { "profile", "profile dir", "dir" }, { "user", "user", "user" },
-            { "password", "password", "password" }, { "expect", "rows the full sync brings", "n", "0" } });
+            { "password", "password", "password" }, { "expect", "rows the full sync brings", "n", "0" },
+            { "search", "sync: search text typed while syncing", "text" },
+            { "sort", "sync: column sorted by while syncing", "column", "-1" } });
     p.process(app);
     Args a;
     a.mode = p.positionalArguments().value(0);
@@ -466,6 +479,8 @@ int main(int argc, char **argv)
     a.user = p.value("user");
     a.password = p.value("password");
     a.expect = p.value("expect").toInt();
+    a.search = p.value("search");
+    a.sortColumn = p.value("sort").toInt();
     if ((a.mode != QLatin1String("sync") && a.mode != QLatin1String("signin")) || a.server.isEmpty()
         || a.profile.isEmpty() || a.user.isEmpty()) {
         std::fprintf(

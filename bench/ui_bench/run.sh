@@ -6,6 +6,8 @@
 # Starts outpostd as bench/run.sh does (--demo --demo-cases N, SQLite in a temp dir, port 0), then
 #   1. ui_bench sync: carol (who sees every demo case) signs in on an empty profile; the first sync
 #      is a full sync of all N cases; a 5 ms heartbeat timer on the GUI thread measures the gaps;
+#      then again on a second empty profile with a search typed and the list sorted by title, so that
+#      every reload during the sync is filtered and sorted;
 #   2. ui_bench signin, online then with the server stopped (offline sign-in against the stored
 #      verifier): click "Sign in" → worklist painted with N rows, in parts; then search filters.
 # A private session bus with an unlocked gnome-keyring holds the token (as scripts/test.sh does).
@@ -61,6 +63,8 @@ export UI_BENCH="$bench" UI_BENCH_PLATFORM="$platform"
 session() { dbus-run-session -- bash "$work/session.sh" "$@"; }
 who=(--server "$url" --profile "$work/profile" --user carol --password carol)
 session sync 1 "${who[@]}" --expect "$cases"
+session sync 1 --server "$url" --profile "$work/profile-sorted" --user carol --password carol \
+  --expect "$cases" --search NB-12 --sort 1
 session signin "$runs" "${who[@]}"
 kill -TERM "$server_pid"
 wait "$server_pid" || true

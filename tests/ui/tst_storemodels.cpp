@@ -6,6 +6,8 @@
 #include "storecasehost.h"
 #include "storelistmodels.h"
 #include "storetestutil.h"
+#include "translations.h"
+#include "worklistfilterproxy.h"
 #include "worklistmodel.h"
 #include "worklistroles.h"
 
@@ -50,7 +52,11 @@ class TestStoreModels : public QObject
     }
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        initResources(); // the proxy's badges
+    }
 
     void init()
     {
@@ -154,6 +160,82 @@ private Q_SLOTS:
         QCOMPARE(reset.size(), 0);
     }
 
+    void worklistSortsItselfAndKeepsItsOrder()
+    {
+        // Sorted by the technician: reloads come sorted from the worker, a new case and a case whose
+        // sort value changed go to their place (exact row notifications, no reset).
+        StoreWorklistModel model(m_store.get());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        loadWorklist(model);
+        QVERIFY(model.headerData(0, Qt::Horizontal, SortsItselfRole).toBool());
+        const auto ids = [&model] {
+            QStringList out;
+            for (int r = 0; r < model.rowCount(); ++r)
+                out << model.index(r, 0).data(CaseIdRole).toString();
+            return out;
+        };
+        const QPersistentModelIndex c1 = model.index(model.rowOf(QStringLiteral("C-1")), 0);
+        model.sort(IdColumn, Qt::DescendingOrder);
+        QCOMPARE(ids(), (QStringList { "C-3", "C-2", "C-1" }));
+        QCOMPARE(c1.row(), 2); // selections follow their case
+        loadWorklist(model);
+        QCOMPARE(ids(), (QStringList { "C-3", "C-2", "C-1" }));
+
+        model.sort(IdColumn, Qt::AscendingOrder);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        const auto tmp = m_store->createCase(QStringLiteral("inspection"),
+            { { "site", "S-002" }, { "visitDate", "2026-12-01" } }, QStringLiteral("Pump"));
+        QVERIFY(tmp.ok());
+        model.refreshCase(tmp.value());
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 3); // "tmp-…" after "C-3", not at the top
+        QCOMPARE(model.rowOf(tmp.value()), 3);
+
+        // By status: the server moves C-3 on to "Assigned", which sorts before "New".
+        model.sort(StatusColumn, Qt::AscendingOrder);
+        const QStringList before = ids();
+        const auto delta = m_store->applyChangesPage(
+            page({ upsert("case", "C-3",
+                     caseJson(QStringLiteral("C-3"), 2, baseFields(), QStringLiteral("Assigned"))) },
+                QStringLiteral("t2")),
+            false);
+        QVERIFY(delta.ok());
+        model.refreshCases(delta.value());
+        QCOMPARE(moved.size(), 1);
+        QCOMPARE(model.rowOf(QStringLiteral("C-3")), 0);
+        QStringList rest = before;
+        rest.removeAll(QStringLiteral("C-3"));
+        QCOMPARE(ids().mid(1), rest); // the others keep their order
+        QCOMPARE(reset.size(), 0);
+
+        // The view's proxy passes the sort on and keeps the model's order; its search matches the
+        // case-folded keys the model built.
+        WorklistFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.sort(TitleColumn, Qt::DescendingOrder);
+        QCOMPARE(model.sortOrder(), (WorklistSort { TitleColumn, Qt::DescendingOrder }));
+        QCOMPARE(proxy.sortColumn(), -1);
+        for (int r = 0; r < model.rowCount(); ++r)
+            QCOMPARE(proxy.index(r, 0).data(CaseIdRole), model.index(r, 0).data(CaseIdRole));
+        QCOMPARE(model.index(model.rowOf(QStringLiteral("C-2")), 0).data(SearchKeyRole).toString(),
+            QStringLiteral("c-2\ninspect c-2"));
+        proxy.setSearchText(QStringLiteral("INSPECT c-2"));
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, 0).data(CaseIdRole).toString(), QStringLiteral("C-2"));
+        proxy.setSearchText(QStringLiteral("s-00")); // a field value, in the search text's key
+        QVERIFY(proxy.rowCount() >= 3);
+        proxy.setSearchText(QStringLiteral("C-2\nInspect")); // never across the id and the title
+        QCOMPARE(proxy.rowCount(), 0);
+        proxy.setSearchText(QString());
+
+        // No sort: the store's order again (most recently updated first).
+        model.sort(-1);
+        QCOMPARE(model.rowOf(tmp.value()), 0);
+    }
+
     void worklistReloadsInTheBackgroundForLargeChanges()
     {
         StoreWorklistModel model(m_store.get());
@@ -172,7 +254,7 @@ private Q_SLOTS:
     void worklistShowsRowsFirstThenAddsSearchTexts()
     {
         // The session's first load: the rows without their search texts, which follow in the
-        // background (one dataChanged for SearchTextRole) so that the list shows sooner.
+        // background (one dataChanged for SearchTextRole and its key) so that the list shows sooner.
         StoreWorklistModel model(m_store.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setRows(loadCaseRowsWithoutSearchText(m_store->path()));
@@ -185,7 +267,8 @@ private Q_SLOTS:
         model.loadSearchTexts();
         QVERIFY(model.isLoading());
         QVERIFY(changed.wait(10000));
-        QCOMPARE(changed.first().at(2).value<QList<int>>(), QList<int> { SearchTextRole });
+        QCOMPARE(
+            changed.first().at(2).value<QList<int>>(), (QList<int> { SearchTextRole, SearchTextKeyRole }));
         QVERIFY(model.index(row, 0).data(SearchTextRole).toString().contains(QStringLiteral("S-001")));
         QVERIFY(!model.isLoading());
     }

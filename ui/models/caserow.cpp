@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "caserow.h"
 
+#include "worklistroles.h"
+
 #include <QElapsedTimer>
+
+#include <algorithm>
 
 namespace outpost::ui {
 
@@ -22,7 +26,61 @@ CaseRow caseRowFrom(const client::CaseSummary &c, const QHash<QString, QString> 
     r.issue = c.hasIssue;
     r.resolved = c.resolved;
     r.searchText = c.searchText;
+    r.searchKey = searchKeyOf(r.id, r.title);
+    r.searchTextKey = searchTextKeyOf(r.searchText);
     return r;
+}
+
+QString searchKeyOf(const QString &id, const QString &title)
+{
+    return id.toCaseFolded() + QLatin1Char('\n') + title.toCaseFolded();
+}
+
+QByteArray searchTextKeyOf(const QString &searchText)
+{
+    return searchText.toCaseFolded().toUtf8();
+}
+
+namespace {
+int compareText(const QString &a, const QString &b)
+{
+    return QString::compare(a, b, Qt::CaseInsensitive);
+}
+
+/// <0, 0, >0 by the column, ascending.
+int compareBy(const CaseRow &a, const CaseRow &b, int column)
+{
+    switch (column) {
+    case IdColumn:
+        return compareText(a.id, b.id);
+    case TitleColumn:
+        return compareText(a.title, b.title);
+    case TypeColumn:
+        return compareText(a.typeTitle, b.typeTitle);
+    case StatusColumn:
+        return compareText(a.status, b.status);
+    case QueueColumn:
+        return compareText(a.queue, b.queue);
+    default: // UpdatedColumn and the store's order: most recently updated first
+        if (a.updatedAt != b.updatedAt)
+            return a.updatedAt < b.updatedAt ? -1 : 1;
+        return column == UpdatedColumn ? 0 : -compareText(a.id, b.id);
+    }
+}
+} // namespace
+
+bool sortsBefore(const CaseRow &a, const CaseRow &b, WorklistSort sort)
+{
+    if (sort.column < 0) // the store's order: updated_at DESC, id
+        return compareBy(a, b, -1) > 0;
+    const int c = compareBy(a, b, sort.column);
+    return sort.order == Qt::AscendingOrder ? c < 0 : c > 0;
+}
+
+void sortRows(QList<CaseRow> &rows, WorklistSort sort)
+{
+    std::stable_sort(rows.begin(), rows.end(),
+        [sort](const CaseRow &a, const CaseRow &b) { return sortsBefore(a, b, sort); });
 }
 
 void WorklistChoices::add(const CaseRow &row)
@@ -63,7 +121,7 @@ client::CaseFilter worklistFilter()
 }
 
 namespace {
-CaseRowsLoad readRows(const QString &storePath, bool verify, bool searchText)
+CaseRowsLoad readRows(const QString &storePath, bool verify, bool searchText, WorklistSort sort)
 {
     QElapsedTimer timer;
     timer.start();
@@ -82,31 +140,42 @@ CaseRowsLoad readRows(const QString &storePath, bool verify, bool searchText)
     load.rows.reserve(cases.size());
     load.index.reserve(cases.size());
     for (const client::CaseSummary &c : cases) {
-        load.index.insert(c.id, int(load.rows.size()));
         load.rows.append(caseRowFrom(c, titles));
         load.choices.add(load.rows.last());
     }
+    if (sort.column >= 0)
+        sortRows(load.rows, sort);
+    load.sort = sort;
+    for (int i = 0; i < load.rows.size(); ++i)
+        load.index.insert(load.rows.at(i).id, i);
     load.readMs = timer.elapsed();
     return load;
 }
 } // namespace
 
-CaseRowsLoad loadCaseRows(const QString &storePath, bool verify)
+CaseRowsLoad loadCaseRows(const QString &storePath, bool verify, WorklistSort sort)
 {
-    return readRows(storePath, verify, true);
+    return readRows(storePath, verify, true, sort);
 }
 
 CaseRowsLoad loadCaseRowsWithoutSearchText(const QString &storePath)
 {
-    return readRows(storePath, false, false);
+    return readRows(storePath, false, false, {});
 }
 
-QHash<QString, QString> loadSearchTexts(const QString &storePath)
+QHash<QString, CaseSearchText> loadSearchTexts(const QString &storePath)
 {
     client::LocalStore::Options o;
     o.verify = false;
     auto store = client::LocalStore::open(storePath, o);
-    return store ? (*store)->caseSearchTexts(worklistFilter()) : QHash<QString, QString>();
+    QHash<QString, CaseSearchText> out;
+    if (!store)
+        return out;
+    const QHash<QString, QString> texts = (*store)->caseSearchTexts(worklistFilter());
+    out.reserve(texts.size());
+    for (auto it = texts.cbegin(); it != texts.cend(); ++it)
+        out.insert(it.key(), { it.value(), searchTextKeyOf(it.value()) });
+    return out;
 }
 
 } // namespace outpost::ui

@@ -20,13 +20,16 @@ StoreWorklistModel::StoreWorklistModel(client::LocalStore *store, QObject *paren
 {
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &StoreWorklistModel::onLoaded);
     connect(&m_texts, &QFutureWatcherBase::finished, this, [this] {
-        const QHash<QString, QString> texts = m_texts.result();
+        const QHash<QString, CaseSearchText> texts = m_texts.result();
         if (m_rows.isEmpty() || texts.isEmpty())
             return;
         for (CaseRow &r : m_rows) // by id: a reload in between may have reordered the rows
-            if (const auto it = texts.constFind(r.id); it != texts.cend() && r.searchText.isEmpty())
-                r.searchText = it.value();
-        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, 0), { SearchTextRole });
+            if (const auto it = texts.constFind(r.id); it != texts.cend() && r.searchText.isEmpty()) {
+                r.searchText = it->text;
+                r.searchTextKey = it->key;
+            }
+        Q_EMIT dataChanged(
+            index(0, 0), index(int(m_rows.size()) - 1, 0), { SearchTextRole, SearchTextKeyRole });
     });
     m_reloadTimer.setSingleShot(true);
     connect(&m_reloadTimer, &QTimer::timeout, this, [this] { reload(); });
@@ -53,7 +56,7 @@ void StoreWorklistModel::reload(bool verify)
     m_reloadTimer.stop();
     m_sinceReload.start();
     m_loading = true;
-    m_watcher.setFuture(QtConcurrent::run(&loadCaseRows, m_store->path(), verify));
+    m_watcher.setFuture(QtConcurrent::run(&loadCaseRows, m_store->path(), verify, m_sort));
 }
 
 void StoreWorklistModel::onLoaded()
@@ -99,10 +102,15 @@ void StoreWorklistModel::setRows(const QList<CaseRow> &rows)
 
 void StoreWorklistModel::setRows(const CaseRowsLoad &load)
 {
-    // Everything is built already (rows, index, filter choices): the reset only swaps them in.
+    // Everything is built already (rows, sorted, index, filter choices): the reset only swaps them
+    // in (unless the sort changed while they were read).
     beginResetModel();
     QList<CaseRow> oldRows = std::exchange(m_rows, load.rows);
     QHash<QString, int> oldIndex = std::exchange(m_index, load.index);
+    if (load.sort != m_sort) {
+        sortRows(m_rows, m_sort);
+        reindex();
+    }
     m_choices = load.choices;
     if (m_store)
         m_titles = caseTypeTitles(*m_store);
@@ -126,11 +134,12 @@ void StoreWorklistModel::addFilterChoices(const CaseRow &row)
     m_choices.add(row);
 }
 
-void StoreWorklistModel::reindex(int from)
+void StoreWorklistModel::reindex(int from, int to)
 {
-    if (from == 0)
+    if (from == 0 && to < 0)
         m_index.clear();
-    for (int i = from; i < m_rows.size(); ++i)
+    const int end = to < 0 ? int(m_rows.size()) : std::min(to + 1, int(m_rows.size()));
+    for (int i = from; i < end; ++i)
         m_index.insert(m_rows.at(i).id, i);
 }
 
@@ -158,6 +167,7 @@ void StoreWorklistModel::remapTempIds()
         }
         m_index.remove(id);
         m_rows[i].id = now;
+        m_rows[i].searchKey = searchKeyOf(now, m_rows.at(i).title);
         m_index.insert(now, i);
         Q_EMIT dataChanged(index(i, 0), index(i, columnCount() - 1));
     }
@@ -187,17 +197,76 @@ void StoreWorklistModel::refreshCases(const QStringList &caseIds)
         const CaseRow fresh = caseRowFrom(*c, m_titles);
         addFilterChoices(fresh);
         if (row >= 0) {
-            if (m_rows.at(row) == fresh)
-                continue;
-            m_rows[row] = fresh;
-            Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+            if (m_rows.at(row) != fresh)
+                updateRow(row, fresh);
         } else {
-            beginInsertRows({}, 0, 0); // most recently changed first
-            m_rows.prepend(fresh);
-            reindex();
+            // Unsorted: most recently changed first.
+            const int at = m_sort.column < 0 ? 0 : sortedPosition(fresh);
+            beginInsertRows({}, at, at);
+            m_rows.insert(at, fresh);
+            reindex(at);
             endInsertRows();
         }
     }
+}
+
+int StoreWorklistModel::sortedPosition(const CaseRow &row, int skip) const
+{
+    // Binary search over the rows without `skip`: the first that does not sort before `row`.
+    const auto at
+        = [this, skip](int i) -> const CaseRow & { return m_rows.at(skip >= 0 && i >= skip ? i + 1 : i); };
+    int lo = 0;
+    int hi = int(m_rows.size()) - (skip >= 0 ? 1 : 0);
+    while (lo < hi) {
+        const int mid = lo + (hi - lo) / 2;
+        if (sortsBefore(at(mid), row, m_sort))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void StoreWorklistModel::updateRow(int row, const CaseRow &fresh)
+{
+    m_rows[row] = fresh;
+    if (m_sort.column >= 0) {
+        const int to = sortedPosition(fresh, row); // its place among the others
+        // Already in place unless a neighbour now sorts on the wrong side of it.
+        const bool inPlace = (row == 0 || !sortsBefore(fresh, m_rows.at(row - 1), m_sort))
+            && (row + 1 == m_rows.size() || !sortsBefore(m_rows.at(row + 1), fresh, m_sort));
+        if (!inPlace && to != row) {
+            beginMoveRows({}, row, row, {}, to > row ? to + 1 : to);
+            m_rows.move(row, to);
+            reindex(std::min(row, to), std::max(row, to)); // only these rows changed places
+            endMoveRows();
+            row = to;
+        }
+    }
+    Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+}
+
+void StoreWorklistModel::sort(int column, Qt::SortOrder order)
+{
+    const bool byColumn = column >= 0 && column < columnCount();
+    const WorklistSort wanted { byColumn ? column : -1, byColumn ? order : Qt::AscendingOrder };
+    if (wanted == m_sort)
+        return;
+    m_sort = wanted;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QStringList ids;
+    ids.reserve(before.size());
+    for (const QModelIndex &i : before)
+        ids << m_rows.at(i.row()).id;
+    sortRows(m_rows, m_sort);
+    reindex();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (int i = 0; i < before.size(); ++i)
+        after << index(m_index.value(ids.at(i)), before.at(i).column());
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 int StoreWorklistModel::rowCount(const QModelIndex &parent) const
@@ -260,6 +329,10 @@ QVariant StoreWorklistModel::data(const QModelIndex &index, int role) const
         return r.issue;
     case SearchTextRole:
         return r.searchText;
+    case SearchKeyRole:
+        return r.searchKey;
+    case SearchTextKeyRole:
+        return r.searchTextKey;
     default:
         return {};
     }
@@ -269,6 +342,8 @@ QVariant StoreWorklistModel::headerData(int section, Qt::Orientation orientation
 {
     if (orientation == Qt::Horizontal && section == 0 && role == FilterChoicesRole)
         return m_choices.toVariant();
+    if (orientation == Qt::Horizontal && section == 0 && role == SortsItselfRole)
+        return true;
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

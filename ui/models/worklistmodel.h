@@ -36,7 +36,8 @@ public:
     /// Sets rows read elsewhere (e.g. by the session's first load) in one reset.
     void setRows(const QList<CaseRow> &rows);
     void setRows(const CaseRowsLoad &load);
-    /// Reads the rows' search texts in the background and adds them (dataChanged, SearchTextRole):
+    /// Reads the rows' search texts in the background and adds them (dataChanged, SearchTextRole and
+    /// SearchTextKeyRole):
     /// after setRows() with rows read without them (loadCaseRowsWithoutSearchText).
     void loadSearchTexts();
     /// A reload is running or due.
@@ -52,6 +53,10 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    /// Sorts the rows (one layout change); reloads then come sorted from the worker, refreshed rows
+    /// move to their place. Column -1: the store's order.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    WorklistSort sortOrder() const { return m_sort; }
 
     /// More changed cases than this are re-read with a background reload.
     static constexpr int MaxRowRefresh = 200;
@@ -66,21 +71,24 @@ private:
     void onLoaded();
     void scheduleReload();
     void addFilterChoices(const CaseRow &row);
-    void reindex(int from = 0);
+    void reindex(int from = 0, int to = -1); // rows from..to (-1: the last; 0..-1: all)
     void removeRow(int row);
     void remapTempIds();
+    int sortedPosition(const CaseRow &row, int skip = -1) const;
+    void updateRow(int row, const CaseRow &fresh);
 
     client::LocalStore *m_store;
     QList<CaseRow> m_rows;
     QHash<QString, int> m_index;
     QHash<QString, QString> m_titles;
     QFutureWatcher<CaseRowsLoad> m_watcher;
-    QFutureWatcher<QHash<QString, QString>> m_texts;
+    QFutureWatcher<QHash<QString, CaseSearchText>> m_texts;
     bool m_loading = false; // from reload() until its rows are in (the future may finish earlier)
     bool m_reloadAgain = false;
     QTimer m_reloadTimer; // a throttled reload is due
     QElapsedTimer m_sinceReload;
     WorklistChoices m_choices; // headerData(FilterChoicesRole)
+    WorklistSort m_sort;
 };
 
 } // namespace outpost::ui
