@@ -140,7 +140,7 @@ bool CaseView::newCase(const QString &caseType)
         return false;
     }
     m_type = *type;
-    m_record = CaseRecord{};
+    m_record = CaseRecord {};
     m_record.caseType = m_type.name;
     m_record.status = m_type.initialStatus();
     m_record.title = tr("New %1").arg(m_type.title);
@@ -165,7 +165,7 @@ void CaseView::showForm(const QJsonObject &fields, RulesEngine::Mode mode)
     updateHeader();
     updateButtons();
     // Tab order: banner, the fields in order, Save, Revert, then the flow actions.
-    QList<QWidget *> order{m_banner->reviewButton(), m_banner->reloadButton(), m_banner->dismissButton()};
+    QList<QWidget *> order { m_banner->reviewButton(), m_banner->reloadButton(), m_banner->dismissButton() };
     for (const FieldDef &f : std::as_const(m_type.fields))
         if (FieldEditor *e = m_form->fieldEditor(f.name))
             order << e->editor() << e->extraFocusWidgets();
@@ -179,13 +179,23 @@ void CaseView::showForm(const QJsonObject &fields, RulesEngine::Mode mode)
         first->setFocus();
 }
 
-QString CaseView::messageText() const { return m_message->isHidden() ? QString() : m_message->text(); }
+QString CaseView::messageText() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
+}
 
 void CaseView::onCasesChanged(const QStringList &caseIds)
 {
-    if (!m_form || !caseIds.contains(m_record.id))
+    if (!m_form)
+        return;
+    const bool named = caseIds.contains(m_record.id);
+    // A case created here is announced by its new server id once the server took it; the host
+    // still finds it by the temporary id, and the screen takes the new one.
+    if (!named && !m_localOnly)
         return;
     const Result<CaseRecord> rec = m_host->caseRecord(m_record.id);
+    if (!named && !(rec && rec->id != m_record.id && caseIds.contains(rec->id)))
+        return;
     if (!rec) {
         showMessage(tr("This case is no longer available to you: %1").arg(rec.error().message), true);
         m_form->setReadOnly(true);
@@ -277,8 +287,8 @@ void CaseView::reviewServerChanges()
 {
     if (!m_form || m_clashing.isEmpty())
         return;
-    const auto entries =
-        ConflictDialog::entriesFrom(m_clashing, m_clashBase, m_form->currentFields(), m_record.fields);
+    const auto entries
+        = ConflictDialog::entriesFrom(m_clashing, m_clashBase, m_form->currentFields(), m_record.fields);
     auto *dlg = new ConflictDialog(m_type, m_record.id, entries, m_host->lookupSource(), this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     connect(dlg, &QDialog::accepted, this, [this, dlg] {
@@ -303,8 +313,8 @@ void CaseView::showMessage(const QString &text, bool error)
 void CaseView::updateHeader()
 {
     m_title->setText(m_record.title.isEmpty() ? m_record.id : m_record.title);
-    QStringList meta{m_record.id.isEmpty() ? tr("not yet saved") : m_record.id, m_type.title.isEmpty() ? m_record.caseType : m_type.title,
-                     tr("Status: %1").arg(m_record.status)};
+    QStringList meta { m_record.id.isEmpty() ? tr("not yet saved") : m_record.id,
+        m_type.title.isEmpty() ? m_record.caseType : m_type.title, tr("Status: %1").arg(m_record.status) };
     if (!m_record.queue.isEmpty())
         meta << tr("Queue: %1").arg(m_record.queue);
     m_meta->setText(meta.join(QStringLiteral(" · ")));

@@ -695,6 +695,31 @@ private Q_SLOTS:
         QCOMPARE(opened.first().at(0).toString(), attachmentId);
     }
 
+    void newCaseScreenTakesTheServersId()
+    {
+        // A case created on this device and open on screen: once the server took it, the screen
+        // shows it by the server's id, with its history and no "not on the server yet".
+        const QString from = pickCase();
+        QVERIFY(!from.isEmpty());
+        const std::optional<client::LocalCase> model = m_session->store()->caseById(from);
+        QVERIFY(model);
+        const Result<QString> tmp = m_session->store()->createCase(
+            model->record.caseType, model->record.fields, QStringLiteral("Created on the device"));
+        QVERIFY2(tmp.ok(), qPrintable(tmp.error().toString()));
+        QVERIFY(tmp->startsWith(QLatin1String("tmp-")));
+        m_env.window->openCase(*tmp);
+        CaseView *view = m_env.window->caseView();
+        QCOMPARE(view->caseId(), *tmp);
+
+        Q_EMIT m_env.window->syncNowRequested();
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->store()->resolveId(*tmp) != *tmp, 30000);
+        const QString serverId = m_session->store()->resolveId(*tmp);
+        QTRY_COMPARE_WITH_TIMEOUT(view->caseId(), serverId, 10000);
+        QCOMPARE(m_env.window->caseView(), view); // refreshed in place, not reopened
+        auto c = carol();
+        QCOMPARE(c->get(QStringLiteral("/api/v1/cases/") + serverId).status, 200);
+    }
+
     void lockScreenChecksTheCredentials()
     {
         SignInDialog dlg;
