@@ -10,6 +10,7 @@
 # client_bench against it (a fresh profile in a temp dir), then stops the server again.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
+. "$here/bench/lib.sh"
 build=$(cd "${1:-$here/build}" && pwd)
 cases=${BENCH_CASES:-50000}
 cmake --build "$build" --target client_bench outpostd >/dev/null
@@ -24,18 +25,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$outpostd" --listen 127.0.0.1:0 --db "sqlite:$work/server.sqlite" --attachments "$work/attachments" \
-  --demo --demo-cases "$cases" >"$work/outpostd.out" 2>"$work/outpostd.log" &
-server_pid=$!
-t0=$SECONDS
-until grep -qs '^outpostd listening on ' "$work/outpostd.out"; do
-  if ! kill -0 "$server_pid" 2>/dev/null || [ $((SECONDS - t0)) -gt 600 ]; then
-    echo "client_bench: outpostd did not start:" >&2; tail -20 "$work/outpostd.log" >&2; exit 1
-  fi
-  sleep 0.2
-done
-url=$(sed -n 's/^outpostd listening on //p' "$work/outpostd.out")
-echo "client_bench: server up after $((SECONDS - t0)) s ($cases demo cases)" >&2
+start_demo_outpostd client_bench "$outpostd" "$work" "$cases"
 
 user=${BENCH_USER:-carol}
 other=${BENCH_OTHER:-$([ "$user" = alice ] && echo carol || echo alice)}

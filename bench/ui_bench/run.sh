@@ -13,6 +13,7 @@
 # A private session bus with an unlocked gnome-keyring holds the token (as scripts/test.sh does).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
+. "$here/bench/lib.sh"
 build=$(cd "${1:-$here/build}" && pwd)
 cases=${UI_BENCH_CASES:-50000}
 runs=${UI_BENCH_RUNS:-3}
@@ -30,18 +31,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$outpostd" --listen 127.0.0.1:0 --db "sqlite:$work/server.sqlite" --attachments "$work/attachments" \
-  --demo --demo-cases "$cases" >"$work/server.out" 2>"$work/server.log" &
-server_pid=$!
-t0=$SECONDS
-until grep -qs '^outpostd listening on ' "$work/server.out"; do
-  if ! kill -0 "$server_pid" 2>/dev/null || [ $((SECONDS - t0)) -gt 600 ]; then
-    echo "ui_bench: outpostd did not start:" >&2; tail -20 "$work/server.log" >&2; exit 1
-  fi
-  sleep 0.2
-done
-url=$(sed -n 's/^outpostd listening on //p' "$work/server.out")
-echo "ui_bench: outpostd up after $((SECONDS - t0)) s with $cases cases at $url" >&2
+start_demo_outpostd ui_bench "$outpostd" "$work" "$cases"
 
 export XDG_DATA_HOME="$work/xdg-data" XDG_CONFIG_HOME="$work/xdg-config" XDG_RUNTIME_DIR="$work/xdg-runtime"
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_RUNTIME_DIR"
