@@ -36,11 +36,11 @@ void Reachability::setProbeInterval(std::chrono::milliseconds interval)
 void Reachability::start()
 {
     m_running = true;
-    if (auto *info = QNetworkInformation::instance()) {
-        connect(
-            info, &QNetworkInformation::reachabilityChanged, this,
-            [this](QNetworkInformation::Reachability r) { onSystemReachability(int(r)); },
-            Qt::UniqueConnection);
+    // Once per instance (start() follows every stop()); Qt::UniqueConnection refuses lambdas.
+    auto *info = QNetworkInformation::instance();
+    if (info && !m_systemHint) {
+        m_systemHint = connect(info, &QNetworkInformation::reachabilityChanged, this,
+            [this](QNetworkInformation::Reachability r) { onSystemReachability(int(r)); });
     }
     probeNow();
 }

@@ -51,6 +51,7 @@ private:
     ApiClient *m_api;
     QTimer m_timer;
     Backoff m_backoff;
+    QMetaObject::Connection m_systemHint; // QNetworkInformation::reachabilityChanged
     std::chrono::milliseconds m_interval { 60000 };
     bool m_reachable = false;
     bool m_known = false;
