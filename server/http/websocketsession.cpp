@@ -127,7 +127,8 @@ void WebSocketSession::onWrite(beast::error_code ec, std::size_t)
         closeNow(ec.message().c_str());
         return;
     }
-    m_queue.pop_front();
+    if (!m_queue.empty())
+        m_queue.pop_front();
     if (m_closing) {
         closeGracefully();
         return;
@@ -154,9 +155,18 @@ void WebSocketSession::onStop(bool force)
         return;
     }
     m_closing = true;
-    m_queue.clear();
+    dropQueued();
     if (!m_writing)
         closeGracefully();
+}
+
+void WebSocketSession::dropQueued()
+{
+    // A push being written keeps its buffer until its handler runs (async_write still reads it).
+    if (m_writing && !m_queue.empty())
+        m_queue.erase(std::next(m_queue.begin()), m_queue.end());
+    else
+        m_queue.clear();
 }
 
 void WebSocketSession::closeGracefully()
@@ -172,7 +182,7 @@ void WebSocketSession::closeNow(const char *why)
     if (m_closed)
         return;
     m_closed = true;
-    m_queue.clear();
+    dropQueued();
     beast::get_lowest_layer(m_ws).close();
     m_context->hub.remove(this);
     qCDebug(lcHttp).noquote() << QStringLiteral("rid=%1 websocket closed user=%2 peer=%3: %4")

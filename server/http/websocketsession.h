@@ -43,6 +43,7 @@ private:
     void write();
     void onWrite(boost::beast::error_code ec, std::size_t bytes);
     void onStop(bool force);
+    void dropQueued();
     void closeGracefully();
     void closeNow(const char *why);
 
