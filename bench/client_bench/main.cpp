@@ -14,6 +14,7 @@
 // LocalStore connection, ApiClient. The token is handed over in SyncConfig (no keychain).
 #include "apiclient.h"
 #include "localstore.h"
+#include "processusage.h"
 #include "synccontroller.h"
 
 #include <QCommandLineParser>
@@ -28,7 +29,6 @@
 #include <QTimer>
 #include <QUuid>
 
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -39,22 +39,8 @@ using namespace outpost::sync;
 
 namespace {
 
-double peakRssMb()
-{
-    struct rusage ru {
-    };
-    getrusage(RUSAGE_SELF, &ru);
-    return double(ru.ru_maxrss) / 1024.0;
-}
-
-double cpuSeconds()
-{
-    struct rusage ru {
-    };
-    getrusage(RUSAGE_SELF, &ru);
-    return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec)
-        + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
-}
+using bench::cpuSeconds;
+using bench::peakRssMb;
 
 qint64 g_serverPid = 0;
 

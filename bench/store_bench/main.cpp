@@ -4,6 +4,7 @@
 //   delta of 1,000 changed cases, queueing 5,000 local actions, draining them as upload results,
 //   and opening (integrity check + queue audit) the resulting store. Peak RSS from getrusage.
 #include "localstore.h"
+#include "processusage.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -13,30 +14,18 @@
 #include <QTemporaryDir>
 
 #include <fcntl.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cstdio>
-#include <ctime>
 
 using namespace outpost;
 using namespace outpost::client;
 
 namespace {
 
-double peakRssMb()
-{
-    struct rusage ru {
-    };
-    getrusage(RUSAGE_SELF, &ru);
-    return double(ru.ru_maxrss) / 1024.0;
-}
+using bench::cpuSeconds;
+using bench::peakRssMb;
 
-/// Process CPU seconds: on a shared machine wall time alone says little.
-double cpuSeconds()
-{
-    return double(std::clock()) / CLOCKS_PER_SEC;
-}
 double g_cpuMark = 0;
 void markCpu()
 {

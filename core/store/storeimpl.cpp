@@ -70,6 +70,24 @@ QueueState queueStateFromName(const QString &s)
     return QueueState::Queued;
 }
 
+Status forIdChunks(const QStringList &ids,
+    const std::function<Status(const QString &marks, const QVariantList &binds)> &each)
+{
+    constexpr qsizetype chunk = 500;
+    for (qsizetype from = 0; from < ids.size(); from += chunk) {
+        const qsizetype n = std::min(chunk, ids.size() - from);
+        QVariantList binds;
+        binds.reserve(n);
+        for (qsizetype i = from; i < from + n; ++i)
+            binds.append(ids.at(i));
+        QString marks = QStringLiteral("?, ").repeated(int(n));
+        marks.chop(2);
+        if (Status st = each(marks, binds); !st.ok())
+            return st;
+    }
+    return Status::success();
+}
+
 QString displayValue(const QJsonValue &v)
 {
     switch (v.type()) {

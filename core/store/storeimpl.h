@@ -61,6 +61,11 @@ struct OutboxRow {
     QueuedAction toQueued() const;
 };
 
+/// Calls `each(marks, binds)` for `ids` in chunks of at most 500: `marks` is "?, ?, …" for an
+/// IN (…) list and `binds` the chunk's ids. Stops at the first error and returns it.
+Status forIdChunks(const QStringList &ids,
+    const std::function<Status(const QString &marks, const QVariantList &binds)> &each);
+
 /// The cases columns caseFromQuery() reads, in order.
 QString caseColumns();
 LocalCase caseFromQuery(const QSqlQuery &q);

@@ -92,22 +92,15 @@ Status LocalStore::markInflight(const QStringList &actionIds)
     if (auto st = tx.begin(); !st.ok())
         return st;
     // A few statements for the batch rather than one per action.
-    constexpr qsizetype chunk = 500;
-    for (qsizetype from = 0; from < actionIds.size(); from += chunk) {
-        const qsizetype n = std::min(chunk, actionIds.size() - from);
-        QVariantList binds;
-        binds.reserve(n);
-        for (qsizetype i = from; i < from + n; ++i)
-            binds.append(actionIds.at(i));
-        QString marks = QStringLiteral("?, ").repeated(int(n));
-        marks.chop(2);
-        if (auto st = d->exec(QStringLiteral("UPDATE outbox SET state = 'inflight', attempts = attempts + 1 "
-                                             "WHERE state = 'queued' AND action_id IN (%1)")
-                                  .arg(marks),
-                binds);
-            !st.ok())
-            return st;
-    }
+    if (Status st = forIdChunks(actionIds,
+            [this](const QString &marks, const QVariantList &binds) {
+                return d->exec(QStringLiteral("UPDATE outbox SET state = 'inflight', attempts = attempts + 1 "
+                                              "WHERE state = 'queued' AND action_id IN (%1)")
+                                   .arg(marks),
+                    binds);
+            });
+        !st.ok())
+        return st;
     return tx.commit();
 }
 
@@ -140,15 +133,7 @@ struct Applier {
     /// instead of one lookup per result.
     Status loadHeads(const QStringList &ids, QHash<QString, OutboxRow> *out) const
     {
-        constexpr qsizetype chunk = 500;
-        for (qsizetype from = 0; from < ids.size(); from += chunk) {
-            const qsizetype n = std::min(chunk, ids.size() - from);
-            QVariantList binds;
-            binds.reserve(n);
-            for (qsizetype i = from; i < from + n; ++i)
-                binds.append(ids.at(i));
-            QString marks = QStringLiteral("?, ").repeated(int(n));
-            marks.chop(2);
+        return forIdChunks(ids, [this, out](const QString &marks, const QVariantList &binds) -> Status {
             auto q
                 = d.run(QStringLiteral(
                             "SELECT seq, case_id, state, type, action_id FROM outbox WHERE action_id IN (%1)")
@@ -168,8 +153,8 @@ struct Applier {
                     = actionTypeFromName(q.value().value(3).toString()).value_or(ActionType::Update);
                 out->insert(r.actionId, r);
             }
-        }
-        return Status::success();
+            return Status::success();
+        });
     }
 
     bool laterRowsMayExist(const OutboxRow &row, const QString &caseId) const
