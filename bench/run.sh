@@ -10,6 +10,7 @@ set -euo pipefail
 build=$(cd "${1:?usage: bench/run.sh BUILD_DIR [sqlite|postgresql|all]}" && pwd)
 which=${2:-all}
 here=$(cd "$(dirname "$0")/.." && pwd)
+. "$here/bench/lib.sh"
 cases=${BENCH_CASES:-50000}
 seconds=${BENCH_SECONDS:-10}
 pollers=${BENCH_POLLERS:-200}
@@ -33,19 +34,8 @@ trap cleanup EXIT
 
 # start_server NAME DBURL → sets server_pid and url
 start_server() {
-  local name=$1 db=$2
-  "$outpostd" --listen 127.0.0.1:0 --db "$db" --attachments "$work/$name-attachments" --workers "$workers" \
-    --writers "$writers" --queued-writes "$queued" --demo --demo-cases "$cases" >"$work/$name.out" 2>"$work/$name.log" &
-  server_pid=$!
-  local t0=$SECONDS
-  until grep -qs '^outpostd listening on ' "$work/$name.out"; do
-    if ! kill -0 "$server_pid" 2>/dev/null || [ $((SECONDS - t0)) -gt 600 ]; then
-      echo "bench: outpostd ($name) did not start:" >&2; tail -20 "$work/$name.log" >&2; exit 1
-    fi
-    sleep 0.2
-  done
-  echo "bench: $name server up after $((SECONDS - t0)) s (seeding $cases cases)" >&2
-  url=$(sed -n 's/^outpostd listening on //p' "$work/$name.out")
+  start_outpostd bench "$outpostd" "$work" "$1" "$2" "$cases" --workers "$workers" --writers "$writers" \
+    --queued-writes "$queued"
 }
 
 stop_server() {

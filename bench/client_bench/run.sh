@@ -25,7 +25,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_demo_outpostd client_bench "$outpostd" "$work" "$cases"
+start_outpostd client_bench "$outpostd" "$work" server "sqlite:$work/server.sqlite" "$cases"
 
 user=${BENCH_USER:-carol}
 other=${BENCH_OTHER:-$([ "$user" = alice ] && echo carol || echo alice)}

@@ -31,7 +31,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_demo_outpostd ui_bench "$outpostd" "$work" "$cases"
+start_outpostd ui_bench "$outpostd" "$work" server "sqlite:$work/server.sqlite" "$cases"
 
 export XDG_DATA_HOME="$work/xdg-data" XDG_CONFIG_HOME="$work/xdg-config" XDG_RUNTIME_DIR="$work/xdg-runtime"
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_RUNTIME_DIR"
