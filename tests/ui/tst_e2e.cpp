@@ -118,6 +118,31 @@ class TestUiE2e : public QObject
         return -1;
     }
 
+    /// The office (carol) runs `action` on case `id` at its current etag, as another device would;
+    /// the status of its result ("applied", …), or what went wrong.
+    QString officeAction(const QString &id, QJsonObject action)
+    {
+        auto c = carol();
+        const HttpReply got = c->get(QStringLiteral("/api/v1/cases/") + id);
+        if (got.status != 200)
+            return QStringLiteral("GET case: HTTP %1").arg(got.status);
+        action.insert(QStringLiteral("id"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+        action.insert(QStringLiteral("caseId"), id);
+        action.insert(QStringLiteral("baseEtag"), got.json().value(QStringLiteral("etag")).toString());
+        action.insert(QStringLiteral("clientTime"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        const HttpReply up = c->post(QStringLiteral("/api/v1/sync/actions"),
+            QJsonObject { { "deviceId", "office" }, { "actions", QJsonArray { action } } });
+        if (up.status != 200)
+            return QStringLiteral("POST actions: HTTP %1").arg(up.status);
+        return up.json()
+            .value(QStringLiteral("results"))
+            .toArray()
+            .first()
+            .toObject()
+            .value(QStringLiteral("status"))
+            .toString();
+    }
+
     std::unique_ptr<HttpClient> carol()
     {
         auto c = std::make_unique<HttpClient>(m_env.server->baseUrl());
@@ -259,26 +284,10 @@ private Q_SLOTS:
         QVERIFY(!id.isEmpty());
         QVERIFY(!view->form()->isDirty());
 
-        auto c = carol();
-        const HttpReply got = c->get(QStringLiteral("/api/v1/cases/") + id);
-        QCOMPARE(got.status, 200);
-        const QString etag = got.json().value(QStringLiteral("etag")).toString();
         const QString text
             = QStringLiteral("Changed at the office ") + QUuid::createUuid().toString(QUuid::Id128);
-        const QJsonObject action { { "id", QUuid::createUuid().toString(QUuid::WithoutBraces) },
-            { "type", "update" }, { "caseId", id }, { "baseEtag", etag },
-            { "fields", QJsonObject { { "summary", text } } },
-            { "clientTime", QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } };
-        const HttpReply up = c->post(QStringLiteral("/api/v1/sync/actions"),
-            QJsonObject { { "deviceId", "office" }, { "actions", QJsonArray { action } } });
-        QCOMPARE(up.status, 200);
-        QCOMPARE(up.json()
-                     .value(QStringLiteral("results"))
-                     .toArray()
-                     .first()
-                     .toObject()
-                     .value("status")
-                     .toString(),
+        QCOMPARE(
+            officeAction(id, { { "type", "update" }, { "fields", QJsonObject { { "summary", text } } } }),
             QStringLiteral("applied"));
 
         QSignalSpy changed(m_session->controller(), &sync::SyncController::casesChanged);
@@ -365,18 +374,9 @@ private Q_SLOTS:
         for (const QString &v : values)
             if (v != base && v != mine)
                 theirs = v;
-        auto c = carol();
-        const HttpReply got = c->get(QStringLiteral("/api/v1/cases/") + id);
-        QCOMPARE(got.status, 200);
-        const QJsonObject action { { "id", QUuid::createUuid().toString(QUuid::WithoutBraces) },
-            { "type", "update" }, { "caseId", id },
-            { "baseEtag", got.json().value(QStringLiteral("etag")).toString() },
-            { "fields", QJsonObject { { "priority", theirs } } },
-            { "clientTime", QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } };
-        QCOMPARE(c->post(QStringLiteral("/api/v1/sync/actions"),
-                      QJsonObject { { "deviceId", "office" }, { "actions", QJsonArray { action } } })
-                     .status,
-            200);
+        QCOMPARE(
+            officeAction(id, { { "type", "update" }, { "fields", QJsonObject { { "priority", theirs } } } }),
+            QStringLiteral("applied"));
 
         // Sync: changed on both sides, so the technician decides; the row shows the conflict badge.
         Q_EMIT m_env.window->syncNowRequested();
@@ -410,6 +410,7 @@ private Q_SLOTS:
         Q_EMIT m_env.window->syncNowRequested();
         QTRY_COMPARE_WITH_TIMEOUT(m_session->store()->pendingCount(), 0, 30000);
         QTRY_COMPARE(pendingOf(id), 0);
+        auto c = carol();
         const HttpReply after = c->get(QStringLiteral("/api/v1/cases/") + id);
         QCOMPARE(after.json()
                      .value(QStringLiteral("fields"))
@@ -433,24 +434,8 @@ private Q_SLOTS:
         QVERIFY(view->save());
         QCOMPARE(pendingOf(id), 1);
 
-        auto c = carol();
-        const HttpReply got = c->get(QStringLiteral("/api/v1/cases/") + id);
-        QCOMPARE(got.status, 200);
-        const QJsonObject action { { "id", QUuid::createUuid().toString(QUuid::WithoutBraces) },
-            { "type", "transition" }, { "caseId", id },
-            { "baseEtag", got.json().value(QStringLiteral("etag")).toString() }, { "flowAction", "withdraw" },
-            { "fields", QJsonObject() },
-            { "clientTime", QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } };
-        const HttpReply up = c->post(QStringLiteral("/api/v1/sync/actions"),
-            QJsonObject { { "deviceId", "office" }, { "actions", QJsonArray { action } } });
-        QCOMPARE(up.status, 200);
-        QCOMPARE(up.json()
-                     .value(QStringLiteral("results"))
-                     .toArray()
-                     .first()
-                     .toObject()
-                     .value("status")
-                     .toString(),
+        QCOMPARE(officeAction(id,
+                     { { "type", "transition" }, { "flowAction", "withdraw" }, { "fields", QJsonObject() } }),
             QStringLiteral("applied"));
 
         Q_EMIT m_env.window->syncNowRequested();
@@ -484,19 +469,10 @@ private Q_SLOTS:
         QTest::keyClicks(summary, QStringLiteral("still typing"));
         QVERIFY(view->form()->isDirty());
 
-        auto c = carol();
-        const HttpReply got = c->get(QStringLiteral("/api/v1/cases/") + id);
-        QCOMPARE(got.status, 200);
         const int reading = 4000 + int(QDateTime::currentMSecsSinceEpoch() % 1000);
-        const QJsonObject action { { "id", QUuid::createUuid().toString(QUuid::WithoutBraces) },
-            { "type", "update" }, { "caseId", id },
-            { "baseEtag", got.json().value(QStringLiteral("etag")).toString() },
-            { "fields", QJsonObject { { "readingKw", reading } } },
-            { "clientTime", QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } };
-        QCOMPARE(c->post(QStringLiteral("/api/v1/sync/actions"),
-                      QJsonObject { { "deviceId", "office" }, { "actions", QJsonArray { action } } })
-                     .status,
-            200);
+        QCOMPARE(officeAction(
+                     id, { { "type", "update" }, { "fields", QJsonObject { { "readingKw", reading } } } }),
+            QStringLiteral("applied"));
         Q_EMIT m_env.window->syncNowRequested();
         // The new server copy becomes the base; what she typed stays, and a banner says so.
         QTRY_COMPARE_WITH_TIMEOUT(
@@ -571,19 +547,10 @@ private Q_SLOTS:
             history->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QTRY_VERIFY_WITH_TIMEOUT(!history->isLoading() && history->model()->rowCount() > 0, 30000);
 
-        auto c = carol();
-        const HttpReply got = c->get(QStringLiteral("/api/v1/cases/") + id);
-        QCOMPARE(got.status, 200);
         const int reading = 5000 + int(QDateTime::currentMSecsSinceEpoch() % 1000);
-        const QJsonObject action { { "id", QUuid::createUuid().toString(QUuid::WithoutBraces) },
-            { "type", "update" }, { "caseId", id },
-            { "baseEtag", got.json().value(QStringLiteral("etag")).toString() },
-            { "fields", QJsonObject { { "readingKw", reading } } },
-            { "clientTime", QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } };
-        QCOMPARE(c->post(QStringLiteral("/api/v1/sync/actions"),
-                      QJsonObject { { "deviceId", "office" }, { "actions", QJsonArray { action } } })
-                     .status,
-            200);
+        QCOMPARE(officeAction(
+                     id, { { "type", "update" }, { "fields", QJsonObject { { "readingKw", reading } } } }),
+            QStringLiteral("applied"));
         // The sync brings the change; the open case's history is fetched again and says who did what.
         Q_EMIT m_env.window->syncNowRequested();
         const QString to = QStringLiteral("→ ") + QString::number(reading);
