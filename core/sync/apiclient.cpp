@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "apiclient.h"
 
+#include "httptransport.h"
+
 #include "protocol/jsonreader.h"
 #include "synclogging.h"
 
@@ -9,7 +11,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSaveFile>
@@ -18,9 +19,6 @@
 namespace outpost::sync {
 
 namespace {
-const char kCanceled[] = "outpostCanceled";
-const char kTooLarge[] = "outpostTooLarge";
-
 QByteArray jsonBytes(const QJsonObject &obj)
 {
     return QJsonDocument(obj).toJson(QJsonDocument::Compact);
@@ -34,16 +32,11 @@ QString pathSegment(const QString &s)
 
 ApiClient::ApiClient(QObject *parent)
     : QObject(parent)
-    , m_nam(new QNetworkAccessManager(this))
-{
-    m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
-}
+    , m_http(new HttpTransport(this))
+{ }
 
-ApiClient::~ApiClient()
-{
-    // Replies die with the manager; their finished handlers are bound to `this` and never run.
-    m_aborting = true;
-}
+// The transport (a child) goes first in ~QObject: it aborts what runs and no callback follows.
+ApiClient::~ApiClient() = default;
 
 void ApiClient::setServer(const QUrl &server)
 {
@@ -74,63 +67,53 @@ QNetworkRequest ApiClient::request(const QString &path, bool json) const
     return req;
 }
 
-Error ApiClient::transportError(QNetworkReply *reply) const
+HttpCall ApiClient::call(const QByteArray &verb, const QString &path, bool json) const
 {
-    const auto err = reply->error();
-    if (reply->property(kTooLarge).toBool())
-        return Error(QString::fromLatin1(errc::BadResponse),
-            QStringLiteral("The server's answer exceeds %1 bytes.").arg(m_maxResponse));
-    if (err == QNetworkReply::OperationCanceledError) {
-        if (reply->property(kCanceled).toBool())
-            return Error(QString::fromLatin1(errc::Canceled), QStringLiteral("The request was canceled."));
-        return Error(QString::fromLatin1(errc::Timeout),
-            QStringLiteral("The server did not answer within %1 s.").arg(m_timeout.count() / 1000.0));
-    }
-    if (err == QNetworkReply::ProtocolFailure || err == QNetworkReply::ProtocolUnknownError)
-        return Error(QString::fromLatin1(errc::BadResponse),
-            QStringLiteral("The server's answer is not valid HTTP: %1").arg(reply->errorString()));
-    return Error(QString::fromLatin1(errc::Unreachable),
-        QStringLiteral("Cannot reach the server: %1").arg(reply->errorString()));
+    HttpCall c;
+    c.verb = verb;
+    c.request = request(path, json);
+    c.maxResponse = m_maxResponse;
+    return c;
 }
 
-void ApiClient::track(QNetworkReply *reply, bool signIn, Handler ok, ErrorHandler fail)
+int ApiClient::runningRequests() const
 {
-    m_running.append(reply);
-    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64) {
-        if (received > m_maxResponse && !reply->property(kTooLarge).toBool()) {
-            reply->setProperty(kTooLarge, true);
-            reply->abort();
+    return m_http->running();
+}
+
+Error ApiClient::answerError(const HttpEnd &end, bool signIn, const QString &path)
+{
+    if (!end.transport.isNull())
+        return end.transport;
+    if (end.status >= 200 && end.status < 300)
+        return Error();
+    const Error e = parse::httpError(end.status, end.errorBody, signIn);
+    qCDebug(lcSyncApi) << path << "HTTP" << end.status << e.code;
+    if (e.code == QLatin1String(errc::Unauthenticated) && !signIn)
+        Q_EMIT unauthenticated();
+    return e;
+}
+
+template <typename T>
+void ApiClient::exchange(
+    HttpCall c, bool signIn, std::function<Result<T>(const QByteArray &)> parse, Callback<T> done)
+{
+    // Written on the HTTP thread before the exchange is reported, read here after.
+    auto parsed = std::make_shared<std::optional<Result<T>>>();
+    c.read = [parsed, parse = std::move(parse)](const QByteArray &body) { parsed->emplace(parse(body)); };
+    c.done = [this, parsed, signIn, done = std::move(done), path = c.request.url().path()](
+                 const HttpEnd &end) {
+        if (Error e = answerError(end, signIn, path); !e.isNull()) {
+            done(e);
+            return;
         }
-    });
-    connect(reply, &QNetworkReply::finished, this,
-        [this, reply, signIn, ok = std::move(ok), fail = std::move(fail)]() {
-            m_running.removeAll(reply);
-            reply->deleteLater();
-            const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-            const int status = statusAttr.isValid() ? statusAttr.toInt() : 0;
-            const auto netError = reply->error();
-            // An HTTP answer arrived (possibly an error status): judge by the status. Otherwise the
-            // transport failed (refused, reset, timeout, garbage instead of HTTP).
-            const bool transportFailed = status == 0 || reply->property(kTooLarge).toBool()
-                || (netError != QNetworkReply::NoError && netError < QNetworkReply::ContentAccessDenied);
-            if (transportFailed) {
-                const Error e = transportError(reply);
-                qCDebug(lcSyncApi) << reply->operation() << reply->url().path() << "failed:" << e.code
-                                   << e.message;
-                fail(e);
-                return;
-            }
-            const QByteArray body = reply->readAll();
-            if (status < 200 || status >= 300) {
-                const Error e = parse::httpError(status, body, signIn);
-                qCDebug(lcSyncApi) << reply->url().path() << "HTTP" << status << e.code;
-                if (e.code == QLatin1String(errc::Unauthenticated) && !signIn)
-                    Q_EMIT unauthenticated();
-                fail(e);
-                return;
-            }
-            ok(body);
-        });
+        if (!parsed->has_value()) {
+            done(Error(QString::fromLatin1(errc::BadResponse), QStringLiteral("The server's answer was lost.")));
+            return;
+        }
+        done(std::move(**parsed));
+    };
+    m_http->start(std::move(c));
 }
 
 void ApiClient::signIn(const QUrl &server, const QString &user, const QString &password,
@@ -140,62 +123,56 @@ void ApiClient::signIn(const QUrl &server, const QString &user, const QString &p
     m_token.clear();
     const QJsonObject body { { QStringLiteral("username"), user }, { QStringLiteral("password"), password },
         { QStringLiteral("deviceId"), deviceId } };
-    QNetworkReply *reply = m_nam->post(request(QStringLiteral("/session")), jsonBytes(body));
-    track(
-        reply, true,
-        [this, done](const QByteArray &b) {
-            auto s = parse::session(b);
-            if (s.ok())
-                m_token = s->token;
-            done(std::move(s));
-        },
-        [done](const Error &e) { done(e); });
+    HttpCall c = call("POST", QStringLiteral("/session"));
+    c.body = [body]() { return jsonBytes(body); };
+    exchange<SessionInfo>(std::move(c), true, &parse::session, [this, done](Result<SessionInfo> s) {
+        if (s.ok())
+            m_token = s->token;
+        done(std::move(s));
+    });
 }
 
 void ApiClient::signOut(Callback<void> done)
 {
-    QNetworkReply *reply = m_nam->deleteResource(request(QStringLiteral("/session"), false));
+    HttpCall c = call("DELETE", QStringLiteral("/session"), false);
     m_token.clear();
-    track(
-        reply, false, [done](const QByteArray &) { done(Status::success()); },
-        [done](const Error &e) { done(e); });
+    exchange<void>(std::move(c), false, [](const QByteArray &) { return Status::success(); }, std::move(done));
 }
 
 void ApiClient::health(Callback<HealthInfo> done)
 {
-    QNetworkRequest req = request(QStringLiteral("/health"), false);
-    req.setRawHeader("Authorization", QByteArray());
-    track(
-        m_nam->get(req), false, [done](const QByteArray &b) { done(parse::health(b)); },
-        [done](const Error &e) { done(e); });
+    HttpCall c = call("GET", QStringLiteral("/health"), false);
+    c.request.setRawHeader("Authorization", QByteArray());
+    exchange<HealthInfo>(std::move(c), false, &parse::health, std::move(done));
 }
 
 void ApiClient::changes(const QString &since, int limit, Callback<ChangesPage> done)
 {
-    QNetworkRequest req = request(QStringLiteral("/sync/changes"), false);
-    QUrl u = req.url();
+    HttpCall c = call("GET", QStringLiteral("/sync/changes"), false);
+    QUrl u = c.request.url();
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("since"), since.isEmpty() ? QStringLiteral("0") : pathSegment(since));
     if (limit > 0)
         q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
     u.setQuery(q);
-    req.setUrl(u);
-    track(
-        m_nam->get(req), false, [done](const QByteArray &b) { done(parse::changesPage(b)); },
-        [done](const Error &e) { done(e); });
+    c.request.setUrl(u);
+    exchange<ChangesPage>(std::move(c), false, &parse::changesPage, std::move(done));
 }
 
 void ApiClient::uploadActions(
     const QString &deviceId, const QList<Action> &actions, Callback<QList<ActionResult>> done)
 {
-    QJsonArray arr;
-    for (const Action &a : actions)
-        arr.append(a.toJson());
-    const QJsonObject body { { QStringLiteral("deviceId"), deviceId }, { QStringLiteral("actions"), arr } };
-    track(
-        m_nam->post(request(QStringLiteral("/sync/actions")), jsonBytes(body)), false,
-        [done, actions](const QByteArray &b) { done(parse::uploadResults(b, actions)); },
-        [done](const Error &e) { done(e); });
+    HttpCall c = call("POST", QStringLiteral("/sync/actions"));
+    c.body = [deviceId, actions]() {
+        QJsonArray arr;
+        for (const Action &a : actions)
+            arr.append(a.toJson());
+        return jsonBytes(
+            QJsonObject { { QStringLiteral("deviceId"), deviceId }, { QStringLiteral("actions"), arr } });
+    };
+    exchange<QList<ActionResult>>(
+        std::move(c), false, [actions](const QByteArray &b) { return parse::uploadResults(b, actions); },
+        std::move(done));
 }
 
 Result<QString> ApiClient::sha256OfFile(const QString &path)
@@ -218,60 +195,48 @@ void ApiClient::putAttachment(const QString &uuid, const QString &caseId, const 
         done(sha.error());
         return;
     }
-    auto *file = new QFile(filePath);
-    if (!file->open(QIODevice::ReadOnly)) {
-        const Error e(QString::fromLatin1(errc::FileError),
-            QStringLiteral("Cannot read %1: %2").arg(filePath, file->errorString()));
-        delete file;
-        done(e);
-        return;
-    }
-    QNetworkRequest req = request(QStringLiteral("/attachments/") + pathSegment(uuid), false);
-    QUrl u = req.url();
+    HttpCall c = call("PUT", QStringLiteral("/attachments/") + pathSegment(uuid), false);
+    QUrl u = c.request.url();
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("caseId"), pathSegment(caseId));
     q.addQueryItem(QStringLiteral("name"), pathSegment(name));
     u.setQuery(q);
-    req.setUrl(u);
-    req.setHeader(QNetworkRequest::ContentTypeHeader,
+    c.request.setUrl(u);
+    c.request.setHeader(QNetworkRequest::ContentTypeHeader,
         mime.isEmpty() ? QByteArrayLiteral("application/octet-stream") : mime.toUtf8());
-    req.setHeader(QNetworkRequest::ContentLengthHeader, file->size());
-    QNetworkReply *reply = m_nam->put(req, file);
-    file->setParent(reply);
+    c.request.setHeader(QNetworkRequest::ContentLengthHeader, QFileInfo(filePath).size());
+    c.uploadFile = filePath;
     const QString localSha = sha.value();
-    track(
-        reply, false,
-        [done, localSha](const QByteArray &b) {
+    exchange<UploadedAttachment>(
+        std::move(c), false,
+        [localSha](const QByteArray &b) -> Result<UploadedAttachment> {
             auto up = parse::uploadedAttachment(b);
-            if (up.ok() && up->sha256.compare(localSha, Qt::CaseInsensitive) != 0) {
-                done(Error(QString::fromLatin1(errc::ChecksumMismatch),
+            if (up.ok() && up->sha256.compare(localSha, Qt::CaseInsensitive) != 0)
+                return Error(QString::fromLatin1(errc::ChecksumMismatch),
                     QStringLiteral("The server stored bytes with sha256 %1, the file has %2.")
-                        .arg(up->sha256, localSha)));
-                return;
-            }
-            done(std::move(up));
+                        .arg(up->sha256, localSha));
+            return up;
         },
-        [done](const Error &e) { done(e); });
+        std::move(done));
 }
 
 void ApiClient::getCase(const QString &caseId, Callback<CaseRecord> done)
 {
-    track(
-        m_nam->get(request(QStringLiteral("/cases/") + pathSegment(caseId), false)), false,
-        [done](const QByteArray &b) { done(parse::caseRecord(b)); }, [done](const Error &e) { done(e); });
+    exchange<CaseRecord>(call("GET", QStringLiteral("/cases/") + pathSegment(caseId), false), false,
+        &parse::caseRecord, std::move(done));
 }
 
 void ApiClient::history(const QString &caseId, Callback<QList<HistoryEntry>> done)
 {
-    track(
-        m_nam->get(
-            request(QStringLiteral("/cases/") + pathSegment(caseId) + QStringLiteral("/history"), false)),
-        false, [done](const QByteArray &b) { done(parse::history(b)); }, [done](const Error &e) { done(e); });
+    exchange<QList<HistoryEntry>>(
+        call("GET", QStringLiteral("/cases/") + pathSegment(caseId) + QStringLiteral("/history"), false),
+        false, &parse::history, std::move(done));
 }
 
 void ApiClient::getAttachment(const QString &uuid, const QString &destPath, Callback<QString> done,
     std::function<void(qint64 received, qint64 total)> progress)
 {
+    // Opened here so that an unwritable destination fails at once; written only on the HTTP thread.
     auto file = std::make_shared<QSaveFile>(destPath);
     if (!file->open(QIODevice::WriteOnly)) {
         done(Error(QString::fromLatin1(errc::FileError),
@@ -280,70 +245,56 @@ void ApiClient::getAttachment(const QString &uuid, const QString &destPath, Call
     }
     auto hash = std::make_shared<QCryptographicHash>(QCryptographicHash::Sha256);
     auto writeFailed = std::make_shared<bool>(false);
-    QNetworkRequest req = request(QStringLiteral("/attachments/") + pathSegment(uuid), false);
-    req.setRawHeader("Accept", "*/*");
-    QNetworkReply *reply = m_nam->get(req);
-    if (progress)
-        connect(reply, &QNetworkReply::downloadProgress, this, progress);
-    connect(reply, &QIODevice::readyRead, this, [reply, file, hash, writeFailed]() {
-        // Only a successful answer's bytes go to the file; an error body is read in `finished`.
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status < 200 || status >= 300 || *writeFailed)
-            return;
-        const QByteArray chunk = reply->readAll();
-        hash->addData(chunk);
-        if (file->write(chunk) != chunk.size())
-            *writeFailed = true;
-    });
-    track(
-        reply, false,
-        [done, file, hash, writeFailed, destPath](const QByteArray &rest) {
-            hash->addData(rest);
-            if (*writeFailed || file->write(rest) != rest.size() || !file->commit()) {
-                done(Error(QString::fromLatin1(errc::FileError),
-                    QStringLiteral("Cannot write %1: %2").arg(destPath, file->errorString())));
+    HttpCall c = call("GET", QStringLiteral("/attachments/") + pathSegment(uuid), false);
+    c.request.setRawHeader("Accept", "*/*");
+    c.progress = std::move(progress);
+    c.attach = [file, hash, writeFailed](QNetworkReply *reply) {
+        QObject::connect(reply, &QIODevice::readyRead, reply, [reply, file, hash, writeFailed]() {
+            // Only a successful answer's bytes go to the file; an error body is read at the end.
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status < 200 || status >= 300 || *writeFailed)
                 return;
-            }
-            done(QString::fromLatin1(hash->result().toHex()));
-        },
-        [done, file](const Error &e) {
-            file->cancelWriting();
-            done(e);
+            const QByteArray chunk = reply->readAll();
+            hash->addData(chunk);
+            if (file->write(chunk) != chunk.size())
+                *writeFailed = true;
         });
+    };
+    // A file never committed is discarded when the last reference to it goes.
+    exchange<QString>(
+        std::move(c), false,
+        [file, hash, writeFailed, destPath](const QByteArray &rest) -> Result<QString> {
+            hash->addData(rest);
+            if (*writeFailed || file->write(rest) != rest.size() || !file->commit())
+                return Error(QString::fromLatin1(errc::FileError),
+                    QStringLiteral("Cannot write %1: %2").arg(destPath, file->errorString()));
+            return QString::fromLatin1(hash->result().toHex());
+        },
+        std::move(done));
 }
 
 void ApiClient::rawRequest(
     const QByteArray &verb, const QString &path, const QJsonObject &body, Callback<QJsonObject> done)
 {
-    QNetworkRequest req = request(path, !body.isEmpty());
-    QNetworkReply *reply = body.isEmpty() && verb == "GET"
-        ? m_nam->get(req)
-        : m_nam->sendCustomRequest(req, verb, jsonBytes(body));
-    track(
-        reply, false,
-        [done](const QByteArray &b) {
-            if (b.trimmed().isEmpty()) {
-                done(QJsonObject());
-                return;
-            }
+    HttpCall c = call(verb, path, !body.isEmpty());
+    if (!(body.isEmpty() && verb == "GET"))
+        c.body = [body]() { return jsonBytes(body); };
+    exchange<QJsonObject>(
+        std::move(c), false,
+        [](const QByteArray &b) -> Result<QJsonObject> {
+            if (b.trimmed().isEmpty())
+                return QJsonObject();
             auto obj = parseJsonObject(b);
             if (!obj.ok())
-                done(Error(QString::fromLatin1(errc::BadResponse), obj.error().message));
-            else
-                done(std::move(obj).value());
+                return Error(QString::fromLatin1(errc::BadResponse), obj.error().message);
+            return std::move(obj).value();
         },
-        [done](const Error &e) { done(e); });
+        std::move(done));
 }
 
 void ApiClient::abortAll()
 {
-    const auto running = m_running;
-    for (const QPointer<QNetworkReply> &r : running) {
-        if (r) {
-            r->setProperty(kCanceled, true);
-            r->abort();
-        }
-    }
+    m_http->abortAll();
 }
 
 } // namespace outpost::sync

@@ -5,25 +5,26 @@
 #include "protocol/caserecord.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QUrl>
 
 #include <chrono>
 #include <functional>
 
-class QIODevice;
-class QNetworkAccessManager;
-class QNetworkReply;
 class QNetworkRequest;
 
 namespace outpost::sync {
 
-/// The protocol v1 client. Lives on the thread that uses it (the sync thread), with its own
-/// QNetworkAccessManager. Every call is asynchronous and reports exactly once through its callback,
-/// on this object's thread, with a Result: the parsed answer, or an Error whose code is the
-/// protocol's (bad_credentials, ...) or one of errc (unreachable, timeout, bad_response,
-/// unauthenticated, full_sync_required, ...). A malformed answer is bad_response, never a crash.
-/// Callbacks of requests still running when the client is destroyed are not called.
+class HttpTransport;
+struct HttpCall;
+struct HttpEnd;
+
+/// The protocol v1 client. Lives on the thread that uses it (the sync thread); its HTTP runs on a
+/// thread of its own (HttpTransport), where answers are parsed too. Every call is asynchronous and
+/// reports exactly once through its callback, on this object's thread, with a Result: the parsed
+/// answer, or an Error whose code is the protocol's (bad_credentials, ...) or one of errc
+/// (unreachable, timeout, bad_response, unauthenticated, full_sync_required, ...). A malformed answer
+/// is bad_response, never a crash. Callbacks of requests still running when the client is destroyed
+/// are not called.
 class ApiClient : public QObject
 {
     Q_OBJECT
@@ -66,9 +67,9 @@ public:
     void rawRequest(
         const QByteArray &verb, const QString &path, const QJsonObject &body, Callback<QJsonObject> done);
 
-    /// Aborts every running request; their callbacks report "canceled".
+    /// Aborts every running request; their callbacks report "canceled" (soon, not before this returns).
     void abortAll();
-    int runningRequests() const { return int(m_running.size()); }
+    int runningRequests() const;
 
     /// Computes the sha256 (hex) of a file by streaming it.
     static Result<QString> sha256OfFile(const QString &path);
@@ -78,21 +79,21 @@ Q_SIGNALS:
     void unauthenticated();
 
 private:
-    using Handler = std::function<void(const QByteArray &body)>;
-    using ErrorHandler = std::function<void(const Error &)>;
-
+    /// `parse` runs on the HTTP thread with a 2xx body; `done` gets its result (or the error) here.
+    template <typename T>
+    void exchange(HttpCall call, bool signIn, std::function<Result<T>(const QByteArray &)> parse,
+        Callback<T> done);
+    /// The error an ended exchange stands for, or a null Error for a 2xx answer.
+    Error answerError(const HttpEnd &end, bool signIn, const QString &path);
+    HttpCall call(const QByteArray &verb, const QString &path, bool json = true) const;
     QNetworkRequest request(const QString &path, bool json = true) const;
     QUrl url(const QString &path) const;
-    void track(QNetworkReply *reply, bool signIn, Handler ok, ErrorHandler fail);
-    Error transportError(QNetworkReply *reply) const;
 
-    QNetworkAccessManager *m_nam;
+    HttpTransport *m_http;
     QUrl m_server;
     QString m_token;
     std::chrono::milliseconds m_timeout { 30000 };
     qint64 m_maxResponse = 256LL * 1024 * 1024;
-    QList<QPointer<QNetworkReply>> m_running;
-    bool m_aborting = false;
 };
 
 } // namespace outpost::sync

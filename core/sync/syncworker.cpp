@@ -319,8 +319,8 @@ void SyncWorker::applyPage(Result<ChangesPage> r, bool fullSync, int page)
         return;
     }
     const ChangesPage &p = r.value();
-    // The next page is on its way while this one is written: the request is handled by the
-    // network access manager's own thread, so its bytes arrive while this thread is in SQL. The
+    // The next page is on its way while this one is written: the request runs, and its answer is
+    // parsed, on the HTTP thread (HttpTransport) while this thread is in SQL. The
     // store keeps this page's `next` as the cursor only in this page's transaction, so a sync
     // interrupted anywhere resumes after the last page applied.
     if (p.more)

@@ -84,7 +84,14 @@ Result<std::unique_ptr<Service>> Service::open(const ServiceOptions &options)
     auto db = Database::open(config.value());
     if (!db)
         return db.error();
-    db.value()->writeGate().setLimits({ options.maxWriters, options.maxQueuedWriters, options.writeWaitMs });
+    // A SQLite file has one writer. A second write transaction let through would wait in SQLite's
+    // busy handler, which polls with sleeps of up to 100 ms, so it starts well after the first
+    // ended; waiting at the gate instead wakes it the moment the first one commits.
+    const int writers = config.value().kind == DbKind::SQLite ? 1 : options.maxWriters;
+    if (writers != options.maxWriters)
+        qCInfo(lcApi).noquote() << "SQLite: one write transaction at a time (writers" << options.maxWriters
+                                << "applies to PostgreSQL)";
+    db.value()->writeGate().setLimits({ writers, options.maxQueuedWriters, options.writeWaitMs });
     const QString dir
         = options.attachmentsDir.isEmpty() ? defaultAttachmentsDir(config.value()) : options.attachmentsDir;
     qCInfo(lcApi).noquote() << "attachments in" << dir;
