@@ -3,8 +3,10 @@
 
 #include "protocol/casetype.h"
 #include "protocol/jsonreader.h"
+#include "protocol/jsonwriter.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace outpost {
 
@@ -35,6 +37,42 @@ QJsonObject CaseRecord::toJson() const
     o.insert(QStringLiteral("assignee"), assignee.isEmpty() ? QJsonValue() : QJsonValue(assignee));
     o.insert(QStringLiteral("queue"), queue.isEmpty() ? QJsonValue() : QJsonValue(queue));
     return o;
+}
+
+QByteArray CaseRecord::toCompactJson(QByteArrayView fieldsJson) const
+{
+    QByteArray ownFields;
+    if (fieldsJson.isEmpty()) {
+        ownFields = QJsonDocument(fields).toJson(QJsonDocument::Compact);
+        fieldsJson = ownFields;
+    }
+    QByteArray att = QByteArrayLiteral("[");
+    for (const AttachmentRef &a : attachments) {
+        if (att.size() > 1)
+            att.append(',');
+        att.append(JsonObjectWriter(160)
+                       .string("id", a.id)
+                       .string("name", a.name)
+                       .string("mime", a.mime)
+                       .integer("size", a.size)
+                       .string("sha256", a.sha256)
+                       .take());
+    }
+    att.append(']');
+    return JsonObjectWriter(fieldsJson.size() + att.size() + 320)
+        .string("id", id)
+        .string("caseType", caseType)
+        .integer("caseTypeVersion", caseTypeVersion)
+        .string("status", status)
+        .string("title", title)
+        .stringOrNull("assignee", assignee)
+        .stringOrNull("queue", queue)
+        .string("createdAt", createdAt)
+        .string("updatedAt", updatedAt)
+        .string("etag", etag)
+        .raw("fields", fieldsJson)
+        .raw("attachments", att)
+        .take();
 }
 
 Result<CaseRecord> CaseRecord::fromJson(const QJsonObject &obj, const QString &path)

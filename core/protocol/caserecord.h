@@ -35,6 +35,9 @@ struct CaseRecord {
 
     bool isResolved() const;
     QJsonObject toJson() const;
+    /// The same object as compact JSON text, written directly (no QJsonObject in between);
+    /// `fieldsJson`, when given, is `fields` serialised already and goes in as it is.
+    QByteArray toCompactJson(QByteArrayView fieldsJson = {}) const;
     static Result<CaseRecord> fromJson(const QJsonObject &obj, const QString &path = {});
 };
 

@@ -111,6 +111,11 @@ Status LocalStore::requeueInflight()
 
 namespace {
 struct Applier {
+    Applier(const LocalStore::Impl &impl, UploadSummary &summary)
+        : d(impl)
+        , sum(summary)
+    { }
+
     const LocalStore::Impl &d;
     UploadSummary &sum;
     QSet<QString> touched;
@@ -118,6 +123,42 @@ struct Applier {
     /// applied result with nothing queued after it on its case has nothing to rebase.
     QHash<QString, qint64> lastSeq;
     bool remapped = false; // a temp id was mapped: case ids of queued rows moved, lastSeq is stale
+    /// The server etag stored for each case of the batch (read once, kept current here): an applied
+    /// result whose version is stored already has nothing to write.
+    QHash<QString, QString> storedEtags;
+    /// Applied actions leave the queue in a few statements at the end, not one DELETE each.
+    QStringList appliedSeqs;
+
+    Status loadStoredEtags(const QStringList &caseIds)
+    {
+        return forIdChunks(caseIds, [this](const QString &marks, const QVariantList &binds) -> Status {
+            auto q = d.run(QStringLiteral("SELECT id, server_etag FROM cases WHERE id IN (%1) AND "
+                                          "removed_on_server = 0 AND is_local_only = 0")
+                               .arg(marks),
+                binds);
+            if (!q)
+                return q.error();
+            while (q.value().next())
+                storedEtags.insert(q.value().value(0).toString(), q.value().value(1).toString());
+            return Status::success();
+        });
+    }
+
+    Status writeServerCopy(const CaseRecord &rec)
+    {
+        if (auto st = d.writeServerCopy(rec); !st.ok())
+            return st;
+        storedEtags.insert(rec.id, rec.etag);
+        return Status::success();
+    }
+
+    Status deleteApplied()
+    {
+        const QStringList seqs = std::exchange(appliedSeqs, {});
+        return forIdChunks(seqs, [this](const QString &marks, const QVariantList &binds) {
+            return d.exec(QStringLiteral("DELETE FROM outbox WHERE seq IN (%1)").arg(marks), binds);
+        });
+    }
 
     Status loadLastSeqs()
     {
@@ -175,8 +216,7 @@ struct Applier {
         QString caseId = res.mappedIds.value(row.caseId, row.caseId);
         if (!res.caseId.isEmpty())
             caseId = res.caseId;
-        if (auto st = d.exec(QStringLiteral("DELETE FROM outbox WHERE seq = ?"), { row.seq }); !st.ok())
-            return st;
+        appliedSeqs.append(QString::number(row.seq));
         QString etag = res.etag;
         if (res.caseData) {
             auto rec = CaseRecord::fromJson(*res.caseData, QStringLiteral("case"));
@@ -187,13 +227,10 @@ struct Applier {
             caseId = rec->id;
             // An etag names one server version: when that version is stored already (typically a
             // note's result right after the update that produced it), there is nothing to write.
-            const bool stored = !rec->etag.isEmpty()
-                && d.scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ? AND server_etag = ? AND "
-                                           "removed_on_server = 0 AND is_local_only = 0"),
-                        { rec->id, rec->etag })
-                       .isValid();
+            const auto known = storedEtags.constFind(rec->id);
+            const bool stored = !rec->etag.isEmpty() && known != storedEtags.constEnd() && *known == rec->etag;
             if (!stored)
-                if (auto st = d.writeServerCopy(rec.value()); !st.ok())
+                if (auto st = writeServerCopy(rec.value()); !st.ok())
                     return st;
         } else if (!etag.isEmpty()) {
             if (auto st
@@ -201,6 +238,7 @@ struct Applier {
                     { etag, caseId });
                 !st.ok())
                 return st;
+            storedEtags.remove(caseId); // removed_on_server unknown here: ask the table next time
         }
         // Later edits of this case were made on top of this one: they are based on its result.
         // (A note proves nothing about the case's state in between, so it rebases nothing.)
@@ -220,28 +258,46 @@ struct Applier {
     }
 
     /// The local view of every case the batch touched, once per case rather than once per result.
-    Status settle() const
+    Status settle()
     {
-        for (const QString &touchedId : touched) {
-            const QString caseId = d.resolve(touchedId);
-            // Nothing else pending on the case: the local view is the server copy (what a recompute
-            // would write, without replaying anything). The tables decide, not the flags: those are
-            // what this settles.
-            const QVariant rest
-                = d.scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ? AND removed_on_server = 0 "
-                                          "AND NOT EXISTS (SELECT 1 FROM outbox WHERE case_id = ?) "
-                                          "AND NOT EXISTS (SELECT 1 FROM sync_issues WHERE case_id = ?) "
-                                          "AND NOT EXISTS (SELECT 1 FROM conflicts WHERE case_id = ?)"),
-                    { caseId, caseId, caseId, caseId });
-            Status st = rest.isValid()
-                ? d.exec(
-                    QStringLiteral("UPDATE cases SET fields = NULL, local_status = NULL, local_title = NULL, "
-                                   "pending_count = 0, has_issue = 0, has_conflict = 0 WHERE id = ?"),
-                    { caseId })
-                : d.recomputeCase(caseId);
-            if (!st.ok())
-                return st;
-        }
+        if (auto st = deleteApplied(); !st.ok())
+            return st;
+        QSet<QString> ids;
+        for (const QString &touchedId : std::as_const(touched))
+            ids.insert(d.resolve(touchedId));
+        const QStringList all(ids.begin(), ids.end());
+        // Nothing else pending on a case: its local view is the server copy (what a recompute would
+        // write, without replaying anything). The tables decide, not the flags: those are what this
+        // settles. A few statements for the batch; only the cases with more to do are recomputed.
+        QSet<QString> clean;
+        Status st = forIdChunks(all, [this, &clean](const QString &marks, const QVariantList &binds) -> Status {
+            auto q = d.run(QStringLiteral("SELECT c.id FROM cases c WHERE c.id IN (%1) AND c.removed_on_server = 0 "
+                                          "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = c.id) "
+                                          "AND NOT EXISTS (SELECT 1 FROM sync_issues i WHERE i.case_id = c.id) "
+                                          "AND NOT EXISTS (SELECT 1 FROM conflicts f WHERE f.case_id = c.id)")
+                               .arg(marks),
+                binds);
+            if (!q)
+                return q.error();
+            while (q.value().next())
+                clean.insert(q.value().value(0).toString());
+            return Status::success();
+        });
+        if (!st.ok())
+            return st;
+        const QStringList cleanIds(clean.begin(), clean.end());
+        st = forIdChunks(cleanIds, [this](const QString &marks, const QVariantList &binds) {
+            return d.exec(QStringLiteral("UPDATE cases SET fields = NULL, local_status = NULL, local_title = NULL, "
+                                         "pending_count = 0, has_issue = 0, has_conflict = 0 WHERE id IN (%1)")
+                              .arg(marks),
+                binds);
+        });
+        if (!st.ok())
+            return st;
+        for (const QString &caseId : all)
+            if (!clean.contains(caseId))
+                if (auto rs = d.recomputeCase(caseId); !rs.ok())
+                    return rs;
         return Status::success();
     }
 
@@ -254,7 +310,7 @@ struct Applier {
         if (!rec)
             return Error(QStringLiteral("bad_response"), rec.error().message);
         const QString caseId = row.caseId;
-        if (auto st = d.writeServerCopy(rec.value()); !st.ok())
+        if (auto st = writeServerCopy(rec.value()); !st.ok())
             return st;
         const auto type = d.loadCaseType(rec->caseType);
         const ConflictPolicy policy = type ? type->conflictPolicy : ConflictPolicy();
@@ -369,7 +425,7 @@ Status LocalStore::applyUploadResults(
                     .arg(results.at(i).id, batch.at(i).action.id));
     UploadSummary local;
     UploadSummary &sum = summary ? *summary : local;
-    Applier ap { *d, sum, {}, {}, false };
+    Applier ap(*d, sum);
     SqlTransaction tx(d->db());
     if (auto st = tx.begin(); !st.ok())
         return st;
@@ -381,6 +437,13 @@ Status LocalStore::applyUploadResults(
             lightIds.append(res.id);
     QHash<QString, OutboxRow> heads;
     if (auto st = ap.loadHeads(lightIds, &heads); !st.ok())
+        return st;
+    QStringList caseIds;
+    for (const ActionResult &res : results)
+        if (res.caseData)
+            caseIds.append(res.caseData->value(QStringLiteral("id")).toString());
+    caseIds.removeDuplicates();
+    if (auto st = ap.loadStoredEtags(caseIds); !st.ok())
         return st;
     for (int i = 0; i < batch.size(); ++i) {
         const ActionResult &res = results.at(i);

@@ -2,6 +2,7 @@
 #include "actionprocessor.h"
 
 #include "actionrunner.h"
+#include "protocol/jsonwriter.h"
 #include "storelogging.h"
 
 #include <QCryptographicHash>
@@ -29,18 +30,29 @@ QString compactString(const QJsonObject &o)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-/// The result's compact JSON; `caseDoc`, when given, is the case's compact JSON serialised already
-/// (for the feed) and goes in as the result's "case" as it is.
-QByteArray resultJson(const ActionResult &res, const QByteArray &caseDoc)
+/// The result's compact JSON, written directly; `caseDoc`, when given, is the case's compact JSON
+/// (as it went into the feed) and goes in as the result's "case" as it is.
+QByteArray resultJson(const ActionResult &res, const QByteArray &caseDoc = {})
 {
-    if (caseDoc.isEmpty() || !res.caseData)
-        return compact(res.toJson());
-    ActionResult rest = res;
-    rest.caseData.reset();
-    QByteArray json = compact(rest.toJson());
-    json.chop(1); // the closing brace; the object has "id" and "status", so it is never empty
-    json.append(",\"case\":").append(caseDoc).append('}');
-    return json;
+    JsonObjectWriter w(caseDoc.size() + 200);
+    w.string("id", res.id).string("status", resultStatusName(res.status));
+    if (!res.caseId.isEmpty())
+        w.string("caseId", res.caseId);
+    if (!res.etag.isEmpty())
+        w.string("etag", res.etag);
+    if (!caseDoc.isEmpty())
+        w.raw("case", caseDoc);
+    else if (res.caseData)
+        w.raw("case", compact(*res.caseData));
+    if (!res.mappedIds.isEmpty()) {
+        QJsonObject m;
+        for (auto it = res.mappedIds.cbegin(); it != res.mappedIds.cend(); ++it)
+            m.insert(it.key(), it.value());
+        w.raw("mappedIds", compact(m));
+    }
+    if (!res.error.isNull())
+        w.raw("error", compact(res.error.toJson()));
+    return w.take();
 }
 
 struct Parsed {
@@ -124,7 +136,7 @@ Status loadStoredResults(
             return q.error();
         while (q.value().next())
             out->insert(q.value().value(0).toString(),
-                StoredResult { q.value().value(1).toString(), q.value().value(2).toString().toUtf8(),
+                StoredResult { q.value().value(1).toString(), Database::docBytes(q.value().value(2)),
                     q.value().value(3).toString(), q.value().value(4).toString() });
     }
     return Status::success();
@@ -153,6 +165,11 @@ Result<ActionsOutcome> ActionProcessor::process(
         return parsed.error();
     const Parsed &p = parsed.value();
     const QString deviceId = p.deviceId.isEmpty() ? user.deviceId : p.deviceId;
+    // Before the write turn: what needs no database stays out of the serialised part.
+    QStringList hashes;
+    hashes.reserve(p.raw.size());
+    for (const QJsonObject &raw : p.raw)
+        hashes.append(payloadHash(raw));
 
     auto txr = Tx::begin(m_db, Tx::Mode::Write);
     if (!txr)
@@ -173,6 +190,12 @@ Result<ActionsOutcome> ActionProcessor::process(
     QHash<QString, StoredResult> stored;
     if (auto st = loadStoredResults(tx, user.id, p.actions, &stored); !st)
         return st.error();
+    QStringList caseIds;
+    for (const Action &a : p.actions)
+        if (a.type != ActionType::Create && !stored.contains(a.id))
+            caseIds.append(a.caseId);
+    if (auto st = runner.prefetch(caseIds); !st)
+        return st.error();
     // New results go in with multi-row INSERTs (in this transaction, before it commits).
     BatchInsert newResults(tx,
         QStringLiteral(
@@ -182,7 +205,7 @@ Result<ActionsOutcome> ActionProcessor::process(
 
     for (qsizetype i = 0; i < p.actions.size(); ++i) {
         const Action &a = p.actions.at(i);
-        const QString hash = payloadHash(p.raw.at(i));
+        const QString &hash = hashes.at(i);
         if (const auto prior = stored.constFind(a.id); prior != stored.constEnd()) {
             if (prior->hash == hash) {
                 if (prior->status != QLatin1String("applied")) {
@@ -198,7 +221,7 @@ Result<ActionsOutcome> ActionProcessor::process(
                 r.error = Error(QStringLiteral("id_reused"),
                     QStringLiteral("The action id %1 was used before for a different action.").arg(a.id));
                 blocked.insert(a.caseId);
-                append(compact(r.toJson()));
+                append(resultJson(r));
             }
             continue;
         }
@@ -212,7 +235,7 @@ Result<ActionsOutcome> ActionProcessor::process(
                 target = mapped.value();
         }
         if (blocked.contains(a.caseId) || blocked.contains(target)) {
-            append(compact(skipped(a, target).toJson()));
+            append(resultJson(skipped(a, target)));
             continue;
         }
         QString caseId, goneReason;
@@ -235,7 +258,7 @@ Result<ActionsOutcome> ActionProcessor::process(
         const QByteArray json = resultJson(res, runner.takeCaseDoc());
         const QString status = resultStatusName(res.status);
         if (auto st = newResults.add(
-                { user.id, a.id, hash, status, orNull(res.caseId), QString::fromUtf8(json), now });
+                { user.id, a.id, hash, status, orNull(res.caseId), tx.database().docValue(json), now });
             !st)
             return st.error();
         stored.insert(a.id, StoredResult { hash, json, status, res.caseId });
@@ -284,6 +307,8 @@ Result<ReapplyOutcome> ActionProcessor::reapply(
     auto r = runner.run(action.value(), &caseId, &goneReason);
     if (!r)
         return r.error();
+    if (const QByteArray doc = runner.takeCaseDoc(); !doc.isEmpty())
+        r.value().caseData = QJsonDocument::fromJson(doc).object();
     if (auto st = runner.flush(); !st)
         return st.error();
     if (r.value().status == ResultStatus::Applied) {

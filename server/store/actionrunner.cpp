@@ -178,6 +178,7 @@ Result<ActionResult> ActionRunner::create(const Action &a, QString *resolvedCase
     c.rec.etag = etagFor(c.version);
     if (auto st = CaseStore::insert(m_tx, c); !st)
         return st.error();
+    m_missing.remove(c.rec.id); // named by a later action of this request before it existed
     Assignment as;
     as.id = QStringLiteral("A-") + c.rec.id;
     as.caseId = c.rec.id;
@@ -200,14 +201,35 @@ Result<ActionResult> ActionRunner::create(const Action &a, QString *resolvedCase
     *resolvedCaseId = c.rec.id;
     ActionResult r = result(a, ResultStatus::Applied, c.rec.id);
     r.etag = c.rec.etag;
-    r.caseData = c.rec.toJson();
+    m_caseDoc = c.rec.toCompactJson();
     r.mappedIds.insert(a.caseId, c.rec.id);
     return r;
 }
 
+Status ActionRunner::prefetch(const QStringList &caseIds)
+{
+    QStringList ids;
+    for (const QString &id : caseIds)
+        if (!isTempId(id) && !m_cases.contains(id) && !m_missing.contains(id))
+            ids.append(id);
+    ids.removeDuplicates();
+    auto loaded = CaseStore::loadMany(m_tx, ids);
+    if (!loaded)
+        return loaded.error();
+    for (const QString &id : std::as_const(ids))
+        if (!loaded.value().contains(id))
+            m_missing.insert(id);
+    m_cases.insert(loaded.value());
+    return Status::success();
+}
+
 Result<ActionResult> ActionRunner::change(const Action &a, const QString &caseId, QString *goneReason)
 {
-    auto loaded = CaseStore::load(m_tx, caseId);
+    Result<std::optional<StoredCase>> loaded = std::optional<StoredCase>();
+    if (auto it = m_cases.constFind(caseId); it != m_cases.constEnd())
+        loaded = std::optional<StoredCase>(it.value());
+    else if (!m_missing.contains(caseId))
+        loaded = CaseStore::load(m_tx, caseId);
     if (!loaded)
         return loaded.error();
     auto gone = [&](const QString &reason, const QString &message) {
@@ -282,24 +304,25 @@ Result<ActionResult> ActionRunner::change(const Action &a, const QString &caseId
         c.rec.fields = fields;
         modified = !changes.isEmpty();
     }
-    QJsonObject caseJson;
     if (modified) {
         ++c.version;
         c.rec.etag = etagFor(c.version);
         c.rec.updatedAt = nowRfc3339();
-        if (auto st = CaseStore::update(m_tx, c); !st)
+        // The fields are serialised once: the case row, the feed row and the answer's `case` carry
+        // the same text.
+        const QByteArray fieldsJson = QJsonDocument(c.rec.fields).toJson(QJsonDocument::Compact);
+        if (auto st = CaseStore::update(m_tx, c, fieldsJson); !st)
             return st.error();
+        m_caseDoc = c.rec.toCompactJson(fieldsJson);
         if (scopeChanged) {
             if (auto st = CaseStore::publish(m_tx, c, scopeChanged); !st)
                 return st.error();
-        } else {
-            // Serialised once: the feed row and the answer's `case` are the same text.
-            caseJson = c.rec.toJson();
-            m_caseDoc = QJsonDocument(caseJson).toJson(QJsonDocument::Compact);
-            if (auto st = CaseStore::publishKeepingScope(m_tx, c, m_caseDoc); !st)
-                return st.error();
+        } else if (auto st = CaseStore::publishKeepingScope(m_tx, c, m_caseDoc); !st) {
+            return st.error();
         }
         m_affected.addCase(c.rec);
+        if (m_cases.contains(caseId))
+            m_cases.insert(caseId, c);
     }
     const QString action = a.type == ActionType::Transition ? QStringLiteral("transition:") + a.flowAction
                                                             : actionTypeName(a.type);
@@ -309,7 +332,9 @@ Result<ActionResult> ActionRunner::change(const Action &a, const QString &caseId
         return st.error();
     ActionResult r = result(a, ResultStatus::Applied, caseId);
     r.etag = c.rec.etag;
-    r.caseData = caseJson.isEmpty() ? c.rec.toJson() : caseJson;
+    // The answer's `case` is this text (takeCaseDoc()), not a QJsonObject built for it.
+    if (m_caseDoc.isEmpty())
+        m_caseDoc = c.rec.toCompactJson();
     return r;
 }
 

@@ -7,6 +7,8 @@
 #include "principal.h"
 #include "protocol/action.h"
 
+#include <QSet>
+
 #include <utility>
 
 namespace outpost::server {
@@ -28,11 +30,15 @@ public:
     const Affected &affected() const { return m_affected; }
     /// Writes the audit rows still pending; call before the transaction commits.
     Status flush() { return m_audit.flush(); }
-    /// The compact JSON of the case the last applied update carries as its `case` (the same text
-    /// that went into the feed), empty when run() did not serialise one; taking it clears it.
+    /// The compact JSON of the case an applied result carries as its `case` (for an update, the
+    /// same text that went into the feed); run() leaves it out of the ActionResult itself. Empty
+    /// for other results; taking it clears it.
     QByteArray takeCaseDoc() { return std::exchange(m_caseDoc, QByteArray()); }
     /// The server id a temp id maps to (empty when unknown).
     Result<QString> serverIdOf(const QString &tempId) { return mappedId(tempId); }
+    /// Loads the cases the coming actions name, in a few statements instead of one load per action.
+    /// The runner keeps them current as it changes them (it is the only writer in its transaction).
+    Status prefetch(const QStringList &caseIds);
 
 private:
     Result<ActionResult> create(const Action &a, QString *resolvedCaseId);
@@ -50,6 +56,10 @@ private:
     Options m_options;
     LookupCache m_lookup;
     QHash<QString, std::optional<CaseType>> m_types;
+    /// Prefetched cases, kept as this runner changed them; an id prefetched but not found is absent
+    /// from m_cases and listed in m_missing.
+    QHash<QString, StoredCase> m_cases;
+    QSet<QString> m_missing;
     Affected m_affected;
     QByteArray m_caseDoc;
     BatchInsert m_audit; // the audit rows of this runner's actions, in order

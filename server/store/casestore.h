@@ -40,10 +40,15 @@ class CaseStore
 {
 public:
     static Result<std::optional<StoredCase>> load(Tx &tx, const QString &id);
+    /// The cases of `ids` that exist, a few statements for them all (a request's worth of loads);
+    /// ids that are not there are absent from the answer.
+    static Result<QHash<QString, StoredCase>> loadMany(Tx &tx, const QStringList &ids);
     /// Takes the next case id "C-<n>".
     static Result<QString> nextCaseId(Tx &tx);
     static Status insert(Tx &tx, const StoredCase &c);
     static Status update(Tx &tx, const StoredCase &c);
+    /// The same with `fieldsJson`, the compact JSON of c.rec.fields serialised by the caller.
+    static Status update(Tx &tx, const StoredCase &c, const QByteArray &fieldsJson);
     /// Re-stamps the case in the feed; when its scope changed, its assignment too.
     static Status publish(Tx &tx, const StoredCase &c, bool scopeChanged, bool isNew = false);
     /// Re-stamps a case whose assignee, queue and resolved state this change kept, with its compact

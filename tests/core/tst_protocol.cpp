@@ -3,6 +3,7 @@
 #include "protocol/caserecord.h"
 #include "protocol/change.h"
 #include "protocol/jsonreader.h"
+#include "protocol/jsonwriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -75,6 +76,50 @@ private Q_SLOTS:
         QCOMPARE(c->status, QStringLiteral("New"));
         auto bad = ChangesPage::fromJson(QJsonDocument::fromJson(R"({"changes":[{"kind":"pony","op":"upsert","id":"x","data":{}}],"next":"1","more":false})").object());
         QVERIFY(!bad.ok());
+    }
+
+    void jsonStringsEscapeWhatJsonRequires()
+    {
+        // Every control character, quotes, backslashes, non-ASCII and a character outside the BMP.
+        QString text;
+        for (char16_t c = 0; c < 0x20; ++c)
+            text.append(QChar(c));
+        text += QStringLiteral("\"quoted\" back\\slash / Zählerstand 100 € 🔧 end");
+        QByteArray out;
+        appendJsonString(out, text);
+        QVERIFY(!out.contains('\n'));
+        const QJsonDocument doc = QJsonDocument::fromJson("[" + out + "]");
+        QVERIFY(doc.isArray());
+        QCOMPARE(doc.array().at(0).toString(), text);
+    }
+
+    void caseCompactJsonIsTheSameObject()
+    {
+        CaseRecord c;
+        c.id = QStringLiteral("C-12");
+        c.caseType = QStringLiteral("inspection");
+        c.caseTypeVersion = 3;
+        c.status = QStringLiteral("InProgress");
+        c.title = QStringLiteral("Pump \"north\"\n2");
+        c.queue = QStringLiteral("north");
+        c.createdAt = QStringLiteral("2026-12-01T08:00:00.000Z");
+        c.updatedAt = QStringLiteral("2026-12-02T08:00:00.000Z");
+        c.etag = QStringLiteral("\"7\"");
+        c.fields = QJsonObject { { QStringLiteral("readingKw"), 12.5 }, { QStringLiteral("passed"), true },
+            { QStringLiteral("summary"), QStringLiteral("tab\there") }, { QStringLiteral("none"), QJsonValue() } };
+        AttachmentRef a;
+        a.id = QStringLiteral("a1");
+        a.name = QStringLiteral("photo \"1\".jpg");
+        a.mime = QStringLiteral("image/jpeg");
+        a.size = 5000000000LL;
+        a.sha256 = QStringLiteral("ab");
+        c.attachments = { a };
+        // assignee empty: null, as toJson() writes it
+        const QJsonObject expected = c.toJson();
+        QCOMPARE(QJsonDocument::fromJson(c.toCompactJson()).object(), expected);
+        const QByteArray fields = QJsonDocument(c.fields).toJson(QJsonDocument::Compact);
+        QCOMPARE(QJsonDocument::fromJson(c.toCompactJson(fields)).object(), expected);
+        QVERIFY(expected.value(QStringLiteral("assignee")).isNull());
     }
 
     void resultRoundTrip()
