@@ -5,6 +5,10 @@
 #include "requestdecoding.h"
 #include "websocketsession.h"
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/beast/core/bind_handler.hpp>
@@ -129,6 +133,7 @@ void HttpSession::readHead()
     // length is "greater" than none.)
     m_headParser->body_limit(std::numeric_limits<std::uint64_t>::max());
     m_stream.expires_after(milliseconds(m_context->options.headerTimeoutMs));
+    quickAck();
     bhttp::async_read_header(m_stream, m_buffer, *m_headParser,
         beast::bind_front_handler(&HttpSession::onHead, shared_from_this()));
 }
@@ -260,8 +265,35 @@ void HttpSession::readBody()
 {
     m_phase = Phase::Body;
     m_stream.expires_after(milliseconds(m_context->options.bodyTimeoutMs));
-    bhttp::async_read(m_stream, m_buffer, *m_bodyParser,
-        beast::bind_front_handler(&HttpSession::onBody, shared_from_this()));
+    readBodySome();
+}
+
+void HttpSession::quickAck()
+{
+#ifdef TCP_QUICKACK
+    // Linux leaves quick-ack mode by itself; it is asked for again before every read.
+    const int one = 1;
+    ::setsockopt(m_stream.socket().native_handle(), IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+#endif
+}
+
+void HttpSession::readBodySome()
+{
+    // Clients that leave Nagle's algorithm on (Qt's QNetworkAccessManager does) send a large body
+    // in pieces and hold each piece until the previous one is acknowledged; a delayed ACK made that
+    // up to 40 ms per request. So the body is read piece by piece, each read asking for quick ACKs.
+    quickAck();
+    bhttp::async_read_some(m_stream, m_buffer, *m_bodyParser,
+        beast::bind_front_handler(&HttpSession::onBodySome, shared_from_this()));
+}
+
+void HttpSession::onBodySome(beast::error_code ec, std::size_t bytes)
+{
+    if (!ec && !m_bodyParser->is_done()) {
+        readBodySome();
+        return;
+    }
+    onBody(ec, bytes);
 }
 
 void HttpSession::onBody(beast::error_code ec, std::size_t)

@@ -41,7 +41,11 @@ private:
     void startBody(qint64 limit);
     void onContinueSent(boost::beast::error_code ec, std::size_t bytes);
     void readBody();
+    void readBodySome();
+    void onBodySome(boost::beast::error_code ec, std::size_t bytes);
     void onBody(boost::beast::error_code ec, std::size_t bytes);
+    /// Acknowledges what arrives at once instead of up to 40 ms later (see readBodySome()).
+    void quickAck();
     void handOff();
     void onHandled(Response response);
     void handOffUpgrade();
