@@ -129,21 +129,6 @@ struct Applier {
     /// Applied actions leave the queue in a few statements at the end, not one DELETE each.
     QStringList appliedSeqs;
 
-    Status loadStoredEtags(const QStringList &caseIds)
-    {
-        return forIdChunks(caseIds, [this](const QString &marks, const QVariantList &binds) -> Status {
-            auto q = d.run(QStringLiteral("SELECT id, server_etag FROM cases WHERE id IN (%1) AND "
-                                          "removed_on_server = 0 AND is_local_only = 0")
-                               .arg(marks),
-                binds);
-            if (!q)
-                return q.error();
-            while (q.value().next())
-                storedEtags.insert(q.value().value(0).toString(), q.value().value(1).toString());
-            return Status::success();
-        });
-    }
-
     Status writeServerCopy(const CaseRecord &rec)
     {
         if (auto st = d.writeServerCopy(rec); !st.ok())
@@ -160,39 +145,35 @@ struct Applier {
         });
     }
 
-    Status loadLastSeqs()
+    /// For the batch's actions, one statement per 500: where each is in the queue and what kind
+    /// it is (enough for applied and skipped results, which need no payload), the last queued seq
+    /// of its case, and the server etag stored for that case.
+    Status loadBatch(const QStringList &actionIds, QHash<QString, OutboxRow> *heads)
     {
-        auto q = d.run(QStringLiteral("SELECT case_id, max(seq) FROM outbox GROUP BY case_id"));
-        if (!q)
-            return q.error();
-        while (q.value().next())
-            lastSeq.insert(q.value().value(0).toString(), q.value().value(1).toLongLong());
-        return Status::success();
-    }
-
-    /// The queue position, case and type of the given actions, a few statements for the batch
-    /// instead of one lookup per result.
-    Status loadHeads(const QStringList &ids, QHash<QString, OutboxRow> *out) const
-    {
-        return forIdChunks(ids, [this, out](const QString &marks, const QVariantList &binds) -> Status {
-            auto q
-                = d.run(QStringLiteral(
-                            "SELECT seq, case_id, state, type, action_id FROM outbox WHERE action_id IN (%1)")
-                            .arg(marks),
-                    binds);
+        return forIdChunks(actionIds, [this, heads](const QString &marks, const QVariantList &binds) -> Status {
+            auto q = d.run(QStringLiteral(
+                               "SELECT o.seq, o.case_id, o.state, o.type, o.action_id, "
+                               "(SELECT max(l.seq) FROM outbox l WHERE l.case_id = o.case_id), "
+                               "c.server_etag, c.id IS NOT NULL AND c.removed_on_server = 0 AND c.is_local_only = 0 "
+                               "FROM outbox o LEFT JOIN cases c ON c.id = o.case_id WHERE o.action_id IN (%1)")
+                               .arg(marks),
+                binds);
             if (!q)
                 return q.error();
             while (q.value().next()) {
-                OutboxRow r;
-                r.seq = q.value().value(0).toLongLong();
-                r.actionId = q.value().value(4).toString();
-                r.caseId = q.value().value(1).toString();
-                r.state = queueStateFromName(q.value().value(2).toString());
-                r.action.id = r.actionId;
-                r.action.caseId = r.caseId;
-                r.action.type
-                    = actionTypeFromName(q.value().value(3).toString()).value_or(ActionType::Update);
-                out->insert(r.actionId, r);
+                const QSqlQuery &r = q.value();
+                OutboxRow row;
+                row.seq = r.value(0).toLongLong();
+                row.actionId = r.value(4).toString();
+                row.caseId = r.value(1).toString();
+                row.state = queueStateFromName(r.value(2).toString());
+                row.action.id = row.actionId;
+                row.action.caseId = row.caseId;
+                row.action.type = actionTypeFromName(r.value(3).toString()).value_or(ActionType::Update);
+                lastSeq.insert(row.caseId, r.value(5).toLongLong());
+                if (r.value(7).toInt() != 0)
+                    storedEtags.insert(row.caseId, r.value(6).toString());
+                heads->insert(row.actionId, row);
             }
             return Status::success();
         });
@@ -429,21 +410,12 @@ Status LocalStore::applyUploadResults(
     SqlTransaction tx(d->db());
     if (auto st = tx.begin(); !st.ok())
         return st;
-    if (auto st = ap.loadLastSeqs(); !st.ok())
-        return st;
-    QStringList lightIds;
+    QStringList actionIds;
+    actionIds.reserve(results.size());
     for (const ActionResult &res : results)
-        if (res.status == ResultStatus::Applied || res.status == ResultStatus::Skipped)
-            lightIds.append(res.id);
+        actionIds.append(res.id);
     QHash<QString, OutboxRow> heads;
-    if (auto st = ap.loadHeads(lightIds, &heads); !st.ok())
-        return st;
-    QStringList caseIds;
-    for (const ActionResult &res : results)
-        if (res.caseData)
-            caseIds.append(res.caseData->value(QStringLiteral("id")).toString());
-    caseIds.removeDuplicates();
-    if (auto st = ap.loadStoredEtags(caseIds); !st.ok())
+    if (auto st = ap.loadBatch(actionIds, &heads); !st.ok())
         return st;
     for (int i = 0; i < batch.size(); ++i) {
         const ActionResult &res = results.at(i);
