@@ -187,6 +187,32 @@ Status LocalStore::Impl::writeServerCopy(const CaseRecord &c, qint64 gen) const
             c.updatedAt, c.etag, jsonText(c.fields), attText, gen });
 }
 
+Result<bool> LocalStore::Impl::updateServerCopy(const CaseRecord &c, bool settled) const
+{
+    QJsonArray att;
+    for (const AttachmentRef &a : c.attachments)
+        att.append(a.toJson());
+    const QString attText = QString::fromUtf8(QJsonDocument(att).toJson(QJsonDocument::Compact));
+    const QString sql = settled
+        ? QStringLiteral("UPDATE cases SET case_type = ?, case_type_version = ?, status = ?, title = ?, "
+                         "assignee = ?, queue = ?, created_at = ?, updated_at = ?, server_etag = ?, "
+                         "server_fields = ?, attachments_json = ?, removed_on_server = 0, is_local_only = 0, "
+                         "fields = NULL, local_status = NULL, local_title = NULL, pending_count = 0, "
+                         "has_issue = 0, has_conflict = 0 WHERE id = ?")
+        : QStringLiteral("UPDATE cases SET case_type = ?, case_type_version = ?, status = ?, title = ?, "
+                         "assignee = ?, queue = ?, created_at = ?, updated_at = ?, server_etag = ?, "
+                         "server_fields = ?, attachments_json = ?, removed_on_server = 0, is_local_only = 0 "
+                         "WHERE id = ?");
+    auto q = cached(sql,
+        { c.caseType, c.caseTypeVersion, c.status, c.title, c.assignee, c.queue, c.createdAt, c.updatedAt,
+            c.etag, jsonText(c.fields), attText, c.id });
+    if (!q)
+        return q.error();
+    const bool found = q.value()->numRowsAffected() > 0;
+    q.value()->finish();
+    return found;
+}
+
 Status LocalStore::Impl::deleteLocalCase(const QString &caseId, QStringList *filesToRemove) const
 {
     if (filesToRemove) {

@@ -132,6 +132,10 @@ public:
     /// Writes the server copy of a case; keeps local columns (recompute afterwards).
     /// gen > 0 also marks the row as seen by that full-sync generation.
     Status writeServerCopy(const CaseRecord &c, qint64 gen = 0) const;
+    /// The same for a case stored already (an UPDATE, cheaper than the upsert); with `settled`, the
+    /// local view becomes the server copy too (nothing else is pending on the case). False when
+    /// there is no such row.
+    Result<bool> updateServerCopy(const CaseRecord &c, bool settled) const;
     qint64 fullSyncGen() const { return stateValue(QStringLiteral("full_sync_gen")).toLongLong(); }
     /// Removes a case created offline with everything queued for it (caller's transaction).
     Status deleteLocalCase(const QString &caseId, QStringList *filesToRemove) const;

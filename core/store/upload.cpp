@@ -129,12 +129,25 @@ struct Applier {
     /// Applied actions leave the queue in a few statements at the end, not one DELETE each.
     QStringList appliedSeqs;
 
+    /// Cases with a sync issue or a conflict when the batch began: never settled inline.
+    QSet<QString> troubled;
+
     Status writeServerCopy(const CaseRecord &rec)
     {
         if (auto st = d.writeServerCopy(rec); !st.ok())
             return st;
         storedEtags.insert(rec.id, rec.etag);
         return Status::success();
+    }
+
+    /// The server copy of a case stored already; with `settled` its local view too. False when the
+    /// case is not stored yet (then nothing was written).
+    Result<bool> updateServerCopy(const CaseRecord &rec, bool settled)
+    {
+        auto found = d.updateServerCopy(rec, settled);
+        if (found && found.value())
+            storedEtags.insert(rec.id, rec.etag);
+        return found;
     }
 
     Status deleteApplied()
@@ -154,7 +167,9 @@ struct Applier {
             auto q = d.run(QStringLiteral(
                                "SELECT o.seq, o.case_id, o.state, o.type, o.action_id, "
                                "(SELECT max(l.seq) FROM outbox l WHERE l.case_id = o.case_id), "
-                               "c.server_etag, c.id IS NOT NULL AND c.removed_on_server = 0 AND c.is_local_only = 0 "
+                               "c.server_etag, c.id IS NOT NULL AND c.removed_on_server = 0 AND c.is_local_only = 0, "
+                               "EXISTS (SELECT 1 FROM sync_issues i WHERE i.case_id = o.case_id) "
+                               "OR EXISTS (SELECT 1 FROM conflicts f WHERE f.case_id = o.case_id) "
                                "FROM outbox o LEFT JOIN cases c ON c.id = o.case_id WHERE o.action_id IN (%1)")
                                .arg(marks),
                 binds);
@@ -173,6 +188,8 @@ struct Applier {
                 lastSeq.insert(row.caseId, r.value(5).toLongLong());
                 if (r.value(7).toInt() != 0)
                     storedEtags.insert(row.caseId, r.value(6).toString());
+                if (r.value(8).toInt() != 0)
+                    troubled.insert(row.caseId);
                 heads->insert(row.actionId, row);
             }
             return Status::success();
@@ -199,6 +216,7 @@ struct Applier {
             caseId = res.caseId;
         appliedSeqs.append(QString::number(row.seq));
         QString etag = res.etag;
+        bool settledHere = false;
         if (res.caseData) {
             auto rec = CaseRecord::fromJson(*res.caseData, QStringLiteral("case"));
             if (!rec)
@@ -210,7 +228,18 @@ struct Applier {
             // note's result right after the update that produced it), there is nothing to write.
             const auto known = storedEtags.constFind(rec->id);
             const bool stored = !rec->etag.isEmpty() && known != storedEtags.constEnd() && *known == rec->etag;
-            if (!stored)
+            // The usual case: the last thing queued for a case that has no issue or conflict. Its
+            // local view becomes the new server copy in the same statement, with nothing left to
+            // settle afterwards.
+            const bool last = !remapped && caseId == row.caseId && lastSeq.value(caseId, 0) == row.seq
+                && !troubled.contains(caseId) && known != storedEtags.constEnd();
+            if (!stored && last) {
+                auto found = updateServerCopy(rec.value(), true);
+                if (!found)
+                    return found.error();
+                settledHere = found.value();
+            }
+            if (!stored && !settledHere)
                 if (auto st = writeServerCopy(rec.value()); !st.ok())
                     return st;
         } else if (!etag.isEmpty()) {
@@ -234,7 +263,8 @@ struct Applier {
                 return st;
         ++sum.applied;
         sum.changedCaseIds << caseId;
-        touched.insert(caseId);
+        if (!settledHere)
+            touched.insert(caseId);
         return Status::success();
     }
 
