@@ -163,37 +163,40 @@ struct Applier {
     /// of its case, and the server etag stored for that case.
     Status loadBatch(const QStringList &actionIds, QHash<QString, OutboxRow> *heads)
     {
-        return forIdChunks(actionIds, [this, heads](const QString &marks, const QVariantList &binds) -> Status {
-            auto q = d.run(QStringLiteral(
-                               "SELECT o.seq, o.case_id, o.state, o.type, o.action_id, "
-                               "(SELECT max(l.seq) FROM outbox l WHERE l.case_id = o.case_id), "
-                               "c.server_etag, c.id IS NOT NULL AND c.removed_on_server = 0 AND c.is_local_only = 0, "
-                               "EXISTS (SELECT 1 FROM sync_issues i WHERE i.case_id = o.case_id) "
-                               "OR EXISTS (SELECT 1 FROM conflicts f WHERE f.case_id = o.case_id) "
-                               "FROM outbox o LEFT JOIN cases c ON c.id = o.case_id WHERE o.action_id IN (%1)")
-                               .arg(marks),
-                binds);
-            if (!q)
-                return q.error();
-            while (q.value().next()) {
-                const QSqlQuery &r = q.value();
-                OutboxRow row;
-                row.seq = r.value(0).toLongLong();
-                row.actionId = r.value(4).toString();
-                row.caseId = r.value(1).toString();
-                row.state = queueStateFromName(r.value(2).toString());
-                row.action.id = row.actionId;
-                row.action.caseId = row.caseId;
-                row.action.type = actionTypeFromName(r.value(3).toString()).value_or(ActionType::Update);
-                lastSeq.insert(row.caseId, r.value(5).toLongLong());
-                if (r.value(7).toInt() != 0)
-                    storedEtags.insert(row.caseId, r.value(6).toString());
-                if (r.value(8).toInt() != 0)
-                    troubled.insert(row.caseId);
-                heads->insert(row.actionId, row);
-            }
-            return Status::success();
-        });
+        return forIdChunks(
+            actionIds, [this, heads](const QString &marks, const QVariantList &binds) -> Status {
+                auto q = d.run(
+                    QStringLiteral(
+                        "SELECT o.seq, o.case_id, o.state, o.type, o.action_id, "
+                        "(SELECT max(l.seq) FROM outbox l WHERE l.case_id = o.case_id), "
+                        "c.server_etag, c.id IS NOT NULL AND c.removed_on_server = 0 AND c.is_local_only = "
+                        "0, "
+                        "EXISTS (SELECT 1 FROM sync_issues i WHERE i.case_id = o.case_id) "
+                        "OR EXISTS (SELECT 1 FROM conflicts f WHERE f.case_id = o.case_id) "
+                        "FROM outbox o LEFT JOIN cases c ON c.id = o.case_id WHERE o.action_id IN (%1)")
+                        .arg(marks),
+                    binds);
+                if (!q)
+                    return q.error();
+                while (q.value().next()) {
+                    const QSqlQuery &r = q.value();
+                    OutboxRow row;
+                    row.seq = r.value(0).toLongLong();
+                    row.actionId = r.value(4).toString();
+                    row.caseId = r.value(1).toString();
+                    row.state = queueStateFromName(r.value(2).toString());
+                    row.action.id = row.actionId;
+                    row.action.caseId = row.caseId;
+                    row.action.type = actionTypeFromName(r.value(3).toString()).value_or(ActionType::Update);
+                    lastSeq.insert(row.caseId, r.value(5).toLongLong());
+                    if (r.value(7).toInt() != 0)
+                        storedEtags.insert(row.caseId, r.value(6).toString());
+                    if (r.value(8).toInt() != 0)
+                        troubled.insert(row.caseId);
+                    heads->insert(row.actionId, row);
+                }
+                return Status::success();
+            });
     }
 
     bool laterRowsMayExist(const OutboxRow &row, const QString &caseId) const
@@ -227,7 +230,8 @@ struct Applier {
             // An etag names one server version: when that version is stored already (typically a
             // note's result right after the update that produced it), there is nothing to write.
             const auto known = storedEtags.constFind(rec->id);
-            const bool stored = !rec->etag.isEmpty() && known != storedEtags.constEnd() && *known == rec->etag;
+            const bool stored
+                = !rec->etag.isEmpty() && known != storedEtags.constEnd() && *known == rec->etag;
             // The usual case: the last thing queued for a case that has no issue or conflict. Its
             // local view becomes the new server copy in the same statement, with nothing left to
             // settle afterwards.
@@ -281,26 +285,29 @@ struct Applier {
         // write, without replaying anything). The tables decide, not the flags: those are what this
         // settles. A few statements for the batch; only the cases with more to do are recomputed.
         QSet<QString> clean;
-        Status st = forIdChunks(all, [this, &clean](const QString &marks, const QVariantList &binds) -> Status {
-            auto q = d.run(QStringLiteral("SELECT c.id FROM cases c WHERE c.id IN (%1) AND c.removed_on_server = 0 "
-                                          "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = c.id) "
-                                          "AND NOT EXISTS (SELECT 1 FROM sync_issues i WHERE i.case_id = c.id) "
-                                          "AND NOT EXISTS (SELECT 1 FROM conflicts f WHERE f.case_id = c.id)")
-                               .arg(marks),
-                binds);
-            if (!q)
-                return q.error();
-            while (q.value().next())
-                clean.insert(q.value().value(0).toString());
-            return Status::success();
-        });
+        Status st = forIdChunks(
+            all, [this, &clean](const QString &marks, const QVariantList &binds) -> Status {
+                auto q = d.run(
+                    QStringLiteral("SELECT c.id FROM cases c WHERE c.id IN (%1) AND c.removed_on_server = 0 "
+                                   "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = c.id) "
+                                   "AND NOT EXISTS (SELECT 1 FROM sync_issues i WHERE i.case_id = c.id) "
+                                   "AND NOT EXISTS (SELECT 1 FROM conflicts f WHERE f.case_id = c.id)")
+                        .arg(marks),
+                    binds);
+                if (!q)
+                    return q.error();
+                while (q.value().next())
+                    clean.insert(q.value().value(0).toString());
+                return Status::success();
+            });
         if (!st.ok())
             return st;
         const QStringList cleanIds(clean.begin(), clean.end());
         st = forIdChunks(cleanIds, [this](const QString &marks, const QVariantList &binds) {
-            return d.exec(QStringLiteral("UPDATE cases SET fields = NULL, local_status = NULL, local_title = NULL, "
-                                         "pending_count = 0, has_issue = 0, has_conflict = 0 WHERE id IN (%1)")
-                              .arg(marks),
+            return d.exec(
+                QStringLiteral("UPDATE cases SET fields = NULL, local_status = NULL, local_title = NULL, "
+                               "pending_count = 0, has_issue = 0, has_conflict = 0 WHERE id IN (%1)")
+                    .arg(marks),
                 binds);
         });
         if (!st.ok())

@@ -101,18 +101,19 @@ void ApiClient::exchange(
     // Written on the HTTP thread before the exchange is reported, read here after.
     auto parsed = std::make_shared<std::optional<Result<T>>>();
     c.read = [parsed, parse = std::move(parse)](const QByteArray &body) { parsed->emplace(parse(body)); };
-    c.done = [this, parsed, signIn, done = std::move(done), path = c.request.url().path()](
-                 const HttpEnd &end) {
-        if (Error e = answerError(end, signIn, path); !e.isNull()) {
-            done(e);
-            return;
-        }
-        if (!parsed->has_value()) {
-            done(Error(QString::fromLatin1(errc::BadResponse), QStringLiteral("The server's answer was lost.")));
-            return;
-        }
-        done(std::move(**parsed));
-    };
+    c.done
+        = [this, parsed, signIn, done = std::move(done), path = c.request.url().path()](const HttpEnd &end) {
+              if (Error e = answerError(end, signIn, path); !e.isNull()) {
+                  done(e);
+                  return;
+              }
+              if (!parsed->has_value()) {
+                  done(Error(QString::fromLatin1(errc::BadResponse),
+                      QStringLiteral("The server's answer was lost.")));
+                  return;
+              }
+              done(std::move(**parsed));
+          };
     m_http->start(std::move(c));
 }
 
@@ -136,7 +137,8 @@ void ApiClient::signOut(Callback<void> done)
 {
     HttpCall c = call("DELETE", QStringLiteral("/session"), false);
     m_token.clear();
-    exchange<void>(std::move(c), false, [](const QByteArray &) { return Status::success(); }, std::move(done));
+    exchange<void>(
+        std::move(c), false, [](const QByteArray &) { return Status::success(); }, std::move(done));
 }
 
 void ApiClient::health(Callback<HealthInfo> done)

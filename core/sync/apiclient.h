@@ -81,8 +81,8 @@ Q_SIGNALS:
 private:
     /// `parse` runs on the HTTP thread with a 2xx body; `done` gets its result (or the error) here.
     template <typename T>
-    void exchange(HttpCall call, bool signIn, std::function<Result<T>(const QByteArray &)> parse,
-        Callback<T> done);
+    void exchange(
+        HttpCall call, bool signIn, std::function<Result<T>(const QByteArray &)> parse, Callback<T> done);
     /// The error an ended exchange stands for, or a null Error for a 2xx answer.
     Error answerError(const HttpEnd &end, bool signIn, const QString &path);
     HttpCall call(const QByteArray &verb, const QString &path, bool json = true) const;

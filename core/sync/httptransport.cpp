@@ -45,7 +45,8 @@ void HttpTransportWorker::report(const std::function<void(const HttpEnd &)> &don
     if (m_closing || !done)
         return;
     // Queued to the caller's half: dropped with it if it is destroyed before it runs.
-    QMetaObject::invokeMethod(m_owner, [done, end]() { done(end); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_owner, [done, end]() { done(end); }, Qt::QueuedConnection);
 }
 
 Error HttpTransportWorker::transportError(QNetworkReply *reply, const HttpCall &call)
@@ -110,7 +111,8 @@ void HttpTransportWorker::run(HttpCall call)
             }
             if (progress && !m_closing)
                 QMetaObject::invokeMethod(
-                    m_owner, [progress, received, total]() { progress(received, total); }, Qt::QueuedConnection);
+                    m_owner, [progress, received, total]() { progress(received, total); },
+                    Qt::QueuedConnection);
         });
     connect(reply, &QNetworkReply::finished, this, [this, reply, call = std::move(call)]() {
         m_replies.remove(reply);
@@ -197,7 +199,8 @@ void HttpTransport::start(HttpCall call)
 
 void HttpTransport::abortAll()
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker]() { worker->abortAll(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker]() { worker->abortAll(); }, Qt::QueuedConnection);
 }
 
 } // namespace outpost::sync

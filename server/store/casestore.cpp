@@ -114,10 +114,11 @@ Result<QHash<QString, StoredCase>> CaseStore::loadMany(Tx &tx, const QStringList
             args.append(ids.at(i));
         QString marks = QStringLiteral("?, ").repeated(int(n));
         marks.chop(2);
-        auto q = tx.run(QStringLiteral("SELECT id, case_type, case_type_version, status, title, assignee, queue,"
-                                       " version, created_at, updated_at, %1 FROM cases WHERE id IN (%2)")
-                            .arg(fields, marks),
-            args);
+        auto q
+            = tx.run(QStringLiteral("SELECT id, case_type, case_type_version, status, title, assignee, queue,"
+                                    " version, created_at, updated_at, %1 FROM cases WHERE id IN (%2)")
+                         .arg(fields, marks),
+                args);
         if (!q)
             return q.error();
         while (q.value().next()) {

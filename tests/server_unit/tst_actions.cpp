@@ -170,6 +170,57 @@ private Q_SLOTS:
         QCOMPARE(historyCount(), before + 130);
     }
 
+    void oneCaseChangedSeveralTimesInOneRequest()
+    {
+        // The request's cases are read once up front; every later action on the same case must see
+        // what the earlier ones did: the second update is based on the first one's etag (a conflict
+        // if it met the case as loaded), and the note's answer carries the case after both.
+        const QString id = someCase(QStringLiteral("alice"), QStringLiteral("repair"));
+        QVERIFY(!id.isEmpty());
+        const QJsonObject before = caseOf(id);
+        const QString etag = before.value(QStringLiteral("etag")).toString();
+        const qint64 version = etag.mid(1, etag.size() - 2).toLongLong();
+        const QString next = QStringLiteral("\"%1\"").arg(version + 1);
+        const bool urgent
+            = !before.value(QStringLiteral("fields")).toObject().value(QStringLiteral("urgent")).toBool();
+        const QJsonObject results = post(alice,
+            { action(QStringLiteral("update"), id,
+                  { { QStringLiteral("baseEtag"), etag },
+                      { QStringLiteral("fields"), QJsonObject { { QStringLiteral("urgent"), urgent } } } }),
+                action(QStringLiteral("update"), id,
+                    { { QStringLiteral("baseEtag"), next },
+                        { QStringLiteral("fields"),
+                            QJsonObject {
+                                { QStringLiteral("notes"), QStringLiteral("second \"edit\"") } } } }),
+                action(
+                    QStringLiteral("note"), id, { { QStringLiteral("text"), QStringLiteral("after both") } }),
+                action(QStringLiteral("update"), id,
+                    { { QStringLiteral("baseEtag"), etag },
+                        { QStringLiteral("fields"),
+                            QJsonObject { { QStringLiteral("urgent"), !urgent } } } }) });
+        const QJsonArray r = results.value(QStringLiteral("results")).toArray();
+        QCOMPARE(r.size(), 4);
+        QCOMPARE(r.at(0).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+        QCOMPARE(r.at(0).toObject().value(QStringLiteral("etag")).toString(), next);
+        QCOMPARE(r.at(1).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+        QCOMPARE(r.at(2).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+        const QJsonObject afterNote = r.at(2).toObject().value(QStringLiteral("case")).toObject();
+        QCOMPARE(
+            afterNote.value(QStringLiteral("etag")).toString(), QStringLiteral("\"%1\"").arg(version + 2));
+        QCOMPARE(
+            afterNote.value(QStringLiteral("fields")).toObject().value(QStringLiteral("urgent")).toBool(),
+            urgent);
+        QCOMPARE(
+            afterNote.value(QStringLiteral("fields")).toObject().value(QStringLiteral("notes")).toString(),
+            QStringLiteral("second \"edit\""));
+        // The last update still names the first etag: the case moved on within this request.
+        QCOMPARE(r.at(3).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("conflict"));
+        QCOMPARE(
+            caseOf(id).value(QStringLiteral("etag")).toString(), QStringLiteral("\"%1\"").arg(version + 2));
+        QCOMPARE(caseOf(id).value(QStringLiteral("fields")).toObject(),
+            afterNote.value(QStringLiteral("fields")).toObject());
+    }
+
     void awkwardTextArrivesIntact()
     {
         // Quotes, backslashes, question marks, comment and statement syntax, non-ASCII: stored and read
