@@ -93,11 +93,15 @@ void SignIn::signIn(const QUrl &server, const QString &user, const QString &pass
     // token kept, before the check passed. A damaged store fails the sign-in with its error.
     const QFuture<StoreCheck> check = QtConcurrent::run(&checkStore, path);
     // Whatever needs the store waits for its check, then gets the calling thread's connection.
-    const auto withStore = [this, check, path, done](std::function<void(std::shared_ptr<LocalStore>)> then) {
-        whenDone<StoreCheck>(this, check, [path, done, then](StoreCheck c) {
+    // `fail` gets a store that failed (the plain `done` unless given).
+    const auto withStore = [this, check, path, done](std::function<void(std::shared_ptr<LocalStore>)> then,
+                               std::function<void(const Error &)> fail = {}) {
+        if (!fail)
+            fail = [done](const Error &e) { done(e); };
+        whenDone<StoreCheck>(this, check, [path, fail, then](StoreCheck c) {
             if (!c.error.isNull()) {
                 qCWarning(lcSyncApi) << "sign-in: the store failed its check:" << c.error.toString();
-                done(c.error);
+                fail(c.error);
                 return;
             }
             qCInfo(lcSyncApi) << "sign-in: store verified in" << c.ms << "ms (thread pool)";
@@ -105,12 +109,16 @@ void SignIn::signIn(const QUrl &server, const QString &user, const QString &pass
             o.verify = false; // just checked
             auto opened = LocalStore::open(path, o);
             if (!opened.ok()) {
-                done(opened.error());
+                fail(opened.error());
                 return;
             }
             then(std::shared_ptr<LocalStore>(std::move(opened).value()));
         });
     };
+    // The server accepted the password but the sign-in cannot finish here (the store failed, the
+    // keychain refused the token): the session it opened is closed again, so that no valid token is
+    // left that nothing holds. The error is reported once the server answered (or could not).
+    const auto abandon = [this, done](const Error &e) { m_api->signOut([done, e](Status) { done(e); }); };
 
     const auto request = [=, this](const QString &deviceId) {
         m_api->setTransferTimeout(std::chrono::milliseconds(m_timeoutMs));
@@ -163,35 +171,38 @@ void SignIn::signIn(const QUrl &server, const QString &user, const QString &pass
             // The fresh verifier is computed alongside the check and the keychain write.
             const QFuture<QString> fresh
                 = QtConcurrent::run([password]() { return OfflineVerifier::create(password); });
-            withStore([=, this](std::shared_ptr<LocalStore> store) {
-                m_credentials->writeToken(
-                    CredentialStore::keyFor(server, user), session.token, [=, this](Status w) {
-                        if (!w.ok()) {
-                            done(w.error());
-                            return;
-                        }
-                        whenDone<QString>(this, fresh, [=](const QString &verifier) {
-                            Status st = store->setSyncValue(QString::fromLatin1(VerifierKey), verifier);
-                            if (st.ok())
-                                st = store->setSyncValue(QString::fromLatin1(UserKey),
-                                    QString::fromUtf8(QJsonDocument(
-                                        session.toJson().value(QLatin1String("user")).toObject())
-                                                          .toJson(QJsonDocument::Compact)));
-                            if (st.ok())
-                                st = store->setSyncValue(QString::fromLatin1(ServerKey), server.toString());
-                            if (!st.ok()) {
-                                done(st.error());
+            withStore(
+                [=, this](std::shared_ptr<LocalStore> store) {
+                    m_credentials->writeToken(
+                        CredentialStore::keyFor(server, user), session.token, [=, this](Status w) {
+                            if (!w.ok()) {
+                                abandon(w.error());
                                 return;
                             }
-                            store->logEvent(EventLevel::Info, QStringLiteral("signin"),
-                                QStringLiteral("signed in online"));
-                            SignInOutcome out;
-                            out.session = session;
-                            out.storePath = path;
-                            done(out);
+                            whenDone<QString>(this, fresh, [=](const QString &verifier) {
+                                Status st = store->setSyncValue(QString::fromLatin1(VerifierKey), verifier);
+                                if (st.ok())
+                                    st = store->setSyncValue(QString::fromLatin1(UserKey),
+                                        QString::fromUtf8(QJsonDocument(
+                                            session.toJson().value(QLatin1String("user")).toObject())
+                                                              .toJson(QJsonDocument::Compact)));
+                                if (st.ok())
+                                    st = store->setSyncValue(
+                                        QString::fromLatin1(ServerKey), server.toString());
+                                if (!st.ok()) {
+                                    abandon(st.error());
+                                    return;
+                                }
+                                store->logEvent(EventLevel::Info, QStringLiteral("signin"),
+                                    QStringLiteral("signed in online"));
+                                SignInOutcome out;
+                                out.session = session;
+                                out.storePath = path;
+                                done(out);
+                            });
                         });
-                    });
-            });
+                },
+                abandon);
         });
     };
 

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -63,6 +65,7 @@ private Q_SLOTS:
             QCOMPARE(m_server.stop(), 0);
     }
     void signInThenFullSyncEqualsServerState();
+    void failedStoreCheckClosesTheNewSession();
     void offlineWorkThenSyncGivesOneCase();
     void fullSyncEqualsDeltaSequence();
     void interruptedFullSyncResumesFromItsCursor();
@@ -150,6 +153,55 @@ void TestSyncE2e::signInThenFullSyncEqualsServerState()
             QStringLiteral("x"), profile, cb);
     });
     QVERIFY(!wrong.ok()); // another server URL: another store, never signed in there
+}
+
+void TestSyncE2e::failedStoreCheckClosesTheNewSession()
+{
+    // The password is checked while the store is: when the server said yes but the store then
+    // fails its check, the sign-in fails and the session the server opened is closed again.
+    const QString profile = m_dir.filePath(QStringLiteral("newer-store-profile"));
+    const QString path = client::StoreLocation::pathFor(profile, m_server.baseUrl(), QStringLiteral("alice"));
+    QDir().mkpath(QFileInfo(path).path());
+    {
+        auto store = client::LocalStore::open(path);
+        QVERIFY2(store.ok(), qPrintable(store.error().toString()));
+        QVERIFY(!store.value()->deviceId().isEmpty()); // so the request goes before the check ends
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QVERIFY(QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 99")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("newer"));
+    auto openSessions = [this]() {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("server"));
+        db.setDatabaseName(m_dir.filePath(QStringLiteral("server.sqlite")));
+        int n = -1;
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(
+                    QStringLiteral("SELECT count(*) FROM sessions WHERE user_id = 'alice' AND revoked = 0"))
+                && q.next())
+                n = q.value(0).toInt();
+            q.finish();
+            db.close();
+        }
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("server"));
+        return n;
+    };
+    const int before = openSessions();
+    QVERIFY(before > 0); // alice's test session from initTestCase
+
+    SignIn signIn;
+    auto out = await<Result<SignInOutcome>>([&](auto cb) {
+        signIn.signIn(m_server.baseUrl(), QStringLiteral("alice"), QStringLiteral("alice"), profile, cb);
+    });
+    QVERIFY(!out.ok());
+    QCOMPARE(out.error().code, QStringLiteral("store_too_new"));
+    QCOMPARE(openSessions(), before);
 }
 
 void TestSyncE2e::offlineWorkThenSyncGivesOneCase()
