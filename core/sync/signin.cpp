@@ -233,6 +233,9 @@ void SignIn::signOut(const QUrl &server, const QString &user, std::function<void
         }
         m_api->setServer(server);
         m_api->setToken(t.value());
+        // Best effort, and the window waits for it: a network that swallows packets must not hold
+        // a technician's sign-out for the full transfer timeout. (Sign-in sets its own again.)
+        m_api->setTransferTimeout(std::chrono::milliseconds(std::min(m_timeoutMs, SignOutTimeoutMs)));
         m_api->signOut([=](Status) { removeLocal(); });
     });
 }

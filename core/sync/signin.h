@@ -45,6 +45,8 @@ private:
     ApiClient *m_api;
     CredentialStore *m_credentials;
     int m_timeoutMs = 15000;
+    /// Revoking the session at sign-out waits at most this long.
+    static constexpr int SignOutTimeoutMs = 4000;
 };
 
 } // namespace outpost::sync

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "awaitresult.h"
 #include "apitypes.h"
+#include "awaitresult.h"
 #include "credentialstore.h"
+#include "rawhttpserver.h"
+#include "signin.h"
 
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -11,14 +14,14 @@
 #include <QUuid>
 
 #include <cstdio>
+#include <optional>
 
 using namespace outpost;
 using namespace outpost::sync;
 
 namespace {
 
-template<typename R, typename Start>
-R await(Start start)
+template <typename R, typename Start> R await(Start start)
 {
     return outpost::testing::await<R>(start, 30000);
 }
@@ -90,6 +93,37 @@ private Q_SLOTS:
         QCOMPARE(gone.error().code, QString::fromLatin1(errc::NotFound));
         QVERIFY(await<Status>([&](auto cb) { store.removeToken(key, cb); }).ok());
         QVERIFY(await<Status>([&](auto cb) { store.removeToken(bobKey, cb); }).ok());
+    }
+
+    void signOutDoesNotWaitForAServerThatNeverAnswers()
+    {
+        // Signing out revokes the session on the server, best effort: a network that swallows the
+        // request must not hold the technician's sign-out for the sign-in's transfer timeout.
+        if (!m_haveBus)
+            QSKIP("No D-Bus session bus: run under scripts/test.sh");
+        RawHttpServer server;
+        server.silent = true;
+        QVERIFY(server.start());
+        const QUrl url(server.baseUrl());
+        CredentialStore store(QStringLiteral("outpost"));
+        const QString key = CredentialStore::keyFor(url, QStringLiteral("alice"));
+        QVERIFY(
+            await<Status>([&](auto cb) { store.writeToken(key, QStringLiteral("tok-signout"), cb); }).ok());
+
+        SignIn signIn(QStringLiteral("outpost"));
+        signIn.setTransferTimeout(120000); // what sign-in may wait; sign-out must not
+        std::optional<Status> done;
+        QElapsedTimer t;
+        t.start();
+        signIn.signOut(url, QStringLiteral("alice"), [&](Status s) { done = s; });
+        QTRY_VERIFY_WITH_TIMEOUT(done.has_value(), 15000);
+        QCOMPARE(server.requests.size(), 1);
+        QVERIFY(server.requests.first().startsWith("DELETE /api/v1/session"));
+        QVERIFY(server.requests.first().contains("Bearer tok-signout"));
+        // The device forgets the token whatever the server did.
+        Result<QString> gone = await<Result<QString>>([&](auto cb) { store.readToken(key, cb); });
+        QCOMPARE(gone.error().code, QString::fromLatin1(errc::NotFound));
+        qInfo() << "sign-out against a silent server took" << t.elapsed() << "ms";
     }
 
     void noSessionBusIsAClearErrorAndNoPlaintext()
