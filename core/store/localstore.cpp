@@ -2,6 +2,8 @@
 // Opening, checking and closing the store; sync state and the event log.
 #include "localstore.h"
 
+#include "sql/sqlitewal.h"
+
 #include "schema.h"
 #include "storeimpl.h"
 
@@ -153,7 +155,10 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
             Tr::tr("Cannot open the offline store %1: %2").arg(d->path, db.lastError().text()));
 
     QString problem;
-    const QString mode = pragma(db, QStringLiteral("PRAGMA journal_mode = WAL"), &problem);
+    const Result<QString> wal = sql::enableWal(db);
+    if (!wal.ok())
+        problem = wal.error().message;
+    const QString mode = wal.ok() ? wal.value() : QString();
     if (problem.isEmpty() && mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         problem = Tr::tr("journal mode %1").arg(mode);
     if (problem.isEmpty())

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "database.h"
 
+#include "sql/sqlitewal.h"
+
 #include "migrations.h"
 #include "storelogging.h"
 
@@ -274,10 +276,14 @@ Result<QSqlDatabase> Database::addConnection(const QString &name)
         qCWarning(lcStore).noquote() << "cannot open" << m_config.describe() << ":" << text;
         return unavailable(QStringLiteral("Cannot open the database %1: %2").arg(m_config.describe(), text));
     }
+    if (m_config.kind == DbKind::SQLite) {
+        if (auto wal = sql::enableWal(db); !wal)
+            return unavailable(
+                QStringLiteral("Cannot use WAL on %1: %2").arg(m_config.describe(), wal.error().message));
+    }
     QSqlQuery q(db);
     const QStringList setup = m_config.kind == DbKind::SQLite
-        ? QStringList { QStringLiteral("PRAGMA journal_mode=WAL"),
-              QStringLiteral("PRAGMA synchronous=NORMAL"), QStringLiteral("PRAGMA busy_timeout=5000"),
+        ? QStringList { QStringLiteral("PRAGMA synchronous=NORMAL"), QStringLiteral("PRAGMA busy_timeout=5000"),
               QStringLiteral("PRAGMA foreign_keys=ON") }
         : QStringList { QStringLiteral("SET client_min_messages TO warning"),
               QStringLiteral("SET default_transaction_isolation TO 'read committed'") };
