@@ -56,6 +56,36 @@ FeedScope scopeOf(const CaseRecord &c)
     return s;
 }
 
+namespace {
+/// The case columns `load` and `loadMany` select, from column `at` on (id not included).
+void readCaseRow(const QSqlQuery &r, int at, StoredCase &c)
+{
+    c.rec.caseType = r.value(at).toString();
+    c.rec.caseTypeVersion = r.value(at + 1).toInt();
+    c.rec.status = r.value(at + 2).toString();
+    c.rec.title = r.value(at + 3).toString();
+    c.rec.assignee = r.value(at + 4).toString();
+    c.rec.queue = r.value(at + 5).toString();
+    c.version = r.value(at + 6).toLongLong();
+    c.rec.etag = etagFor(c.version);
+    c.rec.createdAt = r.value(at + 7).toString();
+    c.rec.updatedAt = r.value(at + 8).toString();
+    c.rec.fields = QJsonDocument::fromJson(Database::docBytes(r.value(at + 9))).object();
+}
+
+/// id, name, mime, size, sha256 from column `at` on.
+AttachmentRef readAttachmentRow(const QSqlQuery &r, int at)
+{
+    AttachmentRef ref;
+    ref.id = r.value(at).toString();
+    ref.name = r.value(at + 1).toString();
+    ref.mime = r.value(at + 2).toString();
+    ref.size = r.value(at + 3).toLongLong();
+    ref.sha256 = r.value(at + 4).toString();
+    return ref;
+}
+} // namespace
+
 Result<std::optional<StoredCase>> CaseStore::load(Tx &tx, const QString &id)
 {
     auto q = tx.runCached(
@@ -67,35 +97,17 @@ Result<std::optional<StoredCase>> CaseStore::load(Tx &tx, const QString &id)
     if (!q.value()->next())
         return std::optional<StoredCase>();
     StoredCase c;
-    QSqlQuery &r = *q.value();
     c.rec.id = id;
-    c.rec.caseType = r.value(0).toString();
-    c.rec.caseTypeVersion = r.value(1).toInt();
-    c.rec.status = r.value(2).toString();
-    c.rec.title = r.value(3).toString();
-    c.rec.assignee = r.value(4).toString();
-    c.rec.queue = r.value(5).toString();
-    c.version = r.value(6).toLongLong();
-    c.rec.etag = etagFor(c.version);
-    c.rec.createdAt = r.value(7).toString();
-    c.rec.updatedAt = r.value(8).toString();
-    c.rec.fields = QJsonDocument::fromJson(Database::docBytes(r.value(9))).object();
-    r.finish();
+    readCaseRow(*q.value(), 0, c);
+    q.value()->finish();
     auto a
         = tx.runCached(QStringLiteral("SELECT id, name, mime, size, sha256 FROM attachments WHERE case_id = ?"
                                       " ORDER BY created_at, id"),
             { id });
     if (!a)
         return a.error();
-    while (a.value()->next()) {
-        AttachmentRef ref;
-        ref.id = a.value()->value(0).toString();
-        ref.name = a.value()->value(1).toString();
-        ref.mime = a.value()->value(2).toString();
-        ref.size = a.value()->value(3).toLongLong();
-        ref.sha256 = a.value()->value(4).toString();
-        c.rec.attachments.append(ref);
-    }
+    while (a.value()->next())
+        c.rec.attachments.append(readAttachmentRow(*a.value(), 0));
     return std::optional<StoredCase>(c);
 }
 
@@ -125,17 +137,7 @@ Result<QHash<QString, StoredCase>> CaseStore::loadMany(Tx &tx, const QStringList
             const QSqlQuery &r = q.value();
             StoredCase c;
             c.rec.id = r.value(0).toString();
-            c.rec.caseType = r.value(1).toString();
-            c.rec.caseTypeVersion = r.value(2).toInt();
-            c.rec.status = r.value(3).toString();
-            c.rec.title = r.value(4).toString();
-            c.rec.assignee = r.value(5).toString();
-            c.rec.queue = r.value(6).toString();
-            c.version = r.value(7).toLongLong();
-            c.rec.etag = etagFor(c.version);
-            c.rec.createdAt = r.value(8).toString();
-            c.rec.updatedAt = r.value(9).toString();
-            c.rec.fields = QJsonDocument::fromJson(Database::docBytes(r.value(10))).object();
+            readCaseRow(r, 1, c);
             out.insert(c.rec.id, std::move(c));
         }
         auto a = tx.run(QStringLiteral("SELECT case_id, id, name, mime, size, sha256 FROM attachments"
@@ -149,13 +151,7 @@ Result<QHash<QString, StoredCase>> CaseStore::loadMany(Tx &tx, const QStringList
             auto it = out.find(r.value(0).toString());
             if (it == out.end())
                 continue;
-            AttachmentRef ref;
-            ref.id = r.value(1).toString();
-            ref.name = r.value(2).toString();
-            ref.mime = r.value(3).toString();
-            ref.size = r.value(4).toLongLong();
-            ref.sha256 = r.value(5).toString();
-            it->rec.attachments.append(ref);
+            it->rec.attachments.append(readAttachmentRow(r, 1));
         }
     }
     return out;
