@@ -5,4 +5,4 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 lupdate=${LUPDATE:-/usr/lib/qt6/bin/lupdate}
 cd "$here"
-"$lupdate" -no-obsolete -locations none ui app core -ts translations/outpost_de.ts translations/outpost_fr.ts
+"$lupdate" -no-obsolete -locations none ui app client core -ts translations/outpost_de.ts translations/outpost_fr.ts
