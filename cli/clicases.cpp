@@ -41,11 +41,11 @@ QString valueText(const QJsonValue &v)
 /// Prints what a local operation did: the case as it is now.
 int reportCase(Context &ctx, client::LocalStore &store, const QString &id, const char *verb)
 {
-    const auto c = store.caseById(id);
+    const auto c = store.reads().caseById(id);
     if (ctx.json) {
         printJson(ctx, c ? caseJson(*c) : QJsonObject { { QStringLiteral("id"), id } });
     } else {
-        ctx.out << verb << ' ' << (c ? c->record.id : id) << " (queued; " << store.pendingCount()
+        ctx.out << verb << ' ' << (c ? c->record.id : id) << " (queued; " << store.reads().pendingCount()
                 << " pending)\n";
     }
     return ExitOk;
@@ -53,10 +53,10 @@ int reportCase(Context &ctx, client::LocalStore &store, const QString &id, const
 
 Result<CaseType> typeOfCase(client::LocalStore &store, const QString &id)
 {
-    const auto c = store.caseById(id);
+    const auto c = store.reads().caseById(id);
     if (!c)
         return Error(QStringLiteral("not_found"), QStringLiteral("No case %1 on this device.").arg(id));
-    const auto t = store.caseType(c->record.caseType);
+    const auto t = store.reads().caseType(c->record.caseType);
     if (!t)
         return Error(QStringLiteral("unknown_case_type"),
             QStringLiteral("Case type %1 is unknown.").arg(c->record.caseType));
@@ -75,7 +75,7 @@ int cmdCaseList(Context &ctx)
     filter.caseType = ctx.options.value(QStringLiteral("type"));
     filter.status = ctx.options.value(QStringLiteral("status"));
     filter.limit = 100000;
-    const QList<client::LocalCase> cases = (*store)->cases(filter);
+    const QList<client::LocalCase> cases = (*store)->reads().cases(filter);
     if (ctx.json) {
         QJsonArray arr;
         for (const auto &c : cases)
@@ -106,7 +106,7 @@ int cmdCaseShow(Context &ctx)
     auto store = openProfileStore(ctx);
     if (!store.ok())
         return fail(ctx, store.error());
-    const auto c = (*store)->caseById(ctx.positional.first());
+    const auto c = (*store)->reads().caseById(ctx.positional.first());
     if (!c)
         return fail(ctx,
             Error(QStringLiteral("not_found"),
@@ -114,7 +114,7 @@ int cmdCaseShow(Context &ctx)
     if (ctx.json) {
         QJsonObject o = caseJson(*c);
         QJsonArray conflicts;
-        for (const auto &k : (*store)->conflicts(c->record.id))
+        for (const auto &k : (*store)->reads().conflicts(c->record.id))
             conflicts.append(
                 QJsonObject { { QStringLiteral("field"), k.field }, { QStringLiteral("base"), k.base },
                     { QStringLiteral("mine"), k.mine }, { QStringLiteral("theirs"), k.theirs } });
@@ -122,7 +122,7 @@ int cmdCaseShow(Context &ctx)
         printJson(ctx, o);
         return ExitOk;
     }
-    const auto type = (*store)->caseType(c->record.caseType);
+    const auto type = (*store)->reads().caseType(c->record.caseType);
     ctx.out << c->record.id << "  " << c->record.title << "\n"
             << "type:     " << c->record.caseType << "\n"
             << "status:   " << c->record.status << "\n"
@@ -150,10 +150,10 @@ int cmdCaseCreate(Context &ctx)
     if (!store.ok())
         return fail(ctx, store.error());
     const QString typeName = ctx.positional.first();
-    const auto type = (*store)->caseType(typeName);
+    const auto type = (*store)->reads().caseType(typeName);
     if (!type) {
         QStringList names;
-        for (const CaseType &t : (*store)->caseTypes())
+        for (const CaseType &t : (*store)->reads().caseTypes())
             names << t.name;
         return fail(ctx,
             Error(QStringLiteral("unknown_case_type"),
@@ -164,7 +164,7 @@ int cmdCaseCreate(Context &ctx)
     auto fields = parseFieldValues(*type, ctx.positional.mid(1));
     if (!fields.ok())
         return fail(ctx, fields.error());
-    auto id = (*store)->createCase(typeName, fields.value(), ctx.options.value(QStringLiteral("title")),
+    auto id = (*store)->edits().createCase(typeName, fields.value(), ctx.options.value(QStringLiteral("title")),
         ctx.options.value(QStringLiteral("queue")));
     if (!id.ok())
         return fail(ctx, id.error());
@@ -185,7 +185,7 @@ int cmdCaseUpdate(Context &ctx)
     auto fields = parseFieldValues(type.value(), ctx.positional.mid(1));
     if (!fields.ok())
         return fail(ctx, fields.error());
-    if (Status s = (*store)->updateFields(id, fields.value()); !s.ok())
+    if (Status s = (*store)->edits().updateFields(id, fields.value()); !s.ok())
         return fail(ctx, s.error());
     return reportCase(ctx, **store, id, "Updated");
 }
@@ -204,7 +204,7 @@ int cmdCaseTransition(Context &ctx)
     auto fields = parseFieldValues(type.value(), ctx.positional.mid(2));
     if (!fields.ok())
         return fail(ctx, fields.error());
-    if (Status s = (*store)->runFlowAction(id, ctx.positional.at(1), fields.value()); !s.ok())
+    if (Status s = (*store)->edits().runFlowAction(id, ctx.positional.at(1), fields.value()); !s.ok())
         return fail(ctx, s.error());
     return reportCase(ctx, **store, id, "Moved");
 }
@@ -217,7 +217,7 @@ int cmdCaseNote(Context &ctx)
     if (!store.ok())
         return fail(ctx, store.error());
     const QString id = ctx.positional.at(0);
-    if (Status s = (*store)->addNote(id, ctx.positional.mid(1).join(QLatin1Char(' '))); !s.ok())
+    if (Status s = (*store)->edits().addNote(id, ctx.positional.mid(1).join(QLatin1Char(' '))); !s.ok())
         return fail(ctx, s.error());
     return reportCase(ctx, **store, id, "Noted on");
 }
@@ -227,7 +227,7 @@ int cmdOutbox(Context &ctx)
     auto store = openProfileStore(ctx);
     if (!store.ok())
         return fail(ctx, store.error());
-    const auto entries = (*store)->outbox();
+    const auto entries = (*store)->reads().outbox();
     if (ctx.json) {
         QJsonArray arr;
         for (const auto &e : entries)
@@ -255,7 +255,7 @@ int cmdConflicts(Context &ctx)
     auto store = openProfileStore(ctx);
     if (!store.ok())
         return fail(ctx, store.error());
-    const auto conflicts = (*store)->conflicts();
+    const auto conflicts = (*store)->reads().conflicts();
     if (ctx.json) {
         QJsonArray arr;
         for (const auto &k : conflicts)

@@ -179,7 +179,7 @@ int cmdSync(Context &ctx)
     auto store = client::LocalStore::open(profile.storePath);
     if (!store.ok())
         return fail(ctx, store.error());
-    const client::StoreStatus s = (*store)->status();
+    const client::StoreStatus s = (*store)->reads().status();
     code = ExitOk;
     if (ctx.json)
         printJson(ctx, statusJson(s));
@@ -203,7 +203,7 @@ int cmdStatus(Context &ctx)
         }
         return fail(ctx, store.error());
     }
-    const client::StoreStatus s = (*store)->status();
+    const client::StoreStatus s = (*store)->reads().status();
     // The state: is a token saved, and does the server answer?
     QString state;
     CredentialStore credentials;
@@ -262,7 +262,7 @@ int cmdExportDiagnostics(Context &ctx)
         { QStringLiteral("storeSchema"), st.schemaVersion() }, { QStringLiteral("protocol"), 1 } };
     QJsonObject byState;
     QJsonArray outbox;
-    for (const client::OutboxEntry &e : st.outbox()) {
+    for (const client::OutboxEntry &e : st.reads().outbox()) {
         const QString key = actionTypeName(e.type) + QLatin1Char('/') + client::queueStateName(e.state);
         byState.insert(key, byState.value(key).toInt() + 1);
         outbox.append(
@@ -274,12 +274,12 @@ int cmdExportDiagnostics(Context &ctx)
                 { QStringLiteral("createdAt"), e.createdAt.toUTC().toString(Qt::ISODate) } });
     }
     QJsonArray issues;
-    for (const client::SyncIssue &i : st.syncIssues())
+    for (const client::SyncIssue &i : st.reads().syncIssues())
         issues.append(QJsonObject { { QStringLiteral("actionId"), i.actionId },
             { QStringLiteral("caseId"), i.caseId }, { QStringLiteral("status"), resultStatusName(i.status) },
             { QStringLiteral("error"), i.error.toJson() } });
     QJsonArray events;
-    for (const client::EventEntry &e : st.eventLog(5000))
+    for (const client::EventEntry &e : st.reads().eventLog(5000))
         events.append(QJsonObject { { QStringLiteral("at"), e.at.toUTC().toString(Qt::ISODateWithMs) },
             { QStringLiteral("level"), client::eventLevelName(e.level) },
             { QStringLiteral("category"), e.category },
@@ -288,7 +288,7 @@ int cmdExportDiagnostics(Context &ctx)
         { QStringLiteral("profile"),
             QJsonObject { { QStringLiteral("server"), profile.server.toString() },
                 { QStringLiteral("user"), profile.user } } },
-        { QStringLiteral("status"), statusJson(st.status()) }, { QStringLiteral("queueSummary"), byState },
+        { QStringLiteral("status"), statusJson(st.reads().status()) }, { QStringLiteral("queueSummary"), byState },
         { QStringLiteral("outbox"), outbox }, { QStringLiteral("syncIssues"), issues },
         { QStringLiteral("events"), events },
         { QStringLiteral("exportedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } };

@@ -94,8 +94,8 @@ int main(int argc, char **argv)
         qFatal("open: %s", qPrintable(opened.error().toString()));
     std::unique_ptr<LocalStore> store = std::move(opened).value();
     auto page = ChangesPage::fromJson(QJsonDocument::fromJson(seedPage()).object());
-    if (!page || !store->beginFullSync() || !store->applyChangesPage(page.value(), true)
-        || !store->finishFullSync("t1"))
+    if (!page || !store->pages().beginFullSync() || !store->pages().applyPage(page.value(), true)
+        || !store->pages().finishFullSync("t1"))
         qFatal("seed failed");
     StoreCaseDetails details(store.get(), QStringLiteral("alice"));
 
@@ -115,7 +115,7 @@ int main(int argc, char **argv)
         for (int run = 0; run < 3; ++run) {
             QElapsedTimer t;
             t.start();
-            const Result<QString> id = store->attachFile(QStringLiteral("C-1"), path);
+            const Result<QString> id = store->edits().attachFile(QStringLiteral("C-1"), path);
             if (!id)
                 qFatal("attach: %s", qPrintable(id.error().toString()));
             emitLine({ { "measure", "attach_direct" }, { "mib", mib },
@@ -125,7 +125,7 @@ int main(int argc, char **argv)
                 [&] { details.addAttachment(QStringLiteral("C-1"), path); });
             emitLine({ { "measure", "attach_worker" }, { "mib", mib }, { "longest_gui_gap_ms", gap } });
 
-            const QString last = store->attachments(QStringLiteral("C-1")).last().id;
+            const QString last = store->reads().attachments(QStringLiteral("C-1")).last().id;
             const double open = longestGapMs(&details, &CaseDetailsHost::attachmentReady,
                 [&] { details.fetchAttachment(QStringLiteral("C-1"), last); });
             emitLine({ { "measure", "open_copy" }, { "mib", mib }, { "longest_gui_gap_ms", open } });

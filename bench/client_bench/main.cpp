@@ -216,7 +216,7 @@ int main(int argc, char **argv)
         Mark m;
         controller.start();
         awaitCycle(controller, QStringLiteral("full sync"));
-        const client::StoreStatus s = store.status();
+        const client::StoreStatus s = store.reads().status();
         emitLine("full_sync", m, { { "cases", s.cases }, { "target_seconds", 2.5 } });
     }
 
@@ -227,7 +227,7 @@ int main(int argc, char **argv)
         if (!otherSession->roles.contains(QStringLiteral("admin")))
             f.assignee = other;
         f.limit = changes;
-        const QList<client::LocalCase> theirs = store.cases(f);
+        const QList<client::LocalCase> theirs = store.reads().cases(f);
         if (theirs.size() < changes)
             fail(QStringLiteral("only %1 cases of %2 to change").arg(theirs.size()).arg(other));
         QList<Action> batch;
@@ -271,7 +271,7 @@ int main(int argc, char **argv)
         QObject::disconnect(counting);
         int stale = 0;
         for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
-            const auto c = store.caseById(it.key());
+            const auto c = store.reads().caseById(it.key());
             if (!c || c->serverFields.value(it.value().first) != it.value().second)
                 ++stale;
         }
@@ -287,19 +287,19 @@ int main(int argc, char **argv)
         client::CaseFilter f;
         f.limit = actions;
         f.offset = changes; // other cases than the ones changed on the server just now
-        const QList<client::LocalCase> mine = store.cases(f);
+        const QList<client::LocalCase> mine = store.reads().cases(f);
         if (mine.size() < actions)
             fail(QStringLiteral("only %1 cases to edit").arg(mine.size()));
         QHash<QString, std::pair<QString, QJsonValue>> expected;
         Mark q;
         for (int i = 0; i < mine.size(); ++i) {
             const auto edit = editFor(mine.at(i).record.caseType, i + 7, user);
-            if (const Status st = store.updateFields(mine.at(i).record.id, { { edit.first, edit.second } });
+            if (const Status st = store.edits().updateFields(mine.at(i).record.id, { { edit.first, edit.second } });
                 !st.ok())
                 fail(QStringLiteral("queue: ") + st.error().toString());
             expected.insert(mine.at(i).record.id, edit);
         }
-        const int queued = store.pendingCount(); // an edit that changes nothing queues nothing
+        const int queued = store.reads().pendingCount(); // an edit that changes nothing queues nothing
         emitLine("queue_5k", q, { { "actions", queued }, { "synchronous", "FULL" } });
 
         double uploadSeconds = -1, uploadCpu = 0, uploadServerCpu = 0;
@@ -317,10 +317,10 @@ int main(int argc, char **argv)
         awaitCycle(controller, QStringLiteral("upload"));
         QObject::disconnect(phases);
         const double cycle = m.wall.nsecsElapsed() / 1e9;
-        const client::StoreStatus s = store.status();
+        const client::StoreStatus s = store.reads().status();
         int wrong = 0;
         for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
-            const auto c = store.caseById(it.key());
+            const auto c = store.reads().caseById(it.key());
             if (!c || c->serverFields.value(it.value().first) != it.value().second)
                 ++wrong;
         }

@@ -199,7 +199,7 @@ int main(int argc, char **argv)
         client::CaseFilter f;
         f.assignee = user;
         f.limit = 2000;
-        for (const client::LocalCase &c : store->cases(f)) {
+        for (const client::LocalCase &c : store->reads().cases(f)) {
             if (c.record.caseType == QLatin1String("inspection")) {
                 work.append({ c.record.id, c.record.caseType, QStringLiteral("summary") });
                 if (createFields.isEmpty())
@@ -226,14 +226,14 @@ int main(int argc, char **argv)
             const int kind = QRandomGenerator::global()->bounded(100);
             Status st;
             if (kind < 60) {
-                st = store->addNote(w.caseId, mark);
+                st = store->edits().addNote(w.caseId, mark);
                 ex.notes.append(mark);
             } else if (kind < 90) {
-                st = store->updateFields(w.caseId, { { w.field, mark } });
+                st = store->edits().updateFields(w.caseId, { { w.field, mark } });
                 ex.lastEdit.insert(w.caseId, mark);
                 ex.edits.insert(mark);
             } else {
-                auto created = store->createCase(QStringLiteral("inspection"), createFields, mark);
+                auto created = store->edits().createCase(QStringLiteral("inspection"), createFields, mark);
                 st = created.ok() ? Status::success() : Status(created.error());
                 ex.creates.append(mark);
             }
@@ -241,7 +241,7 @@ int main(int argc, char **argv)
                 fail(QStringLiteral("queueing %1: %2").arg(mark, st.error().toString()));
         }
     };
-    auto pending = [&]() { return openStore()->pendingCount(); };
+    auto pending = [&]() { return openStore()->reads().pendingCount(); };
 
     queue(300);
     int kills = 0, midDrain = 0, rounds = 0;
@@ -262,7 +262,7 @@ int main(int argc, char **argv)
                  .arg(wantedKills)
                  .arg(rounds));
     runChild(0);
-    const client::StoreStatus status = openStore()->status();
+    const client::StoreStatus status = openStore()->reads().status();
     if (status.pending != 0 || status.syncIssues != 0 || status.conflicts != 0)
         fail(QStringLiteral("after the last drain: %1 pending, %2 sync issues, %3 conflicts")
                  .arg(status.pending)
@@ -312,7 +312,7 @@ int main(int argc, char **argv)
         client::CaseFilter f;
         f.text = QStringLiteral("kb-") + ex.tag;
         f.limit = 100000;
-        for (const client::LocalCase &c : store->cases(f)) {
+        for (const client::LocalCase &c : store->reads().cases(f)) {
             ++createCount[c.record.title];
             unmapped += isTempId(c.record.id) ? 1 : 0;
         }

@@ -107,7 +107,7 @@ std::pair<double, double> applyBytes(LocalStore &store, const QByteArray &bytes,
     if (!page)
         qFatal("page: %s", qPrintable(page.error().toString()));
     t.restart();
-    auto r = store.applyChangesPage(page.value(), full);
+    auto r = store.pages().applyPage(page.value(), full);
     if (!r)
         qFatal("apply: %s", qPrintable(r.error().toString()));
     return { parse, t.nsecsElapsed() / 1e9 };
@@ -164,14 +164,14 @@ void mixedQueue(const QString &dirPath, bool synchronousFull)
         qFatal("%s", qPrintable(opened.error().toString()));
     LocalStore &store = *opened.value();
     const int cases = 500;
-    (void)store.beginFullSync();
-    if (auto r = store.applyChangesPage(
+    (void)store.pages().beginFullSync();
+    if (auto r = store.pages().applyPage(
             ChangesPage::fromJson(QJsonDocument::fromJson(pageBytes(0, cases, 1, "c", false, true)).object())
                 .value(),
             true);
         !r)
         qFatal("%s", qPrintable(r.error().toString()));
-    (void)store.finishFullSync("tok-mixed");
+    (void)store.pages().finishFullSync("tok-mixed");
     const char *sync = synchronousFull ? "FULL" : "NORMAL";
 
     markCpu();
@@ -179,9 +179,9 @@ void mixedQueue(const QString &dirPath, bool synchronousFull)
     t.start();
     for (int i = 0; i < 5000; ++i) {
         const QString id = QStringLiteral("C-%1").arg(i % cases);
-        if (const Status st = store.updateFields(id, { { "readingKw", 10000 + i } }); !st.ok())
+        if (const Status st = store.edits().updateFields(id, { { "readingKw", 10000 + i } }); !st.ok())
             qFatal("%s", qPrintable(st.error().toString()));
-        if (const Status st = store.addNote(id, QStringLiteral("note %1").arg(i)); !st.ok())
+        if (const Status st = store.edits().addNote(id, QStringLiteral("note %1").arg(i)); !st.ok())
             qFatal("%s", qPrintable(st.error().toString()));
     }
     const double queueSecs = t.nsecsElapsed() / 1e9;
@@ -193,11 +193,11 @@ void mixedQueue(const QString &dirPath, bool synchronousFull)
     for (int b = 0; b < 10; ++b) {
         QElapsedTimer s;
         s.start();
-        const QList<QueuedAction> batch = store.nextUploadBatch(500);
+        const QList<QueuedAction> batch = store.upload().nextBatch(500);
         QStringList ids;
         for (const QueuedAction &q : batch)
             ids << q.action.id;
-        (void)store.markInflight(ids);
+        (void)store.upload().markInflight(ids);
         const double sel = s.nsecsElapsed() / 1e9;
         selectSecs += sel;
         if (batch.isEmpty())
@@ -207,7 +207,7 @@ void mixedQueue(const QString &dirPath, bool synchronousFull)
             results << appliedResult(q, 10 + b);
         const double c0 = cpuSeconds();
         s.restart();
-        if (const Status st = store.applyUploadResults(batch, results); !st.ok())
+        if (const Status st = store.upload().applyResults(batch, results); !st.ok())
             qFatal("%s", qPrintable(st.error().toString()));
         const double app = s.nsecsElapsed() / 1e9;
         applySecs += app;
@@ -215,7 +215,7 @@ void mixedQueue(const QString &dirPath, bool synchronousFull)
         applied += int(batch.size());
         emit({ { "name", "mixed_upload_batch" }, { "batch", b }, { "actions", int(batch.size()) },
             { "select_and_mark_seconds", sel }, { "apply_seconds", app },
-            { "queued_after", store.pendingCount() } });
+            { "queued_after", store.reads().pendingCount() } });
     }
     emit({ { "name", "mixed_upload_results_5k" }, { "actions", applied }, { "apply_seconds", applySecs },
         { "apply_cpu_seconds", applyCpu }, { "select_and_mark_seconds", selectSecs },
@@ -254,7 +254,7 @@ int main(int argc, char **argv)
         double parse = 0, apply = 0, bytesTotal = 0, cpu = 0;
         QElapsedTimer wall;
         wall.start();
-        (void)store.beginFullSync();
+        (void)store.pages().beginFullSync();
         for (int p = 0; p < total / pageSize; ++p) {
             const bool more = (p + 1) * pageSize < total;
             const QByteArray bytes
@@ -269,7 +269,7 @@ int main(int argc, char **argv)
         QElapsedTimer t;
         t.start();
         const double c0 = cpuSeconds();
-        auto fin = store.finishFullSync("tok-full");
+        auto fin = store.pages().finishFullSync("tok-full");
         if (!fin)
             qFatal("%s", qPrintable(fin.error().toString()));
         apply += t.nsecsElapsed() / 1e9;
@@ -298,7 +298,7 @@ int main(int argc, char **argv)
         t.restart();
         for (int i = 0; i < 5000; ++i) {
             const Status st
-                = store.updateFields(QStringLiteral("C-%1").arg(i * 7 + 3), { { "readingKw", 5000 + i } });
+                = store.edits().updateFields(QStringLiteral("C-%1").arg(i * 7 + 3), { { "readingKw", 5000 + i } });
             if (!st.ok())
                 qFatal("%s", qPrintable(st.error().toString()));
         }
@@ -313,11 +313,11 @@ int main(int argc, char **argv)
         for (;;) {
             QElapsedTimer b;
             b.start();
-            const QList<QueuedAction> batch = store.nextUploadBatch(500);
+            const QList<QueuedAction> batch = store.upload().nextBatch(500);
             QStringList ids;
             for (const QueuedAction &q : batch)
                 ids << q.action.id;
-            (void)store.markInflight(ids);
+            (void)store.upload().markInflight(ids);
             batchSecs += b.nsecsElapsed() / 1e9;
             if (batch.isEmpty())
                 break;
@@ -336,7 +336,7 @@ int main(int argc, char **argv)
                 r.caseData = d;
                 results << r;
             }
-            const Status st = store.applyUploadResults(batch, results);
+            const Status st = store.upload().applyResults(batch, results);
             if (!st.ok())
                 qFatal("%s", qPrintable(st.error().toString()));
             drained += int(batch.size());
@@ -349,7 +349,7 @@ int main(int argc, char **argv)
         t.restart();
         CaseFilter f;
         f.limit = 200;
-        const int listed = int(store.cases(f).size());
+        const int listed = int(store.reads().cases(f).size());
         emit({ { "name", "list_200_cases" }, { "cases", listed }, { "seconds", t.nsecsElapsed() / 1e9 } });
     }
     // Reopen: integrity check + queue audit on the 50k store.

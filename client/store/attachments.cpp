@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Files attached offline: copied atomically beside the store, uploaded later by the sync engine.
-#include "storeimpl.h"
+#include "storeparts.h"
+#include "storejson.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -18,10 +19,10 @@ struct Tr {
 };
 
 QList<AttachmentInfo> readAttachments(
-    const LocalStore::Impl &d, const QString &where, const QVariantList &binds)
+    StoreParts &d, const QString &where, const QVariantList &binds)
 {
     QList<AttachmentInfo> out;
-    auto q = d.run(
+    auto q = d.db.run(
         QStringLiteral("SELECT id, case_id, name, mime, size, sha256, local_file, uploaded FROM attachments ")
             + where + QStringLiteral(" ORDER BY created_at, id"),
         binds);
@@ -37,9 +38,9 @@ QList<AttachmentInfo> readAttachments(
 }
 } // namespace
 
-Result<QString> LocalStore::attachFile(const QString &caseId, const QString &filePath)
+Result<QString> LocalEdits::attachFile(const QString &caseId, const QString &filePath)
 {
-    const auto c = d->loadCase(caseId);
+    const auto c = d.cases.load(caseId);
     if (!c)
         return Error(QStringLiteral("not_found"), Tr::tr("Case %1 is not in the offline store.").arg(caseId));
     QFile in(filePath);
@@ -47,13 +48,13 @@ Result<QString> LocalStore::attachFile(const QString &caseId, const QString &fil
     if (!fi.isFile() || !in.open(QIODevice::ReadOnly))
         return Error(QStringLiteral("validation_failed"), Tr::tr("Cannot read the file %1.").arg(filePath),
             { { QStringLiteral("file"), Tr::tr("Cannot read the file.") } });
-    if (in.size() > d->options.maxAttachmentBytes)
+    if (in.size() > d.options.maxAttachmentBytes)
         return Error(QStringLiteral("validation_failed"),
-            Tr::tr("%1 is larger than %2 MiB.").arg(fi.fileName()).arg(d->options.maxAttachmentBytes >> 20),
+            Tr::tr("%1 is larger than %2 MiB.").arg(fi.fileName()).arg(d.options.maxAttachmentBytes >> 20),
             { { QStringLiteral("file"), Tr::tr("The file is too large.") } });
     const QString id = newUuid();
-    QDir().mkpath(d->attachDir);
-    const QString target = QDir(d->attachDir).filePath(id);
+    QDir().mkpath(d.attachDir);
+    const QString target = QDir(d.attachDir).filePath(id);
     QSaveFile out(target);
     if (!out.open(QIODevice::WriteOnly))
         return Error(
@@ -74,16 +75,16 @@ Result<QString> LocalStore::attachFile(const QString &caseId, const QString &fil
     const QString mime = QMimeDatabase().mimeTypeForFile(fi).name();
     const QString sha = QString::fromLatin1(hash.result().toHex());
 
-    SqlTransaction tx(d->db());
+    SqlTransaction tx(d.db.db());
     Status st = tx.begin();
     if (st.ok())
-        st = d->exec(
+        st = d.db.exec(
             QStringLiteral(
                 "INSERT INTO attachments(id, case_id, name, mime, size, sha256, local_file, uploaded, "
                 "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)"),
             { id, c->record.id, fi.fileName(), mime, size, sha, target, nowIso() });
     if (st.ok())
-        d->log(EventLevel::Info, QStringLiteral("queue"),
+        d.db.log(EventLevel::Info, QStringLiteral("queue"),
             Tr::tr("Attached %1 (%2 bytes) to %3; it is uploaded with the next sync.")
                 .arg(fi.fileName())
                 .arg(size)
@@ -97,19 +98,19 @@ Result<QString> LocalStore::attachFile(const QString &caseId, const QString &fil
     return id;
 }
 
-QList<AttachmentInfo> LocalStore::attachmentsToUpload() const
+QList<AttachmentInfo> UploadQueue::attachmentsToUpload() const
 {
-    return readAttachments(*d, QStringLiteral("WHERE uploaded = 0 AND case_id NOT LIKE 'tmp-%'"), {});
+    return readAttachments(d, QStringLiteral("WHERE uploaded = 0 AND case_id NOT LIKE 'tmp-%'"), {});
 }
 
-Status LocalStore::markAttachmentUploaded(const QString &attachmentId)
+Status UploadQueue::markAttachmentUploaded(const QString &attachmentId)
 {
-    return d->exec(QStringLiteral("UPDATE attachments SET uploaded = 1 WHERE id = ?"), { attachmentId });
+    return d.db.exec(QStringLiteral("UPDATE attachments SET uploaded = 1 WHERE id = ?"), { attachmentId });
 }
 
-QList<AttachmentInfo> LocalStore::attachments(const QString &caseId) const
+QList<AttachmentInfo> StoreReads::attachments(const QString &caseId) const
 {
-    return readAttachments(*d, QStringLiteral("WHERE case_id = ?"), { d->resolve(caseId) });
+    return readAttachments(d, QStringLiteral("WHERE case_id = ?"), { d.cases.resolve(caseId) });
 }
 
 } // namespace outpost::client

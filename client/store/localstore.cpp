@@ -5,7 +5,8 @@
 #include "sql/sqlitewal.h"
 
 #include "schema.h"
-#include "storeimpl.h"
+#include "storejson.h"
+#include "storeparts.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -87,10 +88,10 @@ QString checkStore(const QSqlDatabase &db, bool full)
 }
 
 /// A crash between copying an attachment and committing its row leaves a file nobody refers to.
-void removeOrphanFiles(const LocalStore::Impl &d)
+void removeOrphanFiles(const StoreParts &d)
 {
     QSet<QString> known;
-    (void)d.forEach(QStringLiteral("SELECT local_file FROM attachments"), {},
+    (void)d.db.forEach(QStringLiteral("SELECT local_file FROM attachments"), {},
         [&known](const QSqlQuery &q) { known.insert(QFileInfo(q.value(0).toString()).fileName()); });
     const QStringList files = QDir(d.attachDir).entryList(QDir::Files);
     // Only old ones: another process may be between copying a file and committing its row right now.
@@ -114,20 +115,25 @@ int readablePendingWork(const QSqlDatabase &db)
 }
 } // namespace
 
-LocalStore::LocalStore(std::unique_ptr<Impl> impl)
-    : d(std::move(impl))
+LocalStore::LocalStore(std::unique_ptr<StoreParts> parts)
+    : d(std::move(parts))
+    , m_edits(*d)
+    , m_upload(*d)
+    , m_pages(*d)
+    , m_reads(*d)
 { }
 
 LocalStore::~LocalStore()
 {
     if (!d)
         return;
-    d->clearStatements();
+    const QString conn = d->db.connectionName();
+    d->db.clearStatements();
     {
-        QSqlDatabase db = QSqlDatabase::database(d->conn, false);
+        QSqlDatabase db = d->db.db();
         db.close();
     }
-    QSqlDatabase::removeDatabase(d->conn);
+    QSqlDatabase::removeDatabase(conn);
 }
 
 Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const Options &options)
@@ -137,19 +143,15 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
         return Error(
             QStringLiteral("store_io"), Tr::tr("Cannot create the folder %1.").arg(fi.absolutePath()));
 
-    auto impl = std::make_unique<Impl>();
-    impl->path = fi.absoluteFilePath();
-    impl->attachDir = StoreLocation::attachmentsDirFor(impl->path);
-    impl->options = options;
-    impl->conn = connectionNameForThread();
+    auto parts = std::make_unique<StoreParts>(fi.absoluteFilePath(), connectionNameForThread(), options);
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), impl->conn);
-        db.setDatabaseName(impl->path);
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), parts->db.connectionName());
+        db.setDatabaseName(parts->path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     }
-    std::unique_ptr<LocalStore> store(new LocalStore(std::move(impl)));
-    Impl *d = store->d.get();
-    QSqlDatabase db = d->db();
+    std::unique_ptr<LocalStore> store(new LocalStore(std::move(parts)));
+    StoreParts *d = store->d.get();
+    QSqlDatabase db = d->db.db();
     if (!db.open())
         return Error(QStringLiteral("store_io"),
             Tr::tr("Cannot open the offline store %1: %2").arg(d->path, db.lastError().text()));
@@ -208,7 +210,7 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
                     .arg(d->path, problem));
         // Nothing queued can be read: set it aside (never delete) so that a fresh store can start.
         db = QSqlDatabase();
-        d->clearStatements();
+        d->db.clearStatements();
         store.reset();
         const QString suffix = QStringLiteral(".damaged-")
             + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddThhmmss"));
@@ -233,7 +235,7 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
     QDir().mkpath(d->attachDir);
     if (options.verify)
         removeOrphanFiles(*d);
-    qCInfo(lcStore) << "opened" << d->path << "schema" << d->version << "connection" << d->conn
+    qCInfo(lcStore) << "opened" << d->path << "schema" << d->version << "connection" << d->db.connectionName()
                     << (options.synchronousFull ? "synchronous=FULL" : "synchronous=NORMAL");
     return store;
 }
@@ -313,7 +315,7 @@ QString LocalStore::attachmentsDir() const
 }
 QString LocalStore::connectionName() const
 {
-    return d->conn;
+    return d->db.connectionName();
 }
 int LocalStore::schemaVersion() const
 {
@@ -324,56 +326,33 @@ int LocalStore::currentSchemaVersion()
     return schema::currentVersion();
 }
 
-QString LocalStore::syncToken() const
-{
-    return d->stateValue(QStringLiteral("token"));
-}
-bool LocalStore::fullSyncInProgress() const
-{
-    return d->stateValue(QStringLiteral("full_sync_active")) == QLatin1String("1");
-}
-QString LocalStore::fullSyncCursor() const
-{
-    return d->stateValue(QStringLiteral("full_sync_cursor"));
-}
-
-Status LocalStore::setLastSuccess(const QDateTime &when)
-{
-    return d->setStateValue(QStringLiteral("last_success"), when.toUTC().toString(Qt::ISODateWithMs));
-}
-
-QDateTime LocalStore::lastSuccess() const
-{
-    return QDateTime::fromString(d->stateValue(QStringLiteral("last_success")), Qt::ISODateWithMs);
-}
-
 QString LocalStore::syncValue(const QString &key) const
 {
-    return d->stateValue(key);
+    return d->db.stateValue(key);
 }
 
 Status LocalStore::setSyncValue(const QString &key, const QString &value)
 {
-    return d->setStateValue(key, value);
+    return d->db.setStateValue(key, value);
 }
 
 QString LocalStore::deviceId()
 {
-    QString id = d->stateValue(QStringLiteral("device_id"));
+    QString id = d->db.stateValue(QStringLiteral("device_id"));
     if (id.isEmpty()) {
         id = newUuid();
-        if (!d->exec(QStringLiteral("INSERT OR IGNORE INTO sync_state(key, value) VALUES ('device_id', ?)"),
+        if (!d->db.exec(QStringLiteral("INSERT OR IGNORE INTO sync_state(key, value) VALUES ('device_id', ?)"),
                   { id })
                  .ok())
             return id;
-        id = d->stateValue(QStringLiteral("device_id"));
+        id = d->db.stateValue(QStringLiteral("device_id"));
     }
     return id;
 }
 
 void LocalStore::logEvent(EventLevel level, const QString &category, const QString &message)
 {
-    d->log(level, category, message);
+    d->db.log(level, category, message);
 }
 
 } // namespace outpost::client

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The local view of a case (server copy + pending work) and the id remapping of created cases.
-#include "storeimpl.h"
+#include "casetable.h"
+
+#include "outboxtable.h"
+#include "storedb.h"
+#include "storejson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -15,20 +19,20 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(outpost::client::LocalStore)
 };
 
-void overlay(QJsonObject &fields, const QJsonObject &changes)
+void applyOnTop(QJsonObject &fields, const QJsonObject &changes)
 {
     for (auto it = changes.begin(); it != changes.end(); ++it)
         fields.insert(it.key(), it.value());
 }
 } // namespace
 
-Status LocalStore::Impl::recomputeCase(const QString &caseId) const
+Status CaseTable::recompute(const QString &caseId)
 {
     bool found = false;
     QString typeName, serverStatus, serverTitle;
     QJsonObject serverFields;
     if (auto st
-        = forEach(QStringLiteral("SELECT case_type, status, title, server_fields FROM cases WHERE id = ?"),
+        = m_db.forEach(QStringLiteral("SELECT case_type, status, title, server_fields FROM cases WHERE id = ?"),
             { caseId },
             [&](const QSqlQuery &q) {
                 found = true;
@@ -48,7 +52,7 @@ Status LocalStore::Impl::recomputeCase(const QString &caseId) const
     QList<std::pair<qint64, Action>> actions;
     int pending = 0;
     if (auto st
-        = forEach(QStringLiteral("SELECT seq, type, payload FROM outbox WHERE case_id = ? ORDER BY seq"),
+        = m_db.forEach(QStringLiteral("SELECT seq, type, payload FROM outbox WHERE case_id = ? ORDER BY seq"),
             { caseId },
             [&](const QSqlQuery &q) {
                 ++pending;
@@ -75,7 +79,7 @@ Status LocalStore::Impl::recomputeCase(const QString &caseId) const
         return st;
     int issues = 0;
     if (auto st
-        = forEach(QStringLiteral("SELECT action_seq, action FROM sync_issues WHERE case_id = ?"), { caseId },
+        = m_db.forEach(QStringLiteral("SELECT action_seq, action FROM sync_issues WHERE case_id = ?"), { caseId },
             [&](const QSqlQuery &q) {
                 ++issues;
                 if (auto a = Action::fromJson(jsonObject(q.value(1).toString())))
@@ -85,22 +89,22 @@ Status LocalStore::Impl::recomputeCase(const QString &caseId) const
         return st;
     std::sort(actions.begin(), actions.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
 
-    const std::optional<CaseType> type = actions.isEmpty() ? std::nullopt : loadCaseType(typeName);
+    const std::optional<CaseType> type = actions.isEmpty() ? std::nullopt : caseType(typeName);
     QJsonObject fields = serverFields;
     QString status = serverStatus;
     QString title = serverTitle;
     for (const auto &[seq, a] : std::as_const(actions)) {
         switch (a.type) {
         case ActionType::Create:
-            overlay(fields, a.fields);
+            applyOnTop(fields, a.fields);
             if (status.isEmpty() && type)
                 status = type->initialStatus();
             break;
         case ActionType::Update:
-            overlay(fields, a.fields);
+            applyOnTop(fields, a.fields);
             break;
         case ActionType::Transition:
-            overlay(fields, a.fields);
+            applyOnTop(fields, a.fields);
             if (type)
                 if (const FlowAction *fa = type->flowAction(a.flowAction))
                     status = fa->to;
@@ -112,8 +116,8 @@ Status LocalStore::Impl::recomputeCase(const QString &caseId) const
             title = a.title;
     }
     const int conflicts
-        = scalar(QStringLiteral("SELECT count(*) FROM conflicts WHERE case_id = ?"), { caseId }).toInt();
-    Status st = exec(
+        = m_db.scalar(QStringLiteral("SELECT count(*) FROM conflicts WHERE case_id = ?"), { caseId }).toInt();
+    Status st = m_db.exec(
         QStringLiteral("UPDATE cases SET fields = ?, local_status = ?, local_title = ?, pending_count = ?, "
                        "has_issue = ?, has_conflict = ? WHERE id = ?"),
         { fields == serverFields ? QVariant(QMetaType(QMetaType::QString)) : QVariant(jsonText(fields)),
@@ -124,32 +128,32 @@ Status LocalStore::Impl::recomputeCase(const QString &caseId) const
         return st;
     // A case that left the user's scope was kept only for its pending work; with none left it goes.
     const QVariant idle
-        = scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ? AND removed_on_server <> 0 AND NOT "
+        = m_db.scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ? AND removed_on_server <> 0 AND NOT "
                                 "EXISTS (SELECT 1 FROM attachments WHERE case_id = ? AND uploaded = 0)"),
             { caseId, caseId });
     if (!idle.isValid())
         return st;
-    st = exec(QStringLiteral("DELETE FROM attachments WHERE case_id = ?"), { caseId });
+    st = m_db.exec(QStringLiteral("DELETE FROM attachments WHERE case_id = ?"), { caseId });
     if (st.ok())
-        st = exec(QStringLiteral("DELETE FROM cases WHERE id = ?"), { caseId });
+        st = m_db.exec(QStringLiteral("DELETE FROM cases WHERE id = ?"), { caseId });
     if (st.ok())
-        log(EventLevel::Info, QStringLiteral("sync"),
+        m_db.log(EventLevel::Info, QStringLiteral("sync"),
             Tr::tr("Case %1 is no longer on the server and has no unsent work left; it was removed here.")
                 .arg(caseId));
     return st;
 }
 
-Status LocalStore::Impl::overlayView(const QString &caseId, const QJsonObject &changed) const
+Status CaseTable::overlay(const QString &caseId, const QJsonObject &changed)
 {
     const QString count = QStringLiteral("(SELECT count(*) FROM outbox WHERE case_id = ?)");
     if (changed.isEmpty())
-        return exec(
+        return m_db.exec(
             QStringLiteral("UPDATE cases SET pending_count = ") + count + QStringLiteral(" WHERE id = ?"),
             { caseId, caseId });
     // Read inside the caller's transaction: another connection may have changed the case since the
     // operation validated against it.
     std::optional<std::pair<QJsonObject, QJsonObject>> view; // server fields, local fields
-    if (auto st = forEach(QStringLiteral("SELECT server_fields, fields FROM cases WHERE id = ?"), { caseId },
+    if (auto st = m_db.forEach(QStringLiteral("SELECT server_fields, fields FROM cases WHERE id = ?"), { caseId },
             [&](const QSqlQuery &q) {
                 const QJsonObject server = jsonObject(q.value(0).toString());
                 view.emplace(server, q.value(1).isNull() ? server : jsonObject(q.value(1).toString()));
@@ -157,22 +161,22 @@ Status LocalStore::Impl::overlayView(const QString &caseId, const QJsonObject &c
         !st.ok())
         return st;
     if (!view)
-        return recomputeCase(caseId);
+        return recompute(caseId);
     QJsonObject fields = view->second;
-    overlay(fields, changed);
-    return exec(QStringLiteral("UPDATE cases SET fields = ?, pending_count = ") + count
+    applyOnTop(fields, changed);
+    return m_db.exec(QStringLiteral("UPDATE cases SET fields = ?, pending_count = ") + count
             + QStringLiteral(" WHERE id = ?"),
         { fields == view->first ? QVariant(QMetaType(QMetaType::QString)) : QVariant(jsonText(fields)),
             caseId, caseId });
 }
 
-Status LocalStore::Impl::writeServerCopy(const CaseRecord &c, qint64 gen) const
+Status CaseTable::writeServerCopy(const CaseRecord &c, qint64 gen)
 {
     QJsonArray att;
     for (const AttachmentRef &a : c.attachments)
         att.append(a.toJson());
     const QString attText = QString::fromUtf8(QJsonDocument(att).toJson(QJsonDocument::Compact));
-    return exec(
+    return m_db.exec(
         QStringLiteral(
             "INSERT INTO cases(id, case_type, case_type_version, status, title, assignee, queue, created_at, "
             "updated_at, server_etag, server_fields, attachments_json, seen_gen) "
@@ -187,7 +191,7 @@ Status LocalStore::Impl::writeServerCopy(const CaseRecord &c, qint64 gen) const
             c.updatedAt, c.etag, jsonText(c.fields), attText, gen });
 }
 
-Result<bool> LocalStore::Impl::updateServerCopy(const CaseRecord &c, bool settled) const
+Result<bool> CaseTable::updateServerCopy(const CaseRecord &c, bool settled)
 {
     QJsonArray att;
     for (const AttachmentRef &a : c.attachments)
@@ -203,7 +207,7 @@ Result<bool> LocalStore::Impl::updateServerCopy(const CaseRecord &c, bool settle
                          "assignee = ?, queue = ?, created_at = ?, updated_at = ?, server_etag = ?, "
                          "server_fields = ?, attachments_json = ?, removed_on_server = 0, is_local_only = 0 "
                          "WHERE id = ?");
-    auto q = cached(sql,
+    auto q = m_db.cached(sql,
         { c.caseType, c.caseTypeVersion, c.status, c.title, c.assignee, c.queue, c.createdAt, c.updatedAt,
             c.etag, jsonText(c.fields), attText, c.id });
     if (!q)
@@ -213,10 +217,10 @@ Result<bool> LocalStore::Impl::updateServerCopy(const CaseRecord &c, bool settle
     return found;
 }
 
-Status LocalStore::Impl::deleteLocalCase(const QString &caseId, QStringList *filesToRemove) const
+Status CaseTable::deleteLocalCase(const QString &caseId, QStringList *filesToRemove)
 {
     if (filesToRemove) {
-        auto q = run(QStringLiteral("SELECT local_file FROM attachments WHERE case_id = ?"), { caseId });
+        auto q = m_db.run(QStringLiteral("SELECT local_file FROM attachments WHERE case_id = ?"), { caseId });
         if (!q)
             return q.error();
         while (q.value().next())
@@ -226,22 +230,22 @@ Status LocalStore::Impl::deleteLocalCase(const QString &caseId, QStringList *fil
         { "DELETE FROM outbox WHERE case_id = ?", "DELETE FROM sync_issues WHERE case_id = ?",
             "DELETE FROM conflicts WHERE case_id = ?", "DELETE FROM attachments WHERE case_id = ?",
             "DELETE FROM temp_ids WHERE temp_id = ?", "DELETE FROM cases WHERE id = ?" }) {
-        if (auto st = exec(QString::fromLatin1(sql), { caseId }); !st.ok())
+        if (auto st = m_db.exec(QString::fromLatin1(sql), { caseId }); !st.ok())
             return st;
     }
     return Status::success();
 }
 
-Status LocalStore::Impl::remapTempId(const QString &tempId, const QString &serverId) const
+Status CaseTable::remapTempId(const QString &tempId, const QString &serverId)
 {
     if (tempId == serverId || serverId.isEmpty())
         return Status::success();
-    const bool tempExists = scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ?"), { tempId }).isValid();
+    const bool tempExists = m_db.scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ?"), { tempId }).isValid();
     if (tempExists) {
-        if (scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ?"), { serverId }).isValid()) {
+        if (m_db.scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ?"), { serverId }).isValid()) {
             // A download already brought the created case; the local row carries the pending work.
             const QVariant refs
-                = scalar(QStringLiteral("SELECT (SELECT count(*) FROM outbox WHERE case_id = ?) + "
+                = m_db.scalar(QStringLiteral("SELECT (SELECT count(*) FROM outbox WHERE case_id = ?) + "
                                         "(SELECT count(*) FROM sync_issues WHERE case_id = ?) + "
                                         "(SELECT count(*) FROM attachments WHERE case_id = ?) + "
                                         "(SELECT count(*) FROM conflicts WHERE case_id = ?)"),
@@ -249,28 +253,28 @@ Status LocalStore::Impl::remapTempId(const QString &tempId, const QString &serve
             if (!refs.isValid() || refs.toInt() > 0)
                 return Error(QStringLiteral("store_io"),
                     Tr::tr("Case %1 exists twice with pending work (%2).").arg(serverId, tempId));
-            if (auto st = exec(QStringLiteral("DELETE FROM cases WHERE id = ?"), { serverId }); !st.ok())
+            if (auto st = m_db.exec(QStringLiteral("DELETE FROM cases WHERE id = ?"), { serverId }); !st.ok())
                 return st;
         }
         // Foreign keys cascade the new id to outbox, attachments, conflicts and sync issues.
-        if (auto st = exec(QStringLiteral("UPDATE cases SET id = ?, is_local_only = 0 WHERE id = ?"),
+        if (auto st = m_db.exec(QStringLiteral("UPDATE cases SET id = ?, is_local_only = 0 WHERE id = ?"),
                 { serverId, tempId });
             !st.ok())
             return st;
     }
     // The payloads name the case too.
-    for (const OutboxRow &r : outboxRows(serverId)) {
+    for (const OutboxRow &r : m_outbox.rowsOf(serverId)) {
         if (r.action.caseId != tempId)
             continue;
         Action a = r.action;
         a.caseId = serverId;
-        if (auto st = exec(QStringLiteral("UPDATE outbox SET payload = ? WHERE seq = ?"),
+        if (auto st = m_db.exec(QStringLiteral("UPDATE outbox SET payload = ? WHERE seq = ?"),
                 { jsonText(a.toJson()), r.seq });
             !st.ok())
             return st;
     }
     auto iq
-        = run(QStringLiteral("SELECT action_id, action FROM sync_issues WHERE case_id = ?"), { serverId });
+        = m_db.run(QStringLiteral("SELECT action_id, action FROM sync_issues WHERE case_id = ?"), { serverId });
     if (!iq)
         return iq.error();
     QList<std::pair<QString, QString>> issueUpdates;
@@ -283,10 +287,10 @@ Status LocalStore::Impl::remapTempId(const QString &tempId, const QString &serve
     }
     for (const auto &[id, text] : std::as_const(issueUpdates))
         if (auto st
-            = exec(QStringLiteral("UPDATE sync_issues SET action = ? WHERE action_id = ?"), { text, id });
+            = m_db.exec(QStringLiteral("UPDATE sync_issues SET action = ? WHERE action_id = ?"), { text, id });
             !st.ok())
             return st;
-    return exec(QStringLiteral("INSERT INTO temp_ids(temp_id, server_id, created_at) VALUES (?, ?, ?) "
+    return m_db.exec(QStringLiteral("INSERT INTO temp_ids(temp_id, server_id, created_at) VALUES (?, ?, ?) "
                                "ON CONFLICT(temp_id) DO UPDATE SET server_id = excluded.server_id"),
         { tempId, serverId, nowIso() });
 }

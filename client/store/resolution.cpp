@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 // What the user does about sync problems: resolving conflicts, retrying or discarding sync issues.
-#include "storeimpl.h"
+#include "localedits.h"
+
+#include "storeparts.h"
+#include "updateaction.h"
+#include "storejson.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -15,18 +19,18 @@ struct Tr {
 const QString kSync = QStringLiteral("sync");
 } // namespace
 
-Status LocalStore::resolveConflict(const QString &caseIdIn, const QHash<QString, QJsonValue> &chosen)
+Status LocalEdits::resolveConflict(const QString &caseIdIn, const QHash<QString, QJsonValue> &chosen)
 {
-    const auto c = d->loadCase(caseIdIn);
+    const auto c = d.cases.load(caseIdIn);
     if (!c)
         return Error(
             QStringLiteral("not_found"), Tr::tr("Case %1 is not in the offline store.").arg(caseIdIn));
     const QString caseId = c->record.id;
-    const auto type = d->loadCaseType(c->record.caseType);
+    const auto type = d.cases.caseType(c->record.caseType);
     if (!type)
         return Error(QStringLiteral("unknown_case_type"),
             Tr::tr("Case type '%1' is not known.").arg(c->record.caseType));
-    const QList<ConflictEntry> open = conflicts(caseId);
+    const QList<ConflictEntry> open = StoreReads(d).conflicts(caseId);
     if (open.isEmpty())
         return Error(QStringLiteral("not_found"), Tr::tr("Case %1 has no conflicts.").arg(caseId));
     QMap<QString, QString> missing;
@@ -45,55 +49,40 @@ Status LocalStore::resolveConflict(const QString &caseIdIn, const QHash<QString,
         return Error(
             QStringLiteral("validation_failed"), Tr::tr("Every conflicting field needs a choice."), missing);
     const auto errors
-        = RulesEngine::validateFields(*type, c->serverFields, values, RulesEngine::Mode::Update, d->lookup());
+        = RulesEngine::validateFields(*type, c->serverFields, values, RulesEngine::Mode::Update, d.cases.lookup());
     if (!errors.isEmpty())
         return Error(QStringLiteral("validation_failed"), Tr::tr("A chosen value is not valid."), errors);
 
-    SqlTransaction tx(d->db());
+    SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
         return st;
-    seq = d->scalar(QStringLiteral("SELECT min(action_seq) FROM conflicts WHERE case_id = ?"), { caseId })
+    seq = d.db.scalar(QStringLiteral("SELECT min(action_seq) FROM conflicts WHERE case_id = ?"), { caseId })
               .toLongLong();
-    QJsonObject toSend, base;
-    for (auto it = values.begin(); it != values.end(); ++it) {
-        const QJsonValue server = orNull(c->serverFields.value(it.key()));
-        if (orNull(it.value()) != server) {
+    QJsonObject toSend;
+    for (auto it = values.begin(); it != values.end(); ++it)
+        if (orNull(it.value()) != orNull(c->serverFields.value(it.key())))
             toSend.insert(it.key(), it.value());
-            base.insert(it.key(), server);
-        }
-    }
-    Status st = d->exec(QStringLiteral("DELETE FROM conflicts WHERE case_id = ?"), { caseId });
+    Status st = d.db.exec(QStringLiteral("DELETE FROM conflicts WHERE case_id = ?"), { caseId });
     if (st.ok() && !toSend.isEmpty()) {
-        const auto rows = d->outboxRows(caseId);
+        const auto rows = d.outbox.rowsOf(caseId);
         const OutboxRow *same = nullptr;
         for (const OutboxRow &r : rows)
             if (r.seq == seq)
                 same = &r;
         if (same && same->state != QueueState::Inflight
             && (same->action.type == ActionType::Update || same->action.type == ActionType::Transition)) {
-            Action a = same->action;
-            QJsonObject b = same->baseFields;
-            for (auto it = toSend.begin(); it != toSend.end(); ++it) {
-                a.fields.insert(it.key(), it.value());
-                if (!b.contains(it.key()))
-                    b.insert(it.key(), base.value(it.key()));
-            }
-            st = d->rewriteOutbox(same->seq, a, b, same->state);
+            PendingUpdate u { same->action, same->baseFields };
+            u.fold(toSend, c->serverFields);
+            st = d.outbox.rewrite(same->seq, u.action, u.baseFields, same->state);
         } else {
-            Action a;
-            a.id = newUuid();
-            a.type = ActionType::Update;
-            a.caseId = caseId;
-            a.baseEtag = c->record.etag;
-            a.fields = toSend;
-            a.clientTime = nowIso();
-            st = d->insertOutbox(a, base, same ? 0 : seq);
+            const PendingUpdate u = PendingUpdate::create(caseId, c->record.etag, toSend, c->serverFields);
+            st = d.outbox.insert(u.action, u.baseFields, same ? 0 : seq);
         }
     }
     if (st.ok())
-        st = d->recomputeCase(caseId);
+        st = d.cases.recompute(caseId);
     if (st.ok())
-        d->log(EventLevel::Info, kSync,
+        d.db.log(EventLevel::Info, kSync,
             toSend.isEmpty() ? Tr::tr("Conflicts of %1 resolved: the server's values kept.").arg(caseId)
                              : Tr::tr("Conflicts of %1 resolved: %2 will be sent.")
                                    .arg(caseId, toSend.keys().join(QStringLiteral(", "))));
@@ -102,9 +91,9 @@ Status LocalStore::resolveConflict(const QString &caseIdIn, const QHash<QString,
     return st;
 }
 
-Status LocalStore::retrySyncIssue(const QString &actionId, const QJsonObject &editedFields)
+Status LocalEdits::retrySyncIssue(const QString &actionId, const QJsonObject &editedFields)
 {
-    auto q = d->run(QStringLiteral("SELECT case_id, action, base_fields, action_seq, status FROM sync_issues "
+    auto q = d.db.run(QStringLiteral("SELECT case_id, action, base_fields, action_seq, status FROM sync_issues "
                                    "WHERE action_id = ?"),
         { actionId });
     if (!q || !q.value().next())
@@ -117,7 +106,7 @@ Status LocalStore::retrySyncIssue(const QString &actionId, const QJsonObject &ed
     q.value().finish();
     if (!parsed)
         return parsed.error();
-    const auto c = d->loadCase(caseId);
+    const auto c = d.cases.load(caseId);
     if (!c)
         return Error(QStringLiteral("not_found"), Tr::tr("Case %1 is not in the offline store.").arg(caseId));
     Action a = parsed.value();
@@ -128,7 +117,7 @@ Status LocalStore::retrySyncIssue(const QString &actionId, const QJsonObject &ed
                 .arg(caseId));
     if (!editedFields.isEmpty() && a.type == ActionType::Note)
         return Error(QStringLiteral("validation_failed"), Tr::tr("A note has no fields to edit."));
-    const auto type = d->loadCaseType(c->record.caseType);
+    const auto type = d.cases.caseType(c->record.caseType);
     if (type && a.type != ActionType::Note) {
         QJsonObject fields = a.fields;
         for (auto it = editedFields.begin(); it != editedFields.end(); ++it)
@@ -136,7 +125,7 @@ Status LocalStore::retrySyncIssue(const QString &actionId, const QJsonObject &ed
         const auto errors = RulesEngine::validateFields(*type,
             a.type == ActionType::Create ? QJsonObject() : c->serverFields, fields,
             a.type == ActionType::Create ? RulesEngine::Mode::Create : RulesEngine::Mode::Update,
-            d->lookup());
+            d.cases.lookup());
         if (!errors.isEmpty())
             return Error(QStringLiteral("validation_failed"),
                 Tr::tr("Please correct the highlighted fields."), errors);
@@ -149,10 +138,10 @@ Status LocalStore::retrySyncIssue(const QString &actionId, const QJsonObject &ed
             if (auto st = RulesEngine::checkFlowAction(*type, c->serverStatus, after, a.flowAction); !st.ok())
                 return st;
         }
-        for (auto it = editedFields.begin(); it != editedFields.end(); ++it)
-            if (!base.contains(it.key()))
-                base.insert(it.key(), orNull(c->serverFields.value(it.key())));
-        a.fields = fields;
+        PendingUpdate u { a, base };
+        u.fold(editedFields, c->serverFields);
+        a = u.action;
+        base = u.baseFields;
     }
     a.id = newUuid();
     a.caseId = c->record.id;
@@ -160,27 +149,27 @@ Status LocalStore::retrySyncIssue(const QString &actionId, const QJsonObject &ed
         a.baseEtag = c->record.etag;
     a.clientTime = nowIso();
 
-    SqlTransaction tx(d->db());
+    SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
         return st;
-    const bool seqFree = !d->scalar(QStringLiteral("SELECT 1 FROM outbox WHERE seq = ?"), { seq }).isValid();
-    Status st = d->exec(QStringLiteral("DELETE FROM sync_issues WHERE action_id = ?"), { actionId });
+    const bool seqFree = !d.db.scalar(QStringLiteral("SELECT 1 FROM outbox WHERE seq = ?"), { seq }).isValid();
+    Status st = d.db.exec(QStringLiteral("DELETE FROM sync_issues WHERE action_id = ?"), { actionId });
     if (st.ok())
-        st = d->insertOutbox(a, base, seqFree ? seq : 0);
+        st = d.outbox.insert(a, base, seqFree ? seq : 0);
     if (st.ok())
-        st = d->recomputeCase(a.caseId);
+        st = d.cases.recompute(a.caseId);
     if (st.ok())
-        d->log(EventLevel::Info, kSync,
-            Tr::tr("Sync issue retried: %1").arg(d->describe(a, base, type ? &*type : nullptr)));
+        d.db.log(EventLevel::Info, kSync,
+            Tr::tr("Sync issue retried: %1").arg(describeAction(d.cases, d.db, a, base, type ? &*type : nullptr)));
     if (st.ok())
         st = tx.commit();
     return st;
 }
 
-Status LocalStore::discardSyncIssue(const QString &actionId)
+Status LocalEdits::discardSyncIssue(const QString &actionId)
 {
     auto q
-        = d->run(QStringLiteral("SELECT case_id, action FROM sync_issues WHERE action_id = ?"), { actionId });
+        = d.db.run(QStringLiteral("SELECT case_id, action FROM sync_issues WHERE action_id = ?"), { actionId });
     if (!q || !q.value().next())
         return Error(QStringLiteral("not_found"), Tr::tr("There is no sync issue %1.").arg(actionId));
     const QString caseId = q.value().value(0).toString();
@@ -188,25 +177,25 @@ Status LocalStore::discardSyncIssue(const QString &actionId)
     q.value().finish();
     const bool wasCreate = action.value(QLatin1String("type")).toString() == QLatin1String("create");
 
-    SqlTransaction tx(d->db());
+    SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
         return st;
     QStringList files;
     Status st;
     if (wasCreate) {
-        if (d->scalar(
+        if (d.db.scalar(
                  QStringLiteral("SELECT 1 FROM outbox WHERE case_id = ? AND state = 'inflight'"), { caseId })
                 .isValid())
             return Error(QStringLiteral("not_allowed"),
                 Tr::tr("Changes of case %1 are being sent right now.").arg(caseId));
-        st = d->deleteLocalCase(caseId, &files);
+        st = d.cases.deleteLocalCase(caseId, &files);
     } else {
-        st = d->exec(QStringLiteral("DELETE FROM sync_issues WHERE action_id = ?"), { actionId });
+        st = d.db.exec(QStringLiteral("DELETE FROM sync_issues WHERE action_id = ?"), { actionId });
         if (st.ok())
-            st = d->recomputeCase(caseId);
+            st = d.cases.recompute(caseId);
     }
     if (st.ok())
-        d->log(EventLevel::Info, kSync,
+        d.db.log(EventLevel::Info, kSync,
             wasCreate
                 ? Tr::tr("Sync issue discarded: the case %1 created on this device is dropped.").arg(caseId)
                 : Tr::tr("Sync issue discarded for case %1; its local effect is reverted.").arg(caseId));

@@ -86,7 +86,7 @@ struct OutboxEntry {
     QString caseId;
     ActionType type = ActionType::Update;
     QueueState state = QueueState::Queued;
-    QString blockedBy; // empty, or why it waits: "held", "conflict", "syncIssue"
+    QString blockedBy; // empty, or why it waits: "held", "inflight", "conflict", "syncIssue" (QueueGate)
     int attempts = 0;
     QString lastError;
     QDateTime createdAt;

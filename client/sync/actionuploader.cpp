@@ -56,7 +56,7 @@ bool ActionUploader::sendNext()
 {
     if (m_sent.size() > MaxSentPerDrain)
         return false;
-    QList<QueuedAction> batch = m_store->nextUploadBatch(m_limit);
+    QList<QueuedAction> batch = m_store->upload().nextBatch(m_limit);
     // Skipped actions come back unchanged: each action is sent at most once per drain.
     batch.erase(std::remove_if(batch.begin(), batch.end(),
                     [this](const QueuedAction &q) { return m_sent.contains(q.action.id); }),
@@ -71,7 +71,7 @@ bool ActionUploader::sendNext()
         ids << q.action.id;
         actions << q.action;
     }
-    if (Status s = m_store->markInflight(ids); !s.ok()) {
+    if (Status s = m_store->upload().markInflight(ids); !s.ok()) {
         m_failed.append(Batch { {}, true, s.error() });
         return false;
     }
@@ -104,7 +104,7 @@ void ActionUploader::answered(int id, Result<QList<ActionResult>> r)
     if (m_failed.isEmpty())
         while (m_done && m_inflight.size() < m_depth && sendNext()) { }
     client::UploadSummary summary;
-    if (Status s = m_store->applyUploadResults(batch.actions, r.value(), &summary); !s.ok()) {
+    if (Status s = m_store->upload().applyResults(batch.actions, r.value(), &summary); !s.ok()) {
         // Its actions stay inflight and are requeued when the drain settles.
         batch.answered = true;
         batch.error = s.error();
@@ -129,7 +129,7 @@ void ActionUploader::settle()
     }
     const QList<Batch> failed = std::exchange(m_failed, {});
     // Nothing is in flight now: whatever is still inflight belongs to the failed requests.
-    if (Status s = m_store->requeueInflight(); !s.ok()) {
+    if (Status s = m_store->upload().requeueInflight(); !s.ok()) {
         finish(s);
         return;
     }
@@ -168,7 +168,7 @@ Status ActionUploader::refuse(const QueuedAction &q, const Error &error)
     res.caseId = q.action.caseId;
     res.error = error;
     client::UploadSummary summary;
-    if (Status s = m_store->applyUploadResults({ q }, { res }, &summary); !s.ok())
+    if (Status s = m_store->upload().applyResults({ q }, { res }, &summary); !s.ok())
         return s;
     m_store->logEvent(EventLevel::Warning, Category,
         tr("The server refused every request that carried action %1 on case %2 (%3: %4); it was "

@@ -59,7 +59,7 @@ void SyncWorker::start()
     }
     m_store = std::move(store).value();
     // A request cut short by a crash left actions inflight; resending them is safe (exactly once).
-    if (Status s = m_store->requeueInflight(); !s.ok())
+    if (Status s = m_store->upload().requeueInflight(); !s.ok())
         qCWarning(lcSyncWorker) << "requeue of inflight actions failed:" << s.error().toString();
     m_deviceId = m_store->deviceId();
     m_api = new ApiClient(this);
@@ -199,7 +199,7 @@ void SyncWorker::runCycle()
     m_again = false;
     m_restartedFullSync = false;
     m_failedAttachments.clear();
-    m_uploadTotal = m_store->pendingCount();
+    m_uploadTotal = m_store->reads().pendingCount();
     m_retryTimer.stop();
     setState(SyncState::Syncing);
     uploadAttachments();
@@ -209,7 +209,7 @@ void SyncWorker::uploadAttachments()
 {
     // Attachments first, so that a case's files are on the server before actions refer to them.
     // Resumable: each one is marked uploaded as soon as the server confirmed its sha256.
-    QList<client::AttachmentInfo> todo = m_store->attachmentsToUpload();
+    QList<client::AttachmentInfo> todo = m_store->upload().attachmentsToUpload();
     todo.erase(std::remove_if(todo.begin(), todo.end(),
                    [this](const client::AttachmentInfo &a) { return m_failedAttachments.contains(a.id); }),
         todo.end());
@@ -236,7 +236,7 @@ void SyncWorker::uploadAttachments()
                 uploadAttachments();
                 return;
             }
-            if (Status s = m_store->markAttachmentUploaded(a.id); !s.ok()) {
+            if (Status s = m_store->upload().markAttachmentUploaded(a.id); !s.ok()) {
                 failCycle(s.error());
                 return;
             }
@@ -253,8 +253,8 @@ void SyncWorker::uploadActions()
             return;
         }
         const bool full
-            = m_fullSyncRequested || m_store->fullSyncInProgress() || m_store->syncToken().isEmpty();
-        download(full ? m_store->fullSyncCursor() : m_store->syncToken(), full, 0);
+            = m_fullSyncRequested || m_store->pages().fullSyncInProgress() || m_store->pages().syncToken().isEmpty();
+        download(full ? m_store->pages().fullSyncCursor() : m_store->pages().syncToken(), full, 0);
     });
 }
 
@@ -278,8 +278,8 @@ void SyncWorker::batchUploaded(const client::UploadSummary &summary)
 
 void SyncWorker::download(const QString &since, bool fullSync, int page)
 {
-    if (fullSync && !m_store->fullSyncInProgress()) {
-        if (Status s = m_store->beginFullSync(); !s.ok()) {
+    if (fullSync && !m_store->pages().fullSyncInProgress()) {
+        if (Status s = m_store->pages().beginFullSync(); !s.ok()) {
             failCycle(s.error());
             return;
         }
@@ -308,7 +308,7 @@ void SyncWorker::applyPage(Result<ChangesPage> r, bool fullSync, int page)
             // queue stays as it is and is re-applied on top when the full sync finishes.
             m_restartedFullSync = true;
             log(int(EventLevel::Info), QStringLiteral("server requires a full sync"));
-            if (Status s = m_store->beginFullSync(); !s.ok()) {
+            if (Status s = m_store->pages().beginFullSync(); !s.ok()) {
                 failCycle(s.error());
                 return;
             }
@@ -325,7 +325,7 @@ void SyncWorker::applyPage(Result<ChangesPage> r, bool fullSync, int page)
     // interrupted anywhere resumes after the last page applied.
     if (p.more)
         fetchPage(p.next, fullSync, page + 1);
-    auto changed = m_store->applyChangesPage(p, fullSync);
+    auto changed = m_store->pages().applyPage(p, fullSync);
     if (!changed.ok()) {
         if (p.more) {
             ++m_cycle; // first: the aborted request's answer (possibly right away) is dropped
@@ -341,7 +341,7 @@ void SyncWorker::applyPage(Result<ChangesPage> r, bool fullSync, int page)
         return; // the page requested ahead continues the cycle
     }
     if (fullSync) {
-        auto removed = m_store->finishFullSync(p.next);
+        auto removed = m_store->pages().finishFullSync(p.next);
         if (!removed.ok()) {
             failCycle(removed.error());
             return;
@@ -358,7 +358,7 @@ void SyncWorker::finishCycle()
     m_busy = false;
     m_backoff.reset();
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    (void)m_store->setLastSuccess(now);
+    (void)m_store->pages().setLastSuccess(now);
     if (m_reachability)
         m_reachability->reportSuccess();
     publishCounts();
@@ -411,8 +411,8 @@ void SyncWorker::publishCounts()
 {
     if (!m_store)
         return;
-    const int pending = m_store->pendingCount();
-    const int conflicts = m_store->conflictCount();
+    const int pending = m_store->reads().pendingCount();
+    const int conflicts = m_store->reads().conflictCount();
     if (pending != m_lastPending) {
         m_lastPending = pending;
         Q_EMIT pendingCountChanged(pending);

@@ -210,7 +210,7 @@ private Q_SLOTS:
         QCOMPARE(notes->model()->rowCount(), 1);
         QVERIFY(notes->model()->index(0, 0).data(NotesModel::PendingRole).toBool());
         QVERIFY(notes->editor()->toPlainText().isEmpty());
-        const QList<QueuedAction> queued = m_store->queuedActions(QStringLiteral("C-1"));
+        const QList<QueuedAction> queued = m_store->reads().queuedActions(QStringLiteral("C-1"));
         QCOMPARE(queued.size(), 1);
         QCOMPARE(queued.first().action.type, ActionType::Note);
         QCOMPARE(queued.first().action.text, QStringLiteral("Gate was locked, key at the desk"));
@@ -224,7 +224,7 @@ private Q_SLOTS:
         QVERIFY(!notes->addNote());
         QVERIFY(notes->messageText().contains(QStringLiteral("10000")));
         QCOMPARE(notes->editor()->toPlainText().size(), 10001);
-        QCOMPARE(m_store->pendingCount(), 1);
+        QCOMPARE(m_store->reads().pendingCount(), 1);
         QCOMPARE(notes->model()->rowCount(), 1);
     }
 
@@ -258,7 +258,7 @@ private Q_SLOTS:
             int(CaseAttachment::State::Pending));
         QVERIFY(panel->model()->index(0, 0).data().toString().contains(QStringLiteral("meter photo.jpg")));
 
-        const QList<AttachmentInfo> stored = m_store->attachments(QStringLiteral("C-2"));
+        const QList<AttachmentInfo> stored = m_store->reads().attachments(QStringLiteral("C-2"));
         QCOMPARE(stored.size(), 1);
         QCOMPARE(stored.first().sha256.toLatin1(), sha256(bytes));
         QCOMPARE(stored.first().size, qint64(bytes.size()));
@@ -285,7 +285,7 @@ private Q_SLOTS:
         panel->addFiles({ m_dir->filePath(QStringLiteral("gone.jpg")) });
         QVERIFY(failed.wait(10000) || !failed.isEmpty());
         QVERIFY(panel->messageText().contains(QStringLiteral("Not attached")));
-        QCOMPARE(m_store->attachments(QStringLiteral("C-2")).size(), 1);
+        QCOMPARE(m_store->reads().attachments(QStringLiteral("C-2")).size(), 1);
         QVERIFY(!m_view->findChild<QMessageBox *>());
     }
 
@@ -311,7 +311,7 @@ private Q_SLOTS:
         QVERIFY(history->statusText().contains(QStringLiteral("offline")));
 
         // A case created here and not sent: nothing to ask the server.
-        const Result<QString> id = m_store->createCase(QStringLiteral("inspection"), baseFields());
+        const Result<QString> id = m_store->edits().createCase(QStringLiteral("inspection"), baseFields());
         QVERIFY(id.ok());
         QVERIFY(m_view->openCase(id.value()));
         QVERIFY(!history->isLoading());

@@ -40,15 +40,15 @@ class TestStoreModels : public QObject
 
     void uploadOnce(const std::function<ActionResult(const QueuedAction &)> &answer)
     {
-        const QList<QueuedAction> batch = m_store->nextUploadBatch();
+        const QList<QueuedAction> batch = m_store->upload().nextBatch();
         QStringList ids;
         for (const QueuedAction &q : batch)
             ids << q.action.id;
-        QVERIFY(m_store->markInflight(ids).ok());
+        QVERIFY(m_store->upload().markInflight(ids).ok());
         QList<ActionResult> results;
         for (const QueuedAction &q : batch)
             results << answer(q);
-        QVERIFY(m_store->applyUploadResults(batch, results).ok());
+        QVERIFY(m_store->upload().applyResults(batch, results).ok());
     }
 
 private Q_SLOTS:
@@ -109,7 +109,7 @@ private Q_SLOTS:
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
 
         // A local save: one row changes, it shows one pending change.
-        QVERIFY(m_store->updateFields(QStringLiteral("C-2"), { { "priority", "high" } }).ok());
+        QVERIFY(m_store->edits().updateFields(QStringLiteral("C-2"), { { "priority", "high" } }).ok());
         model.refreshCase(QStringLiteral("C-2"));
         QCOMPARE(changed.size(), 1);
         const int row = model.rowOf(QStringLiteral("C-2"));
@@ -122,7 +122,7 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), 1);
 
         // A case created offline is inserted at the top.
-        const auto tmp = m_store->createCase(QStringLiteral("inspection"),
+        const auto tmp = m_store->edits().createCase(QStringLiteral("inspection"),
             { { "site", "S-002" }, { "visitDate", "2026-12-01" } }, QStringLiteral("Pump"));
         QVERIFY(tmp.ok());
         model.refreshCase(tmp.value());
@@ -132,7 +132,7 @@ private Q_SLOTS:
 
         // The server removes a case: its row goes.
         const auto delta
-            = m_store->applyChangesPage(page({ removal("case", "C-3") }, QStringLiteral("t2")), false);
+            = m_store->pages().applyPage(page({ removal("case", "C-3") }, QStringLiteral("t2")), false);
         QVERIFY(delta.ok());
         model.refreshCases(delta.value());
         QCOMPARE(removed.size(), 1);
@@ -185,7 +185,7 @@ private Q_SLOTS:
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-        const auto tmp = m_store->createCase(QStringLiteral("inspection"),
+        const auto tmp = m_store->edits().createCase(QStringLiteral("inspection"),
             { { "site", "S-002" }, { "visitDate", "2026-12-01" } }, QStringLiteral("Pump"));
         QVERIFY(tmp.ok());
         model.refreshCase(tmp.value());
@@ -196,7 +196,7 @@ private Q_SLOTS:
         // By status: the server moves C-3 on to "Assigned", which sorts before "New".
         model.sort(StatusColumn, Qt::AscendingOrder);
         const QStringList before = ids();
-        const auto delta = m_store->applyChangesPage(
+        const auto delta = m_store->pages().applyPage(
             page({ upsert("case", "C-3",
                      caseJson(QStringLiteral("C-3"), 2, baseFields(), QStringLiteral("Assigned"))) },
                 QStringLiteral("t2")),
@@ -283,7 +283,7 @@ private Q_SLOTS:
         QCOMPARE(c.value(QStringLiteral("type")).toMap().value(QStringLiteral("inspection")).toString(),
             QStringLiteral("Site inspection"));
         QCOMPARE(c.value(QStringLiteral("queue")).toMap().keys(), QStringList { QStringLiteral("north") });
-        QVERIFY(m_store->runFlowAction(QStringLiteral("C-1"), QStringLiteral("start")).ok());
+        QVERIFY(m_store->edits().runFlowAction(QStringLiteral("C-1"), QStringLiteral("start")).ok());
         model.refreshCase(QStringLiteral("C-1"));
         c = model.headerData(0, Qt::Horizontal, FilterChoicesRole).toMap();
         QCOMPARE(c.value(QStringLiteral("status")).toMap().keys(),
@@ -313,8 +313,8 @@ private Q_SLOTS:
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-        QVERIFY(m_store->updateFields(QStringLiteral("C-1"), { { "readingKw", 15 } }).ok());
-        QVERIFY(m_store->updateFields(QStringLiteral("C-2"), { { "priority", "low" } }).ok());
+        QVERIFY(m_store->edits().updateFields(QStringLiteral("C-1"), { { "readingKw", 15 } }).ok());
+        QVERIFY(m_store->edits().updateFields(QStringLiteral("C-2"), { { "priority", "low" } }).ok());
         model.refresh();
         QCOMPARE(inserted.size(), 2);
         QCOMPARE(model.rowCount(), 2);
@@ -324,13 +324,13 @@ private Q_SLOTS:
         const OutboxEntry first = model.index(0).data(KeyedListModel::ValueRole).value<OutboxEntry>();
         QCOMPARE(first.caseId, QStringLiteral("C-1"));
 
-        QVERIFY(m_store->holdAction(first.actionId).ok());
+        QVERIFY(m_store->edits().holdAction(first.actionId).ok());
         model.refresh();
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
         QVERIFY(model.index(0).data().toString().contains(QStringLiteral("on hold")));
 
-        QVERIFY(m_store->discardAction(first.actionId).ok());
+        QVERIFY(m_store->edits().discardAction(first.actionId).ok());
         model.refresh();
         QCOMPARE(removed.size(), 1);
         QCOMPARE(model.rowCount(), 1);
@@ -349,10 +349,10 @@ private Q_SLOTS:
         QCOMPARE(conflicts.rowCount(), 0);
         QCOMPARE(issues.rowCount(), 0);
 
-        QVERIFY(m_store->updateFields(QStringLiteral("C-1"), { { "priority", "high" } }).ok());
-        QVERIFY(m_store->updateFields(QStringLiteral("C-2"), { { "readingKw", 999999 } }).ok()
+        QVERIFY(m_store->edits().updateFields(QStringLiteral("C-1"), { { "priority", "high" } }).ok());
+        QVERIFY(m_store->edits().updateFields(QStringLiteral("C-2"), { { "readingKw", 999999 } }).ok()
             == false); // out of range
-        QVERIFY(m_store->updateFields(QStringLiteral("C-2"), { { "readingKw", 99 } }).ok());
+        QVERIFY(m_store->edits().updateFields(QStringLiteral("C-2"), { { "readingKw", 99 } }).ok());
         QJsonObject theirs = baseFields();
         theirs.insert(QStringLiteral("priority"), QStringLiteral("low"));
         uploadOnce([&](const QueuedAction &q) {
@@ -381,7 +381,7 @@ private Q_SLOTS:
                         { { QStringLiteral("priority"), QJsonValue(QStringLiteral("high")) } })
                     .ok());
         const SyncIssue issue = issues.index(0).data(KeyedListModel::ValueRole).value<SyncIssue>();
-        QVERIFY(m_store->discardSyncIssue(issue.actionId).ok());
+        QVERIFY(m_store->edits().discardSyncIssue(issue.actionId).ok());
         conflicts.refresh();
         issues.refresh();
         QCOMPARE(cRem.size(), 1);
@@ -417,7 +417,7 @@ private Q_SLOTS:
         const Status bad = host.saveFields(QStringLiteral("C-1"), rec->etag, { { "readingKw", -5 } });
         QVERIFY(!bad.ok());
         QVERIFY(bad.error().fields.contains(QStringLiteral("readingKw")));
-        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(m_store->reads().pendingCount(), 0);
         QCOMPARE(local.size(), 0);
 
         QVERIFY(host.saveFields(QStringLiteral("C-1"), rec->etag, { { "readingKw", 15 } }).ok());
@@ -430,7 +430,7 @@ private Q_SLOTS:
         QVERIFY(created.ok());
         QVERIFY(created->startsWith(QStringLiteral("tmp-")));
         QCOMPARE(local.size(), 3);
-        QCOMPARE(m_store->pendingCount(), 3);
+        QCOMPARE(m_store->reads().pendingCount(), 3);
     }
 
     void lookupsOverDataPages()

@@ -181,7 +181,7 @@ void AppSession::bind()
     m_issues = new SyncIssuesModel(store);
     m_events = new EventLogModel(store);
     refreshLists();
-    for (const CaseType &t : store->caseTypes())
+    for (const CaseType &t : store->reads().caseTypes())
         m_typeNames << t.name + QLatin1Char('/') + QString::number(t.version);
 
     MainWindow *w = m_window;
@@ -197,9 +197,9 @@ void AppSession::bind()
 
     SyncStatusBar *bar = w->syncStatus();
     sync::SyncController *c = m_controller;
-    bar->setPendingCount(store->pendingCount());
-    bar->setConflictCount(store->conflictCount());
-    bar->setLastSync(store->lastSuccess());
+    bar->setPendingCount(store->reads().pendingCount());
+    bar->setConflictCount(store->reads().conflictCount());
+    bar->setLastSync(store->pages().lastSuccess());
     bar->setState(m_offline ? ui::SyncState::Offline : ui::SyncState::Online);
     connect(c, &sync::SyncController::stateChanged, bar, [bar](sync::SyncState s) {
         bar->setState(toBarState(s));
@@ -237,8 +237,8 @@ void AppSession::bind()
         if (m_controller)
             m_controller->localChangeMade();
         m_worklist->refreshCase(caseId);
-        m_window->syncStatus()->setPendingCount(m_store->pendingCount());
-        m_window->syncStatus()->setConflictCount(m_store->conflictCount());
+        m_window->syncStatus()->setPendingCount(m_store->reads().pendingCount());
+        m_window->syncStatus()->setConflictCount(m_store->reads().conflictCount());
         refreshLists();
     };
     connect(m_host, &StoreCaseHost::localChangeMade, this, local);
@@ -270,7 +270,7 @@ void AppSession::refreshCaseTypes()
     if (!m_store)
         return;
     QStringList names;
-    for (const CaseType &t : m_store->caseTypes())
+    for (const CaseType &t : m_store->reads().caseTypes())
         names << t.name + QLatin1Char('/') + QString::number(t.version);
     if (names == m_typeNames)
         return;

@@ -97,7 +97,7 @@ void CaseFilesWorker::attach(const QString &caseId, const QString &filePath)
         Q_EMIT attached(caseId, {}, error);
         return;
     }
-    const Result<QString> id = s->attachFile(caseId, filePath);
+    const Result<QString> id = s->edits().attachFile(caseId, filePath);
     if (!id) {
         qCInfo(lcUiModels) << "attaching" << filePath << "to" << caseId << "failed:" << id.error().code;
         Q_EMIT attached(caseId, {}, id.error().message);

@@ -108,7 +108,7 @@ QVariantMap WorklistChoices::toVariant() const
 QHash<QString, QString> caseTypeTitles(const client::LocalStore &store)
 {
     QHash<QString, QString> titles;
-    for (const CaseType &t : store.caseTypes())
+    for (const CaseType &t : store.reads().caseTypes())
         titles.insert(t.name, t.title.isEmpty() ? t.name : t.title);
     return titles;
 }
@@ -135,8 +135,8 @@ CaseRowsLoad readRows(const QString &storePath, bool verify, bool searchText, Wo
     }
     const QHash<QString, QString> titles = caseTypeTitles(**store);
     const QList<client::CaseSummary> cases = searchText
-        ? (*store)->caseSummaries(worklistFilter())
-        : (*store)->caseSummariesWithoutSearchText(worklistFilter());
+        ? (*store)->reads().caseSummaries(worklistFilter())
+        : (*store)->reads().caseSummariesWithoutSearchText(worklistFilter());
     load.rows.reserve(cases.size());
     load.index.reserve(cases.size());
     for (const client::CaseSummary &c : cases) {
@@ -171,7 +171,7 @@ QHash<QString, CaseSearchText> loadSearchTexts(const QString &storePath)
     QHash<QString, CaseSearchText> out;
     if (!store)
         return out;
-    const QHash<QString, QString> texts = (*store)->caseSearchTexts(worklistFilter());
+    const QHash<QString, QString> texts = (*store)->reads().caseSearchTexts(worklistFilter());
     out.reserve(texts.size());
     for (auto it = texts.cbegin(); it != texts.cend(); ++it)
         out.insert(it.key(), { it.value(), searchTextKeyOf(it.value()) });

@@ -117,7 +117,7 @@ void QueueActions::holdOrRelease(bool hold)
     if (!v.canConvert<OutboxEntry>())
         return;
     const OutboxEntry e = v.value<OutboxEntry>();
-    const Status s = hold ? m_store->holdAction(e.actionId) : m_store->releaseAction(e.actionId);
+    const Status s = hold ? m_store->edits().holdAction(e.actionId) : m_store->edits().releaseAction(e.actionId);
     if (!s)
         return showError(s.error().message);
     Q_EMIT localChangeMade(e.caseId);
@@ -131,7 +131,7 @@ void QueueActions::discardQueued()
     const OutboxEntry e = v.value<OutboxEntry>();
     confirm(tr("Discard this change? It is undone on this device and never sent.\n\n%1").arg(e.description),
         [this, e] {
-            const Status s = m_store->discardAction(e.actionId);
+            const Status s = m_store->edits().discardAction(e.actionId);
             if (!s)
                 return showError(s.error().message);
             Q_EMIT localChangeMade(e.caseId);
@@ -145,10 +145,10 @@ void QueueActions::resolveConflict()
     if (entries.isEmpty())
         return;
     const QString caseId = entries.first().caseId;
-    const std::optional<LocalCase> c = m_store->caseById(caseId);
+    const std::optional<LocalCase> c = m_store->reads().caseById(caseId);
     if (!c)
         return showError(tr("Case %1 does not exist.").arg(caseId));
-    const std::optional<CaseType> type = m_store->caseType(c->record.caseType);
+    const std::optional<CaseType> type = m_store->reads().caseType(c->record.caseType);
     if (!type)
         return showError(tr("Case type %1 is not known.").arg(c->record.caseType));
     QList<ui::ConflictEntry> fields;
@@ -159,7 +159,7 @@ void QueueActions::resolveConflict()
     auto *dlg = new ConflictDialog(*type, label, fields, m_host->lookupSource(), m_window);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     connect(dlg, &QDialog::accepted, this, [this, dlg, caseId] {
-        const Status s = m_store->resolveConflict(caseId, dlg->resolvedValues());
+        const Status s = m_store->edits().resolveConflict(caseId, dlg->resolvedValues());
         if (!s)
             return showError(s.error().message);
         Q_EMIT localChangeMade(caseId);
@@ -175,7 +175,7 @@ void QueueActions::retryIssue()
     const SyncIssue i = v.value<SyncIssue>();
     if (i.status == ResultStatus::Gone)
         return; // only Discard helps (the action is disabled for these)
-    const Status s = m_store->retrySyncIssue(i.actionId);
+    const Status s = m_store->edits().retrySyncIssue(i.actionId);
     if (!s)
         return showError(s.error().message);
     Q_EMIT localChangeMade(i.caseId);
@@ -205,10 +205,10 @@ void QueueActions::editIssue()
     const SyncIssue i = v.value<SyncIssue>();
     if (i.status == ResultStatus::Gone || i.action.type == ActionType::Note)
         return; // nothing to edit (the actions are disabled for these)
-    const std::optional<LocalCase> c = m_store->caseById(i.caseId);
+    const std::optional<LocalCase> c = m_store->reads().caseById(i.caseId);
     if (!c)
         return showError(tr("Case %1 does not exist.").arg(i.caseId));
-    const std::optional<CaseType> type = m_store->caseType(c->record.caseType);
+    const std::optional<CaseType> type = m_store->reads().caseType(c->record.caseType);
     if (!type)
         return showError(tr("Case type %1 is not known.").arg(c->record.caseType));
     RefusedChange change;
@@ -231,11 +231,11 @@ void QueueActions::editIssue()
     const QString caseId = i.caseId;
     connect(dlg, &SyncIssueDialog::retryRequested, this,
         [this, dlg, actionId, caseId](const QJsonObject &fields) {
-            const Status s = m_store->retrySyncIssue(actionId, fields);
+            const Status s = m_store->edits().retrySyncIssue(actionId, fields);
             if (!s)
                 return dlg->showError(s.error().message, s.error().fields);
             dlg->accept();
-            Q_EMIT localChangeMade(m_store->resolveId(caseId));
+            Q_EMIT localChangeMade(m_store->reads().resolveId(caseId));
         });
     dlg->open();
 }
@@ -248,7 +248,7 @@ void QueueActions::discardIssue()
     const SyncIssue i = v.value<SyncIssue>();
     confirm(
         tr("Discard this refused change? It is undone on this device.\n\n%1").arg(i.description), [this, i] {
-            const Status s = m_store->discardSyncIssue(i.actionId);
+            const Status s = m_store->edits().discardSyncIssue(i.actionId);
             if (!s)
                 return showError(s.error().message);
             Q_EMIT localChangeMade(i.caseId);

@@ -134,14 +134,14 @@ void StoreCaseDetails::setOnline(bool online)
 QList<CaseNote> StoreCaseDetails::localNotes(const QString &caseId) const
 {
     QList<CaseNote> out;
-    const QString id = m_store->resolveId(caseId);
-    for (const client::SyncIssue &i : m_store->syncIssues()) {
-        if (i.action.type != ActionType::Note || m_store->resolveId(i.caseId) != id)
+    const QString id = m_store->reads().resolveId(caseId);
+    for (const client::SyncIssue &i : m_store->reads().syncIssues()) {
+        if (i.action.type != ActionType::Note || m_store->reads().resolveId(i.caseId) != id)
             continue;
         out.append({ i.actionId, QDateTime::fromString(i.action.clientTime, Qt::ISODateWithMs), m_userId,
             i.action.text, true, i.error.message });
     }
-    for (const client::QueuedAction &a : m_store->queuedActions(id)) {
+    for (const client::QueuedAction &a : m_store->reads().queuedActions(id)) {
         if (a.action.type != ActionType::Note)
             continue;
         out.append({ a.action.id, QDateTime::fromString(a.action.clientTime, Qt::ISODateWithMs), m_userId,
@@ -152,7 +152,7 @@ QList<CaseNote> StoreCaseDetails::localNotes(const QString &caseId) const
 
 Status StoreCaseDetails::addNote(const QString &caseId, const QString &text)
 {
-    Status st = m_store->addNote(caseId, text);
+    Status st = m_store->edits().addNote(caseId, text);
     if (st) {
         Q_EMIT detailsChanged(caseId);
         Q_EMIT localChangeMade(caseId);
@@ -163,8 +163,8 @@ Status StoreCaseDetails::addNote(const QString &caseId, const QString &text)
 QList<CaseAttachment> StoreCaseDetails::attachments(const QString &caseId) const
 {
     QList<CaseAttachment> out;
-    const std::optional<client::LocalCase> c = m_store->caseById(caseId);
-    const QList<client::AttachmentInfo> local = m_store->attachments(caseId);
+    const std::optional<client::LocalCase> c = m_store->reads().caseById(caseId);
+    const QList<client::AttachmentInfo> local = m_store->reads().attachments(caseId);
     QHash<QString, client::AttachmentInfo> localById;
     for (const client::AttachmentInfo &a : local)
         localById.insert(a.id, a);
@@ -212,7 +212,7 @@ void StoreCaseDetails::fetchAttachment(const QString &caseId, const QString &att
     const QString dest
         = QDir(m_cacheDir).filePath(attachmentId + QLatin1Char('/') + safeFileName(found.name, attachmentId));
     QString source;
-    for (const client::AttachmentInfo &a : m_store->attachments(caseId))
+    for (const client::AttachmentInfo &a : m_store->reads().attachments(caseId))
         if (a.id == attachmentId && QFileInfo::exists(a.localPath))
             source = a.localPath;
     m_fetching.insert(attachmentId);
@@ -231,7 +231,7 @@ void StoreCaseDetails::fetchAttachment(const QString &caseId, const QString &att
 
 void StoreCaseDetails::fetchHistory(const QString &caseId)
 {
-    const std::optional<client::LocalCase> c = m_store->caseById(caseId);
+    const std::optional<client::LocalCase> c = m_store->reads().caseById(caseId);
     if (c && c->isLocalOnly) {
         Q_EMIT historyUnavailable(caseId,
             tr("This case was created on this device and is not on the server yet. Its history starts "

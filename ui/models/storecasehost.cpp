@@ -22,7 +22,7 @@ QList<LookupEntry> StoreLookupSource::search(const QString &page, const QString 
         return out;
     QSet<QString> seen;
     // Keys starting with the text first (an indexed prefix read), then keys/labels containing it.
-    for (const DataPageRow &r : m_store->dataPageRows(page, text, limit)) {
+    for (const DataPageRow &r : m_store->reads().dataPageRows(page, text, limit)) {
         if (!r.key.startsWith(text, Qt::CaseInsensitive))
             continue;
         out.append({ r.key, r.label });
@@ -30,7 +30,7 @@ QList<LookupEntry> StoreLookupSource::search(const QString &page, const QString 
     }
     if (text.isEmpty() || out.size() >= limit)
         return out;
-    for (const DataPageRow &r : m_store->dataPageRows(page, {}, LabelScanRows)) {
+    for (const DataPageRow &r : m_store->reads().dataPageRows(page, {}, LabelScanRows)) {
         if (out.size() >= limit)
             break;
         if (seen.contains(r.key))
@@ -45,14 +45,14 @@ QList<LookupEntry> StoreLookupSource::search(const QString &page, const QString 
 
 bool StoreLookupSource::contains(const QString &page, const QString &key) const
 {
-    return m_store && m_store->hasDataPageRow(page, key);
+    return m_store && m_store->reads().hasDataPageRow(page, key);
 }
 
 QString StoreLookupSource::label(const QString &page, const QString &key) const
 {
     if (!m_store)
         return {};
-    for (const DataPageRow &r : m_store->dataPageRows(page, key, 5))
+    for (const DataPageRow &r : m_store->reads().dataPageRows(page, key, 5))
         if (r.key == key)
             return r.label;
     return {};
@@ -66,7 +66,7 @@ StoreCaseHost::StoreCaseHost(client::LocalStore *store, QObject *parent)
 
 Result<CaseRecord> StoreCaseHost::caseRecord(const QString &caseId) const
 {
-    const std::optional<client::LocalCase> c = m_store->caseById(caseId);
+    const std::optional<client::LocalCase> c = m_store->reads().caseById(caseId);
     if (!c)
         return Error(QStringLiteral("not_found"), Tr::tr("Case %1 does not exist.").arg(caseId));
     return c->record;
@@ -74,7 +74,7 @@ Result<CaseRecord> StoreCaseHost::caseRecord(const QString &caseId) const
 
 Result<CaseType> StoreCaseHost::caseType(const QString &name) const
 {
-    const std::optional<CaseType> t = m_store->caseType(name);
+    const std::optional<CaseType> t = m_store->reads().caseType(name);
     if (!t)
         return Error(QStringLiteral("not_found"), Tr::tr("Case type %1 is not known.").arg(name));
     return *t;
@@ -82,12 +82,12 @@ Result<CaseType> StoreCaseHost::caseType(const QString &name) const
 
 QList<CaseType> StoreCaseHost::caseTypes() const
 {
-    return m_store->caseTypes();
+    return m_store->reads().caseTypes();
 }
 
 Result<QString> StoreCaseHost::createCase(const QString &caseType, const QJsonObject &fields)
 {
-    Result<QString> id = m_store->createCase(caseType, fields);
+    Result<QString> id = m_store->edits().createCase(caseType, fields);
     if (id)
         Q_EMIT localChangeMade(id.value());
     return id;
@@ -96,7 +96,7 @@ Result<QString> StoreCaseHost::createCase(const QString &caseType, const QJsonOb
 Status StoreCaseHost::saveFields(const QString &caseId, const QString &baseEtag, const QJsonObject &changed)
 {
     Q_UNUSED(baseEtag) // the store keeps the base of every edit itself
-    Status s = m_store->updateFields(caseId, changed);
+    Status s = m_store->edits().updateFields(caseId, changed);
     if (s)
         Q_EMIT localChangeMade(caseId);
     return s;
@@ -106,7 +106,7 @@ Status StoreCaseHost::runFlowAction(
     const QString &caseId, const QString &baseEtag, const QString &action, const QJsonObject &changed)
 {
     Q_UNUSED(baseEtag)
-    Status s = m_store->runFlowAction(caseId, action, changed);
+    Status s = m_store->edits().runFlowAction(caseId, action, changed);
     if (s)
         Q_EMIT localChangeMade(caseId);
     return s;

@@ -18,7 +18,7 @@ void OutboxModel::refresh()
 {
     QList<KeyedItem> items;
     if (m_store) {
-        for (const OutboxEntry &e : m_store->outbox()) {
+        for (const OutboxEntry &e : m_store->reads().outbox()) {
             QString text = e.description;
             if (e.state == QueueState::Held)
                 text = tr("%1 (on hold)").arg(text);
@@ -59,7 +59,7 @@ void ConflictsListModel::refresh()
                     {}, QVariant::fromValue(group) });
             group.clear();
         };
-        for (const ConflictEntry &c : m_store->conflicts()) {
+        for (const ConflictEntry &c : m_store->reads().conflicts()) {
             if (!group.isEmpty() && group.first().caseId != c.caseId)
                 flush();
             group.append(c);
@@ -78,7 +78,7 @@ void SyncIssuesModel::refresh()
 {
     QList<KeyedItem> items;
     if (m_store) {
-        for (const SyncIssue &i : m_store->syncIssues()) {
+        for (const SyncIssue &i : m_store->reads().syncIssues()) {
             const QString why = i.error.toString();
             const QString text = i.status == ResultStatus::Gone
                 ? tr("%1 — the case is gone: %2").arg(i.description, why)
@@ -98,7 +98,7 @@ void EventLogModel::refresh()
 {
     QList<KeyedItem> items;
     if (m_store) {
-        for (const EventEntry &e : m_store->eventLog(200)) {
+        for (const EventEntry &e : m_store->reads().eventLog(200)) {
             const QString text = QStringLiteral("%1  %2  %3: %4")
                                      .arg(QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat),
                                          eventLevelName(e.level), e.category, e.message);

@@ -158,7 +158,7 @@ void StoreWorklistModel::remapTempIds()
         const QString id = m_rows.at(i).id;
         if (!id.startsWith(QLatin1String("tmp-")))
             continue;
-        const QString now = m_store->resolveId(id);
+        const QString now = m_store->reads().resolveId(id);
         if (now == id)
             continue;
         if (m_index.contains(now)) { // the server copy has a row already
@@ -185,8 +185,8 @@ void StoreWorklistModel::refreshCases(const QStringList &caseIds)
         m_titles = caseTypeTitles(*m_store);
     remapTempIds();
     for (const QString &rawId : caseIds) {
-        const QString id = m_store->resolveId(rawId);
-        const std::optional<client::CaseSummary> c = m_store->caseSummary(id);
+        const QString id = m_store->reads().resolveId(rawId);
+        const std::optional<client::CaseSummary> c = m_store->reads().caseSummary(id);
         const int row = m_index.value(id, -1);
         const bool show = c && (!c->resolved || c->pendingCount > 0 || c->hasConflict || c->hasIssue);
         if (!show) {

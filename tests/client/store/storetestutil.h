@@ -92,11 +92,11 @@ inline void seed(LocalStore &s)
     for (int i = 1; i <= 3; ++i)
         ch.append(upsert(
             "case", QStringLiteral("C-%1").arg(i), caseJson(QStringLiteral("C-%1").arg(i), 1, baseFields())));
-    auto b = s.beginFullSync();
+    auto b = s.pages().beginFullSync();
     QVERIFY2(b.ok(), qPrintable(b.error().toString()));
-    auto r = s.applyChangesPage(page(ch, "t1"), true);
+    auto r = s.pages().applyPage(page(ch, "t1"), true);
     QVERIFY2(r.ok(), qPrintable(r.error().toString()));
-    auto f = s.finishFullSync("t1");
+    auto f = s.pages().finishFullSync("t1");
     QVERIFY2(f.ok(), qPrintable(f.error().toString()));
 }
 

@@ -56,13 +56,13 @@ QString compact(const QJsonObject &o)
 /// that kills also land inside applyUploadResults. Reports what it is about to apply, then "sent".
 bool drainOnce(LocalStore &store, int etag)
 {
-    const QList<QueuedAction> batch = store.nextUploadBatch(20);
+    const QList<QueuedAction> batch = store.upload().nextBatch(20);
     if (batch.isEmpty())
         return true;
     QStringList ids;
     for (const QueuedAction &q : batch)
         ids << q.action.id;
-    if (!store.markInflight(ids).ok())
+    if (!store.upload().markInflight(ids).ok())
         return false;
     QHash<QString, QString> mapped;
     QList<ActionResult> results;
@@ -77,14 +77,14 @@ bool drainOnce(LocalStore &store, int etag)
         } else if (q.action.type == ActionType::Note) {
             std::printf("pendingnote %s\n", qPrintable(q.action.text));
         }
-        const auto current = store.caseById(caseId);
+        const auto current = store.reads().caseById(caseId);
         QJsonObject fields = current ? current->record.fields : q.action.fields;
         for (auto it = q.action.fields.begin(); it != q.action.fields.end(); ++it)
             fields.insert(it.key(), it.value());
         results << applied(q, caseJson(caseId, etag, fields), map);
     }
     std::fflush(stdout);
-    if (!store.applyUploadResults(batch, results).ok())
+    if (!store.upload().applyResults(batch, results).ok())
         return false;
     std::printf("sent x\n");
     std::fflush(stdout);
@@ -101,18 +101,18 @@ int runChild(const QString &path, int base)
         return 2;
     }
     LocalStore &store = *s.value();
-    if (!store.requeueInflight().ok())
+    if (!store.upload().requeueInflight().ok())
         return 6;
     for (int i = 0; i < 1000; ++i) {
-        auto id = store.createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
+        auto id = store.edits().createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         if (!id)
             return 3;
         std::printf("create %s\n", qPrintable(*id));
         const QString text = QStringLiteral("n-%1-%2").arg(base).arg(i);
-        if (!store.addNote(*id, text).ok())
+        if (!store.edits().addNote(*id, text).ok())
             return 4;
         std::printf("note %s\n", qPrintable(text));
-        if (!store.updateFields("C-1", { { "readingKw", base + i } }).ok())
+        if (!store.edits().updateFields("C-1", { { "readingKw", base + i } }).ok())
             return 5;
         std::printf("reading %d\n", base + i);
         std::fflush(stdout);
@@ -208,24 +208,24 @@ private Q_SLOTS:
         QVERIFY(store);
         QCOMPARE(store->schemaVersion(), LocalStore::currentSchemaVersion());
         QStringList after;
-        for (const OutboxEntry &e : store->outbox())
+        for (const OutboxEntry &e : store->reads().outbox())
             after << e.actionId;
         QCOMPARE(after, ids);
-        QCOMPARE(store->outbox().at(2).state, QueueState::Held);
-        QCOMPARE(store->syncToken(), QString("tok-old"));
-        QCOMPARE(store->caseById("C-1")->record.fields.value("readingKw").toInt(), 15);
-        const auto batch = store->nextUploadBatch();
+        QCOMPARE(store->reads().outbox().at(2).state, QueueState::Held);
+        QCOMPARE(store->pages().syncToken(), QString("tok-old"));
+        QCOMPARE(store->reads().caseById("C-1")->record.fields.value("readingKw").toInt(), 15);
+        const auto batch = store->upload().nextBatch();
         QCOMPARE(batch.size(), 2);
         QCOMPARE(batch.first().baseFields.value("readingKw").toInt(), 12);
         // The newer features work on the migrated data: a full sync keeps the queued work.
-        QVERIFY(store->beginFullSync().ok());
+        QVERIFY(store->pages().beginFullSync().ok());
         QVERIFY(
-            store->applyChangesPage(page({ upsert("caseType", "inspection", inspectionType()) }, "t"), true)
+            store->pages().applyPage(page({ upsert("caseType", "inspection", inspectionType()) }, "t"), true)
                 .ok());
-        QVERIFY(store->finishFullSync("t").ok());
-        QVERIFY(store->caseById("C-1")->removedOnServer);
-        QVERIFY(store->caseById(tmp));
-        QCOMPARE(store->pendingCount(), 3);
+        QVERIFY(store->pages().finishFullSync("t").ok());
+        QVERIFY(store->reads().caseById("C-1")->removedOnServer);
+        QVERIFY(store->reads().caseById(tmp));
+        QCOMPARE(store->reads().pendingCount(), 3);
     }
 
     void refusesNewerStore()
@@ -261,9 +261,9 @@ private Q_SLOTS:
                 rows.append(upsert("dataPage", QStringLiteral("parts/P-%1").arg(i),
                     QJsonObject { { "page", "parts" }, { "key", QStringLiteral("P-%1").arg(i) },
                         { "label", QStringLiteral("Spare part number %1 with a long label").arg(i) } }));
-            QVERIFY(s->applyChangesPage(page(rows, "t2"), false).ok());
+            QVERIFY(s->pages().applyPage(page(rows, "t2"), false).ok());
             if (pendingWork)
-                QVERIFY(s->updateFields("C-1", { { "readingKw", 77 } }).ok());
+                QVERIFY(s->edits().updateFields("C-1", { { "readingKw", 77 } }).ok());
             QSqlQuery q(QSqlDatabase::database(s->connectionName()));
             QVERIFY(q.exec("SELECT rootpage FROM sqlite_master WHERE name = 'data_page_rows'") && q.next());
             rootPage = q.value(0).toLongLong();
@@ -299,7 +299,7 @@ private Q_SLOTS:
             QVERIFY(!QFile::exists(path()));
             auto fresh = openStore(path());
             QVERIFY(fresh);
-            QCOMPARE(fresh->status().cases, 0);
+            QCOMPARE(fresh->reads().status().cases, 0);
         }
     }
 
@@ -360,16 +360,16 @@ private Q_SLOTS:
         int ops = 0;
         for (int i = 0; i < 100; ++i) {
             QVERIFY(
-                store->addNote(QStringLiteral("C-%1").arg(1 + i % 3), QStringLiteral("note %1").arg(i)).ok());
+                store->edits().addNote(QStringLiteral("C-%1").arg(1 + i % 3), QStringLiteral("note %1").arg(i)).ok());
             ++ops;
         }
         QVERIFY(worker->wait(60000));
         delete worker;
         QVERIFY2(workerError.isEmpty(), qPrintable(workerError));
         QCOMPARE(workerConnection, QString("outpost-store-sync"));
-        QCOMPARE(store->pendingCount(), ops);
-        QCOMPARE(store->syncToken(), QString("t-19"));
-        QCOMPARE(store->caseById("C-1")->pendingCount, 34);
+        QCOMPARE(store->reads().pendingCount(), ops);
+        QCOMPARE(store->pages().syncToken(), QString("t-19"));
+        QCOMPARE(store->reads().caseById("C-1")->pendingCount, 34);
     }
 
     void crashSafetyUnderSigkill()
@@ -461,8 +461,8 @@ private Q_SLOTS:
                     QCOMPARE(count, 1);
             }
             for (const QString &c : std::as_const(reportedCreates)) {
-                QVERIFY2(store.caseById(c), qPrintable(c)); // found by its temp id, mapped or not
-                const bool mapped = store.resolveId(c) != c;
+                QVERIFY2(store.reads().caseById(c), qPrintable(c)); // found by its temp id, mapped or not
+                const bool mapped = store.reads().resolveId(c) != c;
                 if (sentCreates.contains(c))
                     QVERIFY(mapped);
                 if (!sentCreates.contains(c) && !maybeCreates.contains(c))
@@ -470,9 +470,9 @@ private Q_SLOTS:
                 QCOMPARE(creates.value(c), mapped ? 0 : 1);
             }
             if (lastReading >= 0)
-                QVERIFY(store.caseById("C-1")->record.fields.value("readingKw").toInt() >= lastReading);
+                QVERIFY(store.reads().caseById("C-1")->record.fields.value("readingKw").toInt() >= lastReading);
             int updates = 0;
-            for (const OutboxEntry &e : store.outbox())
+            for (const OutboxEntry &e : store.reads().outbox())
                 updates += e.caseId == "C-1" && e.type == ActionType::Update ? 1 : 0;
             everRead |= lastReading >= 0;
             QVERIFY(updates <= 1); // C-1's edits merged into one update

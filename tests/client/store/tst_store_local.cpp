@@ -27,14 +27,14 @@ private:
     QList<OutboxEntry> outboxOf(const QString &caseId) const
     {
         QList<OutboxEntry> out;
-        for (const OutboxEntry &e : m_store->outbox())
+        for (const OutboxEntry &e : m_store->reads().outbox())
             if (e.caseId == caseId)
                 out.append(e);
         return out;
     }
     QueuedAction queued(const QString &actionId)
     {
-        for (const QueuedAction &q : m_store->nextUploadBatch(500))
+        for (const QueuedAction &q : m_store->upload().nextBatch(500))
             if (q.action.id == actionId)
                 return q;
         return {};
@@ -81,10 +81,10 @@ private Q_SLOTS:
     {
         const QJsonObject fields { { "site", "S-002" }, { "visitDate", "2026-12-01" },
             { "priority", "high" } };
-        auto id = m_store->createCase("inspection", fields, "New pump", "north");
+        auto id = m_store->edits().createCase("inspection", fields, "New pump", "north");
         QVERIFY2(id.ok(), qPrintable(id.error().toString()));
         QVERIFY(id->startsWith("tmp-"));
-        auto c = m_store->caseById(*id);
+        auto c = m_store->reads().caseById(*id);
         QVERIFY(c);
         QVERIFY(c->isLocalOnly);
         QCOMPARE(c->pendingCount, 1);
@@ -105,35 +105,35 @@ private Q_SLOTS:
     void invalidInputWritesNothing()
     {
         const int cases = rows("cases"), outbox = rows("outbox"), events = rows("event_log");
-        auto id = m_store->createCase("inspection", { { "site", "S-999" }, { "readingKw", -1 } });
+        auto id = m_store->edits().createCase("inspection", { { "site", "S-999" }, { "readingKw", -1 } });
         QVERIFY(!id.ok());
         QCOMPARE(id.error().code, QString("validation_failed"));
         QVERIFY(id.error().fields.contains("site")); // not an entry of the sites page
         QVERIFY(id.error().fields.contains("visitDate")); // required
         QVERIFY(id.error().fields.contains("readingKw")); // below min
-        QCOMPARE(m_store->createCase("nosuchtype", {}).error().code, QString("unknown_case_type"));
+        QCOMPARE(m_store->edits().createCase("nosuchtype", {}).error().code, QString("unknown_case_type"));
 
-        auto st = m_store->updateFields("C-1", { { "readingKw", 200000 }, { "nosuch", 1 } });
+        auto st = m_store->edits().updateFields("C-1", { { "readingKw", 200000 }, { "nosuch", 1 } });
         QCOMPARE(st.error().code, QString("validation_failed"));
         QVERIFY(st.error().fields.contains("readingKw"));
         QVERIFY(st.error().fields.contains("nosuch"));
-        QCOMPARE(m_store->updateFields("C-1", { { "site", QJsonValue() } }).error().code,
+        QCOMPARE(m_store->edits().updateFields("C-1", { { "site", QJsonValue() } }).error().code,
             QString("validation_failed"));
-        QCOMPARE(m_store->updateFields("C-404", { { "readingKw", 1 } }).error().code, QString("not_found"));
-        QCOMPARE(m_store->runFlowAction("C-1", "complete").error().code, QString("invalid_transition"));
-        QCOMPARE(m_store->runFlowAction("C-1", "fly").error().code, QString("invalid_transition"));
-        QCOMPARE(m_store->addNote("C-1", "   ").error().code, QString("validation_failed"));
+        QCOMPARE(m_store->edits().updateFields("C-404", { { "readingKw", 1 } }).error().code, QString("not_found"));
+        QCOMPARE(m_store->edits().runFlowAction("C-1", "complete").error().code, QString("invalid_transition"));
+        QCOMPARE(m_store->edits().runFlowAction("C-1", "fly").error().code, QString("invalid_transition"));
+        QCOMPARE(m_store->edits().addNote("C-1", "   ").error().code, QString("validation_failed"));
         // NUL is no text any database keeps; refused here rather than by the server later.
-        QCOMPARE(m_store->addNote("C-1", QStringLiteral("bad\u0000note")).error().code,
+        QCOMPARE(m_store->edits().addNote("C-1", QStringLiteral("bad\u0000note")).error().code,
             QString("validation_failed"));
-        QCOMPARE(m_store->updateFields("C-1", { { "summary", QStringLiteral("a\u0000b") } }).error().code,
+        QCOMPARE(m_store->edits().updateFields("C-1", { { "summary", QStringLiteral("a\u0000b") } }).error().code,
             QString("validation_failed"));
-        QCOMPARE(m_store->discardLocalCase("C-1").error().code, QString("not_allowed"));
+        QCOMPARE(m_store->edits().discardLocalCase("C-1").error().code, QString("not_allowed"));
 
         QCOMPARE(rows("cases"), cases);
         QCOMPARE(rows("outbox"), outbox);
         QCOMPARE(rows("event_log"), events);
-        QCOMPARE(m_store->caseById("C-1")->record.fields, baseFields());
+        QCOMPARE(m_store->reads().caseById("C-1")->record.fields, baseFields());
     }
 
     void changeAndActionCommitTogether()
@@ -143,25 +143,25 @@ private Q_SLOTS:
         for (int i = 0; i < 4; ++i)
             QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("injected failure")));
         const int cases = rows("cases");
-        QCOMPARE(m_store->createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } })
+        QCOMPARE(m_store->edits().createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } })
                      .error()
                      .code,
             QString("store_io"));
         QCOMPARE(rows("cases"), cases);
         QCOMPARE(rows("temp_ids"), 0);
-        QVERIFY(!m_store->updateFields("C-1", { { "readingKw", 99 } }).ok());
-        QCOMPARE(m_store->caseById("C-1")->record.fields.value("readingKw").toInt(), 12);
-        QVERIFY(!m_store->runFlowAction("C-1", "start").ok());
-        QCOMPARE(m_store->caseById("C-1")->record.status, QString("New"));
-        QVERIFY(!m_store->addNote("C-1", "hello").ok());
-        QCOMPARE(m_store->caseById("C-1")->pendingCount, 0);
+        QVERIFY(!m_store->edits().updateFields("C-1", { { "readingKw", 99 } }).ok());
+        QCOMPARE(m_store->reads().caseById("C-1")->record.fields.value("readingKw").toInt(), 12);
+        QVERIFY(!m_store->edits().runFlowAction("C-1", "start").ok());
+        QCOMPARE(m_store->reads().caseById("C-1")->record.status, QString("New"));
+        QVERIFY(!m_store->edits().addNote("C-1", "hello").ok());
+        QCOMPARE(m_store->reads().caseById("C-1")->pendingCount, 0);
         QCOMPARE(rows("outbox"), 0);
     }
 
     void updateQueuesChangedFieldsWithBase()
     {
-        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 }, { "priority", "normal" } }).ok());
-        const auto c = m_store->caseById("C-1");
+        QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 15 }, { "priority", "normal" } }).ok());
+        const auto c = m_store->reads().caseById("C-1");
         QCOMPARE(c->record.fields.value("readingKw").toInt(), 15);
         QCOMPARE(c->serverFields.value("readingKw").toInt(), 12);
         QCOMPARE(c->pendingCount, 1);
@@ -174,16 +174,16 @@ private Q_SLOTS:
         QCOMPARE(q.action.fields, QJsonObject({ { "readingKw", 15 } })); // priority did not change
         QCOMPARE(q.baseFields, QJsonObject({ { "readingKw", 12 } }));
         // Setting the same values again queues nothing.
-        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
-        QCOMPARE(m_store->pendingCount(), 1);
+        QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 15 } }).ok());
+        QCOMPARE(m_store->reads().pendingCount(), 1);
     }
 
     void editsOfUnsentCreateFoldIntoIt()
     {
-        auto id = m_store->createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
+        auto id = m_store->edits().createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         QVERIFY(id.ok());
-        QVERIFY(m_store->updateFields(*id, { { "readingKw", 40 } }).ok());
-        QVERIFY(m_store->updateFields(*id, { { "readingKw", 41 }, { "priority", "low" } }).ok());
+        QVERIFY(m_store->edits().updateFields(*id, { { "readingKw", 40 } }).ok());
+        QVERIFY(m_store->edits().updateFields(*id, { { "readingKw", 41 }, { "priority", "low" } }).ok());
         const auto ob = outboxOf(*id);
         QCOMPARE(ob.size(), 1);
         QCOMPARE(ob.first().type, ActionType::Create);
@@ -191,23 +191,23 @@ private Q_SLOTS:
         QCOMPARE(q.action.fields.value("readingKw").toInt(), 41);
         QCOMPARE(q.action.fields.value("priority").toString(), QString("low"));
         bool explained = false;
-        for (const EventEntry &e : m_store->eventLog(10))
+        for (const EventEntry &e : m_store->reads().eventLog(10))
             explained |= e.message.contains("Folded");
         QVERIFY(explained);
         // A transition after the create keeps later edits after it.
-        QVERIFY(m_store->runFlowAction(*id, "start").ok());
-        QVERIFY(m_store->updateFields(*id, { { "readingKw", 42 } }).ok());
+        QVERIFY(m_store->edits().runFlowAction(*id, "start").ok());
+        QVERIFY(m_store->edits().updateFields(*id, { { "readingKw", 42 } }).ok());
         const auto ob2 = outboxOf(*id);
         QCOMPARE(ob2.size(), 3);
         QCOMPARE(ob2.at(1).type, ActionType::Transition);
         QCOMPARE(ob2.at(2).type, ActionType::Update);
-        QCOMPARE(m_store->caseById(*id)->record.status, QString("InProgress"));
+        QCOMPARE(m_store->reads().caseById(*id)->record.status, QString("InProgress"));
     }
 
     void consecutiveUpdatesMergeKeepingOldestBase()
     {
-        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
-        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 20 }, { "priority", "high" } }).ok());
+        QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 15 } }).ok());
+        QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 20 }, { "priority", "high" } }).ok());
         auto ob = outboxOf("C-1");
         QCOMPARE(ob.size(), 1);
         QueuedAction q = queued(ob.first().actionId);
@@ -215,10 +215,10 @@ private Q_SLOTS:
         QCOMPARE(q.baseFields, QJsonObject({ { "readingKw", 12 }, { "priority", "normal" } }));
         QCOMPARE(q.action.baseEtag, QString("\"1\""));
         // Notes and transitions keep their order: no merge across them.
-        QVERIFY(m_store->addNote("C-1", "checked the meter").ok());
-        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 21 } }).ok());
-        QVERIFY(m_store->runFlowAction("C-1", "start").ok());
-        QVERIFY(m_store->updateFields("C-1", { { "passed", true } }).ok());
+        QVERIFY(m_store->edits().addNote("C-1", "checked the meter").ok());
+        QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 21 } }).ok());
+        QVERIFY(m_store->edits().runFlowAction("C-1", "start").ok());
+        QVERIFY(m_store->edits().updateFields("C-1", { { "passed", true } }).ok());
         ob = outboxOf("C-1");
         QCOMPARE(ob.size(), 5);
         const QList<ActionType> types { ActionType::Update, ActionType::Note, ActionType::Update,
@@ -226,75 +226,75 @@ private Q_SLOTS:
         for (int i = 0; i < types.size(); ++i)
             QCOMPARE(ob.at(i).type, types.at(i));
         // The case's own queue, in order, with the note's text (what the case screen lists).
-        const QList<QueuedAction> own = m_store->queuedActions("C-1");
+        const QList<QueuedAction> own = m_store->reads().queuedActions("C-1");
         QCOMPARE(own.size(), 5);
         QCOMPARE(own.at(1).action.type, ActionType::Note);
         QCOMPARE(own.at(1).action.text, QString("checked the meter"));
-        QVERIFY(m_store->queuedActions("C-2").isEmpty());
-        const auto c = m_store->caseById("C-1");
+        QVERIFY(m_store->reads().queuedActions("C-2").isEmpty());
+        const auto c = m_store->reads().caseById("C-1");
         QCOMPARE(c->record.status, QString("InProgress"));
         QCOMPARE(c->record.fields.value("readingKw").toInt(), 21);
         QCOMPARE(c->record.fields.value("passed").toBool(), true);
         QCOMPARE(c->pendingCount, 5);
-        QVERIFY(m_store->runFlowAction("C-1", "complete").ok());
-        QCOMPARE(m_store->caseById("C-1")->record.status, QString("Resolved-Completed"));
+        QVERIFY(m_store->edits().runFlowAction("C-1", "complete").ok());
+        QCOMPARE(m_store->reads().caseById("C-1")->record.status, QString("Resolved-Completed"));
     }
 
     void noMergeIntoInflightOrHeld()
     {
-        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
-        const auto batch = m_store->nextUploadBatch();
+        QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 15 } }).ok());
+        const auto batch = m_store->upload().nextBatch();
         QCOMPARE(batch.size(), 1);
-        QVERIFY(m_store->markInflight({ batch.first().action.id }).ok());
-        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 16 } }).ok());
+        QVERIFY(m_store->upload().markInflight({ batch.first().action.id }).ok());
+        QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 16 } }).ok());
         QCOMPARE(outboxOf("C-1").size(), 2);
         QCOMPARE(outboxOf("C-1").first().state, QueueState::Inflight);
         QCOMPARE(
             queued(outboxOf("C-1").first().actionId).action.id, QString()); // inflight: not offered again
-        QVERIFY(m_store->requeueInflight().ok());
+        QVERIFY(m_store->upload().requeueInflight().ok());
         QCOMPARE(outboxOf("C-1").first().state, QueueState::Queued);
     }
 
     void holdReleaseDiscard()
     {
-        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
-        QVERIFY(m_store->addNote("C-1", "after the edit").ok());
-        QVERIFY(m_store->updateFields("C-2", { { "priority", "low" } }).ok());
+        QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 15 } }).ok());
+        QVERIFY(m_store->edits().addNote("C-1", "after the edit").ok());
+        QVERIFY(m_store->edits().updateFields("C-2", { { "priority", "low" } }).ok());
         const QString first = outboxOf("C-1").first().actionId;
-        QVERIFY(m_store->holdAction(first).ok());
-        auto batch = m_store->nextUploadBatch();
+        QVERIFY(m_store->edits().holdAction(first).ok());
+        auto batch = m_store->upload().nextBatch();
         QCOMPARE(batch.size(), 1); // the held action and the later note of C-1 wait; C-2 drains
         QCOMPARE(batch.first().action.caseId, QString("C-2"));
         QCOMPARE(outboxOf("C-1").at(1).blockedBy, QString("held"));
         // A held update is not merged into.
-        QVERIFY(m_store->releaseAction(first).ok());
-        QCOMPARE(m_store->releaseAction(first).error().code, QString("not_allowed"));
-        QCOMPARE(m_store->nextUploadBatch().size(), 3);
-        QVERIFY(m_store->discardAction(first).ok());
-        const auto c = m_store->caseById("C-1");
+        QVERIFY(m_store->edits().releaseAction(first).ok());
+        QCOMPARE(m_store->edits().releaseAction(first).error().code, QString("not_allowed"));
+        QCOMPARE(m_store->upload().nextBatch().size(), 3);
+        QVERIFY(m_store->edits().discardAction(first).ok());
+        const auto c = m_store->reads().caseById("C-1");
         QCOMPARE(c->record.fields.value("readingKw").toInt(), 12); // local effect reverted
         QCOMPARE(c->pendingCount, 1);
-        QCOMPARE(m_store->discardAction(first).error().code, QString("not_found"));
+        QCOMPARE(m_store->edits().discardAction(first).error().code, QString("not_found"));
     }
 
     void discardUnsentCreateRemovesEverything()
     {
-        auto id = m_store->createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
+        auto id = m_store->edits().createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         QVERIFY(id.ok());
-        QVERIFY(m_store->addNote(*id, "first note").ok());
-        QVERIFY(m_store->runFlowAction(*id, "start").ok());
+        QVERIFY(m_store->edits().addNote(*id, "first note").ok());
+        QVERIFY(m_store->edits().runFlowAction(*id, "start").ok());
         QFile f(m_dir->filePath("photo.jpg"));
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("not really a jpeg");
         f.close();
-        auto att = m_store->attachFile(*id, f.fileName());
+        auto att = m_store->edits().attachFile(*id, f.fileName());
         QVERIFY2(att.ok(), qPrintable(att.error().toString()));
-        const QString copy = m_store->attachments(*id).first().localPath;
+        const QString copy = m_store->reads().attachments(*id).first().localPath;
         QVERIFY(QFile::exists(copy));
-        QCOMPARE(m_store->pendingCount(), 3);
-        QVERIFY(m_store->discardLocalCase(*id).ok());
-        QVERIFY(!m_store->caseById(*id));
-        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(m_store->reads().pendingCount(), 3);
+        QVERIFY(m_store->edits().discardLocalCase(*id).ok());
+        QVERIFY(!m_store->reads().caseById(*id));
+        QCOMPARE(m_store->reads().pendingCount(), 0);
         QVERIFY(!QFile::exists(copy));
         QCOMPARE(rows("temp_ids"), 0);
     }
@@ -307,9 +307,9 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(bytes);
         f.close();
-        auto att = m_store->attachFile("C-1", f.fileName());
+        auto att = m_store->edits().attachFile("C-1", f.fileName());
         QVERIFY(att.ok());
-        const auto list = m_store->attachments("C-1");
+        const auto list = m_store->reads().attachments("C-1");
         QCOMPARE(list.size(), 1);
         QCOMPARE(list.first().size, qint64(bytes.size()));
         QCOMPARE(list.first().sha256,
@@ -319,10 +319,10 @@ private Q_SLOTS:
         QFile copy(list.first().localPath);
         QVERIFY(copy.open(QIODevice::ReadOnly));
         QCOMPARE(copy.readAll(), bytes);
-        QCOMPARE(m_store->attachmentsToUpload().size(), 1);
-        QVERIFY(m_store->markAttachmentUploaded(*att).ok());
-        QCOMPARE(m_store->attachmentsToUpload().size(), 0);
-        QCOMPARE(m_store->attachFile("C-1", m_dir->filePath("missing")).error().code,
+        QCOMPARE(m_store->upload().attachmentsToUpload().size(), 1);
+        QVERIFY(m_store->upload().markAttachmentUploaded(*att).ok());
+        QCOMPARE(m_store->upload().attachmentsToUpload().size(), 0);
+        QCOMPARE(m_store->edits().attachFile("C-1", m_dir->filePath("missing")).error().code,
             QString("validation_failed"));
 
         // A copy left by a crash before its row was committed is cleaned up at the next open.
@@ -345,26 +345,26 @@ private Q_SLOTS:
 
     void readsAndStatus()
     {
-        QCOMPARE(m_store->caseTypes().size(), 1);
-        QVERIFY(m_store->caseType("inspection"));
-        QCOMPARE(m_store->dataPageRows("sites", "S-00", 3).size(), 3);
-        QCOMPARE(m_store->dataPageRows("sites", "S-004").size(), 1);
-        QVERIFY(m_store->hasDataPageRow("sites", "S-005"));
-        QCOMPARE(m_store->cases().size(), 3);
+        QCOMPARE(m_store->reads().caseTypes().size(), 1);
+        QVERIFY(m_store->reads().caseType("inspection"));
+        QCOMPARE(m_store->reads().dataPageRows("sites", "S-00", 3).size(), 3);
+        QCOMPARE(m_store->reads().dataPageRows("sites", "S-004").size(), 1);
+        QVERIFY(m_store->reads().hasDataPageRow("sites", "S-005"));
+        QCOMPARE(m_store->reads().cases().size(), 3);
         CaseFilter f;
         f.text = "c-2";
-        QCOMPARE(m_store->cases(f).size(), 1);
-        QVERIFY(m_store->updateFields("C-3", { { "readingKw", 1 } }).ok());
+        QCOMPARE(m_store->reads().cases(f).size(), 1);
+        QVERIFY(m_store->edits().updateFields("C-3", { { "readingKw", 1 } }).ok());
         f = {};
         f.onlyPending = true;
-        QCOMPARE(m_store->cases(f).size(), 1);
-        QVERIFY(m_store->runFlowAction("C-3", "start").ok());
+        QCOMPARE(m_store->reads().cases(f).size(), 1);
+        QVERIFY(m_store->edits().runFlowAction("C-3", "start").ok());
         f = {};
         f.status = "InProgress";
-        QCOMPARE(m_store->cases(f).size(), 1);
-        const StoreStatus s = m_store->status();
+        QCOMPARE(m_store->reads().cases(f).size(), 1);
+        const StoreStatus s = m_store->reads().status();
         QCOMPARE(s.toJson().value("pending").toInt(), 2);
-        QCOMPARE(m_store->outbox().first().toJson().value("type").toString(), QString("update"));
+        QCOMPARE(m_store->reads().outbox().first().toJson().value("type").toString(), QString("update"));
         QCOMPARE(s.cases, 3);
         QCOMPARE(s.pending, 2);
         QCOMPARE(s.syncToken, QString("t1"));
@@ -380,11 +380,11 @@ private Q_SLOTS:
                         { { "readingKw", 15.5 }, { "priority", "high" }, { "passed", true },
                             { "summary", "Fuse box replaced" } })
                     .ok());
-        QVERIFY(m_store->runFlowAction("C-3", "start").ok());
+        QVERIFY(m_store->edits().runFlowAction("C-3", "start").ok());
         CaseFilter f;
         f.includeResolved = true;
-        const QList<LocalCase> cases = m_store->cases(f);
-        const QList<CaseSummary> rows = m_store->caseSummaries(f);
+        const QList<LocalCase> cases = m_store->reads().cases(f);
+        const QList<CaseSummary> rows = m_store->reads().caseSummaries(f);
         QCOMPARE(rows.size(), 3);
         QCOMPARE(rows.size(), cases.size());
         for (int i = 0; i < rows.size(); ++i) {
@@ -409,19 +409,19 @@ private Q_SLOTS:
                                  it->isString() ? it->toString() : QString::number(it->toDouble())),
                         qPrintable(s.id + QLatin1String(": ") + s.searchText));
         }
-        const auto one = m_store->caseSummary("C-2");
+        const auto one = m_store->reads().caseSummary("C-2");
         QVERIFY(one);
         QCOMPARE(one->pendingCount, 1);
         QVERIFY(one->searchText.contains("15.5"));
         QVERIFY(one->searchText.contains("Fuse box replaced"));
         QVERIFY(!one->searchText.contains("true")); // yes/no values are not searched
-        QCOMPARE(m_store->caseSummary("C-3")->status, QString("InProgress"));
-        QVERIFY(!m_store->caseSummary("C-404"));
+        QCOMPARE(m_store->reads().caseSummary("C-3")->status, QString("InProgress"));
+        QVERIFY(!m_store->reads().caseSummary("C-404"));
 
         // A row whose JSON does not parse loses its search text, not the list.
         QSqlQuery q(QSqlDatabase::database(m_store->connectionName()));
         QVERIFY(q.exec("UPDATE cases SET server_fields = '{broken' WHERE id = 'C-1'"));
-        const QList<CaseSummary> again = m_store->caseSummaries(f);
+        const QList<CaseSummary> again = m_store->reads().caseSummaries(f);
         QCOMPARE(again.size(), 3);
         for (const CaseSummary &s : again)
             QCOMPARE(s.searchText.isEmpty(), s.id == QLatin1String("C-1"));
@@ -436,7 +436,7 @@ private Q_SLOTS:
         for (int i = 0; i < 5100; ++i)
             m_store->logEvent(EventLevel::Debug, "test", QString::number(i));
         QCOMPARE(rows("event_log"), 5000);
-        QCOMPARE(m_store->eventLog(1).first().message, QString("5099"));
+        QCOMPARE(m_store->reads().eventLog(1).first().message, QString("5099"));
     }
 };
 

@@ -21,7 +21,7 @@ private:
     QList<OutboxEntry> outboxOf(const QString &caseId) const
     {
         QList<OutboxEntry> out;
-        for (const OutboxEntry &e : m_store->outbox())
+        for (const OutboxEntry &e : m_store->reads().outbox())
             if (e.caseId == caseId)
                 out.append(e);
         return out;
@@ -30,16 +30,16 @@ private:
     QList<QueuedAction> uploadOnce(
         const std::function<ActionResult(const QueuedAction &)> &answer, UploadSummary *sum = nullptr)
     {
-        const QList<QueuedAction> batch = m_store->nextUploadBatch();
+        const QList<QueuedAction> batch = m_store->upload().nextBatch();
         QStringList ids;
         for (const QueuedAction &q : batch)
             ids << q.action.id;
-        if (!m_store->markInflight(ids).ok())
+        if (!m_store->upload().markInflight(ids).ok())
             qFatal("markInflight failed");
         QList<ActionResult> results;
         for (const QueuedAction &q : batch)
             results << answer(q);
-        const Status st = m_store->applyUploadResults(batch, results, sum);
+        const Status st = m_store->upload().applyResults(batch, results, sum);
         if (!st.ok())
             qWarning("applyUploadResults: %s", qPrintable(st.error().toString()));
         return batch;
@@ -73,17 +73,17 @@ private Q_SLOTS:
 
     void appliedCreateRemapsTempIdsEverywhere()
     {
-        auto tmp = m_store->createCase(
+        auto tmp = m_store->edits().createCase(
             "inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } }, "Pump");
         QVERIFY(tmp.ok());
-        QVERIFY(m_store->runFlowAction(*tmp, "start").ok());
-        QVERIFY(m_store->addNote(*tmp, "arrived").ok());
+        QVERIFY(m_store->edits().runFlowAction(*tmp, "start").ok());
+        QVERIFY(m_store->edits().addNote(*tmp, "arrived").ok());
         QFile f(m_dir->filePath("photo.txt"));
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("bytes");
         f.close();
-        QVERIFY(m_store->attachFile(*tmp, f.fileName()).ok());
-        QCOMPARE(m_store->attachmentsToUpload().size(), 0); // waits for a server id
+        QVERIFY(m_store->edits().attachFile(*tmp, f.fileName()).ok());
+        QCOMPARE(m_store->upload().attachmentsToUpload().size(), 0); // waits for a server id
 
         QJsonObject created = caseJson("C-100", 1, { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         UploadSummary sum;
@@ -97,17 +97,17 @@ private Q_SLOTS:
         QCOMPARE(sum.mappedIds.value(*tmp), QString("C-100"));
         QVERIFY(sum.changedCaseIds.contains("C-100"));
 
-        QCOMPARE(m_store->resolveId(*tmp), QString("C-100"));
-        const auto c = m_store->caseById(*tmp);
+        QCOMPARE(m_store->reads().resolveId(*tmp), QString("C-100"));
+        const auto c = m_store->reads().caseById(*tmp);
         QVERIFY(c);
         QCOMPARE(c->record.id, QString("C-100"));
         QVERIFY(!c->isLocalOnly);
         QCOMPARE(c->record.status, QString("InProgress")); // pending transition on top of the server copy
         QCOMPARE(c->serverStatus, QString("New"));
         QCOMPARE(c->pendingCount, 2);
-        QCOMPARE(m_store->attachments("C-100").size(), 1);
-        QCOMPARE(m_store->attachmentsToUpload().size(), 1);
-        const auto next = m_store->nextUploadBatch();
+        QCOMPARE(m_store->reads().attachments("C-100").size(), 1);
+        QCOMPARE(m_store->upload().attachmentsToUpload().size(), 1);
+        const auto next = m_store->upload().nextBatch();
         QCOMPARE(next.size(), 2);
         for (const QueuedAction &q : next)
             QCOMPARE(q.action.caseId, QString("C-100"));
@@ -117,25 +117,25 @@ private Q_SLOTS:
 
     void remapWhenTheCreatedCaseWasDownloadedFirst()
     {
-        auto tmp = m_store->createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
+        auto tmp = m_store->edits().createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         QVERIFY(tmp.ok());
-        QVERIFY(m_store->addNote(*tmp, "second").ok());
-        const auto batch = m_store->nextUploadBatch();
+        QVERIFY(m_store->edits().addNote(*tmp, "second").ok());
+        const auto batch = m_store->upload().nextBatch();
         QCOMPARE(batch.size(), 2);
         // The server applied both, but the answer was lost; a download brought the case meanwhile.
         const QJsonObject created
             = caseJson("C-200", 2, { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
-        QVERIFY(m_store->applyChangesPage(page({ upsert("case", "C-200", created) }, "t2"), false).ok());
-        QCOMPARE(m_store->status().cases, 5);
+        QVERIFY(m_store->pages().applyPage(page({ upsert("case", "C-200", created) }, "t2"), false).ok());
+        QCOMPARE(m_store->reads().status().cases, 5);
         // Sent again, the same ids return their first results (exactly once on the server).
         QVERIFY(
             m_store
                 ->applyUploadResults(batch,
                     { applied(batch.at(0), created, { { *tmp, "C-200" } }), applied(batch.at(1), created) })
                 .ok());
-        QCOMPARE(m_store->status().cases, 4);
-        QCOMPARE(m_store->pendingCount(), 0);
-        const auto c = m_store->caseById(*tmp);
+        QCOMPARE(m_store->reads().status().cases, 4);
+        QCOMPARE(m_store->reads().pendingCount(), 0);
+        const auto c = m_store->reads().caseById(*tmp);
         QVERIFY(c);
         QCOMPARE(c->record.id, QString("C-200"));
         QVERIFY(!c->isLocalOnly);
@@ -144,10 +144,10 @@ private Q_SLOTS:
 
     void rejectedCreateHoldsItsLaterActions()
     {
-        auto tmp = m_store->createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
+        auto tmp = m_store->edits().createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         QVERIFY(tmp.ok());
-        QVERIFY(m_store->addNote(*tmp, "on the new case").ok());
-        QVERIFY(m_store->addNote("C-2", "elsewhere").ok());
+        QVERIFY(m_store->edits().addNote(*tmp, "on the new case").ok());
+        QVERIFY(m_store->edits().addNote("C-2", "elsewhere").ok());
         uploadOnce([&](const QueuedAction &q) {
             if (q.action.type == ActionType::Create)
                 return failed(q, "rejected");
@@ -155,15 +155,15 @@ private Q_SLOTS:
                 return result(QJsonObject { { "id", q.action.id }, { "status", "skipped" } });
             return applied(q, caseJson("C-2", 2, baseFields()));
         });
-        QCOMPARE(m_store->pendingCount(), 1); // the note on the new case waits
-        QVERIFY(m_store->nextUploadBatch().isEmpty());
-        const auto c = m_store->caseById(*tmp);
+        QCOMPARE(m_store->reads().pendingCount(), 1); // the note on the new case waits
+        QVERIFY(m_store->upload().nextBatch().isEmpty());
+        const auto c = m_store->reads().caseById(*tmp);
         QVERIFY(c->hasIssue);
         QVERIFY(c->isLocalOnly);
-        QCOMPARE(m_store->syncIssues().first().action.type, ActionType::Create);
+        QCOMPARE(m_store->reads().syncIssues().first().action.type, ActionType::Create);
         QVERIFY(
-            m_store->retrySyncIssue(m_store->syncIssues().first().actionId, { { "priority", "high" } }).ok());
-        const auto next = m_store->nextUploadBatch();
+            m_store->edits().retrySyncIssue(m_store->reads().syncIssues().first().actionId, { { "priority", "high" } }).ok());
+        const auto next = m_store->upload().nextBatch();
         QCOMPARE(next.size(), 2);
         QCOMPARE(next.first().action.type, ActionType::Create);
         QCOMPARE(next.first().action.fields.value("priority").toString(), QString("high"));
@@ -172,43 +172,43 @@ private Q_SLOTS:
 
     void chainedEditsWaitForTheirEtag()
     {
-        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
-        QVERIFY(m_store->runFlowAction("C-1", "start").ok());
-        QVERIFY(m_store->updateFields("C-2", { { "priority", "low" } }).ok());
+        QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 15 } }).ok());
+        QVERIFY(m_store->edits().runFlowAction("C-1", "start").ok());
+        QVERIFY(m_store->edits().updateFields("C-2", { { "priority", "low" } }).ok());
         auto batch = uploadOnce([&](const QueuedAction &q) {
             const QString id = q.action.caseId;
             return applied(q, caseJson(id, 2, fieldsWith(q.action.fields)));
         });
         QCOMPARE(batch.size(), 2); // C-1 update and C-2 update; C-1's transition waits
-        auto next = m_store->nextUploadBatch();
+        auto next = m_store->upload().nextBatch();
         QCOMPARE(next.size(), 1);
         QCOMPARE(next.first().action.type, ActionType::Transition);
         QCOMPARE(next.first().action.baseEtag, QString("\"2\""));
-        QCOMPARE(m_store->caseById("C-2")->pendingCount, 0);
-        QCOMPARE(m_store->caseById("C-2")->record.etag, QString("\"2\""));
+        QCOMPARE(m_store->reads().caseById("C-2")->pendingCount, 0);
+        QCOMPARE(m_store->reads().caseById("C-2")->record.etag, QString("\"2\""));
     }
 
     void batchInFlightKeepsItsCasesOutOfTheNext()
     {
         // The sync engine sends the next batch while one is on the server: that one must hold no
         // action of the cases in flight, and a case's later edit waits for the earlier result.
-        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
-        QVERIFY(m_store->addNote("C-1", "after the reading").ok());
-        QVERIFY(m_store->runFlowAction("C-1", "start").ok());
-        QVERIFY(m_store->updateFields("C-2", { { "priority", "low" } }).ok());
-        const QList<QueuedAction> first = m_store->nextUploadBatch(2);
+        QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 15 } }).ok());
+        QVERIFY(m_store->edits().addNote("C-1", "after the reading").ok());
+        QVERIFY(m_store->edits().runFlowAction("C-1", "start").ok());
+        QVERIFY(m_store->edits().updateFields("C-2", { { "priority", "low" } }).ok());
+        const QList<QueuedAction> first = m_store->upload().nextBatch(2);
         QCOMPARE(first.size(), 2); // C-1's update and note
         QStringList ids;
         for (const QueuedAction &q : first)
             ids << q.action.id;
-        QVERIFY(m_store->markInflight(ids).ok());
+        QVERIFY(m_store->upload().markInflight(ids).ok());
 
-        const QList<QueuedAction> second = m_store->nextUploadBatch();
+        const QList<QueuedAction> second = m_store->upload().nextBatch();
         QCOMPARE(second.size(), 1); // C-2 only: C-1's transition waits behind its inflight actions
         QCOMPARE(second.first().action.caseId, QString("C-2"));
         QStringList secondIds { second.first().action.id };
-        QVERIFY(m_store->markInflight(secondIds).ok());
-        QVERIFY(m_store->nextUploadBatch().isEmpty());
+        QVERIFY(m_store->upload().markInflight(secondIds).ok());
+        QVERIFY(m_store->upload().nextBatch().isEmpty());
 
         // The second batch may come back first; the transition still waits for C-1's results.
         QVERIFY(
@@ -216,11 +216,11 @@ private Q_SLOTS:
                 ->applyUploadResults(second,
                     { applied(second.first(), caseJson("C-2", 2, fieldsWith({ { "priority", "low" } }))) })
                 .ok());
-        QVERIFY(m_store->nextUploadBatch().isEmpty());
+        QVERIFY(m_store->upload().nextBatch().isEmpty());
         const QJsonObject c1 = caseJson("C-1", 2, fieldsWith({ { "readingKw", 15 } }));
         QVERIFY(
-            m_store->applyUploadResults(first, { applied(first.at(0), c1), applied(first.at(1), c1) }).ok());
-        const QList<QueuedAction> third = m_store->nextUploadBatch();
+            m_store->upload().applyResults(first, { applied(first.at(0), c1), applied(first.at(1), c1) }).ok());
+        const QList<QueuedAction> third = m_store->upload().nextBatch();
         QCOMPARE(third.size(), 1);
         QCOMPARE(third.first().action.type, ActionType::Transition);
         QCOMPARE(third.first().action.baseEtag, QString("\"2\"")); // rebased on the update's result
@@ -228,20 +228,20 @@ private Q_SLOTS:
 
     void conflictDisjointFieldsRequeuedOnNewEtag()
     {
-        QVERIFY(m_store->updateFields("C-1", { { "priority", "high" } }).ok());
+        QVERIFY(m_store->edits().updateFields("C-1", { { "priority", "high" } }).ok());
         const QString oldId = outboxOf("C-1").first().actionId;
         const QJsonObject theirs = caseJson("C-1", 2, fieldsWith({ { "visitDate", "2026-12-24" } }));
         UploadSummary sum;
         uploadOnce([&](const QueuedAction &q) { return conflictResult(q, theirs); }, &sum);
         QCOMPARE(sum.conflicts, 1);
         QCOMPARE(sum.requeued, 1);
-        QCOMPARE(m_store->conflictCount(), 0);
-        const auto next = m_store->nextUploadBatch();
+        QCOMPARE(m_store->reads().conflictCount(), 0);
+        const auto next = m_store->upload().nextBatch();
         QCOMPARE(next.size(), 1);
         QVERIFY(next.first().action.id != oldId); // a new action: the old id is spent on the server
         QCOMPARE(next.first().action.baseEtag, QString("\"2\""));
         QCOMPARE(next.first().action.fields, QJsonObject({ { "priority", "high" } }));
-        const auto c = m_store->caseById("C-1");
+        const auto c = m_store->reads().caseById("C-1");
         QCOMPARE(c->record.fields.value("visitDate").toString(), QString("2026-12-24")); // theirs
         QCOMPARE(c->record.fields.value("priority").toString(), QString("high")); // mine
         QVERIFY(!c->hasConflict);
@@ -249,25 +249,25 @@ private Q_SLOTS:
 
     void conflictServerWins()
     {
-        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
+        QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 15 } }).ok());
         const QJsonObject theirs = caseJson("C-1", 2, fieldsWith({ { "readingKw", 30 } }));
         uploadOnce([&](const QueuedAction &q) { return conflictResult(q, theirs); });
-        QCOMPARE(m_store->pendingCount(), 0);
-        QCOMPARE(m_store->conflictCount(), 0);
-        QCOMPARE(m_store->caseById("C-1")->record.fields.value("readingKw").toInt(), 30);
+        QCOMPARE(m_store->reads().pendingCount(), 0);
+        QCOMPARE(m_store->reads().conflictCount(), 0);
+        QCOMPARE(m_store->reads().caseById("C-1")->record.fields.value("readingKw").toInt(), 30);
         bool explained = false;
-        for (const EventEntry &e : m_store->eventLog(5))
+        for (const EventEntry &e : m_store->reads().eventLog(5))
             explained |= e.message.contains("serverWins");
         QVERIFY(explained);
     }
 
     void conflictClientWins()
     {
-        QVERIFY(m_store->updateFields("C-1", { { "summary", "mine" } }).ok());
+        QVERIFY(m_store->edits().updateFields("C-1", { { "summary", "mine" } }).ok());
         const QJsonObject theirs = caseJson("C-1", 2, fieldsWith({ { "summary", "theirs" } }));
         uploadOnce([&](const QueuedAction &q) { return conflictResult(q, theirs); });
-        QCOMPARE(m_store->conflictCount(), 0);
-        const auto next = m_store->nextUploadBatch();
+        QCOMPARE(m_store->reads().conflictCount(), 0);
+        const auto next = m_store->upload().nextBatch();
         QCOMPARE(next.size(), 1);
         QCOMPARE(next.first().action.fields.value("summary").toString(), QString("mine"));
         QCOMPARE(next.first().action.baseEtag, QString("\"2\""));
@@ -276,9 +276,9 @@ private Q_SLOTS:
 
     void conflictBothSidesNeedsTheUser()
     {
-        QVERIFY(m_store->updateFields("C-1", { { "priority", "high" }, { "passed", true } }).ok());
-        QVERIFY(m_store->addNote("C-1", "after the edit").ok());
-        QVERIFY(m_store->updateFields("C-2", { { "priority", "low" } }).ok());
+        QVERIFY(m_store->edits().updateFields("C-1", { { "priority", "high" }, { "passed", true } }).ok());
+        QVERIFY(m_store->edits().addNote("C-1", "after the edit").ok());
+        QVERIFY(m_store->edits().updateFields("C-2", { { "priority", "low" } }).ok());
         const QJsonObject theirs = caseJson("C-1", 2, fieldsWith({ { "priority", "low" } }));
         uploadOnce([&](const QueuedAction &q) {
             if (q.action.caseId == "C-1" && q.action.type == ActionType::Update)
@@ -288,66 +288,66 @@ private Q_SLOTS:
             return applied(q, caseJson(q.action.caseId, 2, fieldsWith(q.action.fields)));
         });
         // Never a silent overwrite: the field changed on both sides waits for the user.
-        const auto conflicts = m_store->conflicts("C-1");
+        const auto conflicts = m_store->reads().conflicts("C-1");
         QCOMPARE(conflicts.size(), 1);
         QCOMPARE(conflicts.first().field, QString("priority"));
         QCOMPARE(conflicts.first().label, QString("Priority"));
         QCOMPARE(conflicts.first().base.toString(), QString("normal"));
         QCOMPARE(conflicts.first().mine.toString(), QString("high"));
         QCOMPARE(conflicts.first().theirs.toString(), QString("low"));
-        auto c = m_store->caseById("C-1");
+        auto c = m_store->reads().caseById("C-1");
         QVERIFY(c->hasConflict);
         QCOMPARE(c->record.fields.value("priority").toString(), QString("low"));
         QCOMPARE(c->record.fields.value("passed").toBool(), true); // the disjoint part stays queued
-        QCOMPARE(m_store->nextUploadBatch().size(), 0); // the case is blocked; C-2 is done
+        QCOMPARE(m_store->upload().nextBatch().size(), 0); // the case is blocked; C-2 is done
         for (const OutboxEntry &e : outboxOf("C-1"))
             QCOMPARE(e.blockedBy, QString("conflict"));
 
-        QCOMPARE(m_store->resolveConflict("C-1", {}).error().code, QString("validation_failed"));
-        QVERIFY(m_store->resolveConflict("C-1", { { "priority", "high" } }).ok());
-        QCOMPARE(m_store->conflictCount(), 0);
-        const auto next = m_store->nextUploadBatch();
+        QCOMPARE(m_store->edits().resolveConflict("C-1", {}).error().code, QString("validation_failed"));
+        QVERIFY(m_store->edits().resolveConflict("C-1", { { "priority", "high" } }).ok());
+        QCOMPARE(m_store->reads().conflictCount(), 0);
+        const auto next = m_store->upload().nextBatch();
         QCOMPARE(next.size(), 2); // the update (in its old place), then the note
         QCOMPARE(next.first().action.type, ActionType::Update);
         QCOMPARE(next.first().action.baseEtag, QString("\"2\""));
         QCOMPARE(next.first().action.fields, QJsonObject({ { "passed", true }, { "priority", "high" } }));
         QCOMPARE(next.at(1).action.type, ActionType::Note);
-        QCOMPARE(m_store->caseById("C-1")->record.fields.value("priority").toString(), QString("high"));
+        QCOMPARE(m_store->reads().caseById("C-1")->record.fields.value("priority").toString(), QString("high"));
     }
 
     void conflictOnTransitionGoesAgainOnTheNewEtag()
     {
-        QVERIFY(m_store->runFlowAction("C-1", "start", { { "summary", "on my way" } }).ok());
+        QVERIFY(m_store->edits().runFlowAction("C-1", "start", { { "summary", "on my way" } }).ok());
         const QString oldId = outboxOf("C-1").first().actionId;
         const QJsonObject theirs = caseJson("C-1", 4, fieldsWith({ { "priority", "high" } }));
         uploadOnce([&](const QueuedAction &q) { return conflictResult(q, theirs); });
-        const auto next = m_store->nextUploadBatch();
+        const auto next = m_store->upload().nextBatch();
         QCOMPARE(next.size(), 1);
         QCOMPARE(next.first().action.type, ActionType::Transition);
         QCOMPARE(next.first().action.flowAction, QString("start"));
         QVERIFY(next.first().action.id != oldId);
         QCOMPARE(next.first().action.baseEtag, QString("\"4\""));
         QCOMPARE(next.first().action.fields, QJsonObject({ { "summary", "on my way" } }));
-        const auto c = m_store->caseById("C-1");
+        const auto c = m_store->reads().caseById("C-1");
         QCOMPARE(c->record.status, QString("InProgress"));
         QCOMPARE(c->record.fields.value("priority").toString(), QString("high"));
     }
 
     void resolvingWithTheServerValueQueuesNothing()
     {
-        QVERIFY(m_store->updateFields("C-1", { { "priority", "high" } }).ok());
+        QVERIFY(m_store->edits().updateFields("C-1", { { "priority", "high" } }).ok());
         const QJsonObject theirs = caseJson("C-1", 2, fieldsWith({ { "priority", "low" } }));
         uploadOnce([&](const QueuedAction &q) { return conflictResult(q, theirs); });
-        QCOMPARE(m_store->conflictCount(), 1);
-        QCOMPARE(m_store->pendingCount(), 0);
+        QCOMPARE(m_store->reads().conflictCount(), 1);
+        QCOMPARE(m_store->reads().pendingCount(), 0);
         QCOMPARE(
-            m_store->resolveConflict("C-1", { { "priority", "normal" }, { "site", "S-002" } }).error().code,
+            m_store->edits().resolveConflict("C-1", { { "priority", "normal" }, { "site", "S-002" } }).error().code,
             QString("validation_failed")); // site is not in conflict
-        QVERIFY(m_store->resolveConflict("C-1", { { "priority", "low" } }).ok());
-        QCOMPARE(m_store->conflictCount(), 0);
-        QCOMPARE(m_store->pendingCount(), 0);
-        QVERIFY(!m_store->caseById("C-1")->hasConflict);
-        QCOMPARE(m_store->caseById("C-1")->record.fields.value("priority").toString(), QString("low"));
+        QVERIFY(m_store->edits().resolveConflict("C-1", { { "priority", "low" } }).ok());
+        QCOMPARE(m_store->reads().conflictCount(), 0);
+        QCOMPARE(m_store->reads().pendingCount(), 0);
+        QVERIFY(!m_store->reads().caseById("C-1")->hasConflict);
+        QCOMPARE(m_store->reads().caseById("C-1")->record.fields.value("priority").toString(), QString("low"));
     }
 
     void interleavedEditsAndNotesDrainOneEditPerCaseAndBatch()
@@ -356,11 +356,11 @@ private Q_SLOTS:
         // it per case; the view is settled once per case and stays server copy + what is still queued.
         for (int i = 0; i < 3; ++i)
             for (const QString &id : { QStringLiteral("C-1"), QStringLiteral("C-2") }) {
-                QVERIFY(m_store->updateFields(id, { { "readingKw", 100 + i } }).ok());
-                QVERIFY(m_store->addNote(id, QStringLiteral("note %1").arg(i)).ok());
+                QVERIFY(m_store->edits().updateFields(id, { { "readingKw", 100 + i } }).ok());
+                QVERIFY(m_store->edits().addNote(id, QStringLiteral("note %1").arg(i)).ok());
             }
-        QCOMPARE(m_store->caseById("C-1")->pendingCount, 6);
-        QCOMPARE(m_store->caseById("C-2")->record.fields.value("readingKw").toInt(), 102);
+        QCOMPARE(m_store->reads().caseById("C-1")->pendingCount, 6);
+        QCOMPARE(m_store->reads().caseById("C-2")->record.fields.value("readingKw").toInt(), 102);
         for (int round = 0; round < 3; ++round) {
             UploadSummary sum;
             const auto batch = uploadOnce(
@@ -372,26 +372,26 @@ private Q_SLOTS:
             QCOMPARE(batch.size(), 4);
             QCOMPARE(sum.applied, 4);
             for (const QString &id : { QStringLiteral("C-1"), QStringLiteral("C-2") }) {
-                const auto c = m_store->caseById(id);
+                const auto c = m_store->reads().caseById(id);
                 QCOMPARE(c->pendingCount, 4 - 2 * round);
                 QCOMPARE(c->record.etag, QStringLiteral("\"%1\"").arg(2 + round));
                 QCOMPARE(c->serverFields.value("readingKw").toInt(), 100 + round);
                 QCOMPARE(c->record.fields.value("readingKw").toInt(), 102); // the newest edit still shows
                 QCOMPARE(c->record.fields.value("site").toString(), QString("S-001"));
             }
-            for (const QueuedAction &q : m_store->nextUploadBatch())
+            for (const QueuedAction &q : m_store->upload().nextBatch())
                 if (q.action.type == ActionType::Update)
                     QCOMPARE(q.action.baseEtag, QStringLiteral("\"%1\"").arg(2 + round));
         }
-        QCOMPARE(m_store->pendingCount(), 0);
-        const auto done = m_store->caseById("C-1");
+        QCOMPARE(m_store->reads().pendingCount(), 0);
+        const auto done = m_store->reads().caseById("C-1");
         QCOMPARE(done->pendingCount, 0);
         QCOMPARE(done->record.fields, done->serverFields);
     }
 
     void conflictThenDownloadKeepsTheUserChoiceOpen()
     {
-        QVERIFY(m_store->updateFields("C-1", { { "priority", "high" } }).ok());
+        QVERIFY(m_store->edits().updateFields("C-1", { { "priority", "high" } }).ok());
         uploadOnce([&](const QueuedAction &q) {
             return conflictResult(q, caseJson("C-1", 2, fieldsWith({ { "priority", "low" } })));
         });
@@ -405,11 +405,11 @@ private Q_SLOTS:
                         "t5"),
                     false)
                 .ok());
-        const auto c = m_store->caseById("C-1");
+        const auto c = m_store->reads().caseById("C-1");
         QVERIFY(c->hasConflict);
         QCOMPARE(c->record.fields.value("readingKw").toInt(), 40);
-        QVERIFY(m_store->resolveConflict("C-1", { { "priority", "high" } }).ok());
-        const auto next = m_store->nextUploadBatch();
+        QVERIFY(m_store->edits().resolveConflict("C-1", { { "priority", "high" } }).ok());
+        const auto next = m_store->upload().nextBatch();
         QCOMPARE(next.size(), 1);
         QCOMPARE(next.first().action.baseEtag, QString("\"3\"")); // the newest server copy
         QCOMPARE(next.first().baseFields.value("priority").toString(), QString("low"));
@@ -417,10 +417,10 @@ private Q_SLOTS:
 
     void rejectedHoldsOnlyItsOwnCase()
     {
-        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 99 } }).ok());
-        QVERIFY(m_store->addNote("C-1", "later note").ok());
-        QVERIFY(m_store->updateFields("C-2", { { "priority", "low" } }).ok());
-        QVERIFY(m_store->addNote("C-3", "other case").ok());
+        QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 99 } }).ok());
+        QVERIFY(m_store->edits().addNote("C-1", "later note").ok());
+        QVERIFY(m_store->edits().updateFields("C-2", { { "priority", "low" } }).ok());
+        QVERIFY(m_store->edits().addNote("C-3", "other case").ok());
         UploadSummary sum;
         uploadOnce(
             [&](const QueuedAction &q) {
@@ -434,22 +434,22 @@ private Q_SLOTS:
         QCOMPARE(sum.issues, 1);
         QCOMPARE(sum.skipped, 1);
         QCOMPARE(sum.applied, 2);
-        const auto issues = m_store->syncIssues();
+        const auto issues = m_store->reads().syncIssues();
         QCOMPARE(issues.size(), 1);
         QCOMPARE(issues.first().status, ResultStatus::Rejected);
         QCOMPARE(issues.first().error.fields.value("readingKw"), QString("Too high"));
         QCOMPARE(issues.first().action.fields.value("readingKw").toInt(), 99); // the data is kept
-        auto c = m_store->caseById("C-1");
+        auto c = m_store->reads().caseById("C-1");
         QVERIFY(c->hasIssue);
         QCOMPARE(c->record.fields.value("readingKw").toInt(), 99);
-        QCOMPARE(m_store->nextUploadBatch().size(), 0); // C-1's note waits, the others are done
+        QCOMPARE(m_store->upload().nextBatch().size(), 0); // C-1's note waits, the others are done
         QCOMPARE(outboxOf("C-1").first().blockedBy, QString("syncIssue"));
 
-        QCOMPARE(m_store->retrySyncIssue(issues.first().actionId, { { "readingKw", -5 } }).error().code,
+        QCOMPARE(m_store->edits().retrySyncIssue(issues.first().actionId, { { "readingKw", -5 } }).error().code,
             QString("validation_failed"));
-        QVERIFY(m_store->retrySyncIssue(issues.first().actionId, { { "readingKw", 50 } }).ok());
-        QCOMPARE(m_store->syncIssues().size(), 0);
-        const auto next = m_store->nextUploadBatch();
+        QVERIFY(m_store->edits().retrySyncIssue(issues.first().actionId, { { "readingKw", 50 } }).ok());
+        QCOMPARE(m_store->reads().syncIssues().size(), 0);
+        const auto next = m_store->upload().nextBatch();
         QCOMPARE(next.size(), 2);
         QCOMPARE(next.first().action.type, ActionType::Update); // back in its place, before the note
         QVERIFY(next.first().action.id != issues.first().actionId);
@@ -460,13 +460,13 @@ private Q_SLOTS:
 
     void editedRetryOfARefusedTransition()
     {
-        QVERIFY(m_store->runFlowAction("C-1", "start").ok());
+        QVERIFY(m_store->edits().runFlowAction("C-1", "start").ok());
         uploadOnce([&](const QueuedAction &q) {
             return applied(q, caseJson("C-1", 2, baseFields(), "InProgress"));
         });
-        QCOMPARE(m_store->caseById("C-1")->serverStatus, QString("InProgress"));
-        QVERIFY(m_store->runFlowAction("C-1", "complete", { { "passed", true } }).ok());
-        QVERIFY(m_store->addNote("C-1", "finished").ok());
+        QCOMPARE(m_store->reads().caseById("C-1")->serverStatus, QString("InProgress"));
+        QVERIFY(m_store->edits().runFlowAction("C-1", "complete", { { "passed", true } }).ok());
+        QVERIFY(m_store->edits().addNote("C-1", "finished").ok());
         // The server's newer rules also want a summary to complete.
         uploadOnce([&](const QueuedAction &q) {
             if (q.action.type == ActionType::Note)
@@ -477,30 +477,30 @@ private Q_SLOTS:
                         { "fields",
                             QJsonObject { { "summary", "Summary is required to Complete." } } } } } });
         });
-        const auto issues = m_store->syncIssues();
+        const auto issues = m_store->reads().syncIssues();
         QCOMPARE(issues.size(), 1);
         QCOMPARE(issues.first().action.type, ActionType::Transition);
         QCOMPARE(issues.first().error.fields.value("summary"), QString("Summary is required to Complete."));
         const QString id = issues.first().actionId;
-        const auto outboxBefore = m_store->outbox();
+        const auto outboxBefore = m_store->reads().outbox();
 
         // Clearing what the flow action requires: refused, the field named, nothing written.
-        Status st = m_store->retrySyncIssue(id, { { "passed", QJsonValue::Null } });
+        Status st = m_store->edits().retrySyncIssue(id, { { "passed", QJsonValue::Null } });
         QCOMPARE(st.error().code, QString("missing_fields"));
         QVERIFY(st.error().fields.contains("passed"));
         // A field the case type does not have: refused by the rules, nothing written.
-        st = m_store->retrySyncIssue(id, { { "colour", "red" } });
+        st = m_store->edits().retrySyncIssue(id, { { "colour", "red" } });
         QCOMPARE(st.error().code, QString("validation_failed"));
         QVERIFY(st.error().fields.contains("colour"));
-        QCOMPARE(m_store->syncIssues().size(), 1);
-        QCOMPARE(m_store->outbox().size(), outboxBefore.size());
-        QVERIFY(m_store->caseById("C-1")->hasIssue);
+        QCOMPARE(m_store->reads().syncIssues().size(), 1);
+        QCOMPARE(m_store->reads().outbox().size(), outboxBefore.size());
+        QVERIFY(m_store->reads().caseById("C-1")->hasIssue);
 
         // Corrected: back in its old place (before the note), a new id, carrying the added field.
-        QVERIFY(m_store->retrySyncIssue(id, { { "summary", "All good" } }).ok());
-        QCOMPARE(m_store->syncIssues().size(), 0);
-        QVERIFY(!m_store->caseById("C-1")->hasIssue);
-        const auto next = m_store->nextUploadBatch();
+        QVERIFY(m_store->edits().retrySyncIssue(id, { { "summary", "All good" } }).ok());
+        QCOMPARE(m_store->reads().syncIssues().size(), 0);
+        QVERIFY(!m_store->reads().caseById("C-1")->hasIssue);
+        const auto next = m_store->upload().nextBatch();
         QVERIFY(!next.isEmpty());
         QCOMPARE(next.first().action.type, ActionType::Transition);
         QCOMPARE(next.first().action.flowAction, QString("complete"));
@@ -516,54 +516,54 @@ private Q_SLOTS:
 
     void goneIssuesAreNotEdited()
     {
-        QVERIFY(m_store->updateFields("C-2", { { "priority", "high" } }).ok());
+        QVERIFY(m_store->edits().updateFields("C-2", { { "priority", "high" } }).ok());
         uploadOnce([&](const QueuedAction &q) { return failed(q, "gone", "gone"); });
-        const auto issues = m_store->syncIssues();
+        const auto issues = m_store->reads().syncIssues();
         QCOMPARE(issues.size(), 1);
         QCOMPARE(issues.first().status, ResultStatus::Gone);
-        const Status st = m_store->retrySyncIssue(issues.first().actionId, { { "priority", "low" } });
+        const Status st = m_store->edits().retrySyncIssue(issues.first().actionId, { { "priority", "low" } });
         QCOMPARE(st.error().code, QString("not_allowed"));
-        QCOMPARE(m_store->syncIssues().size(), 1);
-        QCOMPARE(m_store->syncIssues().first().actionId, issues.first().actionId);
-        QCOMPARE(m_store->pendingCount(), 0);
-        QCOMPARE(m_store->caseById("C-2")->record.fields.value("priority").toString(), QString("high"));
+        QCOMPARE(m_store->reads().syncIssues().size(), 1);
+        QCOMPARE(m_store->reads().syncIssues().first().actionId, issues.first().actionId);
+        QCOMPARE(m_store->reads().pendingCount(), 0);
+        QCOMPARE(m_store->reads().caseById("C-2")->record.fields.value("priority").toString(), QString("high"));
     }
 
     void noteIssuesHaveNoFieldsToEdit()
     {
-        QVERIFY(m_store->addNote("C-3", "a note").ok());
+        QVERIFY(m_store->edits().addNote("C-3", "a note").ok());
         uploadOnce([&](const QueuedAction &q) { return failed(q, "rejected"); });
-        const auto issues = m_store->syncIssues();
+        const auto issues = m_store->reads().syncIssues();
         QCOMPARE(issues.size(), 1);
-        QCOMPARE(m_store->retrySyncIssue(issues.first().actionId, { { "priority", "low" } }).error().code,
+        QCOMPARE(m_store->edits().retrySyncIssue(issues.first().actionId, { { "priority", "low" } }).error().code,
             QString("validation_failed"));
-        QCOMPARE(m_store->syncIssues().size(), 1);
-        QVERIFY(m_store->retrySyncIssue(issues.first().actionId).ok()); // unchanged is fine
-        QCOMPARE(m_store->pendingCount(), 1);
+        QCOMPARE(m_store->reads().syncIssues().size(), 1);
+        QVERIFY(m_store->edits().retrySyncIssue(issues.first().actionId).ok()); // unchanged is fine
+        QCOMPARE(m_store->reads().pendingCount(), 1);
     }
 
     void goneAndDiscardedIssues()
     {
-        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 70 } }).ok());
-        auto tmp = m_store->createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
+        QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 70 } }).ok());
+        auto tmp = m_store->edits().createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         QVERIFY(tmp.ok());
         uploadOnce([&](const QueuedAction &q) {
             return q.action.type == ActionType::Create ? failed(q, "rejected") : failed(q, "gone", "gone");
         });
-        auto issues = m_store->syncIssues();
+        auto issues = m_store->reads().syncIssues();
         QCOMPARE(issues.size(), 2);
         QCOMPARE(issues.first().status, ResultStatus::Gone);
-        QVERIFY(m_store->discardSyncIssue(issues.first().actionId).ok());
-        QCOMPARE(m_store->caseById("C-1")->record.fields.value("readingKw").toInt(), 12); // reverted
-        QVERIFY(!m_store->caseById("C-1")->hasIssue);
-        QVERIFY(m_store->discardSyncIssue(issues.at(1).actionId).ok()); // a failed create drops the case
-        QVERIFY(!m_store->caseById(*tmp));
-        QCOMPARE(m_store->syncIssues().size(), 0);
+        QVERIFY(m_store->edits().discardSyncIssue(issues.first().actionId).ok());
+        QCOMPARE(m_store->reads().caseById("C-1")->record.fields.value("readingKw").toInt(), 12); // reverted
+        QVERIFY(!m_store->reads().caseById("C-1")->hasIssue);
+        QVERIFY(m_store->edits().discardSyncIssue(issues.at(1).actionId).ok()); // a failed create drops the case
+        QVERIFY(!m_store->reads().caseById(*tmp));
+        QCOMPARE(m_store->reads().syncIssues().size(), 0);
     }
 
     void skippedStaysQueued()
     {
-        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
+        QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 15 } }).ok());
         const QString id = outboxOf("C-1").first().actionId;
         uploadOnce([&](const QueuedAction &q) {
             return result(QJsonObject { { "id", q.action.id }, { "status", "skipped" },
@@ -575,107 +575,107 @@ private Q_SLOTS:
         QCOMPARE(ob.first().state, QueueState::Queued);
         QCOMPARE(ob.first().attempts, 1);
         QVERIFY(ob.first().lastError.contains("earlier action failed"));
-        QCOMPARE(m_store->nextUploadBatch().first().action.id, id);
+        QCOMPARE(m_store->upload().nextBatch().first().action.id, id);
     }
 
     void mismatchedResultsChangeNothing()
     {
-        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
-        const auto batch = m_store->nextUploadBatch();
-        QCOMPARE(m_store->applyUploadResults(batch, {}).error().code, QString("bad_response"));
+        QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 15 } }).ok());
+        const auto batch = m_store->upload().nextBatch();
+        QCOMPARE(m_store->upload().applyResults(batch, {}).error().code, QString("bad_response"));
         QJsonObject wrong { { "id", "someone-else" }, { "status", "applied" } };
-        QCOMPARE(m_store->applyUploadResults(batch, { result(wrong) }).error().code, QString("bad_response"));
-        QCOMPARE(m_store->pendingCount(), 1);
+        QCOMPARE(m_store->upload().applyResults(batch, { result(wrong) }).error().code, QString("bad_response"));
+        QCOMPARE(m_store->reads().pendingCount(), 1);
     }
 
     void deltaUpsertKeepsPendingEditsOnTop()
     {
-        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
+        QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 15 } }).ok());
         QJsonArray ch { upsert("case", "C-1", caseJson("C-1", 3, fieldsWith({ { "priority", "high" } }))),
             upsert("case", "C-2", caseJson("C-2", 3, fieldsWith({ { "priority", "low" } }))),
             upsert("dataPage", "sites/S-009", siteRow("S-009")), removal("dataPage", "sites/S-005") };
-        auto changed = m_store->applyChangesPage(page(ch, "t2"), false);
+        auto changed = m_store->pages().applyPage(page(ch, "t2"), false);
         QVERIFY2(changed.ok(), qPrintable(changed.error().toString()));
         QCOMPARE(*changed, QStringList({ "C-1", "C-2" }));
-        QCOMPARE(m_store->syncToken(), QString("t2"));
-        const auto c = m_store->caseById("C-1");
+        QCOMPARE(m_store->pages().syncToken(), QString("t2"));
+        const auto c = m_store->reads().caseById("C-1");
         QCOMPARE(c->record.fields.value("readingKw").toInt(), 15); // mine, still queued
         QCOMPARE(c->record.fields.value("priority").toString(), QString("high")); // theirs
         QCOMPARE(c->serverFields.value("readingKw").toInt(), 12);
         QCOMPARE(c->record.etag, QString("\"3\""));
         QCOMPARE(c->pendingCount, 1);
-        QVERIFY(m_store->hasDataPageRow("sites", "S-009"));
-        QVERIFY(!m_store->hasDataPageRow("sites", "S-005"));
+        QVERIFY(m_store->reads().hasDataPageRow("sites", "S-009"));
+        QVERIFY(!m_store->reads().hasDataPageRow("sites", "S-005"));
         // A bad page changes nothing, not even the token.
         QJsonObject bad = caseJson("C-2", 4, {});
         bad.remove("etag");
         QJsonArray badCh { upsert("case", "C-3", caseJson("C-3", 9, baseFields())),
             upsert("case", "C-2", bad) };
-        QCOMPARE(m_store->applyChangesPage(page(badCh, "t3"), false).error().code, QString("bad_response"));
-        QCOMPARE(m_store->syncToken(), QString("t2"));
-        QCOMPARE(m_store->caseById("C-3")->record.etag, QString("\"1\""));
+        QCOMPARE(m_store->pages().applyPage(page(badCh, "t3"), false).error().code, QString("bad_response"));
+        QCOMPARE(m_store->pages().syncToken(), QString("t2"));
+        QCOMPARE(m_store->reads().caseById("C-3")->record.etag, QString("\"1\""));
     }
 
     void removedOnServerWithPendingWorkIsKept()
     {
-        QVERIFY(m_store->addNote("C-1", "keep me").ok());
-        auto changed = m_store->applyChangesPage(
+        QVERIFY(m_store->edits().addNote("C-1", "keep me").ok());
+        auto changed = m_store->pages().applyPage(
             page({ removal("case", "C-1"), removal("case", "C-2") }, "t2"), false);
         QVERIFY(changed.ok());
         QCOMPARE(*changed, QStringList({ "C-1", "C-2" }));
-        const auto c = m_store->caseById("C-1");
+        const auto c = m_store->reads().caseById("C-1");
         QVERIFY(c);
         QVERIFY(c->removedOnServer);
-        QCOMPARE(m_store->pendingCount(), 1);
-        QVERIFY(!m_store->caseById("C-2"));
+        QCOMPARE(m_store->reads().pendingCount(), 1);
+        QVERIFY(!m_store->reads().caseById("C-2"));
         // Once its last pending work is settled, the case goes here too.
         uploadOnce([&](const QueuedAction &q) { return failed(q, "gone", "gone"); });
-        QVERIFY(m_store->caseById("C-1"));
-        QVERIFY(m_store->discardSyncIssue(m_store->syncIssues().first().actionId).ok());
-        QVERIFY(!m_store->caseById("C-1"));
+        QVERIFY(m_store->reads().caseById("C-1"));
+        QVERIFY(m_store->edits().discardSyncIssue(m_store->reads().syncIssues().first().actionId).ok());
+        QVERIFY(!m_store->reads().caseById("C-1"));
     }
 
     void fullSyncKeepsTheQueueAndReappliesIt()
     {
-        QVERIFY(m_store->updateFields("C-1", { { "readingKw", 15 } }).ok());
-        QVERIFY(m_store->addNote("C-3", "pending on a case that goes").ok());
-        auto tmp = m_store->createCase("inspection", { { "site", "S-002" }, { "visitDate", "2026-12-01" } });
+        QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 15 } }).ok());
+        QVERIFY(m_store->edits().addNote("C-3", "pending on a case that goes").ok());
+        auto tmp = m_store->edits().createCase("inspection", { { "site", "S-002" }, { "visitDate", "2026-12-01" } });
         QVERIFY(tmp.ok());
         const QStringList before = [&] {
             QStringList ids;
-            for (const OutboxEntry &e : m_store->outbox())
+            for (const OutboxEntry &e : m_store->reads().outbox())
                 ids << e.actionId;
             return ids;
         }();
 
-        QVERIFY(m_store->beginFullSync().ok());
-        QVERIFY(m_store->fullSyncInProgress());
+        QVERIFY(m_store->pages().beginFullSync().ok());
+        QVERIFY(m_store->pages().fullSyncInProgress());
         QJsonArray p1 { upsert("caseType", "inspection", inspectionType()),
             upsert("dataPage", "sites/S-001", siteRow("S-001")),
             upsert("dataPage", "sites/S-002", siteRow("S-002")) };
-        QVERIFY(m_store->applyChangesPage(page(p1, "cursor-1", true), true).ok());
-        QCOMPARE(m_store->fullSyncCursor(), QString("cursor-1"));
-        QCOMPARE(m_store->syncToken(), QString("t1")); // unchanged until the full sync ends
+        QVERIFY(m_store->pages().applyPage(page(p1, "cursor-1", true), true).ok());
+        QCOMPARE(m_store->pages().fullSyncCursor(), QString("cursor-1"));
+        QCOMPARE(m_store->pages().syncToken(), QString("t1")); // unchanged until the full sync ends
         QJsonArray p2 { upsert("case", "C-1", caseJson("C-1", 5, fieldsWith({ { "priority", "high" } }))),
             upsert("case", "C-4", caseJson("C-4", 1, baseFields())) };
-        QVERIFY(m_store->applyChangesPage(page(p2, "t9"), true).ok());
-        auto removed = m_store->finishFullSync("t9");
+        QVERIFY(m_store->pages().applyPage(page(p2, "t9"), true).ok());
+        auto removed = m_store->pages().finishFullSync("t9");
         QVERIFY(removed.ok());
         QVERIFY(removed->contains("C-2"));
         QVERIFY(removed->contains("C-3"));
-        QVERIFY(!m_store->fullSyncInProgress());
-        QCOMPARE(m_store->syncToken(), QString("t9"));
+        QVERIFY(!m_store->pages().fullSyncInProgress());
+        QCOMPARE(m_store->pages().syncToken(), QString("t9"));
 
-        QVERIFY(!m_store->caseById("C-2")); // not sent, no pending work: gone
-        QVERIFY(m_store->caseById("C-3")->removedOnServer); // not sent but has a note queued: kept
-        QVERIFY(m_store->caseById(*tmp)); // created here: kept
-        QVERIFY(m_store->caseById("C-4"));
-        const auto c1 = m_store->caseById("C-1");
+        QVERIFY(!m_store->reads().caseById("C-2")); // not sent, no pending work: gone
+        QVERIFY(m_store->reads().caseById("C-3")->removedOnServer); // not sent but has a note queued: kept
+        QVERIFY(m_store->reads().caseById(*tmp)); // created here: kept
+        QVERIFY(m_store->reads().caseById("C-4"));
+        const auto c1 = m_store->reads().caseById("C-1");
         QCOMPARE(c1->record.fields.value("readingKw").toInt(), 15);
         QCOMPARE(c1->record.fields.value("priority").toString(), QString("high"));
-        QVERIFY(!m_store->hasDataPageRow("sites", "S-003"));
+        QVERIFY(!m_store->reads().hasDataPageRow("sites", "S-003"));
         QStringList after;
-        for (const OutboxEntry &e : m_store->outbox())
+        for (const OutboxEntry &e : m_store->reads().outbox())
             after << e.actionId;
         QCOMPARE(after, before);
     }

@@ -125,7 +125,7 @@ inline QJsonValue valueFor(const FieldDef &f, client::LocalStore &store, int n)
     case FieldType::Choice:
         return f.choices.isEmpty() ? QJsonValue() : QJsonValue(f.choices.at(n % f.choices.size()));
     case FieldType::Lookup: {
-        const auto rows = store.dataPageRows(f.dataPage, QString(), 100);
+        const auto rows = store.reads().dataPageRows(f.dataPage, QString(), 100);
         return rows.isEmpty() ? QJsonValue() : QJsonValue(rows.at(n % rows.size()).key);
     }
     }
@@ -184,7 +184,7 @@ inline QHash<QString, QJsonObject> storeCases(client::LocalStore &store)
     filter.includeResolved = true;
     filter.limit = 1000000;
     QHash<QString, QJsonObject> out;
-    for (const client::LocalCase &c : store.cases(filter)) {
+    for (const client::LocalCase &c : store.reads().cases(filter)) {
         if (c.isLocalOnly)
             continue;
         out.insert(c.record.id,

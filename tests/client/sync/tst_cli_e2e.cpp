@@ -78,13 +78,13 @@ void TestCliE2e::killedCliSyncAppliesEveryActionOnce()
     QString caseId;
     {
         auto store = openStore(path);
-        const auto type = store->caseType(QStringLiteral("inspection"));
+        const auto type = store->reads().caseType(QStringLiteral("inspection"));
         QVERIFY(type);
-        auto tmp = store->createCase(type->name, requiredFields(*type, *store), QStringLiteral("kill case"));
+        auto tmp = store->edits().createCase(type->name, requiredFields(*type, *store), QStringLiteral("kill case"));
         QVERIFY(tmp.ok());
         auto s = run({ QStringLiteral("sync") });
         QVERIFY2(s.first == 0, qPrintable(s.second));
-        caseId = store->resolveId(tmp.value());
+        caseId = store->reads().resolveId(tmp.value());
         QVERIFY(!isTempId(caseId));
     }
 
@@ -93,7 +93,7 @@ void TestCliE2e::killedCliSyncAppliesEveryActionOnce()
     auto queueNotes = [&](int n) {
         auto store = openStore(path);
         for (int i = 0; i < n; ++i)
-            QVERIFY(store->addNote(caseId, QStringLiteral("kill-%1-%2").arg(tag).arg(queued++)).ok());
+            QVERIFY(store->edits().addNote(caseId, QStringLiteral("kill-%1-%2").arg(tag).arg(queued++)).ok());
     };
     queueNotes(150);
 
@@ -179,7 +179,7 @@ void TestCliE2e::cliWorkflowAndExitCodes()
     // Typed values: a bad number is a validation failure (3) and writes nothing.
     const QString path = client::StoreLocation::pathFor(profile, m_server.baseUrl(), QStringLiteral("alice"));
     auto store = openStore(path);
-    const auto type = store->caseType(QStringLiteral("inspection"));
+    const auto type = store->reads().caseType(QStringLiteral("inspection"));
     QStringList assignments;
     const QJsonObject req = requiredFields(*type, *store);
     for (auto it = req.begin(); it != req.end(); ++it) {
@@ -189,7 +189,7 @@ void TestCliE2e::cliWorkflowAndExitCodes()
                         : v.isDouble() ? QString::number(v.toDouble())
                                        : v.toString());
     }
-    const int before = store->pendingCount();
+    const int before = store->reads().pendingCount();
     QString numberField;
     for (const FieldDef &f : type->fields)
         if (f.type == FieldType::Number)
@@ -200,7 +200,7 @@ void TestCliE2e::cliWorkflowAndExitCodes()
             + assignments);
         QCOMPARE(bad.code, 3);
         QVERIFY(bad.err.contains(numberField.toUtf8()));
-        QCOMPARE(store->pendingCount(), before);
+        QCOMPARE(store->reads().pendingCount(), before);
     }
     auto created
         = run(QStringList { QStringLiteral("--json"), QStringLiteral("case"), QStringLiteral("create"),

@@ -100,16 +100,16 @@ QString TestSyncE2e::createSyncedCase(const QString &storePath, QString *caseId)
     auto store = openStore(storePath);
     if (!store)
         return QStringLiteral("cannot open the store");
-    const auto type = store->caseType(QStringLiteral("inspection"));
+    const auto type = store->reads().caseType(QStringLiteral("inspection"));
     if (!type)
         return QStringLiteral("no case type inspection after a full sync");
-    auto id = store->createCase(type->name, requiredFields(*type, *store), QStringLiteral("e2e case"));
+    auto id = store->edits().createCase(type->name, requiredFields(*type, *store), QStringLiteral("e2e case"));
     if (!id.ok())
         return QStringLiteral("create: ") + id.error().toString();
     auto second = syncOnce(aliceConfig(storePath));
     if (!second.ok)
         return QStringLiteral("second sync: ") + second.message;
-    *caseId = store->resolveId(id.value());
+    *caseId = store->reads().resolveId(id.value());
     if (isTempId(*caseId))
         return QStringLiteral("the temp id was not mapped");
     return QString();
@@ -143,8 +143,8 @@ void TestSyncE2e::signInThenFullSyncEqualsServerState()
     QCOMPARE(local.size(), server->size());
     for (auto it = server->cbegin(); it != server->cend(); ++it)
         QCOMPARE(local.value(it.key()), comparable(it.value()));
-    QVERIFY(!store->caseTypes().isEmpty());
-    QVERIFY(!store->syncToken().isEmpty());
+    QVERIFY(!store->reads().caseTypes().isEmpty());
+    QVERIFY(!store->pages().syncToken().isEmpty());
 
     // Wrong password offline: refused; right password with the server away: offline sign-in.
     SignIn offline;
@@ -211,36 +211,36 @@ void TestSyncE2e::offlineWorkThenSyncGivesOneCase()
     QVERIFY2(first.ok, qPrintable(first.message));
     auto store = openStore(path);
     QVERIFY(store);
-    const auto type = store->caseType(QStringLiteral("inspection"));
+    const auto type = store->reads().caseType(QStringLiteral("inspection"));
     QVERIFY(type);
 
     // Offline: create, two edits, a transition, a note.
-    auto tmp = store->createCase(type->name, requiredFields(*type, *store), QStringLiteral("offline case"));
+    auto tmp = store->edits().createCase(type->name, requiredFields(*type, *store), QStringLiteral("offline case"));
     QVERIFY2(tmp.ok(), qPrintable(tmp.error().toString()));
     QVERIFY(isTempId(tmp.value()));
     const QList<FieldDef> editable = editableFields(*type);
     QVERIFY(!editable.isEmpty());
     QVERIFY(
-        store->updateFields(tmp.value(), { { editable.first().name, valueFor(editable.first(), *store, 1) } })
+        store->edits().updateFields(tmp.value(), { { editable.first().name, valueFor(editable.first(), *store, 1) } })
             .ok());
     QVERIFY(
-        store->updateFields(tmp.value(), { { editable.first().name, valueFor(editable.first(), *store, 2) } })
+        store->edits().updateFields(tmp.value(), { { editable.first().name, valueFor(editable.first(), *store, 2) } })
             .ok());
     const auto flows = RulesEngine::flowActionsFrom(*type, type->initialStatus());
     QVERIFY(!flows.isEmpty());
     QJsonObject withFlow;
     for (const QString &f : flows.first().requiredFields)
         withFlow.insert(f, valueFor(*type->field(f), *store, 3));
-    Status moved = store->runFlowAction(tmp.value(), flows.first().name, withFlow);
+    Status moved = store->edits().runFlowAction(tmp.value(), flows.first().name, withFlow);
     QVERIFY2(moved.ok(), qPrintable(moved.error().toString()));
-    QVERIFY(store->addNote(tmp.value(), QStringLiteral("offline note")).ok());
-    const auto before = store->caseById(tmp.value());
+    QVERIFY(store->edits().addNote(tmp.value(), QStringLiteral("offline note")).ok());
+    const auto before = store->reads().caseById(tmp.value());
     QVERIFY(before);
 
     auto cycle = syncOnce(aliceConfig(path));
     QVERIFY2(cycle.ok, qPrintable(cycle.message));
-    QCOMPARE(store->pendingCount(), 0);
-    const QString id = store->resolveId(tmp.value());
+    QCOMPARE(store->reads().pendingCount(), 0);
+    const QString id = store->reads().resolveId(tmp.value());
     QVERIFY2(!isTempId(id), qPrintable(id));
 
     auto onServer = await<Result<CaseRecord>>([&](auto cb) { m_carol.getCase(id, cb); });
@@ -248,7 +248,7 @@ void TestSyncE2e::offlineWorkThenSyncGivesOneCase()
     QCOMPARE(onServer->status, flows.first().to);
     for (auto it = before->record.fields.begin(); it != before->record.fields.end(); ++it)
         QCOMPARE(onServer->fields.value(it.key()), it.value());
-    const auto local = store->caseById(id);
+    const auto local = store->reads().caseById(id);
     QVERIFY(local);
     QCOMPARE(local->record.etag, onServer->etag);
 
@@ -279,7 +279,7 @@ void TestSyncE2e::fullSyncEqualsDeltaSequence()
     QVERIFY(syncOnce(delta).ok);
     auto deltaStore = openStore(deltaPath);
     QVERIFY(deltaStore);
-    const auto type = deltaStore->caseType(QStringLiteral("inspection"));
+    const auto type = deltaStore->reads().caseType(QStringLiteral("inspection"));
     QVERIFY(type);
     const QList<FieldDef> editable = editableFields(*type);
     QVERIFY(!editable.isEmpty());
@@ -348,22 +348,22 @@ void TestSyncE2e::interruptedFullSyncResumesFromItsCursor()
     {
         auto store = openStore(path);
         QVERIFY(store);
-        QVERIFY(store->fullSyncInProgress());
-        QVERIFY(!store->fullSyncCursor().isEmpty());
-        QVERIFY(store->syncToken().isEmpty());
+        QVERIFY(store->pages().fullSyncInProgress());
+        QVERIFY(!store->pages().fullSyncCursor().isEmpty());
+        QVERIFY(store->pages().syncToken().isEmpty());
     }
 
     auto resumed = syncOnce(config);
     QVERIFY2(resumed.ok, qPrintable(resumed.code + QLatin1Char(' ') + resumed.message));
     auto store = openStore(path);
     QVERIFY(store);
-    QVERIFY(!store->fullSyncInProgress());
+    QVERIFY(!store->pages().fullSyncInProgress());
     // Nothing skipped: a cursor is stored only with the page it follows.
     QCOMPARE(storeCases(*store), storeCases(*ref));
-    QCOMPARE(store->assignments().size(), ref->assignments().size());
+    QCOMPARE(store->reads().assignments().size(), ref->assignments().size());
     for (const QString &page : { QStringLiteral("sites"), QStringLiteral("parts") })
-        QCOMPARE(store->dataPageRows(page, {}, 100000).size(), ref->dataPageRows(page, {}, 100000).size());
-    QCOMPARE(store->caseTypes().size(), ref->caseTypes().size());
+        QCOMPARE(store->reads().dataPageRows(page, {}, 100000).size(), ref->reads().dataPageRows(page, {}, 100000).size());
+    QCOMPARE(store->reads().caseTypes().size(), ref->caseTypes().size());
 }
 
 void TestSyncE2e::connectionCutMidUploadAppliesOnce()
@@ -377,7 +377,7 @@ void TestSyncE2e::connectionCutMidUploadAppliesOnce()
     const int notes = 120;
     const QString tag = QUuid::createUuid().toString(QUuid::Id128).left(8);
     for (int i = 0; i < notes; ++i)
-        QVERIFY(store->addNote(caseId, QStringLiteral("cut-%1-%2").arg(tag).arg(i)).ok());
+        QVERIFY(store->edits().addNote(caseId, QStringLiteral("cut-%1-%2").arg(tag).arg(i)).ok());
 
     SyncConfig config = aliceConfig(path);
     config.batchSize = 3;
@@ -403,7 +403,7 @@ void TestSyncE2e::connectionCutMidUploadAppliesOnce()
     finished.clear();
     controller.syncNow();
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() && finished.last().at(0).toBool(), 120000);
-    QCOMPARE(store->pendingCount(), 0);
+    QCOMPARE(store->reads().pendingCount(), 0);
 
     QHash<QString, int> seen;
     for (const HistoryEntry &h : historyOf(m_carol, caseId))
@@ -425,7 +425,7 @@ void TestSyncE2e::twoClientsMergeOrConflictPerPolicy()
     auto a = openStore(pathA);
     auto b = openStore(pathB);
     QVERIFY(a && b);
-    QVERIFY(b->caseById(caseId));
+    QVERIFY(b->reads().caseById(caseId));
     const auto type = a->caseType(QStringLiteral("inspection"));
     const QList<FieldDef> editable = editableFields(*type);
     if (editable.size() < 2)
@@ -434,8 +434,8 @@ void TestSyncE2e::twoClientsMergeOrConflictPerPolicy()
 
     // Disjoint fields: both edits end up on the server, no conflict.
     const QJsonValue a1 = valueFor(f1, *a, 11), b2 = valueFor(f2, *b, 12);
-    QVERIFY(a->updateFields(caseId, { { f1.name, a1 } }).ok());
-    QVERIFY(b->updateFields(caseId, { { f2.name, b2 } }).ok());
+    QVERIFY(a->edits().updateFields(caseId, { { f1.name, a1 } }).ok());
+    QVERIFY(b->edits().updateFields(caseId, { { f2.name, b2 } }).ok());
     QVERIFY(syncOnce(aliceConfig(pathA)).ok);
     QVERIFY(syncOnce(aliceConfig(pathB)).ok);
     if (b->pendingCount() > 0)
@@ -450,8 +450,8 @@ void TestSyncE2e::twoClientsMergeOrConflictPerPolicy()
     QVERIFY(syncOnce(aliceConfig(pathA)).ok);
     const QJsonValue aV = valueFor(f1, *a, 21), bV = valueFor(f1, *b, 22);
     QVERIFY(aV != bV);
-    QVERIFY(a->updateFields(caseId, { { f1.name, aV } }).ok());
-    QVERIFY(b->updateFields(caseId, { { f1.name, bV } }).ok());
+    QVERIFY(a->edits().updateFields(caseId, { { f1.name, aV } }).ok());
+    QVERIFY(b->edits().updateFields(caseId, { { f1.name, bV } }).ok());
     QVERIFY(syncOnce(aliceConfig(pathA)).ok);
     QVERIFY(syncOnce(aliceConfig(pathB)).ok);
     auto after = await<Result<CaseRecord>>([&](auto cb) { m_carol.getCase(caseId, cb); });
@@ -465,7 +465,7 @@ void TestSyncE2e::twoClientsMergeOrConflictPerPolicy()
         break;
     case ConflictRule::ServerWins:
         QCOMPARE(after->fields.value(f1.name), aV);
-        QCOMPARE(b->caseById(caseId)->record.fields.value(f1.name), aV);
+        QCOMPARE(b->reads().caseById(caseId)->record.fields.value(f1.name), aV);
         break;
     case ConflictRule::ClientWins:
         if (b->pendingCount() > 0)
@@ -483,14 +483,14 @@ void TestSyncE2e::forcedFullSyncKeepsTheQueue()
     const QString why = createSyncedCase(path, &caseId);
     QVERIFY2(why.isEmpty(), qPrintable(why));
     auto store = openStore(path);
-    const auto type = store->caseType(QStringLiteral("inspection"));
+    const auto type = store->reads().caseType(QStringLiteral("inspection"));
     const FieldDef f = editableFields(*type).first();
     const QJsonValue mine = valueFor(f, *store, 31);
-    QVERIFY(store->updateFields(caseId, { { f.name, mine } }).ok());
-    QVERIFY(store->addNote(caseId, QStringLiteral("held note")).ok());
-    const auto outbox = store->outbox();
+    QVERIFY(store->edits().updateFields(caseId, { { f.name, mine } }).ok());
+    QVERIFY(store->edits().addNote(caseId, QStringLiteral("held note")).ok());
+    const auto outbox = store->reads().outbox();
     QCOMPARE(outbox.size(), 2);
-    QVERIFY(store->holdAction(outbox.first().actionId).ok()); // it and the later note wait
+    QVERIFY(store->edits().holdAction(outbox.first().actionId).ok()); // it and the later note wait
 
     auto forced = await<Result<QJsonObject>>([&](auto cb) {
         m_carol.rawRequest("POST", QStringLiteral("/admin/full-sync"),
@@ -499,12 +499,12 @@ void TestSyncE2e::forcedFullSyncKeepsTheQueue()
     QVERIFY2(forced.ok(), qPrintable(forced.error().toString()));
     auto cycle = syncOnce(aliceConfig(path));
     QVERIFY2(cycle.ok, qPrintable(cycle.message));
-    QCOMPARE(store->pendingCount(), 2);
-    QCOMPARE(store->caseById(caseId)->record.fields.value(f.name), mine); // re-applied on top
+    QCOMPARE(store->reads().pendingCount(), 2);
+    QCOMPARE(store->reads().caseById(caseId)->record.fields.value(f.name), mine); // re-applied on top
 
-    QVERIFY(store->releaseAction(outbox.first().actionId).ok());
+    QVERIFY(store->edits().releaseAction(outbox.first().actionId).ok());
     QVERIFY(syncOnce(aliceConfig(path)).ok);
-    QCOMPARE(store->pendingCount(), 0);
+    QCOMPARE(store->reads().pendingCount(), 0);
     auto onServer = await<Result<CaseRecord>>([&](auto cb) { m_carol.getCase(caseId, cb); });
     QCOMPARE(onServer->fields.value(f.name), mine);
 }
@@ -531,7 +531,7 @@ void TestSyncE2e::pushHintTriggersADownload()
     auto current = await<Result<CaseRecord>>([&](auto cb) { m_carol.getCase(caseId, cb); });
     QVERIFY(current.ok());
     auto store = openStore(path);
-    const auto type = store->caseType(QStringLiteral("inspection"));
+    const auto type = store->reads().caseType(QStringLiteral("inspection"));
     const FieldDef f = editableFields(*type).first();
     const QJsonValue v = valueFor(f, *store, 41);
     auto r = await<Result<QList<ActionResult>>>([&](auto cb) {
@@ -540,7 +540,7 @@ void TestSyncE2e::pushHintTriggersADownload()
     });
     QVERIFY(r.ok());
     QCOMPARE(r->first().status, ResultStatus::Applied);
-    QTRY_VERIFY_WITH_TIMEOUT(store->caseById(caseId)->record.fields.value(f.name) == v, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(store->reads().caseById(caseId)->record.fields.value(f.name) == v, 20000);
     auto announced = [&]() {
         for (const auto &args : changed)
             if (args.at(0).toStringList().contains(caseId))
@@ -557,7 +557,7 @@ void TestSyncE2e::expiredTokenParksTheQueue()
     const QString why = createSyncedCase(path, &caseId);
     QVERIFY2(why.isEmpty(), qPrintable(why));
     auto store = openStore(path);
-    QVERIFY(store->addNote(caseId, QStringLiteral("waits for sign-in")).ok());
+    QVERIFY(store->edits().addNote(caseId, QStringLiteral("waits for sign-in")).ok());
     SyncConfig config = aliceConfig(path);
     config.token = QStringLiteral("not-a-valid-token");
     SyncController controller(config);
@@ -566,15 +566,15 @@ void TestSyncE2e::expiredTokenParksTheQueue()
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 30000);
     QCOMPARE(finished.first().at(1).toString(), QStringLiteral("unauthenticated"));
     QCOMPARE(controller.state(), SyncState::SignInRequired);
-    QCOMPARE(store->pendingCount(), 1);
-    QCOMPARE(store->outbox().first().state, client::QueueState::Queued);
+    QCOMPARE(store->reads().pendingCount(), 1);
+    QCOMPARE(store->reads().outbox().first().state, client::QueueState::Queued);
 
     // Signing in again hands a fresh token to the running engine; the queue drains.
     finished.clear();
     controller.setToken(m_aliceToken);
     controller.syncNow();
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() && finished.last().at(0).toBool(), 30000);
-    QCOMPARE(store->pendingCount(), 0);
+    QCOMPARE(store->reads().pendingCount(), 0);
 }
 
 void TestSyncE2e::attachmentsGoUpFirstAndIntact()
@@ -593,13 +593,13 @@ void TestSyncE2e::attachmentsGoUpFirstAndIntact()
             bytes[i] = char(QRandomGenerator::global()->bounded(256));
         f.write(bytes);
     }
-    auto id = store->attachFile(caseId, file);
+    auto id = store->edits().attachFile(caseId, file);
     QVERIFY2(id.ok(), qPrintable(id.error().toString()));
-    QVERIFY(store->addNote(caseId, QStringLiteral("photo attached")).ok());
-    QCOMPARE(store->attachmentsToUpload().size(), 1);
+    QVERIFY(store->edits().addNote(caseId, QStringLiteral("photo attached")).ok());
+    QCOMPARE(store->upload().attachmentsToUpload().size(), 1);
     auto cycle = syncOnce(aliceConfig(path));
     QVERIFY2(cycle.ok, qPrintable(cycle.message));
-    QVERIFY(store->attachmentsToUpload().isEmpty());
+    QVERIFY(store->upload().attachmentsToUpload().isEmpty());
 
     const QString sha = ApiClient::sha256OfFile(file).value();
     auto onServer = await<Result<CaseRecord>>([&](auto cb) { m_carol.getCase(caseId, cb); });

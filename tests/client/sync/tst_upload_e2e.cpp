@@ -51,7 +51,7 @@ private:
         f.assignee = QStringLiteral("alice");
         f.limit = n;
         f.offset = offset;
-        return store.cases(f);
+        return store.reads().cases(f);
     }
     QList<HistoryEntry> historyOf(const QString &caseId)
     {
@@ -145,7 +145,7 @@ void TestUploadE2e::pipelinedBatchesKeepEachCasesOrder()
     QHash<QString, QString> field;
     for (int round = 0; round < 6; ++round) {
         for (const client::LocalCase &c : cases) {
-            const auto type = store.caseType(c.record.caseType);
+            const auto type = store.reads().caseType(c.record.caseType);
             QVERIFY(type);
             std::optional<FieldDef> def;
             for (const FieldDef &d : editableFields(*type))
@@ -158,23 +158,23 @@ void TestUploadE2e::pipelinedBatchesKeepEachCasesOrder()
             const QJsonValue value = def->type == FieldType::Text
                 ? QJsonValue(QStringLiteral("round %1 of %2").arg(round).arg(c.record.id))
                 : QJsonValue(def->min.value_or(0) + 1 + round);
-            QVERIFY(store.updateFields(c.record.id, { { def->name, value } }).ok());
+            QVERIFY(store.edits().updateFields(c.record.id, { { def->name, value } }).ok());
             lastValue.insert(c.record.id, value);
             const QString text = QStringLiteral("note %1 on %2").arg(round).arg(c.record.id);
-            QVERIFY(store.addNote(c.record.id, text).ok());
+            QVERIFY(store.edits().addNote(c.record.id, text).ok());
             notes[c.record.id] << text;
         }
     }
     // Consecutive edits merge, notes in between keep them apart: 12 actions per case.
-    QCOMPARE(store.pendingCount(), 20 * 12);
+    QCOMPARE(store.reads().pendingCount(), 20 * 12);
 
     SyncConfig config = aliceConfig(path);
     config.batchSize = 15; // many small batches, two in flight at a time
     const CycleOutcome out = syncOnce(config);
     QVERIFY2(out.ok, qPrintable(out.code + QLatin1Char(' ') + out.message));
-    QCOMPARE(store.pendingCount(), 0);
-    QCOMPARE(store.syncIssues().size(), 0);
-    QCOMPARE(store.conflictCount(), 0);
+    QCOMPARE(store.reads().pendingCount(), 0);
+    QCOMPARE(store.reads().syncIssues().size(), 0);
+    QCOMPARE(store.reads().conflictCount(), 0);
     for (const client::LocalCase &c : cases) {
         const QList<HistoryEntry> h = historyOf(c.record.id);
         // Each note exactly once and in the order it was written; six updates.
@@ -183,7 +183,7 @@ void TestUploadE2e::pipelinedBatchesKeepEachCasesOrder()
         for (const HistoryEntry &e : h)
             updates += e.action == QLatin1String("update") ? 1 : 0;
         QCOMPARE(updates, 6);
-        const auto local = store.caseById(c.record.id);
+        const auto local = store.reads().caseById(c.record.id);
         QVERIFY(local);
         QCOMPARE(local->serverFields.value(field.value(c.record.id)), lastValue.value(c.record.id));
     }
@@ -202,16 +202,16 @@ void TestUploadE2e::wholeRequestRefusalIsolatesTheBadAction()
         cases = aliceCases(store, 12, 20);
         QCOMPARE(cases.size(), 12);
         for (int i = 0; i < 6; ++i)
-            QVERIFY(store.addNote(cases.at(i).record.id, QStringLiteral("before %1").arg(i)).ok());
+            QVERIFY(store.edits().addNote(cases.at(i).record.id, QStringLiteral("before %1").arg(i)).ok());
         // Text with a NUL character: readable JSON, but the server refuses the whole request (400).
         badId = insertRawNote(path, cases.at(2).record.id, QStringLiteral("bad\u0000note"));
         QVERIFY(!badId.isEmpty());
         for (int i = 0; i < 12; ++i)
-            QVERIFY(store.addNote(cases.at(i).record.id, QStringLiteral("after %1").arg(i)).ok());
+            QVERIFY(store.edits().addNote(cases.at(i).record.id, QStringLiteral("after %1").arg(i)).ok());
         badId2 = insertRawNote(path, cases.at(9).record.id, QStringLiteral("another\u0000one"));
         QVERIFY(!badId2.isEmpty());
-        QVERIFY(store.addNote(cases.at(9).record.id, QStringLiteral("last 9")).ok());
-        QVERIFY(store.addNote(cases.at(10).record.id, QStringLiteral("last 10")).ok());
+        QVERIFY(store.edits().addNote(cases.at(9).record.id, QStringLiteral("last 9")).ok());
+        QVERIFY(store.edits().addNote(cases.at(10).record.id, QStringLiteral("last 10")).ok());
     }
     // One refused request carries the whole queue (24 actions); then it is split.
     SyncConfig config = aliceConfig(path);
@@ -222,7 +222,7 @@ void TestUploadE2e::wholeRequestRefusalIsolatesTheBadAction()
     auto opened = client::LocalStore::open(path);
     QVERIFY2(opened.ok(), qPrintable(opened.error().toString()));
     client::LocalStore &store = *opened.value();
-    const QList<client::SyncIssue> issues = store.syncIssues();
+    const QList<client::SyncIssue> issues = store.reads().syncIssues();
     QCOMPARE(issues.size(), 2);
     QSet<QString> issueIds;
     for (const client::SyncIssue &s : issues) {
@@ -233,14 +233,14 @@ void TestUploadE2e::wholeRequestRefusalIsolatesTheBadAction()
     }
     QCOMPARE(issueIds, (QSet<QString> { badId, badId2 }));
     // What follows a refused action on its case waits (per-case order); the rest drained.
-    QCOMPARE(store.pendingCount(), 2);
-    for (const client::OutboxEntry &e : store.outbox()) {
+    QCOMPARE(store.reads().pendingCount(), 2);
+    for (const client::OutboxEntry &e : store.reads().outbox()) {
         QVERIFY(e.caseId == cases.at(2).record.id || e.caseId == cases.at(9).record.id);
         QCOMPARE(e.blockedBy, QStringLiteral("syncIssue"));
     }
     // The refusal is explained in the event log.
     bool logged = false;
-    for (const client::EventEntry &e : store.eventLog(500))
+    for (const client::EventEntry &e : store.reads().eventLog(500))
         logged = logged || (e.message.contains(badId) && e.message.contains(QLatin1String("NUL")));
     QVERIFY(logged);
 
@@ -271,8 +271,8 @@ void TestUploadE2e::wholeRequestRefusalIsolatesTheBadAction()
     const CycleOutcome again = syncOnce(config);
     QVERIFY2(again.ok, qPrintable(again.code + QLatin1Char(' ') + again.message));
     QCOMPARE(int(m_server->log().count("status=400")), refusedBefore);
-    QCOMPARE(store.syncIssues().size(), 2);
-    QCOMPARE(store.pendingCount(), 2);
+    QCOMPARE(store.reads().syncIssues().size(), 2);
+    QCOMPARE(store.reads().pendingCount(), 2);
     checkServer();
 }
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The download side of sync: applying pages of the changes feed, full and delta.
-#include "storeimpl.h"
+#include "serverpages.h"
+
+#include "storeparts.h"
+#include "storejson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -17,17 +20,22 @@ struct Tr {
 
 const QString kSync = QStringLiteral("sync");
 
+qint64 fullSyncGen(const StoreDb &db)
+{
+    return db.stateValue(QStringLiteral("full_sync_gen")).toLongLong();
+}
+
 /// Statements prepared once per page: a full sync runs them tens of thousands of times.
 struct PageWriter {
-    const LocalStore::Impl &d;
+    StoreParts &d;
     qint64 gen;
-    QSqlQuery upsertCase { d.db() };
-    QSqlQuery removeCase { d.db() };
-    QSqlQuery markRemoved { d.db() };
-    QSqlQuery upsertRow { d.db() };
-    QSqlQuery removeRow { d.db() };
-    QSqlQuery upsertAssignment { d.db() };
-    QSqlQuery removeAssignment { d.db() };
+    QSqlQuery upsertCase { d.db.db() };
+    QSqlQuery removeCase { d.db.db() };
+    QSqlQuery markRemoved { d.db.db() };
+    QSqlQuery upsertRow { d.db.db() };
+    QSqlQuery removeRow { d.db.db() };
+    QSqlQuery upsertAssignment { d.db.db() };
+    QSqlQuery removeAssignment { d.db.db() };
 
     bool prepare()
     {
@@ -64,53 +72,53 @@ struct PageWriter {
         for (int i = 0; i < binds.size(); ++i)
             q.bindValue(i, bindable(binds.at(i)));
         if (!q.exec())
-            return d.sqlError(q, QStringLiteral("download"));
+            return d.db.sqlError(q, QStringLiteral("download"));
         return Status::success();
     }
 };
 
 /// Cases whose local view is more than the server copy: their pending work must survive.
-QSet<QString> casesWithWork(const LocalStore::Impl &d)
+QSet<QString> casesWithWork(StoreParts &d)
 {
     QSet<QString> ids;
-    if (auto q = d.run(QStringLiteral("SELECT id FROM cases WHERE pending_count > 0 OR has_conflict <> 0 OR "
+    if (auto q = d.db.run(QStringLiteral("SELECT id FROM cases WHERE pending_count > 0 OR has_conflict <> 0 OR "
                                       "has_issue <> 0 OR removed_on_server <> 0 OR is_local_only <> 0")))
         while (q.value().next())
             ids.insert(q.value().value(0).toString());
-    if (auto q = d.run(QStringLiteral("SELECT DISTINCT case_id FROM attachments WHERE uploaded = 0")))
+    if (auto q = d.db.run(QStringLiteral("SELECT DISTINCT case_id FROM attachments WHERE uploaded = 0")))
         while (q.value().next())
             ids.insert(q.value().value(0).toString());
     return ids;
 }
 } // namespace
 
-Status LocalStore::beginFullSync()
+Status ServerPages::beginFullSync()
 {
-    SqlTransaction tx(d->db());
+    SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
         return st;
-    const qint64 gen = d->fullSyncGen() + 1;
-    Status st = d->setStateValue(QStringLiteral("full_sync_gen"), QString::number(gen));
+    const qint64 gen = fullSyncGen(d.db) + 1;
+    Status st = d.db.setStateValue(QStringLiteral("full_sync_gen"), QString::number(gen));
     if (st.ok())
-        st = d->setStateValue(QStringLiteral("full_sync_active"), QStringLiteral("1"));
+        st = d.db.setStateValue(QStringLiteral("full_sync_active"), QStringLiteral("1"));
     if (st.ok())
-        st = d->setStateValue(QStringLiteral("full_sync_cursor"), QString());
+        st = d.db.setStateValue(QStringLiteral("full_sync_cursor"), QString());
     if (st.ok())
-        d->log(EventLevel::Info, kSync, Tr::tr("Full sync started; every queued change is kept."));
+        d.db.log(EventLevel::Info, kSync, Tr::tr("Full sync started; every queued change is kept."));
     if (st.ok())
         st = tx.commit();
     return st;
 }
 
-Result<QStringList> LocalStore::applyChangesPage(const ChangesPage &page, bool fullSync)
+Result<QStringList> ServerPages::applyPage(const ChangesPage &page, bool fullSync)
 {
-    SqlTransaction tx(d->db());
+    SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
         return st.error();
-    PageWriter w { *d, d->fullSyncGen() };
+    PageWriter w { d, fullSyncGen(d.db) };
     if (!w.prepare())
-        return d->sqlError(w.upsertCase, QStringLiteral("prepare"));
-    const QSet<QString> work = casesWithWork(*d);
+        return d.db.sqlError(w.upsertCase, QStringLiteral("prepare"));
+    const QSet<QString> work = casesWithWork(d);
     QStringList changed;
     QStringList toRecompute;
     for (qsizetype i = 0; i < page.changes.size(); ++i) {
@@ -120,13 +128,13 @@ Result<QStringList> LocalStore::applyChangesPage(const ChangesPage &page, bool f
         switch (ch.kind) {
         case ChangeKind::CaseType: {
             if (ch.remove) {
-                st = d->exec(QStringLiteral("DELETE FROM case_types WHERE name = ?"), { ch.id });
+                st = d.db.exec(QStringLiteral("DELETE FROM case_types WHERE name = ?"), { ch.id });
                 break;
             }
             auto ct = CaseType::fromJson(ch.data, path);
             if (!ct)
                 return Error(QStringLiteral("bad_response"), ct.error().message, ct.error().fields);
-            st = d->exec(
+            st = d.db.exec(
                 QStringLiteral(
                     "INSERT INTO case_types(name, version, title, json, seen_gen) VALUES (?, ?, ?, ?, ?) "
                     "ON CONFLICT(name) DO UPDATE SET version = excluded.version, title = "
@@ -139,7 +147,7 @@ Result<QStringList> LocalStore::applyChangesPage(const ChangesPage &page, bool f
             if (ch.remove) {
                 if (work.contains(ch.id)) {
                     st = w.run(w.markRemoved, { ch.id });
-                    d->log(EventLevel::Warning, kSync,
+                    d.db.log(EventLevel::Warning, kSync,
                         Tr::tr("Case %1 left your work on the server; it is kept here because it has unsent "
                                "work.")
                             .arg(ch.id));
@@ -156,7 +164,7 @@ Result<QStringList> LocalStore::applyChangesPage(const ChangesPage &page, bool f
                 c.etag = ch.etag;
             if (work.contains(c.id)) {
                 // New server copy; the pending edits are re-applied on top.
-                st = d->writeServerCopy(c, w.gen);
+                st = d.cases.writeServerCopy(c, w.gen);
                 toRecompute << c.id;
                 break;
             }
@@ -205,12 +213,12 @@ Result<QStringList> LocalStore::applyChangesPage(const ChangesPage &page, bool f
             return st.error();
     }
     for (const QString &id : std::as_const(toRecompute))
-        if (auto st = d->recomputeCase(id); !st.ok())
+        if (auto st = d.cases.recompute(id); !st.ok())
             return st.error();
-    Status st = fullSync ? d->setStateValue(QStringLiteral("full_sync_cursor"), page.next)
-                         : d->setStateValue(QStringLiteral("token"), page.next);
+    Status st = fullSync ? d.db.setStateValue(QStringLiteral("full_sync_cursor"), page.next)
+                         : d.db.setStateValue(QStringLiteral("token"), page.next);
     if (st.ok() && !toRecompute.isEmpty())
-        d->log(EventLevel::Info, kSync,
+        d.db.log(EventLevel::Info, kSync,
             Tr::tr("%n case(s) with unsent work got a new server copy; the local changes stay on top.",
                 nullptr, int(toRecompute.size())));
     if (st.ok())
@@ -220,15 +228,15 @@ Result<QStringList> LocalStore::applyChangesPage(const ChangesPage &page, bool f
     return changed;
 }
 
-Result<QStringList> LocalStore::finishFullSync(const QString &token)
+Result<QStringList> ServerPages::finishFullSync(const QString &token)
 {
-    SqlTransaction tx(d->db());
+    SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
         return st.error();
-    const qint64 gen = d->fullSyncGen();
-    const QSet<QString> work = casesWithWork(*d);
+    const qint64 gen = fullSyncGen(d.db);
+    const QSet<QString> work = casesWithWork(d);
     QStringList removed, kept;
-    auto q = d->run(QStringLiteral("SELECT id, is_local_only FROM cases WHERE seen_gen < ?"), { gen });
+    auto q = d.db.run(QStringLiteral("SELECT id, is_local_only FROM cases WHERE seen_gen < ?"), { gen });
     if (!q)
         return q.error();
     while (q.value().next()) {
@@ -242,27 +250,27 @@ Result<QStringList> LocalStore::finishFullSync(const QString &token)
     }
     q.value().finish();
     for (const QString &id : std::as_const(removed))
-        if (auto st = d->exec(QStringLiteral("DELETE FROM cases WHERE id = ?"), { id }); !st.ok())
+        if (auto st = d.db.exec(QStringLiteral("DELETE FROM cases WHERE id = ?"), { id }); !st.ok())
             return st.error();
     for (const QString &id : std::as_const(kept))
-        if (auto st = d->exec(QStringLiteral("UPDATE cases SET removed_on_server = 1 WHERE id = ?"), { id });
+        if (auto st = d.db.exec(QStringLiteral("UPDATE cases SET removed_on_server = 1 WHERE id = ?"), { id });
             !st.ok())
             return st.error();
     for (const char *sql : { "DELETE FROM assignments WHERE seen_gen < ?",
              "DELETE FROM data_page_rows WHERE seen_gen < ?", "DELETE FROM case_types WHERE seen_gen < ?" })
-        if (auto st = d->exec(QString::fromLatin1(sql), { gen }); !st.ok())
+        if (auto st = d.db.exec(QString::fromLatin1(sql), { gen }); !st.ok())
             return st.error();
     // Every queued action stays and is re-applied on the new server copies.
     for (const QString &id : work)
-        if (auto st = d->recomputeCase(id); !st.ok())
+        if (auto st = d.cases.recompute(id); !st.ok())
             return st.error();
-    Status st = d->setStateValue(QStringLiteral("token"), token);
+    Status st = d.db.setStateValue(QStringLiteral("token"), token);
     if (st.ok())
-        st = d->setStateValue(QStringLiteral("full_sync_active"), QStringLiteral("0"));
+        st = d.db.setStateValue(QStringLiteral("full_sync_active"), QStringLiteral("0"));
     if (st.ok())
-        st = d->setStateValue(QStringLiteral("full_sync_cursor"), QString());
+        st = d.db.setStateValue(QStringLiteral("full_sync_cursor"), QString());
     if (st.ok())
-        d->log(EventLevel::Info, kSync,
+        d.db.log(EventLevel::Info, kSync,
             Tr::tr(
                 "Full sync finished: %1 case(s) no longer sent were removed, %2 kept for their unsent work, "
                 "%3 with pending work re-applied.")
@@ -274,6 +282,29 @@ Result<QStringList> LocalStore::finishFullSync(const QString &token)
     if (!st.ok())
         return st.error();
     return removed + kept;
+}
+
+QString ServerPages::syncToken() const
+{
+    return d.db.stateValue(QStringLiteral("token"));
+}
+bool ServerPages::fullSyncInProgress() const
+{
+    return d.db.stateValue(QStringLiteral("full_sync_active")) == QLatin1String("1");
+}
+QString ServerPages::fullSyncCursor() const
+{
+    return d.db.stateValue(QStringLiteral("full_sync_cursor"));
+}
+
+Status ServerPages::setLastSuccess(const QDateTime &when)
+{
+    return d.db.setStateValue(QStringLiteral("last_success"), when.toUTC().toString(Qt::ISODateWithMs));
+}
+
+QDateTime ServerPages::lastSuccess() const
+{
+    return QDateTime::fromString(d.db.stateValue(QStringLiteral("last_success")), Qt::ISODateWithMs);
 }
 
 } // namespace outpost::client

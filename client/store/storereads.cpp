@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Reads for lists, detail views, the outbox view and the status line; plain-words descriptions.
-#include "storeimpl.h"
+// Reads for lists, detail views, the outbox view and the status line.
+#include "storereads.h"
+
+#include "queuegate.h"
+#include "storejson.h"
+#include "storeparts.h"
 
 #include <QCoreApplication>
 
@@ -19,78 +23,32 @@ QString labelOf(const CaseType *type, const QString &field)
     return field;
 }
 
-QString shortText(const QString &s, int max = 60)
-{
-    const QString one = s.simplified();
-    return one.size() > max ? one.left(max - 1) + QStringLiteral("…") : one;
-}
 } // namespace
 
-QString LocalStore::Impl::describe(const Action &a, const QJsonObject &baseFields, const CaseType *type) const
-{
-    std::optional<CaseType> loaded;
-    if (!type && a.type != ActionType::Note) {
-        const QString name = a.type == ActionType::Create
-            ? a.caseType
-            : scalar(QStringLiteral("SELECT case_type FROM cases WHERE id = ?"), { a.caseId }).toString();
-        loaded = loadCaseType(name);
-        if (loaded)
-            type = &*loaded;
-    }
-    QStringList changes;
-    const QStringList keys = a.fields.keys();
-    for (const QString &k : keys) {
-        if (a.type == ActionType::Create)
-            changes << Tr::tr("%1 %2").arg(labelOf(type, k), displayValue(a.fields.value(k)));
-        else
-            changes << Tr::tr("%1 %2 → %3")
-                           .arg(labelOf(type, k), displayValue(baseFields.value(k)),
-                               displayValue(a.fields.value(k)));
-    }
-    const QString list = changes.join(QStringLiteral("; "));
-    switch (a.type) {
-    case ActionType::Create:
-        return Tr::tr("Create %1 %2%3%4")
-            .arg(type ? type->title : a.caseType, a.caseId,
-                a.title.isEmpty() ? QString() : Tr::tr(" “%1”").arg(a.title),
-                list.isEmpty() ? QString() : QStringLiteral(": ") + list);
-    case ActionType::Update:
-        return Tr::tr("Update %1: %2").arg(a.caseId, list);
-    case ActionType::Transition: {
-        const FlowAction *fa = type ? type->flowAction(a.flowAction) : nullptr;
-        return Tr::tr("%1 on %2%3")
-            .arg(fa ? fa->label : a.flowAction, a.caseId,
-                list.isEmpty() ? QString() : QStringLiteral(": ") + list);
-    }
-    case ActionType::Note:
-        return Tr::tr("Note on %1: “%2”").arg(a.caseId, shortText(a.text));
-    }
-    return {};
-}
 
-QList<CaseType> LocalStore::caseTypes() const
+QList<CaseType> StoreReads::caseTypes() const
 {
     QList<CaseType> out;
-    if (auto q = d->run(QStringLiteral("SELECT json FROM case_types ORDER BY title")))
+    if (auto q = d.db.run(QStringLiteral("SELECT json FROM case_types ORDER BY title")))
         while (q.value().next())
             if (auto ct = CaseType::fromJson(jsonObject(q.value().value(0).toString())))
                 out.append(ct.value());
     return out;
 }
 
-std::optional<CaseType> LocalStore::caseType(const QString &name) const
+std::optional<CaseType> StoreReads::caseType(const QString &name) const
 {
-    return d->loadCaseType(name);
+    return d.cases.caseType(name);
 }
 
-std::optional<LocalCase> LocalStore::caseById(const QString &caseId) const
+std::optional<LocalCase> StoreReads::caseById(const QString &caseId) const
 {
-    return d->loadCase(caseId);
+    return d.cases.load(caseId);
 }
 
-QString LocalStore::resolveId(const QString &caseId) const
+QString StoreReads::resolveId(const QString &caseId) const
 {
-    return d->resolve(caseId);
+    return d.cases.resolve(caseId);
 }
 
 namespace {
@@ -164,65 +122,65 @@ CaseSummary summaryFromQuery(const QSqlQuery &q)
 }
 } // namespace
 
-QList<LocalCase> LocalStore::cases(const CaseFilter &f) const
+QList<LocalCase> StoreReads::cases(const CaseFilter &f) const
 {
     QVariantList binds;
-    const QString sql = QStringLiteral("SELECT ") + caseColumns() + caseListTail(f, &binds);
+    const QString sql = QStringLiteral("SELECT ") + CaseTable::columns() + caseListTail(f, &binds);
     QList<LocalCase> out;
-    if (auto q = d->run(sql, binds))
+    if (auto q = d.db.run(sql, binds))
         while (q.value().next())
-            out.append(caseFromQuery(q.value()));
+            out.append(CaseTable::fromQuery(q.value()));
     return out;
 }
 
-QList<CaseSummary> LocalStore::caseSummaries(const CaseFilter &f) const
+QList<CaseSummary> StoreReads::caseSummaries(const CaseFilter &f) const
 {
     QVariantList binds;
     const QString sql = kSummaryColumns + caseListTail(f, &binds);
     QList<CaseSummary> out;
-    if (auto q = d->run(sql, binds))
+    if (auto q = d.db.run(sql, binds))
         while (q.value().next())
             out.append(summaryFromQuery(q.value()));
     return out;
 }
 
-QList<CaseSummary> LocalStore::caseSummariesWithoutSearchText(const CaseFilter &f) const
+QList<CaseSummary> StoreReads::caseSummariesWithoutSearchText(const CaseFilter &f) const
 {
     QVariantList binds;
     const QString sql = kListColumns + QStringLiteral("NULL") + caseListTail(f, &binds);
     QList<CaseSummary> out;
-    if (auto q = d->run(sql, binds))
+    if (auto q = d.db.run(sql, binds))
         while (q.value().next())
             out.append(summaryFromQuery(q.value()));
     return out;
 }
 
-QHash<QString, QString> LocalStore::caseSearchTexts(const CaseFilter &f) const
+QHash<QString, QString> StoreReads::caseSearchTexts(const CaseFilter &f) const
 {
     QVariantList binds;
     const QString sql = QStringLiteral("SELECT id, ") + kSearchText + caseListTail(f, &binds);
     QHash<QString, QString> out;
-    if (auto q = d->run(sql, binds))
+    if (auto q = d.db.run(sql, binds))
         while (q.value().next())
             out.insert(q.value().value(0).toString(), q.value().value(1).toString());
     return out;
 }
 
-std::optional<CaseSummary> LocalStore::caseSummary(const QString &caseId) const
+std::optional<CaseSummary> StoreReads::caseSummary(const QString &caseId) const
 {
     std::optional<CaseSummary> s;
-    (void)d->forEach(kSummaryColumns + QStringLiteral(" FROM cases WHERE id = ?"), { d->resolve(caseId) },
+    (void)d.db.forEach(kSummaryColumns + QStringLiteral(" FROM cases WHERE id = ?"), { d.cases.resolve(caseId) },
         [&s](const QSqlQuery &q) { s = summaryFromQuery(q); });
     return s;
 }
 
-QList<Assignment> LocalStore::assignments(const QString &caseId) const
+QList<Assignment> StoreReads::assignments(const QString &caseId) const
 {
     QList<Assignment> out;
     auto q = caseId.isEmpty()
-        ? d->run(QStringLiteral("SELECT json FROM assignments ORDER BY due_at, id"))
-        : d->run(QStringLiteral("SELECT json FROM assignments WHERE case_id = ? ORDER BY due_at, id"),
-            { d->resolve(caseId) });
+        ? d.db.run(QStringLiteral("SELECT json FROM assignments ORDER BY due_at, id"))
+        : d.db.run(QStringLiteral("SELECT json FROM assignments WHERE case_id = ? ORDER BY due_at, id"),
+            { d.cases.resolve(caseId) });
     if (q)
         while (q.value().next())
             if (auto a = Assignment::fromJson(jsonObject(q.value().value(0).toString())))
@@ -230,28 +188,20 @@ QList<Assignment> LocalStore::assignments(const QString &caseId) const
     return out;
 }
 
-QList<QueuedAction> LocalStore::queuedActions(const QString &caseId) const
+QList<QueuedAction> StoreReads::queuedActions(const QString &caseId) const
 {
     QList<QueuedAction> out;
-    for (const OutboxRow &r : d->outboxRows(d->resolve(caseId)))
+    for (const OutboxRow &r : d.outbox.rowsOf(d.cases.resolve(caseId)))
         out.append(r.toQueued());
     return out;
 }
 
-QList<OutboxEntry> LocalStore::outbox() const
+QList<OutboxEntry> StoreReads::outbox() const
 {
-    QSet<QString> conflicted;
-    QHash<QString, qint64> firstIssue;
-    if (auto q = d->run(QStringLiteral("SELECT id FROM cases WHERE has_conflict <> 0")))
-        while (q.value().next())
-            conflicted.insert(q.value().value(0).toString());
-    if (auto q = d->run(QStringLiteral("SELECT case_id, min(action_seq) FROM sync_issues GROUP BY case_id")))
-        while (q.value().next())
-            firstIssue.insert(q.value().value(0).toString(), q.value().value(1).toLongLong());
+    QueueGate gate(d.db);
     QHash<QString, std::optional<CaseType>> types;
-    QSet<QString> held;
     QList<OutboxEntry> out;
-    for (const OutboxRow &r : loadOutbox(*d, QString(), {})) {
+    for (const OutboxRow &r : d.outbox.load(QString(), {})) {
         OutboxEntry e;
         e.seq = r.seq;
         e.actionId = r.actionId;
@@ -261,38 +211,31 @@ QList<OutboxEntry> LocalStore::outbox() const
         e.attempts = r.attempts;
         e.lastError = r.lastError;
         e.createdAt = QDateTime::fromString(r.createdAt, Qt::ISODateWithMs);
-        if (conflicted.contains(r.caseId))
-            e.blockedBy = QStringLiteral("conflict");
-        else if (firstIssue.contains(r.caseId) && r.seq > firstIssue.value(r.caseId))
-            e.blockedBy = QStringLiteral("syncIssue");
-        else if (held.contains(r.caseId))
-            e.blockedBy = QStringLiteral("held");
-        if (r.state == QueueState::Held)
-            held.insert(r.caseId);
+        e.blockedBy = queueBlockName(gate.check(r.seq, r.caseId, r.state));
         const QString typeName = r.action.type == ActionType::Create
             ? r.action.caseType
-            : d->scalar(QStringLiteral("SELECT case_type FROM cases WHERE id = ?"), { r.caseId }).toString();
+            : d.db.scalar(QStringLiteral("SELECT case_type FROM cases WHERE id = ?"), { r.caseId }).toString();
         if (!types.contains(typeName))
-            types.insert(typeName, d->loadCaseType(typeName));
+            types.insert(typeName, d.cases.caseType(typeName));
         const auto &t = types[typeName];
-        e.description = d->describe(r.action, r.baseFields, t ? &*t : nullptr);
+        e.description = describeAction(d.cases, d.db, r.action, r.baseFields, t ? &*t : nullptr);
         out.append(e);
     }
     return out;
 }
 
-QList<ConflictEntry> LocalStore::conflicts(const QString &caseId) const
+QList<ConflictEntry> StoreReads::conflicts(const QString &caseId) const
 {
     QList<ConflictEntry> out;
     auto q = caseId.isEmpty()
-        ? d->run(QStringLiteral(
+        ? d.db.run(QStringLiteral(
             "SELECT c.case_id, c.field, c.base, c.mine, c.theirs, c.policy, c.created_at, "
             "k.case_type FROM conflicts c JOIN cases k ON k.id = c.case_id ORDER BY c.case_id, c.field"))
-        : d->run(QStringLiteral(
+        : d.db.run(QStringLiteral(
                      "SELECT c.case_id, c.field, c.base, c.mine, c.theirs, c.policy, c.created_at, "
                      "k.case_type FROM conflicts c JOIN cases k ON k.id = c.case_id WHERE c.case_id = ? "
                      "ORDER BY c.field"),
-            { d->resolve(caseId) });
+            { d.cases.resolve(caseId) });
     if (!q)
         return out;
     QHash<QString, std::optional<CaseType>> types;
@@ -301,25 +244,25 @@ QList<ConflictEntry> LocalStore::conflicts(const QString &caseId) const
         ConflictEntry e;
         e.caseId = r.value(0).toString();
         e.field = r.value(1).toString();
-        e.base = valueFromText(r.value(2).toString());
-        e.mine = valueFromText(r.value(3).toString());
-        e.theirs = valueFromText(r.value(4).toString());
+        e.base = decodeJsonValue(r.value(2).toString());
+        e.mine = decodeJsonValue(r.value(3).toString());
+        e.theirs = decodeJsonValue(r.value(4).toString());
         e.policy = conflictRuleFromName(r.value(5).toString()).value_or(ConflictRule::Merge);
         e.createdAt = QDateTime::fromString(r.value(6).toString(), Qt::ISODateWithMs);
         const QString tn = r.value(7).toString();
         if (!types.contains(tn))
-            types.insert(tn, d->loadCaseType(tn));
+            types.insert(tn, d.cases.caseType(tn));
         e.label = labelOf(types[tn] ? &*types[tn] : nullptr, e.field);
         out.append(e);
     }
     return out;
 }
 
-QList<SyncIssue> LocalStore::syncIssues() const
+QList<SyncIssue> StoreReads::syncIssues() const
 {
     QList<SyncIssue> out;
     auto q
-        = d->run(QStringLiteral("SELECT action_id, case_id, status, error, action, base_fields, created_at "
+        = d.db.run(QStringLiteral("SELECT action_id, case_id, status, error, action, base_fields, created_at "
                                 "FROM sync_issues ORDER BY action_seq"));
     if (!q)
         return out;
@@ -334,26 +277,26 @@ QList<SyncIssue> LocalStore::syncIssues() const
         if (auto a = Action::fromJson(jsonObject(r.value(4).toString())))
             s.action = a.value();
         s.createdAt = QDateTime::fromString(r.value(6).toString(), Qt::ISODateWithMs);
-        s.description = d->describe(s.action, jsonObject(r.value(5).toString()), nullptr);
+        s.description = describeAction(d.cases, d.db, s.action, jsonObject(r.value(5).toString()), nullptr);
         out.append(s);
     }
     return out;
 }
 
-int LocalStore::pendingCount() const
+int StoreReads::pendingCount() const
 {
-    return d->scalar(QStringLiteral("SELECT count(*) FROM outbox")).toInt();
+    return d.db.scalar(QStringLiteral("SELECT count(*) FROM outbox")).toInt();
 }
 
-int LocalStore::conflictCount() const
+int StoreReads::conflictCount() const
 {
-    return d->scalar(QStringLiteral("SELECT count(*) FROM conflicts")).toInt();
+    return d.db.scalar(QStringLiteral("SELECT count(*) FROM conflicts")).toInt();
 }
 
-QList<DataPageRow> LocalStore::dataPageRows(const QString &page, const QString &keyPrefix, int limit) const
+QList<DataPageRow> StoreReads::dataPageRows(const QString &page, const QString &keyPrefix, int limit) const
 {
     QList<DataPageRow> out;
-    auto q = d->run(QStringLiteral("SELECT json FROM data_page_rows WHERE page = ? AND key >= ? AND key < ? "
+    auto q = d.db.run(QStringLiteral("SELECT json FROM data_page_rows WHERE page = ? AND key >= ? AND key < ? "
                                    "ORDER BY key LIMIT ?"),
         { page, keyPrefix, QString(keyPrefix + QChar(0xFFFF)), limit });
     if (q)
@@ -363,15 +306,15 @@ QList<DataPageRow> LocalStore::dataPageRows(const QString &page, const QString &
     return out;
 }
 
-bool LocalStore::hasDataPageRow(const QString &page, const QString &key) const
+bool StoreReads::hasDataPageRow(const QString &page, const QString &key) const
 {
-    return d->lookup()(page, key);
+    return d.cases.lookup()(page, key);
 }
 
-QList<EventEntry> LocalStore::eventLog(int limit) const
+QList<EventEntry> StoreReads::eventLog(int limit) const
 {
     QList<EventEntry> out;
-    auto q = d->run(
+    auto q = d.db.run(
         QStringLiteral("SELECT id, at, level, category, message FROM event_log ORDER BY id DESC LIMIT ?"),
         { limit });
     if (!q)
@@ -393,12 +336,12 @@ QList<EventEntry> LocalStore::eventLog(int limit) const
     return out;
 }
 
-StoreStatus LocalStore::status() const
+StoreStatus StoreReads::status() const
 {
     StoreStatus s;
-    s.path = d->path;
-    s.schemaVersion = d->version;
-    auto q = d->run(QStringLiteral("SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM outbox), "
+    s.path = d.path;
+    s.schemaVersion = d.version;
+    auto q = d.db.run(QStringLiteral("SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM outbox), "
                                    "(SELECT count(*) FROM outbox WHERE state = 'held'), (SELECT count(*) "
                                    "FROM outbox WHERE state = 'inflight'), "
                                    "(SELECT count(*) FROM conflicts), (SELECT count(*) FROM sync_issues), "
@@ -413,9 +356,9 @@ StoreStatus LocalStore::status() const
         s.syncIssues = r.value(5).toInt();
         s.attachmentsToUpload = r.value(6).toInt();
     }
-    s.syncToken = syncToken();
-    s.lastSuccess = lastSuccess();
-    s.fullSyncInProgress = fullSyncInProgress();
+    s.syncToken = ServerPages(d).syncToken();
+    s.lastSuccess = ServerPages(d).lastSuccess();
+    s.fullSyncInProgress = ServerPages(d).fullSyncInProgress();
     return s;
 }
 

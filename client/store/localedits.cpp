@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Local operations: each validates with the shared rules, then writes the change and its queued
 // action in one transaction. Queue optimisation (folding) happens here, explained in the event log.
-#include "storeimpl.h"
+#include "localedits.h"
+
+#include "storeparts.h"
+#include "updateaction.h"
+#include "storejson.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -51,14 +55,14 @@ QString fieldList(const QJsonObject &o)
 }
 } // namespace
 
-Result<QString> LocalStore::createCase(
+Result<QString> LocalEdits::createCase(
     const QString &caseTypeName, const QJsonObject &fields, const QString &title, const QString &queue)
 {
-    const auto type = d->loadCaseType(caseTypeName);
+    const auto type = d.cases.caseType(caseTypeName);
     if (!type)
         return unknownType(caseTypeName);
     const auto errors
-        = RulesEngine::validateFields(*type, {}, fields, RulesEngine::Mode::Create, d->lookup());
+        = RulesEngine::validateFields(*type, {}, fields, RulesEngine::Mode::Create, d.cases.lookup());
     if (!errors.isEmpty())
         return validationFailed(errors);
 
@@ -72,24 +76,24 @@ Result<QString> LocalStore::createCase(
     a.queue = queue;
     a.clientTime = nowIso();
 
-    SqlTransaction tx(d->db());
+    SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
         return st.error();
     auto st
-        = d->exec(QStringLiteral("INSERT INTO cases(id, case_type, case_type_version, status, title, queue, "
+        = d.db.exec(QStringLiteral("INSERT INTO cases(id, case_type, case_type_version, status, title, queue, "
                                  "created_at, updated_at, server_fields, is_local_only) "
                                  "VALUES (?, ?, ?, '', ?, ?, ?, ?, '{}', 1)"),
             { a.caseId, type->name, type->version, title, queue, a.clientTime, a.clientTime });
     if (st.ok())
-        st = d->exec(
+        st = d.db.exec(
             QStringLiteral("INSERT INTO temp_ids(temp_id, server_id, created_at) VALUES (?, NULL, ?)"),
             { a.caseId, a.clientTime });
     if (st.ok())
-        st = d->insertOutbox(a, {});
+        st = d.outbox.insert(a, {});
     if (st.ok())
-        st = d->recomputeCase(a.caseId);
+        st = d.cases.recompute(a.caseId);
     if (st.ok())
-        d->log(EventLevel::Info, kQueue, Tr::tr("Queued: %1").arg(d->describe(a, {}, &*type)));
+        d.db.log(EventLevel::Info, kQueue, Tr::tr("Queued: %1").arg(describeAction(d.cases, d.db, a, {}, &*type)));
     if (st.ok())
         st = tx.commit();
     if (!st.ok())
@@ -97,16 +101,16 @@ Result<QString> LocalStore::createCase(
     return a.caseId;
 }
 
-Status LocalStore::updateFields(const QString &caseId, const QJsonObject &fields)
+Status LocalEdits::updateFields(const QString &caseId, const QJsonObject &fields)
 {
-    const auto c = d->loadCase(caseId);
+    const auto c = d.cases.load(caseId);
     if (!c)
         return notFound(caseId);
-    const auto type = d->loadCaseType(c->record.caseType);
+    const auto type = d.cases.caseType(c->record.caseType);
     if (!type)
         return unknownType(c->record.caseType);
     const auto errors = RulesEngine::validateFields(
-        *type, c->record.fields, fields, RulesEngine::Mode::Update, d->lookup());
+        *type, c->record.fields, fields, RulesEngine::Mode::Update, d.cases.lookup());
     if (!errors.isEmpty())
         return validationFailed(errors);
     const QJsonObject changed = changedFields(c->record.fields, fields);
@@ -114,12 +118,11 @@ Status LocalStore::updateFields(const QString &caseId, const QJsonObject &fields
         return Status::success();
     const QString id = c->record.id;
 
-    SqlTransaction tx(d->db());
+    SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
         return st;
     // Only the rows the folding rules look at: a create, transitions, and the last row.
-    const QList<OutboxRow> rows = loadOutbox(*d,
-        QStringLiteral("WHERE case_id = ? AND (type IN ('create', 'transition') OR seq = (SELECT max(seq) "
+    const QList<OutboxRow> rows = d.outbox.load(QStringLiteral("WHERE case_id = ? AND (type IN ('create', 'transition') OR seq = (SELECT max(seq) "
                        "FROM outbox WHERE case_id = ?))"),
         { id, id });
     Status st;
@@ -141,57 +144,43 @@ Status LocalStore::updateFields(const QString &caseId, const QJsonObject &fields
         Action a = create->action;
         for (auto it = changed.begin(); it != changed.end(); ++it)
             a.fields.insert(it.key(), it.value());
-        st = d->rewriteOutbox(create->seq, a, create->baseFields, create->state);
+        st = d.outbox.rewrite(create->seq, a, create->baseFields, create->state);
         lastInQueue = create == last;
         explanation
             = Tr::tr("Folded the edit of %1 into the unsent creation of %2 (one request instead of two).")
                   .arg(fieldList(changed), id);
     } else if (last && last->action.type == ActionType::Update && last->state == QueueState::Queued) {
         // 2. Consecutive edits merge into one update that keeps the oldest baseEtag and merge base.
-        Action a = last->action;
-        QJsonObject base = last->baseFields;
-        for (auto it = changed.begin(); it != changed.end(); ++it) {
-            if (!base.contains(it.key()))
-                base.insert(it.key(), orNull(c->record.fields.value(it.key())));
-            a.fields.insert(it.key(), it.value());
-        }
-        a.clientTime = nowIso();
-        st = d->rewriteOutbox(last->seq, a, base, last->state);
+        PendingUpdate u { last->action, last->baseFields };
+        u.fold(changed, c->record.fields);
+        u.action.clientTime = nowIso();
+        st = d.outbox.rewrite(last->seq, u.action, u.baseFields, last->state);
         explanation = Tr::tr("Merged the edit of %1 into the queued update of %2 (based on etag %3).")
-                          .arg(fieldList(changed), id, a.baseEtag);
+                          .arg(fieldList(changed), id, u.action.baseEtag);
     } else {
-        Action a;
-        a.id = newUuid();
-        a.type = ActionType::Update;
-        a.caseId = id;
-        a.baseEtag = c->record.etag;
-        a.fields = changed;
-        a.clientTime = nowIso();
-        QJsonObject base;
-        for (auto it = changed.begin(); it != changed.end(); ++it)
-            base.insert(it.key(), orNull(c->record.fields.value(it.key())));
-        st = d->insertOutbox(a, base);
-        explanation = Tr::tr("Queued: %1").arg(d->describe(a, base, &*type));
+        const PendingUpdate u = PendingUpdate::create(id, c->record.etag, changed, c->record.fields);
+        st = d.outbox.insert(u.action, u.baseFields);
+        explanation = Tr::tr("Queued: %1").arg(describeAction(d.cases, d.db, u.action, u.baseFields, &*type));
     }
     if (st.ok())
-        st = lastInQueue ? d->overlayView(id, changed) : d->recomputeCase(id);
+        st = lastInQueue ? d.cases.overlay(id, changed) : d.cases.recompute(id);
     if (st.ok())
-        d->log(EventLevel::Info, kQueue, explanation);
+        d.db.log(EventLevel::Info, kQueue, explanation);
     if (st.ok())
         st = tx.commit();
     return st;
 }
 
-Status LocalStore::runFlowAction(const QString &caseId, const QString &flowAction, const QJsonObject &fields)
+Status LocalEdits::runFlowAction(const QString &caseId, const QString &flowAction, const QJsonObject &fields)
 {
-    const auto c = d->loadCase(caseId);
+    const auto c = d.cases.load(caseId);
     if (!c)
         return notFound(caseId);
-    const auto type = d->loadCaseType(c->record.caseType);
+    const auto type = d.cases.caseType(c->record.caseType);
     if (!type)
         return unknownType(c->record.caseType);
     const auto errors = RulesEngine::validateFields(
-        *type, c->record.fields, fields, RulesEngine::Mode::Update, d->lookup());
+        *type, c->record.fields, fields, RulesEngine::Mode::Update, d.cases.lookup());
     if (!errors.isEmpty())
         return validationFailed(errors);
     QJsonObject after = c->record.fields;
@@ -212,22 +201,22 @@ Status LocalStore::runFlowAction(const QString &caseId, const QString &flowActio
     for (auto it = a.fields.begin(); it != a.fields.end(); ++it)
         base.insert(it.key(), orNull(c->record.fields.value(it.key())));
 
-    SqlTransaction tx(d->db());
+    SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
         return st;
-    Status st = d->insertOutbox(a, base);
+    Status st = d.outbox.insert(a, base);
     if (st.ok())
-        st = d->recomputeCase(a.caseId);
+        st = d.cases.recompute(a.caseId);
     if (st.ok())
-        d->log(EventLevel::Info, kQueue, Tr::tr("Queued: %1").arg(d->describe(a, base, &*type)));
+        d.db.log(EventLevel::Info, kQueue, Tr::tr("Queued: %1").arg(describeAction(d.cases, d.db, a, base, &*type)));
     if (st.ok())
         st = tx.commit();
     return st;
 }
 
-Status LocalStore::addNote(const QString &caseId, const QString &text)
+Status LocalEdits::addNote(const QString &caseId, const QString &text)
 {
-    const auto c = d->loadCase(caseId);
+    const auto c = d.cases.load(caseId);
     if (!c)
         return notFound(caseId);
     if (const QString why = RulesEngine::checkNoteText(text); !why.isEmpty())
@@ -239,38 +228,38 @@ Status LocalStore::addNote(const QString &caseId, const QString &text)
     a.text = text;
     a.clientTime = nowIso();
 
-    SqlTransaction tx(d->db());
+    SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
         return st;
-    Status st = d->insertOutbox(a, {});
+    Status st = d.outbox.insert(a, {});
     if (st.ok()) // a note changes no field, status or title: only the pending count moves
-        st = d->overlayView(a.caseId, {});
+        st = d.cases.overlay(a.caseId, {});
     if (st.ok())
-        d->log(EventLevel::Info, kQueue, Tr::tr("Queued: %1").arg(d->describe(a, {}, nullptr)));
+        d.db.log(EventLevel::Info, kQueue, Tr::tr("Queued: %1").arg(describeAction(d.cases, d.db, a, {}, nullptr)));
     if (st.ok())
         st = tx.commit();
     return st;
 }
 
-Status LocalStore::discardLocalCase(const QString &tempId)
+Status LocalEdits::discardLocalCase(const QString &tempId)
 {
-    const auto c = d->loadCase(tempId);
+    const auto c = d.cases.load(tempId);
     if (!c || !c->isLocalOnly)
         return Error(QStringLiteral("not_allowed"),
             Tr::tr("Only a case created on this device and not sent yet can be discarded."));
     const QString id = c->record.id;
-    SqlTransaction tx(d->db());
+    SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
         return st;
-    if (d->scalar(QStringLiteral("SELECT 1 FROM outbox WHERE case_id = ? AND state = 'inflight'"), { id })
+    if (d.db.scalar(QStringLiteral("SELECT 1 FROM outbox WHERE case_id = ? AND state = 'inflight'"), { id })
             .isValid())
         return Error(QStringLiteral("not_allowed"),
             Tr::tr("Case %1 is being sent right now; it can no longer be discarded.").arg(id));
-    const int n = d->scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE case_id = ?"), { id }).toInt();
+    const int n = d.db.scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE case_id = ?"), { id }).toInt();
     QStringList files;
-    Status st = d->deleteLocalCase(id, &files);
+    Status st = d.cases.deleteLocalCase(id, &files);
     if (st.ok())
-        d->log(EventLevel::Info, kQueue,
+        d.db.log(EventLevel::Info, kQueue,
             Tr::tr("Discarded the unsent case %1 and its %n queued action(s); nothing will be sent for it.",
                 nullptr, n)
                 .arg(id));
@@ -283,60 +272,60 @@ Status LocalStore::discardLocalCase(const QString &tempId)
 }
 
 namespace {
-Status setState(const LocalStore::Impl &d, const QString &actionId, QueueState from, QueueState to,
+Status setState(StoreParts &d, const QString &actionId, QueueState from, QueueState to,
     const QString &message)
 {
-    SqlTransaction tx(d.db());
+    SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
         return st;
-    const auto row = d.outboxRow(actionId);
+    const auto row = d.outbox.row(actionId);
     if (!row)
         return Error(QStringLiteral("not_found"), Tr::tr("Action %1 is not queued.").arg(actionId));
     if (row->state != from)
         return Error(QStringLiteral("not_allowed"),
             Tr::tr("Action %1 is %2.").arg(actionId, queueStateName(row->state)));
-    Status st = d.exec(
+    Status st = d.db.exec(
         QStringLiteral("UPDATE outbox SET state = ? WHERE seq = ?"), { queueStateName(to), row->seq });
     if (st.ok())
-        d.log(EventLevel::Info, kQueue, message.arg(d.describe(row->action, row->baseFields, nullptr)));
+        d.db.log(EventLevel::Info, kQueue, message.arg(describeAction(d.cases, d.db, row->action, row->baseFields, nullptr)));
     if (st.ok())
         st = tx.commit();
     return st;
 }
 } // namespace
 
-Status LocalStore::holdAction(const QString &actionId)
+Status LocalEdits::holdAction(const QString &actionId)
 {
-    return setState(*d, actionId, QueueState::Queued, QueueState::Held,
+    return setState(d, actionId, QueueState::Queued, QueueState::Held,
         Tr::tr("Held by the user (it and later changes of its case wait): %1"));
 }
 
-Status LocalStore::releaseAction(const QString &actionId)
+Status LocalEdits::releaseAction(const QString &actionId)
 {
-    return setState(*d, actionId, QueueState::Held, QueueState::Queued, Tr::tr("Released by the user: %1"));
+    return setState(d, actionId, QueueState::Held, QueueState::Queued, Tr::tr("Released by the user: %1"));
 }
 
-Status LocalStore::discardAction(const QString &actionId)
+Status LocalEdits::discardAction(const QString &actionId)
 {
-    const auto row = d->outboxRow(actionId);
+    const auto row = d.outbox.row(actionId);
     if (!row)
         return Error(QStringLiteral("not_found"), Tr::tr("Action %1 is not queued.").arg(actionId));
     if (row->action.type == ActionType::Create)
         return discardLocalCase(row->caseId);
-    SqlTransaction tx(d->db());
+    SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
         return st;
     Status st
-        = d->exec(QStringLiteral("DELETE FROM outbox WHERE seq = ? AND state <> 'inflight'"), { row->seq });
-    if (st.ok() && d->scalar(QStringLiteral("SELECT changes()")).toInt() != 1)
+        = d.db.exec(QStringLiteral("DELETE FROM outbox WHERE seq = ? AND state <> 'inflight'"), { row->seq });
+    if (st.ok() && d.db.scalar(QStringLiteral("SELECT changes()")).toInt() != 1)
         return Error(QStringLiteral("not_allowed"),
             Tr::tr("Action %1 is being sent right now; it can no longer be discarded.").arg(actionId));
     if (st.ok())
-        st = d->recomputeCase(row->caseId);
+        st = d.cases.recompute(row->caseId);
     if (st.ok())
-        d->log(EventLevel::Info, kQueue,
+        d.db.log(EventLevel::Info, kQueue,
             Tr::tr("Discarded by the user, local effect reverted: %1")
-                .arg(d->describe(row->action, row->baseFields, nullptr)));
+                .arg(describeAction(d.cases, d.db, row->action, row->baseFields, nullptr)));
     if (st.ok())
         st = tx.commit();
     return st;

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The upload side of sync: choosing batches and applying the server's results.
-#include "storeimpl.h"
+#include "uploadqueue.h"
+
+#include "storeparts.h"
+#include "updateaction.h"
+#include "queuegate.h"
+#include "storejson.h"
 
 #include "rules/merge.h"
 
@@ -27,24 +32,16 @@ bool needsEtag(ActionType t)
 }
 } // namespace
 
-QList<QueuedAction> LocalStore::nextUploadBatch(int max)
+QList<QueuedAction> UploadQueue::nextBatch(int max)
 {
     QList<QueuedAction> batch;
     if (max <= 0)
         return batch;
-    QSet<QString> conflicted;
-    QHash<QString, qint64> firstIssue;
-    if (auto q = d->run(QStringLiteral("SELECT id FROM cases WHERE has_conflict <> 0")))
-        while (q.value().next())
-            conflicted.insert(q.value().value(0).toString());
-    if (auto q = d->run(QStringLiteral("SELECT case_id, min(action_seq) FROM sync_issues GROUP BY case_id")))
-        while (q.value().next())
-            firstIssue.insert(q.value().value(0).toString(), q.value().value(1).toLongLong());
-
+    QueueGate gate(d.db);
     QSet<QString> blocked; // nothing more of this case in this batch
     QSet<QString> producer; // an etag-changing action of this case is in this batch already
     // Light columns first; only the chosen rows' payloads are read.
-    auto q = d->run(QStringLiteral("SELECT seq, case_id, type, state FROM outbox ORDER BY seq"));
+    auto q = d.db.run(QStringLiteral("SELECT seq, case_id, type, state FROM outbox ORDER BY seq"));
     if (!q)
         return batch;
     QList<qint64> chosen;
@@ -54,13 +51,11 @@ QList<QueuedAction> LocalStore::nextUploadBatch(int max)
         const ActionType type
             = actionTypeFromName(q.value().value(2).toString()).value_or(ActionType::Update);
         const QueueState state = queueStateFromName(q.value().value(3).toString());
-        if (blocked.contains(cid) || conflicted.contains(cid))
+        // Every row passes the gate, so that held and inflight rows hold back the rest of their case.
+        const QueueBlock block = gate.check(seq, cid, state);
+        if (blocked.contains(cid))
             continue;
-        if (firstIssue.contains(cid) && seq > firstIssue.value(cid)) {
-            blocked.insert(cid);
-            continue;
-        }
-        if (state != QueueState::Queued) {
+        if (block != QueueBlock::None || state != QueueState::Queued) {
             blocked.insert(cid);
             continue;
         }
@@ -78,7 +73,7 @@ QList<QueuedAction> LocalStore::nextUploadBatch(int max)
     if (chosen.isEmpty())
         return batch;
     const QList<OutboxRow> rows
-        = loadOutbox(*d, QStringLiteral("WHERE seq BETWEEN ? AND ?"), { chosen.first(), chosen.last() });
+        = d.outbox.load(QStringLiteral("WHERE seq BETWEEN ? AND ?"), { chosen.first(), chosen.last() });
     const QSet<qint64> wanted(chosen.begin(), chosen.end());
     for (const OutboxRow &r : rows)
         if (wanted.contains(r.seq))
@@ -86,15 +81,15 @@ QList<QueuedAction> LocalStore::nextUploadBatch(int max)
     return batch;
 }
 
-Status LocalStore::markInflight(const QStringList &actionIds)
+Status UploadQueue::markInflight(const QStringList &actionIds)
 {
-    SqlTransaction tx(d->db());
+    SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
         return st;
     // A few statements for the batch rather than one per action.
     if (Status st = forIdChunks(actionIds,
             [this](const QString &marks, const QVariantList &binds) {
-                return d->exec(QStringLiteral("UPDATE outbox SET state = 'inflight', attempts = attempts + 1 "
+                return d.db.exec(QStringLiteral("UPDATE outbox SET state = 'inflight', attempts = attempts + 1 "
                                               "WHERE state = 'queued' AND action_id IN (%1)")
                                    .arg(marks),
                     binds);
@@ -104,19 +99,19 @@ Status LocalStore::markInflight(const QStringList &actionIds)
     return tx.commit();
 }
 
-Status LocalStore::requeueInflight()
+Status UploadQueue::requeueInflight()
 {
-    return d->exec(QStringLiteral("UPDATE outbox SET state = 'queued' WHERE state = 'inflight'"));
+    return d.db.exec(QStringLiteral("UPDATE outbox SET state = 'queued' WHERE state = 'inflight'"));
 }
 
 namespace {
 struct Applier {
-    Applier(const LocalStore::Impl &impl, UploadSummary &summary)
+    Applier(StoreParts &impl, UploadSummary &summary)
         : d(impl)
         , sum(summary)
     { }
 
-    const LocalStore::Impl &d;
+    StoreParts &d;
     UploadSummary &sum;
     QSet<QString> touched;
     /// The last outbox seq of each case when the batch began (read inside its transaction): an
@@ -134,7 +129,7 @@ struct Applier {
 
     Status writeServerCopy(const CaseRecord &rec)
     {
-        if (auto st = d.writeServerCopy(rec); !st.ok())
+        if (auto st = d.cases.writeServerCopy(rec); !st.ok())
             return st;
         storedEtags.insert(rec.id, rec.etag);
         return Status::success();
@@ -144,7 +139,7 @@ struct Applier {
     /// case is not stored yet (then nothing was written).
     Result<bool> updateServerCopy(const CaseRecord &rec, bool settled)
     {
-        auto found = d.updateServerCopy(rec, settled);
+        auto found = d.cases.updateServerCopy(rec, settled);
         if (found && found.value())
             storedEtags.insert(rec.id, rec.etag);
         return found;
@@ -154,7 +149,7 @@ struct Applier {
     {
         const QStringList seqs = std::exchange(appliedSeqs, {});
         return forIdChunks(seqs, [this](const QString &marks, const QVariantList &binds) {
-            return d.exec(QStringLiteral("DELETE FROM outbox WHERE seq IN (%1)").arg(marks), binds);
+            return d.db.exec(QStringLiteral("DELETE FROM outbox WHERE seq IN (%1)").arg(marks), binds);
         });
     }
 
@@ -165,7 +160,7 @@ struct Applier {
     {
         return forIdChunks(
             actionIds, [this, heads](const QString &marks, const QVariantList &binds) -> Status {
-                auto q = d.run(
+                auto q = d.db.run(
                     QStringLiteral(
                         "SELECT o.seq, o.case_id, o.state, o.type, o.action_id, "
                         "(SELECT max(l.seq) FROM outbox l WHERE l.case_id = o.case_id), "
@@ -208,10 +203,10 @@ struct Applier {
     {
         for (auto it = res.mappedIds.cbegin(); it != res.mappedIds.cend(); ++it) {
             remapped = true;
-            if (auto st = d.remapTempId(it.key(), it.value()); !st.ok())
+            if (auto st = d.cases.remapTempId(it.key(), it.value()); !st.ok())
                 return st;
             sum.mappedIds.insert(it.key(), it.value());
-            d.log(EventLevel::Info, kSync,
+            d.db.log(EventLevel::Info, kSync,
                 Tr::tr("Case %1 is now %2 on the server.").arg(it.key(), it.value()));
         }
         QString caseId = res.mappedIds.value(row.caseId, row.caseId);
@@ -248,7 +243,7 @@ struct Applier {
                     return st;
         } else if (!etag.isEmpty()) {
             if (auto st
-                = d.exec(QStringLiteral("UPDATE cases SET server_etag = ?, is_local_only = 0 WHERE id = ?"),
+                = d.db.exec(QStringLiteral("UPDATE cases SET server_etag = ?, is_local_only = 0 WHERE id = ?"),
                     { etag, caseId });
                 !st.ok())
                 return st;
@@ -259,7 +254,7 @@ struct Applier {
         // One statement over the case's rows (outbox_case index), not a parse and rewrite of each.
         if (changesEtag(row.action.type) && !etag.isEmpty() && laterRowsMayExist(row, caseId))
             if (auto st
-                = d.exec(QStringLiteral("UPDATE outbox SET payload = json_set(payload, '$.baseEtag', ?) "
+                = d.db.exec(QStringLiteral("UPDATE outbox SET payload = json_set(payload, '$.baseEtag', ?) "
                                         "WHERE case_id = ? AND seq > ? AND type IN ('update', "
                                         "'transition') AND json_extract(payload, '$.baseEtag') IS NOT ?"),
                     { etag, caseId, row.seq, etag });
@@ -279,7 +274,7 @@ struct Applier {
             return st;
         QSet<QString> ids;
         for (const QString &touchedId : std::as_const(touched))
-            ids.insert(d.resolve(touchedId));
+            ids.insert(d.cases.resolve(touchedId));
         const QStringList all(ids.begin(), ids.end());
         // Nothing else pending on a case: its local view is the server copy (what a recompute would
         // write, without replaying anything). The tables decide, not the flags: those are what this
@@ -287,7 +282,7 @@ struct Applier {
         QSet<QString> clean;
         Status st = forIdChunks(
             all, [this, &clean](const QString &marks, const QVariantList &binds) -> Status {
-                auto q = d.run(
+                auto q = d.db.run(
                     QStringLiteral("SELECT c.id FROM cases c WHERE c.id IN (%1) AND c.removed_on_server = 0 "
                                    "AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.case_id = c.id) "
                                    "AND NOT EXISTS (SELECT 1 FROM sync_issues i WHERE i.case_id = c.id) "
@@ -304,7 +299,7 @@ struct Applier {
             return st;
         const QStringList cleanIds(clean.begin(), clean.end());
         st = forIdChunks(cleanIds, [this](const QString &marks, const QVariantList &binds) {
-            return d.exec(
+            return d.db.exec(
                 QStringLiteral("UPDATE cases SET fields = NULL, local_status = NULL, local_title = NULL, "
                                "pending_count = 0, has_issue = 0, has_conflict = 0 WHERE id IN (%1)")
                     .arg(marks),
@@ -314,7 +309,7 @@ struct Applier {
             return st;
         for (const QString &caseId : all)
             if (!clean.contains(caseId))
-                if (auto rs = d.recomputeCase(caseId); !rs.ok())
+                if (auto rs = d.cases.recompute(caseId); !rs.ok())
                     return rs;
         return Status::success();
     }
@@ -330,7 +325,7 @@ struct Applier {
         const QString caseId = row.caseId;
         if (auto st = writeServerCopy(rec.value()); !st.ok())
             return st;
-        const auto type = d.loadCaseType(rec->caseType);
+        const auto type = d.cases.caseType(rec->caseType);
         const ConflictPolicy policy = type ? type->conflictPolicy : ConflictPolicy();
 
         QJsonObject base, mine, theirs;
@@ -343,12 +338,12 @@ struct Applier {
         QStringList words;
         for (const QString &f : m.conflicts) {
             if (auto st
-                = d.exec(QStringLiteral("INSERT INTO conflicts(case_id, field, base, mine, theirs, policy, "
+                = d.db.exec(QStringLiteral("INSERT INTO conflicts(case_id, field, base, mine, theirs, policy, "
                                         "action_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                                         "ON CONFLICT(case_id, field) DO UPDATE SET mine = excluded.mine, "
                                         "theirs = excluded.theirs"),
-                    { caseId, f, valueText(base.value(f)), valueText(mine.value(f)),
-                        valueText(theirs.value(f)), conflictRuleName(policy.ruleFor(f)), row.seq, nowIso() });
+                    { caseId, f, encodeJsonValue(base.value(f)), encodeJsonValue(mine.value(f)),
+                        encodeJsonValue(theirs.value(f)), conflictRuleName(policy.ruleFor(f)), row.seq, nowIso() });
                 !st.ok())
                 return st;
         }
@@ -365,26 +360,19 @@ struct Applier {
         // What still has to reach the server goes again, as a new action in the same queue position.
         const bool keep = !m.toResend.isEmpty() || row.action.type == ActionType::Transition;
         if (keep) {
-            Action a = row.action;
-            a.id = newUuid();
-            a.baseEtag = rec->etag;
-            a.fields = m.toResend;
-            a.clientTime = nowIso();
-            QJsonObject newBase;
-            for (auto it = m.toResend.begin(); it != m.toResend.end(); ++it)
-                newBase.insert(it.key(), orNull(rec->fields.value(it.key())));
-            if (auto st = d.rewriteOutbox(row.seq, a, newBase, QueueState::Queued); !st.ok())
+            const PendingUpdate u = PendingUpdate::resend(row.action, rec->etag, m.toResend, rec->fields);
+            if (auto st = d.outbox.rewrite(row.seq, u.action, u.baseFields, QueueState::Queued); !st.ok())
                 return st;
             ++sum.requeued;
-        } else if (auto st = d.exec(QStringLiteral("DELETE FROM outbox WHERE seq = ?"), { row.seq });
+        } else if (auto st = d.db.exec(QStringLiteral("DELETE FROM outbox WHERE seq = ?"), { row.seq });
                    !st.ok()) {
             return st;
         }
         if (words.isEmpty())
             words << Tr::tr("the server already has the same values");
-        d.log(m.conflicts.isEmpty() ? EventLevel::Info : EventLevel::Warning, kSync,
+        d.db.log(m.conflicts.isEmpty() ? EventLevel::Info : EventLevel::Warning, kSync,
             Tr::tr("%1 met newer changes on the server: %2.")
-                .arg(d.describe(row.action, row.baseFields, type ? &*type : nullptr),
+                .arg(describeAction(d.cases, d.db, row.action, row.baseFields, type ? &*type : nullptr),
                     words.join(QStringLiteral("; "))));
         ++sum.conflicts;
         sum.needUser += int(m.conflicts.size());
@@ -401,19 +389,19 @@ struct Applier {
         if (err.isNull())
             err = Error(status, Tr::tr("The server did not accept this change."));
         if (auto st
-            = d.exec(QStringLiteral(
+            = d.db.exec(QStringLiteral(
                          "INSERT OR REPLACE INTO sync_issues(action_id, case_id, status, error, "
                          "action, base_fields, action_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                 { row.actionId, row.caseId, status, jsonText(err.toJson()), jsonText(row.action.toJson()),
                     jsonText(row.baseFields), row.seq, nowIso() });
             !st.ok())
             return st;
-        if (auto st = d.exec(QStringLiteral("DELETE FROM outbox WHERE seq = ?"), { row.seq }); !st.ok())
+        if (auto st = d.db.exec(QStringLiteral("DELETE FROM outbox WHERE seq = ?"), { row.seq }); !st.ok())
             return st;
-        d.log(EventLevel::Warning, kSync,
+        d.db.log(EventLevel::Warning, kSync,
             Tr::tr("%1 was %2 by the server: %3. Later changes of this case wait until it is fixed or "
                    "discarded.")
-                .arg(d.describe(row.action, row.baseFields, nullptr), status, err.toString()));
+                .arg(describeAction(d.cases, d.db, row.action, row.baseFields, nullptr), status, err.toString()));
         ++sum.issues;
         sum.changedCaseIds << row.caseId;
         touched.insert(row.caseId);
@@ -423,13 +411,13 @@ struct Applier {
     Status skipped(const OutboxRow &row, const Error &err)
     {
         ++sum.skipped;
-        return d.exec(QStringLiteral("UPDATE outbox SET state = 'queued', last_error = ? WHERE seq = ?"),
+        return d.db.exec(QStringLiteral("UPDATE outbox SET state = 'queued', last_error = ? WHERE seq = ?"),
             { err.isNull() ? QString() : err.toString(), row.seq });
     }
 };
 } // namespace
 
-Status LocalStore::applyUploadResults(
+Status UploadQueue::applyResults(
     const QList<QueuedAction> &batch, const QList<ActionResult> &results, UploadSummary *summary)
 {
     if (batch.size() != results.size())
@@ -443,8 +431,8 @@ Status LocalStore::applyUploadResults(
                     .arg(results.at(i).id, batch.at(i).action.id));
     UploadSummary local;
     UploadSummary &sum = summary ? *summary : local;
-    Applier ap(*d, sum);
-    SqlTransaction tx(d->db());
+    Applier ap(d, sum);
+    SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
         return st;
     QStringList actionIds;
@@ -462,9 +450,9 @@ Status LocalStore::applyUploadResults(
         // Heads read up front hold until a temp id is mapped (that moves queued rows to the new id).
         std::optional<OutboxRow> row;
         if (!light)
-            row = d->outboxRow(res.id);
+            row = d.outbox.row(res.id);
         else if (ap.remapped)
-            row = d->outboxRowHead(res.id);
+            row = d.outbox.head(res.id);
         else if (auto it = heads.constFind(res.id); it != heads.constEnd())
             row = it.value();
         if (!row) {

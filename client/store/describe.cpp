@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+// A queued action in plain words, for the outbox and the event log.
+#include "casetable.h"
+#include "storedb.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace outpost::client {
+
+namespace {
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(outpost::client::LocalStore)
+};
+
+QString labelOf(const CaseType *type, const QString &field)
+{
+    if (type)
+        if (const FieldDef *f = type->field(field))
+            return f->label;
+    return field;
+}
+
+QString shortText(const QString &s, int max = 60)
+{
+    const QString one = s.simplified();
+    return one.size() > max ? one.left(max - 1) + QStringLiteral("…") : one;
+}
+
+/// A field value for people: "—" for none, yes/no, numbers without noise.
+QString displayValue(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        return QStringLiteral("—");
+    case QJsonValue::Bool:
+        return v.toBool() ? Tr::tr("yes") : Tr::tr("no");
+    case QJsonValue::Double:
+        return QString::number(v.toDouble(), 'g', 15);
+    case QJsonValue::String:
+        return v.toString();
+    default:
+        return QString::fromUtf8(QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact))
+            .mid(1)
+            .chopped(1);
+    }
+}
+} // namespace
+
+QString describeAction(
+    const CaseTable &cases, const StoreDb &db, const Action &a, const QJsonObject &baseFields, const CaseType *type)
+{
+    std::optional<CaseType> loaded;
+    if (!type && a.type != ActionType::Note) {
+        const QString name = a.type == ActionType::Create
+            ? a.caseType
+            : db.scalar(QStringLiteral("SELECT case_type FROM cases WHERE id = ?"), { a.caseId }).toString();
+        loaded = cases.caseType(name);
+        if (loaded)
+            type = &*loaded;
+    }
+    QStringList changes;
+    const QStringList keys = a.fields.keys();
+    for (const QString &k : keys) {
+        if (a.type == ActionType::Create)
+            changes << Tr::tr("%1 %2").arg(labelOf(type, k), displayValue(a.fields.value(k)));
+        else
+            changes << Tr::tr("%1 %2 → %3")
+                           .arg(labelOf(type, k), displayValue(baseFields.value(k)),
+                               displayValue(a.fields.value(k)));
+    }
+    const QString list = changes.join(QStringLiteral("; "));
+    switch (a.type) {
+    case ActionType::Create:
+        return Tr::tr("Create %1 %2%3%4")
+            .arg(type ? type->title : a.caseType, a.caseId,
+                a.title.isEmpty() ? QString() : Tr::tr(" “%1”").arg(a.title),
+                list.isEmpty() ? QString() : QStringLiteral(": ") + list);
+    case ActionType::Update:
+        return Tr::tr("Update %1: %2").arg(a.caseId, list);
+    case ActionType::Transition: {
+        const FlowAction *fa = type ? type->flowAction(a.flowAction) : nullptr;
+        return Tr::tr("%1 on %2%3")
+            .arg(fa ? fa->label : a.flowAction, a.caseId,
+                list.isEmpty() ? QString() : QStringLiteral(": ") + list);
+    }
+    case ActionType::Note:
+        return Tr::tr("Note on %1: “%2”").arg(a.caseId, shortText(a.text));
+    }
+    return {};
+}
+
+} // namespace outpost::client

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#include "queuegate.h"
+
+#include "storedb.h"
+
+namespace outpost::client {
+
+QString queueBlockName(QueueBlock b)
+{
+    switch (b) {
+    case QueueBlock::None:
+        return {};
+    case QueueBlock::Conflict:
+        return QStringLiteral("conflict");
+    case QueueBlock::SyncIssue:
+        return QStringLiteral("syncIssue");
+    case QueueBlock::Held:
+        return QStringLiteral("held");
+    case QueueBlock::Inflight:
+        return QStringLiteral("inflight");
+    }
+    return {};
+}
+
+QueueGate::QueueGate(const StoreDb &db)
+{
+    if (auto q = db.run(QStringLiteral("SELECT id FROM cases WHERE has_conflict <> 0")))
+        while (q.value().next())
+            m_conflicted.insert(q.value().value(0).toString());
+    if (auto q = db.run(QStringLiteral("SELECT case_id, min(action_seq) FROM sync_issues GROUP BY case_id")))
+        while (q.value().next())
+            m_firstIssue.insert(q.value().value(0).toString(), q.value().value(1).toLongLong());
+}
+
+QueueBlock QueueGate::check(qint64 seq, const QString &caseId, QueueState state)
+{
+    QueueBlock block = QueueBlock::None;
+    if (m_conflicted.contains(caseId))
+        block = QueueBlock::Conflict;
+    else if (const auto it = m_firstIssue.constFind(caseId); it != m_firstIssue.cend() && seq > it.value())
+        block = QueueBlock::SyncIssue;
+    else if (m_held.contains(caseId))
+        block = QueueBlock::Held;
+    else if (m_inflight.contains(caseId))
+        block = QueueBlock::Inflight;
+    if (state == QueueState::Held)
+        m_held.insert(caseId);
+    else if (state == QueueState::Inflight)
+        m_inflight.insert(caseId);
+    return block;
+}
+
+} // namespace outpost::client

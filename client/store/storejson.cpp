@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+#include "storejson.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace outpost::client {
+
+QString nowIso()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QString newUuid()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QString jsonText(const QJsonObject &obj)
+{
+    return QString::fromUtf8(QJsonDocument(obj).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject jsonObject(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+QString encodeJsonValue(const QJsonValue &v)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray { orNull(v) }).toJson(QJsonDocument::Compact));
+}
+
+QJsonValue decodeJsonValue(const QString &text)
+{
+    const QJsonArray a = QJsonDocument::fromJson(text.toUtf8()).array();
+    return a.isEmpty() ? QJsonValue() : a.at(0);
+}
+
+QJsonValue orNull(const QJsonValue &v)
+{
+    return v.isUndefined() ? QJsonValue() : v;
+}
+
+QueueState queueStateFromName(const QString &s)
+{
+    if (s == QLatin1String("held"))
+        return QueueState::Held;
+    if (s == QLatin1String("inflight"))
+        return QueueState::Inflight;
+    return QueueState::Queued;
+}
+
+} // namespace outpost::client

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "protocol/casetype.h"
+#include "storetypes.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace outpost::client {
+
+struct StoreParts;
+
+/// Everything the screens, the CLI and the engine read (cheap, indexed, never writes). Reached
+/// through LocalStore::reads(). Case ids may be mapped temp ids: they answer with the server id's case.
+class StoreReads
+{
+public:
+    explicit StoreReads(StoreParts &parts)
+        : d(parts)
+    { }
+    StoreReads(const StoreReads &) = delete;
+    StoreReads &operator=(const StoreReads &) = delete;
+
+    QList<CaseType> caseTypes() const;
+    std::optional<CaseType> caseType(const QString &name) const;
+    std::optional<LocalCase> caseById(const QString &caseId) const;
+    /// The current id of a case: the server id for a mapped temp id, otherwise `caseId`.
+    QString resolveId(const QString &caseId) const;
+    QList<LocalCase> cases(const CaseFilter &filter = {}) const;
+    /// The same selection and order as cases(), as list rows (no JSON parsed in C++; about three
+    /// times faster for a worklist of tens of thousands of cases).
+    QList<CaseSummary> caseSummaries(const CaseFilter &filter = {}) const;
+    /// The same without the search text (the JSON reading is most of the time): for showing a
+    /// list first and adding caseSearchTexts() afterwards.
+    QList<CaseSummary> caseSummariesWithoutSearchText(const CaseFilter &filter = {}) const;
+    /// Case id → search text (CaseSummary::searchText) for the cases of `filter`.
+    QHash<QString, QString> caseSearchTexts(const CaseFilter &filter = {}) const;
+    /// One list row.
+    std::optional<CaseSummary> caseSummary(const QString &caseId) const;
+    QList<Assignment> assignments(const QString &caseId = {}) const;
+    QList<AttachmentInfo> attachments(const QString &caseId) const;
+
+    /// The queue as the user sees it, each entry with why it waits (QueueGate).
+    QList<OutboxEntry> outbox() const;
+    /// The queued actions of one case, in queue order.
+    QList<QueuedAction> queuedActions(const QString &caseId) const;
+    QList<ConflictEntry> conflicts(const QString &caseId = {}) const;
+    QList<SyncIssue> syncIssues() const;
+    int pendingCount() const;
+    int conflictCount() const;
+
+    QList<DataPageRow> dataPageRows(const QString &page, const QString &keyPrefix = {}, int limit = 100) const;
+    bool hasDataPageRow(const QString &page, const QString &key) const;
+    QList<EventEntry> eventLog(int limit = 200) const;
+    StoreStatus status() const;
+
+private:
+    StoreParts &d;
+};
+
+} // namespace outpost::client
