@@ -36,7 +36,7 @@ using RouteHandler = http::Response (ApiHandler::*)(const RouteCall &call);
 class PathPattern
 {
 public:
-    PathPattern(const char *pattern); // NOLINT(google-explicit-constructor): route tables read better
+    PathPattern(const char *pattern); // implicit, so that route tables list patterns as literals
 
     /// Whether the segments match; then the parameters' values in order into *params.
     bool matches(const QStringList &segments, QStringList *params = nullptr) const;
