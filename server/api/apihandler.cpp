@@ -4,9 +4,6 @@
 #include "apilogging.h"
 #include "protocol/jsonreader.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-
 namespace outpost::server {
 
 namespace {
@@ -142,76 +139,27 @@ http::Response ApiHandler::handle(const http::Request &request)
     return r;
 }
 
-http::Response ApiHandler::route(const http::Request &request, const QStringList &s)
+http::Response ApiHandler::route(const http::Request &request, const QStringList &segments)
 {
-    const QByteArray &m = request.method;
-    const QString first = s.at(0);
-    if (first == QLatin1String("health") && s.size() == 1) {
-        if (m != "GET")
-            return methodNotAllowed("GET");
-        return http::Response::json(
-            200, { { QStringLiteral("status"), QStringLiteral("ok") }, { QStringLiteral("protocol"), 1 } });
+    // Known paths and their methods are checked before authentication, so unknown paths are 404.
+    const Router::Match match = routes().match(request.method, segments);
+    if (!match.route)
+        return match.allowed.isEmpty() ? notFound() : methodNotAllowed(match.allowed);
+    const Router::Route &route = *match.route;
+    if (route.access == Access::Public) {
+        const Principal nobody;
+        return (this->*route.handler)(RouteCall { request, nobody, match.params });
     }
-    if (first == QLatin1String("session") && s.size() == 1) {
-        if (m == "POST")
-            return signIn(request);
-        if (m == "DELETE")
-            return signOut(request);
-        return methodNotAllowed("POST, DELETE");
-    }
-    // Known routes and their methods, checked before authentication so unknown paths are 404.
-    const int n = int(s.size());
-    QByteArray allowed;
-    if (first == QLatin1String("sync") && n == 2 && s.at(1) == QLatin1String("changes"))
-        allowed = "GET";
-    else if (first == QLatin1String("sync") && n == 2 && s.at(1) == QLatin1String("actions"))
-        allowed = "POST";
-    else if (first == QLatin1String("cases") && (n == 2 || (n == 3 && s.at(2) == QLatin1String("history"))))
-        allowed = "GET";
-    else if (first == QLatin1String("attachments") && n == 2)
-        allowed = "GET, PUT";
-    else if (first == QLatin1String("notify") && n == 1)
-        allowed = "GET";
-    else if (first == QLatin1String("admin") && n == 2 && s.at(1) == QLatin1String("full-sync"))
-        allowed = "POST";
-    else if (first == QLatin1String("admin") && n == 2 && s.at(1) == QLatin1String("sync-issues"))
-        allowed = "GET";
-    else if (first == QLatin1String("admin") && n == 4 && s.at(1) == QLatin1String("sync-issues")
-        && s.at(3) == QLatin1String("reapply"))
-        allowed = "POST";
-    else if (first == QLatin1String("admin") && n == 3 && s.at(1) == QLatin1String("case-types"))
-        allowed = "PUT";
-    else if (first == QLatin1String("admin") && n == 4 && s.at(1) == QLatin1String("cases")
-        && s.at(3) == QLatin1String("assignment"))
-        allowed = "PUT";
-    else if (first == QLatin1String("admin") && n == 3 && s.at(1) == QLatin1String("cases"))
-        allowed = "DELETE";
-    else
-        return notFound();
-    bool methodOk = false;
-    for (const QByteArray &a : allowed.split(','))
-        methodOk = methodOk || a.trimmed() == m;
-    if (!methodOk)
-        return methodNotAllowed(allowed);
     if (request.body.size() > maxBodySize(request))
         return http::Response::error(
             413, QStringLiteral("payload_too_large"), QStringLiteral("The request body is too large."));
-
     auto user = authenticate(request);
     if (!user)
         return errorResponse(user.error());
-    const Principal &u = user.value();
-
-    if (first == QLatin1String("sync"))
-        return s.at(1) == QLatin1String("changes") ? changes(request, u) : postActions(request, u);
-    if (first == QLatin1String("cases"))
-        return getCase(u, s.at(1), n == 3);
-    if (first == QLatin1String("attachments"))
-        return m == "PUT" ? putAttachment(request, u, s.at(1)) : getAttachment(u, s.at(1));
-    if (first == QLatin1String("notify"))
+    if (route.access == Access::Admin && !user.value().isAdmin())
         return http::Response::error(
-            400, QStringLiteral("bad_request"), QStringLiteral("This endpoint needs a WebSocket upgrade."));
-    return adminRoute(request, u, s);
+            403, QStringLiteral("forbidden"), QStringLiteral("This needs the administrator role."));
+    return (this->*route.handler)(RouteCall { request, user.value(), match.params });
 }
 
 std::variant<http::Subscriber, http::Response> ApiHandler::acceptWebSocket(const http::Request &request)
@@ -225,45 +173,6 @@ std::variant<http::Subscriber, http::Response> ApiHandler::acceptWebSocket(const
     if (!user)
         return errorResponse(user.error());
     return http::Subscriber { user.value().id };
-}
-
-http::Response ApiHandler::signIn(const http::Request &request)
-{
-    auto body = jsonBody(request);
-    if (!body)
-        return errorResponse(body.error());
-    JsonReader r(body.value());
-    const QString username = r.requireString("username");
-    const QString password = r.requireString("password");
-    const QString deviceId = r.optionalString("deviceId").value_or(QString()).left(200);
-    if (!r.ok()) {
-        Error e = r.error();
-        e.code = QStringLiteral("bad_request");
-        return errorResponse(e);
-    }
-    auto session = m_ctx.users.signIn(username, password, deviceId);
-    if (!session)
-        return errorResponse(session.error());
-    const Principal &u = session.value().user;
-    qCInfo(lcApi).noquote() << "request" << request.requestId << "signed in" << u.id << "device" << deviceId;
-    return http::Response::json(200,
-        { { QStringLiteral("token"), QString::fromLatin1(session.value().token) },
-            { QStringLiteral("expiresAt"), session.value().expiresAt.toString(Qt::ISODate) },
-            { QStringLiteral("user"),
-                QJsonObject { { QStringLiteral("id"), u.id },
-                    { QStringLiteral("displayName"), u.displayName },
-                    { QStringLiteral("roles"), QJsonArray::fromStringList(u.roles) },
-                    { QStringLiteral("queues"), QJsonArray::fromStringList(u.queues) } } } });
-}
-
-http::Response ApiHandler::signOut(const http::Request &request)
-{
-    auto user = authenticate(request);
-    if (!user)
-        return errorResponse(user.error());
-    if (auto st = m_ctx.users.revoke(request.header("authorization").mid(7).trimmed()); !st)
-        return errorResponse(st.error());
-    return http::Response::json(200, { { QStringLiteral("status"), QStringLiteral("signedOut") } });
 }
 
 } // namespace outpost::server

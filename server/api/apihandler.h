@@ -6,6 +6,7 @@
 #include "attachmentstore.h"
 #include "httptypes.h"
 #include "notifier.h"
+#include "router.h"
 #include "service.h"
 #include "userstore.h"
 
@@ -22,8 +23,8 @@ struct ApiContext {
     Notifier &notifier;
 };
 
-/// The HTTP API (/api/v1/...): routing, authentication, scope checks, error mapping. Stateless apart
-/// from its context, so any number of worker threads call it at once.
+/// The HTTP API (/api/v1/...): routing, authentication, role checks, error mapping; the stores check
+/// scope. Stateless apart from its context, so any number of worker threads call it at once.
 class ApiHandler : public http::Handler
 {
 public:
@@ -40,22 +41,32 @@ public:
     static http::Response errorResponse(const Error &e);
 
 private:
+    /// The route table (routes.cpp): every endpoint with its method, path, access and handler.
+    static const Router &routes();
     http::Response route(const http::Request &request, const QStringList &segments);
     Result<Principal> authenticate(const http::Request &request);
 
-    // session & health (sessionroutes.cpp)
-    http::Response signIn(const http::Request &request);
-    http::Response signOut(const http::Request &request);
-    // feed & actions (syncroutes.cpp)
-    http::Response changes(const http::Request &request, const Principal &user);
-    http::Response postActions(const http::Request &request, const Principal &user);
+    // health & session (sessionroutes.cpp)
+    http::Response health(const RouteCall &call);
+    http::Response signIn(const RouteCall &call);
+    http::Response signOut(const RouteCall &call);
+    // feed, actions & notifications (syncroutes.cpp)
+    http::Response changes(const RouteCall &call);
+    http::Response postActions(const RouteCall &call);
+    http::Response notifyWithoutUpgrade(const RouteCall &call);
     // cases & attachments (caseroutes.cpp)
-    http::Response getCase(const Principal &user, const QString &id, bool history);
-    http::Response putAttachment(const http::Request &request, const Principal &user, const QString &id);
-    http::Response getAttachment(const Principal &user, const QString &id);
+    http::Response getCase(const RouteCall &call);
+    http::Response getCaseHistory(const RouteCall &call);
+    http::Response caseResponse(const Principal &user, const QString &id, bool history);
+    http::Response putAttachment(const RouteCall &call);
+    http::Response getAttachment(const RouteCall &call);
     // administration (adminroutes.cpp)
-    http::Response adminRoute(
-        const http::Request &request, const Principal &user, const QStringList &segments);
+    http::Response forceFullSync(const RouteCall &call);
+    http::Response listSyncIssues(const RouteCall &call);
+    http::Response reapplySyncIssue(const RouteCall &call);
+    http::Response publishCaseType(const RouteCall &call);
+    http::Response purgeCase(const RouteCall &call);
+    http::Response reassignCase(const RouteCall &call);
 
     ApiContext m_ctx;
 };

@@ -8,7 +8,17 @@
 
 namespace outpost::server {
 
-http::Response ApiHandler::getCase(const Principal &user, const QString &id, bool history)
+http::Response ApiHandler::getCase(const RouteCall &call)
+{
+    return caseResponse(call.user, call.params.at(0), false);
+}
+
+http::Response ApiHandler::getCaseHistory(const RouteCall &call)
+{
+    return caseResponse(call.user, call.params.at(0), true);
+}
+
+http::Response ApiHandler::caseResponse(const Principal &user, const QString &id, bool history)
 {
     if (id.size() > 100)
         return http::Response::error(404, QStringLiteral("not_found"), QStringLiteral("No such case."));
@@ -36,17 +46,19 @@ http::Response ApiHandler::getCase(const Principal &user, const QString &id, boo
     return r;
 }
 
-http::Response ApiHandler::putAttachment(
-    const http::Request &request, const Principal &user, const QString &id)
+http::Response ApiHandler::putAttachment(const RouteCall &call)
 {
+    const http::Request &request = call.request;
+    const QString &id = call.params.at(0);
     if (request.body.size() > m_ctx.options.maxAttachmentBytes)
         return http::Response::error(
             413, QStringLiteral("payload_too_large"), QStringLiteral("The attachment is too large."));
     QByteArray mime = request.header("content-type").trimmed();
-    const bool printable = std::all_of(mime.cbegin(), mime.cend(), [](char c) { return c >= 0x20 && c < 0x7f; });
+    const bool printable
+        = std::all_of(mime.cbegin(), mime.cend(), [](char c) { return c >= 0x20 && c < 0x7f; });
     if (mime.isEmpty() || mime.size() > 200 || !printable || !mime.contains('/'))
         mime = "application/octet-stream"; // it is echoed back as a header later
-    auto out = m_ctx.attachments.put(user, id, request.query.queryItemValue(QStringLiteral("caseId")),
+    auto out = m_ctx.attachments.put(call.user, id, request.query.queryItemValue(QStringLiteral("caseId")),
         request.query.queryItemValue(QStringLiteral("name")), QString::fromLatin1(mime), request.body);
     if (!out)
         return errorResponse(out.error());
@@ -54,9 +66,9 @@ http::Response ApiHandler::putAttachment(
     return http::Response::json(out.value().created ? 201 : 200, out.value().body);
 }
 
-http::Response ApiHandler::getAttachment(const Principal &user, const QString &id)
+http::Response ApiHandler::getAttachment(const RouteCall &call)
 {
-    auto f = m_ctx.attachments.get(user, id);
+    auto f = m_ctx.attachments.get(call.user, call.params.at(0));
     if (!f)
         return errorResponse(f.error());
     http::Response r;

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: MIT
-// GET /sync/changes and POST /sync/actions.
+// GET /sync/changes, POST /sync/actions and GET /notify without a WebSocket upgrade.
 #include "apihandler.h"
 #include "apilogging.h"
 #include "feed.h"
 
 namespace outpost::server {
 
-http::Response ApiHandler::changes(const http::Request &request, const Principal &user)
+http::Response ApiHandler::changes(const RouteCall &call)
 {
+    const http::Request &request = call.request;
     int limit = 1000;
     if (request.query.hasQueryItem(QStringLiteral("limit"))) {
         const QString text = request.query.queryItemValue(QStringLiteral("limit"));
@@ -27,22 +28,28 @@ http::Response ApiHandler::changes(const http::Request &request, const Principal
         }
     }
     const QString since = request.query.queryItemValue(QStringLiteral("since"));
-    auto body = FeedReader::page(m_ctx.db, user, since, limit);
+    auto body = FeedReader::page(m_ctx.db, call.user, since, limit);
     if (!body)
         return errorResponse(body.error());
     return http::Response::rawJson(200, std::move(body).value());
 }
 
-http::Response ApiHandler::postActions(const http::Request &request, const Principal &user)
+http::Response ApiHandler::postActions(const RouteCall &call)
 {
-    auto body = jsonBody(request);
+    auto body = jsonBody(call.request);
     if (!body)
         return errorResponse(body.error());
-    auto outcome = m_ctx.actions.process(user, body.value(), request.requestId);
+    auto outcome = m_ctx.actions.process(call.user, body.value(), call.request.requestId);
     if (!outcome)
         return errorResponse(outcome.error());
     m_ctx.notifier.notify(outcome.value().affected);
     return http::Response::rawJson(200, std::move(outcome.value().body));
+}
+
+http::Response ApiHandler::notifyWithoutUpgrade(const RouteCall &)
+{
+    return http::Response::error(
+        400, QStringLiteral("bad_request"), QStringLiteral("This endpoint needs a WebSocket upgrade."));
 }
 
 } // namespace outpost::server

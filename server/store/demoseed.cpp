@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+// Seeding the demo data set, step by step: users, case types, data pages, cases with their
+// assignments and feed rows. Deterministic: the same ids and values on every machine and run.
 #include "demoseed.h"
 
 #include "casestore.h"
@@ -15,60 +17,12 @@
 namespace outpost::server {
 
 namespace {
-const char kInspection[] = R"json({"name":"inspection","version":1,"title":"Site inspection",
- "statuses":["New","InProgress","Resolved-Completed","Resolved-Withdrawn"],
- "fields":[
-  {"name":"site","label":"Site","type":"lookup","dataPage":"sites","required":true},
-  {"name":"readingKw","label":"Meter reading (kW)","type":"number","min":0,"max":100000},
-  {"name":"visitDate","label":"Visit date","type":"date","required":true},
-  {"name":"priority","label":"Priority","type":"choice","choices":["low","normal","high"]},
-  {"name":"passed","label":"Passed","type":"bool"},
-  {"name":"permitNo","label":"Permit number","type":"text","pattern":"[A-Z]{2}-[0-9]{4}","maxLength":7},
-  {"name":"summary","label":"Summary","type":"text","maxLength":2000}],
- "flowActions":[
-  {"name":"start","label":"Start work","from":["New"],"to":"InProgress"},
-  {"name":"complete","label":"Complete","from":["InProgress"],"to":"Resolved-Completed","requires":["readingKw","passed"]},
-  {"name":"withdraw","label":"Withdraw","from":["New","InProgress"],"to":"Resolved-Withdrawn"}],
- "conflictPolicy":{"default":"merge","fields":{"readingKw":"serverWins","summary":"clientWins"}}})json";
-
-const char kRepair[] = R"json({"name":"repair","version":1,"title":"Repair",
- "statuses":["New","Diagnosed","InRepair","Resolved-Fixed","Resolved-Withdrawn"],
- "fields":[
-  {"name":"site","label":"Site","type":"lookup","dataPage":"sites","required":true},
-  {"name":"reportedAt","label":"Reported at","type":"datetime","required":true},
-  {"name":"fault","label":"Fault","type":"choice","choices":["electrical","mechanical","hydraulic","other"]},
-  {"name":"part","label":"Part","type":"lookup","dataPage":"parts"},
-  {"name":"quantity","label":"Quantity","type":"number","min":1,"max":100},
-  {"name":"urgent","label":"Urgent","type":"bool"},
-  {"name":"notes","label":"Notes","type":"text","maxLength":4000}],
- "flowActions":[
-  {"name":"diagnose","label":"Diagnose","from":["New"],"to":"Diagnosed","requires":["fault"]},
-  {"name":"startRepair","label":"Start repair","from":["Diagnosed"],"to":"InRepair","requires":["part","quantity"]},
-  {"name":"finish","label":"Finish","from":["InRepair"],"to":"Resolved-Fixed"},
-  {"name":"withdraw","label":"Withdraw","from":["New","Diagnosed","InRepair"],"to":"Resolved-Withdrawn"}],
- "conflictPolicy":{"default":"serverWins","fields":{"notes":"merge","part":"clientWins"}}})json";
-
-const char kInstallation[] = R"json({"name":"installation","version":1,"title":"Installation",
- "statuses":["Planned","Installing","Resolved-Commissioned","Resolved-Withdrawn"],
- "fields":[
-  {"name":"site","label":"Site","type":"lookup","dataPage":"sites","required":true},
-  {"name":"kind","label":"Kind","type":"choice","choices":["solar","battery","heatpump"],"required":true},
-  {"name":"scheduledFor","label":"Scheduled for","type":"datetime"},
-  {"name":"serialNo","label":"Serial number","type":"text","pattern":"SN-[0-9]{6}","maxLength":9},
-  {"name":"capacityKw","label":"Capacity (kW)","type":"number","min":0,"max":5000},
-  {"name":"handoverDate","label":"Handover date","type":"date"},
-  {"name":"commissioned","label":"Commissioned","type":"bool"}],
- "flowActions":[
-  {"name":"begin","label":"Begin installation","from":["Planned"],"to":"Installing"},
-  {"name":"commission","label":"Commission","from":["Installing"],"to":"Resolved-Commissioned",
-   "requires":["serialNo","capacityKw","commissioned"]},
-  {"name":"withdraw","label":"Withdraw","from":["Planned","Installing"],"to":"Resolved-Withdrawn"}],
- "conflictPolicy":{"default":"clientWins","fields":{"capacityKw":"merge","serialNo":"serverWins"}}})json";
-
 const char *const kTowns[]
     = { "Aldridge", "Brookfield", "Carrow", "Dunmore", "Eastleigh", "Fairholm", "Glenrock", "Harwick" };
 const char *const kParts[]
     = { "Fuse", "Breaker", "Valve", "Pump seal", "Bearing", "Inverter board", "Gasket", "Relay" };
+
+const QString kSeededSetting = QStringLiteral("demo_seeded");
 
 /// A fixed linear congruential generator: the same data on every machine and Qt version.
 struct Lcg {
@@ -96,17 +50,7 @@ QString filler(Lcg &rng, int words)
         out.append(QLatin1String(vocab[rng.below(20)]));
     return out.join(QLatin1Char(' '));
 }
-} // namespace
 
-QList<CaseType> demoCaseTypes()
-{
-    QList<CaseType> out;
-    for (const char *json : { kInspection, kRepair, kInstallation })
-        out.append(CaseType::fromJson(QJsonDocument::fromJson(json).object()).value());
-    return out;
-}
-
-namespace {
 /// Seeding is a no-op on a database that has the demo data already; say so, with what it holds, so
 /// that a different --demo-cases is not silently ignored.
 Status reportSeededAlready(Tx &tx, const QString &seededWith, int requested)
@@ -130,25 +74,11 @@ Status reportSeededAlready(Tx &tx, const QString &seededWith, int requested)
                                          .arg(requested);
     return Status::success();
 }
-} // namespace
 
-Status seedDemoData(Database &db, UserStore &users, int cases)
+/// alice and bob, technicians of queues north and south; carol, administrator of both. Users that
+/// exist already are left alone.
+Status seedUsers(UserStore &users)
 {
-    if (cases < 0 || cases > 1000000)
-        return Error(
-            QStringLiteral("bad_request"), QStringLiteral("The number of demo cases must be 0..1000000."));
-    {
-        auto tx = Tx::begin(db, Tx::Mode::Read);
-        if (!tx)
-            return tx.error();
-        auto seeded = readSetting(tx.value(), QStringLiteral("demo_seeded"));
-        if (!seeded)
-            return seeded.error();
-        if (!seeded.value().isEmpty())
-            return reportSeededAlready(tx.value(), seeded.value(), cases);
-    }
-    QElapsedTimer timer;
-    timer.start();
     const QList<std::pair<Principal, QString>> demoUsers = {
         { { QStringLiteral("alice"), QStringLiteral("Alice Adams"), { QStringLiteral("technician") },
               { QStringLiteral("north") }, {} },
@@ -170,18 +100,12 @@ Status seedDemoData(Database &db, UserStore &users, int cases)
             if (auto st = users.addUser(user, password); !st && st.error().code != QLatin1String("exists"))
                 return st; // "exists": another instance seeding at the same moment added them
     }
+    return Status::success();
+}
 
-    auto txr = Tx::begin(db, Tx::Mode::Write);
-    if (!txr)
-        return txr.error();
-    Tx &tx = txr.value();
-    auto again = readSetting(tx, QStringLiteral("demo_seeded"));
-    if (!again)
-        return again.error();
-    if (!again.value().isEmpty())
-        return reportSeededAlready(tx, again.value(), cases);
-
-    const QList<CaseType> types = demoCaseTypes();
+/// The demo case types that the catalog does not have yet.
+Status seedCaseTypes(Tx &tx, const QList<CaseType> &types)
+{
     for (const CaseType &t : types) {
         auto old = Catalog::caseType(tx, t.name);
         if (!old)
@@ -190,7 +114,12 @@ Status seedDemoData(Database &db, UserStore &users, int cases)
             if (auto s = Catalog::saveCaseType(tx, t, true); !s)
                 return s.error();
     }
-    Lcg rng { 20261123 };
+    return Status::success();
+}
+
+/// Data page "sites": S-001..S-200, substations in eight towns, alternately north and south.
+Status seedSites(Tx &tx)
+{
     for (int i = 1; i <= 200; ++i) {
         DataPageRow row;
         row.page = QStringLiteral("sites");
@@ -203,6 +132,12 @@ Status seedDemoData(Database &db, UserStore &users, int cases)
         if (auto st = Catalog::saveDataPageRow(tx, row, true); !st)
             return st;
     }
+    return Status::success();
+}
+
+/// Data page "parts": P-0001..P-1000 with a unit price and a stock level.
+Status seedParts(Tx &tx)
+{
     for (int i = 1; i <= 1000; ++i) {
         DataPageRow row;
         row.page = QStringLiteral("parts");
@@ -213,140 +148,269 @@ Status seedDemoData(Database &db, UserStore &users, int cases)
         if (auto st = Catalog::saveDataPageRow(tx, row, true); !st)
             return st;
     }
+    return Status::success();
+}
 
-    if (cases > 0) {
-        auto ids = tx.run(
-            QStringLiteral("UPDATE counters SET value = value + ? WHERE name = 'case_id' RETURNING value"),
-            { cases });
-        if (!ids || !ids.value().next())
-            return ids
-                ? Error(QStringLiteral("unavailable"), QStringLiteral("The case id counter is missing."))
-                : ids.error();
-        const qint64 firstId = ids.value().value(0).toLongLong() - cases + 1;
-        ids.value().finish();
-        auto seq = tx.takeSeq(2 * cases);
-        if (!seq)
-            return seq.error();
-        BatchInsert insCase(tx,
-            QStringLiteral("INSERT INTO cases (id, case_type, case_type_version, status, title, assignee,"
-                           " queue, version, created_at, updated_at, fields) VALUES "),
-            QStringLiteral("(?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"));
-        BatchInsert insAssign(tx,
-            QStringLiteral("INSERT INTO assignments (id, case_id, assignee, queue, instructions, due_at,"
-                           " version) VALUES "),
-            QStringLiteral("(?, ?, ?, ?, ?, ?, 1)"));
-        BatchInsert insFeed(tx,
-            QStringLiteral("INSERT INTO sync_entities (kind, entity_id, seq, etag, doc, removed,"
-                           " scope_user, scope_queue, resolved, public) VALUES "),
-            QStringLiteral("(?, ?, ?, ?, ?, 0, ?, ?, 0, 0)"));
-        const QDateTime base(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC);
-        qint64 nextSeq = seq.value();
-        for (int i = 0; i < cases; ++i) {
-            const CaseType &type = types.at(i % 3);
-            CaseRecord c;
-            c.id = QStringLiteral("C-%1").arg(firstId + i);
-            c.caseType = type.name;
-            c.caseTypeVersion = type.version;
-            switch (i % 4) {
-            case 0:
-                c.assignee = QStringLiteral("alice");
-                c.queue = QStringLiteral("north");
-                break;
-            case 1:
-                c.assignee = QStringLiteral("bob");
-                c.queue = QStringLiteral("south");
-                break;
-            case 2:
-                c.queue = QStringLiteral("north");
-                break;
-            default:
-                c.queue = QStringLiteral("south");
-                break;
-            }
-            const int siteNo = 1 + rng.below(200);
-            const QString site = QStringLiteral("S-%1").arg(siteNo, 3, 10, QLatin1Char('0'));
-            const QDate day = base.date().addDays(rng.below(60));
-            c.createdAt = base.addSecs(qint64(i) * 60).toString(Qt::ISODate);
-            c.updatedAt = c.createdAt;
-            c.etag = etagFor(1);
-            const bool started = rng.below(4) == 0;
-            if (type.name == QLatin1String("inspection")) {
-                c.status = started ? QStringLiteral("InProgress") : QStringLiteral("New");
-                c.title = QStringLiteral("Inspect substation %1").arg(siteNo);
-                c.fields = { { QStringLiteral("site"), site },
-                    { QStringLiteral("visitDate"), day.toString(Qt::ISODate) },
-                    { QStringLiteral("priority"),
-                        QStringList {
-                            QStringLiteral("low"), QStringLiteral("normal"), QStringLiteral("high") }
-                            .at(rng.below(3)) },
-                    { QStringLiteral("permitNo"),
-                        QStringLiteral("NB-%1").arg(rng.below(10000), 4, 10, QLatin1Char('0')) },
-                    { QStringLiteral("summary"), filler(rng, 90) } };
-            } else if (type.name == QLatin1String("repair")) {
-                c.status = started ? QStringLiteral("Diagnosed") : QStringLiteral("New");
-                c.title = QStringLiteral("Repair at substation %1").arg(siteNo);
-                c.fields = { { QStringLiteral("site"), site },
-                    { QStringLiteral("reportedAt"), base.addSecs(qint64(i) * 37).toString(Qt::ISODate) },
-                    { QStringLiteral("fault"),
-                        QStringList { QStringLiteral("electrical"), QStringLiteral("mechanical"),
-                            QStringLiteral("hydraulic") }
-                            .at(rng.below(3)) },
-                    { QStringLiteral("urgent"), rng.below(5) == 0 },
-                    { QStringLiteral("notes"), filler(rng, 90) } };
-            } else {
-                c.status = started ? QStringLiteral("Installing") : QStringLiteral("Planned");
-                c.title = QStringLiteral("Installation at substation %1").arg(siteNo);
-                c.fields = { { QStringLiteral("site"), site },
-                    { QStringLiteral("kind"),
-                        QStringList {
-                            QStringLiteral("solar"), QStringLiteral("battery"), QStringLiteral("heatpump") }
-                            .at(rng.below(3)) },
-                    { QStringLiteral("scheduledFor"),
-                        QDateTime(day, QTime(9, 0), Qt::UTC).toString(Qt::ISODate) },
-                    { QStringLiteral("capacityKw"), double(5 + rng.below(400)) },
-                    { QStringLiteral("serialNo"),
-                        QStringLiteral("SN-%1").arg(rng.below(1000000), 6, 10, QLatin1Char('0')) } };
-            }
-            Assignment a;
-            a.id = QStringLiteral("A-") + c.id;
-            a.caseId = c.id;
-            a.assignee = c.assignee;
-            a.queue = c.queue;
-            a.instructions = QStringLiteral("Call the site office before arriving. ") + filler(rng, 12);
-            a.dueAt = QDateTime(day.addDays(7), QTime(17, 0), Qt::UTC).toString(Qt::ISODate);
-            if (auto st
-                = insCase.add({ c.id, c.caseType, c.caseTypeVersion, c.status, c.title, orNull(c.assignee),
-                    orNull(c.queue), c.createdAt, c.updatedAt, QString::fromUtf8(compact(c.fields)) });
-                !st)
-                return st;
-            if (auto st
-                = insAssign.add({ a.id, c.id, orNull(a.assignee), orNull(a.queue), a.instructions, a.dueAt });
-                !st)
-                return st;
-            if (auto st = insFeed.add({ kinds::caseRecord, c.id, nextSeq++, c.etag,
-                    db.docValue(compact(c.toJson())), orNull(c.assignee), orNull(c.queue) });
-                !st)
-                return st;
-            if (auto st = insFeed.add({ kinds::assignment, a.id, nextSeq++, etagFor(1),
-                    db.docValue(compact(a.toJson())), orNull(a.assignee), orNull(a.queue) });
-                !st)
-                return st;
-        }
-        for (BatchInsert *b : { &insCase, &insAssign, &insFeed })
+/// Takes `cases` numbers from the case id counter; the first of them.
+Result<qint64> reserveCaseIds(Tx &tx, int cases)
+{
+    auto ids = tx.run(
+        QStringLiteral("UPDATE counters SET value = value + ? WHERE name = 'case_id' RETURNING value"),
+        { cases });
+    if (!ids || !ids.value().next())
+        return ids ? Error(QStringLiteral("unavailable"), QStringLiteral("The case id counter is missing."))
+                   : ids.error();
+    const qint64 firstId = ids.value().value(0).toLongLong() - cases + 1;
+    ids.value().finish();
+    return firstId;
+}
+
+/// What one demo case draws from the generator before its type's fields (in this order).
+struct CaseDraw {
+    int index; // 0-based among the seeded cases
+    int siteNo;
+    QString site;
+    QDate day; // the visit, schedule and due date's base
+    bool started;
+    const QDateTime &base; // the first case's creation time
+};
+
+/// Who works on case i: alice (north), bob (south), then the north and south pools, in turn.
+void placeInWorklist(CaseRecord &c, int i)
+{
+    switch (i % 4) {
+    case 0:
+        c.assignee = QStringLiteral("alice");
+        c.queue = QStringLiteral("north");
+        break;
+    case 1:
+        c.assignee = QStringLiteral("bob");
+        c.queue = QStringLiteral("south");
+        break;
+    case 2:
+        c.queue = QStringLiteral("north");
+        break;
+    default:
+        c.queue = QStringLiteral("south");
+        break;
+    }
+}
+
+void fillInspection(CaseRecord &c, const CaseDraw &d, Lcg &rng)
+{
+    c.status = d.started ? QStringLiteral("InProgress") : QStringLiteral("New");
+    c.title = QStringLiteral("Inspect substation %1").arg(d.siteNo);
+    c.fields
+        = { { QStringLiteral("site"), d.site }, { QStringLiteral("visitDate"), d.day.toString(Qt::ISODate) },
+              { QStringLiteral("priority"),
+                  QStringList { QStringLiteral("low"), QStringLiteral("normal"), QStringLiteral("high") }.at(
+                      rng.below(3)) },
+              { QStringLiteral("permitNo"),
+                  QStringLiteral("NB-%1").arg(rng.below(10000), 4, 10, QLatin1Char('0')) },
+              { QStringLiteral("summary"), filler(rng, 90) } };
+}
+
+void fillRepair(CaseRecord &c, const CaseDraw &d, Lcg &rng)
+{
+    c.status = d.started ? QStringLiteral("Diagnosed") : QStringLiteral("New");
+    c.title = QStringLiteral("Repair at substation %1").arg(d.siteNo);
+    c.fields = { { QStringLiteral("site"), d.site },
+        { QStringLiteral("reportedAt"), d.base.addSecs(qint64(d.index) * 37).toString(Qt::ISODate) },
+        { QStringLiteral("fault"),
+            QStringList {
+                QStringLiteral("electrical"), QStringLiteral("mechanical"), QStringLiteral("hydraulic") }
+                .at(rng.below(3)) },
+        { QStringLiteral("urgent"), rng.below(5) == 0 }, { QStringLiteral("notes"), filler(rng, 90) } };
+}
+
+void fillInstallation(CaseRecord &c, const CaseDraw &d, Lcg &rng)
+{
+    c.status = d.started ? QStringLiteral("Installing") : QStringLiteral("Planned");
+    c.title = QStringLiteral("Installation at substation %1").arg(d.siteNo);
+    c.fields = { { QStringLiteral("site"), d.site },
+        { QStringLiteral("kind"),
+            QStringList { QStringLiteral("solar"), QStringLiteral("battery"), QStringLiteral("heatpump") }.at(
+                rng.below(3)) },
+        { QStringLiteral("scheduledFor"), QDateTime(d.day, QTime(9, 0), Qt::UTC).toString(Qt::ISODate) },
+        { QStringLiteral("capacityKw"), double(5 + rng.below(400)) },
+        { QStringLiteral("serialNo"),
+            QStringLiteral("SN-%1").arg(rng.below(1000000), 6, 10, QLatin1Char('0')) } };
+}
+
+/// Demo case number i (0-based) with id C-<id>, of the given type.
+CaseRecord demoCase(int i, qint64 id, const CaseType &type, const QDateTime &base, Lcg &rng, QDate *day)
+{
+    CaseRecord c;
+    c.id = QStringLiteral("C-%1").arg(id);
+    c.caseType = type.name;
+    c.caseTypeVersion = type.version;
+    placeInWorklist(c, i);
+    CaseDraw d { i, 0, QString(), QDate(), false, base };
+    d.siteNo = 1 + rng.below(200);
+    d.site = QStringLiteral("S-%1").arg(d.siteNo, 3, 10, QLatin1Char('0'));
+    d.day = base.date().addDays(rng.below(60));
+    c.createdAt = base.addSecs(qint64(i) * 60).toString(Qt::ISODate);
+    c.updatedAt = c.createdAt;
+    c.etag = etagFor(1);
+    d.started = rng.below(4) == 0;
+    if (type.name == QLatin1String("inspection"))
+        fillInspection(c, d, rng);
+    else if (type.name == QLatin1String("repair"))
+        fillRepair(c, d, rng);
+    else
+        fillInstallation(c, d, rng);
+    *day = d.day;
+    return c;
+}
+
+/// The case's assignment: its worklist place, instructions, due a week after the case's day.
+Assignment demoAssignment(const CaseRecord &c, QDate day, Lcg &rng)
+{
+    Assignment a;
+    a.id = QStringLiteral("A-") + c.id;
+    a.caseId = c.id;
+    a.assignee = c.assignee;
+    a.queue = c.queue;
+    a.instructions = QStringLiteral("Call the site office before arriving. ") + filler(rng, 12);
+    a.dueAt = QDateTime(day.addDays(7), QTime(17, 0), Qt::UTC).toString(Qt::ISODate);
+    return a;
+}
+
+/// Bulk writer of demo cases: the case row, the assignment row and both feed rows (new entities,
+/// so no scope to log), in multi-row INSERTs.
+class CaseBulkLoader
+{
+public:
+    CaseBulkLoader(Tx &tx, Database &db, qint64 firstSeq)
+        : m_db(db)
+        , m_nextSeq(firstSeq)
+        , m_cases(tx,
+              QStringLiteral("INSERT INTO cases (id, case_type, case_type_version, status, title, assignee,"
+                             " queue, version, created_at, updated_at, fields) VALUES "),
+              QStringLiteral("(?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"))
+        , m_assignments(tx,
+              QStringLiteral("INSERT INTO assignments (id, case_id, assignee, queue, instructions, due_at,"
+                             " version) VALUES "),
+              QStringLiteral("(?, ?, ?, ?, ?, ?, 1)"))
+        , m_feed(tx,
+              QStringLiteral("INSERT INTO sync_entities (kind, entity_id, seq, etag, doc, removed,"
+                             " scope_user, scope_queue, resolved, public) VALUES "),
+              QStringLiteral("(?, ?, ?, ?, ?, 0, ?, ?, 0, 0)"))
+    { }
+
+    Status add(const CaseRecord &c, const Assignment &a)
+    {
+        if (auto st
+            = m_cases.add({ c.id, c.caseType, c.caseTypeVersion, c.status, c.title, orNull(c.assignee),
+                orNull(c.queue), c.createdAt, c.updatedAt, QString::fromUtf8(compact(c.fields)) });
+            !st)
+            return st;
+        if (auto st
+            = m_assignments.add({ a.id, c.id, orNull(a.assignee), orNull(a.queue), a.instructions, a.dueAt });
+            !st)
+            return st;
+        if (auto st = m_feed.add({ kinds::caseRecord, c.id, m_nextSeq++, c.etag,
+                m_db.docValue(compact(c.toJson())), orNull(c.assignee), orNull(c.queue) });
+            !st)
+            return st;
+        return m_feed.add({ kinds::assignment, a.id, m_nextSeq++, etagFor(1),
+            m_db.docValue(compact(a.toJson())), orNull(a.assignee), orNull(a.queue) });
+    }
+
+    Status flush()
+    {
+        for (BatchInsert *b : { &m_cases, &m_assignments, &m_feed })
             if (auto st = b->flush(); !st)
                 return st;
+        return Status::success();
     }
-    if (auto st = writeSetting(tx, QStringLiteral("demo_seeded"), QString::number(cases)); !st)
+
+private:
+    Database &m_db;
+    qint64 m_nextSeq;
+    BatchInsert m_cases, m_assignments, m_feed;
+};
+
+/// `cases` cases C-<n> with their assignments, spread over the types and worklists in turn.
+Status seedCases(Tx &tx, Database &db, const QList<CaseType> &types, int cases)
+{
+    auto firstId = reserveCaseIds(tx, cases);
+    if (!firstId)
+        return firstId.error();
+    auto seq = tx.takeSeq(2 * cases); // a case and its assignment each
+    if (!seq)
+        return seq.error();
+    CaseBulkLoader loader(tx, db, seq.value());
+    Lcg rng { 20261123 };
+    const QDateTime base(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC);
+    for (int i = 0; i < cases; ++i) {
+        QDate day;
+        const CaseRecord c = demoCase(i, firstId.value() + i, types.at(i % 3), base, rng, &day);
+        if (auto st = loader.add(c, demoAssignment(c, day, rng)); !st)
+            return st;
+    }
+    return loader.flush();
+}
+
+/// Fresh statistics after a bulk load, so the feed's index range scans get planned as such.
+Status analyzeAfterBulkLoad(Database &db)
+{
+    if (db.kind() != DbKind::PostgreSQL)
+        return Status::success();
+    auto conn = db.connection();
+    if (conn)
+        if (auto q = runSql(conn.value(), QStringLiteral("ANALYZE")); !q)
+            return q.error();
+    return Status::success();
+}
+} // namespace
+
+Status seedDemoData(Database &db, UserStore &users, int cases)
+{
+    if (cases < 0 || cases > 1000000)
+        return Error(
+            QStringLiteral("bad_request"), QStringLiteral("The number of demo cases must be 0..1000000."));
+    {
+        auto tx = Tx::begin(db, Tx::Mode::Read);
+        if (!tx)
+            return tx.error();
+        auto seeded = readSetting(tx.value(), kSeededSetting);
+        if (!seeded)
+            return seeded.error();
+        if (!seeded.value().isEmpty())
+            return reportSeededAlready(tx.value(), seeded.value(), cases);
+    }
+    QElapsedTimer timer;
+    timer.start();
+    if (auto st = seedUsers(users); !st)
+        return st;
+
+    auto txr = Tx::begin(db, Tx::Mode::Write);
+    if (!txr)
+        return txr.error();
+    Tx &tx = txr.value();
+    auto again = readSetting(tx, kSeededSetting); // another instance may have seeded meanwhile
+    if (!again)
+        return again.error();
+    if (!again.value().isEmpty())
+        return reportSeededAlready(tx, again.value(), cases);
+
+    const QList<CaseType> types = demoCaseTypes();
+    if (auto st = seedCaseTypes(tx, types); !st)
+        return st;
+    if (auto st = seedSites(tx); !st)
+        return st;
+    if (auto st = seedParts(tx); !st)
+        return st;
+    if (cases > 0)
+        if (auto st = seedCases(tx, db, types, cases); !st)
+            return st;
+    if (auto st = writeSetting(tx, kSeededSetting, QString::number(cases)); !st)
         return st;
     if (auto st = tx.commit(); !st)
         return st;
-    if (db.kind() == DbKind::PostgreSQL) {
-        // Fresh statistics after a bulk load, so the feed's index range scans get planned as such.
-        auto conn = db.connection();
-        if (conn)
-            if (auto q = runSql(conn.value(), QStringLiteral("ANALYZE")); !q)
-                return q.error();
-    }
+    if (auto st = analyzeAfterBulkLoad(db); !st)
+        return st;
     qCInfo(lcStore) << "seeded the demo data:" << cases << "cases in" << timer.elapsed() << "ms";
     return Status::success();
 }

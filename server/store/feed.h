@@ -46,7 +46,7 @@ inline const QString retentionHorizon = QStringLiteral("retention_horizon_seq");
 Result<QString> readSetting(Tx &tx, const QString &name);
 Status writeSetting(Tx &tx, const QString &name, const QString &value);
 
-/// Reads one page of GET /sync/changes as the finished response body.
+/// Reads one page of GET /sync/changes as the finished response body (feedreader.cpp).
 /// Errors: bad_request (limit), full_sync_required (token).
 class FeedReader
 {

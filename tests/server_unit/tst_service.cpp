@@ -263,6 +263,67 @@ private Q_SLOTS:
             QStringLiteral("unauthenticated"));
     }
 
+    void routeTableAnswersUniformly()
+    {
+        struct Endpoint {
+            QByteArray method;
+            QString path; // below /api/v1/
+            QByteArray allow; // the path's methods, as 405 names them
+            bool admin;
+        };
+        const QList<Endpoint> endpoints = {
+            { "GET", QStringLiteral("health"), "GET", false },
+            { "POST", QStringLiteral("session"), "POST, DELETE", false },
+            { "GET", QStringLiteral("sync/changes"), "GET", false },
+            { "POST", QStringLiteral("sync/actions"), "POST", false },
+            { "GET", QStringLiteral("cases/C-1"), "GET", false },
+            { "GET", QStringLiteral("cases/C-1/history"), "GET", false },
+            { "GET", QStringLiteral("attachments/x"), "GET, PUT", false },
+            { "GET", QStringLiteral("notify"), "GET", false },
+            { "POST", QStringLiteral("admin/full-sync"), "POST", true },
+            { "GET", QStringLiteral("admin/sync-issues"), "GET", true },
+            { "POST", QStringLiteral("admin/sync-issues/1/reapply"), "POST", true },
+            { "PUT", QStringLiteral("admin/case-types/inspection"), "PUT", true },
+            { "PUT", QStringLiteral("admin/cases/C-1/assignment"), "PUT", true },
+            { "DELETE", QStringLiteral("admin/cases/C-1"), "DELETE", true },
+        };
+        auto allowOf = [](const http::Response &r) {
+            for (const auto &[name, value] : r.headers)
+                if (name == "Allow")
+                    return value;
+            return QByteArray();
+        };
+        auto errorOf = [](const http::Response &r) {
+            return Harness::json(r).value(QStringLiteral("error")).toObject();
+        };
+        for (const Endpoint &e : endpoints) {
+            const QString url = QStringLiteral("/api/v1/") + e.path;
+            // A known path with another method: 405 before authentication, naming what it takes.
+            const auto wrong = h->call("PATCH", url);
+            QCOMPARE(wrong.status, 405);
+            QCOMPARE(allowOf(wrong), e.allow);
+            QCOMPARE(errorOf(wrong).value(QStringLiteral("message")).toString(),
+                QStringLiteral("Method not allowed here (allowed: %1).").arg(QString::fromLatin1(e.allow)));
+            if (!e.admin)
+                continue;
+            // Administration: 401 without a session, 403 for a technician, whatever the body.
+            QCOMPARE(h->call(e.method, url).status, 401);
+            const auto denied = h->call(e.method, url, "{}", alice);
+            QCOMPARE(denied.status, 403);
+            QCOMPARE(errorOf(denied).value(QStringLiteral("code")).toString(), QStringLiteral("forbidden"));
+            QCOMPARE(errorOf(denied).value(QStringLiteral("message")).toString(),
+                QStringLiteral("This needs the administrator role."));
+        }
+        for (const char *path : { "admin", "admin/users/1", "admin/sync-issues/1", "admin/sync-issues/1/undo",
+                 "admin/case-types", "admin/cases", "cases", "cases/C-1/notes", "sync", "sync/changes/1",
+                 "health/1", "attachments", "notify/x" }) {
+            const auto r = h->call("GET", QStringLiteral("/api/v1/") + QLatin1String(path), {}, carol);
+            QVERIFY2(r.status == 404, path);
+            QCOMPARE(
+                errorOf(r).value(QStringLiteral("message")).toString(), QStringLiteral("No such resource."));
+        }
+    }
+
     void signInAndSessions()
     {
         auto r = h->callJson("POST", QStringLiteral("/api/v1/session"),

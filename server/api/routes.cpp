@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+// The API's route table: every endpoint below /api/v1 in one place.
+#include "apihandler.h"
+
+namespace outpost::server {
+
+const Router &ApiHandler::routes()
+{
+    using A = ApiHandler;
+    // Methods of one path are listed in the order 405's Allow header names them.
+    static const Router table {
+        { "GET", "health", Access::Public, &A::health },
+        { "POST", "session", Access::Public, &A::signIn },
+        { "DELETE", "session", Access::Public, &A::signOut }, // authenticates by itself
+        { "GET", "sync/changes", Access::SignedIn, &A::changes },
+        { "POST", "sync/actions", Access::SignedIn, &A::postActions },
+        { "GET", "cases/{id}", Access::SignedIn, &A::getCase },
+        { "GET", "cases/{id}/history", Access::SignedIn, &A::getCaseHistory },
+        { "GET", "attachments/{uuid}", Access::SignedIn, &A::getAttachment },
+        { "PUT", "attachments/{uuid}", Access::SignedIn, &A::putAttachment },
+        { "GET", "notify", Access::SignedIn, &A::notifyWithoutUpgrade }, // the upgrade is acceptWebSocket
+        { "POST", "admin/full-sync", Access::Admin, &A::forceFullSync },
+        { "GET", "admin/sync-issues", Access::Admin, &A::listSyncIssues },
+        { "POST", "admin/sync-issues/{id}/reapply", Access::Admin, &A::reapplySyncIssue },
+        { "PUT", "admin/case-types/{name}", Access::Admin, &A::publishCaseType },
+        { "PUT", "admin/cases/{id}/assignment", Access::Admin, &A::reassignCase },
+        { "DELETE", "admin/cases/{id}", Access::Admin, &A::purgeCase },
+    };
+    return table;
+}
+
+} // namespace outpost::server

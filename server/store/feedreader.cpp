@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: MIT
+// FeedReader: one page of GET /sync/changes, in named steps. Hot path of a full sync: one read
+// transaction, the same statements as ever, the body built by concatenation.
+#include "feed.h"
+
+namespace outpost::server {
+
+namespace {
+Error fullSyncRequired(const QString &why)
+{
+    return Error(
+        QStringLiteral("full_sync_required"), QStringLiteral("A full sync is required: %1.").arg(why));
+}
+
+// A token: "N" (a complete one: deltas start at seq N) or "N.S" on pages with more to come: N the
+// position, S where the chain started (removes are due for scope changes after S; floors apply to S).
+struct Token {
+    qint64 position = 0;
+    qint64 start = 0;
+};
+
+bool parseNumber(QStringView s, qint64 *out)
+{
+    if (s.isEmpty() || s.size() > 18)
+        return false;
+    for (QChar c : s)
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return false;
+    *out = s.toLongLong();
+    return true;
+}
+
+std::optional<Token> parseToken(const QString &s)
+{
+    Token t;
+    const qsizetype dot = s.indexOf(QLatin1Char('.'));
+    if (dot < 0) {
+        if (!parseNumber(s, &t.position))
+            return std::nullopt;
+        t.start = t.position;
+        return t;
+    }
+    if (!parseNumber(QStringView(s).left(dot), &t.position)
+        || !parseNumber(QStringView(s).mid(dot + 1), &t.start))
+        return std::nullopt;
+    return t;
+}
+
+/// Seqs at or below which tokens are void.
+struct Floors {
+    qint64 forced = 0; // an administrator's forced full sync, for everyone or this user
+    qint64 rulesBreak = 0; // an incompatible case type change
+    qint64 horizon = 0; // pruned history (FeedRetention)
+};
+
+Result<Floors> readFloors(Tx &tx, const Principal &user)
+{
+    Floors f;
+    auto q = tx.run(QStringLiteral("SELECT name, value FROM settings WHERE name IN (?, ?, ?)"),
+        { settingkeys::globalFullSync, settingkeys::rulesBreak, settingkeys::retentionHorizon });
+    if (!q)
+        return q.error();
+    while (q.value().next()) {
+        const QString n = q.value().value(0).toString();
+        const qint64 v = q.value().value(1).toLongLong();
+        if (n == settingkeys::globalFullSync)
+            f.forced = v;
+        else if (n == settingkeys::rulesBreak)
+            f.rulesBreak = v;
+        else
+            f.horizon = v;
+    }
+    auto u = tx.run(QStringLiteral("SELECT full_sync_seq FROM users WHERE id = ?"), { user.id });
+    if (!u)
+        return u.error();
+    if (u.value().next())
+        f.forced = std::max(f.forced, u.value().value(0).toLongLong());
+    return f;
+}
+
+/// A delta token is good if this server issued it (up to `bound`, the newest seq) and no floor
+/// has passed its chain's start since.
+Status checkToken(const Token &token, qint64 bound, const Floors &floors)
+{
+    if (token.position > bound || token.start > bound)
+        return fullSyncRequired(QStringLiteral("the token is unknown"));
+    if (token.start <= floors.horizon)
+        return fullSyncRequired(QStringLiteral("the token is too old"));
+    if (token.start <= floors.forced)
+        return fullSyncRequired(QStringLiteral("an administrator asked for one"));
+    if (token.start <= floors.rulesBreak)
+        return fullSyncRequired(QStringLiteral("the case types changed incompatibly"));
+    return Status::success();
+}
+
+QString placeholders(qsizetype n)
+{
+    QStringList p;
+    for (qsizetype i = 0; i < n; ++i)
+        p.append(QStringLiteral("?"));
+    return p.join(QLatin1Char(','));
+}
+
+/// SQL predicates over sync_entities e, with their arguments: what the user sees now (upserts), and
+/// what they saw at some point after the chain's start but see no longer (removes).
+struct Visibility {
+    QString visible, wasVisible;
+    QVariantList visArgs, wasArgs;
+};
+
+Visibility visibilityFor(const Principal &user, qint64 chainStart)
+{
+    Visibility v;
+    if (user.isAdmin()) {
+        v.visible = QStringLiteral("e.removed = 0");
+        v.wasVisible = QStringLiteral("e.removed = 1 AND e.seq > ?");
+        v.wasArgs << chainStart;
+        return v;
+    }
+    const QString inQueues = user.queues.isEmpty()
+        ? QStringLiteral("(%1 IS NULL AND 0 = 1)")
+        : QStringLiteral("%1 IN (") + placeholders(user.queues.size()) + QLatin1Char(')');
+    v.visible = QStringLiteral("e.removed = 0 AND (e.public = 1 OR (e.resolved = 0 AND (e.scope_user = ? OR"
+                               " (e.scope_user IS NULL AND %1))))")
+                    .arg(inQueues.arg(QStringLiteral("e.scope_queue")));
+    v.visArgs << user.id;
+    for (const QString &q : user.queues)
+        v.visArgs << q;
+    v.wasVisible = QStringLiteral(
+        "EXISTS (SELECT 1 FROM scope_log l WHERE l.kind = e.kind AND l.entity_id = e.entity_id"
+        " AND l.seq > ? AND l.old_resolved = 0 AND (l.old_user = ? OR (l.old_user IS NULL AND %1)))")
+                       .arg(inQueues.arg(QStringLiteral("l.old_queue")));
+    v.wasArgs << chainStart << user.id;
+    for (const QString &q : user.queues)
+        v.wasArgs << q;
+    return v;
+}
+
+struct Statement {
+    QString sql;
+    QVariantList args;
+};
+
+/// The page's rows in (from, bound], one more than `limit` to tell whether more are to come. The
+/// last column says upsert (1) or remove (0). A full sync reads upserts only.
+Statement pageStatement(const Visibility &v, bool full, qint64 from, qint64 bound, int limit)
+{
+    Statement s;
+    s.sql = QStringLiteral("SELECT e.kind, e.entity_id, e.etag, e.doc, e.seq, CASE WHEN %1 THEN 1 ELSE 0 END"
+                           " FROM sync_entities e WHERE e.seq > ? AND e.seq <= ? AND ")
+                .arg(v.visible);
+    s.args = v.visArgs;
+    s.args << from << bound;
+    if (full) {
+        s.sql += QStringLiteral("(%1)").arg(v.visible);
+        s.args += v.visArgs;
+    } else {
+        s.sql += QStringLiteral("((%1) OR (%2))").arg(v.visible, v.wasVisible);
+        s.args += v.visArgs;
+        s.args += v.wasArgs;
+    }
+    s.sql += QStringLiteral(" ORDER BY e.seq LIMIT ?");
+    s.args << limit + 1;
+    return s;
+}
+
+struct PageRows {
+    qint64 last = 0; // the seq of the last row on the page
+    bool more = false;
+};
+
+/// Appends up to `limit` rows of q to body as the changes array's elements.
+PageRows appendChanges(QByteArray &body, QSqlQuery &q, int limit, qint64 from)
+{
+    PageRows rows { from, false };
+    int count = 0;
+    while (q.next()) {
+        if (count == limit) {
+            rows.more = true;
+            break;
+        }
+        if (count > 0)
+            body.append(',');
+        const bool upsert = q.value(5).toInt() != 0;
+        body.append("{\"kind\":\"");
+        body.append(q.value(0).toString().toLatin1());
+        body.append(upsert ? "\",\"op\":\"upsert\",\"id\":" : "\",\"op\":\"remove\",\"id\":");
+        appendJsonString(body, q.value(1).toString());
+        body.append(",\"etag\":");
+        appendJsonString(body, q.value(2).toString());
+        if (upsert) {
+            body.append(",\"data\":");
+            body.append(Database::docBytes(q.value(3)));
+        }
+        body.append('}');
+        rows.last = q.value(4).toLongLong();
+        ++count;
+    }
+    return rows;
+}
+
+/// PostgreSQL runs READ COMMITTED: each statement sees what was committed when it began, so a prune
+/// may have committed between the horizon check and the page query (which then missed the history
+/// it deleted). The prune raises the horizon in the same transaction: read it again.
+Status recheckHorizon(Tx &tx, const Token &token)
+{
+    auto h = tx.run(
+        QStringLiteral("SELECT value FROM settings WHERE name = ?"), { settingkeys::retentionHorizon });
+    if (!h)
+        return h.error();
+    if (h.value().next() && token.start <= h.value().value(0).toLongLong())
+        return fullSyncRequired(QStringLiteral("the token is too old"));
+    return Status::success();
+}
+
+/// Closes the changes array and adds the next token: "last.chainStart" while more are to come; the
+/// last page hands out the snapshot bound, as everything up to it has been seen.
+void appendPageEnd(QByteArray &body, const PageRows &rows, qint64 chainStart, qint64 bound)
+{
+    const QByteArray next = rows.more ? QByteArray::number(rows.last) + '.' + QByteArray::number(chainStart)
+                                      : QByteArray::number(bound);
+    body.append("],\"next\":\"");
+    body.append(next);
+    body.append(rows.more ? "\",\"more\":true}" : "\",\"more\":false}");
+}
+} // namespace
+
+Result<QByteArray> FeedReader::page(Database &db, const Principal &user, const QString &since, int limit)
+{
+    const bool full = since.isEmpty() || since == QLatin1String("0");
+    Token token;
+    if (!full) {
+        auto t = parseToken(since);
+        if (!t)
+            return fullSyncRequired(QStringLiteral("the token is not one this server issued"));
+        token = *t;
+    }
+
+    auto txr = Tx::begin(db, Tx::Mode::Read);
+    if (!txr)
+        return txr.error();
+    Tx &tx = txr.value();
+    auto maxSeq = tx.currentSeq();
+    if (!maxSeq)
+        return maxSeq.error();
+    const qint64 bound = maxSeq.value();
+    auto floors = readFloors(tx, user);
+    if (!floors)
+        return floors.error();
+    if (!full)
+        if (auto st = checkToken(token, bound, floors.value()); !st)
+            return st.error();
+    const qint64 from = full ? 0 : token.position;
+    // A full sync's chain starts at this page's snapshot; removes are due for what moved after it.
+    const qint64 chainStart = full ? bound : token.start;
+
+    const Statement statement = pageStatement(visibilityFor(user, chainStart), full, from, bound, limit);
+    auto q = tx.run(statement.sql, statement.args);
+    if (!q)
+        return q.error();
+    QByteArray body;
+    body.reserve(1 << 16);
+    body.append("{\"changes\":[");
+    const PageRows rows = appendChanges(body, q.value(), limit, from);
+    q.value().finish();
+    if (!full && tx.kind() == DbKind::PostgreSQL)
+        if (auto st = recheckHorizon(tx, token); !st)
+            return st.error();
+    tx.rollback();
+
+    appendPageEnd(body, rows, chainStart, bound);
+    return body;
+}
+
+} // namespace outpost::server
