@@ -3,6 +3,8 @@
 // Wiring only: options, translations, kiosk, sign-in, main window.
 #include "applifecycle.h"
 #include "cli.h"
+#include "credentialstore.h"
+#include "httptransport.h"
 #include "kioskcontroller.h"
 #include "localstore.h"
 #include "mainwindow.h"
@@ -128,6 +130,11 @@ int main(int argc, char *argv[])
     AppLifecycle::Options lifecycleOptions;
     lifecycleOptions.session.profileDir
         = profileDir.isEmpty() ? outpost::client::StoreLocation::defaultProfileDir() : profileDir;
+    // One HTTP thread and one keychain for the whole process: every session's sign-in, sync engine
+    // and case details share them.
+    lifecycleOptions.session.services.http = std::make_shared<outpost::sync::HttpTransport>();
+    lifecycleOptions.session.services.credentials
+        = std::make_shared<outpost::sync::KeychainCredentialStore>(lifecycleOptions.session.keychainService);
     lifecycleOptions.serverUrl = serverUrl;
     AppLifecycle lifecycle(&window, kioskController.get(), lifecycleOptions);
     QObject::connect(

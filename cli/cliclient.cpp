@@ -206,7 +206,7 @@ int cmdStatus(Context &ctx)
     const client::StoreStatus s = (*store)->reads().status();
     // The state: is a token saved, and does the server answer?
     QString state;
-    CredentialStore credentials;
+    KeychainCredentialStore credentials;
     ApiClient api;
     api.setServer(profile.server);
     api.setTransferTimeout(std::chrono::seconds(5));

@@ -336,6 +336,17 @@ Status LocalStore::setSyncValue(const QString &key, const QString &value)
     return d->db.setStateValue(key, value);
 }
 
+Status LocalStore::setSyncValues(const QList<std::pair<QString, QString>> &values)
+{
+    SqlTransaction tx(d->db());
+    if (auto st = tx.begin(); !st.ok())
+        return st;
+    for (const auto &[key, value] : values)
+        if (auto st = d->setStateValue(key, value); !st.ok())
+            return st; // rolled back: none of them is written
+    return tx.commit();
+}
+
 QString LocalStore::deviceId()
 {
     QString id = d->db.stateValue(QStringLiteral("device_id"));

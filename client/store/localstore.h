@@ -99,6 +99,8 @@ public:
     // Sync state key/value (device_id, offline verifier, user info...). Never passwords.
     QString syncValue(const QString &key) const;
     Status setSyncValue(const QString &key, const QString &value);
+    /// Several keys in one transaction: all of them are written, or none.
+    Status setSyncValues(const QList<std::pair<QString, QString>> &values);
     /// A stable per-store device id (created on first use).
     QString deviceId();
     /// Appends to the bounded event log (the newest 5,000 rows are kept).

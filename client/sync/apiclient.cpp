@@ -31,11 +31,16 @@ QString pathSegment(const QString &s)
 } // namespace
 
 ApiClient::ApiClient(QObject *parent)
-    : QObject(parent)
-    , m_http(new HttpTransport(this))
+    : ApiClient(nullptr, parent)
 { }
 
-// The transport (a child) goes first in ~QObject: it aborts what runs and no callback follows.
+ApiClient::ApiClient(std::shared_ptr<HttpTransport> transport, QObject *parent)
+    : QObject(parent)
+    , m_http(std::make_unique<HttpChannel>(
+          transport ? std::move(transport) : std::make_shared<HttpTransport>(), this))
+{ }
+
+// The channel goes first: this client's requests abort and none of its callbacks follows.
 ApiClient::~ApiClient() = default;
 
 void ApiClient::setServer(const QUrl &server)

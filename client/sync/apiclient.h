@@ -9,17 +9,20 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 
 class QNetworkRequest;
 
 namespace outpost::sync {
 
+class HttpChannel;
 class HttpTransport;
 struct HttpCall;
 struct HttpEnd;
 
-/// The protocol v1 client. Lives on the thread that uses it (the sync thread); its HTTP runs on a
-/// thread of its own (HttpTransport), where answers are parsed too. Every call is asynchronous and
+/// The protocol v1 client. Lives on the thread that uses it (the sync thread, the GUI thread...); its
+/// HTTP runs on the transport's thread (HttpTransport, shared by every client of the application),
+/// where answers are parsed too. Every call is asynchronous and
 /// reports exactly once through its callback, on this object's thread, with a Result: the parsed
 /// answer, or an Error whose code is the protocol's (bad_credentials, ...) or one of errc
 /// (unreachable, timeout, bad_response, unauthenticated, full_sync_required, ...). A malformed answer
@@ -31,7 +34,11 @@ class ApiClient : public QObject
 public:
     template <typename T> using Callback = std::function<void(Result<T>)>;
 
+    /// With a transport of its own (a thread of its own): for tests and one-off tools.
     explicit ApiClient(QObject *parent = nullptr);
+    /// On `transport`, shared with the application's other clients (a null one: a transport of its
+    /// own). abortAll(), runningRequests() and destruction concern this client's requests only.
+    explicit ApiClient(std::shared_ptr<HttpTransport> transport, QObject *parent = nullptr);
     ~ApiClient() override;
 
     /// The server's base URL, e.g. http://127.0.0.1:8080 (the /api/v1 prefix is added).
@@ -67,7 +74,8 @@ public:
     void rawRequest(
         const QByteArray &verb, const QString &path, const QJsonObject &body, Callback<QJsonObject> done);
 
-    /// Aborts every running request; their callbacks report "canceled" (soon, not before this returns).
+    /// Aborts this client's running requests; their callbacks report "canceled" (soon, not before this
+    /// returns).
     void abortAll();
     int runningRequests() const;
 
@@ -89,7 +97,7 @@ private:
     QNetworkRequest request(const QString &path, bool json = true) const;
     QUrl url(const QString &path) const;
 
-    HttpTransport *m_http;
+    std::unique_ptr<HttpChannel> m_http;
     QUrl m_server;
     QString m_token;
     std::chrono::milliseconds m_timeout { 30000 };

@@ -33,8 +33,8 @@ template <typename JobT> JobT *makeJob(const QString &service, const QString &ke
 
 } // namespace
 
-CredentialStore::CredentialStore(QString service, QObject *parent)
-    : QObject(parent)
+KeychainCredentialStore::KeychainCredentialStore(QString service, QObject *parent)
+    : CredentialStore(parent)
     , m_service(std::move(service))
 { }
 
@@ -46,7 +46,8 @@ QString CredentialStore::keyFor(const QUrl &server, const QString &user)
     return user + QLatin1Char('@') + url;
 }
 
-void CredentialStore::writeToken(const QString &key, const QString &token, std::function<void(Status)> done)
+void KeychainCredentialStore::writeToken(
+    const QString &key, const QString &token, std::function<void(Status)> done)
 {
     auto *job = makeJob<QKeychain::WritePasswordJob>(m_service, key, this);
     job->setTextData(token);
@@ -64,7 +65,7 @@ void CredentialStore::writeToken(const QString &key, const QString &token, std::
     job->start();
 }
 
-void CredentialStore::readToken(const QString &key, std::function<void(Result<QString>)> done)
+void KeychainCredentialStore::readToken(const QString &key, std::function<void(Result<QString>)> done)
 {
     auto *job = makeJob<QKeychain::ReadPasswordJob>(m_service, key, this);
     connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {
@@ -77,7 +78,7 @@ void CredentialStore::readToken(const QString &key, std::function<void(Result<QS
     job->start();
 }
 
-void CredentialStore::removeToken(const QString &key, std::function<void(Status)> done)
+void KeychainCredentialStore::removeToken(const QString &key, std::function<void(Status)> done)
 {
     auto *job = makeJob<QKeychain::DeletePasswordJob>(m_service, key, this);
     connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {

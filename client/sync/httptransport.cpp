@@ -3,35 +3,63 @@
 
 #include "apitypes.h"
 #include "synclogging.h"
+#include "thread/workerthread.h"
 
 #include <QFile>
+#include <QHash>
+#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QSet>
-#include <QThread>
 
 namespace outpost::sync {
+
+/// A channel as both threads see it: where its reports go, until the channel is destroyed.
+struct HttpChannelState {
+    quint64 id = 0;
+    /// Exchanges started and not yet reported; the receiver's thread only.
+    int running = 0;
+
+    /// Queues `fn` to the receiver's thread, unless the channel is gone. Any thread.
+    void post(std::function<void()> fn)
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_receiver)
+            QMetaObject::invokeMethod(m_receiver, std::move(fn), Qt::QueuedConnection);
+    }
+    void setReceiver(QObject *receiver)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_receiver = receiver;
+    }
+    bool open()
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_receiver != nullptr;
+    }
+
+private:
+    // Posting happens under the lock, and the channel clears the receiver under it before the
+    // receiver can go: nothing is ever posted to a destroyed object.
+    QMutex m_mutex;
+    QObject *m_receiver = nullptr;
+};
 
 /// The transport's half on its own thread: owns the QNetworkAccessManager and every reply.
 class HttpTransportWorker : public QObject
 {
 public:
-    explicit HttpTransportWorker(HttpTransport *owner)
-        : m_owner(owner)
-    { }
+    /// On the transport's thread as it ends: aborts what runs, silently.
+    ~HttpTransportWorker() override;
 
-    void run(HttpCall call);
-    void abortAll();
-    /// Silently aborts what runs and drops the manager; nothing is reported afterwards.
-    void close();
+    void run(const std::shared_ptr<HttpChannelState> &channel, HttpCall call);
+    /// The running exchanges of one channel end with "canceled" (reported unless it is gone).
+    void abort(quint64 channel);
 
 private:
-    void report(const std::function<void(const HttpEnd &)> &done, const HttpEnd &end);
     static Error transportError(QNetworkReply *reply, const HttpCall &call);
 
-    HttpTransport *m_owner; // the caller's half; outlives this (its destructor waits for close())
     QNetworkAccessManager *m_nam = nullptr;
-    QSet<QNetworkReply *> m_replies;
+    QHash<QNetworkReply *, quint64> m_replies; // running, with their channel's id
     bool m_closing = false;
 };
 
@@ -39,15 +67,6 @@ namespace {
 const char kCanceled[] = "outpostCanceled";
 const char kTooLarge[] = "outpostTooLarge";
 } // namespace
-
-void HttpTransportWorker::report(const std::function<void(const HttpEnd &)> &done, const HttpEnd &end)
-{
-    if (m_closing || !done)
-        return;
-    // Queued to the caller's half: dropped with it if it is destroyed before it runs.
-    QMetaObject::invokeMethod(
-        m_owner, [done, end]() { done(end); }, Qt::QueuedConnection);
-}
 
 Error HttpTransportWorker::transportError(QNetworkReply *reply, const HttpCall &call)
 {
@@ -69,7 +88,7 @@ Error HttpTransportWorker::transportError(QNetworkReply *reply, const HttpCall &
         QStringLiteral("Cannot reach the server: %1").arg(reply->errorString()));
 }
 
-void HttpTransportWorker::run(HttpCall call)
+void HttpTransportWorker::run(const std::shared_ptr<HttpChannelState> &channel, HttpCall call)
 {
     if (m_closing)
         return;
@@ -85,7 +104,8 @@ void HttpTransportWorker::run(HttpCall call)
             end.transport = Error(QString::fromLatin1(errc::FileError),
                 QStringLiteral("Cannot read %1: %2").arg(call.uploadFile, file->errorString()));
             delete file;
-            report(call.done, end);
+            if (call.done)
+                channel->post([done = call.done, end]() { done(end); });
             return;
         }
         reply = m_nam->sendCustomRequest(call.request, call.verb, file);
@@ -97,24 +117,22 @@ void HttpTransportWorker::run(HttpCall call)
     } else {
         reply = m_nam->sendCustomRequest(call.request, call.verb, call.body ? call.body() : QByteArray());
     }
-    m_replies.insert(reply);
+    m_replies.insert(reply, channel->id);
     if (call.attach)
         call.attach(reply);
     const qint64 maxResponse = call.maxResponse;
     auto progress = call.progress;
     connect(reply, &QNetworkReply::downloadProgress, this,
-        [this, reply, maxResponse, progress](qint64 received, qint64 total) {
+        [this, reply, maxResponse, progress, channel](qint64 received, qint64 total) {
             if (received > maxResponse && !reply->property(kTooLarge).toBool()) {
                 reply->setProperty(kTooLarge, true);
                 reply->abort();
                 return;
             }
             if (progress && !m_closing)
-                QMetaObject::invokeMethod(
-                    m_owner, [progress, received, total]() { progress(received, total); },
-                    Qt::QueuedConnection);
+                channel->post([progress, received, total]() { progress(received, total); });
         });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, call = std::move(call)]() {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, channel, call = std::move(call)]() {
         m_replies.remove(reply);
         reply->deleteLater();
         if (m_closing)
@@ -137,70 +155,95 @@ void HttpTransportWorker::run(HttpCall call)
         } else {
             end.errorBody = reply->readAll();
         }
-        report(call.done, end);
+        if (call.done)
+            channel->post([done = call.done, end]() { done(end); });
     });
 }
 
-void HttpTransportWorker::abortAll()
+void HttpTransportWorker::abort(quint64 channel)
 {
     const auto replies = m_replies;
-    for (QNetworkReply *r : replies) {
-        r->setProperty(kCanceled, true);
-        r->abort();
+    for (auto it = replies.cbegin(); it != replies.cend(); ++it) {
+        if (it.value() != channel)
+            continue;
+        it.key()->setProperty(kCanceled, true);
+        it.key()->abort();
     }
 }
 
-void HttpTransportWorker::close()
+HttpTransportWorker::~HttpTransportWorker()
 {
     m_closing = true;
-    abortAll();
+    const auto replies = m_replies;
+    for (auto it = replies.cbegin(); it != replies.cend(); ++it)
+        it.key()->abort();
     delete m_nam;
-    m_nam = nullptr;
 }
 
-HttpTransport::HttpTransport(QObject *parent)
-    : QObject(parent)
-    , m_thread(new QThread)
-    , m_worker(new HttpTransportWorker(this))
+HttpTransport::HttpTransport()
+    : m_worker(new HttpTransportWorker)
+    , m_thread(std::make_unique<WorkerThread>(QStringLiteral("outpost-http"), m_worker))
 {
-    m_thread->setObjectName(QStringLiteral("outpost-http"));
-    m_worker->moveToThread(m_thread);
     m_thread->start();
 }
 
-HttpTransport::~HttpTransport()
+// The worker is deleted on the transport's thread as it ends: what runs is aborted, unreported.
+HttpTransport::~HttpTransport() = default;
+
+HttpChannel::HttpChannel(std::shared_ptr<HttpTransport> transport, QObject *receiver)
+    : m_transport(std::move(transport))
+    , m_state(std::make_shared<HttpChannelState>())
 {
-    HttpTransportWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker,
-        [worker]() {
-            worker->close();
-            delete worker;
-        },
-        Qt::BlockingQueuedConnection);
-    m_thread->quit();
-    m_thread->wait();
-    delete m_thread;
+    Q_ASSERT(m_transport && receiver);
+    m_state->id = m_transport->m_nextChannel++;
+    m_state->setReceiver(receiver);
 }
 
-void HttpTransport::start(HttpCall call)
+HttpChannel::~HttpChannel()
 {
-    ++m_running;
+    m_state->setReceiver(nullptr); // from here on nothing is reported
+    HttpTransportWorker *worker = m_transport->m_worker;
+    const quint64 id = m_state->id;
+    QMetaObject::invokeMethod(
+        worker, [worker, id]() { worker->abort(id); }, Qt::QueuedConnection);
+}
+
+void HttpChannel::start(HttpCall call)
+{
+    ++m_state->running;
     auto done = std::move(call.done);
-    call.done = [this, done = std::move(done)](const HttpEnd &end) {
-        --m_running;
+    // Runs on the receiver's thread, where the channel is destroyed too: a report that was queued
+    // before the channel went is dropped here.
+    call.done = [state = m_state, done = std::move(done)](const HttpEnd &end) {
+        if (!state->open())
+            return;
+        --state->running;
         if (done)
             done(end);
     };
+    if (auto progress = std::move(call.progress))
+        call.progress = [state = m_state, progress = std::move(progress)](qint64 received, qint64 total) {
+            if (state->open())
+                progress(received, total);
+        };
+    HttpTransportWorker *worker = m_transport->m_worker;
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, call = std::move(call)]() mutable { worker->run(std::move(call)); },
+        worker,
+        [worker, state = m_state, call = std::move(call)]() mutable { worker->run(state, std::move(call)); },
         Qt::QueuedConnection);
 }
 
-void HttpTransport::abortAll()
+void HttpChannel::abortAll()
 {
+    HttpTransportWorker *worker = m_transport->m_worker;
+    const quint64 id = m_state->id;
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker]() { worker->abortAll(); }, Qt::QueuedConnection);
+        worker, [worker, id]() { worker->abort(id); }, Qt::QueuedConnection);
+}
+
+int HttpChannel::running() const
+{
+    return m_state->running;
 }
 
 } // namespace outpost::sync

@@ -6,14 +6,20 @@
 #include <QNetworkRequest>
 #include <QObject>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 
 class QNetworkReply;
-class QThread;
+
+namespace outpost {
+class WorkerThread;
+}
 
 namespace outpost::sync {
 
 class HttpTransportWorker;
+struct HttpChannelState;
 
 /// How one exchange ended, reported on the caller's thread.
 struct HttpEnd {
@@ -39,36 +45,62 @@ struct HttpCall {
     std::function<void(QNetworkReply *)> attach;
     /// Transport's thread, with a 2xx answer's body: parse it there, off the caller's thread.
     std::function<void(const QByteArray &body)> read;
-    /// Caller's thread, exactly once (unless the transport is destroyed first).
+    /// Caller's thread, exactly once (unless the caller's channel is destroyed first).
     std::function<void(const HttpEnd &)> done;
     /// Caller's thread: bytes received so far and in all (-1 while unknown).
     std::function<void(qint64 received, qint64 total)> progress;
 };
 
 /// The client's HTTP, on a thread of its own (`outpost-http`) with its own QNetworkAccessManager.
+/// One per process: the application makes one and every ApiClient shares it (HttpChannel).
 ///
 /// A QNetworkReply feeds its request body to the HTTP stack 16 KB at a time through the event loop
 /// of the thread that owns it, and its answer is parsed there too. On the sync thread that meant a
 /// 150 KB upload moved only in the gaps between store transactions, and the server sat idle waiting
 /// for it. Here the replies live on a thread that does nothing else, so requests flow while the
 /// caller writes to its store, and answers are parsed beside that work rather than before it.
-class HttpTransport : public QObject
+///
+/// Thread-safe: channels on any thread post their calls to the transport's thread (queued), and
+/// its reports are queued back to each channel's receiver. Not a QObject; held by shared_ptr, so it
+/// lives as long as the last channel, and may be released on any thread but its own.
+class HttpTransport
 {
-    Q_OBJECT
 public:
-    explicit HttpTransport(QObject *parent = nullptr);
-    /// Aborts whatever runs; no `done` is called afterwards. Waits for the thread to finish.
-    ~HttpTransport() override;
-
-    void start(HttpCall call);
-    /// Every running exchange ends with transport error "canceled" (reported asynchronously).
-    void abortAll();
-    int running() const { return m_running; }
+    HttpTransport();
+    /// Aborts whatever runs; no `done` is called afterwards. Joins the thread.
+    ~HttpTransport();
+    HttpTransport(const HttpTransport &) = delete;
+    HttpTransport &operator=(const HttpTransport &) = delete;
 
 private:
-    QThread *m_thread;
-    HttpTransportWorker *m_worker;
-    int m_running = 0;
+    friend class HttpChannel;
+    HttpTransportWorker *m_worker; // owned by m_thread
+    std::unique_ptr<WorkerThread> m_thread;
+    std::atomic<quint64> m_nextChannel { 1 };
+};
+
+/// One caller's share of an HttpTransport (each ApiClient has one). Used on the thread of its
+/// `receiver`, which must outlive it (the ApiClient is both): exchanges report there, through queued
+/// invocations on `receiver`. abortAll() and running() see this channel's exchanges only.
+class HttpChannel
+{
+public:
+    HttpChannel(std::shared_ptr<HttpTransport> transport, QObject *receiver);
+    /// This channel's exchanges are aborted; none of their callbacks runs afterwards.
+    ~HttpChannel();
+    HttpChannel(const HttpChannel &) = delete;
+    HttpChannel &operator=(const HttpChannel &) = delete;
+
+    void start(HttpCall call);
+    /// Every running exchange of this channel ends with transport error "canceled" (reported
+    /// asynchronously).
+    void abortAll();
+    int running() const;
+    const std::shared_ptr<HttpTransport> &transport() const { return m_transport; }
+
+private:
+    std::shared_ptr<HttpTransport> m_transport;
+    std::shared_ptr<HttpChannelState> m_state;
 };
 
 } // namespace outpost::sync

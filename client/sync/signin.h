@@ -2,6 +2,7 @@
 #pragma once
 
 #include "apitypes.h"
+#include "syncservices.h"
 
 #include <QObject>
 #include <QUrl>
@@ -11,7 +12,6 @@
 namespace outpost::sync {
 
 class ApiClient;
-class CredentialStore;
 
 /// What a successful sign-in gives the application.
 struct SignInOutcome {
@@ -23,12 +23,14 @@ struct SignInOutcome {
 /// Signs a user in. Online: POST /session, the token into the OS keychain (a keychain failure fails
 /// the sign-in: never a plaintext token), the user's info and a fresh PBKDF2 verifier of the
 /// password into the store's sync state. When the server cannot be reached: the stored verifier
-/// decides (offline sign-in). Asynchronous; reports once through the callback.
+/// decides (offline sign-in). Asynchronous; reports once through the callback. Each sign-in runs
+/// as a SignInJob (its steps are described there). Tokens go to `services.credentials`, requests
+/// through `services.http`; null ones get the real defaults (the keychain service "outpost").
 class SignIn : public QObject
 {
     Q_OBJECT
 public:
-    explicit SignIn(QString keychainService = QStringLiteral("outpost"), QObject *parent = nullptr);
+    explicit SignIn(SyncServices services = {}, QObject *parent = nullptr);
 
     /// Sync-state keys used in the store.
     static constexpr auto VerifierKey = "offline_verifier";
@@ -42,8 +44,8 @@ public:
     void signOut(const QUrl &server, const QString &user, std::function<void(Status)> done);
 
 private:
-    ApiClient *m_api;
-    CredentialStore *m_credentials;
+    SyncServices m_services;
+    ApiClient *m_api; // sign-out's
     int m_timeoutMs = 15000;
     /// Revoking the session at sign-out waits at most this long.
     static constexpr int SignOutTimeoutMs = 4000;

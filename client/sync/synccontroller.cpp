@@ -6,21 +6,20 @@
 #include "reachability.h"
 #include "syncworker.h"
 
+#include <QPointer>
 #include <QThread>
 
 namespace outpost::sync {
 
-SyncController::SyncController(const SyncConfig &config, QObject *parent)
+SyncController::SyncController(const SyncConfig &config, SyncServices services, QObject *parent)
     : QObject(parent)
     , m_config(config)
-    , m_credentials(new CredentialStore(config.keychainService, this))
-    , m_thread(new QThread(this))
-    , m_worker(new SyncWorker(config))
+    , m_credentials(services.credentials ? std::move(services.credentials)
+                                         : std::make_shared<KeychainCredentialStore>(config.keychainService))
+    , m_worker(new SyncWorker(config, std::move(services.http)))
+    , m_thread(QStringLiteral("outpost-sync"), m_worker)
 {
-    m_thread->setObjectName(QStringLiteral("outpost-sync"));
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::started, m_worker, &SyncWorker::start);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_thread.thread(), &QThread::started, m_worker, &SyncWorker::start);
 
     connect(m_worker, &SyncWorker::stateChanged, this, [this](SyncState s) {
         m_state = s;
@@ -45,17 +44,9 @@ SyncController::SyncController(const SyncConfig &config, QObject *parent)
     connect(m_worker, &SyncWorker::startFinished, this, &SyncController::startFinished);
 }
 
-SyncController::~SyncController()
-{
-    if (m_thread->isRunning()) {
-        // stop() runs on the sync thread before it quits: requests abort, timers stop.
-        QMetaObject::invokeMethod(m_worker, &SyncWorker::stop, Qt::QueuedConnection);
-        m_thread->quit();
-        m_thread->wait();
-    } else {
-        delete m_worker;
-    }
-}
+// The worker is deleted on the sync thread as it ends; its destructor stops it there (requests
+// abort, timers stop).
+SyncController::~SyncController() = default;
 
 void SyncController::start()
 {
@@ -68,20 +59,28 @@ void SyncController::start()
         startThread(m_config.token);
         return;
     }
+    // The store may be shared and outlive this controller: its answer is dropped if this went.
     m_credentials->readToken(
-        CredentialStore::keyFor(m_config.server, m_config.user), [this](Result<QString> t) {
-            if (t.ok()) {
-                startThread(t.value());
+        CredentialStore::keyFor(m_config.server, m_config.user), [self = QPointer(this)](Result<QString> t) {
+            if (!self)
                 return;
-            }
-            // No token (never signed in, signed out) or no keychain: the engine does not start.
-            const bool missing = t.error().code == QLatin1String(errc::NotFound);
-            m_state = missing ? State::SignInRequired : State::Error;
-            Q_EMIT stateChanged(m_state);
-            Q_EMIT errorOccurred(t.error().message);
-            Q_EMIT startFinished(false, missing ? QString::fromLatin1(errc::Unauthenticated) : t.error().code,
-                t.error().message);
+            self->tokenRead(t);
         });
+}
+
+void SyncController::tokenRead(const Result<QString> &t)
+{
+    if (t.ok()) {
+        startThread(t.value());
+        return;
+    }
+    // No token (never signed in, signed out) or no keychain: the engine does not start.
+    const bool missing = t.error().code == QLatin1String(errc::NotFound);
+    m_state = missing ? State::SignInRequired : State::Error;
+    Q_EMIT stateChanged(m_state);
+    Q_EMIT errorOccurred(t.error().message);
+    Q_EMIT startFinished(
+        false, missing ? QString::fromLatin1(errc::Unauthenticated) : t.error().code, t.error().message);
 }
 
 void SyncController::startThread(const QString &token)
@@ -89,7 +88,7 @@ void SyncController::startThread(const QString &token)
     // Not running yet: the worker can still be configured directly.
     m_worker->setInitialToken(token);
     m_config.token = token;
-    m_thread->start();
+    m_thread.start();
     Q_EMIT tokenChanged(token);
 }
 
@@ -112,7 +111,7 @@ void SyncController::setInterval(int ms)
 
 void SyncController::setToken(const QString &token)
 {
-    if (!m_thread->isRunning()) {
+    if (!m_thread.isRunning()) {
         if (m_started)
             startThread(token);
         else

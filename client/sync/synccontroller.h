@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "result.h"
 #include "syncconfig.h"
+#include "syncservices.h"
+#include "thread/workerthread.h"
 
 #include <QDateTime>
 #include <QObject>
 #include <QStringList>
 
-class QThread;
+#include <memory>
 
 namespace outpost::sync {
 
@@ -17,13 +20,15 @@ class SyncWorker;
 /// The face of the sync engine for the GUI or CLI thread: owns the sync thread and its worker,
 /// forwards requests to it and its signals back (queued; value types only). Never blocks on
 /// network or SQL. Destroying it stops the engine (aborting requests) and joins the thread.
+/// The token comes from `services.credentials` (on this thread), the engine's HTTP goes through
+/// `services.http`; null ones get the real defaults (SyncServices::withDefaults).
 class SyncController : public QObject
 {
     Q_OBJECT
 public:
     using State = SyncState;
 
-    explicit SyncController(const SyncConfig &config, QObject *parent = nullptr);
+    explicit SyncController(const SyncConfig &config, SyncServices services = {}, QObject *parent = nullptr);
     ~SyncController() override;
 
     /// Reads the token from the keychain (here, on this thread, unless the config carries one), then
@@ -59,12 +64,13 @@ Q_SIGNALS:
     void tokenChanged(const QString &token);
 
 private:
+    void tokenRead(const Result<QString> &token);
     void startThread(const QString &token);
 
     SyncConfig m_config;
-    CredentialStore *m_credentials;
-    QThread *m_thread;
-    SyncWorker *m_worker;
+    std::shared_ptr<CredentialStore> m_credentials;
+    SyncWorker *m_worker; // owned by m_thread
+    WorkerThread m_thread; // "outpost-sync"
     State m_state = State::Offline;
     int m_pending = 0;
     int m_conflicts = 0;

@@ -3,6 +3,7 @@
 
 #include "actionuploader.h"
 #include "apiclient.h"
+#include "httptransport.h"
 #include "localstore.h"
 #include "notifyclient.h"
 #include "reachability.h"
@@ -19,9 +20,10 @@ namespace {
 const QString Category = QStringLiteral("sync");
 } // namespace
 
-SyncWorker::SyncWorker(SyncConfig config, QObject *parent)
+SyncWorker::SyncWorker(SyncConfig config, std::shared_ptr<HttpTransport> http, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
+    , m_http(std::move(http))
     , m_backoff(std::chrono::seconds(1), std::chrono::minutes(5))
 {
     m_intervalTimer.setParent(this);
@@ -62,7 +64,9 @@ void SyncWorker::start()
     if (Status s = m_store->upload().requeueInflight(); !s.ok())
         qCWarning(lcSyncWorker) << "requeue of inflight actions failed:" << s.error().toString();
     m_deviceId = m_store->deviceId();
-    m_api = new ApiClient(this);
+    if (!m_http)
+        m_http = std::make_shared<HttpTransport>();
+    m_api = new ApiClient(m_http, this);
     m_api->setServer(m_config.server);
     m_api->setTransferTimeout(m_config.transferTimeout);
     m_uploader = new ActionUploader(m_store.get(), m_api, this);
@@ -93,8 +97,9 @@ void SyncWorker::beginWithToken(const QString &token)
     m_token = token;
     m_api->setToken(token);
     if (m_config.useReachability && !m_reachability) {
-        // The probe has its own client so that aborting a sync never aborts a probe.
-        auto *probeApi = new ApiClient(this);
+        // The probe has its own client (on the same transport) so that aborting a sync never
+        // aborts a probe.
+        auto *probeApi = new ApiClient(m_http, this);
         m_reachability = new Reachability(probeApi, this);
         probeApi->setServer(m_config.server);
         probeApi->setTransferTimeout(std::chrono::milliseconds(10000));

@@ -23,6 +23,7 @@ namespace outpost::sync {
 
 class ActionUploader;
 class ApiClient;
+class HttpTransport;
 class NotifyClient;
 class Reachability;
 
@@ -43,8 +44,9 @@ class SyncWorker : public QObject
     Q_OBJECT
 public:
     /// `config.token` must be set (SyncController reads it from the keychain); without one the
-    /// engine reports SignInRequired.
-    explicit SyncWorker(SyncConfig config, QObject *parent = nullptr);
+    /// engine reports SignInRequired. Its clients use `http` (null: a transport of its own).
+    explicit SyncWorker(
+        SyncConfig config, std::shared_ptr<HttpTransport> http = {}, QObject *parent = nullptr);
     ~SyncWorker() override;
     /// Before the worker's thread starts only.
     void setInitialToken(const QString &token) { m_config.token = token; }
@@ -94,6 +96,7 @@ private:
     void log(int level, const QString &message);
 
     SyncConfig m_config;
+    std::shared_ptr<HttpTransport> m_http;
     std::unique_ptr<client::LocalStore> m_store;
     ApiClient *m_api = nullptr;
     ActionUploader *m_uploader = nullptr;

@@ -2,6 +2,7 @@
 #include "notifier.h"
 
 #include "apilogging.h"
+#include "thread/workerthread.h"
 #include "tx.h"
 #include "userstore.h"
 
@@ -24,16 +25,8 @@ Notifier::Notifier(Database &db)
     : m_db(db)
 { }
 
-Notifier::~Notifier()
-{
-    if (m_thread) {
-        QMetaObject::invokeMethod(m_listener, "stop", Qt::BlockingQueuedConnection);
-        m_thread->quit();
-        m_thread->wait();
-        delete m_listener;
-        delete m_thread;
-    }
-}
+// The listener goes with its thread (WorkerThread::stop), unsubscribing there.
+Notifier::~Notifier() = default;
 
 void Notifier::setHub(http::NotifyHub *hub)
 {
@@ -42,17 +35,15 @@ void Notifier::setHub(http::NotifyHub *hub)
         m_hub = hub;
         if (!hub || m_thread || m_db.kind() != DbKind::PostgreSQL || !QCoreApplication::instance())
             return;
-        m_thread = new QThread;
+        m_listener = new PgListener(m_db);
+        m_thread = std::make_unique<WorkerThread>(QStringLiteral("outpostd-listen"), m_listener);
     }
-    m_thread->setObjectName(QStringLiteral("outpostd-listen"));
-    m_listener = new PgListener(m_db);
-    m_listener->moveToThread(m_thread);
     QObject::connect(
         m_listener, &PgListener::received, m_listener, [this](const QByteArray &p) { onRemote(p); },
         Qt::DirectConnection);
     m_thread->start();
     // Blocking: LISTEN is in place when setHub returns, so no hint sent after it is missed.
-    QMetaObject::invokeMethod(m_listener, "start", Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(m_listener, &PgListener::start, Qt::BlockingQueuedConnection);
 }
 
 Result<QSet<QString>> Notifier::recipients(const Affected &affected)
@@ -192,7 +183,7 @@ void PgListener::check()
     }
 }
 
-void PgListener::stop()
+PgListener::~PgListener()
 {
     if (m_check)
         m_check->stop();

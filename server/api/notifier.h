@@ -7,8 +7,13 @@
 
 #include <QMutex>
 #include <QObject>
-#include <QThread>
 #include <QTimer>
+
+#include <memory>
+
+namespace outpost {
+class WorkerThread;
+}
 
 namespace outpost::server {
 
@@ -36,7 +41,7 @@ private:
     Database &m_db;
     QMutex m_mutex;
     http::NotifyHub *m_hub = nullptr;
-    QThread *m_thread = nullptr;
+    std::unique_ptr<WorkerThread> m_thread; // owns m_listener
     PgListener *m_listener = nullptr;
 };
 
@@ -49,8 +54,9 @@ public:
     explicit PgListener(Database &db)
         : m_db(db)
     { }
+    /// On its thread as it ends: UNLISTEN and close its connection.
+    ~PgListener() override;
     Q_INVOKABLE void start();
-    Q_INVOKABLE void stop();
 
 Q_SIGNALS:
     void received(const QByteArray &payload);

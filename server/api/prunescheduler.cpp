@@ -4,35 +4,25 @@
 #include "apilogging.h"
 
 #include <QElapsedTimer>
+#include <QThread>
 #include <QTimer>
 
 namespace outpost::server {
 
 PruneScheduler::PruneScheduler(FeedRetention &retention, std::chrono::minutes interval)
     : m_worker(new PruneWorker(retention, interval))
-{
-    m_thread.setObjectName(QStringLiteral("outpostd-prune"));
-    m_worker->moveToThread(&m_thread);
-    QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-}
+    , m_thread(QStringLiteral("outpostd-prune"), m_worker)
+{ }
 
-PruneScheduler::~PruneScheduler()
-{
-    if (m_thread.isRunning()) {
-        QMetaObject::invokeMethod(m_worker, "stop", Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
-    } else {
-        delete m_worker;
-    }
-}
+// The timer is the worker's child: it goes with the worker, on the prune thread.
+PruneScheduler::~PruneScheduler() = default;
 
 void PruneScheduler::start()
 {
     if (m_thread.isRunning())
         return;
     m_thread.start();
-    QMetaObject::invokeMethod(m_worker, "start", Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_worker, &PruneWorker::start, Qt::QueuedConnection);
 }
 
 void PruneWorker::start()
@@ -42,12 +32,6 @@ void PruneWorker::start()
     connect(m_timer, &QTimer::timeout, this, &PruneWorker::runOnce);
     m_timer->start();
     runOnce();
-}
-
-void PruneWorker::stop()
-{
-    if (m_timer)
-        m_timer->stop();
 }
 
 void PruneWorker::runOnce()

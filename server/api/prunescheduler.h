@@ -2,9 +2,9 @@
 #pragma once
 
 #include "retention.h"
+#include "thread/workerthread.h"
 
 #include <QObject>
-#include <QThread>
 
 #include <chrono>
 
@@ -20,15 +20,15 @@ class PruneScheduler
 {
 public:
     PruneScheduler(FeedRetention &retention, std::chrono::minutes interval);
-    ~PruneScheduler(); // stops the timer and joins the thread (a prune in progress finishes first)
+    ~PruneScheduler(); // joins the thread (a prune in progress finishes first; the timer goes with it)
     PruneScheduler(const PruneScheduler &) = delete;
     PruneScheduler &operator=(const PruneScheduler &) = delete;
 
     void start();
 
 private:
-    QThread m_thread;
-    class PruneWorker *m_worker;
+    class PruneWorker *m_worker; // owned by m_thread
+    WorkerThread m_thread;
 };
 
 /// The worker on the prune thread.
@@ -41,7 +41,6 @@ public:
         , m_interval(interval)
     { }
     Q_INVOKABLE void start();
-    Q_INVOKABLE void stop();
 
 private:
     void runOnce();

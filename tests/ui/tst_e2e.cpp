@@ -779,7 +779,7 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path + QStringLiteral("-wal"))
             || QFile(path + QStringLiteral("-wal")).size() == 0);
         // The server accepted the password, but no token was kept for a store that cannot be used.
-        sync::CredentialStore credentials(m_keychain);
+        sync::KeychainCredentialStore credentials(m_keychain);
         std::optional<Result<QString>> token;
         credentials.readToken(sync::CredentialStore::keyFor(m_env.server->baseUrl(), QStringLiteral("bob")),
             [&token](Result<QString> t) { token = t; });

@@ -166,7 +166,7 @@ private Q_SLOTS:
         // The token left the keychain.
         bool done = false;
         Result<QString> token = QString();
-        sync::CredentialStore creds(m_options.session.keychainService);
+        sync::KeychainCredentialStore creds(m_options.session.keychainService);
         creds.readToken(
             sync::CredentialStore::keyFor(server, QStringLiteral("alice")), [&](Result<QString> t) {
                 token = std::move(t);

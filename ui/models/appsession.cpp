@@ -40,8 +40,10 @@ AppSession::AppSession(MainWindow *window, Options options, QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_options(std::move(options))
-    , m_signIn(new sync::SignIn(m_options.keychainService, this))
+    , m_signIn(nullptr)
 {
+    m_options.services = m_options.services.withDefaults(m_options.keychainService);
+    m_signIn = new sync::SignIn(m_options.services, this);
     if (m_options.profileDir.isEmpty())
         m_options.profileDir = client::StoreLocation::defaultProfileDir();
     connect(&m_loader, &QFutureWatcherBase::finished, this,
@@ -168,11 +170,11 @@ void AppSession::bind()
     config.user = m_userId;
     config.token = m_outcome.offline ? QString() : m_outcome.session.token;
     config.keychainService = m_options.keychainService;
-    m_controller = new sync::SyncController(config);
+    m_controller = new sync::SyncController(config, m_options.services);
 
     client::LocalStore *store = m_store.get();
     m_host = new StoreCaseHost(store);
-    m_details = new StoreCaseDetails(store, m_userId);
+    m_details = new StoreCaseDetails(store, m_userId, m_options.services.http);
     m_details->setServer(m_server);
     m_details->setOnline(!m_offline);
     m_worklist = new StoreWorklistModel(store);

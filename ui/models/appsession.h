@@ -4,6 +4,7 @@
 #include "caserow.h"
 #include "signin.h"
 #include "syncconfig.h"
+#include "syncservices.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -41,6 +42,9 @@ public:
     struct Options {
         QString profileDir; // where stores live (StoreLocation::defaultProfileDir() when empty)
         QString keychainService = QStringLiteral("outpost");
+        /// The process's HTTP transport and token store, shared by the sign-in, the sync engine and
+        /// the case details; null ones: made by the session (the keychain under keychainService).
+        sync::SyncServices services;
         sync::SyncConfig syncTemplate; // interval, debounce... (store, server, user, token filled in)
     };
 

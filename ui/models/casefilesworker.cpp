@@ -48,11 +48,19 @@ void touch(const QString &path)
 }
 } // namespace
 
-CaseFilesWorker::CaseFilesWorker(const QString &storePath)
+CaseFilesWorker::CaseFilesWorker(const QString &storePath, std::shared_ptr<sync::HttpTransport> http)
     : m_storePath(storePath)
+    , m_http(std::move(http))
 { }
 
-CaseFilesWorker::~CaseFilesWorker() = default;
+// On the worker's thread as it ends (WorkerThread): requests abort without reporting, the store
+// connection closes.
+CaseFilesWorker::~CaseFilesWorker()
+{
+    delete m_api;
+    m_api = nullptr;
+    m_store.reset();
+}
 
 client::LocalStore *CaseFilesWorker::store(QString *error)
 {
@@ -72,7 +80,7 @@ client::LocalStore *CaseFilesWorker::store(QString *error)
 sync::ApiClient *CaseFilesWorker::api()
 {
     if (!m_api) {
-        m_api = new sync::ApiClient(this);
+        m_api = new sync::ApiClient(m_http, this);
         m_api->setServer(m_server);
         m_api->setToken(m_token);
     }
@@ -184,15 +192,6 @@ void CaseFilesWorker::pruneCache(const QString &cacheDir, int maxAgeDays)
         if (old && d.removeRecursively())
             qCInfo(lcUiModels) << "removed an old opened copy:" << entry.fileName();
     }
-}
-
-void CaseFilesWorker::stop()
-{
-    if (m_api)
-        m_api->abortAll();
-    delete m_api;
-    m_api = nullptr;
-    m_store.reset();
 }
 
 } // namespace outpost::ui

@@ -13,20 +13,23 @@ class LocalStore;
 }
 namespace outpost::sync {
 class ApiClient;
-}
+class HttpTransport;
+} // namespace outpost::sync
 
 namespace outpost::ui {
 
 /// The slow half of StoreCaseDetails, on its own thread ("outpost-casefiles"): copying attached
 /// files beside the store (LocalStore::attachFile reads, hashes and fsyncs the whole file, up to the
 /// store's 20 MiB limit), downloading attachments into the cache and fetching case histories. It has
-/// its own LocalStore connection (named after the thread) and its own ApiClient. Called through
-/// queued invocations only; results leave as queued signals carrying plain values.
+/// its own LocalStore connection (named after the thread) and its own ApiClient, on the
+/// application's transport. Called through queued invocations only; results leave as queued signals
+/// carrying plain values. Deleted on its thread as it ends (WorkerThread).
 class CaseFilesWorker : public QObject
 {
     Q_OBJECT
 public:
-    explicit CaseFilesWorker(const QString &storePath);
+    /// Requests go through `http` (null: a transport of its own).
+    CaseFilesWorker(const QString &storePath, std::shared_ptr<sync::HttpTransport> http);
     ~CaseFilesWorker() override;
 
 public Q_SLOTS:
@@ -44,8 +47,6 @@ public Q_SLOTS:
     void history(const QString &caseId, const QString &serverId);
     /// Removes opened copies in `cacheDir` ("<id>/<name>") not touched for `maxAgeDays` days.
     void pruneCache(const QString &cacheDir, int maxAgeDays);
-    /// On the worker's thread before it ends: aborts requests, closes the store.
-    void stop();
 
 Q_SIGNALS:
     void attached(const QString &caseId, const QString &attachmentId, const QString &error);
@@ -61,6 +62,7 @@ private:
     sync::ApiClient *api();
 
     QString m_storePath;
+    std::shared_ptr<sync::HttpTransport> m_http;
     std::unique_ptr<client::LocalStore> m_store;
     sync::ApiClient *m_api = nullptr;
     QUrl m_server;

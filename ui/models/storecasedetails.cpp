@@ -8,7 +8,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QThread>
 
 namespace outpost::ui {
 
@@ -28,22 +27,19 @@ QString safeFileName(const QString &name, const QString &fallback)
 }
 } // namespace
 
-StoreCaseDetails::StoreCaseDetails(client::LocalStore *store, const QString &userId, QObject *parent)
+StoreCaseDetails::StoreCaseDetails(client::LocalStore *store, const QString &userId,
+    std::shared_ptr<sync::HttpTransport> http, QObject *parent)
     : CaseDetailsHost(parent)
     , m_store(store)
     , m_userId(userId)
-    , m_thread(new QThread(this))
-    , m_worker(new CaseFilesWorker(store->path()))
+    , m_worker(new CaseFilesWorker(store->path(), std::move(http)))
+    , m_thread(QStringLiteral("outpost-casefiles"), m_worker)
 {
     qRegisterMetaType<QList<CaseHistoryEntry>>();
     QString base = store->path();
     if (base.endsWith(QLatin1String(".sqlite")))
         base.chop(int(qstrlen(".sqlite")));
     m_cacheDir = base + QStringLiteral(".cache");
-
-    m_thread->setObjectName(QStringLiteral("outpost-casefiles"));
-    m_worker->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
 
     connect(m_worker, &CaseFilesWorker::attached, this,
         [this](const QString &caseId, const QString &id, const QString &error) {
@@ -85,7 +81,7 @@ StoreCaseDetails::StoreCaseDetails(client::LocalStore *store, const QString &use
                 Q_EMIT historyUnavailable(
                     caseId, tr("The history could not be loaded: %1").arg(message), false);
         });
-    m_thread->start();
+    m_thread.start();
     // Opened copies are a cache: what was not opened for a month goes (the originals stay on the
     // server or, until uploaded, beside the store).
     CaseFilesWorker *w = m_worker;
@@ -94,13 +90,8 @@ StoreCaseDetails::StoreCaseDetails(client::LocalStore *store, const QString &use
         w, [w, cache] { w->pruneCache(cache, CacheDays); }, Qt::QueuedConnection);
 }
 
-StoreCaseDetails::~StoreCaseDetails()
-{
-    // stop() runs on the worker's thread (its store connection and requests end there), then it quits.
-    QMetaObject::invokeMethod(m_worker, &CaseFilesWorker::stop, Qt::QueuedConnection);
-    m_thread->quit();
-    m_thread->wait();
-}
+// The worker is deleted on its thread as it ends: its requests and store connection end there.
+StoreCaseDetails::~StoreCaseDetails() = default;
 
 void StoreCaseDetails::setServer(const QUrl &server)
 {

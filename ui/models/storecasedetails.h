@@ -2,14 +2,18 @@
 #pragma once
 
 #include "casedetailshost.h"
+#include "thread/workerthread.h"
 
 #include <QSet>
 #include <QUrl>
 
-class QThread;
+#include <memory>
 
 namespace outpost::client {
 class LocalStore;
+}
+namespace outpost::sync {
+class HttpTransport;
 }
 
 namespace outpost::ui {
@@ -28,7 +32,9 @@ class StoreCaseDetails : public CaseDetailsHost
     Q_OBJECT
 public:
     /// `store` (the GUI thread's) must outlive this object; `userId` names the author of local notes.
-    StoreCaseDetails(client::LocalStore *store, const QString &userId, QObject *parent = nullptr);
+    /// Requests go through `http` (null: a transport of the worker's own).
+    StoreCaseDetails(client::LocalStore *store, const QString &userId,
+        std::shared_ptr<sync::HttpTransport> http = {}, QObject *parent = nullptr);
     ~StoreCaseDetails() override;
 
     /// The server and token of the session (SyncController::tokenChanged).
@@ -59,8 +65,8 @@ private:
     QUrl m_server;
     QString m_token;
     bool m_online = true;
-    QThread *m_thread;
-    CaseFilesWorker *m_worker;
+    CaseFilesWorker *m_worker; // owned by m_thread
+    WorkerThread m_thread; // "outpost-casefiles"
     QSet<QString> m_fetching; // attachment ids being prepared
 };
 

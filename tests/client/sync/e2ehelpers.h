@@ -81,9 +81,9 @@ struct CycleOutcome {
 };
 
 /// Runs one sync cycle on its own sync thread and waits for its end.
-inline CycleOutcome syncOnce(const SyncConfig &config, bool fullSync = false)
+inline CycleOutcome syncOnce(const SyncConfig &config, bool fullSync = false, SyncServices services = {})
 {
-    SyncController controller(config);
+    SyncController controller(config, std::move(services));
     QSignalSpy finished(&controller, &SyncController::cycleFinished);
     QSignalSpy started(&controller, &SyncController::startFinished);
     if (fullSync)

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
-#include "awaitresult.h"
 #include "apiclient.h"
+#include "awaitresult.h"
+#include "httptransport.h"
 #include "rawhttpserver.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 using namespace outpost;
 using namespace outpost::sync;
@@ -13,8 +17,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-template<typename R, typename Start>
-R await(Start start)
+template <typename R, typename Start> R await(Start start)
 {
     return outpost::testing::await<R>(start, 20000);
 }
@@ -281,6 +284,90 @@ private Q_SLOTS:
         m_api = nullptr;
         QCoreApplication::processEvents();
         QVERIFY(!called);
+    }
+
+    void sharedTransportAbortsAndForgetsOneClientOnly()
+    {
+        // The application's clients share one transport: each one's abortAll() and destruction
+        // concern its own requests only.
+        m_server->silent = true;
+        auto transport = std::make_shared<HttpTransport>();
+        auto *a = new ApiClient(transport);
+        auto *b = new ApiClient(transport);
+        auto *c = new ApiClient(transport);
+        for (ApiClient *api : { a, b, c }) {
+            api->setServer(QUrl(m_server->baseUrl()));
+            api->setToken(QStringLiteral("T0K"));
+        }
+        std::optional<Result<ChangesPage>> gotA;
+        bool calledB = false;
+        bool calledC = false;
+        a->changes({}, 10, [&](Result<ChangesPage> r) { gotA.emplace(std::move(r)); });
+        b->changes({}, 10, [&](Result<ChangesPage>) { calledB = true; });
+        c->changes({}, 10, [&](Result<ChangesPage>) { calledC = true; });
+        QTRY_COMPARE(m_server->requests.size(), 3);
+        QCOMPARE(a->runningRequests(), 1);
+        QCOMPARE(b->runningRequests(), 1);
+
+        a->abortAll();
+        QTRY_VERIFY_WITH_TIMEOUT(gotA.has_value(), 5000);
+        QCOMPARE(gotA->error().code, QString::fromLatin1(errc::Canceled));
+        QCOMPARE(a->runningRequests(), 0);
+        delete c; // its request is aborted without a word
+        QCoreApplication::processEvents();
+        QVERIFY(!calledB);
+        QVERIFY(!calledC);
+        QCOMPARE(b->runningRequests(), 1);
+
+        // b's request still runs on the shared transport: it is answered once the server speaks.
+        delete a;
+        m_server->silent = false;
+        m_server->response = RawHttpServer::http(200, "{\"changes\":[],\"next\":\"7\",\"more\":false}");
+        std::optional<Result<ChangesPage>> gotB;
+        b->changes({}, 10, [&](Result<ChangesPage> r) { gotB.emplace(std::move(r)); });
+        QTRY_VERIFY_WITH_TIMEOUT(gotB.has_value(), 10000);
+        QVERIFY2(gotB->ok(), qPrintable(gotB->error().toString()));
+        QCOMPARE(gotB->value().next, QStringLiteral("7"));
+        QCOMPARE(b->runningRequests(), 1); // the first one, still waiting for its silent answer
+        delete b;
+        QCoreApplication::processEvents();
+        QVERIFY(!calledB);
+    }
+
+    void sharedTransportAnswersOnTheClientsThread()
+    {
+        // The sync thread's client and the GUI thread's clients share the transport: every answer
+        // comes back on the thread of the client that asked.
+        m_server->response = RawHttpServer::http(200, "{\"changes\":[],\"next\":\"3\",\"more\":false}");
+        auto transport = std::make_shared<HttpTransport>();
+        QThread worker;
+        worker.setObjectName(QStringLiteral("tst-worker"));
+        auto *remote = new ApiClient(transport);
+        remote->setServer(QUrl(m_server->baseUrl()));
+        remote->moveToThread(&worker);
+        worker.start();
+        std::atomic<QThread *> answeredOn = nullptr;
+        std::atomic<bool> remoteOk = false;
+        QMetaObject::invokeMethod(
+            remote,
+            [remote, &answeredOn, &remoteOk]() {
+                remote->changes({}, 10, [&answeredOn, &remoteOk](Result<ChangesPage> r) {
+                    remoteOk = r.ok();
+                    answeredOn = QThread::currentThread();
+                });
+            },
+            Qt::QueuedConnection);
+        ApiClient local(transport);
+        local.setServer(QUrl(m_server->baseUrl()));
+        auto here = fetchChanges(&local);
+        QVERIFY2(here.ok(), qPrintable(here.error().toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(answeredOn.load() != nullptr, 10000);
+        QCOMPARE(answeredOn.load(), &worker);
+        QVERIFY(remoteOk.load());
+        QMetaObject::invokeMethod(
+            remote, [remote]() { delete remote; }, Qt::BlockingQueuedConnection);
+        worker.quit();
+        QVERIFY(worker.wait(10000));
     }
 
     void attachmentUploadStreamsAndChecksSha()

@@ -30,7 +30,7 @@ template <typename R, typename Start> R await(Start start)
 int childMain(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    CredentialStore store(QStringLiteral("outpost-test"));
+    KeychainCredentialStore store(QStringLiteral("outpost-test"));
     const QString token = qEnvironmentVariable("OUTPOST_CREDSTORE_TOKEN");
     store.writeToken(QStringLiteral("nobus@http://127.0.0.1"), token, [&app](Status s) {
         std::printf("%s|%s\n", qPrintable(s.ok() ? QStringLiteral("ok") : s.error().code),
@@ -63,7 +63,7 @@ private Q_SLOTS:
         if (!m_haveBus)
             QSKIP("No D-Bus session bus: run under scripts/test.sh (dbus-run-session + unlocked "
                   "gnome-keyring)");
-        CredentialStore store(QStringLiteral("outpost-test"));
+        KeychainCredentialStore store(QStringLiteral("outpost-test"));
         const QString key = CredentialStore::keyFor(
             QUrl(QStringLiteral("http://127.0.0.1:8470/")), QStringLiteral("alice"));
         QCOMPARE(key, QStringLiteral("alice@http://127.0.0.1:8470"));
@@ -105,12 +105,12 @@ private Q_SLOTS:
         server.silent = true;
         QVERIFY(server.start());
         const QUrl url(server.baseUrl());
-        CredentialStore store(QStringLiteral("outpost"));
+        KeychainCredentialStore store(QStringLiteral("outpost"));
         const QString key = CredentialStore::keyFor(url, QStringLiteral("alice"));
         QVERIFY(
             await<Status>([&](auto cb) { store.writeToken(key, QStringLiteral("tok-signout"), cb); }).ok());
 
-        SignIn signIn(QStringLiteral("outpost"));
+        SignIn signIn({ nullptr, std::make_shared<KeychainCredentialStore>(QStringLiteral("outpost")) });
         signIn.setTransferTimeout(120000); // what sign-in may wait; sign-out must not
         std::optional<Status> done;
         QElapsedTimer t;

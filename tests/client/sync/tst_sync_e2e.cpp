@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 // End-to-end: the sync engine and the CLI against a real outpostd (OUTPOSTD_BIN) on loopback.
+#include "credentialstore.h"
 #include "e2ehelpers.h"
+#include "httptransport.h"
+#include "memorycredentialstore.h"
 #include "outpostdprocess.h"
 
 #include <QDir>
@@ -56,6 +59,8 @@ private:
     }
     /// A fresh, synced store of alice holding one case she created offline and uploaded.
     QString createSyncedCase(const QString &storePath, QString *caseId);
+    /// alice's sessions the server holds open (-1 when its database cannot be read).
+    int openSessions();
 
 private Q_SLOTS:
     void initTestCase();
@@ -66,6 +71,8 @@ private Q_SLOTS:
     }
     void signInThenFullSyncEqualsServerState();
     void failedStoreCheckClosesTheNewSession();
+    void keychainFailureClosesTheNewSession();
+    void sharedServicesSignInSyncSignOut();
     void offlineWorkThenSyncGivesOneCase();
     void fullSyncEqualsDeltaSequence();
     void interruptedFullSyncResumesFromItsCursor();
@@ -175,33 +182,103 @@ void TestSyncE2e::failedStoreCheckClosesTheNewSession()
         db.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("newer"));
-    auto openSessions = [this]() {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("server"));
-        db.setDatabaseName(m_dir.filePath(QStringLiteral("server.sqlite")));
-        int n = -1;
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(
-                    QStringLiteral("SELECT count(*) FROM sessions WHERE user_id = 'alice' AND revoked = 0"))
-                && q.next())
-                n = q.value(0).toInt();
-            q.finish();
-            db.close();
-        }
-        db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("server"));
-        return n;
-    };
     const int before = openSessions();
     QVERIFY(before > 0); // alice's test session from initTestCase
 
-    SignIn signIn;
+    // Not about the keychain: the token store is in memory (and must stay untouched).
+    auto credentials = std::make_shared<testing::MemoryCredentialStore>();
+    SignIn signIn({ nullptr, credentials });
     auto out = await<Result<SignInOutcome>>([&](auto cb) {
         signIn.signIn(m_server.baseUrl(), QStringLiteral("alice"), QStringLiteral("alice"), profile, cb);
     });
     QVERIFY(!out.ok());
     QCOMPARE(out.error().code, QStringLiteral("store_too_new"));
     QCOMPARE(openSessions(), before);
+    QVERIFY(credentials->entries().isEmpty());
+    QCOMPARE(credentials->calls(), 0);
+}
+
+int TestSyncE2e::openSessions()
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("server"));
+    db.setDatabaseName(m_dir.filePath(QStringLiteral("server.sqlite")));
+    int n = -1;
+    if (db.open()) {
+        QSqlQuery q(db);
+        if (q.exec(QStringLiteral("SELECT count(*) FROM sessions WHERE user_id = 'alice' AND revoked = 0"))
+            && q.next())
+            n = q.value(0).toInt();
+        q.finish();
+        db.close();
+    }
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("server"));
+    return n;
+}
+
+void TestSyncE2e::keychainFailureClosesTheNewSession()
+{
+    // The server accepted the password but the token cannot be kept (a locked keyring): the sign-in
+    // fails with the keychain's error, the session the server opened is closed again, and nothing of
+    // the sign-in is written to the store (no verifier for a password that was never kept).
+    const QString profile = m_dir.filePath(QStringLiteral("locked-keychain-profile"));
+    const int before = openSessions();
+    QVERIFY(before > 0);
+    auto credentials = std::make_shared<testing::MemoryCredentialStore>();
+    credentials->setUnavailable(true);
+    SignIn signIn({ nullptr, credentials });
+    auto out = await<Result<SignInOutcome>>([&](auto cb) {
+        signIn.signIn(m_server.baseUrl(), QStringLiteral("alice"), QStringLiteral("alice"), profile, cb);
+    });
+    QVERIFY(!out.ok());
+    QCOMPARE(out.error().code, QString::fromLatin1(errc::KeychainUnavailable));
+    QCOMPARE(openSessions(), before);
+    QVERIFY(credentials->entries().isEmpty());
+    const QString path = client::StoreLocation::pathFor(profile, m_server.baseUrl(), QStringLiteral("alice"));
+    QVERIFY(client::LocalStore::peekSyncValue(path, QString::fromLatin1(SignIn::VerifierKey)).isEmpty());
+    QVERIFY(client::LocalStore::peekSyncValue(path, QString::fromLatin1(SignIn::UserKey)).isEmpty());
+}
+
+void TestSyncE2e::sharedServicesSignInSyncSignOut()
+{
+    // The application's wiring: one HTTP transport and one token store (in memory: this test is not
+    // about the keychain) shared by the sign-in and the sync engine.
+    auto credentials = std::make_shared<testing::MemoryCredentialStore>();
+    const SyncServices services { std::make_shared<HttpTransport>(), credentials };
+    const QString profile = m_dir.filePath(QStringLiteral("shared-services-profile"));
+    const QString key = CredentialStore::keyFor(m_server.baseUrl(), QStringLiteral("alice"));
+    const int before = openSessions();
+    SignIn signIn(services);
+    auto out = await<Result<SignInOutcome>>([&](auto cb) {
+        signIn.signIn(m_server.baseUrl(), QStringLiteral("alice"), QStringLiteral("alice"), profile, cb);
+    });
+    QVERIFY2(out.ok(), qPrintable(out.error().toString()));
+    QVERIFY(!out->offline);
+    QCOMPARE(credentials->entries().value(key), out->session.token);
+    QCOMPARE(openSessions(), before + 1);
+    {
+        // The sign-in state, all of it (one transaction).
+        auto store = openStore(out->storePath);
+        QVERIFY(store);
+        QVERIFY(
+            store->syncValue(QString::fromLatin1(SignIn::VerifierKey)).startsWith(QLatin1String("pbkdf2")));
+        QCOMPARE(store->syncValue(QString::fromLatin1(SignIn::ServerKey)), m_server.baseUrl().toString());
+        QVERIFY(store->syncValue(QString::fromLatin1(SignIn::UserKey)).contains(QLatin1String("alice")));
+    }
+
+    SyncConfig config = aliceConfig(out->storePath);
+    config.token.clear(); // the engine reads it from the shared token store
+    auto cycle = syncOnce(config, false, services);
+    QVERIFY2(cycle.ok, qPrintable(cycle.code + QLatin1Char(' ') + cycle.message));
+
+    auto signedOut
+        = await<Status>([&](auto cb) { signIn.signOut(m_server.baseUrl(), QStringLiteral("alice"), cb); });
+    QVERIFY2(signedOut.ok(), qPrintable(signedOut.error().toString()));
+    QVERIFY(!credentials->entries().contains(key));
+    QCOMPARE(openSessions(), before);
+    auto after = syncOnce(config, false, services);
+    QVERIFY(!after.ok);
+    QCOMPARE(after.code, QString::fromLatin1(errc::Unauthenticated));
 }
 
 void TestSyncE2e::offlineWorkThenSyncGivesOneCase()
