@@ -1463,49 +1463,6 @@
     </message>
 </context>
 <context>
-    <name>outpost::ui::SampleCaseHost</name>
-    <message>
-        <source>Case %1 does not exist.</source>
-        <translation>Fall %1 existiert nicht.</translation>
-    </message>
-    <message>
-        <source>Case type %1 is not known.</source>
-        <translation>Falltyp %1 ist unbekannt.</translation>
-    </message>
-    <message>
-        <source>Some fields are not valid.</source>
-        <translation>Einige Felder sind ungültig.</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Fall</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Typ</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Queue</source>
-        <translation>Warteschlange</translation>
-    </message>
-    <message>
-        <source>Updated</source>
-        <translation>Geändert</translation>
-    </message>
-    <message>
-        <source>assigned to me</source>
-        <translation>mir zugewiesen</translation>
-    </message>
-</context>
-<context>
     <name>outpost::ui::ServerChangedBanner</name>
     <message>
         <source>Review and merge</source>

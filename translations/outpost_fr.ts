@@ -1463,49 +1463,6 @@
     </message>
 </context>
 <context>
-    <name>outpost::ui::SampleCaseHost</name>
-    <message>
-        <source>Case %1 does not exist.</source>
-        <translation>Le dossier %1 n’existe pas.</translation>
-    </message>
-    <message>
-        <source>Case type %1 is not known.</source>
-        <translation>Le type de dossier %1 est inconnu.</translation>
-    </message>
-    <message>
-        <source>Some fields are not valid.</source>
-        <translation>Certains champs ne sont pas valides.</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Dossier</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <source>Queue</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <source>Updated</source>
-        <translation>Modifié</translation>
-    </message>
-    <message>
-        <source>assigned to me</source>
-        <translation>attribué à moi</translation>
-    </message>
-</context>
-<context>
     <name>outpost::ui::ServerChangedBanner</name>
     <message>
         <source>Review and merge</source>
