@@ -301,9 +301,9 @@ QList<ConflictEntry> LocalStore::conflicts(const QString &caseId) const
         ConflictEntry e;
         e.caseId = r.value(0).toString();
         e.field = r.value(1).toString();
-        e.base = valueFromText(r.value(2).toString());
-        e.mine = valueFromText(r.value(3).toString());
-        e.theirs = valueFromText(r.value(4).toString());
+        e.base = decodeJsonValue(r.value(2).toString());
+        e.mine = decodeJsonValue(r.value(3).toString());
+        e.theirs = decodeJsonValue(r.value(4).toString());
         e.policy = conflictRuleFromName(r.value(5).toString()).value_or(ConflictRule::Merge);
         e.createdAt = QDateTime::fromString(r.value(6).toString(), Qt::ISODateWithMs);
         const QString tn = r.value(7).toString();

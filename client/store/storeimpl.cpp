@@ -37,12 +37,12 @@ QJsonObject jsonObject(const QString &text)
     return QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
-QString valueText(const QJsonValue &v)
+QString encodeJsonValue(const QJsonValue &v)
 {
     return QString::fromUtf8(QJsonDocument(QJsonArray { orNull(v) }).toJson(QJsonDocument::Compact));
 }
 
-QJsonValue valueFromText(const QString &text)
+QJsonValue decodeJsonValue(const QString &text)
 {
     const QJsonArray a = QJsonDocument::fromJson(text.toUtf8()).array();
     return a.isEmpty() ? QJsonValue() : a.at(0);

@@ -20,9 +20,10 @@ QString nowIso();
 QString newUuid();
 QString jsonText(const QJsonObject &obj);
 QJsonObject jsonObject(const QString &text);
-/// A single JSON value as text (scalars included) and back; null stays null.
-QString valueText(const QJsonValue &v);
-QJsonValue valueFromText(const QString &text);
+/// A single JSON value encoded as text for an SQL column (scalars included) and decoded back; null
+/// stays null. Not for people: displayValue() is.
+QString encodeJsonValue(const QJsonValue &v);
+QJsonValue decodeJsonValue(const QString &text);
 /// Undefined (absent) reads as null so that merges compare like with like.
 QJsonValue orNull(const QJsonValue &v);
 QueueState queueStateFromName(const QString &s);

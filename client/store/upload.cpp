@@ -347,8 +347,9 @@ struct Applier {
                                         "action_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                                         "ON CONFLICT(case_id, field) DO UPDATE SET mine = excluded.mine, "
                                         "theirs = excluded.theirs"),
-                    { caseId, f, valueText(base.value(f)), valueText(mine.value(f)),
-                        valueText(theirs.value(f)), conflictRuleName(policy.ruleFor(f)), row.seq, nowIso() });
+                    { caseId, f, encodeJsonValue(base.value(f)), encodeJsonValue(mine.value(f)),
+                        encodeJsonValue(theirs.value(f)), conflictRuleName(policy.ruleFor(f)), row.seq,
+                        nowIso() });
                 !st.ok())
                 return st;
         }
