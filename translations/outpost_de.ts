@@ -243,6 +243,22 @@
     </message>
 </context>
 <context>
+    <name>outpost::ValueFormat</name>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A lookup value: the data-page key, then its label in parentheses.</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>outpost::app</name>
     <message>
         <source>Outpost: offline-first field service for technicians.</source>
@@ -547,14 +563,6 @@
     <message>
         <source>The offline store&apos;s version went back.</source>
         <translation>Die Version des Offline-Speichers ist zurückgegangen.</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>nein</translation>
     </message>
     <message>
         <source>The offline store is busy or unavailable: %1</source>
@@ -1845,21 +1853,6 @@
     <message>
         <source>Cases where your changes and the server&apos;s need a decision</source>
         <translation>Fälle, in denen zwischen Ihren Änderungen und denen des Servers entschieden werden muss</translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ui::ValueText</name>
-    <message>
-        <source>Yes</source>
-        <translation>Ja</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>Nein</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -243,6 +243,22 @@
     </message>
 </context>
 <context>
+    <name>outpost::ValueFormat</name>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A lookup value: the data-page key, then its label in parentheses.</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>outpost::app</name>
     <message>
         <source>Outpost: offline-first field service for technicians.</source>
@@ -547,14 +563,6 @@
     <message>
         <source>The offline store&apos;s version went back.</source>
         <translation>La version du stockage hors ligne a reculé.</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>oui</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>non</translation>
     </message>
     <message>
         <source>The offline store is busy or unavailable: %1</source>
@@ -1845,21 +1853,6 @@
     <message>
         <source>Cases where your changes and the server&apos;s need a decision</source>
         <translation>Dossiers où il faut choisir entre vos modifications et celles du serveur</translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ui::ValueText</name>
-    <message>
-        <source>Yes</source>
-        <translation>Oui</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>Non</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 // Reads for lists, detail views, the outbox view and the status line; plain-words descriptions.
 #include "storeimpl.h"
 
+#include "rules/fieldvalue.h"
+
 #include <QCoreApplication>
 
 namespace outpost::client {
@@ -40,12 +42,13 @@ QString LocalStore::Impl::describe(const Action &a, const QJsonObject &baseField
     QStringList changes;
     const QStringList keys = a.fields.keys();
     for (const QString &k : keys) {
+        const FieldDef *field = type ? type->field(k) : nullptr;
         if (a.type == ActionType::Create)
-            changes << Tr::tr("%1 %2").arg(labelOf(type, k), displayValue(a.fields.value(k)));
+            changes << Tr::tr("%1 %2").arg(labelOf(type, k), formatFieldValue(field, a.fields.value(k)));
         else
             changes << Tr::tr("%1 %2 → %3")
-                           .arg(labelOf(type, k), displayValue(baseFields.value(k)),
-                               displayValue(a.fields.value(k)));
+                           .arg(labelOf(type, k), formatFieldValue(field, baseFields.value(k)),
+                               formatFieldValue(field, a.fields.value(k)));
     }
     const QString list = changes.join(QStringLiteral("; "));
     switch (a.type) {

@@ -88,25 +88,6 @@ Status forIdChunks(const QStringList &ids,
     return Status::success();
 }
 
-QString displayValue(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        return QStringLiteral("—");
-    case QJsonValue::Bool:
-        return v.toBool() ? Tr::tr("yes") : Tr::tr("no");
-    case QJsonValue::Double:
-        return QString::number(v.toDouble(), 'g', 15);
-    case QJsonValue::String:
-        return v.toString();
-    default:
-        return QString::fromUtf8(QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact))
-            .mid(1)
-            .chopped(1);
-    }
-}
-
 SqlTransaction::~SqlTransaction()
 {
     if (m_active) {

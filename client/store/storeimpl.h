@@ -21,7 +21,7 @@ QString newUuid();
 QString jsonText(const QJsonObject &obj);
 QJsonObject jsonObject(const QString &text);
 /// A single JSON value encoded as text for an SQL column (scalars included) and decoded back; null
-/// stays null. Not for people: displayValue() is.
+/// stays null. Not for people: formatFieldValue() (core) is.
 QString encodeJsonValue(const QJsonValue &v);
 QJsonValue decodeJsonValue(const QString &text);
 /// Undefined (absent) reads as null so that merges compare like with like.
@@ -29,8 +29,6 @@ QJsonValue orNull(const QJsonValue &v);
 QueueState queueStateFromName(const QString &s);
 /// A bind value as SQL should see it: a null QString is '' (only a null QVariant is NULL).
 QVariant bindable(const QVariant &v);
-/// A field value for people: "—" for none, yes/no, numbers without noise.
-QString displayValue(const QJsonValue &v);
 
 /// BEGIN IMMEDIATE … COMMIT; rolls back when it goes out of scope uncommitted.
 class SqlTransaction
