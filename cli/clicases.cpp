@@ -3,6 +3,7 @@
 #include "clicontext.h"
 #include "fieldvalues.h"
 #include "localstore.h"
+#include "rules/fieldvalue.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,19 +24,16 @@ QJsonObject caseJson(const client::LocalCase &c)
     return o;
 }
 
-QString valueText(const QJsonValue &v)
+/// Data-page labels as the store holds them, so that a lookup field reads "S-007 (Substation 7)" as
+/// in the app.
+LookupLabel storeLabels(const client::LocalStore &store)
 {
-    if (v.isNull() || v.isUndefined())
-        return QStringLiteral("—");
-    if (v.isString())
-        return v.toString();
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
-    if (v.isDouble())
-        return QString::number(v.toDouble());
-    return QString::fromUtf8(
-        QJsonDocument(v.isObject() ? QJsonDocument(v.toObject()) : QJsonDocument(v.toArray()))
-            .toJson(QJsonDocument::Compact));
+    return [&store](const QString &page, const QString &key) {
+        for (const DataPageRow &r : store.dataPageRows(page, key, 5))
+            if (r.key == key)
+                return r.label;
+        return QString();
+    };
 }
 
 /// Prints what a local operation did: the case as it is now.
@@ -134,10 +132,10 @@ int cmdCaseShow(Context &ctx)
     if (type) {
         for (const FieldDef &f : type->fields)
             ctx.out << "  " << (f.label.isEmpty() ? f.name : f.label) << ": "
-                    << valueText(c->record.fields.value(f.name)) << "\n";
+                    << formatFieldValue(&f, c->record.fields.value(f.name), storeLabels(**store)) << "\n";
     } else {
         for (auto it = c->record.fields.begin(); it != c->record.fields.end(); ++it)
-            ctx.out << "  " << it.key() << ": " << valueText(it.value()) << "\n";
+            ctx.out << "  " << it.key() << ": " << formatFieldValue(nullptr, it.value()) << "\n";
     }
     return ExitOk;
 }
@@ -269,8 +267,8 @@ int cmdConflicts(Context &ctx)
     }
     for (const auto &k : conflicts)
         ctx.out << k.caseId << '\t' << (k.label.isEmpty() ? k.field : k.label) << ": mine "
-                << valueText(k.mine) << ", server " << valueText(k.theirs) << ", was " << valueText(k.base)
-                << '\n';
+                << formatFieldValue(nullptr, k.mine) << ", server " << formatFieldValue(nullptr, k.theirs)
+                << ", was " << formatFieldValue(nullptr, k.base) << '\n';
     if (conflicts.isEmpty())
         ctx.out << "No conflicts.\n";
     return ExitOk;

@@ -243,6 +243,22 @@
     </message>
 </context>
 <context>
+    <name>outpost::ValueFormat</name>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A lookup value: the data-page key, then its label in parentheses.</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>outpost::app</name>
     <message>
         <source>Outpost: offline-first field service for technicians.</source>
@@ -547,14 +563,6 @@
     <message>
         <source>The offline store&apos;s version went back.</source>
         <translation>Die Version des Offline-Speichers ist zurückgegangen.</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>nein</translation>
     </message>
     <message>
         <source>The offline store is busy or unavailable: %1</source>
@@ -1463,49 +1471,6 @@
     </message>
 </context>
 <context>
-    <name>outpost::ui::SampleCaseHost</name>
-    <message>
-        <source>Case %1 does not exist.</source>
-        <translation>Fall %1 existiert nicht.</translation>
-    </message>
-    <message>
-        <source>Case type %1 is not known.</source>
-        <translation>Falltyp %1 ist unbekannt.</translation>
-    </message>
-    <message>
-        <source>Some fields are not valid.</source>
-        <translation>Einige Felder sind ungültig.</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Fall</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Typ</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Queue</source>
-        <translation>Warteschlange</translation>
-    </message>
-    <message>
-        <source>Updated</source>
-        <translation>Geändert</translation>
-    </message>
-    <message>
-        <source>assigned to me</source>
-        <translation>mir zugewiesen</translation>
-    </message>
-</context>
-<context>
     <name>outpost::ui::ServerChangedBanner</name>
     <message>
         <source>Review and merge</source>
@@ -1888,21 +1853,6 @@
     <message>
         <source>Cases where your changes and the server&apos;s need a decision</source>
         <translation>Fälle, in denen zwischen Ihren Änderungen und denen des Servers entschieden werden muss</translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ui::ValueText</name>
-    <message>
-        <source>Yes</source>
-        <translation>Ja</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>Nein</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -243,6 +243,22 @@
     </message>
 </context>
 <context>
+    <name>outpost::ValueFormat</name>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A lookup value: the data-page key, then its label in parentheses.</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>outpost::app</name>
     <message>
         <source>Outpost: offline-first field service for technicians.</source>
@@ -547,14 +563,6 @@
     <message>
         <source>The offline store&apos;s version went back.</source>
         <translation>La version du stockage hors ligne a reculé.</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>oui</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>non</translation>
     </message>
     <message>
         <source>The offline store is busy or unavailable: %1</source>
@@ -1463,49 +1471,6 @@
     </message>
 </context>
 <context>
-    <name>outpost::ui::SampleCaseHost</name>
-    <message>
-        <source>Case %1 does not exist.</source>
-        <translation>Le dossier %1 n’existe pas.</translation>
-    </message>
-    <message>
-        <source>Case type %1 is not known.</source>
-        <translation>Le type de dossier %1 est inconnu.</translation>
-    </message>
-    <message>
-        <source>Some fields are not valid.</source>
-        <translation>Certains champs ne sont pas valides.</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>Dossier</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Statut</translation>
-    </message>
-    <message>
-        <source>Queue</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <source>Updated</source>
-        <translation>Modifié</translation>
-    </message>
-    <message>
-        <source>assigned to me</source>
-        <translation>attribué à moi</translation>
-    </message>
-</context>
-<context>
     <name>outpost::ui::ServerChangedBanner</name>
     <message>
         <source>Review and merge</source>
@@ -1888,21 +1853,6 @@
     <message>
         <source>Cases where your changes and the server&apos;s need a decision</source>
         <translation>Dossiers où il faut choisir entre vos modifications et celles du serveur</translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ui::ValueText</name>
-    <message>
-        <source>Yes</source>
-        <translation>Oui</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>Non</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

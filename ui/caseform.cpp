@@ -3,7 +3,7 @@
 
 #include "fieldeditor.h"
 #include "lookupsource.h"
-#include "valuetext.h"
+#include "rules/fieldvalue.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -19,14 +19,19 @@ struct CaseForm::Row {
 };
 
 CaseForm::CaseForm(const CaseType &type, const LookupSource *lookup, QWidget *parent)
-    : QWidget(parent), m_type(type), m_lookup(lookup)
+    : QWidget(parent)
+    , m_type(type)
+    , m_lookup(lookup)
 {
     setObjectName(QStringLiteral("caseForm"));
     build();
     revalidate();
 }
 
-CaseForm::~CaseForm() { qDeleteAll(m_rows); }
+CaseForm::~CaseForm()
+{
+    qDeleteAll(m_rows);
+}
 
 void CaseForm::build()
 {
@@ -71,7 +76,7 @@ void CaseForm::build()
         v->addWidget(row->message);
         form->addRow(row->label, cell);
 
-        for (QWidget *w : QList<QWidget *>{editor} + row->editor->extraFocusWidgets()) {
+        for (QWidget *w : QList<QWidget *> { editor } + row->editor->extraFocusWidgets()) {
             if (previous)
                 setTabOrder(previous, w);
             previous = w;
@@ -224,10 +229,9 @@ void CaseForm::onEdited(const QString &field)
 void CaseForm::revalidate()
 {
     const LookupSource *src = m_lookup;
-    const LookupCheck check = src ? LookupCheck([src](const QString &page, const QString &key) {
-        return src->contains(page, key);
-    })
-                                  : LookupCheck();
+    const LookupCheck check = src
+        ? LookupCheck([src](const QString &page, const QString &key) { return src->contains(page, key); })
+        : LookupCheck();
     const QJsonObject changed = changedFields();
     m_errors = RulesEngine::validateFields(m_type, m_base, changed, m_mode, check);
     m_transitionError.clear();

@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "conflictmodel.h"
 
-#include "valuetext.h"
+#include "lookupsource.h"
+#include "rules/fieldvalue.h"
 
 #include <QColor>
 
 namespace outpost::ui {
 
 ConflictModel::ConflictModel(const CaseType &type, const LookupSource *lookup, QObject *parent)
-    : QAbstractTableModel(parent), m_type(type), m_lookup(lookup)
-{
-}
+    : QAbstractTableModel(parent)
+    , m_type(type)
+    , m_lookup(lookup)
+{ }
 
 void ConflictModel::setEntries(const QList<ConflictEntry> &entries)
 {
@@ -46,7 +48,10 @@ void ConflictModel::chooseAll(Side side)
         setRowChoice(int(i), side);
 }
 
-bool ConflictModel::allChosen() const { return !m_choices.contains(Side::None); }
+bool ConflictModel::allChosen() const
+{
+    return !m_choices.contains(Side::None);
+}
 
 QHash<QString, QJsonValue> ConflictModel::chosenValues() const
 {
@@ -66,7 +71,10 @@ int ConflictModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_entries.size());
 }
 
-int ConflictModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int ConflictModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant ConflictModel::data(const QModelIndex &index, int role) const
 {
@@ -92,7 +100,7 @@ QVariant ConflictModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
         if (index.column() == FieldColumn)
             return f ? f->label : e.field;
-        return valueText(f, value(), m_lookup);
+        return formatFieldValue(f, value(), lookupLabels(m_lookup));
     case Qt::CheckStateRole:
         if (index.column() == MineColumn)
             return chosen == Side::Mine ? Qt::Checked : Qt::Unchecked;

@@ -1,23 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "historymodel.h"
 
-#include "valuetext.h"
+#include "lookupsource.h"
+#include "rules/fieldvalue.h"
 
 #include <QJsonArray>
 #include <QLocale>
 
 namespace outpost::ui {
-
-namespace {
-QString plain(const QJsonValue &v)
-{
-    if (v.isNull() || v.isUndefined() || (v.isString() && v.toString().isEmpty()))
-        return QStringLiteral("—");
-    if (v.isString())
-        return v.toString();
-    return valueText(nullptr, v);
-}
-} // namespace
 
 QString HistoryModel::describe(const CaseHistoryEntry &e, const CaseType *type, const LookupSource *lookup)
 {
@@ -58,8 +48,8 @@ QString HistoryModel::describe(const CaseHistoryEntry &e, const CaseType *type, 
         QString to;
         if (const FieldDef *f = type ? type->field(key) : nullptr) {
             label = f->label.isEmpty() ? f->name : f->label;
-            from = valueText(f, before, lookup);
-            to = valueText(f, after, lookup);
+            from = formatFieldValue(f, before, lookupLabels(lookup));
+            to = formatFieldValue(f, after, lookupLabels(lookup));
         } else {
             if (key == QLatin1String("status"))
                 label = tr("Status");
@@ -71,8 +61,8 @@ QString HistoryModel::describe(const CaseHistoryEntry &e, const CaseType *type, 
                 label = tr("Queue");
             else
                 label = key;
-            from = plain(before);
-            to = plain(after);
+            from = formatFieldValue(nullptr, before);
+            to = formatFieldValue(nullptr, after);
         }
         lines << (action == QLatin1String("create") ? tr("%1: %2").arg(label, to)
                                                     : tr("%1: %2 → %3").arg(label, from, to));

@@ -12,7 +12,7 @@ void StaticLookupSource::addRow(const QString &page, const QString &key, const Q
             return;
         }
     }
-    rows.append({key, label});
+    rows.append({ key, label });
 }
 
 QList<LookupEntry> StaticLookupSource::search(const QString &page, const QString &text, int limit) const
@@ -47,6 +47,13 @@ QString StaticLookupSource::label(const QString &page, const QString &key) const
         if (e.key == key)
             return e.label;
     return {};
+}
+
+LookupLabel lookupLabels(const LookupSource *source)
+{
+    if (!source)
+        return {};
+    return [source](const QString &page, const QString &key) { return source->label(page, key); };
 }
 
 } // namespace outpost::ui

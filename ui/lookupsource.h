@@ -2,6 +2,7 @@
 #pragma once
 
 #include "protocol/caserecord.h"
+#include "rules/fieldvalue.h"
 
 #include <QHash>
 #include <QList>
@@ -45,5 +46,8 @@ public:
 private:
     QHash<QString, QList<LookupEntry>> m_pages;
 };
+
+/// The labels of `source` for formatFieldValue(); an empty hook when `source` is null.
+LookupLabel lookupLabels(const LookupSource *source);
 
 } // namespace outpost::ui

@@ -3,9 +3,9 @@
 #include "casetable.h"
 #include "storedb.h"
 
+#include "rules/fieldvalue.h"
+
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
 
 namespace outpost::client {
 
@@ -28,25 +28,6 @@ QString shortText(const QString &s, int max = 60)
     return one.size() > max ? one.left(max - 1) + QStringLiteral("…") : one;
 }
 
-/// A field value for people: "—" for none, yes/no, numbers without noise.
-QString displayValue(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-    case QJsonValue::Undefined:
-        return QStringLiteral("—");
-    case QJsonValue::Bool:
-        return v.toBool() ? Tr::tr("yes") : Tr::tr("no");
-    case QJsonValue::Double:
-        return QString::number(v.toDouble(), 'g', 15);
-    case QJsonValue::String:
-        return v.toString();
-    default:
-        return QString::fromUtf8(QJsonDocument(QJsonArray { v }).toJson(QJsonDocument::Compact))
-            .mid(1)
-            .chopped(1);
-    }
-}
 } // namespace
 
 QString describeAction(
@@ -64,12 +45,13 @@ QString describeAction(
     QStringList changes;
     const QStringList keys = a.fields.keys();
     for (const QString &k : keys) {
+        const FieldDef *field = type ? type->field(k) : nullptr;
         if (a.type == ActionType::Create)
-            changes << Tr::tr("%1 %2").arg(labelOf(type, k), displayValue(a.fields.value(k)));
+            changes << Tr::tr("%1 %2").arg(labelOf(type, k), formatFieldValue(field, a.fields.value(k)));
         else
             changes << Tr::tr("%1 %2 → %3")
-                           .arg(labelOf(type, k), displayValue(baseFields.value(k)),
-                               displayValue(a.fields.value(k)));
+                           .arg(labelOf(type, k), formatFieldValue(field, baseFields.value(k)),
+                               formatFieldValue(field, a.fields.value(k)));
     }
     const QString list = changes.join(QStringLiteral("; "));
     switch (a.type) {

@@ -338,11 +338,11 @@ Status LocalStore::setSyncValue(const QString &key, const QString &value)
 
 Status LocalStore::setSyncValues(const QList<std::pair<QString, QString>> &values)
 {
-    SqlTransaction tx(d->db());
+    SqlTransaction tx(d->db.db());
     if (auto st = tx.begin(); !st.ok())
         return st;
     for (const auto &[key, value] : values)
-        if (auto st = d->setStateValue(key, value); !st.ok())
+        if (auto st = d->db.setStateValue(key, value); !st.ok())
             return st; // rolled back: none of them is written
     return tx.commit();
 }

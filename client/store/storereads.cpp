@@ -6,6 +6,8 @@
 #include "storejson.h"
 #include "storeparts.h"
 
+#include "rules/fieldvalue.h"
+
 #include <QCoreApplication>
 
 namespace outpost::client {

@@ -19,15 +19,46 @@ private Q_SLOTS:
         QTest::addColumn<QString>("context");
         QTest::addColumn<QString>("source");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("de rules") << "de" << "outpost::RulesEngine" << "%1 is required." << "%1 ist erforderlich.";
-        QTest::newRow("fr rules") << "fr" << "outpost::RulesEngine" << "%1 is required." << "%1 est obligatoire.";
-        QTest::newRow("de sync") << "de" << "outpost::ui::SyncStatusBar" << "Sync now" << "Jetzt synchronisieren";
-        QTest::newRow("fr sync") << "fr" << "outpost::ui::SyncStatusBar" << "Sync now" << "Synchroniser";
-        QTest::newRow("de save") << "de" << "outpost::ui::CaseView" << "Save" << "Speichern";
-        QTest::newRow("fr save") << "fr" << "outpost::ui::CaseView" << "Save" << "Enregistrer";
-        QTest::newRow("de banner") << "de" << "outpost::ui::ServerChangedBanner" << "Review and merge"
+        QTest::newRow("de rules") << "de"
+                                  << "outpost::RulesEngine"
+                                  << "%1 is required."
+                                  << "%1 ist erforderlich.";
+        QTest::newRow("fr rules") << "fr"
+                                  << "outpost::RulesEngine"
+                                  << "%1 is required."
+                                  << "%1 est obligatoire.";
+        QTest::newRow("de sync") << "de"
+                                 << "outpost::ui::SyncStatusBar"
+                                 << "Sync now"
+                                 << "Jetzt synchronisieren";
+        QTest::newRow("fr sync") << "fr"
+                                 << "outpost::ui::SyncStatusBar"
+                                 << "Sync now"
+                                 << "Synchroniser";
+        QTest::newRow("de save") << "de"
+                                 << "outpost::ui::CaseView"
+                                 << "Save"
+                                 << "Speichern";
+        QTest::newRow("fr save") << "fr"
+                                 << "outpost::ui::CaseView"
+                                 << "Save"
+                                 << "Enregistrer";
+        QTest::newRow("de banner") << "de"
+                                   << "outpost::ui::ServerChangedBanner"
+                                   << "Review and merge"
                                    << "Prüfen und zusammenführen";
-        QTest::newRow("fr conflict") << "fr" << "outpost::ui::ConflictDialog" << "Resolve" << "Résoudre";
+        QTest::newRow("fr conflict") << "fr"
+                                     << "outpost::ui::ConflictDialog"
+                                     << "Resolve"
+                                     << "Résoudre";
+        QTest::newRow("de value") << "de"
+                                  << "outpost::ValueFormat"
+                                  << "Yes"
+                                  << "Ja";
+        QTest::newRow("fr value") << "fr"
+                                  << "outpost::ValueFormat"
+                                  << "No"
+                                  << "Non";
     }
 
     void catalogsTranslateKnownStrings()

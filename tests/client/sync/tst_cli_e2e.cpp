@@ -3,6 +3,7 @@
 // real keyring: the workflow and its exit codes, and kill -9 at random points while it drains.
 #include "e2ehelpers.h"
 #include "outpostdprocess.h"
+#include "rules/fieldvalue.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -202,13 +203,40 @@ void TestCliE2e::cliWorkflowAndExitCodes()
         QVERIFY(bad.err.contains(numberField.toUtf8()));
         QCOMPARE(store->reads().pendingCount(), before);
     }
+    QString boolField; // set too, to see how the human text shows it
+    for (const FieldDef &f : type->fields)
+        if (f.type == FieldType::Bool && !req.contains(f.name))
+            boolField = f.name;
     auto created
         = run(QStringList { QStringLiteral("--json"), QStringLiteral("case"), QStringLiteral("create"),
                   type->name, QStringLiteral("--title"), QStringLiteral("from the cli") }
-            + assignments);
+            + assignments
+            + (boolField.isEmpty() ? QStringList() : QStringList { boolField + QStringLiteral("=yes") }));
     QVERIFY2(created.code == 0, created.err.constData());
     const QString tmp = QJsonDocument::fromJson(created.out).object().value(QLatin1String("id")).toString();
     QVERIFY(isTempId(tmp));
+    // The human text shows values as the app does (formatFieldValue): Yes/No, a site with its label.
+    {
+        const auto shown = run({ QStringLiteral("case"), QStringLiteral("show"), tmp });
+        QCOMPARE(shown.code, 0);
+        const QString text = QString::fromUtf8(shown.out);
+        const auto local = store->reads().caseById(tmp);
+        QVERIFY(local);
+        const LookupLabel labels = [&store](const QString &page, const QString &key) {
+            for (const DataPageRow &r : store->reads().dataPageRows(page, key, 5))
+                if (r.key == key)
+                    return r.label;
+            return QString();
+        };
+        for (const FieldDef &f : type->fields) {
+            const QString line = QStringLiteral("  %1: %2\n")
+                                     .arg(f.label.isEmpty() ? f.name : f.label,
+                                         formatFieldValue(&f, local->record.fields.value(f.name), labels));
+            QVERIFY2(text.contains(line), qPrintable(text + QStringLiteral(" lacks ") + line));
+        }
+        if (!boolField.isEmpty())
+            QVERIFY2(text.contains(QStringLiteral(": Yes\n")), qPrintable(text));
+    }
     QCOMPARE(run({ QStringLiteral("case"), QStringLiteral("note"), tmp, QStringLiteral("hello"),
                      QStringLiteral("world") })
                  .code,

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "valuetext.h"
+#include "rules/fieldvalue.h"
 
-#include "lookupsource.h"
 #include "rules/rulesengine.h"
 
 #include <QCoreApplication>
@@ -9,34 +8,42 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace outpost::ui {
+namespace outpost {
 
 namespace {
 struct Tr {
-    Q_DECLARE_TR_FUNCTIONS(outpost::ui::ValueText)
+    Q_DECLARE_TR_FUNCTIONS(outpost::ValueFormat)
 };
 } // namespace
 
-QString valueText(const FieldDef *field, const QJsonValue &value, const LookupSource *lookup)
+QString formatFieldValue(const FieldDef *field, const QJsonValue &value, const LookupLabel &lookupLabel)
 {
     if (!RulesEngine::hasValue(value))
         return QStringLiteral("—");
-    if (value.isBool())
+    switch (value.type()) {
+    case QJsonValue::Bool:
         return value.toBool() ? Tr::tr("Yes") : Tr::tr("No");
-    if (value.isDouble())
+    case QJsonValue::Double:
         return QString::number(value.toDouble(), 'g', 15);
-    if (value.isString()) {
+    case QJsonValue::String: {
         const QString s = value.toString();
-        if (field && field->type == FieldType::Lookup && lookup) {
-            const QString label = lookup->label(field->dataPage, s);
+        if (field && field->type == FieldType::Lookup && lookupLabel) {
+            const QString label = lookupLabel(field->dataPage, s);
             if (!label.isEmpty())
+                //: A lookup value: the data-page key, then its label in parentheses.
                 return Tr::tr("%1 (%2)").arg(s, label);
         }
         return s;
     }
-    if (value.isArray())
+    case QJsonValue::Array:
         return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("—");
 }
 
 bool sameFieldValue(const QJsonValue &a, const QJsonValue &b)
@@ -48,4 +55,4 @@ bool sameFieldValue(const QJsonValue &a, const QJsonValue &b)
     return a == b;
 }
 
-} // namespace outpost::ui
+} // namespace outpost

@@ -11,9 +11,9 @@ class QStandardItemModel;
 
 namespace outpost::ui {
 
-/// Cases held in memory behind the CaseFormHost interface: the app's demo content until the local
-/// store is wired in, and the screenshot content. Saves and flow actions are checked with the
-/// rules engine exactly like the store does, then applied in memory.
+/// Cases held in memory behind the CaseFormHost interface: the content of the screenshots and of
+/// the widget tests (test support only; the product carries no sample data). Saves and flow actions
+/// are checked with the rules engine exactly like the store does, then applied in memory.
 class SampleCaseHost : public CaseFormHost
 {
 public:
@@ -32,7 +32,7 @@ public:
     Result<QString> createCase(const QString &caseType, const QJsonObject &fields) override;
     Status saveFields(const QString &caseId, const QString &baseEtag, const QJsonObject &changed) override;
     Status runFlowAction(const QString &caseId, const QString &baseEtag, const QString &action,
-                         const QJsonObject &changed) override;
+        const QJsonObject &changed) override;
     const LookupSource *lookupSource() const override { return &m_lookup; }
 
     /// The example case type of the protocol, with one field of every type.
@@ -45,8 +45,9 @@ private:
     int m_saved = 0;
 };
 
-/// A worklist model (roles of worklistroles.h, columns of WorklistColumn) over `cases`.
-QStandardItemModel *createWorklistModel(const QList<CaseRecord> &cases, const QHash<QString, QString> &typeTitles,
-                                        QObject *parent);
+/// A worklist model (roles of worklistroles.h, columns of WorklistColumn) over `cases`, with the
+/// column titles and queue texts of the store's worklist model.
+QStandardItemModel *createWorklistModel(
+    const QList<CaseRecord> &cases, const QHash<QString, QString> &typeTitles, QObject *parent);
 
 } // namespace outpost::ui
