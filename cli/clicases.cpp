@@ -29,7 +29,7 @@ QJsonObject caseJson(const client::LocalCase &c)
 LookupLabel storeLabels(const client::LocalStore &store)
 {
     return [&store](const QString &page, const QString &key) {
-        for (const DataPageRow &r : store.dataPageRows(page, key, 5))
+        for (const DataPageRow &r : store.reads().dataPageRows(page, key, 5))
             if (r.key == key)
                 return r.label;
         return QString();
