@@ -162,8 +162,8 @@ int cmdCaseCreate(Context &ctx)
     auto fields = parseFieldValues(*type, ctx.positional.mid(1));
     if (!fields.ok())
         return fail(ctx, fields.error());
-    auto id = (*store)->edits().createCase(typeName, fields.value(), ctx.options.value(QStringLiteral("title")),
-        ctx.options.value(QStringLiteral("queue")));
+    auto id = (*store)->edits().createCase(typeName, fields.value(),
+        ctx.options.value(QStringLiteral("title")), ctx.options.value(QStringLiteral("queue")));
     if (!id.ok())
         return fail(ctx, id.error());
     return reportCase(ctx, **store, id.value(), "Created");

@@ -288,9 +288,9 @@ int cmdExportDiagnostics(Context &ctx)
         { QStringLiteral("profile"),
             QJsonObject { { QStringLiteral("server"), profile.server.toString() },
                 { QStringLiteral("user"), profile.user } } },
-        { QStringLiteral("status"), statusJson(st.reads().status()) }, { QStringLiteral("queueSummary"), byState },
-        { QStringLiteral("outbox"), outbox }, { QStringLiteral("syncIssues"), issues },
-        { QStringLiteral("events"), events },
+        { QStringLiteral("status"), statusJson(st.reads().status()) },
+        { QStringLiteral("queueSummary"), byState }, { QStringLiteral("outbox"), outbox },
+        { QStringLiteral("syncIssues"), issues }, { QStringLiteral("events"), events },
         { QStringLiteral("exportedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate) } };
     QSaveFile f(ctx.positional.first());
     if (!f.open(QIODevice::WriteOnly))

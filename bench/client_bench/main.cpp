@@ -294,7 +294,8 @@ int main(int argc, char **argv)
         Mark q;
         for (int i = 0; i < mine.size(); ++i) {
             const auto edit = editFor(mine.at(i).record.caseType, i + 7, user);
-            if (const Status st = store.edits().updateFields(mine.at(i).record.id, { { edit.first, edit.second } });
+            if (const Status st
+                = store.edits().updateFields(mine.at(i).record.id, { { edit.first, edit.second } });
                 !st.ok())
                 fail(QStringLiteral("queue: ") + st.error().toString());
             expected.insert(mine.at(i).record.id, edit);

@@ -297,8 +297,8 @@ int main(int argc, char **argv)
         // Queue 5,000 local actions (each its own transaction, synchronous=FULL).
         t.restart();
         for (int i = 0; i < 5000; ++i) {
-            const Status st
-                = store.edits().updateFields(QStringLiteral("C-%1").arg(i * 7 + 3), { { "readingKw", 5000 + i } });
+            const Status st = store.edits().updateFields(
+                QStringLiteral("C-%1").arg(i * 7 + 3), { { "readingKw", 5000 + i } });
             if (!st.ok())
                 qFatal("%s", qPrintable(st.error().toString()));
         }

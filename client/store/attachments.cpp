@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Files attached offline: copied atomically beside the store, uploaded later by the sync engine.
-#include "storeparts.h"
 #include "storejson.h"
+#include "storeparts.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -18,8 +18,7 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(outpost::client::LocalStore)
 };
 
-QList<AttachmentInfo> readAttachments(
-    StoreParts &d, const QString &where, const QVariantList &binds)
+QList<AttachmentInfo> readAttachments(StoreParts &d, const QString &where, const QVariantList &binds)
 {
     QList<AttachmentInfo> out;
     auto q = d.db.run(

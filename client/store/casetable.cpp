@@ -30,15 +30,16 @@ QString CaseTable::resolve(const QString &id) const
 {
     if (!isTempId(id))
         return id;
-    const QVariant v = m_db.scalar(QStringLiteral("SELECT server_id FROM temp_ids WHERE temp_id = ?"), { id });
+    const QVariant v
+        = m_db.scalar(QStringLiteral("SELECT server_id FROM temp_ids WHERE temp_id = ?"), { id });
     return v.isNull() || v.toString().isEmpty() ? id : v.toString();
 }
 
 LookupCheck CaseTable::lookup() const
 {
     return [this](const QString &page, const QString &key) {
-        return m_db.scalar(
-            QStringLiteral("SELECT 1 FROM data_page_rows WHERE page = ? AND key = ?"), { page, key })
+        return m_db
+            .scalar(QStringLiteral("SELECT 1 FROM data_page_rows WHERE page = ? AND key = ?"), { page, key })
             .isValid();
     };
 }

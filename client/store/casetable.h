@@ -67,7 +67,7 @@ private:
 
 /// "Update C-1: Reading 12 → 13" — a queued action for people (outbox, event log). `type` may be
 /// null: it is then read through `cases`.
-QString describeAction(
-    const CaseTable &cases, const StoreDb &db, const Action &a, const QJsonObject &baseFields, const CaseType *type);
+QString describeAction(const CaseTable &cases, const StoreDb &db, const Action &a,
+    const QJsonObject &baseFields, const CaseType *type);
 
 } // namespace outpost::client

@@ -30,8 +30,8 @@ QString shortText(const QString &s, int max = 60)
 
 } // namespace
 
-QString describeAction(
-    const CaseTable &cases, const StoreDb &db, const Action &a, const QJsonObject &baseFields, const CaseType *type)
+QString describeAction(const CaseTable &cases, const StoreDb &db, const Action &a,
+    const QJsonObject &baseFields, const CaseType *type)
 {
     std::optional<CaseType> loaded;
     if (!type && a.type != ActionType::Note) {

@@ -3,9 +3,9 @@
 // action in one transaction. Queue optimisation (folding) happens here, explained in the event log.
 #include "localedits.h"
 
+#include "storejson.h"
 #include "storeparts.h"
 #include "updateaction.h"
-#include "storejson.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -79,11 +79,11 @@ Result<QString> LocalEdits::createCase(
     SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
         return st.error();
-    auto st
-        = d.db.exec(QStringLiteral("INSERT INTO cases(id, case_type, case_type_version, status, title, queue, "
-                                 "created_at, updated_at, server_fields, is_local_only) "
-                                 "VALUES (?, ?, ?, '', ?, ?, ?, ?, '{}', 1)"),
-            { a.caseId, type->name, type->version, title, queue, a.clientTime, a.clientTime });
+    auto st = d.db.exec(
+        QStringLiteral("INSERT INTO cases(id, case_type, case_type_version, status, title, queue, "
+                       "created_at, updated_at, server_fields, is_local_only) "
+                       "VALUES (?, ?, ?, '', ?, ?, ?, ?, '{}', 1)"),
+        { a.caseId, type->name, type->version, title, queue, a.clientTime, a.clientTime });
     if (st.ok())
         st = d.db.exec(
             QStringLiteral("INSERT INTO temp_ids(temp_id, server_id, created_at) VALUES (?, NULL, ?)"),
@@ -93,7 +93,8 @@ Result<QString> LocalEdits::createCase(
     if (st.ok())
         st = d.cases.recompute(a.caseId);
     if (st.ok())
-        d.db.log(EventLevel::Info, kQueue, Tr::tr("Queued: %1").arg(describeAction(d.cases, d.db, a, {}, &*type)));
+        d.db.log(
+            EventLevel::Info, kQueue, Tr::tr("Queued: %1").arg(describeAction(d.cases, d.db, a, {}, &*type)));
     if (st.ok())
         st = tx.commit();
     if (!st.ok())
@@ -122,7 +123,8 @@ Status LocalEdits::updateFields(const QString &caseId, const QJsonObject &fields
     if (auto st = tx.begin(); !st.ok())
         return st;
     // Only the rows the folding rules look at: a create, transitions, and the last row.
-    const QList<OutboxRow> rows = d.outbox.load(QStringLiteral("WHERE case_id = ? AND (type IN ('create', 'transition') OR seq = (SELECT max(seq) "
+    const QList<OutboxRow> rows = d.outbox.load(
+        QStringLiteral("WHERE case_id = ? AND (type IN ('create', 'transition') OR seq = (SELECT max(seq) "
                        "FROM outbox WHERE case_id = ?))"),
         { id, id });
     Status st;
@@ -208,7 +210,8 @@ Status LocalEdits::runFlowAction(const QString &caseId, const QString &flowActio
     if (st.ok())
         st = d.cases.recompute(a.caseId);
     if (st.ok())
-        d.db.log(EventLevel::Info, kQueue, Tr::tr("Queued: %1").arg(describeAction(d.cases, d.db, a, base, &*type)));
+        d.db.log(EventLevel::Info, kQueue,
+            Tr::tr("Queued: %1").arg(describeAction(d.cases, d.db, a, base, &*type)));
     if (st.ok())
         st = tx.commit();
     return st;
@@ -235,7 +238,8 @@ Status LocalEdits::addNote(const QString &caseId, const QString &text)
     if (st.ok()) // a note changes no field, status or title: only the pending count moves
         st = d.cases.overlay(a.caseId, {});
     if (st.ok())
-        d.db.log(EventLevel::Info, kQueue, Tr::tr("Queued: %1").arg(describeAction(d.cases, d.db, a, {}, nullptr)));
+        d.db.log(EventLevel::Info, kQueue,
+            Tr::tr("Queued: %1").arg(describeAction(d.cases, d.db, a, {}, nullptr)));
     if (st.ok())
         st = tx.commit();
     return st;
@@ -255,7 +259,8 @@ Status LocalEdits::discardLocalCase(const QString &tempId)
             .isValid())
         return Error(QStringLiteral("not_allowed"),
             Tr::tr("Case %1 is being sent right now; it can no longer be discarded.").arg(id));
-    const int n = d.db.scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE case_id = ?"), { id }).toInt();
+    const int n
+        = d.db.scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE case_id = ?"), { id }).toInt();
     QStringList files;
     Status st = d.cases.deleteLocalCase(id, &files);
     if (st.ok())
@@ -272,8 +277,8 @@ Status LocalEdits::discardLocalCase(const QString &tempId)
 }
 
 namespace {
-Status setState(StoreParts &d, const QString &actionId, QueueState from, QueueState to,
-    const QString &message)
+Status setState(
+    StoreParts &d, const QString &actionId, QueueState from, QueueState to, const QString &message)
 {
     SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
@@ -287,7 +292,8 @@ Status setState(StoreParts &d, const QString &actionId, QueueState from, QueueSt
     Status st = d.db.exec(
         QStringLiteral("UPDATE outbox SET state = ? WHERE seq = ?"), { queueStateName(to), row->seq });
     if (st.ok())
-        d.db.log(EventLevel::Info, kQueue, message.arg(describeAction(d.cases, d.db, row->action, row->baseFields, nullptr)));
+        d.db.log(EventLevel::Info, kQueue,
+            message.arg(describeAction(d.cases, d.db, row->action, row->baseFields, nullptr)));
     if (st.ok())
         st = tx.commit();
     return st;

@@ -352,8 +352,9 @@ QString LocalStore::deviceId()
     QString id = d->db.stateValue(QStringLiteral("device_id"));
     if (id.isEmpty()) {
         id = newUuid();
-        if (!d->db.exec(QStringLiteral("INSERT OR IGNORE INTO sync_state(key, value) VALUES ('device_id', ?)"),
-                  { id })
+        if (!d->db
+                 .exec(QStringLiteral("INSERT OR IGNORE INTO sync_state(key, value) VALUES ('device_id', ?)"),
+                     { id })
                  .ok())
             return id;
         id = d->db.stateValue(QStringLiteral("device_id"));

@@ -31,8 +31,8 @@ Status CaseTable::recompute(const QString &caseId)
     bool found = false;
     QString typeName, serverStatus, serverTitle;
     QJsonObject serverFields;
-    if (auto st
-        = m_db.forEach(QStringLiteral("SELECT case_type, status, title, server_fields FROM cases WHERE id = ?"),
+    if (auto st = m_db.forEach(
+            QStringLiteral("SELECT case_type, status, title, server_fields FROM cases WHERE id = ?"),
             { caseId },
             [&](const QSqlQuery &q) {
                 found = true;
@@ -78,8 +78,8 @@ Status CaseTable::recompute(const QString &caseId)
         !st.ok())
         return st;
     int issues = 0;
-    if (auto st
-        = m_db.forEach(QStringLiteral("SELECT action_seq, action FROM sync_issues WHERE case_id = ?"), { caseId },
+    if (auto st = m_db.forEach(QStringLiteral("SELECT action_seq, action FROM sync_issues WHERE case_id = ?"),
+            { caseId },
             [&](const QSqlQuery &q) {
                 ++issues;
                 if (auto a = Action::fromJson(jsonObject(q.value(1).toString())))
@@ -129,7 +129,7 @@ Status CaseTable::recompute(const QString &caseId)
     // A case that left the user's scope was kept only for its pending work; with none left it goes.
     const QVariant idle
         = m_db.scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ? AND removed_on_server <> 0 AND NOT "
-                                "EXISTS (SELECT 1 FROM attachments WHERE case_id = ? AND uploaded = 0)"),
+                                     "EXISTS (SELECT 1 FROM attachments WHERE case_id = ? AND uploaded = 0)"),
             { caseId, caseId });
     if (!idle.isValid())
         return st;
@@ -153,7 +153,8 @@ Status CaseTable::overlay(const QString &caseId, const QJsonObject &changed)
     // Read inside the caller's transaction: another connection may have changed the case since the
     // operation validated against it.
     std::optional<std::pair<QJsonObject, QJsonObject>> view; // server fields, local fields
-    if (auto st = m_db.forEach(QStringLiteral("SELECT server_fields, fields FROM cases WHERE id = ?"), { caseId },
+    if (auto st
+        = m_db.forEach(QStringLiteral("SELECT server_fields, fields FROM cases WHERE id = ?"), { caseId },
             [&](const QSqlQuery &q) {
                 const QJsonObject server = jsonObject(q.value(0).toString());
                 view.emplace(server, q.value(1).isNull() ? server : jsonObject(q.value(1).toString()));
@@ -240,15 +241,16 @@ Status CaseTable::remapTempId(const QString &tempId, const QString &serverId)
 {
     if (tempId == serverId || serverId.isEmpty())
         return Status::success();
-    const bool tempExists = m_db.scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ?"), { tempId }).isValid();
+    const bool tempExists
+        = m_db.scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ?"), { tempId }).isValid();
     if (tempExists) {
         if (m_db.scalar(QStringLiteral("SELECT 1 FROM cases WHERE id = ?"), { serverId }).isValid()) {
             // A download already brought the created case; the local row carries the pending work.
             const QVariant refs
                 = m_db.scalar(QStringLiteral("SELECT (SELECT count(*) FROM outbox WHERE case_id = ?) + "
-                                        "(SELECT count(*) FROM sync_issues WHERE case_id = ?) + "
-                                        "(SELECT count(*) FROM attachments WHERE case_id = ?) + "
-                                        "(SELECT count(*) FROM conflicts WHERE case_id = ?)"),
+                                             "(SELECT count(*) FROM sync_issues WHERE case_id = ?) + "
+                                             "(SELECT count(*) FROM attachments WHERE case_id = ?) + "
+                                             "(SELECT count(*) FROM conflicts WHERE case_id = ?)"),
                     { serverId, serverId, serverId, serverId });
             if (!refs.isValid() || refs.toInt() > 0)
                 return Error(QStringLiteral("store_io"),
@@ -273,8 +275,8 @@ Status CaseTable::remapTempId(const QString &tempId, const QString &serverId)
             !st.ok())
             return st;
     }
-    auto iq
-        = m_db.run(QStringLiteral("SELECT action_id, action FROM sync_issues WHERE case_id = ?"), { serverId });
+    auto iq = m_db.run(
+        QStringLiteral("SELECT action_id, action FROM sync_issues WHERE case_id = ?"), { serverId });
     if (!iq)
         return iq.error();
     QList<std::pair<QString, QString>> issueUpdates;
@@ -286,12 +288,12 @@ Status CaseTable::remapTempId(const QString &tempId, const QString &serverId)
         }
     }
     for (const auto &[id, text] : std::as_const(issueUpdates))
-        if (auto st
-            = m_db.exec(QStringLiteral("UPDATE sync_issues SET action = ? WHERE action_id = ?"), { text, id });
+        if (auto st = m_db.exec(
+                QStringLiteral("UPDATE sync_issues SET action = ? WHERE action_id = ?"), { text, id });
             !st.ok())
             return st;
     return m_db.exec(QStringLiteral("INSERT INTO temp_ids(temp_id, server_id, created_at) VALUES (?, ?, ?) "
-                               "ON CONFLICT(temp_id) DO UPDATE SET server_id = excluded.server_id"),
+                                    "ON CONFLICT(temp_id) DO UPDATE SET server_id = excluded.server_id"),
         { tempId, serverId, nowIso() });
 }
 

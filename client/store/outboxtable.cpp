@@ -93,8 +93,7 @@ std::optional<OutboxRow> OutboxTable::head(const QString &actionId) const
     return row;
 }
 
-Status OutboxTable::insert(
-    const Action &a, const QJsonObject &baseFields, qint64 seq, QueueState state)
+Status OutboxTable::insert(const Action &a, const QJsonObject &baseFields, qint64 seq, QueueState state)
 {
     return m_db.exec(
         QStringLiteral("INSERT INTO outbox(seq, action_id, case_id, type, payload, base_fields, state, "
@@ -104,11 +103,10 @@ Status OutboxTable::insert(
             nowIso() });
 }
 
-Status OutboxTable::rewrite(
-    qint64 seq, const Action &a, const QJsonObject &baseFields, QueueState state)
+Status OutboxTable::rewrite(qint64 seq, const Action &a, const QJsonObject &baseFields, QueueState state)
 {
     return m_db.exec(QStringLiteral("UPDATE outbox SET action_id = ?, case_id = ?, type = ?, payload = ?, "
-                               "base_fields = ?, state = ? WHERE seq = ?"),
+                                    "base_fields = ?, state = ? WHERE seq = ?"),
         { a.id, a.caseId, actionTypeName(a.type), jsonText(a.toJson()), jsonText(baseFields),
             queueStateName(state), seq });
 }

@@ -2,9 +2,9 @@
 // What the user does about sync problems: resolving conflicts, retrying or discarding sync issues.
 #include "localedits.h"
 
+#include "storejson.h"
 #include "storeparts.h"
 #include "updateaction.h"
-#include "storejson.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -48,8 +48,8 @@ Status LocalEdits::resolveConflict(const QString &caseIdIn, const QHash<QString,
     if (!missing.isEmpty())
         return Error(
             QStringLiteral("validation_failed"), Tr::tr("Every conflicting field needs a choice."), missing);
-    const auto errors
-        = RulesEngine::validateFields(*type, c->serverFields, values, RulesEngine::Mode::Update, d.cases.lookup());
+    const auto errors = RulesEngine::validateFields(
+        *type, c->serverFields, values, RulesEngine::Mode::Update, d.cases.lookup());
     if (!errors.isEmpty())
         return Error(QStringLiteral("validation_failed"), Tr::tr("A chosen value is not valid."), errors);
 
@@ -93,9 +93,10 @@ Status LocalEdits::resolveConflict(const QString &caseIdIn, const QHash<QString,
 
 Status LocalEdits::retrySyncIssue(const QString &actionId, const QJsonObject &editedFields)
 {
-    auto q = d.db.run(QStringLiteral("SELECT case_id, action, base_fields, action_seq, status FROM sync_issues "
-                                   "WHERE action_id = ?"),
-        { actionId });
+    auto q
+        = d.db.run(QStringLiteral("SELECT case_id, action, base_fields, action_seq, status FROM sync_issues "
+                                  "WHERE action_id = ?"),
+            { actionId });
     if (!q || !q.value().next())
         return Error(QStringLiteral("not_found"), Tr::tr("There is no sync issue %1.").arg(actionId));
     const QString caseId = q.value().value(0).toString();
@@ -152,7 +153,8 @@ Status LocalEdits::retrySyncIssue(const QString &actionId, const QJsonObject &ed
     SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
         return st;
-    const bool seqFree = !d.db.scalar(QStringLiteral("SELECT 1 FROM outbox WHERE seq = ?"), { seq }).isValid();
+    const bool seqFree
+        = !d.db.scalar(QStringLiteral("SELECT 1 FROM outbox WHERE seq = ?"), { seq }).isValid();
     Status st = d.db.exec(QStringLiteral("DELETE FROM sync_issues WHERE action_id = ?"), { actionId });
     if (st.ok())
         st = d.outbox.insert(a, base, seqFree ? seq : 0);
@@ -160,7 +162,8 @@ Status LocalEdits::retrySyncIssue(const QString &actionId, const QJsonObject &ed
         st = d.cases.recompute(a.caseId);
     if (st.ok())
         d.db.log(EventLevel::Info, kSync,
-            Tr::tr("Sync issue retried: %1").arg(describeAction(d.cases, d.db, a, base, type ? &*type : nullptr)));
+            Tr::tr("Sync issue retried: %1")
+                .arg(describeAction(d.cases, d.db, a, base, type ? &*type : nullptr)));
     if (st.ok())
         st = tx.commit();
     return st;
@@ -168,8 +171,8 @@ Status LocalEdits::retrySyncIssue(const QString &actionId, const QJsonObject &ed
 
 Status LocalEdits::discardSyncIssue(const QString &actionId)
 {
-    auto q
-        = d.db.run(QStringLiteral("SELECT case_id, action FROM sync_issues WHERE action_id = ?"), { actionId });
+    auto q = d.db.run(
+        QStringLiteral("SELECT case_id, action FROM sync_issues WHERE action_id = ?"), { actionId });
     if (!q || !q.value().next())
         return Error(QStringLiteral("not_found"), Tr::tr("There is no sync issue %1.").arg(actionId));
     const QString caseId = q.value().value(0).toString();
@@ -183,8 +186,8 @@ Status LocalEdits::discardSyncIssue(const QString &actionId)
     QStringList files;
     Status st;
     if (wasCreate) {
-        if (d.db.scalar(
-                 QStringLiteral("SELECT 1 FROM outbox WHERE case_id = ? AND state = 'inflight'"), { caseId })
+        if (d.db.scalar(QStringLiteral("SELECT 1 FROM outbox WHERE case_id = ? AND state = 'inflight'"),
+                    { caseId })
                 .isValid())
             return Error(QStringLiteral("not_allowed"),
                 Tr::tr("Changes of case %1 are being sent right now.").arg(caseId));

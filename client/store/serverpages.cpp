@@ -2,8 +2,8 @@
 // The download side of sync: applying pages of the changes feed, full and delta.
 #include "serverpages.h"
 
-#include "storeparts.h"
 #include "storejson.h"
+#include "storeparts.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -81,8 +81,9 @@ struct PageWriter {
 QSet<QString> casesWithWork(StoreParts &d)
 {
     QSet<QString> ids;
-    if (auto q = d.db.run(QStringLiteral("SELECT id FROM cases WHERE pending_count > 0 OR has_conflict <> 0 OR "
-                                      "has_issue <> 0 OR removed_on_server <> 0 OR is_local_only <> 0")))
+    if (auto q
+        = d.db.run(QStringLiteral("SELECT id FROM cases WHERE pending_count > 0 OR has_conflict <> 0 OR "
+                                  "has_issue <> 0 OR removed_on_server <> 0 OR is_local_only <> 0")))
         while (q.value().next())
             ids.insert(q.value().value(0).toString());
     if (auto q = d.db.run(QStringLiteral("SELECT DISTINCT case_id FROM attachments WHERE uploaded = 0")))
@@ -253,7 +254,8 @@ Result<QStringList> ServerPages::finishFullSync(const QString &token)
         if (auto st = d.db.exec(QStringLiteral("DELETE FROM cases WHERE id = ?"), { id }); !st.ok())
             return st.error();
     for (const QString &id : std::as_const(kept))
-        if (auto st = d.db.exec(QStringLiteral("UPDATE cases SET removed_on_server = 1 WHERE id = ?"), { id });
+        if (auto st
+            = d.db.exec(QStringLiteral("UPDATE cases SET removed_on_server = 1 WHERE id = ?"), { id });
             !st.ok())
             return st.error();
     for (const char *sql : { "DELETE FROM assignments WHERE seen_gen < ?",

@@ -27,7 +27,6 @@ QString labelOf(const CaseType *type, const QString &field)
 
 } // namespace
 
-
 QList<CaseType> StoreReads::caseTypes() const
 {
     QList<CaseType> out;
@@ -171,8 +170,8 @@ QHash<QString, QString> StoreReads::caseSearchTexts(const CaseFilter &f) const
 std::optional<CaseSummary> StoreReads::caseSummary(const QString &caseId) const
 {
     std::optional<CaseSummary> s;
-    (void)d.db.forEach(kSummaryColumns + QStringLiteral(" FROM cases WHERE id = ?"), { d.cases.resolve(caseId) },
-        [&s](const QSqlQuery &q) { s = summaryFromQuery(q); });
+    (void)d.db.forEach(kSummaryColumns + QStringLiteral(" FROM cases WHERE id = ?"),
+        { d.cases.resolve(caseId) }, [&s](const QSqlQuery &q) { s = summaryFromQuery(q); });
     return s;
 }
 
@@ -216,7 +215,8 @@ QList<OutboxEntry> StoreReads::outbox() const
         e.blockedBy = queueBlockName(gate.check(r.seq, r.caseId, r.state));
         const QString typeName = r.action.type == ActionType::Create
             ? r.action.caseType
-            : d.db.scalar(QStringLiteral("SELECT case_type FROM cases WHERE id = ?"), { r.caseId }).toString();
+            : d.db.scalar(QStringLiteral("SELECT case_type FROM cases WHERE id = ?"), { r.caseId })
+                  .toString();
         if (!types.contains(typeName))
             types.insert(typeName, d.cases.caseType(typeName));
         const auto &t = types[typeName];
@@ -234,9 +234,9 @@ QList<ConflictEntry> StoreReads::conflicts(const QString &caseId) const
             "SELECT c.case_id, c.field, c.base, c.mine, c.theirs, c.policy, c.created_at, "
             "k.case_type FROM conflicts c JOIN cases k ON k.id = c.case_id ORDER BY c.case_id, c.field"))
         : d.db.run(QStringLiteral(
-                     "SELECT c.case_id, c.field, c.base, c.mine, c.theirs, c.policy, c.created_at, "
-                     "k.case_type FROM conflicts c JOIN cases k ON k.id = c.case_id WHERE c.case_id = ? "
-                     "ORDER BY c.field"),
+                       "SELECT c.case_id, c.field, c.base, c.mine, c.theirs, c.policy, c.created_at, "
+                       "k.case_type FROM conflicts c JOIN cases k ON k.id = c.case_id WHERE c.case_id = ? "
+                       "ORDER BY c.field"),
             { d.cases.resolve(caseId) });
     if (!q)
         return out;
@@ -265,7 +265,7 @@ QList<SyncIssue> StoreReads::syncIssues() const
     QList<SyncIssue> out;
     auto q
         = d.db.run(QStringLiteral("SELECT action_id, case_id, status, error, action, base_fields, created_at "
-                                "FROM sync_issues ORDER BY action_seq"));
+                                  "FROM sync_issues ORDER BY action_seq"));
     if (!q)
         return out;
     while (q.value().next()) {
@@ -298,9 +298,10 @@ int StoreReads::conflictCount() const
 QList<DataPageRow> StoreReads::dataPageRows(const QString &page, const QString &keyPrefix, int limit) const
 {
     QList<DataPageRow> out;
-    auto q = d.db.run(QStringLiteral("SELECT json FROM data_page_rows WHERE page = ? AND key >= ? AND key < ? "
-                                   "ORDER BY key LIMIT ?"),
-        { page, keyPrefix, QString(keyPrefix + QChar(0xFFFF)), limit });
+    auto q
+        = d.db.run(QStringLiteral("SELECT json FROM data_page_rows WHERE page = ? AND key >= ? AND key < ? "
+                                  "ORDER BY key LIMIT ?"),
+            { page, keyPrefix, QString(keyPrefix + QChar(0xFFFF)), limit });
     if (q)
         while (q.value().next())
             if (auto r = DataPageRow::fromJson(jsonObject(q.value().value(0).toString())))
@@ -344,10 +345,10 @@ StoreStatus StoreReads::status() const
     s.path = d.path;
     s.schemaVersion = d.version;
     auto q = d.db.run(QStringLiteral("SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM outbox), "
-                                   "(SELECT count(*) FROM outbox WHERE state = 'held'), (SELECT count(*) "
-                                   "FROM outbox WHERE state = 'inflight'), "
-                                   "(SELECT count(*) FROM conflicts), (SELECT count(*) FROM sync_issues), "
-                                   "(SELECT count(*) FROM attachments WHERE uploaded = 0)"));
+                                     "(SELECT count(*) FROM outbox WHERE state = 'held'), (SELECT count(*) "
+                                     "FROM outbox WHERE state = 'inflight'), "
+                                     "(SELECT count(*) FROM conflicts), (SELECT count(*) FROM sync_issues), "
+                                     "(SELECT count(*) FROM attachments WHERE uploaded = 0)"));
     if (q && q.value().next()) {
         const QSqlQuery &r = q.value();
         s.cases = r.value(0).toInt();

@@ -53,7 +53,8 @@ public:
     int pendingCount() const;
     int conflictCount() const;
 
-    QList<DataPageRow> dataPageRows(const QString &page, const QString &keyPrefix = {}, int limit = 100) const;
+    QList<DataPageRow> dataPageRows(
+        const QString &page, const QString &keyPrefix = {}, int limit = 100) const;
     bool hasDataPageRow(const QString &page, const QString &key) const;
     QList<EventEntry> eventLog(int limit = 200) const;
     StoreStatus status() const;

@@ -2,10 +2,10 @@
 // The upload side of sync: choosing batches and applying the server's results.
 #include "uploadqueue.h"
 
-#include "storeparts.h"
-#include "updateaction.h"
 #include "queuegate.h"
 #include "storejson.h"
+#include "storeparts.h"
+#include "updateaction.h"
 
 #include "rules/merge.h"
 
@@ -89,9 +89,10 @@ Status UploadQueue::markInflight(const QStringList &actionIds)
     // A few statements for the batch rather than one per action.
     if (Status st = forIdChunks(actionIds,
             [this](const QString &marks, const QVariantList &binds) {
-                return d.db.exec(QStringLiteral("UPDATE outbox SET state = 'inflight', attempts = attempts + 1 "
-                                              "WHERE state = 'queued' AND action_id IN (%1)")
-                                   .arg(marks),
+                return d.db.exec(
+                    QStringLiteral("UPDATE outbox SET state = 'inflight', attempts = attempts + 1 "
+                                   "WHERE state = 'queued' AND action_id IN (%1)")
+                        .arg(marks),
                     binds);
             });
         !st.ok())
@@ -242,8 +243,8 @@ struct Applier {
                 if (auto st = writeServerCopy(rec.value()); !st.ok())
                     return st;
         } else if (!etag.isEmpty()) {
-            if (auto st
-                = d.db.exec(QStringLiteral("UPDATE cases SET server_etag = ?, is_local_only = 0 WHERE id = ?"),
+            if (auto st = d.db.exec(
+                    QStringLiteral("UPDATE cases SET server_etag = ?, is_local_only = 0 WHERE id = ?"),
                     { etag, caseId });
                 !st.ok())
                 return st;
@@ -255,8 +256,8 @@ struct Applier {
         if (changesEtag(row.action.type) && !etag.isEmpty() && laterRowsMayExist(row, caseId))
             if (auto st
                 = d.db.exec(QStringLiteral("UPDATE outbox SET payload = json_set(payload, '$.baseEtag', ?) "
-                                        "WHERE case_id = ? AND seq > ? AND type IN ('update', "
-                                        "'transition') AND json_extract(payload, '$.baseEtag') IS NOT ?"),
+                                           "WHERE case_id = ? AND seq > ? AND type IN ('update', "
+                                           "'transition') AND json_extract(payload, '$.baseEtag') IS NOT ?"),
                     { etag, caseId, row.seq, etag });
                 !st.ok())
                 return st;
@@ -337,13 +338,14 @@ struct Applier {
         const MergeOutcome m = mergeFields(base, mine, theirs, policy);
         QStringList words;
         for (const QString &f : m.conflicts) {
-            if (auto st
-                = d.db.exec(QStringLiteral("INSERT INTO conflicts(case_id, field, base, mine, theirs, policy, "
-                                        "action_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                                        "ON CONFLICT(case_id, field) DO UPDATE SET mine = excluded.mine, "
-                                        "theirs = excluded.theirs"),
+            if (auto st = d.db.exec(
+                    QStringLiteral("INSERT INTO conflicts(case_id, field, base, mine, theirs, policy, "
+                                   "action_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                   "ON CONFLICT(case_id, field) DO UPDATE SET mine = excluded.mine, "
+                                   "theirs = excluded.theirs"),
                     { caseId, f, encodeJsonValue(base.value(f)), encodeJsonValue(mine.value(f)),
-                        encodeJsonValue(theirs.value(f)), conflictRuleName(policy.ruleFor(f)), row.seq, nowIso() });
+                        encodeJsonValue(theirs.value(f)), conflictRuleName(policy.ruleFor(f)), row.seq,
+                        nowIso() });
                 !st.ok())
                 return st;
         }
@@ -390,8 +392,8 @@ struct Applier {
             err = Error(status, Tr::tr("The server did not accept this change."));
         if (auto st
             = d.db.exec(QStringLiteral(
-                         "INSERT OR REPLACE INTO sync_issues(action_id, case_id, status, error, "
-                         "action, base_fields, action_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                            "INSERT OR REPLACE INTO sync_issues(action_id, case_id, status, error, "
+                            "action, base_fields, action_seq, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                 { row.actionId, row.caseId, status, jsonText(err.toJson()), jsonText(row.action.toJson()),
                     jsonText(row.baseFields), row.seq, nowIso() });
             !st.ok())
@@ -401,7 +403,8 @@ struct Applier {
         d.db.log(EventLevel::Warning, kSync,
             Tr::tr("%1 was %2 by the server: %3. Later changes of this case wait until it is fixed or "
                    "discarded.")
-                .arg(describeAction(d.cases, d.db, row.action, row.baseFields, nullptr), status, err.toString()));
+                .arg(describeAction(d.cases, d.db, row.action, row.baseFields, nullptr), status,
+                    err.toString()));
         ++sum.issues;
         sum.changedCaseIds << row.caseId;
         touched.insert(row.caseId);

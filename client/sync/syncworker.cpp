@@ -257,8 +257,8 @@ void SyncWorker::uploadActions()
             failCycle(s.error());
             return;
         }
-        const bool full
-            = m_fullSyncRequested || m_store->pages().fullSyncInProgress() || m_store->pages().syncToken().isEmpty();
+        const bool full = m_fullSyncRequested || m_store->pages().fullSyncInProgress()
+            || m_store->pages().syncToken().isEmpty();
         download(full ? m_store->pages().fullSyncCursor() : m_store->pages().syncToken(), full, 0);
     });
 }

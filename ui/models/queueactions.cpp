@@ -117,7 +117,8 @@ void QueueActions::holdOrRelease(bool hold)
     if (!v.canConvert<OutboxEntry>())
         return;
     const OutboxEntry e = v.value<OutboxEntry>();
-    const Status s = hold ? m_store->edits().holdAction(e.actionId) : m_store->edits().releaseAction(e.actionId);
+    const Status s
+        = hold ? m_store->edits().holdAction(e.actionId) : m_store->edits().releaseAction(e.actionId);
     if (!s)
         return showError(s.error().message);
     Q_EMIT localChangeMade(e.caseId);

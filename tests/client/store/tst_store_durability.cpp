@@ -104,7 +104,8 @@ int runChild(const QString &path, int base)
     if (!store.upload().requeueInflight().ok())
         return 6;
     for (int i = 0; i < 1000; ++i) {
-        auto id = store.edits().createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
+        auto id
+            = store.edits().createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         if (!id)
             return 3;
         std::printf("create %s\n", qPrintable(*id));
@@ -219,9 +220,9 @@ private Q_SLOTS:
         QCOMPARE(batch.first().baseFields.value("readingKw").toInt(), 12);
         // The newer features work on the migrated data: a full sync keeps the queued work.
         QVERIFY(store->pages().beginFullSync().ok());
-        QVERIFY(
-            store->pages().applyPage(page({ upsert("caseType", "inspection", inspectionType()) }, "t"), true)
-                .ok());
+        QVERIFY(store->pages()
+                    .applyPage(page({ upsert("caseType", "inspection", inspectionType()) }, "t"), true)
+                    .ok());
         QVERIFY(store->pages().finishFullSync("t").ok());
         QVERIFY(store->reads().caseById("C-1")->removedOnServer);
         QVERIFY(store->reads().caseById(tmp));
@@ -359,8 +360,9 @@ private Q_SLOTS:
         worker->start();
         int ops = 0;
         for (int i = 0; i < 100; ++i) {
-            QVERIFY(
-                store->edits().addNote(QStringLiteral("C-%1").arg(1 + i % 3), QStringLiteral("note %1").arg(i)).ok());
+            QVERIFY(store->edits()
+                        .addNote(QStringLiteral("C-%1").arg(1 + i % 3), QStringLiteral("note %1").arg(i))
+                        .ok());
             ++ops;
         }
         QVERIFY(worker->wait(60000));
@@ -470,7 +472,8 @@ private Q_SLOTS:
                 QCOMPARE(creates.value(c), mapped ? 0 : 1);
             }
             if (lastReading >= 0)
-                QVERIFY(store.reads().caseById("C-1")->record.fields.value("readingKw").toInt() >= lastReading);
+                QVERIFY(
+                    store.reads().caseById("C-1")->record.fields.value("readingKw").toInt() >= lastReading);
             int updates = 0;
             for (const OutboxEntry &e : store.reads().outbox())
                 updates += e.caseId == "C-1" && e.type == ActionType::Update ? 1 : 0;

@@ -119,14 +119,17 @@ private Q_SLOTS:
         QVERIFY(st.error().fields.contains("nosuch"));
         QCOMPARE(m_store->edits().updateFields("C-1", { { "site", QJsonValue() } }).error().code,
             QString("validation_failed"));
-        QCOMPARE(m_store->edits().updateFields("C-404", { { "readingKw", 1 } }).error().code, QString("not_found"));
-        QCOMPARE(m_store->edits().runFlowAction("C-1", "complete").error().code, QString("invalid_transition"));
+        QCOMPARE(m_store->edits().updateFields("C-404", { { "readingKw", 1 } }).error().code,
+            QString("not_found"));
+        QCOMPARE(
+            m_store->edits().runFlowAction("C-1", "complete").error().code, QString("invalid_transition"));
         QCOMPARE(m_store->edits().runFlowAction("C-1", "fly").error().code, QString("invalid_transition"));
         QCOMPARE(m_store->edits().addNote("C-1", "   ").error().code, QString("validation_failed"));
         // NUL is no text any database keeps; refused here rather than by the server later.
         QCOMPARE(m_store->edits().addNote("C-1", QStringLiteral("bad\u0000note")).error().code,
             QString("validation_failed"));
-        QCOMPARE(m_store->edits().updateFields("C-1", { { "summary", QStringLiteral("a\u0000b") } }).error().code,
+        QCOMPARE(
+            m_store->edits().updateFields("C-1", { { "summary", QStringLiteral("a\u0000b") } }).error().code,
             QString("validation_failed"));
         QCOMPARE(m_store->edits().discardLocalCase("C-1").error().code, QString("not_allowed"));
 
@@ -143,7 +146,8 @@ private Q_SLOTS:
         for (int i = 0; i < 4; ++i)
             QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("injected failure")));
         const int cases = rows("cases");
-        QCOMPARE(m_store->edits().createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } })
+        QCOMPARE(m_store->edits()
+                     .createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } })
                      .error()
                      .code,
             QString("store_io"));
@@ -180,7 +184,8 @@ private Q_SLOTS:
 
     void editsOfUnsentCreateFoldIntoIt()
     {
-        auto id = m_store->edits().createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
+        auto id = m_store->edits().createCase(
+            "inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         QVERIFY(id.ok());
         QVERIFY(m_store->edits().updateFields(*id, { { "readingKw", 40 } }).ok());
         QVERIFY(m_store->edits().updateFields(*id, { { "readingKw", 41 }, { "priority", "low" } }).ok());
@@ -279,7 +284,8 @@ private Q_SLOTS:
 
     void discardUnsentCreateRemovesEverything()
     {
-        auto id = m_store->edits().createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
+        auto id = m_store->edits().createCase(
+            "inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         QVERIFY(id.ok());
         QVERIFY(m_store->edits().addNote(*id, "first note").ok());
         QVERIFY(m_store->edits().runFlowAction(*id, "start").ok());

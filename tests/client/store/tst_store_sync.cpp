@@ -117,7 +117,8 @@ private Q_SLOTS:
 
     void remapWhenTheCreatedCaseWasDownloadedFirst()
     {
-        auto tmp = m_store->edits().createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
+        auto tmp = m_store->edits().createCase(
+            "inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         QVERIFY(tmp.ok());
         QVERIFY(m_store->edits().addNote(*tmp, "second").ok());
         const auto batch = m_store->upload().nextBatch();
@@ -144,7 +145,8 @@ private Q_SLOTS:
 
     void rejectedCreateHoldsItsLaterActions()
     {
-        auto tmp = m_store->edits().createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
+        auto tmp = m_store->edits().createCase(
+            "inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         QVERIFY(tmp.ok());
         QVERIFY(m_store->edits().addNote(*tmp, "on the new case").ok());
         QVERIFY(m_store->edits().addNote("C-2", "elsewhere").ok());
@@ -162,7 +164,9 @@ private Q_SLOTS:
         QVERIFY(c->isLocalOnly);
         QCOMPARE(m_store->reads().syncIssues().first().action.type, ActionType::Create);
         QVERIFY(
-            m_store->edits().retrySyncIssue(m_store->reads().syncIssues().first().actionId, { { "priority", "high" } }).ok());
+            m_store->edits()
+                .retrySyncIssue(m_store->reads().syncIssues().first().actionId, { { "priority", "high" } })
+                .ok());
         const auto next = m_store->upload().nextBatch();
         QCOMPARE(next.size(), 2);
         QCOMPARE(next.first().action.type, ActionType::Create);
@@ -218,8 +222,9 @@ private Q_SLOTS:
                 .ok());
         QVERIFY(m_store->upload().nextBatch().isEmpty());
         const QJsonObject c1 = caseJson("C-1", 2, fieldsWith({ { "readingKw", 15 } }));
-        QVERIFY(
-            m_store->upload().applyResults(first, { applied(first.at(0), c1), applied(first.at(1), c1) }).ok());
+        QVERIFY(m_store->upload()
+                    .applyResults(first, { applied(first.at(0), c1), applied(first.at(1), c1) })
+                    .ok());
         const QList<QueuedAction> third = m_store->upload().nextBatch();
         QCOMPARE(third.size(), 1);
         QCOMPARE(third.first().action.type, ActionType::Transition);
@@ -312,7 +317,8 @@ private Q_SLOTS:
         QCOMPARE(next.first().action.baseEtag, QString("\"2\""));
         QCOMPARE(next.first().action.fields, QJsonObject({ { "passed", true }, { "priority", "high" } }));
         QCOMPARE(next.at(1).action.type, ActionType::Note);
-        QCOMPARE(m_store->reads().caseById("C-1")->record.fields.value("priority").toString(), QString("high"));
+        QCOMPARE(
+            m_store->reads().caseById("C-1")->record.fields.value("priority").toString(), QString("high"));
     }
 
     void conflictOnTransitionGoesAgainOnTheNewEtag()
@@ -340,14 +346,17 @@ private Q_SLOTS:
         uploadOnce([&](const QueuedAction &q) { return conflictResult(q, theirs); });
         QCOMPARE(m_store->reads().conflictCount(), 1);
         QCOMPARE(m_store->reads().pendingCount(), 0);
-        QCOMPARE(
-            m_store->edits().resolveConflict("C-1", { { "priority", "normal" }, { "site", "S-002" } }).error().code,
+        QCOMPARE(m_store->edits()
+                     .resolveConflict("C-1", { { "priority", "normal" }, { "site", "S-002" } })
+                     .error()
+                     .code,
             QString("validation_failed")); // site is not in conflict
         QVERIFY(m_store->edits().resolveConflict("C-1", { { "priority", "low" } }).ok());
         QCOMPARE(m_store->reads().conflictCount(), 0);
         QCOMPARE(m_store->reads().pendingCount(), 0);
         QVERIFY(!m_store->reads().caseById("C-1")->hasConflict);
-        QCOMPARE(m_store->reads().caseById("C-1")->record.fields.value("priority").toString(), QString("low"));
+        QCOMPARE(
+            m_store->reads().caseById("C-1")->record.fields.value("priority").toString(), QString("low"));
     }
 
     void interleavedEditsAndNotesDrainOneEditPerCaseAndBatch()
@@ -445,7 +454,8 @@ private Q_SLOTS:
         QCOMPARE(m_store->upload().nextBatch().size(), 0); // C-1's note waits, the others are done
         QCOMPARE(outboxOf("C-1").first().blockedBy, QString("syncIssue"));
 
-        QCOMPARE(m_store->edits().retrySyncIssue(issues.first().actionId, { { "readingKw", -5 } }).error().code,
+        QCOMPARE(
+            m_store->edits().retrySyncIssue(issues.first().actionId, { { "readingKw", -5 } }).error().code,
             QString("validation_failed"));
         QVERIFY(m_store->edits().retrySyncIssue(issues.first().actionId, { { "readingKw", 50 } }).ok());
         QCOMPARE(m_store->reads().syncIssues().size(), 0);
@@ -526,7 +536,8 @@ private Q_SLOTS:
         QCOMPARE(m_store->reads().syncIssues().size(), 1);
         QCOMPARE(m_store->reads().syncIssues().first().actionId, issues.first().actionId);
         QCOMPARE(m_store->reads().pendingCount(), 0);
-        QCOMPARE(m_store->reads().caseById("C-2")->record.fields.value("priority").toString(), QString("high"));
+        QCOMPARE(
+            m_store->reads().caseById("C-2")->record.fields.value("priority").toString(), QString("high"));
     }
 
     void noteIssuesHaveNoFieldsToEdit()
@@ -535,7 +546,8 @@ private Q_SLOTS:
         uploadOnce([&](const QueuedAction &q) { return failed(q, "rejected"); });
         const auto issues = m_store->reads().syncIssues();
         QCOMPARE(issues.size(), 1);
-        QCOMPARE(m_store->edits().retrySyncIssue(issues.first().actionId, { { "priority", "low" } }).error().code,
+        QCOMPARE(
+            m_store->edits().retrySyncIssue(issues.first().actionId, { { "priority", "low" } }).error().code,
             QString("validation_failed"));
         QCOMPARE(m_store->reads().syncIssues().size(), 1);
         QVERIFY(m_store->edits().retrySyncIssue(issues.first().actionId).ok()); // unchanged is fine
@@ -545,7 +557,8 @@ private Q_SLOTS:
     void goneAndDiscardedIssues()
     {
         QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 70 } }).ok());
-        auto tmp = m_store->edits().createCase("inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
+        auto tmp = m_store->edits().createCase(
+            "inspection", { { "site", "S-001" }, { "visitDate", "2026-12-01" } });
         QVERIFY(tmp.ok());
         uploadOnce([&](const QueuedAction &q) {
             return q.action.type == ActionType::Create ? failed(q, "rejected") : failed(q, "gone", "gone");
@@ -556,7 +569,8 @@ private Q_SLOTS:
         QVERIFY(m_store->edits().discardSyncIssue(issues.first().actionId).ok());
         QCOMPARE(m_store->reads().caseById("C-1")->record.fields.value("readingKw").toInt(), 12); // reverted
         QVERIFY(!m_store->reads().caseById("C-1")->hasIssue);
-        QVERIFY(m_store->edits().discardSyncIssue(issues.at(1).actionId).ok()); // a failed create drops the case
+        QVERIFY(
+            m_store->edits().discardSyncIssue(issues.at(1).actionId).ok()); // a failed create drops the case
         QVERIFY(!m_store->reads().caseById(*tmp));
         QCOMPARE(m_store->reads().syncIssues().size(), 0);
     }
@@ -584,7 +598,8 @@ private Q_SLOTS:
         const auto batch = m_store->upload().nextBatch();
         QCOMPARE(m_store->upload().applyResults(batch, {}).error().code, QString("bad_response"));
         QJsonObject wrong { { "id", "someone-else" }, { "status", "applied" } };
-        QCOMPARE(m_store->upload().applyResults(batch, { result(wrong) }).error().code, QString("bad_response"));
+        QCOMPARE(
+            m_store->upload().applyResults(batch, { result(wrong) }).error().code, QString("bad_response"));
         QCOMPARE(m_store->reads().pendingCount(), 1);
     }
 
@@ -639,7 +654,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 15 } }).ok());
         QVERIFY(m_store->edits().addNote("C-3", "pending on a case that goes").ok());
-        auto tmp = m_store->edits().createCase("inspection", { { "site", "S-002" }, { "visitDate", "2026-12-01" } });
+        auto tmp = m_store->edits().createCase(
+            "inspection", { { "site", "S-002" }, { "visitDate", "2026-12-01" } });
         QVERIFY(tmp.ok());
         const QStringList before = [&] {
             QStringList ids;

@@ -81,7 +81,8 @@ void TestCliE2e::killedCliSyncAppliesEveryActionOnce()
         auto store = openStore(path);
         const auto type = store->reads().caseType(QStringLiteral("inspection"));
         QVERIFY(type);
-        auto tmp = store->edits().createCase(type->name, requiredFields(*type, *store), QStringLiteral("kill case"));
+        auto tmp = store->edits().createCase(
+            type->name, requiredFields(*type, *store), QStringLiteral("kill case"));
         QVERIFY(tmp.ok());
         auto s = run({ QStringLiteral("sync") });
         QVERIFY2(s.first == 0, qPrintable(s.second));

@@ -110,7 +110,8 @@ QString TestSyncE2e::createSyncedCase(const QString &storePath, QString *caseId)
     const auto type = store->reads().caseType(QStringLiteral("inspection"));
     if (!type)
         return QStringLiteral("no case type inspection after a full sync");
-    auto id = store->edits().createCase(type->name, requiredFields(*type, *store), QStringLiteral("e2e case"));
+    auto id
+        = store->edits().createCase(type->name, requiredFields(*type, *store), QStringLiteral("e2e case"));
     if (!id.ok())
         return QStringLiteral("create: ") + id.error().toString();
     auto second = syncOnce(aliceConfig(storePath));
@@ -292,16 +293,19 @@ void TestSyncE2e::offlineWorkThenSyncGivesOneCase()
     QVERIFY(type);
 
     // Offline: create, two edits, a transition, a note.
-    auto tmp = store->edits().createCase(type->name, requiredFields(*type, *store), QStringLiteral("offline case"));
+    auto tmp = store->edits().createCase(
+        type->name, requiredFields(*type, *store), QStringLiteral("offline case"));
     QVERIFY2(tmp.ok(), qPrintable(tmp.error().toString()));
     QVERIFY(isTempId(tmp.value()));
     const QList<FieldDef> editable = editableFields(*type);
     QVERIFY(!editable.isEmpty());
     QVERIFY(
-        store->edits().updateFields(tmp.value(), { { editable.first().name, valueFor(editable.first(), *store, 1) } })
+        store->edits()
+            .updateFields(tmp.value(), { { editable.first().name, valueFor(editable.first(), *store, 1) } })
             .ok());
     QVERIFY(
-        store->edits().updateFields(tmp.value(), { { editable.first().name, valueFor(editable.first(), *store, 2) } })
+        store->edits()
+            .updateFields(tmp.value(), { { editable.first().name, valueFor(editable.first(), *store, 2) } })
             .ok());
     const auto flows = RulesEngine::flowActionsFrom(*type, type->initialStatus());
     QVERIFY(!flows.isEmpty());
@@ -439,7 +443,8 @@ void TestSyncE2e::interruptedFullSyncResumesFromItsCursor()
     QCOMPARE(storeCases(*store), storeCases(*ref));
     QCOMPARE(store->reads().assignments().size(), ref->assignments().size());
     for (const QString &page : { QStringLiteral("sites"), QStringLiteral("parts") })
-        QCOMPARE(store->reads().dataPageRows(page, {}, 100000).size(), ref->reads().dataPageRows(page, {}, 100000).size());
+        QCOMPARE(store->reads().dataPageRows(page, {}, 100000).size(),
+            ref->reads().dataPageRows(page, {}, 100000).size());
     QCOMPARE(store->reads().caseTypes().size(), ref->caseTypes().size());
 }
 
