@@ -15,7 +15,7 @@ QString newUuid();
 QString jsonText(const QJsonObject &obj);
 QJsonObject jsonObject(const QString &text);
 /// One JSON value (scalars included) as the text of a column, and back; null stays null. This is
-/// storage, not display: people see values through core's formatter (rules/valueformat.h).
+/// storage, not display: people see values through core's formatFieldValue (rules/fieldvalue.h).
 QString encodeJsonValue(const QJsonValue &v);
 QJsonValue decodeJsonValue(const QString &text);
 /// Undefined (absent) reads as null so that merges compare like with like.

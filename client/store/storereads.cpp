@@ -6,7 +6,6 @@
 #include "storejson.h"
 #include "storeparts.h"
 
-#include "rules/fieldvalue.h"
 
 #include <QCoreApplication>
 
