@@ -371,12 +371,12 @@ int main(int argc, char **argv)
         auto s = LocalStore::open(path, o);
         t.restart();
         for (int i = 0; i < 1000; ++i)
-            (void)s.value()->addNote(QStringLiteral("C-%1").arg(i), QStringLiteral("note %1").arg(i));
+            (void)s.value()->edits().addNote(QStringLiteral("C-%1").arg(i), QStringLiteral("note %1").arg(i));
         emit({ { "name", "queue_1k_notes" }, { "synchronous", "NORMAL" },
             { "seconds", t.nsecsElapsed() / 1e9 } });
         t.restart();
         for (int i = 0; i < 1000; ++i)
-            (void)s.value()->updateFields(
+            (void)s.value()->edits().updateFields(
                 QStringLiteral("C-%1").arg(i * 11 + 1), { { "readingKw", 7000 + i } });
         emit({ { "name", "queue_1k_updates" }, { "synchronous", "NORMAL" },
             { "seconds", t.nsecsElapsed() / 1e9 } });
@@ -385,7 +385,7 @@ int main(int argc, char **argv)
         auto s = LocalStore::open(path);
         t.restart();
         for (int i = 0; i < 1000; ++i)
-            (void)s.value()->addNote(QStringLiteral("C-%1").arg(i), QStringLiteral("note %1").arg(i));
+            (void)s.value()->edits().addNote(QStringLiteral("C-%1").arg(i), QStringLiteral("note %1").arg(i));
         emit({ { "name", "queue_1k_notes" }, { "synchronous", "FULL" },
             { "seconds", t.nsecsElapsed() / 1e9 } });
     }

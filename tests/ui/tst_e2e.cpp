@@ -239,7 +239,7 @@ private Q_SLOTS:
 
         // The row shows the pending change at once; the status bar counts it.
         QCOMPARE(pendingOf(id), 1);
-        QCOMPARE(m_session->store()->pendingCount(), 1);
+        QCOMPARE(m_session->store()->reads().pendingCount(), 1);
         QCOMPARE(m_session->outboxModel()->rowCount(), 1);
 
         // Sync now: the change goes up, the badge goes.
@@ -247,7 +247,7 @@ private Q_SLOTS:
         Q_EMIT m_env.window->syncNowRequested();
         QTRY_COMPARE_WITH_TIMEOUT(pendingOf(id), 0, 30000);
         QTRY_COMPARE_WITH_TIMEOUT(m_session->outboxModel()->rowCount(), 0, 10000);
-        QCOMPARE(m_session->store()->pendingCount(), 0);
+        QCOMPARE(m_session->store()->reads().pendingCount(), 0);
 
         auto c = carol();
         const HttpReply r = c->get(QStringLiteral("/api/v1/cases/") + id);
@@ -269,7 +269,7 @@ private Q_SLOTS:
         QVERIFY(!view->form()->isValid());
         QVERIFY(!view->save());
         QVERIFY(!view->form()->shownError(QStringLiteral("permitNo")).isEmpty());
-        QCOMPARE(m_session->store()->pendingCount(), 0);
+        QCOMPARE(m_session->store()->reads().pendingCount(), 0);
         QCOMPARE(pendingOf(id), 0);
         QCOMPARE(m_session->outboxModel()->rowCount(), 0);
         // Back to the saved values (nothing unsaved for the next test).
@@ -346,7 +346,7 @@ private Q_SLOTS:
         box->button(QMessageBox::Yes)->click();
         QCOMPARE(m_session->outboxModel()->rowCount(), 0);
         QCOMPARE(pendingOf(id), 0);
-        QCOMPARE(m_session->store()->caseById(id)->record.fields.value(QStringLiteral("summary")).toString(),
+        QCOMPARE(m_session->store()->reads().caseById(id)->record.fields.value(QStringLiteral("summary")).toString(),
             before);
     }
 
@@ -404,11 +404,11 @@ private Q_SLOTS:
         QVERIFY(dlg->resolveButton()->isEnabled());
         QTest::mouseClick(dlg->resolveButton(), Qt::LeftButton);
         QCOMPARE(m_session->conflictsModel()->rowCount(), 0);
-        QCOMPARE(m_session->store()->conflictCount(), 0);
+        QCOMPARE(m_session->store()->reads().conflictCount(), 0);
         QVERIFY(m_session->outboxModel()->rowCount() >= 1);
 
         Q_EMIT m_env.window->syncNowRequested();
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->store()->pendingCount(), 0, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->store()->reads().pendingCount(), 0, 30000);
         QTRY_COMPARE(pendingOf(id), 0);
         auto c = carol();
         const HttpReply after = c->get(QStringLiteral("/api/v1/cases/") + id);
@@ -453,7 +453,7 @@ private Q_SLOTS:
         QVERIFY(box);
         box->button(QMessageBox::Yes)->click();
         QCOMPARE(m_session->syncIssuesModel()->rowCount(), 0);
-        QCOMPARE(m_session->store()->pendingCount(), 0);
+        QCOMPARE(m_session->store()->reads().pendingCount(), 0);
         QCOMPARE(m_session->outboxModel()->rowCount(), 0);
     }
 
@@ -481,7 +481,7 @@ private Q_SLOTS:
         QCOMPARE(view->form()->currentFields().value(QStringLiteral("summary")).toString(),
             QStringLiteral("still typing"));
         QVERIFY(view->banner()->isVisible());
-        QCOMPARE(m_session->store()->pendingCount(), 0); // nothing saved behind her back
+        QCOMPARE(m_session->store()->reads().pendingCount(), 0); // nothing saved behind her back
         view->openCase(id); // leave it clean
     }
 
@@ -668,9 +668,9 @@ private Q_SLOTS:
         // shows it by the server's id, with its history and no "not on the server yet".
         const QString from = pickCase();
         QVERIFY(!from.isEmpty());
-        const std::optional<client::LocalCase> model = m_session->store()->caseById(from);
+        const std::optional<client::LocalCase> model = m_session->store()->reads().caseById(from);
         QVERIFY(model);
-        const Result<QString> tmp = m_session->store()->createCase(
+        const Result<QString> tmp = m_session->store()->edits().createCase(
             model->record.caseType, model->record.fields, QStringLiteral("Created on the device"));
         QVERIFY2(tmp.ok(), qPrintable(tmp.error().toString()));
         QVERIFY(tmp->startsWith(QLatin1String("tmp-")));
@@ -679,8 +679,8 @@ private Q_SLOTS:
         QCOMPARE(view->caseId(), *tmp);
 
         Q_EMIT m_env.window->syncNowRequested();
-        QTRY_VERIFY_WITH_TIMEOUT(m_session->store()->resolveId(*tmp) != *tmp, 30000);
-        const QString serverId = m_session->store()->resolveId(*tmp);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->store()->reads().resolveId(*tmp) != *tmp, 30000);
+        const QString serverId = m_session->store()->reads().resolveId(*tmp);
         QTRY_COMPARE_WITH_TIMEOUT(view->caseId(), serverId, 10000);
         QCOMPARE(m_env.window->caseView(), view); // refreshed in place, not reopened
         auto c = carol();

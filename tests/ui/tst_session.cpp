@@ -136,7 +136,7 @@ private Q_SLOTS:
         QTest::keyClick(summary, Qt::Key_A, Qt::ControlModifier);
         QTest::keyClicks(summary, m_aliceText);
         QVERIFY(m_env.window->caseView()->form()->isDirty());
-        QCOMPARE(s->store()->pendingCount(), 0);
+        QCOMPARE(s->store()->reads().pendingCount(), 0);
     }
 
     void signOutReturnsToSignIn()
@@ -199,10 +199,10 @@ private Q_SLOTS:
         // Her edit was saved on the way out and waits in her store, queued.
         auto alice = client::LocalStore::open(m_alicePath);
         QVERIFY2(alice.ok(), qPrintable(alice.error().toString()));
-        QCOMPARE(alice.value()->pendingCount(), 1);
-        QCOMPARE(alice.value()->outbox().first().caseId, m_aliceCase);
+        QCOMPARE(alice.value()->reads().pendingCount(), 1);
+        QCOMPARE(alice.value()->reads().outbox().first().caseId, m_aliceCase);
         QCOMPARE(
-            alice.value()->caseById(m_aliceCase)->record.fields.value(QStringLiteral("summary")).toString(),
+            alice.value()->reads().caseById(m_aliceCase)->record.fields.value(QStringLiteral("summary")).toString(),
             m_aliceText);
     }
 

@@ -377,7 +377,7 @@ private Q_SLOTS:
         QSignalSpy cRem(&conflicts, &QAbstractItemModel::rowsRemoved);
         QSignalSpy iRem(&issues, &QAbstractItemModel::rowsRemoved);
         QVERIFY(m_store
-                    ->resolveConflict(QStringLiteral("C-1"),
+                    ->edits().resolveConflict(QStringLiteral("C-1"),
                         { { QStringLiteral("priority"), QJsonValue(QStringLiteral("high")) } })
                     .ok());
         const SyncIssue issue = issues.index(0).data(KeyedListModel::ValueRole).value<SyncIssue>();

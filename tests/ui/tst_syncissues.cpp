@@ -65,7 +65,7 @@ class TestUiSyncIssues : public QObject
         return out;
     }
 
-    QString etagOf(const QString &id) const { return m_session->store()->caseById(id)->record.etag; }
+    QString etagOf(const QString &id) const { return m_session->store()->reads().caseById(id)->record.etag; }
 
     void syncAndWait()
     {
@@ -175,7 +175,7 @@ private Q_SLOTS:
             QVERIFY(!id.isEmpty());
             QVERIFY(m_session->caseHost()->runFlowAction(id, etagOf(id), QStringLiteral("start"), {}).ok());
             syncAndWait();
-            QTRY_COMPARE(m_session->store()->pendingCount(), 0);
+            QTRY_COMPARE(m_session->store()->reads().pendingCount(), 0);
             inProgress << id;
         }
         m_complete = inProgress.first();
@@ -185,7 +185,7 @@ private Q_SLOTS:
         QVERIFY(!m_tooHigh.isEmpty());
 
         // The office publishes stricter rules: readings up to 500, and "Complete" needs a summary.
-        std::optional<CaseType> type = m_session->store()->caseType(QStringLiteral("inspection"));
+        std::optional<CaseType> type = m_session->store()->reads().caseType(QStringLiteral("inspection"));
         QVERIFY(type);
         CaseType v2 = *type;
         v2.version = type->version + 1;
@@ -209,7 +209,7 @@ private Q_SLOTS:
         QJsonObject completeFields { { QStringLiteral("passed"), true },
             { QStringLiteral("summary"), QJsonValue::Null } };
         if (!m_session->store()
-                 ->caseById(m_complete)
+                 ->reads().caseById(m_complete)
                  ->record.fields.value(QStringLiteral("readingKw"))
                  .isDouble())
             completeFields.insert(QStringLiteral("readingKw"), 42);
@@ -217,12 +217,12 @@ private Q_SLOTS:
             m_session->caseHost()
                 ->runFlowAction(m_complete, etagOf(m_complete), QStringLiteral("complete"), completeFields)
                 .ok());
-        QCOMPARE(m_session->store()->pendingCount(), 2);
+        QCOMPARE(m_session->store()->reads().pendingCount(), 2);
 
         // The server refuses both; the newer type arrives with the same sync.
         syncAndWait();
         QTRY_COMPARE_WITH_TIMEOUT(m_session->syncIssuesModel()->rowCount(), 2, 30000);
-        QTRY_COMPARE(m_session->store()->caseType(QStringLiteral("inspection"))->version, m_typeVersion);
+        QTRY_COMPARE(m_session->store()->reads().caseType(QStringLiteral("inspection"))->version, m_typeVersion);
         const client::SyncIssue issue = selectIssueOf(m_tooHigh);
         QCOMPARE(issue.status, ResultStatus::Rejected);
         QVERIFY(issue.error.fields.contains(QStringLiteral("readingKw")));
@@ -234,7 +234,7 @@ private Q_SLOTS:
     void cancelChangesNothing()
     {
         const client::SyncIssue issue = selectIssueOf(m_tooHigh);
-        const int outbox = m_session->store()->outbox().size();
+        const int outbox = m_session->store()->reads().outbox().size();
         SyncIssueDialog *dlg = openEditor();
         QVERIFY(dlg);
         QWidget *reading = dlg->form()->editorWidget(QStringLiteral("readingKw"));
@@ -244,8 +244,8 @@ private Q_SLOTS:
         QTest::keyClick(dlg, Qt::Key_Escape);
         QTRY_VERIFY(!m_env.window->findChild<SyncIssueDialog *>());
         QCOMPARE(m_session->syncIssuesModel()->rowCount(), 2);
-        QCOMPARE(m_session->store()->outbox().size(), outbox);
-        for (const client::SyncIssue &i : m_session->store()->syncIssues())
+        QCOMPARE(m_session->store()->reads().outbox().size(), outbox);
+        for (const client::SyncIssue &i : m_session->store()->reads().syncIssues())
             if (i.caseId == m_tooHigh)
                 QCOMPARE(i.action.fields.value(QStringLiteral("readingKw")).toInt(), 900);
         QCOMPARE(issue.action.fields.value(QStringLiteral("readingKw")).toInt(), 900);
@@ -273,13 +273,13 @@ private Q_SLOTS:
 
         // Queued again in its place with a new id; the issue is gone.
         QCOMPARE(m_session->syncIssuesModel()->rowCount(), 1);
-        const auto queued = m_session->store()->outbox();
+        const auto queued = m_session->store()->reads().outbox();
         QCOMPARE(queued.size(), 1);
         QCOMPARE(queued.first().caseId, m_tooHigh);
         QVERIFY(queued.first().actionId != issue.actionId);
-        QVERIFY(!m_session->store()->caseById(m_tooHigh)->hasIssue);
+        QVERIFY(!m_session->store()->reads().caseById(m_tooHigh)->hasIssue);
         QCOMPARE(
-            m_session->store()->caseById(m_tooHigh)->record.fields.value(QStringLiteral("readingKw")).toInt(),
+            m_session->store()->reads().caseById(m_tooHigh)->record.fields.value(QStringLiteral("readingKw")).toInt(),
             450);
     }
 
@@ -298,12 +298,12 @@ private Q_SLOTS:
         QTest::mouseClick(dlg->retryButton(), Qt::LeftButton);
         QTRY_VERIFY(!m_env.window->findChild<SyncIssueDialog *>());
         QCOMPARE(m_session->syncIssuesModel()->rowCount(), 0);
-        QCOMPARE(m_session->store()->pendingCount(), 2);
+        QCOMPARE(m_session->store()->reads().pendingCount(), 2);
 
         // Sync: both applied on the server, each once.
         syncAndWait();
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->store()->pendingCount(), 0, 30000);
-        QCOMPARE(m_session->store()->syncIssues().size(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->store()->reads().pendingCount(), 0, 30000);
+        QCOMPARE(m_session->store()->reads().syncIssues().size(), 0);
         const HttpReply a = m_office->get(QStringLiteral("/api/v1/cases/") + m_tooHigh);
         QCOMPARE(
             a.json().value(QStringLiteral("fields")).toObject().value(QStringLiteral("readingKw")).toInt(),
@@ -327,7 +327,7 @@ private Q_SLOTS:
         QVERIFY(m_session->caseHost()
                     ->saveFields(id, etagOf(id),
                         { { QStringLiteral("priority"),
-                            m_session->store()->caseById(id)->record.fields.value(QStringLiteral("priority"))
+                            m_session->store()->reads().caseById(id)->record.fields.value(QStringLiteral("priority"))
                                     == QLatin1String("high")
                                 ? QStringLiteral("low")
                                 : QStringLiteral("high") } })

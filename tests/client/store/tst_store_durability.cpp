@@ -351,7 +351,7 @@ private Q_SLOTS:
                     const QString id = QStringLiteral("C-%1").arg(i % 3 == 0 ? 1 + p % 3 : 100 + i);
                     ch.append(upsert("case", id, caseJson(id, 10 + p, baseFields())));
                 }
-                auto r = s.value()->applyChangesPage(page(ch, QStringLiteral("t-%1").arg(p)), false);
+                auto r = s.value()->pages().applyPage(page(ch, QStringLiteral("t-%1").arg(p)), false);
                 if (!r)
                     workerError = r.error().toString();
             }

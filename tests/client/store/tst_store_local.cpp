@@ -382,7 +382,7 @@ private Q_SLOTS:
     void caseSummariesAreTheListRowsOfCases()
     {
         QVERIFY(m_store
-                    ->updateFields("C-2",
+                    ->edits().updateFields("C-2",
                         { { "readingKw", 15.5 }, { "priority", "high" }, { "passed", true },
                             { "summary", "Fuse box replaced" } })
                     .ok());

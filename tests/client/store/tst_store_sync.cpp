@@ -131,7 +131,7 @@ private Q_SLOTS:
         // Sent again, the same ids return their first results (exactly once on the server).
         QVERIFY(
             m_store
-                ->applyUploadResults(batch,
+                ->upload().applyResults(batch,
                     { applied(batch.at(0), created, { { *tmp, "C-200" } }), applied(batch.at(1), created) })
                 .ok());
         QCOMPARE(m_store->reads().status().cases, 4);
@@ -217,7 +217,7 @@ private Q_SLOTS:
         // The second batch may come back first; the transition still waits for C-1's results.
         QVERIFY(
             m_store
-                ->applyUploadResults(second,
+                ->upload().applyResults(second,
                     { applied(second.first(), caseJson("C-2", 2, fieldsWith({ { "priority", "low" } }))) })
                 .ok());
         QVERIFY(m_store->upload().nextBatch().isEmpty());
@@ -407,7 +407,7 @@ private Q_SLOTS:
         // A newer server copy arrives before the user decides: the conflict stays, the case stays blocked.
         QVERIFY(
             m_store
-                ->applyChangesPage(
+                ->pages().applyPage(
                     page(
                         { upsert("case", "C-1",
                             caseJson("C-1", 3, fieldsWith({ { "priority", "low" }, { "readingKw", 40 } }))) },

@@ -101,7 +101,7 @@ void TestCliE2e::killedCliSyncAppliesEveryActionOnce()
 
     // A kill counts when it hit the drain itself: some of the queue went up, some was still waiting.
     int kills = 0, midDrain = 0;
-    auto pending = [&]() { return openStore(path)->pendingCount(); };
+    auto pending = [&]() { return openStore(path)->reads().pendingCount(); };
     for (int attempt = 0; midDrain < 50 && attempt < 600; ++attempt) {
         const int before = pending();
         QProcess p;
@@ -133,7 +133,7 @@ void TestCliE2e::killedCliSyncAppliesEveryActionOnce()
         midDrain >= 50, qPrintable(QStringLiteral("%1 kills, %2 during the drain").arg(kills).arg(midDrain)));
     auto last = run({ QStringLiteral("sync") });
     QVERIFY2(last.first == 0, qPrintable(last.second));
-    QCOMPARE(openStore(path)->pendingCount(), 0);
+    QCOMPARE(openStore(path)->reads().pendingCount(), 0);
 
     QHash<QString, int> seen;
     for (const HistoryEntry &h : historyOf(m_carol, caseId))

@@ -441,11 +441,11 @@ void TestSyncE2e::interruptedFullSyncResumesFromItsCursor()
     QVERIFY(!store->pages().fullSyncInProgress());
     // Nothing skipped: a cursor is stored only with the page it follows.
     QCOMPARE(storeCases(*store), storeCases(*ref));
-    QCOMPARE(store->reads().assignments().size(), ref->assignments().size());
+    QCOMPARE(store->reads().assignments().size(), ref->reads().assignments().size());
     for (const QString &page : { QStringLiteral("sites"), QStringLiteral("parts") })
         QCOMPARE(store->reads().dataPageRows(page, {}, 100000).size(),
             ref->reads().dataPageRows(page, {}, 100000).size());
-    QCOMPARE(store->reads().caseTypes().size(), ref->caseTypes().size());
+    QCOMPARE(store->reads().caseTypes().size(), ref->reads().caseTypes().size());
 }
 
 void TestSyncE2e::connectionCutMidUploadAppliesOnce()
@@ -508,7 +508,7 @@ void TestSyncE2e::twoClientsMergeOrConflictPerPolicy()
     auto b = openStore(pathB);
     QVERIFY(a && b);
     QVERIFY(b->reads().caseById(caseId));
-    const auto type = a->caseType(QStringLiteral("inspection"));
+    const auto type = a->reads().caseType(QStringLiteral("inspection"));
     const QList<FieldDef> editable = editableFields(*type);
     if (editable.size() < 2)
         QSKIP("the demo type has fewer than two editable fields");
@@ -520,13 +520,13 @@ void TestSyncE2e::twoClientsMergeOrConflictPerPolicy()
     QVERIFY(b->edits().updateFields(caseId, { { f2.name, b2 } }).ok());
     QVERIFY(syncOnce(aliceConfig(pathA)).ok);
     QVERIFY(syncOnce(aliceConfig(pathB)).ok);
-    if (b->pendingCount() > 0)
+    if (b->reads().pendingCount() > 0)
         QVERIFY(syncOnce(aliceConfig(pathB)).ok);
     auto merged = await<Result<CaseRecord>>([&](auto cb) { m_carol.getCase(caseId, cb); });
     QVERIFY(merged.ok());
     QCOMPARE(merged->fields.value(f1.name), a1);
     QCOMPARE(merged->fields.value(f2.name), b2);
-    QCOMPARE(b->conflictCount(), 0);
+    QCOMPARE(b->reads().conflictCount(), 0);
 
     // The same field on both sides: the policy decides; never a silent overwrite.
     QVERIFY(syncOnce(aliceConfig(pathA)).ok);
@@ -541,16 +541,16 @@ void TestSyncE2e::twoClientsMergeOrConflictPerPolicy()
     switch (type->conflictPolicy.ruleFor(f1.name)) {
     case ConflictRule::Merge:
         QCOMPARE(after->fields.value(f1.name), aV);
-        QVERIFY(b->conflictCount() > 0);
-        QCOMPARE(b->conflicts(caseId).first().theirs, aV);
-        QCOMPARE(b->conflicts(caseId).first().mine, bV);
+        QVERIFY(b->reads().conflictCount() > 0);
+        QCOMPARE(b->reads().conflicts(caseId).first().theirs, aV);
+        QCOMPARE(b->reads().conflicts(caseId).first().mine, bV);
         break;
     case ConflictRule::ServerWins:
         QCOMPARE(after->fields.value(f1.name), aV);
         QCOMPARE(b->reads().caseById(caseId)->record.fields.value(f1.name), aV);
         break;
     case ConflictRule::ClientWins:
-        if (b->pendingCount() > 0)
+        if (b->reads().pendingCount() > 0)
             QVERIFY(syncOnce(aliceConfig(pathB)).ok);
         after = await<Result<CaseRecord>>([&](auto cb) { m_carol.getCase(caseId, cb); });
         QCOMPARE(after->fields.value(f1.name), bV);
