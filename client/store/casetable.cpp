@@ -10,6 +10,14 @@
 
 namespace outpost::client {
 
+QString fieldLabel(const CaseType *type, const QString &field)
+{
+    if (type)
+        if (const FieldDef *f = type->field(field))
+            return f->label;
+    return field;
+}
+
 std::optional<CaseType> CaseTable::caseType(const QString &name) const
 {
     const QVariant v = m_db.scalar(QStringLiteral("SELECT json FROM case_types WHERE name = ?"), { name });

@@ -65,6 +65,9 @@ private:
     mutable QHash<QString, std::pair<QString, CaseType>> m_caseTypes;
 };
 
+/// The label of `field` in `type`, or the field's name when either is unknown.
+QString fieldLabel(const CaseType *type, const QString &field);
+
 /// "Update C-1: Reading 12 → 13" — a queued action for people (outbox, event log). `type` may be
 /// null: it is then read through `cases`.
 QString describeAction(const CaseTable &cases, const StoreDb &db, const Action &a,

@@ -14,14 +14,6 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(outpost::client::LocalStore)
 };
 
-QString labelOf(const CaseType *type, const QString &field)
-{
-    if (type)
-        if (const FieldDef *f = type->field(field))
-            return f->label;
-    return field;
-}
-
 QString shortText(const QString &s, int max = 60)
 {
     const QString one = s.simplified();
@@ -47,10 +39,10 @@ QString describeAction(const CaseTable &cases, const StoreDb &db, const Action &
     for (const QString &k : keys) {
         const FieldDef *field = type ? type->field(k) : nullptr;
         if (a.type == ActionType::Create)
-            changes << Tr::tr("%1 %2").arg(labelOf(type, k), formatFieldValue(field, a.fields.value(k)));
+            changes << Tr::tr("%1 %2").arg(fieldLabel(type, k), formatFieldValue(field, a.fields.value(k)));
         else
             changes << Tr::tr("%1 %2 → %3")
-                           .arg(labelOf(type, k), formatFieldValue(field, baseFields.value(k)),
+                           .arg(fieldLabel(type, k), formatFieldValue(field, baseFields.value(k)),
                                formatFieldValue(field, a.fields.value(k)));
     }
     const QString list = changes.join(QStringLiteral("; "));

@@ -6,7 +6,6 @@
 #include "storejson.h"
 #include "storeparts.h"
 
-
 #include <QCoreApplication>
 
 namespace outpost::client {
@@ -15,14 +14,6 @@ namespace {
 struct Tr {
     Q_DECLARE_TR_FUNCTIONS(outpost::client::LocalStore)
 };
-
-QString labelOf(const CaseType *type, const QString &field)
-{
-    if (type)
-        if (const FieldDef *f = type->field(field))
-            return f->label;
-    return field;
-}
 
 } // namespace
 
@@ -253,7 +244,7 @@ QList<ConflictEntry> StoreReads::conflicts(const QString &caseId) const
         const QString tn = r.value(7).toString();
         if (!types.contains(tn))
             types.insert(tn, d.cases.caseType(tn));
-        e.label = labelOf(types[tn] ? &*types[tn] : nullptr, e.field);
+        e.label = fieldLabel(types[tn] ? &*types[tn] : nullptr, e.field);
         out.append(e);
     }
     return out;
