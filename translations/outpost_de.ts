@@ -1352,6 +1352,10 @@
         <source>%1 (waits for a held change)</source>
         <translation>%1 (wartet auf eine angehaltene Änderung)</translation>
     </message>
+    <message>
+        <source>%1 (waits for the change being sent)</source>
+        <translation>%1 (wartet auf die Änderung, die gerade gesendet wird)</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::PinDialog</name>

@@ -1352,6 +1352,10 @@
         <source>%1 (waits for a held change)</source>
         <translation>%1 (attend une modification suspendue)</translation>
     </message>
+    <message>
+        <source>%1 (waits for the change being sent)</source>
+        <translation>%1 (attend la modification en cours d’envoi)</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::PinDialog</name>

@@ -260,6 +260,25 @@ private Q_SLOTS:
         QCOMPARE(outboxOf("C-1").first().state, QueueState::Queued);
     }
 
+    void outboxAndBatchAgreeOnWhatWaits()
+    {
+        // One rule (QueueGate) for the batch and for the outbox the user sees: behind an action
+        // being sent, the next action of its case waits, and the outbox says why.
+        QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 15 } }).ok());
+        QVERIFY(m_store->edits().addNote("C-1", "behind the edit").ok());
+        QVERIFY(m_store->edits().updateFields("C-2", { { "priority", "low" } }).ok());
+        QVERIFY(m_store->upload().markInflight({ outboxOf("C-1").first().actionId }).ok());
+        const auto batch = m_store->upload().nextBatch();
+        QCOMPARE(batch.size(), 1);
+        QCOMPARE(batch.first().action.caseId, QString("C-2"));
+        QCOMPARE(outboxOf("C-1").at(0).blockedBy, QString());
+        QCOMPARE(outboxOf("C-1").at(1).blockedBy, QString("inflight"));
+        QCOMPARE(outboxOf("C-2").at(0).blockedBy, QString());
+        QVERIFY(m_store->upload().requeueInflight().ok());
+        QCOMPARE(outboxOf("C-1").at(1).blockedBy, QString());
+        QCOMPARE(m_store->upload().nextBatch().size(), 3);
+    }
+
     void holdReleaseDiscard()
     {
         QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 15 } }).ok());
