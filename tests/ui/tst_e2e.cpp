@@ -346,7 +346,11 @@ private Q_SLOTS:
         box->button(QMessageBox::Yes)->click();
         QCOMPARE(m_session->outboxModel()->rowCount(), 0);
         QCOMPARE(pendingOf(id), 0);
-        QCOMPARE(m_session->store()->reads().caseById(id)->record.fields.value(QStringLiteral("summary")).toString(),
+        QCOMPARE(m_session->store()
+                     ->reads()
+                     .caseById(id)
+                     ->record.fields.value(QStringLiteral("summary"))
+                     .toString(),
             before);
     }
 

@@ -201,8 +201,11 @@ private Q_SLOTS:
         QVERIFY2(alice.ok(), qPrintable(alice.error().toString()));
         QCOMPARE(alice.value()->reads().pendingCount(), 1);
         QCOMPARE(alice.value()->reads().outbox().first().caseId, m_aliceCase);
-        QCOMPARE(
-            alice.value()->reads().caseById(m_aliceCase)->record.fields.value(QStringLiteral("summary")).toString(),
+        QCOMPARE(alice.value()
+                     ->reads()
+                     .caseById(m_aliceCase)
+                     ->record.fields.value(QStringLiteral("summary"))
+                     .toString(),
             m_aliceText);
     }
 

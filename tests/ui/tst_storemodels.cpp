@@ -376,8 +376,8 @@ private Q_SLOTS:
 
         QSignalSpy cRem(&conflicts, &QAbstractItemModel::rowsRemoved);
         QSignalSpy iRem(&issues, &QAbstractItemModel::rowsRemoved);
-        QVERIFY(m_store
-                    ->edits().resolveConflict(QStringLiteral("C-1"),
+        QVERIFY(m_store->edits()
+                    .resolveConflict(QStringLiteral("C-1"),
                         { { QStringLiteral("priority"), QJsonValue(QStringLiteral("high")) } })
                     .ok());
         const SyncIssue issue = issues.index(0).data(KeyedListModel::ValueRole).value<SyncIssue>();

@@ -209,7 +209,8 @@ private Q_SLOTS:
         QJsonObject completeFields { { QStringLiteral("passed"), true },
             { QStringLiteral("summary"), QJsonValue::Null } };
         if (!m_session->store()
-                 ->reads().caseById(m_complete)
+                 ->reads()
+                 .caseById(m_complete)
                  ->record.fields.value(QStringLiteral("readingKw"))
                  .isDouble())
             completeFields.insert(QStringLiteral("readingKw"), 42);
@@ -222,7 +223,8 @@ private Q_SLOTS:
         // The server refuses both; the newer type arrives with the same sync.
         syncAndWait();
         QTRY_COMPARE_WITH_TIMEOUT(m_session->syncIssuesModel()->rowCount(), 2, 30000);
-        QTRY_COMPARE(m_session->store()->reads().caseType(QStringLiteral("inspection"))->version, m_typeVersion);
+        QTRY_COMPARE(
+            m_session->store()->reads().caseType(QStringLiteral("inspection"))->version, m_typeVersion);
         const client::SyncIssue issue = selectIssueOf(m_tooHigh);
         QCOMPARE(issue.status, ResultStatus::Rejected);
         QVERIFY(issue.error.fields.contains(QStringLiteral("readingKw")));
@@ -278,8 +280,11 @@ private Q_SLOTS:
         QCOMPARE(queued.first().caseId, m_tooHigh);
         QVERIFY(queued.first().actionId != issue.actionId);
         QVERIFY(!m_session->store()->reads().caseById(m_tooHigh)->hasIssue);
-        QCOMPARE(
-            m_session->store()->reads().caseById(m_tooHigh)->record.fields.value(QStringLiteral("readingKw")).toInt(),
+        QCOMPARE(m_session->store()
+                     ->reads()
+                     .caseById(m_tooHigh)
+                     ->record.fields.value(QStringLiteral("readingKw"))
+                     .toInt(),
             450);
     }
 
@@ -327,7 +332,8 @@ private Q_SLOTS:
         QVERIFY(m_session->caseHost()
                     ->saveFields(id, etagOf(id),
                         { { QStringLiteral("priority"),
-                            m_session->store()->reads().caseById(id)->record.fields.value(QStringLiteral("priority"))
+                            m_session->store()->reads().caseById(id)->record.fields.value(
+                                QStringLiteral("priority"))
                                     == QLatin1String("high")
                                 ? QStringLiteral("low")
                                 : QStringLiteral("high") } })

@@ -400,8 +400,8 @@ private Q_SLOTS:
 
     void caseSummariesAreTheListRowsOfCases()
     {
-        QVERIFY(m_store
-                    ->edits().updateFields("C-2",
+        QVERIFY(m_store->edits()
+                    .updateFields("C-2",
                         { { "readingKw", 15.5 }, { "priority", "high" }, { "passed", true },
                             { "summary", "Fuse box replaced" } })
                     .ok());

@@ -130,8 +130,8 @@ private Q_SLOTS:
         QCOMPARE(m_store->reads().status().cases, 5);
         // Sent again, the same ids return their first results (exactly once on the server).
         QVERIFY(
-            m_store
-                ->upload().applyResults(batch,
+            m_store->upload()
+                .applyResults(batch,
                     { applied(batch.at(0), created, { { *tmp, "C-200" } }), applied(batch.at(1), created) })
                 .ok());
         QCOMPARE(m_store->reads().status().cases, 4);
@@ -216,8 +216,8 @@ private Q_SLOTS:
 
         // The second batch may come back first; the transition still waits for C-1's results.
         QVERIFY(
-            m_store
-                ->upload().applyResults(second,
+            m_store->upload()
+                .applyResults(second,
                     { applied(second.first(), caseJson("C-2", 2, fieldsWith({ { "priority", "low" } }))) })
                 .ok());
         QVERIFY(m_store->upload().nextBatch().isEmpty());
@@ -405,15 +405,13 @@ private Q_SLOTS:
             return conflictResult(q, caseJson("C-1", 2, fieldsWith({ { "priority", "low" } })));
         });
         // A newer server copy arrives before the user decides: the conflict stays, the case stays blocked.
-        QVERIFY(
-            m_store
-                ->pages().applyPage(
-                    page(
-                        { upsert("case", "C-1",
-                            caseJson("C-1", 3, fieldsWith({ { "priority", "low" }, { "readingKw", 40 } }))) },
-                        "t5"),
-                    false)
-                .ok());
+        QVERIFY(m_store->pages()
+                    .applyPage(page({ upsert("case", "C-1",
+                                        caseJson("C-1", 3,
+                                            fieldsWith({ { "priority", "low" }, { "readingKw", 40 } }))) },
+                                   "t5"),
+                        false)
+                    .ok());
         const auto c = m_store->reads().caseById("C-1");
         QVERIFY(c->hasConflict);
         QCOMPARE(c->record.fields.value("readingKw").toInt(), 40);
