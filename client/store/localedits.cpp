@@ -53,6 +53,29 @@ QString fieldList(const QJsonObject &o)
 {
     return o.keys().join(QStringLiteral(", "));
 }
+
+/// A case and its type, for an edit whose fields the rules accepted.
+struct EditTarget {
+    LocalCase c;
+    CaseType type;
+};
+
+/// Loads the case and its type and checks `fields` as an update of it (the same for an edit and
+/// for the fields a flow action carries).
+Result<EditTarget> checkEdit(StoreParts &d, const QString &caseId, const QJsonObject &fields)
+{
+    auto c = d.cases.load(caseId);
+    if (!c)
+        return notFound(caseId);
+    auto type = d.cases.caseType(c->record.caseType);
+    if (!type)
+        return unknownType(c->record.caseType);
+    const auto errors = RulesEngine::validateFields(
+        *type, c->record.fields, fields, RulesEngine::Mode::Update, d.cases.lookup());
+    if (!errors.isEmpty())
+        return validationFailed(errors);
+    return EditTarget { std::move(*c), std::move(*type) };
+}
 } // namespace
 
 Result<QString> LocalEdits::createCase(
@@ -104,20 +127,14 @@ Result<QString> LocalEdits::createCase(
 
 Status LocalEdits::updateFields(const QString &caseId, const QJsonObject &fields)
 {
-    const auto c = d.cases.load(caseId);
-    if (!c)
-        return notFound(caseId);
-    const auto type = d.cases.caseType(c->record.caseType);
-    if (!type)
-        return unknownType(c->record.caseType);
-    const auto errors = RulesEngine::validateFields(
-        *type, c->record.fields, fields, RulesEngine::Mode::Update, d.cases.lookup());
-    if (!errors.isEmpty())
-        return validationFailed(errors);
-    const QJsonObject changed = changedFields(c->record.fields, fields);
+    auto target = checkEdit(d, caseId, fields);
+    if (!target)
+        return target.error();
+    const auto &[c, type] = target.value();
+    const QJsonObject changed = changedFields(c.record.fields, fields);
     if (changed.isEmpty())
         return Status::success();
-    const QString id = c->record.id;
+    const QString id = c.record.id;
 
     SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
@@ -154,15 +171,15 @@ Status LocalEdits::updateFields(const QString &caseId, const QJsonObject &fields
     } else if (last && last->action.type == ActionType::Update && last->state == QueueState::Queued) {
         // 2. Consecutive edits merge into one update that keeps the oldest baseEtag and merge base.
         PendingUpdate u { last->action, last->baseFields };
-        u.fold(changed, c->record.fields);
+        u.fold(changed, c.record.fields);
         u.action.clientTime = nowIso();
         st = d.outbox.rewrite(last->seq, u.action, u.baseFields, last->state);
         explanation = Tr::tr("Merged the edit of %1 into the queued update of %2 (based on etag %3).")
                           .arg(fieldList(changed), id, u.action.baseEtag);
     } else {
-        const PendingUpdate u = PendingUpdate::create(id, c->record.etag, changed, c->record.fields);
+        const PendingUpdate u = PendingUpdate::create(id, c.record.etag, changed, c.record.fields);
         st = d.outbox.insert(u.action, u.baseFields);
-        explanation = Tr::tr("Queued: %1").arg(describeAction(d.cases, d.db, u.action, u.baseFields, &*type));
+        explanation = Tr::tr("Queued: %1").arg(describeAction(d.cases, d.db, u.action, u.baseFields, &type));
     }
     if (st.ok())
         st = lastInQueue ? d.cases.overlay(id, changed) : d.cases.recompute(id);
@@ -175,33 +192,27 @@ Status LocalEdits::updateFields(const QString &caseId, const QJsonObject &fields
 
 Status LocalEdits::runFlowAction(const QString &caseId, const QString &flowAction, const QJsonObject &fields)
 {
-    const auto c = d.cases.load(caseId);
-    if (!c)
-        return notFound(caseId);
-    const auto type = d.cases.caseType(c->record.caseType);
-    if (!type)
-        return unknownType(c->record.caseType);
-    const auto errors = RulesEngine::validateFields(
-        *type, c->record.fields, fields, RulesEngine::Mode::Update, d.cases.lookup());
-    if (!errors.isEmpty())
-        return validationFailed(errors);
-    QJsonObject after = c->record.fields;
+    auto target = checkEdit(d, caseId, fields);
+    if (!target)
+        return target.error();
+    const auto &[c, type] = target.value();
+    QJsonObject after = c.record.fields;
     for (auto it = fields.begin(); it != fields.end(); ++it)
         after.insert(it.key(), it.value());
-    if (auto st = RulesEngine::checkFlowAction(*type, c->record.status, after, flowAction); !st.ok())
+    if (auto st = RulesEngine::checkFlowAction(type, c.record.status, after, flowAction); !st.ok())
         return st;
 
     Action a;
     a.id = newUuid();
     a.type = ActionType::Transition;
-    a.caseId = c->record.id;
-    a.baseEtag = c->record.etag;
+    a.caseId = c.record.id;
+    a.baseEtag = c.record.etag;
     a.flowAction = flowAction;
-    a.fields = changedFields(c->record.fields, fields);
+    a.fields = changedFields(c.record.fields, fields);
     a.clientTime = nowIso();
     QJsonObject base;
     for (auto it = a.fields.begin(); it != a.fields.end(); ++it)
-        base.insert(it.key(), orNull(c->record.fields.value(it.key())));
+        base.insert(it.key(), orNull(c.record.fields.value(it.key())));
 
     SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
@@ -211,7 +222,7 @@ Status LocalEdits::runFlowAction(const QString &caseId, const QString &flowActio
         st = d.cases.recompute(a.caseId);
     if (st.ok())
         d.db.log(EventLevel::Info, kQueue,
-            Tr::tr("Queued: %1").arg(describeAction(d.cases, d.db, a, base, &*type)));
+            Tr::tr("Queued: %1").arg(describeAction(d.cases, d.db, a, base, &type)));
     if (st.ok())
         st = tx.commit();
     return st;
