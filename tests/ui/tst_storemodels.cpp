@@ -305,7 +305,7 @@ private Q_SLOTS:
 
     void outboxReportsExactRows()
     {
-        OutboxModel model(m_store.get());
+        OutboxModel model(&m_store->reads());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.refresh();
         QCOMPARE(model.rowCount(), 0);
@@ -340,8 +340,8 @@ private Q_SLOTS:
 
     void conflictsAndSyncIssues()
     {
-        ConflictsListModel conflicts(m_store.get());
-        SyncIssuesModel issues(m_store.get());
+        ConflictsListModel conflicts(&m_store->reads());
+        SyncIssuesModel issues(&m_store->reads());
         QAbstractItemModelTester t1(&conflicts, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t2(&issues, QAbstractItemModelTester::FailureReportingMode::QtTest);
         conflicts.refresh();
@@ -390,7 +390,7 @@ private Q_SLOTS:
 
     void eventLogNewestFirst()
     {
-        EventLogModel model(m_store.get());
+        EventLogModel model(&m_store->reads());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.refresh();
         const int before = model.rowCount();

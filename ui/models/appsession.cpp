@@ -178,10 +178,10 @@ void AppSession::bind()
     m_details->setServer(m_server);
     m_details->setOnline(!m_offline);
     m_worklist = new StoreWorklistModel(store);
-    m_outbox = new OutboxModel(store);
-    m_conflicts = new ConflictsListModel(store);
-    m_issues = new SyncIssuesModel(store);
-    m_events = new EventLogModel(store);
+    m_outbox = new OutboxModel(&store->reads());
+    m_conflicts = new ConflictsListModel(&store->reads());
+    m_issues = new SyncIssuesModel(&store->reads());
+    m_events = new EventLogModel(&store->reads());
     refreshLists();
     for (const CaseType &t : store->reads().caseTypes())
         m_typeNames << t.name + QLatin1Char('/') + QString::number(t.version);

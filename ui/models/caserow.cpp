@@ -105,10 +105,10 @@ QVariantMap WorklistChoices::toVariant() const
         { QStringLiteral("queue"), map(queues) } };
 }
 
-QHash<QString, QString> caseTypeTitles(const client::LocalStore &store)
+QHash<QString, QString> caseTypeTitles(const client::StoreReads &store)
 {
     QHash<QString, QString> titles;
-    for (const CaseType &t : store.reads().caseTypes())
+    for (const CaseType &t : store.caseTypes())
         titles.insert(t.name, t.title.isEmpty() ? t.name : t.title);
     return titles;
 }
@@ -133,7 +133,7 @@ CaseRowsLoad readRows(const QString &storePath, bool verify, bool searchText, Wo
         load.error = store.error();
         return load;
     }
-    const QHash<QString, QString> titles = caseTypeTitles(**store);
+    const QHash<QString, QString> titles = caseTypeTitles((*store)->reads());
     const QList<client::CaseSummary> cases = searchText
         ? (*store)->reads().caseSummaries(worklistFilter())
         : (*store)->reads().caseSummariesWithoutSearchText(worklistFilter());

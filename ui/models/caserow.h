@@ -43,7 +43,7 @@ QString searchKeyOf(const QString &id, const QString &title);
 QByteArray searchTextKeyOf(const QString &searchText);
 
 /// Title per case type name (the title, or the name when the type has none).
-QHash<QString, QString> caseTypeTitles(const client::LocalStore &store);
+QHash<QString, QString> caseTypeTitles(const client::StoreReads &store);
 
 /// What the worklist shows: every open case of the store (the store holds only the user's scope).
 client::CaseFilter worklistFilter();

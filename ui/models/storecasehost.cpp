@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "storecasehost.h"
 
+#include "storereads.h"
+
 #include "localstore.h"
 
 #include <QCoreApplication>
@@ -22,7 +24,7 @@ QList<LookupEntry> StoreLookupSource::search(const QString &page, const QString 
         return out;
     QSet<QString> seen;
     // Keys starting with the text first (an indexed prefix read), then keys/labels containing it.
-    for (const DataPageRow &r : m_store->reads().dataPageRows(page, text, limit)) {
+    for (const DataPageRow &r : m_store->dataPageRows(page, text, limit)) {
         if (!r.key.startsWith(text, Qt::CaseInsensitive))
             continue;
         out.append({ r.key, r.label });
@@ -30,7 +32,7 @@ QList<LookupEntry> StoreLookupSource::search(const QString &page, const QString 
     }
     if (text.isEmpty() || out.size() >= limit)
         return out;
-    for (const DataPageRow &r : m_store->reads().dataPageRows(page, {}, LabelScanRows)) {
+    for (const DataPageRow &r : m_store->dataPageRows(page, {}, LabelScanRows)) {
         if (out.size() >= limit)
             break;
         if (seen.contains(r.key))
@@ -45,14 +47,14 @@ QList<LookupEntry> StoreLookupSource::search(const QString &page, const QString 
 
 bool StoreLookupSource::contains(const QString &page, const QString &key) const
 {
-    return m_store && m_store->reads().hasDataPageRow(page, key);
+    return m_store && m_store->hasDataPageRow(page, key);
 }
 
 QString StoreLookupSource::label(const QString &page, const QString &key) const
 {
     if (!m_store)
         return {};
-    for (const DataPageRow &r : m_store->reads().dataPageRows(page, key, 5))
+    for (const DataPageRow &r : m_store->dataPageRows(page, key, 5))
         if (r.key == key)
             return r.label;
     return {};
@@ -61,7 +63,7 @@ QString StoreLookupSource::label(const QString &page, const QString &key) const
 StoreCaseHost::StoreCaseHost(client::LocalStore *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
-    , m_lookup(store)
+    , m_lookup(store ? &store->reads() : nullptr)
 { }
 
 Result<CaseRecord> StoreCaseHost::caseRecord(const QString &caseId) const

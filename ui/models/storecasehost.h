@@ -8,7 +8,8 @@
 
 namespace outpost::client {
 class LocalStore;
-}
+class StoreReads;
+} // namespace outpost::client
 
 namespace outpost::ui {
 
@@ -16,7 +17,7 @@ namespace outpost::ui {
 class StoreLookupSource : public LookupSource
 {
 public:
-    explicit StoreLookupSource(client::LocalStore *store)
+    explicit StoreLookupSource(const client::StoreReads *store)
         : m_store(store)
     { }
     QList<LookupEntry> search(const QString &page, const QString &text, int limit) const override;
@@ -24,7 +25,7 @@ public:
     QString label(const QString &page, const QString &key) const override;
 
 private:
-    client::LocalStore *m_store;
+    const client::StoreReads *m_store;
 };
 
 /// The case screens over the GUI thread's LocalStore: every save or flow action is one local

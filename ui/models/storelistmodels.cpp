@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "storelistmodels.h"
 
-#include "localstore.h"
+#include "storereads.h"
 
 #include <QLocale>
 
@@ -9,7 +9,7 @@ namespace outpost::ui {
 
 using namespace outpost::client;
 
-OutboxModel::OutboxModel(LocalStore *store, QObject *parent)
+OutboxModel::OutboxModel(const StoreReads *store, QObject *parent)
     : KeyedListModel(parent)
     , m_store(store)
 { }
@@ -18,7 +18,7 @@ void OutboxModel::refresh()
 {
     QList<KeyedItem> items;
     if (m_store) {
-        for (const OutboxEntry &e : m_store->reads().outbox()) {
+        for (const OutboxEntry &e : m_store->outbox()) {
             QString text = e.description;
             if (e.state == QueueState::Held)
                 text = tr("%1 (on hold)").arg(text);
@@ -39,7 +39,7 @@ void OutboxModel::refresh()
     setItems(items);
 }
 
-ConflictsListModel::ConflictsListModel(LocalStore *store, QObject *parent)
+ConflictsListModel::ConflictsListModel(const StoreReads *store, QObject *parent)
     : KeyedListModel(parent)
     , m_store(store)
 { }
@@ -61,7 +61,7 @@ void ConflictsListModel::refresh()
                     {}, QVariant::fromValue(group) });
             group.clear();
         };
-        for (const ConflictEntry &c : m_store->reads().conflicts()) {
+        for (const ConflictEntry &c : m_store->conflicts()) {
             if (!group.isEmpty() && group.first().caseId != c.caseId)
                 flush();
             group.append(c);
@@ -71,7 +71,7 @@ void ConflictsListModel::refresh()
     setItems(items);
 }
 
-SyncIssuesModel::SyncIssuesModel(LocalStore *store, QObject *parent)
+SyncIssuesModel::SyncIssuesModel(const StoreReads *store, QObject *parent)
     : KeyedListModel(parent)
     , m_store(store)
 { }
@@ -80,7 +80,7 @@ void SyncIssuesModel::refresh()
 {
     QList<KeyedItem> items;
     if (m_store) {
-        for (const SyncIssue &i : m_store->reads().syncIssues()) {
+        for (const SyncIssue &i : m_store->syncIssues()) {
             const QString why = i.error.toString();
             const QString text = i.status == ResultStatus::Gone
                 ? tr("%1 — the case is gone: %2").arg(i.description, why)
@@ -91,7 +91,7 @@ void SyncIssuesModel::refresh()
     setItems(items);
 }
 
-EventLogModel::EventLogModel(LocalStore *store, QObject *parent)
+EventLogModel::EventLogModel(const StoreReads *store, QObject *parent)
     : KeyedListModel(parent)
     , m_store(store)
 { }
@@ -100,7 +100,7 @@ void EventLogModel::refresh()
 {
     QList<KeyedItem> items;
     if (m_store) {
-        for (const EventEntry &e : m_store->reads().eventLog(200)) {
+        for (const EventEntry &e : m_store->eventLog(200)) {
             const QString text = QStringLiteral("%1  %2  %3: %4")
                                      .arg(QLocale().toString(e.at.toLocalTime(), QLocale::ShortFormat),
                                          eventLevelName(e.level), e.category, e.message);

@@ -5,7 +5,7 @@
 #include "storetypes.h"
 
 namespace outpost::client {
-class LocalStore;
+class StoreReads;
 }
 
 namespace outpost::ui {
@@ -15,11 +15,11 @@ class OutboxModel : public KeyedListModel
 {
     Q_OBJECT
 public:
-    explicit OutboxModel(client::LocalStore *store, QObject *parent = nullptr);
+    explicit OutboxModel(const client::StoreReads *store, QObject *parent = nullptr);
     void refresh() override;
 
 private:
-    client::LocalStore *m_store;
+    const client::StoreReads *m_store;
 };
 
 /// One row per case with conflicting fields; key = case id, value = QList<client::ConflictEntry>.
@@ -27,11 +27,11 @@ class ConflictsListModel : public KeyedListModel
 {
     Q_OBJECT
 public:
-    explicit ConflictsListModel(client::LocalStore *store, QObject *parent = nullptr);
+    explicit ConflictsListModel(const client::StoreReads *store, QObject *parent = nullptr);
     void refresh() override;
 
 private:
-    client::LocalStore *m_store;
+    const client::StoreReads *m_store;
 };
 
 /// Rejected and gone actions with the server's message; key = action id, value = SyncIssue.
@@ -39,11 +39,11 @@ class SyncIssuesModel : public KeyedListModel
 {
     Q_OBJECT
 public:
-    explicit SyncIssuesModel(client::LocalStore *store, QObject *parent = nullptr);
+    explicit SyncIssuesModel(const client::StoreReads *store, QObject *parent = nullptr);
     void refresh() override;
 
 private:
-    client::LocalStore *m_store;
+    const client::StoreReads *m_store;
 };
 
 /// The store's event log, newest first; key = entry id, value = EventEntry.
@@ -51,11 +51,11 @@ class EventLogModel : public KeyedListModel
 {
     Q_OBJECT
 public:
-    explicit EventLogModel(client::LocalStore *store, QObject *parent = nullptr);
+    explicit EventLogModel(const client::StoreReads *store, QObject *parent = nullptr);
     void refresh() override;
 
 private:
-    client::LocalStore *m_store;
+    const client::StoreReads *m_store;
 };
 
 } // namespace outpost::ui

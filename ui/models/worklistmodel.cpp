@@ -34,7 +34,7 @@ StoreWorklistModel::StoreWorklistModel(client::LocalStore *store, QObject *paren
     m_reloadTimer.setSingleShot(true);
     connect(&m_reloadTimer, &QTimer::timeout, this, [this] { reload(); });
     if (m_store)
-        m_titles = caseTypeTitles(*m_store);
+        m_titles = caseTypeTitles(m_store->reads());
 }
 
 StoreWorklistModel::~StoreWorklistModel()
@@ -113,7 +113,7 @@ void StoreWorklistModel::setRows(const CaseRowsLoad &load)
     }
     m_choices = load.choices;
     if (m_store)
-        m_titles = caseTypeTitles(*m_store);
+        m_titles = caseTypeTitles(m_store->reads());
     endResetModel();
     // Freeing tens of thousands of rows takes a while: on the thread pool, not here.
     if (oldRows.size() > MaxRowRefresh)
@@ -182,7 +182,7 @@ void StoreWorklistModel::refreshCases(const QStringList &caseIds)
         return;
     }
     if (m_titles.isEmpty())
-        m_titles = caseTypeTitles(*m_store);
+        m_titles = caseTypeTitles(m_store->reads());
     remapTempIds();
     for (const QString &rawId : caseIds) {
         const QString id = m_store->reads().resolveId(rawId);
