@@ -20,6 +20,7 @@
 #include <QSettings>
 
 #include <cstdio>
+#include <memory>
 
 using namespace outpost::ui;
 
@@ -31,9 +32,12 @@ struct Tr {
 
 int main(int argc, char *argv[])
 {
-    // A command as first argument (signin, sync, status, case, outbox, ...): the headless CLI,
-    // without any GUI (no display needed).
-    if (argc > 1 && outpost::cli::isCliCommand(QString::fromLocal8Bit(argv[1]))) {
+    // A command (signin, sync, status, case, outbox, ...; options may come first): the headless
+    // CLI, without any GUI (no display needed).
+    QStringList words;
+    for (int i = 1; i < argc; ++i)
+        words << QString::fromLocal8Bit(argv[i]);
+    if (outpost::cli::isCliInvocation(words)) {
         QCoreApplication core(argc, argv);
         QCoreApplication::setOrganizationName(QStringLiteral("Outpost"));
         QCoreApplication::setApplicationName(QStringLiteral("outpost"));
@@ -50,7 +54,19 @@ int main(int argc, char *argv[])
     if (kioskArg)
         KioskController::enableVirtualKeyboardIfInstalled(); // must precede QApplication
 
-    QApplication app(argc, argv);
+    // --help and --version need no display: they are answered by a QCoreApplication, so that they
+    // work on a server, over ssh or in a script (the parser prints and exits before any widget).
+    const bool infoOnly = [&] {
+        for (int i = 1; i < argc; ++i)
+            for (const char *opt : { "--help", "-h", "-?", "--help-all", "--version", "-v" })
+                if (qstrcmp(argv[i], opt) == 0)
+                    return true;
+        return false;
+    }();
+    const std::unique_ptr<QCoreApplication> application = infoOnly
+        ? std::make_unique<QCoreApplication>(argc, argv)
+        : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication &app = *application;
     QApplication::setOrganizationName(QStringLiteral("Outpost"));
     QApplication::setApplicationName(QStringLiteral("outpost"));
     QApplication::setApplicationDisplayName(QStringLiteral("Outpost"));
@@ -81,7 +97,9 @@ int main(int argc, char *argv[])
     installTranslations(settings->value(QStringLiteral("ui/language"), QStringLiteral("system")).toString());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(Tr::tr("Outpost: offline-first field service for technicians."));
+    parser.setApplicationDescription(Tr::tr("Outpost: offline-first field service for technicians.")
+        + QStringLiteral("\n\n") + Tr::tr("Without a display, as commands:") + QLatin1Char('\n')
+        + outpost::cli::usageText().trimmed());
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption kioskOpt(

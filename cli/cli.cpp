@@ -91,6 +91,23 @@ bool isCliCommand(const QString &word)
     return commands.contains(word);
 }
 
+bool isCliInvocation(const QStringList &args)
+{
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (a == QLatin1String("--json"))
+            return true;
+        if (a.startsWith(QLatin1String("--"))) {
+            if (!a.contains(QLatin1Char('=')) && ValueOptions.contains(a.mid(2)))
+                ++i; // the option's value
+            continue;
+        }
+        if (!a.startsWith(QLatin1Char('-')))
+            return true;
+    }
+    return false;
+}
+
 int runCli(const QStringList &args)
 {
     std::unique_ptr<QCoreApplication> ownApp;
@@ -242,6 +259,11 @@ Result<std::unique_ptr<client::LocalStore>> openProfileStore(const Context &ctx,
     if (profile)
         *profile = p.value();
     return client::LocalStore::open(p->storePath);
+}
+
+QString usageText()
+{
+    return QString::fromUtf8(UsageText);
 }
 
 } // namespace outpost::cli

@@ -17,9 +17,17 @@ enum ExitCode {
 
 /// Whether `word` (argv[1]) names a command of the headless CLI.
 bool isCliCommand(const QString &word);
+/// Whether the arguments (without the program name) ask for the command line rather than the
+/// desktop app: a word that is not an option or an option's value (a command, or an unknown word
+/// the command line then reports), or --json. `outpost --profile DIR --server URL` opens the app;
+/// `outpost --profile DIR status` and `outpost cases` are commands.
+bool isCliInvocation(const QStringList &args);
 
 /// Runs one command. `args` are the arguments after the program name, e.g. {"case", "list", "--json"}.
 /// Creates a QCoreApplication if none exists; network work runs in its normal event loop.
 int runCli(const QStringList &args);
+
+/// The commands and their options, as `outpost --help` and a usage error print them.
+QString usageText();
 
 } // namespace outpost::cli

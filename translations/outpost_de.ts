@@ -265,6 +265,10 @@
         <translation>Outpost: Außendienst für Techniker, der auch offline funktioniert.</translation>
     </message>
     <message>
+        <source>Without a display, as commands:</source>
+        <translation>Ohne Bildschirm, als Befehle:</translation>
+    </message>
+    <message>
         <source>Fullscreen kiosk mode; leaving it needs the administrator PIN.</source>
         <translation>Kioskmodus im Vollbild; zum Verlassen ist die Administrator-PIN nötig.</translation>
     </message>

@@ -265,6 +265,10 @@
         <translation>Outpost : le service terrain des techniciens, même hors ligne.</translation>
     </message>
     <message>
+        <source>Without a display, as commands:</source>
+        <translation>Sans écran, en commandes :</translation>
+    </message>
+    <message>
         <source>Fullscreen kiosk mode; leaving it needs the administrator PIN.</source>
         <translation>Mode kiosque plein écran ; le quitter exige le code PIN administrateur.</translation>
     </message>

@@ -102,6 +102,18 @@ private Q_SLOTS:
             int(ExitUsage));
         QVERIFY(isCliCommand(QStringLiteral("sync")));
         QVERIFY(!isCliCommand(QStringLiteral("--kiosk")));
+        const auto cliFor = [](const char *line) {
+            return isCliInvocation(QString::fromLatin1(line).split(QLatin1Char(' '), Qt::SkipEmptyParts));
+        };
+        QVERIFY(cliFor("status"));
+        QVERIFY(cliFor("--profile /p status"));
+        QVERIFY(cliFor("--profile=/p case list"));
+        QVERIFY(cliFor("cases --json")); // an unknown word: the command line says so, not the app
+        QVERIFY(cliFor("--json"));
+        QVERIFY(!cliFor(""));
+        QVERIFY(!cliFor("--profile /p --server https://x"));
+        QVERIFY(!cliFor("--server https://x --kiosk"));
+        QVERIFY(!cliFor("--help"));
     }
 };
 
