@@ -24,6 +24,8 @@ EventLogView::EventLogView(QWidget *parent)
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->setAccessibleName(tr("Event log"));
+    // One column of whole lines (time, level, category, message): a header would only say "1".
+    m_view->setHeaderHidden(true);
     m_view->header()->setStretchLastSection(true);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     auto *lay = new QVBoxLayout(this);

@@ -153,6 +153,7 @@ private Q_SLOTS:
         view.setModel(&log);
         QAbstractItemModelTester tester(view.proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(view.view()->model()->rowCount(), 4);
+        QVERIFY(view.view()->isHeaderHidden()); // no column header reading "1" above the lines
         QTest::keyClicks(view.filterEdit(), QStringLiteral("SYNC"));
         QCOMPARE(view.view()->model()->rowCount(), 2);
         log.insertRows(0, 1);
