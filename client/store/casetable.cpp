@@ -18,6 +18,15 @@ QString fieldLabel(const CaseType *type, const QString &field)
     return field;
 }
 
+QString fieldLabels(const CaseType *type, const QStringList &fields)
+{
+    QStringList labels;
+    labels.reserve(fields.size());
+    for (const QString &f : fields)
+        labels << fieldLabel(type, f);
+    return labels.join(QStringLiteral(", "));
+}
+
 std::optional<CaseType> CaseTable::caseType(const QString &name) const
 {
     const QVariant v = m_db.scalar(QStringLiteral("SELECT json FROM case_types WHERE name = ?"), { name });

@@ -67,6 +67,8 @@ private:
 
 /// The label of `field` in `type`, or the field's name when either is unknown.
 QString fieldLabel(const CaseType *type, const QString &field);
+/// "Meter reading (kW), Priority": the labels of `fields`, for the event log.
+QString fieldLabels(const CaseType *type, const QStringList &fields);
 
 /// "Update C-1: Reading 12 → 13" — a queued action for people (outbox, event log). `type` may be
 /// null: it is then read through `cases`.

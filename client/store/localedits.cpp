@@ -49,11 +49,6 @@ QJsonObject changedFields(const QJsonObject &current, const QJsonObject &wanted)
     return out;
 }
 
-QString fieldList(const QJsonObject &o)
-{
-    return o.keys().join(QStringLiteral(", "));
-}
-
 /// A case and its type, for an edit whose fields the rules accepted.
 struct EditTarget {
     LocalCase c;
@@ -167,7 +162,7 @@ Status LocalEdits::updateFields(const QString &caseId, const QJsonObject &fields
         lastInQueue = create == last;
         explanation
             = Tr::tr("Folded the edit of %1 into the unsent creation of %2 (one request instead of two).")
-                  .arg(fieldList(changed), id);
+                  .arg(fieldLabels(&type, changed.keys()), id);
     } else if (last && last->action.type == ActionType::Update && last->state == QueueState::Queued) {
         // 2. Consecutive edits merge into one update that keeps the oldest baseEtag and merge base.
         PendingUpdate u { last->action, last->baseFields };
@@ -175,7 +170,7 @@ Status LocalEdits::updateFields(const QString &caseId, const QJsonObject &fields
         u.action.clientTime = nowIso();
         st = d.outbox.rewrite(last->seq, u.action, u.baseFields, last->state);
         explanation = Tr::tr("Merged the edit of %1 into the queued update of %2 (based on etag %3).")
-                          .arg(fieldList(changed), id, u.action.baseEtag);
+                          .arg(fieldLabels(&type, changed.keys()), id, u.action.baseEtag);
     } else {
         const PendingUpdate u = PendingUpdate::create(id, c.record.etag, changed, c.record.fields);
         st = d.outbox.insert(u.action, u.baseFields);

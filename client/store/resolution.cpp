@@ -85,7 +85,7 @@ Status LocalEdits::resolveConflict(const QString &caseIdIn, const QHash<QString,
         d.db.log(EventLevel::Info, kSync,
             toSend.isEmpty() ? Tr::tr("Conflicts of %1 resolved: the server's values kept.").arg(caseId)
                              : Tr::tr("Conflicts of %1 resolved: %2 will be sent.")
-                                   .arg(caseId, toSend.keys().join(QStringLiteral(", "))));
+                                   .arg(caseId, fieldLabels(&*type, toSend.keys())));
     if (st.ok())
         st = tx.commit();
     return st;

@@ -351,13 +351,13 @@ struct Applier {
         }
         if (!m.serverWon.isEmpty())
             words << Tr::tr("%1 kept the server's value (serverWins)")
-                         .arg(m.serverWon.join(QStringLiteral(", ")));
+                         .arg(fieldLabels(type ? &*type : nullptr, m.serverWon));
         if (!m.toResend.isEmpty())
             words << Tr::tr("%1 sent again on etag %2")
-                         .arg(m.toResend.keys().join(QStringLiteral(", ")), rec->etag);
+                         .arg(fieldLabels(type ? &*type : nullptr, m.toResend.keys()), rec->etag);
         if (!m.conflicts.isEmpty())
             words << Tr::tr("%1 changed on both sides: your choice is needed")
-                         .arg(m.conflicts.join(QStringLiteral(", ")));
+                         .arg(fieldLabels(type ? &*type : nullptr, m.conflicts));
 
         // What still has to reach the server goes again, as a new action in the same queue position.
         const bool keep = !m.toResend.isEmpty() || row.action.type == ActionType::Transition;

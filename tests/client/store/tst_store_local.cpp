@@ -219,6 +219,10 @@ private Q_SLOTS:
         QCOMPARE(q.action.fields, QJsonObject({ { "readingKw", 20 }, { "priority", "high" } }));
         QCOMPARE(q.baseFields, QJsonObject({ { "readingKw", 12 }, { "priority", "normal" } }));
         QCOMPARE(q.action.baseEtag, QString("\"1\""));
+        // The event log says what was merged in people's words: the fields' labels, not their names.
+        const QString merged = m_store->reads().eventLog(1).value(0).message;
+        QVERIFY2(merged.contains("Priority, Meter reading (kW)"), qPrintable(merged));
+        QVERIFY2(!merged.contains("readingKw"), qPrintable(merged));
         // Notes and transitions keep their order: no merge across them.
         QVERIFY(m_store->edits().addNote("C-1", "checked the meter").ok());
         QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 21 } }).ok());
