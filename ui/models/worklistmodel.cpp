@@ -20,6 +20,7 @@ StoreWorklistModel::StoreWorklistModel(client::LocalStore *store, QObject *paren
 {
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &StoreWorklistModel::onLoaded);
     connect(&m_texts, &QFutureWatcherBase::finished, this, [this] {
+        m_textsLoading = false;
         const QHash<QString, CaseSearchText> texts = m_texts.result();
         if (m_rows.isEmpty() || texts.isEmpty())
             return;
@@ -125,8 +126,10 @@ void StoreWorklistModel::setRows(const CaseRowsLoad &load)
 
 void StoreWorklistModel::loadSearchTexts()
 {
-    if (m_store && !m_texts.isRunning())
-        m_texts.setFuture(QtConcurrent::run(&ui::loadSearchTexts, m_store->path()));
+    if (!m_store || m_textsLoading)
+        return;
+    m_textsLoading = true;
+    m_texts.setFuture(QtConcurrent::run(&ui::loadSearchTexts, m_store->path()));
 }
 
 void StoreWorklistModel::addFilterChoices(const CaseRow &row)

@@ -41,7 +41,7 @@ public:
     /// after setRows() with rows read without them (loadCaseRowsWithoutSearchText).
     void loadSearchTexts();
     /// A reload is running or due.
-    bool isLoading() const { return m_loading || m_reloadTimer.isActive() || m_texts.isRunning(); }
+    bool isLoading() const { return m_loading || m_reloadTimer.isActive() || m_textsLoading; }
     /// Re-reads these cases (ids as the engine reports them). Larger sets reload in the background.
     void refreshCases(const QStringList &caseIds);
     void refreshCase(const QString &caseId) { refreshCases({ caseId }); }
@@ -84,6 +84,7 @@ private:
     QFutureWatcher<CaseRowsLoad> m_watcher;
     QFutureWatcher<QHash<QString, CaseSearchText>> m_texts;
     bool m_loading = false; // from reload() until its rows are in (the future may finish earlier)
+    bool m_textsLoading = false; // from loadSearchTexts() until the texts are in (likewise)
     bool m_reloadAgain = false;
     QTimer m_reloadTimer; // a throttled reload is due
     QElapsedTimer m_sinceReload;
