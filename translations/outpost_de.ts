@@ -1279,6 +1279,22 @@
         <source>Sign out and return to sign-in; queued work stays on this device</source>
         <translation>Abmelden und zur Anmeldung zurückkehren; wartende Arbeit bleibt auf diesem Gerät</translation>
     </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Nicht gespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>The new case is not saved yet.</source>
+        <translation>Der neue Fall ist noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Case %1 has changes that are not saved yet.</source>
+        <translation>Fall %1 hat Änderungen, die noch nicht gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>Save keeps them on this device and sends them with the next sync.</source>
+        <translation>Speichern behält sie auf diesem Gerät und sendet sie mit der nächsten Synchronisierung.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::NotesModel</name>

@@ -1279,6 +1279,22 @@
         <source>Sign out and return to sign-in; queued work stays on this device</source>
         <translation>Se déconnecter et revenir à la connexion ; le travail en attente reste sur cet appareil</translation>
     </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>The new case is not saved yet.</source>
+        <translation>Le nouveau dossier n’est pas encore enregistré.</translation>
+    </message>
+    <message>
+        <source>Case %1 has changes that are not saved yet.</source>
+        <translation>Le dossier %1 contient des modifications non enregistrées.</translation>
+    </message>
+    <message>
+        <source>Save keeps them on this device and sends them with the next sync.</source>
+        <translation>Enregistrer les garde sur cet appareil et les envoie à la prochaine synchronisation.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::NotesModel</name>

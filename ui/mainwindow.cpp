@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDateTime>
 #include <QDialog>
 #include <QHBoxLayout>
@@ -19,6 +20,8 @@
 #include <QListView>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -33,10 +36,17 @@
 namespace outpost::ui {
 
 MainWindow::MainWindow(QSettings &settings, QWidget *parent)
-    : QMainWindow(parent), m_settings(settings), m_central(new QStackedWidget(this)), m_tabs(new QTabWidget(this)),
-      m_lockPage(new QWidget(this)), m_worklist(new WorklistView(this)),
-      m_caseStack(new QStackedWidget(this)), m_noCase(new QLabel(this)), m_eventLog(new EventLogView(this)),
-      m_sync(new SyncStatusBar(this)), m_user(new QLabel(this))
+    : QMainWindow(parent)
+    , m_settings(settings)
+    , m_central(new QStackedWidget(this))
+    , m_tabs(new QTabWidget(this))
+    , m_lockPage(new QWidget(this))
+    , m_worklist(new WorklistView(this))
+    , m_caseStack(new QStackedWidget(this))
+    , m_noCase(new QLabel(this))
+    , m_eventLog(new EventLogView(this))
+    , m_sync(new SyncStatusBar(this))
+    , m_user(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Outpost"));
@@ -58,11 +68,11 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
     m_tabs->addTab(split, tr("&Cases"));
     m_tabs->addTab(listTab(&m_outbox, tr("Nothing is waiting to be sent."), tr("Outbox")),
-                   QIcon(QStringLiteral(":/icons/pending.svg")), tr("&Outbox"));
+        QIcon(QStringLiteral(":/icons/pending.svg")), tr("&Outbox"));
     m_tabs->addTab(listTab(&m_conflicts, tr("No conflicts."), tr("Conflicts")),
-                   QIcon(QStringLiteral(":/icons/conflict.svg")), tr("Co&nflicts"));
+        QIcon(QStringLiteral(":/icons/conflict.svg")), tr("Co&nflicts"));
     m_tabs->addTab(listTab(&m_issues, tr("No sync issues."), tr("Sync issues")),
-                   QIcon(QStringLiteral(":/icons/warning.svg")), tr("Sync &issues"));
+        QIcon(QStringLiteral(":/icons/warning.svg")), tr("Sync &issues"));
     m_tabs->addTab(m_eventLog, tr("&Event log"));
     auto *lockIcon = new QLabel(m_lockPage);
     lockIcon->setPixmap(QIcon(QStringLiteral(":/icons/outpost.svg")).pixmap(96, 96));
@@ -85,7 +95,8 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
 
     connect(m_worklist, &WorklistView::caseActivated, this, &MainWindow::openCase);
     connect(m_sync, &SyncStatusBar::syncNowRequested, this, &MainWindow::syncNowRequested);
-    connect(m_sync, &SyncStatusBar::conflictsClicked, this, [this] { m_tabs->setCurrentIndex(ConflictsTab); });
+    connect(
+        m_sync, &SyncStatusBar::conflictsClicked, this, [this] { m_tabs->setCurrentIndex(ConflictsTab); });
     connect(m_sync, &SyncStatusBar::pendingClicked, this, [this] { m_tabs->setCurrentIndex(OutboxTab); });
     buildMenus();
     resize(1200, 760);
@@ -211,9 +222,15 @@ void MainWindow::setLocked(bool locked)
     m_sync->setEnabled(!locked);
 }
 
-bool MainWindow::isLocked() const { return m_central->currentWidget() == m_lockPage; }
+bool MainWindow::isLocked() const
+{
+    return m_central->currentWidget() == m_lockPage;
+}
 
-void MainWindow::setWorklistModel(QAbstractItemModel *model) { m_worklist->setModel(model); }
+void MainWindow::setWorklistModel(QAbstractItemModel *model)
+{
+    m_worklist->setModel(model);
+}
 
 void MainWindow::setCaseHost(CaseFormHost *host)
 {
@@ -236,6 +253,47 @@ void MainWindow::requestSignOut()
         return; // invalid edits stay on screen with their messages; nothing is lost
     }
     Q_EMIT signOutRequested();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_closeConfirmed || !m_caseView || !m_caseView->form() || !m_caseView->form()->isDirty()) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    event->ignore();
+    askAboutUnsavedEdits([this] {
+        m_closeConfirmed = true;
+        close();
+        m_closeConfirmed = false;
+    });
+}
+
+void MainWindow::askAboutUnsavedEdits(const std::function<void()> &proceed)
+{
+    m_tabs->setCurrentIndex(CasesTab);
+    const QString id = m_caseView->caseId();
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Unsaved changes"),
+        id.isEmpty() ? tr("The new case is not saved yet.")
+                     : tr("Case %1 has changes that are not saved yet.").arg(id),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("confirmUnsaved"));
+    box->setInformativeText(tr("Save keeps them on this device and sends them with the next sync."));
+    box->setDefaultButton(QMessageBox::Save);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, proceed] {
+        const QMessageBox::StandardButton choice = box->standardButton(box->clickedButton());
+        if (!m_caseView || !m_caseView->form())
+            return;
+        if (choice == QMessageBox::Save) {
+            if (m_caseView->save())
+                proceed(); // invalid edits stay on screen with their messages
+        } else if (choice == QMessageBox::Discard) {
+            m_caseView->form()->setCase(m_caseView->form()->baseFields());
+            proceed();
+        }
+    });
+    box->open();
 }
 
 void MainWindow::clearSession()
@@ -289,18 +347,34 @@ static void bindList(QListView *view, QAbstractItemModel *model)
     }
 }
 
-void MainWindow::setOutboxModel(QAbstractItemModel *model) { bindList(m_outbox, model); }
-void MainWindow::setConflictsModel(QAbstractItemModel *model) { bindList(m_conflicts, model); }
-void MainWindow::setSyncIssuesModel(QAbstractItemModel *model) { bindList(m_issues, model); }
-void MainWindow::setEventLogModel(QAbstractItemModel *model) { m_eventLog->setModel(model); }
+void MainWindow::setOutboxModel(QAbstractItemModel *model)
+{
+    bindList(m_outbox, model);
+}
+void MainWindow::setConflictsModel(QAbstractItemModel *model)
+{
+    bindList(m_conflicts, model);
+}
+void MainWindow::setSyncIssuesModel(QAbstractItemModel *model)
+{
+    bindList(m_issues, model);
+}
+void MainWindow::setEventLogModel(QAbstractItemModel *model)
+{
+    m_eventLog->setModel(model);
+}
 
 QListView *MainWindow::listView(Tab tab) const
 {
     switch (tab) {
-    case OutboxTab: return m_outbox;
-    case ConflictsTab: return m_conflicts;
-    case SyncIssuesTab: return m_issues;
-    default: return nullptr;
+    case OutboxTab:
+        return m_outbox;
+    case ConflictsTab:
+        return m_conflicts;
+    case SyncIssuesTab:
+        return m_issues;
+    default:
+        return nullptr;
     }
 }
 

@@ -3,6 +3,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QAbstractItemModel;
 class QAction;
 class QLabel;
@@ -89,7 +91,15 @@ Q_SIGNALS:
     /// Settings were saved (the app re-reads sync interval, idle minutes...).
     void settingsChanged(bool languageChanged);
 
+protected:
+    /// Closing (Quit, the window's close button, exit kiosk) with unsaved edits of the open case
+    /// asks first: Save (invalid edits stay on screen with their messages), Discard or Cancel.
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    /// Asks what to do with the open case's unsaved edits; runs `proceed` once they are saved or
+    /// discarded, nothing on Cancel (window-modal, no nested event loop).
+    void askAboutUnsavedEdits(const std::function<void()> &proceed);
     QWidget *listTab(QListView **view, const QString &emptyText, const QString &accessibleName);
     void buildMenus();
     void requestSignOut();
@@ -112,6 +122,7 @@ private:
     SyncStatusBar *m_sync;
     QLabel *m_user;
     QAction *m_quit = nullptr;
+    bool m_closeConfirmed = false; // the user chose what happens to unsaved edits
     QAction *m_exitKiosk = nullptr;
     QAction *m_newCase = nullptr;
     QAction *m_signOut = nullptr;

@@ -11,12 +11,13 @@
 #include "worklistroles.h"
 #include "worklistview.h"
 
+#include "fieldeditor.h"
 #include <QAbstractItemModelTester>
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
-#include "fieldeditor.h"
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -32,7 +33,7 @@ class TestWorklist : public QObject
 {
     Q_OBJECT
 private:
-    QHash<QString, QString> m_titles{{QStringLiteral("inspection"), QStringLiteral("Site inspection")}};
+    QHash<QString, QString> m_titles { { QStringLiteral("inspection"), QStringLiteral("Site inspection") } };
 
     static void selectData(QComboBox *combo, const QString &data)
     {
@@ -51,7 +52,8 @@ private Q_SLOTS:
         QAbstractItemModelTester sourceTester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         WorklistView view;
         view.setModel(model);
-        QAbstractItemModelTester proxyTester(view.proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(
+            view.proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(view.proxy()->rowCount(), 5);
 
         QTest::keyClicks(view.searchEdit(), QStringLiteral("pump"));
@@ -105,7 +107,8 @@ private Q_SLOTS:
         QStringList order;
         for (int r = 0; r < view.proxy()->rowCount(); ++r)
             order << view.proxy()->index(r, 0).data(CaseIdRole).toString();
-        QCOMPARE(order, (QStringList { QStringLiteral("C-9"), QStringLiteral("C-10"), QStringLiteral("C-11") }));
+        QCOMPARE(
+            order, (QStringList { QStringLiteral("C-9"), QStringLiteral("C-10"), QStringLiteral("C-11") }));
     }
 
     void enterOpensTheCase()
@@ -144,7 +147,9 @@ private Q_SLOTS:
         QTest::mouseClick(view.saveButton(), Qt::LeftButton);
         QCOMPARE(saved.count(), 1);
         QCOMPARE(host.savedCount(), 1);
-        QCOMPARE(host.caseRecord(QStringLiteral("C-10042"))->fields.value(QStringLiteral("readingKw")).toDouble(), 15.0);
+        QCOMPARE(
+            host.caseRecord(QStringLiteral("C-10042"))->fields.value(QStringLiteral("readingKw")).toDouble(),
+            15.0);
         QVERIFY(!view.form()->isDirty());
     }
 
@@ -158,7 +163,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowActive(&view));
         QWidget *site = view.form()->editorWidget(QStringLiteral("site"));
         QTRY_COMPARE(QApplication::focusWidget(), site);
-        QTest::keyClicks(view.form()->editorWidget(QStringLiteral("contact")), QStringLiteral("x")); // Save enabled
+        QTest::keyClicks(
+            view.form()->editorWidget(QStringLiteral("contact")), QStringLiteral("x")); // Save enabled
         site->setFocus();
         QStringList visited; // distinct stops in order (a date edit takes Tab per section)
         for (int i = 0; i < 40 && !visited.contains(QStringLiteral("flow_withdraw")); ++i) {
@@ -167,11 +173,10 @@ private Q_SLOTS:
             if (!name.isEmpty() && visited.value(visited.size() - 1) != name)
                 visited << name;
         }
-        const QStringList expected{QStringLiteral("field_readingKw"), QStringLiteral("field_visitDate"),
-                                   QStringLiteral("field_arrivedAt"), QStringLiteral("field_priority"),
-                                   QStringLiteral("field_passed"),    QStringLiteral("field_contact"),
-                                   QStringLiteral("field_summary"),   QStringLiteral("saveButton"),
-                                   QStringLiteral("revertButton"),    QStringLiteral("flow_withdraw")};
+        const QStringList expected { QStringLiteral("field_readingKw"), QStringLiteral("field_visitDate"),
+            QStringLiteral("field_arrivedAt"), QStringLiteral("field_priority"),
+            QStringLiteral("field_passed"), QStringLiteral("field_contact"), QStringLiteral("field_summary"),
+            QStringLiteral("saveButton"), QStringLiteral("revertButton"), QStringLiteral("flow_withdraw") };
         QCOMPARE(visited, expected);
     }
 
@@ -186,7 +191,7 @@ private Q_SLOTS:
         CaseRecord rec = *host.caseRecord(QStringLiteral("C-10042"));
         rec.fields.insert(QStringLiteral("priority"), QStringLiteral("low"));
         host.putCase(rec);
-        view.onCasesChanged({QStringLiteral("C-10042")});
+        view.onCasesChanged({ QStringLiteral("C-10042") });
         auto *priority = qobject_cast<QComboBox *>(view.form()->editorWidget(QStringLiteral("priority")));
         QCOMPARE(priority->currentData().toString(), QStringLiteral("low"));
         QVERIFY(!view.banner()->isVisible());
@@ -197,7 +202,7 @@ private Q_SLOTS:
         QTest::keyClicks(contact, QStringLiteral("Gate keeper"));
         rec.fields.insert(QStringLiteral("contact"), QStringLiteral("J. Berger"));
         host.putCase(rec);
-        view.onCasesChanged({QStringLiteral("C-99999"), QStringLiteral("C-10042")});
+        view.onCasesChanged({ QStringLiteral("C-99999"), QStringLiteral("C-10042") });
         QCOMPARE(contact->text(), QStringLiteral("Gate keeper"));
         QVERIFY(view.banner()->isVisible());
         QVERIFY(view.banner()->message().contains(QStringLiteral("Contact on site")));
@@ -229,9 +234,10 @@ private Q_SLOTS:
         rec.fields.insert(QStringLiteral("summary"), QStringLiteral("Gate code 4711"));
         rec.etag = QStringLiteral("\"2\"");
         host.putCase(rec);
-        view.onCasesChanged({QStringLiteral("C-10042")});
+        view.onCasesChanged({ QStringLiteral("C-10042") });
         QVERIFY(view.banner()->isVisible());
-        QCOMPARE(view.form()->changedFields().keys(), (QStringList{QStringLiteral("contact"), QStringLiteral("priority")}));
+        QCOMPARE(view.form()->changedFields().keys(),
+            (QStringList { QStringLiteral("contact"), QStringLiteral("priority") }));
 
         QTest::mouseClick(view.banner()->reviewButton(), Qt::LeftButton);
         ConflictDialog *dlg = view.findChild<ConflictDialog *>();
@@ -245,12 +251,14 @@ private Q_SLOTS:
         // Mine kept, theirs taken, the server's other change shown; only "contact" is left to save.
         QCOMPARE(contact->text(), QStringLiteral("Gate keeper"));
         QCOMPARE(priority->currentData().toString(), QStringLiteral("low"));
-        QCOMPARE(view.form()->changedFields().keys(), QStringList{QStringLiteral("contact")});
+        QCOMPARE(view.form()->changedFields().keys(), QStringList { QStringLiteral("contact") });
         QVERIFY(view.save());
-        QCOMPARE(host.caseRecord(QStringLiteral("C-10042"))->fields.value(QStringLiteral("contact")).toString(),
-                 QStringLiteral("Gate keeper"));
-        QCOMPARE(host.caseRecord(QStringLiteral("C-10042"))->fields.value(QStringLiteral("summary")).toString(),
-                 QStringLiteral("Gate code 4711"));
+        QCOMPARE(
+            host.caseRecord(QStringLiteral("C-10042"))->fields.value(QStringLiteral("contact")).toString(),
+            QStringLiteral("Gate keeper"));
+        QCOMPARE(
+            host.caseRecord(QStringLiteral("C-10042"))->fields.value(QStringLiteral("summary")).toString(),
+            QStringLiteral("Gate code 4711"));
     }
 
     void mainWindowOpensCases()
@@ -279,6 +287,60 @@ private Q_SLOTS:
         QCOMPARE(w.caseView()->caseId(), QStringLiteral("C-10051"));
     }
 
+    void quitAsksAboutUnsavedEdits()
+    {
+        // Quit with a typed but unsaved meter reading: the app asks, and only Save or Discard let
+        // it close; Cancel keeps the window and the edit.
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("s.conf")), QSettings::IniFormat);
+        SampleCaseHost host;
+        MainWindow w(settings);
+        w.setCaseHost(&host);
+        w.setWorklistModel(createWorklistModel(host.cases(), m_titles, &w));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const auto typeReading = [&](const QString &text) {
+            w.openCase(QStringLiteral("C-10042"));
+            auto *reading
+                = qobject_cast<QLineEdit *>(w.caseView()->form()->editorWidget(QStringLiteral("readingKw")));
+            QVERIFY(reading);
+            reading->clear();
+            QTest::keyClicks(reading, text);
+            QVERIFY(w.caseView()->form()->isDirty());
+        };
+        const auto answer = [&](QMessageBox::StandardButton button) {
+            QMessageBox *box = nullptr;
+            QTRY_VERIFY(
+                (box = w.findChild<QMessageBox *>(QStringLiteral("confirmUnsaved"))) && box->isVisible());
+            box->button(button)->click();
+        };
+
+        typeReading(QStringLiteral("77"));
+        QVERIFY(!w.close());
+        answer(QMessageBox::Cancel);
+        QVERIFY(w.isVisible());
+        QVERIFY(w.caseView()->form()->isDirty());
+        QCOMPARE(host.savedCount(), 0);
+
+        QVERIFY(!w.close());
+        answer(QMessageBox::Save);
+        QTRY_VERIFY(!w.isVisible());
+        QCOMPARE(host.savedCount(), 1);
+        QCOMPARE(
+            host.caseRecord(QStringLiteral("C-10042"))->fields.value(QStringLiteral("readingKw")).toDouble(),
+            77.0);
+
+        w.show();
+        typeReading(QStringLiteral("78"));
+        QVERIFY(!w.close());
+        answer(QMessageBox::Discard);
+        QTRY_VERIFY(!w.isVisible());
+        QCOMPARE(host.savedCount(), 1);
+        QCOMPARE(
+            host.caseRecord(QStringLiteral("C-10042"))->fields.value(QStringLiteral("readingKw")).toDouble(),
+            77.0);
+    }
+
     void everyInputHasAnAccessibleName()
     {
         QTemporaryDir dir;
@@ -294,14 +356,15 @@ private Q_SLOTS:
         for (QWidget *wd : widgets) {
             if (!wd->isVisible())
                 continue;
-            if (qobject_cast<QLineEdit *>(wd) || qobject_cast<QComboBox *>(wd) || qobject_cast<QAbstractItemView *>(wd)) {
+            if (qobject_cast<QLineEdit *>(wd) || qobject_cast<QComboBox *>(wd)
+                || qobject_cast<QAbstractItemView *>(wd)) {
                 if (qobject_cast<QLineEdit *>(wd) && qobject_cast<QComboBox *>(wd->parentWidget()))
                     continue; // a combo's inner editor
                 if (wd->inherits("QHeaderView") || wd->inherits("QDateTimeEdit")
                     || wd->parentWidget()->inherits("QDateTimeEdit"))
                     continue;
-                QVERIFY2(!wd->accessibleName().isEmpty(), qPrintable(wd->metaObject()->className()
-                                                                     + QStringLiteral(" ") + wd->objectName()));
+                QVERIFY2(!wd->accessibleName().isEmpty(),
+                    qPrintable(wd->metaObject()->className() + QStringLiteral(" ") + wd->objectName()));
                 ++checked;
             }
         }
