@@ -29,6 +29,21 @@
 using namespace outpost;
 using namespace outpost::ui;
 
+/// The main window over the sample cases, with its settings in a temporary folder.
+struct SampleWindow {
+    explicit SampleWindow(const QHash<QString, QString> &titles)
+        : settings(dir.filePath(QStringLiteral("s.conf")), QSettings::IniFormat)
+        , window(settings)
+    {
+        window.setCaseHost(&host);
+        window.setWorklistModel(createWorklistModel(host.cases(), titles, &window));
+    }
+    QTemporaryDir dir;
+    QSettings settings;
+    SampleCaseHost host;
+    MainWindow window;
+};
+
 class TestWorklist : public QObject
 {
     Q_OBJECT
@@ -263,12 +278,8 @@ private Q_SLOTS:
 
     void mainWindowOpensCases()
     {
-        QTemporaryDir dir;
-        QSettings settings(dir.filePath(QStringLiteral("s.conf")), QSettings::IniFormat);
-        SampleCaseHost host;
-        MainWindow w(settings);
-        w.setCaseHost(&host);
-        w.setWorklistModel(createWorklistModel(host.cases(), m_titles, &w));
+        SampleWindow sample(m_titles);
+        MainWindow &w = sample.window;
         QStandardItemModel outbox;
         w.setOutboxModel(&outbox);
         w.show();
@@ -291,12 +302,9 @@ private Q_SLOTS:
     {
         // Quit with a typed but unsaved meter reading: the app asks, and only Save or Discard let
         // it close; Cancel keeps the window and the edit.
-        QTemporaryDir dir;
-        QSettings settings(dir.filePath(QStringLiteral("s.conf")), QSettings::IniFormat);
-        SampleCaseHost host;
-        MainWindow w(settings);
-        w.setCaseHost(&host);
-        w.setWorklistModel(createWorklistModel(host.cases(), m_titles, &w));
+        SampleWindow sample(m_titles);
+        SampleCaseHost &host = sample.host;
+        MainWindow &w = sample.window;
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         const auto typeReading = [&](const QString &text) {
@@ -343,12 +351,8 @@ private Q_SLOTS:
 
     void everyInputHasAnAccessibleName()
     {
-        QTemporaryDir dir;
-        QSettings settings(dir.filePath(QStringLiteral("s.conf")), QSettings::IniFormat);
-        SampleCaseHost host;
-        MainWindow w(settings);
-        w.setCaseHost(&host);
-        w.setWorklistModel(createWorklistModel(host.cases(), m_titles, &w));
+        SampleWindow sample(m_titles);
+        MainWindow &w = sample.window;
         w.show();
         w.openCase(QStringLiteral("C-10042"));
         int checked = 0;
