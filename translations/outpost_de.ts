@@ -1295,6 +1295,18 @@
         <source>Save keeps them on this device and sends them with the next sync.</source>
         <translation>Speichern behält sie auf diesem Gerät und sendet sie mit der nächsten Synchronisierung.</translation>
     </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Do&amp;n&apos;t save</source>
+        <translation>&amp;Nicht speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::NotesModel</name>

@@ -1295,6 +1295,18 @@
         <source>Save keeps them on this device and sends them with the next sync.</source>
         <translation>Enregistrer les garde sur cet appareil et les envoie à la prochaine synchronisation.</translation>
     </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Do&amp;n&apos;t save</source>
+        <translation>&amp;Ne pas enregistrer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::NotesModel</name>

@@ -280,6 +280,11 @@ void MainWindow::askAboutUnsavedEdits(const std::function<void()> &proceed)
     box->setObjectName(QStringLiteral("confirmUnsaved"));
     box->setInformativeText(tr("Save keeps them on this device and sends them with the next sync."));
     box->setDefaultButton(QMessageBox::Save);
+    // The app's own words (Qt's catalogs may be missing on the device; "Discard" must not read like
+    // the form's "Revert").
+    box->button(QMessageBox::Save)->setText(tr("&Save"));
+    box->button(QMessageBox::Discard)->setText(tr("Do&n't save"));
+    box->button(QMessageBox::Cancel)->setText(tr("Cancel"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, box, proceed] {
         const QMessageBox::StandardButton choice = box->standardButton(box->clickedButton());
