@@ -51,11 +51,7 @@ CaseView::CaseView(CaseFormHost *host, QWidget *parent)
     m_revert->setToolTip(tr("Drop your unsaved changes"));
 
     connect(m_save, &QPushButton::clicked, this, &CaseView::save);
-    connect(m_revert, &QPushButton::clicked, this, [this] {
-        if (m_form)
-            m_form->setCase(m_form->baseFields());
-        m_banner->hide();
-    });
+    connect(m_revert, &QPushButton::clicked, this, &CaseView::revert);
     connect(m_flowBar, &FlowActionBar::actionTriggered, this, &CaseView::runAction);
     connect(m_banner, &ServerChangedBanner::reloadRequested, this, [this] {
         if (m_form)
@@ -262,6 +258,13 @@ bool CaseView::save()
     return true;
 }
 
+void CaseView::revert()
+{
+    if (m_form)
+        m_form->setCase(m_form->baseFields());
+    m_banner->hide();
+}
+
 void CaseView::runAction(const QString &action)
 {
     if (!m_form)
@@ -322,7 +325,7 @@ void CaseView::updateHeader()
 
 void CaseView::updateButtons()
 {
-    const bool dirty = m_form && m_form->isDirty();
+    const bool dirty = hasUnsavedEdits();
     m_save->setEnabled(dirty || isNewCase());
     m_revert->setEnabled(dirty);
     m_flowBar->setVisible(!isNewCase());

@@ -40,6 +40,8 @@ public:
     bool isNewCase() const { return m_form && m_record.id.isEmpty(); }
     QString caseId() const { return m_record.id; }
     CaseForm *form() const { return m_form; }
+    /// The form holds edits that are not saved yet.
+    bool hasUnsavedEdits() const { return m_form && m_form->isDirty(); }
     FlowActionBar *flowBar() const { return m_flowBar; }
     ServerChangedBanner *banner() const { return m_banner; }
     CaseDetailsPane *details() const { return m_details; }
@@ -50,6 +52,8 @@ public Q_SLOTS:
     /// Connect to SyncController::casesChanged.
     void onCasesChanged(const QStringList &caseIds);
     bool save();
+    /// Drops the unsaved edits: the form shows the case as stored again.
+    void revert();
 
 Q_SIGNALS:
     void saved(const QString &caseId);

@@ -205,7 +205,7 @@ void MainWindow::newCase(const QString &caseType)
 {
     if (!m_caseView)
         return;
-    if (m_caseView->form() && m_caseView->form()->isDirty() && !m_caseView->save())
+    if (m_caseView->hasUnsavedEdits() && !m_caseView->save())
         return;
     if (m_caseView->newCase(caseType)) {
         m_caseStack->setCurrentWidget(m_caseView);
@@ -248,7 +248,7 @@ void MainWindow::setCaseHost(CaseFormHost *host)
 
 void MainWindow::requestSignOut()
 {
-    if (m_caseView && m_caseView->form() && m_caseView->form()->isDirty() && !m_caseView->save()) {
+    if (m_caseView && m_caseView->hasUnsavedEdits() && !m_caseView->save()) {
         m_tabs->setCurrentIndex(CasesTab);
         return; // invalid edits stay on screen with their messages; nothing is lost
     }
@@ -257,7 +257,7 @@ void MainWindow::requestSignOut()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_closeConfirmed || !m_caseView || !m_caseView->form() || !m_caseView->form()->isDirty()) {
+    if (m_closeConfirmed || !m_caseView || !m_caseView->hasUnsavedEdits()) {
         QMainWindow::closeEvent(event);
         return;
     }
@@ -288,13 +288,13 @@ void MainWindow::askAboutUnsavedEdits(const std::function<void()> &proceed)
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, box, proceed] {
         const QMessageBox::StandardButton choice = box->standardButton(box->clickedButton());
-        if (!m_caseView || !m_caseView->form())
+        if (!m_caseView)
             return;
         if (choice == QMessageBox::Save) {
             if (m_caseView->save())
                 proceed(); // invalid edits stay on screen with their messages
         } else if (choice == QMessageBox::Discard) {
-            m_caseView->form()->setCase(m_caseView->form()->baseFields());
+            m_caseView->revert();
             proceed();
         }
     });
@@ -447,8 +447,7 @@ void MainWindow::openCase(const QString &caseId)
 {
     if (!m_caseView)
         return;
-    if (m_caseView->form() && m_caseView->form()->isDirty() && m_caseView->caseId() != caseId
-        && !m_caseView->save())
+    if (m_caseView->hasUnsavedEdits() && m_caseView->caseId() != caseId && !m_caseView->save())
         return; // invalid edits stay on screen with their messages; nothing is lost
     m_caseView->openCase(caseId);
     m_caseStack->setCurrentWidget(m_caseView);
