@@ -64,6 +64,10 @@ void WebSocketSession::onAccept(beast::error_code ec)
     qCDebug(lcHttp).noquote()
         << QStringLiteral("rid=%1 websocket open user=%2 peer=%3").arg(m_requestId, m_userId, m_peer);
     m_context->hub.add(shared_from_this());
+    if (m_closing) { // a stop came while the handshake was being answered: close with its frame now
+        closeGracefully();
+        return;
+    }
     if (m_context->stopping) {
         onStop(false);
         return;
@@ -150,7 +154,15 @@ void WebSocketSession::onStop(bool force)
     // bounds it); cutting the socket now would lose the "going away" frame.
     if (m_closing)
         return;
-    if (force || !m_open) {
+    if (!m_open && !force) {
+        // The handshake is being answered (the client may already see the socket open): cutting
+        // it now would lose the "going away" frame. onAccept() closes it gracefully; a failed
+        // handshake closes at once, and the io threads' grace period bounds the rest.
+        m_closing = true;
+        dropQueued();
+        return;
+    }
+    if (force) {
         closeNow("server stopping");
         return;
     }
