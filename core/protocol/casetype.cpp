@@ -16,15 +16,18 @@ struct Tr {
 };
 
 const QList<std::pair<FieldType, QLatin1String>> kFieldTypes = {
-    {FieldType::Text, QLatin1String("text")},         {FieldType::Number, QLatin1String("number")},
-    {FieldType::Date, QLatin1String("date")},         {FieldType::DateTime, QLatin1String("datetime")},
-    {FieldType::Bool, QLatin1String("bool")},         {FieldType::Choice, QLatin1String("choice")},
-    {FieldType::Lookup, QLatin1String("lookup")},
+    { FieldType::Text, QLatin1String("text") },
+    { FieldType::Number, QLatin1String("number") },
+    { FieldType::Date, QLatin1String("date") },
+    { FieldType::DateTime, QLatin1String("datetime") },
+    { FieldType::Bool, QLatin1String("bool") },
+    { FieldType::Choice, QLatin1String("choice") },
+    { FieldType::Lookup, QLatin1String("lookup") },
 };
 const QList<std::pair<ConflictRule, QLatin1String>> kRules = {
-    {ConflictRule::Merge, QLatin1String("merge")},
-    {ConflictRule::ServerWins, QLatin1String("serverWins")},
-    {ConflictRule::ClientWins, QLatin1String("clientWins")},
+    { ConflictRule::Merge, QLatin1String("merge") },
+    { ConflictRule::ServerWins, QLatin1String("serverWins") },
+    { ConflictRule::ClientWins, QLatin1String("clientWins") },
 };
 } // namespace
 
@@ -60,13 +63,15 @@ std::optional<ConflictRule> conflictRuleFromName(const QString &n)
     return std::nullopt;
 }
 
-bool isResolvedStatus(const QString &status) { return status.startsWith(QLatin1String("Resolved-")); }
+bool isResolvedStatus(const QString &status)
+{
+    return status.startsWith(QLatin1String("Resolved-"));
+}
 
 QJsonObject FieldDef::toJson() const
 {
-    QJsonObject o{{QStringLiteral("name"), name},
-                  {QStringLiteral("label"), label},
-                  {QStringLiteral("type"), fieldTypeName(type)}};
+    QJsonObject o { { QStringLiteral("name"), name }, { QStringLiteral("label"), label },
+        { QStringLiteral("type"), fieldTypeName(type) } };
     if (required)
         o.insert(QStringLiteral("required"), true);
     if (min)
@@ -83,17 +88,23 @@ QJsonObject FieldDef::toJson() const
         o.insert(QStringLiteral("dataPage"), dataPage);
     if (!help.isEmpty())
         o.insert(QStringLiteral("help"), help);
+    if (!labels.isEmpty())
+        o.insert(QStringLiteral("labels"), translationsToJson(labels));
+    if (!helps.isEmpty())
+        o.insert(QStringLiteral("helps"), translationsToJson(helps));
+    if (!choiceLabels.isEmpty())
+        o.insert(QStringLiteral("choiceLabels"), localTextsToJson(choiceLabels));
     return o;
 }
 
 QJsonObject FlowAction::toJson() const
 {
-    QJsonObject o{{QStringLiteral("name"), name},
-                  {QStringLiteral("label"), label},
-                  {QStringLiteral("from"), QJsonArray::fromStringList(from)},
-                  {QStringLiteral("to"), to}};
+    QJsonObject o { { QStringLiteral("name"), name }, { QStringLiteral("label"), label },
+        { QStringLiteral("from"), QJsonArray::fromStringList(from) }, { QStringLiteral("to"), to } };
     if (!requiredFields.isEmpty())
         o.insert(QStringLiteral("requires"), QJsonArray::fromStringList(requiredFields));
+    if (!labels.isEmpty())
+        o.insert(QStringLiteral("labels"), translationsToJson(labels));
     return o;
 }
 
@@ -102,7 +113,7 @@ QJsonObject ConflictPolicy::toJson() const
     QJsonObject f;
     for (auto it = fields.cbegin(); it != fields.cend(); ++it)
         f.insert(it.key(), conflictRuleName(it.value()));
-    return {{QStringLiteral("default"), conflictRuleName(defaultRule)}, {QStringLiteral("fields"), f}};
+    return { { QStringLiteral("default"), conflictRuleName(defaultRule) }, { QStringLiteral("fields"), f } };
 }
 
 const FieldDef *CaseType::field(const QString &n) const
@@ -128,10 +139,15 @@ QJsonObject CaseType::toJson() const
         f.append(d.toJson());
     for (const FlowAction &x : flowActions)
         a.append(x.toJson());
-    return {{QStringLiteral("name"), name},       {QStringLiteral("version"), version},
-            {QStringLiteral("title"), title},     {QStringLiteral("statuses"), QJsonArray::fromStringList(statuses)},
-            {QStringLiteral("fields"), f},        {QStringLiteral("flowActions"), a},
-            {QStringLiteral("conflictPolicy"), conflictPolicy.toJson()}};
+    QJsonObject o { { QStringLiteral("name"), name }, { QStringLiteral("version"), version },
+        { QStringLiteral("title"), title },
+        { QStringLiteral("statuses"), QJsonArray::fromStringList(statuses) }, { QStringLiteral("fields"), f },
+        { QStringLiteral("flowActions"), a }, { QStringLiteral("conflictPolicy"), conflictPolicy.toJson() } };
+    if (!titles.isEmpty())
+        o.insert(QStringLiteral("titles"), translationsToJson(titles));
+    if (!statusLabels.isEmpty())
+        o.insert(QStringLiteral("statusLabels"), localTextsToJson(statusLabels));
+    return o;
 }
 
 Result<CaseType> CaseType::fromJson(const QJsonObject &obj, const QString &path)
@@ -146,6 +162,8 @@ Result<CaseType> CaseType::fromJson(const QJsonObject &obj, const QString &path)
         r.fail(r.pathOf("name"), Tr::tr("Field '%1' must not be empty.").arg(r.pathOf("name")));
     if (r.ok() && ct.statuses.isEmpty())
         r.fail(r.pathOf("statuses"), Tr::tr("A case type needs at least one status."));
+    ct.titles = readTranslations(r, "titles");
+    ct.statusLabels = readLocalTexts(r, "statusLabels", ct.statuses, Tr::tr("status"));
 
     const QJsonArray fields = r.requireArray("fields");
     QSet<QString> names;
@@ -169,20 +187,34 @@ Result<CaseType> CaseType::fromJson(const QJsonObject &obj, const QString &path)
         d.choices = fr.optionalStringList("choices").value_or(QStringList());
         d.dataPage = fr.optionalString("dataPage").value_or(QString());
         d.help = fr.optionalString("help").value_or(QString());
+        d.labels = readTranslations(fr, "labels");
+        d.helps = readTranslations(fr, "helps");
+        if (fr.ok() && fr.object().contains(QLatin1String("choiceLabels"))
+            && !fr.object().value(QLatin1String("choiceLabels")).isNull()) {
+            if (d.choices.isEmpty())
+                fr.fail(fr.pathOf("choiceLabels"),
+                    Tr::tr("'%1' gives choice labels, but field '%2' has no choices.")
+                        .arg(fr.pathOf("choiceLabels"), d.name));
+            else
+                d.choiceLabels = readLocalTexts(fr, "choiceLabels", d.choices, Tr::tr("choice"));
+        }
         if (fr.ok()) {
             if (auto t = fieldTypeFromName(type))
                 d.type = *t;
             else
-                fr.fail(fr.pathOf("type"), Tr::tr("Field '%1' has an unknown type '%2'.").arg(fr.pathOf("type"), type));
+                fr.fail(fr.pathOf("type"),
+                    Tr::tr("Field '%1' has an unknown type '%2'.").arg(fr.pathOf("type"), type));
         }
         if (fr.ok() && (d.name.isEmpty() || names.contains(d.name)))
-            fr.fail(fr.pathOf("name"), Tr::tr("Field names must be unique and not empty ('%1').").arg(d.name));
+            fr.fail(
+                fr.pathOf("name"), Tr::tr("Field names must be unique and not empty ('%1').").arg(d.name));
         if (fr.ok() && d.type == FieldType::Choice && d.choices.isEmpty())
             fr.fail(fr.pathOf("choices"), Tr::tr("A choice field needs choices."));
         if (fr.ok() && d.type == FieldType::Lookup && d.dataPage.isEmpty())
             fr.fail(fr.pathOf("dataPage"), Tr::tr("A lookup field needs a data page."));
         if (fr.ok() && !d.pattern.isEmpty() && !QRegularExpression(d.pattern).isValid())
-            fr.fail(fr.pathOf("pattern"), Tr::tr("The pattern of field '%1' is not a valid regular expression.").arg(d.name));
+            fr.fail(fr.pathOf("pattern"),
+                Tr::tr("The pattern of field '%1' is not a valid regular expression.").arg(d.name));
         r.absorb(fr);
         names.insert(d.name);
         ct.fields.append(d);
@@ -202,14 +234,18 @@ Result<CaseType> CaseType::fromJson(const QJsonObject &obj, const QString &path)
         a.from = ar.optionalStringList("from").value_or(QStringList());
         a.to = ar.requireString("to");
         a.requiredFields = ar.optionalStringList("requires").value_or(QStringList());
+        a.labels = readTranslations(ar, "labels");
         if (ar.ok() && !ct.statuses.contains(a.to))
-            ar.fail(ar.pathOf("to"), Tr::tr("Flow action '%1' leads to unknown status '%2'.").arg(a.name, a.to));
+            ar.fail(
+                ar.pathOf("to"), Tr::tr("Flow action '%1' leads to unknown status '%2'.").arg(a.name, a.to));
         for (const QString &s : std::as_const(a.from))
             if (ar.ok() && !ct.statuses.contains(s))
-                ar.fail(ar.pathOf("from"), Tr::tr("Flow action '%1' starts from unknown status '%2'.").arg(a.name, s));
+                ar.fail(ar.pathOf("from"),
+                    Tr::tr("Flow action '%1' starts from unknown status '%2'.").arg(a.name, s));
         for (const QString &f : std::as_const(a.requiredFields))
             if (ar.ok() && !names.contains(f))
-                ar.fail(ar.pathOf("requires"), Tr::tr("Flow action '%1' requires unknown field '%2'.").arg(a.name, f));
+                ar.fail(ar.pathOf("requires"),
+                    Tr::tr("Flow action '%1' requires unknown field '%2'.").arg(a.name, f));
         r.absorb(ar);
         ct.flowActions.append(a);
     }
@@ -226,7 +262,7 @@ Result<CaseType> CaseType::fromJson(const QJsonObject &obj, const QString &path)
             const auto rule = conflictRuleFromName(it.value().toString());
             if (!rule)
                 pr.fail(pr.pathOf("fields") + QLatin1Char('.') + it.key(),
-                        Tr::tr("Unknown conflict policy '%1'.").arg(it.value().toString()));
+                    Tr::tr("Unknown conflict policy '%1'.").arg(it.value().toString()));
             else
                 ct.conflictPolicy.fields.insert(it.key(), *rule);
         }

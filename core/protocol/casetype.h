@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "protocol/localtext.h"
 #include "result.h"
 
 #include <QHash>
@@ -29,10 +30,13 @@ struct FieldDef {
     std::optional<double> min;
     std::optional<double> max;
     std::optional<int> maxLength;
-    QString pattern;   // a regular expression the whole text must match; empty: none
+    QString pattern; // a regular expression the whole text must match; empty: none
     QStringList choices; // for Choice
-    QString dataPage;  // for Lookup
-    QString help;      // optional hint shown beside the editor
+    QString dataPage; // for Lookup
+    QString help; // optional hint shown beside the editor
+    Translations labels; // (extension) label per language
+    Translations helps; // (extension) help per language
+    QHash<QString, LocalText> choiceLabels; // (extension) choice value → its texts
 
     QJsonObject toJson() const;
 };
@@ -40,9 +44,10 @@ struct FieldDef {
 struct FlowAction {
     QString name;
     QString label;
-    QStringList from;     // statuses it may start from; empty: any non-final status
+    QStringList from; // statuses it may start from; empty: any non-final status
     QString to;
     QStringList requiredFields; // fields that must hold a value
+    Translations labels; // (extension) label per language
     QJsonObject toJson() const;
 };
 
@@ -63,10 +68,22 @@ struct CaseType {
     QList<FieldDef> fields;
     QList<FlowAction> flowActions;
     ConflictPolicy conflictPolicy;
+    Translations titles; // (extension) title per language
+    QHash<QString, LocalText> statusLabels; // (extension) status → its texts
 
     const FieldDef *field(const QString &name) const;
     const FlowAction *flowAction(const QString &name) const;
     QString initialStatus() const { return statuses.value(0); }
+
+    /// Texts for people in language `lang` (the app's UI language, "de"; empty: the defaults),
+    /// falling back to the default label, then to the name. Statuses without a label read
+    /// humanised ("InProgress" → "In progress", see humanizeStatus). Defined in rules/caselabels.cpp.
+    QString titleText(const QString &lang) const;
+    QString fieldLabel(const QString &field, const QString &lang) const;
+    QString fieldHelp(const QString &field, const QString &lang) const;
+    QString choiceLabel(const QString &field, const QString &value, const QString &lang) const;
+    QString statusLabel(const QString &status, const QString &lang) const;
+    QString actionLabel(const QString &action, const QString &lang) const;
 
     QJsonObject toJson() const;
     static Result<CaseType> fromJson(const QJsonObject &obj, const QString &path = {});

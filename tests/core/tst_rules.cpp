@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "protocol/casetype.h"
 #include "protocol/jsonreader.h"
+#include "rules/caselabels.h"
 #include "rules/merge.h"
 #include "rules/rulesengine.h"
 
@@ -37,6 +38,25 @@ CaseType inspection()
     return ct.value();
 }
 
+// The protocol example with the localisation extension (docs/protocol.md, "Case types in the user's
+// language").
+const char *kLocalised = R"J({"name": "inspection", "version": 4, "title": "Site inspection",
+ "titles": {"de": "Anlagenprüfung", "fr": "Inspection de site"},
+ "statuses": ["New", "InProgress", "OnHold", "Resolved-Completed"],
+ "statusLabels": {"New": {"labels": {"de": "Neu"}},
+                  "InProgress": {"label": "Being worked on", "labels": {"de": "In Arbeit", "fr": "En cours"}}},
+ "fields": [
+   {"name": "readingKw", "label": "Meter reading (kW)", "labels": {"de": "Zählerstand (kW)"}, "type": "number",
+    "help": "As shown", "helps": {"de": "Wie angezeigt"}},
+   {"name": "priority", "label": "Priority", "labels": {"de": "Priorität", "fr": "Priorité"}, "type": "choice",
+    "choices": ["low", "normal", "high"],
+    "choiceLabels": {"low": {"label": "Low", "labels": {"de": "Niedrig"}}, "high": {"labels": {"de": "Hoch"}}}},
+   {"name": "summary", "type": "text"}],
+ "flowActions": [
+   {"name": "start", "label": "Start work", "labels": {"de": "Arbeit beginnen", "fr": "Commencer"},
+    "from": ["New"], "to": "InProgress"},
+   {"name": "hold", "from": ["InProgress"], "to": "OnHold"}]})J";
+
 bool sitesLookup(const QString &page, const QString &key)
 {
     return page == QLatin1String("sites") && key.startsWith(QLatin1String("S-"));
@@ -66,6 +86,140 @@ private Q_SLOTS:
         auto again = CaseType::fromJson(ct.toJson());
         QVERIFY(again.ok());
         QCOMPARE(QJsonDocument(again->toJson()).toJson(), QJsonDocument(ct.toJson()).toJson());
+    }
+
+    void localisedLabelsWithFallback()
+    {
+        auto parsed = CaseType::fromJson(parseJsonObject(QByteArray(kLocalised)).value());
+        QVERIFY2(parsed.ok(), qPrintable(parsed.error().toString()));
+        const CaseType ct = parsed.value();
+        const QString de = QStringLiteral("de"), fr = QStringLiteral("fr"), en = QStringLiteral("en");
+        QCOMPARE(ct.titleText(de), QStringLiteral("Anlagenprüfung"));
+        QCOMPARE(
+            ct.titleText(QStringLiteral("de_AT")), QStringLiteral("Anlagenprüfung")); // region → language
+        QCOMPARE(ct.titleText(en), QStringLiteral("Site inspection"));
+        QCOMPARE(ct.fieldLabel(QStringLiteral("readingKw"), de), QStringLiteral("Zählerstand (kW)"));
+        QCOMPARE(ct.fieldLabel(QStringLiteral("readingKw"), fr), QStringLiteral("Meter reading (kW)"));
+        QCOMPARE(ct.fieldLabel(QStringLiteral("summary"), de), QStringLiteral("summary"));
+        QCOMPARE(ct.fieldLabel(QStringLiteral("gone"), de), QStringLiteral("gone"));
+        QCOMPARE(ct.fieldHelp(QStringLiteral("readingKw"), de), QStringLiteral("Wie angezeigt"));
+        QCOMPARE(ct.fieldHelp(QStringLiteral("readingKw"), fr), QStringLiteral("As shown"));
+        QCOMPARE(
+            ct.choiceLabel(QStringLiteral("priority"), QStringLiteral("low"), de), QStringLiteral("Niedrig"));
+        QCOMPARE(
+            ct.choiceLabel(QStringLiteral("priority"), QStringLiteral("low"), fr), QStringLiteral("Low"));
+        QCOMPARE(
+            ct.choiceLabel(QStringLiteral("priority"), QStringLiteral("high"), en), QStringLiteral("high"));
+        QCOMPARE(ct.choiceLabel(QStringLiteral("priority"), QStringLiteral("normal"), de),
+            QStringLiteral("normal"));
+        QCOMPARE(ct.statusLabel(QStringLiteral("InProgress"), de), QStringLiteral("In Arbeit"));
+        QCOMPARE(ct.statusLabel(QStringLiteral("InProgress"), en), QStringLiteral("Being worked on"));
+        QCOMPARE(ct.statusLabel(QStringLiteral("New"), fr), QStringLiteral("New"));
+        QCOMPARE(ct.statusLabel(QStringLiteral("OnHold"), de), QStringLiteral("On hold"));
+        QCOMPARE(
+            ct.statusLabel(QStringLiteral("Resolved-Completed"), de), QStringLiteral("Resolved – Completed"));
+        QCOMPARE(ct.actionLabel(QStringLiteral("start"), fr), QStringLiteral("Commencer"));
+        QCOMPARE(ct.actionLabel(QStringLiteral("start"), QString()), QStringLiteral("Start work"));
+        QCOMPARE(ct.actionLabel(QStringLiteral("hold"), de), QStringLiteral("hold"));
+        // A round trip keeps every translation.
+        auto again = CaseType::fromJson(ct.toJson());
+        QVERIFY(again.ok());
+        QCOMPARE(again->statusLabel(QStringLiteral("InProgress"), fr), QStringLiteral("En cours"));
+        QCOMPARE(again->choiceLabel(QStringLiteral("priority"), QStringLiteral("high"), de),
+            QStringLiteral("Hoch"));
+        QCOMPARE(QJsonDocument(again->toJson()).toJson(), QJsonDocument(ct.toJson()).toJson());
+        // A case type without translations reads as before.
+        QCOMPARE(inspection().fieldLabel(QStringLiteral("visitDate"), de), QStringLiteral("Visit date"));
+        QCOMPARE(inspection().toJson().contains(QStringLiteral("statusLabels")), false);
+    }
+
+    void humanisedStatuses_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("camel") << "InProgress"
+                               << "In progress";
+        QTest::newRow("resolved") << "Resolved-Completed"
+                                  << "Resolved – Completed";
+        QTest::newRow("one word") << "New"
+                                  << "New";
+        QTest::newRow("long") << "WaitingForParts"
+                              << "Waiting for parts";
+        QTest::newRow("acronym") << "NeedsQA"
+                                 << "Needs QA";
+        QTest::newRow("acronym inside") << "QAReview"
+                                        << "QA review";
+        QTest::newRow("snake") << "waiting_for_parts"
+                               << "Waiting for parts";
+        QTest::newRow("empty") << ""
+                               << "";
+    }
+    void humanisedStatuses()
+    {
+        QFETCH(QString, status);
+        QFETCH(QString, expected);
+        QCOMPARE(humanizeStatus(status), expected);
+    }
+
+    void rejectsBadLocalisedLabels_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("message");
+        const QByteArray head = R"({"name":"x","version":1,"statuses":["New","InProgress"],)";
+        QTest::newRow("labels not an object")
+            << head + R"("fields":[{"name":"a","type":"text","labels":"Etwas"}]})"
+            << "fields[0].labels"
+            << "must be an object";
+        QTest::newRow("label not a string")
+            << head + R"("fields":[{"name":"a","type":"text","labels":{"de":7}}]})"
+            << "fields[0].labels.de"
+            << "must be a text";
+        QTest::newRow("empty label") << head + R"("fields":[{"name":"a","type":"text","labels":{"de":" "}}]})"
+                                     << "fields[0].labels.de"
+                                     << "must be a text";
+        QTest::newRow("not a language")
+            << head + R"("fields":[{"name":"a","type":"text","labels":{"German":"A"}}]})"
+            << "fields[0].labels.German"
+            << "not a language code";
+        QTest::newRow("unknown status")
+            << head + R"("fields":[],"statusLabels":{"Closed":{"label":"Closed"}}})"
+            << "statusLabels.Closed"
+            << "names no status";
+        QTest::newRow("status text not an object") << head + R"("fields":[],"statusLabels":{"New":"Neu"}})"
+                                                   << "statusLabels.New"
+                                                   << "must be an object";
+        QTest::newRow("status labels bad")
+            << head + R"("fields":[],"statusLabels":{"New":{"labels":["Neu"]}}})"
+            << "statusLabels.New.labels"
+            << "must be an object";
+        QTest::newRow("unknown choice") << head
+                + R"("fields":[{"name":"p","type":"choice","choices":["low"],"choiceLabels":{"lo":{"label":"L"}}}]})"
+                                        << "fields[0].choiceLabels.lo"
+                                        << "names no choice";
+        QTest::newRow("choice labels without choices")
+            << head + R"("fields":[{"name":"p","type":"text","choiceLabels":{"low":{"label":"L"}}}]})"
+            << "fields[0].choiceLabels"
+            << "no choices";
+        QTest::newRow("action labels")
+            << head + R"("fields":[],"flowActions":[{"name":"go","to":"InProgress","labels":{"fr":""}}]})"
+            << "flowActions[0].labels.fr"
+            << "must be a text";
+        QTest::newRow("titles") << head + R"("fields":[],"titles":["Titel"]})"
+                                << "titles"
+                                << "must be an object";
+    }
+    void rejectsBadLocalisedLabels()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, field);
+        QFETCH(QString, message);
+        auto ct = CaseType::fromJson(parseJsonObject(json).value());
+        QVERIFY(!ct.ok());
+        QCOMPARE(ct.error().code, QStringLiteral("bad_request"));
+        QVERIFY2(ct.error().fields.contains(field), qPrintable(ct.error().toString()));
+        QVERIFY2(ct.error().message.contains(message), qPrintable(ct.error().message));
+        QVERIFY2(ct.error().message.contains(field), qPrintable(ct.error().message));
     }
 
     void rejectsBrokenCaseTypes_data()
