@@ -119,6 +119,12 @@ void SyncWorker::beginWithToken(const QString &token)
                 m_fullSyncRequested = true;
                 trigger("push: full sync required");
             });
+            // A dropped push connection is the first sign of a lost network or a stopped server:
+            // ask now rather than at the next probe, so "Offline" shows within a second or two.
+            connect(m_notify, &NotifyClient::connectedChanged, this, [this](bool connected) {
+                if (!connected && m_reachability)
+                    m_reachability->probeNow();
+            });
         }
         m_notify->start(m_config.server, token);
     }

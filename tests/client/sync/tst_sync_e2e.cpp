@@ -7,6 +7,7 @@
 #include "outpostdprocess.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -80,6 +81,7 @@ private Q_SLOTS:
     void twoClientsMergeOrConflictPerPolicy();
     void forcedFullSyncKeepsTheQueue();
     void pushHintTriggersADownload();
+    void stoppedServerShowsOfflineAtOnce();
     void expiredTokenParksTheQueue();
     void attachmentsGoUpFirstAndIntact();
 };
@@ -630,6 +632,35 @@ void TestSyncE2e::pushHintTriggersADownload()
         return false;
     };
     QTRY_VERIFY_WITH_TIMEOUT(announced(), 10000); // open screens learn which case to refresh
+}
+
+void TestSyncE2e::stoppedServerShowsOfflineAtOnce()
+{
+    const QString path = newStorePath();
+    QString caseId;
+    const QString why = createSyncedCase(path, &caseId);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    SyncConfig config = aliceConfig(path);
+    config.usePush = true;
+    config.useReachability = true;
+    config.syncAtStart = true;
+    config.probeInterval = std::chrono::minutes(10); // only the dropped push connection can tell
+    SyncController controller(config);
+    controller.start();
+    QTRY_COMPARE_WITH_TIMEOUT(controller.state(), SyncState::Online, 30000);
+
+    // The server goes away: the push connection drops, and the engine says so within seconds (not
+    // at the next probe).
+    QElapsedTimer t;
+    t.start();
+    QCOMPARE(m_server.stop(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(controller.state(), SyncState::Offline, 5000);
+    qInfo() << "offline shown" << t.elapsed() << "ms after the server stopped";
+
+    // It comes back: the engine finds it again by itself.
+    QString whyNot;
+    QVERIFY2(m_server.restart(&whyNot), qPrintable(whyNot));
+    QTRY_COMPARE_WITH_TIMEOUT(controller.state(), SyncState::Online, 30000);
 }
 
 void TestSyncE2e::expiredTokenParksTheQueue()
