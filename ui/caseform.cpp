@@ -15,6 +15,7 @@ struct CaseForm::Row {
     FieldEditor *editor = nullptr;
     QLabel *label = nullptr;
     QLabel *message = nullptr;
+    QLabel *mark = nullptr; // saved here / conflict
     bool touched = false;
 };
 
@@ -74,6 +75,11 @@ void CaseForm::build()
             v->addWidget(help);
         }
         v->addWidget(row->message);
+        row->mark = new QLabel(cell);
+        row->mark->setObjectName(QStringLiteral("mark_") + f.name);
+        row->mark->setWordWrap(true);
+        row->mark->setVisible(false);
+        v->addWidget(row->mark);
         form->addRow(row->label, cell);
 
         for (QWidget *w : QList<QWidget *> { editor } + row->editor->extraFocusWidgets()) {
@@ -276,6 +282,41 @@ void CaseForm::setDirty(bool dirty)
         return;
     m_dirty = dirty;
     Q_EMIT dirtyChanged(dirty);
+}
+
+void CaseForm::setFieldMarks(const QHash<QString, FieldSyncMark> &marks)
+{
+    const LookupLabel lookup = m_lookup
+        ? LookupLabel([this](const QString &page, const QString &key) { return m_lookup->label(page, key); })
+        : LookupLabel();
+    for (Row *row : std::as_const(m_rows)) {
+        const FieldDef &f = row->editor->field();
+        const auto it = marks.constFind(f.name);
+        if (it == marks.constEnd()) {
+            row->mark->clear();
+            row->mark->setVisible(false);
+            continue;
+        }
+        if (it->state == FieldSyncMark::Conflict) {
+            row->mark->setText(
+                tr("Conflict: yours %1, on the server %2. Resolve it above.")
+                    .arg(formatFieldValue(&f, it->mine, lookup), formatFieldValue(&f, it->theirs, lookup)));
+            row->mark->setStyleSheet(QStringLiteral("color: #b3261e; font-weight: bold;"));
+        } else {
+            row->mark->setText(tr("Saved on this device, not sent yet"));
+            row->mark->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+        }
+        row->mark->setAccessibleName(tr("%1: %2").arg(f.label, row->mark->text()));
+        row->mark->setVisible(true);
+    }
+}
+
+QString CaseForm::fieldMarkText(const QString &field) const
+{
+    for (const Row *row : m_rows)
+        if (row->editor->field().name == field)
+            return row->mark->isHidden() ? QString() : row->mark->text();
+    return {};
 }
 
 } // namespace outpost::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "caseformhost.h"
 #include "protocol/casetype.h"
 #include "rules/rulesengine.h"
 
@@ -18,8 +19,8 @@ class LookupSource;
 /// What reloadPreservingEdits() did with the server's new copy.
 struct ReloadOutcome {
     QStringList refreshed; ///< fields the server changed that had no local edit: now show the server's value
-    QStringList kept;      ///< fields with local edits, kept as typed
-    QStringList clashing;  ///< kept local edits of fields the server also changed (to another value)
+    QStringList kept; ///< fields with local edits, kept as typed
+    QStringList clashing; ///< kept local edits of fields the server also changed (to another value)
     bool hasLocalEdits() const { return !kept.isEmpty(); }
 };
 
@@ -72,6 +73,11 @@ public:
     /// Shows messages that came from elsewhere (the server's rejection), until the field is edited.
     void setExternalErrors(const QMap<QString, QString> &errors);
     void setReadOnly(bool readOnly);
+    /// Marks beside the fields whose value is not yet on the server: saved here and queued, or in
+    /// conflict with the server's (both values shown). Fields not named lose their mark.
+    void setFieldMarks(const QHash<QString, FieldSyncMark> &marks);
+    /// The mark's text beside `field` (empty when none).
+    QString fieldMarkText(const QString &field) const;
 
     FieldEditor *fieldEditor(const QString &field) const;
     /// The widget that takes focus for `field` (carries accessibleName), or null.

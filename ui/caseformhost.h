@@ -5,11 +5,22 @@
 #include "protocol/casetype.h"
 #include "result.h"
 
+#include <QHash>
 #include <QJsonObject>
+
+#include <optional>
 
 namespace outpost::ui {
 
 class LookupSource;
+
+/// How a field's value of an open case stands with the server, shown beside the field.
+struct FieldSyncMark {
+    enum State { Pending, Conflict };
+    State state = Pending; ///< Pending: saved here, not sent yet. Conflict: changed on both sides.
+    QJsonValue mine; ///< Conflict: the technician's value
+    QJsonValue theirs; ///< Conflict: the server's value
+};
 
 /// What a CaseView needs from the client core: read a case and its type, queue a save or a flow
 /// action. The local store implements it (every call is one quick local transaction; nothing waits
@@ -28,8 +39,22 @@ public:
     /// Queues an update of `changed` fields, based on `baseEtag`.
     virtual Status saveFields(const QString &caseId, const QString &baseEtag, const QJsonObject &changed) = 0;
     /// Queues `changed` (may be empty) and the flow action in one transaction.
-    virtual Status runFlowAction(const QString &caseId, const QString &baseEtag, const QString &action,
-                                 const QJsonObject &changed) = 0;
+    virtual Status runFlowAction(
+        const QString &caseId, const QString &baseEtag, const QString &action, const QJsonObject &changed)
+        = 0;
+    /// The fields of `caseId` whose local value is not yet on the server (queued, or in conflict);
+    /// fields not named are as the server has them.
+    virtual QHash<QString, FieldSyncMark> fieldMarks(const QString &caseId) const
+    {
+        Q_UNUSED(caseId);
+        return {};
+    }
+    /// The case's current assignment (instructions, due date), if it has one.
+    virtual std::optional<Assignment> assignment(const QString &caseId) const
+    {
+        Q_UNUSED(caseId);
+        return std::nullopt;
+    }
     /// Data pages for lookup fields; may be null.
     virtual const LookupSource *lookupSource() const = 0;
 };

@@ -10,8 +10,10 @@
 
 #include <QToolButton>
 
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
@@ -25,6 +27,10 @@ CaseView::CaseView(CaseFormHost *host, QWidget *parent)
     , m_title(new QLabel(this))
     , m_meta(new QLabel(this))
     , m_message(new QLabel(this))
+    , m_due(new QLabel(this))
+    , m_instructions(new QLabel(this))
+    , m_conflictBar(new QWidget(this))
+    , m_conflictText(new QLabel(m_conflictBar))
     , m_banner(new ServerChangedBanner(this))
     , m_scroll(new QScrollArea(this))
     , m_split(new QSplitter(Qt::Vertical, this))
@@ -42,6 +48,31 @@ CaseView::CaseView(CaseFormHost *host, QWidget *parent)
     m_meta->setEnabled(false);
     m_message->setWordWrap(true);
     m_message->hide();
+    m_due->setObjectName(QStringLiteral("caseDue"));
+    m_due->hide();
+    m_instructions->setObjectName(QStringLiteral("caseInstructions"));
+    m_instructions->setWordWrap(true);
+    m_instructions->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_instructions->setFrameShape(QFrame::StyledPanel);
+    m_instructions->setMargin(6);
+    m_instructions->hide();
+    m_conflictBar->setObjectName(QStringLiteral("conflictBar"));
+    m_conflictBar->setAutoFillBackground(true);
+    {
+        QPalette pal = m_conflictBar->palette();
+        pal.setColor(QPalette::Window, QColor(0xfd, 0xec, 0xea));
+        pal.setColor(QPalette::WindowText, QColor(0x5f, 0x16, 0x10));
+        m_conflictBar->setPalette(pal);
+        m_conflictText->setWordWrap(true);
+        auto *resolve = new QPushButton(tr("Resolve…"), m_conflictBar);
+        resolve->setObjectName(QStringLiteral("resolveConflict"));
+        connect(resolve, &QPushButton::clicked, this,
+            [this] { Q_EMIT conflictResolutionRequested(m_record.id); });
+        auto *row = new QHBoxLayout(m_conflictBar);
+        row->addWidget(m_conflictText, 1);
+        row->addWidget(resolve);
+        m_conflictBar->hide();
+    }
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_save->setObjectName(QStringLiteral("saveButton"));
@@ -81,6 +112,9 @@ CaseView::CaseView(CaseFormHost *host, QWidget *parent)
     auto *lay = new QVBoxLayout(this);
     lay->addWidget(m_title);
     lay->addWidget(m_meta);
+    lay->addWidget(m_due);
+    lay->addWidget(m_instructions);
+    lay->addWidget(m_conflictBar);
     lay->addWidget(m_banner);
     lay->addWidget(m_message);
     lay->addWidget(m_split, 1);
@@ -123,8 +157,11 @@ bool CaseView::openCase(const QString &caseId)
     m_record = *rec;
     m_type = *type;
     m_localOnly = m_record.id.startsWith(QLatin1String("tmp-"));
+    m_lastAction.clear();
+    m_gone = false;
     showForm(m_record.fields, RulesEngine::Mode::Update);
     showDetails();
+    refreshMarks();
     return true;
 }
 
@@ -140,6 +177,8 @@ bool CaseView::newCase(const QString &caseType)
     m_record.caseType = m_type.name;
     m_record.status = m_type.initialStatus();
     m_record.title = tr("New %1").arg(m_type.title);
+    m_lastAction.clear();
+    m_gone = false;
     showForm({}, RulesEngine::Mode::Create);
     showDetails();
     return true;
@@ -193,9 +232,7 @@ void CaseView::onCasesChanged(const QStringList &caseIds)
     if (!named && !(rec && rec->id != m_record.id && caseIds.contains(rec->id)))
         return;
     if (!rec) {
-        showMessage(tr("This case is no longer available to you: %1").arg(rec.error().message), true);
-        m_form->setReadOnly(true);
-        m_flowBar->setBlocked(true, tr("The case is no longer available."));
+        caseLeft();
         return;
     }
     const QJsonObject oldBase = m_form->baseFields();
@@ -221,6 +258,55 @@ void CaseView::onCasesChanged(const QStringList &caseIds)
     }
     updateHeader();
     updateButtons();
+    refreshMarks();
+}
+
+void CaseView::caseLeft()
+{
+    // The store keeps a case that still has work queued for it, so a case that is gone has none:
+    // whatever was done here reached the server.
+    m_gone = true;
+    m_conflictBar->hide();
+    if (m_form->isDirty()) {
+        showMessage(tr("This case was closed or reassigned on the server, so your unsaved changes "
+                       "cannot be saved to it. Copy what you need before you open another case."),
+            true);
+    } else if (!m_lastAction.isEmpty()) {
+        showMessage(tr("%1: done and sent. The case has left your worklist.").arg(m_lastAction), false);
+    } else {
+        m_message->setStyleSheet(QString());
+        m_message->setText(
+            tr("This case was closed or reassigned on the server and has left your worklist."));
+        m_message->show();
+    }
+    m_form->setReadOnly(true);
+    m_form->setFieldMarks({});
+    m_banner->hide();
+    m_save->setEnabled(false);
+    m_revert->setEnabled(false);
+    m_flowBar->hide();
+    Q_EMIT caseGone(m_record.id);
+}
+
+void CaseView::refreshMarks()
+{
+    if (!m_form || m_gone)
+        return;
+    const QHash<QString, FieldSyncMark> marks
+        = isNewCase() ? QHash<QString, FieldSyncMark>() : m_host->fieldMarks(m_record.id);
+    m_form->setFieldMarks(marks);
+    QStringList clashing;
+    for (const FieldDef &f : std::as_const(m_type.fields))
+        if (marks.value(f.name).state == FieldSyncMark::Conflict && marks.contains(f.name))
+            clashing << f.label;
+    if (!clashing.isEmpty()) {
+        m_conflictText->setText(tr("Your change and the server's differ for: %1. Nothing of it is sent until "
+                                   "you decide.")
+                                    .arg(clashing.join(QStringLiteral(", "))));
+        if (m_message->styleSheet().contains(QLatin1String("#2e7d32")))
+            m_message->hide(); // "Saved… sent with the next sync" is no longer the whole story
+    }
+    m_conflictBar->setVisible(!clashing.isEmpty());
 }
 
 bool CaseView::save()
@@ -254,6 +340,7 @@ bool CaseView::save()
     m_record.fields = m_form->baseFields();
     showMessage(tr("Saved. The change is sent with the next sync."), false);
     updateButtons();
+    refreshMarks();
     Q_EMIT saved(m_record.id);
     return true;
 }
@@ -278,11 +365,13 @@ void CaseView::runAction(const QString &action)
     const FlowAction *a = m_type.flowAction(action);
     if (a)
         m_record.status = a->to;
+    m_lastAction = a ? a->label : action;
     m_form->markSaved();
     m_record.fields = m_form->baseFields();
-    showMessage(tr("Done: %1. It is sent with the next sync.").arg(a ? a->label : action), false);
+    showMessage(tr("Done: %1. It is sent with the next sync.").arg(m_lastAction), false);
     updateHeader();
     updateButtons();
+    refreshMarks();
     Q_EMIT caseTransitioned(m_record.id, action);
 }
 
@@ -315,12 +404,45 @@ void CaseView::showMessage(const QString &text, bool error)
 
 void CaseView::updateHeader()
 {
+    const QString lang = QLocale().name().section(QLatin1Char('_'), 0, 0);
     m_title->setText(m_record.title.isEmpty() ? m_record.id : m_record.title);
     QStringList meta { m_record.id.isEmpty() ? tr("not yet saved") : m_record.id,
-        m_type.title.isEmpty() ? m_record.caseType : m_type.title, tr("Status: %1").arg(m_record.status) };
+        m_type.title.isEmpty() ? m_record.caseType : m_type.title,
+        tr("Status: %1").arg(m_type.statusLabel(m_record.status, lang)) };
     if (!m_record.queue.isEmpty())
         meta << tr("Queue: %1").arg(m_record.queue);
     m_meta->setText(meta.join(QStringLiteral(" · ")));
+
+    // What the dispatcher asked for, above the form: when, and what to do.
+    const std::optional<Assignment> a
+        = m_record.id.isEmpty() ? std::nullopt : m_host->assignment(m_record.id);
+    m_due->setVisible(a && !a->dueAt.isEmpty());
+    if (a && !a->dueAt.isEmpty()) {
+        QDateTime when = QDateTime::fromString(a->dueAt, Qt::ISODateWithMs);
+        if (!when.isValid())
+            when = QDateTime::fromString(a->dueAt, Qt::ISODate);
+        const QDate day
+            = when.isValid() ? when.toLocalTime().date() : QDate::fromString(a->dueAt, Qt::ISODate);
+        const QDate today = QDate::currentDate();
+        const bool hasTime = when.isValid() && a->dueAt.size() > 10;
+        const QString text = !day.isValid() ? a->dueAt
+            : hasTime                       ? QLocale().toString(when.toLocalTime(), QLocale::LongFormat)
+                                            : QLocale().toString(day, QLocale::LongFormat);
+        const bool open = !isResolvedStatus(m_record.status);
+        if (day.isValid() && open && day < today) {
+            m_due->setText(tr("Due %1: overdue").arg(text));
+            m_due->setStyleSheet(QStringLiteral("color: #b3261e; font-weight: bold;"));
+        } else if (day.isValid() && open && day == today) {
+            m_due->setText(tr("Due today: %1").arg(text));
+            m_due->setStyleSheet(QStringLiteral("color: #8a5a00; font-weight: bold;"));
+        } else {
+            m_due->setText(tr("Due %1").arg(text));
+            m_due->setStyleSheet(QString());
+        }
+    }
+    m_instructions->setVisible(a && !a->instructions.trimmed().isEmpty());
+    if (a)
+        m_instructions->setText(a->instructions.trimmed());
 }
 
 void CaseView::updateButtons()

@@ -47,6 +47,10 @@ public:
     CaseDetailsPane *details() const { return m_details; }
     QPushButton *saveButton() const { return m_save; }
     QString messageText() const;
+    /// "Your change and the server's differ…" with "Resolve…", shown while the case has conflicts.
+    QWidget *conflictBar() const { return m_conflictBar; }
+    /// The case left the technician's scope (completed, reassigned) while it was open.
+    bool isGone() const { return m_gone; }
 
 public Q_SLOTS:
     /// Connect to SyncController::casesChanged.
@@ -54,11 +58,18 @@ public Q_SLOTS:
     bool save();
     /// Drops the unsaved edits: the form shows the case as stored again.
     void revert();
+    /// Re-reads which fields are saved here but not sent, or in conflict (after a local change
+    /// made elsewhere, e.g. a conflict resolved from the Conflicts tab).
+    void refreshMarks();
 
 Q_SIGNALS:
     void saved(const QString &caseId);
     void caseCreated(const QString &caseId);
     void caseTransitioned(const QString &caseId, const QString &action);
+    /// "Resolve…" of the conflict bar.
+    void conflictResolutionRequested(const QString &caseId);
+    /// The open case left the technician's scope (see isGone()).
+    void caseGone(const QString &caseId);
 
 private:
     void showForm(const QJsonObject &fields, RulesEngine::Mode mode);
@@ -68,6 +79,7 @@ private:
     void updateHeader();
     void updateButtons();
     void showDetails();
+    void caseLeft();
 
     CaseFormHost *m_host;
     CaseRecord m_record;
@@ -77,6 +89,12 @@ private:
     QLabel *m_title;
     QLabel *m_meta;
     QLabel *m_message;
+    QLabel *m_due;
+    QLabel *m_instructions;
+    QWidget *m_conflictBar;
+    QLabel *m_conflictText;
+    QString m_lastAction; // label of the flow action run here on this case, for "done and sent"
+    bool m_gone = false;
     ServerChangedBanner *m_banner;
     QScrollArea *m_scroll;
     QSplitter *m_split;

@@ -6,6 +6,7 @@
 #include "eventlogview.h"
 #include "settingsdialog.h"
 #include "syncstatusbar.h"
+#include "worklistfilterproxy.h"
 #include "worklistview.h"
 
 #include <QAction>
@@ -16,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
@@ -94,7 +96,11 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     statusBar()->setSizeGripEnabled(false);
 
     connect(m_worklist, &WorklistView::caseActivated, this, &MainWindow::openCase);
+    // Queued: the table's selection model has moved its current row by the time this runs.
+    connect(m_worklist->proxy(), &QAbstractItemModel::rowsRemoved, this, &MainWindow::followOpenCase,
+        Qt::QueuedConnection);
     connect(m_sync, &SyncStatusBar::syncNowRequested, this, &MainWindow::syncNowRequested);
+    connect(m_sync, &SyncStatusBar::signInRequested, this, &MainWindow::signInAgainRequested);
     connect(
         m_sync, &SyncStatusBar::conflictsClicked, this, [this] { m_tabs->setCurrentIndex(ConflictsTab); });
     connect(m_sync, &SyncStatusBar::pendingClicked, this, [this] { m_tabs->setCurrentIndex(OutboxTab); });
@@ -241,6 +247,9 @@ void MainWindow::setCaseHost(CaseFormHost *host)
     if (host) {
         m_caseView = new CaseView(host, this);
         m_caseView->setDetailsHost(m_details);
+        connect(m_caseView, &CaseView::conflictResolutionRequested, this,
+            &MainWindow::conflictResolutionRequested);
+        connect(m_caseView, &CaseView::caseGone, this, &MainWindow::followOpenCase);
         m_caseStack->addWidget(m_caseView);
     }
     fillNewCaseMenu();
@@ -248,9 +257,9 @@ void MainWindow::setCaseHost(CaseFormHost *host)
 
 void MainWindow::requestSignOut()
 {
-    if (m_caseView && m_caseView->hasUnsavedEdits() && !m_caseView->save()) {
-        m_tabs->setCurrentIndex(CasesTab);
-        return; // invalid edits stay on screen with their messages; nothing is lost
+    if (m_caseView && m_caseView->hasUnsavedEdits()) {
+        askAboutUnsavedEdits([this] { Q_EMIT signOutRequested(); });
+        return;
     }
     Q_EMIT signOutRequested();
 }
@@ -452,6 +461,19 @@ void MainWindow::openCase(const QString &caseId)
     m_caseView->openCase(caseId);
     m_caseStack->setCurrentWidget(m_caseView);
     m_tabs->setCurrentIndex(CasesTab);
+}
+
+void MainWindow::followOpenCase()
+{
+    QItemSelectionModel *sel = m_worklist->table()->selectionModel();
+    if (!sel || !m_caseView || m_caseStack->currentWidget() != m_caseView)
+        return;
+    // A row that went (the case left, or a filter hides it now) hands the selection to its
+    // neighbour; that neighbour is not what the pane shows.
+    const QString open = m_caseView->isGone() ? QString() : m_caseView->caseId();
+    const QString current = m_worklist->currentCaseId();
+    if (!current.isEmpty() && current != open)
+        sel->clear();
 }
 
 void MainWindow::onCasesChanged(const QStringList &caseIds)

@@ -84,10 +84,15 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void syncNowRequested();
-    /// Sign out was chosen (after unsaved edits of the open case were saved; invalid edits stay
-    /// on screen with their messages and nothing is requested).
+    /// Sign out was chosen. With unsaved edits of the open case the technician was asked first:
+    /// saved (invalid edits stay on screen with their messages and nothing is requested) or
+    /// discarded; Cancel requests nothing.
     void signOutRequested();
     void exitKioskRequested();
+    /// "Resolve…" on the open case's conflict bar.
+    void conflictResolutionRequested(const QString &caseId);
+    /// The sync status bar's "Sign in…": the engine needs the technician's password again.
+    void signInAgainRequested();
     /// Settings were saved (the app re-reads sync interval, idle minutes...).
     void settingsChanged(bool languageChanged);
 
@@ -104,6 +109,9 @@ private:
     void buildMenus();
     void requestSignOut();
     void fillNewCaseMenu();
+    /// The worklist's selection follows the open case: when that row went (the case left), nothing
+    /// else gets selected in its place while the old case is still on screen.
+    void followOpenCase();
 
     QSettings &m_settings;
     QStackedWidget *m_central;

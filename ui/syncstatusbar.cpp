@@ -23,11 +23,16 @@ QToolButton *countButton(const QString &icon, QWidget *parent)
 } // namespace
 
 SyncStatusBar::SyncStatusBar(QWidget *parent)
-    : QWidget(parent), m_stateIcon(new QLabel(this)), m_stateLabel(new QLabel(this)),
-      m_progress(new QProgressBar(this)), m_lastLabel(new QLabel(this)),
-      m_pendingButton(countButton(QStringLiteral(":/icons/pending.svg"), this)),
-      m_conflictButton(countButton(QStringLiteral(":/icons/conflict.svg"), this)), m_syncNow(new QToolButton(this)),
-      m_tick(new QTimer(this))
+    : QWidget(parent)
+    , m_stateIcon(new QLabel(this))
+    , m_stateLabel(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_lastLabel(new QLabel(this))
+    , m_pendingButton(countButton(QStringLiteral(":/icons/pending.svg"), this))
+    , m_conflictButton(countButton(QStringLiteral(":/icons/conflict.svg"), this))
+    , m_syncNow(new QToolButton(this))
+    , m_signIn(new QToolButton(this))
+    , m_tick(new QTimer(this))
 {
     setObjectName(QStringLiteral("syncStatusBar"));
     m_stateLabel->setObjectName(QStringLiteral("syncState"));
@@ -45,6 +50,11 @@ SyncStatusBar::SyncStatusBar(QWidget *parent)
     m_syncNow->setShortcut(QKeySequence(Qt::Key_F5));
     m_syncNow->setToolTip(tr("Send queued changes and fetch news now (F5)"));
 
+    m_signIn->setObjectName(QStringLiteral("signInAgain"));
+    m_signIn->setText(tr("Sign in…"));
+    m_signIn->setToolTip(tr("Enter your password so that syncing can go on"));
+    m_signIn->hide();
+
     auto *lay = new QHBoxLayout(this);
     lay->setContentsMargins(4, 0, 4, 0);
     lay->setSpacing(10);
@@ -56,9 +66,11 @@ SyncStatusBar::SyncStatusBar(QWidget *parent)
     lay->addWidget(m_lastLabel);
     lay->addWidget(m_pendingButton);
     lay->addWidget(m_conflictButton);
+    lay->addWidget(m_signIn);
     lay->addWidget(m_syncNow);
 
     connect(m_syncNow, &QToolButton::clicked, this, &SyncStatusBar::syncNowRequested);
+    connect(m_signIn, &QToolButton::clicked, this, &SyncStatusBar::signInRequested);
     connect(m_pendingButton, &QToolButton::clicked, this, &SyncStatusBar::pendingClicked);
     connect(m_conflictButton, &QToolButton::clicked, this, &SyncStatusBar::conflictsClicked);
     m_tick->setInterval(30 * 1000);
@@ -67,9 +79,15 @@ SyncStatusBar::SyncStatusBar(QWidget *parent)
     refresh();
 }
 
-QString SyncStatusBar::stateText() const { return m_stateLabel->text(); }
+QString SyncStatusBar::stateText() const
+{
+    return m_stateLabel->text();
+}
 
-QString SyncStatusBar::lastSyncText() const { return m_lastLabel->text(); }
+QString SyncStatusBar::lastSyncText() const
+{
+    return m_lastLabel->text();
+}
 
 QString SyncStatusBar::relativeTime(const QDateTime &then, const QDateTime &now)
 {
@@ -102,6 +120,8 @@ void SyncStatusBar::setStateName(const QString &name)
         setState(SyncState::Syncing);
     else if (n == QLatin1String("error"))
         setState(SyncState::Error);
+    else if (n == QLatin1String("signinrequired"))
+        setState(SyncState::SignInRequired);
     else
         setState(SyncState::Offline);
 }
@@ -145,7 +165,7 @@ void SyncStatusBar::refresh()
     switch (m_state) {
     case SyncState::Offline:
         icon = QStringLiteral(":/icons/offline.svg");
-        text = tr("Offline");
+        text = tr("Offline: your work is kept on this device");
         break;
     case SyncState::Online:
         icon = QStringLiteral(":/icons/online.svg");
@@ -153,19 +173,35 @@ void SyncStatusBar::refresh()
         break;
     case SyncState::Syncing:
         icon = QStringLiteral(":/icons/syncing.svg");
-        text = m_phase == QLatin1String("upload")     ? tr("Sending changes…")
-               : m_phase == QLatin1String("download") ? tr("Receiving updates…")
-                                                      : tr("Syncing…");
+        text = m_phase == QLatin1String("upload")  ? tr("Sending changes…")
+            : m_phase == QLatin1String("download") ? tr("Receiving updates…")
+                                                   : tr("Syncing…");
         break;
     case SyncState::Error:
         icon = QStringLiteral(":/icons/warning.svg");
         text = tr("Sync problem");
         break;
+    case SyncState::SignInRequired:
+        icon = QStringLiteral(":/icons/warning.svg");
+        text = m_pending > 0 ? tr("Sign in again to send %n change(s)", nullptr, m_pending)
+                             : tr("Sign in again to sync");
+        break;
     }
     const int px = fontMetrics().height();
     m_stateIcon->setPixmap(QIcon(icon).pixmap(px, px));
     m_stateLabel->setText(text);
-    const QString tip = m_state == SyncState::Error && !m_error.isEmpty() ? m_error : text;
+    QString tip = text;
+    if (m_state == SyncState::Error && !m_error.isEmpty())
+        tip = m_error;
+    else if (m_state == SyncState::Offline)
+        tip = tr("The server cannot be reached. Everything you do is saved here and sent once the "
+                 "connection is back.");
+    else if (m_state == SyncState::SignInRequired)
+        tip = tr("This device has no valid session with the server (signed in offline, signed out or "
+                 "expired). Your changes are kept here until you sign in again.");
+    QFont f = font();
+    f.setBold(m_state != SyncState::Online && m_state != SyncState::Syncing);
+    m_stateLabel->setFont(f);
     m_stateLabel->setToolTip(tip);
     m_stateIcon->setToolTip(tip);
     m_stateLabel->setAccessibleName(tr("Connection: %1").arg(text));
@@ -183,6 +219,8 @@ void SyncStatusBar::refresh()
     m_conflictButton->setToolTip(tr("Cases where your changes and the server's need a decision"));
     m_conflictButton->setAccessibleName(m_conflictButton->text());
     m_syncNow->setEnabled(m_state != SyncState::Syncing);
+    m_syncNow->setVisible(m_state != SyncState::SignInRequired);
+    m_signIn->setVisible(m_state == SyncState::SignInRequired);
 }
 
 } // namespace outpost::ui

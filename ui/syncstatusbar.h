@@ -12,7 +12,7 @@ class QToolButton;
 namespace outpost::ui {
 
 /// The sync engine's state as the status bar shows it.
-enum class SyncState { Offline, Online, Syncing, Error };
+enum class SyncState { Offline, Online, Syncing, Error, SignInRequired };
 
 /// Always-visible sync status, meant as a permanent widget of the main window's QStatusBar:
 /// online/offline, a progress bar while syncing, the last successful sync ("2 min ago"), pending
@@ -30,6 +30,9 @@ public:
     int conflictCount() const { return m_conflicts; }
     QProgressBar *progressBar() const { return m_progress; }
     QToolButton *syncNowButton() const { return m_syncNow; }
+    /// "Sign in…", shown in state SignInRequired: the engine has no session and the queued changes
+    /// wait for the technician's password.
+    QToolButton *signInButton() const { return m_signIn; }
 
     /// "just now", "2 min ago", "3 h ago", or the date; "never" for an invalid time.
     static QString relativeTime(const QDateTime &then, const QDateTime &now);
@@ -50,6 +53,8 @@ Q_SIGNALS:
     void syncNowRequested();
     void conflictsClicked();
     void pendingClicked();
+    /// The technician asked to sign in again so that syncing can go on (state SignInRequired).
+    void signInRequested();
 
 private:
     void refresh();
@@ -67,6 +72,7 @@ private:
     QToolButton *m_pendingButton;
     QToolButton *m_conflictButton;
     QToolButton *m_syncNow;
+    QToolButton *m_signIn;
     QTimer *m_tick;
 };
 

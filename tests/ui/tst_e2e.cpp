@@ -9,6 +9,7 @@
 #include "conflictdialog.h"
 #include "credentialstore.h"
 #include "fieldeditor.h"
+#include "flowactionbar.h"
 #include "historymodel.h"
 #include "historyview.h"
 #include "httpclient.h"
@@ -26,6 +27,7 @@
 #include "testdatabase.h"
 #include "translations.h"
 #include "uiserverenv.h"
+#include "worklistfilterproxy.h"
 #include "worklistmodel.h"
 #include "worklistroles.h"
 #include "worklistview.h"
@@ -372,6 +374,9 @@ private Q_SLOTS:
         QVERIFY2(values.contains(mine) && mine != base, qPrintable(mine));
         QVERIFY(view->save());
         QCOMPARE(pendingOf(id), 1);
+        QVERIFY(
+            view->form()->fieldMarkText(QStringLiteral("priority")).contains(QStringLiteral("not sent yet")));
+        QVERIFY(view->form()->fieldMarkText(QStringLiteral("summary")).isEmpty());
 
         // ...while the office sets it to a third value on the server.
         QString theirs;
@@ -389,6 +394,12 @@ private Q_SLOTS:
                         ->index(m_session->worklistModel()->rowOf(id), 0)
                         .data(HasConflictRole)
                         .toBool());
+        // The open case says so on the form, beside the field, with both values and a way out;
+        // it no longer claims the change is simply sent with the next sync.
+        QTRY_VERIFY(!view->conflictBar()->isHidden());
+        const QString mark = view->form()->fieldMarkText(QStringLiteral("priority"));
+        QVERIFY2(mark.startsWith(QStringLiteral("Conflict")), qPrintable(mark));
+        QVERIFY(!view->messageText().contains(QStringLiteral("sent with the next sync")));
 
         QListView *list = m_env.window->listView(MainWindow::ConflictsTab);
         m_env.window->tabs()->setCurrentIndex(MainWindow::ConflictsTab);
@@ -410,6 +421,9 @@ private Q_SLOTS:
         QCOMPARE(m_session->conflictsModel()->rowCount(), 0);
         QCOMPARE(m_session->store()->reads().conflictCount(), 0);
         QVERIFY(m_session->outboxModel()->rowCount() >= 1);
+        QTRY_VERIFY(view->conflictBar()->isHidden());
+        QVERIFY(
+            view->form()->fieldMarkText(QStringLiteral("priority")).contains(QStringLiteral("not sent yet")));
 
         Q_EMIT m_env.window->syncNowRequested();
         QTRY_COMPARE_WITH_TIMEOUT(m_session->store()->reads().pendingCount(), 0, 30000);
@@ -422,6 +436,40 @@ private Q_SLOTS:
                      .value(QStringLiteral("priority"))
                      .toString(),
             mine);
+    }
+
+    void completedCaseSaysDoneAndSent()
+    {
+        // Alice starts work on a case and completes it; the server takes the case out of her scope.
+        const QString id = pickCase(m_env.window->caseView()->caseId());
+        QVERIFY(!id.isEmpty());
+        WorklistView *list = m_env.window->worklist();
+        m_env.window->openCase(id);
+        const QModelIndex at = list->proxy()->mapFromSource(
+            m_session->worklistModel()->index(m_session->worklistModel()->rowOf(id), 0));
+        list->table()->setCurrentIndex(at);
+        CaseView *view = m_env.window->caseView();
+        QCOMPARE(view->caseId(), id);
+        if (view->flowBar()->button(QStringLiteral("start"))->isEnabled())
+            QTest::mouseClick(view->flowBar()->button(QStringLiteral("start")), Qt::LeftButton);
+        view->form()->setEdits({ { "readingKw", 12.5 }, { "passed", true } });
+        QPushButton *complete = view->flowBar()->button(QStringLiteral("complete"));
+        QTRY_VERIFY(complete->isEnabled());
+        QTest::mouseClick(complete, Qt::LeftButton);
+        QVERIFY(view->messageText().contains(QStringLiteral("sent with the next sync")));
+
+        Q_EMIT m_env.window->syncNowRequested();
+        QTRY_VERIFY_WITH_TIMEOUT(view->isGone(), 30000);
+        // Success reads as success, and the pane stays on the completed case with nothing to press.
+        QVERIFY2(
+            view->messageText().contains(QStringLiteral("done and sent")), qPrintable(view->messageText()));
+        QVERIFY(!view->messageText().contains(QStringLiteral("no longer available")));
+        QCOMPARE(view->caseId(), id);
+        QVERIFY(view->flowBar()->isHidden());
+        QVERIFY(!view->saveButton()->isEnabled());
+        // No other row is selected in its place while the completed case is on screen.
+        QTRY_COMPARE(m_session->worklistModel()->rowOf(id), -1);
+        QTRY_VERIFY(list->currentCaseId().isEmpty());
     }
 
     void syncIssueDiscardedFromItsTab()

@@ -12,6 +12,7 @@
 #include "signindialog.h"
 #include "storecasehost.h"
 #include "synccontroller.h"
+#include "syncstatusbar.h"
 #include "testdatabase.h"
 #include "translations.h"
 #include "uiserverenv.h"
@@ -22,6 +23,7 @@
 #include <QAction>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -30,6 +32,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUuid>
 
 using namespace outpost;
@@ -119,7 +122,7 @@ private Q_SLOTS:
         AppSession *s = m_lifecycle->session();
         m_alicePath = s->store()->path();
 
-        // She types into a case and signs out without saving: signing out saves it first.
+        // She types into a case and signs out without saving (she is asked, and saves).
         StoreWorklistModel *m = s->worklistModel();
         for (int r = 0; r < m->rowCount() && m_aliceCase.isEmpty(); ++r) {
             const QModelIndex i = m->index(r, 0);
@@ -147,7 +150,26 @@ private Q_SLOTS:
         QPointer<QObject> controller = s->controller();
         QVERIFY(!storeConnections().isEmpty());
 
-        signOut(m_lifecycle.get(), m_env.window.get(), QStringLiteral("alice"));
+        // Her unsaved edit: signing out asks first. Cancel keeps her signed in with the edit on
+        // screen; Save keeps it queued and signs out.
+        QSignalSpy out(m_lifecycle.get(), &AppLifecycle::signedOut);
+        m_env.window->signOutAction()->trigger();
+        auto *ask = m_env.window->findChild<QMessageBox *>(QStringLiteral("confirmUnsaved"));
+        QVERIFY(ask);
+        QTRY_VERIFY(ask->isVisible());
+        ask->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!m_env.window->findChild<QMessageBox *>(QStringLiteral("confirmUnsaved")));
+        QVERIFY(m_env.window->caseView()->form()->isDirty());
+        QCOMPARE(out.size(), 0);
+        QVERIFY(s->isActive());
+        m_env.window->signOutAction()->trigger();
+        ask = m_env.window->findChild<QMessageBox *>(QStringLiteral("confirmUnsaved"));
+        QVERIFY(ask);
+        QTRY_VERIFY(ask->isVisible());
+        ask->button(QMessageBox::Save)->click();
+        QVERIFY(out.wait(30000) || !out.isEmpty());
+        QCOMPARE(out.first().at(0).toString(), QStringLiteral("alice"));
+        QTRY_VERIFY(m_lifecycle->signInDialog() && m_lifecycle->signInDialog()->isVisible());
 
         // The window went, with everything of hers: case closed, models and engine gone.
         QVERIFY(!m_env.window->isVisible());
@@ -261,6 +283,58 @@ private Q_SLOTS:
         QVERIFY(!window.isLocked());
         QCOMPARE(lc.session(), session.data());
         QVERIFY(session->isActive());
+    }
+
+    void offlineSignInAsksToSignInAgainOnceOnline()
+    {
+        // Signed out (no session left in the keychain), she signs in while the server is down.
+        MainWindow window(*m_env.settings);
+        AppLifecycle lc(&window, nullptr, m_options);
+        QCOMPARE(m_env.server->stop(), 0);
+        lc.start();
+        QSignalSpy in(&lc, &AppLifecycle::signedIn);
+        fillAndSubmit(lc.signInDialog(), QStringLiteral("alice"), QStringLiteral("alice"));
+        QVERIFY(in.wait(30000) || !in.isEmpty());
+        AppSession *s = lc.session();
+        QVERIFY(s && s->isActive());
+        QTRY_VERIFY(!s->worklistModel()->isLoading());
+
+        // She works offline: one change waits.
+        window.openCase(m_aliceCase);
+        QWidget *summary = window.caseView()->form()->editorWidget(QStringLiteral("summary"));
+        QVERIFY(summary);
+        QTest::keyClick(summary, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(summary, QStringLiteral("written offline"));
+        QVERIFY(window.caseView()->save());
+        QVERIFY(s->store()->reads().pendingCount() >= 1);
+
+        // The bar says what is needed, in words, with a button that does it.
+        SyncStatusBar *bar = window.syncStatus();
+        QTRY_COMPARE(bar->state(), SyncState::SignInRequired);
+        QVERIFY2(bar->stateText().startsWith(QStringLiteral("Sign in again to send")),
+            qPrintable(bar->stateText()));
+        QVERIFY(bar->signInButton()->isVisible());
+        QVERIFY(!bar->syncNowButton()->isVisible());
+
+        // Still offline: the dialog says why nothing happened and stays.
+        bar->signInButton()->click();
+        auto *again = window.findChild<SignInDialog *>(QStringLiteral("signInAgainDialog"));
+        QVERIFY(again);
+        QTRY_VERIFY(again->isVisible());
+        QCOMPARE(again->user(), QStringLiteral("alice"));
+        fillAndSubmit(again, QStringLiteral("alice"), QStringLiteral("alice"));
+        QTRY_VERIFY_WITH_TIMEOUT(again->messageText().contains(QStringLiteral("cannot be reached")), 30000);
+        QVERIFY(again->isVisible());
+
+        // The server is back: her password goes to it, and the queue drains by itself.
+        QString why;
+        QVERIFY2(m_env.server->restart(&why), qPrintable(why));
+        fillAndSubmit(again, QStringLiteral("alice"), QStringLiteral("alice"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !window.findChild<SignInDialog *>(QStringLiteral("signInAgainDialog")), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(s->store()->reads().pendingCount(), 0, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(s->controller()->state(), sync::SyncState::Online, 30000);
+        QTRY_VERIFY(!bar->signInButton()->isVisible());
     }
 };
 

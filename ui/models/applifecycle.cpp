@@ -18,6 +18,7 @@ AppLifecycle::AppLifecycle(MainWindow *window, KioskController *kiosk, Options o
     , m_lastServer(m_options.serverUrl)
 {
     connect(m_window, &MainWindow::signOutRequested, this, &AppLifecycle::signOut);
+    connect(m_window, &MainWindow::signInAgainRequested, this, &AppLifecycle::signInAgain);
     if (m_kiosk) {
         connect(m_window, &MainWindow::exitKioskRequested, m_kiosk, &KioskController::requestExit);
         connect(m_kiosk, &KioskController::locked, this, &AppLifecycle::lockScreen);
@@ -115,6 +116,26 @@ void AppLifecycle::lockScreen()
         m_window->setLocked(false);
         m_kiosk->unlock();
     });
+    dlg->open();
+}
+
+void AppLifecycle::signInAgain()
+{
+    if (!m_session || !m_session->isActive() || m_signingOut)
+        return;
+    if (auto *open = m_window->findChild<SignInDialog *>(QStringLiteral("signInAgainDialog"))) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    // The work stays on screen; only the engine waits for the password.
+    auto *dlg = new SignInDialog(m_window);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->setObjectName(QStringLiteral("signInAgainDialog"));
+    dlg->setWindowTitle(tr("Sign in again"));
+    dlg->showInfo(tr("The server needs your password before your changes can be sent."));
+    m_session->attachSignInAgainDialog(
+        dlg, [this] { m_window->statusBar()->showMessage(tr("Signed in again; syncing…"), 5000); });
     dlg->open();
 }
 

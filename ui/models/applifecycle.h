@@ -53,6 +53,7 @@ private:
     void signOut();
     void finishSignOut();
     void lockScreen();
+    void signInAgain();
 
     MainWindow *m_window;
     KioskController *m_kiosk;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "appsession.h"
 
+#include "caseview.h"
 #include "localstore.h"
 #include "mainwindow.h"
 #include "modelslogging.h"
@@ -27,8 +28,9 @@ ui::SyncState toBarState(sync::SyncState s)
     case sync::SyncState::Syncing:
         return ui::SyncState::Syncing;
     case sync::SyncState::Error:
-    case sync::SyncState::SignInRequired:
         return ui::SyncState::Error;
+    case sync::SyncState::SignInRequired:
+        return ui::SyncState::SignInRequired;
     case sync::SyncState::Offline:
         break;
     }
@@ -203,11 +205,8 @@ void AppSession::bind()
     bar->setConflictCount(store->reads().conflictCount());
     bar->setLastSync(store->pages().lastSuccess());
     bar->setState(m_offline ? ui::SyncState::Offline : ui::SyncState::Online);
-    connect(c, &sync::SyncController::stateChanged, bar, [bar](sync::SyncState s) {
-        bar->setState(toBarState(s));
-        if (s == sync::SyncState::SignInRequired)
-            bar->setErrorText(tr("Sign in again to sync."));
-    });
+    connect(c, &sync::SyncController::stateChanged, bar,
+        [bar](sync::SyncState s) { bar->setState(toBarState(s)); });
     connect(c, &sync::SyncController::progress, bar, &SyncStatusBar::setProgress);
     connect(c, &sync::SyncController::pendingCountChanged, bar, &SyncStatusBar::setPendingCount);
     connect(c, &sync::SyncController::conflictCountChanged, bar, &SyncStatusBar::setConflictCount);
@@ -244,6 +243,13 @@ void AppSession::bind()
         refreshLists();
     };
     connect(m_host, &StoreCaseHost::localChangeMade, this, local);
+    // A conflict resolved (from the open case or the Conflicts tab) changes what the open case shows.
+    connect(w, &MainWindow::conflictResolutionRequested, m_actions, &QueueActions::resolveConflictOf);
+    connect(m_actions, &QueueActions::localChangeMade, w, [w](const QString &caseId) {
+        w->onCasesChanged({ caseId });
+        if (CaseView *v = w->caseView(); v && v->caseId() == caseId)
+            v->refreshMarks();
+    });
     connect(m_actions, &QueueActions::localChangeMade, this, local);
     connect(m_details, &StoreCaseDetails::localChangeMade, this, local);
 }
@@ -302,12 +308,23 @@ void AppSession::signOut(std::function<void()> done)
 
 void AppSession::attachUnlockDialog(SignInDialog *dialog, std::function<void()> unlocked)
 {
+    attachSessionDialog(dialog, false, std::move(unlocked));
+}
+
+void AppSession::attachSignInAgainDialog(SignInDialog *dialog, std::function<void()> done)
+{
+    attachSessionDialog(dialog, true, std::move(done));
+}
+
+void AppSession::attachSessionDialog(SignInDialog *dialog, bool serverOnly, std::function<void()> done)
+{
     if (!m_userId.isEmpty())
         dialog->setUser(m_userId);
     if (m_server.isValid())
         dialog->setServer(m_server.toString());
     connect(dialog, &SignInDialog::signInRequested, this,
-        [this, dialog, unlocked](const QString &server, const QString &user, const QString &password) {
+        [this, dialog, serverOnly, done](
+            const QString &server, const QString &user, const QString &password) {
             if (!isActive()) {
                 dialog->showError(tr("No one is signed in."), false);
                 return;
@@ -325,17 +342,27 @@ void AppSession::attachUnlockDialog(SignInDialog *dialog, std::function<void()> 
             dialog->setBusy(true);
             QPointer<SignInDialog> dlg(dialog);
             m_signIn->signIn(QUrl(server), user, password, m_options.profileDir,
-                [this, dlg, unlocked](Result<sync::SignInOutcome> r) {
+                [this, dlg, serverOnly, done](Result<sync::SignInOutcome> r) {
                     if (!dlg)
                         return;
                     if (!r) {
                         dlg->showError(r.error().message);
                         return;
                     }
-                    if (!r->offline && m_controller)
+                    if (r->offline && serverOnly) {
+                        dlg->showError(tr("The server cannot be reached, so it cannot check your password "
+                                          "yet. Your changes stay on this device; try again once you are "
+                                          "online."),
+                            false);
+                        return;
+                    }
+                    if (!r->offline && m_controller) {
                         m_controller->setToken(r->session.token);
+                        if (serverOnly)
+                            m_controller->syncNow();
+                    }
                     dlg->accept();
-                    unlocked();
+                    done();
                 });
         });
 }

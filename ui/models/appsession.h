@@ -57,6 +57,10 @@ public:
     /// The kiosk lock screen: the signed-in user's credentials are checked for real (online, or
     /// offline against the verifier); `unlocked` runs after success.
     void attachUnlockDialog(SignInDialog *dialog, std::function<void()> unlocked);
+    /// "Sign in again" while the engine has no session (signed in offline, token revoked or
+    /// expired): the password is checked by the server only; on success the engine gets the new
+    /// session and syncs at once, and `done` runs.
+    void attachSignInAgainDialog(SignInDialog *dialog, std::function<void()> done);
 
     /// Stops the sync engine, revokes the token on the server (best effort), removes it from the
     /// keychain, then `done`. The store and its queued work stay on the device; destroying the
@@ -82,6 +86,7 @@ Q_SIGNALS:
     void started(const QString &userId);
 
 private:
+    void attachSessionDialog(SignInDialog *dialog, bool serverOnly, std::function<void()> done);
     void signIn(SignInDialog *dialog, const QString &server, const QString &user, const QString &password);
     void load(SignInDialog *dialog);
     void loaded(SignInDialog *dialog);

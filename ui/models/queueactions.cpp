@@ -142,10 +142,16 @@ void QueueActions::discardQueued()
 void QueueActions::resolveConflict()
 {
     const QVariant v = selectedValue(m_window->listView(MainWindow::ConflictsTab));
-    const auto entries = v.value<QList<client::ConflictEntry>>();
+    const auto selected = v.value<QList<client::ConflictEntry>>();
+    if (!selected.isEmpty())
+        resolveConflictOf(selected.first().caseId);
+}
+
+void QueueActions::resolveConflictOf(const QString &caseId)
+{
+    const QList<client::ConflictEntry> entries = m_store->reads().conflicts(caseId);
     if (entries.isEmpty())
         return;
-    const QString caseId = entries.first().caseId;
     const std::optional<LocalCase> c = m_store->reads().caseById(caseId);
     if (!c)
         return showError(tr("Case %1 does not exist.").arg(caseId));

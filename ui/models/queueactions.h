@@ -36,6 +36,9 @@ public:
     QAction *editRetryAction() const { return m_editRetry; }
     QAction *discardIssueAction() const { return m_discardIssue; }
 
+    /// The ConflictDialog for the conflicts of `caseId` (from the Conflicts tab or the open case).
+    void resolveConflictOf(const QString &caseId);
+
 Q_SIGNALS:
     void localChangeMade(const QString &caseId);
 

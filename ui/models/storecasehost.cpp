@@ -114,4 +114,23 @@ Status StoreCaseHost::runFlowAction(
     return s;
 }
 
+QHash<QString, FieldSyncMark> StoreCaseHost::fieldMarks(const QString &caseId) const
+{
+    QHash<QString, FieldSyncMark> marks;
+    for (const client::QueuedAction &q : m_store->reads().queuedActions(caseId))
+        for (auto it = q.action.fields.constBegin(); it != q.action.fields.constEnd(); ++it)
+            marks.insert(it.key(), FieldSyncMark { FieldSyncMark::Pending, {}, {} });
+    for (const client::ConflictEntry &c : m_store->reads().conflicts(caseId))
+        marks.insert(c.field, FieldSyncMark { FieldSyncMark::Conflict, c.mine, c.theirs });
+    return marks;
+}
+
+std::optional<Assignment> StoreCaseHost::assignment(const QString &caseId) const
+{
+    const QList<Assignment> all = m_store->reads().assignments(caseId);
+    if (all.isEmpty())
+        return std::nullopt;
+    return all.first();
+}
+
 } // namespace outpost::ui

@@ -45,6 +45,8 @@ public:
     Status saveFields(const QString &caseId, const QString &baseEtag, const QJsonObject &changed) override;
     Status runFlowAction(const QString &caseId, const QString &baseEtag, const QString &action,
         const QJsonObject &changed) override;
+    QHash<QString, FieldSyncMark> fieldMarks(const QString &caseId) const override;
+    std::optional<Assignment> assignment(const QString &caseId) const override;
     const LookupSource *lookupSource() const override { return &m_lookup; }
 
 Q_SIGNALS:
