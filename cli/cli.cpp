@@ -30,6 +30,7 @@ const char UsageText[] = "usage: outpost [--json] [--profile DIR] COMMAND ...\n"
                          "  signout\n"
                          "  sync [--full] [--batch N] [--page N] [--timeout SECONDS]\n"
                          "  status\n"
+                         "  check\n"
                          "  case list [--all] [--type T] [--status S]\n"
                          "  case show ID\n"
                          "  case create TYPE FIELD=VALUE... [--title T] [--queue Q]\n"
@@ -57,6 +58,8 @@ std::optional<std::pair<Handler, int>> lookup(const QStringList &words)
         return std::make_pair(&cmdSync, 1);
     if (a == QLatin1String("status"))
         return std::make_pair(&cmdStatus, 1);
+    if (a == QLatin1String("check"))
+        return std::make_pair(&cmdCheck, 1);
     if (a == QLatin1String("outbox"))
         return std::make_pair(&cmdOutbox, 1);
     if (a == QLatin1String("conflicts"))
@@ -85,9 +88,9 @@ std::optional<std::pair<Handler, int>> lookup(const QStringList &words)
 bool isCliCommand(const QString &word)
 {
     static const QSet<QString> commands { QStringLiteral("signin"), QStringLiteral("signout"),
-        QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("case"), QStringLiteral("outbox"),
-        QStringLiteral("conflicts"), QStringLiteral("export-diagnostics"), QStringLiteral("--json"),
-        QStringLiteral("--profile") };
+        QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("check"), QStringLiteral("case"),
+        QStringLiteral("outbox"), QStringLiteral("conflicts"), QStringLiteral("export-diagnostics"),
+        QStringLiteral("--json"), QStringLiteral("--profile") };
     return commands.contains(word);
 }
 

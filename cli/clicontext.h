@@ -47,11 +47,12 @@ int usage(Context &ctx, const QString &message);
 void printJson(Context &ctx, const QJsonValue &v);
 ExitCode exitCodeFor(const Error &e);
 
-// Commands (cliclient.cpp: session and sync; clicases.cpp: local work and reports).
+// Commands (cliclient.cpp: session, sync and the store's state; clicases.cpp: local work and reports).
 int cmdSignIn(Context &ctx);
 int cmdSignOut(Context &ctx);
 int cmdSync(Context &ctx);
 int cmdStatus(Context &ctx);
+int cmdCheck(Context &ctx);
 int cmdExportDiagnostics(Context &ctx);
 int cmdCaseList(Context &ctx);
 int cmdCaseShow(Context &ctx);

@@ -4,12 +4,14 @@
 
 #include "sql/sqlitewal.h"
 
+#include "openmarks.h"
 #include "schema.h"
 #include "storejson.h"
 #include "storeparts.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -105,6 +107,23 @@ void removeOrphanFiles(const StoreParts &d)
     }
 }
 
+const QString IntegrityCheckedKey = QStringLiteral("integrity_checked_at");
+
+/// Why open() runs PRAGMA integrity_check on an existing store; empty: it need not.
+QString fullCheckReason(const QSqlDatabase &db, const QString &path, const LocalStore::Options &options)
+{
+    if (options.fullCheck)
+        return QStringLiteral("asked for");
+    if (openmarks::uncleanShutdown(path))
+        return QStringLiteral("after an unclean shutdown");
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT 1 FROM sync_state WHERE key = ?"));
+    q.addBindValue(IntegrityCheckedKey);
+    if (!q.exec() || !q.next())
+        return QStringLiteral("never checked before");
+    return {};
+}
+
 int readablePendingWork(const QSqlDatabase &db)
 {
     QSqlQuery q(db);
@@ -121,12 +140,15 @@ LocalStore::LocalStore(std::unique_ptr<StoreParts> parts)
     , m_upload(*d)
     , m_pages(*d)
     , m_reads(*d)
-{ }
+{
+    openmarks::retain(d->path);
+}
 
 LocalStore::~LocalStore()
 {
     if (!d)
         return;
+    openmarks::release(d->path);
     const QString conn = d->db.connectionName();
     d->db.clearStatements();
     {
@@ -182,8 +204,18 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
                 .arg(schema::currentVersion()));
     // Version 0: a new file (perhaps being created by another connection right now): nothing to check.
     const bool existed = version > 0;
-    if (problem.isEmpty() && existed && options.verify)
+    // The full check only when the last process to have the store open did not close it (or when
+    // asked): SQLite's own recovery makes a cleanly closed file whole; see docs/operations.md.
+    const QString fullReason
+        = problem.isEmpty() && existed && options.verify ? fullCheckReason(db, d->path, options) : QString();
+    QElapsedTimer checkTimer;
+    checkTimer.start();
+    if (!fullReason.isEmpty()) {
+        d->integrityChecked = true;
         problem = checkStore(db, true);
+        if (!problem.isEmpty())
+            openmarks::failed(d->path);
+    }
     if (problem.isEmpty()) {
         if (auto st = schema::migrate(db); !st.ok()) {
             if (st.error().code != QLatin1String("store_damaged"))
@@ -232,6 +264,18 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
         return e;
     }
     d->version = schema::versionOf(db);
+    if (options.verify && (!fullReason.isEmpty() || !existed)) {
+        (void)d->db.setStateValue(
+            IntegrityCheckedKey, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        openmarks::passed(d->path);
+    }
+    if (!fullReason.isEmpty()) {
+        qCInfo(lcStore) << "integrity check" << fullReason << "passed in" << checkTimer.elapsed() << "ms";
+        d->db.log(EventLevel::Info, QStringLiteral("store"),
+            QStringLiteral("full integrity check (%1) passed in %2 ms")
+                .arg(fullReason)
+                .arg(checkTimer.elapsed()));
+    }
     QDir().mkpath(d->attachDir);
     if (options.verify)
         removeOrphanFiles(*d);
@@ -320,6 +364,10 @@ QString LocalStore::connectionName() const
 int LocalStore::schemaVersion() const
 {
     return d->version;
+}
+bool LocalStore::integrityChecked() const
+{
+    return d->integrityChecked;
 }
 int LocalStore::currentSchemaVersion()
 {

@@ -61,15 +61,19 @@ public:
         bool synchronousFull = true;
         /// Largest file attachFile() accepts.
         qint64 maxAttachmentBytes = 20 * 1024 * 1024;
-        /// Run PRAGMA integrity_check and the queue audit at open (the first instance of a process
-        /// should; further instances on other threads may skip it).
+        /// Check the store at open: the queue audit always, PRAGMA integrity_check when the last
+        /// process that had the store open did not close it (crash, kill -9, power loss), when an
+        /// earlier check did not pass, or when `fullCheck` is set (the first instance of a process
+        /// should verify; further instances on other threads may skip it).
         bool verify = true;
+        /// With `verify`: PRAGMA integrity_check even after a clean shutdown (`outpost check`).
+        bool fullCheck = false;
     };
 
-    /// Opens (creating or migrating) the store at `path`. Runs PRAGMA integrity_check and the queue
-    /// audit. A damaged store → Error "store_damaged"; it is moved aside (renamed with a timestamp,
-    /// error.fields["movedTo"]) only when it holds no readable pending work, never reset with pending
-    /// work inside. A store written by a newer version → "store_too_new".
+    /// Opens (creating or migrating) the store at `path`. Runs the checks `options` ask for (see
+    /// Options::verify). A damaged store → Error "store_damaged"; it is moved aside (renamed with a
+    /// timestamp, error.fields["movedTo"]) only when it holds no readable pending work, never reset with
+    /// pending work inside. A store written by a newer version → "store_too_new".
     static Result<std::unique_ptr<LocalStore>> open(const QString &path, const Options &options);
     static Result<std::unique_ptr<LocalStore>> open(const QString &path) { return open(path, Options()); }
     /// Reads whatever queued work can still be read from a store (also a damaged one), without
@@ -88,6 +92,8 @@ public:
     QString attachmentsDir() const;
     QString connectionName() const;
     int schemaVersion() const;
+    /// Whether open() ran PRAGMA integrity_check on this store (see Options::verify).
+    bool integrityChecked() const;
     static int currentSchemaVersion();
 
     LocalEdits &edits() { return m_edits; }

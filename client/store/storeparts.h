@@ -27,6 +27,7 @@ struct StoreParts {
     const QString attachDir;
     const LocalStore::Options options;
     int version = 0;
+    bool integrityChecked = false; // open() ran PRAGMA integrity_check
     StoreDb db;
     OutboxTable outbox;
     CaseTable cases;

@@ -56,7 +56,7 @@ SignInJob::StoreCheck SignInJob::checkStore(const QString &path)
     QElapsedTimer timer;
     timer.start();
     StoreCheck check;
-    auto store = LocalStore::open(path); // verify: integrity check + queue audit
+    auto store = LocalStore::open(path); // verify: queue audit (+ integrity check after an unclean end)
     if (store)
         check.deviceId = store.value()->deviceId();
     else

@@ -278,7 +278,11 @@ private Q_SLOTS:
             QVERIFY(f.seek((rootPage - 1) * pageSize));
             QVERIFY(f.write(QByteArray(int(pageSize), char(0x5a))) == pageSize);
         }
-        auto s = LocalStore::open(path());
+        // Closed cleanly, so only an explicit check (`outpost check`) looks at every page; once it
+        // found the damage, every later open checks again.
+        LocalStore::Options check;
+        check.fullCheck = true;
+        auto s = LocalStore::open(path(), check);
         QVERIFY(!s.ok());
         QCOMPARE(s.error().code, QString("store_damaged"));
         if (pendingWork) {

@@ -258,6 +258,12 @@ void TestCliE2e::cliWorkflowAndExitCodes()
         QStringLiteral("online"));
     QCOMPARE(QJsonDocument::fromJson(status.out).object().value(QLatin1String("pending")).toInt(), 0);
 
+    // An explicit check of the whole store (a start after a clean shutdown skips that part).
+    auto check = run({ QStringLiteral("check"), QStringLiteral("--json") });
+    QVERIFY2(check.code == 0, check.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(check.out).object().value(QLatin1String("integrityChecked")),
+        QJsonValue(true));
+
     // Diagnostics: no token, no verifier, no password anywhere in the file.
     const QString diag = m_dir.filePath(QStringLiteral("diag.json"));
     QCOMPARE(run({ QStringLiteral("export-diagnostics"), diag }).code, 0);
