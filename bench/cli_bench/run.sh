@@ -2,7 +2,9 @@
 # Whole `outpost` processes against a real outpostd, JSON lines on stdout (progress on stderr):
 #   bench/cli_bench/run.sh [BUILD_DIR]          (default: build; builds cli_bench, outpost, outpostd)
 # Env: CLI_BENCH_CASES (50000 demo cases), CLI_BENCH_RUNS (5: runs of each repeated command; the
-#      best and the median are reported), CLI_BENCH_CHANGES (1000), CLI_BENCH_NOTES (5000).
+#      best and the median are reported), CLI_BENCH_CHANGES (1000), CLI_BENCH_NOTES (5000),
+#      CLI_BENCH_OUTPOST (the outpost executable measured; default BUILD_DIR/app/outpost, e.g. a copy
+#      of an earlier build for a before/after).
 # Starts outpostd on 127.0.0.1 port 0 with SQLite in a temp dir and the demo data set, and a private
 # session bus with an unlocked gnome-keyring (`outpost signin` keeps its token there, as the app
 # does); cli_bench then signs carol (who sees every case) in with `outpost signin` on a fresh
@@ -32,7 +34,7 @@ mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 export QT_LOGGING_RULES="outpost.*.info=false"
 dbus-run-session -- bash -c 'echo -n outpost-bench | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-  exec "$@"' cli_bench "$build/bench/cli_bench/cli_bench" --outpost "$build/app/outpost" --url "$url" \
+  exec "$@"' cli_bench "$build/bench/cli_bench/cli_bench" --outpost "${CLI_BENCH_OUTPOST:-$build/app/outpost}" --url "$url" \
   --server-pid "$server_pid" --runs "${CLI_BENCH_RUNS:-5}" --changes "${CLI_BENCH_CHANGES:-1000}" \
   --notes "${CLI_BENCH_NOTES:-5000}"
 
