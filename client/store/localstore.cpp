@@ -65,18 +65,37 @@ QString checkStore(const QSqlDatabase &db, bool full)
             return text.size() > 300 ? text.left(300) + QStringLiteral("…") : text;
         }
     }
-    // Queue audit: every queued action readable, of a known state, on a case that exists.
+    // Queue audit: every queued action readable, of a known state, matching its row, on a case
+    // that exists. In SQL (SQLite's JSON reader) at every open; the strict protocol parse of each
+    // action as part of the full check.
     if (!q.exec(QStringLiteral("PRAGMA foreign_key_check")))
         return q.lastError().text();
     if (q.next())
         return Tr::tr("queued work refers to a missing case (%1)").arg(q.value(0).toString());
+    if (!q.exec(QStringLiteral(
+            "SELECT action_id, state, json_valid(payload), "
+            "CASE WHEN json_valid(payload) THEN json_extract(payload, '$.id') IS action_id "
+            "AND json_extract(payload, '$.caseId') IS case_id AND json_extract(payload, '$.type') IS type "
+            "END FROM outbox WHERE state NOT IN ('queued', 'held', 'inflight') OR NOT json_valid(payload) "
+            "OR NOT (CASE WHEN json_valid(payload) THEN json_extract(payload, '$.id') IS action_id "
+            "AND json_extract(payload, '$.caseId') IS case_id AND json_extract(payload, '$.type') IS type "
+            "ELSE 0 END) LIMIT 1")))
+        return q.lastError().text();
+    if (q.next()) {
+        const QString state = q.value(1).toString();
+        if (state != QLatin1String("queued") && state != QLatin1String("held")
+            && state != QLatin1String("inflight"))
+            return Tr::tr("queued action %1 has an unknown state '%2'").arg(q.value(0).toString(), state);
+        if (q.value(2).toInt() == 0)
+            return Tr::tr("queued action %1 cannot be read: %2")
+                .arg(q.value(0).toString(), QStringLiteral("not JSON"));
+        return Tr::tr("queued action %1 does not match its row").arg(q.value(0).toString());
+    }
+    if (!full)
+        return {};
     if (!q.exec(QStringLiteral("SELECT seq, action_id, case_id, type, state, payload FROM outbox")))
         return q.lastError().text();
     while (q.next()) {
-        const QString state = q.value(4).toString();
-        if (state != QLatin1String("queued") && state != QLatin1String("held")
-            && state != QLatin1String("inflight"))
-            return Tr::tr("queued action %1 has an unknown state '%2'").arg(q.value(1).toString(), state);
         auto a = Action::fromJson(jsonObject(q.value(5).toString()));
         if (!a)
             return Tr::tr("queued action %1 cannot be read: %2")

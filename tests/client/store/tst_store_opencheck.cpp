@@ -5,7 +5,11 @@
 #include "storetestutil.h"
 
 #include <QDir>
+#include <QFile>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -162,6 +166,39 @@ private Q_SLOTS:
         const QStringList marks
             = QDir(m_dir->path()).entryList({ QStringLiteral("alice@test.sqlite.open-*") }, QDir::Files);
         QCOMPARE(marks.size(), 1);
+    }
+
+    void theQueueIsAuditedAtEveryOpen_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("not JSON") << "UPDATE outbox SET payload = '{not json'"
+                                  << "cannot be read";
+        QTest::newRow("another type") << "UPDATE outbox SET payload = json_set(payload, '$.type', 'note')"
+                                      << "does not match its row";
+    }
+
+    void theQueueIsAuditedAtEveryOpen()
+    {
+        // A clean start skips the integrity check, never the queue audit.
+        QFETCH(QString, damage);
+        QFETCH(QString, message);
+        makeStore();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "raw");
+            db.setDatabaseName(path());
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(damage), qPrintable(q.lastError().text()));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase("raw");
+        auto s = LocalStore::open(path());
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code, QString("store_damaged"));
+        QVERIFY2(s.error().message.contains(message), qPrintable(s.error().message));
+        QVERIFY(QFile::exists(path())); // the unsent change is still inside: left in place
     }
 
     void anExplicitCheckRunsAfterACleanShutdownToo()
