@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QMutex>
 #include <QSet>
 #include <QSqlError>
 #include <QThread>
@@ -184,12 +185,18 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
         return Error(
             QStringLiteral("store_io"), Tr::tr("Cannot create the folder %1.").arg(fi.absolutePath()));
 
+    // Choosing a free name and taking it is one step: thread-pool threads share one name
+    // ("Thread (pooled)"), and two of them may open a store at once (the sign-in's check and the
+    // worklist read).
+    static QMutex naming;
+    QMutexLocker namingLock(&naming);
     auto parts = std::make_unique<StoreParts>(fi.absoluteFilePath(), connectionNameForThread(), options);
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), parts->db.connectionName());
         db.setDatabaseName(parts->path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     }
+    namingLock.unlock();
     std::unique_ptr<LocalStore> store(new LocalStore(std::move(parts)));
     StoreParts *d = store->d.get();
     QSqlDatabase db = d->db.db();

@@ -12,6 +12,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <cstdio>
 #include <iostream>
@@ -199,6 +200,35 @@ private Q_SLOTS:
         QCOMPARE(s.error().code, QString("store_damaged"));
         QVERIFY2(s.error().message.contains(message), qPrintable(s.error().message));
         QVERIFY(QFile::exists(path())); // the unsent change is still inside: left in place
+    }
+
+    void threadsOfOneNameOpenAtOnce()
+    {
+        // Thread-pool threads share one name ("Thread (pooled)"); the sign-in's check and the
+        // worklist read open the store on two of them at the same moment.
+        makeStore();
+        QAtomicInt failures;
+        QList<QThread *> threads;
+        for (int t = 0; t < 8; ++t) {
+            QThread *thread = QThread::create([this, &failures] {
+                for (int i = 0; i < 100; ++i) {
+                    LocalStore::Options o;
+                    o.verify = i % 10 == 0;
+                    auto s = LocalStore::open(path(), o);
+                    if (!s || (*s)->reads().status().pending != 1)
+                        failures.fetchAndAddRelaxed(1);
+                }
+            });
+            thread->setObjectName(QStringLiteral("Thread (pooled)"));
+            threads << thread;
+        }
+        for (QThread *t : threads)
+            t->start();
+        for (QThread *t : threads) {
+            QVERIFY(t->wait(60000));
+            delete t;
+        }
+        QCOMPARE(failures.loadRelaxed(), 0);
     }
 
     void anExplicitCheckRunsAfterACleanShutdownToo()
