@@ -6,17 +6,18 @@
 
 #include <QAbstractItemView>
 #include <QCalendarWidget>
-#include <QEvent>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDateEdit>
 #include <QDateTimeEdit>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QTimeZone>
 #include <QToolButton>
@@ -30,12 +31,16 @@ constexpr int kMultiLineThreshold = 200;
 // Date and date-time editors cannot be empty; their minimum stands for "not set".
 const QDate kEmptyDate(1900, 1, 1);
 
-QString numberText(double d) { return QString::number(d, 'g', 15); }
+QString numberText(double d)
+{
+    return QString::number(d, 'g', 15);
+}
 
 class TextEditor : public FieldEditor
 {
 public:
-    TextEditor(const FieldDef &f, QWidget *parent) : FieldEditor(f, parent)
+    TextEditor(const FieldDef &f, QWidget *parent)
+        : FieldEditor(f, parent)
     {
         if (f.maxLength && *f.maxLength > kMultiLineThreshold) {
             m_multi = new QPlainTextEdit(parent);
@@ -85,7 +90,9 @@ private:
 class NumberEditor : public FieldEditor
 {
 public:
-    NumberEditor(const FieldDef &f, QWidget *parent) : FieldEditor(f, parent), m_edit(new QLineEdit(parent))
+    NumberEditor(const FieldDef &f, QWidget *parent)
+        : FieldEditor(f, parent)
+        , m_edit(new QLineEdit(parent))
     {
         // Digits, sign, one decimal separator (point or comma), exponent; the rules engine judges.
         m_edit->setValidator(new QRegularExpressionValidator(
@@ -93,7 +100,8 @@ public:
         m_edit->setInputMethodHints(Qt::ImhFormattedNumbersOnly);
         m_edit->setClearButtonEnabled(true);
         if (f.min && f.max)
-            m_edit->setPlaceholderText(FieldEditor::tr("%1 to %2").arg(numberText(*f.min), numberText(*f.max)));
+            m_edit->setPlaceholderText(
+                FieldEditor::tr("%1 to %2").arg(numberText(*f.min), numberText(*f.max)));
         else if (f.min)
             m_edit->setPlaceholderText(FieldEditor::tr("at least %1").arg(numberText(*f.min)));
         else if (f.max)
@@ -129,7 +137,9 @@ class DateEditor : public FieldEditor
 {
 public:
     DateEditor(const FieldDef &f, bool withTime, QWidget *parent)
-        : FieldEditor(f, parent), m_withTime(withTime), m_box(new QWidget(parent))
+        : FieldEditor(f, parent)
+        , m_withTime(withTime)
+        , m_box(new QWidget(parent))
     {
         m_edit = withTime ? new QDateTimeEdit(m_box) : new QDateEdit(m_box);
         m_edit->setCalendarPopup(true);
@@ -164,7 +174,7 @@ public:
     }
     QWidget *widget() const override { return m_box; }
     QWidget *editor() const override { return m_edit; }
-    QList<QWidget *> extraFocusWidgets() const override { return {m_clear}; }
+    QList<QWidget *> extraFocusWidgets() const override { return { m_clear }; }
     QJsonValue value() const override
     {
         if (isEmpty())
@@ -231,51 +241,72 @@ private:
 class BoolEditor : public FieldEditor
 {
 public:
-    BoolEditor(const FieldDef &f, QWidget *parent) : FieldEditor(f, parent), m_box(new QCheckBox(parent))
+    // Two answers side by side, neither chosen while not set; the chosen one pressed again clears.
+    BoolEditor(const FieldDef &f, QWidget *parent)
+        : FieldEditor(f, parent)
+        , m_box(new QWidget(parent))
+        , m_yes(new QPushButton(FieldEditor::tr("Yes"), m_box))
+        , m_no(new QPushButton(FieldEditor::tr("No"), m_box))
     {
-        m_box->setTristate(true);
-        m_box->setCheckState(Qt::PartiallyChecked);
-        updateText();
-        connect(m_box, &QCheckBox::clicked, this, [this] {
-            updateText();
-            notifyEdited();
-        });
+        auto *lay = new QHBoxLayout(m_box);
+        lay->setContentsMargins(0, 0, 0, 0);
+        lay->setSpacing(0);
+        for (QPushButton *b : { m_yes, m_no }) {
+            b->setCheckable(true);
+            b->setToolTip(FieldEditor::tr("Press the chosen answer again to clear it"));
+            lay->addWidget(b);
+        }
+        lay->addStretch(1);
+        m_yes->setObjectName(QStringLiteral("yes_") + f.name);
+        m_no->setObjectName(QStringLiteral("no_") + f.name);
+        m_yes->setAccessibleDescription(FieldEditor::tr("Yes"));
+        m_no->setAccessibleName(FieldEditor::tr("%1: No").arg(f.label));
+        connect(m_yes, &QPushButton::clicked, this, [this](bool on) { answered(m_no, on); });
+        connect(m_no, &QPushButton::clicked, this, [this](bool on) { answered(m_yes, on); });
     }
     QWidget *widget() const override { return m_box; }
-    QWidget *editor() const override { return m_box; }
+    QWidget *editor() const override { return m_yes; }
+    QList<QWidget *> extraFocusWidgets() const override { return { m_no }; }
     QJsonValue value() const override
     {
-        switch (m_box->checkState()) {
-        case Qt::Checked:
+        if (m_yes->isChecked())
             return true;
-        case Qt::Unchecked:
+        if (m_no->isChecked())
             return false;
-        default:
-            return QJsonValue::Null;
-        }
+        return QJsonValue::Null;
     }
-    void setReadOnly(bool ro) override { m_box->setEnabled(!ro); }
+    void setReadOnly(bool ro) override
+    {
+        m_yes->setEnabled(!ro);
+        m_no->setEnabled(!ro);
+    }
 
 protected:
     void applyValue(const QJsonValue &v) override
     {
-        m_box->setCheckState(v.isBool() ? (v.toBool() ? Qt::Checked : Qt::Unchecked) : Qt::PartiallyChecked);
-        updateText();
+        m_yes->setChecked(v.isBool() && v.toBool());
+        m_no->setChecked(v.isBool() && !v.toBool());
     }
 
 private:
-    void updateText()
+    void answered(QPushButton *other, bool on)
     {
-        const Qt::CheckState s = m_box->checkState();
-        m_box->setText(s == Qt::Checked ? FieldEditor::tr("Yes") : s == Qt::Unchecked ? FieldEditor::tr("No") : FieldEditor::tr("Not set"));
+        if (on)
+            other->setChecked(false);
+        notifyEdited();
     }
-    QCheckBox *m_box;
+
+    QWidget *m_box;
+    QPushButton *m_yes;
+    QPushButton *m_no;
 };
 
 class ChoiceEditor : public FieldEditor
 {
 public:
-    ChoiceEditor(const FieldDef &f, QWidget *parent) : FieldEditor(f, parent), m_combo(new QComboBox(parent))
+    ChoiceEditor(const FieldDef &f, QWidget *parent)
+        : FieldEditor(f, parent)
+        , m_combo(new QComboBox(parent))
     {
         m_combo->addItem(FieldEditor::tr("(none)"), QString());
         for (const QString &c : f.choices)
@@ -311,8 +342,11 @@ class LookupEditor : public FieldEditor
 {
 public:
     LookupEditor(const FieldDef &f, const LookupSource *source, QWidget *parent)
-        : FieldEditor(f, parent), m_source(source), m_box(new QWidget(parent)), m_edit(new QLineEdit(m_box)),
-          m_label(new QLabel(m_box))
+        : FieldEditor(f, parent)
+        , m_source(source)
+        , m_box(new QWidget(parent))
+        , m_edit(new QLineEdit(m_box))
+        , m_label(new QLabel(m_box))
     {
         m_model = new LookupModel(source, f.dataPage, this);
         auto *completer = new QCompleter(m_model, this);
@@ -373,7 +407,10 @@ private:
 
 } // namespace
 
-FieldEditor::FieldEditor(const FieldDef &field, QObject *parent) : QObject(parent), m_field(field) {}
+FieldEditor::FieldEditor(const FieldDef &field, QObject *parent)
+    : QObject(parent)
+    , m_field(field)
+{ }
 
 FieldEditor *FieldEditor::create(const FieldDef &field, const LookupSource *lookup, QWidget *parent)
 {

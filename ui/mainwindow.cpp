@@ -23,6 +23,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -414,7 +415,10 @@ void MainWindow::addListAction(Tab tab, QAction *action)
     row->insertWidget(row->count() - 1, button);
     view->addAction(action);
     view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    connect(action, &QObject::destroyed, button, &QObject::deleteLater);
+    // At once, not deleteLater(): the next session adds its own buttons before the event loop might
+    // get to deferred deletions, and a dead row must never show.
+    connect(
+        action, &QObject::destroyed, bar, [button = QPointer<QToolButton>(button)] { delete button.data(); });
     // Actions apply to the current row (and do nothing without one).
 }
 

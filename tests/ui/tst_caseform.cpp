@@ -11,7 +11,6 @@
 #include <QAbstractItemModelTester>
 #include <QCalendarWidget>
 #include <QCheckBox>
-#include <QShowEvent>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDateEdit>
@@ -20,6 +19,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShowEvent>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -33,10 +33,10 @@ class TestCaseForm : public QObject
 private:
     SampleCaseHost m_host;
     CaseType m_type = SampleCaseHost::inspectionType();
-    QJsonObject m_fields{{QStringLiteral("site"), QStringLiteral("S-007")},
-                         {QStringLiteral("visitDate"), QStringLiteral("2026-11-30")},
-                         {QStringLiteral("priority"), QStringLiteral("high")},
-                         {QStringLiteral("contact"), QStringLiteral("M. Keller")}};
+    QJsonObject m_fields { { QStringLiteral("site"), QStringLiteral("S-007") },
+        { QStringLiteral("visitDate"), QStringLiteral("2026-11-30") },
+        { QStringLiteral("priority"), QStringLiteral("high") },
+        { QStringLiteral("contact"), QStringLiteral("M. Keller") } };
 
     void typeInto(QWidget *w, const QString &text)
     {
@@ -75,10 +75,24 @@ private Q_SLOTS:
         auto *choice = qobject_cast<QComboBox *>(form.editorWidget(QStringLiteral("priority")));
         QVERIFY(choice);
         QCOMPARE(choice->count(), 4); // empty entry + 3 choices
-        auto *passed = qobject_cast<QCheckBox *>(form.editorWidget(QStringLiteral("passed")));
-        QVERIFY(passed && passed->isTristate());
-        QVERIFY(qobject_cast<QLineEdit *>(form.editorWidget(QStringLiteral("contact"))));     // maxLength 80
-        QVERIFY(qobject_cast<QPlainTextEdit *>(form.editorWidget(QStringLiteral("summary")))); // maxLength 2000
+        // Yes / No side by side, neither pressed while not set (no three-state box to cycle through).
+        auto *passed = qobject_cast<QPushButton *>(form.editorWidget(QStringLiteral("passed")));
+        QVERIFY(passed && passed->isCheckable() && !passed->isChecked());
+        auto *no = form.findChild<QPushButton *>(QStringLiteral("no_passed"));
+        QVERIFY(no && no->isCheckable() && !no->isChecked());
+        QCOMPARE(passed->text(), QStringLiteral("Yes"));
+        QCOMPARE(no->text(), QStringLiteral("No"));
+        QVERIFY(!form.currentFields().value(QStringLiteral("passed")).isBool());
+        no->click();
+        QCOMPARE(form.currentFields().value(QStringLiteral("passed")), QJsonValue(false));
+        passed->click();
+        QVERIFY(!no->isChecked());
+        QCOMPARE(form.currentFields().value(QStringLiteral("passed")), QJsonValue(true));
+        passed->click(); // pressed again: cleared
+        QVERIFY(!form.currentFields().value(QStringLiteral("passed")).isBool());
+        QVERIFY(qobject_cast<QLineEdit *>(form.editorWidget(QStringLiteral("contact")))); // maxLength 80
+        QVERIFY(
+            qobject_cast<QPlainTextEdit *>(form.editorWidget(QStringLiteral("summary")))); // maxLength 2000
 
         for (const FieldDef &f : m_type.fields) {
             QWidget *w = form.editorWidget(f.name);
@@ -105,7 +119,7 @@ private Q_SLOTS:
         QCOMPARE(validity.at(0).at(0).toBool(), false);
         QVERIFY(form.errors().contains(QStringLiteral("readingKw")));
         QVERIFY2(form.shownError(QStringLiteral("readingKw")).contains(QStringLiteral("100000")),
-                 qPrintable(form.shownError(QStringLiteral("readingKw"))));
+            qPrintable(form.shownError(QStringLiteral("readingKw"))));
         QVERIFY(reading->accessibleDescription().contains(QStringLiteral("100000")));
 
         clearLine(reading);
@@ -129,7 +143,8 @@ private Q_SLOTS:
         QVERIFY(!form.shownError(QStringLiteral("visitDate")).isEmpty());
 
         // An empty date opens its calendar on today, not on the "not set" minimum.
-        QCalendarWidget *cal = qobject_cast<QDateEdit *>(form.editorWidget(QStringLiteral("visitDate")))->calendarWidget();
+        QCalendarWidget *cal
+            = qobject_cast<QDateEdit *>(form.editorWidget(QStringLiteral("visitDate")))->calendarWidget();
         QShowEvent show;
         QCoreApplication::sendEvent(cal, &show);
         QCOMPARE(cal->yearShown(), QDate::currentDate().year());
@@ -150,13 +165,14 @@ private Q_SLOTS:
         auto *priority = qobject_cast<QComboBox *>(form.editorWidget(QStringLiteral("priority")));
         priority->setFocus();
         QTest::keyClick(priority, Qt::Key_Up); // high -> normal
-        auto *passed = qobject_cast<QCheckBox *>(form.editorWidget(QStringLiteral("passed")));
+        auto *passed = qobject_cast<QPushButton *>(form.editorWidget(QStringLiteral("passed")));
         passed->setFocus();
         QTest::keyClick(passed, Qt::Key_Space); // not set -> yes
 
         const QJsonObject changed = form.changedFields();
-        QCOMPARE(changed.keys(), (QStringList{QStringLiteral("contact"), QStringLiteral("passed"),
-                                              QStringLiteral("priority")}));
+        QCOMPARE(changed.keys(),
+            (QStringList {
+                QStringLiteral("contact"), QStringLiteral("passed"), QStringLiteral("priority") }));
         QCOMPARE(changed.value(QStringLiteral("contact")).toString(), QStringLiteral("M. Keller, gate 2"));
         QCOMPARE(changed.value(QStringLiteral("priority")).toString(), QStringLiteral("normal"));
         QVERIFY(changed.value(QStringLiteral("passed")).isBool());
@@ -194,7 +210,7 @@ private Q_SLOTS:
         auto *edit = qobject_cast<QDateTimeEdit *>(e->editor());
         edit->setDateTime(QDateTime(QDate(2026, 12, 1), QTime(7, 30), Qt::UTC));
         QCOMPARE(form.changedFields().value(QStringLiteral("arrivedAt")).toString(),
-                 QStringLiteral("2026-12-01T07:30:00Z"));
+            QStringLiteral("2026-12-01T07:30:00Z"));
         QVERIFY(form.isValid());
     }
 
@@ -210,14 +226,14 @@ private Q_SLOTS:
         server.insert(QStringLiteral("contact"), QStringLiteral("J. Berger"));
         server.insert(QStringLiteral("priority"), QStringLiteral("low"));
         const ReloadOutcome out = form.reloadPreservingEdits(server);
-        QCOMPARE(out.kept, QStringList{QStringLiteral("contact")});
-        QCOMPARE(out.clashing, QStringList{QStringLiteral("contact")});
-        QCOMPARE(out.refreshed, QStringList{QStringLiteral("priority")});
+        QCOMPARE(out.kept, QStringList { QStringLiteral("contact") });
+        QCOMPARE(out.clashing, QStringList { QStringLiteral("contact") });
+        QCOMPARE(out.refreshed, QStringList { QStringLiteral("priority") });
         QCOMPARE(contact->text(), QStringLiteral("M. Keller (call first)"));
         auto *priority = qobject_cast<QComboBox *>(form.editorWidget(QStringLiteral("priority")));
         QCOMPARE(priority->currentData().toString(), QStringLiteral("low"));
         QCOMPARE(form.baseFields(), server);
-        QCOMPARE(form.changedFields().keys(), QStringList{QStringLiteral("contact")});
+        QCOMPARE(form.changedFields().keys(), QStringList { QStringLiteral("contact") });
         QVERIFY(form.isDirty());
     }
 
@@ -252,8 +268,9 @@ private Q_SLOTS:
     {
         FlowActionBar bar;
         bar.setCaseType(m_type);
-        QCOMPARE(bar.actionNames(), (QStringList{QStringLiteral("start"), QStringLiteral("complete"),
-                                                 QStringLiteral("withdraw")}));
+        QCOMPARE(bar.actionNames(),
+            (QStringList {
+                QStringLiteral("start"), QStringLiteral("complete"), QStringLiteral("withdraw") }));
         bar.setCaseState(QStringLiteral("New"), m_fields);
         QVERIFY(bar.button(QStringLiteral("start"))->isEnabled());
         QVERIFY(bar.button(QStringLiteral("withdraw"))->isEnabled());
@@ -264,7 +281,8 @@ private Q_SLOTS:
         bar.setCaseState(QStringLiteral("InProgress"), m_fields); // reading and passed missing
         QVERIFY(!bar.button(QStringLiteral("start"))->isEnabled());
         QVERIFY(!complete->isEnabled());
-        QVERIFY2(complete->toolTip().contains(QStringLiteral("Meter reading")), qPrintable(complete->toolTip()));
+        QVERIFY2(
+            complete->toolTip().contains(QStringLiteral("Meter reading")), qPrintable(complete->toolTip()));
 
         QJsonObject done = m_fields;
         done.insert(QStringLiteral("readingKw"), 42);

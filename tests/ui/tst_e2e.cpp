@@ -48,6 +48,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -247,7 +248,12 @@ private Q_SLOTS:
         // Sync now: the change goes up, the badge goes.
         QSignalSpy cycle(m_session->controller(), &sync::SyncController::cycleFinished);
         Q_EMIT m_env.window->syncNowRequested();
+        QCOMPARE(
+            m_env.window->statusBar()->currentMessage(), QStringLiteral("Syncing…")); // it answers at once
         QTRY_COMPARE_WITH_TIMEOUT(pendingOf(id), 0, 30000);
+        // ...and says how it ended.
+        QTRY_COMPARE_WITH_TIMEOUT(m_env.window->statusBar()->currentMessage(),
+            QStringLiteral("Synced: everything is sent and up to date."), 30000);
         QTRY_COMPARE_WITH_TIMEOUT(m_session->outboxModel()->rowCount(), 0, 10000);
         QCOMPARE(m_session->store()->reads().pendingCount(), 0);
 

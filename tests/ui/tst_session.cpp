@@ -215,6 +215,17 @@ private Q_SLOTS:
         QVERIFY(his > 0);
         QCOMPARE(m->rowOf(m_aliceCase), -1);
         QCOMPARE(m_env.window->worklist()->table()->model()->rowCount(), m->rowCount());
+        // One row of buttons over each list, all of them working (none left from her session).
+        for (MainWindow::Tab tab :
+            { MainWindow::OutboxTab, MainWindow::ConflictsTab, MainWindow::SyncIssuesTab }) {
+            QWidget *page = m_env.window->listView(tab)->parentWidget();
+            const auto bars = page->findChildren<QWidget *>(QStringLiteral("listButtons"));
+            QCOMPARE(bars.size(), 1);
+            const auto buttons = bars.first()->findChildren<QToolButton *>();
+            QCOMPARE(buttons.size(), m_env.window->listView(tab)->actions().size());
+            for (QToolButton *b : buttons)
+                QVERIFY(b->defaultAction());
+        }
         QVERIFY(m_env.window->caseView()); // a fresh case view over his store
         QVERIFY(m_env.window->caseView()->caseId().isEmpty());
 

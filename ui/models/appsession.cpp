@@ -15,6 +15,7 @@
 #include "worklistmodel.h"
 
 #include <QElapsedTimer>
+#include <QStatusBar>
 #include <QtConcurrent>
 
 namespace outpost::ui {
@@ -213,6 +214,37 @@ void AppSession::bind()
     connect(c, &sync::SyncController::lastSyncChanged, bar, &SyncStatusBar::setLastSync);
     connect(c, &sync::SyncController::errorOccurred, bar, &SyncStatusBar::setErrorText);
     connect(w, &MainWindow::syncNowRequested, c, &sync::SyncController::syncNow);
+    // "Sync now" always answers: what happens, then how it ended.
+    connect(w, &MainWindow::syncNowRequested, this, [this] {
+        QStatusBar *sb = m_window->statusBar();
+        switch (m_controller ? m_controller->state() : sync::SyncState::SignInRequired) {
+        case sync::SyncState::SignInRequired:
+            sb->showMessage(tr("Sign in again first: the server needs your password."), 8000);
+            return;
+        case sync::SyncState::Offline:
+            sb->showMessage(tr("Trying to reach the server…"), 8000);
+            break;
+        default:
+            sb->showMessage(tr("Syncing…"), 8000);
+            break;
+        }
+        m_userAskedSync = true;
+    });
+    connect(c, &sync::SyncController::cycleFinished, this,
+        [this](bool ok, const QString &, const QString &message) {
+            if (!m_userAskedSync)
+                return;
+            m_userAskedSync = false;
+            const int pending = m_store ? m_store->reads().pendingCount() : 0;
+            QString text;
+            if (!ok)
+                text = tr("Sync did not finish: %1 Your changes stay on this device.").arg(message);
+            else if (pending > 0)
+                text = tr("Synced; %n change(s) still waiting (see the Outbox).", nullptr, pending);
+            else
+                text = tr("Synced: everything is sent and up to date.");
+            m_window->statusBar()->showMessage(text, 10000);
+        });
     // Case history and attachment downloads use the engine's token and follow its reachability.
     connect(c, &sync::SyncController::tokenChanged, m_details, &StoreCaseDetails::setToken);
     connect(c, &sync::SyncController::stateChanged, m_details, [this](sync::SyncState s) {

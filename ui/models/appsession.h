@@ -118,6 +118,7 @@ private:
     QueueActions *m_actions = nullptr;
     QStringList m_typeNames; // what the "New case" menu offers
     bool m_listsPending = false;
+    bool m_userAskedSync = false; // "Sync now": the cycle's outcome is reported in the status bar
 };
 
 } // namespace outpost::ui
