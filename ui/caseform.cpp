@@ -5,8 +5,10 @@
 #include "lookupsource.h"
 #include "rules/fieldvalue.h"
 
-#include <QFormLayout>
+#include <QGridLayout>
 #include <QLabel>
+#include <QPlainTextEdit>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 
 namespace outpost::ui {
@@ -16,6 +18,8 @@ struct CaseForm::Row {
     QLabel *label = nullptr;
     QLabel *message = nullptr;
     QLabel *mark = nullptr; // saved here / conflict
+    QWidget *cell = nullptr; // editor, help, message and mark
+    bool wide = false; // a multi-line text: spans both columns
     bool touched = false;
 };
 
@@ -37,12 +41,10 @@ CaseForm::~CaseForm()
 void CaseForm::build()
 {
     auto *outer = new QVBoxLayout(this);
-    auto *form = new QFormLayout;
-    outer->addLayout(form);
+    m_grid = new QGridLayout;
+    m_grid->setHorizontalSpacing(12);
+    outer->addLayout(m_grid);
     outer->addStretch(1); // extra height goes below the fields, not between them
-    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
     QWidget *previous = nullptr;
     for (const FieldDef &f : m_type.fields) {
         auto *row = new Row;
@@ -80,7 +82,8 @@ void CaseForm::build()
         row->mark->setWordWrap(true);
         row->mark->setVisible(false);
         v->addWidget(row->mark);
-        form->addRow(row->label, cell);
+        row->cell = cell;
+        row->wide = qobject_cast<QPlainTextEdit *>(editor) != nullptr;
 
         for (QWidget *w : QList<QWidget *> { editor } + row->editor->extraFocusWidgets()) {
             if (previous)
@@ -91,6 +94,62 @@ void CaseForm::build()
         connect(row->editor, &FieldEditor::edited, this, [this, name] { onEdited(name); });
         m_rows.append(row);
     }
+    arrange(Arrangement::Labelled);
+}
+
+void CaseForm::arrange(Arrangement a)
+{
+    // Labels beside the fields; on a wide form two such columns (reading order left to right, a
+    // long text across both); on a narrow one each label above its field.
+    m_arrangement = a;
+    for (Row *row : std::as_const(m_rows)) {
+        m_grid->removeWidget(row->label);
+        m_grid->removeWidget(row->cell);
+    }
+    for (int c = 0; c < 4; ++c)
+        m_grid->setColumnStretch(c, 0);
+    int r = 0;
+    int col = 0;
+    const int pairs = a == Arrangement::TwoColumns ? 2 : 1;
+    for (Row *row : std::as_const(m_rows)) {
+        const Qt::Alignment labelAlign = Qt::AlignRight | Qt::AlignTop;
+        if (a == Arrangement::Stacked) {
+            row->label->setAlignment(Qt::AlignLeft | Qt::AlignBottom);
+            m_grid->addWidget(row->label, r++, 0);
+            m_grid->addWidget(row->cell, r++, 0);
+            continue;
+        }
+        row->label->setAlignment(labelAlign);
+        if (row->wide && col > 0) { // a long text starts its own line
+            ++r;
+            col = 0;
+        }
+        m_grid->addWidget(row->label, r, col * 2, labelAlign);
+        m_grid->addWidget(row->cell, r, col * 2 + 1, 1, row->wide ? pairs * 2 - 1 : 1);
+        if (row->wide || ++col == pairs) {
+            ++r;
+            col = 0;
+        }
+    }
+    if (a == Arrangement::Stacked) {
+        m_grid->setColumnStretch(0, 1);
+    } else {
+        m_grid->setColumnStretch(1, 1);
+        if (pairs == 2)
+            m_grid->setColumnStretch(3, 1);
+    }
+}
+
+void CaseForm::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    const int w = event->size().width();
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const Arrangement a = w >= em * 64 && m_rows.size() >= 6 ? Arrangement::TwoColumns
+        : w < em * 40                                        ? Arrangement::Stacked
+                                                             : Arrangement::Labelled;
+    if (a != m_arrangement)
+        arrange(a);
 }
 
 void CaseForm::setMode(RulesEngine::Mode mode)

@@ -9,6 +9,7 @@
 #include <QMap>
 #include <QWidget>
 
+class QGridLayout;
 class QLabel;
 
 namespace outpost::ui {
@@ -79,6 +80,10 @@ public:
     /// The mark's text beside `field` (empty when none).
     QString fieldMarkText(const QString &field) const;
 
+    /// How the fields are laid out; follows the form's width (see resizeEvent).
+    enum class Arrangement { Labelled, TwoColumns, Stacked };
+    Arrangement arrangement() const { return m_arrangement; }
+
     FieldEditor *fieldEditor(const QString &field) const;
     /// The widget that takes focus for `field` (carries accessibleName), or null.
     QWidget *editorWidget(const QString &field) const;
@@ -89,9 +94,13 @@ Q_SIGNALS:
     /// Any value changed by the technician (for the flow-action bar's preconditions).
     void fieldsEdited();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     struct Row;
     void build();
+    void arrange(Arrangement a);
     void onEdited(const QString &field);
     void revalidate();
     void updateRow(Row &row);
@@ -107,6 +116,8 @@ private:
     QString m_flowAction;
     QString m_transitionError;
     QList<Row *> m_rows;
+    QGridLayout *m_grid = nullptr;
+    Arrangement m_arrangement = Arrangement::Labelled;
     bool m_showAll = false;
     bool m_dirty = false;
     bool m_valid = true;

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -455,6 +456,20 @@ void CaseView::updateButtons()
         m_flowBar->setBlocked(!m_form->isValid(), tr("Correct the marked fields first."));
         m_flowBar->setCaseState(m_record.status, m_form->currentFields());
     }
+}
+
+void CaseView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const Qt::Orientation o = event->size().width() >= em * 100 ? Qt::Horizontal : Qt::Vertical;
+    if (o == m_split->orientation())
+        return;
+    m_split->setOrientation(o);
+    const QList<int> sizes = m_split->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (total > 0)
+        m_split->setSizes({ total * 3 / 5, total * 2 / 5 }); // the form keeps the larger part
 }
 
 } // namespace outpost::ui

@@ -71,6 +71,10 @@ Q_SIGNALS:
     /// The open case left the technician's scope (see isGone()).
     void caseGone(const QString &caseId);
 
+protected:
+    /// Wide: notes, attachments and history beside the form; otherwise below it.
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void showForm(const QJsonObject &fields, RulesEngine::Mode mode);
     void runAction(const QString &action);

@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QShowEvent>
 #include <QSignalSpy>
 #include <QTest>
@@ -103,6 +104,44 @@ private Q_SLOTS:
         // Tab order follows the field order.
         QWidget *first = form.editorWidget(QStringLiteral("site"));
         QCOMPARE(first->nextInFocusChain(), form.editorWidget(QStringLiteral("readingKw")));
+    }
+
+    void formUsesTheWidth()
+    {
+        // In a scroll area, as the case view shows it.
+        QScrollArea area;
+        area.setWidgetResizable(true);
+        auto *owned = new CaseForm(m_type, m_host.lookupSource());
+        area.setWidget(owned);
+        CaseForm &form = *owned;
+        area.resize(1400, 900);
+        area.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&area));
+        // Wide: two columns, so fields sit side by side; a long text spans the width.
+        QTRY_COMPARE(form.arrangement(), CaseForm::Arrangement::TwoColumns);
+        const auto y = [&](const char *f) {
+            return form.editorWidget(QLatin1String(f))->mapTo(&form, QPoint(0, 0)).y();
+        };
+        const auto x = [&](const char *f) {
+            return form.editorWidget(QLatin1String(f))->mapTo(&form, QPoint(0, 0)).x();
+        };
+        QCOMPARE(y("site"), y("readingKw"));
+        QVERIFY(x("readingKw") > x("site") + 300);
+        QVERIFY(form.editorWidget(QStringLiteral("summary"))->width() > 1000);
+
+        // Narrow (a portrait tablet's side panel, a small window): labels above their fields.
+        area.resize(360, 900);
+        QTRY_COMPARE(form.arrangement(), CaseForm::Arrangement::Stacked);
+        QTRY_VERIFY(y("readingKw") > y("site"));
+        QCOMPARE(x("site"), x("readingKw"));
+
+        // In between: one column, labels beside.
+        area.resize(560, 900);
+        QTRY_COMPARE(form.arrangement(), CaseForm::Arrangement::Labelled);
+        QTRY_VERIFY(y("readingKw") > y("site"));
+        // The tab order stays the field order whatever the arrangement.
+        QCOMPARE(form.editorWidget(QStringLiteral("site"))->nextInFocusChain(),
+            form.editorWidget(QStringLiteral("readingKw")));
     }
 
     void outOfRangeNumberShowsErrorAndRecovers()

@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -143,6 +144,24 @@ private Q_SLOTS:
         QCOMPARE(view.currentCaseId(), opened.at(0).at(0).toString());
     }
 
+    void wideCaseViewPutsDetailsBesideTheForm()
+    {
+        SampleCaseHost host;
+        CaseView view(&host);
+        QVERIFY(view.openCase(QStringLiteral("C-10051")));
+        auto *split = view.findChild<QSplitter *>(QStringLiteral("caseSplitter"));
+        QVERIFY(split);
+        view.resize(700, 800);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_COMPARE(split->orientation(), Qt::Vertical); // narrow: below the form
+        view.resize(1600, 900);
+        QTRY_COMPARE(split->orientation(), Qt::Horizontal); // wide: beside it
+        QTRY_VERIFY(split->sizes().value(0) > split->sizes().value(1)); // the form keeps the larger part
+        view.resize(700, 800);
+        QTRY_COMPARE(split->orientation(), Qt::Vertical);
+    }
+
     void invalidInputIsNotSaved()
     {
         SampleCaseHost host;
@@ -190,8 +209,9 @@ private Q_SLOTS:
         }
         const QStringList expected { QStringLiteral("field_readingKw"), QStringLiteral("field_visitDate"),
             QStringLiteral("field_arrivedAt"), QStringLiteral("field_priority"),
-            QStringLiteral("field_passed"), QStringLiteral("field_contact"), QStringLiteral("field_summary"),
-            QStringLiteral("saveButton"), QStringLiteral("revertButton"), QStringLiteral("flow_withdraw") };
+            QStringLiteral("field_passed"), QStringLiteral("no_passed"), QStringLiteral("field_contact"),
+            QStringLiteral("field_summary"), QStringLiteral("saveButton"), QStringLiteral("revertButton"),
+            QStringLiteral("flow_withdraw") };
         QCOMPARE(visited, expected);
     }
 
