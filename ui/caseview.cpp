@@ -106,8 +106,8 @@ CaseView::CaseView(CaseFormHost *host, QWidget *parent)
     m_split->setChildrenCollapsible(false);
     m_split->addWidget(formPart);
     m_split->addWidget(m_details);
-    m_split->setStretchFactor(0, 3);
-    m_split->setStretchFactor(1, 2);
+    m_split->setStretchFactor(0, 2);
+    m_split->setStretchFactor(1, 1);
     m_details->setMinimumHeight(m_details->fontMetrics().lineSpacing() * 9);
     m_details->hide();
     auto *lay = new QVBoxLayout(this);
@@ -133,11 +133,11 @@ void CaseView::showDetails()
     const bool has = m_details->host() && m_form && !isNewCase();
     const bool appears = has && m_details->isHidden();
     m_details->setVisible(has);
-    if (appears) { // a splitter gives a child shown later no room of its own: 3 : 2
+    if (appears) { // a splitter gives a child shown later no room of its own: 2 : 1
         const QList<int> sizes = m_split->sizes();
         const int total = sizes.value(0) + sizes.value(1);
         if (total > 0 && sizes.value(1) < m_details->minimumHeight())
-            m_split->setSizes({ total * 3 / 5, total * 2 / 5 });
+            m_split->setSizes({ total * 2 / 3, total / 3 });
     }
     if (has)
         m_details->setCase(m_record.id, m_type, m_host->lookupSource(), m_localOnly);
@@ -426,9 +426,12 @@ void CaseView::updateHeader()
             = when.isValid() ? when.toLocalTime().date() : QDate::fromString(a->dueAt, Qt::ISODate);
         const QDate today = QDate::currentDate();
         const bool hasTime = when.isValid() && a->dueAt.size() > 10;
-        const QString text = !day.isValid() ? a->dueAt
-            : hasTime                       ? QLocale().toString(when.toLocalTime(), QLocale::LongFormat)
-                                            : QLocale().toString(day, QLocale::LongFormat);
+        // "Monday, 28 December 2026 17:00": the day in words, the time without seconds.
+        QString text = day.isValid() ? QLocale().toString(day, QLocale::LongFormat) : a->dueAt;
+        if (day.isValid() && hasTime)
+            text += QLatin1Char(' ')
+                + QLocale().toString(when.toLocalTime().time(),
+                    QLocale().timeFormat(QLocale::ShortFormat).remove(QLatin1String(":ss")));
         const bool open = !isResolvedStatus(m_record.status);
         if (day.isValid() && open && day < today) {
             m_due->setText(tr("Due %1: overdue").arg(text));
@@ -469,7 +472,7 @@ void CaseView::resizeEvent(QResizeEvent *event)
     const QList<int> sizes = m_split->sizes();
     const int total = sizes.value(0) + sizes.value(1);
     if (total > 0)
-        m_split->setSizes({ total * 3 / 5, total * 2 / 5 }); // the form keeps the larger part
+        m_split->setSizes({ total * 2 / 3, total / 3 }); // the form keeps the larger part
 }
 
 } // namespace outpost::ui

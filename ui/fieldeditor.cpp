@@ -13,6 +13,7 @@
 #include <QDateTimeEdit>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -286,6 +287,7 @@ protected:
     {
         m_yes->setChecked(v.isBool() && v.toBool());
         m_no->setChecked(v.isBool() && !v.toBool());
+        showChoice();
     }
 
 private:
@@ -293,12 +295,20 @@ private:
     {
         if (on)
             other->setChecked(false);
+        showChoice();
         notifyEdited();
+    }
+    void showChoice()
+    {
+        // The pressed look alone is faint in some styles: the chosen answer carries a tick.
+        m_yes->setIcon(m_yes->isChecked() ? m_tick : QIcon());
+        m_no->setIcon(m_no->isChecked() ? m_tick : QIcon());
     }
 
     QWidget *m_box;
     QPushButton *m_yes;
     QPushButton *m_no;
+    QIcon m_tick { QStringLiteral(":/icons/online.svg") };
 };
 
 class ChoiceEditor : public FieldEditor

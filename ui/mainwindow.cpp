@@ -93,7 +93,7 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
 
     m_user->setObjectName(QStringLiteral("signedInUser"));
     statusBar()->addWidget(m_user);
-    statusBar()->addPermanentWidget(m_sync, 1);
+    statusBar()->addPermanentWidget(m_sync); // no stretch: showMessage() needs the room on the left
     statusBar()->setSizeGripEnabled(false);
 
     connect(m_worklist, &WorklistView::caseActivated, this, &MainWindow::openCase);

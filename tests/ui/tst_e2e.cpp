@@ -254,6 +254,9 @@ private Q_SLOTS:
         // ...and says how it ended.
         QTRY_COMPARE_WITH_TIMEOUT(m_env.window->statusBar()->currentMessage(),
             QStringLiteral("Synced: everything is sent and up to date."), 30000);
+        // There is room to read it beside the sync status.
+        QVERIFY(m_env.window->syncStatus()->x() >= m_env.window->statusBar()->fontMetrics().horizontalAdvance(
+                    m_env.window->statusBar()->currentMessage()));
         QTRY_COMPARE_WITH_TIMEOUT(m_session->outboxModel()->rowCount(), 0, 10000);
         QCOMPARE(m_session->store()->reads().pendingCount(), 0);
 
