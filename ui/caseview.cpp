@@ -308,6 +308,11 @@ void CaseView::refreshMarks()
             m_message->hide(); // "Saved… sent with the next sync" is no longer the whole story
     }
     m_conflictBar->setVisible(!clashing.isEmpty());
+    if (!clashing.isEmpty()) {
+        m_sentNotice = false;
+    } else if (m_sentNotice && marks.isEmpty()) { // "sent with the next sync" came true
+        showMessage(tr("Saved and sent."), false);
+    }
 }
 
 bool CaseView::save()
@@ -340,6 +345,7 @@ bool CaseView::save()
     m_form->markSaved();
     m_record.fields = m_form->baseFields();
     showMessage(tr("Saved. The change is sent with the next sync."), false);
+    m_sentNotice = true;
     updateButtons();
     refreshMarks();
     Q_EMIT saved(m_record.id);
@@ -398,6 +404,7 @@ void CaseView::reviewServerChanges()
 
 void CaseView::showMessage(const QString &text, bool error)
 {
+    m_sentNotice = false;
     m_message->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QStringLiteral("color: #2e7d32;"));
     m_message->setText(text);
     m_message->show();

@@ -183,8 +183,10 @@ void SyncStatusBar::refresh()
         break;
     case SyncState::SignInRequired:
         icon = QStringLiteral(":/icons/warning.svg");
-        text = m_pending > 0 ? tr("Sign in again to send %n change(s)", nullptr, m_pending)
-                             : tr("Sign in again to sync");
+        // Singular and plural as their own messages: English has no catalog to pick "%n change(s)".
+        text = m_pending == 1 ? tr("Sign in again to send 1 change")
+            : m_pending > 1   ? tr("Sign in again to send %1 changes").arg(m_pending)
+                              : tr("Sign in again to sync");
         break;
     }
     const int px = fontMetrics().height();

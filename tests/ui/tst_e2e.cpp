@@ -259,6 +259,8 @@ private Q_SLOTS:
                     m_env.window->statusBar()->currentMessage()));
         QTRY_COMPARE_WITH_TIMEOUT(m_session->outboxModel()->rowCount(), 0, 10000);
         QCOMPARE(m_session->store()->reads().pendingCount(), 0);
+        // The form no longer promises what has happened: it says so.
+        QTRY_COMPARE(view->messageText(), QStringLiteral("Saved and sent."));
 
         auto c = carol();
         const HttpReply r = c->get(QStringLiteral("/api/v1/cases/") + id);

@@ -21,7 +21,7 @@ private Q_SLOTS:
     {
         SyncStatusBar bar;
         bar.show();
-        QCOMPARE(bar.stateText(), QStringLiteral("Offline"));
+        QCOMPARE(bar.stateText(), QStringLiteral("Offline: your work is kept on this device"));
         QVERIFY(!bar.progressBar()->isVisible());
 
         bar.setState(SyncState::Online);
@@ -41,7 +41,8 @@ private Q_SLOTS:
         bar.setErrorText(QStringLiteral("Server unreachable"));
         bar.setState(SyncState::Error);
         QCOMPARE(bar.stateText(), QStringLiteral("Sync problem"));
-        QCOMPARE(bar.findChild<QLabel *>(QStringLiteral("syncState"))->toolTip(), QStringLiteral("Server unreachable"));
+        QCOMPARE(bar.findChild<QLabel *>(QStringLiteral("syncState"))->toolTip(),
+            QStringLiteral("Server unreachable"));
         QVERIFY(!bar.progressBar()->isVisible());
         QVERIFY(bar.syncNowButton()->isEnabled());
 
@@ -51,6 +52,23 @@ private Q_SLOTS:
         QCOMPARE(bar.state(), SyncState::Syncing);
         bar.setStateName(QStringLiteral("nonsense"));
         QCOMPARE(bar.state(), SyncState::Offline);
+
+        // No session: the words say what to do, and the button does it (instead of Sync now).
+        bar.setPendingCount(3);
+        bar.setState(SyncState::SignInRequired);
+        QCOMPARE(bar.stateText(), QStringLiteral("Sign in again to send 3 changes"));
+        QVERIFY(bar.signInButton()->isVisible());
+        QVERIFY(!bar.syncNowButton()->isVisible());
+        QSignalSpy asked(&bar, &SyncStatusBar::signInRequested);
+        bar.signInButton()->click();
+        QCOMPARE(asked.size(), 1);
+        bar.setPendingCount(1);
+        QCOMPARE(bar.stateText(), QStringLiteral("Sign in again to send 1 change"));
+        bar.setPendingCount(0);
+        QCOMPARE(bar.stateText(), QStringLiteral("Sign in again to sync"));
+        bar.setState(SyncState::Online);
+        QVERIFY(!bar.signInButton()->isVisible());
+        QVERIFY(bar.syncNowButton()->isVisible());
     }
 
     void countsAndLastSync()

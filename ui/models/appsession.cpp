@@ -240,7 +240,9 @@ void AppSession::bind()
             if (!ok)
                 text = tr("Sync did not finish: %1 Your changes stay on this device.").arg(message);
             else if (pending > 0)
-                text = tr("Synced; %n change(s) still waiting (see the Outbox).", nullptr, pending);
+                text = pending == 1
+                    ? tr("Synced; 1 change is still waiting (see the Outbox).")
+                    : tr("Synced; %1 changes are still waiting (see the Outbox).").arg(pending);
             else
                 text = tr("Synced: everything is sent and up to date.");
             m_window->statusBar()->showMessage(text, 10000);
