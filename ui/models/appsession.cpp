@@ -15,6 +15,7 @@
 #include "worklistmodel.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QStatusBar>
 #include <QtConcurrent>
 
@@ -49,8 +50,11 @@ AppSession::AppSession(MainWindow *window, Options options, QObject *parent)
     m_signIn = new sync::SignIn(m_options.services, this);
     if (m_options.profileDir.isEmpty())
         m_options.profileDir = client::StoreLocation::defaultProfileDir();
-    connect(&m_loader, &QFutureWatcherBase::finished, this,
-        [this] { loaded(qobject_cast<SignInDialog *>(m_loader.property("dialog").value<QObject *>())); });
+    connect(&m_loader, &QFutureWatcherBase::finished, this, [this] {
+        m_loadDone = true;
+        if (m_signedIn) // otherwise the sign-in is still running: its success shows the rows
+            loaded(qobject_cast<SignInDialog *>(m_loader.property("dialog").value<QObject *>()));
+    });
 }
 
 AppSession::~AppSession()
@@ -94,9 +98,17 @@ void AppSession::signIn(
         return;
     }
     m_busy = true;
+    m_signedIn = false;
     dialog->setBusy(true);
     QPointer<SignInDialog> dlg(dialog);
     const QUrl url(server);
+    // The worklist of a store that is there already is read alongside the password and store
+    // checks, on a worker thread: into memory only, shown once (and only if) the sign-in succeeds.
+    const QString path = client::StoreLocation::pathFor(m_options.profileDir, url, user);
+    if (url.isValid() && !user.trimmed().isEmpty() && QFileInfo::exists(path))
+        startLoad(path);
+    else
+        m_loadPath.clear();
     m_signIn->signIn(
         url, user, password, m_options.profileDir, [this, dlg, url](Result<sync::SignInOutcome> r) {
             if (!dlg) {
@@ -116,21 +128,37 @@ void AppSession::signIn(
         });
 }
 
-void AppSession::load(SignInDialog *dialog)
+void AppSession::startLoad(const QString &storePath)
 {
-    // The sign-in verified the store (integrity check, queue audit) alongside the password check;
-    // what is left is the worklist, read on a worker thread with its own connection.
-    m_loader.setProperty("dialog", QVariant::fromValue(static_cast<QObject *>(dialog)));
+    m_loadPath = storePath;
+    m_loadDone = false;
     m_loadTimer.start();
     // Without the search texts (most of the read): they follow in a second pass once the rows show.
-    m_loader.setFuture(QtConcurrent::run(&loadCaseRowsWithoutSearchText, m_outcome.storePath));
+    m_loader.setFuture(QtConcurrent::run(&loadCaseRowsWithoutSearchText, storePath));
+}
+
+void AppSession::load(SignInDialog *dialog)
+{
+    // The sign-in verified the store (queue audit; the whole file after an unclean shutdown)
+    // alongside the password check. The worklist, read on a worker thread with its own connection,
+    // may be in already: it was started with the sign-in when the store was there.
+    m_signedIn = true;
+    m_signedInTimer.start();
+    m_loader.setProperty("dialog", QVariant::fromValue(static_cast<QObject *>(dialog)));
+    // A new store, another file, or an early read that failed (e.g. the store was being migrated
+    // by the check right then): read now.
+    if (m_loadPath != m_outcome.storePath || (m_loadDone && !m_loader.result().ok()))
+        startLoad(m_outcome.storePath);
+    else if (m_loadDone)
+        loaded(dialog);
 }
 
 void AppSession::loaded(SignInDialog *dialog)
 {
     m_busy = false;
+    m_signedIn = false;
     const CaseRowsLoad rows = m_loader.result();
-    const qint64 readMs = m_loadTimer.elapsed();
+    const qint64 readMs = m_signedInTimer.elapsed(); // 0 when the rows were in before the sign-in
     const qint64 workerMs = rows.readMs;
     const auto fail = [&](const QString &message) {
         qCWarning(lcUiModels) << "cannot open the store:" << message;
@@ -154,7 +182,7 @@ void AppSession::loaded(SignInDialog *dialog)
     bind();
     m_worklist->setRows(rows);
     m_worklist->loadSearchTexts();
-    const qint64 shownMs = m_loadTimer.elapsed();
+    const qint64 shownMs = m_signedInTimer.elapsed();
     m_controller->start();
     qCInfo(lcUiModels).nospace() << "signed in as " << m_userId << (m_offline ? " (offline)" : "") << ": "
                                  << rows.rows.size() << " cases read in " << readMs << " ms (" << workerMs

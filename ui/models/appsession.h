@@ -88,6 +88,7 @@ Q_SIGNALS:
 private:
     void attachSessionDialog(SignInDialog *dialog, bool serverOnly, std::function<void()> done);
     void signIn(SignInDialog *dialog, const QString &server, const QString &user, const QString &password);
+    void startLoad(const QString &storePath);
     void load(SignInDialog *dialog);
     void loaded(SignInDialog *dialog);
     void bind();
@@ -99,7 +100,11 @@ private:
     Options m_options;
     sync::SignIn *m_signIn;
     QFutureWatcher<CaseRowsLoad> m_loader;
-    QElapsedTimer m_loadTimer;
+    QString m_loadPath; // the store m_loader reads (from the start of a sign-in when the file exists)
+    bool m_loadDone = false;
+    bool m_signedIn = false; // the sign-in succeeded: a finished load may be shown
+    QElapsedTimer m_loadTimer; // since the load started
+    QElapsedTimer m_signedInTimer; // since the sign-in succeeded
     bool m_busy = false;
     // Pending sign-in outcome while the store loads.
     sync::SignInOutcome m_outcome;
