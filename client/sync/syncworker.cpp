@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "syncworker.h"
 
+#include "thread/background.h"
+
 #include "actionuploader.h"
 #include "apiclient.h"
 #include "httptransport.h"
@@ -49,6 +51,7 @@ void SyncWorker::log(int level, const QString &message)
 
 void SyncWorker::start()
 {
+    lowerCurrentThreadPriority(); // the engine's thread yields to the GUI thread on a busy machine
     LocalStore::Options options;
     options.verify = false; // the application verified the store when it opened it first
     auto store = LocalStore::open(m_config.storePath, options);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "worklistmodel.h"
 
+#include "thread/background.h"
+
 #include "localstore.h"
 #include "modelslogging.h"
 #include "worklistroles.h"
@@ -57,7 +59,11 @@ void StoreWorklistModel::reload(bool verify)
     m_reloadTimer.stop();
     m_sinceReload.start();
     m_loading = true;
-    m_watcher.setFuture(QtConcurrent::run(&loadCaseRows, m_store->path(), verify, m_sort));
+    // At lowered priority: a reload while a sync lands must not take the CPU from the GUI thread.
+    m_watcher.setFuture(QtConcurrent::run(backgroundPool(), [path = m_store->path(), verify, sort = m_sort] {
+        lowerCurrentThreadPriority();
+        return loadCaseRows(path, verify, sort);
+    }));
 }
 
 void StoreWorklistModel::onLoaded()
@@ -118,10 +124,12 @@ void StoreWorklistModel::setRows(const CaseRowsLoad &load)
     endResetModel();
     // Freeing tens of thousands of rows takes a while: on the thread pool, not here.
     if (oldRows.size() > MaxRowRefresh)
-        (void)QtConcurrent::run([rows = std::move(oldRows), index = std::move(oldIndex)]() mutable {
-            rows.clear();
-            index.clear();
-        });
+        (void)QtConcurrent::run(
+            backgroundPool(), [rows = std::move(oldRows), index = std::move(oldIndex)]() mutable {
+                lowerCurrentThreadPriority();
+                rows.clear();
+                index.clear();
+            });
 }
 
 void StoreWorklistModel::loadSearchTexts()
@@ -129,7 +137,10 @@ void StoreWorklistModel::loadSearchTexts()
     if (!m_store || m_textsLoading)
         return;
     m_textsLoading = true;
-    m_texts.setFuture(QtConcurrent::run(&ui::loadSearchTexts, m_store->path()));
+    m_texts.setFuture(QtConcurrent::run(backgroundPool(), [path = m_store->path()] {
+        lowerCurrentThreadPriority();
+        return ui::loadSearchTexts(path);
+    }));
 }
 
 void StoreWorklistModel::addFilterChoices(const CaseRow &row)
