@@ -39,6 +39,7 @@ CaseView::CaseView(CaseFormHost *host, QWidget *parent)
     , m_flowBar(new FlowActionBar(this))
     , m_save(new QPushButton(tr("Save"), this))
     , m_revert(new QPushButton(tr("Revert"), this))
+    , m_actions(new QWidget(this))
 {
     setObjectName(QStringLiteral("caseView"));
     QFont big = m_title->font();
@@ -91,17 +92,19 @@ CaseView::CaseView(CaseFormHost *host, QWidget *parent)
     });
     connect(m_banner, &ServerChangedBanner::reviewRequested, this, &CaseView::reviewServerChanges);
 
-    auto *buttons = new QHBoxLayout;
+    m_actions->setObjectName(QStringLiteral("caseActions"));
+    auto *buttons = new QHBoxLayout(m_actions);
+    buttons->setContentsMargins(0, 0, 0, 0);
     buttons->addWidget(m_save);
     buttons->addWidget(m_revert);
     buttons->addSpacing(24);
     buttons->addWidget(m_flowBar, 1);
     // The form with its buttons above, the details below; the technician drags the divider.
     auto *formPart = new QWidget(this);
-    auto *formLay = new QVBoxLayout(formPart);
-    formLay->setContentsMargins(0, 0, 0, 0);
-    formLay->addWidget(m_scroll, 1);
-    formLay->addLayout(buttons);
+    m_formLayout = new QVBoxLayout(formPart);
+    m_formLayout->setContentsMargins(0, 0, 0, 0);
+    m_formLayout->addWidget(m_scroll, 1);
+    m_formLayout->addWidget(m_actions);
     m_split->setObjectName(QStringLiteral("caseSplitter"));
     m_split->setChildrenCollapsible(false);
     m_split->addWidget(formPart);
@@ -120,6 +123,15 @@ CaseView::CaseView(CaseFormHost *host, QWidget *parent)
     lay->addWidget(m_message);
     lay->addWidget(m_split, 1);
     updateButtons();
+}
+
+void CaseView::setActionsAtBottom(bool bottom)
+{
+    auto *lay = static_cast<QVBoxLayout *>(layout());
+    if (bottom == (lay->indexOf(m_actions) >= 0))
+        return;
+    (bottom ? m_formLayout : lay)->removeWidget(m_actions);
+    (bottom ? lay : m_formLayout)->addWidget(m_actions);
 }
 
 void CaseView::setDetailsHost(CaseDetailsHost *details)

@@ -11,6 +11,7 @@ class QLabel;
 class QPushButton;
 class QScrollArea;
 class QSplitter;
+class QVBoxLayout;
 
 namespace outpost::ui {
 
@@ -51,6 +52,9 @@ public:
     QWidget *conflictBar() const { return m_conflictBar; }
     /// The case left the technician's scope (completed, reassigned) while it was open.
     bool isGone() const { return m_gone; }
+    /// Tablet: Save, Revert and the flow actions in a bar along the bottom edge (under the notes and
+    /// history); desk: right under the form.
+    void setActionsAtBottom(bool bottom);
 
 public Q_SLOTS:
     /// Connect to SyncController::casesChanged.
@@ -109,6 +113,8 @@ private:
     FlowActionBar *m_flowBar;
     QPushButton *m_save;
     QPushButton *m_revert;
+    QWidget *m_actions;
+    QVBoxLayout *m_formLayout;
 };
 
 } // namespace outpost::ui

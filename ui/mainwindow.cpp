@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "caseformhost.h"
+#include "casespane.h"
 #include "caseview.h"
 #include "eventlogview.h"
 #include "settingsdialog.h"
@@ -60,16 +61,9 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     m_noCase->setEnabled(false);
     m_caseStack->addWidget(m_noCase);
 
-    auto *split = new QSplitter(Qt::Horizontal, this);
-    split->setObjectName(QStringLiteral("casesSplitter"));
-    split->addWidget(m_worklist);
-    split->addWidget(m_caseStack);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setChildrenCollapsible(false);
-
+    m_cases = new CasesPane(m_worklist, m_caseStack, this); // desk or tablet arrangement
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
-    m_tabs->addTab(split, tr("&Cases"));
+    m_tabs->addTab(m_cases, tr("&Cases"));
     m_tabs->addTab(listTab(&m_outbox, tr("Nothing is waiting to be sent."), tr("Outbox")),
         QIcon(QStringLiteral(":/icons/pending.svg")), tr("&Outbox"));
     m_tabs->addTab(listTab(&m_conflicts, tr("No conflicts."), tr("Conflicts")),
@@ -82,6 +76,7 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     lockIcon->setAlignment(Qt::AlignCenter);
     auto *lockText = new QLabel(tr("Locked. Sign in to continue; your work is kept."), m_lockPage);
     lockText->setAlignment(Qt::AlignCenter);
+    lockText->setWordWrap(true);
     auto *lockLay = new QVBoxLayout(m_lockPage);
     lockLay->addStretch(1);
     lockLay->addWidget(lockIcon);
@@ -216,6 +211,7 @@ void MainWindow::newCase(const QString &caseType)
         return;
     if (m_caseView->newCase(caseType)) {
         m_caseStack->setCurrentWidget(m_caseView);
+        m_cases->showCase();
         m_tabs->setCurrentIndex(CasesTab);
     }
 }
@@ -245,6 +241,7 @@ void MainWindow::setCaseHost(CaseFormHost *host)
     delete m_caseView;
     m_caseView = nullptr;
     m_caseStack->setCurrentWidget(m_noCase);
+    m_cases->showList();
     if (host) {
         m_caseView = new CaseView(host, this);
         m_caseView->setDetailsHost(m_details);
@@ -445,7 +442,8 @@ void MainWindow::setKioskMode(bool kiosk)
     m_quit->setVisible(!kiosk);
     m_exitKiosk->setVisible(kiosk);
     m_worklist->setSingleTapOpens(kiosk);
-    m_worklist->table()->verticalHeader()->setDefaultSectionSize(kiosk ? 48 : fontMetrics().height() + 10);
+    m_worklist->setRowHeight(kiosk ? 48 : fontMetrics().height() + 10);
+    m_cases->setAlwaysTablet(kiosk);
     const int icon = kiosk ? 32 : style()->pixelMetric(QStyle::PM_ToolBarIconSize);
     for (QToolBar *bar : findChildren<QToolBar *>())
         bar->setIconSize(QSize(icon, icon));
@@ -460,6 +458,7 @@ void MainWindow::openCase(const QString &caseId)
 {
     if (!m_caseView)
         return;
+    m_cases->showCase(); // tablet: the case fills the window (with its messages if it stays)
     if (m_caseView->hasUnsavedEdits() && m_caseView->caseId() != caseId && !m_caseView->save())
         return; // invalid edits stay on screen with their messages; nothing is lost
     m_caseView->openCase(caseId);

@@ -19,6 +19,7 @@ namespace outpost::ui {
 
 class CaseDetailsHost;
 class CaseFormHost;
+class CasesPane;
 class CaseView;
 class EventLogView;
 class SyncStatusBar;
@@ -54,7 +55,8 @@ public:
     /// A line of explanation under the list of `tab` (empty hides it), e.g. for the selected item.
     void setListDetails(Tab tab, const QString &text);
     QString listDetails(Tab tab) const;
-    /// Kiosk layout: no menu bar, single tap opens, "Exit kiosk" instead of "Quit".
+    /// Kiosk layout: no menu bar, the tablet arrangement of the cases (CasesPane), "Exit kiosk"
+    /// instead of "Quit".
     void setKioskMode(bool kiosk);
     void setSignedInUser(const QString &displayName);
     /// Everything of the signed-out technician goes: open dialogs closed, the open case closed,
@@ -117,6 +119,7 @@ private:
     QStackedWidget *m_central;
     QTabWidget *m_tabs;
     QWidget *m_lockPage;
+    CasesPane *m_cases;
     WorklistView *m_worklist;
     QStackedWidget *m_caseStack;
     QLabel *m_noCase;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "worklistview.h"
 
+#include "worklistcarddelegate.h"
 #include "worklistfilterproxy.h"
 #include "worklistroles.h"
 
@@ -31,6 +32,7 @@ void fillCombo(QComboBox *combo, const QString &allText, const QMap<QString, QSt
 WorklistView::WorklistView(QWidget *parent)
     : QWidget(parent)
     , m_proxy(new WorklistFilterProxy(this))
+    , m_cardDelegate(new WorklistCardDelegate(this))
     , m_search(new QLineEdit(this))
     , m_status(new QComboBox(this))
     , m_type(new QComboBox(this))
@@ -80,13 +82,16 @@ WorklistView::WorklistView(QWidget *parent)
         [this] { m_proxy->setQueueFilter(m_queue->currentData().toString()); });
     connect(m_table, &QTableView::activated, this, &WorklistView::activate);
     connect(m_table, &QTableView::clicked, this, [this](const QModelIndex &i) {
-        if (m_singleTap)
+        if (m_singleTap || m_cards)
             activate(i);
     });
     for (auto sig : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
         connect(m_proxy, sig, this, &WorklistView::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &WorklistView::updateCount);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &WorklistView::updateCount);
+    // A new model brings new columns: in card mode only the first stays visible.
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &WorklistView::applyCardMode);
+    connect(m_proxy, &QAbstractItemModel::columnsInserted, this, &WorklistView::applyCardMode);
 
     // Search on its own row so that it stays wide in narrow panes and with touch-sized filters.
     auto *searchRow = new QHBoxLayout;
@@ -184,6 +189,41 @@ void WorklistView::activate(const QModelIndex &index)
     const QString id = index.siblingAtColumn(0).data(CaseIdRole).toString();
     if (!id.isEmpty())
         Q_EMIT caseActivated(id);
+}
+
+void WorklistView::setCardMode(bool cards)
+{
+    if (cards == m_cards)
+        return;
+    m_cards = cards;
+    QHeaderView *rows = m_table->verticalHeader();
+    if (cards) {
+        m_tableRowHeight = rows->defaultSectionSize();
+        rows->setDefaultSectionSize(WorklistCardDelegate::cardHeight(m_table->font()));
+    } else {
+        rows->setDefaultSectionSize(m_tableRowHeight);
+    }
+    m_table->setItemDelegateForColumn(0, cards ? m_cardDelegate : nullptr);
+    m_table->horizontalHeader()->setVisible(!cards);
+    m_table->setShowGrid(!cards);
+    m_table->setAlternatingRowColors(!cards);
+    m_table->setVerticalScrollMode(
+        cards ? QAbstractItemView::ScrollPerPixel : QAbstractItemView::ScrollPerItem);
+    applyCardMode();
+}
+
+void WorklistView::setRowHeight(int pixels)
+{
+    if (m_cards)
+        m_tableRowHeight = pixels;
+    else
+        m_table->verticalHeader()->setDefaultSectionSize(pixels);
+}
+
+void WorklistView::applyCardMode()
+{
+    for (int c = 1; c < m_proxy->columnCount(); ++c)
+        m_table->setColumnHidden(c, m_cards);
 }
 
 void WorklistView::updateCount()

@@ -11,6 +11,7 @@ class QTableView;
 
 namespace outpost::ui {
 
+class WorklistCardDelegate;
 class WorklistFilterProxy;
 
 /// The worklist: a search box, status/type/queue filters and a sortable table over any model with
@@ -25,6 +26,12 @@ public:
     void setModel(QAbstractItemModel *model);
     /// Opens rows on a single tap/click (kiosk) instead of a double-click.
     void setSingleTapOpens(bool on) { m_singleTap = on; }
+    /// Touch screens: each row a large card (WorklistCardDelegate) in one column without header;
+    /// a single tap opens. Off: the table with its columns as before.
+    void setCardMode(bool cards);
+    bool isCardMode() const { return m_cards; }
+    /// The table's row height (kiosk: touch-sized); cards keep their own height until card mode ends.
+    void setRowHeight(int pixels);
 
     QLineEdit *searchEdit() const { return m_search; }
     QComboBox *statusFilter() const { return m_status; }
@@ -44,9 +51,11 @@ Q_SIGNALS:
 private:
     void activate(const QModelIndex &index);
     void updateCount();
+    void applyCardMode();
 
     QAbstractItemModel *m_model = nullptr;
     WorklistFilterProxy *m_proxy;
+    WorklistCardDelegate *m_cardDelegate;
     QLineEdit *m_search;
     QComboBox *m_status;
     QComboBox *m_type;
@@ -54,6 +63,8 @@ private:
     QLabel *m_count;
     QTableView *m_table;
     bool m_singleTap = false;
+    bool m_cards = false;
+    int m_tableRowHeight = 0; // the table's row height while in card mode
     bool m_refreshPending = false;
 };
 

@@ -11,14 +11,22 @@
 //       signs in through the sign-in dialog on a filled store (online, or offline when the server
 //       is down) and measures click → worklist painted with rows, in parts; then applies search
 //       filters through the search box and measures each until the table is painted again.
+//   ui_bench tablet --server URL --profile DIR --user U --password P
+//       signs in as signin does, makes the window a portrait tablet (800×1280: the tablet
+//       arrangement), then opens a case from the worklist and goes back, 20 times each: the time
+//       from the tap to the window painted with the case (or the list) again.
 // The driver is event-driven (timers and signals): no nested event loops.
 #include "appsession.h"
+#include "casespane.h"
+#include "caseview.h"
 #include "mainwindow.h"
 #include "signindialog.h"
 #include "synccontroller.h"
+#include "tabletshell.h"
 #include "translations.h"
 #include "worklistfilterproxy.h"
 #include "worklistmodel.h"
+#include "worklistroles.h"
 #include "worklistview.h"
 
 #include <QAbstractItemView>
@@ -371,7 +379,10 @@ private:
                 o.insert("gui_thread", m_beat.stats(m_click, painted, 3));
                 emitLine(o);
                 // Searching starts once the first sync (if online) is out of the way.
-                QTimer::singleShot(1500, this, [this] { search(0); });
+                if (m_args.mode == QLatin1String("tablet"))
+                    QTimer::singleShot(1500, this, [this] { startTablet(); });
+                else
+                    QTimer::singleShot(1500, this, [this] { search(0); });
             },
             120000, "the worklist");
     }
@@ -409,6 +420,65 @@ private:
                 QTimer::singleShot(200, this, [this, i] { search(i + 1); });
             },
             30000, "the filtered table");
+    }
+
+    void startTablet()
+    {
+        m_window.resize(800, 1280);
+        CasesPane *pane = m_window.findChild<CasesPane *>();
+        when(
+            this, [pane] { return pane->isTablet() && pane->tabletShell()->isVisible(); },
+            [this] { QTimer::singleShot(300, this, [this] { tabletSwitch(0); }); }, 10000,
+            "the tablet arrangement");
+    }
+
+    /// Switch `i`: even ones open the case of row i/2 (as a tap does), odd ones go back. Each is
+    /// timed from the tap to the end of the window's repaint, with the layouts posted by the switch.
+    void tabletSwitch(int i)
+    {
+        constexpr int kSwitches = 40;
+        TabletShell *shell = m_window.findChild<CasesPane *>()->tabletShell();
+        if (i >= kSwitches) {
+            const auto summary = [](std::vector<double> v) {
+                std::sort(v.begin(), v.end());
+                return QJsonObject { { "n", int(v.size()) }, { "min_ms", v.front() },
+                    { "median_ms", v[v.size() / 2] }, { "max_ms", v.back() } };
+            };
+            emitLine(
+                { { "name", "tablet_switch_summary" }, { "rows", m_session->worklistModel()->rowCount() },
+                    { "window", "800x1280" }, { "open_case", summary(m_openMs) },
+                    { "back_to_list", summary(m_backMs) }, { "target_ms", 50 } });
+            QCoreApplication::quit();
+            return;
+        }
+        const bool open = i % 2 == 0;
+        QTableView *table = m_window.worklist()->table();
+        const QModelIndex row = table->model()->index((i / 2) * 7 % qMax(1, table->model()->rowCount()), 0);
+        const QString id = row.data(CaseIdRole).toString();
+        const qint64 t0 = nowNs();
+        if (open) {
+            table->selectRow(row.row());
+            Q_EMIT m_window.worklist()->caseActivated(id); // what a tap on the card does
+        } else {
+            shell->showList();
+        }
+        const qint64 handled = nowNs();
+        QCoreApplication::sendPostedEvents(); // the layouts the switch asked for
+        m_window.repaint();
+        const qint64 painted = nowNs();
+        const bool ok = open ? m_window.caseView()->isVisible() && m_window.caseView()->caseId() == id
+                             : m_window.worklist()->isVisible();
+        (open ? m_openMs : m_backMs).push_back(ms(painted - t0));
+        emitLine({ { "name", "tablet_switch" }, { "to", open ? "case" : "list" }, { "case", id },
+            { "ok", ok }, { "handled_ms", ms(handled - t0) }, { "painted_ms", ms(painted - t0) },
+            { "target_ms", 50 } });
+        if (!ok) {
+            std::fprintf(
+                stderr, "ui_bench: the tablet switch %d did not show the %s\n", i, open ? "case" : "list");
+            QCoreApplication::exit(3);
+            return;
+        }
+        QTimer::singleShot(150, this, [this, i] { tabletSwitch(i + 1); });
     }
 
     void waitForSync()
@@ -453,6 +523,8 @@ private:
     Heartbeat m_beat;
     qint64 m_click = 0;
     qint64 m_started = 0;
+    std::vector<double> m_openMs;
+    std::vector<double> m_backMs;
     qint64 m_cycleDone = 0;
     bool m_cycleOk = false;
 };
@@ -465,7 +537,7 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("outpost-uibench"));
     initResources();
     QCommandLineParser p;
-    p.addPositionalArgument("mode", "sync | signin");
+    p.addPositionalArgument("mode", "sync | signin | tablet");
     p.addOptions(
         { { "server", "server URL", "url" }, { "profile", "profile dir", "dir" }, { "user", "user", "user" },
             { "password", "password", "password" }, { "expect", "rows the full sync brings", "n", "0" },
@@ -481,10 +553,11 @@ int main(int argc, char **argv)
     a.expect = p.value("expect").toInt();
     a.search = p.value("search");
     a.sortColumn = p.value("sort").toInt();
-    if ((a.mode != QLatin1String("sync") && a.mode != QLatin1String("signin")) || a.server.isEmpty()
-        || a.profile.isEmpty() || a.user.isEmpty()) {
+    if ((a.mode != QLatin1String("sync") && a.mode != QLatin1String("signin")
+            && a.mode != QLatin1String("tablet"))
+        || a.server.isEmpty() || a.profile.isEmpty() || a.user.isEmpty()) {
         std::fprintf(
-            stderr, "usage: ui_bench sync|signin --server URL --profile DIR --user U --password P\n");
+            stderr, "usage: ui_bench sync|signin|tablet --server URL --profile DIR --user U --password P\n");
         return 2;
     }
     g_previous = qInstallMessageHandler(captureLog);

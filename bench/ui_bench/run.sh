@@ -9,7 +9,9 @@
 #      then again on a second empty profile with a search typed and the list sorted by title, so that
 #      every reload during the sync is filtered and sorted;
 #   2. ui_bench signin, online then with the server stopped (offline sign-in against the stored
-#      verifier): click "Sign in" → worklist painted with N rows, in parts; then search filters.
+#      verifier): click "Sign in" → worklist painted with N rows, in parts; then search filters;
+#   3. ui_bench tablet: signed in as in 2, the window a portrait tablet (800×1280): a case opened from
+#      the worklist and back to the list, 20 times each, tap → painted (target ≤50 ms).
 # A private session bus with an unlocked gnome-keyring holds the token (as scripts/test.sh does).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
@@ -56,6 +58,7 @@ session sync 1 "${who[@]}" --expect "$cases"
 session sync 1 --server "$url" --profile "$work/profile-sorted" --user carol --password carol \
   --expect "$cases" --search NB-12 --sort 1
 session signin "$runs" "${who[@]}"
+session tablet 1 "${who[@]}"
 kill -TERM "$server_pid"
 wait "$server_pid" || true
 server_pid=
