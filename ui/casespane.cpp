@@ -2,6 +2,7 @@
 #include "casespane.h"
 
 #include "caseview.h"
+#include "tabletcaselayout.h"
 #include "tabletshell.h"
 #include "uilogging.h"
 #include "worklistview.h"
@@ -96,7 +97,7 @@ void CasesPane::arrange()
 void CasesPane::applyToCaseViews()
 {
     for (CaseView *view : m_caseArea->findChildren<CaseView *>())
-        view->setActionsAtBottom(m_tablet);
+        TabletCaseLayout::apply(view, m_tablet);
 }
 
 } // namespace outpost::ui

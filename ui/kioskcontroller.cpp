@@ -38,10 +38,13 @@ bool isInputEvent(QEvent::Type t)
 } // namespace
 
 KioskController::KioskController(QSettings &settings, QObject *parent)
-    : QObject(parent), m_settings(settings), m_idle(new QTimer(this))
+    : QObject(parent)
+    , m_settings(settings)
+    , m_idle(new QTimer(this))
 {
     m_idle->setSingleShot(true);
-    const int minutes = qMax(1, m_settings.value(QStringLiteral("kiosk/idleMinutes"), kDefaultIdleMinutes).toInt());
+    const int minutes
+        = qMax(1, m_settings.value(QStringLiteral("kiosk/idleMinutes"), kDefaultIdleMinutes).toInt());
     m_idle->setInterval(std::chrono::minutes(minutes));
     connect(m_idle, &QTimer::timeout, this, &KioskController::lock);
     qApp->installEventFilter(this);
@@ -74,6 +77,9 @@ QString KioskController::touchStyleSheet()
         " QDoubleSpinBox { min-height: 44px; }"
         " QPushButton { min-width: 88px; padding: 0 14px; }"
         " QToolButton { min-width: 44px; padding: 0 8px; }"
+        // Not a line edit's clear button: sized and placed by its line edit (it was pushed past the
+        // right edge and clipped).
+        " QLineEdit > QToolButton { min-width: 0px; min-height: 0px; padding: 0px; }"
         " QCheckBox, QRadioButton { min-height: 44px; }"
         " QCheckBox::indicator, QRadioButton::indicator { width: 28px; height: 28px; }"
         " QTabBar::tab { min-height: 44px; min-width: 120px; padding: 0 12px; }"
@@ -98,7 +104,7 @@ bool KioskController::enableVirtualKeyboardIfInstalled()
     if (qEnvironmentVariableIsSet("QT_IM_MODULE"))
         return false; // the session chose already
     const QDir dir(QLibraryInfo::path(QLibraryInfo::PluginsPath) + QStringLiteral("/platforminputcontexts"));
-    const QStringList found = dir.entryList({QStringLiteral("*qtvirtualkeyboard*")}, QDir::Files);
+    const QStringList found = dir.entryList({ QStringLiteral("*qtvirtualkeyboard*") }, QDir::Files);
     if (found.isEmpty())
         return false;
     qputenv("QT_IM_MODULE", "qtvirtualkeyboard");
@@ -112,7 +118,10 @@ void KioskController::setIdleTimeout(std::chrono::milliseconds timeout)
         m_idle->start();
 }
 
-std::chrono::milliseconds KioskController::idleTimeout() const { return m_idle->intervalAsDuration(); }
+std::chrono::milliseconds KioskController::idleTimeout() const
+{
+    return m_idle->intervalAsDuration();
+}
 
 void KioskController::unlock()
 {
@@ -138,10 +147,10 @@ void KioskController::requestExit()
     }
     PinStore store(m_settings);
     const QString prompt = store.hasPin()
-                               ? tr("Enter the administrator PIN to leave kiosk mode.")
-                               : tr("No administrator PIN is set on this device, so kiosk mode cannot be left here.");
-    m_pinDialog = new PinDialog([this](const QString &pin) { return PinStore(m_settings).verify(pin); }, prompt,
-                                m_window);
+        ? tr("Enter the administrator PIN to leave kiosk mode.")
+        : tr("No administrator PIN is set on this device, so kiosk mode cannot be left here.");
+    m_pinDialog = new PinDialog(
+        [this](const QString &pin) { return PinStore(m_settings).verify(pin); }, prompt, m_window);
     m_pinDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_pinDialog, &QDialog::accepted, this, [this] {
         qCInfo(lcUi) << "kiosk exit with administrator PIN";

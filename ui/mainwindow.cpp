@@ -78,10 +78,11 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     lockText->setAlignment(Qt::AlignCenter);
     lockText->setWordWrap(true);
     auto *lockLay = new QVBoxLayout(m_lockPage);
+    // Low on the page: the sign-in dialog sits in the middle (it cut this to "…ept." before).
     lockLay->addStretch(1);
     lockLay->addWidget(lockIcon);
     lockLay->addWidget(lockText);
-    lockLay->addStretch(1);
+    lockLay->addSpacing(32);
     m_central->addWidget(m_tabs);
     m_central->addWidget(m_lockPage);
     setCentralWidget(m_central);

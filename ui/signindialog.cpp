@@ -33,7 +33,8 @@ QString normalizeServerUrl(const QString &text, QString *why)
     QUrl url(t, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty()
         || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
-        *why = Tr::tr("'%1' is not a server address. Use a form like https://outpost.example.com.").arg(text.trimmed());
+        *why = Tr::tr("'%1' is not a server address. Use a form like https://outpost.example.com.")
+                   .arg(text.trimmed());
         return {};
     }
     QString path = url.path();
@@ -44,9 +45,13 @@ QString normalizeServerUrl(const QString &text, QString *why)
 }
 
 SignInDialog::SignInDialog(QWidget *parent)
-    : QDialog(parent), m_server(new QLineEdit(this)), m_user(new QLineEdit(this)), m_password(new QLineEdit(this)),
-      m_remember(new QCheckBox(tr("Remember server"), this)), m_message(new QLabel(this)),
-      m_buttons(new QDialogButtonBox(this))
+    : QDialog(parent)
+    , m_server(new QLineEdit(this))
+    , m_user(new QLineEdit(this))
+    , m_password(new QLineEdit(this))
+    , m_remember(new QCheckBox(tr("Remember server"), this))
+    , m_message(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(this))
 {
     setWindowTitle(tr("Sign in to Outpost"));
     setObjectName(QStringLiteral("signInDialog"));
@@ -98,8 +103,7 @@ SignInDialog::SignInDialog(QWidget *parent)
     if (m_remember->isChecked())
         m_server->setText(s.value(QStringLiteral("signin/server")).toString());
     m_user->setText(s.value(QStringLiteral("signin/lastUser")).toString());
-    if (!m_server->text().isEmpty() && !m_user->text().isEmpty())
-        m_password->setFocus();
+    focusFirstEmpty();
 }
 
 QString SignInDialog::server() const
@@ -108,11 +112,24 @@ QString SignInDialog::server() const
     return normalizeServerUrl(m_server->text(), &why);
 }
 
-QString SignInDialog::user() const { return m_user->text().trimmed(); }
+QString SignInDialog::user() const
+{
+    return m_user->text().trimmed();
+}
 
-void SignInDialog::setServer(const QString &url) { m_server->setText(url); }
+void SignInDialog::setServer(const QString &url)
+{
+    m_server->setText(url);
+    if (!isVisible())
+        focusFirstEmpty();
+}
 
-void SignInDialog::setUser(const QString &user) { m_user->setText(user); }
+void SignInDialog::setUser(const QString &user)
+{
+    m_user->setText(user);
+    if (!isVisible())
+        focusFirstEmpty();
+}
 
 void SignInDialog::showError(const QString &message, bool clearPassword)
 {
@@ -134,15 +151,18 @@ void SignInDialog::showInfo(const QString &message)
 
 void SignInDialog::setBusy(bool busy)
 {
-    for (QWidget *w : {static_cast<QWidget *>(m_server), static_cast<QWidget *>(m_user),
-                       static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_remember)})
+    for (QWidget *w : { static_cast<QWidget *>(m_server), static_cast<QWidget *>(m_user),
+             static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_remember) })
         w->setEnabled(!busy);
     m_signIn->setEnabled(!busy);
     if (busy)
         showInfo(tr("Signing in…"));
 }
 
-QString SignInDialog::messageText() const { return m_message->isHidden() ? QString() : m_message->text(); }
+QString SignInDialog::messageText() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
+}
 
 void SignInDialog::reject()
 {
@@ -153,8 +173,12 @@ void SignInDialog::reject()
 void SignInDialog::setCancelAllowed(bool allowed)
 {
     m_cancelAllowed = allowed;
-    if (QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel))
-        cancel->setVisible(allowed);
+    // Removed, not hidden: the button box shows its buttons again when the dialog is shown.
+    QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel);
+    if (allowed && !cancel)
+        m_buttons->addButton(QDialogButtonBox::Cancel);
+    else if (!allowed && cancel)
+        delete cancel;
 }
 
 void SignInDialog::submit()
@@ -178,6 +202,17 @@ void SignInDialog::submit()
     remember();
     setBusy(true);
     Q_EMIT signInRequested(url, user(), m_password->text());
+}
+
+void SignInDialog::focusFirstEmpty()
+{
+    // A tap on the keyboard goes where the technician has to type next.
+    if (m_server->text().isEmpty())
+        m_server->setFocus();
+    else if (m_user->text().isEmpty())
+        m_user->setFocus();
+    else
+        m_password->setFocus();
 }
 
 void SignInDialog::remember()

@@ -42,6 +42,7 @@ Q_SIGNALS:
 private:
     void submit();
     void remember();
+    void focusFirstEmpty();
 
     QLineEdit *m_server;
     QLineEdit *m_user;

@@ -95,17 +95,23 @@ void WorklistCardDelegate::paint(
         p->drawText(chip, Qt::AlignCenter, status);
     }
 
-    // Line 2: id · type · queue.
+    // Line 2: id · type · queue, and when the case last changed (as the table's column says it).
     line = QRect(in.left(), line.bottom() + 4, in.width(), fm.lineSpacing());
+    QString when = index.siblingAtColumn(UpdatedColumn).data().toString();
+    if (when.isEmpty() && i.data(UpdatedAtRole).toDateTime().isValid())
+        when = QLocale().toString(i.data(UpdatedAtRole).toDateTime().toLocalTime(), QLocale::ShortFormat);
+    const int whenW = when.isEmpty() ? 0 : fm.horizontalAdvance(when) + 12;
     QStringList meta { i.data(CaseIdRole).toString() };
     for (int role : { int(CaseTypeTitleRole), int(QueueRole) })
         if (const QString s = i.data(role).toString(); !s.isEmpty())
             meta << s;
     p->setPen(muted);
-    p->drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
-        fm.elidedText(meta.join(QStringLiteral(" · ")), Qt::ElideRight, line.width()));
+    p->drawText(line.adjusted(0, 0, -whenW, 0), Qt::AlignLeft | Qt::AlignVCenter,
+        fm.elidedText(meta.join(QStringLiteral(" · ")), Qt::ElideRight, line.width() - whenW));
+    if (!when.isEmpty())
+        p->drawText(line, Qt::AlignRight | Qt::AlignVCenter, when);
 
-    // Line 3: what waits for the technician, and when the case last changed.
+    // Line 3: what waits for the technician.
     line.translate(0, fm.lineSpacing());
     QStringList marks;
     if (const int pending = i.data(PendingCountRole).toInt(); pending > 0)
@@ -114,21 +120,12 @@ void WorklistCardDelegate::paint(
         marks << tr("Conflict");
     if (i.data(HasSyncIssueRole).toBool())
         marks << tr("Sync issue");
-    const QDateTime updated = i.data(UpdatedAtRole).toDateTime();
-    const QString when = updated.isValid()
-        ? tr("Updated %1").arg(QLocale().toString(updated.toLocalTime(), QLocale::ShortFormat))
-        : QString();
-    const int whenW = when.isEmpty() ? 0 : fm.horizontalAdvance(when);
     if (!marks.isEmpty()) {
         const bool alarm = i.data(HasConflictRole).toBool() || i.data(HasSyncIssueRole).toBool();
         const QColor red = base.lightness() < 128 ? QColor(0xf2, 0xb8, 0xb5) : QColor(0xb3, 0x26, 0x1e);
         p->setPen(selected || !alarm ? text : red);
-        p->drawText(line.adjusted(0, 0, -whenW - 8, 0), Qt::AlignLeft | Qt::AlignVCenter,
-            fm.elidedText(marks.join(QStringLiteral(" · ")), Qt::ElideRight, line.width() - whenW - 8));
-    }
-    if (!when.isEmpty()) {
-        p->setPen(muted);
-        p->drawText(line, Qt::AlignRight | Qt::AlignVCenter, when);
+        p->drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
+            fm.elidedText(marks.join(QStringLiteral(" · ")), Qt::ElideRight, line.width()));
     }
     p->restore();
 }

@@ -7,18 +7,23 @@
 #include "caseview.h"
 #include "fieldeditor.h"
 #include "flowactionbar.h"
+#include "kioskcontroller.h"
 #include "mainwindow.h"
 #include "samplecases.h"
+#include "signindialog.h"
 #include "tabletshell.h"
 #include "translations.h"
 #include "worklistroles.h"
 #include "worklistview.h"
 
+#include <QApplication>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
+#include <QMainWindow>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSettings>
@@ -200,6 +205,25 @@ private Q_SLOTS:
                 QVERIFY2(
                     t->width() >= t->sizeHint().width(), qPrintable(what + QStringLiteral(" is clipped")));
         }
+        // A line edit's clear button lies inside its field (the touch style pushed it past the edge).
+        int clearButtons = 0;
+        for (QLineEdit *edit : view->form()->findChildren<QLineEdit *>()) {
+            edit->setText(QStringLiteral("x")); // the button shows with text
+            for (QToolButton *b : edit->findChildren<QToolButton *>(QString(), Qt::FindDirectChildrenOnly)) {
+                if (!b->isVisibleTo(edit))
+                    continue;
+                ++clearButtons;
+                QVERIFY2(edit->rect().contains(b->geometry()),
+                    qPrintable(edit->accessibleName()
+                        + QStringLiteral(": clear button at %1,%2 %3×%4 in %5 px")
+                              .arg(b->x())
+                              .arg(b->y())
+                              .arg(b->width())
+                              .arg(b->height())
+                              .arg(edit->width())));
+            }
+        }
+        QVERIFY(clearButtons >= 3);
         // Save, Revert and the flow actions along the bottom edge of the case.
         QWidget *bar = view->findChild<QWidget *>(QStringLiteral("caseActions"));
         QVERIFY(bar && bar->isVisible());
@@ -259,6 +283,30 @@ private Q_SLOTS:
         QTRY_VERIFY(visibleInViewport(summary));
         s.shell()->setKeyboardOverlap(0);
         QTRY_COMPARE(s.shell()->keyboardOverlap(), 0);
+    }
+
+    void kioskSignInOffersNoCancelAndFocusesTheFieldToFill()
+    {
+        const QString css = qApp->styleSheet();
+        qApp->setStyleSheet(KioskController::touchStyleSheet()); // as in kiosk mode
+        auto restore = qScopeGuard([css] { qApp->setStyleSheet(css); });
+        QMainWindow window;
+        window.resize(800, 1280);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        SignInDialog dlg(&window);
+        dlg.setCancelAllowed(false);
+        dlg.setServer(QStringLiteral("https://outpost.example.com"));
+        dlg.open();
+        QVERIFY(QTest::qWaitForWindowExposed(&dlg));
+        // The button box showed the hidden Cancel again with the dialog (a kiosk cannot cancel).
+        int shown = 0;
+        for (const QPushButton *b : dlg.findChildren<QPushButton *>())
+            shown += b->isVisible();
+        QCOMPARE(shown, 1); // Sign in only
+        QTRY_COMPARE(QApplication::focusWidget(), dlg.findChild<QLineEdit *>(QStringLiteral("user")));
+        dlg.setCancelAllowed(true); // and back (the desk's first sign-in)
+        QCOMPARE(dlg.findChildren<QPushButton *>().size(), 2);
     }
 
     void kioskUsesTheTabletLayout()

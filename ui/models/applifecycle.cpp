@@ -33,11 +33,11 @@ AppLifecycle::~AppLifecycle()
 
 void AppLifecycle::start()
 {
-    if (m_kiosk)
+    if (m_kiosk) {
         m_window->setLocked(true); // the work appears once signed in
+        m_kiosk->attach(m_window); // fullscreen first: the dialog is centred on the final window
+    }
     showSignIn();
-    if (m_kiosk)
-        m_kiosk->attach(m_window);
 }
 
 void AppLifecycle::showSignIn()
