@@ -1892,6 +1892,39 @@
     </message>
 </context>
 <context>
+    <name>outpost::ui::TabletShell</name>
+    <message>
+        <source>Worklist</source>
+        <translation>Arbeitsliste</translation>
+    </message>
+    <message>
+        <source>Back to the worklist</source>
+        <translation>Zurück zur Arbeitsliste</translation>
+    </message>
+    <message>
+        <source>Back to the worklist; the case stays open with its changes (Esc)</source>
+        <translation>Zurück zur Arbeitsliste; der Fall bleibt mit seinen Änderungen offen (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::WorklistCardDelegate</name>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n Änderung zu senden</numerusform>
+            <numerusform>%n Änderungen zu senden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>Sync issue</source>
+        <translation>Synchronisierungsproblem</translation>
+    </message>
+</context>
+<context>
     <name>outpost::ui::WorklistFilterProxy</name>
     <message>
         <source>Conflict: your changes and the server&apos;s need a decision</source>

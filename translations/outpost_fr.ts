@@ -1892,6 +1892,39 @@
     </message>
 </context>
 <context>
+    <name>outpost::ui::TabletShell</name>
+    <message>
+        <source>Worklist</source>
+        <translation>Liste de travail</translation>
+    </message>
+    <message>
+        <source>Back to the worklist</source>
+        <translation>Retour à la liste de travail</translation>
+    </message>
+    <message>
+        <source>Back to the worklist; the case stays open with its changes (Esc)</source>
+        <translation>Retour à la liste de travail ; le dossier reste ouvert avec ses modifications (Échap)</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::WorklistCardDelegate</name>
+    <message numerus="yes">
+        <source>%n change(s) to send</source>
+        <translation>
+            <numerusform>%n modification à envoyer</numerusform>
+            <numerusform>%n modifications à envoyer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflit</translation>
+    </message>
+    <message>
+        <source>Sync issue</source>
+        <translation>Problème de synchronisation</translation>
+    </message>
+</context>
+<context>
     <name>outpost::ui::WorklistFilterProxy</name>
     <message>
         <source>Conflict: your changes and the server&apos;s need a decision</source>
