@@ -1,17 +1,22 @@
 // SPDX-License-Identifier: MIT
 // Screenshots for the README, taken on the real X server that scripts/test.sh starts (xvfb-run):
-// the main window (normal and kiosk), the case form, the conflict dialog, sign-in. Each picture is
+// the main window on the desk and on a tablet (landscape: the case; portrait: the worklist and the
+// case), each in a light and a dark palette, in English and German; the case form, the conflict
+// dialog, sign-in and the kiosk's PIN dialog. Each picture is
 // checked (its size, not blank, the widgets it is about visible and painted) and written to the
 // build tree ($OUTPOST_SCREENSHOTS_DIR, which CMake sets, else ./screenshots); only with
 // OUTPOST_UPDATE_SCREENSHOTS=1 (scripts/screenshots.sh) into $OUTPOST_SOURCE_DIR/docs/screenshots.
+#include "casespane.h"
 #include "caseview.h"
 #include "conflictdialog.h"
+#include "flowactionbar.h"
 #include "kioskcontroller.h"
 #include "mainwindow.h"
 #include "pinstore.h"
 #include "samplecases.h"
 #include "signindialog.h"
 #include "syncstatusbar.h"
+#include "tabletshell.h"
 #include "translations.h"
 #include "worklistroles.h"
 #include "worklistview.h"
@@ -22,13 +27,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTranslator>
 
 using namespace outpost;
@@ -97,6 +105,37 @@ private:
         w.setSignedInUser(QStringLiteral("Alice Martin"));
     }
 
+    /// A dark palette as a dark desktop theme gives it.
+    static QPalette darkPalette()
+    {
+        QPalette p;
+        const QColor window(45, 45, 48), base(30, 30, 32), text(230, 230, 230), dim(130, 130, 130);
+        const QColor highlight(53, 132, 228);
+        p.setColor(QPalette::Window, window);
+        p.setColor(QPalette::WindowText, text);
+        p.setColor(QPalette::Base, base);
+        p.setColor(QPalette::AlternateBase, QColor(40, 40, 43));
+        p.setColor(QPalette::ToolTipBase, base);
+        p.setColor(QPalette::ToolTipText, text);
+        p.setColor(QPalette::PlaceholderText, dim);
+        p.setColor(QPalette::Text, text);
+        p.setColor(QPalette::Button, QColor(55, 55, 59));
+        p.setColor(QPalette::ButtonText, text);
+        p.setColor(QPalette::BrightText, Qt::white);
+        p.setColor(QPalette::Light, QColor(75, 75, 80));
+        p.setColor(QPalette::Midlight, QColor(62, 62, 66));
+        p.setColor(QPalette::Mid, QColor(38, 38, 40));
+        p.setColor(QPalette::Dark, QColor(25, 25, 27));
+        p.setColor(QPalette::Shadow, Qt::black);
+        p.setColor(QPalette::Highlight, highlight);
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::Link, highlight.lighter(130));
+        for (auto role : { QPalette::Text, QPalette::WindowText, QPalette::ButtonText })
+            p.setColor(QPalette::Disabled, role, dim);
+        p.setColor(QPalette::Disabled, QPalette::Base, window);
+        return p;
+    }
+
     QStandardItemModel *worklist(SampleCaseHost &host, QObject *parent)
     {
         QStandardItemModel *m = createWorklistModel(host.cases(), m_titles, parent);
@@ -135,29 +174,97 @@ private Q_SLOTS:
         QApplication::setFont(QFont(QStringLiteral("DejaVu Sans"), 10));
     }
 
-    void mainWindowAndCaseForm()
+    /// The main window in every arrangement, palette and language: docs/screenshots/
+    /// <desk|tablet-landscape-case|tablet-portrait-list|tablet-portrait-case>-<light|dark>-<en|de>.png.
+    void mainWindow_data()
     {
-        QSettings settings(m_tmp.filePath(QStringLiteral("s.conf")), QSettings::IniFormat);
+        QTest::addColumn<QString>("arrangement");
+        QTest::addColumn<QString>("page");
+        QTest::addColumn<bool>("dark");
+        QTest::addColumn<bool>("german");
+        const QList<std::pair<QString, QStringList>> shots { { QStringLiteral("desk"), { QString() } },
+            { QStringLiteral("tablet-landscape"), { QStringLiteral("case") } },
+            { QStringLiteral("tablet-portrait"), { QStringLiteral("list"), QStringLiteral("case") } } };
+        for (const auto &[arrangement, pages] : shots)
+            for (const QString &page : pages)
+                for (const bool dark : { false, true })
+                    for (const bool german : { false, true }) {
+                        const QString name = arrangement
+                            + (page.isEmpty() ? QString() : QLatin1Char('-') + page)
+                            + (dark ? QStringLiteral("-dark") : QStringLiteral("-light"))
+                            + (german ? QStringLiteral("-de.png") : QStringLiteral("-en.png"));
+                        QTest::newRow(qPrintable(name)) << arrangement << page << dark << german;
+                    }
+    }
+
+    void mainWindow()
+    {
+        QFETCH(QString, arrangement);
+        QFETCH(QString, page);
+        QFETCH(bool, dark);
+        QFETCH(bool, german);
+        const bool tablet = arrangement != QLatin1String("desk");
+        const QPalette palette = QApplication::palette();
+        const QFont font = QApplication::font();
+        const QString css = qApp->styleSheet();
+        QTranslator de;
+        const auto restore = qScopeGuard([&] {
+            QCoreApplication::removeTranslator(&de);
+            QApplication::setPalette(palette);
+            QApplication::setFont(font);
+            qApp->setStyleSheet(css);
+        });
+        if (dark)
+            QApplication::setPalette(darkPalette());
+        if (german) {
+            QVERIFY(de.load(QStringLiteral(":/i18n/outpost_de.qm")));
+            QCoreApplication::installTranslator(&de);
+        }
+        if (tablet)
+            KioskController::applyTouchStyle(); // as `outpost --kiosk` does
+
+        QSettings settings(m_tmp.filePath(QStringLiteral("m.conf")), QSettings::IniFormat);
         SampleCaseHost host;
         MainWindow w(settings);
         w.setCaseHost(&host);
         w.setWorklistModel(worklist(host, &w));
         fillStatus(w);
-        w.resize(1280, 760);
+        w.setKioskMode(tablet);
+        const QSize size = arrangement == QLatin1String("tablet-portrait") ? QSize(800, 1280)
+            : tablet                                                       ? QSize(1280, 800)
+                                                                           : QSize(1280, 760);
+        w.resize(size);
         w.show();
-        w.openCase(QStringLiteral("C-10042"));
-        w.worklist()->table()->selectRow(0);
-        auto *reading
-            = qobject_cast<QLineEdit *>(w.caseView()->form()->editorWidget(QStringLiteral("readingKw")));
-        QTest::keyClicks(reading, QStringLiteral("120000")); // shows a live validation message
-        const QString error = w.caseView()->form()->shownError(QStringLiteral("readingKw"));
-        QVERIFY(!error.isEmpty());
-        QCOMPARE(w.size(), QSize(1280, 760));
-        shoot(&w, QStringLiteral("main-window.png"),
-            { w.worklist()->table(), w.caseView()->form(), reading, labelShowing(&w, error),
-                w.syncStatus() });
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *pane = w.findChild<CasesPane *>();
+        QTRY_COMPARE(pane->isTablet(), tablet);
+        QList<const QWidget *> shown { w.syncStatus() };
+        if (page == QLatin1String("list")) {
+            w.worklist()->table()->selectRow(1);
+            QVERIFY(!w.caseView()->isVisible());
+            shown << w.worklist()->table();
+        } else {
+            w.openCase(QStringLiteral("C-10043"));
+            w.worklist()->table()->selectRow(1);
+            auto *reading
+                = qobject_cast<QLineEdit *>(w.caseView()->form()->editorWidget(QStringLiteral("readingKw")));
+            reading->selectAll();
+            QTest::keyClicks(reading, QStringLiteral("-3")); // a live validation message
+            const QString error = w.caseView()->form()->shownError(QStringLiteral("readingKw"));
+            QVERIFY(error.contains(german ? QStringLiteral("mindestens") : QStringLiteral("at least")));
+            // The form scrolls in its area: the part in view is what must be shown.
+            shown << w.caseView()->findChild<QScrollArea *>()->viewport() << reading
+                  << labelShowing(&w, error);
+            if (tablet) {
+                QVERIFY(!w.worklist()->isVisible());
+                shown << pane->tabletShell()->backButton() << w.caseView()->flowBar();
+            } else {
+                shown << w.worklist()->table();
+            }
+        }
+        QCOMPARE(w.size(), size);
+        shoot(&w, QString::fromLatin1(QTest::currentDataTag()), shown);
     }
-
     void caseForm()
     {
         SampleCaseHost host;
@@ -215,32 +322,7 @@ private Q_SLOTS:
         shoot(&signIn, QStringLiteral("sign-in.png"), signInShown);
     }
 
-    void mainWindowGerman()
-    {
-        QTranslator de;
-        QVERIFY(de.load(QStringLiteral(":/i18n/outpost_de.qm")));
-        QCoreApplication::installTranslator(&de);
-        QSettings settings(m_tmp.filePath(QStringLiteral("d.conf")), QSettings::IniFormat);
-        SampleCaseHost host;
-        MainWindow w(settings);
-        w.setCaseHost(&host);
-        w.setWorklistModel(worklist(host, &w));
-        fillStatus(w);
-        w.resize(1280, 760);
-        w.show();
-        w.openCase(QStringLiteral("C-10043"));
-        auto *reading
-            = qobject_cast<QLineEdit *>(w.caseView()->form()->editorWidget(QStringLiteral("readingKw")));
-        reading->selectAll();
-        QTest::keyClicks(reading, QStringLiteral("-3"));
-        const QString error = w.caseView()->form()->shownError(QStringLiteral("readingKw"));
-        QVERIFY(error.contains(QStringLiteral("mindestens")));
-        shoot(&w, QStringLiteral("main-window-de.png"),
-            { w.worklist()->table(), w.caseView()->form(), labelShowing(&w, error), w.syncStatus() });
-        QCoreApplication::removeTranslator(&de);
-    }
-
-    void kioskMainWindow()
+    void kioskPin()
     {
         QSettings settings(m_tmp.filePath(QStringLiteral("k.conf")), QSettings::IniFormat);
         QVERIFY(PinStore(settings).setPin(QStringLiteral("2468")));
@@ -256,10 +338,6 @@ private Q_SLOTS:
         w.openCase(QStringLiteral("C-10043"));
         QTRY_VERIFY(w.isFullScreen());
         QTRY_COMPARE(w.size(), w.screen()->geometry().size());
-        // A tablet: the open case fills the window (the worklist is one tap back).
-        shoot(&w, QStringLiteral("main-window-kiosk.png"),
-            { w.caseView()->form(), static_cast<const QWidget *>(w.caseView()->saveButton()),
-                w.syncStatus() });
         kiosk.requestExit();
         QVERIFY(kiosk.pinDialog());
         shoot(kiosk.pinDialog(), QStringLiteral("kiosk-pin.png"), { kiosk.pinDialog()->pinEdit() });
