@@ -163,6 +163,7 @@ void MainWindow::buildMenus()
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, this, [this] {
         m_tabs->setCurrentIndex(CasesTab);
+        m_cases->showList(); // tablet: the search is on the list's page
         m_worklist->setFocus();
         if (auto *w = m_worklist->findChild<QWidget *>(QStringLiteral("worklistSearch")))
             w->setFocus();

@@ -2,6 +2,7 @@
 # The desktop app's figures, JSON lines on stdout (progress on stderr):
 #   bench/ui_bench/run.sh [BUILD_DIR]        (default: build)
 # Env: UI_BENCH_CASES (50000), UI_BENCH_RUNS (3 sign-ins online, 3 offline),
+#      UI_BENCH_ONLY=tablet (only the sync that fills the profile, then the tablet switches),
 #      UI_BENCH_PLATFORM (offscreen; "xcb" runs under xvfb-run).
 # Starts outpostd as bench/run.sh does (--demo --demo-cases N, SQLite in a temp dir, port 0), then
 #   1. ui_bench sync: carol (who sees every demo case) signs in on an empty profile; the first sync
@@ -54,6 +55,11 @@ INNER
 export UI_BENCH="$bench" UI_BENCH_PLATFORM="$platform"
 session() { dbus-run-session -- bash "$work/session.sh" "$@"; }
 who=(--server "$url" --profile "$work/profile" --user carol --password carol)
+if [ "${UI_BENCH_ONLY:-}" = tablet ]; then # the tablet switch only (after the sync that fills the profile)
+  session sync 1 "${who[@]}" --expect "$cases"
+  session tablet "$runs" "${who[@]}"
+  exit 0
+fi
 session sync 1 "${who[@]}" --expect "$cases"
 session sync 1 --server "$url" --profile "$work/profile-sorted" --user carol --password carol \
   --expect "$cases" --search NB-12 --sort 1
