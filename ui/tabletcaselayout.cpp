@@ -62,8 +62,15 @@ void TabletCaseLayout::setTablet(bool tablet)
     } else {
         m_view->details()->setMinimumHeight(m_deskMinimum);
         m_split->setStretchFactor(1, 2);
-        const int total = m_split->height();
-        m_split->setSizes({ total * 3 / 5, total * 2 / 5 });
+        // 3 : 2 once the desk's layout has given the splitter its height.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                const int total = m_split->height();
+                if (!m_tablet && total > 0)
+                    m_split->setSizes({ total * 3 / 5, total * 2 / 5 });
+            },
+            Qt::QueuedConnection);
     }
 }
 

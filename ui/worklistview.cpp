@@ -210,6 +210,8 @@ void WorklistView::setCardMode(bool cards)
     m_table->setVerticalScrollMode(
         cards ? QAbstractItemView::ScrollPerPixel : QAbstractItemView::ScrollPerItem);
     applyCardMode();
+    if (!cards)
+        m_table->resizeColumnsToContents(); // the columns were squeezed while only the cards showed
 }
 
 void WorklistView::setRowHeight(int pixels)

@@ -105,6 +105,11 @@ private Q_SLOTS:
         QVERIFY(!w.worklist()->isCardMode());
         QVERIFY(w.worklist()->table()->horizontalHeader()->isVisible());
         QVERIFY(!w.worklist()->table()->isColumnHidden(TitleColumn));
+        // The columns as wide as their contents again, not as squeezed as while hidden.
+        QTableView *table = w.worklist()->table();
+        for (int c : { int(IdColumn), int(TitleColumn), int(StatusColumn) })
+            QVERIFY2(table->columnWidth(c) >= static_cast<QAbstractItemView *>(table)->sizeHintForColumn(c),
+                qPrintable(QString::number(c)));
     }
 
     void tapOpensCaseFullScreenAndBackKeepsTheList()
