@@ -63,6 +63,10 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
 
     m_cases = new CasesPane(m_worklist, m_caseStack, this); // desk or tablet arrangement
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    // A narrow window (a portrait tablet, German) shortens the tabs' words instead of hiding tabs
+    // behind scroll arrows too small to tap.
+    m_tabs->setUsesScrollButtons(false);
+    m_tabs->setElideMode(Qt::ElideRight);
     m_tabs->addTab(m_cases, tr("&Cases"));
     m_tabs->addTab(listTab(&m_outbox, tr("Nothing is waiting to be sent."), tr("Outbox")),
         QIcon(QStringLiteral(":/icons/pending.svg")), tr("&Outbox"));

@@ -29,10 +29,13 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardItemModel>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTranslator>
 
 using namespace outpost;
 using namespace outpost::ui;
@@ -110,6 +113,31 @@ private Q_SLOTS:
         for (int c : { int(IdColumn), int(TitleColumn), int(StatusColumn) })
             QVERIFY2(table->columnWidth(c) >= static_cast<QAbstractItemView *>(table)->sizeHintForColumn(c),
                 qPrintable(QString::number(c)));
+    }
+
+    void everyTabReachableOnAPortraitTablet()
+    {
+        QTranslator de;
+        QVERIFY(de.load(QStringLiteral(":/i18n/outpost_de.qm")));
+        QCoreApplication::installTranslator(&de);
+        const QFont font = QApplication::font();
+        const QString css = qApp->styleSheet();
+        const auto restore = qScopeGuard([&] {
+            QCoreApplication::removeTranslator(&de);
+            QApplication::setFont(font);
+            qApp->setStyleSheet(css);
+        });
+        KioskController::applyTouchStyle(); // as `outpost --kiosk` does
+        SampleWindow s;
+        MainWindow &w = s.window;
+        w.setKioskMode(true);
+        w.resize(800, 1280);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTabBar *tabs = w.tabs()->tabBar();
+        for (int i = 0; i < tabs->count(); ++i)
+            QVERIFY2(tabs->rect().contains(tabs->tabRect(i)),
+                qPrintable(tabs->tabText(i) + QStringLiteral(" is off the edge")));
     }
 
     void tapOpensCaseFullScreenAndBackKeepsTheList()
