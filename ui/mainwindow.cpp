@@ -464,11 +464,13 @@ void MainWindow::openCase(const QString &caseId)
 {
     if (!m_caseView)
         return;
-    m_cases->showCase(); // tablet: the case fills the window (with its messages if it stays)
-    if (m_caseView->hasUnsavedEdits() && m_caseView->caseId() != caseId && !m_caseView->save())
+    if (m_caseView->hasUnsavedEdits() && m_caseView->caseId() != caseId && !m_caseView->save()) {
+        m_cases->showCase(); // tablet: the case with its messages fills the window
         return; // invalid edits stay on screen with their messages; nothing is lost
-    m_caseView->openCase(caseId);
+    }
+    m_caseView->openCase(caseId); // built while a tablet's case page is hidden: laid out once
     m_caseStack->setCurrentWidget(m_caseView);
+    m_cases->showCase();
     m_tabs->setCurrentIndex(CasesTab);
 }
 
