@@ -56,6 +56,7 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     setWindowTitle(tr("Outpost"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/outpost.svg")));
 
+    m_worklist->setSettings(&m_settings); // column widths
     m_noCase->setText(tr("Select a case in the worklist to open it."));
     m_noCase->setAlignment(Qt::AlignCenter);
     m_noCase->setEnabled(false);
@@ -447,8 +448,7 @@ void MainWindow::setKioskMode(bool kiosk)
     menuBar()->setVisible(!kiosk);
     m_quit->setVisible(!kiosk);
     m_exitKiosk->setVisible(kiosk);
-    m_worklist->setSingleTapOpens(kiosk);
-    m_worklist->setRowHeight(kiosk ? 48 : fontMetrics().height() + 10);
+    m_worklist->setTouchMode(kiosk);
     m_cases->setAlwaysTablet(kiosk);
     const int icon = kiosk ? 32 : style()->pixelMetric(QStyle::PM_ToolBarIconSize);
     for (QToolBar *bar : findChildren<QToolBar *>())

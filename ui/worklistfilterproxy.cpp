@@ -2,8 +2,11 @@
 #include "worklistfilterproxy.h"
 
 #include "worklistroles.h"
+#include "worklisttexts.h"
 
+#include <QColor>
 #include <QDateTime>
+#include <QFont>
 
 #include <cstring>
 
@@ -50,6 +53,31 @@ void WorklistFilterProxy::setQueueFilter(const QString &queue)
     refilter();
 }
 
+void WorklistFilterProxy::setQuickFilters(QuickFilters filters)
+{
+    if (filters == m_quick)
+        return;
+    m_quick = filters;
+    refilter();
+}
+
+void WorklistFilterProxy::setNow(const QDateTime &now)
+{
+    m_now = now;
+    if (m_quick & (DueToday | Overdue))
+        refilter();
+}
+
+QDateTime WorklistFilterProxy::now() const
+{
+    return m_now.isValid() ? m_now : QDateTime::currentDateTime();
+}
+
+DueState WorklistFilterProxy::dueState(const QModelIndex &index) const
+{
+    return dueStateOf(index.siblingAtColumn(0).data(DueAtRole).toDateTime(), now());
+}
+
 void WorklistFilterProxy::refilter()
 {
     // One layout change for the whole list. invalidateRowsFilter() would report every run of rows
@@ -79,6 +107,15 @@ bool WorklistFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &r
     if (left.column() == UpdatedColumn && sortRole() == Qt::DisplayRole)
         return left.siblingAtColumn(0).data(UpdatedAtRole).toDateTime()
             < right.siblingAtColumn(0).data(UpdatedAtRole).toDateTime();
+    // "Due" by time, no due date last; "Priority" by rank.
+    if (left.column() == DueColumn && sortRole() == Qt::DisplayRole) {
+        const QDateTime a = left.siblingAtColumn(0).data(DueAtRole).toDateTime();
+        const QDateTime b = right.siblingAtColumn(0).data(DueAtRole).toDateTime();
+        return a.isValid() != b.isValid() ? a.isValid() : a < b;
+    }
+    if (left.column() == PriorityColumn && sortRole() == Qt::DisplayRole)
+        return priorityRank(left.siblingAtColumn(0).data(PriorityRole).toString())
+            < priorityRank(right.siblingAtColumn(0).data(PriorityRole).toString());
     return QSortFilterProxyModel::lessThan(left, right);
 }
 
@@ -92,6 +129,17 @@ bool WorklistFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sou
         return false;
     if (!m_queue.isEmpty() && idx.data(QueueRole).toString() != m_queue)
         return false;
+    if ((m_quick & Mine) && !idx.data(IsMineRole).toBool())
+        return false;
+    if ((m_quick & PendingChanges) && idx.data(PendingCountRole).toInt() == 0
+        && !idx.data(HasConflictRole).toBool() && !idx.data(HasSyncIssueRole).toBool())
+        return false;
+    if (m_quick & (DueToday | Overdue)) {
+        const DueState due = dueStateOf(idx.data(DueAtRole).toDateTime(), now());
+        if (!((m_quick & DueToday) && due == DueState::Today)
+            && !((m_quick & Overdue) && due == DueState::Overdue))
+            return false;
+    }
     if (m_search.isEmpty())
         return true;
     // A model that folds its rows ahead (the store's worklist, off the GUI thread): plain code unit
@@ -124,7 +172,49 @@ bool WorklistFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sou
 
 QVariant WorklistFilterProxy::data(const QModelIndex &index, int role) const
 {
-    if (index.isValid() && index.column() == 0 && (role == Qt::DecorationRole || role == Qt::ToolTipRole)) {
+    if (!index.isValid())
+        return {};
+    if (role == DueStateRole)
+        return int(dueState(index));
+    if (index.column() == DueColumn) {
+        const QDateTime due = index.siblingAtColumn(0).data(DueAtRole).toDateTime();
+        const DueState state = dueStateOf(due, now());
+        switch (role) {
+        case Qt::DisplayRole:
+            return dueWords(due, now());
+        case Qt::ForegroundRole:
+            if (state == DueState::Overdue)
+                return QColor(0xb0, 0x1e, 0x1e);
+            if (state == DueState::Today)
+                return QColor(0x9a, 0x5b, 0x00);
+            return {};
+        case Qt::FontRole:
+            if (state == DueState::Overdue || state == DueState::Today) {
+                QFont bold;
+                bold.setBold(true);
+                return bold;
+            }
+            return {};
+        case Qt::DecorationRole:
+            return state == DueState::Overdue ? m_issue : QVariant();
+        default:
+            break;
+        }
+    }
+    if (index.column() == PriorityColumn && role == Qt::FontRole
+        && index.siblingAtColumn(0).data(PriorityRole).toString() == QLatin1String("high")) {
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
+    if (role == Qt::ToolTipRole && index.column() != 0) {
+        // The instructions, on every cell of the row.
+        const QString instructions = index.siblingAtColumn(0).data(InstructionsRole).toString();
+        if (!instructions.isEmpty())
+            return instructions;
+        return QSortFilterProxyModel::data(index, role);
+    }
+    if (index.column() == 0 && (role == Qt::DecorationRole || role == Qt::ToolTipRole)) {
         const QModelIndex first = index.siblingAtColumn(0);
         const bool conflict = first.data(HasConflictRole).toBool();
         const bool issue = first.data(HasSyncIssueRole).toBool();
@@ -144,6 +234,9 @@ QVariant WorklistFilterProxy::data(const QModelIndex &index, int role) const
                 parts << tr("Sync issue: the server did not accept a change");
             if (pending > 0)
                 parts << tr("%n change(s) waiting to be sent", nullptr, pending);
+            const QString instructions = first.data(InstructionsRole).toString();
+            if (!instructions.isEmpty())
+                parts << instructions;
             if (!parts.isEmpty())
                 return parts.join(QLatin1Char('\n'));
         }

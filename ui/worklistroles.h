@@ -6,10 +6,11 @@
 namespace outpost::ui {
 
 /// The roles a worklist model must answer for WorklistView to search, filter and show badges.
-/// Any QAbstractItemModel works (the store's case model, a QStandardItemModel in demos): one row per
+/// Any QAbstractItemModel works (the store's case model, a QStandardItemModel in tests): one row per
 /// case, column 0 carries every role below; other columns only need Qt::DisplayRole. The model's row
-/// order is the list's order until the technician sorts by a column (most recently updated first is
-/// what technicians expect).
+/// order is the list's order until the technician sorts by a column: the plan order, the
+/// technician's own cases first (IsMineRole) by due date, then the queues' pools by due date, cases
+/// without a due date after those with one, then the most recently updated first.
 enum WorklistRole {
     CaseIdRole = Qt::UserRole + 1, ///< QString: server id, or a temp id "tmp-<uuid>"
     CaseTypeRole, ///< QString: case type name (filter "type")
@@ -38,9 +39,36 @@ enum WorklistRole {
     /// that reloads tens of thousands of rows sorts them off the GUI thread). The view then passes
     /// the technician's sort to the model and keeps the model's row order.
     SortsItselfRole,
+    // What a technician plans by (tablet cards use them too). Texts are in people's words already.
+    DueAtRole, ///< QDateTime: the assignment's due date (invalid: none); see dueStateOf()
+    PriorityRole, ///< QString: the case's `priority` choice value ("low", "normal", "high"; empty: none)
+    InstructionsRole, ///< QString: the assignment's instructions to the technician (may be empty)
+    SiteRole, ///< QString: the site in people's words (the `site` lookup's label; the key without one)
+    StatusLabelRole, ///< QString: the status in people's words ("In progress" for "InProgress")
+    IsMineRole, ///< bool: assigned to the signed-in technician (not waiting in a queue's pool)
+    /// int, a DueState: answered by WorklistFilterProxy (from DueAtRole and the current time, so that
+    /// a row turns overdue without a reload); models need not answer it.
+    DueStateRole,
 };
 
-/// Worklist columns as the view lays them out when the model has several columns.
-enum WorklistColumn { IdColumn, TitleColumn, TypeColumn, StatusColumn, QueueColumn, UpdatedColumn };
+/// Where a due date stands: overdue once the time has passed, today when it falls on today's local
+/// date, later otherwise; none without a due date.
+enum class DueState { None, Later, Today, Overdue };
+
+/// Worklist columns as the view lays them out when the model has several columns. Column 0 carries
+/// the roles whatever it shows. Assigned shows the assignee, or the queue for a case in its pool.
+enum WorklistColumn {
+    IdColumn,
+    TitleColumn, ///< the title, the assignment's instructions on a second line
+    SiteColumn,
+    DueColumn, ///< WorklistFilterProxy words it relative to today ("Today 17:00", "Overdue: …")
+    PriorityColumn,
+    StatusColumn,
+    AssignedColumn,
+    TypeColumn,
+    UpdatedColumn,
+    WorklistColumnCount,
+    QueueColumn = AssignedColumn, ///< its former name
+};
 
 } // namespace outpost::ui

@@ -2,16 +2,21 @@
 #include "worklistview.h"
 
 #include "worklistcarddelegate.h"
+#include "worklistdelegate.h"
 #include "worklistfilterproxy.h"
 #include "worklistroles.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSet>
+#include <QSettings>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace outpost::ui {
@@ -27,6 +32,21 @@ void fillCombo(QComboBox *combo, const QString &allText, const QMap<QString, QSt
         combo->addItem(it.value(), it.key());
     combo->setCurrentIndex(qMax(0, combo->findData(current)));
 }
+
+const QString kWidthsKey = QStringLiteral("worklist/columnWidths");
+constexpr int kMaxFittedWidth = 240; // a column sized to its content (the title has its own)
+
+QToolButton *quickFilter(const QString &name, const QString &text, const QString &help, QWidget *parent)
+{
+    auto *b = new QToolButton(parent);
+    b->setObjectName(name);
+    b->setText(text);
+    b->setToolTip(help);
+    b->setAccessibleName(text);
+    b->setCheckable(true);
+    b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    return b;
+}
 } // namespace
 
 WorklistView::WorklistView(QWidget *parent)
@@ -37,6 +57,14 @@ WorklistView::WorklistView(QWidget *parent)
     , m_status(new QComboBox(this))
     , m_type(new QComboBox(this))
     , m_queue(new QComboBox(this))
+    , m_mine(
+          quickFilter(QStringLiteral("filterMine"), tr("Mine"), tr("Only the cases assigned to you"), this))
+    , m_dueToday(quickFilter(QStringLiteral("filterDueToday"), tr("Due today"),
+          tr("Only the cases due later today (with Overdue: due today or overdue)"), this))
+    , m_overdue(quickFilter(QStringLiteral("filterOverdue"), tr("Overdue"),
+          tr("Only the cases whose due time has passed"), this))
+    , m_pending(quickFilter(QStringLiteral("filterPending"), tr("Has pending changes"),
+          tr("Only the cases with changes not yet sent, a conflict or a sync issue"), this))
     , m_count(new QLabel(this))
     , m_table(new QTableView(this))
 {
@@ -72,6 +100,33 @@ WorklistView::WorklistView(QWidget *parent)
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setResizeContentsPrecision(200); // sample rows, not all 50,000
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->setItemDelegate(new WorklistDelegate(m_table));
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->installEventFilter(this);
+    updateRowHeight();
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int section) {
+        // A width the technician chose is kept; the stretched last column follows the pane.
+        if (!m_fitting && !m_cards && m_model && section < m_table->horizontalHeader()->count() - 1)
+            saveColumnWidths();
+    });
+
+    // The arrow keys open the row they stop on (once they rest), the focus stays in the list.
+    m_keyboardOpen.setSingleShot(true);
+    m_keyboardOpen.setInterval(KeyboardOpenDelayMs);
+    connect(&m_keyboardOpen, &QTimer::timeout, this, [this] {
+        const bool hadFocus = m_table->hasFocus();
+        activate(m_table->currentIndex());
+        if (hadFocus && !m_table->hasFocus())
+            m_table->setFocus(Qt::OtherFocusReason);
+    });
+    // Due marks follow the clock: "Today" turns "Overdue" without a reload.
+    m_tick.setInterval(60 * 1000);
+    connect(&m_tick, &QTimer::timeout, this, [this] {
+        if (m_proxy->quickFilters() & (WorklistFilterProxy::DueToday | WorklistFilterProxy::Overdue))
+            m_proxy->setNow({});
+        m_table->viewport()->update();
+    });
+    m_tick.start();
 
     connect(m_search, &QLineEdit::textChanged, m_proxy, &WorklistFilterProxy::setSearchText);
     connect(m_status, &QComboBox::currentIndexChanged, this,
@@ -80,11 +135,23 @@ WorklistView::WorklistView(QWidget *parent)
         [this] { m_proxy->setTypeFilter(m_type->currentData().toString()); });
     connect(m_queue, &QComboBox::currentIndexChanged, this,
         [this] { m_proxy->setQueueFilter(m_queue->currentData().toString()); });
-    connect(m_table, &QTableView::activated, this, &WorklistView::activate);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &i) {
+        // A double-click is a click first, which opened the row already.
+        if (!std::exchange(m_doubleClicked, false) || !m_singleTap)
+            activate(i);
+    });
+    connect(m_table, &QTableView::doubleClicked, this, [this] { m_doubleClicked = true; });
     connect(m_table, &QTableView::clicked, this, [this](const QModelIndex &i) {
+        m_doubleClicked = false;
         if (m_singleTap || m_cards)
             activate(i);
     });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        if (std::exchange(m_keyboardMove, false))
+            m_keyboardOpen.start();
+    });
+    for (QToolButton *b : { m_mine, m_dueToday, m_overdue, m_pending })
+        connect(b, &QToolButton::toggled, this, &WorklistView::updateQuickFilters);
     for (auto sig : { &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved })
         connect(m_proxy, sig, this, &WorklistView::updateCount);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &WorklistView::updateCount);
@@ -101,6 +168,9 @@ WorklistView::WorklistView(QWidget *parent)
     filterRow->addWidget(m_status);
     filterRow->addWidget(m_type);
     filterRow->addWidget(m_queue);
+    filterRow->addSpacing(8);
+    for (QToolButton *b : { m_mine, m_dueToday, m_overdue, m_pending })
+        filterRow->addWidget(b);
     filterRow->addStretch(1);
     auto *lay = new QVBoxLayout(this);
     lay->setContentsMargins(0, 0, 0, 0);
@@ -110,8 +180,115 @@ WorklistView::WorklistView(QWidget *parent)
     setTabOrder(m_search, m_status);
     setTabOrder(m_status, m_type);
     setTabOrder(m_type, m_queue);
-    setTabOrder(m_queue, m_table);
+    setTabOrder(m_queue, m_mine);
+    setTabOrder(m_mine, m_dueToday);
+    setTabOrder(m_dueToday, m_overdue);
+    setTabOrder(m_overdue, m_pending);
+    setTabOrder(m_pending, m_table);
     refreshFilterChoices();
+}
+
+void WorklistView::setSettings(QSettings *settings)
+{
+    m_settings = settings;
+}
+
+QSettings *WorklistView::settings()
+{
+    if (m_settings)
+        return m_settings;
+    if (!m_ownSettings)
+        m_ownSettings = new QSettings(this);
+    return m_ownSettings;
+}
+
+void WorklistView::setTouchMode(bool on)
+{
+    m_touch = on;
+    for (QToolButton *b : { m_mine, m_dueToday, m_overdue, m_pending })
+        b->setMinimumHeight(on ? 44 : 0);
+    updateRowHeight();
+}
+
+void WorklistView::updateRowHeight()
+{
+    // Two lines: the title, and the instructions under it.
+    const QFontMetrics fm(m_table->font());
+    const QFontMetrics small(WorklistDelegate::secondLineFont(m_table->font()));
+    const int twoLines = fm.height() + small.height() + 12;
+    setRowHeight(m_touch ? qMax(56, twoLines) : twoLines);
+}
+
+void WorklistView::updateQuickFilters()
+{
+    WorklistFilterProxy::QuickFilters f;
+    if (m_mine->isChecked())
+        f |= WorklistFilterProxy::Mine;
+    if (m_dueToday->isChecked())
+        f |= WorklistFilterProxy::DueToday;
+    if (m_overdue->isChecked())
+        f |= WorklistFilterProxy::Overdue;
+    if (m_pending->isChecked())
+        f |= WorklistFilterProxy::PendingChanges;
+    m_proxy->setQuickFilters(f);
+}
+
+bool WorklistView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table && event->type() == QEvent::KeyPress) {
+        switch (static_cast<QKeyEvent *>(event)->key()) {
+        case Qt::Key_Up:
+        case Qt::Key_Down:
+        case Qt::Key_PageUp:
+        case Qt::Key_PageDown:
+        case Qt::Key_Home:
+        case Qt::Key_End:
+            m_keyboardMove = true; // consumed by the current row's change it causes
+            break;
+        default:
+            break;
+        }
+    } else if (watched == m_table && event->type() == QEvent::KeyRelease) {
+        m_keyboardMove = false;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void WorklistView::fitColumns()
+{
+    if (m_widthsSet || !m_model || m_proxy->rowCount() == 0)
+        return;
+    m_widthsSet = true;
+    m_fitting = true;
+    m_table->resizeColumnsToContents(); // sampled rows (setResizeContentsPrecision)
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int c = 0; c < header->count(); ++c)
+        if (c != TitleColumn && header->sectionSize(c) > kMaxFittedWidth)
+            header->resizeSection(c, kMaxFittedWidth);
+    m_fitting = false;
+}
+
+void WorklistView::saveColumnWidths()
+{
+    QVariantList widths;
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int c = 0; c < header->count(); ++c)
+        widths << header->sectionSize(c);
+    settings()->setValue(kWidthsKey, widths);
+    m_widthsSet = true;
+}
+
+bool WorklistView::restoreColumnWidths()
+{
+    const QVariantList widths = settings()->value(kWidthsKey).toList();
+    QHeaderView *header = m_table->horizontalHeader();
+    if (widths.isEmpty() || widths.size() != header->count())
+        return false; // none yet, or another set of columns
+    m_fitting = true;
+    for (int c = 0; c + 1 < header->count(); ++c)
+        header->resizeSection(c, qMax(header->minimumSectionSize(), widths.at(c).toInt()));
+    m_fitting = false;
+    return true;
 }
 
 void WorklistView::setModel(QAbstractItemModel *model)
@@ -131,8 +308,17 @@ void WorklistView::setModel(QAbstractItemModel *model)
         connect(model, &QAbstractItemModel::modelReset, this, later);
         connect(model, &QAbstractItemModel::rowsInserted, this, later);
         connect(model, &QAbstractItemModel::dataChanged, this, later);
+        // Sized to the content once the first rows are in (all the rows added in one event-loop
+        // turn), unless the technician chose widths.
+        const auto fitLater = [this] {
+            if (!m_widthsSet)
+                QMetaObject::invokeMethod(this, &WorklistView::fitColumns, Qt::QueuedConnection);
+        };
+        connect(model, &QAbstractItemModel::modelReset, this, fitLater);
+        connect(model, &QAbstractItemModel::rowsInserted, this, fitLater);
     }
-    m_table->resizeColumnsToContents();
+    m_widthsSet = model && restoreColumnWidths();
+    fitColumns();
     refreshFilterChoices();
     updateCount();
 }
@@ -184,11 +370,13 @@ void WorklistView::refreshFilterChoices()
 
 void WorklistView::activate(const QModelIndex &index)
 {
+    m_keyboardOpen.stop();
     if (!index.isValid())
         return;
     const QString id = index.siblingAtColumn(0).data(CaseIdRole).toString();
-    if (!id.isEmpty())
-        Q_EMIT caseActivated(id);
+    if (id.isEmpty())
+        return;
+    Q_EMIT caseActivated(id);
 }
 
 void WorklistView::setCardMode(bool cards)
@@ -210,8 +398,10 @@ void WorklistView::setCardMode(bool cards)
     m_table->setVerticalScrollMode(
         cards ? QAbstractItemView::ScrollPerPixel : QAbstractItemView::ScrollPerItem);
     applyCardMode();
-    if (!cards)
-        m_table->resizeColumnsToContents(); // the columns were squeezed while only the cards showed
+    if (!cards) { // the columns were squeezed while only the cards showed
+        m_widthsSet = restoreColumnWidths();
+        fitColumns();
+    }
 }
 
 void WorklistView::setRowHeight(int pixels)

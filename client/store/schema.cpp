@@ -115,7 +115,41 @@ Status toVersion3(const QSqlDatabase &db)
     return run(db, { QStringLiteral("CREATE INDEX cases_updated ON cases(updated_at DESC, id)") });
 }
 
-const QList<std::function<Status(const QSqlDatabase &)>> kSteps = { toVersion1, toVersion2, toVersion3 };
+// What the worklist plans by, as real columns: the local view's `priority` (a choice field) and
+// `site` (the lookup key) of each case, kept by triggers whenever the case's fields change (the
+// list reads 50,000 rows without parsing their JSON); and each case's assignment, earliest due
+// first, found through one index.
+const QString kListFieldsSet = QStringLiteral(
+    "priority = CASE WHEN json_valid(coalesce(new.fields, new.server_fields)) THEN coalesce(CASE "
+    "json_type(coalesce(new.fields, new.server_fields), '$.priority') WHEN 'text' THEN "
+    "json_extract(coalesce(new.fields, new.server_fields), '$.priority') END, '') ELSE '' END, "
+    "site = CASE WHEN json_valid(coalesce(new.fields, new.server_fields)) THEN coalesce(CASE "
+    "json_type(coalesce(new.fields, new.server_fields), '$.site') WHEN 'text' THEN "
+    "json_extract(coalesce(new.fields, new.server_fields), '$.site') END, '') ELSE '' END");
+
+// Version 4: the worklist's priority and site columns and the assignment's due date by case.
+Status toVersion4(const QSqlDatabase &db)
+{
+    QString backfill = kListFieldsSet;
+    backfill.replace(QStringLiteral("new."), QString());
+    return run(db,
+        {
+            QStringLiteral("ALTER TABLE cases ADD COLUMN priority TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE cases ADD COLUMN site TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("CREATE INDEX assignments_case_due ON assignments(case_id, due_at, id)"),
+            QStringLiteral("DROP INDEX assignments_case"),
+            QStringLiteral("CREATE TRIGGER cases_list_fields_insert AFTER INSERT ON cases BEGIN "
+                           "UPDATE cases SET %1 WHERE rowid = new.rowid; END")
+                .arg(kListFieldsSet),
+            QStringLiteral("CREATE TRIGGER cases_list_fields_update AFTER UPDATE OF fields, server_fields "
+                           "ON cases BEGIN UPDATE cases SET %1 WHERE rowid = new.rowid; END")
+                .arg(kListFieldsSet),
+            QStringLiteral("UPDATE cases SET ") + backfill,
+        });
+}
+
+const QList<std::function<Status(const QSqlDatabase &)>> kSteps
+    = { toVersion1, toVersion2, toVersion3, toVersion4 };
 } // namespace
 
 int currentVersion()

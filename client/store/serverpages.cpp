@@ -182,13 +182,20 @@ Result<QStringList> ServerPages::applyPage(const ChangesPage &page, bool fullSyn
             break;
         }
         case ChangeKind::Assignment: {
+            // The case's worklist row shows its assignment: the case counts as changed.
             if (ch.remove) {
+                const QString caseId
+                    = d.db.scalar(QStringLiteral("SELECT case_id FROM assignments WHERE id = ?"), { ch.id })
+                          .toString();
+                if (!caseId.isEmpty())
+                    changed << caseId;
                 st = w.run(w.removeAssignment, { ch.id });
                 break;
             }
             auto as = Assignment::fromJson(ch.data, path);
             if (!as)
                 return Error(QStringLiteral("bad_response"), as.error().message, as.error().fields);
+            changed << as->caseId;
             st = w.run(w.upsertAssignment,
                 { as->id, as->caseId, as->assignee, as->queue, as->instructions, as->dueAt, jsonText(ch.data),
                     w.gen });
@@ -226,6 +233,7 @@ Result<QStringList> ServerPages::applyPage(const ChangesPage &page, bool fullSyn
         st = tx.commit();
     if (!st.ok())
         return st.error();
+    changed.removeDuplicates(); // a case and its assignment
     return changed;
 }
 

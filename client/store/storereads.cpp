@@ -43,41 +43,49 @@ QString StoreReads::resolveId(const QString &caseId) const
 }
 
 namespace {
-/// WHERE … ORDER BY … LIMIT of a case list (cases() and caseSummaries() select the same rows).
-QString caseListTail(const CaseFilter &f, QVariantList *binds)
+// A case's assignment as the worklist shows it: the one due first (one per case in practice).
+const QString kFromCasesWithAssignment = QStringLiteral(
+    " FROM cases LEFT JOIN assignments a ON a.id = (SELECT x.id FROM assignments x WHERE x.case_id = "
+    "cases.id ORDER BY x.due_at = '', x.due_at, x.id LIMIT 1)");
+
+/// FROM … WHERE … ORDER BY … LIMIT of a case list (cases() and caseSummaries() select the same
+/// rows; the summaries join the assignment, so columns are named with their table).
+QString caseListTail(
+    const CaseFilter &f, QVariantList *binds, const QString &from = QStringLiteral(" FROM cases"))
 {
     QStringList where;
     if (!f.caseType.isEmpty()) {
-        where << QStringLiteral("case_type = ?");
+        where << QStringLiteral("cases.case_type = ?");
         *binds << f.caseType;
     }
     if (!f.status.isEmpty()) {
-        where << QStringLiteral("coalesce(local_status, status) = ?");
+        where << QStringLiteral("coalesce(cases.local_status, cases.status) = ?");
         *binds << f.status;
     }
     if (!f.queue.isEmpty()) {
-        where << QStringLiteral("queue = ?");
+        where << QStringLiteral("cases.queue = ?");
         *binds << f.queue;
     }
     if (!f.assignee.isEmpty()) {
-        where << QStringLiteral("assignee = ?");
+        where << QStringLiteral("cases.assignee = ?");
         *binds << f.assignee;
     }
     if (!f.text.isEmpty()) {
         where << QStringLiteral(
-            "(instr(lower(id), lower(?)) > 0 OR instr(lower(coalesce(local_title, title)), lower(?)) > 0)");
+            "(instr(lower(cases.id), lower(?)) > 0 OR instr(lower(coalesce(cases.local_title, cases.title)), "
+            "lower(?)) > 0)");
         *binds << f.text << f.text;
     }
     if (!f.includeResolved)
-        where << QStringLiteral("coalesce(local_status, status) NOT LIKE 'Resolved-%'");
+        where << QStringLiteral("coalesce(cases.local_status, cases.status) NOT LIKE 'Resolved-%'");
     if (f.onlyPending)
         where << QStringLiteral(
-            "(pending_count > 0 OR has_conflict <> 0 OR has_issue <> 0 OR removed_on_server <> 0 "
-            "OR is_local_only <> 0)");
-    QString sql = QStringLiteral(" FROM cases");
+            "(cases.pending_count > 0 OR cases.has_conflict <> 0 OR cases.has_issue <> 0 OR "
+            "cases.removed_on_server <> 0 OR cases.is_local_only <> 0)");
+    QString sql = from;
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" ORDER BY updated_at DESC, id LIMIT ? OFFSET ?");
+    sql += QStringLiteral(" ORDER BY cases.updated_at DESC, cases.id LIMIT ? OFFSET ?");
     *binds << f.limit << f.offset;
     return sql;
 }
@@ -86,12 +94,18 @@ QString caseListTail(const CaseFilter &f, QVariantList *binds)
 // text is the local view's text and number values joined by SQLite's JSON reader (a row whose
 // JSON does not parse gets none instead of failing the whole list).
 const QString kSearchText = QStringLiteral(
-    "CASE WHEN json_valid(coalesce(fields, server_fields)) THEN (SELECT group_concat(value, ' ') FROM "
-    "json_each(coalesce(fields, server_fields)) WHERE type IN ('text', 'integer', 'real')) END");
+    "CASE WHEN json_valid(coalesce(cases.fields, cases.server_fields)) THEN (SELECT group_concat(value, ' ') "
+    "FROM json_each(coalesce(cases.fields, cases.server_fields)) WHERE type IN ('text', 'integer', 'real')) "
+    "END");
+// The assignment's queue and assignee win over the case's (the server keeps them equal); its due
+// date (ISO 8601) becomes ms since the epoch like updated_at.
 const QString kListColumns = QStringLiteral(
-    "SELECT id, case_type, coalesce(local_status, status), queue, assignee, coalesce(local_title, title), "
-    "CAST(round((julianday(updated_at) - 2440587.5) * 86400000.0) AS INTEGER), pending_count, "
-    "has_conflict, has_issue, ");
+    "SELECT cases.id, cases.case_type, coalesce(cases.local_status, cases.status), coalesce(a.queue, "
+    "cases.queue), coalesce(a.assignee, cases.assignee), coalesce(cases.local_title, cases.title), "
+    "CAST(round((julianday(cases.updated_at) - 2440587.5) * 86400000.0) AS INTEGER), cases.pending_count, "
+    "cases.has_conflict, cases.has_issue, "
+    "CAST(round((julianday(nullif(a.due_at, '')) - 2440587.5) * 86400000.0) AS INTEGER), "
+    "coalesce(a.instructions, ''), cases.priority, cases.site, ");
 const QString kSummaryColumns = kListColumns + kSearchText;
 
 CaseSummary summaryFromQuery(const QSqlQuery &q)
@@ -107,7 +121,11 @@ CaseSummary summaryFromQuery(const QSqlQuery &q)
     s.pendingCount = q.value(7).toInt();
     s.hasConflict = q.value(8).toInt() != 0;
     s.hasIssue = q.value(9).toInt() != 0;
-    s.searchText = q.value(10).toString();
+    s.dueAtMs = q.value(10).toLongLong();
+    s.instructions = q.value(11).toString();
+    s.priority = q.value(12).toString();
+    s.site = q.value(13).toString();
+    s.searchText = q.value(14).toString();
     s.resolved = isResolvedStatus(s.status);
     return s;
 }
@@ -127,7 +145,7 @@ QList<LocalCase> StoreReads::cases(const CaseFilter &f) const
 QList<CaseSummary> StoreReads::caseSummaries(const CaseFilter &f) const
 {
     QVariantList binds;
-    const QString sql = kSummaryColumns + caseListTail(f, &binds);
+    const QString sql = kSummaryColumns + caseListTail(f, &binds, kFromCasesWithAssignment);
     QList<CaseSummary> out;
     if (auto q = d.db.run(sql, binds))
         while (q.value().next())
@@ -138,7 +156,8 @@ QList<CaseSummary> StoreReads::caseSummaries(const CaseFilter &f) const
 QList<CaseSummary> StoreReads::caseSummariesWithoutSearchText(const CaseFilter &f) const
 {
     QVariantList binds;
-    const QString sql = kListColumns + QStringLiteral("NULL") + caseListTail(f, &binds);
+    const QString sql
+        = kListColumns + QStringLiteral("NULL") + caseListTail(f, &binds, kFromCasesWithAssignment);
     QList<CaseSummary> out;
     if (auto q = d.db.run(sql, binds))
         while (q.value().next())
@@ -149,7 +168,7 @@ QList<CaseSummary> StoreReads::caseSummariesWithoutSearchText(const CaseFilter &
 QHash<QString, QString> StoreReads::caseSearchTexts(const CaseFilter &f) const
 {
     QVariantList binds;
-    const QString sql = QStringLiteral("SELECT id, ") + kSearchText + caseListTail(f, &binds);
+    const QString sql = QStringLiteral("SELECT cases.id, ") + kSearchText + caseListTail(f, &binds);
     QHash<QString, QString> out;
     if (auto q = d.db.run(sql, binds))
         while (q.value().next())
@@ -160,7 +179,7 @@ QHash<QString, QString> StoreReads::caseSearchTexts(const CaseFilter &f) const
 std::optional<CaseSummary> StoreReads::caseSummary(const QString &caseId) const
 {
     std::optional<CaseSummary> s;
-    (void)d.db.forEach(kSummaryColumns + QStringLiteral(" FROM cases WHERE id = ?"),
+    (void)d.db.forEach(kSummaryColumns + kFromCasesWithAssignment + QStringLiteral(" WHERE cases.id = ?"),
         { d.cases.resolve(caseId) }, [&s](const QSqlQuery &q) { s = summaryFromQuery(q); });
     return s;
 }
@@ -302,6 +321,14 @@ QList<DataPageRow> StoreReads::dataPageRows(const QString &page, const QString &
 bool StoreReads::hasDataPageRow(const QString &page, const QString &key) const
 {
     return d.cases.lookup()(page, key);
+}
+
+QHash<QString, QString> StoreReads::dataPageLabels(const QString &page) const
+{
+    QHash<QString, QString> out;
+    (void)d.db.forEach(QStringLiteral("SELECT key, label FROM data_page_rows WHERE page = ?"), { page },
+        [&out](const QSqlQuery &q) { out.insert(q.value(0).toString(), q.value(1).toString()); });
+    return out;
 }
 
 QList<EventEntry> StoreReads::eventLog(int limit) const

@@ -56,6 +56,9 @@ public:
     QList<DataPageRow> dataPageRows(
         const QString &page, const QString &keyPrefix = {}, int limit = 100) const;
     bool hasDataPageRow(const QString &page, const QString &key) const;
+    /// Key → label of every row of a data page (for a list that shows many keys of a small page,
+    /// e.g. the worklist's sites).
+    QHash<QString, QString> dataPageLabels(const QString &page) const;
     QList<EventEntry> eventLog(int limit = 200) const;
     StoreStatus status() const;
 

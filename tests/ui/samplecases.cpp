@@ -3,6 +3,7 @@
 
 #include "rules/rulesengine.h"
 #include "worklistroles.h"
+#include "worklisttexts.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -200,26 +201,101 @@ Status SampleCaseHost::runFlowAction(
     return Status::success();
 }
 
-QStandardItemModel *createWorklistModel(
-    const QList<CaseRecord> &cases, const QHash<QString, QString> &typeTitles, QObject *parent)
+QList<Assignment> SampleCaseHost::sampleAssignments(const QDateTime &now)
 {
-    auto *model = new QStandardItemModel(0, 6, parent);
-    model->setHorizontalHeaderLabels({ columnTitle("Case"), columnTitle("Title"), columnTitle("Type"),
-        columnTitle("Status"), columnTitle("Queue"), columnTitle("Updated") });
-    QList<CaseRecord> ordered = cases;
-    std::stable_sort(ordered.begin(), ordered.end(),
-        [](const CaseRecord &a, const CaseRecord &b) { return a.updatedAt > b.updatedAt; });
-    for (const CaseRecord &c : std::as_const(ordered)) {
+    const QDateTime local = now.toLocalTime();
+    const auto at = [&local](int days, int hour) {
+        return QDateTime(local.date().addDays(days), QTime(hour, 0)).toUTC().toString(Qt::ISODate);
+    };
+    const auto make = [](const QString &caseId, const QString &assignee, const QString &queue,
+                          const QString &dueAt, const QString &instructions) {
+        Assignment a;
+        a.id = QStringLiteral("A-") + caseId;
+        a.caseId = caseId;
+        a.assignee = assignee;
+        a.queue = queue;
+        a.dueAt = dueAt;
+        a.instructions = instructions;
+        return a;
+    };
+    const QString alice = QStringLiteral("alice");
+    return {
+        make(QStringLiteral("C-10042"), alice, QStringLiteral("north"), at(0, 17),
+            QStringLiteral("Call M. Keller before arriving; the gate code changed.")),
+        make(QStringLiteral("C-10043"), alice, QStringLiteral("north"), at(-1, 17),
+            QStringLiteral("Bring the calibrated meter; the last reading looked off.")),
+        make(QStringLiteral("C-10058"), alice, QStringLiteral("north"), at(3, 12),
+            QStringLiteral("Replacement meter is in the van; photograph the old seal.")),
+        make(QStringLiteral("C-10051"), QString(), QStringLiteral("north"), at(1, 9),
+            QStringLiteral("Stop the turbine from the control room first.")),
+        make(QStringLiteral("C-10060"), QString(), QStringLiteral("east"), at(-2, 12),
+            QStringLiteral("Ask the caretaker for the tower key.")),
+    };
+}
+
+QStandardItemModel *createWorklistModel(const QList<CaseRecord> &cases,
+    const QHash<QString, QString> &typeTitles, QObject *parent, const QList<Assignment> &assignments,
+    const LookupSource *sites, const QString &me)
+{
+    const QStringList titles = { columnTitle("Case"), columnTitle("Title"), columnTitle("Site"),
+        columnTitle("Due"), columnTitle("Priority"), columnTitle("Status"), columnTitle("Assigned to"),
+        columnTitle("Type"), columnTitle("Updated") };
+    auto *model = new QStandardItemModel(0, int(titles.size()), parent);
+    model->setHorizontalHeaderLabels(titles);
+    QHash<QString, Assignment> byCase;
+    for (const Assignment &a : assignments)
+        byCase.insert(a.caseId, a);
+    struct Row {
+        CaseRecord c;
+        Assignment a;
+        QDateTime due;
+        bool mine = false;
+    };
+    QList<Row> rows;
+    for (const CaseRecord &c : cases) {
+        Row r { c, byCase.value(c.id), {}, false };
+        if (!byCase.contains(c.id)) {
+            r.a.assignee = c.assignee;
+            r.a.queue = c.queue;
+        }
+        r.due = QDateTime::fromString(r.a.dueAt, Qt::ISODate);
+        r.mine = !r.a.assignee.isEmpty() && r.a.assignee == me;
+        rows << r;
+    }
+    // The store's plan order: mine first, by due date (none last), then the most recently updated.
+    std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+        if (a.mine != b.mine)
+            return a.mine;
+        if (a.due.isValid() != b.due.isValid())
+            return a.due.isValid();
+        if (a.due != b.due)
+            return a.due < b.due;
+        return a.c.updatedAt > b.c.updatedAt;
+    });
+    const CaseType inspection = SampleCaseHost::inspectionType();
+    for (const Row &row : std::as_const(rows)) {
+        const CaseRecord &c = row.c;
         const QDateTime updated = QDateTime::fromString(c.updatedAt, Qt::ISODate);
+        const QString site = c.fields.value(QStringLiteral("site")).toString();
+        const QString siteLabel
+            = sites && !site.isEmpty() ? sites->label(QStringLiteral("sites"), site) : site;
+        const QString priority = c.fields.value(QStringLiteral("priority")).toString();
+        const QString status = statusWords(c.caseType == inspection.name ? &inspection : nullptr, c.status);
         auto *id = new QStandardItem(c.id);
         id->setData(c.id, CaseIdRole);
         id->setData(c.caseType, CaseTypeRole);
         id->setData(typeTitles.value(c.caseType, c.caseType), CaseTypeTitleRole);
         id->setData(c.status, StatusRole);
-        id->setData(c.queue, QueueRole);
-        id->setData(c.assignee, AssigneeRole);
+        id->setData(status, StatusLabelRole);
+        id->setData(row.a.queue, QueueRole);
+        id->setData(row.a.assignee, AssigneeRole);
+        id->setData(row.mine, IsMineRole);
         id->setData(c.title, TitleRole);
         id->setData(updated, UpdatedAtRole);
+        id->setData(row.due, DueAtRole);
+        id->setData(priority, PriorityRole);
+        id->setData(row.a.instructions, InstructionsRole);
+        id->setData(siteLabel.isEmpty() ? site : siteLabel, SiteRole);
         id->setData(0, PendingCountRole);
         id->setData(false, HasConflictRole);
         id->setData(false, HasSyncIssueRole);
@@ -229,9 +305,13 @@ QStandardItemModel *createWorklistModel(
                 search << f.value().toString();
         id->setData(search.join(QLatin1Char(' ')), SearchTextRole);
         auto *when = new QStandardItem(updated.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        auto *due = new QStandardItem(
+            row.due.isValid() ? row.due.toLocalTime().toString(QStringLiteral("yyyy-MM-dd")) : QString());
         model->appendRow(
-            { id, new QStandardItem(c.title), new QStandardItem(typeTitles.value(c.caseType, c.caseType)),
-                new QStandardItem(c.status), new QStandardItem(c.queue), when });
+            { id, new QStandardItem(c.title), new QStandardItem(siteLabel.isEmpty() ? site : siteLabel), due,
+                new QStandardItem(priorityWords(priority)), new QStandardItem(status),
+                new QStandardItem(assignedWords(row.a.assignee, row.a.queue)),
+                new QStandardItem(typeTitles.value(c.caseType, c.caseType)), when });
     }
     return model;
 }

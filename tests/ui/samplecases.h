@@ -4,6 +4,7 @@
 #include "caseformhost.h"
 #include "lookupsource.h"
 
+#include <QDateTime>
 #include <QHash>
 
 class QObject;
@@ -37,6 +38,10 @@ public:
 
     /// The example case type of the protocol, with one field of every type.
     static CaseType inspectionType();
+    /// An assignment with instructions for each sample case, due relative to `now` (local time):
+    /// C-10043 overdue since yesterday, C-10042 today 17:00, C-10058 in three days (alice's), and
+    /// in the pools C-10060 overdue for two days, C-10051 tomorrow.
+    static QList<Assignment> sampleAssignments(const QDateTime &now);
 
 private:
     QHash<QString, CaseType> m_types;
@@ -46,8 +51,10 @@ private:
 };
 
 /// A worklist model (roles of worklistroles.h, columns of WorklistColumn) over `cases`, with the
-/// column titles and queue texts of the store's worklist model.
-QStandardItemModel *createWorklistModel(
-    const QList<CaseRecord> &cases, const QHash<QString, QString> &typeTitles, QObject *parent);
+/// column titles and texts of the store's worklist model, in its plan order for user `me`. The
+/// assignments give due dates, instructions and pools; `sites` the sites' labels.
+QStandardItemModel *createWorklistModel(const QList<CaseRecord> &cases,
+    const QHash<QString, QString> &typeTitles, QObject *parent, const QList<Assignment> &assignments = {},
+    const LookupSource *sites = nullptr, const QString &me = QStringLiteral("alice"));
 
 } // namespace outpost::ui

@@ -78,7 +78,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         loadWorklist(model);
         QCOMPARE(model.rowCount(), 3);
-        QCOMPARE(model.columnCount(), 6);
+        QCOMPARE(model.columnCount(), int(WorklistColumnCount));
         const int row = model.rowOf(QStringLiteral("C-2"));
         QVERIFY(row >= 0);
         const QModelIndex i = model.index(row, 0);
@@ -96,6 +96,77 @@ private Q_SLOTS:
         QVERIFY(i.data(SearchTextRole).toString().contains(QStringLiteral("S-001")));
         QCOMPARE(model.index(row, TitleColumn).data().toString(), QStringLiteral("Inspect C-2"));
         QCOMPARE(model.headerData(StatusColumn, Qt::Horizontal).toString(), QStringLiteral("Status"));
+    }
+
+    void worklistPlansMyWorkFirstByDueDate()
+    {
+        // Alice's cases by due date, then the queue's pool by due date; none last. The row shows
+        // the assignment's due date, instructions and assignee, the case's priority and site label,
+        // and the status in words.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto due = [&now](int days) { return now.addDays(days).toString(Qt::ISODate); };
+        const auto assignment = [](const QString &caseId, const QString &assignee, const QString &dueAt,
+                                    const QString &instructions) {
+            const QString id = QStringLiteral("A-") + caseId;
+            return upsert("assignment", id,
+                QJsonObject { { "id", id }, { "caseId", caseId }, { "assignee", assignee },
+                    { "queue", "north" }, { "dueAt", dueAt }, { "instructions", instructions } });
+        };
+        QJsonObject pool = caseJson(QStringLiteral("C-4"), 1, baseFields(), QStringLiteral("InProgress"));
+        pool.insert("assignee", "");
+        QJsonObject high = baseFields();
+        high.insert("priority", "high");
+        high.insert("site", "S-003");
+        const QJsonArray changes { upsert("case", "C-4", pool),
+            upsert("case", "C-1", caseJson("C-1", 2, high)),
+            assignment("C-1", "alice", due(2), "Gate code 4711"),
+            assignment("C-2", "alice", due(-1), QString()),
+            assignment("C-3", "", due(-3), "Ask for the key") };
+        const auto delta = m_store->pages().applyPage(page(changes, QStringLiteral("t2")), false);
+        QVERIFY2(delta.ok(), qPrintable(delta.error().toString()));
+        StoreWorklistModel model(m_store.get(), QStringLiteral("alice"));
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        loadWorklist(model);
+        const auto ids = [&model] {
+            QStringList out;
+            for (int r = 0; r < model.rowCount(); ++r)
+                out << model.index(r, 0).data(CaseIdRole).toString();
+            return out;
+        };
+        QCOMPARE(ids(), (QStringList { "C-2", "C-1", "C-3", "C-4" }));
+        const QModelIndex c1 = model.index(1, 0);
+        QCOMPARE(c1.data(IsMineRole).toBool(), true);
+        QCOMPARE(c1.data(DueAtRole).toDateTime().toSecsSinceEpoch(), now.addDays(2).toSecsSinceEpoch());
+        QCOMPARE(c1.data(InstructionsRole).toString(), QStringLiteral("Gate code 4711"));
+        QCOMPARE(c1.data(PriorityRole).toString(), QStringLiteral("high"));
+        QCOMPARE(c1.data(SiteRole).toString(), QStringLiteral("Site S-003"));
+        QCOMPARE(model.index(1, PriorityColumn).data().toString(), QStringLiteral("High"));
+        QCOMPARE(model.index(1, SiteColumn).data().toString(), QStringLiteral("Site S-003"));
+        const QModelIndex c3 = model.index(2, 0);
+        QCOMPARE(c3.data(IsMineRole).toBool(), false);
+        QCOMPARE(c3.data(AssigneeRole).toString(), QString());
+        QCOMPARE(model.index(2, AssignedColumn).data().toString(), QStringLiteral("north pool"));
+        QCOMPARE(model.index(3, StatusColumn).data().toString(), QStringLiteral("In progress"));
+        QCOMPARE(model.index(3, 0).data(StatusLabelRole).toString(), QStringLiteral("In progress"));
+        QVERIFY(!model.index(3, 0).data(DueAtRole).toDateTime().isValid());
+
+        // The server moves C-1's due date before C-2's: the row moves up, nothing else is notified.
+        QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        const auto again = m_store->pages().applyPage(
+            page(QJsonArray { assignment("C-1", "alice", due(-2), "Gate code 4711") }, QStringLiteral("t3")),
+            false);
+        QVERIFY2(again.ok(), qPrintable(again.error().toString()));
+        QCOMPARE(again.value(), QStringList { QStringLiteral("C-1") });
+        model.refreshCases(again.value());
+        QCOMPARE(moved.size(), 1);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(ids(), (QStringList { "C-1", "C-2", "C-3", "C-4" }));
+
+        // A local edit of the priority shows at once (the list's columns follow the local view).
+        QVERIFY(m_store->edits().updateFields(QStringLiteral("C-2"), { { "priority", "low" } }).ok());
+        model.refreshCase(QStringLiteral("C-2"));
+        QCOMPARE(model.index(model.rowOf("C-2"), 0).data(PriorityRole).toString(), QStringLiteral("low"));
     }
 
     void worklistRefreshesExactlyTheChangedRows()
@@ -121,7 +192,7 @@ private Q_SLOTS:
         model.refreshCases({ QStringLiteral("C-1"), QStringLiteral("C-3") });
         QCOMPARE(changed.size(), 1);
 
-        // A case created offline is inserted at the top.
+        // A case created offline is inserted at the top (no due date on any, the newest first).
         const auto tmp = m_store->edits().createCase(QStringLiteral("inspection"),
             { { "site", "S-002" }, { "visitDate", "2026-12-01" } }, QStringLiteral("Pump"));
         QVERIFY(tmp.ok());
@@ -139,7 +210,8 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(model.rowOf(QStringLiteral("C-3")), -1);
 
-        // The server maps the temp id: the row keeps its place under the server id.
+        // The server maps the temp id: the row stays, under the server id, and takes its place in the
+        // plan order with the server's update time (no due dates here: newest first, then by id).
         uploadOnce([&](const QueuedAction &q) {
             if (q.action.type == ActionType::Create)
                 return applied(q,
@@ -153,7 +225,8 @@ private Q_SLOTS:
         });
         model.refreshCases({ QStringLiteral("C-100"), QStringLiteral("C-2") });
         QCOMPARE(model.rowOf(tmp.value()), -1);
-        QCOMPARE(model.rowOf(QStringLiteral("C-100")), 0);
+        QCOMPARE(model.rowOf(QStringLiteral("C-1")), 0);
+        QCOMPARE(model.rowOf(QStringLiteral("C-100")), 1);
         QCOMPARE(model.index(model.rowOf(QStringLiteral("C-2")), 0).data(PendingCountRole).toInt(), 0);
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(removed.size(), 1);
@@ -257,7 +330,7 @@ private Q_SLOTS:
         // background (one dataChanged for SearchTextRole and its key) so that the list shows sooner.
         StoreWorklistModel model(m_store.get());
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setRows(loadCaseRowsWithoutSearchText(m_store->path()));
+        model.setRows(loadCaseRowsWithoutSearchText(m_store->path(), QString()));
         QCOMPARE(model.rowCount(), 3);
         const int row = model.rowOf(QStringLiteral("C-2"));
         QVERIFY(row >= 0);
@@ -297,7 +370,7 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(QByteArray(8192, 'x'));
         f.close();
-        const CaseRowsLoad load = loadCaseRows(f.fileName(), true);
+        const CaseRowsLoad load = loadCaseRows(f.fileName(), true, {}, QString());
         QVERIFY(!load.ok());
         QVERIFY(!load.error.message.isEmpty());
         QVERIFY(load.rows.isEmpty());

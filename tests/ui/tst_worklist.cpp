@@ -9,6 +9,7 @@
 #include "translations.h"
 #include "worklistfilterproxy.h"
 #include "worklistroles.h"
+#include "worklisttexts.h"
 #include "worklistview.h"
 
 #include "fieldeditor.h"
@@ -16,6 +17,8 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -26,18 +29,22 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace outpost;
 using namespace outpost::ui;
 
-/// The main window over the sample cases, with its settings in a temporary folder.
+/// The main window over the sample cases (with their assignments, due relative to now), with its
+/// settings in a temporary folder (or in `settingsFile`).
 struct SampleWindow {
-    explicit SampleWindow(const QHash<QString, QString> &titles)
-        : settings(dir.filePath(QStringLiteral("s.conf")), QSettings::IniFormat)
+    explicit SampleWindow(const QHash<QString, QString> &titles, const QString &settingsFile = {})
+        : settings(settingsFile.isEmpty() ? dir.filePath(QStringLiteral("s.conf")) : settingsFile,
+            QSettings::IniFormat)
         , window(settings)
     {
         window.setCaseHost(&host);
-        window.setWorklistModel(createWorklistModel(host.cases(), titles, &window));
+        window.setWorklistModel(createWorklistModel(host.cases(), titles, &window,
+            SampleCaseHost::sampleAssignments(QDateTime::currentDateTime()), host.lookupSource()));
     }
     QTemporaryDir dir;
     QSettings settings;
@@ -105,12 +112,12 @@ private Q_SLOTS:
     void updatedSortsByTimeNotByText()
     {
         // 9 and 10 November: as text "11/10/26" comes before "11/9/26".
-        QStandardItemModel model(0, 6);
+        QStandardItemModel model(0, WorklistColumnCount);
         const QList<int> days = { 10, 9, 11 };
         for (int day : days) {
             const QDateTime at(QDate(2026, 11, day), QTime(8, 0), Qt::UTC);
             QList<QStandardItem *> row;
-            for (int c = 0; c < 6; ++c)
+            for (int c = 0; c < WorklistColumnCount; ++c)
                 row << new QStandardItem;
             row[0]->setData(QStringLiteral("C-%1").arg(day), CaseIdRole);
             row[0]->setData(at, UpdatedAtRole);
@@ -125,6 +132,157 @@ private Q_SLOTS:
             order << view.proxy()->index(r, 0).data(CaseIdRole).toString();
         QCOMPARE(
             order, (QStringList { QStringLiteral("C-9"), QStringLiteral("C-10"), QStringLiteral("C-11") }));
+    }
+
+    /// A morning at 10:00 (local time): what is due and overdue, in the sample assignments.
+    static QDateTime morning() { return QDateTime(QDate(2026, 12, 3), QTime(10, 0)); }
+
+    QStandardItemModel *plannedModel(SampleCaseHost &host)
+    {
+        return createWorklistModel(
+            host.cases(), m_titles, this, SampleCaseHost::sampleAssignments(morning()), host.lookupSource());
+    }
+
+    static QStringList shownIds(const WorklistView &view)
+    {
+        QStringList ids;
+        for (int r = 0; r < view.proxy()->rowCount(); ++r)
+            ids << view.proxy()->index(r, 0).data(CaseIdRole).toString();
+        return ids;
+    }
+
+    void dueMarksInstructionsAndWords()
+    {
+        SampleCaseHost host;
+        QStandardItemModel *model = plannedModel(host);
+        WorklistView view;
+        view.setModel(model);
+        view.proxy()->setNow(morning());
+        QAbstractItemModelTester tester(view.proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const auto cell = [&](const QString &id, int column) {
+            const int row = int(shownIds(view).indexOf(id));
+            return view.proxy()->index(row, column);
+        };
+        // Overdue since yesterday, due today, due in three days: in words, marked, in colour.
+        const QModelIndex overdue = cell(QStringLiteral("C-10043"), DueColumn);
+        QVERIFY2(overdue.data().toString().startsWith(QStringLiteral("Overdue")),
+            qPrintable(overdue.data().toString()));
+        QCOMPARE(overdue.data(DueStateRole).toInt(), int(DueState::Overdue));
+        QVERIFY(!overdue.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY(overdue.data(Qt::ForegroundRole).isValid());
+        const QModelIndex today = cell(QStringLiteral("C-10042"), DueColumn);
+        QCOMPARE(today.data().toString().left(6), QStringLiteral("Today "));
+        QCOMPARE(today.data(DueStateRole).toInt(), int(DueState::Today));
+        QVERIFY(today.data(Qt::FontRole).value<QFont>().bold());
+        const QModelIndex later = cell(QStringLiteral("C-10058"), DueColumn);
+        QCOMPARE(later.data(DueStateRole).toInt(), int(DueState::Later));
+        QVERIFY(!later.data(Qt::ForegroundRole).isValid());
+        // Status, priority, site and who in people's words; the instructions on the row.
+        QCOMPARE(
+            cell(QStringLiteral("C-10043"), StatusColumn).data().toString(), QStringLiteral("In progress"));
+        QCOMPARE(cell(QStringLiteral("C-10042"), PriorityColumn).data().toString(), QStringLiteral("High"));
+        QCOMPARE(cell(QStringLiteral("C-10042"), SiteColumn).data().toString(),
+            QStringLiteral("Substation 7, Riverside"));
+        QCOMPARE(
+            cell(QStringLiteral("C-10051"), AssignedColumn).data().toString(), QStringLiteral("north pool"));
+        QVERIFY(cell(QStringLiteral("C-10042"), TitleColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("gate code changed")));
+        QCOMPARE(statusWords(nullptr, QStringLiteral("Resolved-Completed")),
+            QStringLiteral("Resolved – Completed"));
+    }
+
+    void quickFilters()
+    {
+        SampleCaseHost host;
+        QStandardItemModel *model = plannedModel(host);
+        WorklistView view;
+        view.setModel(model);
+        view.proxy()->setNow(morning());
+        QAbstractItemModelTester tester(view.proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QStringList mine { QStringLiteral("C-10043"), QStringLiteral("C-10042"),
+            QStringLiteral("C-10058") };
+        view.mineFilter()->click();
+        QCOMPARE(shownIds(view), mine);
+        view.overdueFilter()->click(); // mine and overdue
+        QCOMPARE(shownIds(view), QStringList { QStringLiteral("C-10043") });
+        view.mineFilter()->click(); // everyone's overdue work
+        QCOMPARE(shownIds(view), (QStringList { QStringLiteral("C-10043"), QStringLiteral("C-10060") }));
+        view.dueTodayFilter()->click(); // due today or overdue
+        QCOMPARE(shownIds(view),
+            (QStringList {
+                QStringLiteral("C-10043"), QStringLiteral("C-10042"), QStringLiteral("C-10060") }));
+        view.overdueFilter()->click();
+        QCOMPARE(shownIds(view), QStringList { QStringLiteral("C-10042") });
+        view.dueTodayFilter()->click();
+        QCOMPARE(view.proxy()->rowCount(), 5);
+        view.pendingFilter()->click();
+        QCOMPARE(view.proxy()->rowCount(), 0);
+        for (int r = 0; r < model->rowCount(); ++r)
+            if (model->item(r, 0)->data(CaseIdRole).toString() == QLatin1String("C-10058"))
+                model->item(r, 0)->setData(1, PendingCountRole);
+        view.proxy()->invalidate();
+        QCOMPARE(shownIds(view), QStringList { QStringLiteral("C-10058") });
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("worklistCount"))
+                    ->text()
+                    .contains(QStringLiteral("1 of 5")));
+    }
+
+    void singleClickAndArrowKeysOpenTheCase()
+    {
+        SampleWindow sample(m_titles);
+        MainWindow &w = sample.window;
+        w.show();
+        QApplication::setActiveWindow(&w);
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        auto *view = w.findChild<WorklistView *>();
+        QTableView *table = view->table();
+        // One click on a row opens it (the desk, not only kiosk mode).
+        const QModelIndex second = view->proxy()->index(1, TitleColumn);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(second).center());
+        QCOMPARE(w.caseView()->caseId(), second.siblingAtColumn(0).data(CaseIdRole).toString());
+        // Arrowing down opens the row it rests on, and the list keeps the focus.
+        table->setFocus();
+        QTRY_VERIFY(table->hasFocus());
+        QTest::keyClick(table, Qt::Key_Down);
+        const QString third = view->proxy()->index(2, 0).data(CaseIdRole).toString();
+        QCOMPARE(view->currentCaseId(), third);
+        QTRY_COMPARE(w.caseView()->caseId(), third);
+        QVERIFY(table->hasFocus());
+    }
+
+    void columnsFitTheirContentAndAreRemembered()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("s.conf"));
+        int chosen = 0;
+        {
+            // The rows arrive after the model is set (as the store's load does): columns fit them.
+            SampleCaseHost host;
+            QStandardItemModel *rows = plannedModel(host);
+            QStandardItemModel model(0, WorklistColumnCount);
+            QSettings settings(file, QSettings::IniFormat);
+            WorklistView view;
+            view.setSettings(&settings);
+            view.setModel(&model);
+            while (rows->rowCount() > 0)
+                model.appendRow(rows->takeRow(0));
+            QHeaderView *header = view.table()->horizontalHeader();
+            QTRY_VERIFY(header->sectionSize(IdColumn) != header->defaultSectionSize());
+            const QFontMetrics fm(view.table()->font());
+            for (int c : { int(IdColumn), int(SiteColumn), int(StatusColumn) })
+                for (int r = 0; r < view.proxy()->rowCount(); ++r) {
+                    const QString text = view.proxy()->index(r, c).data().toString();
+                    QVERIFY2(header->sectionSize(c) > fm.horizontalAdvance(text), qPrintable(text));
+                }
+            // The technician widens the title: kept for the next window.
+            chosen = header->sectionSize(TitleColumn) + 57;
+            header->resizeSection(TitleColumn, chosen);
+        }
+        SampleWindow again(m_titles, file);
+        auto *view = again.window.findChild<WorklistView *>();
+        QCOMPARE(view->table()->horizontalHeader()->sectionSize(TitleColumn), chosen);
     }
 
     void enterOpensTheCase()

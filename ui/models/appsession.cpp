@@ -106,7 +106,7 @@ void AppSession::signIn(
     // checks, on a worker thread: into memory only, shown once (and only if) the sign-in succeeds.
     const QString path = client::StoreLocation::pathFor(m_options.profileDir, url, user);
     if (url.isValid() && !user.trimmed().isEmpty() && QFileInfo::exists(path))
-        startLoad(path);
+        startLoad(path, user);
     else
         m_loadPath.clear();
     m_signIn->signIn(
@@ -128,13 +128,13 @@ void AppSession::signIn(
         });
 }
 
-void AppSession::startLoad(const QString &storePath)
+void AppSession::startLoad(const QString &storePath, const QString &userId)
 {
     m_loadPath = storePath;
     m_loadDone = false;
     m_loadTimer.start();
     // Without the search texts (most of the read): they follow in a second pass once the rows show.
-    m_loader.setFuture(QtConcurrent::run(&loadCaseRowsWithoutSearchText, storePath));
+    m_loader.setFuture(QtConcurrent::run(&loadCaseRowsWithoutSearchText, storePath, userId));
 }
 
 void AppSession::load(SignInDialog *dialog)
@@ -148,7 +148,7 @@ void AppSession::load(SignInDialog *dialog)
     // A new store, another file, or an early read that failed (e.g. the store was being migrated
     // by the check right then): read now.
     if (m_loadPath != m_outcome.storePath || (m_loadDone && !m_loader.result().ok()))
-        startLoad(m_outcome.storePath);
+        startLoad(m_outcome.storePath, m_outcome.session.userId);
     else if (m_loadDone)
         loaded(dialog);
 }
@@ -208,7 +208,7 @@ void AppSession::bind()
     m_details = new StoreCaseDetails(store, m_userId, m_options.services.http);
     m_details->setServer(m_server);
     m_details->setOnline(!m_offline);
-    m_worklist = new StoreWorklistModel(store);
+    m_worklist = new StoreWorklistModel(store, m_userId);
     m_outbox = new OutboxModel(&store->reads());
     m_conflicts = new ConflictsListModel(&store->reads());
     m_issues = new SyncIssuesModel(&store->reads());

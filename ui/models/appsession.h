@@ -88,7 +88,7 @@ Q_SIGNALS:
 private:
     void attachSessionDialog(SignInDialog *dialog, bool serverOnly, std::function<void()> done);
     void signIn(SignInDialog *dialog, const QString &server, const QString &user, const QString &password);
-    void startLoad(const QString &storePath);
+    void startLoad(const QString &storePath, const QString &userId); // userId: whose cases come first
     void load(SignInDialog *dialog);
     void loaded(SignInDialog *dialog);
     void bind();

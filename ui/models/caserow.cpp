@@ -2,6 +2,7 @@
 #include "caserow.h"
 
 #include "worklistroles.h"
+#include "worklisttexts.h"
 
 #include <QElapsedTimer>
 
@@ -9,18 +10,52 @@
 
 namespace outpost::ui {
 
-CaseRow caseRowFrom(const client::CaseSummary &c, const QHash<QString, QString> &typeTitles)
+RowContext RowContext::read(const client::StoreReads &store, const QString &me)
+{
+    RowContext x;
+    x.me = me;
+    QHash<QString, QHash<QString, QString>> pages; // data page → key → label, each read once
+    for (const CaseType &t : store.caseTypes()) {
+        x.typeTitles.insert(t.name, t.title.isEmpty() ? t.name : t.title);
+        for (const QString &status : t.statuses)
+            x.statusLabels.insert(t.name + QLatin1Char('\n') + status, statusWords(&t, status));
+        const FieldDef *site = t.field(QStringLiteral("site"));
+        if (site && site->type == FieldType::Lookup && !site->dataPage.isEmpty()) {
+            if (!pages.contains(site->dataPage))
+                pages.insert(site->dataPage, store.dataPageLabels(site->dataPage));
+            x.siteLabels.insert(t.name, pages.value(site->dataPage));
+        }
+    }
+    return x;
+}
+
+QString RowContext::statusLabel(const QString &caseType, const QString &status) const
+{
+    const auto it = statusLabels.constFind(caseType + QLatin1Char('\n') + status);
+    return it != statusLabels.cend() ? *it : statusWords(nullptr, status);
+}
+
+CaseRow caseRowFrom(const client::CaseSummary &c, const RowContext &context)
 {
     CaseRow r;
     r.id = c.id;
     r.caseType = c.caseType;
-    r.typeTitle = typeTitles.value(c.caseType, c.caseType);
+    r.typeTitle = context.typeTitles.value(c.caseType, c.caseType);
     r.status = c.status;
+    r.statusLabel = context.statusLabel(c.caseType, c.status);
     r.queue = c.queue;
     r.assignee = c.assignee;
+    r.mine = !c.assignee.isEmpty() && c.assignee == context.me;
     r.title = c.title;
     if (c.updatedAtMs != 0)
         r.updatedAt = QDateTime::fromMSecsSinceEpoch(c.updatedAtMs, Qt::UTC);
+    r.dueAtMs = c.dueAtMs;
+    r.instructions = c.instructions;
+    r.priority = c.priority;
+    if (!c.site.isEmpty()) {
+        const auto labels = context.siteLabels.constFind(c.caseType);
+        r.site = labels != context.siteLabels.cend() ? labels->value(c.site, c.site) : c.site;
+    }
     r.pending = c.pendingCount;
     r.conflict = c.hasConflict;
     r.issue = c.hasIssue;
@@ -47,6 +82,31 @@ int compareText(const QString &a, const QString &b)
     return QString::compare(a, b, Qt::CaseInsensitive);
 }
 
+int compareNumber(qint64 a, qint64 b)
+{
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/// Due dates ascending, none after all.
+int compareDue(qint64 a, qint64 b)
+{
+    if ((a == 0) != (b == 0))
+        return a == 0 ? 1 : -1;
+    return compareNumber(a, b);
+}
+
+/// <0 when `a` comes first in the plan order (see WorklistSort).
+int comparePlan(const CaseRow &a, const CaseRow &b)
+{
+    if (a.mine != b.mine)
+        return a.mine ? -1 : 1;
+    if (const int due = compareDue(a.dueAtMs, b.dueAtMs))
+        return due;
+    if (a.updatedAt != b.updatedAt)
+        return a.updatedAt > b.updatedAt ? -1 : 1;
+    return compareText(a.id, b.id);
+}
+
 /// <0, 0, >0 by the column, ascending.
 int compareBy(const CaseRow &a, const CaseRow &b, int column)
 {
@@ -55,26 +115,34 @@ int compareBy(const CaseRow &a, const CaseRow &b, int column)
         return compareText(a.id, b.id);
     case TitleColumn:
         return compareText(a.title, b.title);
+    case SiteColumn:
+        return compareText(a.site, b.site);
+    case DueColumn:
+        return compareDue(a.dueAtMs, b.dueAtMs);
+    case PriorityColumn:
+        return compareNumber(priorityRank(a.priority), priorityRank(b.priority));
     case TypeColumn:
         return compareText(a.typeTitle, b.typeTitle);
     case StatusColumn:
-        return compareText(a.status, b.status);
-    case QueueColumn:
-        return compareText(a.queue, b.queue);
-    default: // UpdatedColumn and the store's order: most recently updated first
-        if (a.updatedAt != b.updatedAt)
-            return a.updatedAt < b.updatedAt ? -1 : 1;
-        return column == UpdatedColumn ? 0 : -compareText(a.id, b.id);
+        return compareText(a.statusLabel, b.statusLabel);
+    case AssignedColumn:
+        return compareText(assignedWords(a.assignee, a.queue), assignedWords(b.assignee, b.queue));
+    case UpdatedColumn:
+        return a.updatedAt == b.updatedAt ? 0 : a.updatedAt < b.updatedAt ? -1 : 1;
+    default:
+        return 0;
     }
 }
 } // namespace
 
 bool sortsBefore(const CaseRow &a, const CaseRow &b, WorklistSort sort)
 {
-    if (sort.column < 0) // the store's order: updated_at DESC, id
-        return compareBy(a, b, -1) > 0;
+    if (sort.column < 0)
+        return comparePlan(a, b) < 0;
     const int c = compareBy(a, b, sort.column);
-    return sort.order == Qt::AscendingOrder ? c < 0 : c > 0;
+    if (c != 0)
+        return sort.order == Qt::AscendingOrder ? c < 0 : c > 0;
+    return comparePlan(a, b) < 0; // ties: the plan order
 }
 
 void sortRows(QList<CaseRow> &rows, WorklistSort sort)
@@ -105,14 +173,6 @@ QVariantMap WorklistChoices::toVariant() const
         { QStringLiteral("queue"), map(queues) } };
 }
 
-QHash<QString, QString> caseTypeTitles(const client::StoreReads &store)
-{
-    QHash<QString, QString> titles;
-    for (const CaseType &t : store.caseTypes())
-        titles.insert(t.name, t.title.isEmpty() ? t.name : t.title);
-    return titles;
-}
-
 client::CaseFilter worklistFilter()
 {
     client::CaseFilter f;
@@ -121,7 +181,8 @@ client::CaseFilter worklistFilter()
 }
 
 namespace {
-CaseRowsLoad readRows(const QString &storePath, bool verify, bool searchText, WorklistSort sort)
+CaseRowsLoad readRows(
+    const QString &storePath, bool verify, bool searchText, WorklistSort sort, const QString &me)
 {
     QElapsedTimer timer;
     timer.start();
@@ -133,18 +194,17 @@ CaseRowsLoad readRows(const QString &storePath, bool verify, bool searchText, Wo
         load.error = store.error();
         return load;
     }
-    const QHash<QString, QString> titles = caseTypeTitles((*store)->reads());
+    load.context = RowContext::read((*store)->reads(), me);
     const QList<client::CaseSummary> cases = searchText
         ? (*store)->reads().caseSummaries(worklistFilter())
         : (*store)->reads().caseSummariesWithoutSearchText(worklistFilter());
     load.rows.reserve(cases.size());
     load.index.reserve(cases.size());
     for (const client::CaseSummary &c : cases) {
-        load.rows.append(caseRowFrom(c, titles));
+        load.rows.append(caseRowFrom(c, load.context));
         load.choices.add(load.rows.last());
     }
-    if (sort.column >= 0)
-        sortRows(load.rows, sort);
+    sortRows(load.rows, sort); // the store reads them by update time
     load.sort = sort;
     for (int i = 0; i < load.rows.size(); ++i)
         load.index.insert(load.rows.at(i).id, i);
@@ -153,14 +213,14 @@ CaseRowsLoad readRows(const QString &storePath, bool verify, bool searchText, Wo
 }
 } // namespace
 
-CaseRowsLoad loadCaseRows(const QString &storePath, bool verify, WorklistSort sort)
+CaseRowsLoad loadCaseRows(const QString &storePath, bool verify, WorklistSort sort, const QString &me)
 {
-    return readRows(storePath, verify, true, sort);
+    return readRows(storePath, verify, true, sort, me);
 }
 
-CaseRowsLoad loadCaseRowsWithoutSearchText(const QString &storePath)
+CaseRowsLoad loadCaseRowsWithoutSearchText(const QString &storePath, const QString &me)
 {
-    return readRows(storePath, false, false, {});
+    return readRows(storePath, false, false, {}, me);
 }
 
 QHash<QString, CaseSearchText> loadSearchTexts(const QString &storePath)

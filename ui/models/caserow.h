@@ -22,6 +22,12 @@ struct CaseRow {
     QString assignee;
     QString title;
     QDateTime updatedAt;
+    qint64 dueAtMs = 0; // the assignment's due date, ms since the epoch (0: none)
+    QString instructions;
+    QString priority; // choice value
+    QString site; // the lookup's label (the key without one)
+    QString statusLabel; // the status in people's words
+    bool mine = false; // assigned to the signed-in technician
     int pending = 0;
     bool conflict = false;
     bool issue = false;
@@ -35,15 +41,25 @@ struct CaseRow {
     bool operator==(const CaseRow &) const = default;
 };
 
-CaseRow caseRowFrom(const client::CaseSummary &c, const QHash<QString, QString> &typeTitles);
+/// What turns the store's list rows into worklist rows: who is signed in, the case types' titles,
+/// the statuses in people's words, the sites' labels. Read once per load (on the loader's thread)
+/// and handed to the model with the rows, which uses it for single-row refreshes.
+struct RowContext {
+    QString me; // the signed-in user id
+    QHash<QString, QString> typeTitles; // name → title (the name when the type has none)
+    QHash<QString, QString> statusLabels; // "<type>\n<status>" → words, every status of every type
+    QHash<QString, QHash<QString, QString>> siteLabels; // case type → site key → label
+
+    static RowContext read(const client::StoreReads &store, const QString &me);
+    QString statusLabel(const QString &caseType, const QString &status) const;
+};
+
+CaseRow caseRowFrom(const client::CaseSummary &c, const RowContext &context);
 
 /// SearchKeyRole: the id and the title case-folded, one line each (a search never spans both).
 QString searchKeyOf(const QString &id, const QString &title);
 /// SearchTextKeyRole: the search text case-folded, as UTF-8.
 QByteArray searchTextKeyOf(const QString &searchText);
-
-/// Title per case type name (the title, or the name when the type has none).
-QHash<QString, QString> caseTypeTitles(const client::StoreReads &store);
 
 /// What the worklist shows: every open case of the store (the store holds only the user's scope).
 client::CaseFilter worklistFilter();
@@ -57,9 +73,10 @@ struct WorklistChoices {
     QVariantMap toVariant() const;
 };
 
-/// The worklist's order: a column of WorklistColumn, or -1 for the store's (most recently updated
-/// first). Texts compare case-insensitively, "Updated" by time, as QSortFilterProxyModel would; ties
-/// keep the store's order.
+/// The worklist's order: a column of WorklistColumn, or -1 for the plan order (the technician's
+/// own cases first, by due date, then the pools by due date; no due date last; then the most
+/// recently updated first). Texts compare case-insensitively, "Due" and "Updated" by time,
+/// "Priority" by rank; ties keep the plan order.
 struct WorklistSort {
     int column = -1;
     Qt::SortOrder order = Qt::AscendingOrder;
@@ -76,6 +93,7 @@ struct CaseRowsLoad {
     QList<CaseRow> rows;
     QHash<QString, int> index;
     WorklistChoices choices;
+    RowContext context; // what the rows were made with
     WorklistSort sort; // the rows' order
     Error error;
     qint64 readMs = 0; // open + read + index on the worker thread
@@ -85,10 +103,10 @@ struct CaseRowsLoad {
 /// Opens its own connection to `storePath` (call on a worker thread) and reads the worklist.
 /// `verify`: run the store's integrity check and queue audit first (when nothing in this process
 /// verified the store yet; the sign-in does).
-/// `sort`: the order the rows come in (sorted and indexed there too).
-CaseRowsLoad loadCaseRows(const QString &storePath, bool verify, WorklistSort sort = {});
+/// `sort`: the order the rows come in (sorted and indexed there too). `me`: the signed-in user.
+CaseRowsLoad loadCaseRows(const QString &storePath, bool verify, WorklistSort sort, const QString &me);
 /// The same without the search texts (shown sooner); loadSearchTexts() reads them afterwards.
-CaseRowsLoad loadCaseRowsWithoutSearchText(const QString &storePath);
+CaseRowsLoad loadCaseRowsWithoutSearchText(const QString &storePath, const QString &me);
 /// A case's search text with its case-folded key (CaseRow::searchText, CaseRow::searchTextKey).
 struct CaseSearchText {
     QString text;

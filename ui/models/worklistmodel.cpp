@@ -6,6 +6,7 @@
 #include "localstore.h"
 #include "modelslogging.h"
 #include "worklistroles.h"
+#include "worklisttexts.h"
 
 #include <QElapsedTimer>
 #include <QIcon>
@@ -16,9 +17,10 @@
 
 namespace outpost::ui {
 
-StoreWorklistModel::StoreWorklistModel(client::LocalStore *store, QObject *parent)
+StoreWorklistModel::StoreWorklistModel(client::LocalStore *store, const QString &userId, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
+    , m_me(userId)
 {
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &StoreWorklistModel::onLoaded);
     connect(&m_texts, &QFutureWatcherBase::finished, this, [this] {
@@ -37,7 +39,7 @@ StoreWorklistModel::StoreWorklistModel(client::LocalStore *store, QObject *paren
     m_reloadTimer.setSingleShot(true);
     connect(&m_reloadTimer, &QTimer::timeout, this, [this] { reload(); });
     if (m_store)
-        m_titles = caseTypeTitles(m_store->reads());
+        m_context = RowContext::read(m_store->reads(), m_me);
 }
 
 StoreWorklistModel::~StoreWorklistModel()
@@ -60,10 +62,11 @@ void StoreWorklistModel::reload(bool verify)
     m_sinceReload.start();
     m_loading = true;
     // At lowered priority: a reload while a sync lands must not take the CPU from the GUI thread.
-    m_watcher.setFuture(QtConcurrent::run(backgroundPool(), [path = m_store->path(), verify, sort = m_sort] {
-        lowerCurrentThreadPriority();
-        return loadCaseRows(path, verify, sort);
-    }));
+    m_watcher.setFuture(
+        QtConcurrent::run(backgroundPool(), [path = m_store->path(), verify, sort = m_sort, me = m_me] {
+            lowerCurrentThreadPriority();
+            return loadCaseRows(path, verify, sort, me);
+        }));
 }
 
 void StoreWorklistModel::onLoaded()
@@ -119,8 +122,10 @@ void StoreWorklistModel::setRows(const CaseRowsLoad &load)
         reindex();
     }
     m_choices = load.choices;
-    if (m_store)
-        m_titles = caseTypeTitles(m_store->reads());
+    if (!load.context.typeTitles.isEmpty())
+        m_context = load.context;
+    else if (m_store)
+        m_context = RowContext::read(m_store->reads(), m_me);
     endResetModel();
     // Freeing tens of thousands of rows takes a while: on the thread pool, not here.
     if (oldRows.size() > MaxRowRefresh)
@@ -195,8 +200,8 @@ void StoreWorklistModel::refreshCases(const QStringList &caseIds)
         scheduleReload(); // the reload reads these too
         return;
     }
-    if (m_titles.isEmpty())
-        m_titles = caseTypeTitles(m_store->reads());
+    if (m_context.typeTitles.isEmpty())
+        m_context = RowContext::read(m_store->reads(), m_me);
     remapTempIds();
     for (const QString &rawId : caseIds) {
         const QString id = m_store->reads().resolveId(rawId);
@@ -208,14 +213,13 @@ void StoreWorklistModel::refreshCases(const QStringList &caseIds)
                 removeRow(row);
             continue;
         }
-        const CaseRow fresh = caseRowFrom(*c, m_titles);
+        const CaseRow fresh = caseRowFrom(*c, m_context);
         addFilterChoices(fresh);
         if (row >= 0) {
             if (m_rows.at(row) != fresh)
                 updateRow(row, fresh);
         } else {
-            // Unsorted: most recently changed first.
-            const int at = m_sort.column < 0 ? 0 : sortedPosition(fresh);
+            const int at = sortedPosition(fresh);
             beginInsertRows({}, at, at);
             m_rows.insert(at, fresh);
             reindex(at);
@@ -244,18 +248,16 @@ int StoreWorklistModel::sortedPosition(const CaseRow &row, int skip) const
 void StoreWorklistModel::updateRow(int row, const CaseRow &fresh)
 {
     m_rows[row] = fresh;
-    if (m_sort.column >= 0) {
-        const int to = sortedPosition(fresh, row); // its place among the others
-        // Already in place unless a neighbour now sorts on the wrong side of it.
-        const bool inPlace = (row == 0 || !sortsBefore(fresh, m_rows.at(row - 1), m_sort))
-            && (row + 1 == m_rows.size() || !sortsBefore(m_rows.at(row + 1), fresh, m_sort));
-        if (!inPlace && to != row) {
-            beginMoveRows({}, row, row, {}, to > row ? to + 1 : to);
-            m_rows.move(row, to);
-            reindex(std::min(row, to), std::max(row, to)); // only these rows changed places
-            endMoveRows();
-            row = to;
-        }
+    const int to = sortedPosition(fresh, row); // its place among the others
+    // Already in place unless a neighbour now sorts on the wrong side of it.
+    const bool inPlace = (row == 0 || !sortsBefore(fresh, m_rows.at(row - 1), m_sort))
+        && (row + 1 == m_rows.size() || !sortsBefore(m_rows.at(row + 1), fresh, m_sort));
+    if (!inPlace && to != row) {
+        beginMoveRows({}, row, row, {}, to > row ? to + 1 : to);
+        m_rows.move(row, to);
+        reindex(std::min(row, to), std::max(row, to)); // only these rows changed places
+        endMoveRows();
+        row = to;
     }
     Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
 }
@@ -290,7 +292,7 @@ int StoreWorklistModel::rowCount(const QModelIndex &parent) const
 
 int StoreWorklistModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : 6;
+    return parent.isValid() ? 0 : int(WorklistColumnCount);
 }
 
 QVariant StoreWorklistModel::data(const QModelIndex &index, int role) const
@@ -298,18 +300,26 @@ QVariant StoreWorklistModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const CaseRow &r = m_rows.at(index.row());
-    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+    if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case IdColumn:
             return r.id;
         case TitleColumn:
             return r.title;
+        case SiteColumn:
+            return r.site;
+        case DueColumn: // the view's proxy words it relative to today
+            return r.dueAtMs == 0
+                ? QString()
+                : QLocale().toString(QDateTime::fromMSecsSinceEpoch(r.dueAtMs).date(), QLocale::ShortFormat);
+        case PriorityColumn:
+            return priorityWords(r.priority);
+        case StatusColumn:
+            return r.statusLabel;
+        case AssignedColumn:
+            return assignedWords(r.assignee, r.queue);
         case TypeColumn:
             return r.typeTitle;
-        case StatusColumn:
-            return r.status;
-        case QueueColumn:
-            return r.queue;
         case UpdatedColumn:
             return QLocale().toString(r.updatedAt.toLocalTime(), QLocale::ShortFormat);
         default:
@@ -347,6 +357,18 @@ QVariant StoreWorklistModel::data(const QModelIndex &index, int role) const
         return r.searchKey;
     case SearchTextKeyRole:
         return r.searchTextKey;
+    case DueAtRole:
+        return r.dueAtMs == 0 ? QDateTime() : QDateTime::fromMSecsSinceEpoch(r.dueAtMs, Qt::UTC);
+    case PriorityRole:
+        return r.priority;
+    case InstructionsRole:
+        return r.instructions;
+    case SiteRole:
+        return r.site;
+    case StatusLabelRole:
+        return r.statusLabel;
+    case IsMineRole:
+        return r.mine;
     default:
         return {};
     }
@@ -365,12 +387,18 @@ QVariant StoreWorklistModel::headerData(int section, Qt::Orientation orientation
         return tr("Case");
     case TitleColumn:
         return tr("Title");
-    case TypeColumn:
-        return tr("Type");
+    case SiteColumn:
+        return tr("Site");
+    case DueColumn:
+        return tr("Due");
+    case PriorityColumn:
+        return tr("Priority");
     case StatusColumn:
         return tr("Status");
-    case QueueColumn:
-        return tr("Queue");
+    case AssignedColumn:
+        return tr("Assigned to");
+    case TypeColumn:
+        return tr("Type");
     case UpdatedColumn:
         return tr("Updated");
     default:

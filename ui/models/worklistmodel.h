@@ -26,8 +26,10 @@ class StoreWorklistModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    /// `store` is the GUI thread's store (single-row reads); it must outlive the model.
-    StoreWorklistModel(client::LocalStore *store, QObject *parent = nullptr);
+    /// `store` is the GUI thread's store (single-row reads); it must outlive the model. `userId`: the
+    /// signed-in technician, whose cases come first (IsMineRole).
+    explicit StoreWorklistModel(
+        client::LocalStore *store, const QString &userId = {}, QObject *parent = nullptr);
     ~StoreWorklistModel() override;
 
     /// Reads every case on a worker thread; `verify` runs the store's open-time checks there.
@@ -54,7 +56,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     /// Sorts the rows (one layout change); reloads then come sorted from the worker, refreshed rows
-    /// move to their place. Column -1: the store's order.
+    /// move to their place. Column -1: the plan order (see WorklistSort).
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     WorklistSort sortOrder() const { return m_sort; }
 
@@ -80,7 +82,8 @@ private:
     client::LocalStore *m_store;
     QList<CaseRow> m_rows;
     QHash<QString, int> m_index;
-    QHash<QString, QString> m_titles;
+    QString m_me;
+    RowContext m_context; // for single-row refreshes
     QFutureWatcher<CaseRowsLoad> m_watcher;
     QFutureWatcher<QHash<QString, CaseSearchText>> m_texts;
     bool m_loading = false; // from reload() until its rows are in (the future may finish earlier)
