@@ -14,7 +14,7 @@ public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
     /// The widest the title column grows when sized to its content.
-    static constexpr int MaxTitleWidth = 340;
+    static constexpr int MaxTitleWidth = 280;
 
     void paint(
         QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;

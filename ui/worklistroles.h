@@ -60,10 +60,10 @@ enum class DueState { None, Later, Today, Overdue };
 enum WorklistColumn {
     IdColumn,
     TitleColumn, ///< the title, the assignment's instructions on a second line
-    SiteColumn,
-    DueColumn, ///< WorklistFilterProxy words it relative to today ("Today 17:00", "Overdue: …")
+    DueColumn, ///< WorklistFilterProxy words it relative to today ("Today 17:00", "Overdue since …")
     PriorityColumn,
     StatusColumn,
+    SiteColumn,
     AssignedColumn,
     TypeColumn,
     UpdatedColumn,

@@ -97,18 +97,18 @@ QString dueWords(const QDateTime &due, const QDateTime &now)
     const QLocale locale;
     const QDateTime local = due.toLocalTime();
     const QDate today = now.toLocalTime().date();
-    const QString time = locale.toString(local.time(), QLocale::ShortFormat);
+    const QString time = locale.toString(local.time(), Tr::tr("HH:mm", "time of day"));
     switch (dueStateOf(due, now)) {
     case DueState::Overdue:
         return local.date() == today
-            ? Tr::tr("Overdue: today %1").arg(time)
-            : Tr::tr("Overdue: %1").arg(locale.toString(local.date(), QLocale::ShortFormat));
+            ? Tr::tr("Overdue since %1").arg(time)
+            : Tr::tr("Overdue since %1").arg(locale.toString(local.date(), Tr::tr("d MMM", "day and month")));
     case DueState::Today:
         return Tr::tr("Today %1").arg(time);
     default:
         if (local.date() == today.addDays(1))
             return Tr::tr("Tomorrow %1").arg(time);
-        return locale.toString(local.date(), QLocale::ShortFormat);
+        return locale.toString(local.date(), Tr::tr("ddd d MMM", "weekday, day and month"));
     }
 }
 

@@ -28,8 +28,8 @@ QString assignedWords(const QString &assignee, const QString &queue);
 
 /// Where `due` stands at `now` (see DueState).
 DueState dueStateOf(const QDateTime &due, const QDateTime &now);
-/// The due date relative to `now`: "Overdue: 03/12/2026", "Today 17:00", "Tomorrow 17:00", or the
-/// date; empty without one.
+/// The due date relative to `now`: "Overdue since 3 Dec", "Overdue since 09:00", "Today 17:00",
+/// "Tomorrow 17:00", or the date ("Tue 8 Dec"); empty without one.
 QString dueWords(const QDateTime &due, const QDateTime &now);
 
 } // namespace outpost::ui

@@ -34,7 +34,7 @@ void fillCombo(QComboBox *combo, const QString &allText, const QMap<QString, QSt
 }
 
 const QString kWidthsKey = QStringLiteral("worklist/columnWidths");
-constexpr int kMaxFittedWidth = 240; // a column sized to its content (the title has its own)
+constexpr int kMaxFittedWidth = 180; // a column sized to its content (the title has its own)
 
 QToolButton *quickFilter(const QString &name, const QString &text, const QString &help, QWidget *parent)
 {
@@ -63,8 +63,8 @@ WorklistView::WorklistView(QWidget *parent)
           tr("Only the cases due later today (with Overdue: due today or overdue)"), this))
     , m_overdue(quickFilter(QStringLiteral("filterOverdue"), tr("Overdue"),
           tr("Only the cases whose due time has passed"), this))
-    , m_pending(quickFilter(QStringLiteral("filterPending"), tr("Has pending changes"),
-          tr("Only the cases with changes not yet sent, a conflict or a sync issue"), this))
+    , m_pending(quickFilter(QStringLiteral("filterPending"), tr("Pending", "has pending changes"),
+          tr("Only the cases with pending changes: not yet sent, in conflict or refused"), this))
     , m_count(new QLabel(this))
     , m_table(new QTableView(this))
 {
@@ -177,6 +177,8 @@ WorklistView::WorklistView(QWidget *parent)
     lay->addLayout(searchRow);
     lay->addLayout(filterRow);
     lay->addWidget(m_table, 1);
+    // The filters may be cut rather than squeeze the case beside the list.
+    m_search->setMinimumWidth(120);
     setTabOrder(m_search, m_status);
     setTabOrder(m_status, m_type);
     setTabOrder(m_type, m_queue);

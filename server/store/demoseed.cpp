@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Seeding the demo data set, step by step: users, case types, data pages, cases with their
-// assignments and feed rows. Deterministic: the same ids and values on every machine and run.
+// assignments and feed rows. Deterministic: the same ids and values on every machine and run, but
+// for the assignments' due dates, which lie around the day of seeding.
 #include "demoseed.h"
 
 #include "casestore.h"
@@ -13,6 +14,8 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <iterator>
 
 namespace outpost::server {
 
@@ -170,7 +173,7 @@ struct CaseDraw {
     int index; // 0-based among the seeded cases
     int siteNo;
     QString site;
-    QDate day; // the visit, schedule and due date's base
+    QDate day; // the visit and schedule dates' base
     bool started;
     const QDateTime &base; // the first case's creation time
 };
@@ -263,16 +266,32 @@ CaseRecord demoCase(int i, qint64 id, const CaseType &type, const QDateTime &bas
     return c;
 }
 
-/// The case's assignment: its worklist place, instructions, due a week after the case's day.
-Assignment demoAssignment(const CaseRecord &c, QDate day, Lcg &rng)
+/// The case's assignment: its worklist place, instructions, a due date around the day of seeding,
+/// so that every worklist shows overdue work, work due today and later work: in each run of 12 of
+/// one worklist's cases, 2 are overdue, 2 due today, the rest in the next two weeks.
+Assignment demoAssignment(const CaseRecord &c, int i, QDate seededOn, Lcg &rng)
 {
+    static const int dueInDays[] = { -3, -1, 0, 0, 1, 1, 2, 3, 5, 7, 10, 14 };
+    static const char *const instructions[] = {
+        "Call the site office before arriving; the gate is locked after 16:00.",
+        "Bring the calibrated meter and photograph the readings.",
+        "Customer wants to be present: phone 30 minutes ahead.",
+        "Access via the north side; ask the caretaker for the cabinet key.",
+        "Replacement parts are in the depot, shelf C. Check the label first.",
+        "Check for corrosion on the cable entries and note any damage.",
+        "Previous visit found minor damage on the panel: compare with the photo.",
+        "Safety briefing at reception before entering the site.",
+    };
     Assignment a;
     a.id = QStringLiteral("A-") + c.id;
     a.caseId = c.id;
     a.assignee = c.assignee;
     a.queue = c.queue;
-    a.instructions = QStringLiteral("Call the site office before arriving. ") + filler(rng, 12);
-    a.dueAt = QDateTime(day.addDays(7), QTime(17, 0), Qt::UTC).toString(Qt::ISODate);
+    (void)filler(rng, 12); // the generator's sequence as before: later cases keep their values
+    const int slot = i / 4; // the case's place in its worklist (placeInWorklist)
+    a.instructions = QString::fromUtf8(instructions[slot % std::size(instructions)]);
+    a.dueAt = QDateTime(seededOn.addDays(dueInDays[slot % std::size(dueInDays)]), QTime(17, 0), Qt::UTC)
+                  .toString(Qt::ISODate);
     return a;
 }
 
@@ -343,10 +362,11 @@ Status seedCases(Tx &tx, Database &db, const QList<CaseType> &types, int cases)
     CaseBulkLoader loader(tx, db, seq.value());
     Lcg rng { 20261123 };
     const QDateTime base(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC);
+    const QDate seededOn = QDateTime::currentDateTimeUtc().date(); // due dates around it
     for (int i = 0; i < cases; ++i) {
         QDate day;
         const CaseRecord c = demoCase(i, firstId.value() + i, types.at(i % 3), base, rng, &day);
-        if (auto st = loader.add(c, demoAssignment(c, day, rng)); !st)
+        if (auto st = loader.add(c, demoAssignment(c, i, seededOn, rng)); !st)
             return st;
     }
     return loader.flush();

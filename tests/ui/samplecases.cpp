@@ -237,8 +237,8 @@ QStandardItemModel *createWorklistModel(const QList<CaseRecord> &cases,
     const QHash<QString, QString> &typeTitles, QObject *parent, const QList<Assignment> &assignments,
     const LookupSource *sites, const QString &me)
 {
-    const QStringList titles = { columnTitle("Case"), columnTitle("Title"), columnTitle("Site"),
-        columnTitle("Due"), columnTitle("Priority"), columnTitle("Status"), columnTitle("Assigned to"),
+    const QStringList titles = { columnTitle("Case"), columnTitle("Title"), columnTitle("Due"),
+        columnTitle("Priority"), columnTitle("Status"), columnTitle("Site"), columnTitle("Assigned to"),
         columnTitle("Type"), columnTitle("Updated") };
     auto *model = new QStandardItemModel(0, int(titles.size()), parent);
     model->setHorizontalHeaderLabels(titles);
@@ -307,11 +307,17 @@ QStandardItemModel *createWorklistModel(const QList<CaseRecord> &cases,
         auto *when = new QStandardItem(updated.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
         auto *due = new QStandardItem(
             row.due.isValid() ? row.due.toLocalTime().toString(QStringLiteral("yyyy-MM-dd")) : QString());
-        model->appendRow(
-            { id, new QStandardItem(c.title), new QStandardItem(siteLabel.isEmpty() ? site : siteLabel), due,
-                new QStandardItem(priorityWords(priority)), new QStandardItem(status),
-                new QStandardItem(assignedWords(row.a.assignee, row.a.queue)),
-                new QStandardItem(typeTitles.value(c.caseType, c.caseType)), when });
+        QList<QStandardItem *> cells(WorklistColumnCount);
+        cells[IdColumn] = id;
+        cells[TitleColumn] = new QStandardItem(c.title);
+        cells[DueColumn] = due;
+        cells[PriorityColumn] = new QStandardItem(priorityWords(priority));
+        cells[StatusColumn] = new QStandardItem(status);
+        cells[SiteColumn] = new QStandardItem(siteLabel.isEmpty() ? site : siteLabel);
+        cells[AssignedColumn] = new QStandardItem(assignedWords(row.a.assignee, row.a.queue));
+        cells[TypeColumn] = new QStandardItem(typeTitles.value(c.caseType, c.caseType));
+        cells[UpdatedColumn] = when;
+        model->appendRow(cells);
     }
     return model;
 }
