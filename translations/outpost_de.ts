@@ -66,6 +66,34 @@
         <source>Unknown conflict policy &apos;%1&apos;.</source>
         <translation>Unbekannte Konfliktregel „%1“.</translation>
     </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; gives choice labels, but field &apos;%2&apos; has no choices.</source>
+        <translation>„%1“ gibt Auswahlbeschriftungen an, aber das Feld „%2“ hat keine Auswahl.</translation>
+    </message>
+    <message>
+        <source>choice</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a language code such as &quot;de&quot; or &quot;pt_BR&quot;.</source>
+        <translation>„%1“ ist kein Sprachcode wie „de“ oder „pt_BR“.</translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos; must be a text that is not empty.</source>
+        <translation>Das Feld „%1“ muss ein nicht leerer Text sein.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names no %2 of this case type (&apos;%3&apos;).</source>
+        <translation>„%1“ nennt kein(e) %2 dieses Falltyps („%3“).</translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos; must be an object such as {&quot;label&quot;: &quot;…&quot;, &quot;labels&quot;: {&quot;de&quot;: &quot;…&quot;}}.</source>
+        <translation>Das Feld „%1“ muss ein Objekt sein, etwa {&quot;label&quot;: &quot;…&quot;, &quot;labels&quot;: {&quot;de&quot;: &quot;…&quot;}}.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::Change</name>
@@ -1756,12 +1784,24 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>Queue</source>
-        <translation>Warteschlange</translation>
-    </message>
-    <message>
         <source>Updated</source>
         <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Zugewiesen an</translation>
     </message>
 </context>
 <context>
@@ -1943,6 +1983,56 @@
     </message>
 </context>
 <context>
+    <name>outpost::ui::WorklistTexts</name>
+    <message>
+        <source>High</source>
+        <comment>priority</comment>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <comment>priority</comment>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <comment>priority</comment>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>%1 pool</source>
+        <comment>a queue&apos;s unassigned cases</comment>
+        <translation>Pool %1</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <comment>time of day</comment>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>Überfällig seit %1</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>day and month</comment>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>Today %1</source>
+        <translation>Heute %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation>Morgen %1</translation>
+    </message>
+    <message>
+        <source>ddd d MMM</source>
+        <comment>weekday, day and month</comment>
+        <translation>ddd, d. MMM</translation>
+    </message>
+</context>
+<context>
     <name>outpost::ui::WorklistView</name>
     <message>
         <source>Search cases (id, title, site…)</source>
@@ -1990,6 +2080,39 @@
     <message>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <source>Only the cases assigned to you</source>
+        <translation>Nur die Ihnen zugewiesenen Fälle</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Heute fällig</translation>
+    </message>
+    <message>
+        <source>Only the cases due later today (with Overdue: due today or overdue)</source>
+        <translation>Nur die heute noch fälligen Fälle (mit „Überfällig“: heute fällig oder überfällig)</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Only the cases whose due time has passed</source>
+        <translation>Nur die Fälle, deren Fälligkeit verstrichen ist</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <comment>has pending changes</comment>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Only the cases with pending changes: not yet sent, in conflict or refused</source>
+        <translation>Nur die Fälle mit ausstehenden Änderungen: noch nicht gesendet, im Konflikt oder abgelehnt</translation>
     </message>
 </context>
 </TS>

@@ -66,6 +66,34 @@
         <source>Unknown conflict policy &apos;%1&apos;.</source>
         <translation>Règle de conflit inconnue « %1 ».</translation>
     </message>
+    <message>
+        <source>status</source>
+        <translation>statut</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; gives choice labels, but field &apos;%2&apos; has no choices.</source>
+        <translation>« %1 » donne des libellés de choix, mais le champ « %2 » n’a pas de choix.</translation>
+    </message>
+    <message>
+        <source>choice</source>
+        <translation>choix</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a language code such as &quot;de&quot; or &quot;pt_BR&quot;.</source>
+        <translation>« %1 » n’est pas un code de langue comme « de » ou « pt_BR ».</translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos; must be a text that is not empty.</source>
+        <translation>Le champ « %1 » doit être un texte non vide.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names no %2 of this case type (&apos;%3&apos;).</source>
+        <translation>« %1 » ne désigne aucun(e) %2 de ce type de dossier (« %3 »).</translation>
+    </message>
+    <message>
+        <source>Field &apos;%1&apos; must be an object such as {&quot;label&quot;: &quot;…&quot;, &quot;labels&quot;: {&quot;de&quot;: &quot;…&quot;}}.</source>
+        <translation>Le champ « %1 » doit être un objet comme {&quot;label&quot;: &quot;…&quot;, &quot;labels&quot;: {&quot;de&quot;: &quot;…&quot;}}.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::Change</name>
@@ -1756,12 +1784,24 @@
         <translation>Statut</translation>
     </message>
     <message>
-        <source>Queue</source>
-        <translation>File d&apos;attente</translation>
-    </message>
-    <message>
         <source>Updated</source>
         <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Assigné à</translation>
     </message>
 </context>
 <context>
@@ -1943,6 +1983,56 @@
     </message>
 </context>
 <context>
+    <name>outpost::ui::WorklistTexts</name>
+    <message>
+        <source>High</source>
+        <comment>priority</comment>
+        <translation>Haute</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <comment>priority</comment>
+        <translation>Normale</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <comment>priority</comment>
+        <translation>Basse</translation>
+    </message>
+    <message>
+        <source>%1 pool</source>
+        <comment>a queue&apos;s unassigned cases</comment>
+        <translation>Réserve %1</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <comment>time of day</comment>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <source>Overdue since %1</source>
+        <translation>En retard depuis %1</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <comment>day and month</comment>
+        <translation>d MMM</translation>
+    </message>
+    <message>
+        <source>Today %1</source>
+        <translation>Aujourd’hui %1</translation>
+    </message>
+    <message>
+        <source>Tomorrow %1</source>
+        <translation>Demain %1</translation>
+    </message>
+    <message>
+        <source>ddd d MMM</source>
+        <comment>weekday, day and month</comment>
+        <translation>ddd d MMM</translation>
+    </message>
+</context>
+<context>
     <name>outpost::ui::WorklistView</name>
     <message>
         <source>Search cases (id, title, site…)</source>
@@ -1990,6 +2080,39 @@
     <message>
         <source>%1 of %2</source>
         <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Les miens</translation>
+    </message>
+    <message>
+        <source>Only the cases assigned to you</source>
+        <translation>Seulement les dossiers qui vous sont assignés</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Pour aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Only the cases due later today (with Overdue: due today or overdue)</source>
+        <translation>Seulement les dossiers à rendre plus tard aujourd’hui (avec « En retard » : pour aujourd’hui ou en retard)</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Only the cases whose due time has passed</source>
+        <translation>Seulement les dossiers dont l’échéance est passée</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <comment>has pending changes</comment>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Only the cases with pending changes: not yet sent, in conflict or refused</source>
+        <translation>Seulement les dossiers avec des modifications en attente : pas encore envoyées, en conflit ou refusées</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 #include "worklisttexts.h"
 
 #include "protocol/casetype.h"
+#include "rules/caselabels.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -13,52 +14,38 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(outpost::ui::WorklistTexts)
 };
 
-/// "InProgress" → "In progress", "waiting_for_parts" → "Waiting for parts"; runs of capitals stay
-/// ("NeedsQA" → "Needs QA").
-QString humanize(QStringView name)
+/// "high" → "High"
+QString capitalised(const QString &word)
 {
-    QString out;
-    out.reserve(name.size() + 4);
-    for (qsizetype i = 0; i < name.size(); ++i) {
-        const QChar c = name.at(i);
-        if (c == QLatin1Char('_')) {
-            out += QLatin1Char(' ');
-            continue;
-        }
-        const bool wordStart = i > 0 && c.isUpper()
-            && (name.at(i - 1).isLower()
-                || (name.at(i - 1).isUpper() && i + 1 < name.size() && name.at(i + 1).isLower()));
-        if (wordStart && !out.endsWith(QLatin1Char(' ')))
-            out += QLatin1Char(' ');
-        const bool runOfCapitals = c.isUpper()
-            && ((i + 1 < name.size() && name.at(i + 1).isUpper()) || (i > 0 && name.at(i - 1).isUpper()));
-        out += out.isEmpty() || runOfCapitals ? c : c.toLower();
-    }
-    if (!out.isEmpty())
-        out[0] = out.at(0).toUpper();
-    return out;
+    return word.isEmpty() ? word : word.left(1).toUpper() + word.mid(1);
 }
 } // namespace
 
-QString statusWords(const CaseType *type, const QString &status)
+QString caseTypeLanguage()
 {
-    Q_UNUSED(type) // until the case types carry their own status labels (core/rules)
-    const qsizetype dash = status.indexOf(QLatin1Char('-'));
-    if (dash > 0 && dash + 1 < status.size())
-        return Tr::tr("%1 – %2", "status group – status")
-            .arg(humanize(QStringView(status).left(dash)), humanize(QStringView(status).mid(dash + 1)));
-    return humanize(status);
+    const QString name = QLocale().name();
+    return name == QLatin1String("C") ? QString() : name.section(QLatin1Char('_'), 0, 0);
 }
 
-QString priorityWords(const QString &priority)
+QString statusWords(const CaseType *type, const QString &status)
 {
+    return statusLabel(type, status, caseTypeLanguage());
+}
+
+QString priorityWords(const CaseType *type, const QString &priority)
+{
+    if (type) {
+        const QString label = type->choiceLabel(QStringLiteral("priority"), priority, caseTypeLanguage());
+        if (label != priority)
+            return label;
+    }
     if (priority == QLatin1String("high"))
         return Tr::tr("High", "priority");
     if (priority == QLatin1String("normal"))
         return Tr::tr("Normal", "priority");
     if (priority == QLatin1String("low"))
         return Tr::tr("Low", "priority");
-    return humanize(priority);
+    return capitalised(priority);
 }
 
 int priorityRank(const QString &priority)

@@ -15,12 +15,14 @@ namespace outpost::ui {
 /// The worklist's values in people's words, the same for every worklist model (the store's, the
 /// tablet's cards, the test samples). Safe to call on a worker thread.
 ///
-/// A status in people's words: "InProgress" → "In progress", "Resolved-Completed" →
-/// "Resolved – Completed". `type` may be null. The one place to switch over to the case types'
-/// own (localised) status labels.
+/// The language the case types' own labels are read in (the app's locale, "de"; empty: defaults).
+QString caseTypeLanguage();
+/// A status in people's words, the case type's label when it has one, else humanised:
+/// "InProgress" → "In progress", "Resolved-Completed" → "Resolved – Completed". `type` may be null.
 QString statusWords(const CaseType *type, const QString &status);
-/// A priority choice value in people's words ("high" → "High"); empty for none.
-QString priorityWords(const QString &priority);
+/// A priority choice value in people's words: the case type's choice label, else "high" → "High";
+/// empty for none. `type` may be null.
+QString priorityWords(const CaseType *type, const QString &priority);
 /// Ordering rank of a priority: high 3, normal 2, low 1, anything else 0.
 int priorityRank(const QString &priority);
 /// Who works on a case: the assignee, or "<queue> pool" while it waits in a queue's pool.

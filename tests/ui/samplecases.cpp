@@ -311,7 +311,7 @@ QStandardItemModel *createWorklistModel(const QList<CaseRecord> &cases,
         cells[IdColumn] = id;
         cells[TitleColumn] = new QStandardItem(c.title);
         cells[DueColumn] = due;
-        cells[PriorityColumn] = new QStandardItem(priorityWords(priority));
+        cells[PriorityColumn] = new QStandardItem(priorityWords(&inspection, priority));
         cells[StatusColumn] = new QStandardItem(status);
         cells[SiteColumn] = new QStandardItem(siteLabel.isEmpty() ? site : siteLabel);
         cells[AssignedColumn] = new QStandardItem(assignedWords(row.a.assignee, row.a.queue));

@@ -19,6 +19,9 @@ RowContext RowContext::read(const client::StoreReads &store, const QString &me)
         x.typeTitles.insert(t.name, t.title.isEmpty() ? t.name : t.title);
         for (const QString &status : t.statuses)
             x.statusLabels.insert(t.name + QLatin1Char('\n') + status, statusWords(&t, status));
+        if (const FieldDef *priority = t.field(QStringLiteral("priority")))
+            for (const QString &value : priority->choices)
+                x.priorityLabels.insert(t.name + QLatin1Char('\n') + value, priorityWords(&t, value));
         const FieldDef *site = t.field(QStringLiteral("site"));
         if (site && site->type == FieldType::Lookup && !site->dataPage.isEmpty()) {
             if (!pages.contains(site->dataPage))
@@ -33,6 +36,14 @@ QString RowContext::statusLabel(const QString &caseType, const QString &status) 
 {
     const auto it = statusLabels.constFind(caseType + QLatin1Char('\n') + status);
     return it != statusLabels.cend() ? *it : statusWords(nullptr, status);
+}
+
+QString RowContext::priorityLabel(const QString &caseType, const QString &priority) const
+{
+    if (priority.isEmpty())
+        return {};
+    const auto it = priorityLabels.constFind(caseType + QLatin1Char('\n') + priority);
+    return it != priorityLabels.cend() ? *it : priorityWords(nullptr, priority);
 }
 
 CaseRow caseRowFrom(const client::CaseSummary &c, const RowContext &context)
@@ -52,6 +63,7 @@ CaseRow caseRowFrom(const client::CaseSummary &c, const RowContext &context)
     r.dueAtMs = c.dueAtMs;
     r.instructions = c.instructions;
     r.priority = c.priority;
+    r.priorityLabel = context.priorityLabel(c.caseType, c.priority);
     if (!c.site.isEmpty()) {
         const auto labels = context.siteLabels.constFind(c.caseType);
         r.site = labels != context.siteLabels.cend() ? labels->value(c.site, c.site) : c.site;

@@ -25,6 +25,7 @@ struct CaseRow {
     qint64 dueAtMs = 0; // the assignment's due date, ms since the epoch (0: none)
     QString instructions;
     QString priority; // choice value
+    QString priorityLabel; // in people's words
     QString site; // the lookup's label (the key without one)
     QString statusLabel; // the status in people's words
     bool mine = false; // assigned to the signed-in technician
@@ -48,10 +49,12 @@ struct RowContext {
     QString me; // the signed-in user id
     QHash<QString, QString> typeTitles; // name → title (the name when the type has none)
     QHash<QString, QString> statusLabels; // "<type>\n<status>" → words, every status of every type
+    QHash<QString, QString> priorityLabels; // "<type>\n<value>" → words, every priority choice
     QHash<QString, QHash<QString, QString>> siteLabels; // case type → site key → label
 
     static RowContext read(const client::StoreReads &store, const QString &me);
     QString statusLabel(const QString &caseType, const QString &status) const;
+    QString priorityLabel(const QString &caseType, const QString &priority) const;
 };
 
 CaseRow caseRowFrom(const client::CaseSummary &c, const RowContext &context);

@@ -313,7 +313,7 @@ QVariant StoreWorklistModel::data(const QModelIndex &index, int role) const
                 ? QString()
                 : QLocale().toString(QDateTime::fromMSecsSinceEpoch(r.dueAtMs).date(), QLocale::ShortFormat);
         case PriorityColumn:
-            return priorityWords(r.priority);
+            return r.priorityLabel;
         case StatusColumn:
             return r.statusLabel;
         case AssignedColumn:
