@@ -138,7 +138,9 @@ private:
 
     QStandardItemModel *worklist(SampleCaseHost &host, QObject *parent)
     {
-        QStandardItemModel *m = createWorklistModel(host.cases(), m_titles, parent);
+        // Due dates around now: one overdue, one due today, later ones; instructions under the titles.
+        QStandardItemModel *m = createWorklistModel(host.cases(), m_titles, parent,
+            SampleCaseHost::sampleAssignments(QDateTime::currentDateTime()), host.lookupSource());
         for (int r = 0; r < m->rowCount(); ++r) {
             QStandardItem *i = m->item(r, 0);
             if (i->data(CaseIdRole).toString() == QLatin1String("C-10043"))
