@@ -115,35 +115,63 @@ Status toVersion3(const QSqlDatabase &db)
     return run(db, { QStringLiteral("CREATE INDEX cases_updated ON cases(updated_at DESC, id)") });
 }
 
-// What the worklist plans by, as real columns: the local view's `priority` (a choice field) and
-// `site` (the lookup key) of each case, kept by triggers whenever the case's fields change (the
-// list reads 50,000 rows without parsing their JSON); and each case's assignment, earliest due
-// first, found through one index.
-const QString kListFieldsSet = QStringLiteral(
-    "priority = CASE WHEN json_valid(coalesce(new.fields, new.server_fields)) THEN coalesce(CASE "
-    "json_type(coalesce(new.fields, new.server_fields), '$.priority') WHEN 'text' THEN "
-    "json_extract(coalesce(new.fields, new.server_fields), '$.priority') END, '') ELSE '' END, "
-    "site = CASE WHEN json_valid(coalesce(new.fields, new.server_fields)) THEN coalesce(CASE "
-    "json_type(coalesce(new.fields, new.server_fields), '$.site') WHEN 'text' THEN "
-    "json_extract(coalesce(new.fields, new.server_fields), '$.site') END, '') ELSE '' END");
+// What the worklist plans by, as real columns of the case, so that the list reads 50,000 rows
+// without parsing their JSON or joining their assignments: the local view's `priority` (a choice
+// field) and `site` (the lookup key), kept by triggers whenever the case's fields change; and its
+// assignment's `due_at` and `instructions` (the assignment due first), kept by triggers on the
+// assignments and when the case row arrives after its assignment.
+const QString kFieldsJson = QStringLiteral("coalesce(new.fields, new.server_fields)");
+QString textField(const char *name)
+{
+    return QStringLiteral(
+        "CASE WHEN json_valid(%1) THEN coalesce(CASE json_type(%1, '$.%2') WHEN 'text' THEN "
+        "json_extract(%1, '$.%2') END, '') ELSE '' END")
+        .arg(kFieldsJson, QLatin1String(name));
+}
+QString firstAssignment(const char *column, const QString &caseId)
+{
+    return QStringLiteral(
+        "coalesce((SELECT %1 FROM assignments WHERE case_id = %2 ORDER BY due_at = '', due_at, "
+        "id LIMIT 1), '')")
+        .arg(QLatin1String(column), caseId);
+}
+QString setAssignment(const QString &caseId)
+{
+    return QStringLiteral("due_at = %1, instructions = %2")
+        .arg(firstAssignment("due_at", caseId), firstAssignment("instructions", caseId));
+}
+QString assignmentTrigger(const char *name, const char *event, const QString &caseId)
+{
+    return QStringLiteral(
+        "CREATE TRIGGER %1 AFTER %2 ON assignments BEGIN UPDATE cases SET %3 WHERE id = %4; END")
+        .arg(QLatin1String(name), QLatin1String(event), setAssignment(caseId), caseId);
+}
 
-// Version 4: the worklist's priority and site columns and the assignment's due date by case.
+// Version 4: the worklist's priority, site, due date and instructions columns.
 Status toVersion4(const QSqlDatabase &db)
 {
-    QString backfill = kListFieldsSet;
-    backfill.replace(QStringLiteral("new."), QString());
+    const QString fields
+        = QStringLiteral("priority = %1, site = %2").arg(textField("priority"), textField("site"));
+    QString backfill = fields + QStringLiteral(", ") + setAssignment(QStringLiteral("cases.id"));
+    backfill.replace(QStringLiteral("new."), QStringLiteral("cases."));
     return run(db,
         {
             QStringLiteral("ALTER TABLE cases ADD COLUMN priority TEXT NOT NULL DEFAULT ''"),
             QStringLiteral("ALTER TABLE cases ADD COLUMN site TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE cases ADD COLUMN due_at TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE cases ADD COLUMN instructions TEXT NOT NULL DEFAULT ''"),
             QStringLiteral("CREATE INDEX assignments_case_due ON assignments(case_id, due_at, id)"),
             QStringLiteral("DROP INDEX assignments_case"),
-            QStringLiteral("CREATE TRIGGER cases_list_fields_insert AFTER INSERT ON cases BEGIN "
-                           "UPDATE cases SET %1 WHERE rowid = new.rowid; END")
-                .arg(kListFieldsSet),
-            QStringLiteral("CREATE TRIGGER cases_list_fields_update AFTER UPDATE OF fields, server_fields "
-                           "ON cases BEGIN UPDATE cases SET %1 WHERE rowid = new.rowid; END")
-                .arg(kListFieldsSet),
+            QStringLiteral("CREATE TRIGGER cases_list_insert AFTER INSERT ON cases BEGIN "
+                           "UPDATE cases SET %1, %2 WHERE rowid = new.rowid; END")
+                .arg(fields, setAssignment(QStringLiteral("new.id"))),
+            QStringLiteral("CREATE TRIGGER cases_list_fields AFTER UPDATE OF fields, server_fields ON cases "
+                           "BEGIN UPDATE cases SET %1 WHERE rowid = new.rowid; END")
+                .arg(fields),
+            assignmentTrigger("assignments_list_insert", "INSERT", QStringLiteral("new.case_id")),
+            assignmentTrigger("assignments_list_update", "UPDATE", QStringLiteral("new.case_id")),
+            assignmentTrigger("assignments_list_moved", "UPDATE OF case_id", QStringLiteral("old.case_id")),
+            assignmentTrigger("assignments_list_delete", "DELETE", QStringLiteral("old.case_id")),
             QStringLiteral("UPDATE cases SET ") + backfill,
         });
 }

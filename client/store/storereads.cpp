@@ -43,15 +43,8 @@ QString StoreReads::resolveId(const QString &caseId) const
 }
 
 namespace {
-// A case's assignment as the worklist shows it: the one due first (one per case in practice).
-const QString kFromCasesWithAssignment = QStringLiteral(
-    " FROM cases LEFT JOIN assignments a ON a.id = (SELECT x.id FROM assignments x WHERE x.case_id = "
-    "cases.id ORDER BY x.due_at = '', x.due_at, x.id LIMIT 1)");
-
-/// FROM … WHERE … ORDER BY … LIMIT of a case list (cases() and caseSummaries() select the same
-/// rows; the summaries join the assignment, so columns are named with their table).
-QString caseListTail(
-    const CaseFilter &f, QVariantList *binds, const QString &from = QStringLiteral(" FROM cases"))
+/// FROM … WHERE … ORDER BY … LIMIT of a case list (cases() and caseSummaries() select the same rows).
+QString caseListTail(const CaseFilter &f, QVariantList *binds)
 {
     QStringList where;
     if (!f.caseType.isEmpty()) {
@@ -82,7 +75,7 @@ QString caseListTail(
         where << QStringLiteral(
             "(cases.pending_count > 0 OR cases.has_conflict <> 0 OR cases.has_issue <> 0 OR "
             "cases.removed_on_server <> 0 OR cases.is_local_only <> 0)");
-    QString sql = from;
+    QString sql = QStringLiteral(" FROM cases");
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY cases.updated_at DESC, cases.id LIMIT ? OFFSET ?");
@@ -97,15 +90,15 @@ const QString kSearchText = QStringLiteral(
     "CASE WHEN json_valid(coalesce(cases.fields, cases.server_fields)) THEN (SELECT group_concat(value, ' ') "
     "FROM json_each(coalesce(cases.fields, cases.server_fields)) WHERE type IN ('text', 'integer', 'real')) "
     "END");
-// The assignment's queue and assignee win over the case's (the server keeps them equal); its due
-// date (ISO 8601) becomes ms since the epoch like updated_at.
+// The assignment's due date and instructions are columns of the case (schema v4: the assignment due
+// first, kept by triggers); the due date (ISO 8601) becomes ms since the epoch like updated_at.
 const QString kListColumns = QStringLiteral(
-    "SELECT cases.id, cases.case_type, coalesce(cases.local_status, cases.status), coalesce(a.queue, "
-    "cases.queue), coalesce(a.assignee, cases.assignee), coalesce(cases.local_title, cases.title), "
+    "SELECT cases.id, cases.case_type, coalesce(cases.local_status, cases.status), cases.queue, "
+    "cases.assignee, coalesce(cases.local_title, cases.title), "
     "CAST(round((julianday(cases.updated_at) - 2440587.5) * 86400000.0) AS INTEGER), cases.pending_count, "
     "cases.has_conflict, cases.has_issue, "
-    "CAST(round((julianday(nullif(a.due_at, '')) - 2440587.5) * 86400000.0) AS INTEGER), "
-    "coalesce(a.instructions, ''), cases.priority, cases.site, ");
+    "CAST(round((julianday(nullif(cases.due_at, '')) - 2440587.5) * 86400000.0) AS INTEGER), "
+    "cases.instructions, cases.priority, cases.site, ");
 const QString kSummaryColumns = kListColumns + kSearchText;
 
 CaseSummary summaryFromQuery(const QSqlQuery &q)
@@ -145,7 +138,7 @@ QList<LocalCase> StoreReads::cases(const CaseFilter &f) const
 QList<CaseSummary> StoreReads::caseSummaries(const CaseFilter &f) const
 {
     QVariantList binds;
-    const QString sql = kSummaryColumns + caseListTail(f, &binds, kFromCasesWithAssignment);
+    const QString sql = kSummaryColumns + caseListTail(f, &binds);
     QList<CaseSummary> out;
     if (auto q = d.db.run(sql, binds))
         while (q.value().next())
@@ -156,8 +149,7 @@ QList<CaseSummary> StoreReads::caseSummaries(const CaseFilter &f) const
 QList<CaseSummary> StoreReads::caseSummariesWithoutSearchText(const CaseFilter &f) const
 {
     QVariantList binds;
-    const QString sql
-        = kListColumns + QStringLiteral("NULL") + caseListTail(f, &binds, kFromCasesWithAssignment);
+    const QString sql = kListColumns + QStringLiteral("NULL") + caseListTail(f, &binds);
     QList<CaseSummary> out;
     if (auto q = d.db.run(sql, binds))
         while (q.value().next())
@@ -179,7 +171,7 @@ QHash<QString, QString> StoreReads::caseSearchTexts(const CaseFilter &f) const
 std::optional<CaseSummary> StoreReads::caseSummary(const QString &caseId) const
 {
     std::optional<CaseSummary> s;
-    (void)d.db.forEach(kSummaryColumns + kFromCasesWithAssignment + QStringLiteral(" WHERE cases.id = ?"),
+    (void)d.db.forEach(kSummaryColumns + QStringLiteral(" FROM cases WHERE cases.id = ?"),
         { d.cases.resolve(caseId) }, [&s](const QSqlQuery &q) { s = summaryFromQuery(q); });
     return s;
 }

@@ -55,11 +55,11 @@ struct CaseSummary {
     QString id;
     QString caseType;
     QString status; // local view
-    QString queue; // the assignment's (earliest due) when the case has one, else the case's
-    QString assignee; // likewise; empty: in the queue's pool
+    QString queue;
+    QString assignee; // empty: in the queue's pool
     QString title; // local view
     qint64 updatedAtMs = 0; // last change, ms since the epoch (0: none)
-    qint64 dueAtMs = 0; // the assignment's due date, ms since the epoch (0: none)
+    qint64 dueAtMs = 0; // the assignment's (due first) due date, ms since the epoch (0: none)
     QString instructions; // the assignment's instructions
     QString priority; // the local view's `priority` choice value, empty when none
     QString site; // the local view's `site` lookup key, empty when none

@@ -112,12 +112,15 @@ private Q_SLOTS:
                 QJsonObject { { "id", id }, { "caseId", caseId }, { "assignee", assignee },
                     { "queue", "north" }, { "dueAt", dueAt }, { "instructions", instructions } });
         };
+        // C-3 and C-4 wait in the north pool (the server keeps case and assignment alike).
         QJsonObject pool = caseJson(QStringLiteral("C-4"), 1, baseFields(), QStringLiteral("InProgress"));
         pool.insert("assignee", "");
+        QJsonObject pool3 = caseJson(QStringLiteral("C-3"), 2, baseFields());
+        pool3.insert("assignee", "");
         QJsonObject high = baseFields();
         high.insert("priority", "high");
         high.insert("site", "S-003");
-        const QJsonArray changes { upsert("case", "C-4", pool),
+        const QJsonArray changes { upsert("case", "C-4", pool), upsert("case", "C-3", pool3),
             upsert("case", "C-1", caseJson("C-1", 2, high)),
             assignment("C-1", "alice", due(2), "Gate code 4711"),
             assignment("C-2", "alice", due(-1), QString()),
