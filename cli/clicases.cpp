@@ -3,6 +3,7 @@
 #include "clicontext.h"
 #include "fieldvalues.h"
 #include "localstore.h"
+#include "rules/caselabels.h"
 #include "rules/fieldvalue.h"
 
 #include <QJsonArray>
@@ -121,9 +122,16 @@ int cmdCaseShow(Context &ctx)
         return ExitOk;
     }
     const auto type = (*store)->reads().caseType(c->record.caseType);
+    // Names for people in the system's language, with the name a command takes in parentheses.
+    const QString lang = userLanguage();
+    const auto named = [](const QString &label, const QString &name) {
+        return label == name ? name : QStringLiteral("%1 (%2)").arg(label, name);
+    };
     ctx.out << c->record.id << "  " << c->record.title << "\n"
-            << "type:     " << c->record.caseType << "\n"
-            << "status:   " << c->record.status << "\n"
+            << "type:     " << named(type ? type->titleText(lang) : c->record.caseType, c->record.caseType)
+            << "\n"
+            << "status:   "
+            << named(statusLabel(type ? &*type : nullptr, c->record.status, lang), c->record.status) << "\n"
             << "assignee: " << (c->record.assignee.isEmpty() ? QStringLiteral("—") : c->record.assignee)
             << "\n"
             << "etag:     " << c->record.etag << "\n"
@@ -131,7 +139,7 @@ int cmdCaseShow(Context &ctx)
             << (c->hasIssue ? "  (sync issue)" : "") << "\n";
     if (type) {
         for (const FieldDef &f : type->fields)
-            ctx.out << "  " << (f.label.isEmpty() ? f.name : f.label) << ": "
+            ctx.out << "  " << type->fieldLabel(f.name, lang) << ": "
                     << formatFieldValue(&f, c->record.fields.value(f.name), storeLabels(**store)) << "\n";
     } else {
         for (auto it = c->record.fields.begin(); it != c->record.fields.end(); ++it)

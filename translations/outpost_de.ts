@@ -67,16 +67,8 @@
         <translation>Unbekannte Konfliktregel „%1“.</translation>
     </message>
     <message>
-        <source>status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; gives choice labels, but field &apos;%2&apos; has no choices.</source>
         <translation>„%1“ gibt Auswahlbeschriftungen an, aber das Feld „%2“ hat keine Auswahl.</translation>
-    </message>
-    <message>
-        <source>choice</source>
-        <translation>Auswahl</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a language code such as &quot;de&quot; or &quot;pt_BR&quot;.</source>
@@ -87,12 +79,16 @@
         <translation>Das Feld „%1“ muss ein nicht leerer Text sein.</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; names no %2 of this case type (&apos;%3&apos;).</source>
-        <translation>„%1“ nennt kein(e) %2 dieses Falltyps („%3“).</translation>
-    </message>
-    <message>
         <source>Field &apos;%1&apos; must be an object such as {&quot;label&quot;: &quot;…&quot;, &quot;labels&quot;: {&quot;de&quot;: &quot;…&quot;}}.</source>
         <translation>Das Feld „%1“ muss ein Objekt sein, etwa {&quot;label&quot;: &quot;…&quot;, &quot;labels&quot;: {&quot;de&quot;: &quot;…&quot;}}.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names no status of this case type.</source>
+        <translation>&apos;%1&apos; nennt keinen Status dieses Falltyps.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names no choice of field &apos;%2&apos;.</source>
+        <translation>&apos;%1&apos; nennt keinen Auswahlwert des Felds &apos;%2&apos;.</translation>
     </message>
 </context>
 <context>
@@ -284,6 +280,11 @@
         <source>%1 (%2)</source>
         <extracomment>A lookup value: the data-page key, then its label in parentheses.</extracomment>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <extracomment>A date and time as stored (in UTC), e.g. &quot;30.11.2026 08:00 UTC&quot;.</extracomment>
+        <translation>%1 UTC</translation>
     </message>
 </context>
 <context>
@@ -697,6 +698,18 @@
         <source>Signing out…</source>
         <translation>Wird abgemeldet…</translation>
     </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Erneut anmelden</translation>
+    </message>
+    <message>
+        <source>The server needs your password before your changes can be sent.</source>
+        <translation>Der Server braucht Ihr Passwort, bevor Ihre Änderungen gesendet werden können.</translation>
+    </message>
+    <message>
+        <source>Signed in again; syncing…</source>
+        <translation>Wieder angemeldet; synchronisiere …</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::AppSession</name>
@@ -713,10 +726,6 @@
         <translation>Die Daten auf diesem Gerät können nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <source>Sign in again to sync.</source>
-        <translation>Zum Synchronisieren erneut anmelden.</translation>
-    </message>
-    <message>
         <source>No one is signed in.</source>
         <translation>Niemand ist angemeldet.</translation>
     </message>
@@ -727,6 +736,38 @@
     <message>
         <source>This session belongs to %1 on %2.</source>
         <translation>Diese Sitzung gehört %1 auf %2.</translation>
+    </message>
+    <message>
+        <source>Sign in again first: the server needs your password.</source>
+        <translation>Melden Sie sich zuerst erneut an: Der Server braucht Ihr Passwort.</translation>
+    </message>
+    <message>
+        <source>Trying to reach the server…</source>
+        <translation>Versuche, den Server zu erreichen …</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisiere …</translation>
+    </message>
+    <message>
+        <source>Sync did not finish: %1 Your changes stay on this device.</source>
+        <translation>Die Synchronisierung wurde nicht abgeschlossen: %1 Ihre Änderungen bleiben auf diesem Gerät.</translation>
+    </message>
+    <message>
+        <source>Synced; 1 change is still waiting (see the Outbox).</source>
+        <translation>Synchronisiert; 1 Änderung wartet noch (siehe Postausgang).</translation>
+    </message>
+    <message>
+        <source>Synced; %1 changes are still waiting (see the Outbox).</source>
+        <translation>Synchronisiert; %1 Änderungen warten noch (siehe Postausgang).</translation>
+    </message>
+    <message>
+        <source>Synced: everything is sent and up to date.</source>
+        <translation>Synchronisiert: Alles ist gesendet und aktuell.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, so it cannot check your password yet. Your changes stay on this device; try again once you are online.</source>
+        <translation>Der Server ist nicht erreichbar und kann Ihr Passwort noch nicht prüfen. Ihre Änderungen bleiben auf diesem Gerät; versuchen Sie es wieder, sobald Sie online sind.</translation>
     </message>
 </context>
 <context>
@@ -874,6 +915,18 @@
         <source>%1 (required)</source>
         <translation>%1 (Pflichtfeld)</translation>
     </message>
+    <message>
+        <source>Conflict: yours %1, on the server %2. Resolve it above.</source>
+        <translation>Konflikt: Ihr Wert %1, auf dem Server %2. Lösen Sie ihn oben.</translation>
+    </message>
+    <message>
+        <source>Saved on this device, not sent yet</source>
+        <translation>Auf diesem Gerät gespeichert, noch nicht gesendet</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::CaseView</name>
@@ -900,14 +953,6 @@
     <message>
         <source>The case type %1 is not available yet; sync first.</source>
         <translation>Der Falltyp %1 ist noch nicht vorhanden; bitte zuerst synchronisieren.</translation>
-    </message>
-    <message>
-        <source>This case is no longer available to you: %1</source>
-        <translation>Dieser Fall ist für Sie nicht mehr verfügbar: %1</translation>
-    </message>
-    <message>
-        <source>The case is no longer available.</source>
-        <translation>Der Fall ist nicht mehr verfügbar.</translation>
     </message>
     <message>
         <source>Please correct the marked fields first. Nothing was saved.</source>
@@ -952,6 +997,42 @@
     <message>
         <source>not yet saved</source>
         <translation>noch nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Lösen …</translation>
+    </message>
+    <message>
+        <source>This case was closed or reassigned on the server, so your unsaved changes cannot be saved to it. Copy what you need before you open another case.</source>
+        <translation>Dieser Fall wurde auf dem Server geschlossen oder neu zugewiesen; Ihre ungespeicherten Änderungen können nicht mehr in ihm gespeichert werden. Kopieren Sie, was Sie brauchen, bevor Sie einen anderen Fall öffnen.</translation>
+    </message>
+    <message>
+        <source>%1: done and sent. The case has left your worklist.</source>
+        <translation>%1: erledigt und gesendet. Der Fall ist nicht mehr in Ihrer Arbeitsliste.</translation>
+    </message>
+    <message>
+        <source>This case was closed or reassigned on the server and has left your worklist.</source>
+        <translation>Dieser Fall wurde auf dem Server geschlossen oder neu zugewiesen und ist nicht mehr in Ihrer Arbeitsliste.</translation>
+    </message>
+    <message>
+        <source>Your change and the server&apos;s differ for: %1. Nothing of it is sent until you decide.</source>
+        <translation>Ihre Änderung und die des Servers unterscheiden sich bei: %1. Davon wird nichts gesendet, bis Sie entscheiden.</translation>
+    </message>
+    <message>
+        <source>Saved and sent.</source>
+        <translation>Gespeichert und gesendet.</translation>
+    </message>
+    <message>
+        <source>Due %1: overdue</source>
+        <translation>Fällig %1: überfällig</translation>
+    </message>
+    <message>
+        <source>Due today: %1</source>
+        <translation>Heute fällig: %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Fällig %1</translation>
     </message>
 </context>
 <context>
@@ -1073,16 +1154,21 @@
         <translation>Nein</translation>
     </message>
     <message>
-        <source>Not set</source>
-        <translation>Nicht gesetzt</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>(keine Angabe)</translation>
     </message>
     <message>
-        <source>Type to search %1</source>
-        <translation>Tippen, um in %1 zu suchen</translation>
+        <source>Press the chosen answer again to clear it</source>
+        <translation>Drücken Sie die gewählte Antwort erneut, um sie zu löschen</translation>
+    </message>
+    <message>
+        <source>%1: No</source>
+        <translation>%1: Nein</translation>
+    </message>
+    <message>
+        <source>Search %1…</source>
+        <extracomment>Placeholder of a lookup field&apos;s editor; %1 is the field&apos;s label, e.g. &quot;Site&quot;.</extracomment>
+        <translation>%1 suchen …</translation>
     </message>
 </context>
 <context>
@@ -1883,10 +1969,6 @@
         </translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
         <source>Online</source>
         <translation>Online</translation>
     </message>
@@ -1929,6 +2011,38 @@
     <message>
         <source>Cases where your changes and the server&apos;s need a decision</source>
         <translation>Fälle, in denen zwischen Ihren Änderungen und denen des Servers entschieden werden muss</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Anmelden …</translation>
+    </message>
+    <message>
+        <source>Enter your password so that syncing can go on</source>
+        <translation>Geben Sie Ihr Passwort ein, damit die Synchronisierung weitergehen kann</translation>
+    </message>
+    <message>
+        <source>Offline: your work is kept on this device</source>
+        <translation>Offline: Ihre Arbeit bleibt auf diesem Gerät</translation>
+    </message>
+    <message>
+        <source>Sign in again to send 1 change</source>
+        <translation>Erneut anmelden, um 1 Änderung zu senden</translation>
+    </message>
+    <message>
+        <source>Sign in again to send %1 changes</source>
+        <translation>Erneut anmelden, um %1 Änderungen zu senden</translation>
+    </message>
+    <message>
+        <source>Sign in again to sync</source>
+        <translation>Erneut anmelden, um zu synchronisieren</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Everything you do is saved here and sent once the connection is back.</source>
+        <translation>Der Server ist nicht erreichbar. Alles, was Sie tun, wird hier gespeichert und gesendet, sobald die Verbindung wieder da ist.</translation>
+    </message>
+    <message>
+        <source>This device has no valid session with the server (signed in offline, signed out or expired). Your changes are kept here until you sign in again.</source>
+        <translation>Dieses Gerät hat keine gültige Sitzung beim Server (offline angemeldet, abgemeldet oder abgelaufen). Ihre Änderungen bleiben hier, bis Sie sich erneut anmelden.</translation>
     </message>
 </context>
 <context>

@@ -67,16 +67,8 @@
         <translation>Règle de conflit inconnue « %1 ».</translation>
     </message>
     <message>
-        <source>status</source>
-        <translation>statut</translation>
-    </message>
-    <message>
         <source>&apos;%1&apos; gives choice labels, but field &apos;%2&apos; has no choices.</source>
         <translation>« %1 » donne des libellés de choix, mais le champ « %2 » n’a pas de choix.</translation>
-    </message>
-    <message>
-        <source>choice</source>
-        <translation>choix</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a language code such as &quot;de&quot; or &quot;pt_BR&quot;.</source>
@@ -87,12 +79,16 @@
         <translation>Le champ « %1 » doit être un texte non vide.</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; names no %2 of this case type (&apos;%3&apos;).</source>
-        <translation>« %1 » ne désigne aucun(e) %2 de ce type de dossier (« %3 »).</translation>
-    </message>
-    <message>
         <source>Field &apos;%1&apos; must be an object such as {&quot;label&quot;: &quot;…&quot;, &quot;labels&quot;: {&quot;de&quot;: &quot;…&quot;}}.</source>
         <translation>Le champ « %1 » doit être un objet comme {&quot;label&quot;: &quot;…&quot;, &quot;labels&quot;: {&quot;de&quot;: &quot;…&quot;}}.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names no status of this case type.</source>
+        <translation>&apos;%1&apos; ne désigne aucun statut de ce type de dossier.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; names no choice of field &apos;%2&apos;.</source>
+        <translation>&apos;%1&apos; ne désigne aucun choix du champ &apos;%2&apos;.</translation>
     </message>
 </context>
 <context>
@@ -284,6 +280,11 @@
         <source>%1 (%2)</source>
         <extracomment>A lookup value: the data-page key, then its label in parentheses.</extracomment>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <extracomment>A date and time as stored (in UTC), e.g. &quot;30.11.2026 08:00 UTC&quot;.</extracomment>
+        <translation>%1 UTC</translation>
     </message>
 </context>
 <context>
@@ -697,6 +698,18 @@
         <source>Signing out…</source>
         <translation>Déconnexion…</translation>
     </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Se reconnecter</translation>
+    </message>
+    <message>
+        <source>The server needs your password before your changes can be sent.</source>
+        <translation>Le serveur a besoin de votre mot de passe avant que vos modifications puissent être envoyées.</translation>
+    </message>
+    <message>
+        <source>Signed in again; syncing…</source>
+        <translation>Reconnecté ; synchronisation…</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::AppSession</name>
@@ -713,10 +726,6 @@
         <translation>Impossible d&apos;ouvrir les données de cet appareil : %1</translation>
     </message>
     <message>
-        <source>Sign in again to sync.</source>
-        <translation>Reconnectez-vous pour synchroniser.</translation>
-    </message>
-    <message>
         <source>No one is signed in.</source>
         <translation>Personne n&apos;est connecté.</translation>
     </message>
@@ -727,6 +736,38 @@
     <message>
         <source>This session belongs to %1 on %2.</source>
         <translation>Cette session appartient à %1 sur %2.</translation>
+    </message>
+    <message>
+        <source>Sign in again first: the server needs your password.</source>
+        <translation>Reconnectez-vous d&apos;abord : le serveur a besoin de votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Trying to reach the server…</source>
+        <translation>Tentative de joindre le serveur…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Sync did not finish: %1 Your changes stay on this device.</source>
+        <translation>La synchronisation n&apos;a pas abouti : %1 Vos modifications restent sur cet appareil.</translation>
+    </message>
+    <message>
+        <source>Synced; 1 change is still waiting (see the Outbox).</source>
+        <translation>Synchronisé ; 1 modification en attente (voir la Boîte d’envoi).</translation>
+    </message>
+    <message>
+        <source>Synced; %1 changes are still waiting (see the Outbox).</source>
+        <translation>Synchronisé ; %1 modifications en attente (voir la Boîte d’envoi).</translation>
+    </message>
+    <message>
+        <source>Synced: everything is sent and up to date.</source>
+        <translation>Synchronisé : tout est envoyé et à jour.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, so it cannot check your password yet. Your changes stay on this device; try again once you are online.</source>
+        <translation>Le serveur est injoignable et ne peut pas encore vérifier votre mot de passe. Vos modifications restent sur cet appareil ; réessayez une fois en ligne.</translation>
     </message>
 </context>
 <context>
@@ -874,6 +915,18 @@
         <source>%1 (required)</source>
         <translation>%1 (obligatoire)</translation>
     </message>
+    <message>
+        <source>Conflict: yours %1, on the server %2. Resolve it above.</source>
+        <translation>Conflit : votre valeur %1, sur le serveur %2. Résolvez-le ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Saved on this device, not sent yet</source>
+        <translation>Enregistré sur cet appareil, pas encore envoyé</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::CaseView</name>
@@ -900,14 +953,6 @@
     <message>
         <source>The case type %1 is not available yet; sync first.</source>
         <translation>Le type de dossier %1 n’est pas encore disponible ; synchronisez d’abord.</translation>
-    </message>
-    <message>
-        <source>This case is no longer available to you: %1</source>
-        <translation>Ce dossier ne vous est plus accessible : %1</translation>
-    </message>
-    <message>
-        <source>The case is no longer available.</source>
-        <translation>Le dossier n’est plus disponible.</translation>
     </message>
     <message>
         <source>Please correct the marked fields first. Nothing was saved.</source>
@@ -952,6 +997,42 @@
     <message>
         <source>not yet saved</source>
         <translation>pas encore enregistré</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Résoudre…</translation>
+    </message>
+    <message>
+        <source>This case was closed or reassigned on the server, so your unsaved changes cannot be saved to it. Copy what you need before you open another case.</source>
+        <translation>Ce dossier a été clos ou réattribué sur le serveur ; vos modifications non enregistrées ne peuvent plus y être enregistrées. Copiez ce dont vous avez besoin avant d&apos;ouvrir un autre dossier.</translation>
+    </message>
+    <message>
+        <source>%1: done and sent. The case has left your worklist.</source>
+        <translation>%1 : fait et envoyé. Le dossier a quitté votre liste de travail.</translation>
+    </message>
+    <message>
+        <source>This case was closed or reassigned on the server and has left your worklist.</source>
+        <translation>Ce dossier a été clos ou réattribué sur le serveur et a quitté votre liste de travail.</translation>
+    </message>
+    <message>
+        <source>Your change and the server&apos;s differ for: %1. Nothing of it is sent until you decide.</source>
+        <translation>Votre modification et celle du serveur diffèrent pour : %1. Rien n&apos;en est envoyé tant que vous n&apos;avez pas décidé.</translation>
+    </message>
+    <message>
+        <source>Saved and sent.</source>
+        <translation>Enregistré et envoyé.</translation>
+    </message>
+    <message>
+        <source>Due %1: overdue</source>
+        <translation>Échéance %1 : en retard</translation>
+    </message>
+    <message>
+        <source>Due today: %1</source>
+        <translation>Échéance aujourd&apos;hui : %1</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Échéance %1</translation>
     </message>
 </context>
 <context>
@@ -1073,16 +1154,21 @@
         <translation>Non</translation>
     </message>
     <message>
-        <source>Not set</source>
-        <translation>Non renseigné</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>(aucune)</translation>
     </message>
     <message>
-        <source>Type to search %1</source>
-        <translation>Tapez pour chercher dans %1</translation>
+        <source>Press the chosen answer again to clear it</source>
+        <translation>Appuyez de nouveau sur la réponse choisie pour l&apos;effacer</translation>
+    </message>
+    <message>
+        <source>%1: No</source>
+        <translation>%1 : Non</translation>
+    </message>
+    <message>
+        <source>Search %1…</source>
+        <extracomment>Placeholder of a lookup field&apos;s editor; %1 is the field&apos;s label, e.g. &quot;Site&quot;.</extracomment>
+        <translation>Rechercher : %1…</translation>
     </message>
 </context>
 <context>
@@ -1883,10 +1969,6 @@
         </translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>Hors ligne</translation>
-    </message>
-    <message>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
@@ -1929,6 +2011,38 @@
     <message>
         <source>Cases where your changes and the server&apos;s need a decision</source>
         <translation>Dossiers où il faut choisir entre vos modifications et celles du serveur</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <source>Enter your password so that syncing can go on</source>
+        <translation>Saisissez votre mot de passe pour que la synchronisation continue</translation>
+    </message>
+    <message>
+        <source>Offline: your work is kept on this device</source>
+        <translation>Hors ligne : votre travail est conservé sur cet appareil</translation>
+    </message>
+    <message>
+        <source>Sign in again to send 1 change</source>
+        <translation>Se reconnecter pour envoyer 1 modification</translation>
+    </message>
+    <message>
+        <source>Sign in again to send %1 changes</source>
+        <translation>Se reconnecter pour envoyer %1 modifications</translation>
+    </message>
+    <message>
+        <source>Sign in again to sync</source>
+        <translation>Se reconnecter pour synchroniser</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Everything you do is saved here and sent once the connection is back.</source>
+        <translation>Le serveur est injoignable. Tout ce que vous faites est enregistré ici et envoyé dès que la connexion revient.</translation>
+    </message>
+    <message>
+        <source>This device has no valid session with the server (signed in offline, signed out or expired). Your changes are kept here until you sign in again.</source>
+        <translation>Cet appareil n&apos;a pas de session valide auprès du serveur (connexion hors ligne, déconnexion ou expiration). Vos modifications sont conservées ici jusqu&apos;à votre reconnexion.</translation>
     </message>
 </context>
 <context>

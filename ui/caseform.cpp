@@ -3,6 +3,7 @@
 
 #include "fieldeditor.h"
 #include "lookupsource.h"
+#include "rules/caselabels.h"
 #include "rules/fieldvalue.h"
 
 #include <QGridLayout>
@@ -25,7 +26,7 @@ struct CaseForm::Row {
 
 CaseForm::CaseForm(const CaseType &type, const LookupSource *lookup, QWidget *parent)
     : QWidget(parent)
-    , m_type(type)
+    , m_type(localizedCaseType(type, userLanguage()))
     , m_lookup(lookup)
 {
     setObjectName(QStringLiteral("caseForm"));

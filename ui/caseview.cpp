@@ -8,6 +8,8 @@
 #include "flowactionbar.h"
 #include "serverchangedbanner.h"
 
+#include "rules/caselabels.h"
+
 #include <QToolButton>
 
 #include <QDateTime>
@@ -189,7 +191,7 @@ bool CaseView::newCase(const QString &caseType)
     m_record = CaseRecord {};
     m_record.caseType = m_type.name;
     m_record.status = m_type.initialStatus();
-    m_record.title = tr("New %1").arg(m_type.title);
+    m_record.title = tr("New %1").arg(m_type.titleText(userLanguage()));
     m_lastAction.clear();
     m_gone = false;
     showForm({}, RulesEngine::Mode::Create);
@@ -265,7 +267,7 @@ void CaseView::onCasesChanged(const QStringList &caseIds)
         m_clashing = out.clashing;
         QStringList labels;
         for (const QString &f : out.kept)
-            labels << (m_type.field(f) ? m_type.field(f)->label : f);
+            labels << m_type.fieldLabel(f, userLanguage());
         m_banner->showFor(labels);
         m_banner->reviewButton()->setEnabled(!out.clashing.isEmpty());
     }
@@ -384,7 +386,7 @@ void CaseView::runAction(const QString &action)
     const FlowAction *a = m_type.flowAction(action);
     if (a)
         m_record.status = a->to;
-    m_lastAction = a ? a->label : action;
+    m_lastAction = m_type.actionLabel(action, userLanguage());
     m_form->markSaved();
     m_record.fields = m_form->baseFields();
     showMessage(tr("Done: %1. It is sent with the next sync.").arg(m_lastAction), false);
@@ -424,11 +426,10 @@ void CaseView::showMessage(const QString &text, bool error)
 
 void CaseView::updateHeader()
 {
-    const QString lang = QLocale().name().section(QLatin1Char('_'), 0, 0);
     m_title->setText(m_record.title.isEmpty() ? m_record.id : m_record.title);
     QStringList meta { m_record.id.isEmpty() ? tr("not yet saved") : m_record.id,
-        m_type.title.isEmpty() ? m_record.caseType : m_type.title,
-        tr("Status: %1").arg(m_type.statusLabel(m_record.status, lang)) };
+        m_type.titleText(userLanguage()),
+        tr("Status: %1").arg(m_type.statusLabel(m_record.status, userLanguage())) };
     if (!m_record.queue.isEmpty())
         meta << tr("Queue: %1").arg(m_record.queue);
     m_meta->setText(meta.join(QStringLiteral(" · ")));

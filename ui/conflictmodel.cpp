@@ -2,6 +2,7 @@
 #include "conflictmodel.h"
 
 #include "lookupsource.h"
+#include "rules/caselabels.h"
 #include "rules/fieldvalue.h"
 
 #include <QColor>
@@ -10,7 +11,7 @@ namespace outpost::ui {
 
 ConflictModel::ConflictModel(const CaseType &type, const LookupSource *lookup, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_type(type)
+    , m_type(localizedCaseType(type, userLanguage()))
     , m_lookup(lookup)
 { }
 

@@ -4,6 +4,9 @@
 #include "lookupmodel.h"
 #include "lookupsource.h"
 
+#include "rules/caselabels.h"
+#include "rules/fieldvalue.h"
+
 #include <QAbstractItemView>
 #include <QCalendarWidget>
 #include <QCheckBox>
@@ -102,31 +105,29 @@ public:
         m_edit->setClearButtonEnabled(true);
         if (f.min && f.max)
             m_edit->setPlaceholderText(
-                FieldEditor::tr("%1 to %2").arg(numberText(*f.min), numberText(*f.max)));
+                FieldEditor::tr("%1 to %2").arg(formatNumber(*f.min), formatNumber(*f.max)));
         else if (f.min)
-            m_edit->setPlaceholderText(FieldEditor::tr("at least %1").arg(numberText(*f.min)));
+            m_edit->setPlaceholderText(FieldEditor::tr("at least %1").arg(formatNumber(*f.min)));
         else if (f.max)
-            m_edit->setPlaceholderText(FieldEditor::tr("at most %1").arg(numberText(*f.max)));
+            m_edit->setPlaceholderText(FieldEditor::tr("at most %1").arg(formatNumber(*f.max)));
         connect(m_edit, &QLineEdit::textEdited, this, &NumberEditor::notifyEdited);
     }
     QWidget *widget() const override { return m_edit; }
     QWidget *editor() const override { return m_edit; }
     QJsonValue value() const override
     {
-        QString t = m_edit->text().trimmed();
-        if (t.isEmpty())
+        if (m_edit->text().trimmed().isEmpty())
             return QJsonValue::Null;
-        t.replace(QLatin1Char(','), QLatin1Char('.'));
-        bool ok = false;
-        const double d = QLocale::c().toDouble(t, &ok);
-        return ok ? QJsonValue(d) : QJsonValue(m_edit->text());
+        // Typed in the user's locale ("12,5" in German), stored and sent canonical (12.5).
+        const std::optional<double> d = parseNumber(m_edit->text());
+        return d ? QJsonValue(*d) : QJsonValue(m_edit->text());
     }
     void setReadOnly(bool ro) override { m_edit->setReadOnly(ro); }
 
 protected:
     void applyValue(const QJsonValue &v) override
     {
-        m_edit->setText(v.isDouble() ? numberText(v.toDouble()) : v.isString() ? v.toString() : QString());
+        m_edit->setText(v.isDouble() ? formatNumber(v.toDouble()) : v.isString() ? v.toString() : QString());
     }
 
 private:
@@ -146,10 +147,10 @@ public:
         m_edit->setCalendarPopup(true);
         if (withTime) {
             m_edit->setTimeSpec(Qt::UTC);
-            m_edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+            m_edit->setDisplayFormat(dateTimeFormat() + QStringLiteral(" 'UTC'"));
             m_edit->setMinimumDateTime(QDateTime(kEmptyDate, QTime(0, 0), Qt::UTC));
         } else {
-            m_edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+            m_edit->setDisplayFormat(dateFormat());
             m_edit->setMinimumDate(kEmptyDate);
         }
         m_edit->setSpecialValueText(FieldEditor::tr("not set"));
@@ -320,7 +321,7 @@ public:
     {
         m_combo->addItem(FieldEditor::tr("(none)"), QString());
         for (const QString &c : f.choices)
-            m_combo->addItem(c, c);
+            m_combo->addItem(choiceLabel(f, c, userLanguage()), c);
         connect(m_combo, &QComboBox::activated, this, &ChoiceEditor::notifyEdited);
     }
     QWidget *widget() const override { return m_combo; }
@@ -366,7 +367,8 @@ public:
         completer->setMaxVisibleItems(10);
         m_edit->setCompleter(completer);
         m_edit->setClearButtonEnabled(true);
-        m_edit->setPlaceholderText(FieldEditor::tr("Type to search %1").arg(f.dataPage));
+        //: Placeholder of a lookup field's editor; %1 is the field's label, e.g. "Site".
+        m_edit->setPlaceholderText(FieldEditor::tr("Search %1…").arg(f.label.isEmpty() ? f.name : f.label));
         m_label->setObjectName(QStringLiteral("lookupLabel"));
         m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
         auto *lay = new QHBoxLayout(m_box);

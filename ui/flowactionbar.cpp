@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "flowactionbar.h"
 
+#include "rules/caselabels.h"
 #include "rules/rulesengine.h"
 
 #include <QHBoxLayout>
@@ -8,7 +9,9 @@
 
 namespace outpost::ui {
 
-FlowActionBar::FlowActionBar(QWidget *parent) : QWidget(parent), m_layout(new QHBoxLayout(this))
+FlowActionBar::FlowActionBar(QWidget *parent)
+    : QWidget(parent)
+    , m_layout(new QHBoxLayout(this))
 {
     setObjectName(QStringLiteral("flowActionBar"));
     m_layout->setContentsMargins(0, 0, 0, 0);
@@ -19,8 +22,8 @@ void FlowActionBar::setCaseType(const CaseType &type)
 {
     qDeleteAll(m_buttons);
     m_buttons.clear();
-    m_type = type;
-    for (const FlowAction &a : type.flowActions) {
+    m_type = localizedCaseType(type, userLanguage());
+    for (const FlowAction &a : std::as_const(m_type.flowActions)) {
         auto *b = new QPushButton(a.label, this);
         b->setObjectName(QStringLiteral("flow_") + a.name);
         b->setAccessibleName(a.label);
@@ -57,7 +60,10 @@ QStringList FlowActionBar::actionNames() const
     return out;
 }
 
-QPushButton *FlowActionBar::button(const QString &action) const { return m_buttons.value(action); }
+QPushButton *FlowActionBar::button(const QString &action) const
+{
+    return m_buttons.value(action);
+}
 
 bool FlowActionBar::isAllowed(const QString &action) const
 {

@@ -2,6 +2,7 @@
 #include "historymodel.h"
 
 #include "lookupsource.h"
+#include "rules/caselabels.h"
 #include "rules/fieldvalue.h"
 
 #include <QJsonArray>
@@ -21,8 +22,7 @@ QString HistoryModel::describe(const CaseHistoryEntry &e, const CaseType *type, 
     if (action == QLatin1String("create"))
         lines << tr("Created the case");
     else if (action == QLatin1String("transition")) {
-        const FlowAction *fa = type ? type->flowAction(flow) : nullptr;
-        lines << tr("Flow action: %1").arg(fa ? fa->label : flow);
+        lines << tr("Flow action: %1").arg(type ? type->actionLabel(flow, userLanguage()) : flow);
     } else if (action == QLatin1String("assign"))
         lines << tr("Assignment changed");
     else if (action == QLatin1String("note"))
@@ -47,13 +47,21 @@ QString HistoryModel::describe(const CaseHistoryEntry &e, const CaseType *type, 
         QString from;
         QString to;
         if (const FieldDef *f = type ? type->field(key) : nullptr) {
-            label = f->label.isEmpty() ? f->name : f->label;
+            label = type->fieldLabel(key, userLanguage());
             from = formatFieldValue(f, before, lookupLabels(lookup));
             to = formatFieldValue(f, after, lookupLabels(lookup));
         } else {
-            if (key == QLatin1String("status"))
+            if (key == QLatin1String("status")) {
                 label = tr("Status");
-            else if (key == QLatin1String("title"))
+                const auto status = [type](const QJsonValue &v) {
+                    return v.toString().isEmpty() ? formatFieldValue(nullptr, v)
+                                                  : statusLabel(type, v.toString(), userLanguage());
+                };
+                lines << (action == QLatin1String("create")
+                        ? tr("%1: %2").arg(label, status(after))
+                        : tr("%1: %2 → %3").arg(label, status(before), status(after)));
+                continue;
+            } else if (key == QLatin1String("title"))
                 label = tr("Title");
             else if (key == QLatin1String("assignee"))
                 label = tr("Assignee");

@@ -3,6 +3,8 @@
 
 #include "caseform.h"
 
+#include "rules/caselabels.h"
+
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPushButton>
@@ -23,10 +25,9 @@ SyncIssueDialog::SyncIssueDialog(const RefusedChange &change, const LookupSource
 
     QString intro;
     if (!change.flowAction.isEmpty()) {
-        const FlowAction *fa = change.type.flowAction(change.flowAction);
         intro = tr("The server refused “%1”. Fill in what it needs, then retry; the change goes back to "
                    "its place in the outbox.")
-                    .arg(fa ? fa->label : change.flowAction);
+                    .arg(change.type.actionLabel(change.flowAction, userLanguage()));
     } else {
         intro = tr("The server refused this change. Correct the highlighted fields, then retry; the "
                    "change goes back to its place in the outbox.");

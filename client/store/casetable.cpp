@@ -5,6 +5,8 @@
 #include "storedb.h"
 #include "storejson.h"
 
+#include "rules/caselabels.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -12,10 +14,8 @@ namespace outpost::client {
 
 QString fieldLabel(const CaseType *type, const QString &field)
 {
-    if (type)
-        if (const FieldDef *f = type->field(field))
-            return f->label;
-    return field;
+    // In the user's language (the process's default locale): these texts are shown as they are.
+    return type ? type->fieldLabel(field, userLanguage()) : field;
 }
 
 QString fieldLabels(const CaseType *type, const QStringList &fields)

@@ -3,6 +3,7 @@
 #include "casetable.h"
 #include "storedb.h"
 
+#include "rules/caselabels.h"
 #include "rules/fieldvalue.h"
 
 #include <QCoreApplication>
@@ -49,15 +50,14 @@ QString describeAction(const CaseTable &cases, const StoreDb &db, const Action &
     switch (a.type) {
     case ActionType::Create:
         return Tr::tr("Create %1 %2%3%4")
-            .arg(type ? type->title : a.caseType, a.caseId,
+            .arg(type ? type->titleText(userLanguage()) : a.caseType, a.caseId,
                 a.title.isEmpty() ? QString() : Tr::tr(" “%1”").arg(a.title),
                 list.isEmpty() ? QString() : QStringLiteral(": ") + list);
     case ActionType::Update:
         return Tr::tr("Update %1: %2").arg(a.caseId, list);
     case ActionType::Transition: {
-        const FlowAction *fa = type ? type->flowAction(a.flowAction) : nullptr;
         return Tr::tr("%1 on %2%3")
-            .arg(fa ? fa->label : a.flowAction, a.caseId,
+            .arg(type ? type->actionLabel(a.flowAction, userLanguage()) : a.flowAction, a.caseId,
                 list.isEmpty() ? QString() : QStringLiteral(": ") + list);
     }
     case ActionType::Note:

@@ -163,7 +163,8 @@ Result<CaseType> CaseType::fromJson(const QJsonObject &obj, const QString &path)
     if (r.ok() && ct.statuses.isEmpty())
         r.fail(r.pathOf("statuses"), Tr::tr("A case type needs at least one status."));
     ct.titles = readTranslations(r, "titles");
-    ct.statusLabels = readLocalTexts(r, "statusLabels", ct.statuses, Tr::tr("status"));
+    ct.statusLabels
+        = readLocalTexts(r, "statusLabels", ct.statuses, Tr::tr("'%1' names no status of this case type."));
 
     const QJsonArray fields = r.requireArray("fields");
     QSet<QString> names;
@@ -196,7 +197,8 @@ Result<CaseType> CaseType::fromJson(const QJsonObject &obj, const QString &path)
                     Tr::tr("'%1' gives choice labels, but field '%2' has no choices.")
                         .arg(fr.pathOf("choiceLabels"), d.name));
             else
-                d.choiceLabels = readLocalTexts(fr, "choiceLabels", d.choices, Tr::tr("choice"));
+                d.choiceLabels = readLocalTexts(fr, "choiceLabels", d.choices,
+                    Tr::tr("'%1' names no choice of field '%2'.").arg(QStringLiteral("%1"), d.name));
         }
         if (fr.ok()) {
             if (auto t = fieldTypeFromName(type))

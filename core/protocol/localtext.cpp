@@ -70,7 +70,7 @@ Translations readTranslations(JsonReader &r, const char *key)
 }
 
 QHash<QString, LocalText> readLocalTexts(
-    JsonReader &r, const char *key, const QStringList &known, const QString &what)
+    JsonReader &r, const char *key, const QStringList &known, const QString &unknownMessage)
 {
     QHash<QString, LocalText> out;
     const auto obj = r.optionalObject(key);
@@ -79,7 +79,7 @@ QHash<QString, LocalText> readLocalTexts(
     for (auto it = obj->begin(); it != obj->end() && r.ok(); ++it) {
         const QString where = r.pathOf(key) + QLatin1Char('.') + it.key();
         if (!known.contains(it.key())) {
-            r.fail(where, Tr::tr("'%1' names no %2 of this case type ('%3').").arg(where, what, it.key()));
+            r.fail(where, unknownMessage.arg(where));
             break;
         }
         if (!it.value().isObject()) {

@@ -32,9 +32,9 @@ QString translated(const QString &fallback, const Translations &translations, co
 Translations readTranslations(JsonReader &r, const char *key);
 
 /// Reads optional member `key` of `r` as an object of names → LocalText; every name must be one of
-/// `known` (what the names refer to is said by `what` in the message, e.g. "status").
+/// `known`, else `unknownMessage` (translated; %1: the member's path) is recorded.
 QHash<QString, LocalText> readLocalTexts(
-    JsonReader &r, const char *key, const QStringList &known, const QString &what);
+    JsonReader &r, const char *key, const QStringList &known, const QString &unknownMessage);
 
 QJsonObject translationsToJson(const Translations &translations);
 QJsonObject localTextsToJson(const QHash<QString, LocalText> &texts);

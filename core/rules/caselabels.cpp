@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "rules/caselabels.h"
 
+#include <QLocale>
+
 namespace outpost {
 
 namespace {
@@ -50,6 +52,32 @@ QString humanizeStatus(const QString &status)
     return parts.isEmpty() ? status : parts.join(QStringLiteral(" \u2013 "));
 }
 
+QString userLanguage()
+{
+    return QLocale().name();
+}
+
+QString choiceLabel(const FieldDef &field, const QString &value, const QString &lang)
+{
+    const auto it = field.choiceLabels.constFind(value);
+    if (it == field.choiceLabels.constEnd())
+        return value;
+    return translated(it->label.isEmpty() ? value : it->label, it->labels, lang);
+}
+
+CaseType localizedCaseType(const CaseType &type, const QString &lang)
+{
+    CaseType out = type;
+    out.title = type.titleText(lang);
+    for (FieldDef &f : out.fields) {
+        f.label = translated(f.label.isEmpty() ? f.name : f.label, f.labels, lang);
+        f.help = translated(f.help, f.helps, lang);
+    }
+    for (FlowAction &a : out.flowActions)
+        a.label = translated(a.label.isEmpty() ? a.name : a.label, a.labels, lang);
+    return out;
+}
+
 QString CaseType::titleText(const QString &lang) const
 {
     return translated(title.isEmpty() ? name : title, titles, lang);
@@ -72,12 +100,7 @@ QString CaseType::fieldHelp(const QString &name, const QString &lang) const
 QString CaseType::choiceLabel(const QString &name, const QString &value, const QString &lang) const
 {
     const FieldDef *f = field(name);
-    if (!f)
-        return value;
-    const auto it = f->choiceLabels.constFind(value);
-    if (it == f->choiceLabels.constEnd())
-        return value;
-    return translated(it->label.isEmpty() ? value : it->label, it->labels, lang);
+    return f ? outpost::choiceLabel(*f, value, lang) : value;
 }
 
 QString CaseType::statusLabel(const QString &status, const QString &lang) const

@@ -74,6 +74,42 @@ private Q_SLOTS:
         QCOMPARE(formatFieldValue(&visit, QStringLiteral("2024-05-02")), QStringLiteral("2024-05-02"));
     }
 
+    void inTheUsersLocaleAndLanguage()
+    {
+        FieldDef priority;
+        priority.type = FieldType::Choice;
+        priority.choices = QStringList { QStringLiteral("low"), QStringLiteral("high") };
+        priority.choiceLabels.insert(QStringLiteral("high"),
+            { QStringLiteral("High"), { { QStringLiteral("de"), QStringLiteral("Hoch") } } });
+        FieldDef visit;
+        visit.type = FieldType::Date;
+        FieldDef arrived;
+        arrived.type = FieldType::DateTime;
+        const QLocale before;
+        QLocale::setDefault(QLocale(QStringLiteral("de_DE")));
+        QCOMPARE(formatFieldValue(nullptr, 12.5), QStringLiteral("12,5"));
+        QCOMPARE(formatFieldValue(nullptr, 1234567.25), QStringLiteral("1234567,25"));
+        QCOMPARE(formatFieldValue(&priority, QStringLiteral("high")), QStringLiteral("Hoch"));
+        QCOMPARE(formatFieldValue(&priority, QStringLiteral("low")), QStringLiteral("low"));
+        QCOMPARE(formatFieldValue(&visit, QStringLiteral("2024-05-02")), QStringLiteral("02.05.2024"));
+        QCOMPARE(formatFieldValue(&arrived, QStringLiteral("2026-11-30T08:15:00Z")),
+            QStringLiteral("30.11.2026 08:15 UTC"));
+        QCOMPARE(parseNumber(QStringLiteral("12,5")), 12.5);
+        QCOMPARE(parseNumber(QStringLiteral("12.5")), 12.5);
+        QVERIFY(!parseNumber(QStringLiteral("12x")));
+        QLocale::setDefault(QLocale(QStringLiteral("fr_FR")));
+        QCOMPARE(formatFieldValue(nullptr, -3.25), QStringLiteral("-3,25"));
+        QCOMPARE(formatFieldValue(&visit, QStringLiteral("2024-05-02")), QStringLiteral("02/05/2024"));
+        QLocale::setDefault(QLocale(QStringLiteral("en_US")));
+        QCOMPARE(formatFieldValue(nullptr, 12.5), QStringLiteral("12.5"));
+        QCOMPARE(formatFieldValue(&priority, QStringLiteral("high")), QStringLiteral("High"));
+        QCOMPARE(formatFieldValue(&visit, QStringLiteral("2024-05-02")), QStringLiteral("2024-05-02"));
+        QCOMPARE(formatFieldValue(&arrived, QStringLiteral("2026-11-30T08:15:00Z")),
+            QStringLiteral("2026-11-30 08:15 UTC"));
+        QCOMPARE(parseNumber(QStringLiteral("12,5")), 12.5);
+        QLocale::setDefault(before);
+    }
+
     void sameFieldValueTreatsEveryEmptyAlike()
     {
         QVERIFY(sameFieldValue(QJsonValue(), QJsonValue(QJsonValue::Undefined)));

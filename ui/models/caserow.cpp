@@ -4,6 +4,8 @@
 #include "worklistroles.h"
 #include "worklisttexts.h"
 
+#include "rules/caselabels.h"
+
 #include <QElapsedTimer>
 
 #include <algorithm>
@@ -16,7 +18,7 @@ RowContext RowContext::read(const client::StoreReads &store, const QString &me)
     x.me = me;
     QHash<QString, QHash<QString, QString>> pages; // data page → key → label, each read once
     for (const CaseType &t : store.caseTypes()) {
-        x.typeTitles.insert(t.name, t.title.isEmpty() ? t.name : t.title);
+        x.typeTitles.insert(t.name, t.titleText(userLanguage()));
         for (const QString &status : t.statuses)
             x.statusLabels.insert(t.name + QLatin1Char('\n') + status, statusWords(&t, status));
         if (const FieldDef *priority = t.field(QStringLiteral("priority")))

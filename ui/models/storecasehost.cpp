@@ -3,6 +3,8 @@
 
 #include "storereads.h"
 
+#include "rules/caselabels.h"
+
 #include "localstore.h"
 
 #include <QCoreApplication>
@@ -79,12 +81,15 @@ Result<CaseType> StoreCaseHost::caseType(const QString &name) const
     const std::optional<CaseType> t = m_store->reads().caseType(name);
     if (!t)
         return Error(QStringLiteral("not_found"), Tr::tr("Case type %1 is not known.").arg(name));
-    return *t;
+    return localizedCaseType(*t, userLanguage());
 }
 
 QList<CaseType> StoreCaseHost::caseTypes() const
 {
-    return m_store->reads().caseTypes();
+    QList<CaseType> types = m_store->reads().caseTypes();
+    for (CaseType &t : types)
+        t = localizedCaseType(t, userLanguage());
+    return types;
 }
 
 Result<QString> StoreCaseHost::createCase(const QString &caseType, const QJsonObject &fields)
