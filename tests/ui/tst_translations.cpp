@@ -123,6 +123,14 @@ private Q_SLOTS:
                                   << "outpost::ValueFormat"
                                   << "Yes"
                                   << "Ja";
+        QTest::newRow("de lookup hint") << "de"
+                                        << "outpost::ui::FieldEditor"
+                                        << "Search %1…"
+                                        << "%1 suchen …";
+        QTest::newRow("de case type") << "de"
+                                      << "outpost::CaseType"
+                                      << "'%1' names no status of this case type."
+                                      << "'%1' nennt keinen Status dieses Falltyps.";
         QTest::newRow("fr value") << "fr"
                                   << "outpost::ValueFormat"
                                   << "No"
