@@ -188,7 +188,7 @@ private Q_SLOTS:
         QVERIFY(model.index(1, 0).data().toString().contains(QStringLiteral("Attached meter.jpg")));
         const QString flow = model.index(0, 0).data().toString();
         QVERIFY2(
-            flow.contains(QStringLiteral("Start work")) && flow.contains(QStringLiteral("New → InProgress")),
+            flow.contains(QStringLiteral("Start work")) && flow.contains(QStringLiteral("New → In progress")),
             qPrintable(flow));
     }
 
