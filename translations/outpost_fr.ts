@@ -788,8 +788,8 @@
     <message numerus="yes">
         <source>Synced; %n change(s) still waiting (see the Outbox).</source>
         <translation>
-            <numerusform>Synchronisé ; %n modification en attente (voir la boîte d&apos;envoi).</numerusform>
-            <numerusform>Synchronisé ; %n modifications en attente (voir la boîte d&apos;envoi).</numerusform>
+            <numerusform>Synchronisé ; %n modification en attente (voir la Boîte d’envoi).</numerusform>
+            <numerusform>Synchronisé ; %n modifications en attente (voir la Boîte d’envoi).</numerusform>
         </translation>
     </message>
     <message>
