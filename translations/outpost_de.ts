@@ -769,33 +769,6 @@
         <source>The server cannot be reached, so it cannot check your password yet. Your changes stay on this device; try again once you are online.</source>
         <translation>Der Server ist nicht erreichbar und kann Ihr Passwort noch nicht prüfen. Ihre Änderungen bleiben auf diesem Gerät; versuchen Sie es wieder, sobald Sie online sind.</translation>
     </message>
-    <message>
-        <source>Sign in again first: the server needs your password.</source>
-        <translation>Melden Sie sich zuerst erneut an: Der Server braucht Ihr Passwort.</translation>
-    </message>
-    <message>
-        <source>Trying to reach the server…</source>
-        <translation>Versuche, den Server zu erreichen …</translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation>Synchronisiere …</translation>
-    </message>
-    <message>
-        <source>Sync did not finish: %1 Your changes stay on this device.</source>
-        <translation>Die Synchronisierung wurde nicht abgeschlossen: %1 Ihre Änderungen bleiben auf diesem Gerät.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Synced; %n change(s) still waiting (see the Outbox).</source>
-        <translation>
-            <numerusform>Synchronisiert; %n Änderung wartet noch (siehe Postausgang).</numerusform>
-            <numerusform>Synchronisiert; %n Änderungen warten noch (siehe Postausgang).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Synced: everything is sent and up to date.</source>
-        <translation>Synchronisiert: Alles ist gesendet und aktuell.</translation>
-    </message>
 </context>
 <context>
     <name>outpost::ui::AttachmentsModel</name>
@@ -1196,14 +1169,6 @@
         <source>Search %1…</source>
         <extracomment>Placeholder of a lookup field&apos;s editor; %1 is the field&apos;s label, e.g. &quot;Site&quot;.</extracomment>
         <translation>%1 suchen …</translation>
-    </message>
-    <message>
-        <source>Press the chosen answer again to clear it</source>
-        <translation>Drücken Sie die gewählte Antwort erneut, um sie zu löschen</translation>
-    </message>
-    <message>
-        <source>%1: No</source>
-        <translation>%1: Nein</translation>
     </message>
 </context>
 <context>

@@ -769,33 +769,6 @@
         <source>The server cannot be reached, so it cannot check your password yet. Your changes stay on this device; try again once you are online.</source>
         <translation>Le serveur est injoignable et ne peut pas encore vérifier votre mot de passe. Vos modifications restent sur cet appareil ; réessayez une fois en ligne.</translation>
     </message>
-    <message>
-        <source>Sign in again first: the server needs your password.</source>
-        <translation>Reconnectez-vous d&apos;abord : le serveur a besoin de votre mot de passe.</translation>
-    </message>
-    <message>
-        <source>Trying to reach the server…</source>
-        <translation>Tentative de joindre le serveur…</translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation>Synchronisation…</translation>
-    </message>
-    <message>
-        <source>Sync did not finish: %1 Your changes stay on this device.</source>
-        <translation>La synchronisation n&apos;a pas abouti : %1 Vos modifications restent sur cet appareil.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Synced; %n change(s) still waiting (see the Outbox).</source>
-        <translation>
-            <numerusform>Synchronisé ; %n modification en attente (voir la Boîte d’envoi).</numerusform>
-            <numerusform>Synchronisé ; %n modifications en attente (voir la Boîte d’envoi).</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Synced: everything is sent and up to date.</source>
-        <translation>Synchronisé : tout est envoyé et à jour.</translation>
-    </message>
 </context>
 <context>
     <name>outpost::ui::AttachmentsModel</name>
@@ -1196,14 +1169,6 @@
         <source>Search %1…</source>
         <extracomment>Placeholder of a lookup field&apos;s editor; %1 is the field&apos;s label, e.g. &quot;Site&quot;.</extracomment>
         <translation>Rechercher : %1…</translation>
-    </message>
-    <message>
-        <source>Press the chosen answer again to clear it</source>
-        <translation>Appuyez de nouveau sur la réponse choisie pour l&apos;effacer</translation>
-    </message>
-    <message>
-        <source>%1: No</source>
-        <translation>%1 : Non</translation>
     </message>
 </context>
 <context>
