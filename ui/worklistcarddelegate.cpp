@@ -73,7 +73,9 @@ void WorklistCardDelegate::paint(
     const QFontMetrics fm(option.font);
 
     // Line 1: the title, the status at the right.
-    const QString status = i.data(StatusRole).toString();
+    QString status = i.data(StatusLabelRole).toString();
+    if (status.isEmpty())
+        status = i.data(StatusRole).toString();
     const int statusW = status.isEmpty() ? 0 : fm.horizontalAdvance(status) + 16;
     QRect line(in.left(), in.top(), in.width(), tfm.height());
     QString title = i.data(TitleRole).toString();
@@ -95,23 +97,48 @@ void WorklistCardDelegate::paint(
         p->drawText(chip, Qt::AlignCenter, status);
     }
 
-    // Line 2: id · type · queue, and when the case last changed (as the table's column says it).
-    line = QRect(in.left(), line.bottom() + 4, in.width(), fm.lineSpacing());
-    QString when = index.siblingAtColumn(UpdatedColumn).data().toString();
-    if (when.isEmpty() && i.data(UpdatedAtRole).toDateTime().isValid())
-        when = QLocale().toString(i.data(UpdatedAtRole).toDateTime().toLocalTime(), QLocale::ShortFormat);
-    const int whenW = when.isEmpty() ? 0 : fm.horizontalAdvance(when) + 12;
-    QStringList meta { i.data(CaseIdRole).toString() };
-    for (int role : { int(CaseTypeTitleRole), int(QueueRole) })
-        if (const QString s = i.data(role).toString(); !s.isEmpty())
-            meta << s;
-    p->setPen(muted);
-    p->drawText(line.adjusted(0, 0, -whenW, 0), Qt::AlignLeft | Qt::AlignVCenter,
-        fm.elidedText(meta.join(QStringLiteral(" · ")), Qt::ElideRight, line.width() - whenW));
-    if (!when.isEmpty())
-        p->drawText(line, Qt::AlignRight | Qt::AlignVCenter, when);
+    const QColor red = base.lightness() < 128 ? QColor(0xf2, 0xb8, 0xb5) : QColor(0xb3, 0x26, 0x1e);
+    const QColor amber = base.lightness() < 128 ? QColor(0xf5, 0xc2, 0x6b) : QColor(0x9a, 0x5b, 0x00);
+    const auto drawLeft = [&](QRect r, const QString &s, const QColor &c, bool bold) -> int {
+        QFont f = option.font;
+        f.setBold(bold);
+        const QFontMetrics m(f);
+        const QString shown = m.elidedText(s, Qt::ElideRight, r.width());
+        p->setFont(f);
+        p->setPen(c);
+        p->drawText(r, Qt::AlignLeft | Qt::AlignVCenter, shown);
+        p->setFont(option.font);
+        return m.horizontalAdvance(shown);
+    };
 
-    // Line 3: what waits for the technician.
+    // Line 2: when it is due (overdue and today marked, in the list's words) and the site; the id
+    // at the right.
+    line = QRect(in.left(), line.bottom() + 4, in.width(), fm.lineSpacing());
+    const QString id = i.data(CaseIdRole).toString();
+    const int idW = fm.horizontalAdvance(id) + 12;
+    p->setPen(muted);
+    p->drawText(line, Qt::AlignRight | Qt::AlignVCenter, id);
+    QRect rest = line.adjusted(0, 0, -idW, 0);
+    const auto due = DueState(index.siblingAtColumn(0).data(DueStateRole).toInt());
+    const QString dueText = index.siblingAtColumn(DueColumn).data().toString();
+    if (!dueText.isEmpty() && due != DueState::None) {
+        const bool alarm = due == DueState::Overdue || due == DueState::Today;
+        const QColor c = selected      ? text
+            : due == DueState::Overdue ? red
+            : due == DueState::Today   ? amber
+                                       : text;
+        const int w = drawLeft(rest, dueText, c, alarm);
+        rest.setLeft(rest.left() + w);
+    }
+    QString site = i.data(SiteRole).toString();
+    if (!site.isEmpty()) {
+        if (rest.left() > line.left())
+            site.prepend(QStringLiteral(" · "));
+        drawLeft(rest, site, text, false);
+    }
+
+    // Line 3: the first line of the instructions (or type and queue without any); what waits for
+    // the technician at the right.
     line.translate(0, fm.lineSpacing());
     QStringList marks;
     if (const int pending = i.data(PendingCountRole).toInt(); pending > 0)
@@ -120,13 +147,23 @@ void WorklistCardDelegate::paint(
         marks << tr("Conflict");
     if (i.data(HasSyncIssueRole).toBool())
         marks << tr("Sync issue");
+    int marksW = 0;
     if (!marks.isEmpty()) {
+        const QString m = marks.join(QStringLiteral(" · "));
+        marksW = qMin(fm.horizontalAdvance(m), line.width() / 2) + 12;
         const bool alarm = i.data(HasConflictRole).toBool() || i.data(HasSyncIssueRole).toBool();
-        const QColor red = base.lightness() < 128 ? QColor(0xf2, 0xb8, 0xb5) : QColor(0xb3, 0x26, 0x1e);
         p->setPen(selected || !alarm ? text : red);
-        p->drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
-            fm.elidedText(marks.join(QStringLiteral(" · ")), Qt::ElideRight, line.width()));
+        p->drawText(line, Qt::AlignRight | Qt::AlignVCenter, fm.elidedText(m, Qt::ElideRight, marksW - 12));
     }
+    QString about = i.data(InstructionsRole).toString().section(QLatin1Char('\n'), 0, 0).trimmed();
+    if (about.isEmpty()) {
+        QStringList meta;
+        for (int role : { int(CaseTypeTitleRole), int(QueueRole) })
+            if (const QString s = i.data(role).toString(); !s.isEmpty())
+                meta << s;
+        about = meta.join(QStringLiteral(" · "));
+    }
+    drawLeft(line.adjusted(0, 0, -marksW, 0), about, muted, false);
     p->restore();
 }
 
