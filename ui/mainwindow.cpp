@@ -26,6 +26,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -283,6 +284,21 @@ void MainWindow::closeEvent(QCloseEvent *event)
     });
 }
 
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    fitStatusBar();
+}
+
+void MainWindow::fitStatusBar()
+{
+    // Leave out "Signed in as …" first, then the sync status's words that have a tooltip.
+    m_sync->setCompact(false);
+    const bool room = width() >= m_user->sizeHint().width() + m_sync->sizeHint().width() + 24;
+    m_user->setVisible(room && !m_user->text().isEmpty());
+    m_sync->setCompact(width() < m_sync->sizeHint().width() + 24);
+}
+
 void MainWindow::askAboutUnsavedEdits(const std::function<void()> &proceed)
 {
     m_tabs->setCurrentIndex(CasesTab);
@@ -458,6 +474,7 @@ void MainWindow::setKioskMode(bool kiosk)
 void MainWindow::setSignedInUser(const QString &displayName)
 {
     m_user->setText(displayName.isEmpty() ? QString() : tr("Signed in as %1").arg(displayName));
+    fitStatusBar();
 }
 
 void MainWindow::openCase(const QString &caseId)

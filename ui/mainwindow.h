@@ -102,6 +102,9 @@ protected:
     /// Closing (Quit, the window's close button, exit kiosk) with unsaved edits of the open case
     /// asks first: Save (invalid edits stay on screen with their messages), Discard or Cancel.
     void closeEvent(QCloseEvent *event) override;
+    /// Narrow (a portrait tablet): the status bar leaves out "Signed in as …" so that the sync
+    /// status, the counts and "Sync now" keep their words.
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     /// Asks what to do with the open case's unsaved edits; runs `proceed` once they are saved or
@@ -111,6 +114,7 @@ private:
     void buildMenus();
     void requestSignOut();
     void fillNewCaseMenu();
+    void fitStatusBar();
     /// The worklist's selection follows the open case: when that row went (the case left), nothing
     /// else gets selected in its place while the old case is still on screen.
     void followOpenCase();

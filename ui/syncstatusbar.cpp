@@ -79,6 +79,15 @@ SyncStatusBar::SyncStatusBar(QWidget *parent)
     refresh();
 }
 
+void SyncStatusBar::setCompact(bool compact)
+{
+    if (compact == m_compact)
+        return;
+    m_compact = compact;
+    m_syncNow->setToolButtonStyle(compact ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon);
+    refresh();
+}
+
 QString SyncStatusBar::stateText() const
 {
     return m_stateLabel->text();
@@ -210,6 +219,9 @@ void SyncStatusBar::refresh()
     m_progress->setVisible(m_state == SyncState::Syncing);
 
     m_lastLabel->setText(tr("Last sync: %1").arg(relativeTime(m_lastSync, QDateTime::currentDateTimeUtc())));
+    m_lastLabel->setVisible(!m_compact);
+    if (m_compact)
+        m_stateLabel->setToolTip(tip + QLatin1Char('\n') + m_lastLabel->text());
     if (m_lastSync.isValid())
         m_lastLabel->setToolTip(QLocale().toString(m_lastSync.toLocalTime(), QLocale::LongFormat));
 

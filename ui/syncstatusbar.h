@@ -34,6 +34,11 @@ public:
     /// wait for the technician's password.
     QToolButton *signInButton() const { return m_signIn; }
 
+    /// Compact (a narrow window): "Last sync" only as the state's tooltip, "Sync now" and
+    /// "Sign in…" as icons with their words as tooltips.
+    void setCompact(bool compact);
+    bool isCompact() const { return m_compact; }
+
     /// "just now", "2 min ago", "3 h ago", or the date; "never" for an invalid time.
     static QString relativeTime(const QDateTime &then, const QDateTime &now);
 
@@ -64,6 +69,7 @@ private:
     QString m_error;
     QString m_phase;
     int m_pending = 0;
+    bool m_compact = false;
     int m_conflicts = 0;
     QLabel *m_stateIcon;
     QLabel *m_stateLabel;

@@ -11,6 +11,7 @@
 #include "mainwindow.h"
 #include "samplecases.h"
 #include "signindialog.h"
+#include "syncstatusbar.h"
 #include "tabletshell.h"
 #include "translations.h"
 #include "worklistroles.h"
@@ -19,6 +20,7 @@
 #include <QApplication>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
 #include <QPlainTextEdit>
@@ -138,6 +140,34 @@ private Q_SLOTS:
         for (int i = 0; i < tabs->count(); ++i)
             QVERIFY2(tabs->rect().contains(tabs->tabRect(i)),
                 qPrintable(tabs->tabText(i) + QStringLiteral(" is off the edge")));
+    }
+
+    void statusBarKeepsItsWordsOnAPortraitTablet()
+    {
+        const QFont font = QApplication::font();
+        const QString css = qApp->styleSheet();
+        const auto restore = qScopeGuard([&] {
+            QApplication::setFont(font);
+            qApp->setStyleSheet(css);
+        });
+        KioskController::applyTouchStyle();
+        SampleWindow s;
+        MainWindow &w = s.window;
+        w.setKioskMode(true);
+        w.setSignedInUser(QStringLiteral("Alice Martin"));
+        w.syncStatus()->setPendingCount(2);
+        w.syncStatus()->setConflictCount(1);
+        w.resize(800, 1280);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // The sync status, counts and "Sync now" get the room they ask for (nothing elided)...
+        QTRY_VERIFY(w.syncStatus()->width() >= w.syncStatus()->sizeHint().width());
+        auto *user = w.findChild<QLabel *>(QStringLiteral("signedInUser"));
+        QVERIFY(user && user->isHidden()); // ...leaving out "Signed in as" where there is none
+        // On the desk both show.
+        w.resize(1280, 800);
+        QTRY_VERIFY(!user->isHidden());
+        QTRY_VERIFY(w.syncStatus()->width() >= w.syncStatus()->sizeHint().width());
     }
 
     void tapOpensCaseFullScreenAndBackKeepsTheList()
