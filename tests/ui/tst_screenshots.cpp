@@ -26,6 +26,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QScreen>
@@ -210,7 +211,9 @@ private Q_SLOTS:
         const QFont font = QApplication::font();
         const QString css = qApp->styleSheet();
         QTranslator de;
+        const QLocale locale;
         const auto restore = qScopeGuard([&] {
+            QLocale::setDefault(locale);
             QCoreApplication::removeTranslator(&de);
             QApplication::setPalette(palette);
             QApplication::setFont(font);
@@ -221,6 +224,7 @@ private Q_SLOTS:
         if (german) {
             QVERIFY(de.load(QStringLiteral(":/i18n/outpost_de.qm")));
             QCoreApplication::installTranslator(&de);
+            QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany)); // as installTranslations does
         }
         if (tablet)
             KioskController::applyTouchStyle(); // as `outpost --kiosk` does
