@@ -289,6 +289,7 @@ void CaseView::caseLeft()
     } else if (!m_lastAction.isEmpty()) {
         showMessage(tr("%1: done and sent. The case has left your worklist.").arg(m_lastAction), false);
     } else {
+        m_messageOk = false;
         m_message->setStyleSheet(QString());
         m_message->setText(
             tr("This case was closed or reassigned on the server and has left your worklist."));
@@ -312,13 +313,14 @@ void CaseView::refreshMarks()
     m_form->setFieldMarks(marks);
     QStringList clashing;
     for (const FieldDef &f : std::as_const(m_type.fields))
-        if (marks.value(f.name).state == FieldSyncMark::Conflict && marks.contains(f.name))
+        if (const auto it = marks.constFind(f.name);
+            it != marks.constEnd() && it->state == FieldSyncMark::Conflict)
             clashing << f.label;
     if (!clashing.isEmpty()) {
         m_conflictText->setText(tr("Your change and the server's differ for: %1. Nothing of it is sent until "
                                    "you decide.")
                                     .arg(clashing.join(QStringLiteral(", "))));
-        if (m_message->styleSheet().contains(QLatin1String("#2e7d32")))
+        if (m_messageOk)
             m_message->hide(); // "Saved… sent with the next sync" is no longer the whole story
     }
     m_conflictBar->setVisible(!clashing.isEmpty());
@@ -419,6 +421,7 @@ void CaseView::reviewServerChanges()
 void CaseView::showMessage(const QString &text, bool error)
 {
     m_sentNotice = false;
+    m_messageOk = !error;
     m_message->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QStringLiteral("color: #2e7d32;"));
     m_message->setText(text);
     m_message->show();

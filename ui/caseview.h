@@ -103,6 +103,7 @@ private:
     QLabel *m_conflictText;
     QString m_lastAction; // label of the flow action run here on this case, for "done and sent"
     bool m_gone = false;
+    bool m_messageOk = false; // the message line shows a success (green), not an error or a note
     bool m_sentNotice = false; // the "sent with the next sync" line shows, until it is sent
     ServerChangedBanner *m_banner;
     QScrollArea *m_scroll;

@@ -58,6 +58,15 @@ private:
     {
         return oneShotConfig(storePath, m_server.baseUrl(), QStringLiteral("alice"), m_aliceToken);
     }
+    /// Alice's engine as the app runs it: push channel, reachability probe, a sync at start.
+    SyncConfig liveConfig(const QString &storePath) const
+    {
+        SyncConfig config = aliceConfig(storePath);
+        config.usePush = true;
+        config.useReachability = true;
+        config.syncAtStart = true;
+        return config;
+    }
     /// A fresh, synced store of alice holding one case she created offline and uploaded.
     QString createSyncedCase(const QString &storePath, QString *caseId);
     /// alice's sessions the server holds open (-1 when its database cannot be read).
@@ -599,10 +608,7 @@ void TestSyncE2e::pushHintTriggersADownload()
     QString caseId;
     const QString why = createSyncedCase(path, &caseId);
     QVERIFY2(why.isEmpty(), qPrintable(why));
-    SyncConfig config = aliceConfig(path);
-    config.usePush = true;
-    config.useReachability = true;
-    config.syncAtStart = true;
+    SyncConfig config = liveConfig(path);
     SyncController controller(config);
     QSignalSpy finished(&controller, &SyncController::cycleFinished);
     QSignalSpy changed(&controller, &SyncController::casesChanged);
@@ -640,10 +646,7 @@ void TestSyncE2e::stoppedServerShowsOfflineAtOnce()
     QString caseId;
     const QString why = createSyncedCase(path, &caseId);
     QVERIFY2(why.isEmpty(), qPrintable(why));
-    SyncConfig config = aliceConfig(path);
-    config.usePush = true;
-    config.useReachability = true;
-    config.syncAtStart = true;
+    SyncConfig config = liveConfig(path);
     config.probeInterval = std::chrono::minutes(10); // only the dropped push connection can tell
     SyncController controller(config);
     controller.start();
