@@ -111,8 +111,19 @@ struct Run {
 Run runOutpost(const QStringList &args, const QByteArray &input = {}, int expectCode = 0)
 {
     QProcess p;
-    p.setProgram(g_outpost);
-    p.setArguments(QStringList { QStringLiteral("--profile"), g_profile } + args);
+    QStringList all = QStringList { QStringLiteral("--profile"), g_profile } + args;
+    // CLI_BENCH_WRAP="perf record -g -o DIR/%n.data --": profile each measured process.
+    const QString wrap = qEnvironmentVariable("CLI_BENCH_WRAP");
+    if (wrap.isEmpty()) {
+        p.setProgram(g_outpost);
+    } else {
+        static int n = 0;
+        QStringList w
+            = QString(wrap).replace(QLatin1String("%n"), QString::number(++n)).split(' ', Qt::SkipEmptyParts);
+        p.setProgram(w.takeFirst());
+        all = w + QStringList { g_outpost } + all;
+    }
+    p.setArguments(all);
     p.setProcessChannelMode(QProcess::SeparateChannels);
     Run r;
     const double cpu0 = childCpuSeconds();

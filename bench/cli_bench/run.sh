@@ -5,6 +5,8 @@
 #      best and the median are reported), CLI_BENCH_CHANGES (1000), CLI_BENCH_NOTES (5000),
 #      CLI_BENCH_OUTPOST (the outpost executable measured; default BUILD_DIR/app/outpost, e.g. a copy
 #      of an earlier build for a before/after).
+#      CLI_BENCH_WRAP (a command put before each measured `outpost`, %n its number; e.g.
+#      "perf record --call-graph dwarf -o /tmp/cli-%n.data --" to profile them).
 # Starts outpostd on 127.0.0.1 port 0 with SQLite in a temp dir and the demo data set, and a private
 # session bus with an unlocked gnome-keyring (`outpost signin` keeps its token there, as the app
 # does); cli_bench then signs carol (who sees every case) in with `outpost signin` on a fresh

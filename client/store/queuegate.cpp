@@ -24,7 +24,9 @@ QString queueBlockName(QueueBlock b)
 
 QueueGate::QueueGate(const StoreDb &db)
 {
-    if (auto q = db.run(QStringLiteral("SELECT id FROM cases WHERE has_conflict <> 0")))
+    // The conflicts table decides (cases.has_conflict mirrors it); reading it costs nothing when
+    // there are none, where the flag would mean a scan of every case at each upload batch.
+    if (auto q = db.run(QStringLiteral("SELECT DISTINCT case_id FROM conflicts")))
         while (q.value().next())
             m_conflicted.insert(q.value().value(0).toString());
     if (auto q = db.run(QStringLiteral("SELECT case_id, min(action_seq) FROM sync_issues GROUP BY case_id")))

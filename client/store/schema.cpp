@@ -176,8 +176,25 @@ Status toVersion4(const QSqlDatabase &db)
         });
 }
 
+// Version 5: the worklist columns are recomputed only when a case's fields really change. Settling
+// a batch of uploaded notes sets `fields = NULL` on cases whose fields were NULL already; the
+// version 4 trigger re-read their JSON every time.
+Status toVersion5(const QSqlDatabase &db)
+{
+    const QString fields
+        = QStringLiteral("priority = %1, site = %2").arg(textField("priority"), textField("site"));
+    return run(db,
+        {
+            QStringLiteral("DROP TRIGGER cases_list_fields"),
+            QStringLiteral("CREATE TRIGGER cases_list_fields AFTER UPDATE OF fields, server_fields ON cases "
+                           "WHEN new.fields IS NOT old.fields OR new.server_fields IS NOT old.server_fields "
+                           "BEGIN UPDATE cases SET %1 WHERE rowid = new.rowid; END")
+                .arg(fields),
+        });
+}
+
 const QList<std::function<Status(const QSqlDatabase &)>> kSteps
-    = { toVersion1, toVersion2, toVersion3, toVersion4 };
+    = { toVersion1, toVersion2, toVersion3, toVersion4, toVersion5 };
 } // namespace
 
 int currentVersion()

@@ -195,6 +195,13 @@ struct Applier {
             });
     }
 
+    /// The server etag stored for a case of this batch is `etag` (only known for stored cases).
+    bool etagStored(const QString &caseId, const QString &etag) const
+    {
+        const auto known = storedEtags.constFind(caseId);
+        return !remapped && known != storedEtags.constEnd() && *known == etag;
+    }
+
     bool laterRowsMayExist(const OutboxRow &row, const QString &caseId) const
     {
         return remapped || caseId != row.caseId || lastSeq.value(caseId, 0) > row.seq;
@@ -242,7 +249,8 @@ struct Applier {
             if (!stored && !settledHere)
                 if (auto st = writeServerCopy(rec.value()); !st.ok())
                     return st;
-        } else if (!etag.isEmpty()) {
+        } else if (!etag.isEmpty() && !etagStored(caseId, etag)) {
+            // Without its case (omitUnchangedCases: a note's result) and not the etag stored already.
             if (auto st = d.db.exec(
                     QStringLiteral("UPDATE cases SET server_etag = ?, is_local_only = 0 WHERE id = ?"),
                     { etag, caseId });

@@ -174,8 +174,10 @@ void ApiClient::uploadActions(
         QJsonArray arr;
         for (const Action &a : actions)
             arr.append(a.toJson());
-        return jsonBytes(
-            QJsonObject { { QStringLiteral("deviceId"), deviceId }, { QStringLiteral("actions"), arr } });
+        // omitUnchangedCases (protocol extension): a note's result carries its etag, not the whole
+        // case it left unchanged; the store keeps the copy it has.
+        return jsonBytes(QJsonObject { { QStringLiteral("deviceId"), deviceId },
+            { QStringLiteral("omitUnchangedCases"), true }, { QStringLiteral("actions"), arr } });
     };
     exchange<QList<ActionResult>>(
         std::move(c), false, [actions](const QByteArray &b) { return parse::uploadResults(b, actions); },

@@ -57,6 +57,7 @@ QByteArray resultJson(const ActionResult &res, const QByteArray &caseDoc = {})
 
 struct Parsed {
     QString deviceId;
+    bool omitUnchangedCases = false;
     QList<Action> actions;
     QList<QJsonObject> raw;
 };
@@ -68,6 +69,11 @@ Result<Parsed> parseRequest(const QJsonObject &request)
     if (!device.isUndefined() && !device.isNull() && !device.isString())
         return Error(QStringLiteral("bad_request"), QStringLiteral("Field 'deviceId' must be a string."));
     p.deviceId = device.toString().left(200);
+    const QJsonValue lean = request.value(QStringLiteral("omitUnchangedCases"));
+    if (!lean.isUndefined() && !lean.isNull() && !lean.isBool())
+        return Error(QStringLiteral("bad_request"),
+            QStringLiteral("Field 'omitUnchangedCases' must be true or false."));
+    p.omitUnchangedCases = lean.toBool();
     const QJsonValue actions = request.value(QStringLiteral("actions"));
     if (!actions.isArray())
         return Error(
@@ -175,7 +181,9 @@ Result<ActionsOutcome> ActionProcessor::process(
     if (!txr)
         return txr.error();
     Tx &tx = txr.value();
-    ActionRunner runner(tx, user, deviceId, {});
+    ActionRunner::Options options;
+    options.omitUnchangedCases = p.omitUnchangedCases;
+    ActionRunner runner(tx, user, deviceId, options);
     QSet<QString> blocked;
     // The answer is built from each result's compact JSON (the text that is stored, too).
     QByteArray body = QByteArrayLiteral("{\"results\":[");

@@ -333,7 +333,7 @@ Result<ActionResult> ActionRunner::change(const Action &a, const QString &caseId
     ActionResult r = result(a, ResultStatus::Applied, caseId);
     r.etag = c.rec.etag;
     // The answer's `case` is this text (takeCaseDoc()), not a QJsonObject built for it.
-    if (m_caseDoc.isEmpty())
+    if (m_caseDoc.isEmpty() && (modified || !m_options.omitUnchangedCases))
         m_caseDoc = c.rec.toCompactJson();
     return r;
 }

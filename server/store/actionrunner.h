@@ -21,6 +21,9 @@ public:
     struct Options {
         bool reapply = false; // administrator reapplying a sync issue: resolved cases and stale etags pass
         QString tempIdOwner; // whose temp ids to resolve (the original user on reapply)
+        /// The request asked for `omitUnchangedCases` (protocol extension): an applied action that
+        /// left its case as it was (a note) answers with its etag and no `case`.
+        bool omitUnchangedCases = false;
     };
 
     ActionRunner(Tx &tx, const Principal &user, const QString &deviceId, Options options);

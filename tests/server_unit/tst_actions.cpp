@@ -247,6 +247,58 @@ private Q_SLOTS:
         QCOMPARE(caseOf(id).value(QStringLiteral("id")).toString(), id); // the cases table is still there
     }
 
+    void unchangedCasesOmittedWhenAsked()
+    {
+        // Protocol extension omitUnchangedCases: an applied note answers caseId and etag without the
+        // case it left as it was; an update that changed the case still carries it; without the flag
+        // every applied result carries the case (protocol v1).
+        const QString id = someCase(QStringLiteral("alice"), QStringLiteral("inspection"));
+        const QJsonObject before = caseOf(id);
+        const QJsonObject note = action(
+            QStringLiteral("note"), id, { { QStringLiteral("text"), QStringLiteral("Gate code 4711") } });
+        const QJsonObject update = action(QStringLiteral("update"), id,
+            { { QStringLiteral("baseEtag"), before.value(QStringLiteral("etag")) },
+                { QStringLiteral("fields"), QJsonObject { { QStringLiteral("passed"), true } } } });
+        QJsonObject body = batch({ note, update });
+        body.insert(QStringLiteral("omitUnchangedCases"), true);
+        const QJsonArray lean = Harness::json(h->callJson("POST", kActions, body, alice))
+                                    .value(QStringLiteral("results"))
+                                    .toArray();
+        QCOMPARE(lean.size(), 2);
+        const QJsonObject noted = lean.at(0).toObject();
+        QCOMPARE(noted.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+        QCOMPARE(noted.value(QStringLiteral("caseId")).toString(), id);
+        QCOMPARE(noted.value(QStringLiteral("etag")), before.value(QStringLiteral("etag")));
+        QVERIFY(!noted.contains(QStringLiteral("case")));
+        const QJsonObject updated = lean.at(1).toObject();
+        QCOMPARE(updated.value(QStringLiteral("status")).toString(), QStringLiteral("applied"));
+        QCOMPARE(updated.value(QStringLiteral("case"))
+                     .toObject()
+                     .value(QStringLiteral("fields"))
+                     .toObject()
+                     .value(QStringLiteral("passed")),
+            QJsonValue(true));
+
+        // A retry answers the first result as it was stored.
+        QCOMPARE(Harness::json(h->callJson("POST", kActions, batch({ note }), alice))
+                     .value(QStringLiteral("results"))
+                     .toArray()
+                     .at(0)
+                     .toObject(),
+            noted);
+        // Without the flag a note carries its case.
+        const QJsonObject full = firstResult(post(alice,
+            { action(QStringLiteral("note"), id, { { QStringLiteral("text"), QStringLiteral("Again") } }) }));
+        QCOMPARE(full.value(QStringLiteral("case")).toObject().value(QStringLiteral("id")).toString(), id);
+        // Not a boolean: the request is refused and changes nothing.
+        const QJsonObject after = caseOf(id);
+        body = batch(
+            { action(QStringLiteral("note"), id, { { QStringLiteral("text"), QStringLiteral("x") } }) });
+        body.insert(QStringLiteral("omitUnchangedCases"), QStringLiteral("yes"));
+        QCOMPARE(h->callJson("POST", kActions, body, alice).status, 400);
+        QCOMPARE(caseOf(id), after);
+    }
+
     void conflictOnStaleEtag()
     {
         const QString id = someCase(QStringLiteral("bob"), QStringLiteral("inspection"));
