@@ -9,7 +9,7 @@
     - CMake >= 3.25 and Ninja, NSIS 3 (makensis.exe).
   Steps:
     1. configure and build the app only (the service is not shipped on Windows);
-    2. stage outpost.exe into build-win\stage;
+    2. stage outpost.exe and outpost-desktop.dll into build-win\stage;
     3. windeployqt copies the Qt DLLs, plugins (platforms\qwindows.dll, sqldrivers\qsqlite.dll,
        imageformats\qsvg.dll, styles, tls) and the MSVC runtime installer next to it;
     4. makensis compiles packaging\windows\outpost.nsi over the staged tree.
@@ -42,6 +42,8 @@ if ($LASTEXITCODE) { throw "build failed" }
 Remove-Item -Recurse -Force $stage -ErrorAction SilentlyContinue
 New-Item -ItemType Directory -Force $stage | Out-Null
 Copy-Item (Join-Path $BuildDir "app\outpost.exe") $stage
+# The desktop app's module (outpost.exe runs the headless commands itself and loads it for a window).
+Copy-Item (Join-Path $BuildDir "app\outpost-desktop.dll") $stage
 Copy-Item (Join-Path $KeychainDir "bin\qt6keychain.dll") $stage
 
 # 3. windeployqt: Qt DLLs and plugins next to outpost.exe. Translations are embedded in the app
@@ -49,7 +51,7 @@ Copy-Item (Join-Path $KeychainDir "bin\qt6keychain.dll") $stage
 #    vc_redist.x64.exe, which the installer does not run: install it once per machine beforehand
 #    (or drop the flag when the runtime is deployed by other means).
 & (Join-Path $QtDir "bin\windeployqt.exe") --release --no-translations --no-system-d3d-compiler `
-    --no-opengl-sw --compiler-runtime (Join-Path $stage "outpost.exe")
+    --no-opengl-sw --compiler-runtime (Join-Path $stage "outpost.exe") (Join-Path $stage "outpost-desktop.dll")
 if ($LASTEXITCODE) { throw "windeployqt failed" }
 
 # 4. The installer.

@@ -99,6 +99,9 @@ for p in usr/bin/outpost usr/share/applications/$id.desktop \
          usr/share/doc/outpost/copyright usr/share/doc/outpost/changelog.Debian.gz; do
   has_file "$list" "$p"
 done
+# The desktop app's module, loaded by /usr/bin/outpost when it shows a window.
+grep -qE "usr/lib/([^/]+/)?outpost/liboutpost-desktop\.so$" <<<"$list" && ok "desktop module packaged" ||
+  fail "liboutpost-desktop.so missing from the outpost package"
 expect_field "$d" Package '^outpost$'
 expect_field "$d" Version "^${version//./\\.}-[0-9]+$"
 expect_field "$d" Depends 'libqt6widgets6'

@@ -8,7 +8,7 @@ work=$(mktemp -d /tmp/outpost-pkg-nsis.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 stage="$work/stage"
 mkdir -p "$stage/platforms" "$stage/sqldrivers" "$stage/imageformats" "$stage/styles"
-for f in outpost.exe Qt6Core.dll Qt6Gui.dll Qt6Widgets.dll Qt6Sql.dll Qt6Network.dll Qt6Svg.dll \
+for f in outpost.exe outpost-desktop.dll Qt6Core.dll Qt6Gui.dll Qt6Widgets.dll Qt6Sql.dll Qt6Network.dll Qt6Svg.dll \
          qt6keychain.dll platforms/qwindows.dll sqldrivers/qsqlite.dll imageformats/qsvg.dll \
          styles/qwindowsvistastyle.dll; do
   printf 'placeholder %s\n' "$f" >"$stage/$f"
