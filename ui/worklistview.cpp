@@ -13,6 +13,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QResizeEvent>
 #include <QSet>
 #include <QSettings>
 #include <QTableView>
@@ -65,6 +66,7 @@ WorklistView::WorklistView(QWidget *parent)
           tr("Only the cases whose due time has passed"), this))
     , m_pending(quickFilter(QStringLiteral("filterPending"), tr("Pending", "has pending changes"),
           tr("Only the cases with pending changes: not yet sent, in conflict or refused"), this))
+    , m_quickBar(new QWidget(this))
     , m_count(new QLabel(this))
     , m_table(new QTableView(this))
 {
@@ -164,19 +166,26 @@ WorklistView::WorklistView(QWidget *parent)
     auto *searchRow = new QHBoxLayout;
     searchRow->addWidget(m_search, 1);
     searchRow->addWidget(m_count);
-    auto *filterRow = new QHBoxLayout;
-    filterRow->addWidget(m_status);
-    filterRow->addWidget(m_type);
-    filterRow->addWidget(m_queue);
-    filterRow->addSpacing(8);
-    for (QToolButton *b : { m_mine, m_dueToday, m_overdue, m_pending })
-        filterRow->addWidget(b);
-    filterRow->addStretch(1);
-    auto *lay = new QVBoxLayout(this);
-    lay->setContentsMargins(0, 0, 0, 0);
-    lay->addLayout(searchRow);
-    lay->addLayout(filterRow);
-    lay->addWidget(m_table, 1);
+    m_filterRow = new QHBoxLayout;
+    m_filterRow->addWidget(m_status);
+    m_filterRow->addWidget(m_type);
+    m_filterRow->addWidget(m_queue);
+    m_filterRow->addSpacing(8);
+    auto *quick = new QHBoxLayout(m_quickBar);
+    quick->setContentsMargins(0, 0, 0, 0);
+    for (QToolButton *b : { m_mine, m_dueToday, m_overdue, m_pending }) {
+        b->setParent(m_quickBar);
+        // Never squeezed below their words ("Heute fällig" cut to "eute fälli"): the row wraps.
+        b->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+        quick->addWidget(b);
+    }
+    quick->addStretch(1);
+    m_filterRow->addWidget(m_quickBar, 1);
+    m_layout = new QVBoxLayout(this);
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->addLayout(searchRow);
+    m_layout->addLayout(m_filterRow);
+    m_layout->addWidget(m_table, 1);
     // The filters may be cut rather than squeeze the case beside the list.
     m_search->setMinimumWidth(120);
     setTabOrder(m_search, m_status);
@@ -412,6 +421,42 @@ void WorklistView::setRowHeight(int pixels)
         m_tableRowHeight = pixels;
     else
         m_table->verticalHeader()->setDefaultSectionSize(pixels);
+}
+
+void WorklistView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    arrangeFilters();
+}
+
+void WorklistView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange
+        || event->type() == QEvent::LanguageChange)
+        arrangeFilters();
+}
+
+void WorklistView::arrangeFilters()
+{
+    // The quick filters go beside the lists when the whole row fits (a desk), else on their own row
+    // below (a portrait tablet, a narrow list pane, longer words in German).
+    const int spacing = std::max(0, m_filterRow->spacing());
+    int needed = 8 + m_quickBar->sizeHint().width();
+    for (QWidget *w :
+        { static_cast<QWidget *>(m_status), static_cast<QWidget *>(m_type), static_cast<QWidget *>(m_queue) })
+        needed += w->sizeHint().width() + spacing;
+    const bool beside = width() >= needed;
+    const bool isBeside = m_filterRow->indexOf(m_quickBar) >= 0;
+    if (beside == isBeside)
+        return;
+    if (beside) {
+        m_layout->removeWidget(m_quickBar);
+        m_filterRow->addWidget(m_quickBar, 1);
+    } else {
+        m_filterRow->removeWidget(m_quickBar);
+        m_layout->insertWidget(m_layout->indexOf(m_table), m_quickBar);
+    }
 }
 
 void WorklistView::applyCardMode()

@@ -12,6 +12,8 @@ class QModelIndex;
 class QSettings;
 class QTableView;
 class QToolButton;
+class QHBoxLayout;
+class QVBoxLayout;
 
 namespace outpost::ui {
 
@@ -69,11 +71,14 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void activate(const QModelIndex &index);
     void updateCount();
     void applyCardMode();
+    void arrangeFilters();
     void updateQuickFilters();
     void updateRowHeight();
     void fitColumns();
@@ -92,6 +97,9 @@ private:
     QToolButton *m_dueToday;
     QToolButton *m_overdue;
     QToolButton *m_pending;
+    QWidget *m_quickBar; // the four quick filters: beside the lists when they fit, else below them
+    QHBoxLayout *m_filterRow = nullptr;
+    QVBoxLayout *m_layout = nullptr;
     QLabel *m_count;
     QTableView *m_table;
     bool m_cards = false;

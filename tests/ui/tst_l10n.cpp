@@ -7,11 +7,14 @@
 #include "fieldeditor.h"
 #include "flowactionbar.h"
 #include "historymodel.h"
+#include "kioskcontroller.h"
 #include "samplecases.h"
 #include "translations.h"
+#include "worklistview.h"
 
 #include "protocol/jsonreader.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -20,6 +23,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTest>
+#include <QToolButton>
 
 using namespace outpost;
 using namespace outpost::ui;
@@ -85,6 +89,35 @@ private Q_SLOTS:
             { QStringLiteral("visitDate"), QStringLiteral("2026-11-30") },
             { QStringLiteral("priority"), QStringLiteral("low") } };
         m_host.putCase(r);
+    }
+
+    void quickFiltersKeepTheirGermanWordsOnATablet()
+    {
+        // A portrait tablet with the touch style: "Heute fällig" was cut to "eute fälli" when the
+        // quick filters shared one row with the three lists. Now they wrap below them and keep
+        // their words; on a desk they stay beside the lists.
+        const QString before = qApp->styleSheet();
+        qApp->setStyleSheet(KioskController::touchStyleSheet());
+        WorklistView view;
+        view.resize(520, 600); // a portrait tablet's list beside nothing, at a large font
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QList<QToolButton *> quick { view.mineFilter(), view.dueTodayFilter(),
+            view.findChild<QToolButton *>(QStringLiteral("filterOverdue")), view.pendingFilter() };
+        QCOMPARE(quick.at(1)->text(), QStringLiteral("Heute fällig"));
+        const QComboBox *list = view.findChild<QComboBox *>();
+        const auto top = [&view](const QWidget *w) { return w->mapTo(&view, QPoint(0, 0)).y(); };
+        for (QToolButton *b : quick) {
+            QVERIFY(b);
+            QTRY_VERIFY2(b->width() >= b->sizeHint().width(), qPrintable(b->text()));
+            QVERIFY2(b->mapTo(&view, QPoint(b->width(), 0)).x() <= view.width(), qPrintable(b->text()));
+            QVERIFY2(top(b) >= top(list) + list->height(), "below the lists on a tablet");
+        }
+        view.resize(1600, 600);
+        QTRY_VERIFY2(top(quick.first()) < top(list) + list->height(), "beside the lists on a desk");
+        for (QToolButton *b : quick)
+            QVERIFY(b->width() >= b->sizeHint().width());
+        qApp->setStyleSheet(before);
     }
 
     void qtStandardButtonsAreGerman()

@@ -51,6 +51,7 @@ AppSession::AppSession(MainWindow *window, Options options, QObject *parent)
     if (m_options.profileDir.isEmpty())
         m_options.profileDir = client::StoreLocation::defaultProfileDir();
     connect(&m_loader, &QFutureWatcherBase::finished, this, [this] {
+        m_loaded = m_loader.future().takeResult(); // moved into the worklist, never copied
         m_loadDone = true;
         if (m_signedIn) // otherwise the sign-in is still running: its success shows the rows
             loaded(qobject_cast<SignInDialog *>(m_loader.property("dialog").value<QObject *>()));
@@ -60,7 +61,8 @@ AppSession::AppSession(MainWindow *window, Options options, QObject *parent)
 AppSession::~AppSession()
 {
     m_loader.disconnect(this);
-    m_loader.waitForFinished();
+    if (m_loader.isRunning()) // a finished load's result was taken: its future is reset
+        m_loader.waitForFinished();
     delete m_controller; // stops the engine and joins its thread before the store goes
     m_controller = nullptr;
     if (m_window) {
@@ -147,7 +149,7 @@ void AppSession::load(SignInDialog *dialog)
     m_loader.setProperty("dialog", QVariant::fromValue(static_cast<QObject *>(dialog)));
     // A new store, another file, or an early read that failed (e.g. the store was being migrated
     // by the check right then): read now.
-    if (m_loadPath != m_outcome.storePath || (m_loadDone && !m_loader.result().ok()))
+    if (m_loadPath != m_outcome.storePath || (m_loadDone && !m_loaded.ok()))
         startLoad(m_outcome.storePath, m_outcome.session.userId);
     else if (m_loadDone)
         loaded(dialog);
@@ -157,7 +159,7 @@ void AppSession::loaded(SignInDialog *dialog)
 {
     m_busy = false;
     m_signedIn = false;
-    const CaseRowsLoad rows = m_loader.result();
+    CaseRowsLoad rows = std::exchange(m_loaded, {});
     const qint64 readMs = m_signedInTimer.elapsed(); // 0 when the rows were in before the sign-in
     const qint64 workerMs = rows.readMs;
     const auto fail = [&](const QString &message) {
@@ -180,12 +182,13 @@ void AppSession::loaded(SignInDialog *dialog)
     m_userId = m_outcome.session.userId;
     m_offline = m_outcome.offline;
     bind();
-    m_worklist->setRows(rows);
+    const qsizetype rowCount = rows.rows.size();
+    m_worklist->setRows(std::move(rows));
     m_worklist->loadSearchTexts();
     const qint64 shownMs = m_signedInTimer.elapsed();
     m_controller->start();
     qCInfo(lcUiModels).nospace() << "signed in as " << m_userId << (m_offline ? " (offline)" : "") << ": "
-                                 << rows.rows.size() << " cases read in " << readMs << " ms (" << workerMs
+                                 << rowCount << " cases read in " << readMs << " ms (" << workerMs
                                  << " ms on the worker thread), worklist set " << shownMs
                                  << " ms after sign-in";
     Q_EMIT started(m_userId); // the window shows before the dialog goes (never no window at all)

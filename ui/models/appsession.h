@@ -102,6 +102,7 @@ private:
     QFutureWatcher<CaseRowsLoad> m_loader;
     QString m_loadPath; // the store m_loader reads (from the start of a sign-in when the file exists)
     bool m_loadDone = false;
+    CaseRowsLoad m_loaded; // m_loader's result, taken out of it when it finished
     bool m_signedIn = false; // the sign-in succeeded: a finished load may be shown
     QElapsedTimer m_loadTimer; // since the load started
     QElapsedTimer m_signedInTimer; // since the sign-in succeeded

@@ -46,7 +46,10 @@ StoreWorklistModel::~StoreWorklistModel()
 {
     m_watcher.disconnect(this);
     m_texts.disconnect(this);
-    m_watcher.waitForFinished(); // the worker holds only its own connection and values
+    // The worker holds only its own connection and values. A finished load's result was taken
+    // (takeResult() leaves the future reset: waiting on it would never return).
+    if (m_watcher.isRunning())
+        m_watcher.waitForFinished();
     m_texts.waitForFinished();
 }
 
@@ -71,7 +74,9 @@ void StoreWorklistModel::reload(bool verify)
 
 void StoreWorklistModel::onLoaded()
 {
-    const CaseRowsLoad rows = m_watcher.result();
+    // Taken, not copied: rows still shared with the future would be copied whole (50,000 rows, tens
+    // of milliseconds on this thread) by the first row refreshed or search text added.
+    CaseRowsLoad rows = m_watcher.future().takeResult();
     m_loading = false;
     if (m_reloadAgain) {
         m_reloadAgain = false;
@@ -82,7 +87,7 @@ void StoreWorklistModel::onLoaded()
         Q_EMIT loadFailed(rows.error.message);
         return;
     }
-    setRows(rows);
+    setRows(std::move(rows));
     Q_EMIT loaded(int(m_rows.size()));
 }
 
@@ -107,23 +112,23 @@ void StoreWorklistModel::setRows(const QList<CaseRow> &rows)
         load.index.insert(rows.at(i).id, i);
         load.choices.add(rows.at(i));
     }
-    setRows(load);
+    setRows(std::move(load));
 }
 
-void StoreWorklistModel::setRows(const CaseRowsLoad &load)
+void StoreWorklistModel::setRows(CaseRowsLoad load)
 {
     // Everything is built already (rows, sorted, index, filter choices): the reset only swaps them
     // in (unless the sort changed while they were read).
     beginResetModel();
-    QList<CaseRow> oldRows = std::exchange(m_rows, load.rows);
-    QHash<QString, int> oldIndex = std::exchange(m_index, load.index);
+    QList<CaseRow> oldRows = std::exchange(m_rows, std::move(load.rows));
+    QHash<QString, int> oldIndex = std::exchange(m_index, std::move(load.index));
     if (load.sort != m_sort) {
         sortRows(m_rows, m_sort);
         reindex();
     }
-    m_choices = load.choices;
+    m_choices = std::move(load.choices);
     if (!load.context.typeTitles.isEmpty())
-        m_context = load.context;
+        m_context = std::move(load.context);
     else if (m_store)
         m_context = RowContext::read(m_store->reads(), m_me);
     endResetModel();

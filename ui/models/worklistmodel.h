@@ -37,7 +37,9 @@ public:
     void reload(bool verify = false);
     /// Sets rows read elsewhere (e.g. by the session's first load) in one reset.
     void setRows(const QList<CaseRow> &rows);
-    void setRows(const CaseRowsLoad &load);
+    /// Taken by value: pass it moved, so that the model's rows share nothing (a shared list is
+    /// copied whole by the first change of one row).
+    void setRows(CaseRowsLoad load);
     /// Reads the rows' search texts in the background and adds them (dataChanged, SearchTextRole and
     /// SearchTextKeyRole):
     /// after setRows() with rows read without them (loadCaseRowsWithoutSearchText).
