@@ -6,6 +6,7 @@
 #include "attachmentstore.h"
 #include "httptypes.h"
 #include "notifier.h"
+#include "passwordpool.h"
 #include "router.h"
 #include "service.h"
 #include "userstore.h"
@@ -21,6 +22,8 @@ struct ApiContext {
     AdminStore &admin;
     AttachmentStore &attachments;
     Notifier &notifier;
+    SignInThrottle &throttle;
+    PasswordPool &passwords;
 };
 
 /// The HTTP API (/api/v1/...): routing, authentication, role checks, error mapping; the stores check
@@ -45,6 +48,8 @@ private:
     static const Router &routes();
     http::Response route(const http::Request &request, const QStringList &segments);
     Result<Principal> authenticate(const http::Request &request);
+    /// The caller's address for throttling: the peer's, or X-Forwarded-For's last from a trusted proxy.
+    QString clientAddress(const http::Request &request) const;
 
     // health & session (sessionroutes.cpp)
     http::Response health(const RouteCall &call);

@@ -18,12 +18,15 @@ class ServiceImpl
 public:
     ServiceImpl(const ServiceOptions &options, std::shared_ptr<Database> db, const QString &attachmentsDir)
         : m_db(std::move(db))
-        , m_users(*m_db, options.pbkdf2Iterations, options.tokenTtlMinutes)
+        , m_users(*m_db, options.pbkdf2Iterations, options.tokenTtlMinutes, options.minPasswordLength)
         , m_actions(*m_db, options.resultRetentionDays)
         , m_admin(*m_db, attachmentsDir)
         , m_attachments(*m_db, attachmentsDir)
         , m_notifier(*m_db)
-        , m_handler(ApiContext { options, *m_db, m_users, m_actions, m_admin, m_attachments, m_notifier })
+        , m_throttle(options.signInThrottle)
+        , m_passwords(options.hashThreads, options.hashQueue)
+        , m_handler(ApiContext { options, *m_db, m_users, m_actions, m_admin, m_attachments, m_notifier,
+              m_throttle, m_passwords })
         , m_retention(*m_db, options.feedRetentionDays, options.pruneBatchSeqs)
         , m_pruneInterval(options.pruneIntervalMinutes)
     { }
@@ -34,6 +37,8 @@ public:
     AdminStore m_admin;
     AttachmentStore m_attachments;
     Notifier m_notifier;
+    SignInThrottle m_throttle;
+    PasswordPool m_passwords;
     ApiHandler m_handler;
     FeedRetention m_retention;
     std::chrono::minutes m_pruneInterval;
@@ -73,6 +78,13 @@ Result<std::unique_ptr<Service>> Service::open(const ServiceOptions &options)
         return Error(QStringLiteral("bad_config"),
             QStringLiteral("pbkdf2Iterations must be positive, tokenTtlMinutes not negative and "
                            "resultRetentionDays at least 30."));
+    if (options.minPasswordLength < 1 || options.hashThreads < 1 || options.hashQueue < 1
+        || options.signInThrottle.userFreeFailures < 1 || options.signInThrottle.addressFreeFailures < 1
+        || options.signInThrottle.baseDelaySeconds < 1
+        || options.signInThrottle.maxDelaySeconds < options.signInThrottle.baseDelaySeconds)
+        return Error(QStringLiteral("bad_config"),
+            QStringLiteral("minPasswordLength, hashThreads, hashQueue and the sign-in throttle's failures "
+                           "and delays must be positive (the longest delay at least the first)."));
     if (options.feedRetentionDays < 1 || options.feedRetentionDays > 36500 || options.pruneIntervalMinutes < 1
         || options.pruneBatchSeqs < 1)
         return Error(QStringLiteral("bad_config"),

@@ -4,6 +4,7 @@
 #include "httptypes.h"
 #include "result.h"
 #include "retention.h"
+#include "signinthrottle.h"
 
 #include <QString>
 #include <QStringList>
@@ -19,7 +20,17 @@ struct ServiceOptions {
     qint64 maxJsonBytes = 1 << 20; // 1 MiB
     qint64 maxAttachmentBytes = 20 << 20; // 20 MiB
     int maxPageLimit = 5000;
-    int pbkdf2Iterations = 100000;
+    // Passwords: PBKDF2-HMAC-SHA256 cost of new hashes (older ones are rehashed at the next
+    // successful sign-in), the minimum length of passwords set by user commands, the threads that
+    // hash at sign-in and how many sign-ins may wait for them (more: 503 busy); docs/security.md.
+    int pbkdf2Iterations = 600000;
+    int minPasswordLength = 12;
+    int hashThreads = 2;
+    int hashQueue = 4;
+    ThrottleLimits signInThrottle {};
+    // Peers whose X-Forwarded-For names the client's address (a reverse proxy in front); the last
+    // address in the header counts for sign-in throttling.
+    QStringList trustedProxies {};
     int resultRetentionDays = 30;
     // Feed history (scope_log, tombstones) older than this is pruned; a token older than what is
     // left gets 410 full_sync_required. startPruning() prunes every pruneIntervalMinutes, each

@@ -29,10 +29,46 @@ http::Response ApiHandler::signIn(const RouteCall &call)
         e.code = QStringLiteral("bad_request");
         return errorResponse(e);
     }
-    auto session = m_ctx.users.signIn(username, password, deviceId);
+
+    // Throttled names and addresses are refused before any hashing: that is what makes a flood cheap.
+    const QString address = clientAddress(request);
+    const QString userKey = username.left(128);
+    if (const int wait = m_ctx.throttle.retryAfter(userKey, address); wait > 0) {
+        qCInfo(lcApi).noquote() << "request" << request.requestId << "sign-in of" << userKey.left(64)
+                                << "from" << address << "throttled for" << wait << "s";
+        http::Response r = http::Response::error(429, QStringLiteral("too_many_attempts"),
+            QStringLiteral("Too many failed sign-ins; try again in %1 s.").arg(wait));
+        r.headers.append({ QByteArrayLiteral("Retry-After"), QByteArray::number(wait) });
+        return r;
+    }
+    auto found = m_ctx.users.findForSignIn(username);
+    if (!found)
+        return errorResponse(found.error());
+    const std::optional<PasswordHash> stored
+        = found.value() ? std::optional<PasswordHash>(found.value()->password) : std::nullopt;
+    // Known users from addresses and names without failures go first; unknown names (what a
+    // guessing run mostly tries) and anything with failures on record queue behind them.
+    const auto lane = stored && !m_ctx.throttle.suspect(userKey, address) ? PasswordPool::Lane::Clean
+                                                                          : PasswordPool::Lane::Suspect;
+    PasswordVerdict verdict;
+    const int iterations = m_ctx.users.iterations();
+    if (!m_ctx.passwords.run(lane, [&] { verdict = verifyPassword(password, stored, iterations); }))
+        return errorResponse(
+            Error(QStringLiteral("busy"), QStringLiteral("Too many sign-ins at once; try again.")));
+    if (!verdict.ok) {
+        m_ctx.throttle.failed(userKey, address);
+        qCInfo(lcApi).noquote() << "request" << request.requestId << "sign-in failed for" << userKey.left(64)
+                                << "from" << address;
+        return errorResponse(
+            Error(QStringLiteral("bad_credentials"), QStringLiteral("Wrong user name or password.")));
+    }
+    m_ctx.throttle.succeeded(userKey);
+    auto session = m_ctx.users.openSession(found.value()->user, deviceId, verdict.rehash);
     if (!session)
         return errorResponse(session.error());
     const Principal &u = session.value().user;
+    if (verdict.rehash)
+        qCInfo(lcApi).noquote() << "password hash of" << u.id << "raised to" << iterations << "iterations";
     qCInfo(lcApi).noquote() << "request" << request.requestId << "signed in" << u.id << "device" << deviceId;
     return http::Response::json(200,
         { { QStringLiteral("token"), QString::fromLatin1(session.value().token) },
@@ -42,6 +78,18 @@ http::Response ApiHandler::signIn(const RouteCall &call)
                     { QStringLiteral("displayName"), u.displayName },
                     { QStringLiteral("roles"), QJsonArray::fromStringList(u.roles) },
                     { QStringLiteral("queues"), QJsonArray::fromStringList(u.queues) } } } });
+}
+
+QString ApiHandler::clientAddress(const http::Request &request) const
+{
+    const QString peer = SignInThrottle::addressKey(request.peer);
+    if (m_ctx.options.trustedProxies.contains(peer)) {
+        const QList<QByteArray> hops = request.header("x-forwarded-for").split(',');
+        const QString last = QString::fromLatin1(hops.constLast().trimmed()).left(64);
+        if (!last.isEmpty())
+            return SignInThrottle::addressKey(last);
+    }
+    return peer;
 }
 
 http::Response ApiHandler::signOut(const RouteCall &call)

@@ -214,7 +214,9 @@ Status readConfigFile(const QString &path, DaemonOptions *o)
         QStringLiteral("workers"), QStringLiteral("writers"), QStringLiteral("queued_writes"),
         QStringLiteral("token_ttl_minutes"), QStringLiteral("max_json_bytes"),
         QStringLiteral("max_attachment_bytes"), QStringLiteral("pbkdf2_iterations"),
-        QStringLiteral("retention_days"), QStringLiteral("log_level") };
+        QStringLiteral("retention_days"), QStringLiteral("log_level"), QStringLiteral("min_password_length"),
+        QStringLiteral("hash_threads"), QStringLiteral("hash_queue"), QStringLiteral("signin_user_failures"),
+        QStringLiteral("signin_address_failures"), QStringLiteral("trusted_proxies") };
     const auto fail = [&](const QString &key, const Error &e) {
         return badConfig(QStringLiteral("config file '%1', key '%2': %3").arg(path, key, e.message));
     };
@@ -240,6 +242,13 @@ Status readConfigFile(const QString &path, DaemonOptions *o)
             if (Status st = checkLogLevel(s); !st)
                 return fail(key, st.error());
             o->logLevel = s;
+        } else if (key == QLatin1String("trusted_proxies")) {
+            o->trustedProxies.clear();
+            for (const QString &a : s.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                if (QHostAddress(a.trimmed()).isNull())
+                    return fail(key, usage(QStringLiteral("'%1' is not an IP address").arg(a.trimmed())));
+                o->trustedProxies.append(QHostAddress(a.trimmed()).toString());
+            }
         } else if (key == QLatin1String("retention_days")) {
             const auto n = number(s, key, 1, kMaxRetentionDays);
             if (!n)
@@ -262,6 +271,16 @@ Status readConfigFile(const QString &path, DaemonOptions *o)
                 o->maxJsonBytes = n.value();
             else if (key == QLatin1String("max_attachment_bytes"))
                 o->maxAttachmentBytes = n.value();
+            else if (key == QLatin1String("min_password_length"))
+                o->minPasswordLength = int(qMin<qint64>(n.value(), 1024));
+            else if (key == QLatin1String("hash_threads"))
+                o->hashThreads = int(qMin<qint64>(n.value(), 64));
+            else if (key == QLatin1String("hash_queue"))
+                o->hashQueue = int(qMin<qint64>(n.value(), 256));
+            else if (key == QLatin1String("signin_user_failures"))
+                o->signInUserFailures = int(qMin<qint64>(n.value(), 1000));
+            else if (key == QLatin1String("signin_address_failures"))
+                o->signInAddressFailures = int(qMin<qint64>(n.value(), 100000));
             else
                 o->pbkdf2Iterations = int(n.value());
         }
@@ -308,7 +327,7 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
                        "that has not synced for longer does a full sync."),
         QStringLiteral("N"));
     QCommandLineOption pbkdf2(QStringLiteral("pbkdf2-iterations"),
-        QStringLiteral("PBKDF2 cost for newly set passwords (default 100000)."), QStringLiteral("N"));
+        QStringLiteral("PBKDF2 cost for newly set passwords (default 600000)."), QStringLiteral("N"));
     pbkdf2.setFlags(QCommandLineOption::HiddenFromHelp);
     p.addOptions(
         { version, listen, demo, demoCases, attachments, workers, writers, queuedWrites, retention, pbkdf2 });

@@ -24,7 +24,13 @@ struct DaemonOptions {
     int tokenTtlMinutes = 12 * 60;
     qint64 maxJsonBytes = 1 << 20;
     qint64 maxAttachmentBytes = 20 << 20;
-    int pbkdf2Iterations = 100000;
+    int pbkdf2Iterations = 600000;
+    int minPasswordLength = 12; // for passwords set by `user add` / `user passwd`
+    int hashThreads = 2; // threads hashing passwords at sign-in
+    int hashQueue = 4; // sign-ins waiting for them; more get 503 busy
+    int signInUserFailures = 5; // failed sign-ins of one user before exponential delays (then 429)
+    int signInAddressFailures = 20; // the same per source address
+    QStringList trustedProxies; // peers whose X-Forwarded-For names the client
     int retentionDays = 30; // feed history for delta syncs; older tokens get a full sync
     QString logLevel = QStringLiteral("info"); // debug | info | warning | error
     bool demo = false;
@@ -53,7 +59,8 @@ Status parseListen(const QString &text, QString *host, quint16 *port);
 
 /// Reads the INI config file into `options`: keys listen, db, attachments, workers, writers,
 /// queued_writes, token_ttl_minutes, max_json_bytes, max_attachment_bytes, pbkdf2_iterations,
-/// retention_days, log_level.
+/// retention_days, log_level, min_password_length, hash_threads, hash_queue, signin_user_failures,
+/// signin_address_failures, trusted_proxies (comma-separated IPs).
 /// Unknown keys, wrong types and unreadable files are errors (code "bad_config").
 Status readConfigFile(const QString &path, DaemonOptions *options);
 

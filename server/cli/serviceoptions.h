@@ -16,6 +16,12 @@ inline server::ServiceOptions serviceOptions(const DaemonOptions &o)
     s.maxJsonBytes = o.maxJsonBytes;
     s.maxAttachmentBytes = o.maxAttachmentBytes;
     s.pbkdf2Iterations = o.pbkdf2Iterations;
+    s.minPasswordLength = o.minPasswordLength;
+    s.hashThreads = o.hashThreads;
+    s.hashQueue = o.hashQueue;
+    s.signInThrottle.userFreeFailures = o.signInUserFailures;
+    s.signInThrottle.addressFreeFailures = o.signInAddressFailures;
+    s.trustedProxies = o.trustedProxies;
     s.maxWriters = o.writers;
     s.maxQueuedWriters = o.queuedWrites;
     s.feedRetentionDays = o.retentionDays;

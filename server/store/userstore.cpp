@@ -5,7 +5,6 @@
 #include "tx.h"
 
 #include <QCryptographicHash>
-#include <QPasswordDigestor>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
@@ -18,22 +17,6 @@ QByteArray randomBytes(int n)
     QRandomGenerator::system()->generate(
         reinterpret_cast<quint32 *>(b.data()), reinterpret_cast<quint32 *>(b.data() + n));
     return b;
-}
-
-QByteArray derive(const QString &password, const QByteArray &salt, int iterations)
-{
-    return QPasswordDigestor::deriveKeyPbkdf2(
-        QCryptographicHash::Sha256, password.toUtf8(), salt, iterations, 32);
-}
-
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
 }
 
 Principal readPrincipal(const QSqlQuery &q, int first)
@@ -67,14 +50,17 @@ QString UserStore::hashToken(const QByteArray &token)
     return QString::fromLatin1(QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex());
 }
 
-UserStore::Hashed UserStore::hashPassword(const QString &password) const
+Status UserStore::checkNewPassword(const QString &password, PasswordRule rule) const
 {
-    const QByteArray salt = randomBytes(16);
-    return { QString::fromLatin1(derive(password, salt, m_iterations).toBase64()),
-        QString::fromLatin1(salt.toBase64()), m_iterations };
+    if (password.isEmpty())
+        return Error(QStringLiteral("bad_request"), QStringLiteral("A password must not be empty."));
+    if (rule == PasswordRule::Enforce && password.size() < m_minPasswordLength)
+        return Error(QStringLiteral("bad_request"),
+            QStringLiteral("A password needs at least %1 characters.").arg(m_minPasswordLength));
+    return Status::success();
 }
 
-Status UserStore::addUser(const Principal &user, const QString &password)
+Status UserStore::addUser(const Principal &user, const QString &password, PasswordRule rule)
 {
     static const QRegularExpression idRe(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
     static const QRegularExpression nameRe(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
@@ -85,9 +71,9 @@ Status UserStore::addUser(const Principal &user, const QString &password)
         if (!nameRe.match(s).hasMatch())
             return Error(QStringLiteral("bad_request"),
                 QStringLiteral("Role and queue names are 1-64 letters, digits, '.', '_' or '-'."));
-    if (password.isEmpty())
-        return Error(QStringLiteral("bad_request"), QStringLiteral("A password must not be empty."));
-    const Hashed h = hashPassword(password);
+    if (Status st = checkNewPassword(password, rule); !st)
+        return st;
+    const PasswordHash h = hashPassword(password, m_iterations);
     auto tx = Tx::begin(m_db, Tx::Mode::Write);
     if (!tx)
         return tx.error();
@@ -100,7 +86,8 @@ Status UserStore::addUser(const Principal &user, const QString &password)
         QStringLiteral("INSERT INTO users (id, display_name, roles, queues, password_hash, salt, iterations)"
                        " VALUES (?, ?, ?, ?, ?, ?, ?)"),
         { user.id, user.displayName.isEmpty() ? user.id : user.displayName, joinList(user.roles),
-            joinList(user.queues), h.hash, h.salt, h.iterations });
+            joinList(user.queues), QString::fromLatin1(h.key.toBase64()),
+            QString::fromLatin1(h.salt.toBase64()), h.iterations });
     if (!q)
         return q.error();
     return tx.value().commit();
@@ -108,15 +95,16 @@ Status UserStore::addUser(const Principal &user, const QString &password)
 
 Status UserStore::setPassword(const QString &userId, const QString &password)
 {
-    if (password.isEmpty())
-        return Error(QStringLiteral("bad_request"), QStringLiteral("A password must not be empty."));
-    const Hashed h = hashPassword(password);
+    if (Status st = checkNewPassword(password, PasswordRule::Enforce); !st)
+        return st;
+    const PasswordHash h = hashPassword(password, m_iterations);
     auto tx = Tx::begin(m_db, Tx::Mode::Write);
     if (!tx)
         return tx.error();
     auto q = tx.value().run(
         QStringLiteral("UPDATE users SET password_hash = ?, salt = ?, iterations = ? WHERE id = ?"),
-        { h.hash, h.salt, h.iterations, userId });
+        { QString::fromLatin1(h.key.toBase64()), QString::fromLatin1(h.salt.toBase64()), h.iterations,
+            userId });
     if (!q)
         return q.error();
     if (q.value().numRowsAffected() != 1)
@@ -144,34 +132,30 @@ Result<QList<Principal>> UserStore::listUsers()
     return out;
 }
 
-Result<Session> UserStore::signIn(const QString &username, const QString &password, const QString &deviceId)
+Result<std::optional<StoredUser>> UserStore::findForSignIn(const QString &username)
 {
-    const Error bad(QStringLiteral("bad_credentials"), QStringLiteral("Wrong user name or password."));
-    QByteArray expected, salt;
-    int iterations = 0;
-    Principal user;
-    {
-        auto conn = m_db.connection();
-        if (!conn)
-            return conn.error();
-        auto q = runSql(conn.value(),
-            QStringLiteral("SELECT id, display_name, roles, queues, password_hash, salt, iterations FROM "
-                           "users WHERE id = ?"),
-            { username });
-        if (!q)
-            return q.error();
-        if (!q.value().next()) {
-            derive(password, QByteArray(16, 'x'), m_iterations); // same cost for unknown users
-            return bad;
-        }
-        user = readPrincipal(q.value(), 0);
-        expected = QByteArray::fromBase64(q.value().value(4).toString().toLatin1());
-        salt = QByteArray::fromBase64(q.value().value(5).toString().toLatin1());
-        iterations = q.value().value(6).toInt();
-    }
-    if (!constantTimeEquals(derive(password, salt, iterations), expected))
-        return bad;
+    auto conn = m_db.connection();
+    if (!conn)
+        return conn.error();
+    auto q = runSql(conn.value(),
+        QStringLiteral("SELECT id, display_name, roles, queues, password_hash, salt, iterations FROM "
+                       "users WHERE id = ?"),
+        { username });
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return std::optional<StoredUser>();
+    StoredUser u;
+    u.user = readPrincipal(q.value(), 0);
+    u.password.key = QByteArray::fromBase64(q.value().value(4).toString().toLatin1());
+    u.password.salt = QByteArray::fromBase64(q.value().value(5).toString().toLatin1());
+    u.password.iterations = q.value().value(6).toInt();
+    return std::optional<StoredUser>(std::move(u));
+}
 
+Result<Session> UserStore::openSession(
+    const Principal &user, const QString &deviceId, const std::optional<PasswordHash> &rehash)
+{
     Session s;
     s.token = randomBytes(32).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -187,6 +171,14 @@ Result<Session> UserStore::signIn(const QString &username, const QString &passwo
         { hashToken(s.token), user.id, deviceId, now.toSecsSinceEpoch(), s.expiresAt.toSecsSinceEpoch() });
     if (!q)
         return q.error();
+    if (rehash) {
+        auto r = tx.value().run(
+            QStringLiteral("UPDATE users SET password_hash = ?, salt = ?, iterations = ? WHERE id = ?"),
+            { QString::fromLatin1(rehash->key.toBase64()), QString::fromLatin1(rehash->salt.toBase64()),
+                rehash->iterations, user.id });
+        if (!r)
+            return r.error();
+    }
     // Expired sessions are of no use to anyone.
     if (auto d = tx.value().run(
             QStringLiteral("DELETE FROM sessions WHERE expires_at < ?"), { now.toSecsSinceEpoch() - 86400 });

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "database.h"
+#include "passwordhash.h"
 #include "principal.h"
 
 #include <QDateTime>
@@ -14,21 +15,42 @@ struct Session {
     Principal user;
 };
 
+/// A user as sign-in needs them: who, and their stored password hash.
+struct StoredUser {
+    Principal user;
+    PasswordHash password;
+};
+
+/// Whether a new password must meet the minimum length (user commands) or not (the demo seed,
+/// whose users alice/alice… tests, scripts and docs rely on).
+enum class PasswordRule { Enforce, Exempt };
+
 /// Users (PBKDF2-HMAC-SHA256 password hashes) and sessions (random tokens, stored hashed).
+/// Sign-in is split so that the expensive part, verifyPassword() (passwordhash.h), runs outside:
+/// findForSignIn() reads the hash, openSession() stores the session (and a stronger hash).
 class UserStore
 {
 public:
-    UserStore(Database &db, int pbkdf2Iterations, int tokenTtlMinutes)
+    UserStore(Database &db, int pbkdf2Iterations, int tokenTtlMinutes, int minPasswordLength)
         : m_db(db)
         , m_iterations(pbkdf2Iterations)
         , m_ttlMinutes(tokenTtlMinutes)
+        , m_minPasswordLength(minPasswordLength)
     { }
 
-    Status addUser(const Principal &user, const QString &password);
+    /// The PBKDF2 cost of passwords set from now on (and of rehashes at sign-in).
+    int iterations() const { return m_iterations; }
+
+    /// bad_request for a password shorter than the minimum (unless exempt), a bad id, role or queue.
+    Status addUser(const Principal &user, const QString &password, PasswordRule rule = PasswordRule::Enforce);
     Status setPassword(const QString &userId, const QString &password);
     Result<QList<Principal>> listUsers();
-    /// bad_credentials on an unknown user or a wrong password.
-    Result<Session> signIn(const QString &username, const QString &password, const QString &deviceId);
+    /// The user and their password hash; nullopt for an unknown user name.
+    Result<std::optional<StoredUser>> findForSignIn(const QString &username);
+    /// A new session for a user whose password was verified; `rehash` replaces the stored hash in
+    /// the same transaction (an older, cheaper one).
+    Result<Session> openSession(
+        const Principal &user, const QString &deviceId, const std::optional<PasswordHash> &rehash = {});
     /// unauthenticated when the token is unknown, revoked or expired.
     Result<Principal> authenticate(const QByteArray &token);
     Status revoke(const QByteArray &token);
@@ -36,15 +58,12 @@ public:
     static QString hashToken(const QByteArray &token);
 
 private:
-    struct Hashed {
-        QString hash, salt;
-        int iterations;
-    };
-    Hashed hashPassword(const QString &password) const;
+    Status checkNewPassword(const QString &password, PasswordRule rule) const;
 
     Database &m_db;
     int m_iterations;
     int m_ttlMinutes;
+    int m_minPasswordLength;
 };
 
 QStringList splitList(const QString &stored);

@@ -24,7 +24,7 @@ public:
         QString dbUrl; // required: TestDatabase::url()
         bool demo = false;
         int demoCases = 300;
-        int pbkdf2Iterations = 1000; // cheap sign-ins in tests (production default: 100,000)
+        int pbkdf2Iterations = 1000; // cheap sign-ins in tests (production default: 600,000)
         QStringList extraArgs; // appended as-is
         int startTimeoutMs = 120000; // seeding 50k demo cases takes a while
         quint16 port = 0; // 0: an ephemeral port, chosen by the system

@@ -167,13 +167,13 @@ void TstServerBasics::userAdministration()
                      QStringLiteral("north"), QStringLiteral("--queue"), QStringLiteral("south"),
                      QStringLiteral("--password-stdin") }
                      + db,
-                 "s3cret-pw\n"),
+                 "s3cret-passw0rd\n"),
         0);
     // Adding the same id again fails with exit 2; an empty password too.
     QCOMPARE(run(QStringList { QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("dave"),
                      QStringLiteral("--name"), QStringLiteral("D"), QStringLiteral("--password-stdin") }
                      + db,
-                 "x\n"),
+                 "another-long-password\n"),
         2);
     QCOMPARE(run(QStringList { QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("erin"),
                      QStringLiteral("--name"), QStringLiteral("Erin"), QStringLiteral("--password-stdin") }
@@ -203,15 +203,16 @@ void TstServerBasics::userAdministration()
         o.dbUrl = database.url();
         QVERIFY2(server.start(o, &why), qPrintable(why));
         HttpClient c(server.baseUrl());
-        QVERIFY(!c.signIn(QStringLiteral("dave"), QStringLiteral("s3cret-pw")).isEmpty());
+        QVERIFY(!c.signIn(QStringLiteral("dave"), QStringLiteral("s3cret-passw0rd")).isEmpty());
         QCOMPARE(run(QStringList { QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("dave"),
                          QStringLiteral("--password-stdin") }
                          + db,
-                     "n3w-pw\n"),
+                     "n3w-passphrase-pw\n"),
             0);
-        QVERIFY(c.signIn(QStringLiteral("dave"), QStringLiteral("s3cret-pw")).isEmpty());
-        QVERIFY(!c.signIn(QStringLiteral("dave"), QStringLiteral("n3w-pw")).isEmpty());
-        QVERIFY2(!server.log().contains("n3w-pw") && !server.log().contains("s3cret"), "password in the log");
+        QVERIFY(c.signIn(QStringLiteral("dave"), QStringLiteral("s3cret-passw0rd")).isEmpty());
+        QVERIFY(!c.signIn(QStringLiteral("dave"), QStringLiteral("n3w-passphrase-pw")).isEmpty());
+        QVERIFY2(!server.log().contains("n3w-passphrase-pw") && !server.log().contains("s3cret"),
+            "password in the log");
         QCOMPARE(server.stop(), 0);
     }
 }

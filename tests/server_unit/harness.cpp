@@ -25,7 +25,7 @@ ServiceOptions Harness::options() const
     ServiceOptions o;
     o.dbUrl = m_db.url();
     o.attachmentsDir = m_db.directory() + QStringLiteral("/attachments");
-    o.pbkdf2Iterations = 1000; // fast tests; production default is 100,000
+    o.pbkdf2Iterations = 1000; // fast tests; production default is 600,000
     return o;
 }
 

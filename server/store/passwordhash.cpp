@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: MIT
+#include "passwordhash.h"
+
+#include <QRandomGenerator>
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+
+namespace outpost::server {
+
+namespace {
+constexpr int kKeyBytes = 32;
+constexpr int kSaltBytes = 16;
+
+QByteArray randomBytes(int n)
+{
+    QByteArray b(n, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(
+        reinterpret_cast<quint32 *>(b.data()), reinterpret_cast<quint32 *>(b.data() + n));
+    return b;
+}
+} // namespace
+
+QByteArray derivePbkdf2(const QString &password, const QByteArray &salt, int iterations)
+{
+    const QByteArray pw = password.toUtf8();
+    QByteArray key(kKeyBytes, Qt::Uninitialized);
+    if (iterations < 1
+        || PKCS5_PBKDF2_HMAC(pw.constData(), int(pw.size()),
+               reinterpret_cast<const unsigned char *>(salt.constData()), int(salt.size()), iterations,
+               EVP_sha256(), kKeyBytes, reinterpret_cast<unsigned char *>(key.data()))
+            != 1)
+        return {}; // never equal to a stored 32-byte key
+    return key;
+}
+
+PasswordHash hashPassword(const QString &password, int iterations)
+{
+    PasswordHash h;
+    h.salt = randomBytes(kSaltBytes);
+    h.iterations = iterations;
+    h.key = derivePbkdf2(password, h.salt, iterations);
+    return h;
+}
+
+PasswordVerdict verifyPassword(
+    const QString &password, const std::optional<PasswordHash> &stored, int currentIterations)
+{
+    PasswordVerdict verdict;
+    if (!stored) {
+        derivePbkdf2(password, QByteArray(kSaltBytes, 'x'), currentIterations);
+        return verdict;
+    }
+    const QByteArray key = derivePbkdf2(password, stored->salt, stored->iterations);
+    verdict.ok = key.size() == kKeyBytes && key.size() == stored->key.size()
+        && CRYPTO_memcmp(key.constData(), stored->key.constData(), size_t(key.size())) == 0;
+    const int missing = currentIterations - stored->iterations;
+    if (missing > 0) {
+        // An older, cheaper hash: a right password is hashed again at today's cost (stored by the
+        // caller); a wrong one pays the difference, so it costs what an unknown user costs.
+        if (verdict.ok)
+            verdict.rehash = hashPassword(password, currentIterations);
+        else
+            derivePbkdf2(password, stored->salt, missing);
+    }
+    return verdict;
+}
+
+} // namespace outpost::server
