@@ -113,13 +113,50 @@ qint64 ApiHandler::maxBodySize(const http::Request &head) const
     return m_ctx.options.maxJsonBytes;
 }
 
-Result<Principal> ApiHandler::authenticate(const http::Request &request)
+QByteArray ApiHandler::bearerToken(const http::Request &request)
 {
     const QByteArray auth = request.header("authorization");
     if (!auth.startsWith("Bearer ") && !auth.startsWith("bearer "))
+        return {};
+    return auth.mid(7).trimmed();
+}
+
+Result<Principal> ApiHandler::authenticate(const http::Request &request)
+{
+    const QByteArray token = bearerToken(request);
+    if (token.isEmpty())
         return Error(QStringLiteral("unauthenticated"),
             QStringLiteral("Sign in first: send 'Authorization: Bearer <token>'."));
-    return m_ctx.users.authenticate(auth.mid(7).trimmed());
+    return m_ctx.users.authenticate(token);
+}
+
+std::optional<http::Response> ApiHandler::checkHead(const http::Request &head)
+{
+    // The same checks as route(), minus the body: an upload's sender is known before it is read.
+    const auto segments = segmentsOf(head);
+    if (!segments)
+        return errorResponse(segments.error());
+    if (segments.value().isEmpty())
+        return notFound();
+    const Router::Match match = routes().match(head.method, segments.value());
+    if (!match.route)
+        return match.allowed.isEmpty() ? notFound() : methodNotAllowed(match.allowed);
+    if (match.route->access == Access::Public)
+        return std::nullopt;
+    auto user = authenticate(head);
+    if (!user)
+        return errorResponse(user.error());
+    if (match.route->access == Access::Admin && !user.value().isAdmin())
+        return http::Response::error(
+            403, QStringLiteral("forbidden"), QStringLiteral("This needs the administrator role."));
+    return std::nullopt;
+}
+
+bool ApiHandler::stillSubscribed(const http::Subscriber &subscriber)
+{
+    auto open = m_ctx.users.sessionOpen(subscriber.session);
+    // A database hiccup keeps the socket: the next check decides.
+    return !open.ok() || open.value();
 }
 
 http::Response ApiHandler::handle(const http::Request &request)
@@ -172,7 +209,7 @@ std::variant<http::Subscriber, http::Response> ApiHandler::acceptWebSocket(const
     auto user = authenticate(request);
     if (!user)
         return errorResponse(user.error());
-    return http::Subscriber { user.value().id };
+    return http::Subscriber { user.value().id, UserStore::hashToken(bearerToken(request)) };
 }
 
 } // namespace outpost::server

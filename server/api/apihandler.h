@@ -38,6 +38,8 @@ public:
     qint64 maxBodySize(const http::Request &head) const override;
     http::Response handle(const http::Request &request) override;
     std::variant<http::Subscriber, http::Response> acceptWebSocket(const http::Request &request) override;
+    std::optional<http::Response> checkHead(const http::Request &head) override;
+    bool stillSubscribed(const http::Subscriber &subscriber) override;
 
     /// The protocol's HTTP status for an error code.
     static int statusFor(const QString &code);
@@ -48,6 +50,7 @@ private:
     static const Router &routes();
     http::Response route(const http::Request &request, const QStringList &segments);
     Result<Principal> authenticate(const http::Request &request);
+    static QByteArray bearerToken(const http::Request &request);
     /// The caller's address for throttling: the peer's, or X-Forwarded-For's last from a trusted proxy.
     QString clientAddress(const http::Request &request) const;
 

@@ -107,6 +107,13 @@ void Notifier::notify(const Affected &affected)
         qCWarning(lcApi).noquote() << "NOTIFY failed:" << q.error().message;
 }
 
+void Notifier::closeSessions(const QSet<QString> &sessions)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_hub)
+        m_hub->closeSessions(sessions);
+}
+
 void Notifier::publishLocal(const QSet<QString> &users, bool everyone, bool fullSync)
 {
     QMutexLocker lock(&m_mutex);

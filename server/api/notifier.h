@@ -31,6 +31,9 @@ public:
     void setHub(http::NotifyHub *hub);
     /// After a commit. Never fails the request: problems are logged.
     void notify(const Affected &affected);
+    /// Closes this instance's WebSockets of these sessions (sign-out); other instances find out at
+    /// their next check (Handler::stillSubscribed).
+    void closeSessions(const QSet<QString> &sessions);
     /// Which users an Affected reaches (assignees, queue members, admins; everyone).
     Result<QSet<QString>> recipients(const Affected &affected);
 

@@ -98,8 +98,10 @@ http::Response ApiHandler::signOut(const RouteCall &call)
     auto user = authenticate(request);
     if (!user)
         return errorResponse(user.error());
-    if (auto st = m_ctx.users.revoke(request.header("authorization").mid(7).trimmed()); !st)
+    const QByteArray token = bearerToken(request);
+    if (auto st = m_ctx.users.revoke(token); !st)
         return errorResponse(st.error());
+    m_ctx.notifier.closeSessions({ UserStore::hashToken(token) });
     return http::Response::json(200, { { QStringLiteral("status"), QStringLiteral("signedOut") } });
 }
 

@@ -216,7 +216,8 @@ Status readConfigFile(const QString &path, DaemonOptions *o)
         QStringLiteral("max_attachment_bytes"), QStringLiteral("pbkdf2_iterations"),
         QStringLiteral("retention_days"), QStringLiteral("log_level"), QStringLiteral("min_password_length"),
         QStringLiteral("hash_threads"), QStringLiteral("hash_queue"), QStringLiteral("signin_user_failures"),
-        QStringLiteral("signin_address_failures"), QStringLiteral("trusted_proxies") };
+        QStringLiteral("signin_address_failures"), QStringLiteral("trusted_proxies"),
+        QStringLiteral("max_connections_per_address"), QStringLiteral("max_websockets_per_user") };
     const auto fail = [&](const QString &key, const Error &e) {
         return badConfig(QStringLiteral("config file '%1', key '%2': %3").arg(path, key, e.message));
     };
@@ -249,6 +250,11 @@ Status readConfigFile(const QString &path, DaemonOptions *o)
                     return fail(key, usage(QStringLiteral("'%1' is not an IP address").arg(a.trimmed())));
                 o->trustedProxies.append(QHostAddress(a.trimmed()).toString());
             }
+        } else if (key == QLatin1String("max_connections_per_address")) {
+            const auto n = number(s, key, 0, 1000000);
+            if (!n)
+                return fail(key, n.error());
+            o->maxConnectionsPerAddress = int(n.value());
         } else if (key == QLatin1String("retention_days")) {
             const auto n = number(s, key, 1, kMaxRetentionDays);
             if (!n)
@@ -279,6 +285,8 @@ Status readConfigFile(const QString &path, DaemonOptions *o)
                 o->hashQueue = int(qMin<qint64>(n.value(), 256));
             else if (key == QLatin1String("signin_user_failures"))
                 o->signInUserFailures = int(qMin<qint64>(n.value(), 1000));
+            else if (key == QLatin1String("max_websockets_per_user"))
+                o->maxWebSocketsPerUser = int(qMin<qint64>(n.value(), 10000));
             else if (key == QLatin1String("signin_address_failures"))
                 o->signInAddressFailures = int(qMin<qint64>(n.value(), 100000));
             else
@@ -329,8 +337,17 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     QCommandLineOption pbkdf2(QStringLiteral("pbkdf2-iterations"),
         QStringLiteral("PBKDF2 cost for newly set passwords (default 600000)."), QStringLiteral("N"));
     pbkdf2.setFlags(QCommandLineOption::HiddenFromHelp);
-    p.addOptions(
-        { version, listen, demo, demoCases, attachments, workers, writers, queuedWrites, retention, pbkdf2 });
+    const QCommandLineOption maxConnections(QStringLiteral("max-connections-per-address"),
+        QStringLiteral("Open connections from one source address (default 128; 0: no cap)."),
+        QStringLiteral("N"));
+    const QCommandLineOption maxWebSockets(QStringLiteral("max-websockets-per-user"),
+        QStringLiteral("Push connections (WebSockets) of one user (default 8)."), QStringLiteral("N"));
+    QCommandLineOption recheck(QStringLiteral("websocket-recheck-ms"),
+        QStringLiteral("How often an open WebSocket's session is checked (default 60000)."),
+        QStringLiteral("MS"));
+    recheck.setFlags(QCommandLineOption::HiddenFromHelp);
+    p.addOptions({ version, listen, demo, demoCases, attachments, workers, writers, queuedWrites, retention,
+        pbkdf2, maxConnections, maxWebSockets, recheck });
 
     if (!p.parse(arguments))
         return usage(p.errorText());
@@ -394,6 +411,25 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         if (!n)
             return n.error();
         o.pbkdf2Iterations = int(n.value());
+    }
+    if (p.isSet(maxConnections)) {
+        const auto n
+            = number(p.value(maxConnections), QStringLiteral("--max-connections-per-address"), 0, 1000000);
+        if (!n)
+            return n.error();
+        o.maxConnectionsPerAddress = int(n.value());
+    }
+    if (p.isSet(maxWebSockets)) {
+        const auto n = number(p.value(maxWebSockets), QStringLiteral("--max-websockets-per-user"), 1, 10000);
+        if (!n)
+            return n.error();
+        o.maxWebSocketsPerUser = int(n.value());
+    }
+    if (p.isSet(recheck)) {
+        const auto n = number(p.value(recheck), QStringLiteral("--websocket-recheck-ms"), 10, 86400000);
+        if (!n)
+            return n.error();
+        o.webSocketRecheckMs = int(n.value());
     }
     return inv;
 }

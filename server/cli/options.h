@@ -31,6 +31,9 @@ struct DaemonOptions {
     int signInUserFailures = 5; // failed sign-ins of one user before exponential delays (then 429)
     int signInAddressFailures = 20; // the same per source address
     QStringList trustedProxies; // peers whose X-Forwarded-For names the client
+    int maxConnectionsPerAddress = 128; // open connections from one address (0: no cap)
+    int maxWebSocketsPerUser = 8;
+    int webSocketRecheckMs = 60000; // how often an open WebSocket's session is checked
     int retentionDays = 30; // feed history for delta syncs; older tokens get a full sync
     QString logLevel = QStringLiteral("info"); // debug | info | warning | error
     bool demo = false;
@@ -60,7 +63,8 @@ Status parseListen(const QString &text, QString *host, quint16 *port);
 /// Reads the INI config file into `options`: keys listen, db, attachments, workers, writers,
 /// queued_writes, token_ttl_minutes, max_json_bytes, max_attachment_bytes, pbkdf2_iterations,
 /// retention_days, log_level, min_password_length, hash_threads, hash_queue, signin_user_failures,
-/// signin_address_failures, trusted_proxies (comma-separated IPs).
+/// signin_address_failures, trusted_proxies (comma-separated IPs), max_connections_per_address,
+/// max_websockets_per_user.
 /// Unknown keys, wrong types and unreadable files are errors (code "bad_config").
 Status readConfigFile(const QString &path, DaemonOptions *options);
 

@@ -56,6 +56,9 @@ int runServer(const DaemonOptions &o)
     ho.host = o.host;
     ho.port = o.port;
     ho.workerThreads = o.workers;
+    ho.maxConnectionsPerAddress = o.maxConnectionsPerAddress;
+    ho.maxWebSocketsPerUser = o.maxWebSocketsPerUser;
+    ho.webSocketRecheckMs = o.webSocketRecheckMs;
     http::HttpServer server(ho, service->handler());
     const auto port = server.listen();
     if (!port) {

@@ -68,8 +68,10 @@ bool headerSafe(const QByteArray &s)
 
 } // namespace
 
-HttpSession::HttpSession(tcp::socket &&socket, std::shared_ptr<ServerContext> context)
+HttpSession::HttpSession(
+    tcp::socket &&socket, std::shared_ptr<ServerContext> context, ConnectionLimiter::Slot slot)
     : m_context(std::move(context))
+    , m_slot(std::move(slot))
     , m_stream(std::move(socket))
     , m_executor(m_stream.get_executor())
     , m_peer(peerOf(m_stream.socket()))
@@ -223,6 +225,46 @@ void HttpSession::onHead(beast::error_code ec, std::size_t)
             QStringLiteral("Request body of %1 bytes exceeds the limit of %2 bytes")
                 .arg(qulonglong(*length))
                 .arg(limit));
+        return;
+    }
+    // A body is coming: who sends it is checked from the head first, so an anonymous or forbidden
+    // upload is refused before a byte of it is read.
+    if ((length && *length > 0) || m_headParser->chunked()) {
+        checkHead(limit);
+        return;
+    }
+    startBody(limit);
+}
+
+void HttpSession::checkHead(qint64 limit)
+{
+    m_phase = Phase::Handling;
+    m_stream.expires_never();
+    net::post(*m_context->workers, [self = shared_from_this(), request = m_request, limit]() {
+        std::optional<Response> refusal;
+        try {
+            refusal = self->m_context->handler.checkHead(request);
+        } catch (...) {
+            qCWarning(lcHttp).noquote() << "rid=" + request.requestId << "checkHead threw";
+            refusal
+                = Response::error(500, QStringLiteral("internal_error"), QStringLiteral("Internal error"));
+        }
+        const net::any_io_executor executor = self->m_executor;
+        net::post(executor, [self, refusal = std::move(refusal), limit]() mutable {
+            self->onHeadChecked(std::move(refusal), limit);
+        });
+    });
+}
+
+void HttpSession::onHeadChecked(std::optional<Response> refusal, qint64 limit)
+{
+    if (m_phase == Phase::Closed) {
+        finishRequest(QStringLiteral("connection closed before the head was checked"));
+        return;
+    }
+    if (refusal) {
+        m_keepAlive = false; // the body is not read: answer and close
+        send(*refusal, true);
         return;
     }
     startBody(limit);
@@ -393,8 +435,16 @@ void HttpSession::onUpgradeDecided(std::variant<Subscriber, Response> decision)
         sendError(503, QStringLiteral("unavailable"), QStringLiteral("The server is shutting down"));
         return;
     }
+    const Subscriber &subscriber = std::get<Subscriber>(decision);
+    if (m_context->hub.countFor(subscriber.userId) >= m_context->options.maxWebSocketsPerUser) {
+        send(Response::error(429, QStringLiteral("too_many_connections"),
+                 QStringLiteral("Too many push connections for this user (at most %1).")
+                     .arg(m_context->options.maxWebSocketsPerUser)),
+            !m_keepAlive);
+        return;
+    }
     auto session = std::make_shared<WebSocketSession>(
-        std::move(m_stream), m_context, std::get<Subscriber>(decision).userId, m_request.requestId, m_peer);
+        std::move(m_stream), m_context, subscriber, m_request.requestId, m_peer, std::move(m_slot));
     m_phase = Phase::Upgraded;
     m_status = 101;
     finishRequest();

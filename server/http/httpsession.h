@@ -25,7 +25,8 @@ namespace outpost::http {
 class HttpSession : public Stoppable, public std::enable_shared_from_this<HttpSession>
 {
 public:
-    HttpSession(boost::asio::ip::tcp::socket &&socket, std::shared_ptr<ServerContext> context);
+    HttpSession(boost::asio::ip::tcp::socket &&socket, std::shared_ptr<ServerContext> context,
+        ConnectionLimiter::Slot slot);
     ~HttpSession() override;
 
     void start();
@@ -38,6 +39,8 @@ private:
     void onFirstBytes(boost::beast::error_code ec, std::size_t bytes);
     void readHead();
     void onHead(boost::beast::error_code ec, std::size_t bytes);
+    void checkHead(qint64 limit);
+    void onHeadChecked(std::optional<Response> refusal, qint64 limit);
     void startBody(qint64 limit);
     void onContinueSent(boost::beast::error_code ec, std::size_t bytes);
     void readBody();
@@ -61,6 +64,7 @@ private:
     void closeNow();
 
     std::shared_ptr<ServerContext> m_context;
+    ConnectionLimiter::Slot m_slot; // handed on to the WebSocket on an upgrade
     boost::beast::tcp_stream m_stream;
     boost::asio::any_io_executor m_executor;
     boost::beast::flat_buffer m_buffer;

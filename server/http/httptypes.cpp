@@ -18,17 +18,17 @@ Response Response::rawJson(int status, QByteArray body)
     return r;
 }
 
-Response Response::error(int status, const QString &code, const QString &message,
-                         const QMap<QString, QString> &fields)
+Response Response::error(
+    int status, const QString &code, const QString &message, const QMap<QString, QString> &fields)
 {
-    QJsonObject err{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
+    QJsonObject err { { QStringLiteral("code"), code }, { QStringLiteral("message"), message } };
     if (!fields.isEmpty()) {
         QJsonObject f;
         for (auto it = fields.cbegin(); it != fields.cend(); ++it)
             f.insert(it.key(), it.value());
         err.insert(QStringLiteral("fields"), f);
     }
-    return json(status, QJsonObject{{QStringLiteral("error"), err}});
+    return json(status, QJsonObject { { QStringLiteral("error"), err } });
 }
 
 } // namespace outpost::http

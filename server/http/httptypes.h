@@ -11,21 +11,22 @@
 #include <QString>
 #include <QUrlQuery>
 
+#include <optional>
 #include <variant>
 
 namespace outpost::http {
 
 /// One HTTP request as the application sees it. Built by the transport (HttpServer).
 struct Request {
-    QByteArray method;                      // "GET", "POST", "PUT", "DELETE", ...
-    QString path;                           // percent-decoded path without the query
-    QByteArray rawPath;                     // the path as sent, still percent-encoded (may be empty
-                                            // for in-process callers; then `path` is all there is)
-    QUrlQuery query;                        // decoded query items
-    QHash<QByteArray, QByteArray> headers;  // names in lower case
-    QByteArray body;                        // empty for the head-only call of Handler::maxBodySize
-    QString requestId;                      // X-Request-Id if the client sent a sane one, else random
-    QString peer;                           // "127.0.0.1:53122"
+    QByteArray method; // "GET", "POST", "PUT", "DELETE", ...
+    QString path; // percent-decoded path without the query
+    QByteArray rawPath; // the path as sent, still percent-encoded (may be empty
+                        // for in-process callers; then `path` is all there is)
+    QUrlQuery query; // decoded query items
+    QHash<QByteArray, QByteArray> headers; // names in lower case
+    QByteArray body; // empty for the head-only call of Handler::maxBodySize
+    QString requestId; // X-Request-Id if the client sent a sane one, else random
+    QString peer; // "127.0.0.1:53122"
 
     QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
 };
@@ -40,13 +41,14 @@ struct Response {
     /// Raw, already-serialised JSON (the changes feed builds its body by concatenation).
     static Response rawJson(int status, QByteArray body);
     /// The protocol's error body: {"error": {"code", "message", "fields"?}}.
-    static Response error(int status, const QString &code, const QString &message,
-                          const QMap<QString, QString> &fields = {});
+    static Response error(
+        int status, const QString &code, const QString &message, const QMap<QString, QString> &fields = {});
 };
 
 /// Who a WebSocket connection belongs to; the hub addresses pushes by user id.
 struct Subscriber {
     QString userId;
+    QString session; // opaque key of the session it was opened with (closeSessions, stillSubscribed)
 };
 
 /// The application side of the transport. Implemented by the API layer.
@@ -66,6 +68,23 @@ public:
     /// Called on a worker thread for a WebSocket upgrade request: the subscriber to register, or the
     /// response to send instead of upgrading (e.g. 401).
     virtual std::variant<Subscriber, Response> acceptWebSocket(const Request &request) = 0;
+
+    /// Called on a worker thread for a request that carries a body, with its head only, before any
+    /// of the body is read: a response to send instead (e.g. 401 for an anonymous upload; the body
+    /// is then never read), or nothing to go on. The default goes on.
+    virtual std::optional<Response> checkHead(const Request &head)
+    {
+        Q_UNUSED(head);
+        return std::nullopt;
+    }
+
+    /// Called on a worker thread every ServerOptions::webSocketRecheckMs for each open WebSocket:
+    /// false closes it (its session was revoked or expired meanwhile). The default keeps it.
+    virtual bool stillSubscribed(const Subscriber &subscriber)
+    {
+        Q_UNUSED(subscriber);
+        return true;
+    }
 };
 
 /// Pushes text frames to connected WebSocket subscribers. Thread-safe; never blocks on a socket.
@@ -76,6 +95,8 @@ public:
     virtual void publish(const QSet<QString> &userIds, const QByteArray &text) = 0;
     virtual void publishAll(const QByteArray &text) = 0;
     virtual int subscriberCount() const = 0;
+    /// Closes the WebSockets opened with these sessions (Subscriber::session), e.g. at sign-out.
+    virtual void closeSessions(const QSet<QString> &sessions) { Q_UNUSED(sessions); }
 };
 
 } // namespace outpost::http

@@ -77,8 +77,24 @@ void Listener::onAccept(boost::beast::error_code ec, tcp::socket socket)
         return;
     }
     boost::system::error_code optionEc;
+    const tcp::endpoint peer = socket.remote_endpoint(optionEc);
+    ConnectionLimiter::Slot slot
+        = optionEc ? nullptr : m_context->connections.acquire(peer.address().to_string());
+    if (!slot) {
+        // Beyond the cap (or already gone): closed before a byte is read, logged once a second at most.
+        const auto now = std::chrono::steady_clock::now();
+        if (now - m_lastRefusalLog > std::chrono::seconds(1)) {
+            m_lastRefusalLog = now;
+            qCWarning(lcHttp).noquote()
+                << "connection from" << peer.address().to_string().c_str() << "refused: more than"
+                << m_context->options.maxConnectionsPerAddress << "open from that address";
+        }
+        socket.close(optionEc);
+        accept();
+        return;
+    }
     socket.set_option(tcp::no_delay(true), optionEc);
-    std::make_shared<HttpSession>(std::move(socket), m_context)->start();
+    std::make_shared<HttpSession>(std::move(socket), m_context, std::move(slot))->start();
     accept();
 }
 

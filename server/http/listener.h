@@ -32,6 +32,7 @@ private:
     boost::asio::ip::tcp::acceptor m_acceptor;
     boost::asio::steady_timer m_retry;
     std::shared_ptr<ServerContext> m_context;
+    std::chrono::steady_clock::time_point m_lastRefusalLog;
 };
 
 } // namespace outpost::http

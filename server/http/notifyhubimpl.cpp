@@ -64,6 +64,27 @@ void NotifyHubImpl::publishAll(const QByteArray &text)
         session->push(text);
 }
 
+void NotifyHubImpl::closeSessions(const QSet<QString> &sessions)
+{
+    std::vector<std::shared_ptr<WebSocketSession>> targets;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto &byUser : std::as_const(m_byUser))
+            for (const auto &weak : byUser)
+                if (auto session = weak.lock(); session && sessions.contains(session->session()))
+                    targets.push_back(std::move(session));
+    }
+    for (const auto &session : targets)
+        session->endSession();
+}
+
+int NotifyHubImpl::countFor(const QString &userId) const
+{
+    std::lock_guard lock(m_mutex);
+    const auto it = m_byUser.constFind(userId);
+    return it == m_byUser.cend() ? 0 : int(it->size());
+}
+
 int NotifyHubImpl::subscriberCount() const
 {
     std::lock_guard lock(m_mutex);

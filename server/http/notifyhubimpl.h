@@ -23,6 +23,9 @@ public:
     void publish(const QSet<QString> &userIds, const QByteArray &text) override;
     void publishAll(const QByteArray &text) override;
     int subscriberCount() const override;
+    void closeSessions(const QSet<QString> &sessions) override;
+    /// Open WebSockets of one user.
+    int countFor(const QString &userId) const;
 
 private:
     mutable std::mutex m_mutex;

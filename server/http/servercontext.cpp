@@ -5,6 +5,25 @@
 
 namespace outpost::http {
 
+ConnectionLimiter::Slot ConnectionLimiter::acquire(const std::string &address)
+{
+    std::lock_guard lock(m_mutex);
+    int &open = m_open[address];
+    if (m_max > 0 && open >= m_max) {
+        if (open == 0)
+            m_open.erase(address);
+        return nullptr;
+    }
+    ++open;
+    // The slot's deleter gives it back; the limiter outlives every connection (ServerContext).
+    return Slot(this, [this, address](void *) {
+        std::lock_guard lock(m_mutex);
+        const auto it = m_open.find(address);
+        if (it != m_open.end() && --it->second <= 0)
+            m_open.erase(it);
+    });
+}
+
 void SessionRegistry::add(const void *key, std::weak_ptr<Stoppable> session)
 {
     std::lock_guard lock(m_mutex);

@@ -14,6 +14,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <unordered_map>
 
 namespace outpost::http {
@@ -57,10 +58,29 @@ private:
     std::condition_variable m_idle;
 };
 
+/// Open connections per source address (ServerOptions::maxConnectionsPerAddress). A connection
+/// holds its slot (an upgraded WebSocket keeps the HTTP connection's) until it is destroyed.
+class ConnectionLimiter
+{
+public:
+    using Slot = std::shared_ptr<void>;
+    explicit ConnectionLimiter(int maxPerAddress)
+        : m_max(maxPerAddress)
+    { }
+    /// A slot for one more connection from `address`, or null when it has its share already.
+    Slot acquire(const std::string &address);
+
+private:
+    const int m_max;
+    std::mutex m_mutex;
+    std::unordered_map<std::string, int> m_open;
+};
+
 struct ServerContext {
     ServerContext(ServerOptions o, Handler &h)
         : options(std::move(o))
         , handler(h)
+        , connections(options.maxConnectionsPerAddress)
     { }
 
     const ServerOptions options;
@@ -68,6 +88,7 @@ struct ServerContext {
     boost::asio::thread_pool *workers = nullptr; // owned by HttpServer; set by listen()
     NotifyHubImpl hub;
     SessionRegistry sessions;
+    ConnectionLimiter connections;
     InFlightCounter inFlight;
     std::atomic<bool> stopping { false };
 };

@@ -18,6 +18,11 @@ struct ServerOptions {
     QString webSocketPath = QStringLiteral("/api/v1/notify");
     int webSocketPingMs = 30000; // ping an idle WebSocket this often; no answer → close
     int webSocketQueueLimit = 64; // pending pushes per subscriber before it is dropped
+    int webSocketRecheckMs
+        = 60000; // how often an open WebSocket's session is checked (Handler::stillSubscribed)
+    int maxWebSocketsPerUser = 8; // more upgrades of the same user get 429
+    int maxConnectionsPerAddress
+        = 128; // open connections from one source address; more are closed at once (0: no cap)
 };
 
 } // namespace outpost::http

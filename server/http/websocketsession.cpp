@@ -18,10 +18,13 @@ namespace websocket = boost::beast::websocket;
 namespace net = boost::asio;
 
 WebSocketSession::WebSocketSession(beast::tcp_stream &&stream, std::shared_ptr<ServerContext> context,
-    QString userId, QString requestId, QString peer)
+    const Subscriber &subscriber, QString requestId, QString peer, ConnectionLimiter::Slot slot)
     : m_ws(std::move(stream))
     , m_context(std::move(context))
-    , m_userId(std::move(userId))
+    , m_userId(subscriber.userId)
+    , m_session(subscriber.session)
+    , m_slot(std::move(slot))
+    , m_recheck(m_ws.get_executor())
     , m_requestId(std::move(requestId))
     , m_peer(std::move(peer))
 { }
@@ -75,6 +78,48 @@ void WebSocketSession::onAccept(beast::error_code ec)
     read();
     if (!m_queue.empty())
         write();
+    scheduleRecheck();
+}
+
+// Every webSocketRecheckMs the handler confirms the session still holds (a sign-out on another
+// instance, a changed password or an expiry ends it), on a worker thread since it asks the database.
+void WebSocketSession::scheduleRecheck()
+{
+    m_recheck.expires_after(std::chrono::milliseconds(m_context->options.webSocketRecheckMs));
+    m_recheck.async_wait([self = shared_from_this()](beast::error_code ec) {
+        if (ec || self->m_closing || self->m_closed)
+            return;
+        net::post(*self->m_context->workers, [self] {
+            bool valid = true;
+            try {
+                valid = self->m_context->handler.stillSubscribed(
+                    Subscriber { self->m_userId, self->m_session });
+            } catch (...) {
+                qCWarning(lcHttp).noquote() << "rid=" + self->m_requestId << "stillSubscribed threw";
+            }
+            net::post(self->m_ws.get_executor(), [self, valid] { self->onRechecked(valid); });
+        });
+    });
+}
+
+void WebSocketSession::onRechecked(bool valid)
+{
+    if (m_closing || m_closed)
+        return;
+    if (valid) {
+        scheduleRecheck();
+        return;
+    }
+    endSession();
+}
+
+void WebSocketSession::endSession()
+{
+    net::post(m_ws.get_executor(), [self = shared_from_this()] {
+        self->m_closeCode = websocket::close_code::policy_error;
+        self->m_closeReason = "session ended";
+        self->onStop(false);
+    });
 }
 
 void WebSocketSession::read()
@@ -185,8 +230,8 @@ void WebSocketSession::closeGracefully()
 {
     if (m_closed)
         return;
-    m_ws.async_close(websocket::close_code::going_away,
-        [self = shared_from_this()](beast::error_code) { self->closeNow("server stopping"); });
+    m_ws.async_close(websocket::close_reason(m_closeCode, m_closeReason),
+        [self = shared_from_this()](beast::error_code) { self->closeNow(self->m_closeReason); });
 }
 
 void WebSocketSession::closeNow(const char *why)
@@ -195,6 +240,7 @@ void WebSocketSession::closeNow(const char *why)
         return;
     m_closed = true;
     dropQueued();
+    m_recheck.cancel();
     beast::get_lowest_layer(m_ws).close();
     m_context->hub.remove(this);
     qCDebug(lcHttp).noquote() << QStringLiteral("rid=%1 websocket closed user=%2 peer=%3: %4")

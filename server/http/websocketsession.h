@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/empty_body.hpp>
@@ -23,7 +24,7 @@ class WebSocketSession : public Stoppable, public std::enable_shared_from_this<W
 {
 public:
     WebSocketSession(boost::beast::tcp_stream &&stream, std::shared_ptr<ServerContext> context,
-        QString userId, QString requestId, QString peer);
+        const Subscriber &subscriber, QString requestId, QString peer, ConnectionLimiter::Slot slot);
     ~WebSocketSession() override;
 
     /// On the connection's strand, with the upgrade request already read.
@@ -32,8 +33,11 @@ public:
     void push(const QByteArray &text);
     /// Any thread: close with "going away" (force: drop the socket).
     void stop(bool force) override;
+    /// Any thread: close with "policy violation: session ended" (sign-out, revoked, expired).
+    void endSession();
 
     const QString &userId() const { return m_userId; }
+    const QString &session() const { return m_session; }
 
 private:
     void onAccept(boost::beast::error_code ec);
@@ -45,11 +49,18 @@ private:
     void onStop(bool force);
     void dropQueued();
     void closeGracefully();
+    void scheduleRecheck();
+    void onRechecked(bool valid);
     void closeNow(const char *why);
 
     boost::beast::websocket::stream<boost::beast::tcp_stream> m_ws;
     std::shared_ptr<ServerContext> m_context;
     const QString m_userId;
+    const QString m_session;
+    ConnectionLimiter::Slot m_slot;
+    boost::asio::steady_timer m_recheck;
+    boost::beast::websocket::close_code m_closeCode = boost::beast::websocket::close_code::going_away;
+    const char *m_closeReason = "server stopping";
     const QString m_requestId;
     const QString m_peer;
     boost::beast::flat_buffer m_readBuffer;

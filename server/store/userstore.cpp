@@ -216,6 +216,19 @@ Result<Principal> UserStore::authenticate(const QByteArray &token)
     return p;
 }
 
+Result<bool> UserStore::sessionOpen(const QString &tokenHash)
+{
+    auto conn = m_db.connection();
+    if (!conn)
+        return conn.error();
+    auto q = runSql(conn.value(),
+        QStringLiteral("SELECT 1 FROM sessions WHERE token_hash = ? AND revoked = 0 AND expires_at > ?"),
+        { tokenHash, QDateTime::currentSecsSinceEpoch() });
+    if (!q)
+        return q.error();
+    return q.value().next();
+}
+
 Status UserStore::revoke(const QByteArray &token)
 {
     auto tx = Tx::begin(m_db, Tx::Mode::Write);

@@ -54,6 +54,8 @@ public:
     /// unauthenticated when the token is unknown, revoked or expired.
     Result<Principal> authenticate(const QByteArray &token);
     Status revoke(const QByteArray &token);
+    /// Whether the session with this token hash (hashToken) is still open: not revoked, not expired.
+    Result<bool> sessionOpen(const QString &tokenHash);
 
     static QString hashToken(const QByteArray &token);
 

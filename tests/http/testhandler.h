@@ -59,7 +59,7 @@ public:
         if (token.isEmpty())
             token = r.query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
         if (token.startsWith(QLatin1String("user:")))
-            return Subscriber { token.mid(5) };
+            return Subscriber { token.mid(5), {} };
         return Response::error(
             401, QStringLiteral("unauthenticated"), QStringLiteral("Missing or bad token"));
     }
