@@ -67,8 +67,9 @@ QString RulesEngine::checkValue(const FieldDef &f, const QJsonValue &v, const Lo
         const QString s = v.toString();
         if (s.contains(QChar(0)))
             return Tr::tr("%1 must not contain NUL characters.").arg(f.label);
-        if (f.maxLength && s.size() > *f.maxLength)
-            return Tr::tr("%1 must be at most %n characters long.", nullptr, *f.maxLength).arg(f.label);
+        const int maxLength = f.maxLength ? *f.maxLength : MaxTextLength;
+        if (s.size() > maxLength)
+            return Tr::tr("%1 must be at most %n characters long.", nullptr, maxLength).arg(f.label);
         if (!f.pattern.isEmpty()) {
             const QRegularExpression re(QRegularExpression::anchoredPattern(f.pattern));
             if (re.isValid() && !re.match(s).hasMatch())

@@ -46,6 +46,10 @@ public:
     /// database stores as text). Empty when valid, else the message for the field "text".
     static QString checkNoteText(const QString &text);
     static constexpr int MaxNoteLength = 10000;
+    /// A text field without a maxLength of its own holds at most this many characters.
+    static constexpr int MaxTextLength = 10000;
+    /// A case title: at most this many characters, no control characters (the server checks it).
+    static constexpr int MaxTitleLength = 200;
 
     static bool hasValue(const QJsonValue &v);
 };

@@ -28,12 +28,10 @@ http::Response ApiHandler::caseResponse(const Principal &user, const QString &id
     auto c = CaseStore::load(tx.value(), id);
     if (!c)
         return errorResponse(c.error());
-    if (!c.value())
+    // Not there and not yours get one answer, so ids outside one's scope cannot be probed.
+    if (!c.value() || !canRead(user, c.value()->rec))
         return http::Response::error(
             404, QStringLiteral("not_found"), QStringLiteral("There is no case %1.").arg(id));
-    if (!canRead(user, c.value()->rec))
-        return http::Response::error(
-            403, QStringLiteral("forbidden"), QStringLiteral("The case %1 is not yours to see.").arg(id));
     if (history) {
         auto entries = CaseStore::history(tx.value(), id);
         if (!entries)
@@ -75,6 +73,8 @@ http::Response ApiHandler::getAttachment(const RouteCall &call)
     r.status = 200;
     r.contentType = f.value().mime.isEmpty() ? QByteArrayLiteral("application/octet-stream") : f.value().mime;
     r.body = f.value().bytes;
+    // Saved, never rendered: a browser must not run an uploaded HTML or SVG file as the site's page.
+    r.headers.append({ QByteArrayLiteral("Content-Disposition"), QByteArrayLiteral("attachment") });
     return r;
 }
 

@@ -19,7 +19,7 @@ public:
     ServiceImpl(const ServiceOptions &options, std::shared_ptr<Database> db, const QString &attachmentsDir)
         : m_db(std::move(db))
         , m_users(*m_db, options.pbkdf2Iterations, options.tokenTtlMinutes, options.minPasswordLength)
-        , m_actions(*m_db, options.resultRetentionDays)
+        , m_actions(*m_db, options.resultRetentionDays, options.maxSyncIssuesPerUser)
         , m_admin(*m_db, attachmentsDir)
         , m_attachments(*m_db, attachmentsDir)
         , m_notifier(*m_db)

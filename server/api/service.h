@@ -32,6 +32,7 @@ struct ServiceOptions {
     // address in the header counts for sign-in throttling.
     QStringList trustedProxies {};
     int resultRetentionDays = 30;
+    int maxSyncIssuesPerUser = 500; // the oldest beyond it are removed, resolved ones first
     // Feed history (scope_log, tombstones) older than this is pruned; a token older than what is
     // left gets 410 full_sync_required. startPruning() prunes every pruneIntervalMinutes, each
     // transaction covering at most pruneBatchSeqs sequence numbers.

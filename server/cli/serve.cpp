@@ -5,6 +5,7 @@
 #include "serviceoptions.h"
 
 #include <QElapsedTimer>
+#include <QHostAddress>
 #include <QUrl>
 
 #include <chrono>
@@ -27,6 +28,15 @@ QString redactedDbUrl(const QString &url)
 
 int runServer(const DaemonOptions &o)
 {
+    // The demo users' passwords are their names: never on an address others can reach.
+    const bool loopback = o.host == QLatin1String("localhost") || QHostAddress(o.host).isLoopback();
+    if (o.demo && !loopback) {
+        std::fprintf(stderr,
+            "outpostd: --demo seeds users whose passwords are their names; it listens on loopback only "
+            "(127.0.0.1, ::1 or localhost), not on %s\n",
+            qPrintable(o.host));
+        return ExitUsage;
+    }
     const server::ServiceOptions so = serviceOptions(o);
     qCInfo(lcMain).noquote() << "outpostd" << OUTPOST_VERSION << "starting; database"
                              << redactedDbUrl(so.dbUrl);

@@ -490,6 +490,7 @@ void HttpSession::send(const Response &original, bool close)
         res.insert(name.toStdString(), value.toStdString());
     }
     res.set("X-Request-Id", m_request.requestId.toStdString());
+    res.set("X-Content-Type-Options", "nosniff");
     res.keep_alive(!close);
     if (m_request.method == "HEAD") {
         res.content_length(std::uint64_t(response.body.size()));

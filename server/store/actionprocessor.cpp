@@ -149,7 +149,7 @@ Status loadStoredResults(
 }
 
 Status storeIssue(Tx &tx, const QString &userId, const QString &deviceId, const QString &caseId,
-    const QJsonObject &raw, const QString &reason)
+    const QJsonObject &raw, const QString &reason, int maxPerUser)
 {
     auto q = tx.run(
         QStringLiteral(
@@ -159,6 +159,18 @@ Status storeIssue(Tx &tx, const QString &userId, const QString &deviceId, const 
             QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) });
     if (!q)
         return q.error();
+    // Capped per user, so a device sending gone actions in a loop cannot fill the database: the
+    // newest are kept, open ones before resolved ones.
+    auto pruned
+        = tx.run(QStringLiteral("DELETE FROM sync_issues WHERE user_id = ? AND id NOT IN (SELECT id FROM "
+                                "sync_issues WHERE user_id = ? ORDER BY CASE WHEN state = 'open' THEN 0 "
+                                "ELSE 1 END, id DESC LIMIT ?)"),
+            { userId, userId, maxPerUser });
+    if (!pruned)
+        return pruned.error();
+    if (pruned.value().numRowsAffected() > 0)
+        qCWarning(lcStore).noquote() << "sync issues of" << userId << "capped at" << maxPerUser << "(oldest"
+                                     << pruned.value().numRowsAffected() << "removed)";
     return Status::success();
 }
 } // namespace
@@ -260,7 +272,9 @@ Result<ActionsOutcome> ActionProcessor::process(
                 << "request" << requestId << "applied action" << a.id << "on" << caseId;
         }
         if (res.status == ResultStatus::Gone) {
-            if (auto st = storeIssue(tx, user.id, deviceId, caseId, p.raw.at(i), goneReason); !st)
+            if (auto st
+                = storeIssue(tx, user.id, deviceId, caseId, p.raw.at(i), goneReason, m_maxIssuesPerUser);
+                !st)
                 return st.error();
         }
         const QByteArray json = resultJson(res, runner.takeCaseDoc());

@@ -24,9 +24,11 @@ struct ReapplyOutcome {
 class ActionProcessor
 {
 public:
-    ActionProcessor(Database &db, int resultRetentionDays)
+    /// `maxIssuesPerUser`: sync issues kept per user; beyond it the oldest go, resolved ones first.
+    ActionProcessor(Database &db, int resultRetentionDays, int maxIssuesPerUser = 500)
         : m_db(db)
         , m_retentionDays(resultRetentionDays)
+        , m_maxIssuesPerUser(maxIssuesPerUser)
     { }
 
     static constexpr int maxActions = 500;
@@ -40,6 +42,7 @@ public:
 private:
     Database &m_db;
     int m_retentionDays;
+    int m_maxIssuesPerUser;
 };
 
 } // namespace outpost::server

@@ -99,6 +99,19 @@ Result<ActionResult> ActionRunner::rejected(
 Result<ActionResult> ActionRunner::run(const Action &a, QString *resolvedCaseId, QString *goneReason)
 {
     *resolvedCaseId = a.caseId;
+    // Texts follow the client's rules (core's RulesEngine), whoever sends them.
+    if (a.type == ActionType::Note)
+        if (const QString why = RulesEngine::checkNoteText(a.text); !why.isEmpty())
+            return rejected(
+                a, isTempId(a.caseId) ? QString() : a.caseId, why, { { QStringLiteral("text"), why } });
+    const bool control = std::any_of(
+        a.title.cbegin(), a.title.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
+    if (a.title.size() > RulesEngine::MaxTitleLength || control) {
+        const QString why = QStringLiteral("A title is at most %1 characters, without control characters.")
+                                .arg(RulesEngine::MaxTitleLength);
+        return rejected(
+            a, isTempId(a.caseId) ? QString() : a.caseId, why, { { QStringLiteral("title"), why } });
+    }
     if (a.type == ActionType::Create)
         return create(a, resolvedCaseId);
     QString caseId = a.caseId;

@@ -40,7 +40,8 @@ Result<AttachmentStore::PutOutcome> AttachmentStore::put(const Principal &user, 
         auto c = CaseStore::load(tx, caseId);
         if (!c)
             return c.error();
-        if (!c.value())
+        // A case the user cannot even see is answered as if it were not there.
+        if (!c.value() || !canRead(user, c.value()->rec))
             return Error(QStringLiteral("not_found"), QStringLiteral("There is no case %1.").arg(caseId));
         if (!canWork(user, c.value()->rec))
             return Error(QStringLiteral("forbidden"),
@@ -136,9 +137,8 @@ Result<AttachmentStore::File> AttachmentStore::get(const Principal &user, const 
         auto c = CaseStore::load(tx.value(), caseId);
         if (!c)
             return c.error();
-        if (!c.value() || !canRead(user, c.value()->rec))
-            return Error(QStringLiteral("forbidden"),
-                QStringLiteral("The attachment %1 is not yours to read.").arg(id));
+        if (!c.value() || !canRead(user, c.value()->rec)) // one answer for not there and not yours
+            return Error(QStringLiteral("not_found"), QStringLiteral("There is no attachment %1.").arg(id));
     }
     QFile file(QDir(m_dir).filePath(id));
     if (!file.open(QIODevice::ReadOnly))

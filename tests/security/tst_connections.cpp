@@ -9,8 +9,11 @@
 #include "testdatabase.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 #include <QWebSocket>
@@ -195,6 +198,31 @@ private Q_SLOTS:
         QString why;
         QVERIFY2(TestDatabase::sql(m_db.url(), s("UPDATE sessions SET revoked = 1"), &why), qPrintable(why));
         QVERIFY(closed2.count() > 0 || closed2.wait(5000));
+    }
+
+    void noSniffingOnAnyAnswer()
+    {
+        HttpClient c(m_server.baseUrl());
+        const HttpReply health = c.get(s("/api/v1/health"));
+        QCOMPARE(health.status, 200);
+        QCOMPARE(health.headers.value("x-content-type-options"), QByteArray("nosniff"));
+        const HttpReply anonymous = c.get(s("/api/v1/sync/changes"));
+        QCOMPARE(anonymous.status, 401);
+        QCOMPARE(anonymous.headers.value("x-content-type-options"), QByteArray("nosniff"));
+        QCOMPARE(c.get(s("/nowhere")).headers.value("x-content-type-options"), QByteArray("nosniff"));
+    }
+
+    void demoOnlyOnLoopback()
+    {
+        QTemporaryDir dir;
+        QProcess p;
+        p.start(OutpostdProcess::binary(),
+            { s("--listen"), s("0.0.0.0:0"), s("--demo"), s("--db"),
+                s("sqlite:") + dir.filePath(s("d.sqlite")) });
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY2(p.readAllStandardError().contains("loopback"), "no reason given");
+        QVERIFY(!QFile::exists(dir.filePath(s("d.sqlite")))); // refused before anything was created
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }

@@ -62,7 +62,7 @@ private Q_SLOTS:
             h->call("GET", QStringLiteral("/api/v1/cases/") + res.value(QStringLiteral("caseId")).toString(),
                  {}, alice)
                 .status,
-            403);
+            404);
         // bob cannot use alice's temp ids.
         res = firstResult(post(bob,
             { action(QStringLiteral("note"), tmp, { { QStringLiteral("text"), QStringLiteral("hi") } }) }));
@@ -398,7 +398,7 @@ private Q_SLOTS:
         res = firstResult(post(alice,
             { action(QStringLiteral("note"), bobs, { { QStringLiteral("text"), QStringLiteral("x") } }) }));
         QCOMPARE(res.value(QStringLiteral("status")).toString(), QStringLiteral("gone"));
-        QCOMPARE(h->call("GET", QStringLiteral("/api/v1/cases/") + bobs, {}, alice).status, 403);
+        QCOMPARE(h->call("GET", QStringLiteral("/api/v1/cases/") + bobs, {}, alice).status, 404);
         QCOMPARE(h->call("GET", QStringLiteral("/api/v1/cases/C-1"), {}, alice).status, 404);
     }
 
@@ -666,7 +666,7 @@ private Q_SLOTS:
                           .arg(QUuid::createUuid().toString(QUuid::WithoutBraces), id),
                       bytes, bob)
                      .status,
-            403);
+            404);
         const QJsonObject c = caseOf(id);
         QVERIFY(c.value(QStringLiteral("etag")).toString() != etag);
         QCOMPARE(c.value(QStringLiteral("attachments"))
@@ -680,7 +680,7 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QCOMPARE(r.body, bytes);
         QCOMPARE(r.contentType, QByteArray("image/png"));
-        QCOMPARE(h->call("GET", QStringLiteral("/api/v1/attachments/") + uuid, {}, bob).status, 403);
+        QCOMPARE(h->call("GET", QStringLiteral("/api/v1/attachments/") + uuid, {}, bob).status, 404);
     }
 };
 

@@ -470,7 +470,7 @@ private Q_SLOTS:
                 { QStringLiteral("queue"), QStringLiteral("south") } },
             carol);
         QCOMPARE(r.status, 200);
-        QCOMPARE(h->call("GET", QStringLiteral("/api/v1/cases/") + id, {}, alice).status, 403);
+        QCOMPARE(h->call("GET", QStringLiteral("/api/v1/cases/") + id, {}, alice).status, 404);
         const Feed aliceDelta = readFeed(alice, aliceBase.next);
         QSet<QString> removed;
         for (const QJsonObject &c : aliceDelta.changes) {
