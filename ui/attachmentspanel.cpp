@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "attachmentspanel.h"
 
+#include "attachfiledialog.h"
 #include "attachmentsmodel.h"
+#include "attachmentviewer.h"
+#include "fileaccess.h"
+#include "filekind.h"
+#include "uilogging.h"
 
 #include <QDesktopServices>
 #include <QFileDialog>
@@ -113,13 +118,7 @@ void AttachmentsPanel::setHost(CaseDetailsHost *host)
             m_opening.clear();
             m_progress->hide();
             updateButtons();
-            if (!m_opener || !m_opener(path)) {
-                showMessage(
-                    tr("No application on this device opens %1.").arg(QFileInfo(path).fileName()), true);
-                return;
-            }
-            m_message->hide();
-            Q_EMIT opened(attachmentId, path);
+            showFile(attachmentId, path);
         });
 }
 
@@ -146,14 +145,33 @@ void AttachmentsPanel::refresh()
 
 void AttachmentsPanel::chooseFiles()
 {
-    auto *dlg = new QFileDialog(this, tr("Attach files"));
-    dlg->setObjectName(QStringLiteral("attachFileDialog"));
+    if (m_access && m_access->browsingNeedsPin() && m_access->adminGate()) {
+        m_access->adminGate()(AdminAction::BrowseFiles, [self = QPointer<AttachmentsPanel>(this)] {
+            if (self)
+                self->openFileDialog();
+        });
+        return;
+    }
+    if (m_access && m_access->browsingNeedsPin())
+        return; // kiosk without a PIN gate: no browsing at all
+    openFileDialog();
+}
+
+void AttachmentsPanel::openFileDialog()
+{
+    QFileDialog *dlg = nullptr;
+    if (m_access) {
+        dlg = new AttachFileDialog(*m_access, this);
+    } else {
+        dlg = new QFileDialog(this, tr("Attach files"));
+        dlg->setObjectName(QStringLiteral("attachFileDialog"));
+        dlg->setFileMode(QFileDialog::ExistingFiles);
+        dlg->setAcceptMode(QFileDialog::AcceptOpen);
+        const QStringList pictures = QStandardPaths::standardLocations(QStandardPaths::PicturesLocation);
+        if (!pictures.isEmpty())
+            dlg->setDirectory(pictures.first());
+    }
     dlg->setAttribute(Qt::WA_DeleteOnClose);
-    dlg->setFileMode(QFileDialog::ExistingFiles);
-    dlg->setAcceptMode(QFileDialog::AcceptOpen);
-    const QStringList pictures = QStandardPaths::standardLocations(QStandardPaths::PicturesLocation);
-    if (!pictures.isEmpty())
-        dlg->setDirectory(pictures.first());
     connect(dlg, &QFileDialog::filesSelected, this, &AttachmentsPanel::addFiles);
     dlg->open();
 }
@@ -162,12 +180,23 @@ void AttachmentsPanel::addFiles(const QStringList &paths)
 {
     if (!m_host || m_caseId.isEmpty())
         return;
+    QStringList refused;
+    int added = 0;
     for (const QString &p : paths) {
+        const QString why = m_access ? m_access->whyRefused(p) : QString();
+        if (!why.isEmpty()) {
+            qCWarning(lcUi) << "attachment refused:" << p << why;
+            refused << why;
+            continue;
+        }
         ++m_adding;
+        ++added;
         m_host->addAttachment(m_caseId, p);
     }
-    if (m_adding > 0)
-        showMessage(tr("Copying %n file(s)…", nullptr, int(paths.size())), false);
+    if (!refused.isEmpty())
+        showMessage(tr("Not attached: %1").arg(refused.join(QLatin1Char(' '))), true);
+    else if (added > 0)
+        showMessage(tr("Copying %n file(s)…", nullptr, added), false);
     updateButtons();
 }
 
@@ -194,6 +223,50 @@ void AttachmentsPanel::openAttachment(const QString &attachmentId)
     }
     updateButtons();
     m_host->fetchAttachment(m_caseId, attachmentId);
+}
+
+void AttachmentsPanel::showFile(const QString &attachmentId, const QString &path)
+{
+    const QString name = QFileInfo(path).fileName();
+    const FileKind kind = classifyFile(path);
+    if (kind == FileKind::Program) {
+        qCWarning(lcUi) << "attachment not opened, it is a program or script:" << path;
+        showMessage(
+            tr("%1 is a program or script; such attachments are never opened on this device.").arg(name),
+            true);
+        return;
+    }
+    if (kind == FileKind::Image || kind == FileKind::Pdf) {
+        auto *viewer = new AttachmentViewer(window());
+        if (!viewer->load(path, kind)) {
+            showMessage(viewer->errorText(), true);
+            delete viewer;
+            return;
+        }
+        if (m_access && m_access->isKiosk())
+            viewer->resize(window()->size() * 0.95); // no window manager to maximise it
+        m_viewer = viewer;
+        m_message->hide();
+        viewer->open();
+        Q_EMIT opened(attachmentId, path);
+        return;
+    }
+    if (m_access && m_access->isKiosk()) {
+        qCInfo(lcUi) << "kiosk: attachment not handed to another application:" << path;
+        showMessage(tr("%1 cannot be shown on this tablet; pictures and PDF files can.").arg(name), true);
+        return;
+    }
+    if (!m_opener || !m_opener(path)) {
+        showMessage(tr("No application on this device opens %1.").arg(name), true);
+        return;
+    }
+    m_message->hide();
+    Q_EMIT opened(attachmentId, path);
+}
+
+AttachmentViewer *AttachmentsPanel::viewer() const
+{
+    return m_viewer;
 }
 
 QString AttachmentsPanel::messageText() const

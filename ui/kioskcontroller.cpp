@@ -2,7 +2,6 @@
 #include "kioskcontroller.h"
 
 #include "pindialog.h"
-#include "pinstore.h"
 #include "uilogging.h"
 
 #include <QApplication>
@@ -141,25 +140,40 @@ void KioskController::lock()
 
 void KioskController::requestExit()
 {
-    if (m_pinDialog) {
-        m_pinDialog->raise();
-        return;
-    }
-    PinStore store(m_settings);
-    const QString prompt = store.hasPin()
-        ? tr("Enter the administrator PIN to leave kiosk mode.")
-        : tr("No administrator PIN is set on this device, so kiosk mode cannot be left here.");
-    m_pinDialog = new PinDialog(
-        [this](const QString &pin) { return PinStore(m_settings).verify(pin); }, prompt, m_window);
-    m_pinDialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_pinDialog, &QDialog::accepted, this, [this] {
+    requireAdmin(AdminAction::ExitKiosk, [this] {
         qCInfo(lcUi) << "kiosk exit with administrator PIN";
         m_exitAllowed = true;
         Q_EMIT exitAllowed();
         if (m_window)
             m_window->close();
     });
+}
+
+void KioskController::requireAdmin(AdminAction action, std::function<void()> proceed)
+{
+    if (m_pinDialog) {
+        m_pinDialog->raise();
+        m_pinDialog->activateWindow();
+        return;
+    }
+    m_pinDialog = new PinDialog(m_settings, adminActionName(action), adminActionPrompt(action), m_window);
+    m_pinDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_pinDialog, &PinDialog::pinRejected, this,
+        [this, action](int failures, int waitSeconds) { Q_EMIT pinRejected(action, failures, waitSeconds); });
+    connect(m_pinDialog, &QDialog::accepted, this, [action, proceed = std::move(proceed)] {
+        qCInfo(lcUi).noquote() << "administrator PIN entered to" << adminActionName(action);
+        if (proceed)
+            proceed();
+    });
     m_pinDialog->open();
+}
+
+AdminGate KioskController::gate()
+{
+    return [self = QPointer<KioskController>(this)](AdminAction action, std::function<void()> proceed) {
+        if (self)
+            self->requireAdmin(action, std::move(proceed));
+    };
 }
 
 bool KioskController::eventFilter(QObject *watched, QEvent *event)

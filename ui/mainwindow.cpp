@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "mainwindow.h"
 
+#include "attachmentspanel.h"
+#include "casedetailspane.h"
 #include "caseformhost.h"
 #include "casespane.h"
 #include "caseview.h"
@@ -52,6 +54,7 @@ MainWindow::MainWindow(QSettings &settings, QWidget *parent)
     , m_eventLog(new EventLogView(this))
     , m_sync(new SyncStatusBar(this))
     , m_user(new QLabel(this))
+    , m_fileAccess(settings)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Outpost"));
@@ -141,6 +144,7 @@ void MainWindow::buildMenus()
     auto *syncNow = new QAction(QIcon(QStringLiteral(":/icons/syncing.svg")), tr("&Sync now"), this);
     connect(syncNow, &QAction::triggered, this, &MainWindow::syncNowRequested);
     auto *settings = new QAction(tr("S&ettings…"), this);
+    settings->setObjectName(QStringLiteral("settings"));
     settings->setShortcut(QKeySequence::Preferences);
     connect(settings, &QAction::triggered, this, &MainWindow::showSettings);
     auto *signOut = new QAction(tr("Sign &out"), this);
@@ -253,6 +257,7 @@ void MainWindow::setCaseHost(CaseFormHost *host)
     if (host) {
         m_caseView = new CaseView(host, this);
         m_caseView->setDetailsHost(m_details);
+        m_caseView->details()->attachments()->setFileAccess(&m_fileAccess);
         connect(m_caseView, &CaseView::conflictResolutionRequested, this,
             &MainWindow::conflictResolutionRequested);
         connect(m_caseView, &CaseView::caseGone, this, &MainWindow::followOpenCase);
@@ -262,6 +267,14 @@ void MainWindow::setCaseHost(CaseFormHost *host)
 }
 
 void MainWindow::requestSignOut()
+{
+    if (m_adminGate)
+        m_adminGate(AdminAction::SignOut, [this] { signOutNow(); });
+    else
+        signOutNow();
+}
+
+void MainWindow::signOutNow()
 {
     if (m_caseView && m_caseView->hasUnsavedEdits()) {
         askAboutUnsavedEdits([this] { Q_EMIT signOutRequested(); });
@@ -464,6 +477,7 @@ void MainWindow::setKioskMode(bool kiosk)
     menuBar()->setVisible(!kiosk);
     m_quit->setVisible(!kiosk);
     m_exitKiosk->setVisible(kiosk);
+    m_fileAccess.setKiosk(kiosk);
     m_worklist->setTouchMode(kiosk);
     m_cases->setAlwaysTablet(kiosk);
     const int icon = kiosk ? 32 : style()->pixelMetric(QStyle::PM_ToolBarIconSize);
@@ -510,11 +524,31 @@ void MainWindow::onCasesChanged(const QStringList &caseIds)
         m_caseView->onCasesChanged(caseIds);
 }
 
+void MainWindow::setAdminGate(AdminGate gate)
+{
+    m_adminGate = gate;
+    m_fileAccess.setAdminGate(std::move(gate));
+}
+
 void MainWindow::showSettings()
+{
+    if (m_adminGate)
+        m_adminGate(AdminAction::OpenSettings, [this] { openSettingsDialog(); });
+    else
+        openSettingsDialog();
+}
+
+void MainWindow::openSettingsDialog()
 {
     auto *dlg = new SettingsDialog(m_settings, this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     connect(dlg, &SettingsDialog::settingsSaved, this, &MainWindow::settingsChanged);
+    connect(dlg, &SettingsDialog::pinRejected, this, [this](int failures, int waitSeconds) {
+        reportSecurityEvent(
+            tr("Wrong current administrator PIN in the settings (%1 in a row; next try in %2 s).")
+                .arg(failures)
+                .arg(waitSeconds));
+    });
     dlg->open();
 }
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "admingate.h"
+#include "fileaccess.h"
+
 #include <QMainWindow>
 
 #include <functional>
@@ -59,6 +62,16 @@ public:
     /// instead of "Quit".
     void setKioskMode(bool kiosk);
     void setSignedInUser(const QString &displayName);
+    /// Kiosk: Settings, Sign out and file dialogs first ask the administrator PIN through `gate`
+    /// (KioskController::gate()); unset, they open at once.
+    void setAdminGate(AdminGate gate);
+    const AdminGate &adminGate() const { return m_adminGate; }
+    /// The app's own folders (the profile: stores, attachment copies, caches): never attached.
+    void setProtectedFolders(const QStringList &folders) { m_fileAccess.setProtectedFolders(folders); }
+    /// What attachments may be taken from (handed to every case view's attachments panel).
+    const FileAccess &fileAccess() const { return m_fileAccess; }
+    /// Says a security event (a wrong administrator PIN…) to the event log (securityEvent()).
+    void reportSecurityEvent(const QString &text) { Q_EMIT securityEvent(text); }
     /// Everything of the signed-out technician goes: open dialogs closed, the open case closed,
     /// the models and the case host unset, the user and the sync counts cleared. The work itself
     /// (store, queue) is not touched here.
@@ -97,6 +110,8 @@ Q_SIGNALS:
     void signInAgainRequested();
     /// Settings were saved (the app re-reads sync interval, idle minutes...).
     void settingsChanged(bool languageChanged);
+    /// For the signed-in technician's event log (AppSession writes it there).
+    void securityEvent(const QString &text);
 
 protected:
     /// Closing (Quit, the window's close button, exit kiosk) with unsaved edits of the open case
@@ -113,6 +128,8 @@ private:
     QWidget *listTab(QListView **view, const QString &emptyText, const QString &accessibleName);
     void buildMenus();
     void requestSignOut();
+    void signOutNow();
+    void openSettingsDialog();
     void fillNewCaseMenu();
     void fitStatusBar();
     /// The worklist's selection follows the open case: when that row went (the case left), nothing
@@ -142,6 +159,8 @@ private:
     QAction *m_newCase = nullptr;
     QAction *m_signOut = nullptr;
     QList<QToolBar *> m_toolBars;
+    AdminGate m_adminGate;
+    FileAccess m_fileAccess;
 };
 
 } // namespace outpost::ui

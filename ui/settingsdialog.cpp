@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "settingsdialog.h"
 
+#include "pinguard.h"
 #include "pinstore.h"
 #include "signindialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -17,9 +21,18 @@
 namespace outpost::ui {
 
 SettingsDialog::SettingsDialog(QSettings &settings, QWidget *parent)
-    : QDialog(parent), m_settings(settings), m_server(new QLineEdit(this)), m_interval(new QSpinBox(this)),
-      m_language(new QComboBox(this)), m_idle(new QSpinBox(this)), m_pin(new QLineEdit(this)),
-      m_pinRepeat(new QLineEdit(this)), m_message(new QLabel(this))
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_server(new QLineEdit(this))
+    , m_interval(new QSpinBox(this))
+    , m_language(new QComboBox(this))
+    , m_idle(new QSpinBox(this))
+    , m_cameraFolder(new QLineEdit(this))
+    , m_attachWithoutPin(new QCheckBox(this))
+    , m_currentPin(new QLineEdit(this))
+    , m_pin(new QLineEdit(this))
+    , m_pinRepeat(new QLineEdit(this))
+    , m_message(new QLabel(this))
 {
     setWindowTitle(tr("Settings"));
     setObjectName(QStringLiteral("settingsDialog"));
@@ -34,19 +47,33 @@ SettingsDialog::SettingsDialog(QSettings &settings, QWidget *parent)
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
     m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
-    m_language->setCurrentIndex(
-        qMax(0, m_language->findData(settings.value(QStringLiteral("ui/language"), QStringLiteral("system")))));
+    m_language->setCurrentIndex(qMax(
+        0, m_language->findData(settings.value(QStringLiteral("ui/language"), QStringLiteral("system")))));
     m_language->setAccessibleName(tr("Language"));
 
+    m_cameraFolder->setObjectName(QStringLiteral("cameraFolder"));
+    m_cameraFolder->setText(
+        QDir::toNativeSeparators(settings.value(QStringLiteral("attachments/cameraFolder")).toString()));
+    m_cameraFolder->setPlaceholderText(tr("none"));
+    m_cameraFolder->setAccessibleName(tr("Camera import folder"));
+    m_cameraFolder->setToolTip(tr("Where the camera's pictures arrive; with the Pictures folder the only "
+                                  "folders a kiosk attaches files from"));
+    m_attachWithoutPin->setObjectName(QStringLiteral("attachWithoutPin"));
+    m_attachWithoutPin->setText(
+        tr("Technicians choose files without the PIN (from the attachment folders only)"));
+    m_attachWithoutPin->setChecked(settings.value(QStringLiteral("kiosk/attachWithoutPin"), false).toBool());
     m_idle->setRange(1, 240);
     m_idle->setSuffix(tr(" min"));
     m_idle->setValue(settings.value(QStringLiteral("kiosk/idleMinutes"), 10).toInt());
     m_idle->setAccessibleName(tr("Lock after idle minutes"));
-    for (QLineEdit *e : {m_pin, m_pinRepeat}) {
+    for (QLineEdit *e : { m_currentPin, m_pin, m_pinRepeat }) {
         e->setEchoMode(QLineEdit::Password);
         e->setInputMethodHints(Qt::ImhDigitsOnly | Qt::ImhSensitiveData);
         e->setMaxLength(12);
     }
+    m_currentPin->setObjectName(QStringLiteral("currentPin"));
+    m_currentPin->setAccessibleName(tr("Current administrator PIN"));
+    m_currentPin->setPlaceholderText(tr("needed to change the PIN"));
     m_pin->setObjectName(QStringLiteral("newPin"));
     m_pin->setAccessibleName(tr("New administrator PIN"));
     m_pin->setPlaceholderText(PinStore(settings).hasPin() ? tr("unchanged") : tr("not set"));
@@ -65,9 +92,19 @@ SettingsDialog::SettingsDialog(QSettings &settings, QWidget *parent)
     langNote->setEnabled(false);
     g->addRow(QString(), langNote);
 
+    auto *files = new QGroupBox(tr("Attachments"), this);
+    auto *f = new QFormLayout(files);
+    f->addRow(tr("&Camera import folder:"), m_cameraFolder);
+
     auto *kiosk = new QGroupBox(tr("Kiosk mode"), this);
     auto *k = new QFormLayout(kiosk);
     k->addRow(tr("Lock after &idle:"), m_idle);
+    k->addRow(QString(), m_attachWithoutPin);
+    const bool hasPin = PinStore(settings).hasPin();
+    if (hasPin)
+        k->addRow(tr("C&urrent PIN:"), m_currentPin);
+    else
+        m_currentPin->hide();
     k->addRow(tr("New &PIN:"), m_pin);
     k->addRow(tr("&Repeat PIN:"), m_pinRepeat);
 
@@ -80,6 +117,7 @@ SettingsDialog::SettingsDialog(QSettings &settings, QWidget *parent)
 
     auto *lay = new QVBoxLayout(this);
     lay->addWidget(general);
+    lay->addWidget(files);
     lay->addWidget(kiosk);
     lay->addWidget(m_message);
     lay->addWidget(buttons);
@@ -96,6 +134,11 @@ bool SettingsDialog::save()
             return false;
         }
     }
+    const QString camera = QDir::fromNativeSeparators(m_cameraFolder->text().trimmed());
+    if (!camera.isEmpty() && !QFileInfo(camera).isDir()) {
+        showMessage(tr("The camera import folder %1 does not exist.").arg(m_cameraFolder->text().trimmed()));
+        return false;
+    }
     const QString pin = m_pin->text();
     if (!pin.isEmpty() || !m_pinRepeat->text().isEmpty()) {
         QString why;
@@ -107,16 +150,40 @@ bool SettingsDialog::save()
             showMessage(tr("The two PINs differ."));
             return false;
         }
+        PinGuard guard(m_settings);
+        if (guard.hasPin()) {
+            const PinGuard::Check c = guard.check(m_currentPin->text(), QStringLiteral("change the PIN"));
+            m_currentPin->clear();
+            if (c.outcome != PinGuard::Check::Accepted) {
+                if (c.outcome == PinGuard::Check::Wrong)
+                    Q_EMIT pinRejected(c.failures, c.waitSeconds);
+                if (c.waitSeconds > 0)
+                    showMessage(c.outcome == PinGuard::Check::Wrong
+                            ? tr("The current PIN is wrong. Try again in %n s.", nullptr, c.waitSeconds)
+                            : tr("Too many wrong PINs. Try again in %n s.", nullptr, c.waitSeconds));
+                else
+                    showMessage(tr("The current PIN is wrong; the PIN stays as it was."));
+                m_currentPin->setFocus();
+                return false;
+            }
+        }
     }
-    const QString oldLanguage = m_settings.value(QStringLiteral("ui/language"), QStringLiteral("system")).toString();
+    const QString oldLanguage
+        = m_settings.value(QStringLiteral("ui/language"), QStringLiteral("system")).toString();
     const QString language = m_language->currentData().toString();
     if (!server.isEmpty())
         m_settings.setValue(QStringLiteral("signin/server"), server);
     m_settings.setValue(QStringLiteral("sync/intervalMinutes"), m_interval->value());
     m_settings.setValue(QStringLiteral("ui/language"), language);
     m_settings.setValue(QStringLiteral("kiosk/idleMinutes"), m_idle->value());
+    if (camera.isEmpty())
+        m_settings.remove(QStringLiteral("attachments/cameraFolder"));
+    else
+        m_settings.setValue(QStringLiteral("attachments/cameraFolder"), QFileInfo(camera).absoluteFilePath());
+    m_settings.setValue(QStringLiteral("kiosk/attachWithoutPin"), m_attachWithoutPin->isChecked());
     if (!pin.isEmpty())
         PinStore(m_settings).setPin(pin);
+    m_currentPin->clear();
     m_pin->clear();
     m_pinRepeat->clear();
     m_settings.sync();
@@ -125,7 +192,10 @@ bool SettingsDialog::save()
     return true;
 }
 
-QString SettingsDialog::messageText() const { return m_message->isHidden() ? QString() : m_message->text(); }
+QString SettingsDialog::messageText() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
+}
 
 void SettingsDialog::showMessage(const QString &text)
 {

@@ -3,6 +3,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -14,6 +15,9 @@ namespace outpost::ui {
 /// App settings written to QSettings: server (signin/server), sync interval in minutes
 /// (sync/intervalMinutes), language ("system", "en", "de", "fr"; ui/language, applied at the next
 /// start), kiosk idle minutes (kiosk/idleMinutes) and the administrator PIN (kiosk/pin*, hashed).
+/// Attachments: the camera import folder (attachments/cameraFolder; with Pictures the kiosk's only
+/// attachment folders) and whether a kiosk asks the PIN before choosing files (kiosk/attachWithoutPin).
+/// A new PIN needs the current one when a PIN is set (checked by PinGuard: slower after 3 wrong).
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -28,12 +32,18 @@ public:
     QSpinBox *intervalBox() const { return m_interval; }
     QComboBox *languageBox() const { return m_language; }
     QSpinBox *idleBox() const { return m_idle; }
+    QLineEdit *cameraFolderEdit() const { return m_cameraFolder; }
+    QCheckBox *attachWithoutPinBox() const { return m_attachWithoutPin; }
+    /// Shown only while a PIN is set.
+    QLineEdit *currentPinEdit() const { return m_currentPin; }
     QLineEdit *newPinEdit() const { return m_pin; }
     QLineEdit *repeatPinEdit() const { return m_pinRepeat; }
 
 Q_SIGNALS:
     /// Saved; `languageChanged` when the language differs from before (restart to apply).
     void settingsSaved(bool languageChanged);
+    /// The current PIN was wrong: `failures` in a row, `waitSeconds` before the next try.
+    void pinRejected(int failures, int waitSeconds);
 
 private:
     void showMessage(const QString &text);
@@ -43,6 +53,9 @@ private:
     QSpinBox *m_interval;
     QComboBox *m_language;
     QSpinBox *m_idle;
+    QLineEdit *m_cameraFolder;
+    QCheckBox *m_attachWithoutPin;
+    QLineEdit *m_currentPin;
     QLineEdit *m_pin;
     QLineEdit *m_pinRepeat;
     QLabel *m_message;

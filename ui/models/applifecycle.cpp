@@ -2,6 +2,7 @@
 #include "applifecycle.h"
 
 #include "kioskcontroller.h"
+#include "localstore.h"
 #include "mainwindow.h"
 #include "modelslogging.h"
 #include "signindialog.h"
@@ -17,11 +18,26 @@ AppLifecycle::AppLifecycle(MainWindow *window, KioskController *kiosk, Options o
     , m_options(std::move(options))
     , m_lastServer(m_options.serverUrl)
 {
+    // Stores, their attachment copies and caches live in the profile: never attached.
+    m_window->setProtectedFolders(
+        { m_options.session.profileDir.isEmpty() ? client::StoreLocation::defaultProfileDir()
+                                                 : m_options.session.profileDir });
     connect(m_window, &MainWindow::signOutRequested, this, &AppLifecycle::signOut);
     connect(m_window, &MainWindow::signInAgainRequested, this, &AppLifecycle::signInAgain);
     if (m_kiosk) {
         connect(m_window, &MainWindow::exitKioskRequested, m_kiosk, &KioskController::requestExit);
         connect(m_kiosk, &KioskController::locked, this, &AppLifecycle::lockScreen);
+        // Settings, sign-out and file dialogs need the administrator PIN; wrong PINs go to the
+        // signed-in technician's event log.
+        m_window->setAdminGate(m_kiosk->gate());
+        connect(m_kiosk, &KioskController::pinRejected, this,
+            [this](AdminAction action, int failures, int waitSeconds) {
+                m_window->reportSecurityEvent(
+                    tr("Wrong administrator PIN (to %1; %2 in a row; next try in %3 s).")
+                        .arg(adminActionName(action))
+                        .arg(failures)
+                        .arg(waitSeconds));
+            });
     }
 }
 

@@ -230,6 +230,13 @@ void AppSession::bind()
     w->setEventLogModel(m_events);
     w->setSignedInUser(m_outcome.session.displayName.isEmpty() ? m_userId : m_outcome.session.displayName);
     m_actions = new QueueActions(w, store, m_host);
+    // Security events of the window (wrong administrator PINs) in the technician's event log.
+    connect(w, &MainWindow::securityEvent, this, [this](const QString &text) {
+        if (!m_store)
+            return;
+        m_store->logEvent(client::EventLevel::Warning, QStringLiteral("security"), text);
+        refreshListsSoon();
+    });
 
     SyncStatusBar *bar = w->syncStatus();
     sync::SyncController *c = m_controller;
