@@ -693,6 +693,25 @@
     </message>
 </context>
 <context>
+    <name>outpost::ui::AdminGate</name>
+    <message>
+        <source>Enter the administrator PIN to leave kiosk mode.</source>
+        <translation>Geben Sie die Administrator-PIN ein, um den Kioskmodus zu verlassen.</translation>
+    </message>
+    <message>
+        <source>Enter the administrator PIN to open the settings.</source>
+        <translation>Geben Sie die Administrator-PIN ein, um die Einstellungen zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Enter the administrator PIN to sign out of this tablet.</source>
+        <translation>Geben Sie die Administrator-PIN ein, um sich von diesem Tablet abzumelden.</translation>
+    </message>
+    <message>
+        <source>Enter the administrator PIN to choose files on this tablet.</source>
+        <translation>Geben Sie die Administrator-PIN ein, um auf diesem Tablet Dateien auszuwählen.</translation>
+    </message>
+</context>
+<context>
     <name>outpost::ui::AppLifecycle</name>
     <message>
         <source>Signing out…</source>
@@ -709,6 +728,10 @@
     <message>
         <source>Signed in again; syncing…</source>
         <translation>Wieder angemeldet; synchronisiere …</translation>
+    </message>
+    <message>
+        <source>Wrong administrator PIN (to %1; %2 in a row; next try in %3 s).</source>
+        <translation>Falsche Administrator-PIN (für: %1; %2 in Folge; nächster Versuch in %3 s).</translation>
     </message>
 </context>
 <context>
@@ -768,6 +791,67 @@
     <message>
         <source>The server cannot be reached, so it cannot check your password yet. Your changes stay on this device; try again once you are online.</source>
         <translation>Der Server ist nicht erreichbar und kann Ihr Passwort noch nicht prüfen. Ihre Änderungen bleiben auf diesem Gerät; versuchen Sie es wieder, sobald Sie online sind.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::AttachFileDialog</name>
+    <message>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>No attachment folder is set up on this tablet.</source>
+        <translation>Auf diesem Tablet ist kein Anhangsordner eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Only the attachment folders can be opened here.</source>
+        <translation>Hier lassen sich nur die Anhangsordner öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::AttachmentViewer</name>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>The whole picture or page width in the window</source>
+        <translation>Das ganze Bild oder die Seitenbreite im Fenster</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>%1 cannot be shown: %2</source>
+        <translation>%1 kann nicht angezeigt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 Pixel</translation>
+    </message>
+    <message>
+        <source>%1 cannot be shown: it is not a readable PDF.</source>
+        <translation>%1 kann nicht angezeigt werden: Es ist kein lesbares PDF.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n Seite</numerusform>
+            <numerusform>%n Seiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cannot be shown inside the app.</source>
+        <translation>%1 kann in der App nicht angezeigt werden.</translation>
     </message>
 </context>
 <context>
@@ -849,6 +933,14 @@
     <message>
         <source>Downloading %1…</source>
         <translation>%1 wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>%1 is a program or script; such attachments are never opened on this device.</source>
+        <translation>%1 ist ein Programm oder Skript; solche Anhänge werden auf diesem Gerät nie geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be shown on this tablet; pictures and PDF files can.</source>
+        <translation>%1 kann auf diesem Tablet nicht angezeigt werden; Bilder und PDF-Dateien schon.</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1264,33 @@
     </message>
 </context>
 <context>
+    <name>outpost::ui::FileAccess</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>%1 belongs to the app&apos;s own data; such files cannot be attached.</source>
+        <translation>%1 gehört zu den eigenen Daten der App; solche Dateien können nicht angehängt werden.</translation>
+    </message>
+    <message>
+        <source>%1 is in a system or settings folder; such files cannot be attached.</source>
+        <translation>%1 liegt in einem System- oder Einstellungsordner; solche Dateien können nicht angehängt werden.</translation>
+    </message>
+    <message>
+        <source>On this tablet files can only be attached from %1.</source>
+        <translation>Auf diesem Tablet können Dateien nur aus %1 angehängt werden.</translation>
+    </message>
+    <message>
+        <source>the attachment folders (none is set up)</source>
+        <translation>den Anhangsordnern (keiner ist eingerichtet)</translation>
+    </message>
+</context>
+<context>
     <name>outpost::ui::FlowActionBar</name>
     <message>
         <source>Not available right now.</source>
@@ -1274,17 +1393,6 @@
     <message>
         <source>Loading the history from the server…</source>
         <translation>Der Verlauf wird vom Server geladen…</translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ui::KioskController</name>
-    <message>
-        <source>Enter the administrator PIN to leave kiosk mode.</source>
-        <translation>Geben Sie die Administrator-PIN ein, um den Kioskmodus zu verlassen.</translation>
-    </message>
-    <message>
-        <source>No administrator PIN is set on this device, so kiosk mode cannot be left here.</source>
-        <translation>Auf diesem Gerät ist keine Administrator-PIN festgelegt; der Kioskmodus kann hier nicht verlassen werden.</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +1529,10 @@
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
+    <message>
+        <source>Wrong current administrator PIN in the settings (%1 in a row; next try in %2 s).</source>
+        <translation>Falsche aktuelle Administrator-PIN in den Einstellungen (%1 in Folge; nächster Versuch in %2 s).</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::NotesModel</name>
@@ -1524,6 +1636,24 @@
     <message>
         <source>Wrong PIN. Try again.</source>
         <translation>Falsche PIN. Bitte erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>No administrator PIN is set on this device, so this needs the administrator.</source>
+        <translation>Auf diesem Gerät ist keine Administrator-PIN festgelegt; dafür wird der Administrator gebraucht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. Try again in %n s.</source>
+        <translation>
+            <numerusform>Falsche PIN. Erneut versuchen in %n s.</numerusform>
+            <numerusform>Falsche PIN. Erneut versuchen in %n s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n s.</source>
+        <translation>
+            <numerusform>Zu viele falsche PINs. Erneut versuchen in %n s.</numerusform>
+            <numerusform>Zu viele falsche PINs. Erneut versuchen in %n s.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1740,6 +1870,64 @@
     <message>
         <source>The two PINs differ.</source>
         <translation>Die beiden PINs stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Camera import folder</source>
+        <translation>Kamera-Importordner</translation>
+    </message>
+    <message>
+        <source>Where the camera&apos;s pictures arrive; with the Pictures folder the only folders a kiosk attaches files from</source>
+        <translation>Wo die Bilder der Kamera ankommen; mit dem Bilderordner die einzigen Ordner, aus denen ein Kiosk Dateien anhängt</translation>
+    </message>
+    <message>
+        <source>Technicians choose files without the PIN (from the attachment folders only)</source>
+        <translation>Techniker wählen Dateien ohne PIN (nur aus den Anhangsordnern)</translation>
+    </message>
+    <message>
+        <source>Current administrator PIN</source>
+        <translation>Aktuelle Administrator-PIN</translation>
+    </message>
+    <message>
+        <source>needed to change the PIN</source>
+        <translation>nötig, um die PIN zu ändern</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Anhänge</translation>
+    </message>
+    <message>
+        <source>&amp;Camera import folder:</source>
+        <translation>&amp;Kamera-Importordner:</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent PIN:</source>
+        <translation>A&amp;ktuelle PIN:</translation>
+    </message>
+    <message>
+        <source>The camera import folder %1 does not exist.</source>
+        <translation>Der Kamera-Importordner %1 existiert nicht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The current PIN is wrong. Try again in %n s.</source>
+        <translation>
+            <numerusform>Die aktuelle PIN ist falsch. Erneut versuchen in %n s.</numerusform>
+            <numerusform>Die aktuelle PIN ist falsch. Erneut versuchen in %n s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n s.</source>
+        <translation>
+            <numerusform>Zu viele falsche PINs. Erneut versuchen in %n s.</numerusform>
+            <numerusform>Zu viele falsche PINs. Erneut versuchen in %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The current PIN is wrong; the PIN stays as it was.</source>
+        <translation>Die aktuelle PIN ist falsch; die PIN bleibt unverändert.</translation>
     </message>
 </context>
 <context>

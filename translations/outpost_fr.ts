@@ -693,6 +693,25 @@
     </message>
 </context>
 <context>
+    <name>outpost::ui::AdminGate</name>
+    <message>
+        <source>Enter the administrator PIN to leave kiosk mode.</source>
+        <translation>Saisissez le code PIN administrateur pour quitter le mode kiosque.</translation>
+    </message>
+    <message>
+        <source>Enter the administrator PIN to open the settings.</source>
+        <translation>Saisissez le code PIN administrateur pour ouvrir les paramètres.</translation>
+    </message>
+    <message>
+        <source>Enter the administrator PIN to sign out of this tablet.</source>
+        <translation>Saisissez le code PIN administrateur pour vous déconnecter de cette tablette.</translation>
+    </message>
+    <message>
+        <source>Enter the administrator PIN to choose files on this tablet.</source>
+        <translation>Saisissez le code PIN administrateur pour choisir des fichiers sur cette tablette.</translation>
+    </message>
+</context>
+<context>
     <name>outpost::ui::AppLifecycle</name>
     <message>
         <source>Signing out…</source>
@@ -709,6 +728,10 @@
     <message>
         <source>Signed in again; syncing…</source>
         <translation>Reconnecté ; synchronisation…</translation>
+    </message>
+    <message>
+        <source>Wrong administrator PIN (to %1; %2 in a row; next try in %3 s).</source>
+        <translation>Code PIN administrateur erroné (pour : %1 ; %2 de suite ; prochain essai dans %3 s).</translation>
     </message>
 </context>
 <context>
@@ -768,6 +791,67 @@
     <message>
         <source>The server cannot be reached, so it cannot check your password yet. Your changes stay on this device; try again once you are online.</source>
         <translation>Le serveur est injoignable et ne peut pas encore vérifier votre mot de passe. Vos modifications restent sur cet appareil ; réessayez une fois en ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::AttachFileDialog</name>
+    <message>
+        <source>Attach files</source>
+        <translation>Joindre des fichiers</translation>
+    </message>
+    <message>
+        <source>No attachment folder is set up on this tablet.</source>
+        <translation>Aucun dossier de pièces jointes n&apos;est configuré sur cette tablette.</translation>
+    </message>
+    <message>
+        <source>Only the attachment folders can be opened here.</source>
+        <translation>Seuls les dossiers de pièces jointes peuvent être ouverts ici.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::AttachmentViewer</name>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>The whole picture or page width in the window</source>
+        <translation>L&apos;image entière ou la largeur de la page dans la fenêtre</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>%1 cannot be shown: %2</source>
+        <translation>%1 ne peut pas être affiché : %2</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 pixels</translation>
+    </message>
+    <message>
+        <source>%1 cannot be shown: it is not a readable PDF.</source>
+        <translation>%1 ne peut pas être affiché : ce n&apos;est pas un PDF lisible.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cannot be shown inside the app.</source>
+        <translation>%1 ne peut pas être affiché dans l&apos;application.</translation>
     </message>
 </context>
 <context>
@@ -849,6 +933,14 @@
     <message>
         <source>Downloading %1…</source>
         <translation>Téléchargement de %1…</translation>
+    </message>
+    <message>
+        <source>%1 is a program or script; such attachments are never opened on this device.</source>
+        <translation>%1 est un programme ou un script ; de telles pièces jointes ne sont jamais ouvertes sur cet appareil.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be shown on this tablet; pictures and PDF files can.</source>
+        <translation>%1 ne peut pas être affiché sur cette tablette ; les images et les PDF, si.</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1264,33 @@
     </message>
 </context>
 <context>
+    <name>outpost::ui::FileAccess</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 n&apos;est pas un fichier.</translation>
+    </message>
+    <message>
+        <source>%1 belongs to the app&apos;s own data; such files cannot be attached.</source>
+        <translation>%1 fait partie des données de l&apos;application ; de tels fichiers ne peuvent pas être joints.</translation>
+    </message>
+    <message>
+        <source>%1 is in a system or settings folder; such files cannot be attached.</source>
+        <translation>%1 se trouve dans un dossier système ou de paramètres ; de tels fichiers ne peuvent pas être joints.</translation>
+    </message>
+    <message>
+        <source>On this tablet files can only be attached from %1.</source>
+        <translation>Sur cette tablette, les fichiers ne peuvent être joints que depuis %1.</translation>
+    </message>
+    <message>
+        <source>the attachment folders (none is set up)</source>
+        <translation>les dossiers de pièces jointes (aucun n&apos;est configuré)</translation>
+    </message>
+</context>
+<context>
     <name>outpost::ui::FlowActionBar</name>
     <message>
         <source>Not available right now.</source>
@@ -1274,17 +1393,6 @@
     <message>
         <source>Loading the history from the server…</source>
         <translation>Chargement de l’historique depuis le serveur…</translation>
-    </message>
-</context>
-<context>
-    <name>outpost::ui::KioskController</name>
-    <message>
-        <source>Enter the administrator PIN to leave kiosk mode.</source>
-        <translation>Saisissez le code PIN administrateur pour quitter le mode kiosque.</translation>
-    </message>
-    <message>
-        <source>No administrator PIN is set on this device, so kiosk mode cannot be left here.</source>
-        <translation>Aucun code PIN administrateur n’est défini sur cet appareil ; le mode kiosque ne peut pas être quitté ici.</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +1529,10 @@
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
+    <message>
+        <source>Wrong current administrator PIN in the settings (%1 in a row; next try in %2 s).</source>
+        <translation>Code PIN administrateur actuel erroné dans les paramètres (%1 de suite ; prochain essai dans %2 s).</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::NotesModel</name>
@@ -1524,6 +1636,24 @@
     <message>
         <source>Wrong PIN. Try again.</source>
         <translation>Code PIN erroné. Réessayez.</translation>
+    </message>
+    <message>
+        <source>No administrator PIN is set on this device, so this needs the administrator.</source>
+        <translation>Aucun code PIN administrateur n&apos;est défini sur cet appareil ; il faut l&apos;administrateur pour cela.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. Try again in %n s.</source>
+        <translation>
+            <numerusform>Code PIN erroné. Réessayez dans %n s.</numerusform>
+            <numerusform>Code PIN erroné. Réessayez dans %n s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n s.</source>
+        <translation>
+            <numerusform>Trop de codes PIN erronés. Réessayez dans %n s.</numerusform>
+            <numerusform>Trop de codes PIN erronés. Réessayez dans %n s.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1740,6 +1870,64 @@
     <message>
         <source>The two PINs differ.</source>
         <translation>Les deux codes PIN diffèrent.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Camera import folder</source>
+        <translation>Dossier d&apos;import de l&apos;appareil photo</translation>
+    </message>
+    <message>
+        <source>Where the camera&apos;s pictures arrive; with the Pictures folder the only folders a kiosk attaches files from</source>
+        <translation>Où arrivent les photos de l&apos;appareil ; avec le dossier Images, les seuls dossiers d&apos;où un kiosque joint des fichiers</translation>
+    </message>
+    <message>
+        <source>Technicians choose files without the PIN (from the attachment folders only)</source>
+        <translation>Les techniciens choisissent des fichiers sans code PIN (uniquement dans les dossiers de pièces jointes)</translation>
+    </message>
+    <message>
+        <source>Current administrator PIN</source>
+        <translation>Code PIN administrateur actuel</translation>
+    </message>
+    <message>
+        <source>needed to change the PIN</source>
+        <translation>nécessaire pour changer le code PIN</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Pièces jointes</translation>
+    </message>
+    <message>
+        <source>&amp;Camera import folder:</source>
+        <translation>Dossier d&apos;import de l&apos;&amp;appareil photo :</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent PIN:</source>
+        <translation>Code PIN act&amp;uel :</translation>
+    </message>
+    <message>
+        <source>The camera import folder %1 does not exist.</source>
+        <translation>Le dossier d&apos;import de l&apos;appareil photo %1 n&apos;existe pas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The current PIN is wrong. Try again in %n s.</source>
+        <translation>
+            <numerusform>Le code PIN actuel est erroné. Réessayez dans %n s.</numerusform>
+            <numerusform>Le code PIN actuel est erroné. Réessayez dans %n s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n s.</source>
+        <translation>
+            <numerusform>Trop de codes PIN erronés. Réessayez dans %n s.</numerusform>
+            <numerusform>Trop de codes PIN erronés. Réessayez dans %n s.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The current PIN is wrong; the PIN stays as it was.</source>
+        <translation>Le code PIN actuel est erroné ; le code PIN reste inchangé.</translation>
     </message>
 </context>
 <context>
