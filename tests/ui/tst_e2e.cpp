@@ -636,7 +636,9 @@ private Q_SLOTS:
             bytes[i] = char((i * 131) ^ (i >> 9));
         const QString name
             = QStringLiteral("meter-") + QUuid::createUuid().toString(QUuid::Id128) + QStringLiteral(".jpg");
-        const QString path = m_env.profile->filePath(name);
+        QTemporaryDir photos; // the technician's own folder: never the profile (the app refuses it)
+        QVERIFY(photos.isValid());
+        const QString path = photos.filePath(name);
         {
             QFile f(path);
             QVERIFY(f.open(QIODevice::WriteOnly));

@@ -9,6 +9,8 @@
 #include "localstore.h"
 #include "mainwindow.h"
 #include "outpostdprocess.h"
+#include "pindialog.h"
+#include "pinstore.h"
 #include "signindialog.h"
 #include "storecasehost.h"
 #include "synccontroller.h"
@@ -25,6 +27,8 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -254,6 +258,8 @@ private Q_SLOTS:
     void kioskSignOutLocksBehindSignIn()
     {
         // A kiosk on the same device: sign-out goes to the locked sign-in screen, never out.
+        QVERIFY(PinStore(*m_env.settings).setPin(QStringLiteral("2468")));
+        const auto noPin = qScopeGuard([this] { PinStore(*m_env.settings).clear(); });
         MainWindow window(*m_env.settings);
         window.setKioskMode(true);
         KioskController kiosk(*m_env.settings);
@@ -266,7 +272,29 @@ private Q_SLOTS:
         QVERIFY(!window.isLocked());
         QCOMPARE(lc.session()->store()->path(), m_alicePath);
 
-        signOut(&lc, &window, QStringLiteral("alice"));
+        // Signing out of a kiosk needs the administrator PIN; a wrong one is in alice's event log.
+        QSignalSpy out(&lc, &AppLifecycle::signedOut);
+        window.signOutAction()->trigger();
+        QVERIFY(kiosk.pinDialog());
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("wrong administrator PIN \\(to sign out\\)")));
+        QTest::keyClicks(kiosk.pinDialog()->pinEdit(), QStringLiteral("1111"));
+        QTest::keyClick(kiosk.pinDialog()->pinEdit(), Qt::Key_Return);
+        const auto securityEvents = [&lc] {
+            QStringList found;
+            for (const client::EventEntry &e : lc.session()->store()->reads().eventLog())
+                if (e.category == QLatin1String("security"))
+                    found << e.message;
+            return found;
+        };
+        QCOMPARE(securityEvents().size(), 1);
+        QVERIFY(securityEvents().first().contains(QStringLiteral("sign out")));
+        QCOMPARE(out.size(), 0);
+        QTest::keyClicks(kiosk.pinDialog()->pinEdit(), QStringLiteral("2468"));
+        QTest::keyClick(kiosk.pinDialog()->pinEdit(), Qt::Key_Return);
+        QVERIFY(out.wait(30000) || !out.isEmpty());
+        QVERIFY(lc.signInDialog());
+        QTRY_VERIFY(lc.signInDialog()->isVisible());
         QVERIFY(window.isVisible());
         QVERIFY(window.isLocked());
         QCOMPARE(storeConnections(), QStringList());
