@@ -7,10 +7,13 @@
 #include <QFileInfo>
 #include <QFileSystemModel>
 #include <QGridLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QToolButton>
+#include <QTreeView>
 #include <QUrl>
 
 namespace outpost::ui {
@@ -68,6 +71,17 @@ AttachFileDialog::AttachFileDialog(const FileAccess &access, QWidget *parent)
     setHistory({});
     if (auto *up = findChild<QToolButton *>(QStringLiteral("toParentButton")))
         up->hide();
+    // A tablet's wide dialog: names, sizes and dates readable, the folders' names not cut.
+    setViewMode(QFileDialog::Detail);
+    if (auto *tree = findChild<QTreeView *>(QStringLiteral("treeView"))) {
+        QHeaderView *header = tree->header();
+        header->setStretchLastSection(false);
+        header->setSectionResizeMode(0, QHeaderView::Stretch);
+        for (int c = 1; c < header->count(); ++c)
+            header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    }
+    if (auto *split = findChild<QSplitter *>(QStringLiteral("splitter")))
+        split->setSizes({ 260, 760 });
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("attachFileMessage"));
     m_message->setWordWrap(true);

@@ -2,16 +2,21 @@
 // Screenshots for the README, taken on the real X server that scripts/test.sh starts (xvfb-run):
 // the main window on the desk and on a tablet (landscape: the case; portrait: the worklist and the
 // case), each in a light and a dark palette, in English and German; the case form, the conflict
-// dialog, sign-in and the kiosk's PIN dialog. Each picture is
+// dialog, sign-in, the kiosk's PIN dialog (also while it makes a wrong PIN wait), its attach
+// dialog confined to the attachment folders and the picture viewer. Each picture is
 // checked (its size, not blank, the widgets it is about visible and painted) and written to the
 // build tree ($OUTPOST_SCREENSHOTS_DIR, which CMake sets, else ./screenshots); only with
 // OUTPOST_UPDATE_SCREENSHOTS=1 (scripts/screenshots.sh) into $OUTPOST_SOURCE_DIR/docs/screenshots.
+#include "attachfiledialog.h"
+#include "attachmentviewer.h"
 #include "casespane.h"
 #include "caseview.h"
 #include "conflictdialog.h"
+#include "fileaccess.h"
 #include "flowactionbar.h"
 #include "kioskcontroller.h"
 #include "mainwindow.h"
+#include "pindialog.h"
 #include "pinstore.h"
 #include "samplecases.h"
 #include "signindialog.h"
@@ -24,9 +29,11 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QGraphicsView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPainter>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QScreen>
@@ -347,7 +354,86 @@ private Q_SLOTS:
         kiosk.requestExit();
         QVERIFY(kiosk.pinDialog());
         shoot(kiosk.pinDialog(), QStringLiteral("kiosk-pin.png"), { kiosk.pinDialog()->pinEdit() });
-        kiosk.pinDialog()->reject();
+
+        // Three wrong PINs: the keypad waits and says for how long.
+        PinDialog *pin = kiosk.pinDialog();
+        for (const char *wrong : { "1111", "1234", "0000" }) {
+            QTest::keyClicks(pin->pinEdit(), QString::fromLatin1(wrong));
+            QTest::keyClick(pin->pinEdit(), Qt::Key_Return);
+        }
+        QVERIFY(pin->secondsToWait() > 0);
+        shoot(
+            pin, QStringLiteral("kiosk-pin-wait.png"), { labelShowing(pin, QStringLiteral("Try again in")) });
+        pin->reject();
+    }
+
+    /// The kiosk's attach dialog: Pictures and the camera folder only; and a picture in the viewer.
+    void kioskAttachAndView()
+    {
+        const QByteArray home = qgetenv("HOME");
+        const auto restore = qScopeGuard([home] { qputenv("HOME", home); });
+        const QString fakeHome = m_tmp.filePath(QStringLiteral("home"));
+        qputenv("HOME", fakeHome.toLocal8Bit()); // Pictures: $HOME/Pictures, not the developer's
+        const auto picture = [](const QString &path, const QColor &sky, const QString &text) {
+            QDir().mkpath(QFileInfo(path).absolutePath());
+            QImage img(1600, 1200, QImage::Format_RGB32);
+            img.fill(sky);
+            QPainter p(&img);
+            p.setRenderHint(QPainter::Antialiasing);
+            p.setBrush(QColor(70, 70, 78));
+            p.drawRoundedRect(QRectF(450, 250, 700, 760), 40, 40); // a meter cabinet
+            p.setBrush(QColor(230, 236, 220));
+            p.drawRect(QRectF(560, 380, 480, 200));
+            QFont f = p.font();
+            f.setPixelSize(110);
+            p.setFont(f);
+            p.setPen(Qt::black);
+            p.drawText(QRectF(560, 380, 480, 200), Qt::AlignCenter, text);
+            return img.save(path, "JPG", 85);
+        };
+        QVERIFY(picture(fakeHome + QStringLiteral("/Pictures/meter-1043.jpg"), QColor(120, 160, 200),
+            QStringLiteral("04711")));
+        QVERIFY(picture(fakeHome + QStringLiteral("/Pictures/cabinet-door.jpg"), QColor(150, 170, 120),
+            QStringLiteral("B-12")));
+        const QString camera = m_tmp.filePath(QStringLiteral("camera/DCIM"));
+        QVERIFY(picture(
+            camera + QStringLiteral("/IMG_0001.jpg"), QColor(200, 160, 120), QStringLiteral("12.5 kW")));
+
+        QSettings settings(m_tmp.filePath(QStringLiteral("config/attach.conf")), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("attachments/cameraFolder"), camera);
+        KioskController::applyTouchStyle();
+        SampleCaseHost host;
+        MainWindow w(settings);
+        w.setCaseHost(&host);
+        w.setWorklistModel(worklist(host, &w));
+        w.setKioskMode(true);
+        fillStatus(w);
+        KioskController kiosk(settings);
+        kiosk.attach(&w);
+        w.openCase(QStringLiteral("C-10043"));
+        QTRY_VERIFY(w.isFullScreen());
+
+        FileAccess access(settings);
+        access.setKiosk(true);
+        auto *dlg = new AttachFileDialog(access, &w);
+        dlg->resize(w.size() * 0.8);
+        dlg->open();
+        QTRY_VERIFY(dlg->isVisible());
+        auto *name = dlg->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+        name->setText(QStringLiteral("/etc/passwd"));
+        QTest::keyClick(name, Qt::Key_Return); // refused: the dialog stays and says why
+        QVERIFY(!dlg->messageText().isEmpty());
+        QTest::qWait(300); // the file system model lists Pictures on its own thread
+        shoot(dlg, QStringLiteral("kiosk-attach.png"), { name, labelShowing(dlg, dlg->messageText()) });
+        dlg->reject();
+
+        auto *viewer = new AttachmentViewer(&w);
+        QVERIFY(viewer->load(fakeHome + QStringLiteral("/Pictures/meter-1043.jpg"), FileKind::Image));
+        viewer->resize(w.size() * 0.95);
+        viewer->open();
+        QTRY_VERIFY(viewer->zoom() < 1.0); // fitted into the window
+        shoot(viewer, QStringLiteral("kiosk-viewer.png"), { viewer->imageView() });
+        viewer->reject();
     }
 };
 
