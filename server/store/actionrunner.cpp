@@ -99,13 +99,14 @@ Result<ActionResult> ActionRunner::rejected(
 Result<ActionResult> ActionRunner::run(const Action &a, QString *resolvedCaseId, QString *goneReason)
 {
     *resolvedCaseId = a.caseId;
-    // Texts follow the client's rules (core's RulesEngine), whoever sends them.
-    if (a.type == ActionType::Note)
+    // Texts follow the client's rules (core's RulesEngine), whoever sends them. A NUL character
+    // is left to the request's own check, which refuses the whole request (400) as before.
+    if (a.type == ActionType::Note && !a.text.contains(QChar(0)))
         if (const QString why = RulesEngine::checkNoteText(a.text); !why.isEmpty())
             return rejected(
                 a, isTempId(a.caseId) ? QString() : a.caseId, why, { { QStringLiteral("text"), why } });
-    const bool control = std::any_of(
-        a.title.cbegin(), a.title.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
+    const bool control = std::any_of(a.title.cbegin(), a.title.cend(),
+        [](QChar c) { return c.category() == QChar::Other_Control && c != QChar(0); });
     if (a.title.size() > RulesEngine::MaxTitleLength || control) {
         const QString why = QStringLiteral("A title is at most %1 characters, without control characters.")
                                 .arg(RulesEngine::MaxTitleLength);
