@@ -37,7 +37,7 @@ http::Response ApiHandler::signIn(const RouteCall &call)
         qCInfo(lcApi).noquote() << "request" << request.requestId << "sign-in of" << userKey.left(64)
                                 << "from" << address << "throttled for" << wait << "s";
         http::Response r = http::Response::error(429, QStringLiteral("too_many_attempts"),
-            QStringLiteral("Too many failed sign-ins; try again in %1 s.").arg(wait));
+            QStringLiteral("Too many attempts, try again in %1 s.").arg(wait));
         r.headers.append({ QByteArrayLiteral("Retry-After"), QByteArray::number(wait) });
         return r;
     }

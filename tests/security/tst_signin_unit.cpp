@@ -87,6 +87,14 @@ private Q_SLOTS:
                      .value(QStringLiteral("code"))
                      .toString(),
             QStringLiteral("too_many_attempts"));
+        // The client shows the server's message in its sign-in dialog as it is.
+        QCOMPARE(Harness::json(locked)
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("message"))
+                     .toString(),
+            QStringLiteral("Too many attempts, try again in %1 s.")
+                .arg(header(locked, "Retry-After").toInt()));
         const int wait = header(locked, "Retry-After").toInt();
         QVERIFY2(wait >= 1 && wait <= 2, header(locked, "Retry-After").constData());
         // Other users are not affected.
