@@ -2,6 +2,10 @@
 // Reads for lists, detail views, the outbox view and the status line.
 #include "storereads.h"
 
+#ifdef OUTPOST_RAW_SQLITE
+#include "rawquery.h"
+#endif
+
 #include "queuegate.h"
 #include "storejson.h"
 #include "storeparts.h"
@@ -78,7 +82,9 @@ QString caseListTail(const CaseFilter &f, QVariantList *binds)
     QString sql = QStringLiteral(" FROM cases");
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    sql += QStringLiteral(" ORDER BY cases.updated_at DESC, cases.id LIMIT ? OFFSET ?");
+    if (f.ordered)
+        sql += QStringLiteral(" ORDER BY cases.updated_at DESC, cases.id");
+    sql += QStringLiteral(" LIMIT ? OFFSET ?");
     *binds << f.limit << f.offset;
     return sql;
 }
@@ -137,24 +143,60 @@ QList<LocalCase> StoreReads::cases(const CaseFilter &f) const
 
 QList<CaseSummary> StoreReads::caseSummaries(const CaseFilter &f) const
 {
-    QVariantList binds;
-    const QString sql = kSummaryColumns + caseListTail(f, &binds);
     QList<CaseSummary> out;
-    if (auto q = d.db.run(sql, binds))
-        while (q.value().next())
-            out.append(summaryFromQuery(q.value()));
+    (void)visitCaseSummaries(f, true, [&out](CaseSummary &&s) { out.append(std::move(s)); });
     return out;
 }
 
 QList<CaseSummary> StoreReads::caseSummariesWithoutSearchText(const CaseFilter &f) const
 {
-    QVariantList binds;
-    const QString sql = kListColumns + QStringLiteral("NULL") + caseListTail(f, &binds);
     QList<CaseSummary> out;
-    if (auto q = d.db.run(sql, binds))
-        while (q.value().next())
-            out.append(summaryFromQuery(q.value()));
+    (void)visitCaseSummaries(f, false, [&out](CaseSummary &&s) { out.append(std::move(s)); });
     return out;
+}
+
+Status StoreReads::visitCaseSummaries(
+    const CaseFilter &f, bool withSearchText, const std::function<void(CaseSummary &&)> &visit) const
+{
+    QVariantList binds;
+    const QString sql = (withSearchText ? kSummaryColumns : kListColumns + QStringLiteral("NULL"))
+        + caseListTail(f, &binds);
+#ifdef OUTPOST_RAW_SQLITE
+    // Straight through SQLite: the worklist's 50,000 rows without a QVariant per value.
+    auto q = RawQuery::prepare(d.db.db(), sql, binds);
+    if (!q)
+        return q.error();
+    RawQuery &r = q.value();
+    while (r.next()) {
+        CaseSummary s;
+        s.id = r.text(0);
+        s.caseType = r.sharedText(1);
+        s.status = r.sharedText(2);
+        s.queue = r.sharedText(3);
+        s.assignee = r.sharedText(4);
+        s.title = r.text(5);
+        s.updatedAtMs = r.integer(6);
+        s.pendingCount = int(r.integer(7));
+        s.hasConflict = r.integer(8) != 0;
+        s.hasIssue = r.integer(9) != 0;
+        s.dueAtMs = r.integer(10);
+        s.instructions = r.text(11);
+        s.priority = r.sharedText(12);
+        s.site = r.sharedText(13);
+        if (withSearchText)
+            s.searchText = r.text(14);
+        s.resolved = isResolvedStatus(s.status);
+        visit(std::move(s));
+    }
+    return r.error().isNull() ? Status::success() : Status(r.error());
+#else
+    auto q = d.db.run(sql, binds);
+    if (!q)
+        return q.error();
+    while (q.value().next())
+        visit(summaryFromQuery(q.value()));
+    return Status::success();
+#endif
 }
 
 QHash<QString, QString> StoreReads::caseSearchTexts(const CaseFilter &f) const

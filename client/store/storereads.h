@@ -8,6 +8,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 #include <optional>
 
 namespace outpost::client {
@@ -37,6 +39,10 @@ public:
     /// The same without the search text (the JSON reading is most of the time): for showing a
     /// list first and adding caseSearchTexts() afterwards.
     QList<CaseSummary> caseSummariesWithoutSearchText(const CaseFilter &filter = {}) const;
+    /// The rows of caseSummaries() (or of caseSummariesWithoutSearchText()) one at a time, without
+    /// a list: the worklist's load builds its own rows from them.
+    Status visitCaseSummaries(const CaseFilter &filter, bool withSearchText,
+        const std::function<void(CaseSummary &&)> &visit) const;
     /// Case id → search text (CaseSummary::searchText) for the cases of `filter`.
     QHash<QString, QString> caseSearchTexts(const CaseFilter &filter = {}) const;
     /// One list row.

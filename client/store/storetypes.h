@@ -81,6 +81,9 @@ struct CaseFilter {
     bool onlyPending = false; // only cases with pending work, conflicts or issues
     int limit = 1000;
     int offset = 0;
+    /// Newest first (updated_at DESC, id). False: the table's order, for a reader that sorts the
+    /// rows itself (the worklist): a scan of the table instead of a walk of the index.
+    bool ordered = true;
 };
 
 /// One outbox row in plain words, for `outpost outbox` and the UI's queue view.

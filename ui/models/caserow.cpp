@@ -82,7 +82,11 @@ CaseRow caseRowFrom(const client::CaseSummary &c, const RowContext &context)
 
 QString searchKeyOf(const QString &id, const QString &title)
 {
-    return id.toCaseFolded() + QLatin1Char('\n') + title.toCaseFolded();
+    // One string, folded in place (not two folded copies and their concatenation).
+    QString key;
+    key.reserve(id.size() + 1 + title.size());
+    key.append(id).append(QLatin1Char('\n')).append(title);
+    return std::move(key).toCaseFolded();
 }
 
 QByteArray searchTextKeyOf(const QString &searchText)
@@ -191,6 +195,7 @@ client::CaseFilter worklistFilter()
 {
     client::CaseFilter f;
     f.limit = 1000000;
+    f.ordered = false; // sorted here (sortRows), by the plan or the technician's column
     return f;
 }
 
@@ -209,14 +214,19 @@ CaseRowsLoad readRows(
         return load;
     }
     load.context = RowContext::read((*store)->reads(), me);
-    const QList<client::CaseSummary> cases = searchText
-        ? (*store)->reads().caseSummaries(worklistFilter())
-        : (*store)->reads().caseSummariesWithoutSearchText(worklistFilter());
-    load.rows.reserve(cases.size());
-    load.index.reserve(cases.size());
-    for (const client::CaseSummary &c : cases) {
-        load.rows.append(caseRowFrom(c, load.context));
-        load.choices.add(load.rows.last());
+    const client::StoreStatus counts = (*store)->reads().status();
+    load.rows.reserve(counts.cases);
+    load.index.reserve(counts.cases);
+    // Row by row from the store into the list (no list of summaries in between).
+    if (Status st = (*store)->reads().visitCaseSummaries(worklistFilter(), searchText,
+            [&load](client::CaseSummary &&c) {
+                load.rows.append(caseRowFrom(c, load.context));
+                load.choices.add(load.rows.last());
+            });
+        !st.ok()) {
+        load.error = st.error();
+        load.rows.clear();
+        return load;
     }
     sortRows(load.rows, sort); // the store reads them by update time
     load.sort = sort;

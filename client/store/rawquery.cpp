@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#include "rawquery.h"
+
+#include <QSqlDriver>
+
+#include <sqlite3.h>
+
+namespace outpost::client {
+
+namespace {
+Error sqliteError(sqlite3 *db, const QString &what)
+{
+    return Error(QStringLiteral("store_io"),
+        QStringLiteral("%1: %2").arg(what, QString::fromUtf8(db ? sqlite3_errmsg(db) : "no connection")));
+}
+} // namespace
+
+Result<RawQuery> RawQuery::prepare(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return Error(QStringLiteral("store_io"), QStringLiteral("not an open SQLite connection"));
+    sqlite3 *raw = *static_cast<sqlite3 *const *>(handle.constData());
+    sqlite3_stmt *statement = nullptr;
+    const QByteArray text = sql.toUtf8();
+    if (sqlite3_prepare_v2(raw, text.constData(), int(text.size()), &statement, nullptr) != SQLITE_OK)
+        return sqliteError(raw, QStringLiteral("prepare"));
+    RawQuery q(statement);
+    for (int i = 0; i < binds.size(); ++i) {
+        const QVariant &v = binds.at(i);
+        int rc = SQLITE_OK;
+        if (v.isNull())
+            rc = sqlite3_bind_null(statement, i + 1);
+        else if (v.typeId() == QMetaType::Int || v.typeId() == QMetaType::LongLong
+            || v.typeId() == QMetaType::UInt || v.typeId() == QMetaType::ULongLong
+            || v.typeId() == QMetaType::Bool)
+            rc = sqlite3_bind_int64(statement, i + 1, v.toLongLong());
+        else {
+            const QByteArray value = v.toString().toUtf8();
+            rc = sqlite3_bind_text(statement, i + 1, value.constData(), int(value.size()), SQLITE_TRANSIENT);
+        }
+        if (rc != SQLITE_OK)
+            return sqliteError(raw, QStringLiteral("bind"));
+    }
+    return q;
+}
+
+RawQuery::RawQuery(sqlite3_stmt *statement)
+    : m_statement(statement)
+{ }
+
+RawQuery::RawQuery(RawQuery &&other) noexcept
+    : m_statement(std::exchange(other.m_statement, nullptr))
+    , m_error(std::move(other.m_error))
+    , m_shared(std::move(other.m_shared))
+{ }
+
+RawQuery::~RawQuery()
+{
+    sqlite3_finalize(m_statement);
+}
+
+bool RawQuery::next()
+{
+    if (!m_statement)
+        return false;
+    const int rc = sqlite3_step(m_statement);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc != SQLITE_DONE)
+        m_error = sqliteError(sqlite3_db_handle(m_statement), QStringLiteral("step"));
+    return false;
+}
+
+QString RawQuery::text(int column) const
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    return p ? QString::fromUtf8(p, sqlite3_column_bytes(m_statement, column)) : QString();
+}
+
+QString RawQuery::sharedText(int column)
+{
+    constexpr qsizetype MaxShared = 4096; // a column with more distinct values is not what this is for
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    if (!p)
+        return QString();
+    const int n = sqlite3_column_bytes(m_statement, column);
+    const QByteArray key = QByteArray::fromRawData(p, n); // no copy for the lookup
+    if (const auto it = m_shared.constFind(key); it != m_shared.cend())
+        return it.value();
+    QString value = QString::fromUtf8(p, n);
+    if (m_shared.size() < MaxShared)
+        m_shared.insert(QByteArray(p, n), value);
+    return value;
+}
+
+qint64 RawQuery::integer(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+} // namespace outpost::client
