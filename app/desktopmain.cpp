@@ -17,6 +17,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QSettings>
 
 #include <cstdio>
@@ -95,7 +96,11 @@ extern "C" Q_DECL_EXPORT int outpostDesktopMain(int argc, char *argv[])
         QStringLiteral("server"), Tr::tr("Server address to sign in to."), QStringLiteral("URL"));
     const QCommandLineOption profileOpt(QStringLiteral("profile"),
         Tr::tr("Keep settings and data in DIR (several profiles side by side)."), QStringLiteral("DIR"));
-    parser.addOptions({ kioskOpt, serverOpt, profileOpt });
+    const QCommandLineOption insecureOpt(QStringLiteral("allow-insecure-http"),
+        Tr::tr("Allow plain http:// to servers other than this computer (only on a network you trust)."));
+    const QCommandLineOption caBundleOpt(QStringLiteral("ca-bundle"),
+        Tr::tr("Also trust the certificate authorities in FILE (PEM) for https."), QStringLiteral("FILE"));
+    parser.addOptions({ kioskOpt, serverOpt, profileOpt, insecureOpt, caBundleOpt });
     parser.process(app);
 
     if (!profileDir.isEmpty() && !QDir().mkpath(profileDir)) {
@@ -113,6 +118,17 @@ extern "C" Q_DECL_EXPORT int outpostDesktopMain(int argc, char *argv[])
         }
         settings->setValue(QStringLiteral("signin/server"), url);
         serverUrl = url;
+    }
+    // How this profile may talk to servers: the settings, or the options for this run.
+    const bool allowInsecure = parser.isSet(insecureOpt)
+        || settings->value(QStringLiteral("network/allowInsecureHttp"), false).toBool();
+    const QString caBundle = parser.isSet(caBundleOpt)
+        ? QFileInfo(parser.value(caBundleOpt)).absoluteFilePath()
+        : settings->value(QStringLiteral("network/caBundle")).toString();
+    auto policy = outpost::sync::TransportPolicy::load(allowInsecure, caBundle);
+    if (!policy.ok()) {
+        std::fprintf(stderr, "outpost: %s\n", qPrintable(policy.error().message));
+        return 2;
     }
     const bool kiosk = parser.isSet(kioskOpt) || settings->value(QStringLiteral("kiosk/enabled")).toBool();
 
@@ -137,7 +153,7 @@ extern "C" Q_DECL_EXPORT int outpostDesktopMain(int argc, char *argv[])
         = profileDir.isEmpty() ? outpost::client::StoreLocation::defaultProfileDir() : profileDir;
     // One HTTP thread and one keychain for the whole process: every session's sign-in, sync engine
     // and case details share them.
-    lifecycleOptions.session.services.http = std::make_shared<outpost::sync::HttpTransport>();
+    lifecycleOptions.session.services.http = std::make_shared<outpost::sync::HttpTransport>(policy.value());
     lifecycleOptions.session.services.credentials
         = std::make_shared<outpost::sync::KeychainCredentialStore>(lifecycleOptions.session.keychainService);
     lifecycleOptions.serverUrl = serverUrl;

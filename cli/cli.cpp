@@ -21,27 +21,30 @@ namespace {
 
 const QSet<QString> ValueOptions { QStringLiteral("profile"), QStringLiteral("server"),
     QStringLiteral("user"), QStringLiteral("title"), QStringLiteral("queue"), QStringLiteral("batch"),
-    QStringLiteral("timeout"), QStringLiteral("type"), QStringLiteral("page"), QStringLiteral("status") };
+    QStringLiteral("timeout"), QStringLiteral("type"), QStringLiteral("page"), QStringLiteral("status"),
+    QStringLiteral("ca-bundle") };
 const QSet<QString> FlagOptions { QStringLiteral("json"), QStringLiteral("password-stdin"),
-    QStringLiteral("all"), QStringLiteral("full"), QStringLiteral("help") };
+    QStringLiteral("all"), QStringLiteral("full"), QStringLiteral("help"),
+    QStringLiteral("allow-insecure-http") };
 
-const char UsageText[] = "usage: outpost [--json] [--profile DIR] COMMAND ...\n"
-                         "  signin --server URL --user U [--password-stdin]\n"
-                         "  signout\n"
-                         "  sync [--full] [--batch N] [--page N] [--timeout SECONDS]\n"
-                         "  status\n"
-                         "  check\n"
-                         "  case list [--all] [--type T] [--status S]\n"
-                         "  case show ID\n"
-                         "  case create TYPE FIELD=VALUE... [--title T] [--queue Q]\n"
-                         "  case update ID FIELD=VALUE...\n"
-                         "  case transition ID FLOWACTION [FIELD=VALUE...]\n"
-                         "  case note ID TEXT\n"
-                         "  outbox\n"
-                         "  conflicts\n"
-                         "  export-diagnostics FILE\n"
-                         "exit codes: 0 ok, 1 failure, 2 usage, 3 validation failed, 4 offline/unreachable, "
-                         "5 sign-in required\n";
+const char UsageText[]
+    = "usage: outpost [--json] [--profile DIR] COMMAND ...\n"
+      "  signin --server URL --user U [--password-stdin] [--allow-insecure-http] [--ca-bundle FILE]\n"
+      "  signout\n"
+      "  sync [--full] [--batch N] [--page N] [--timeout SECONDS]\n"
+      "  status\n"
+      "  check\n"
+      "  case list [--all] [--type T] [--status S]\n"
+      "  case show ID\n"
+      "  case create TYPE FIELD=VALUE... [--title T] [--queue Q]\n"
+      "  case update ID FIELD=VALUE...\n"
+      "  case transition ID FLOWACTION [FIELD=VALUE...]\n"
+      "  case note ID TEXT\n"
+      "  outbox\n"
+      "  conflicts\n"
+      "  export-diagnostics FILE\n"
+      "exit codes: 0 ok, 1 failure, 2 usage, 3 validation failed, 4 offline/unreachable, "
+      "5 sign-in required\n";
 
 using Handler = int (*)(Context &);
 
@@ -234,6 +237,8 @@ Result<Profile> loadProfile(const QString &profileDir)
     p.server = QUrl(o.value(QLatin1String("server")).toString());
     p.user = o.value(QLatin1String("user")).toString();
     p.storePath = o.value(QLatin1String("store")).toString();
+    p.allowInsecureHttp = o.value(QLatin1String("allowInsecureHttp")).toBool();
+    p.caBundle = o.value(QLatin1String("caBundle")).toString();
     if (!p.server.isValid() || p.user.isEmpty() || p.storePath.isEmpty())
         return Error(QStringLiteral("signin_required"),
             QStringLiteral("The profile file %1 is damaged; sign in again.").arg(f.fileName()));
@@ -246,9 +251,13 @@ Status saveProfile(const QString &profileDir, const Profile &p)
     QSaveFile f(QDir(profileDir).filePath(QStringLiteral("profile.json")));
     if (!f.open(QIODevice::WriteOnly))
         return Error(QStringLiteral("store_io"), f.errorString());
-    f.write(QJsonDocument(QJsonObject { { QStringLiteral("server"), p.server.toString() },
-                              { QStringLiteral("user"), p.user }, { QStringLiteral("store"), p.storePath } })
-                .toJson());
+    QJsonObject o { { QStringLiteral("server"), p.server.toString() }, { QStringLiteral("user"), p.user },
+        { QStringLiteral("store"), p.storePath } };
+    if (p.allowInsecureHttp)
+        o.insert(QStringLiteral("allowInsecureHttp"), true);
+    if (!p.caBundle.isEmpty())
+        o.insert(QStringLiteral("caBundle"), p.caBundle);
+    f.write(QJsonDocument(o).toJson());
     if (!f.commit())
         return Error(QStringLiteral("store_io"), f.errorString());
     return Status::success();

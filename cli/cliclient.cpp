@@ -4,6 +4,7 @@
 #include "apiclient.h"
 #include "clicontext.h"
 #include "credentialstore.h"
+#include "httptransport.h"
 #include "localstore.h"
 #include "redact.h"
 #include "signin.h"
@@ -12,6 +13,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -57,6 +59,14 @@ QString redactSecrets(QString text)
     return text;
 }
 
+Result<std::shared_ptr<HttpTransport>> profileTransport(const Profile &p)
+{
+    auto policy = TransportPolicy::load(p.allowInsecureHttp, p.caBundle);
+    if (!policy.ok())
+        return policy.error();
+    return std::make_shared<HttpTransport>(policy.value());
+}
+
 int cmdSignIn(Context &ctx)
 {
     const QUrl server(ctx.options.value(QStringLiteral("server")));
@@ -66,6 +76,15 @@ int cmdSignIn(Context &ctx)
     if (!ctx.flags.contains(QStringLiteral("password-stdin")))
         return usage(
             ctx, QStringLiteral("signin reads the password from standard input: add --password-stdin"));
+    Profile p;
+    p.server = server;
+    p.user = user;
+    p.allowInsecureHttp = ctx.flags.contains(QStringLiteral("allow-insecure-http"));
+    if (ctx.options.contains(QStringLiteral("ca-bundle")))
+        p.caBundle = QFileInfo(ctx.options.value(QStringLiteral("ca-bundle"))).absoluteFilePath();
+    auto http = profileTransport(p);
+    if (!http.ok())
+        return fail(ctx, http.error());
     std::string line;
     std::getline(std::cin, line);
     QString password = QString::fromStdString(line);
@@ -74,7 +93,7 @@ int cmdSignIn(Context &ctx)
 
     int code = ExitFailure;
     bool finished = false;
-    SignIn signIn;
+    SignIn signIn(SyncServices { http.value(), nullptr });
     if (ctx.options.contains(QStringLiteral("timeout")))
         signIn.setTransferTimeout(ctx.options.value(QStringLiteral("timeout")).toInt() * 1000);
     signIn.signIn(server, user, password, ctx.profileDir, [&](Result<SignInOutcome> r) {
@@ -84,7 +103,7 @@ int cmdSignIn(Context &ctx)
             QCoreApplication::exit(code);
             return;
         }
-        Profile p { server, user, r->storePath };
+        p.storePath = r->storePath;
         if (Status s = saveProfile(ctx.profileDir, p); !s.ok()) {
             code = fail(ctx, s.error());
             QCoreApplication::exit(code);
@@ -113,9 +132,12 @@ int cmdSignOut(Context &ctx)
     auto p = loadProfile(ctx.profileDir);
     if (!p.ok())
         return fail(ctx, p.error());
+    auto http = profileTransport(p.value());
+    if (!http.ok())
+        return fail(ctx, http.error());
     int code = ExitFailure;
     bool finished = false;
-    SignIn signIn;
+    SignIn signIn(SyncServices { http.value(), nullptr });
     signIn.signOut(p->server, p->user, [&](Status s) {
         finished = true;
         code = s.ok() ? int(ExitOk) : fail(ctx, s.error());
@@ -138,6 +160,9 @@ int cmdSync(Context &ctx)
         if (!store.ok())
             return fail(ctx, store.error());
     }
+    auto http = profileTransport(profile);
+    if (!http.ok())
+        return fail(ctx, http.error());
     SyncConfig config;
     config.storePath = profile.storePath;
     config.server = profile.server;
@@ -157,7 +182,7 @@ int cmdSync(Context &ctx)
     int code = ExitFailure;
     Error error;
     {
-        SyncController controller(config);
+        SyncController controller(config, SyncServices { http.value(), nullptr });
         QObject::connect(&controller, &SyncController::startFinished, &controller,
             [&](bool ok, const QString &c, const QString &message) {
                 if (ok)
@@ -210,8 +235,11 @@ int cmdStatus(Context &ctx)
     const client::StoreStatus s = (*store)->reads().status();
     // The state: is a token saved, and does the server answer?
     QString state;
+    auto http = profileTransport(profile);
+    if (!http.ok())
+        return fail(ctx, http.error());
     KeychainCredentialStore credentials;
-    ApiClient api;
+    ApiClient api(http.value());
     api.setServer(profile.server);
     api.setTransferTimeout(std::chrono::seconds(5));
     credentials.readToken(CredentialStore::keyFor(profile.server, profile.user), [&](Result<QString> t) {

@@ -17,6 +17,10 @@ namespace outpost::client {
 class LocalStore;
 }
 
+namespace outpost::sync {
+class HttpTransport;
+}
+
 namespace outpost::cli {
 
 /// One invocation: the parsed words and where output goes.
@@ -35,10 +39,14 @@ struct Profile {
     QUrl server;
     QString user;
     QString storePath;
+    bool allowInsecureHttp = false; // `signin --allow-insecure-http`
+    QString caBundle; // `signin --ca-bundle FILE`, absolute
 };
 
 Result<Profile> loadProfile(const QString &profileDir);
 Status saveProfile(const QString &profileDir, const Profile &p);
+/// The HTTP transport under the profile's policy (plain http, CA bundle).
+Result<std::shared_ptr<sync::HttpTransport>> profileTransport(const Profile &p);
 Result<std::unique_ptr<client::LocalStore>> openProfileStore(const Context &ctx, Profile *profile = nullptr);
 
 /// Prints an error (JSON on stderr with --json) and returns the exit code its kind maps to.

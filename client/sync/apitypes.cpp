@@ -6,6 +6,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace outpost::sync {
@@ -49,6 +50,21 @@ Result<QJsonObject> object(const QByteArray &body)
 Error badFrom(const Error &e)
 {
     return bad(e.toString());
+}
+
+/// A case document's attachment ids (`path` names it in the error); a null Error when all are UUIDs.
+Error checkAttachmentIds(const QJsonObject &caseJson, const QString &path)
+{
+    const QJsonArray att = caseJson.value(QLatin1String("attachments")).toArray();
+    for (qsizetype i = 0; i < att.size(); ++i) {
+        const QString id = att.at(i).toObject().value(QLatin1String("id")).toString();
+        if (!isAttachmentId(id))
+            return bad(QStringLiteral("%1.attachments[%2].id is not an attachment id (UUID): \"%3\"")
+                           .arg(path)
+                           .arg(i)
+                           .arg(id.left(64)));
+    }
+    return Error();
 }
 
 } // namespace
@@ -101,6 +117,13 @@ Result<ChangesPage> changesPage(const QByteArray &body)
         return badFrom(page.error());
     if (page->next.isEmpty())
         return bad(QStringLiteral("empty \"next\" token"));
+    for (qsizetype i = 0; i < page->changes.size(); ++i) {
+        const Change &c = page->changes.at(i);
+        if (c.kind != ChangeKind::Case || c.remove)
+            continue;
+        if (Error e = checkAttachmentIds(c.data, QStringLiteral("changes[%1].data").arg(i)); !e.isNull())
+            return e;
+    }
     return page;
 }
 
@@ -128,6 +151,9 @@ Result<QList<ActionResult>> uploadResults(const QByteArray &body, const QList<Ac
             return bad(QStringLiteral("%1 answers action %2, expected %3").arg(path, res->id, sent.at(i).id));
         if (res->status == ResultStatus::Applied && res->caseId.isEmpty())
             return bad(path + QStringLiteral(" is applied without a caseId"));
+        if (res->caseData)
+            if (Error e = checkAttachmentIds(*res->caseData, path + QStringLiteral(".case")); !e.isNull())
+                return e;
         out.append(std::move(res).value());
     }
     return out;
@@ -156,6 +182,8 @@ Result<CaseRecord> caseRecord(const QByteArray &body)
     auto rec = CaseRecord::fromJson(*obj);
     if (!rec.ok())
         return badFrom(rec.error());
+    if (Error e = checkAttachmentIds(*obj, QStringLiteral("case")); !e.isNull())
+        return e;
     return rec;
 }
 
@@ -189,6 +217,13 @@ Result<QList<HistoryEntry>> history(const QByteArray &body)
         out.append(h);
     }
     return out;
+}
+
+bool isAttachmentId(const QString &id)
+{
+    static const QRegularExpression uuid(
+        QStringLiteral("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
+    return uuid.match(id).hasMatch();
 }
 
 Error httpError(int status, const QByteArray &body, bool signIn)

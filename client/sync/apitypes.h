@@ -83,6 +83,9 @@ Result<QList<HistoryEntry>> history(const QByteArray &body);
 /// derived from the HTTP status. 401 → unauthenticated (bad_credentials kept for sign-in),
 /// 410 → full_sync_required.
 Error httpError(int status, const QByteArray &body, bool signIn = false);
+/// An attachment id the server may send: the UUID form (8-4-4-4-12 hex digits), nothing else. Ids
+/// become directory names in the attachment cache, so "../x" or "a/b" must never pass.
+bool isAttachmentId(const QString &id);
 } // namespace parse
 
 } // namespace outpost::sync

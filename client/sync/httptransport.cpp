@@ -48,6 +48,9 @@ private:
 class HttpTransportWorker : public QObject
 {
 public:
+    explicit HttpTransportWorker(TransportPolicy policy)
+        : m_policy(std::move(policy))
+    { }
     /// On the transport's thread as it ends: aborts what runs, silently.
     ~HttpTransportWorker() override;
 
@@ -58,6 +61,8 @@ public:
 private:
     static Error transportError(QNetworkReply *reply, const HttpCall &call);
 
+    const TransportPolicy m_policy;
+    const QSslConfiguration m_ssl = m_policy.sslConfiguration();
     QNetworkAccessManager *m_nam = nullptr;
     QHash<QNetworkReply *, quint64> m_replies; // running, with their channel's id
     bool m_closing = false;
@@ -81,6 +86,11 @@ Error HttpTransportWorker::transportError(QNetworkReply *reply, const HttpCall &
             QStringLiteral("The server did not answer within %1 s.")
                 .arg(call.request.transferTimeout() / 1000.0));
     }
+    if (err == QNetworkReply::InsecureRedirectError || err == QNetworkReply::TooManyRedirectsError)
+        return Error(QString::fromLatin1(errc::RedirectRefused),
+            QStringLiteral(
+                "The server redirected to another address (%1); the request was not followed there.")
+                .arg(reply->errorString()));
     if (err == QNetworkReply::ProtocolFailure || err == QNetworkReply::ProtocolUnknownError)
         return Error(QString::fromLatin1(errc::BadResponse),
             QStringLiteral("The server's answer is not valid HTTP: %1").arg(reply->errorString()));
@@ -92,10 +102,21 @@ void HttpTransportWorker::run(const std::shared_ptr<HttpChannelState> &channel, 
 {
     if (m_closing)
         return;
+    if (Status allowed = m_policy.check(call.request.url()); !allowed.ok()) {
+        qCWarning(lcSyncApi) << "refused:" << allowed.error().message;
+        if (call.done)
+            channel->post([done = call.done, end = HttpEnd { allowed.error(), 0, {} }]() { done(end); });
+        return;
+    }
     if (!m_nam) {
         m_nam = new QNetworkAccessManager(this);
-        m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+        // Never to another origin: the Authorization header would go with the request.
+        m_nam->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
     }
+    call.request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+    if (call.request.url().scheme() == QLatin1String("https"))
+        call.request.setSslConfiguration(m_ssl);
     QNetworkReply *reply = nullptr;
     if (!call.uploadFile.isEmpty()) {
         auto *file = new QFile(call.uploadFile);
@@ -180,8 +201,9 @@ HttpTransportWorker::~HttpTransportWorker()
     delete m_nam;
 }
 
-HttpTransport::HttpTransport()
-    : m_worker(new HttpTransportWorker)
+HttpTransport::HttpTransport(TransportPolicy policy)
+    : m_policy(std::move(policy))
+    , m_worker(new HttpTransportWorker(m_policy))
     , m_thread(std::make_unique<WorkerThread>(QStringLiteral("outpost-http"), m_worker))
 {
     m_thread->start();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "result.h"
+#include "transportpolicy.h"
 
 #include <QNetworkRequest>
 #include <QObject>
@@ -66,14 +67,21 @@ struct HttpCall {
 class HttpTransport
 {
 public:
-    HttpTransport();
+    /// Every request is checked against `policy` (plain http only to loopback unless allowed; its CA
+    /// bundle for https); redirects are followed within the same origin only, so the bearer token
+    /// never reaches another server.
+    explicit HttpTransport(TransportPolicy policy = {});
     /// Aborts whatever runs; no `done` is called afterwards. Joins the thread.
     ~HttpTransport();
     HttpTransport(const HttpTransport &) = delete;
     HttpTransport &operator=(const HttpTransport &) = delete;
 
+    /// Fixed at construction: read from any thread.
+    const TransportPolicy &policy() const { return m_policy; }
+
 private:
     friend class HttpChannel;
+    const TransportPolicy m_policy;
     HttpTransportWorker *m_worker; // owned by m_thread
     std::unique_ptr<WorkerThread> m_thread;
     std::atomic<quint64> m_nextChannel { 1 };

@@ -77,8 +77,17 @@ void NotifyClient::open()
         m_socket->disconnect(this);
         m_socket->abort();
         m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    const QUrl url = notifyUrl(m_server);
+    if (Status allowed = m_policy.check(url); !allowed.ok()) {
+        qCWarning(lcSyncNotify) << "push channel not opened:" << allowed.error().message;
+        m_running = false;
+        return;
     }
     m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    if (url.scheme() == QLatin1String("wss"))
+        m_socket->setSslConfiguration(m_policy.sslConfiguration());
     connect(m_socket, &QWebSocket::connected, this, [this]() {
         qCInfo(lcSyncNotify) << "push channel connected";
         m_connected = true;
@@ -88,7 +97,7 @@ void NotifyClient::open()
     });
     connect(m_socket, &QWebSocket::textMessageReceived, this, &NotifyClient::onMessage);
     connect(m_socket, &QWebSocket::disconnected, this, &NotifyClient::onClosed);
-    QNetworkRequest req(notifyUrl(m_server));
+    QNetworkRequest req(url);
     req.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     m_socket->open(req);
 }

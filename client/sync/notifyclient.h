@@ -2,6 +2,7 @@
 #pragma once
 
 #include "backoff.h"
+#include "transportpolicy.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -21,7 +22,10 @@ public:
     explicit NotifyClient(QObject *parent = nullptr);
     ~NotifyClient() override;
 
-    /// Connects to `server` (http→ws, https→wss) and keeps the connection up until stop().
+    /// The transport's policy: ws:// only where it allows plain http, its CA bundle for wss.
+    void setTransportPolicy(const TransportPolicy &policy) { m_policy = policy; }
+    /// Connects to `server` (http→ws, https→wss) and keeps the connection up until stop(). A URL the
+    /// policy refuses is never opened.
     void start(const QUrl &server, const QString &token);
     void stop();
     bool isConnected() const { return m_connected; }
@@ -44,6 +48,7 @@ private:
     QWebSocket *m_socket = nullptr;
     QUrl m_server;
     QString m_token;
+    TransportPolicy m_policy;
     QTimer m_retry;
     Backoff m_backoff;
     QElapsedTimer m_connectedFor;

@@ -3,6 +3,7 @@
 
 #include "apiclient.h"
 #include "credentialstore.h"
+#include "httptransport.h"
 #include "localstore.h"
 #include "offlineverifier.h"
 #include "synclogging.h"
@@ -80,6 +81,12 @@ void SignInJob::checkServer()
         fail(Error(QStringLiteral("validation_failed"),
             SignIn::tr("The server address must be an http:// or https:// URL."),
             { { QStringLiteral("server"), SignIn::tr("not an http(s) URL") } }));
+        return;
+    }
+    // Before anything else, offline sign-in included: a profile that may not talk to this server
+    // says so instead of signing in against the verifier.
+    if (Status allowed = m_services.http->policy().check(server); !allowed.ok()) {
+        fail(allowed.error());
         return;
     }
     if (m_request.user.trimmed().isEmpty()) {

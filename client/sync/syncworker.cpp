@@ -117,6 +117,7 @@ void SyncWorker::beginWithToken(const QString &token)
     if (m_config.usePush) {
         if (!m_notify) {
             m_notify = new NotifyClient(this);
+            m_notify->setTransportPolicy(m_http->policy());
             connect(m_notify, &NotifyClient::changesHinted, this, [this]() { trigger("push hint"); });
             connect(m_notify, &NotifyClient::fullSyncRequired, this, [this]() {
                 m_fullSyncRequested = true;

@@ -200,8 +200,15 @@ void StoreCaseDetails::fetchAttachment(const QString &caseId, const QString &att
         Q_EMIT attachmentFailed(caseId, attachmentId, tr("The attachment is no longer part of this case."));
         return;
     }
-    const QString dest
-        = QDir(m_cacheDir).filePath(attachmentId + QLatin1Char('/') + safeFileName(found.name, attachmentId));
+    // The id and the name came from the server: the file must land inside the cache, whatever they say.
+    const QString root = QDir::cleanPath(m_cacheDir);
+    const QString dest = QDir::cleanPath(
+        root + QLatin1Char('/') + attachmentId + QLatin1Char('/') + safeFileName(found.name, attachmentId));
+    if (!sync::parse::isAttachmentId(attachmentId) || !dest.startsWith(root + QLatin1Char('/'))) {
+        Q_EMIT attachmentFailed(
+            caseId, attachmentId, tr("The server sent an attachment that cannot be opened."));
+        return;
+    }
     QString source;
     for (const client::AttachmentInfo &a : m_store->reads().attachments(caseId))
         if (a.id == attachmentId && QFileInfo::exists(a.localPath))
