@@ -131,12 +131,24 @@ void SignInDialog::setUser(const QString &user)
         focusFirstEmpty();
 }
 
+void SignInDialog::growToFitMessage()
+{
+    // A wrapped message needs more height at the same width; a top-level window does not grow
+    // for a label's height-for-width by itself, and the message would be cut off.
+    if (!isVisible() || isFullScreen() || isMaximized() || !layout())
+        return;
+    const int needed = layout()->totalHeightForWidth(width());
+    if (needed > height())
+        resize(width(), needed);
+}
+
 void SignInDialog::showError(const QString &message, bool clearPassword)
 {
     setBusy(false);
     m_message->setStyleSheet(QStringLiteral("color: #b3261e;"));
     m_message->setText(message);
     m_message->show();
+    growToFitMessage();
     if (clearPassword)
         m_password->clear();
     m_password->setFocus();
@@ -147,6 +159,7 @@ void SignInDialog::showInfo(const QString &message)
     m_message->setStyleSheet(QString());
     m_message->setText(message);
     m_message->show();
+    growToFitMessage();
 }
 
 void SignInDialog::setBusy(bool busy)

@@ -43,6 +43,7 @@ private:
     void submit();
     void remember();
     void focusFirstEmpty();
+    void growToFitMessage();
 
     QLineEdit *m_server;
     QLineEdit *m_user;

@@ -53,9 +53,8 @@ Status TransportPolicy::check(const QUrl &url) const
     if (allowInsecureHttp || isLoopback(url))
         return Status::success();
     return Error(QString::fromLatin1(errc::InsecureTransport),
-        Tr::tr("Refusing an unencrypted connection to %1: passwords and case data would cross the network "
-               "readable by anyone on the way. Use https://, or allow plain http for this profile "
-               "(--allow-insecure-http) only on a network you trust.")
+        Tr::tr("Outpost does not send your password and case data unencrypted to %1. Use https://, or "
+               "allow plain http for this profile (--allow-insecure-http) on a network you trust.")
             .arg(url.host()),
         { { QStringLiteral("server"), Tr::tr("use https://") } });
 }
