@@ -313,6 +313,14 @@
         <source>cannot create the profile directory %1</source>
         <translation>Profilverzeichnis %1 kann nicht angelegt werden</translation>
     </message>
+    <message>
+        <source>Allow plain http:// to servers other than this computer (only on a network you trust).</source>
+        <translation>Unverschlüsseltes http:// zu anderen Servern als diesem Computer erlauben (nur in einem vertrauenswürdigen Netz).</translation>
+    </message>
+    <message>
+        <source>Also trust the certificate authorities in FILE (PEM) for https.</source>
+        <translation>Zusätzlich den Zertifizierungsstellen in FILE (PEM) für https vertrauen.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::client::LocalStore</name>
@@ -690,6 +698,29 @@
     <message>
         <source>Wrong user name or password.</source>
         <translation>Falscher Benutzername oder falsches Passwort.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::sync::TransportPolicy</name>
+    <message>
+        <source>Cannot read the CA bundle %1: %2</source>
+        <translation>Das CA-Bundle %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 holds no PEM certificate.</source>
+        <translation>Das CA-Bundle %1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The server address must start with https:// (or http:// where plain connections are allowed), not &apos;%1&apos;.</source>
+        <translation>Die Serveradresse muss mit https:// beginnen (oder mit http://, wo unverschlüsselte Verbindungen erlaubt sind), nicht mit &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Outpost does not send your password and case data unencrypted to %1. Use https://, or allow plain http for this profile (--allow-insecure-http) on a network you trust.</source>
+        <translation>Outpost sendet Ihr Passwort und Ihre Falldaten nicht unverschlüsselt an %1. Verwenden Sie https:// oder erlauben Sie unverschlüsseltes http für dieses Profil (--allow-insecure-http) in einem vertrauenswürdigen Netz.</translation>
+    </message>
+    <message>
+        <source>use https://</source>
+        <translation>https:// verwenden</translation>
     </message>
 </context>
 <context>
@@ -2026,6 +2057,10 @@
     <message>
         <source>You are offline. The history from the server is shown once it can be reached.</source>
         <translation>Sie sind offline. Der Verlauf vom Server wird angezeigt, sobald er erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>The server sent an attachment that cannot be opened.</source>
+        <translation>Der Server hat einen Anhang gesendet, der nicht geöffnet werden kann.</translation>
     </message>
 </context>
 <context>

@@ -313,6 +313,14 @@
         <source>cannot create the profile directory %1</source>
         <translation>impossible de créer le dossier de profil %1</translation>
     </message>
+    <message>
+        <source>Allow plain http:// to servers other than this computer (only on a network you trust).</source>
+        <translation>Autoriser http:// non chiffré vers d’autres serveurs que cet ordinateur (uniquement sur un réseau de confiance).</translation>
+    </message>
+    <message>
+        <source>Also trust the certificate authorities in FILE (PEM) for https.</source>
+        <translation>Faire aussi confiance aux autorités de certification de FILE (PEM) pour https.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::client::LocalStore</name>
@@ -690,6 +698,29 @@
     <message>
         <source>Wrong user name or password.</source>
         <translation>Nom d&apos;utilisateur ou mot de passe incorrect.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::sync::TransportPolicy</name>
+    <message>
+        <source>Cannot read the CA bundle %1: %2</source>
+        <translation>Impossible de lire le fichier d’autorités de certification %1 : %2</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 holds no PEM certificate.</source>
+        <translation>Le fichier d’autorités de certification %1 ne contient aucun certificat PEM.</translation>
+    </message>
+    <message>
+        <source>The server address must start with https:// (or http:// where plain connections are allowed), not &apos;%1&apos;.</source>
+        <translation>L’adresse du serveur doit commencer par https:// (ou http:// là où les connexions non chiffrées sont autorisées), pas par &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>Outpost does not send your password and case data unencrypted to %1. Use https://, or allow plain http for this profile (--allow-insecure-http) on a network you trust.</source>
+        <translation>Outpost n’envoie pas votre mot de passe ni vos données de dossier sans chiffrement à %1. Utilisez https://, ou autorisez http non chiffré pour ce profil (--allow-insecure-http) sur un réseau de confiance.</translation>
+    </message>
+    <message>
+        <source>use https://</source>
+        <translation>utilisez https://</translation>
     </message>
 </context>
 <context>
@@ -2026,6 +2057,10 @@
     <message>
         <source>You are offline. The history from the server is shown once it can be reached.</source>
         <translation>Vous êtes hors ligne. L’historique du serveur s’affiche dès qu’il est joignable.</translation>
+    </message>
+    <message>
+        <source>The server sent an attachment that cannot be opened.</source>
+        <translation>Le serveur a envoyé une pièce jointe qui ne peut pas être ouverte.</translation>
     </message>
 </context>
 <context>
