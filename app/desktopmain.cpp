@@ -8,6 +8,7 @@
 #include "kioskcontroller.h"
 #include "localstore.h"
 #include "mainwindow.h"
+#include "privatefiles.h"
 #include "signindialog.h" // normalizeServerUrl
 #include "singleinstance.h"
 #include "syncstatusbar.h"
@@ -82,6 +83,7 @@ extern "C" Q_DECL_EXPORT int outpostDesktopMain(int argc, char *argv[])
     } else {
         settings = std::make_unique<QSettings>();
     }
+    outpost::client::privatefiles::makePrivate(settings->fileName()); // one written before, too
     installTranslations(settings->value(QStringLiteral("ui/language"), QStringLiteral("system")).toString());
 
     QCommandLineParser parser;
@@ -103,7 +105,7 @@ extern "C" Q_DECL_EXPORT int outpostDesktopMain(int argc, char *argv[])
     parser.addOptions({ kioskOpt, serverOpt, profileOpt, insecureOpt, caBundleOpt });
     parser.process(app);
 
-    if (!profileDir.isEmpty() && !QDir().mkpath(profileDir)) {
+    if (!profileDir.isEmpty() && !outpost::client::privatefiles::makeDir(profileDir)) {
         std::fprintf(stderr, "outpost: %s\n",
             qPrintable(Tr::tr("cannot create the profile directory %1").arg(profileDir)));
         return 2;

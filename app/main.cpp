@@ -6,6 +6,7 @@
 // main() (measured: `outpost status` 76 → 56 ms on 50,000 cases), which scripts calling `outpost`
 // in a loop pay for nothing; so this executable links only what the commands need.
 #include "cli.h"
+#include "privatefiles.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -58,6 +59,8 @@ int runDesktopApp(int argc, char **argv)
 
 int main(int argc, char *argv[])
 {
+    // Settings, stores, caches and exports are for this user only (docs/security.md, *Files*).
+    outpost::client::privatefiles::restrictNewFiles();
     // A command (signin, sync, status, case, outbox, ...; options may come first): the headless
     // CLI, without any GUI (no display needed).
     QStringList words;

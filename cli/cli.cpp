@@ -3,6 +3,7 @@
 
 #include "clicontext.h"
 #include "localstore.h"
+#include "privatefiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -120,6 +121,8 @@ int runCli(const QStringList &args)
     static int argc = 1;
     static char name[] = "outpost";
     static char *argv[] = { name, nullptr };
+    // Whatever a command writes (settings, exports, the store's files) is for this user only.
+    client::privatefiles::restrictNewFiles();
     if (!QCoreApplication::instance())
         ownApp = std::make_unique<QCoreApplication>(argc, argv);
 
@@ -247,10 +250,11 @@ Result<Profile> loadProfile(const QString &profileDir)
 
 Status saveProfile(const QString &profileDir, const Profile &p)
 {
-    QDir().mkpath(profileDir);
+    client::privatefiles::makeDir(profileDir);
     QSaveFile f(QDir(profileDir).filePath(QStringLiteral("profile.json")));
     if (!f.open(QIODevice::WriteOnly))
         return Error(QStringLiteral("store_io"), f.errorString());
+    f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     QJsonObject o { { QStringLiteral("server"), p.server.toString() }, { QStringLiteral("user"), p.user },
         { QStringLiteral("store"), p.storePath } };
     if (p.allowInsecureHttp)

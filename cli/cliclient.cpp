@@ -355,6 +355,7 @@ int cmdExportDiagnostics(Context &ctx)
         return fail(ctx,
             Error(QStringLiteral("file_error"),
                 QStringLiteral("Cannot write %1: %2").arg(f.fileName(), f.errorString())));
+    f.setPermissions(QFile::ReadOwner | QFile::WriteOwner); // the event log and case ids are not for all
     f.write(QJsonDocument(doc).toJson(QJsonDocument::Indented));
     if (!f.commit())
         return fail(ctx,

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Files attached offline: copied atomically beside the store, uploaded later by the sync engine.
+#include "privatefiles.h"
 #include "storejson.h"
 #include "storeparts.h"
 
@@ -52,12 +53,13 @@ Result<QString> LocalEdits::attachFile(const QString &caseId, const QString &fil
             Tr::tr("%1 is larger than %2 MiB.").arg(fi.fileName()).arg(d.options.maxAttachmentBytes >> 20),
             { { QStringLiteral("file"), Tr::tr("The file is too large.") } });
     const QString id = newUuid();
-    QDir().mkpath(d.attachDir);
+    privatefiles::makeDir(d.attachDir);
     const QString target = QDir(d.attachDir).filePath(id);
     QSaveFile out(target);
     if (!out.open(QIODevice::WriteOnly))
         return Error(
             QStringLiteral("store_io"), Tr::tr("Cannot write %1: %2").arg(target, out.errorString()));
+    out.setPermissions(QFile::ReadOwner | QFile::WriteOwner); // the copy, before a byte is in it
     QCryptographicHash hash(QCryptographicHash::Sha256);
     qint64 size = 0;
     while (!in.atEnd()) {

@@ -5,6 +5,7 @@
 #include "sql/sqlitewal.h"
 
 #include "openmarks.h"
+#include "privatefiles.h"
 #include "schema.h"
 #include "storejson.h"
 #include "storeparts.h"
@@ -181,9 +182,17 @@ LocalStore::~LocalStore()
 Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const Options &options)
 {
     const QFileInfo fi(path);
-    if (!QDir().mkpath(fi.absolutePath()))
+    if (!privatefiles::makeDir(fi.absolutePath()))
         return Error(
             QStringLiteral("store_io"), Tr::tr("Cannot create the folder %1.").arg(fi.absolutePath()));
+    if (!fi.exists()) {
+        // Created private before SQLite opens it: SQLite gives its -wal and -shm the same mode.
+        QFile created(fi.absoluteFilePath());
+        if (created.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            created.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    } else if (options.verify) {
+        privatefiles::tightenStore(fi.absoluteFilePath()); // a profile from before is made private too
+    }
 
     // Choosing a free name and taking it is one step: thread-pool threads share one name
     // ("Thread (pooled)"), and two of them may open a store at once (the sign-in's check and the
@@ -302,7 +311,7 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
                 .arg(fullReason)
                 .arg(checkTimer.elapsed()));
     }
-    QDir().mkpath(d->attachDir);
+    privatefiles::makeDir(d->attachDir);
     if (options.verify)
         removeOrphanFiles(*d);
     qCInfo(lcStore) << "opened" << d->path << "schema" << d->version << "connection" << d->db.connectionName()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "openmarks.h"
 
+#include "privatefiles.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -46,6 +48,8 @@ void retain(const QString &storePath)
     m.lock->setStaleLockTime(0); // held as long as the store is open, never stale by age
     if (!m.lock->tryLock(0))
         m.lock.reset(); // a read-only folder: no mark, and no unclean shutdown will be seen
+    else
+        privatefiles::makePrivate(m.lock->fileName());
 }
 
 void release(const QString &storePath)
@@ -92,8 +96,10 @@ void passed(const QString &storePath)
 void failed(const QString &storePath)
 {
     QFile f(checkNeededFile(storePath));
-    if (f.open(QIODevice::WriteOnly))
+    if (f.open(QIODevice::WriteOnly)) {
+        f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
         f.close();
+    }
 }
 
 } // namespace outpost::client::openmarks

@@ -252,6 +252,7 @@ void ApiClient::getAttachment(const QString &uuid, const QString &destPath, Call
             QStringLiteral("Cannot write %1: %2").arg(destPath, file->errorString())));
         return;
     }
+    file->setPermissions(QFile::ReadOwner | QFile::WriteOwner); // for the user only, before any byte
     auto hash = std::make_shared<QCryptographicHash>(QCryptographicHash::Sha256);
     auto writeFailed = std::make_shared<bool>(false);
     HttpCall c = call("GET", QStringLiteral("/attachments/") + pathSegment(uuid), false);

@@ -6,6 +6,7 @@
 #include "httptransport.h"
 #include "localstore.h"
 #include "offlineverifier.h"
+#include "privatefiles.h"
 #include "synclogging.h"
 
 #include <QDir>
@@ -94,7 +95,7 @@ void SignInJob::checkServer()
             { { QStringLiteral("user"), SignIn::tr("required") } }));
         return;
     }
-    QDir().mkpath(m_request.profileDir);
+    client::privatefiles::makeDir(m_request.profileDir);
     m_storePath = StoreLocation::pathFor(m_request.profileDir, server, m_request.user);
     // The store is checked on the thread pool while the server checks the password (or, offline,
     // while the verifier does). A damaged store fails the sign-in with its error.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "casefilesworker.h"
 
+#include "privatefiles.h"
+
 #include "apiclient.h"
 #include "localstore.h"
 #include "modelslogging.h"
@@ -18,16 +20,25 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(outpost::ui::CaseFilesWorker)
 };
 
+/// `<store>.cache/<id>/` of a cached file, private like the rest of the profile.
+void makeCacheDirFor(const QString &dest)
+{
+    const QString dir = QFileInfo(dest).absolutePath();
+    client::privatefiles::makeDir(dir);
+    client::privatefiles::makePrivate(QFileInfo(dir).absolutePath());
+}
+
 /// Copies in chunks through QSaveFile: the copy appears complete or not at all.
 QString copyFile(const QString &source, const QString &dest)
 {
     QFile in(source);
     if (!in.open(QIODevice::ReadOnly))
         return Tr::tr("Cannot read %1: %2").arg(QFileInfo(source).fileName(), in.errorString());
-    QDir().mkpath(QFileInfo(dest).absolutePath());
+    makeCacheDirFor(dest);
     QSaveFile out(dest);
     if (!out.open(QIODevice::WriteOnly))
         return Tr::tr("Cannot write %1: %2").arg(dest, out.errorString());
+    out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     while (!in.atEnd()) {
         const QByteArray chunk = in.read(1 << 16);
         if (chunk.isEmpty() && in.error() != QFile::NoError)
@@ -139,7 +150,7 @@ void CaseFilesWorker::download(
             return;
         }
     }
-    QDir().mkpath(QFileInfo(dest).absolutePath());
+    makeCacheDirFor(dest);
     api()->getAttachment(
         attachmentId, dest,
         [this, caseId, attachmentId, dest, sha256](Result<QString> got) {
