@@ -93,7 +93,7 @@ int cmdSignIn(Context &ctx)
 
     int code = ExitFailure;
     bool finished = false;
-    SignIn signIn(SyncServices { http.value(), nullptr });
+    SignIn signIn(SyncServices { http.value(), nullptr, {} });
     if (ctx.options.contains(QStringLiteral("timeout")))
         signIn.setTransferTimeout(ctx.options.value(QStringLiteral("timeout")).toInt() * 1000);
     signIn.signIn(server, user, password, ctx.profileDir, [&](Result<SignInOutcome> r) {
@@ -137,7 +137,7 @@ int cmdSignOut(Context &ctx)
         return fail(ctx, http.error());
     int code = ExitFailure;
     bool finished = false;
-    SignIn signIn(SyncServices { http.value(), nullptr });
+    SignIn signIn(SyncServices { http.value(), nullptr, {} });
     signIn.signOut(p->server, p->user, [&](Status s) {
         finished = true;
         code = s.ok() ? int(ExitOk) : fail(ctx, s.error());
@@ -182,7 +182,7 @@ int cmdSync(Context &ctx)
     int code = ExitFailure;
     Error error;
     {
-        SyncController controller(config, SyncServices { http.value(), nullptr });
+        SyncController controller(config, SyncServices { http.value(), nullptr, {} });
         QObject::connect(&controller, &SyncController::startFinished, &controller,
             [&](bool ok, const QString &c, const QString &message) {
                 if (ok)

@@ -699,6 +699,18 @@
         <source>Wrong user name or password.</source>
         <translation>Falscher Benutzername oder falsches Passwort.</translation>
     </message>
+    <message>
+        <source>This account is disabled. Ask your administrator.</source>
+        <translation>Dieses Konto ist deaktiviert. Wenden Sie sich an Ihre Administration.</translation>
+    </message>
+    <message>
+        <source>This device may work without the server only until %1, and the server cannot be reached now. Connect to the network and sign in again.</source>
+        <translation>Dieses Gerät darf nur bis %1 ohne den Server arbeiten, und der Server ist jetzt nicht erreichbar. Verbinden Sie sich mit dem Netz und melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Signing in without the server needs one sign-in with the server first. Connect to the network and sign in again.</source>
+        <translation>Für eine Anmeldung ohne Server ist zuerst eine Anmeldung mit dem Server nötig. Verbinden Sie sich mit dem Netz und melden Sie sich erneut an.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::sync::TransportPolicy</name>

@@ -699,6 +699,18 @@
         <source>Wrong user name or password.</source>
         <translation>Nom d&apos;utilisateur ou mot de passe incorrect.</translation>
     </message>
+    <message>
+        <source>This account is disabled. Ask your administrator.</source>
+        <translation>Ce compte est désactivé. Adressez-vous à votre administrateur.</translation>
+    </message>
+    <message>
+        <source>This device may work without the server only until %1, and the server cannot be reached now. Connect to the network and sign in again.</source>
+        <translation>Cet appareil ne peut travailler sans le serveur que jusqu’au %1, et le serveur est injoignable pour le moment. Connectez-vous au réseau et reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Signing in without the server needs one sign-in with the server first. Connect to the network and sign in again.</source>
+        <translation>Une connexion sans le serveur exige d’abord une connexion avec le serveur. Connectez-vous au réseau et reconnectez-vous.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::sync::TransportPolicy</name>

@@ -78,6 +78,9 @@ Result<SessionInfo> session(const QByteArray &body)
     SessionInfo s;
     s.token = r.requireString("token");
     s.expiresAt = r.requireString("expiresAt");
+    s.offlineWindowSeconds = r.optionalInteger("offlineWindowSeconds").value_or(s.offlineWindowSeconds);
+    if (s.offlineWindowSeconds < 0)
+        return bad(QStringLiteral("negative \"offlineWindowSeconds\""));
     const QJsonObject user = r.requireObject("user");
     if (!r.ok())
         return badFrom(r.error());

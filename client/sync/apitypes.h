@@ -26,6 +26,11 @@ inline constexpr auto FileError = "file_error"; // a local file could not be rea
 inline constexpr auto ChecksumMismatch = "checksum_mismatch"; // the server stored other bytes
 inline constexpr auto KeychainUnavailable = "keychain_unavailable";
 inline constexpr auto NotFound = "not_found";
+/// 403 of sign-in or any request: the administrator disabled this user (the device erases what
+/// lets them sign in offline).
+inline constexpr auto AccountDisabled = "account_disabled";
+/// Offline sign-in past the window the server allowed: it needs the server.
+inline constexpr auto OfflineExpired = "offline_expired";
 } // namespace errc
 
 /// True for errors that mean "the network or server is away", not "the request is wrong".
@@ -39,6 +44,9 @@ struct SessionInfo {
     QString displayName;
     QStringList roles;
     QStringList queues;
+    /// How long the device may sign in offline from now (protocol extension offlineWindowSeconds;
+    /// servers without it: 7 days).
+    qint64 offlineWindowSeconds = 7 * 86400;
     QJsonObject toJson(bool withToken = false) const;
 };
 

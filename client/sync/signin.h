@@ -36,6 +36,10 @@ public:
     static constexpr auto VerifierKey = "offline_verifier";
     static constexpr auto UserKey = "user";
     static constexpr auto ServerKey = "server";
+    /// Offline sign-in is allowed until the later of this time (ISO, UTC; set at each online
+    /// sign-in) and the last successful sync plus OfflineWindowKey seconds, as the server said.
+    static constexpr auto OfflineUntilKey = "offline_until";
+    static constexpr auto OfflineWindowKey = "offline_window_s";
 
     void setTransferTimeout(int ms) { m_timeoutMs = ms; }
     void signIn(const QUrl &server, const QString &user, const QString &password, const QString &profileDir,

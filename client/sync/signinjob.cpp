@@ -14,6 +14,7 @@
 #include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -134,6 +135,10 @@ void SignInJob::authenticated(Result<SessionInfo> s)
         return;
     }
     m_refusal = s.error();
+    if (m_refusal.code == QLatin1String(errc::AccountDisabled)) {
+        openStore(&SignInJob::shutOut);
+        return;
+    }
     if (!isTransientError(m_refusal)) {
         openStore(&SignInJob::refused);
         return;
@@ -146,6 +151,46 @@ void SignInJob::refused()
     m_store->logEvent(EventLevel::Warning, SignInCategory,
         QStringLiteral("online sign-in refused: %1").arg(m_refusal.code));
     fail(m_refusal);
+}
+
+void SignInJob::shutOut()
+{
+    // Whoever holds this device must not get in offline either: the verifier of the last good
+    // password and the window go, and so does the token.
+    const Status erased = m_store->setSyncValues({ { QString::fromLatin1(SignIn::VerifierKey), QString() },
+        { QString::fromLatin1(SignIn::OfflineUntilKey), QString() } });
+    if (!erased.ok())
+        qCWarning(lcSyncApi) << "sign-in: cannot erase the offline verifier:" << erased.error().toString();
+    m_store->logEvent(EventLevel::Warning, SignInCategory,
+        QStringLiteral("the server disabled this user: offline sign-in and the saved session erased"));
+    m_services.credentials->removeToken(
+        CredentialStore::keyFor(m_request.server, m_request.user), [self = QPointer(this)](Status) {
+            if (self)
+                self->fail(Error(QString::fromLatin1(errc::AccountDisabled),
+                    SignIn::tr("This account is disabled. Ask your administrator.")));
+        });
+}
+
+Error SignInJob::offlineWindowError() const
+{
+    const QDateTime now = m_services.now();
+    QDateTime until = QDateTime::fromString(
+        m_store->syncValue(QString::fromLatin1(SignIn::OfflineUntilKey)), Qt::ISODateWithMs);
+    bool windowKnown = false;
+    const qint64 window
+        = m_store->syncValue(QString::fromLatin1(SignIn::OfflineWindowKey)).toLongLong(&windowKnown);
+    const QDateTime lastSync = m_store->pages().lastSuccess();
+    if (windowKnown && lastSync.isValid() && (!until.isValid() || lastSync.addSecs(window) > until))
+        until = lastSync.addSecs(window);
+    if (until.isValid() && now < until)
+        return Error();
+    return Error(QString::fromLatin1(errc::OfflineExpired),
+        until.isValid()
+            ? SignIn::tr("This device may work without the server only until %1, and the server cannot be "
+                         "reached now. Connect to the network and sign in again.")
+                  .arg(QLocale().toString(until.toLocalTime(), QLocale::ShortFormat))
+            : SignIn::tr("Signing in without the server needs one sign-in with the server first. Connect "
+                         "to the network and sign in again."));
 }
 
 void SignInJob::storeToken()
@@ -176,6 +221,9 @@ void SignInJob::commitState()
         { QString::fromLatin1(SignIn::VerifierKey), m_freshVerifier.result() },
         { QString::fromLatin1(SignIn::UserKey), user },
         { QString::fromLatin1(SignIn::ServerKey), m_request.server.toString() },
+        { QString::fromLatin1(SignIn::OfflineUntilKey),
+            m_services.now().toUTC().addSecs(m_session->offlineWindowSeconds).toString(Qt::ISODateWithMs) },
+        { QString::fromLatin1(SignIn::OfflineWindowKey), QString::number(m_session->offlineWindowSeconds) },
     });
     if (!st.ok()) {
         abandon(st.error());
@@ -214,6 +262,12 @@ void SignInJob::offlineVerified()
     if (!m_offlineMatches) {
         m_store->logEvent(EventLevel::Warning, SignInCategory, QStringLiteral("offline sign-in refused"));
         fail(Error(QStringLiteral("bad_credentials"), SignIn::tr("Wrong user name or password.")));
+        return;
+    }
+    if (Error expired = offlineWindowError(); !expired.isNull()) {
+        m_store->logEvent(EventLevel::Warning, SignInCategory,
+            QStringLiteral("offline sign-in refused: past the offline window"));
+        fail(expired);
         return;
     }
     SignInOutcome out;

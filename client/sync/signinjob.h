@@ -69,6 +69,10 @@ private:
     void verifyOffline();
     void offlineVerified();
     void refused();
+    /// The server says the user is disabled: the verifier and the token go, then the error.
+    void shutOut();
+    /// Past the offline window: the error, or a null one when offline sign-in is still allowed.
+    Error offlineWindowError() const;
     // Shared by the paths.
     /// Waits for the store's check, opens this thread's connection, then `next`; a failed check
     /// fails the job (abandon() once the server accepted the password).

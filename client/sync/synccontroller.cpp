@@ -4,6 +4,7 @@
 #include "apitypes.h"
 #include "credentialstore.h"
 #include "reachability.h"
+#include "synclogging.h"
 #include "syncworker.h"
 
 #include <QPointer>
@@ -42,6 +43,16 @@ SyncController::SyncController(const SyncConfig &config, SyncServices services, 
     connect(m_worker, &SyncWorker::errorOccurred, this, &SyncController::errorOccurred);
     connect(m_worker, &SyncWorker::cycleFinished, this, &SyncController::cycleFinished);
     connect(m_worker, &SyncWorker::startFinished, this, &SyncController::startFinished);
+    connect(m_worker, &SyncWorker::accountDisabled, this, [this]() {
+        m_config.token.clear();
+        m_credentials->removeToken(
+            CredentialStore::keyFor(m_config.server, m_config.user), [self = QPointer(this)](Status removed) {
+                if (!removed.ok())
+                    qCWarning(lcSyncWorker) << "cannot remove the token:" << removed.error().toString();
+                if (self)
+                    Q_EMIT self->accountDisabled();
+            });
+    });
 }
 
 // The worker is deleted on the sync thread as it ends; its destructor stops it there (requests

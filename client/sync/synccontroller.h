@@ -59,6 +59,9 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
     void cycleFinished(bool ok, const QString &errorCode, const QString &message);
     void startFinished(bool ok, const QString &errorCode, const QString &message);
+    /// The server disabled this user: the store's offline verifier and the keychain's token are
+    /// erased (the state is SignInRequired).
+    void accountDisabled();
     /// The engine got a token (read from the keychain at start, or a new one from setToken());
     /// other requests of the session (case history, attachment downloads) use the same.
     void tokenChanged(const QString &token);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QDateTime>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace outpost::sync {
@@ -17,6 +19,12 @@ class HttpTransport;
 struct SyncServices {
     std::shared_ptr<HttpTransport> http;
     std::shared_ptr<CredentialStore> credentials;
+    /// The time for decisions about time (the offline sign-in window); null: the real clock. Tests
+    /// move it days ahead.
+    std::function<QDateTime()> clock;
+
+    /// clock(), or the real time (UTC).
+    QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }
 
     /// These services with the real defaults filled in (a new transport, the keychain `service`).
     SyncServices withDefaults(const QString &keychainService = QStringLiteral("outpost")) const;

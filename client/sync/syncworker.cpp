@@ -9,6 +9,7 @@
 #include "localstore.h"
 #include "notifyclient.h"
 #include "reachability.h"
+#include "signin.h"
 #include "synclogging.h"
 
 #include <QThread>
@@ -395,7 +396,23 @@ void SyncWorker::failCycle(const Error &error)
         Q_EMIT cycleFinished(false, error.code, error.message);
         return;
     }
-    if (error.code == QLatin1String(errc::Unauthenticated)) {
+    if (error.code == QLatin1String(errc::AccountDisabled)) {
+        // The administrator disabled this user: nothing on the device may sign them in offline
+        // any more; the controller removes the token from the keychain.
+        const Status erased
+            = m_store->setSyncValues({ { QString::fromLatin1(SignIn::VerifierKey), QString() },
+                { QString::fromLatin1(SignIn::OfflineUntilKey), QString() } });
+        if (!erased.ok())
+            qCWarning(lcSyncWorker) << "cannot erase the offline verifier:" << erased.error().toString();
+        log(int(EventLevel::Warning),
+            QStringLiteral("the server disabled this user: offline sign-in and the saved session erased"));
+        m_token.clear();
+        m_api->setToken(QString());
+        if (m_notify)
+            m_notify->stop();
+        setState(SyncState::SignInRequired);
+        Q_EMIT accountDisabled();
+    } else if (error.code == QLatin1String(errc::Unauthenticated)) {
         m_token.clear();
         setState(SyncState::SignInRequired);
     } else {

@@ -77,6 +77,8 @@ Q_SIGNALS:
     void cycleFinished(bool ok, const QString &errorCode, const QString &message);
     /// start() is done: ok, or why the engine cannot run (store damaged, keychain...).
     void startFinished(bool ok, const QString &errorCode, const QString &message);
+    /// The server answered account_disabled: the store's offline verifier is erased already.
+    void accountDisabled();
 
 private:
     void beginWithToken(const QString &token);

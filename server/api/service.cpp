@@ -18,7 +18,8 @@ class ServiceImpl
 public:
     ServiceImpl(const ServiceOptions &options, std::shared_ptr<Database> db, const QString &attachmentsDir)
         : m_db(std::move(db))
-        , m_users(*m_db, options.pbkdf2Iterations, options.tokenTtlMinutes, options.minPasswordLength)
+        , m_users(*m_db, options.pbkdf2Iterations, options.tokenTtlMinutes, options.minPasswordLength,
+              options.offlineDays)
         , m_actions(*m_db, options.resultRetentionDays, options.maxSyncIssuesPerUser)
         , m_admin(*m_db, attachmentsDir)
         , m_attachments(*m_db, attachmentsDir)
@@ -134,6 +135,11 @@ Status Service::addUser(const UserInfo &user, const QString &password)
 Status Service::setPassword(const QString &userId, const QString &password)
 {
     return m_impl->m_users.setPassword(userId, password);
+}
+
+Status Service::setUserDisabled(const QString &userId, bool disabled)
+{
+    return m_impl->m_users.setDisabled(userId, disabled);
 }
 
 Result<QList<UserInfo>> Service::listUsers()

@@ -17,6 +17,9 @@ struct ServiceOptions {
     QString dbUrl; // "sqlite:/path/file.sqlite" or "postgresql://user[:pw]@host:port/db"
     QString attachmentsDir; // files live here, named by uuid; default: beside the SQLite file / XDG data dir
     int tokenTtlMinutes = 12 * 60;
+    /// How long a device may sign in offline after its last contact (protocol extension
+    /// offlineWindowSeconds of POST /session); 0: never.
+    int offlineDays = 7;
     qint64 maxJsonBytes = 1 << 20; // 1 MiB
     qint64 maxAttachmentBytes = 20 << 20; // 20 MiB
     int maxPageLimit = 5000;
@@ -70,6 +73,8 @@ public:
     Status seedDemo(int cases); // deterministic; no-op when already seeded
     Status addUser(const UserInfo &user, const QString &password);
     Status setPassword(const QString &userId, const QString &password);
+    /// A disabled user's sessions end at once; their sign-ins and requests answer account_disabled.
+    Status setUserDisabled(const QString &userId, bool disabled);
     Result<QList<UserInfo>> listUsers();
     /// One prune of the feed history with `now` as the clock (see FeedRetention).
     Result<PruneReport> pruneFeed(const QDateTime &now);

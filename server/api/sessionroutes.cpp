@@ -63,6 +63,9 @@ http::Response ApiHandler::signIn(const RouteCall &call)
             Error(QStringLiteral("bad_credentials"), QStringLiteral("Wrong user name or password.")));
     }
     m_ctx.throttle.succeeded(userKey);
+    if (found.value()->disabled) // told only to someone who knows the password
+        return errorResponse(Error(QStringLiteral("account_disabled"),
+            QStringLiteral("This account is disabled. Ask your administrator.")));
     auto session = m_ctx.users.openSession(found.value()->user, deviceId, verdict.rehash);
     if (!session)
         return errorResponse(session.error());
@@ -73,6 +76,8 @@ http::Response ApiHandler::signIn(const RouteCall &call)
     return http::Response::json(200,
         { { QStringLiteral("token"), QString::fromLatin1(session.value().token) },
             { QStringLiteral("expiresAt"), session.value().expiresAt.toString(Qt::ISODate) },
+            // Protocol extension: how long the device may sign in offline from now (docs/protocol.md).
+            { QStringLiteral("offlineWindowSeconds"), session.value().offlineWindowSeconds },
             { QStringLiteral("user"),
                 QJsonObject { { QStringLiteral("id"), u.id },
                     { QStringLiteral("displayName"), u.displayName },

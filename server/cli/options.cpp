@@ -107,10 +107,15 @@ Result<Invocation> parseUserCommand(const QStringList &arguments)
         inv.command = Command::UserPasswd;
     else if (sub == QLatin1String("list"))
         inv.command = Command::UserList;
+    else if (sub == QLatin1String("disable"))
+        inv.command = Command::UserDisable;
+    else if (sub == QLatin1String("enable"))
+        inv.command = Command::UserEnable;
     else
         return usage(sub.isEmpty()
-                ? QStringLiteral("'user' needs a subcommand: add, passwd or list")
-                : QStringLiteral("unknown user subcommand '%1' (add, passwd, list)").arg(sub));
+                ? QStringLiteral("'user' needs a subcommand: add, passwd, list, disable or enable")
+                : QStringLiteral("unknown user subcommand '%1' (add, passwd, list, disable, enable)")
+                      .arg(sub));
 
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Administer outpostd user accounts."));
@@ -131,6 +136,12 @@ Result<Invocation> parseUserCommand(const QStringList &arguments)
     } else if (inv.command == Command::UserPasswd) {
         p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("User id."));
         p.addOption(stdinPw);
+    } else if (inv.command == Command::UserDisable || inv.command == Command::UserEnable) {
+        p.addPositionalArgument(QStringLiteral("ID"),
+            inv.command == Command::UserDisable
+                ? QStringLiteral("User id. Their sessions end; sign-in and every request answer 403 "
+                                 "account_disabled, and their devices erase what lets them sign in offline.")
+                : QStringLiteral("User id. They may sign in again."));
     } else {
         p.addOption(json);
     }
@@ -214,10 +225,11 @@ Status readConfigFile(const QString &path, DaemonOptions *o)
         QStringLiteral("workers"), QStringLiteral("writers"), QStringLiteral("queued_writes"),
         QStringLiteral("token_ttl_minutes"), QStringLiteral("max_json_bytes"),
         QStringLiteral("max_attachment_bytes"), QStringLiteral("pbkdf2_iterations"),
-        QStringLiteral("retention_days"), QStringLiteral("log_level"), QStringLiteral("min_password_length"),
-        QStringLiteral("hash_threads"), QStringLiteral("hash_queue"), QStringLiteral("signin_user_failures"),
-        QStringLiteral("signin_address_failures"), QStringLiteral("trusted_proxies"),
-        QStringLiteral("max_connections_per_address"), QStringLiteral("max_websockets_per_user") };
+        QStringLiteral("retention_days"), QStringLiteral("offline_days"), QStringLiteral("log_level"),
+        QStringLiteral("min_password_length"), QStringLiteral("hash_threads"), QStringLiteral("hash_queue"),
+        QStringLiteral("signin_user_failures"), QStringLiteral("signin_address_failures"),
+        QStringLiteral("trusted_proxies"), QStringLiteral("max_connections_per_address"),
+        QStringLiteral("max_websockets_per_user") };
     const auto fail = [&](const QString &key, const Error &e) {
         return badConfig(QStringLiteral("config file '%1', key '%2': %3").arg(path, key, e.message));
     };
@@ -255,6 +267,11 @@ Status readConfigFile(const QString &path, DaemonOptions *o)
             if (!n)
                 return fail(key, n.error());
             o->maxConnectionsPerAddress = int(n.value());
+        } else if (key == QLatin1String("offline_days")) {
+            const auto n = number(s, key, 0, 365);
+            if (!n)
+                return fail(key, n.error());
+            o->offlineDays = int(n.value());
         } else if (key == QLatin1String("retention_days")) {
             const auto n = number(s, key, 1, kMaxRetentionDays);
             if (!n)
@@ -334,6 +351,10 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         QStringLiteral("Days the changes feed keeps the history delta syncs need (default 30); a device "
                        "that has not synced for longer does a full sync."),
         QStringLiteral("N"));
+    const QCommandLineOption offline(QStringLiteral("offline-days"),
+        QStringLiteral("Days a device may sign in offline after its last contact with this server "
+                       "(default 7; 0: never)."),
+        QStringLiteral("N"));
     QCommandLineOption pbkdf2(QStringLiteral("pbkdf2-iterations"),
         QStringLiteral("PBKDF2 cost for newly set passwords (default 600000)."), QStringLiteral("N"));
     pbkdf2.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -347,15 +368,15 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         QStringLiteral("MS"));
     recheck.setFlags(QCommandLineOption::HiddenFromHelp);
     p.addOptions({ version, listen, demo, demoCases, attachments, workers, writers, queuedWrites, retention,
-        pbkdf2, maxConnections, maxWebSockets, recheck });
+        offline, pbkdf2, maxConnections, maxWebSockets, recheck });
 
     if (!p.parse(arguments))
         return usage(p.errorText());
     Invocation inv;
     if (p.isSet(common.help)) {
         inv.command = Command::Help;
-        inv.helpText
-            = helpWithUsage(p, QStringLiteral("outpostd [options] | outpostd user add|passwd|list ..."));
+        inv.helpText = helpWithUsage(
+            p, QStringLiteral("outpostd [options] | outpostd user add|passwd|list|disable|enable ..."));
         return inv;
     }
     if (p.isSet(version)) {
@@ -405,6 +426,12 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         if (!n)
             return n.error();
         o.retentionDays = int(n.value());
+    }
+    if (p.isSet(offline)) {
+        const auto n = number(p.value(offline), QStringLiteral("--offline-days"), 0, 365);
+        if (!n)
+            return n.error();
+        o.offlineDays = int(n.value());
     }
     if (p.isSet(pbkdf2)) {
         const auto n = number(p.value(pbkdf2), QStringLiteral("--pbkdf2-iterations"), 1, 100000000);

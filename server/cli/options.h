@@ -9,7 +9,7 @@
 namespace outpost::cli {
 
 /// What one outpostd invocation asks for.
-enum class Command { Serve, UserAdd, UserPasswd, UserList, Help, Version };
+enum class Command { Serve, UserAdd, UserPasswd, UserList, UserDisable, UserEnable, Help, Version };
 
 /// Everything the service needs to run, after defaults, the config file and the flags (in that
 /// order of precedence, flags last).
@@ -35,6 +35,7 @@ struct DaemonOptions {
     int maxWebSocketsPerUser = 8;
     int webSocketRecheckMs = 60000; // how often an open WebSocket's session is checked
     int retentionDays = 30; // feed history for delta syncs; older tokens get a full sync
+    int offlineDays = 7; // how long a device may sign in offline after its last contact (0: never)
     QString logLevel = QStringLiteral("info"); // debug | info | warning | error
     bool demo = false;
     int demoCases = 300;
@@ -62,10 +63,10 @@ Status parseListen(const QString &text, QString *host, quint16 *port);
 
 /// Reads the INI config file into `options`: keys listen, db, attachments, workers, writers,
 /// queued_writes, token_ttl_minutes, max_json_bytes, max_attachment_bytes, pbkdf2_iterations,
-/// retention_days, log_level, min_password_length, hash_threads, hash_queue, signin_user_failures,
-/// signin_address_failures, trusted_proxies (comma-separated IPs), max_connections_per_address,
-/// max_websockets_per_user.
-/// Unknown keys, wrong types and unreadable files are errors (code "bad_config").
+/// retention_days, offline_days, log_level, min_password_length, hash_threads, hash_queue,
+/// signin_user_failures, signin_address_failures, trusted_proxies (comma-separated IPs),
+/// max_connections_per_address, max_websockets_per_user. Unknown keys, wrong types and unreadable files are
+/// errors (code "bad_config").
 Status readConfigFile(const QString &path, DaemonOptions *options);
 
 /// Parses argv (including argv[0]). Errors have code "usage" or "bad_config"; both mean exit 2.

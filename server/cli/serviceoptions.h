@@ -25,6 +25,7 @@ inline server::ServiceOptions serviceOptions(const DaemonOptions &o)
     s.maxWriters = o.writers;
     s.maxQueuedWriters = o.queuedWrites;
     s.feedRetentionDays = o.retentionDays;
+    s.offlineDays = o.offlineDays;
     return s;
 }
 

@@ -69,6 +69,11 @@ int runUserCommand(const Invocation &inv)
         s = service.addUser({ inv.userId, inv.displayName, { inv.role }, inv.queues }, password);
         if (s)
             qCInfo(lcMain).noquote() << "user" << inv.userId << "added";
+    } else if (inv.command == Command::UserDisable || inv.command == Command::UserEnable) {
+        const bool disable = inv.command == Command::UserDisable;
+        s = service.setUserDisabled(inv.userId, disable);
+        if (s)
+            qCInfo(lcMain).noquote() << "user" << inv.userId << (disable ? "disabled" : "enabled");
     } else {
         s = service.setPassword(inv.userId, password);
         if (s)

@@ -75,6 +75,11 @@ const char *const kV2[] = {
     "CREATE INDEX sync_entities_tombstones ON sync_entities (seq) WHERE removed = 1",
 };
 
+// Users an administrator disabled (`outpostd user disable`): no sign-in, no request.
+const char *const kV3[] = {
+    "ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0",
+};
+
 template <std::size_t N> Migration step(const QString &description, const char *const (&sql)[N], DbKind kind)
 {
     Migration m { description, {} };
@@ -87,7 +92,8 @@ template <std::size_t N> Migration step(const QString &description, const char *
 QList<Migration> migrations(DbKind kind)
 {
     return { step(QStringLiteral("initial schema"), kV1, kind),
-        step(QStringLiteral("feed retention: seq marks, prune indexes"), kV2, kind) };
+        step(QStringLiteral("feed retention: seq marks, prune indexes"), kV2, kind),
+        step(QStringLiteral("disabled users"), kV3, kind) };
 }
 
 } // namespace outpost::server

@@ -29,6 +29,12 @@ Principal readPrincipal(const QSqlQuery &q, int first)
     return p;
 }
 
+Error accountDisabled()
+{
+    return Error(QStringLiteral("account_disabled"),
+        QStringLiteral("This account is disabled. Ask your administrator."));
+}
+
 Error unauthenticated()
 {
     return Error(QStringLiteral("unauthenticated"),
@@ -117,6 +123,26 @@ Status UserStore::setPassword(const QString &userId, const QString &password)
     return tx.value().commit();
 }
 
+Status UserStore::setDisabled(const QString &userId, bool disabled)
+{
+    auto tx = Tx::begin(m_db, Tx::Mode::Write);
+    if (!tx)
+        return tx.error();
+    auto q = tx.value().run(
+        QStringLiteral("UPDATE users SET disabled = ? WHERE id = ?"), { disabled ? 1 : 0, userId });
+    if (!q)
+        return q.error();
+    if (q.value().numRowsAffected() != 1)
+        return Error(QStringLiteral("not_found"), QStringLiteral("There is no user '%1'.").arg(userId));
+    if (disabled) {
+        if (auto r
+            = tx.value().run(QStringLiteral("UPDATE sessions SET revoked = 1 WHERE user_id = ?"), { userId });
+            !r)
+            return r.error();
+    }
+    return tx.value().commit();
+}
+
 Result<QList<Principal>> UserStore::listUsers()
 {
     auto conn = m_db.connection();
@@ -138,8 +164,8 @@ Result<std::optional<StoredUser>> UserStore::findForSignIn(const QString &userna
     if (!conn)
         return conn.error();
     auto q = runSql(conn.value(),
-        QStringLiteral("SELECT id, display_name, roles, queues, password_hash, salt, iterations FROM "
-                       "users WHERE id = ?"),
+        QStringLiteral("SELECT id, display_name, roles, queues, password_hash, salt, iterations, disabled "
+                       "FROM users WHERE id = ?"),
         { username });
     if (!q)
         return q.error();
@@ -150,6 +176,7 @@ Result<std::optional<StoredUser>> UserStore::findForSignIn(const QString &userna
     u.password.key = QByteArray::fromBase64(q.value().value(4).toString().toLatin1());
     u.password.salt = QByteArray::fromBase64(q.value().value(5).toString().toLatin1());
     u.password.iterations = q.value().value(6).toInt();
+    u.disabled = q.value().value(7).toInt() != 0;
     return std::optional<StoredUser>(std::move(u));
 }
 
@@ -162,6 +189,7 @@ Result<Session> UserStore::openSession(
     s.expiresAt = now.addSecs(qint64(m_ttlMinutes) * 60);
     s.user = user;
     s.user.deviceId = deviceId;
+    s.offlineWindowSeconds = qint64(m_offlineDays) * 86400;
     auto tx = Tx::begin(m_db, Tx::Mode::Write);
     if (!tx)
         return tx.error();
@@ -198,9 +226,10 @@ Result<Principal> UserStore::authenticate(const QByteArray &token)
         if (!conn)
             return conn.error();
         return runSql(conn.value(),
-            QStringLiteral("SELECT u.id, u.display_name, u.roles, u.queues, s.device_id FROM sessions s"
-                           " JOIN users u ON u.id = s.user_id"
-                           " WHERE s.token_hash = ? AND s.revoked = 0 AND s.expires_at > ?"),
+            QStringLiteral(
+                "SELECT u.id, u.display_name, u.roles, u.queues, s.device_id, u.disabled, s.revoked"
+                " FROM sessions s JOIN users u ON u.id = s.user_id"
+                " WHERE s.token_hash = ? AND s.expires_at > ?"),
             { hashToken(token), QDateTime::currentSecsSinceEpoch() });
     };
     auto q = lookup();
@@ -210,6 +239,11 @@ Result<Principal> UserStore::authenticate(const QByteArray &token)
     if (!q)
         return q.error();
     if (!q.value().next())
+        return unauthenticated();
+    // A disabled user's device learns it at its next request (and erases its offline sign-in).
+    if (q.value().value(5).toInt() != 0)
+        return accountDisabled();
+    if (q.value().value(6).toInt() != 0)
         return unauthenticated();
     Principal p = readPrincipal(q.value(), 0);
     p.deviceId = q.value().value(4).toString();

@@ -13,12 +13,14 @@ struct Session {
     QByteArray token; // base64url, handed to the client once; only its SHA-256 is stored
     QDateTime expiresAt;
     Principal user;
+    qint64 offlineWindowSeconds = 0; // how long the device may sign in offline from now
 };
 
 /// A user as sign-in needs them: who, and their stored password hash.
 struct StoredUser {
     Principal user;
     PasswordHash password;
+    bool disabled = false; // `outpostd user disable`: told only after the right password
 };
 
 /// Whether a new password must meet the minimum length (user commands) or not (the demo seed,
@@ -31,11 +33,13 @@ enum class PasswordRule { Enforce, Exempt };
 class UserStore
 {
 public:
-    UserStore(Database &db, int pbkdf2Iterations, int tokenTtlMinutes, int minPasswordLength)
+    UserStore(
+        Database &db, int pbkdf2Iterations, int tokenTtlMinutes, int minPasswordLength, int offlineDays = 7)
         : m_db(db)
         , m_iterations(pbkdf2Iterations)
         , m_ttlMinutes(tokenTtlMinutes)
         , m_minPasswordLength(minPasswordLength)
+        , m_offlineDays(offlineDays)
     { }
 
     /// The PBKDF2 cost of passwords set from now on (and of rehashes at sign-in).
@@ -51,7 +55,10 @@ public:
     /// the same transaction (an older, cheaper one).
     Result<Session> openSession(
         const Principal &user, const QString &deviceId, const std::optional<PasswordHash> &rehash = {});
-    /// unauthenticated when the token is unknown, revoked or expired.
+    /// Disabling ends the user's sessions; not_found for an unknown user.
+    Status setDisabled(const QString &userId, bool disabled);
+    /// unauthenticated when the token is unknown, revoked or expired; account_disabled when it is (or
+    /// was, until the user was disabled) a session of a disabled user.
     Result<Principal> authenticate(const QByteArray &token);
     Status revoke(const QByteArray &token);
     /// Whether the session with this token hash (hashToken) is still open: not revoked, not expired.
@@ -66,6 +73,7 @@ private:
     int m_iterations;
     int m_ttlMinutes;
     int m_minPasswordLength;
+    int m_offlineDays;
 };
 
 QStringList splitList(const QString &stored);

@@ -129,7 +129,7 @@ private Q_SLOTS:
 
         // Sign-in says why, and does not fall back to the offline verifier.
         QTemporaryDir profile;
-        SignIn signIn(SyncServices { transport(), std::make_shared<testing::MemoryCredentialStore>() });
+        SignIn signIn(SyncServices { transport(), std::make_shared<testing::MemoryCredentialStore>(), {} });
         const auto r = testing::await<Result<SignInOutcome>>([&](auto cb) {
             signIn.signIn(QUrl(QStringLiteral("http://outpost.example.com")), QStringLiteral("alice"),
                 QStringLiteral("pw"), profile.path(), cb);
@@ -266,7 +266,7 @@ private Q_SLOTS:
         config.useReachability = false;
         config.periodic = false;
         SyncController sync(
-            config, SyncServices { transport(), std::make_shared<testing::MemoryCredentialStore>() });
+            config, SyncServices { transport(), std::make_shared<testing::MemoryCredentialStore>(), {} });
         QSignalSpy cycle(&sync, &SyncController::cycleFinished);
         sync.start();
         QVERIFY(cycle.wait(20000));
