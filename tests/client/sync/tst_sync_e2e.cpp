@@ -256,7 +256,7 @@ void TestSyncE2e::sharedServicesSignInSyncSignOut()
     // The application's wiring: one HTTP transport and one token store (in memory: this test is not
     // about the keychain) shared by the sign-in and the sync engine.
     auto credentials = std::make_shared<testing::MemoryCredentialStore>();
-    const SyncServices services { std::make_shared<HttpTransport>(), credentials };
+    const SyncServices services { std::make_shared<HttpTransport>(), credentials, {} };
     const QString profile = m_dir.filePath(QStringLiteral("shared-services-profile"));
     const QString key = CredentialStore::keyFor(m_server.baseUrl(), QStringLiteral("alice"));
     const int before = openSessions();
