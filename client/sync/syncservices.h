@@ -21,7 +21,7 @@ struct SyncServices {
     std::shared_ptr<CredentialStore> credentials;
     /// The time for decisions about time (the offline sign-in window); null: the real clock. Tests
     /// move it days ahead.
-    std::function<QDateTime()> clock;
+    std::function<QDateTime()> clock = {};
 
     /// clock(), or the real time (UTC).
     QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }
