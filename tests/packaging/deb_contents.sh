@@ -107,6 +107,7 @@ expect_field "$d" Version "^${version//./\\.}-[0-9]+$"
 expect_field "$d" Depends 'libqt6widgets6'
 expect_field "$d" Depends 'qt6-qpa-plugins'
 expect_field "$d" Depends 'qt6-translations-l10n'   # Qt's own catalogs (qtbase_de.qm): standard buttons translated
+expect_field "$d" Depends 'libqt6pdfwidgets6'   # the attachment viewer's PDF pages (QtPdf), found by dpkg-shlibdeps
 expect_field "$d" Homepage '^https://'
 if [[ "$(field "$d" Depends) $(field "$d" Recommends)" == *cage* ]]; then
   fail "cage must not be a Depends/Recommends of outpost"
