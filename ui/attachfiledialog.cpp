@@ -82,6 +82,8 @@ AttachFileDialog::AttachFileDialog(const FileAccess &access, QWidget *parent)
     }
     if (auto *split = findChild<QSplitter *>(QStringLiteral("splitter")))
         split->setSizes({ 260, 760 });
+    if (parent) // no window manager sizes it on a kiosk: most of the screen, or names are cut
+        resize(parent->window()->size() * 0.85);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("attachFileMessage"));
     m_message->setWordWrap(true);
