@@ -23,6 +23,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <string>
 
 namespace outpost::cli {
@@ -152,18 +153,38 @@ int cmdSignOut(Context &ctx)
 
 int cmdSync(Context &ctx)
 {
-    Profile profile;
+    auto loaded = loadProfile(ctx.profileDir);
+    if (!loaded.ok())
+        return fail(ctx, loaded.error());
+    const Profile profile = loaded.value();
+    // The token comes from the keychain (a D-Bus round trip) while the store is checked.
+    SyncConfig config;
+    auto credentials = std::make_shared<KeychainCredentialStore>(config.keychainService);
+    std::optional<Result<QString>> token;
+    bool waitingForToken = false;
+    credentials->readToken(CredentialStore::keyFor(profile.server, profile.user), [&](Result<QString> t) {
+        token = std::move(t);
+        if (waitingForToken)
+            QCoreApplication::exit(0);
+    });
     {
         // Verify the store (queue audit; the whole file after an unclean shutdown) before the engine
         // opens its own connection.
-        auto store = openProfileStore(ctx, &profile);
+        auto store = client::LocalStore::open(profile.storePath);
         if (!store.ok())
             return fail(ctx, store.error());
     }
+    if (!token) {
+        waitingForToken = true;
+        QCoreApplication::exec();
+        waitingForToken = false;
+    }
+    // Without a token the engine asks the keychain itself and reports why it cannot start.
+    if (token && token->ok())
+        config.token = token->value();
     auto http = profileTransport(profile);
     if (!http.ok())
         return fail(ctx, http.error());
-    SyncConfig config;
     config.storePath = profile.storePath;
     config.server = profile.server;
     config.user = profile.user;
@@ -182,7 +203,7 @@ int cmdSync(Context &ctx)
     int code = ExitFailure;
     Error error;
     {
-        SyncController controller(config, SyncServices { http.value(), nullptr, {} });
+        SyncController controller(config, SyncServices { http.value(), credentials, {} });
         QObject::connect(&controller, &SyncController::startFinished, &controller,
             [&](bool ok, const QString &c, const QString &message) {
                 if (ok)
