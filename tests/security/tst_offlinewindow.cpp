@@ -147,6 +147,8 @@ private Q_SLOTS:
         QSignalSpy cycle(&sync, &SyncController::cycleFinished);
         sync.start();
         QVERIFY(disabled.wait(30000));
+        // The cycle's end is a signal of its own, queued after accountDisabled: waited for, not assumed.
+        QTRY_VERIFY_WITH_TIMEOUT(!cycle.isEmpty(), 30000);
         QCOMPARE(cycle.first().at(1).toString(), QString::fromLatin1(errc::AccountDisabled));
         QCOMPARE(sync.state(), SyncState::SignInRequired);
         QVERIFY(!m_tokens->entries().contains(key));
