@@ -289,7 +289,9 @@ private Q_SLOTS:
             QCOMPARE(fast.read().status, 200);
         }
         QCOMPARE(m_handler->slowEntered(), 1); // still blocked while the others were served
-        QCOMPARE(m_server->inFlight(), 1);
+        // A fast request leaves the count just after its answer was written (the client may read
+        // it first): the count settles at the slow one.
+        QTRY_COMPARE(m_server->inFlight(), 1);
 
         m_handler->release();
         const RawResponse r = slow.read();
