@@ -107,26 +107,42 @@ const QString kListColumns = QStringLiteral(
     "cases.instructions, cases.priority, cases.site, ");
 const QString kSummaryColumns = kListColumns + kSearchText;
 
-CaseSummary summaryFromQuery(const QSqlQuery &q)
+/// One list row (kListColumns, then the search text or NULL) from a query's current row: a
+/// QSqlQuery (through SqlRow) or a RawQuery, which shares the values that repeat.
+template <typename Row> CaseSummary summaryFrom(Row &r)
 {
     CaseSummary s;
-    s.id = q.value(0).toString();
-    s.caseType = q.value(1).toString();
-    s.status = q.value(2).toString();
-    s.queue = q.value(3).toString();
-    s.assignee = q.value(4).toString();
-    s.title = q.value(5).toString();
-    s.updatedAtMs = q.value(6).toLongLong();
-    s.pendingCount = q.value(7).toInt();
-    s.hasConflict = q.value(8).toInt() != 0;
-    s.hasIssue = q.value(9).toInt() != 0;
-    s.dueAtMs = q.value(10).toLongLong();
-    s.instructions = q.value(11).toString();
-    s.priority = q.value(12).toString();
-    s.site = q.value(13).toString();
-    s.searchText = q.value(14).toString();
+    s.id = r.text(0);
+    s.caseType = r.sharedText(1);
+    s.status = r.sharedText(2);
+    s.queue = r.sharedText(3);
+    s.assignee = r.sharedText(4);
+    s.title = r.text(5);
+    s.updatedAtMs = r.integer(6);
+    s.pendingCount = int(r.integer(7));
+    s.hasConflict = r.integer(8) != 0;
+    s.hasIssue = r.integer(9) != 0;
+    s.dueAtMs = r.integer(10);
+    s.instructions = r.text(11);
+    s.priority = r.sharedText(12);
+    s.site = r.sharedText(13);
+    s.searchText = r.text(14);
     s.resolved = isResolvedStatus(s.status);
     return s;
+}
+
+/// RawQuery's reading interface over a QSqlQuery.
+struct SqlRow {
+    const QSqlQuery &q;
+    QString text(int column) const { return q.value(column).toString(); }
+    QString sharedText(int column) const { return text(column); }
+    qint64 integer(int column) const { return q.value(column).toLongLong(); }
+};
+
+CaseSummary summaryFromQuery(const QSqlQuery &q)
+{
+    SqlRow r { q };
+    return summaryFrom(r);
 }
 } // namespace
 
@@ -148,13 +164,6 @@ QList<CaseSummary> StoreReads::caseSummaries(const CaseFilter &f) const
     return out;
 }
 
-QList<CaseSummary> StoreReads::caseSummariesWithoutSearchText(const CaseFilter &f) const
-{
-    QList<CaseSummary> out;
-    (void)visitCaseSummaries(f, false, [&out](CaseSummary &&s) { out.append(std::move(s)); });
-    return out;
-}
-
 Status StoreReads::visitCaseSummaries(
     const CaseFilter &f, bool withSearchText, const std::function<void(CaseSummary &&)> &visit) const
 {
@@ -167,27 +176,8 @@ Status StoreReads::visitCaseSummaries(
     if (!q)
         return q.error();
     RawQuery &r = q.value();
-    while (r.next()) {
-        CaseSummary s;
-        s.id = r.text(0);
-        s.caseType = r.sharedText(1);
-        s.status = r.sharedText(2);
-        s.queue = r.sharedText(3);
-        s.assignee = r.sharedText(4);
-        s.title = r.text(5);
-        s.updatedAtMs = r.integer(6);
-        s.pendingCount = int(r.integer(7));
-        s.hasConflict = r.integer(8) != 0;
-        s.hasIssue = r.integer(9) != 0;
-        s.dueAtMs = r.integer(10);
-        s.instructions = r.text(11);
-        s.priority = r.sharedText(12);
-        s.site = r.sharedText(13);
-        if (withSearchText)
-            s.searchText = r.text(14);
-        s.resolved = isResolvedStatus(s.status);
-        visit(std::move(s));
-    }
+    while (r.next())
+        visit(summaryFrom(r));
     return r.error().isNull() ? Status::success() : Status(r.error());
 #else
     auto q = d.db.run(sql, binds);

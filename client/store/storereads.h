@@ -36,11 +36,9 @@ public:
     /// The same selection and order as cases(), as list rows (no JSON parsed in C++; about three
     /// times faster for a worklist of tens of thousands of cases).
     QList<CaseSummary> caseSummaries(const CaseFilter &filter = {}) const;
-    /// The same without the search text (the JSON reading is most of the time): for showing a
-    /// list first and adding caseSearchTexts() afterwards.
-    QList<CaseSummary> caseSummariesWithoutSearchText(const CaseFilter &filter = {}) const;
-    /// The rows of caseSummaries() (or of caseSummariesWithoutSearchText()) one at a time, without
-    /// a list: the worklist's load builds its own rows from them.
+    /// The rows of caseSummaries() one at a time, without a list (the worklist's load builds its own
+    /// rows from them); `withSearchText` false leaves CaseSummary::searchText empty (the JSON reading
+    /// is most of the time: a list shows first and caseSearchTexts() follow).
     Status visitCaseSummaries(const CaseFilter &filter, bool withSearchText,
         const std::function<void(CaseSummary &&)> &visit) const;
     /// Case id → search text (CaseSummary::searchText) for the cases of `filter`.
