@@ -46,6 +46,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTranslator>
+#include <QTreeView>
 
 using namespace outpost;
 using namespace outpost::ui;
@@ -423,7 +424,10 @@ private Q_SLOTS:
         name->setText(QStringLiteral("/etc/passwd"));
         QTest::keyClick(name, Qt::Key_Return); // refused: the dialog stays and says why
         QVERIFY(!dlg->messageText().isEmpty());
-        QTest::qWait(300); // the file system model lists Pictures on its own thread
+        // The file system model lists Pictures on its own thread: waited for, not slept on.
+        auto *files = dlg->findChild<QTreeView *>(QStringLiteral("treeView"));
+        QVERIFY(files);
+        QTRY_VERIFY(files->model()->rowCount(files->rootIndex()) > 0);
         shoot(dlg, QStringLiteral("kiosk-attach.png"), { name, labelShowing(dlg, dlg->messageText()) });
         dlg->reject();
 
