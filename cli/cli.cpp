@@ -2,8 +2,11 @@
 #include "cli.h"
 
 #include "clicontext.h"
+#include "credentialstore.h"
 #include "localstore.h"
 #include "privatefiles.h"
+#include "storekeys.h"
+#include "storeunlock.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -189,7 +192,8 @@ ExitCode exitCodeFor(const Error &e)
         return ExitValidation;
     if (c == QLatin1String("unreachable") || c == QLatin1String("timeout"))
         return ExitOffline;
-    if (c == QLatin1String("unauthenticated") || c == QLatin1String("signin_required"))
+    if (c == QLatin1String("unauthenticated") || c == QLatin1String("signin_required")
+        || c == QLatin1String("store_locked"))
         return ExitSignInRequired;
     if (c == QLatin1String("usage"))
         return ExitUsage;
@@ -274,7 +278,26 @@ Result<std::unique_ptr<client::LocalStore>> openProfileStore(const Context &ctx,
         return p.error();
     if (profile)
         *profile = p.value();
+    if (auto st = unlockProfileStore(p.value()); !st.ok())
+        return st.error();
     return client::LocalStore::open(p->storePath);
+}
+
+Status unlockProfileStore(const Profile &p)
+{
+    if (client::StoreKeys::has(p.storePath))
+        return Status::success();
+    sync::KeychainCredentialStore keychain;
+    std::optional<Status> result;
+    sync::unlockStore(&keychain, p.server, p.user, p.storePath, sync::StoreKeyMode::Existing, [&](Status s) {
+        result = std::move(s);
+        QCoreApplication::exit(0);
+    });
+    if (!result)
+        QCoreApplication::exec();
+    return result
+        ? *result
+        : Status(Error(QStringLiteral("store_locked"), QStringLiteral("no answer from the keychain")));
 }
 
 QString usageText()

@@ -170,6 +170,8 @@ int cmdSync(Context &ctx)
     {
         // Verify the store (queue audit; the whole file after an unclean shutdown) before the engine
         // opens its own connection.
+        if (auto st = unlockProfileStore(profile); !st.ok())
+            return fail(ctx, st.error());
         auto store = client::LocalStore::open(profile.storePath);
         if (!store.ok())
             return fail(ctx, store.error());
@@ -306,6 +308,8 @@ int cmdCheck(Context &ctx)
     auto p = loadProfile(ctx.profileDir);
     if (!p.ok())
         return fail(ctx, p.error());
+    if (auto st = unlockProfileStore(p.value()); !st.ok())
+        return fail(ctx, st.error());
     client::LocalStore::Options o;
     o.fullCheck = true;
     QElapsedTimer timer;

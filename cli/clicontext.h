@@ -47,7 +47,10 @@ Result<Profile> loadProfile(const QString &profileDir);
 Status saveProfile(const QString &profileDir, const Profile &p);
 /// The HTTP transport under the profile's policy (plain http, CA bundle).
 Result<std::shared_ptr<sync::HttpTransport>> profileTransport(const Profile &p);
+/// The profile's store, unlocked (its key from the keychain) and opened.
 Result<std::unique_ptr<client::LocalStore>> openProfileStore(const Context &ctx, Profile *profile = nullptr);
+/// The profile store's key from the keychain, remembered for this process (StoreKeys).
+Status unlockProfileStore(const Profile &p);
 
 /// Prints an error (JSON on stderr with --json) and returns the exit code its kind maps to.
 int fail(Context &ctx, const Error &e);

@@ -7,7 +7,7 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config file
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libsqlite3-dev libqt6sql6-psql qt6-websockets-dev
   qt6-svg-dev qt6-pdf-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n qtkeychain-qt6-dev libgl-dev
-  libboost-dev libboost-system-dev libssl-dev
+  libboost-dev libboost-system-dev libssl-dev libsodium-dev
   postgresql
   xvfb xauth fonts-dejavu-core dbus dbus-x11 gnome-keyring libsecret-tools
   nsis lintian fakeroot dpkg-dev appstream desktop-file-utils wrk curl python3

@@ -4,6 +4,7 @@
 
 #include "sql/sqlitewal.h"
 
+#include "encryptedstore.h"
 #include "openmarks.h"
 #include "privatefiles.h"
 #include "schema.h"
@@ -199,12 +200,13 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
     // worklist read).
     static QMutex naming;
     QMutexLocker namingLock(&naming);
+    // Encrypted (docs/security.md): without this store's key nothing opens; a store from before
+    // encryption is encrypted here, under the same lock as the threads' first opens.
+    if (auto st = encryptedstore::unlock(fi.absoluteFilePath()); !st.ok())
+        return st.error();
     auto parts = std::make_unique<StoreParts>(fi.absoluteFilePath(), connectionNameForThread(), options);
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), parts->db.connectionName());
-        db.setDatabaseName(parts->path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-    }
+    encryptedstore::addConnection(
+        parts->db.connectionName(), parts->path, QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     namingLock.unlock();
     std::unique_ptr<LocalStore> store(new LocalStore(std::move(parts)));
     StoreParts *d = store->d.get();
@@ -214,7 +216,7 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
             Tr::tr("Cannot open the offline store %1: %2").arg(d->path, db.lastError().text()));
 
     QString problem;
-    const Result<QString> wal = sql::enableWal(db);
+    const Result<QString> wal = encryptedstore::prepare(db);
     if (!wal.ok())
         problem = wal.error().message;
     const QString mode = wal.ok() ? wal.value() : QString();
@@ -325,10 +327,12 @@ QJsonObject LocalStore::salvagePendingWork(const QString &path)
     const QString name
         = QStringLiteral("outpost-store-salvage-") + QString::number(quintptr(QThread::currentThread()), 16);
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"));
-        if (!QFileInfo::exists(path) || !db.open()) {
+        const Status unlocked = QFileInfo::exists(path) ? encryptedstore::unlock(path) : Status::success();
+        QSqlDatabase db
+            = encryptedstore::addConnection(name, path, QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"), true);
+        if (!unlocked.ok()) {
+            errors.append(unlocked.error().message);
+        } else if (!QFileInfo::exists(path) || !db.open()) {
             errors.append(Tr::tr("Cannot open %1: %2").arg(path, db.lastError().text()));
         } else {
             QSqlQuery q(db);
@@ -367,10 +371,9 @@ QString LocalStore::peekSyncValue(const QString &path, const QString &key)
     const QString name
         = QStringLiteral("outpost-store-peek-") + QString::number(quintptr(QThread::currentThread()), 16);
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=2000"));
-        if (db.open()) {
+        QSqlDatabase db
+            = encryptedstore::addConnection(name, path, QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"), true);
+        if (encryptedstore::unlock(path).ok() && db.open()) {
             QSqlQuery q(db);
             if (q.prepare(QStringLiteral("SELECT value FROM sync_state WHERE key = ?"))) {
                 q.addBindValue(key);

@@ -18,7 +18,11 @@ SignIn::SignIn(SyncServices services, QObject *parent)
 void SignIn::signIn(const QUrl &server, const QString &user, const QString &password,
     const QString &profileDir, std::function<void(Result<SignInOutcome>)> done)
 {
-    SignInJob::Request request { server, user, password, profileDir, std::chrono::milliseconds(m_timeoutMs) };
+    SignInJob::Request request { server, user, password, profileDir, std::chrono::milliseconds(m_timeoutMs),
+        [self = QPointer(this)](const QString &storePath) {
+            if (self)
+                Q_EMIT self->storeUnlocked(storePath);
+        } };
     auto *job = new SignInJob(std::move(request), m_services, this); // deletes itself once it reported
     job->start(std::move(done));
 }

@@ -47,6 +47,11 @@ public:
     /// Revokes the token on the server (best effort) and removes it from the keychain.
     void signOut(const QUrl &server, const QString &user, std::function<void(Status)> done);
 
+Q_SIGNALS:
+    /// During a sign-in, once the store's key came from the keychain (before the password is
+    /// checked): the store at `storePath` can be opened in this process from now on.
+    void storeUnlocked(const QString &storePath);
+
 private:
     SyncServices m_services;
     ApiClient *m_api; // sign-out's

@@ -7,6 +7,7 @@
 #include "localstore.h"
 #include "offlineverifier.h"
 #include "privatefiles.h"
+#include "storeunlock.h"
 #include "synclogging.h"
 
 #include <QDir>
@@ -98,6 +99,23 @@ void SignInJob::checkServer()
     }
     client::privatefiles::makeDir(m_request.profileDir);
     m_storePath = StoreLocation::pathFor(m_request.profileDir, server, m_request.user);
+    // The store's key from the keychain first (a new one for a new store): nothing opens without it.
+    unlockStore(m_services.credentials.get(), server, m_request.user, m_storePath,
+        StoreKeyMode::CreateIfMissing, [self = QPointer(this)](Status unlocked) {
+            if (!self)
+                return;
+            if (!unlocked.ok()) {
+                self->fail(unlocked.error());
+                return;
+            }
+            if (self->m_request.unlocked)
+                self->m_request.unlocked(self->m_storePath);
+            self->startCheck();
+        });
+}
+
+void SignInJob::startCheck()
+{
     // The store is checked on the thread pool while the server checks the password (or, offline,
     // while the verifier does). A damaged store fails the sign-in with its error.
     m_check = QtConcurrent::run(&SignInJob::checkStore, m_storePath);

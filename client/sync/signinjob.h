@@ -25,7 +25,8 @@ class ApiClient;
 /// One sign-in, as a job of named steps that advance on callbacks (SignIn starts one per request;
 /// it deletes itself once it reported).
 ///
-///     checkServer ─┬─ (device id known) ─────────────┬─ authenticate ─┬─ accepted: openStore → storeToken
+///     checkServer → unlock (the store's key from the keychain) → startCheck
+///     startCheck ──┬─ (device id known) ─────────────┬─ authenticate ─┬─ accepted: openStore → storeToken
 ///                  └─ (new store) openStore's check ─┘                 │    → commitState → done
 ///                                                                      ├─ refused: openStore → refused
 ///                                                                      └─ unreachable: verifyOffline
@@ -46,6 +47,8 @@ public:
         QString password;
         QString profileDir;
         std::chrono::milliseconds timeout { 15000 };
+        /// Called once the store's key is known (before the password is checked): the store may be read.
+        std::function<void(const QString &storePath)> unlocked;
     };
     using Done = std::function<void(Result<SignInOutcome>)>;
 
@@ -61,6 +64,7 @@ private:
 
     // The steps, in order.
     void checkServer();
+    void startCheck();
     void authenticate(const QString &deviceId);
     void authenticated(Result<SessionInfo> session);
     void storeToken();

@@ -50,6 +50,11 @@ AppSession::AppSession(MainWindow *window, Options options, QObject *parent)
     m_signIn = new sync::SignIn(m_options.services, this);
     if (m_options.profileDir.isEmpty())
         m_options.profileDir = client::StoreLocation::defaultProfileDir();
+    connect(m_signIn, &sync::SignIn::storeUnlocked, this, [this](const QString &path) {
+        const EarlyLoad early = std::exchange(m_earlyLoad, {});
+        if (m_busy && !m_signedIn && early.path == path && m_loadPath.isEmpty())
+            startLoad(path, early.user);
+    });
     connect(&m_loader, &QFutureWatcherBase::finished, this, [this] {
         m_loaded = m_loader.future().takeResult(); // moved into the worklist, never copied
         m_loadDone = true;
@@ -106,11 +111,13 @@ void AppSession::signIn(
     const QUrl url(server);
     // The worklist of a store that is there already is read alongside the password and store
     // checks, on a worker thread: into memory only, shown once (and only if) the sign-in succeeds.
+    // It starts once the store's key came from the keychain (SignIn::storeUnlocked).
+    m_loadPath.clear();
     const QString path = client::StoreLocation::pathFor(m_options.profileDir, url, user);
     if (url.isValid() && !user.trimmed().isEmpty() && QFileInfo::exists(path))
-        startLoad(path, user);
+        m_earlyLoad = { path, user };
     else
-        m_loadPath.clear();
+        m_earlyLoad = {};
     m_signIn->signIn(
         url, user, password, m_options.profileDir, [this, dlg, url](Result<sync::SignInOutcome> r) {
             if (!dlg) {

@@ -101,6 +101,9 @@ private:
     sync::SignIn *m_signIn;
     QFutureWatcher<CaseRowsLoad> m_loader;
     QString m_loadPath; // the store m_loader reads (from the start of a sign-in when the file exists)
+    struct EarlyLoad {
+        QString path, user;
+    } m_earlyLoad; // read once the sign-in unlocked the store, alongside the password check
     bool m_loadDone = false;
     CaseRowsLoad m_loaded; // m_loader's result, taken out of it when it finished
     bool m_signedIn = false; // the sign-in succeeded: a finished load may be shown

@@ -2,8 +2,11 @@
 // Shared fixtures for the store tests: protocol JSON as the server sends it.
 #pragma once
 
+#include "cryptvfs.h"
+#include "encryptedstore.h"
 #include "localstore.h"
 #include "protocol/jsonreader.h"
+#include "storekeys.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -100,8 +103,37 @@ inline void seed(LocalStore &s)
     QVERIFY2(f.ok(), qPrintable(f.error().toString()));
 }
 
+/// Stores are encrypted: a test unlocks its store with a key of its own (the app takes it from the
+/// keychain). The same key for every path, so that a test may reopen a store it made.
+inline QByteArray testKey()
+{
+    return QByteArray(StoreKeys::KeyBytes, '\x5a');
+}
+inline void unlock(const QString &path)
+{
+    if (!StoreKeys::has(path))
+        StoreKeys::remember(path, testKey());
+}
+
+/// LocalStore::open() of a test's store (unlocked with the test key).
+inline Result<std::unique_ptr<LocalStore>> open(const QString &path, const LocalStore::Options &options = {})
+{
+    unlock(path);
+    return LocalStore::open(path, options);
+}
+
+/// A connection of its own to the (encrypted) store file, not through LocalStore: for tests that
+/// damage or inspect the file with SQL. The caller removes it (QSqlDatabase::removeDatabase).
+inline QSqlDatabase rawConnection(const QString &name, const QString &path)
+{
+    unlock(path);
+    cryptvfs::registerOnce();
+    return encryptedstore::addConnection(name, path, {});
+}
+
 inline std::unique_ptr<LocalStore> openStore(const QString &path)
 {
+    unlock(path);
     auto s = LocalStore::open(path);
     if (!s) {
         qWarning("open failed: %s", qPrintable(s.error().toString()));

@@ -24,13 +24,15 @@ using namespace storetest;
 
 namespace {
 
-/// Runs `fn` on a raw connection to `path` (not through LocalStore).
-template <typename Fn> void withRawDb(const QString &path, Fn fn)
+/// Runs `fn` on a raw connection to `path` (not through LocalStore): to the encrypted store, or
+/// with `plain` to a plain SQLite file, as versions before encryption wrote stores.
+template <typename Fn> void withRawDb(const QString &path, Fn fn, bool plain = false)
 {
     const QString name = QStringLiteral("raw-") + path;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", name);
-        db.setDatabaseName(path);
+        QSqlDatabase db = plain ? QSqlDatabase::addDatabase("QSQLITE", name) : rawConnection(name, path);
+        if (plain)
+            db.setDatabaseName(path);
         QVERIFY(db.open());
         fn(db);
         db.close();
@@ -95,7 +97,7 @@ bool drainOnce(LocalStore &store, int etag)
 /// with an upload of what is queued every few rounds.
 int runChild(const QString &path, int base)
 {
-    auto s = LocalStore::open(path);
+    auto s = storetest::open(path);
     if (!s) {
         std::printf("openfail %s\n", qPrintable(s.error().toString()));
         return 2;
@@ -152,58 +154,66 @@ private Q_SLOTS:
     void migratesEveryEarlierVersionWithPendingWork()
     {
         QFETCH(int, version);
-        // A store exactly as that version wrote it, with queued work inside.
+        // A store exactly as that version wrote it (in plain SQLite: before encryption), with
+        // queued work inside.
         const QString tmp = QStringLiteral("tmp-7f1c8c1e-0000-4000-8000-000000000001");
         const QStringList ids { "a0000000-0000-4000-8000-000000000001",
             "a0000000-0000-4000-8000-000000000002", "a0000000-0000-4000-8000-000000000003" };
-        withRawDb(path(), [&](QSqlDatabase &db) {
-            QVERIFY(outpost::client::schema::migrate(db, version).ok());
-            QCOMPARE(outpost::client::schema::versionOf(db), version);
-            const QJsonObject type = inspectionType();
-            sql(db,
-                "INSERT INTO case_types(name, version, title, json) VALUES ('inspection', 3, 'Site "
-                "inspection', ?)",
-                { compact(type) });
-            sql(db, "INSERT INTO data_page_rows(page, key, label, json) VALUES ('sites', 'S-001', 'Site', ?)",
-                { compact(siteRow("S-001")) });
-            QJsonObject local = baseFields();
-            local.insert("readingKw", 15);
-            sql(db,
-                "INSERT INTO cases(id, case_type, status, title, server_etag, server_fields, fields, "
-                "pending_count) "
-                "VALUES ('C-1', 'inspection', 'New', 'Inspect', '\"1\"', ?, ?, 2)",
-                { compact(baseFields()), compact(local) });
-            sql(db,
-                "INSERT INTO cases(id, case_type, status, title, server_fields, fields, local_status, "
-                "pending_count, "
-                "is_local_only) VALUES (?, 'inspection', '', 'New one', '{}', ?, 'New', 1, 1)",
-                { tmp, compact({ { "site", "S-001" }, { "visitDate", "2026-12-01" } }) });
-            sql(db, "INSERT INTO temp_ids(temp_id, created_at) VALUES (?, '2026-11-20T08:00:00Z')", { tmp });
-            const QJsonObject update { { "id", ids[0] }, { "type", "update" }, { "caseId", "C-1" },
-                { "baseEtag", "\"1\"" }, { "fields", QJsonObject { { "readingKw", 15 } } },
-                { "clientTime", "2026-11-20T08:00:00Z" } };
-            const QJsonObject note { { "id", ids[1] }, { "type", "note" }, { "caseId", "C-1" },
-                { "text", "hello" } };
-            const QJsonObject create { { "id", ids[2] }, { "type", "create" }, { "caseId", tmp },
-                { "caseType", "inspection" },
-                { "fields", QJsonObject { { "site", "S-001" }, { "visitDate", "2026-12-01" } } } };
-            sql(db,
-                "INSERT INTO outbox(action_id, case_id, type, payload, base_fields, created_at) VALUES (?, "
-                "'C-1', "
-                "'update', ?, ?, '2026-11-20T08:00:00Z')",
-                { ids[0], compact(update), compact({ { "readingKw", 12 } }) });
-            sql(db,
-                "INSERT INTO outbox(action_id, case_id, type, payload, created_at) VALUES (?, 'C-1', 'note', "
-                "?, "
-                "'2026-11-20T08:00:00Z')",
-                { ids[1], compact(note) });
-            sql(db,
-                "INSERT INTO outbox(action_id, case_id, type, payload, state, created_at) VALUES (?, ?, "
-                "'create', ?, "
-                "'held', '2026-11-20T08:00:00Z')",
-                { ids[2], tmp, compact(create) });
-            sql(db, "INSERT INTO sync_state(key, value) VALUES ('token', 'tok-old')");
-        });
+        withRawDb(
+            path(),
+            [&](QSqlDatabase &db) {
+                QVERIFY(outpost::client::schema::migrate(db, version).ok());
+                QCOMPARE(outpost::client::schema::versionOf(db), version);
+                const QJsonObject type = inspectionType();
+                sql(db,
+                    "INSERT INTO case_types(name, version, title, json) VALUES ('inspection', 3, 'Site "
+                    "inspection', ?)",
+                    { compact(type) });
+                sql(db,
+                    "INSERT INTO data_page_rows(page, key, label, json) VALUES ('sites', 'S-001', 'Site', ?)",
+                    { compact(siteRow("S-001")) });
+                QJsonObject local = baseFields();
+                local.insert("readingKw", 15);
+                sql(db,
+                    "INSERT INTO cases(id, case_type, status, title, server_etag, server_fields, fields, "
+                    "pending_count) "
+                    "VALUES ('C-1', 'inspection', 'New', 'Inspect', '\"1\"', ?, ?, 2)",
+                    { compact(baseFields()), compact(local) });
+                sql(db,
+                    "INSERT INTO cases(id, case_type, status, title, server_fields, fields, local_status, "
+                    "pending_count, "
+                    "is_local_only) VALUES (?, 'inspection', '', 'New one', '{}', ?, 'New', 1, 1)",
+                    { tmp, compact({ { "site", "S-001" }, { "visitDate", "2026-12-01" } }) });
+                sql(db, "INSERT INTO temp_ids(temp_id, created_at) VALUES (?, '2026-11-20T08:00:00Z')",
+                    { tmp });
+                const QJsonObject update { { "id", ids[0] }, { "type", "update" }, { "caseId", "C-1" },
+                    { "baseEtag", "\"1\"" }, { "fields", QJsonObject { { "readingKw", 15 } } },
+                    { "clientTime", "2026-11-20T08:00:00Z" } };
+                const QJsonObject note { { "id", ids[1] }, { "type", "note" }, { "caseId", "C-1" },
+                    { "text", "hello" } };
+                const QJsonObject create { { "id", ids[2] }, { "type", "create" }, { "caseId", tmp },
+                    { "caseType", "inspection" },
+                    { "fields", QJsonObject { { "site", "S-001" }, { "visitDate", "2026-12-01" } } } };
+                sql(db,
+                    "INSERT INTO outbox(action_id, case_id, type, payload, base_fields, created_at) VALUES "
+                    "(?, "
+                    "'C-1', "
+                    "'update', ?, ?, '2026-11-20T08:00:00Z')",
+                    { ids[0], compact(update), compact({ { "readingKw", 12 } }) });
+                sql(db,
+                    "INSERT INTO outbox(action_id, case_id, type, payload, created_at) VALUES (?, 'C-1', "
+                    "'note', "
+                    "?, "
+                    "'2026-11-20T08:00:00Z')",
+                    { ids[1], compact(note) });
+                sql(db,
+                    "INSERT INTO outbox(action_id, case_id, type, payload, state, created_at) VALUES (?, ?, "
+                    "'create', ?, "
+                    "'held', '2026-11-20T08:00:00Z')",
+                    { ids[2], tmp, compact(create) });
+                sql(db, "INSERT INTO sync_state(key, value) VALUES ('token', 'tok-old')");
+            },
+            true);
 
         auto store = openStore(path());
         QVERIFY(store);
@@ -236,7 +246,7 @@ private Q_SLOTS:
             QVERIFY(s);
         }
         withRawDb(path(), [](QSqlDatabase &db) { sql(db, QStringLiteral("PRAGMA user_version = 99")); });
-        auto s = LocalStore::open(path());
+        auto s = storetest::open(path());
         QVERIFY(!s.ok());
         QCOMPARE(s.error().code, QString("store_too_new"));
         withRawDb(path(), [](QSqlDatabase &db) { QCOMPARE(outpost::client::schema::versionOf(db), 99); });
@@ -282,7 +292,7 @@ private Q_SLOTS:
         // found the damage, every later open checks again.
         LocalStore::Options check;
         check.fullCheck = true;
-        auto s = LocalStore::open(path(), check);
+        auto s = storetest::open(path(), check);
         QVERIFY(!s.ok());
         QCOMPARE(s.error().code, QString("store_damaged"));
         if (pendingWork) {
@@ -290,7 +300,7 @@ private Q_SLOTS:
             QVERIFY(!s.error().fields.contains("movedTo"));
             QVERIFY2(s.error().message.contains("unsent"), qPrintable(s.error().message));
             // Still refused on every later attempt, never reset.
-            QCOMPARE(LocalStore::open(path()).error().code, QString("store_damaged"));
+            QCOMPARE(storetest::open(path()).error().code, QString("store_damaged"));
             // What is queued can still be read out for support.
             const QJsonObject salvage = LocalStore::salvagePendingWork(path());
             QCOMPARE(salvage.value("outbox").toArray().size(), 1);
@@ -315,7 +325,7 @@ private Q_SLOTS:
         QList<QThread *> threads;
         for (int i = 0; i < 3; ++i) {
             threads << QThread::create([&] {
-                auto s = LocalStore::open(path());
+                auto s = storetest::open(path());
                 QMutexLocker lock(&mutex);
                 if (!s)
                     errors << s.error().toString();
@@ -343,7 +353,7 @@ private Q_SLOTS:
         QThread *worker = QThread::create([&] {
             LocalStore::Options o;
             o.verify = false;
-            auto s = LocalStore::open(path(), o);
+            auto s = storetest::open(path(), o);
             if (!s) {
                 workerError = s.error().toString();
                 return;
@@ -411,7 +421,7 @@ private Q_SLOTS:
             out += child.readAllStandardOutput();
             out.truncate(out.lastIndexOf('\n') + 1); // only complete reports count
 
-            auto s = LocalStore::open(path()); // integrity check + queue audit
+            auto s = storetest::open(path()); // integrity check + queue audit
             QVERIFY2(s.ok(), qPrintable(s.error().toString()));
             LocalStore &store = *s.value();
             QHash<QString, int> notes, creates;

@@ -461,7 +461,7 @@ private Q_SLOTS:
         m_store.reset(); // many single writes: no need to wait for the disk each time here
         LocalStore::Options o;
         o.synchronousFull = false;
-        m_store = std::move(LocalStore::open(m_path, o)).value();
+        m_store = std::move(storetest::open(m_path, o)).value();
         for (int i = 0; i < 5100; ++i)
             m_store->logEvent(EventLevel::Debug, "test", QString::number(i));
         QCOMPARE(rows("event_log"), 5000);

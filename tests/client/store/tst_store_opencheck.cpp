@@ -26,7 +26,7 @@ namespace {
 /// (then it closes the store and exits) or it is killed.
 int holdOpen(const QString &path)
 {
-    auto s = LocalStore::open(path);
+    auto s = storetest::open(path);
     if (!s) {
         std::printf("openfail %s\n", qPrintable(s.error().toString()));
         return 2;
@@ -69,7 +69,7 @@ class TstStoreOpenCheck : public QObject
     /// A store with a case and a queued change, closed cleanly once after its creation.
     void makeStore()
     {
-        auto s = LocalStore::open(path());
+        auto s = storetest::open(path());
         QVERIFY(s);
         QVERIFY((*s)->pages()
                     .applyPage(page({ upsert("caseType", "inspection", inspectionType()),
@@ -89,7 +89,7 @@ private Q_SLOTS:
     {
         makeStore();
         for (int i = 0; i < 2; ++i) {
-            auto s = LocalStore::open(path());
+            auto s = storetest::open(path());
             QVERIFY(s);
             QVERIFY(!(*s)->integrityChecked());
         }
@@ -102,7 +102,7 @@ private Q_SLOTS:
             QCOMPARE(child.exitStatus(), QProcess::NormalExit);
             QCOMPARE(child.exitCode(), 0);
         }
-        auto s = LocalStore::open(path());
+        auto s = storetest::open(path());
         QVERIFY(s);
         QVERIFY(!(*s)->integrityChecked());
         QCOMPARE((*s)->reads().status().pending, 1);
@@ -117,14 +117,14 @@ private Q_SLOTS:
         QVERIFY(child.waitForFinished(10000));
         QCOMPARE(child.exitStatus(), QProcess::CrashExit);
         {
-            auto s = LocalStore::open(path());
+            auto s = storetest::open(path());
             QVERIFY(s);
             QVERIFY((*s)->integrityChecked());
             QVERIFY(eventLogSays(**s, "after an unclean shutdown"));
             QCOMPARE((*s)->reads().status().pending, 1); // nothing lost
         }
         // Checked once: the next start is a clean one again.
-        auto s = LocalStore::open(path());
+        auto s = storetest::open(path());
         QVERIFY(s);
         QVERIFY(!(*s)->integrityChecked());
     }
@@ -135,13 +135,13 @@ private Q_SLOTS:
         QProcess child;
         QVERIFY(startHolder(child));
         {
-            auto s = LocalStore::open(path());
+            auto s = storetest::open(path());
             QVERIFY(s);
             QVERIFY(!(*s)->integrityChecked());
         }
         child.kill();
         QVERIFY(child.waitForFinished(10000));
-        auto s = LocalStore::open(path());
+        auto s = storetest::open(path());
         QVERIFY(s);
         QVERIFY((*s)->integrityChecked());
     }
@@ -152,16 +152,16 @@ private Q_SLOTS:
         LocalStore::Options quick;
         quick.verify = false;
         {
-            auto s = LocalStore::open(path(), quick);
+            auto s = storetest::open(path(), quick);
             QVERIFY(s);
             QVERIFY(!(*s)->integrityChecked());
         }
-        auto s = LocalStore::open(path());
+        auto s = storetest::open(path());
         QVERIFY(s);
         QVERIFY(!(*s)->integrityChecked());
         // Two instances of one process: the second one's close does not end the first one's mark.
         {
-            auto second = LocalStore::open(path(), quick);
+            auto second = storetest::open(path(), quick);
             QVERIFY(second);
         }
         const QStringList marks
@@ -186,8 +186,7 @@ private Q_SLOTS:
         QFETCH(QString, message);
         makeStore();
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "raw");
-            db.setDatabaseName(path());
+            QSqlDatabase db = rawConnection("raw", path());
             QVERIFY(db.open());
             QSqlQuery q(db);
             QVERIFY2(q.exec(damage), qPrintable(q.lastError().text()));
@@ -195,7 +194,7 @@ private Q_SLOTS:
             db.close();
         }
         QSqlDatabase::removeDatabase("raw");
-        auto s = LocalStore::open(path());
+        auto s = storetest::open(path());
         QVERIFY(!s.ok());
         QCOMPARE(s.error().code, QString("store_damaged"));
         QVERIFY2(s.error().message.contains(message), qPrintable(s.error().message));
@@ -214,7 +213,7 @@ private Q_SLOTS:
                 for (int i = 0; i < 100; ++i) {
                     LocalStore::Options o;
                     o.verify = i % 10 == 0;
-                    auto s = LocalStore::open(path(), o);
+                    auto s = storetest::open(path(), o);
                     if (!s || (*s)->reads().status().pending != 1)
                         failures.fetchAndAddRelaxed(1);
                 }
@@ -236,7 +235,7 @@ private Q_SLOTS:
         makeStore();
         LocalStore::Options check;
         check.fullCheck = true;
-        auto s = LocalStore::open(path(), check);
+        auto s = storetest::open(path(), check);
         QVERIFY(s);
         QVERIFY((*s)->integrityChecked());
         QVERIFY(eventLogSays(**s, "asked for"));
