@@ -14,6 +14,8 @@
 #include "syncstatusbar.h"
 #include "translations.h"
 
+#include "attachmentspanel.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -62,6 +64,8 @@ extern "C" Q_DECL_EXPORT int outpostDesktopMain(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(OUTPOST_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("outpost"));
     initResources();
+    // Plain copies handed to other applications last time (docs/security.md) go now.
+    QDir(outpost::ui::AttachmentsPanel::openedCopiesDir()).removeRecursively();
 
     // The profile decides where settings live, and the settings the language, so --profile is read
     // before the (translated) options are defined.

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "attachmentspanel.h"
+#include <QDir>
+#include <QSaveFile>
+#include <QUuid>
 
 #include "attachfiledialog.h"
 #include "attachmentsmodel.h"
@@ -112,13 +115,14 @@ void AttachmentsPanel::setHost(CaseDetailsHost *host)
             m_progress->show();
         });
     connect(host, &CaseDetailsHost::attachmentReady, this,
-        [this](const QString &caseId, const QString &attachmentId, const QString &path) {
+        [this](const QString &caseId, const QString &attachmentId, const QString &name,
+            const QByteArray &content) {
             if (caseId != m_caseId || attachmentId != m_opening)
                 return;
             m_opening.clear();
             m_progress->hide();
             updateButtons();
-            showFile(attachmentId, path);
+            showFile(attachmentId, name, content);
         });
 }
 
@@ -225,12 +229,11 @@ void AttachmentsPanel::openAttachment(const QString &attachmentId)
     m_host->fetchAttachment(m_caseId, attachmentId);
 }
 
-void AttachmentsPanel::showFile(const QString &attachmentId, const QString &path)
+void AttachmentsPanel::showFile(const QString &attachmentId, const QString &name, const QByteArray &content)
 {
-    const QString name = QFileInfo(path).fileName();
-    const FileKind kind = classifyFile(path);
+    const FileKind kind = classifyContent(name, content);
     if (kind == FileKind::Program) {
-        qCWarning(lcUi) << "attachment not opened, it is a program or script:" << path;
+        qCWarning(lcUi) << "attachment not opened, it is a program or script:" << name;
         showMessage(
             tr("%1 is a program or script; such attachments are never opened on this device.").arg(name),
             true);
@@ -238,7 +241,7 @@ void AttachmentsPanel::showFile(const QString &attachmentId, const QString &path
     }
     if (kind == FileKind::Image || kind == FileKind::Pdf) {
         auto *viewer = new AttachmentViewer(window());
-        if (!viewer->load(path, kind)) {
+        if (!viewer->load(name, content, kind)) {
             showMessage(viewer->errorText(), true);
             delete viewer;
             return;
@@ -248,20 +251,52 @@ void AttachmentsPanel::showFile(const QString &attachmentId, const QString &path
         m_viewer = viewer;
         m_message->hide();
         viewer->open();
-        Q_EMIT opened(attachmentId, path);
+        Q_EMIT opened(attachmentId, name);
         return;
     }
     if (m_access && m_access->isKiosk()) {
-        qCInfo(lcUi) << "kiosk: attachment not handed to another application:" << path;
+        qCInfo(lcUi) << "kiosk: attachment not handed to another application:" << name;
         showMessage(tr("%1 cannot be shown on this tablet; pictures and PDF files can.").arg(name), true);
         return;
     }
-    if (!m_opener || !m_opener(path)) {
+    // Another application needs a file: a plain copy in the user's runtime folder (in memory on
+    // Linux), removed when the app next starts (docs/security.md).
+    const QString path = openableCopy(attachmentId, name, content);
+    if (path.isEmpty() || !m_opener || !m_opener(path)) {
         showMessage(tr("No application on this device opens %1.").arg(name), true);
         return;
     }
     m_message->hide();
     Q_EMIT opened(attachmentId, path);
+}
+
+QString AttachmentsPanel::openedCopiesDir()
+{
+    QString base = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+    if (base.isEmpty())
+        base = QStandardPaths::writableLocation(QStandardPaths::TempLocation);
+    return QDir(base).filePath(QStringLiteral("outpost-opened"));
+}
+
+QString AttachmentsPanel::openableCopy(
+    const QString &attachmentId, const QString &name, const QByteArray &content)
+{
+    if (QUuid::fromString(attachmentId).isNull() || name.isEmpty() || name.contains(QLatin1Char('/'))
+        || name.contains(QLatin1Char('\\')) || name == QLatin1String("..") || name == QLatin1String("."))
+        return {};
+    const QString dir = QDir(openedCopiesDir()).filePath(attachmentId);
+    if (!QDir().mkpath(dir))
+        return {};
+    for (const QString &d : { openedCopiesDir(), dir }) // for the user only
+        QFile::setPermissions(d, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    const QString path = QDir(dir).filePath(name);
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return {};
+    out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    if (out.write(content) != content.size() || !out.commit())
+        return {};
+    return path;
 }
 
 AttachmentViewer *AttachmentsPanel::viewer() const

@@ -52,6 +52,9 @@ public:
     QString messageText() const;
     bool isBusy() const { return m_adding > 0 || !m_opening.isEmpty(); }
     QList<QWidget *> focusWidgets() const;
+    /// Where files handed to another application are written in plain (the user's runtime
+    /// folder); the app empties it as it starts.
+    static QString openedCopiesDir();
 
 public Q_SLOTS:
     /// "Add…": the administrator PIN first in kiosk mode (FileAccess::browsingNeedsPin), then an
@@ -65,14 +68,16 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void countChanged(int count);
-    /// A file was handed to the opener.
-    void opened(const QString &attachmentId, const QString &path);
+    /// A file was shown in the viewer (`what` is its name) or handed to the opener (`what` is the
+    /// path of the plain copy it was given).
+    void opened(const QString &attachmentId, const QString &what);
 
 private:
     void showMessage(const QString &text, bool error);
     void updateButtons();
     void openFileDialog();
-    void showFile(const QString &attachmentId, const QString &path);
+    void showFile(const QString &attachmentId, const QString &name, const QByteArray &content);
+    static QString openableCopy(const QString &attachmentId, const QString &name, const QByteArray &content);
 
     QPointer<CaseDetailsHost> m_host;
     QString m_caseId;

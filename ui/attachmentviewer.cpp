@@ -3,7 +3,9 @@
 
 #include "uilogging.h"
 
+#include <QBuffer>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QFileInfo>
 #include <QGraphicsPixmapItem>
 #include <QGraphicsScene>
@@ -34,6 +36,7 @@ AttachmentViewer::AttachmentViewer(QWidget *parent)
     , m_imageView(new QGraphicsView(this))
     , m_pixmap(new QGraphicsPixmapItem)
     , m_pdf(new QPdfDocument(this))
+    , m_buffer(new QBuffer(this))
     , m_pdfView(new QPdfView(this))
     , m_info(new QLabel(this))
 {
@@ -90,11 +93,24 @@ AttachmentViewer::AttachmentViewer(QWidget *parent)
 
 bool AttachmentViewer::load(const QString &path, FileKind kind)
 {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        m_error = tr("%1 cannot be shown: %2").arg(QFileInfo(path).fileName(), f.errorString());
+        return false;
+    }
+    return load(QFileInfo(path).fileName(), f.readAll(), kind);
+}
+
+bool AttachmentViewer::load(const QString &name, const QByteArray &content, FileKind kind)
+{
     m_kind = kind;
-    const QString name = QFileInfo(path).fileName();
     setWindowTitle(name);
+    // From memory: the file's plaintext never touches the disk (the store keeps it sealed).
+    m_buffer->close();
+    m_buffer->setData(content);
+    m_buffer->open(QIODevice::ReadOnly);
     if (kind == FileKind::Image) {
-        QImageReader reader(path);
+        QImageReader reader(m_buffer);
         reader.setDecideFormatFromContent(true);
         reader.setAutoTransform(true); // a phone's portrait photo stands upright
         const QSize size = reader.size();
@@ -113,8 +129,9 @@ bool AttachmentViewer::load(const QString &path, FileKind kind)
         return true;
     }
     if (kind == FileKind::Pdf) {
-        const QPdfDocument::Error error = m_pdf->load(path);
-        if (error != QPdfDocument::Error::None || m_pdf->pageCount() < 1) {
+        m_pdf->load(m_buffer); // from memory; it reads the buffer for as long as it is shown
+        if (m_pdf->error() != QPdfDocument::Error::None || m_pdf->status() != QPdfDocument::Status::Ready
+            || m_pdf->pageCount() < 1) {
             m_error = tr("%1 cannot be shown: it is not a readable PDF.").arg(name);
             return false;
         }

@@ -5,6 +5,7 @@
 
 #include <QDialog>
 
+class QBuffer;
 class QGraphicsPixmapItem;
 class QGraphicsView;
 class QLabel;
@@ -25,7 +26,10 @@ class AttachmentViewer : public QDialog
 public:
     explicit AttachmentViewer(QWidget *parent = nullptr);
 
-    /// Loads `path` (FileKind Image or Pdf); false with errorText() when it cannot be shown.
+    /// Shows `content`, the file `name` (FileKind Image or Pdf), from memory; false with errorText()
+    /// when it cannot be shown.
+    bool load(const QString &name, const QByteArray &content, FileKind kind);
+    /// The same for a plain file on disk.
     bool load(const QString &path, FileKind kind);
     QString errorText() const { return m_error; }
     FileKind kind() const { return m_kind; }
@@ -51,6 +55,7 @@ private:
     QGraphicsView *m_imageView;
     QGraphicsPixmapItem *m_pixmap;
     QPdfDocument *m_pdf;
+    QBuffer *m_buffer; // the shown file, in memory
     QPdfView *m_pdfView;
     QLabel *m_info;
     qreal m_zoom = 1.0;

@@ -77,7 +77,9 @@ Q_SIGNALS:
     /// `attachmentId` is empty when adding failed.
     void attachmentFailed(const QString &caseId, const QString &attachmentId, const QString &message);
     void attachmentProgress(const QString &attachmentId, qint64 received, qint64 total);
-    void attachmentReady(const QString &caseId, const QString &attachmentId, const QString &localPath);
+    /// The file's `content` (plaintext, in memory only: on disk it stays sealed) and its `name`.
+    void attachmentReady(
+        const QString &caseId, const QString &attachmentId, const QString &name, const QByteArray &content);
     void historyReady(const QString &caseId, const QList<outpost::ui::CaseHistoryEntry> &entries);
     /// `offline`: the server could not be reached (not an error of the request).
     void historyUnavailable(const QString &caseId, const QString &message, bool offline);

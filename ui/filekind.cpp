@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "filekind.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
@@ -58,19 +59,28 @@ bool hasProgramSuffix(const QString &fileName)
 FileKind classifyFile(const QString &path)
 {
     const QFileInfo info(path);
-    QFile f(path);
-    QByteArray head;
-    if (f.open(QIODevice::ReadOnly))
-        head = f.read(16);
-    if (isProgramContent(head) || hasProgramSuffix(info.fileName()))
-        return FileKind::Program;
 #ifndef Q_OS_WIN
     if (info.permissions() & (QFile::ExeOwner | QFile::ExeUser | QFile::ExeGroup | QFile::ExeOther))
         return FileKind::Program;
 #endif
+    QFile f(path);
+    QByteArray content;
+    if (f.open(QIODevice::ReadOnly))
+        content = f.readAll();
+    return classifyContent(info.fileName(), content);
+}
+
+FileKind classifyContent(const QString &fileName, const QByteArray &content)
+{
+    const QByteArray head = content.left(16);
+    if (isProgramContent(head) || hasProgramSuffix(fileName))
+        return FileKind::Program;
     if (head.startsWith("%PDF-"))
         return FileKind::Pdf;
-    QImageReader reader(path);
+    QBuffer buffer;
+    buffer.setData(content);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
     reader.setDecideFormatFromContent(true);
     if (reader.canRead() && reader.format() != "svg" && reader.format() != "svgz")
         return FileKind::Image;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 
 namespace outpost::ui {
@@ -17,6 +18,9 @@ enum class FileKind {
 /// then the name (.exe, .sh, .desktop, .jar… are programs whatever they contain) and on Unix
 /// the execute bits. A program dressed as "report.pdf" is a program.
 FileKind classifyFile(const QString &path);
+/// The same for a file's name and content held in memory (an attachment opened from the store's
+/// sealed copy).
+FileKind classifyContent(const QString &fileName, const QByteArray &content);
 /// The file name's ending marks a program or script (case-insensitive).
 bool hasProgramSuffix(const QString &fileName);
 

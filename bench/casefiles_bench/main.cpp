@@ -5,6 +5,7 @@
 //   attach_worker: StoreCaseDetails::addAttachment of the same file while a 5 ms heartbeat timer
 //     runs on the GUI thread: the longest gap between two beats until attachmentAdded.
 //   open_copy: fetchAttachment of the pending file (a copy into the cache on the worker), same gap.
+#include "benchkey.h"
 #include "casedetailshost.h"
 #include "localstore.h"
 #include "storecasedetails.h"
@@ -89,6 +90,7 @@ int main(int argc, char **argv)
         "QT_QPA_PLATFORM", qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
     QApplication app(argc, argv);
     QTemporaryDir dir;
+    outpost::bench::unlockStore(dir.filePath("alice@bench.sqlite"));
     auto opened = LocalStore::open(dir.filePath("alice@bench.sqlite"));
     if (!opened)
         qFatal("open: %s", qPrintable(opened.error().toString()));

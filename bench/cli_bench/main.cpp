@@ -13,7 +13,9 @@
 //   cli_delta_1k      `outpost sync` after another user changed 1,000 of the cases through the API
 //   cli_upload_5k     `outpost sync` with 5,000 notes queued (through LocalEdits::addNote)
 #include "apiclient.h"
+#include "credentialstore.h"
 #include "localstore.h"
+#include "storeunlock.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -249,6 +251,14 @@ int main(int argc, char **argv)
         QJsonObject line = lineFor(r);
         line.insert("cases", QJsonDocument::fromJson(r.out).object().value("cases"));
         emitLine("cli_full_sync", line);
+    }
+    {
+        // The CLI made the store: its key is in the keychain, where this process reads it as the CLI does.
+        KeychainCredentialStore keychain;
+        const Status unlocked = await<Status>(
+            [&](auto cb) { unlockStore(&keychain, server, user, storePath, StoreKeyMode::Existing, cb); });
+        if (!unlocked.ok())
+            fail(QStringLiteral("store key: ") + unlocked.error().toString());
     }
     storeOpen("store_open", storePath, runs, { { "after", "clean" } });
     repeated("cli_status", { "status" }, runs, { { "target_store_open_seconds", 0.06 } });

@@ -13,6 +13,7 @@
 // The engine is the product's: SyncController with its SyncWorker on the sync thread, its own
 // LocalStore connection, ApiClient. The token is handed over in SyncConfig (no keychain).
 #include "apiclient.h"
+#include "benchkey.h"
 #include "localstore.h"
 #include "processusage.h"
 #include "synccontroller.h"
@@ -193,6 +194,7 @@ int main(int argc, char **argv)
     QTemporaryDir profile;
     const QString storePath = client::StoreLocation::pathFor(profile.path(), server, user);
     // The application's own store instance (GUI thread in the app): opened and verified first.
+    outpost::bench::unlockStore(storePath);
     auto opened = client::LocalStore::open(storePath);
     if (!opened.ok())
         fail(QStringLiteral("store: ") + opened.error().toString());

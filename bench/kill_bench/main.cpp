@@ -11,6 +11,7 @@
 // history, every edited value at most once and each case's last edit its final value, every new
 // case exactly once. One JSON line; exit 1 when anything was lost or applied twice.
 #include "apiclient.h"
+#include "benchkey.h"
 #include "localstore.h"
 #include "synccontroller.h"
 
@@ -62,6 +63,7 @@ int drain(const QCommandLineParser &p)
 {
     SyncConfig config;
     config.storePath = p.value("store");
+    outpost::bench::unlockStore(config.storePath);
     config.server = QUrl(p.value("url"));
     config.user = p.value("user");
     config.token = p.value("token");
@@ -183,6 +185,7 @@ int main(int argc, char **argv)
         return killed;
     };
     auto openStore = [&]() {
+        outpost::bench::unlockStore(storePath);
         auto s = client::LocalStore::open(storePath);
         if (!s.ok())
             fail(QStringLiteral("store: ") + s.error().toString());

@@ -44,7 +44,8 @@ void pause(int ms)
     loop.exec();
 }
 
-QJsonObject stats(const QString &scenario, const QString &kind, const QList<double> &ms, const QMap<int, int> &statuses)
+QJsonObject stats(
+    const QString &scenario, const QString &kind, const QList<double> &ms, const QMap<int, int> &statuses)
 {
     QJsonObject s;
     for (auto it = statuses.cbegin(); it != statuses.cend(); ++it)
@@ -53,7 +54,8 @@ QJsonObject stats(const QString &scenario, const QString &kind, const QList<doub
         { QStringLiteral("kind"), kind }, { QStringLiteral("n"), ms.size() },
         { QStringLiteral("p50_ms"), qRound(percentile(ms, 0.5) * 10) / 10.0 },
         { QStringLiteral("p99_ms"), qRound(percentile(ms, 0.99) * 10) / 10.0 },
-        { QStringLiteral("max_ms"), qRound(percentile(ms, 1.0) * 10) / 10.0 }, { QStringLiteral("statuses"), s } };
+        { QStringLiteral("max_ms"), qRound(percentile(ms, 1.0) * 10) / 10.0 },
+        { QStringLiteral("statuses"), s } };
 }
 } // namespace
 
@@ -62,9 +64,10 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
     p.addOption({ QStringLiteral("url"), QStringLiteral("outpostd base URL"), QStringLiteral("URL") });
-    p.addOption({ QStringLiteral("seconds"), QStringLiteral("per scenario (20)"), QStringLiteral("S"), QStringLiteral("20") });
-    p.addOption({ QStringLiteral("rate"), QStringLiteral("wrong passwords a second (200)"), QStringLiteral("N"),
-        QStringLiteral("200") });
+    p.addOption({ QStringLiteral("seconds"), QStringLiteral("per scenario (20)"), QStringLiteral("S"),
+        QStringLiteral("20") });
+    p.addOption({ QStringLiteral("rate"), QStringLiteral("wrong passwords a second (200)"),
+        QStringLiteral("N"), QStringLiteral("200") });
     p.process(app);
     const quint16 port = quint16(QUrl(p.value(QStringLiteral("url"))).port());
     const int seconds = p.value(QStringLiteral("seconds")).toInt();
@@ -77,17 +80,20 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "signin_bench: alice cannot sign in\n");
         return 1;
     }
-    const QByteArray token = QJsonDocument::fromJson(body).object().value(QStringLiteral("token")).toString().toLatin1();
+    const QByteArray token
+        = QJsonDocument::fromJson(body).object().value(QStringLiteral("token")).toString().toLatin1();
     poller.measure(Prober::get("/api/v1/sync/changes?since=0&limit=5000", token), &ms, &body);
-    const QByteArray next = QJsonDocument::fromJson(body).object().value(QStringLiteral("next")).toString().toLatin1();
+    const QByteArray next
+        = QJsonDocument::fromJson(body).object().value(QStringLiteral("next")).toString().toLatin1();
     const QByteArray poll = Prober::get("/api/v1/sync/changes?since=" + next + "&limit=500", token);
 
     struct Scenario {
         QString name;
         int addresses; // 0: no flood
     };
-    for (const Scenario &sc : { Scenario { QStringLiteral("no-flood"), 0 }, Scenario { QStringLiteral("flood-64-addresses"), 64 },
-             Scenario { QStringLiteral("flood-1-address"), 1 } }) {
+    for (const Scenario &sc :
+        { Scenario { QStringLiteral("no-flood"), 0 }, Scenario { QStringLiteral("flood-64-addresses"), 64 },
+            Scenario { QStringLiteral("flood-1-address"), 1 } }) {
         std::fprintf(stderr, "signin_bench: %s for %d s\n", qPrintable(sc.name), seconds);
         std::unique_ptr<SignInFlood> flood;
         if (sc.addresses > 0) {
@@ -117,8 +123,8 @@ int main(int argc, char **argv)
             QJsonObject s;
             for (auto it = flood->statuses().cbegin(); it != flood->statuses().cend(); ++it)
                 s.insert(QString::number(it.key()), it.value());
-            emitLine({ { QStringLiteral("bench"), QStringLiteral("signin") }, { QStringLiteral("scenario"), sc.name },
-                { QStringLiteral("kind"), QStringLiteral("flood") },
+            emitLine({ { QStringLiteral("bench"), QStringLiteral("signin") },
+                { QStringLiteral("scenario"), sc.name }, { QStringLiteral("kind"), QStringLiteral("flood") },
                 { QStringLiteral("sent_per_s"), qRound(flood->sent() / flood->seconds()) },
                 { QStringLiteral("not_sent"), flood->missed() }, { QStringLiteral("statuses"), s } });
             flood.reset();

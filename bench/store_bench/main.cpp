@@ -3,6 +3,7 @@
 //   full sync of 50,000 cases of ~1 KB (pages of 5,000, parsed from protocol JSON bytes),
 //   delta of 1,000 changed cases, queueing 5,000 local actions, draining them as upload results,
 //   and opening (integrity check + queue audit) the resulting store. Peak RSS from getrusage.
+#include "benchkey.h"
 #include "localstore.h"
 #include "processusage.h"
 
@@ -22,6 +23,12 @@ using namespace outpost;
 using namespace outpost::client;
 
 namespace {
+/// LocalStore::open() of the bench's store (unlocked with the bench key).
+auto openUnlocked(const QString &path, const outpost::client::LocalStore::Options &o = {})
+{
+    outpost::bench::unlockStore(path);
+    return outpost::client::LocalStore::open(path, o);
+}
 
 using bench::cpuSeconds;
 using bench::peakRssMb;
@@ -159,7 +166,7 @@ void mixedQueue(const QString &dirPath, bool synchronousFull)
     const QString path = dirPath + QStringLiteral("/mixed.sqlite");
     LocalStore::Options o;
     o.synchronousFull = synchronousFull;
-    auto opened = LocalStore::open(path, o);
+    auto opened = openUnlocked(path, o);
     if (!opened)
         qFatal("%s", qPrintable(opened.error().toString()));
     LocalStore &store = *opened.value();
@@ -245,7 +252,7 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     const QString path = dir.filePath("bench@127.0.0.1_8470.sqlite");
     {
-        auto opened = LocalStore::open(path);
+        auto opened = openUnlocked(path);
         if (!opened)
             qFatal("%s", qPrintable(opened.error().toString()));
         LocalStore &store = *opened.value();
@@ -356,7 +363,7 @@ int main(int argc, char **argv)
     QElapsedTimer t;
     t.start();
     {
-        auto again = LocalStore::open(path);
+        auto again = openUnlocked(path);
         if (!again)
             qFatal("%s", qPrintable(again.error().toString()));
     }
@@ -368,7 +375,7 @@ int main(int argc, char **argv)
         LocalStore::Options o;
         o.synchronousFull = false;
         o.verify = false;
-        auto s = LocalStore::open(path, o);
+        auto s = openUnlocked(path, o);
         t.restart();
         for (int i = 0; i < 1000; ++i)
             (void)s.value()->edits().addNote(QStringLiteral("C-%1").arg(i), QStringLiteral("note %1").arg(i));
@@ -382,7 +389,7 @@ int main(int argc, char **argv)
             { "seconds", t.nsecsElapsed() / 1e9 } });
     }
     {
-        auto s = LocalStore::open(path);
+        auto s = openUnlocked(path);
         t.restart();
         for (int i = 0; i < 1000; ++i)
             (void)s.value()->edits().addNote(QStringLiteral("C-%1").arg(i), QStringLiteral("note %1").arg(i));

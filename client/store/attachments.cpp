@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Files attached offline: copied atomically beside the store, uploaded later by the sync engine.
 #include "privatefiles.h"
+#include "sealedfile.h"
 #include "storejson.h"
 #include "storeparts.h"
 
@@ -55,26 +56,24 @@ Result<QString> LocalEdits::attachFile(const QString &caseId, const QString &fil
     const QString id = newUuid();
     privatefiles::makeDir(d.attachDir);
     const QString target = QDir(d.attachDir).filePath(id);
-    QSaveFile out(target);
-    if (!out.open(QIODevice::WriteOnly))
+    // Sealed with the store's key (sealedfile.h) as it is copied; complete or not there at all.
+    const Result<sealedfile::Sealed> sealed
+        = sealedfile::write(d.path, in, target, d.options.maxAttachmentBytes);
+    if (!sealed) {
+        if (sealed.error().code == QLatin1String("validation_failed"))
+            return Error(QStringLiteral("validation_failed"),
+                Tr::tr("%1 is larger than %2 MiB.")
+                    .arg(fi.fileName())
+                    .arg(d.options.maxAttachmentBytes >> 20),
+                { { QStringLiteral("file"), Tr::tr("The file is too large.") } });
         return Error(
-            QStringLiteral("store_io"), Tr::tr("Cannot write %1: %2").arg(target, out.errorString()));
-    out.setPermissions(QFile::ReadOwner | QFile::WriteOwner); // the copy, before a byte is in it
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    qint64 size = 0;
-    while (!in.atEnd()) {
-        const QByteArray chunk = in.read(1 << 16);
-        if (chunk.isEmpty() && in.error() != QFile::NoError)
-            break;
-        hash.addData(chunk);
-        size += chunk.size();
-        if (out.write(chunk) != chunk.size())
-            break;
+            sealed.error().code, Tr::tr("Copying %1 failed: %2").arg(fi.fileName(), sealed.error().message));
     }
-    if (in.error() != QFile::NoError || size != fi.size() || !out.commit())
+    const qint64 size = sealed->size;
+    if (size != fi.size())
         return Error(QStringLiteral("store_io"), Tr::tr("Copying %1 failed.").arg(fi.fileName()));
     const QString mime = QMimeDatabase().mimeTypeForFile(fi).name();
-    const QString sha = QString::fromLatin1(hash.result().toHex());
+    const QString sha = sealed->sha256;
 
     SqlTransaction tx(d.db.db());
     Status st = tx.begin();

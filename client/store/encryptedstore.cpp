@@ -2,13 +2,17 @@
 #include "encryptedstore.h"
 
 #include "cryptvfs.h"
+#include "localstore.h"
 #include "privatefiles.h"
+#include "sealedfile.h"
 #include "storedb.h"
 #include "storekeys.h"
 
 #include "sql/sqlitewal.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDriver>
@@ -18,6 +22,8 @@
 #include <QUrl>
 
 #include <sqlite3.h>
+
+#include <limits>
 
 namespace outpost::client::encryptedstore {
 
@@ -65,6 +71,49 @@ void removeWithSideFiles(const QString &path)
 {
     for (const char *ext : { "", "-wal", "-shm", "-journal" })
         QFile::remove(path + QLatin1String(ext));
+}
+
+/// Overwrites a plain file with zeros before it is removed.
+void shred(const QString &file)
+{
+    QFile f(file);
+    if (f.open(QIODevice::ReadWrite)) {
+        const QByteArray zeros(64 * 1024, '\0');
+        for (qint64 left = f.size(); left > 0; left -= zeros.size())
+            f.write(zeros.constData(), std::min<qint64>(left, zeros.size()));
+        f.flush();
+    }
+}
+
+/// The attachment copies of a store from before encryption are sealed in place (they may wait for
+/// upload); its cache of opened files, which can be fetched again, goes.
+void sealLegacyFiles(const QString &storePath)
+{
+    const QDir attachments(StoreLocation::attachmentsDirFor(storePath));
+    for (const QString &name : attachments.entryList(QDir::Files)) {
+        const QString file = attachments.filePath(name);
+        if (sealedfile::isSealed(file))
+            continue;
+        QFile in(file);
+        const QString sealing = file + QStringLiteral(".sealing");
+        if (!in.open(QIODevice::ReadOnly)
+            || !sealedfile::write(storePath, in, sealing, std::numeric_limits<qint64>::max()).ok()) {
+            qCWarning(lcStore) << "cannot seal the attachment copy" << file;
+            QFile::remove(sealing);
+            continue;
+        }
+        in.close();
+        shred(file);
+        QFile::remove(file);
+        QFile::rename(sealing, file);
+    }
+    QString base = storePath;
+    if (base.endsWith(QLatin1String(".sqlite")))
+        base.chop(7);
+    QDirIterator cached(base + QStringLiteral(".cache"), QDir::Files, QDirIterator::Subdirectories);
+    while (cached.hasNext())
+        shred(cached.next());
+    QDir(base + QStringLiteral(".cache")).removeRecursively();
 }
 
 /// A store written before encryption, encrypted with its pending work: copied page by page into
@@ -128,15 +177,8 @@ Status encryptPlainStore(const QString &path)
                 .arg(path, error));
     }
     // Overwrite the plain pages, then swap: the encrypted copy takes the store's name.
-    for (const char *ext : { "", "-wal" }) {
-        QFile f(path + QLatin1String(ext));
-        if (f.open(QIODevice::ReadWrite)) {
-            const QByteArray zeros(64 * 1024, '\0');
-            for (qint64 left = f.size(); left > 0; left -= zeros.size())
-                f.write(zeros.constData(), std::min<qint64>(left, zeros.size()));
-            f.flush();
-        }
-    }
+    for (const char *ext : { "", "-wal" })
+        shred(path + QLatin1String(ext));
     removeWithSideFiles(path);
     QFile::remove(target + QStringLiteral("-shm"));
     const bool moved = QFile::rename(target, path)
@@ -147,6 +189,7 @@ Status encryptPlainStore(const QString &path)
         return Error(QStringLiteral("store_io"),
             Tr::tr("The encrypted offline store could not be put in place at %1.").arg(path));
     privatefiles::makePrivate(path);
+    sealLegacyFiles(path);
     qCInfo(lcStore) << "encrypted the store" << path << "written before encryption";
     return Status::success();
 }

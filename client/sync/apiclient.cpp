@@ -197,13 +197,8 @@ Result<QString> ApiClient::sha256OfFile(const QString &path)
 }
 
 void ApiClient::putAttachment(const QString &uuid, const QString &caseId, const QString &name,
-    const QString &mime, const QString &filePath, Callback<UploadedAttachment> done)
+    const QString &mime, const QByteArray &data, Callback<UploadedAttachment> done)
 {
-    auto sha = sha256OfFile(filePath);
-    if (!sha.ok()) {
-        done(sha.error());
-        return;
-    }
     HttpCall c = call("PUT", QStringLiteral("/attachments/") + pathSegment(uuid), false);
     QUrl u = c.request.url();
     QUrlQuery q;
@@ -213,9 +208,9 @@ void ApiClient::putAttachment(const QString &uuid, const QString &caseId, const 
     c.request.setUrl(u);
     c.request.setHeader(QNetworkRequest::ContentTypeHeader,
         mime.isEmpty() ? QByteArrayLiteral("application/octet-stream") : mime.toUtf8());
-    c.request.setHeader(QNetworkRequest::ContentLengthHeader, QFileInfo(filePath).size());
-    c.uploadFile = filePath;
-    const QString localSha = sha.value();
+    c.body = [data]() { return data; };
+    const QString localSha
+        = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
     exchange<UploadedAttachment>(
         std::move(c), false,
         [localSha](const QByteArray &b) -> Result<UploadedAttachment> {
@@ -242,43 +237,38 @@ void ApiClient::history(const QString &caseId, Callback<QList<HistoryEntry>> don
         false, &parse::history, std::move(done));
 }
 
-void ApiClient::getAttachment(const QString &uuid, const QString &destPath, Callback<QString> done,
+void ApiClient::getAttachment(const QString &uuid, Callback<QByteArray> done,
     std::function<void(qint64 received, qint64 total)> progress)
 {
-    // Opened here so that an unwritable destination fails at once; written only on the HTTP thread.
-    auto file = std::make_shared<QSaveFile>(destPath);
-    if (!file->open(QIODevice::WriteOnly)) {
-        done(Error(QString::fromLatin1(errc::FileError),
-            QStringLiteral("Cannot write %1: %2").arg(destPath, file->errorString())));
-        return;
-    }
-    file->setPermissions(QFile::ReadOwner | QFile::WriteOwner); // for the user only, before any byte
-    auto hash = std::make_shared<QCryptographicHash>(QCryptographicHash::Sha256);
-    auto writeFailed = std::make_shared<bool>(false);
+    // Into memory, never into a file: the caller keeps it sealed (client::sealedfile).
+    auto data = std::make_shared<QByteArray>();
+    auto tooLarge = std::make_shared<bool>(false);
     HttpCall c = call("GET", QStringLiteral("/attachments/") + pathSegment(uuid), false);
     c.request.setRawHeader("Accept", "*/*");
     c.progress = std::move(progress);
-    c.attach = [file, hash, writeFailed](QNetworkReply *reply) {
-        QObject::connect(reply, &QIODevice::readyRead, reply, [reply, file, hash, writeFailed]() {
-            // Only a successful answer's bytes go to the file; an error body is read at the end.
+    c.attach = [data, tooLarge](QNetworkReply *reply) {
+        QObject::connect(reply, &QIODevice::readyRead, reply, [reply, data, tooLarge]() {
+            // Only a successful answer's bytes are kept; an error body is read at the end.
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (status < 200 || status >= 300 || *writeFailed)
+            if (status < 200 || status >= 300 || *tooLarge)
                 return;
             const QByteArray chunk = reply->readAll();
-            hash->addData(chunk);
-            if (file->write(chunk) != chunk.size())
-                *writeFailed = true;
+            if (data->size() + chunk.size() > MaxAttachmentBytes) {
+                *tooLarge = true;
+                reply->abort();
+                return;
+            }
+            data->append(chunk);
         });
     };
-    // A file never committed is discarded when the last reference to it goes.
-    exchange<QString>(
+    exchange<QByteArray>(
         std::move(c), false,
-        [file, hash, writeFailed, destPath](const QByteArray &rest) -> Result<QString> {
-            hash->addData(rest);
-            if (*writeFailed || file->write(rest) != rest.size() || !file->commit())
-                return Error(QString::fromLatin1(errc::FileError),
-                    QStringLiteral("Cannot write %1: %2").arg(destPath, file->errorString()));
-            return QString::fromLatin1(hash->result().toHex());
+        [data, tooLarge](const QByteArray &rest) -> Result<QByteArray> {
+            if (*tooLarge || data->size() + rest.size() > MaxAttachmentBytes)
+                return Error(QString::fromLatin1(errc::BadResponse),
+                    QStringLiteral("The attachment is larger than %1 MiB.").arg(MaxAttachmentBytes >> 20));
+            data->append(rest);
+            return *data;
         },
         std::move(done));
 }

@@ -61,15 +61,16 @@ public:
     void changes(const QString &since, int limit, Callback<ChangesPage> done);
     void uploadActions(
         const QString &deviceId, const QList<Action> &actions, Callback<QList<ActionResult>> done);
-    /// PUT /attachments/{uuid}, streamed from `filePath`; checks the server's sha256 against the file's.
+    /// PUT /attachments/{uuid} with `data`; checks the server's sha256 against the data's.
     void putAttachment(const QString &uuid, const QString &caseId, const QString &name, const QString &mime,
-        const QString &filePath, Callback<UploadedAttachment> done);
+        const QByteArray &data, Callback<UploadedAttachment> done);
     void getCase(const QString &caseId, Callback<CaseRecord> done);
     void history(const QString &caseId, Callback<QList<HistoryEntry>> done);
-    /// GET /attachments/{uuid} streamed into `destPath` (written atomically); reports the sha256.
+    /// GET /attachments/{uuid} into memory (at most MaxAttachmentBytes: a larger answer is refused).
     /// `progress(received, total)` follows the download (total is -1 while unknown).
-    void getAttachment(const QString &uuid, const QString &destPath, Callback<QString> done,
+    void getAttachment(const QString &uuid, Callback<QByteArray> done,
         std::function<void(qint64 received, qint64 total)> progress = {});
+    static constexpr qint64 MaxAttachmentBytes = 256 * 1024 * 1024;
     /// Any request with a JSON body (or none) and a JSON answer; for administration and tests.
     void rawRequest(
         const QByteArray &verb, const QString &path, const QJsonObject &body, Callback<QJsonObject> done);

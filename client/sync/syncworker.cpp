@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "syncworker.h"
 
+#include "sealedfile.h"
+
 #include "thread/background.h"
 
 #include "actionuploader.h"
@@ -235,8 +237,17 @@ void SyncWorker::uploadAttachments()
     }
     const client::AttachmentInfo a = todo.first();
     Q_EMIT progress(QStringLiteral("attachments"), 0, int(todo.size()));
+    // The copy beside the store is sealed with its key: opened here, sent from memory.
+    const Result<QByteArray> data = client::sealedfile::read(m_store->path(), a.localPath);
+    if (!data) {
+        m_failedAttachments.insert(a.id);
+        log(int(EventLevel::Warning),
+            QStringLiteral("attachment %1 (%2) not uploaded: %3").arg(a.id, a.name, data.error().toString()));
+        uploadAttachments();
+        return;
+    }
     m_api->putAttachment(
-        a.id, a.caseId, a.name, a.mime, a.localPath, [this, a](Result<UploadedAttachment> r) {
+        a.id, a.caseId, a.name, a.mime, data.value(), [this, a](Result<UploadedAttachment> r) {
             if (!r.ok()) {
                 if (isTransientError(r.error()) || r.error().code == QLatin1String(errc::Unauthenticated)
                     || r.error().code == QLatin1String(errc::Canceled)) {

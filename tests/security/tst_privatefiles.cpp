@@ -103,6 +103,9 @@ private Q_SLOTS:
         // a sync, download it into the cache and copy it out to open.
         const QString storePath
             = client::StoreLocation::pathFor(profile, m_server.baseUrl(), QStringLiteral("alice"));
+        // The CLI made the store: its key is in the keychain, where the app finds it too.
+        const Status unlocked = unlockFromKeychain(m_server.baseUrl(), QStringLiteral("alice"), storePath);
+        QVERIFY2(unlocked.ok(), qPrintable(unlocked.error().toString()));
         ApiClient api;
         auto session = login(api, m_server.baseUrl(), QStringLiteral("alice"));
         QVERIFY2(session.ok(), qPrintable(session.error().toString()));
@@ -151,12 +154,12 @@ private Q_SLOTS:
         worker.download(caseId, attachmentId,
             cache + QStringLiteral("/") + attachmentId + QStringLiteral("/meter.jpg"), QString());
         QVERIFY(ready.count() || ready.wait(20000));
-        QVERIFY2(ready.last().at(3).toString().isEmpty(), qPrintable(ready.last().at(3).toString()));
+        QVERIFY2(ready.last().at(4).toString().isEmpty(), qPrintable(ready.last().at(4).toString()));
         const QString other = QUuid::createUuid().toString(QUuid::WithoutBraces);
         worker.copyOut(
             caseId, other, localCopy, cache + QStringLiteral("/") + other + QStringLiteral("/copy.jpg"));
         QTRY_COMPARE(ready.count(), 2);
-        QVERIFY2(ready.last().at(3).toString().isEmpty(), qPrintable(ready.last().at(3).toString()));
+        QVERIFY2(ready.last().at(4).toString().isEmpty(), qPrintable(ready.last().at(4).toString()));
 
         // And a diagnostics export, wherever the technician puts it.
         const QString diag = m_dir.filePath(QStringLiteral("diagnostics.json"));

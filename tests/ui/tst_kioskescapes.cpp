@@ -27,6 +27,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QGraphicsView>
 #include <QImage>
 #include <QLabel>
@@ -84,8 +85,13 @@ public:
         for (const auto &[i, p] : files)
             if (i == id)
                 path = p;
+        QFile f(path);
+        const QByteArray content = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
         QMetaObject::invokeMethod(
-            this, [this, caseId, id, path] { Q_EMIT attachmentReady(caseId, id, path); },
+            this,
+            [this, caseId, id, path, content] {
+                Q_EMIT attachmentReady(caseId, id, QFileInfo(path).fileName(), content);
+            },
             Qt::QueuedConnection);
     }
     void fetchHistory(const QString &) override { }

@@ -6,8 +6,10 @@
 #include "apiclient.h"
 #include "localstore.h"
 #include "modelslogging.h"
+#include "sealedfile.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -128,47 +130,71 @@ void CaseFilesWorker::attach(const QString &caseId, const QString &filePath)
 void CaseFilesWorker::copyOut(
     const QString &caseId, const QString &attachmentId, const QString &source, const QString &dest)
 {
+    // Both copies are sealed with the store's key: the bytes are copied as they are, then opened.
     const QFileInfo have(dest);
     const QFileInfo from(source);
-    if (have.exists() && have.size() == from.size() && have.lastModified() >= from.lastModified()) {
+    QString error;
+    if (have.exists() && have.size() == from.size() && have.lastModified() >= from.lastModified())
         touch(dest);
-        Q_EMIT fileReady(caseId, attachmentId, dest, {});
+    else
+        error = copyFile(source, dest);
+    if (!error.isEmpty()) {
+        Q_EMIT fileReady(caseId, attachmentId, {}, {}, error);
         return;
     }
-    const QString error = copyFile(source, dest);
-    Q_EMIT fileReady(caseId, attachmentId, error.isEmpty() ? dest : QString(), error);
+    ready(caseId, attachmentId, dest);
+}
+
+void CaseFilesWorker::ready(const QString &caseId, const QString &attachmentId, const QString &path)
+{
+    const Result<QByteArray> content = client::sealedfile::read(m_storePath, path);
+    if (!content) {
+        QFile::remove(path); // a damaged copy of the cache: fetched again next time
+        Q_EMIT fileReady(caseId, attachmentId, {}, {}, content.error().message);
+        return;
+    }
+    Q_EMIT fileReady(caseId, attachmentId, path, content.value(), {});
 }
 
 void CaseFilesWorker::download(
     const QString &caseId, const QString &attachmentId, const QString &dest, const QString &sha256)
 {
     if (QFileInfo::exists(dest) && !sha256.isEmpty()) {
-        const Result<QString> have = sync::ApiClient::sha256OfFile(dest);
-        if (have && have.value().compare(sha256, Qt::CaseInsensitive) == 0) {
+        const Result<QByteArray> have = client::sealedfile::read(m_storePath, dest);
+        if (have
+            && QString::fromLatin1(QCryptographicHash::hash(have.value(), QCryptographicHash::Sha256).toHex())
+                    .compare(sha256, Qt::CaseInsensitive)
+                == 0) {
             touch(dest);
-            Q_EMIT fileReady(caseId, attachmentId, dest, {});
+            Q_EMIT fileReady(caseId, attachmentId, dest, have.value(), {});
             return;
         }
     }
     makeCacheDirFor(dest);
     api()->getAttachment(
-        attachmentId, dest,
-        [this, caseId, attachmentId, dest, sha256](Result<QString> got) {
+        attachmentId,
+        [this, caseId, attachmentId, dest, sha256](Result<QByteArray> got) {
             if (!got) {
-                Q_EMIT fileReady(caseId, attachmentId, {},
+                Q_EMIT fileReady(caseId, attachmentId, {}, {},
                     sync::isTransientError(got.error())
                         ? Tr::tr("The server cannot be reached; try again when you are online.")
                         : got.error().message);
                 return;
             }
-            if (!sha256.isEmpty() && got.value().compare(sha256, Qt::CaseInsensitive) != 0) {
-                QFile::remove(dest);
-                Q_EMIT fileReady(caseId, attachmentId, {},
+            const QString sha = QString::fromLatin1(
+                QCryptographicHash::hash(got.value(), QCryptographicHash::Sha256).toHex());
+            if (!sha256.isEmpty() && sha.compare(sha256, Qt::CaseInsensitive) != 0) {
+                Q_EMIT fileReady(caseId, attachmentId, {}, {},
                     Tr::tr("The downloaded file differs from the one on record (sha256 %1, expected %2).")
-                        .arg(got.value(), sha256));
+                        .arg(sha, sha256));
                 return;
             }
-            Q_EMIT fileReady(caseId, attachmentId, dest, {});
+            // Kept sealed in the cache, so that it opens offline next time.
+            const auto sealed = client::sealedfile::write(m_storePath, got.value(), dest);
+            if (!sealed)
+                qCWarning(lcUiModels)
+                    << "cannot keep" << attachmentId << "in the cache:" << sealed.error().message;
+            Q_EMIT fileReady(caseId, attachmentId, dest, got.value(), {});
         },
         [this, attachmentId](
             qint64 received, qint64 total) { Q_EMIT progress(attachmentId, received, total); });

@@ -37,10 +37,11 @@ public Q_SLOTS:
     /// LocalStore::attachFile → attached(caseId, id, {}) or attached(caseId, {}, message).
     void attach(const QString &caseId, const QString &filePath);
     /// A copy of the local file `source` at `dest` (opened apps never touch the file that is still
-    /// to be uploaded) → fileReady.
+    /// to be uploaded) → fileReady with its content. Both stay sealed (client::sealedfile).
     void copyOut(
         const QString &caseId, const QString &attachmentId, const QString &source, const QString &dest);
-    /// GET /attachments/{id} into `dest` unless a copy with `sha256` is there already → fileReady.
+    /// GET /attachments/{id}, kept sealed at `dest`, unless a copy with `sha256` is there already
+    /// → fileReady with its content.
     void download(
         const QString &caseId, const QString &attachmentId, const QString &dest, const QString &sha256);
     /// The history of `serverId`, reported for `caseId` (the id the screen knows the case by).
@@ -51,8 +52,10 @@ public Q_SLOTS:
 Q_SIGNALS:
     void attached(const QString &caseId, const QString &attachmentId, const QString &error);
     void progress(const QString &attachmentId, qint64 received, qint64 total);
-    void fileReady(
-        const QString &caseId, const QString &attachmentId, const QString &path, const QString &error);
+    /// `content` is the file's plaintext (in memory only); `path` its sealed copy in the cache
+    /// (empty on an error, or when the copy could not be kept).
+    void fileReady(const QString &caseId, const QString &attachmentId, const QString &path,
+        const QByteArray &content, const QString &error);
     /// `errorCode` empty: `entries` are the history.
     void historyDone(const QString &caseId, const QList<outpost::ui::CaseHistoryEntry> &entries,
         const QString &errorCode, const QString &message);
@@ -60,6 +63,7 @@ Q_SIGNALS:
 private:
     client::LocalStore *store(QString *error);
     sync::ApiClient *api();
+    void ready(const QString &caseId, const QString &attachmentId, const QString &path);
 
     QString m_storePath;
     std::shared_ptr<sync::HttpTransport> m_http;

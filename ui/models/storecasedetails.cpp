@@ -53,12 +53,13 @@ StoreCaseDetails::StoreCaseDetails(client::LocalStore *store, const QString &use
         });
     connect(m_worker, &CaseFilesWorker::progress, this, &CaseDetailsHost::attachmentProgress);
     connect(m_worker, &CaseFilesWorker::fileReady, this,
-        [this](const QString &caseId, const QString &id, const QString &path, const QString &error) {
+        [this](const QString &caseId, const QString &id, const QString &path, const QByteArray &content,
+            const QString &error) {
             m_fetching.remove(id);
-            if (path.isEmpty())
+            if (!error.isEmpty())
                 Q_EMIT attachmentFailed(caseId, id, error);
             else
-                Q_EMIT attachmentReady(caseId, id, path);
+                Q_EMIT attachmentReady(caseId, id, QFileInfo(path).fileName(), content);
         });
     connect(m_worker, &CaseFilesWorker::historyDone, this,
         [this](const QString &caseId, const QList<CaseHistoryEntry> &entries, const QString &code,

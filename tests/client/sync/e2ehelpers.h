@@ -3,10 +3,13 @@
 
 #include "apiclient.h"
 #include "awaitresult.h"
+#include "credentialstore.h"
 #include "localstore.h"
 #include "outpostdprocess.h"
 #include "rules/rulesengine.h"
 #include "signin.h"
+#include "storekeys.h"
+#include "storeunlock.h"
 #include "synccontroller.h"
 
 #include <QDate>
@@ -33,9 +36,26 @@ inline bool startDemoServer(outpost::testing::OutpostdProcess &server, const QSt
     return server.start(o, why);
 }
 
+/// Stores are encrypted: the app and the CLI take a store's key from the keychain; a test that
+/// makes its store itself (one-shot sync cycles) unlocks it with a key of its own.
+inline void unlockWithTestKey(const QString &storePath)
+{
+    if (!client::StoreKeys::has(storePath))
+        client::StoreKeys::remember(storePath, QByteArray(client::StoreKeys::KeyBytes, '\x3c'));
+}
+
+/// A store the CLI (or the app) made: its key from the real keychain, as the CLI reads it.
+inline Status unlockFromKeychain(const QUrl &server, const QString &user, const QString &storePath)
+{
+    KeychainCredentialStore keychain;
+    return await<Status>(
+        [&](auto cb) { unlockStore(&keychain, server, user, storePath, StoreKeyMode::Existing, cb); });
+}
+
 /// The store at `path`, or null (with a warning saying why).
 inline std::unique_ptr<client::LocalStore> openStore(const QString &path)
 {
+    unlockWithTestKey(path);
     auto s = client::LocalStore::open(path);
     if (!s.ok())
         qWarning("store: %s", qPrintable(s.error().toString()));
@@ -61,6 +81,7 @@ inline Result<SessionInfo> login(ApiClient &api, const QUrl &server, const QStri
 inline SyncConfig oneShotConfig(
     const QString &storePath, const QUrl &server, const QString &user, const QString &token)
 {
+    unlockWithTestKey(storePath);
     SyncConfig c;
     c.storePath = storePath;
     c.server = server;
@@ -83,6 +104,7 @@ struct CycleOutcome {
 /// Runs one sync cycle on its own sync thread and waits for its end.
 inline CycleOutcome syncOnce(const SyncConfig &config, bool fullSync = false, SyncServices services = {})
 {
+    unlockWithTestKey(config.storePath);
     SyncController controller(config, std::move(services));
     QSignalSpy finished(&controller, &SyncController::cycleFinished);
     QSignalSpy started(&controller, &SyncController::startFinished);

@@ -6,6 +6,7 @@
 #include "memorycredentialstore.h"
 #include "outpostdprocess.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -724,10 +725,19 @@ void TestSyncE2e::attachmentsGoUpFirstAndIntact()
     for (const AttachmentRef &a : onServer->attachments)
         listed = listed || (a.id == id.value() && a.sha256.compare(sha, Qt::CaseInsensitive) == 0);
     QVERIFY(listed);
-    const QString back = m_dir.filePath(QStringLiteral("downloaded.jpg"));
-    auto got = await<Result<QString>>([&](auto cb) { m_alice.getAttachment(id.value(), back, cb); });
+    auto got = await<Result<QByteArray>>([&](auto cb) { m_alice.getAttachment(id.value(), cb); });
     QVERIFY2(got.ok(), qPrintable(got.error().toString()));
-    QCOMPARE(got.value(), sha);
+    QCOMPARE(
+        QString::fromLatin1(QCryptographicHash::hash(got.value(), QCryptographicHash::Sha256).toHex()), sha);
+    // The copy that waited for upload beside the store was never there in plain.
+    QFile original(file);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QByteArray plain = original.readAll();
+    for (const QString &f : QDir(client::StoreLocation::attachmentsDirFor(path)).entryList(QDir::Files)) {
+        QFile copy(QDir(client::StoreLocation::attachmentsDirFor(path)).filePath(f));
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QVERIFY(!copy.readAll().contains(plain.mid(100, 64)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSyncE2e)
