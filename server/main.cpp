@@ -14,11 +14,12 @@
 int main(int argc, char **argv)
 {
     // Before any thread exists: every thread inherits the mask, so only the main thread's
-    // sigwait() ever sees SIGTERM / SIGINT.
+    // sigwait() ever sees SIGTERM / SIGINT / SIGHUP (reloads the TLS certificate).
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGTERM);
     sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
 
     QCoreApplication app(argc, argv); // QtSql drivers need it; the main thread never runs exec()

@@ -14,8 +14,9 @@ namespace outpost::sync {
 bool isTransientError(const Error &e)
 {
     return e.code == QLatin1String(errc::Unreachable) || e.code == QLatin1String(errc::Timeout)
-        || e.code == QLatin1String(errc::ServerError) || e.code == QLatin1String(errc::BadResponse)
-        || e.code == QLatin1String("service_unavailable") || e.code == QLatin1String("internal");
+        || e.code == QLatin1String(errc::TlsFailed) || e.code == QLatin1String(errc::ServerError)
+        || e.code == QLatin1String(errc::BadResponse) || e.code == QLatin1String("service_unavailable")
+        || e.code == QLatin1String("internal");
 }
 
 QJsonObject SessionInfo::toJson(bool withToken) const

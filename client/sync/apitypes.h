@@ -17,6 +17,9 @@ namespace outpost::sync {
 namespace errc {
 inline constexpr auto BadResponse = "bad_response"; // the server's answer broke the contract
 inline constexpr auto Unreachable = "unreachable"; // no connection to the server
+/// https/wss: the server's certificate is not trusted (unknown CA, another host name, expired) or
+/// the TLS handshake failed; nothing was sent. Sign-in refuses (never offline instead).
+inline constexpr auto TlsFailed = "tls_failed";
 inline constexpr auto Timeout = "timeout"; // the transfer stalled too long
 inline constexpr auto Unauthenticated = "unauthenticated"; // 401: sign in again
 inline constexpr auto FullSyncRequired = "full_sync_required"; // 410

@@ -91,6 +91,12 @@ Error HttpTransportWorker::transportError(QNetworkReply *reply, const HttpCall &
             QStringLiteral(
                 "The server redirected to another address (%1); the request was not followed there.")
                 .arg(reply->errorString()));
+    if (err == QNetworkReply::SslHandshakeFailedError)
+        return Error(QString::fromLatin1(errc::TlsFailed),
+            QStringLiteral("The server's certificate is not trusted; nothing was sent (%1). If the server "
+                           "uses a certificate of your organisation's own authority, set that CA bundle "
+                           "in the network settings (--ca-bundle).")
+                .arg(reply->errorString()));
     if (err == QNetworkReply::ProtocolFailure || err == QNetworkReply::ProtocolUnknownError)
         return Error(QString::fromLatin1(errc::BadResponse),
             QStringLiteral("The server's answer is not valid HTTP: %1").arg(reply->errorString()));

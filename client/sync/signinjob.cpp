@@ -157,7 +157,9 @@ void SignInJob::authenticated(Result<SessionInfo> s)
         openStore(&SignInJob::shutOut);
         return;
     }
-    if (!isTransientError(m_refusal)) {
+    // A certificate that is not trusted is not "the server is away": signing in offline instead
+    // would hide a misconfiguration (or someone in between).
+    if (!isTransientError(m_refusal) || m_refusal.code == QLatin1String(errc::TlsFailed)) {
         openStore(&SignInJob::refused);
         return;
     }

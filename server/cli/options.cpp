@@ -2,6 +2,7 @@
 #include "options.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QRegularExpression>
@@ -229,7 +230,8 @@ Status readConfigFile(const QString &path, DaemonOptions *o)
         QStringLiteral("min_password_length"), QStringLiteral("hash_threads"), QStringLiteral("hash_queue"),
         QStringLiteral("signin_user_failures"), QStringLiteral("signin_address_failures"),
         QStringLiteral("trusted_proxies"), QStringLiteral("max_connections_per_address"),
-        QStringLiteral("max_websockets_per_user") };
+        QStringLiteral("max_websockets_per_user"), QStringLiteral("tls_cert"), QStringLiteral("tls_key"),
+        QStringLiteral("tls_chain") };
     const auto fail = [&](const QString &key, const Error &e) {
         return badConfig(QStringLiteral("config file '%1', key '%2': %3").arg(path, key, e.message));
     };
@@ -251,6 +253,16 @@ Status readConfigFile(const QString &path, DaemonOptions *o)
             o->dbUrl = s;
         } else if (key == QLatin1String("attachments")) {
             o->attachmentsDir = s;
+        } else if (key.startsWith(QLatin1String("tls_"))) {
+            if (s.isEmpty())
+                return fail(key, usage(QStringLiteral("must name a file")));
+            const QString file = QDir(fi.absolutePath()).absoluteFilePath(s);
+            if (key == QLatin1String("tls_cert"))
+                o->tlsCert = file;
+            else if (key == QLatin1String("tls_key"))
+                o->tlsKey = file;
+            else
+                o->tlsChain = file;
         } else if (key == QLatin1String("log_level")) {
             if (Status st = checkLogLevel(s); !st)
                 return fail(key, st.error());
@@ -367,8 +379,21 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         QStringLiteral("How often an open WebSocket's session is checked (default 60000)."),
         QStringLiteral("MS"));
     recheck.setFlags(QCommandLineOption::HiddenFromHelp);
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+        QStringLiteral("Serve HTTPS and WSS (only) with this PEM certificate, optionally followed by its "
+                       "intermediates; needs --tls-key. SIGHUP reloads both files."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+        QStringLiteral("The certificate's PEM private key (unencrypted, readable by outpostd's user only)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption tlsChain(QStringLiteral("tls-chain"),
+        QStringLiteral("PEM intermediate certificates sent after the certificate, if not in its file."),
+        QStringLiteral("FILE"));
+    QCommandLineOption tlsHandshake(QStringLiteral("tls-handshake-timeout-ms"),
+        QStringLiteral("How long a TLS handshake may take (default 10000)."), QStringLiteral("MS"));
+    tlsHandshake.setFlags(QCommandLineOption::HiddenFromHelp);
     p.addOptions({ version, listen, demo, demoCases, attachments, workers, writers, queuedWrites, retention,
-        offline, pbkdf2, maxConnections, maxWebSockets, recheck });
+        offline, pbkdf2, maxConnections, maxWebSockets, recheck, tlsCert, tlsKey, tlsChain, tlsHandshake });
 
     if (!p.parse(arguments))
         return usage(p.errorText());
@@ -458,6 +483,23 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
             return n.error();
         o.webSocketRecheckMs = int(n.value());
     }
+    if (p.isSet(tlsHandshake)) {
+        const auto n
+            = number(p.value(tlsHandshake), QStringLiteral("--tls-handshake-timeout-ms"), 10, 600000);
+        if (!n)
+            return n.error();
+        o.tlsHandshakeTimeoutMs = int(n.value());
+    }
+    if (p.isSet(tlsCert))
+        o.tlsCert = p.value(tlsCert);
+    if (p.isSet(tlsKey))
+        o.tlsKey = p.value(tlsKey);
+    if (p.isSet(tlsChain))
+        o.tlsChain = p.value(tlsChain);
+    if (o.tlsCert.isEmpty() != o.tlsKey.isEmpty())
+        return usage(QStringLiteral("--tls-cert and --tls-key go together (a certificate and its key)"));
+    if (!o.tlsChain.isEmpty() && o.tlsCert.isEmpty())
+        return usage(QStringLiteral("--tls-chain needs --tls-cert and --tls-key"));
     return inv;
 }
 

@@ -36,6 +36,10 @@ struct DaemonOptions {
     int webSocketRecheckMs = 60000; // how often an open WebSocket's session is checked
     int retentionDays = 30; // feed history for delta syncs; older tokens get a full sync
     int offlineDays = 7; // how long a device may sign in offline after its last contact (0: never)
+    QString tlsCert; // PEM certificate (+ intermediates): serve HTTPS/WSS only; empty: plain HTTP
+    QString tlsKey; // its PEM private key
+    QString tlsChain; // optional PEM intermediates
+    int tlsHandshakeTimeoutMs = 10000; // a TLS handshake not done by then is closed
     QString logLevel = QStringLiteral("info"); // debug | info | warning | error
     bool demo = false;
     int demoCases = 300;
@@ -65,7 +69,8 @@ Status parseListen(const QString &text, QString *host, quint16 *port);
 /// queued_writes, token_ttl_minutes, max_json_bytes, max_attachment_bytes, pbkdf2_iterations,
 /// retention_days, offline_days, log_level, min_password_length, hash_threads, hash_queue,
 /// signin_user_failures, signin_address_failures, trusted_proxies (comma-separated IPs),
-/// max_connections_per_address, max_websockets_per_user. Unknown keys, wrong types and unreadable files are
+/// max_connections_per_address, max_websockets_per_user, tls_cert, tls_key, tls_chain (relative
+/// paths are taken from the config file's folder). Unknown keys, wrong types and unreadable files are
 /// errors (code "bad_config").
 Status readConfigFile(const QString &path, DaemonOptions *options);
 

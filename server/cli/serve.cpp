@@ -37,6 +37,29 @@ int runServer(const DaemonOptions &o)
             qPrintable(o.host));
         return ExitUsage;
     }
+    http::ServerOptions ho;
+    ho.host = o.host;
+    ho.port = o.port;
+    ho.workerThreads = o.workers;
+    ho.maxConnectionsPerAddress = o.maxConnectionsPerAddress;
+    ho.maxWebSocketsPerUser = o.maxWebSocketsPerUser;
+    ho.webSocketRecheckMs = o.webSocketRecheckMs;
+    ho.tlsCertFile = o.tlsCert;
+    ho.tlsKeyFile = o.tlsKey;
+    ho.tlsChainFile = o.tlsChain;
+    ho.tlsHandshakeTimeoutMs = o.tlsHandshakeTimeoutMs;
+    if (ho.tls()) {
+        // Before the database: a certificate that cannot be served is a configuration error.
+        const auto tls = http::HttpServer::checkTls(ho);
+        if (!tls) {
+            qCCritical(lcMain).noquote() << "cannot use the TLS certificate:" << tls.error().message;
+            std::fprintf(stderr, "outpostd: %s\n", qPrintable(tls.error().message));
+            return ExitUsage;
+        }
+        for (const QString &warning : tls.value())
+            qCWarning(lcMain).noquote() << warning;
+    }
+
     const server::ServiceOptions so = serviceOptions(o);
     qCInfo(lcMain).noquote() << "outpostd" << OUTPOST_VERSION << "starting; database"
                              << redactedDbUrl(so.dbUrl);
@@ -62,13 +85,6 @@ int runServer(const DaemonOptions &o)
                                  << "ms";
     }
 
-    http::ServerOptions ho;
-    ho.host = o.host;
-    ho.port = o.port;
-    ho.workerThreads = o.workers;
-    ho.maxConnectionsPerAddress = o.maxConnectionsPerAddress;
-    ho.maxWebSocketsPerUser = o.maxWebSocketsPerUser;
-    ho.webSocketRecheckMs = o.webSocketRecheckMs;
     http::HttpServer server(ho, service->handler());
     const auto port = server.listen();
     if (!port) {
@@ -76,14 +92,16 @@ int runServer(const DaemonOptions &o)
                                      << port.error().toString();
         std::fprintf(stderr, "outpostd: cannot listen on %s:%u: %s\n", qPrintable(o.host), unsigned(o.port),
             qPrintable(port.error().toString()));
-        return ExitFailure;
+        return port.error().code == QLatin1String("tls_config") ? ExitUsage : ExitFailure;
     }
     service->setNotifyHub(&server.hub());
     service->startPruning();
 
     const QString host
         = o.host.contains(QLatin1Char(':')) ? QLatin1Char('[') + o.host + QLatin1Char(']') : o.host;
-    const QString address = QStringLiteral("http://%1:%2").arg(host).arg(port.value());
+    const QString address = QStringLiteral("%1://%2:%3")
+                                .arg(ho.tls() ? QStringLiteral("https") : QStringLiteral("http"), host)
+                                .arg(port.value());
     qCInfo(lcMain).noquote() << "listening on" << address << "with" << o.workers << "workers";
     std::printf("outpostd listening on %s\n", qPrintable(address));
     std::fflush(stdout);
@@ -92,8 +110,27 @@ int runServer(const DaemonOptions &o)
     sigemptyset(&set);
     sigaddset(&set, SIGTERM);
     sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
     int signal = 0;
-    while (sigwait(&set, &signal) != 0) { }
+    for (;;) {
+        if (sigwait(&set, &signal) != 0)
+            continue;
+        if (signal != SIGHUP)
+            break;
+        // SIGHUP: a renewed certificate is picked up without a restart (new connections use it).
+        if (!ho.tls()) {
+            qCInfo(lcMain) << "SIGHUP: nothing to reload (TLS is not configured)";
+            continue;
+        }
+        const auto reloaded = server.reloadTls();
+        if (!reloaded) {
+            qCCritical(lcMain).noquote()
+                << "SIGHUP: keeping the current TLS certificate:" << reloaded.error().message;
+            continue;
+        }
+        for (const QString &warning : reloaded.value())
+            qCWarning(lcMain).noquote() << warning;
+    }
     qCInfo(lcMain).noquote() << "received" << (signal == SIGTERM ? "SIGTERM" : "SIGINT")
                              << "; draining requests (up to 10 s)";
     server.shutdown(std::chrono::seconds(10));

@@ -4,6 +4,7 @@
 #include "httplog.h"
 #include "listener.h"
 #include "servercontext.h"
+#include "tlscontext.h"
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -89,6 +90,13 @@ Result<quint16> HttpServer::listen()
             QStringLiteral("Cannot listen on %1:%2: not an IP address").arg(hostForError).arg(o.port));
     }
 
+    if (o.tls()) {
+        auto tls = makeTlsContext(o, nullptr);
+        if (!tls)
+            return tls.error();
+        d.context->tls.set(std::move(tls).value());
+    }
+
     d.ioc = std::make_unique<net::io_context>(std::max(1, o.ioThreads));
     d.listener = std::make_shared<Listener>(*d.ioc, d.context);
     quint16 port = 0;
@@ -125,12 +133,36 @@ Result<quint16> HttpServer::listen()
     }
     d.listener->start();
     d.state = Impl::State::Running;
-    qCInfo(lcHttp).noquote() << QStringLiteral("listening on %1:%2 (%3 io threads, %4 workers)")
+    qCInfo(lcHttp).noquote() << QStringLiteral("listening on %1:%2%3 (%4 io threads, %5 workers)")
                                     .arg(hostForError)
                                     .arg(port)
+                                    .arg(o.tls() ? QStringLiteral(" with TLS") : QString())
                                     .arg(std::max(1, o.ioThreads))
                                     .arg(std::max(1, o.workerThreads));
     return port;
+}
+
+Result<QStringList> HttpServer::checkTls(const ServerOptions &options)
+{
+    QStringList warnings;
+    auto tls = makeTlsContext(options, &warnings);
+    if (!tls)
+        return tls.error();
+    return warnings;
+}
+
+Result<QStringList> HttpServer::reloadTls()
+{
+    const ServerOptions &o = m_impl->context->options;
+    if (!o.tls())
+        return Error(QStringLiteral("tls_config"), QStringLiteral("TLS is not configured"));
+    QStringList warnings;
+    auto tls = makeTlsContext(o, &warnings);
+    if (!tls)
+        return tls.error();
+    m_impl->context->tls.set(std::move(tls).value());
+    qCInfo(lcHttp).noquote() << "TLS certificate and key reloaded from" << o.tlsCertFile;
+    return warnings;
 }
 
 void HttpServer::shutdown(std::chrono::milliseconds drain)

@@ -5,6 +5,8 @@
 #include "result.h"
 #include "serveroptions.h"
 
+#include <QStringList>
+
 #include <chrono>
 #include <memory>
 
@@ -26,7 +28,18 @@ public:
 
     /// Binds (IPv4/IPv6 literal or "localhost") and starts the threads: the bound port, or an
     /// error "listen_failed" saying why (address in use, bad address, ...). Only once per server.
+    /// With ServerOptions::tls() the port speaks HTTPS/WSS only; a certificate or key that cannot
+    /// be used is the error "tls_config" (see checkTls()).
     Result<quint16> listen();
+
+    /// Loads the TLS certificate and key of `options` as listen() would: the warnings an
+    /// administrator should see (a key readable by every user, a certificate expiring soon), or
+    /// the error "tls_config" naming the file and the problem. For a check at start-up.
+    static Result<QStringList> checkTls(const ServerOptions &options);
+
+    /// Loads the certificate and key files again (e.g. renewed, on SIGHUP): new connections use
+    /// them, open ones keep theirs. On an error the server keeps serving the old ones.
+    Result<QStringList> reloadTls();
 
     /// Thread-safe pushes to WebSocket subscribers; never blocks on a socket.
     NotifyHub &hub();

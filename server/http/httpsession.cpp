@@ -68,48 +68,80 @@ bool headerSafe(const QByteArray &s)
 
 } // namespace
 
-HttpSession::HttpSession(
-    tcp::socket &&socket, std::shared_ptr<ServerContext> context, ConnectionLimiter::Slot slot)
+template <class Stream>
+HttpSession<Stream>::HttpSession(Stream &&stream, std::shared_ptr<ServerContext> context,
+    ConnectionLimiter::Slot slot, std::shared_ptr<void> tlsContext)
     : m_context(std::move(context))
     , m_slot(std::move(slot))
-    , m_stream(std::move(socket))
+    , m_tlsContext(std::move(tlsContext))
+    , m_stream(std::move(stream))
     , m_executor(m_stream.get_executor())
-    , m_peer(peerOf(m_stream.socket()))
+    , m_peer(peerOf(tcp().socket()))
 { }
 
-HttpSession::~HttpSession()
+template <class Stream> HttpSession<Stream>::~HttpSession()
 {
     // A request still open here was dropped (e.g. the server stopped before its response went out).
     finishRequest(QStringLiteral("dropped"));
     m_context->sessions.remove(this);
 }
 
-void HttpSession::start()
+template <class Stream> void HttpSession<Stream>::start()
 {
     m_context->sessions.add(this, weak_from_this());
     net::dispatch(m_executor, [self = shared_from_this()] {
         if (self->m_context->stopping)
             self->closeNow();
+        else if constexpr (kTls)
+            self->handshake();
         else
             self->readHead();
     });
 }
 
+// HTTPS: the TLS handshake first, bounded like a request head, so a client that opens a connection
+// and then trickles (or withholds) its handshake holds its slot for tlsHandshakeTimeoutMs at most.
+template <class Stream> void HttpSession<Stream>::handshake()
+{
+    if constexpr (kTls) {
+        m_phase = Phase::Handshake;
+        tcp().expires_after(milliseconds(m_context->options.tlsHandshakeTimeoutMs));
+        m_stream.async_handshake(net::ssl::stream_base::server,
+            beast::bind_front_handler(&HttpSession::onHandshake, shared_from_this()));
+    }
+}
+
+template <class Stream> void HttpSession<Stream>::onHandshake(beast::error_code ec)
+{
+    if (ec) {
+        // Plain HTTP on the TLS port, an untrusted certificate on the client's side, a timeout.
+        qCDebug(lcHttp).noquote() << "peer" << m_peer << "TLS handshake failed:"
+                                  << (ec == beast::error::timeout ? "timeout" : ec.message().c_str());
+        closeNow();
+        return;
+    }
+    if (m_stopRequested || m_context->stopping) {
+        closeNow();
+        return;
+    }
+    readHead();
+}
+
 // Between keep-alive requests: wait for the first byte under the keep-alive timeout, then give the
 // client headerTimeoutMs for the whole head.
-void HttpSession::awaitRequest()
+template <class Stream> void HttpSession<Stream>::awaitRequest()
 {
     if (m_buffer.size() > 0) {
         readHead();
         return;
     }
     m_phase = Phase::Idle;
-    m_stream.expires_after(milliseconds(m_context->options.keepAliveTimeoutMs));
+    tcp().expires_after(milliseconds(m_context->options.keepAliveTimeoutMs));
     m_stream.async_read_some(
         m_buffer.prepare(4096), beast::bind_front_handler(&HttpSession::onFirstBytes, shared_from_this()));
 }
 
-void HttpSession::onFirstBytes(beast::error_code ec, std::size_t bytes)
+template <class Stream> void HttpSession<Stream>::onFirstBytes(beast::error_code ec, std::size_t bytes)
 {
     if (ec) {
         if (!isClientGone(ec))
@@ -125,7 +157,7 @@ void HttpSession::onFirstBytes(beast::error_code ec, std::size_t bytes)
     readHead();
 }
 
-void HttpSession::readHead()
+template <class Stream> void HttpSession<Stream>::readHead()
 {
     m_phase = Phase::Head;
     m_headParser.emplace();
@@ -134,13 +166,13 @@ void HttpSession::readHead()
     // boost::none: Beast 1.74 compares the declared length against the optional itself, and any
     // length is "greater" than none.)
     m_headParser->body_limit(std::numeric_limits<std::uint64_t>::max());
-    m_stream.expires_after(milliseconds(m_context->options.headerTimeoutMs));
+    tcp().expires_after(milliseconds(m_context->options.headerTimeoutMs));
     quickAck();
     bhttp::async_read_header(m_stream, m_buffer, *m_headParser,
         beast::bind_front_handler(&HttpSession::onHead, shared_from_this()));
 }
 
-void HttpSession::openRequest()
+template <class Stream> void HttpSession<Stream>::openRequest()
 {
     m_started = std::chrono::steady_clock::now();
     m_request = Request();
@@ -153,7 +185,7 @@ void HttpSession::openRequest()
     m_context->inFlight.add();
 }
 
-void HttpSession::onHead(beast::error_code ec, std::size_t)
+template <class Stream> void HttpSession<Stream>::onHead(beast::error_code ec, std::size_t)
 {
     if (ec) {
         if (ec == bhttp::error::header_limit) {
@@ -236,10 +268,10 @@ void HttpSession::onHead(beast::error_code ec, std::size_t)
     startBody(limit);
 }
 
-void HttpSession::checkHead(qint64 limit)
+template <class Stream> void HttpSession<Stream>::checkHead(qint64 limit)
 {
     m_phase = Phase::Handling;
-    m_stream.expires_never();
+    tcp().expires_never();
     net::post(*m_context->workers, [self = shared_from_this(), request = m_request, limit]() {
         std::optional<Response> refusal;
         try {
@@ -256,7 +288,7 @@ void HttpSession::checkHead(qint64 limit)
     });
 }
 
-void HttpSession::onHeadChecked(std::optional<Response> refusal, qint64 limit)
+template <class Stream> void HttpSession<Stream>::onHeadChecked(std::optional<Response> refusal, qint64 limit)
 {
     if (m_phase == Phase::Closed) {
         finishRequest(QStringLiteral("connection closed before the head was checked"));
@@ -270,7 +302,7 @@ void HttpSession::onHeadChecked(std::optional<Response> refusal, qint64 limit)
     startBody(limit);
 }
 
-void HttpSession::startBody(qint64 limit)
+template <class Stream> void HttpSession<Stream>::startBody(qint64 limit)
 {
     const bool expectContinue = beast::iequals(m_headParser->get()[bhttp::field::expect], "100-continue");
     m_bodyParser.emplace(std::move(*m_headParser));
@@ -284,7 +316,7 @@ void HttpSession::startBody(qint64 limit)
         // The body is welcome (its declared size is within the limit): ask for it.
         m_phase = Phase::Body;
         m_continue.emplace(bhttp::status::continue_, 11);
-        m_stream.expires_after(milliseconds(m_context->options.bodyTimeoutMs));
+        tcp().expires_after(milliseconds(m_context->options.bodyTimeoutMs));
         bhttp::async_write(m_stream, *m_continue,
             beast::bind_front_handler(&HttpSession::onContinueSent, shared_from_this()));
         return;
@@ -292,7 +324,7 @@ void HttpSession::startBody(qint64 limit)
     readBody();
 }
 
-void HttpSession::onContinueSent(beast::error_code ec, std::size_t)
+template <class Stream> void HttpSession<Stream>::onContinueSent(beast::error_code ec, std::size_t)
 {
     m_continue.reset();
     if (ec) {
@@ -303,23 +335,23 @@ void HttpSession::onContinueSent(beast::error_code ec, std::size_t)
     readBody();
 }
 
-void HttpSession::readBody()
+template <class Stream> void HttpSession<Stream>::readBody()
 {
     m_phase = Phase::Body;
-    m_stream.expires_after(milliseconds(m_context->options.bodyTimeoutMs));
+    tcp().expires_after(milliseconds(m_context->options.bodyTimeoutMs));
     readBodySome();
 }
 
-void HttpSession::quickAck()
+template <class Stream> void HttpSession<Stream>::quickAck()
 {
 #ifdef TCP_QUICKACK
     // Linux leaves quick-ack mode by itself; it is asked for again before every read.
     const int one = 1;
-    ::setsockopt(m_stream.socket().native_handle(), IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+    ::setsockopt(tcp().socket().native_handle(), IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
 #endif
 }
 
-void HttpSession::readBodySome()
+template <class Stream> void HttpSession<Stream>::readBodySome()
 {
     // Clients that leave Nagle's algorithm on (Qt's QNetworkAccessManager does) send a large body
     // in pieces and hold each piece until the previous one is acknowledged; a delayed ACK made that
@@ -329,7 +361,7 @@ void HttpSession::readBodySome()
         beast::bind_front_handler(&HttpSession::onBodySome, shared_from_this()));
 }
 
-void HttpSession::onBodySome(beast::error_code ec, std::size_t bytes)
+template <class Stream> void HttpSession<Stream>::onBodySome(beast::error_code ec, std::size_t bytes)
 {
     if (!ec && !m_bodyParser->is_done()) {
         readBodySome();
@@ -338,7 +370,7 @@ void HttpSession::onBodySome(beast::error_code ec, std::size_t bytes)
     onBody(ec, bytes);
 }
 
-void HttpSession::onBody(beast::error_code ec, std::size_t)
+template <class Stream> void HttpSession<Stream>::onBody(beast::error_code ec, std::size_t)
 {
     if (ec == bhttp::error::body_limit) {
         m_bodyParser.reset();
@@ -360,13 +392,13 @@ void HttpSession::onBody(beast::error_code ec, std::size_t)
     handOff();
 }
 
-void HttpSession::handOff()
+template <class Stream> void HttpSession<Stream>::handOff()
 {
     m_request.body = std::move(m_bodyParser->get().body());
     m_keepAlive = m_bodyParser->keep_alive();
     m_bodyParser.reset();
     m_phase = Phase::Handling;
-    m_stream.expires_never();
+    tcp().expires_never();
 
     Request request = m_request;
     m_request.body = QByteArray(); // the worker holds the only copy
@@ -391,7 +423,7 @@ void HttpSession::handOff()
     });
 }
 
-void HttpSession::onHandled(Response response)
+template <class Stream> void HttpSession<Stream>::onHandled(Response response)
 {
     if (m_phase == Phase::Closed) {
         m_status = response.status;
@@ -401,10 +433,10 @@ void HttpSession::onHandled(Response response)
     send(response, !m_keepAlive);
 }
 
-void HttpSession::handOffUpgrade()
+template <class Stream> void HttpSession<Stream>::handOffUpgrade()
 {
     m_phase = Phase::Handling;
-    m_stream.expires_never();
+    tcp().expires_never();
     net::post(*m_context->workers, [self = shared_from_this(), request = m_request]() {
         std::variant<Subscriber, Response> decision;
         try {
@@ -421,7 +453,8 @@ void HttpSession::handOffUpgrade()
     });
 }
 
-void HttpSession::onUpgradeDecided(std::variant<Subscriber, Response> decision)
+template <class Stream>
+void HttpSession<Stream>::onUpgradeDecided(std::variant<Subscriber, Response> decision)
 {
     if (m_phase == Phase::Closed) {
         finishRequest(QStringLiteral("connection closed before the upgrade"));
@@ -443,8 +476,8 @@ void HttpSession::onUpgradeDecided(std::variant<Subscriber, Response> decision)
             !m_keepAlive);
         return;
     }
-    auto session = std::make_shared<WebSocketSession>(
-        std::move(m_stream), m_context, subscriber, m_request.requestId, m_peer, std::move(m_slot));
+    auto session = std::make_shared<StreamWebSocketSession<Stream>>(std::move(m_stream), m_context,
+        subscriber, m_request.requestId, m_peer, std::move(m_slot), std::move(m_tlsContext));
     m_phase = Phase::Upgraded;
     m_status = 101;
     finishRequest();
@@ -452,14 +485,15 @@ void HttpSession::onUpgradeDecided(std::variant<Subscriber, Response> decision)
     m_headParser.reset();
 }
 
-void HttpSession::sendError(int status, const QString &code, const QString &message)
+template <class Stream>
+void HttpSession<Stream>::sendError(int status, const QString &code, const QString &message)
 {
     // Whatever is left of the request is not read: answer and close.
     m_keepAlive = false;
     send(Response::error(status, code, message), true);
 }
 
-void HttpSession::send(const Response &original, bool close)
+template <class Stream> void HttpSession<Stream>::send(const Response &original, bool close)
 {
     const bool valid = original.status >= 200 && original.status <= 599;
     Response fallback;
@@ -491,6 +525,8 @@ void HttpSession::send(const Response &original, bool close)
     }
     res.set("X-Request-Id", m_request.requestId.toStdString());
     res.set("X-Content-Type-Options", "nosniff");
+    if constexpr (kTls) // a browser that once reached the server over HTTPS never tries plain HTTP
+        res.set(bhttp::field::strict_transport_security, "max-age=31536000");
     res.keep_alive(!close);
     if (m_request.method == "HEAD") {
         res.content_length(std::uint64_t(response.body.size()));
@@ -499,11 +535,11 @@ void HttpSession::send(const Response &original, bool close)
         res.body() = response.body;
         res.prepare_payload();
     }
-    m_stream.expires_after(milliseconds(m_context->options.bodyTimeoutMs));
+    tcp().expires_after(milliseconds(m_context->options.bodyTimeoutMs));
     bhttp::async_write(m_stream, res, beast::bind_front_handler(&HttpSession::onWritten, shared_from_this()));
 }
 
-void HttpSession::onWritten(beast::error_code ec, std::size_t)
+template <class Stream> void HttpSession<Stream>::onWritten(beast::error_code ec, std::size_t)
 {
     m_response.reset();
     if (ec) {
@@ -526,7 +562,7 @@ void HttpSession::onWritten(beast::error_code ec, std::size_t)
     awaitRequest();
 }
 
-void HttpSession::finishRequest(const QString &error)
+template <class Stream> void HttpSession<Stream>::finishRequest(const QString &error)
 {
     if (!m_requestOpen)
         return;
@@ -550,23 +586,24 @@ void HttpSession::finishRequest(const QString &error)
 // Close after an answer the client may still be sending a body for: stop writing, then read and
 // throw away what arrives for a short while, so that the kernel does not reset the connection
 // (and destroy our response in the client's receive buffer) because of unread data.
-void HttpSession::lingeringClose()
+template <class Stream> void HttpSession<Stream>::lingeringClose()
 {
     m_phase = Phase::Closing;
     beast::error_code ec;
-    m_stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    tcp().socket().shutdown(tcp::socket::shutdown_send, ec);
     if (ec) {
         closeNow();
         return;
     }
     m_discardBuffer = std::make_unique<std::array<char, 16 * 1024>>();
-    m_stream.expires_after(milliseconds(std::min(kMaxLingerMs, m_context->options.bodyTimeoutMs)));
+    tcp().expires_after(milliseconds(std::min(kMaxLingerMs, m_context->options.bodyTimeoutMs)));
     discard();
 }
 
-void HttpSession::discard()
+template <class Stream> void HttpSession<Stream>::discard()
 {
-    m_stream.async_read_some(
+    // Below TLS: what arrives after the answer is thrown away unread, encrypted or not.
+    tcp().async_read_some(
         net::buffer(*m_discardBuffer), [self = shared_from_this()](beast::error_code ec, std::size_t bytes) {
             self->m_discarded += bytes;
             if (ec || self->m_discarded > kMaxDiscardBytes || self->m_phase != Phase::Closing)
@@ -576,15 +613,16 @@ void HttpSession::discard()
         });
 }
 
-void HttpSession::stop(bool force)
+template <class Stream> void HttpSession<Stream>::stop(bool force)
 {
     net::post(m_executor, [self = shared_from_this(), force] { self->onStop(force); });
 }
 
-void HttpSession::onStop(bool force)
+template <class Stream> void HttpSession<Stream>::onStop(bool force)
 {
     m_stopRequested = true;
     switch (m_phase) {
+    case Phase::Handshake:
     case Phase::Idle:
     case Phase::Head:
         closeNow();
@@ -603,18 +641,21 @@ void HttpSession::onStop(bool force)
     }
 }
 
-void HttpSession::closeNow()
+template <class Stream> void HttpSession<Stream>::closeNow()
 {
     if (m_phase == Phase::Closed || m_phase == Phase::Upgraded)
         return;
     const bool handling = m_phase == Phase::Handling;
     m_phase = Phase::Closed;
     beast::error_code ec;
-    m_stream.socket().shutdown(tcp::socket::shutdown_both, ec);
-    m_stream.close();
+    tcp().socket().shutdown(tcp::socket::shutdown_both, ec);
+    tcp().close();
     // A worker still holding the request reports it when it answers.
     if (!handling)
         finishRequest(QStringLiteral("connection closed"));
 }
+
+template class HttpSession<PlainStream>;
+template class HttpSession<TlsStream>;
 
 } // namespace outpost::http

@@ -3,6 +3,7 @@
 
 #include "qbytearraybody.h"
 #include "servercontext.h"
+#include "streams.h"
 
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -14,6 +15,7 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <variant>
 
 namespace outpost::http {
@@ -22,19 +24,30 @@ namespace outpost::http {
 /// hands the request to a worker thread and writes the worker's response back on the connection's
 /// strand; keep-alive, timeouts, WebSocket upgrades and the access log live here too.
 /// The connection keeps itself alive (shared_ptr) while a worker holds its request.
-class HttpSession : public Stoppable, public std::enable_shared_from_this<HttpSession>
+/// The same code serves HTTP and HTTPS: Stream is PlainStream or TlsStream (whose TLS handshake
+/// runs first, under ServerOptions::tlsHandshakeTimeoutMs); both are instantiated in the .cpp.
+template <class Stream>
+class HttpSession : public Stoppable, public std::enable_shared_from_this<HttpSession<Stream>>
 {
+    using std::enable_shared_from_this<HttpSession>::shared_from_this;
+    using std::enable_shared_from_this<HttpSession>::weak_from_this;
+
 public:
-    HttpSession(boost::asio::ip::tcp::socket &&socket, std::shared_ptr<ServerContext> context,
-        ConnectionLimiter::Slot slot);
+    /// `tlsContext` keeps the TLS context of a TlsStream alive (null for a PlainStream).
+    HttpSession(Stream &&stream, std::shared_ptr<ServerContext> context, ConnectionLimiter::Slot slot,
+        std::shared_ptr<void> tlsContext);
     ~HttpSession() override;
 
     void start();
     void stop(bool force) override;
 
 private:
-    enum class Phase { Idle, Head, Body, Handling, Writing, Closing, Upgraded, Closed };
+    enum class Phase { Handshake, Idle, Head, Body, Handling, Writing, Closing, Upgraded, Closed };
+    static constexpr bool kTls = std::is_same_v<Stream, TlsStream>;
 
+    boost::beast::tcp_stream &tcp() { return boost::beast::get_lowest_layer(m_stream); }
+    void handshake();
+    void onHandshake(boost::beast::error_code ec);
     void awaitRequest();
     void onFirstBytes(boost::beast::error_code ec, std::size_t bytes);
     void readHead();
@@ -65,7 +78,8 @@ private:
 
     std::shared_ptr<ServerContext> m_context;
     ConnectionLimiter::Slot m_slot; // handed on to the WebSocket on an upgrade
-    boost::beast::tcp_stream m_stream;
+    std::shared_ptr<void> m_tlsContext;
+    Stream m_stream;
     boost::asio::any_io_executor m_executor;
     boost::beast::flat_buffer m_buffer;
     QString m_peer;

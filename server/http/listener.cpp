@@ -94,7 +94,16 @@ void Listener::onAccept(boost::beast::error_code ec, tcp::socket socket)
         return;
     }
     socket.set_option(tcp::no_delay(true), optionEc);
-    std::make_shared<HttpSession>(std::move(socket), m_context, std::move(slot))->start();
+    // The slot is held from here, through the TLS handshake, for the life of the connection.
+    if (std::shared_ptr<net::ssl::context> tls = m_context->tls.get()) {
+        std::make_shared<HttpSession<TlsStream>>(
+            TlsStream(std::move(socket), *tls), m_context, std::move(slot), tls)
+            ->start();
+    } else {
+        std::make_shared<HttpSession<PlainStream>>(
+            PlainStream(std::move(socket)), m_context, std::move(slot), nullptr)
+            ->start();
+    }
     accept();
 }
 

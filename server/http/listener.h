@@ -12,7 +12,8 @@
 
 namespace outpost::http {
 
-/// Accepts connections and starts an HttpSession on its own strand for each.
+/// Accepts connections and starts an HttpSession on its own strand for each (over TLS when the
+/// context holds a TLS context).
 class Listener : public std::enable_shared_from_this<Listener>
 {
 public:

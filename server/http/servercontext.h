@@ -7,6 +7,7 @@
 #include "notifyhubimpl.h"
 #include "serveroptions.h"
 
+#include <boost/asio/ssl/context.hpp>
 #include <boost/asio/thread_pool.hpp>
 
 #include <atomic>
@@ -76,6 +77,27 @@ private:
     std::unordered_map<std::string, int> m_open;
 };
 
+/// The TLS context new connections use (null: plain HTTP). Replaced as a whole by a reload;
+/// connections keep the one they started with.
+class TlsHolder
+{
+public:
+    std::shared_ptr<boost::asio::ssl::context> get() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_context;
+    }
+    void set(std::shared_ptr<boost::asio::ssl::context> context)
+    {
+        std::lock_guard lock(m_mutex);
+        m_context = std::move(context);
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    std::shared_ptr<boost::asio::ssl::context> m_context;
+};
+
 struct ServerContext {
     ServerContext(ServerOptions o, Handler &h)
         : options(std::move(o))
@@ -90,6 +112,7 @@ struct ServerContext {
     SessionRegistry sessions;
     ConnectionLimiter connections;
     InFlightCounter inFlight;
+    TlsHolder tls;
     std::atomic<bool> stopping { false };
 };
 

@@ -23,6 +23,14 @@ struct ServerOptions {
     int maxWebSocketsPerUser = 8; // more upgrades of the same user get 429
     int maxConnectionsPerAddress
         = 128; // open connections from one source address; more are closed at once (0: no cap)
+
+    // TLS: with a certificate and key the one listener speaks HTTPS and WSS only (no plain HTTP).
+    QString tlsCertFile; // PEM: the certificate, optionally followed by its intermediates
+    QString tlsKeyFile; // PEM: its private key (unencrypted)
+    QString tlsChainFile; // optional PEM: intermediates, when not in tlsCertFile
+    int tlsHandshakeTimeoutMs = 10000; // a TLS handshake not done by then is closed (slowloris)
+
+    bool tls() const { return !tlsCertFile.isEmpty() || !tlsKeyFile.isEmpty(); }
 };
 
 } // namespace outpost::http

@@ -17,25 +17,28 @@ namespace beast = boost::beast;
 namespace websocket = boost::beast::websocket;
 namespace net = boost::asio;
 
-WebSocketSession::WebSocketSession(beast::tcp_stream &&stream, std::shared_ptr<ServerContext> context,
-    const Subscriber &subscriber, QString requestId, QString peer, ConnectionLimiter::Slot slot)
-    : m_ws(std::move(stream))
+template <class Stream>
+StreamWebSocketSession<Stream>::StreamWebSocketSession(Stream &&stream,
+    std::shared_ptr<ServerContext> context, const Subscriber &subscriber, QString requestId, QString peer,
+    ConnectionLimiter::Slot slot, std::shared_ptr<void> tlsContext)
+    : WebSocketSession(subscriber.userId, subscriber.session)
+    , m_tlsContext(std::move(tlsContext))
+    , m_ws(std::move(stream))
     , m_context(std::move(context))
-    , m_userId(subscriber.userId)
-    , m_session(subscriber.session)
     , m_slot(std::move(slot))
     , m_recheck(m_ws.get_executor())
     , m_requestId(std::move(requestId))
     , m_peer(std::move(peer))
 { }
 
-WebSocketSession::~WebSocketSession()
+template <class Stream> StreamWebSocketSession<Stream>::~StreamWebSocketSession()
 {
     m_context->hub.remove(this);
     m_context->sessions.remove(this);
 }
 
-void WebSocketSession::run(beast::http::request<beast::http::empty_body> request)
+template <class Stream>
+void StreamWebSocketSession<Stream>::run(beast::http::request<beast::http::empty_body> request)
 {
     m_context->sessions.add(this, weak_from_this());
     const ServerOptions &o = m_context->options;
@@ -54,10 +57,11 @@ void WebSocketSession::run(beast::http::request<beast::http::empty_body> request
     m_ws.set_option(websocket::stream_base::decorator(
         [requestId](websocket::response_type &res) { res.set("X-Request-Id", requestId); }));
 
-    m_ws.async_accept(request, beast::bind_front_handler(&WebSocketSession::onAccept, shared_from_this()));
+    m_ws.async_accept(
+        request, beast::bind_front_handler(&StreamWebSocketSession::onAccept, shared_from_this()));
 }
 
-void WebSocketSession::onAccept(beast::error_code ec)
+template <class Stream> void StreamWebSocketSession<Stream>::onAccept(beast::error_code ec)
 {
     if (ec) {
         closeNow(ec.message().c_str());
@@ -83,7 +87,7 @@ void WebSocketSession::onAccept(beast::error_code ec)
 
 // Every webSocketRecheckMs the handler confirms the session still holds (a sign-out on another
 // instance, a changed password or an expiry ends it), on a worker thread since it asks the database.
-void WebSocketSession::scheduleRecheck()
+template <class Stream> void StreamWebSocketSession<Stream>::scheduleRecheck()
 {
     m_recheck.expires_after(std::chrono::milliseconds(m_context->options.webSocketRecheckMs));
     m_recheck.async_wait([self = shared_from_this()](beast::error_code ec) {
@@ -102,7 +106,7 @@ void WebSocketSession::scheduleRecheck()
     });
 }
 
-void WebSocketSession::onRechecked(bool valid)
+template <class Stream> void StreamWebSocketSession<Stream>::onRechecked(bool valid)
 {
     if (m_closing || m_closed)
         return;
@@ -113,7 +117,7 @@ void WebSocketSession::onRechecked(bool valid)
     endSession();
 }
 
-void WebSocketSession::endSession()
+template <class Stream> void StreamWebSocketSession<Stream>::endSession()
 {
     net::post(m_ws.get_executor(), [self = shared_from_this()] {
         self->m_closeCode = websocket::close_code::policy_error;
@@ -122,12 +126,13 @@ void WebSocketSession::endSession()
     });
 }
 
-void WebSocketSession::read()
+template <class Stream> void StreamWebSocketSession<Stream>::read()
 {
-    m_ws.async_read(m_readBuffer, beast::bind_front_handler(&WebSocketSession::onRead, shared_from_this()));
+    m_ws.async_read(
+        m_readBuffer, beast::bind_front_handler(&StreamWebSocketSession::onRead, shared_from_this()));
 }
 
-void WebSocketSession::onRead(beast::error_code ec, std::size_t)
+template <class Stream> void StreamWebSocketSession<Stream>::onRead(beast::error_code ec, std::size_t)
 {
     if (ec) {
         closeNow(ec == websocket::error::closed ? "closed by peer" : ec.message().c_str());
@@ -138,12 +143,12 @@ void WebSocketSession::onRead(beast::error_code ec, std::size_t)
     read();
 }
 
-void WebSocketSession::push(const QByteArray &text)
+template <class Stream> void StreamWebSocketSession<Stream>::push(const QByteArray &text)
 {
     net::post(m_ws.get_executor(), [self = shared_from_this(), text] { self->enqueue(text); });
 }
 
-void WebSocketSession::enqueue(const QByteArray &text)
+template <class Stream> void StreamWebSocketSession<Stream>::enqueue(const QByteArray &text)
 {
     if (m_closing || m_closed)
         return;
@@ -160,16 +165,16 @@ void WebSocketSession::enqueue(const QByteArray &text)
         write();
 }
 
-void WebSocketSession::write()
+template <class Stream> void StreamWebSocketSession<Stream>::write()
 {
     m_writing = true;
     m_ws.text(true);
     const QByteArray &front = m_queue.front();
     m_ws.async_write(net::const_buffer(front.constData(), std::size_t(front.size())),
-        beast::bind_front_handler(&WebSocketSession::onWrite, shared_from_this()));
+        beast::bind_front_handler(&StreamWebSocketSession::onWrite, shared_from_this()));
 }
 
-void WebSocketSession::onWrite(beast::error_code ec, std::size_t)
+template <class Stream> void StreamWebSocketSession<Stream>::onWrite(beast::error_code ec, std::size_t)
 {
     m_writing = false;
     if (ec) {
@@ -186,12 +191,12 @@ void WebSocketSession::onWrite(beast::error_code ec, std::size_t)
         write();
 }
 
-void WebSocketSession::stop(bool force)
+template <class Stream> void StreamWebSocketSession<Stream>::stop(bool force)
 {
     net::post(m_ws.get_executor(), [self = shared_from_this(), force] { self->onStop(force); });
 }
 
-void WebSocketSession::onStop(bool force)
+template <class Stream> void StreamWebSocketSession<Stream>::onStop(bool force)
 {
     if (m_closed)
         return;
@@ -217,7 +222,7 @@ void WebSocketSession::onStop(bool force)
         closeGracefully();
 }
 
-void WebSocketSession::dropQueued()
+template <class Stream> void StreamWebSocketSession<Stream>::dropQueued()
 {
     // A push being written keeps its buffer until its handler runs (async_write still reads it).
     if (m_writing && !m_queue.empty())
@@ -226,7 +231,7 @@ void WebSocketSession::dropQueued()
         m_queue.clear();
 }
 
-void WebSocketSession::closeGracefully()
+template <class Stream> void StreamWebSocketSession<Stream>::closeGracefully()
 {
     if (m_closed)
         return;
@@ -234,7 +239,7 @@ void WebSocketSession::closeGracefully()
         [self = shared_from_this()](beast::error_code) { self->closeNow(self->m_closeReason); });
 }
 
-void WebSocketSession::closeNow(const char *why)
+template <class Stream> void StreamWebSocketSession<Stream>::closeNow(const char *why)
 {
     if (m_closed)
         return;
@@ -246,5 +251,8 @@ void WebSocketSession::closeNow(const char *why)
     qCDebug(lcHttp).noquote() << QStringLiteral("rid=%1 websocket closed user=%2 peer=%3: %4")
                                      .arg(m_requestId, m_userId, m_peer, QString::fromUtf8(why));
 }
+
+template class StreamWebSocketSession<PlainStream>;
+template class StreamWebSocketSession<TlsStream>;
 
 } // namespace outpost::http

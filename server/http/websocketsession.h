@@ -2,6 +2,7 @@
 #pragma once
 
 #include "servercontext.h"
+#include "streams.h"
 
 #include <QByteArray>
 #include <QString>
@@ -11,6 +12,7 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/message.hpp>
+#include <boost/beast/websocket/ssl.hpp>
 #include <boost/beast/websocket/stream.hpp>
 
 #include <deque>
@@ -18,26 +20,50 @@
 
 namespace outpost::http {
 
-/// One accepted WebSocket subscriber: completes the upgrade, registers with the hub, writes pushed
-/// text frames in order, pings when idle, ignores what the client sends. Lives on its strand.
-class WebSocketSession : public Stoppable, public std::enable_shared_from_this<WebSocketSession>
+/// One accepted WebSocket subscriber as the hub sees it, whatever stream it runs on.
+class WebSocketSession : public Stoppable
 {
 public:
-    WebSocketSession(boost::beast::tcp_stream &&stream, std::shared_ptr<ServerContext> context,
-        const Subscriber &subscriber, QString requestId, QString peer, ConnectionLimiter::Slot slot);
-    ~WebSocketSession() override;
+    WebSocketSession(QString userId, QString session)
+        : m_userId(std::move(userId))
+        , m_session(std::move(session))
+    { }
 
-    /// On the connection's strand, with the upgrade request already read.
-    void run(boost::beast::http::request<boost::beast::http::empty_body> request);
     /// Any thread: queue one text frame.
-    void push(const QByteArray &text);
-    /// Any thread: close with "going away" (force: drop the socket).
-    void stop(bool force) override;
+    virtual void push(const QByteArray &text) = 0;
     /// Any thread: close with "policy violation: session ended" (sign-out, revoked, expired).
-    void endSession();
+    virtual void endSession() = 0;
 
     const QString &userId() const { return m_userId; }
     const QString &session() const { return m_session; }
+
+protected:
+    const QString m_userId;
+    const QString m_session;
+};
+
+/// A WebSocketSession on a PlainStream or a TlsStream (both instantiated in the .cpp): completes
+/// the upgrade, registers with the hub, writes pushed text frames in order, pings when idle,
+/// ignores what the client sends. Lives on its strand.
+template <class Stream>
+class StreamWebSocketSession : public WebSocketSession,
+                               public std::enable_shared_from_this<StreamWebSocketSession<Stream>>
+{
+    using std::enable_shared_from_this<StreamWebSocketSession>::shared_from_this;
+    using std::enable_shared_from_this<StreamWebSocketSession>::weak_from_this;
+
+public:
+    StreamWebSocketSession(Stream &&stream, std::shared_ptr<ServerContext> context,
+        const Subscriber &subscriber, QString requestId, QString peer, ConnectionLimiter::Slot slot,
+        std::shared_ptr<void> tlsContext);
+    ~StreamWebSocketSession() override;
+
+    /// On the connection's strand, with the upgrade request already read.
+    void run(boost::beast::http::request<boost::beast::http::empty_body> request);
+    void push(const QByteArray &text) override;
+    /// Any thread: close with "going away" (force: drop the socket).
+    void stop(bool force) override;
+    void endSession() override;
 
 private:
     void onAccept(boost::beast::error_code ec);
@@ -53,10 +79,9 @@ private:
     void onRechecked(bool valid);
     void closeNow(const char *why);
 
-    boost::beast::websocket::stream<boost::beast::tcp_stream> m_ws;
+    std::shared_ptr<void> m_tlsContext; // outlives m_ws (declared first)
+    boost::beast::websocket::stream<Stream> m_ws;
     std::shared_ptr<ServerContext> m_context;
-    const QString m_userId;
-    const QString m_session;
     ConnectionLimiter::Slot m_slot;
     boost::asio::steady_timer m_recheck;
     boost::beast::websocket::close_code m_closeCode = boost::beast::websocket::close_code::going_away;

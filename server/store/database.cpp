@@ -14,6 +14,7 @@
 #include <QSqlField>
 #include <QThread>
 #include <QUrl>
+#include <QUrlQuery>
 #include <QUuid>
 
 #include <atomic>
@@ -124,6 +125,51 @@ Result<QSqlQuery> runSql(QSqlDatabase &db, const QString &sql, const QVariantLis
     return q;
 }
 
+namespace {
+
+/// The TLS keywords of libpq a PostgreSQL URL may carry (what psql's URLs take too).
+Result<QList<QPair<QString, QString>>> pgOptionsOf(const QUrlQuery &query)
+{
+    static const QStringList keys = { QStringLiteral("sslmode"), QStringLiteral("sslrootcert"),
+        QStringLiteral("sslcert"), QStringLiteral("sslkey"), QStringLiteral("sslcrl") };
+    static const QStringList modes
+        = { QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"),
+              QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full") };
+    QList<QPair<QString, QString>> options;
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (!keys.contains(key))
+            return Error(QStringLiteral("bad_config"),
+                QStringLiteral("The PostgreSQL URL's parameter '%1' is not supported (supported: %2).")
+                    .arg(key.left(100), keys.join(QStringLiteral(", "))));
+        if (key == QLatin1String("sslmode") && !modes.contains(value))
+            return Error(QStringLiteral("bad_config"),
+                QStringLiteral("sslmode must be one of %1, not '%2'.")
+                    .arg(modes.join(QStringLiteral(", ")), value.left(100)));
+        // QPSQL joins its options with ';' before handing them to libpq as "key='value' ...".
+        if (value.isEmpty() || value.contains(QLatin1Char(';')))
+            return Error(QStringLiteral("bad_config"),
+                QStringLiteral("The PostgreSQL URL's %1 must be a value without ';'.").arg(key));
+        options.append({ key, value });
+    }
+    return options;
+}
+
+/// connect_timeout and the URL's libpq keywords for QSqlDatabase::setConnectOptions (quoted as
+/// libpq's conninfo strings are).
+QString pgConnectOptions(const QList<QPair<QString, QString>> &options)
+{
+    QStringList parts { QStringLiteral("connect_timeout=5") };
+    for (const auto &[key, value] : options) {
+        QString quoted = value;
+        quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('\''), QStringLiteral("\\'"));
+        parts.append(QStringLiteral("%1='%2'").arg(key, quoted));
+    }
+    return parts.join(QLatin1Char(';'));
+}
+
+} // namespace
+
 Result<DbConfig> DbConfig::parse(const QString &url)
 {
     DbConfig c;
@@ -151,6 +197,10 @@ Result<DbConfig> DbConfig::parse(const QString &url)
         if (c.name.isEmpty() || c.name.contains(QLatin1Char('/')))
             return Error(
                 QStringLiteral("bad_config"), QStringLiteral("The PostgreSQL URL names no database."));
+        if (auto options = pgOptionsOf(QUrlQuery(u)); !options)
+            return options.error();
+        else
+            c.pgOptions = std::move(options).value();
         return c;
     }
     return Error(QStringLiteral("bad_config"),
@@ -162,7 +212,11 @@ QString DbConfig::describe() const
 {
     if (kind == DbKind::SQLite)
         return QStringLiteral("sqlite:") + path;
-    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(name);
+    QString text = QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host).arg(port).arg(name);
+    for (qsizetype i = 0; i < pgOptions.size(); ++i)
+        text += (i == 0 ? QLatin1Char('?') : QLatin1Char('&')) + pgOptions.at(i).first + QLatin1Char('=')
+            + pgOptions.at(i).second;
+    return text;
 }
 
 Database::Database(DbConfig config)
@@ -269,7 +323,7 @@ Result<QSqlDatabase> Database::addConnection(const QString &name)
         db.setUserName(m_config.user);
         db.setPassword(m_config.password);
         db.setDatabaseName(m_config.name);
-        db.setConnectOptions(QStringLiteral("connect_timeout=5"));
+        db.setConnectOptions(pgConnectOptions(m_config.pgOptions));
     }
     if (!db.open()) {
         const QString text = db.lastError().text();
@@ -283,8 +337,8 @@ Result<QSqlDatabase> Database::addConnection(const QString &name)
     }
     QSqlQuery q(db);
     const QStringList setup = m_config.kind == DbKind::SQLite
-        ? QStringList { QStringLiteral("PRAGMA synchronous=NORMAL"), QStringLiteral("PRAGMA busy_timeout=5000"),
-              QStringLiteral("PRAGMA foreign_keys=ON") }
+        ? QStringList { QStringLiteral("PRAGMA synchronous=NORMAL"),
+              QStringLiteral("PRAGMA busy_timeout=5000"), QStringLiteral("PRAGMA foreign_keys=ON") }
         : QStringList { QStringLiteral("SET client_min_messages TO warning"),
               QStringLiteral("SET default_transaction_isolation TO 'read committed'") };
     for (const QString &sql : setup)

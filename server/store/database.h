@@ -26,7 +26,11 @@ struct DbConfig {
     QString host;
     int port = 5432;
     QString user, password, name;
+    /// libpq keywords from the URL's query (sslmode, sslrootcert, sslcert, sslkey, sslcrl), in order.
+    QList<QPair<QString, QString>> pgOptions;
 
+    /// sqlite:PATH or postgresql://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=verify-full&sslrootcert=FILE...].
+    /// An unknown query key or sslmode value is an error (bad_config), never ignored.
     static Result<DbConfig> parse(const QString &url);
     /// Log-safe description (never the password).
     QString describe() const;

@@ -33,6 +33,8 @@ QNetworkReply *HttpClient::start(const QByteArray &method, const QString &pathAn
 {
     QNetworkRequest req(QUrl(m_base.toString() + pathAndQuery));
     req.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (m_ssl)
+        req.setSslConfiguration(*m_ssl);
     if (!m_token.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     if (!body.isEmpty() || method == "POST" || method == "PUT")

@@ -8,7 +8,10 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslConfiguration>
 #include <QUrl>
+
+#include <optional>
 
 namespace outpost::testing {
 
@@ -51,6 +54,8 @@ public:
     void setToken(const QString &token) { m_token = token; } // empty: no Authorization header
     QString token() const { return m_token; }
     void setTimeout(int ms) { m_timeoutMs = ms; }
+    /// For https: e.g. the default configuration plus a test CA.
+    void setSslConfiguration(const QSslConfiguration &ssl) { m_ssl = ssl; }
 
     /// POST /api/v1/session; the token, or empty (and *reply filled) on failure.
     QString signIn(const QString &user, const QString &password, const QString &deviceId = {},
@@ -82,6 +87,7 @@ private:
     QNetworkAccessManager m_nam;
     QUrl m_base;
     QString m_token;
+    std::optional<QSslConfiguration> m_ssl;
     int m_timeoutMs = 30000;
 };
 

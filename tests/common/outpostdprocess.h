@@ -13,7 +13,7 @@ namespace outpost::testing {
 /// The binary is $OUTPOSTD_BIN (outpost_add_test sets it). start() runs
 /// `outpostd --listen 127.0.0.1:<port> --db <url> --attachments <tmp> [--demo --demo-cases N] <extra>`
 /// (port 0 unless Options::port says otherwise) in a private temp dir and waits for its
-/// "outpostd listening on http://HOST:PORT" line. restart() starts it again with the same options on
+/// "outpostd listening on http(s)://HOST:PORT" line. restart() starts it again with the same options on
 /// the same port, so clients keep their URL across a crash (kill()) or a stop(). The server's stderr
 /// (its log, appended across restarts) goes to a file; log() reads it, e.g. to print it when a test
 /// fails. The destructor kills a server that is still running.
@@ -47,6 +47,7 @@ public:
     QUrl url(const QString &pathAndQuery) const;
     quint16 port() const { return quint16(m_baseUrl.port()); }
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    qint64 pid() const { return m_process.processId(); } // e.g. to send it SIGHUP
 
     /// SIGTERM, then waits up to `timeoutMs` for the exit: the exit code, or -1 when it crashed
     /// (signal) or did not exit in time (then it is killed).
