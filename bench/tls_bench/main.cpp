@@ -17,6 +17,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSslCipher>
 #include <QSslSocket>
 #include <QUrl>
 
@@ -100,7 +101,8 @@ public:
             if (!c->socket)
                 continue;
             Conn *raw = c.get();
-            QObject::connect(c->socket.get(), &QIODevice::readyRead, this, [this, raw] { onReadyRead(*raw); });
+            QObject::connect(
+                c->socket.get(), &QIODevice::readyRead, this, [this, raw] { onReadyRead(*raw); });
             m_conns.push_back(std::move(c));
         }
     }
@@ -175,10 +177,12 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser p;
     p.addOption({ QStringLiteral("url"), QStringLiteral("outpostd base URL"), QStringLiteral("URL") });
-    p.addOption({ QStringLiteral("ca"), QStringLiteral("CA certificate (PEM) for https"), QStringLiteral("FILE") });
-    p.addOption({ QStringLiteral("seconds"), QStringLiteral("poll duration (10)"), QStringLiteral("S"), QStringLiteral("10") });
-    p.addOption({ QStringLiteral("connections"), QStringLiteral("keep-alive pollers (10)"), QStringLiteral("N"),
+    p.addOption(
+        { QStringLiteral("ca"), QStringLiteral("CA certificate (PEM) for https"), QStringLiteral("FILE") });
+    p.addOption({ QStringLiteral("seconds"), QStringLiteral("poll duration (10)"), QStringLiteral("S"),
         QStringLiteral("10") });
+    p.addOption({ QStringLiteral("connections"), QStringLiteral("keep-alive pollers (10)"),
+        QStringLiteral("N"), QStringLiteral("10") });
     p.addOption({ QStringLiteral("handshakes"), QStringLiteral("new connections (300)"), QStringLiteral("N"),
         QStringLiteral("300") });
     p.process(app);
@@ -202,9 +206,11 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "tls_bench: alice cannot sign in\n");
         return 1;
     }
-    const QByteArray token = QJsonDocument::fromJson(body).object().value(QStringLiteral("token")).toString().toLatin1();
+    const QByteArray token
+        = QJsonDocument::fromJson(body).object().value(QStringLiteral("token")).toString().toLatin1();
     exchange(*setup, Prober::get("/api/v1/sync/changes?since=0&limit=5000", token), &body);
-    const QByteArray next = QJsonDocument::fromJson(body).object().value(QStringLiteral("next")).toString().toLatin1();
+    const QByteArray next
+        = QJsonDocument::fromJson(body).object().value(QStringLiteral("next")).toString().toLatin1();
     const QByteArray poll = Prober::get("/api/v1/sync/changes?since=" + next + "&limit=500", token);
     QString protocol = QStringLiteral("-");
     if (target.tls) {
@@ -220,8 +226,11 @@ int main(int argc, char **argv)
     poller.run(p.value(QStringLiteral("seconds")).toInt());
     emitLine({ { QStringLiteral("bench"), QStringLiteral("tls") }, { QStringLiteral("scheme"), scheme },
         { QStringLiteral("tls"), protocol }, { QStringLiteral("scenario"), QStringLiteral("poll-keepalive") },
-        { QStringLiteral("connections"), poller.connected() }, { QStringLiteral("n"), poller.latencies.size() },
-        { QStringLiteral("rps"), qRound(double(poller.latencies.size()) * 1000.0 / double(std::max<qint64>(1, poller.elapsedMs))) },
+        { QStringLiteral("connections"), poller.connected() },
+        { QStringLiteral("n"), poller.latencies.size() },
+        { QStringLiteral("rps"),
+            qRound(
+                double(poller.latencies.size()) * 1000.0 / double(std::max<qint64>(1, poller.elapsedMs))) },
         { QStringLiteral("p50_ms"), round2(percentile(poller.latencies, 0.5)) },
         { QStringLiteral("p99_ms"), round2(percentile(poller.latencies, 0.99)) },
         { QStringLiteral("statuses"), statusesJson(poller.statuses) } });

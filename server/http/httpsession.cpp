@@ -11,7 +11,9 @@
 
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/core/detect_ssl.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
@@ -101,25 +103,46 @@ template <class Stream> void HttpSession<Stream>::start()
 
 // HTTPS: the TLS handshake first, bounded like a request head, so a client that opens a connection
 // and then trickles (or withholds) its handshake holds its slot for tlsHandshakeTimeoutMs at most.
+// A plain HTTP request on this port is told to use https:// instead of being cut off unanswered.
 template <class Stream> void HttpSession<Stream>::handshake()
 {
     if constexpr (kTls) {
         m_phase = Phase::Handshake;
         tcp().expires_after(milliseconds(m_context->options.tlsHandshakeTimeoutMs));
-        m_stream.async_handshake(net::ssl::stream_base::server,
+        beast::async_detect_ssl(
+            tcp(), m_buffer, beast::bind_front_handler(&HttpSession::onDetected, shared_from_this()));
+    }
+}
+
+template <class Stream> void HttpSession<Stream>::onDetected(beast::error_code ec, bool tls)
+{
+    if constexpr (kTls) {
+        if (ec) {
+            if (!isClientGone(ec))
+                qCDebug(lcHttp).noquote()
+                    << "peer" << m_peer << "TLS detection failed:" << ec.message().c_str();
+            closeNow();
+            return;
+        }
+        if (!tls) {
+            refusePlainHttp();
+            return;
+        }
+        m_stream.async_handshake(net::ssl::stream_base::server, m_buffer.data(),
             beast::bind_front_handler(&HttpSession::onHandshake, shared_from_this()));
     }
 }
 
-template <class Stream> void HttpSession<Stream>::onHandshake(beast::error_code ec)
+template <class Stream> void HttpSession<Stream>::onHandshake(beast::error_code ec, std::size_t used)
 {
     if (ec) {
-        // Plain HTTP on the TLS port, an untrusted certificate on the client's side, a timeout.
+        // An untrusted certificate on the client's side, an old protocol, a timeout.
         qCDebug(lcHttp).noquote() << "peer" << m_peer << "TLS handshake failed:"
                                   << (ec == beast::error::timeout ? "timeout" : ec.message().c_str());
         closeNow();
         return;
     }
+    m_buffer.consume(used);
     if (m_stopRequested || m_context->stopping) {
         closeNow();
         return;
@@ -127,8 +150,18 @@ template <class Stream> void HttpSession<Stream>::onHandshake(beast::error_code 
     readHead();
 }
 
-// Between keep-alive requests: wait for the first byte under the keep-alive timeout, then give the
-// client headerTimeoutMs for the whole head.
+template <class Stream> void HttpSession<Stream>::refusePlainHttp()
+{
+    static const std::string body = R"({"error":{"code":"https_required","message":)"
+                                    R"("This server speaks HTTPS only: use https:// (wss:// for push)."}})";
+    static const std::string answer = "HTTP/1.1 400 Bad Request\r\nContent-Type: "
+                                      "application/json\r\nConnection: close\r\nContent-Length: "
+        + std::to_string(body.size()) + "\r\n\r\n" + body;
+    qCDebug(lcHttp).noquote() << "peer" << m_peer << "sent plain HTTP to the TLS port";
+    net::async_write(tcp(), net::buffer(answer),
+        [self = shared_from_this()](beast::error_code, std::size_t) { self->lingeringClose(); });
+}
+
 template <class Stream> void HttpSession<Stream>::awaitRequest()
 {
     if (m_buffer.size() > 0) {

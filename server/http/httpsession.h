@@ -47,7 +47,9 @@ private:
 
     boost::beast::tcp_stream &tcp() { return boost::beast::get_lowest_layer(m_stream); }
     void handshake();
-    void onHandshake(boost::beast::error_code ec);
+    void onDetected(boost::beast::error_code ec, bool tls);
+    void onHandshake(boost::beast::error_code ec, std::size_t used);
+    void refusePlainHttp();
     void awaitRequest();
     void onFirstBytes(boost::beast::error_code ec, std::size_t bytes);
     void readHead();

@@ -206,7 +206,7 @@ private Q_SLOTS:
         QVERIFY2(health.header("strict-transport-security").startsWith("max-age="),
             health.header("strict-transport-security").constData());
 
-        // Plain HTTP on the same port gets no HTTP answer: the connection just closes.
+        // Plain HTTP on the same port is served nothing, only told to use https://.
         QTcpSocket plain;
         plain.connectToHost(QHostAddress::LocalHost, m_server.port());
         QVERIFY(plain.waitForConnected(5000));
@@ -214,7 +214,9 @@ private Q_SLOTS:
         QByteArray answer;
         QTRY_VERIFY_WITH_TIMEOUT(
             (answer += plain.readAll(), plain.state() == QAbstractSocket::UnconnectedState), 15000);
-        QVERIFY2(!answer.startsWith("HTTP/"), answer.constData());
+        QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.constData());
+        QVERIFY2(answer.contains("https_required") && answer.contains("use https://"), answer.constData());
+        QVERIFY(!answer.contains("\"status\""));
     }
 
     void protocolAndCipherFloor()
