@@ -665,6 +665,46 @@
         <source>The server no longer takes changes to case %1, so editing cannot help. Discard the change instead.</source>
         <translation>Der Server nimmt keine Änderungen an Fall %1 mehr an, Bearbeiten hilft also nicht. Verwerfen Sie die Änderung stattdessen.</translation>
     </message>
+    <message>
+        <source>Copying %1 failed: %2</source>
+        <translation>Kopieren von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The offline store %1 could not be encrypted (%2). It was left as it was, with its unsent changes.</source>
+        <translation>Der Offline-Speicher %1 konnte nicht verschlüsselt werden (%2). Er blieb unverändert, mit seinen nicht gesendeten Änderungen.</translation>
+    </message>
+    <message>
+        <source>The encrypted offline store could not be put in place at %1.</source>
+        <translation>Der verschlüsselte Offline-Speicher konnte nicht nach %1 gelegt werden.</translation>
+    </message>
+    <message>
+        <source>The offline store cannot be opened: its encryption is not available in this build.</source>
+        <translation>Der Offline-Speicher kann nicht geöffnet werden: seine Verschlüsselung fehlt in dieser Version.</translation>
+    </message>
+    <message>
+        <source>The offline store %1 is locked: its key is not available. Sign in to unlock it.</source>
+        <translation>Der Offline-Speicher %1 ist gesperrt: sein Schlüssel ist nicht verfügbar. Melden Sie sich an, um ihn zu entsperren.</translation>
+    </message>
+    <message>
+        <source>The offline store %1 cannot be read with this device&apos;s key for it (the keychain entry was replaced or belongs to another store). The store was left untouched.</source>
+        <translation>Der Offline-Speicher %1 lässt sich mit dem Schlüssel dieses Geräts nicht lesen (der Schlüsselbund-Eintrag wurde ersetzt oder gehört zu einem anderen Speicher). Der Speicher blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>The data on this device is locked: its key is not available.</source>
+        <translation>Die Daten auf diesem Gerät sind gesperrt: ihr Schlüssel ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file to keep.</source>
+        <translation>Die zu speichernde Datei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: it was cut short or changed.</source>
+        <translation>%1 kann nicht gelesen werden: die Datei wurde gekürzt oder verändert.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::sync::ActionUploader</name>
@@ -710,6 +750,18 @@
     <message>
         <source>Signing in without the server needs one sign-in with the server first. Connect to the network and sign in again.</source>
         <translation>Für eine Anmeldung ohne Server ist zuerst eine Anmeldung mit dem Server nötig. Verbinden Sie sich mit dem Netz und melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The keychain entry that unlocks the data on this device is damaged.</source>
+        <translation>Der Schlüsselbund-Eintrag, der die Daten auf diesem Gerät entsperrt, ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The data on this device is locked: its key is not in the keychain. Sign in to unlock it.</source>
+        <translation>Die Daten auf diesem Gerät sind gesperrt: ihr Schlüssel ist nicht im Schlüsselbund. Melden Sie sich an, um sie zu entsperren.</translation>
+    </message>
+    <message>
+        <source>No random key could be made for the data on this device.</source>
+        <translation>Für die Daten auf diesem Gerät konnte kein Zufallsschlüssel erzeugt werden.</translation>
     </message>
 </context>
 <context>

@@ -665,6 +665,46 @@
         <source>The server no longer takes changes to case %1, so editing cannot help. Discard the change instead.</source>
         <translation>Le serveur n’accepte plus de modifications du dossier %1 ; les corriger ne sert à rien. Abandonnez plutôt la modification.</translation>
     </message>
+    <message>
+        <source>Copying %1 failed: %2</source>
+        <translation>La copie de %1 a échoué : %2</translation>
+    </message>
+    <message>
+        <source>The offline store %1 could not be encrypted (%2). It was left as it was, with its unsent changes.</source>
+        <translation>Le stockage hors ligne %1 n&apos;a pas pu être chiffré (%2). Il est resté tel quel, avec ses modifications non envoyées.</translation>
+    </message>
+    <message>
+        <source>The encrypted offline store could not be put in place at %1.</source>
+        <translation>Le stockage hors ligne chiffré n&apos;a pas pu être mis en place à %1.</translation>
+    </message>
+    <message>
+        <source>The offline store cannot be opened: its encryption is not available in this build.</source>
+        <translation>Le stockage hors ligne ne peut pas être ouvert : son chiffrement n&apos;est pas disponible dans cette version.</translation>
+    </message>
+    <message>
+        <source>The offline store %1 is locked: its key is not available. Sign in to unlock it.</source>
+        <translation>Le stockage hors ligne %1 est verrouillé : sa clé n&apos;est pas disponible. Connectez-vous pour le déverrouiller.</translation>
+    </message>
+    <message>
+        <source>The offline store %1 cannot be read with this device&apos;s key for it (the keychain entry was replaced or belongs to another store). The store was left untouched.</source>
+        <translation>Le stockage hors ligne %1 ne peut pas être lu avec la clé de cet appareil (l&apos;entrée du trousseau a été remplacée ou appartient à un autre stockage). Le stockage n&apos;a pas été modifié.</translation>
+    </message>
+    <message>
+        <source>The data on this device is locked: its key is not available.</source>
+        <translation>Les données de cet appareil sont verrouillées : leur clé n&apos;est pas disponible.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file to keep.</source>
+        <translation>Impossible de lire le fichier à conserver.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: it was cut short or changed.</source>
+        <translation>%1 est illisible : le fichier a été tronqué ou modifié.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::sync::ActionUploader</name>
@@ -710,6 +750,18 @@
     <message>
         <source>Signing in without the server needs one sign-in with the server first. Connect to the network and sign in again.</source>
         <translation>Une connexion sans le serveur exige d’abord une connexion avec le serveur. Connectez-vous au réseau et reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The keychain entry that unlocks the data on this device is damaged.</source>
+        <translation>L&apos;entrée du trousseau qui déverrouille les données de cet appareil est endommagée.</translation>
+    </message>
+    <message>
+        <source>The data on this device is locked: its key is not in the keychain. Sign in to unlock it.</source>
+        <translation>Les données de cet appareil sont verrouillées : leur clé n&apos;est pas dans le trousseau. Connectez-vous pour les déverrouiller.</translation>
+    </message>
+    <message>
+        <source>No random key could be made for the data on this device.</source>
+        <translation>Aucune clé aléatoire n&apos;a pu être créée pour les données de cet appareil.</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "attachmentspanel.h"
 #include <QDir>
+#include <QRegularExpression>
 #include <QSaveFile>
-#include <QUuid>
 
 #include "attachfiledialog.h"
 #include "attachmentsmodel.h"
@@ -281,7 +281,8 @@ QString AttachmentsPanel::openedCopiesDir()
 QString AttachmentsPanel::openableCopy(
     const QString &attachmentId, const QString &name, const QByteArray &content)
 {
-    if (QUuid::fromString(attachmentId).isNull() || name.isEmpty() || name.contains(QLatin1Char('/'))
+    static const QRegularExpression safeId(QStringLiteral("^[A-Za-z0-9-]{1,64}$"));
+    if (!safeId.match(attachmentId).hasMatch() || name.isEmpty() || name.contains(QLatin1Char('/'))
         || name.contains(QLatin1Char('\\')) || name == QLatin1String("..") || name == QLatin1String("."))
         return {};
     const QString dir = QDir(openedCopiesDir()).filePath(attachmentId);

@@ -11,10 +11,13 @@
 #include "sql/sqlitewal.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -193,18 +196,9 @@ Status encryptPlainStore(const QString &path)
     qCInfo(lcStore) << "encrypted the store" << path << "written before encryption";
     return Status::success();
 }
-} // namespace
-
-Status unlock(const QString &path)
+/// What the file is (new, plain, encrypted), a plain one encrypted, and whether `key` opens it.
+Status inspectAndMigrate(const QString &path, const QByteArray &key)
 {
-    if (!cryptvfs::registerOnce())
-        return Error(QStringLiteral("store_io"),
-            Tr::tr("The offline store cannot be opened: its encryption is not available in this build."));
-    const QByteArray key = StoreKeys::lookup(path);
-    if (key.isEmpty())
-        return Error(QStringLiteral("store_locked"),
-            Tr::tr("The offline store %1 is locked: its key is not available. Sign in to unlock it.")
-                .arg(path));
     switch (cryptvfs::inspect(path)) {
     case cryptvfs::FileState::Missing:
         return Status::success();
@@ -219,6 +213,32 @@ Status unlock(const QString &path)
                    "was replaced or belongs to another store). The store was left untouched.")
                 .arg(path));
     return Status::success();
+}
+} // namespace
+
+Status unlock(const QString &path)
+{
+    if (!cryptvfs::registerOnce())
+        return Error(QStringLiteral("store_io"),
+            Tr::tr("The offline store cannot be opened: its encryption is not available in this build."));
+    const QByteArray key = StoreKeys::lookup(path);
+    if (key.isEmpty())
+        return Error(QStringLiteral("store_locked"),
+            Tr::tr("The offline store %1 is locked: its key is not available. Sign in to unlock it.")
+                .arg(path));
+    // The file is looked at directly only before this process opens it through SQLite: closing a
+    // descriptor of a file drops every POSIX lock the process holds on it, SQLite's included. Once
+    // a key opened the store (or made it), later opens with that key trust it.
+    static QMutex mutex;
+    static QHash<QString, QByteArray> verified; // path → hash of the key that opened it
+    const QByteArray keyHash = QCryptographicHash::hash(key, QCryptographicHash::Sha256);
+    QMutexLocker lock(&mutex);
+    if (verified.value(path) == keyHash)
+        return Status::success();
+    const Status st = inspectAndMigrate(path, key);
+    if (st.ok())
+        verified.insert(path, keyHash);
+    return st;
 }
 
 QSqlDatabase addConnection(const QString &name, const QString &path, const QString &options, bool readOnly)

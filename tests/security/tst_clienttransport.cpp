@@ -9,6 +9,7 @@
 #include "memorycredentialstore.h"
 #include "rawhttpserver.h"
 #include "signin.h"
+#include "storekeys.h"
 #include "synccontroller.h"
 
 #include <QDirIterator>
@@ -262,6 +263,7 @@ private Q_SLOTS:
         config.user = QStringLiteral("alice");
         config.token = QStringLiteral("T0K");
         config.storePath = client::StoreLocation::pathFor(profile, config.server, config.user);
+        client::StoreKeys::remember(config.storePath, client::StoreKeys::generate()); // as a sign-in does
         config.usePush = false;
         config.useReachability = false;
         config.periodic = false;

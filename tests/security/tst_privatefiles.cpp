@@ -177,6 +177,22 @@ private Q_SLOTS:
                     QStringLiteral(".sqlite-wal"), QStringLiteral("profile.json") }));
             const QStringList loose = notPrivate(profile);
             QVERIFY2(loose.isEmpty(), qPrintable(loose.join(QLatin1Char('\n'))));
+            // Encrypted at rest: no file of the profile holds a case's title, the user's record or
+            // the attached file's bytes (profile.json names the server and the user, nothing more).
+            const QString title = store->reads().cases().first().record.title;
+            QVERIFY(title.size() > 8);
+            const QStringList known { title, QStringLiteral("displayName"), QString(64, QLatin1Char('m')) };
+            QDirIterator it(profile, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                QFile f(it.next());
+                if (f.fileName().endsWith(QStringLiteral("profile.json")))
+                    continue;
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                const QByteArray bytes = f.readAll();
+                for (const QString &k : known)
+                    QVERIFY2(
+                        !bytes.contains(k.toUtf8()), qPrintable(f.fileName() + QStringLiteral(": ") + k));
+            }
         }
         QCOMPARE(notPrivate(diag), QStringList());
     }

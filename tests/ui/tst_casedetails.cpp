@@ -16,6 +16,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QCryptographicHash>
+#include <QDirIterator>
 #include <QFileDialog>
 #include <QListView>
 #include <QMessageBox>
@@ -274,11 +275,20 @@ private Q_SLOTS:
         panel->list()->setCurrentIndex(panel->model()->index(0, 0));
         QTest::mouseClick(panel->openButton(), Qt::LeftButton);
         QVERIFY(opened.wait(10000) || !opened.isEmpty());
-        QVERIFY2(openedPath.startsWith(m_details->cacheDir()), qPrintable(openedPath));
+        // Another application needs a plain file: it gets one in the user's runtime folder, never
+        // in the profile, whose cache keeps only the sealed copy.
+        QVERIFY2(openedPath.startsWith(AttachmentsPanel::openedCopiesDir()), qPrintable(openedPath));
         QVERIFY(openedPath.endsWith(QStringLiteral("/meter photo.jpg")));
         QFile copy(openedPath);
         QVERIFY(copy.open(QIODevice::ReadOnly));
         QCOMPARE(sha256(copy.readAll()), sha256(bytes));
+        QDirIterator cached(m_details->cacheDir(), QDir::Files, QDirIterator::Subdirectories);
+        QVERIFY(cached.hasNext());
+        while (cached.hasNext()) {
+            QFile sealed(cached.next());
+            QVERIFY(sealed.open(QIODevice::ReadOnly));
+            QVERIFY(!sealed.readAll().contains(bytes.left(64)));
+        }
 
         // A file that is not there: a message, nothing recorded.
         QSignalSpy failed(m_details.get(), &CaseDetailsHost::attachmentFailed);

@@ -21,18 +21,17 @@ private:
     SampleCaseHost m_host;
     QList<ConflictEntry> entries() const
     {
-        const QJsonObject base{{QStringLiteral("priority"), QStringLiteral("normal")},
-                               {QStringLiteral("contact"), QStringLiteral("M. Keller")},
-                               {QStringLiteral("passed"), QJsonValue::Null}};
-        const QJsonObject mine{{QStringLiteral("priority"), QStringLiteral("high")},
-                               {QStringLiteral("contact"), QStringLiteral("M. Keller, gate 2")},
-                               {QStringLiteral("passed"), true}};
-        const QJsonObject theirs{{QStringLiteral("priority"), QStringLiteral("low")},
-                                 {QStringLiteral("contact"), QStringLiteral("J. Berger")},
-                                 {QStringLiteral("passed"), false}};
-        return ConflictDialog::entriesFrom({QStringLiteral("priority"), QStringLiteral("contact"),
-                                            QStringLiteral("passed")},
-                                           base, mine, theirs);
+        const QJsonObject base { { QStringLiteral("priority"), QStringLiteral("normal") },
+            { QStringLiteral("contact"), QStringLiteral("M. Keller") },
+            { QStringLiteral("passed"), QJsonValue::Null } };
+        const QJsonObject mine { { QStringLiteral("priority"), QStringLiteral("high") },
+            { QStringLiteral("contact"), QStringLiteral("M. Keller, gate 2") },
+            { QStringLiteral("passed"), true } };
+        const QJsonObject theirs { { QStringLiteral("priority"), QStringLiteral("low") },
+            { QStringLiteral("contact"), QStringLiteral("J. Berger") }, { QStringLiteral("passed"), false } };
+        return ConflictDialog::entriesFrom(
+            { QStringLiteral("priority"), QStringLiteral("contact"), QStringLiteral("passed") }, base, mine,
+            theirs);
     }
 
 private Q_SLOTS:
@@ -46,7 +45,8 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 3);
         model.setChoice(QStringLiteral("contact"), ConflictModel::Side::Mine);
         model.setData(model.index(0, ConflictModel::TheirsColumn), Qt::Checked, Qt::CheckStateRole);
-        QCOMPARE(model.index(1, ConflictModel::FieldColumn).data().toString(), QStringLiteral("Contact on site"));
+        QCOMPARE(
+            model.index(1, ConflictModel::FieldColumn).data().toString(), QStringLiteral("Contact on site"));
         QCOMPARE(model.index(2, ConflictModel::MineColumn).data().toString(), QStringLiteral("Yes"));
         model.setEntries({});
         QCOMPARE(model.rowCount(), 0);
@@ -54,8 +54,8 @@ private Q_SLOTS:
 
     void picksMineAndTheirsPerFieldAndReturnsThem()
     {
-        ConflictDialog dlg(SampleCaseHost::inspectionType(), QStringLiteral("C-10042"), entries(),
-                           m_host.lookupSource());
+        ConflictDialog dlg(
+            SampleCaseHost::inspectionType(), QStringLiteral("C-10042"), entries(), m_host.lookupSource());
         dlg.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dlg));
         QPushButton *resolve = dlg.resolveButton();
@@ -79,9 +79,10 @@ private Q_SLOTS:
         const QRect mineRect = view->visualRect(dlg.model()->index(2, ConflictModel::MineColumn));
         dlg.model()->setChoice(QStringLiteral("passed"), ConflictModel::Side::Mine);
         QVERIFY(mineRect.isValid());
-        dlg.model()->setData(dlg.model()->index(2, ConflictModel::TheirsColumn), Qt::Checked, Qt::CheckStateRole);
+        dlg.model()->setData(
+            dlg.model()->index(2, ConflictModel::TheirsColumn), Qt::Checked, Qt::CheckStateRole);
         QCOMPARE(dlg.model()->index(2, ConflictModel::MineColumn).data(Qt::CheckStateRole).toInt(),
-                 int(Qt::Unchecked));
+            int(Qt::Unchecked));
         QVERIFY(resolve->isEnabled());
 
         QSignalSpy accepted(&dlg, &QDialog::accepted);

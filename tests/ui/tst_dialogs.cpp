@@ -45,8 +45,9 @@ private Q_SLOTS:
     {
         QString why;
         QCOMPARE(normalizeServerUrl(QStringLiteral(" outpost.example.com/ "), &why),
-                 QStringLiteral("https://outpost.example.com"));
-        QCOMPARE(normalizeServerUrl(QStringLiteral("http://10.0.0.5:8080"), &why), QStringLiteral("http://10.0.0.5:8080"));
+            QStringLiteral("https://outpost.example.com"));
+        QCOMPARE(normalizeServerUrl(QStringLiteral("http://10.0.0.5:8080"), &why),
+            QStringLiteral("http://10.0.0.5:8080"));
         QVERIFY(normalizeServerUrl(QStringLiteral("ftp://x"), &why).isEmpty());
         QVERIFY(why.contains(QStringLiteral("ftp://x")));
         QVERIFY(normalizeServerUrl(QString(), &why).isEmpty());
@@ -91,7 +92,8 @@ private Q_SLOTS:
 
         // The server and user are remembered, the password never.
         QSettings s;
-        QCOMPARE(s.value(QStringLiteral("signin/server")).toString(), QStringLiteral("https://outpost.example.com"));
+        QCOMPARE(s.value(QStringLiteral("signin/server")).toString(),
+            QStringLiteral("https://outpost.example.com"));
         for (const QString &key : s.allKeys())
             QVERIFY2(s.value(key).toString() != QLatin1String("s3cret"), qPrintable(key));
         SignInDialog again;
@@ -135,7 +137,8 @@ private Q_SLOTS:
         QVERIFY(dlg.save());
         QCOMPARE(saved.count(), 1);
         QCOMPARE(saved.at(0).at(0).toBool(), true); // language changed
-        QCOMPARE(s.value(QStringLiteral("signin/server")).toString(), QStringLiteral("https://sync.example.org"));
+        QCOMPARE(
+            s.value(QStringLiteral("signin/server")).toString(), QStringLiteral("https://sync.example.org"));
         QCOMPARE(s.value(QStringLiteral("sync/intervalMinutes")).toInt(), 15);
         QCOMPARE(s.value(QStringLiteral("kiosk/idleMinutes")).toInt(), 3);
         QCOMPARE(s.value(QStringLiteral("ui/language")).toString(), QStringLiteral("fr"));
@@ -147,8 +150,9 @@ private Q_SLOTS:
 
     void eventLogViewFilters()
     {
-        QStringListModel log({QStringLiteral("08:01 sync started"), QStringLiteral("08:01 uploaded 3 actions"),
-                              QStringLiteral("08:02 conflict on C-10043"), QStringLiteral("08:02 sync finished")});
+        QStringListModel log(
+            { QStringLiteral("08:01 sync started"), QStringLiteral("08:01 uploaded 3 actions"),
+                QStringLiteral("08:02 conflict on C-10043"), QStringLiteral("08:02 sync finished") });
         EventLogView view;
         view.setModel(&log);
         QAbstractItemModelTester tester(view.proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -22,6 +22,7 @@
 #include "signindialog.h"
 #include "storecasedetails.h"
 #include "storelistmodels.h"
+#include "storeunlock.h"
 #include "synccontroller.h"
 #include "syncstatusbar.h"
 #include "testdatabase.h"
@@ -53,7 +54,9 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
 #include <QUuid>
+#include <optional>
 
 using namespace outpost;
 using namespace outpost::testing;
@@ -783,6 +786,15 @@ private Q_SLOTS:
         const QString path = client::StoreLocation::pathFor(
             m_env.profile->path(), m_env.server->baseUrl(), QStringLiteral("bob"));
         qint64 rootPage = 0, pageSize = 0;
+        {
+            // Bob signed in on this device before: his store's key is in the keychain.
+            sync::KeychainCredentialStore keychain(m_keychain);
+            std::optional<Status> keyed;
+            sync::unlockStore(&keychain, m_env.server->baseUrl(), QStringLiteral("bob"), path,
+                sync::StoreKeyMode::CreateIfMissing, [&](Status st) { keyed = st; });
+            QTRY_VERIFY_WITH_TIMEOUT(keyed.has_value(), 20000);
+            QVERIFY2(keyed->ok(), qPrintable(keyed->error().toString()));
+        }
         {
             auto s = client::LocalStore::open(path);
             QVERIFY2(s.ok(), qPrintable(s.error().toString()));

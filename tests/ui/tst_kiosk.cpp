@@ -10,16 +10,16 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
-#include <QPushButton>
-#include <QVBoxLayout>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QMainWindow>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QVBoxLayout>
 
 using namespace outpost::ui;
 using namespace std::chrono_literals;
@@ -164,13 +164,13 @@ private Q_SLOTS:
         auto *combo = new QComboBox(&w);
         combo->addItem(QStringLiteral("a"));
         auto *check = new QCheckBox(QStringLiteral("Yes"), &w);
-        for (QWidget *c : {static_cast<QWidget *>(button), static_cast<QWidget *>(edit), static_cast<QWidget *>(combo),
-                           static_cast<QWidget *>(check)})
+        for (QWidget *c : { static_cast<QWidget *>(button), static_cast<QWidget *>(edit),
+                 static_cast<QWidget *>(combo), static_cast<QWidget *>(check) })
             lay->addWidget(c);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        for (QWidget *c : {static_cast<QWidget *>(button), static_cast<QWidget *>(edit), static_cast<QWidget *>(combo),
-                           static_cast<QWidget *>(check)})
+        for (QWidget *c : { static_cast<QWidget *>(button), static_cast<QWidget *>(edit),
+                 static_cast<QWidget *>(combo), static_cast<QWidget *>(check) })
             QVERIFY2(c->height() >= 44, c->metaObject()->className());
         QVERIFY(button->width() >= 44);
     }

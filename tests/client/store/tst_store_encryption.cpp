@@ -91,6 +91,7 @@ private Q_SLOTS:
         QVERIFY(c && c->record.fields.value("summary").toString().startsWith(QString::fromUtf8(Marker)));
         // …and appears in no file while the store is open (the WAL holds the changes)…
         QVERIFY(QFile::exists(path() + "-wal"));
+        QVERIFY(QFile::exists(path() + "-shm")); // the WAL's index, shared by the threads' connections
         QCOMPARE(filesContaining(m_dir->path(), Marker), QStringList());
         QCOMPARE(filesContaining(m_dir->path(), "SQLite format 3"), QStringList());
         QCOMPARE(filesContaining(m_dir->path(), "CREATE TABLE"), QStringList());

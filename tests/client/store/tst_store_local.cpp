@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Local operations of the offline store: validation, atomic change + queued action, queue folding.
+#include "sealedfile.h"
 #include "storetestutil.h"
 
 #include <QCryptographicHash>
@@ -345,9 +346,11 @@ private Q_SLOTS:
             QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
         QCOMPARE(list.first().name, QString("report.txt"));
         QVERIFY(list.first().localPath.startsWith(m_store->attachmentsDir()));
+        // The copy is sealed with the store's key: its bytes are not the file's, and it opens.
         QFile copy(list.first().localPath);
         QVERIFY(copy.open(QIODevice::ReadOnly));
-        QCOMPARE(copy.readAll(), bytes);
+        QVERIFY(!copy.readAll().contains(bytes.left(32)));
+        QCOMPARE(sealedfile::read(m_path, list.first().localPath).value(), bytes);
         QCOMPARE(m_store->upload().attachmentsToUpload().size(), 1);
         QVERIFY(m_store->upload().markAttachmentUploaded(*att).ok());
         QCOMPARE(m_store->upload().attachmentsToUpload().size(), 0);

@@ -76,6 +76,11 @@ void TestCliE2e::killedCliSyncAppliesEveryActionOnce()
     QCOMPARE(run({ QStringLiteral("sync") }).first, 0);
 
     const QString path = client::StoreLocation::pathFor(profile, m_server.baseUrl(), QStringLiteral("alice"));
+    // The CLI made the store: its key is in the keychain.
+    {
+        const Status unlocked = unlockFromKeychain(m_server.baseUrl(), QStringLiteral("alice"), path);
+        QVERIFY2(unlocked.ok(), qPrintable(unlocked.error().toString()));
+    }
     QString caseId;
     {
         auto store = openStore(path);
@@ -180,6 +185,11 @@ void TestCliE2e::cliWorkflowAndExitCodes()
 
     // Typed values: a bad number is a validation failure (3) and writes nothing.
     const QString path = client::StoreLocation::pathFor(profile, m_server.baseUrl(), QStringLiteral("alice"));
+    // The CLI made the store: its key is in the keychain.
+    {
+        const Status unlocked = unlockFromKeychain(m_server.baseUrl(), QStringLiteral("alice"), path);
+        QVERIFY2(unlocked.ok(), qPrintable(unlocked.error().toString()));
+    }
     auto store = openStore(path);
     const auto type = store->reads().caseType(QStringLiteral("inspection"));
     QStringList assignments;

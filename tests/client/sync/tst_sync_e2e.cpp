@@ -2,6 +2,7 @@
 // End-to-end: the sync engine and the CLI against a real outpostd (OUTPOSTD_BIN) on loopback.
 #include "credentialstore.h"
 #include "e2ehelpers.h"
+#include "encryptedstore.h"
 #include "httptransport.h"
 #include "memorycredentialstore.h"
 #include "outpostdprocess.h"
@@ -182,14 +183,22 @@ void TestSyncE2e::failedStoreCheckClosesTheNewSession()
     const QString profile = m_dir.filePath(QStringLiteral("newer-store-profile"));
     const QString path = client::StoreLocation::pathFor(profile, m_server.baseUrl(), QStringLiteral("alice"));
     QDir().mkpath(QFileInfo(path).path());
+    // Not about the keychain: the token store is in memory. The store's key is made there first, as
+    // the first sign-in on this device did.
+    auto credentials = std::make_shared<testing::MemoryCredentialStore>();
+    const Status keyed = await<Status>([&](auto cb) {
+        unlockStore(credentials.get(), m_server.baseUrl(), QStringLiteral("alice"), path,
+            StoreKeyMode::CreateIfMissing, cb);
+    });
+    QVERIFY2(keyed.ok(), qPrintable(keyed.error().toString()));
+    const int callsBefore = credentials->calls();
     {
         auto store = client::LocalStore::open(path);
         QVERIFY2(store.ok(), qPrintable(store.error().toString()));
         QVERIFY(!store.value()->deviceId().isEmpty()); // so the request goes before the check ends
     }
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("newer"));
-        db.setDatabaseName(path);
+        QSqlDatabase db = client::encryptedstore::addConnection(QStringLiteral("newer"), path, {});
         QVERIFY(db.open());
         QVERIFY(QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = 99")));
         db.close();
@@ -198,8 +207,6 @@ void TestSyncE2e::failedStoreCheckClosesTheNewSession()
     const int before = openSessions();
     QVERIFY(before > 0); // alice's test session from initTestCase
 
-    // Not about the keychain: the token store is in memory (and must stay untouched).
-    auto credentials = std::make_shared<testing::MemoryCredentialStore>();
     SignIn signIn({ nullptr, credentials });
     auto out = await<Result<SignInOutcome>>([&](auto cb) {
         signIn.signIn(m_server.baseUrl(), QStringLiteral("alice"), QStringLiteral("alice"), profile, cb);
@@ -207,8 +214,11 @@ void TestSyncE2e::failedStoreCheckClosesTheNewSession()
     QVERIFY(!out.ok());
     QCOMPARE(out.error().code, QStringLiteral("store_too_new"));
     QCOMPARE(openSessions(), before);
-    QVERIFY(credentials->entries().isEmpty());
-    QCOMPARE(credentials->calls(), 0);
+    // No token kept: the store's key was read, nothing written.
+    QCOMPARE(credentials->entries().size(), 1);
+    QVERIFY(!credentials->entries().contains(
+        CredentialStore::keyFor(m_server.baseUrl(), QStringLiteral("alice"))));
+    QCOMPARE(credentials->calls(), callsBefore + 1);
 }
 
 int TestSyncE2e::openSessions()

@@ -4,6 +4,7 @@
 // action exactly once; a request the server refuses as a whole is split until the one action it
 // refuses is isolated in the sync issues, and everything else drains.
 #include "e2ehelpers.h"
+#include "encryptedstore.h"
 #include "outpostdprocess.h"
 #include "testdatabase.h"
 
@@ -77,8 +78,7 @@ private:
         const QString conn = QStringLiteral("raw-") + id;
         bool ok = false;
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), conn);
-            db.setDatabaseName(storePath);
+            QSqlDatabase db = client::encryptedstore::addConnection(conn, storePath, {}); // the store's key
             if (db.open()) {
                 QSqlQuery q(db);
                 q.exec(QStringLiteral("PRAGMA busy_timeout = 10000"));
