@@ -115,15 +115,28 @@ void TestCliE2e::killedCliSyncAppliesEveryActionOnce()
             { QStringLiteral("--profile"), profile, QStringLiteral("sync"), QStringLiteral("--batch"),
                 QStringLiteral("1") });
         QVERIFY(p.waitForStarted(10000));
-        const int delay = int(QRandomGenerator::global()->bounded(30, 300));
+        // Killed once the drain began (the queue shrank), a random moment later: how long the
+        // process takes to get there (keychain, store check) does not decide where it dies.
         bool killed = false;
-        QTimer::singleShot(delay, &p, [&]() {
+        const auto kill = [&]() {
             if (p.state() == QProcess::Running) {
                 ::kill(pid_t(p.processId()), SIGKILL);
                 killed = true;
             }
+        };
+        QTimer watch;
+        watch.setInterval(5);
+        QObject::connect(&watch, &QTimer::timeout, &p, [&]() {
+            if (pending() < before) {
+                watch.stop();
+                QTimer::singleShot(int(QRandomGenerator::global()->bounded(0, 40)), &p, kill);
+            }
         });
+        watch.start();
+        if (attempt % 4 == 0) // and now and then at any moment, the start included
+            QTimer::singleShot(int(QRandomGenerator::global()->bounded(30, 300)), &p, kill);
         QVERIFY(done.wait(120000));
+        watch.stop();
         if (!killed) {
             QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         } else {
