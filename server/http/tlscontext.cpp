@@ -122,6 +122,7 @@ Result<std::shared_ptr<ssl::context>> makeTlsContext(const ServerOptions &o, QSt
             ++added;
         }
         BIO_free(bio);
+        ERR_clear_error(); // the end of the file reads as an error
         if (added == 0)
             return tlsError(
                 QStringLiteral("the TLS chain file '%1' holds no valid certificate").arg(o.tlsChainFile));

@@ -344,6 +344,29 @@ private Q_SLOTS:
         QCOMPARE(other.stop(), 0);
     }
 
+    void theConfigFileTakesTheCertificate()
+    {
+        // tls_cert, tls_key and tls_chain in the INI file, relative to its folder.
+        QFile ini(m_dir.filePath(s("outpostd.conf")));
+        QVERIFY(ini.open(QIODevice::WriteOnly));
+        ini.write("tls_cert = server.crt\ntls_key = server.key\ntls_chain = ca.crt\n");
+        ini.close();
+        testing::OutpostdProcess configured;
+        testing::OutpostdProcess::Options o;
+        o.dbUrl = s("sqlite:") + m_dir.filePath(s("configured.db"));
+        o.extraArgs = { s("--config"), ini.fileName() };
+        QString why;
+        QVERIFY2(configured.start(o, &why), qPrintable(why));
+        QCOMPARE(configured.baseUrl().scheme(), s("https"));
+        const auto socket = tlsConnect(configured.port());
+        QVERIFY(socket);
+        // The chain file's certificate is sent after the server's own.
+        const QList<QSslCertificate> chain = socket->peerCertificateChain();
+        QCOMPARE(chain.size(), 2);
+        QCOMPARE(chain.at(1).subjectInfo(QSslCertificate::CommonName), QStringList { s("Outpost Test CA") });
+        QCOMPARE(configured.stop(), 0);
+    }
+
     void startUpErrorsNameTheFileAndTheProblem_data()
     {
         QTest::addColumn<QStringList>("args");
