@@ -44,6 +44,9 @@ public:
     /// The protocol's HTTP status for an error code.
     static int statusFor(const QString &code);
     static http::Response errorResponse(const Error &e);
+    /// Every route of the API as "METHOD pattern" below /api/v1 ("GET cases/{id}"): what the
+    /// security suite's route matrix must cover.
+    static QStringList routeList() { return routes().describe(); }
 
 private:
     /// The route table (routes.cpp): every endpoint with its method, path, access and handler.

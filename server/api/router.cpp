@@ -55,4 +55,12 @@ Router::Match Router::match(const QByteArray &method, const QStringList &segment
     return m;
 }
 
+QStringList Router::describe() const
+{
+    QStringList out;
+    for (const Route &r : m_routes)
+        out.append(QString::fromLatin1(r.method) + QLatin1Char(' ') + r.path.text());
+    return out;
+}
+
 } // namespace outpost::server

@@ -40,6 +40,8 @@ public:
 
     /// Whether the segments match; then the parameters' values in order into *params.
     bool matches(const QStringList &segments, QStringList *params = nullptr) const;
+    /// The pattern as written ("cases/{id}/history").
+    QString text() const { return m_segments.join(QLatin1Char('/')); }
 
 private:
     QStringList m_segments;
@@ -67,6 +69,8 @@ public:
 
     /// The route for method and path, or what the path allows (405), or nothing (404).
     Match match(const QByteArray &method, const QStringList &segments) const;
+    /// Every route as "METHOD pattern" ("GET cases/{id}"), in table order.
+    QStringList describe() const;
 
 private:
     QList<Route> m_routes;
