@@ -5,6 +5,7 @@
 #include "localstore.h"
 #include "rules/caselabels.h"
 #include "rules/fieldvalue.h"
+#include "rules/rulesengine.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -170,8 +171,13 @@ int cmdCaseCreate(Context &ctx)
     auto fields = parseFieldValues(*type, ctx.positional.mid(1));
     if (!fields.ok())
         return fail(ctx, fields.error());
-    auto id = (*store)->edits().createCase(typeName, fields.value(),
-        ctx.options.value(QStringLiteral("title")), ctx.options.value(QStringLiteral("queue")));
+    // The title follows the server's rule (core's RulesEngine): refused here, nothing queued.
+    const QString title = ctx.options.value(QStringLiteral("title"));
+    if (const QString why = RulesEngine::checkTitle(title); !why.isEmpty())
+        return fail(
+            ctx, Error(QStringLiteral("validation_failed"), why, { { QStringLiteral("title"), why } }));
+    auto id = (*store)->edits().createCase(
+        typeName, fields.value(), title, ctx.options.value(QStringLiteral("queue")));
     if (!id.ok())
         return fail(ctx, id.error());
     return reportCase(ctx, **store, id.value(), "Created");

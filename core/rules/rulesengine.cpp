@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 
 namespace outpost {
@@ -44,6 +45,17 @@ QString RulesEngine::checkNoteText(const QString &text)
         return Tr::tr("A note must be at most %n characters long.", nullptr, MaxNoteLength);
     if (text.contains(QChar(0)))
         return Tr::tr("A note must not contain NUL characters.");
+    return {};
+}
+
+QString RulesEngine::checkTitle(const QString &title)
+{
+    if (title.size() > MaxTitleLength)
+        return Tr::tr("A title must be at most %n characters long.", nullptr, MaxTitleLength);
+    const bool control = std::any_of(
+        title.cbegin(), title.cend(), [](QChar c) { return c.category() == QChar::Other_Control; });
+    if (control)
+        return Tr::tr("A title must not contain control characters (tabs, line breaks).");
     return {};
 }
 

@@ -48,7 +48,9 @@ public:
     static constexpr int MaxNoteLength = 10000;
     /// A text field without a maxLength of its own holds at most this many characters.
     static constexpr int MaxTextLength = 10000;
-    /// A case title: at most this many characters, no control characters (the server checks it).
+    /// A case title (may be empty): at most MaxTitleLength characters, no control characters.
+    /// Empty when valid, else the message for the field "title".
+    static QString checkTitle(const QString &title);
     static constexpr int MaxTitleLength = 200;
 
     static bool hasValue(const QJsonValue &v);

@@ -105,14 +105,11 @@ Result<ActionResult> ActionRunner::run(const Action &a, QString *resolvedCaseId,
         if (const QString why = RulesEngine::checkNoteText(a.text); !why.isEmpty())
             return rejected(
                 a, isTempId(a.caseId) ? QString() : a.caseId, why, { { QStringLiteral("text"), why } });
-    const bool control = std::any_of(a.title.cbegin(), a.title.cend(),
-        [](QChar c) { return c.category() == QChar::Other_Control && c != QChar(0); });
-    if (a.title.size() > RulesEngine::MaxTitleLength || control) {
-        const QString why = QStringLiteral("A title is at most %1 characters, without control characters.")
-                                .arg(RulesEngine::MaxTitleLength);
-        return rejected(
-            a, isTempId(a.caseId) ? QString() : a.caseId, why, { { QStringLiteral("title"), why } });
-    }
+    // A NUL in the title, too, is left to the request's own check (400).
+    if (!a.title.contains(QChar(0)))
+        if (const QString why = RulesEngine::checkTitle(a.title); !why.isEmpty())
+            return rejected(
+                a, isTempId(a.caseId) ? QString() : a.caseId, why, { { QStringLiteral("title"), why } });
     if (a.type == ActionType::Create)
         return create(a, resolvedCaseId);
     QString caseId = a.caseId;

@@ -4,6 +4,7 @@
 #include "e2ehelpers.h"
 #include "outpostdprocess.h"
 #include "rules/fieldvalue.h"
+#include "rules/rulesengine.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -227,6 +228,33 @@ void TestCliE2e::cliWorkflowAndExitCodes()
         QVERIFY(bad.err.contains(numberField.toUtf8()));
         QCOMPARE(store->reads().pendingCount(), before);
     }
+    // Texts beyond the server's rules (core's RulesEngine: title, note, every text field) are refused
+    // here with the field and its limit named, and nothing is queued (before: a long title was
+    // queued and only the server rejected it, a sync later).
+    {
+        const QString longTitle(RulesEngine::MaxTitleLength + 1, QLatin1Char('t'));
+        auto bad = run(QStringList { QStringLiteral("case"), QStringLiteral("create"), type->name,
+                           QStringLiteral("--title"), longTitle }
+            + assignments);
+        QCOMPARE(bad.code, 3);
+        QVERIFY2(bad.err.contains("title: ") && bad.err.contains("200"), bad.err.constData());
+        bad = run(QStringList { QStringLiteral("case"), QStringLiteral("create"), type->name,
+                      QStringLiteral("--title"), QStringLiteral("two\nlines") }
+            + assignments);
+        QCOMPARE(bad.code, 3);
+        QVERIFY2(bad.err.contains("title: "), bad.err.constData());
+        for (const FieldDef &f : type->fields) {
+            if (f.type != FieldType::Text)
+                continue;
+            const int limit = f.maxLength ? *f.maxLength : RulesEngine::MaxTextLength;
+            bad = run(QStringList { QStringLiteral("case"), QStringLiteral("create"), type->name }
+                + assignments
+                + QStringList { f.name + QLatin1Char('=') + QString(limit + 1, QLatin1Char('x')) });
+            QCOMPARE(bad.code, 3);
+            QVERIFY2(bad.err.contains(QByteArray::number(limit)), bad.err.constData());
+        }
+        QCOMPARE(store->reads().pendingCount(), before);
+    }
     QString boolField; // set too, to see how the human text shows it
     for (const FieldDef &f : type->fields)
         if (f.type == FieldType::Bool && !req.contains(f.name))
@@ -269,6 +297,10 @@ void TestCliE2e::cliWorkflowAndExitCodes()
         run({ QStringLiteral("case"), QStringLiteral("transition"), tmp, QStringLiteral("no-such-flow") })
             .code,
         3);
+    auto longNote = run({ QStringLiteral("case"), QStringLiteral("note"), tmp,
+        QString(RulesEngine::MaxNoteLength + 1, QLatin1Char('n')) });
+    QCOMPARE(longNote.code, 3);
+    QVERIFY2(longNote.err.contains("10000"), longNote.err.constData());
     auto outbox = run({ QStringLiteral("outbox"), QStringLiteral("--json") });
     QCOMPARE(QJsonDocument::fromJson(outbox.out).array().size(), before + 2);
     QCOMPARE(run({ QStringLiteral("sync") }).code, 0);
