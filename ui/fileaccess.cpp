@@ -68,16 +68,48 @@ QStringList FileAccess::attachmentFolders() const
     QStringList candidates;
     candidates << QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
     candidates << m_settings.value(kCameraFolder).toString();
+    QStringList out;
+    for (const QString &c : std::as_const(candidates)) {
+        if (c.isEmpty() || !whyNoAttachmentFolder(c).isEmpty())
+            continue;
+        const QString dir = resolved(c);
+        if (!out.contains(dir))
+            out << dir;
+    }
+    return out;
+}
+
+QString FileAccess::whyNoAttachmentFolder(const QString &path) const
+{
+    const QString shown = QDir::toNativeSeparators(path);
+    if (path.isEmpty() || !QFileInfo(path).isDir())
+        return Tr::tr("The folder %1 does not exist.").arg(shown);
+    const QString dir = resolved(path);
+    // The home folder itself or a folder holding the app's files is no attachment folder.
+    if (dir == resolved(QDir::homePath()) || QDir(dir).isRoot())
+        return Tr::tr("%1 holds far more than pictures; choose a folder for pictures only.").arg(shown);
+    for (const QString &r : refusedFolders())
+        if (isInside(dir, r) || isInside(r, dir))
+            return Tr::tr("%1 holds the app's own data or system files; choose a folder for pictures only.")
+                .arg(shown);
+    return {};
+}
+
+QStringList FileAccess::folderPickerPlaces() const
+{
+    QStringList candidates { QDir::homePath() };
+#ifndef Q_OS_WIN
+    candidates << QStringLiteral("/media") << QStringLiteral("/mnt");
+#endif
     const QStringList refused = refusedFolders();
     QStringList out;
     for (const QString &c : std::as_const(candidates)) {
-        if (c.isEmpty() || !QFileInfo(c).isDir())
+        if (!QFileInfo(c).isDir())
             continue;
         const QString dir = resolved(c);
-        // The home folder itself or a folder holding the app's files is no attachment folder.
-        bool bad = dir == resolved(QDir::homePath()) || dir == QStringLiteral("/");
+        bool bad = false;
         for (const QString &r : refused)
-            bad = bad || isInside(dir, r) || isInside(r, dir);
+            bad = bad || isInside(dir, r);
         if (!bad && !out.contains(dir))
             out << dir;
     }

@@ -42,6 +42,13 @@ public:
     bool mayEnter(const QString &dir) const;
     /// Whether `path` is an attachment folder or an ancestor of one (the dialog's way there).
     bool isOnTheWay(const QString &path) const;
+    /// Empty when `dir` may be an attachment folder (the camera import folder), else why not
+    /// (translated): it must exist and must not be the home folder, `/`, or hold or lie in a
+    /// refused folder.
+    QString whyNoAttachmentFolder(const QString &dir) const;
+    /// Where the settings' folder picker browses for a camera import folder: the home folder and,
+    /// on Unix, /media and /mnt (removable media), those that exist and are not refused.
+    QStringList folderPickerPlaces() const;
 
     /// Folders no attachment comes from on any device: the settings' folder, system folders, and
     /// the protected folders.

@@ -542,6 +542,7 @@ void MainWindow::openSettingsDialog()
 {
     auto *dlg = new SettingsDialog(m_settings, this);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
+    dlg->setFileAccess(&m_fileAccess);
     connect(dlg, &SettingsDialog::settingsSaved, this, &MainWindow::settingsChanged);
     connect(dlg, &SettingsDialog::pinRejected, this, [this](int failures, int waitSeconds) {
         reportSecurityEvent(

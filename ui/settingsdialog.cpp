@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "settingsdialog.h"
 
+#include "fileaccess.h"
+#include "folderpickerdialog.h"
 #include "pinguard.h"
 #include "pinstore.h"
 #include "signindialog.h"
@@ -12,8 +14,10 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -28,11 +32,13 @@ SettingsDialog::SettingsDialog(QSettings &settings, QWidget *parent)
     , m_language(new QComboBox(this))
     , m_idle(new QSpinBox(this))
     , m_cameraFolder(new QLineEdit(this))
+    , m_browseCamera(new QPushButton(tr("&Browse…"), this))
     , m_attachWithoutPin(new QCheckBox(this))
     , m_currentPin(new QLineEdit(this))
     , m_pin(new QLineEdit(this))
     , m_pinRepeat(new QLineEdit(this))
     , m_message(new QLabel(this))
+    , m_ownAccess(settings)
 {
     setWindowTitle(tr("Settings"));
     setObjectName(QStringLiteral("settingsDialog"));
@@ -58,6 +64,9 @@ SettingsDialog::SettingsDialog(QSettings &settings, QWidget *parent)
     m_cameraFolder->setAccessibleName(tr("Camera import folder"));
     m_cameraFolder->setToolTip(tr("Where the camera's pictures arrive; with the Pictures folder the only "
                                   "folders a kiosk attaches files from"));
+    m_browseCamera->setObjectName(QStringLiteral("browseCameraFolder"));
+    m_browseCamera->setAccessibleName(tr("Choose the camera import folder"));
+    connect(m_browseCamera, &QPushButton::clicked, this, &SettingsDialog::browseCameraFolder);
     m_attachWithoutPin->setObjectName(QStringLiteral("attachWithoutPin"));
     m_attachWithoutPin->setText(
         tr("Technicians choose files without the PIN (from the attachment folders only)"));
@@ -94,7 +103,10 @@ SettingsDialog::SettingsDialog(QSettings &settings, QWidget *parent)
 
     auto *files = new QGroupBox(tr("Attachments"), this);
     auto *f = new QFormLayout(files);
-    f->addRow(tr("&Camera import folder:"), m_cameraFolder);
+    auto *cameraRow = new QHBoxLayout;
+    cameraRow->addWidget(m_cameraFolder, 1);
+    cameraRow->addWidget(m_browseCamera);
+    f->addRow(tr("&Camera import folder:"), cameraRow);
 
     auto *kiosk = new QGroupBox(tr("Kiosk mode"), this);
     auto *k = new QFormLayout(kiosk);
@@ -138,6 +150,13 @@ bool SettingsDialog::save()
     if (!camera.isEmpty() && !QFileInfo(camera).isDir()) {
         showMessage(tr("The camera import folder %1 does not exist.").arg(m_cameraFolder->text().trimmed()));
         return false;
+    }
+    if (!camera.isEmpty()) {
+        if (const QString why = access().whyNoAttachmentFolder(camera); !why.isEmpty()) {
+            showMessage(why);
+            m_cameraFolder->setFocus();
+            return false;
+        }
     }
     const QString pin = m_pin->text();
     if (!pin.isEmpty() || !m_pinRepeat->text().isEmpty()) {
@@ -195,6 +214,16 @@ bool SettingsDialog::save()
 QString SettingsDialog::messageText() const
 {
     return m_message->isHidden() ? QString() : m_message->text();
+}
+
+void SettingsDialog::browseCameraFolder()
+{
+    auto *picker = new FolderPickerDialog(
+        access(), QDir::fromNativeSeparators(m_cameraFolder->text().trimmed()), this);
+    picker->setAttribute(Qt::WA_DeleteOnClose);
+    connect(picker, &QFileDialog::fileSelected, this,
+        [this](const QString &dir) { m_cameraFolder->setText(QDir::toNativeSeparators(dir)); });
+    picker->open();
 }
 
 void SettingsDialog::showMessage(const QString &text)

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "fileaccess.h"
+
 #include <QDialog>
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSettings;
 class QSpinBox;
 
@@ -18,11 +21,15 @@ namespace outpost::ui {
 /// Attachments: the camera import folder (attachments/cameraFolder; with Pictures the kiosk's only
 /// attachment folders) and whether a kiosk asks the PIN before choosing files (kiosk/attachWithoutPin).
 /// A new PIN needs the current one when a PIN is set (checked by PinGuard: slower after 3 wrong).
+/// The camera folder's "Browse…" opens a FolderPickerDialog kept to the allowed places; a typed
+/// folder is checked by the same rule (FileAccess::whyNoAttachmentFolder).
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
     explicit SettingsDialog(QSettings &settings, QWidget *parent = nullptr);
+    /// The app's FileAccess (its protected folders); without one the settings' own rules apply.
+    void setFileAccess(const FileAccess *access) { m_access = access; }
 
     /// Writes the values; false (with a message shown) when one is not acceptable.
     bool save();
@@ -33,6 +40,7 @@ public:
     QComboBox *languageBox() const { return m_language; }
     QSpinBox *idleBox() const { return m_idle; }
     QLineEdit *cameraFolderEdit() const { return m_cameraFolder; }
+    QPushButton *cameraFolderBrowseButton() const { return m_browseCamera; }
     QCheckBox *attachWithoutPinBox() const { return m_attachWithoutPin; }
     /// Shown only while a PIN is set.
     QLineEdit *currentPinEdit() const { return m_currentPin; }
@@ -47,6 +55,8 @@ Q_SIGNALS:
 
 private:
     void showMessage(const QString &text);
+    void browseCameraFolder();
+    const FileAccess &access() const { return m_access ? *m_access : m_ownAccess; }
 
     QSettings &m_settings;
     QLineEdit *m_server;
@@ -54,11 +64,14 @@ private:
     QComboBox *m_language;
     QSpinBox *m_idle;
     QLineEdit *m_cameraFolder;
+    QPushButton *m_browseCamera;
     QCheckBox *m_attachWithoutPin;
     QLineEdit *m_currentPin;
     QLineEdit *m_pin;
     QLineEdit *m_pinRepeat;
     QLabel *m_message;
+    const FileAccess *m_access = nullptr;
+    FileAccess m_ownAccess; // without the app's: the settings' folder and system folders refused
 };
 
 } // namespace outpost::ui

@@ -13,6 +13,8 @@
 #include "casedetailshost.h"
 #include "casedetailspane.h"
 #include "caseview.h"
+#include "fileaccess.h"
+#include "folderpickerdialog.h"
 #include "kioskcontroller.h"
 #include "mainwindow.h"
 #include "pindialog.h"
@@ -514,6 +516,73 @@ private Q_SLOTS:
         // A camera folder inside the profile is no attachment folder.
         m_settings->setValue(QStringLiteral("attachments/cameraFolder"), m_profile);
         QCOMPARE(kiosk.window.fileAccess().attachmentFolders(), QStringList { pictures() });
+    }
+
+    void theCameraFolderIsChosenWithinAllowedPlaces()
+    {
+        const QString camera = m_home + QStringLiteral("/Camera");
+        QVERIFY(!writePicture(camera + QStringLiteral("/IMG_0002.jpg")).isEmpty());
+        Kiosk kiosk(*m_settings, m_profile);
+        // The settings, and with them the picker, only after the PIN.
+        kiosk.window.findChild<QAction *>(QStringLiteral("settings"))->trigger();
+        enterPin(kiosk.controller.pinDialog(), QStringLiteral("2468"));
+        SettingsDialog *settings = nullptr;
+        QTRY_VERIFY((settings = visible<SettingsDialog>()));
+        QPushButton *browse = settings->cameraFolderBrowseButton();
+        QVERIFY(browse && browse->isVisible());
+        QTest::mouseClick(browse, Qt::LeftButton);
+        auto *picker = settings->findChild<FolderPickerDialog *>();
+        QVERIFY(picker);
+        QTRY_VERIFY(picker->isVisible());
+        // Qt's own dialog, read-only, folders only, in the home folder; its side bar only the places.
+        QVERIFY(picker->testOption(QFileDialog::DontUseNativeDialog));
+        QVERIFY(picker->testOption(QFileDialog::ReadOnly));
+        QVERIFY(picker->testOption(QFileDialog::ShowDirsOnly));
+        QCOMPARE(picker->directory().absolutePath(), m_home);
+        QCOMPARE(picker->places().first(), m_home);
+        QList<QUrl> side;
+        for (const QString &p : picker->places()) {
+            QVERIFY2(
+                p == m_home || p == QStringLiteral("/media") || p == QStringLiteral("/mnt"), qPrintable(p));
+            side << QUrl::fromLocalFile(p);
+        }
+        QCOMPARE(picker->sidebarUrls(), side);
+
+        // Another folder leads back to the home folder: system folders, the profile.
+        picker->setDirectory(QStringLiteral("/etc"));
+        QTRY_COMPARE(picker->directory().absolutePath(), m_home);
+        picker->setDirectory(m_profile);
+        QTRY_COMPARE(picker->directory().absolutePath(), m_home);
+
+        // Typed folders that cannot hold attachments are refused and the picker stays.
+        auto *name = picker->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+        QVERIFY(name);
+        for (const QString &typed :
+            { QStringLiteral("/etc"), m_profile, m_home, m_dir.filePath(QStringLiteral("elsewhere")) }) {
+            name->setText(typed);
+            QTest::keyClick(name, Qt::Key_Return);
+            QVERIFY2(picker->isVisible(), qPrintable(typed));
+            QVERIFY2(!picker->messageText().isEmpty(), qPrintable(typed));
+        }
+        QVERIFY(settings->cameraFolderEdit()->text().isEmpty());
+
+        // A folder of the home folder is taken into the settings.
+        name->setText(QStringLiteral("Camera"));
+        QTest::keyClick(name, Qt::Key_Return);
+        QTRY_VERIFY(!picker->isVisible());
+        QCOMPARE(QDir::fromNativeSeparators(settings->cameraFolderEdit()->text()), camera);
+        QVERIFY(settings->save());
+        QCOMPARE(m_settings->value(QStringLiteral("attachments/cameraFolder")).toString(), camera);
+        QCOMPARE(kiosk.window.fileAccess().attachmentFolders(), (QStringList { pictures(), camera }));
+
+        // Typed into the settings instead: the same rule.
+        for (const QString &typed : { m_profile, m_home, QStringLiteral("/etc") }) {
+            settings->cameraFolderEdit()->setText(typed);
+            QVERIFY2(!settings->save(), qPrintable(typed));
+            QVERIFY2(!settings->messageText().isEmpty(), qPrintable(typed));
+        }
+        QCOMPARE(m_settings->value(QStringLiteral("attachments/cameraFolder")).toString(), camera);
+        m_settings->remove(QStringLiteral("attachments/cameraFolder"));
     }
 
     void theDeskRefusesTheAppsOwnFiles()
