@@ -265,6 +265,17 @@
         <source>%1 must not contain NUL characters.</source>
         <translation>%1 darf keine NUL-Zeichen enthalten.</translation>
     </message>
+    <message numerus="yes">
+        <source>A title must be at most %n characters long.</source>
+        <translation>
+            <numerusform>Ein Titel darf höchstens %n Zeichen lang sein.</numerusform>
+            <numerusform>Ein Titel darf höchstens %n Zeichen lang sein.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A title must not contain control characters (tabs, line breaks).</source>
+        <translation>Ein Titel darf keine Steuerzeichen (Tabulatoren, Zeilenumbrüche) enthalten.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ValueFormat</name>
@@ -1384,6 +1395,18 @@
         <source>the attachment folders (none is set up)</source>
         <translation>den Anhangsordnern (keiner ist eingerichtet)</translation>
     </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 holds far more than pictures; choose a folder for pictures only.</source>
+        <translation>%1 enthält weit mehr als Bilder; wählen Sie einen Ordner nur für Bilder.</translation>
+    </message>
+    <message>
+        <source>%1 holds the app&apos;s own data or system files; choose a folder for pictures only.</source>
+        <translation>%1 enthält die eigenen Daten der App oder Systemdateien; wählen Sie einen Ordner nur für Bilder.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::FlowActionBar</name>
@@ -1394,6 +1417,17 @@
     <message>
         <source>Moves the case to %1.</source>
         <translation>Setzt den Fall auf %1.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::FolderPickerDialog</name>
+    <message>
+        <source>Camera import folder</source>
+        <translation>Kamera-Importordner</translation>
+    </message>
+    <message>
+        <source>Choose a folder in %1.</source>
+        <translation>Wählen Sie einen Ordner in %1.</translation>
     </message>
 </context>
 <context>
@@ -2023,6 +2057,14 @@
     <message>
         <source>The current PIN is wrong; the PIN stays as it was.</source>
         <translation>Die aktuelle PIN ist falsch; die PIN bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose the camera import folder</source>
+        <translation>Kamera-Importordner wählen</translation>
     </message>
 </context>
 <context>

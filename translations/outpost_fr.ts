@@ -265,6 +265,17 @@
         <source>%1 must not contain NUL characters.</source>
         <translation>%1 ne doit pas contenir de caractères NUL.</translation>
     </message>
+    <message numerus="yes">
+        <source>A title must be at most %n characters long.</source>
+        <translation>
+            <numerusform>Un titre doit compter au plus %n caractère.</numerusform>
+            <numerusform>Un titre doit compter au plus %n caractères.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A title must not contain control characters (tabs, line breaks).</source>
+        <translation>Un titre ne doit pas contenir de caractères de contrôle (tabulations, retours à la ligne).</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ValueFormat</name>
@@ -1384,6 +1395,18 @@
         <source>the attachment folders (none is set up)</source>
         <translation>les dossiers de pièces jointes (aucun n&apos;est configuré)</translation>
     </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Le dossier %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1 holds far more than pictures; choose a folder for pictures only.</source>
+        <translation>%1 contient bien plus que des images ; choisissez un dossier réservé aux images.</translation>
+    </message>
+    <message>
+        <source>%1 holds the app&apos;s own data or system files; choose a folder for pictures only.</source>
+        <translation>%1 contient les données de l’application ou des fichiers système ; choisissez un dossier réservé aux images.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::FlowActionBar</name>
@@ -1394,6 +1417,17 @@
     <message>
         <source>Moves the case to %1.</source>
         <translation>Fait passer le dossier à %1.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::FolderPickerDialog</name>
+    <message>
+        <source>Camera import folder</source>
+        <translation>Dossier d’import de l’appareil photo</translation>
+    </message>
+    <message>
+        <source>Choose a folder in %1.</source>
+        <translation>Choisissez un dossier dans %1.</translation>
     </message>
 </context>
 <context>
@@ -2023,6 +2057,14 @@
     <message>
         <source>The current PIN is wrong; the PIN stays as it was.</source>
         <translation>Le code PIN actuel est erroné ; le code PIN reste inchangé.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>Choose the camera import folder</source>
+        <translation>Choisir le dossier d’import de l’appareil photo</translation>
     </message>
 </context>
 <context>
