@@ -1407,6 +1407,10 @@
         <source>%1 holds the app&apos;s own data or system files; choose a folder for pictures only.</source>
         <translation>%1 enthält die eigenen Daten der App oder Systemdateien; wählen Sie einen Ordner nur für Bilder.</translation>
     </message>
+    <message>
+        <source>%1 is a hidden folder; choose a folder for pictures only.</source>
+        <translation>%1 ist ein versteckter Ordner; wählen Sie einen Ordner nur für Bilder.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::FlowActionBar</name>

@@ -1407,6 +1407,10 @@
         <source>%1 holds the app&apos;s own data or system files; choose a folder for pictures only.</source>
         <translation>%1 contient les données de l’application ou des fichiers système ; choisissez un dossier réservé aux images.</translation>
     </message>
+    <message>
+        <source>%1 is a hidden folder; choose a folder for pictures only.</source>
+        <translation>%1 est un dossier caché ; choisissez un dossier réservé aux images.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::FlowActionBar</name>

@@ -4,6 +4,7 @@
 #include "fileaccess.h"
 #include "uilogging.h"
 
+#include <QAction>
 #include <QFileInfo>
 #include <QFileSystemModel>
 #include <QGridLayout>
@@ -71,6 +72,9 @@ AttachFileDialog::AttachFileDialog(const FileAccess &access, QWidget *parent)
     setHistory({});
     if (auto *up = findChild<QToolButton *>(QStringLiteral("toParentButton")))
         up->hide();
+    // Its context menu's "Show hidden files" would list programs' settings and keys.
+    if (auto *hidden = findChild<QAction *>(QStringLiteral("qt_show_hidden_action")))
+        hidden->setVisible(false);
     // A tablet's wide dialog: names, sizes and dates readable, the folders' names not cut.
     setViewMode(QFileDialog::Detail);
     if (auto *tree = findChild<QTreeView *>(QStringLiteral("treeView"))) {

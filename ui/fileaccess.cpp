@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "fileaccess.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -92,6 +94,11 @@ QString FileAccess::whyNoAttachmentFolder(const QString &path) const
         if (isInside(dir, r) || isInside(r, dir))
             return Tr::tr("%1 holds the app's own data or system files; choose a folder for pictures only.")
                 .arg(shown);
+    // Hidden folders hold programs' settings and keys (~/.ssh, ~/.gnupg), never a camera's pictures.
+    const QStringList segments = dir.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (std::any_of(segments.cbegin(), segments.cend(),
+            [](const QString &x) { return x.startsWith(QLatin1Char('.')); }))
+        return Tr::tr("%1 is a hidden folder; choose a folder for pictures only.").arg(shown);
     return {};
 }
 

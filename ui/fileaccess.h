@@ -43,8 +43,8 @@ public:
     /// Whether `path` is an attachment folder or an ancestor of one (the dialog's way there).
     bool isOnTheWay(const QString &path) const;
     /// Empty when `dir` may be an attachment folder (the camera import folder), else why not
-    /// (translated): it must exist and must not be the home folder, `/`, or hold or lie in a
-    /// refused folder.
+    /// (translated): it must exist and must not be the home folder, `/`, a hidden folder (or in
+    /// one), or hold or lie in a refused folder.
     QString whyNoAttachmentFolder(const QString &dir) const;
     /// Where the settings' folder picker browses for a camera import folder: the home folder and,
     /// on Unix, /media and /mnt (removable media), those that exist and are not refused.

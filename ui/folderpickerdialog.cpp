@@ -4,6 +4,7 @@
 #include "fileaccess.h"
 #include "uilogging.h"
 
+#include <QAction>
 #include <QFileInfo>
 #include <QFileSystemModel>
 #include <QGridLayout>
@@ -67,6 +68,9 @@ FolderPickerDialog::FolderPickerDialog(const FileAccess &access, const QString &
     setHistory({});
     if (auto *up = findChild<QToolButton *>(QStringLiteral("toParentButton")))
         up->hide();
+    // Its context menu's "Show hidden files" would list programs' settings and keys.
+    if (auto *hidden = findChild<QAction *>(QStringLiteral("qt_show_hidden_action")))
+        hidden->setVisible(false);
     if (parent) // no window manager sizes it on a kiosk
         resize(parent->window()->size() * 0.85);
     m_message = new QLabel(this);

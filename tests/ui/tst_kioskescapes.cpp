@@ -557,8 +557,13 @@ private Q_SLOTS:
         // Typed folders that cannot hold attachments are refused and the picker stays.
         auto *name = picker->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
         QVERIFY(name);
+        // Hidden folders (keys, programs' settings) neither: not even listed on request.
+        const QString ssh = m_home + QStringLiteral("/.ssh");
+        QVERIFY(QDir().mkpath(ssh));
+        auto *showHidden = picker->findChild<QAction *>(QStringLiteral("qt_show_hidden_action"));
+        QVERIFY(showHidden && !showHidden->isVisible());
         for (const QString &typed :
-            { QStringLiteral("/etc"), m_profile, m_home, m_dir.filePath(QStringLiteral("elsewhere")) }) {
+            { QStringLiteral("/etc"), m_profile, m_home, m_dir.filePath(QStringLiteral("elsewhere")), ssh }) {
             name->setText(typed);
             QTest::keyClick(name, Qt::Key_Return);
             QVERIFY2(picker->isVisible(), qPrintable(typed));
@@ -576,7 +581,7 @@ private Q_SLOTS:
         QCOMPARE(kiosk.window.fileAccess().attachmentFolders(), (QStringList { pictures(), camera }));
 
         // Typed into the settings instead: the same rule.
-        for (const QString &typed : { m_profile, m_home, QStringLiteral("/etc") }) {
+        for (const QString &typed : { m_profile, m_home, QStringLiteral("/etc"), ssh }) {
             settings->cameraFolderEdit()->setText(typed);
             QVERIFY2(!settings->save(), qPrintable(typed));
             QVERIFY2(!settings->messageText().isEmpty(), qPrintable(typed));
@@ -668,7 +673,7 @@ private Q_SLOTS:
             // (Execute bits do not travel: the app opens an attachment from the store's sealed copy,
             // by its content and name.)
         };
-        const QPair<QString, QString> letter { QStringLiteral("d1"),
+        const QPair<QString, QString> letter { QStringLiteral("5b0c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3"),
             writeFile(dl + QStringLiteral("/letter.docx"), QByteArray("PK\x03\x04 letter", 13)) };
 
         for (const bool kiosk : { false, true }) {
