@@ -205,6 +205,7 @@ void TestCliE2e::cliWorkflowAndExitCodes()
         QVERIFY2(unlocked.ok(), qPrintable(unlocked.error().toString()));
     }
     auto store = openStore(path);
+    QVERIFY(store);
     const auto type = store->reads().caseType(QStringLiteral("inspection"));
     QStringList assignments;
     const QJsonObject req = requiredFields(*type, *store);
