@@ -106,7 +106,9 @@ SettingsDialog::SettingsDialog(QSettings &settings, QWidget *parent)
     auto *cameraRow = new QHBoxLayout;
     cameraRow->addWidget(m_cameraFolder, 1);
     cameraRow->addWidget(m_browseCamera);
-    f->addRow(tr("&Camera import folder:"), cameraRow);
+    auto *cameraLabel = new QLabel(tr("&Camera import folder:"), files); // a row of two: its own label
+    cameraLabel->setBuddy(m_cameraFolder);
+    f->addRow(cameraLabel, cameraRow);
 
     auto *kiosk = new QGroupBox(tr("Kiosk mode"), this);
     auto *k = new QFormLayout(kiosk);

@@ -530,6 +530,10 @@ private Q_SLOTS:
         QTRY_VERIFY((settings = visible<SettingsDialog>()));
         QPushButton *browse = settings->cameraFolderBrowseButton();
         QVERIFY(browse && browse->isVisible());
+        bool labelled = false; // "Camera import folder:" with its mnemonic, not a literal "&"
+        for (QLabel *l : settings->findChildren<QLabel *>())
+            labelled |= l->buddy() == settings->cameraFolderEdit() && l->text().startsWith(QLatin1Char('&'));
+        QVERIFY(labelled);
         QTest::mouseClick(browse, Qt::LeftButton);
         auto *picker = settings->findChild<FolderPickerDialog *>();
         QVERIFY(picker);
