@@ -2137,6 +2137,10 @@
         <source>Enter your password.</source>
         <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
+    <message>
+        <source>Set by the administrator in the settings</source>
+        <translation>Vom Administrator in den Einstellungen festgelegt</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::StoreCaseDetails</name>

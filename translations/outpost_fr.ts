@@ -2137,6 +2137,10 @@
         <source>Enter your password.</source>
         <translation>Saisissez votre mot de passe.</translation>
     </message>
+    <message>
+        <source>Set by the administrator in the settings</source>
+        <translation>Défini par l’administrateur dans les paramètres</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::StoreCaseDetails</name>

@@ -124,6 +124,17 @@ void SignInDialog::setServer(const QString &url)
         focusFirstEmpty();
 }
 
+void SignInDialog::setServerLocked(bool locked)
+{
+    m_serverLocked = locked;
+    m_server->setReadOnly(locked);
+    m_server->setFocusPolicy(locked ? Qt::NoFocus : Qt::StrongFocus);
+    m_server->setToolTip(locked ? tr("Set by the administrator in the settings") : QString());
+    m_remember->setVisible(!locked);
+    if (!isVisible())
+        focusFirstEmpty();
+}
+
 void SignInDialog::setUser(const QString &user)
 {
     m_user->setText(user);
@@ -220,7 +231,7 @@ void SignInDialog::submit()
 void SignInDialog::focusFirstEmpty()
 {
     // A tap on the keyboard goes where the technician has to type next.
-    if (m_server->text().isEmpty())
+    if (m_server->text().isEmpty() && !m_serverLocked)
         m_server->setFocus();
     else if (m_user->text().isEmpty())
         m_user->setFocus();
@@ -231,6 +242,10 @@ void SignInDialog::focusFirstEmpty()
 void SignInDialog::remember()
 {
     QSettings s;
+    if (m_serverLocked) { // the administrator's: never changed from here
+        s.setValue(QStringLiteral("signin/lastUser"), user());
+        return;
+    }
     s.setValue(QStringLiteral("signin/rememberServer"), m_remember->isChecked());
     if (m_remember->isChecked())
         s.setValue(QStringLiteral("signin/server"), server());

@@ -31,6 +31,10 @@ public:
     /// While true the inputs are locked and a "Signing in…" line is shown.
     void setBusy(bool busy);
     QString messageText() const;
+    /// Kiosk: the server is the administrator's (set in the settings, behind the PIN): shown
+    /// read-only, "Remember server" hidden, and nothing about the server is written.
+    void setServerLocked(bool locked);
+    bool isServerLocked() const { return m_serverLocked; }
     /// Whether "locked" (kiosk idle lock): the dialog cannot be cancelled.
     void setCancelAllowed(bool allowed);
     /// Refused (Esc, close) while cancelling is not allowed.
@@ -53,6 +57,7 @@ private:
     QDialogButtonBox *m_buttons;
     QPushButton *m_signIn;
     bool m_cancelAllowed = true;
+    bool m_serverLocked = false;
 };
 
 /// Checks a server URL as typed; returns the normalized URL or an empty string and `why`.

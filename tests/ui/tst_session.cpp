@@ -23,6 +23,7 @@
 #include "worklistview.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QLineEdit>
 #include <QListView>
 #include <QMessageBox>
@@ -298,6 +299,13 @@ private Q_SLOTS:
         QVERIFY(window.isVisible());
         QVERIFY(window.isLocked());
         QCOMPARE(storeConnections(), QStringList());
+        // Nor a way to point the next technician at another server: the address is the administrator's.
+        auto *serverEdit = lc.signInDialog()->findChild<QLineEdit *>(QStringLiteral("server"));
+        QVERIFY(serverEdit && serverEdit->isReadOnly());
+        QVERIFY(!lc.signInDialog()->findChild<QCheckBox *>(QStringLiteral("rememberServer"))->isVisible());
+        const QString serverBefore = serverEdit->text();
+        QTest::keyClicks(serverEdit, QStringLiteral("evil.example"));
+        QCOMPARE(serverEdit->text(), serverBefore);
         QTest::keyClick(lc.signInDialog(), Qt::Key_Escape); // no way out here
         QVERIFY(lc.signInDialog() && lc.signInDialog()->isVisible());
         QCOMPARE(quit.size(), 0);
@@ -316,6 +324,7 @@ private Q_SLOTS:
         QVERIFY(window.isLocked());
         auto *unlock = window.findChild<SignInDialog *>(QStringLiteral("unlockDialog"));
         QVERIFY(unlock);
+        QVERIFY(unlock->findChild<QLineEdit *>(QStringLiteral("server"))->isReadOnly());
         QSignalSpy unlocked(&kiosk, &KioskController::unlocked);
         fillAndSubmit(unlock, QStringLiteral("bob"), QStringLiteral("bob"));
         QVERIFY(unlocked.wait(30000) || !unlocked.isEmpty());

@@ -76,6 +76,10 @@ void AppLifecycle::showSignIn()
         dlg->setCancelAllowed(false);
     if (!m_lastServer.isEmpty())
         dlg->setServer(m_lastServer);
+    // A kiosk's server is the administrator's: someone at the tablet must not point the next
+    // technician's sign-in at another server.
+    if (m_kiosk && !dlg->server().isEmpty())
+        dlg->setServerLocked(true);
     m_session->attachSignInDialog(dlg);
     connect(dlg, &QDialog::rejected, this, &AppLifecycle::quitRequested);
     m_signIn = dlg;
@@ -128,6 +132,7 @@ void AppLifecycle::lockScreen()
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     dlg->setObjectName(QStringLiteral("unlockDialog"));
     dlg->setCancelAllowed(false);
+    dlg->setServerLocked(true); // the signed-in technician's server
     m_session->attachUnlockDialog(dlg, [this] {
         m_window->setLocked(false);
         m_kiosk->unlock();
@@ -148,6 +153,7 @@ void AppLifecycle::signInAgain()
     auto *dlg = new SignInDialog(m_window);
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     dlg->setObjectName(QStringLiteral("signInAgainDialog"));
+    dlg->setServerLocked(true); // the signed-in technician's server
     dlg->setWindowTitle(tr("Sign in again"));
     dlg->showInfo(tr("The server needs your password before your changes can be sent."));
     m_session->attachSignInAgainDialog(
