@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // A VFS shim over SQLite's default VFS that encrypts every page of the store and of its WAL with
-// XChaCha20-Poly1305 (libsodium). SQLite's own code, SQL and file format stay as they are; only
+// AES-256-GCM (OpenSSL). SQLite's own code, SQL and file format stay as they are; only
 // what reaches the disk changes. See docs/security.md, "Encryption at rest".
 //
 // Where the pages are:
@@ -18,10 +18,12 @@
 #include <QFile>
 #include <QUrl>
 
+#include <openssl/evp.h>
 #include <sodium.h>
 #include <sqlite3.h>
 
 #include <cstring>
+#include <memory>
 #include <mutex>
 #include <vector>
 
@@ -29,9 +31,9 @@ namespace outpost::client::cryptvfs {
 
 namespace {
 constexpr int Usable = PageSize - ReservedBytes;
-constexpr int NonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
-constexpr int TagBytes = crypto_aead_xchacha20poly1305_ietf_ABYTES;
-static_assert(NonceBytes + TagBytes == ReservedBytes);
+constexpr int NonceBytes = 12; // AES-GCM's 96-bit IV
+constexpr int TagBytes = 16;
+static_assert(NonceBytes + TagBytes <= ReservedBytes);
 constexpr qint64 WalHeaderBytes = 32;
 constexpr qint64 FrameHeaderBytes = 24;
 constexpr qint64 FrameBytes = FrameHeaderBytes + PageSize;
@@ -39,41 +41,89 @@ constexpr unsigned char PlainMagic[] = "SQLite format 3"; // 16 bytes with its N
 
 enum class Kind { Main, Wal, NewJournal };
 
+/// AES-256-GCM through OpenSSL (AES-NI, ARMv8 crypto extensions, or its portable code), one
+/// context for sealing and one for opening, keyed once. Nonces: a random 64-bit prefix drawn when
+/// the file is opened (and again after 2^32 pages) and a counter, so that no page write needs the
+/// system's random source and no nonce repeats under the store's key.
+class PageCipher
+{
+public:
+    bool init(const QByteArray &key)
+    {
+        m_seal = EVP_CIPHER_CTX_new();
+        m_open = EVP_CIPHER_CTX_new();
+        const auto *k = reinterpret_cast<const unsigned char *>(key.constData());
+        if (!m_seal || !m_open || key.size() != 32
+            || EVP_EncryptInit_ex(m_seal, EVP_aes_256_gcm(), nullptr, k, nullptr) != 1
+            || EVP_DecryptInit_ex(m_open, EVP_aes_256_gcm(), nullptr, k, nullptr) != 1)
+            return false;
+        randombytes_buf(m_prefix, sizeof m_prefix);
+        return true;
+    }
+    ~PageCipher()
+    {
+        EVP_CIPHER_CTX_free(m_seal); // wipes the key schedule
+        EVP_CIPHER_CTX_free(m_open);
+    }
+
+    /// `plain` (SQLite's page) → `out` (the page on disk): ciphertext, then nonce and tag.
+    bool seal(const unsigned char *plain, unsigned char *out, quint64 pgno)
+    {
+        unsigned char *nonce = out + Usable;
+        unsigned char *tag = nonce + NonceBytes;
+        if (++m_counter == 0)
+            randombytes_buf(m_prefix, sizeof m_prefix);
+        std::memcpy(nonce, m_prefix, sizeof m_prefix);
+        for (int i = 0; i < 4; ++i)
+            nonce[8 + i] = static_cast<unsigned char>(m_counter >> (8 * i));
+        std::memset(tag + TagBytes, 0, ReservedBytes - NonceBytes - TagBytes);
+        unsigned char ad[8];
+        int len = 0;
+        return EVP_EncryptInit_ex(m_seal, nullptr, nullptr, nullptr, nonce) == 1
+            && (!pgno || EVP_EncryptUpdate(m_seal, nullptr, &len, ad, adFor(pgno, ad)) == 1)
+            && EVP_EncryptUpdate(m_seal, out, &len, plain, Usable) == 1
+            && EVP_EncryptFinal_ex(m_seal, out + len, &len) == 1
+            && EVP_CIPHER_CTX_ctrl(m_seal, EVP_CTRL_GCM_GET_TAG, TagBytes, tag) == 1;
+    }
+
+    /// Opens a page in place; its reserved bytes read as zeros. False if the tag does not match.
+    bool open(unsigned char *page, quint64 pgno)
+    {
+        unsigned char nonce[NonceBytes];
+        unsigned char tag[TagBytes];
+        std::memcpy(nonce, page + Usable, NonceBytes);
+        std::memcpy(tag, page + Usable + NonceBytes, TagBytes);
+        std::memset(page + Usable, 0, ReservedBytes); // SQLite never sees ours, and leaves them zero
+        unsigned char ad[8];
+        int len = 0;
+        return EVP_DecryptInit_ex(m_open, nullptr, nullptr, nullptr, nonce) == 1
+            && (!pgno || EVP_DecryptUpdate(m_open, nullptr, &len, ad, adFor(pgno, ad)) == 1)
+            && EVP_DecryptUpdate(m_open, page, &len, page, Usable) == 1
+            && EVP_CIPHER_CTX_ctrl(m_open, EVP_CTRL_GCM_SET_TAG, TagBytes, tag) == 1
+            && EVP_DecryptFinal_ex(m_open, page + len, &len) == 1;
+    }
+
+private:
+    static int adFor(quint64 pgno, unsigned char *ad)
+    {
+        for (int i = 0; i < 8; ++i)
+            ad[i] = static_cast<unsigned char>(pgno >> (8 * i));
+        return 8;
+    }
+    EVP_CIPHER_CTX *m_seal = nullptr;
+    EVP_CIPHER_CTX *m_open = nullptr;
+    unsigned char m_prefix[8] = {};
+    quint32 m_counter = 0;
+};
+
 struct CipherFile {
     sqlite3_file base; // first: SQLite sees a CipherFile as a sqlite3_file
     sqlite3_file *real; // the default VFS's file, allocated right after this struct
     Kind kind;
-    unsigned char key[crypto_aead_xchacha20poly1305_ietf_KEYBYTES];
+    PageCipher *cipher;
 };
 
 sqlite3_vfs *g_root = nullptr;
-
-// Pages: sealed from SQLite's plaintext into a buffer of our own (SQLite keeps using its page),
-// opened in place. The main file's pages are bound to their page number, so that a page copied
-// to another place does not open; a WAL frame's number is in its (clear) header, so WAL pages are
-// not bound (a checkpoint writes them into the main file sealed anew).
-void sealPage(const unsigned char *key, const unsigned char *plain, unsigned char *out, quint64 pgno)
-{
-    unsigned char *nonce = out + Usable;
-    unsigned char *tag = nonce + NonceBytes;
-    randombytes_buf(nonce, NonceBytes);
-    unsigned char ad[8];
-    for (int i = 0; i < 8; ++i)
-        ad[i] = static_cast<unsigned char>(pgno >> (8 * i));
-    crypto_aead_xchacha20poly1305_ietf_encrypt_detached(
-        out, tag, nullptr, plain, Usable, ad, pgno ? sizeof ad : 0, nullptr, nonce, key);
-}
-
-bool openPage(const unsigned char *key, unsigned char *page, quint64 pgno)
-{
-    unsigned char ad[8];
-    for (int i = 0; i < 8; ++i)
-        ad[i] = static_cast<unsigned char>(pgno >> (8 * i));
-    const int rc = crypto_aead_xchacha20poly1305_ietf_decrypt_detached(page, nullptr, page, Usable,
-        page + Usable + NonceBytes, ad, pgno ? sizeof ad : 0, page + Usable, key);
-    std::memset(page + Usable, 0, ReservedBytes); // SQLite never sees ours, and leaves them zero
-    return rc == 0;
-}
 
 /// Where page region `k` starts, and the first region that may reach past `offset`.
 qint64 regionStart(Kind kind, qint64 k)
@@ -124,7 +174,7 @@ int cipherRead(sqlite3_file *file, void *buf, int amt, sqlite3_int64 off)
                 return prc;
         }
         // A region never written (beyond the end, or a WAL the file system extended) reads as zeros.
-        if (!sodium_is_zero(page, PageSize) && !openPage(p->key, page, pageNumber(p->kind, k))) {
+        if (!sodium_is_zero(page, PageSize) && !p->cipher->open(page, pageNumber(p->kind, k))) {
             if (p->kind == Kind::Main) {
                 qCWarning(lcStore) << "page" << (k + 1) << "of the store does not decrypt";
                 return SQLITE_IOERR_DATA;
@@ -176,7 +226,8 @@ int cipherWrite(sqlite3_file *file, const void *buf, int amt, sqlite3_int64 off)
                 return SQLITE_IOERR_WRITE;
             }
         }
-        sealPage(p->key, plain, sealed.data() + (s - off), pageNumber(p->kind, k));
+        if (!p->cipher->seal(plain, sealed.data() + (s - off), pageNumber(p->kind, k)))
+            return SQLITE_IOERR_WRITE;
     }
     return p->real->pMethods->xWrite(p->real, sealed.data(), amt, off);
 }
@@ -185,7 +236,8 @@ int cipherClose(sqlite3_file *file)
 {
     auto *p = reinterpret_cast<CipherFile *>(file);
     const int rc = p->real->pMethods ? p->real->pMethods->xClose(p->real) : SQLITE_OK;
-    sodium_memzero(p->key, sizeof p->key);
+    delete p->cipher;
+    p->cipher = nullptr;
     return rc;
 }
 
@@ -298,12 +350,14 @@ int cipherOpen(sqlite3_vfs *, sqlite3_filename name, sqlite3_file *file, int fla
         return SQLITE_CANTOPEN;
     }
     const QByteArray pages = StoreKeys::derive(key, StoreKeys::Purpose::Pages);
-    std::memcpy(p->key, pages.constData(), sizeof p->key);
+    auto cipher = std::make_unique<PageCipher>();
+    if (!cipher->init(pages))
+        return SQLITE_CANTOPEN;
     const int rc = g_root->xOpen(g_root, name, p->real, flags, outFlags);
-    if (rc == SQLITE_OK)
+    if (rc == SQLITE_OK) {
+        p->cipher = cipher.release();
         p->base.pMethods = &g_methods;
-    else
-        sodium_memzero(p->key, sizeof p->key);
+    }
     return rc;
 }
 
@@ -428,17 +482,16 @@ bool keyOpens(const QString &path, const QByteArray &key)
 {
     if (sodium_init() < 0)
         return false;
-    const QByteArray pages = StoreKeys::derive(key, StoreKeys::Purpose::Pages);
-    if (pages.isEmpty())
+    PageCipher cipher;
+    if (!cipher.init(StoreKeys::derive(key, StoreKeys::Purpose::Pages)))
         return false;
-    const auto *k = reinterpret_cast<const unsigned char *>(pages.constData());
     unsigned char page[PageSize];
     if (QFile(path).size() >= PageSize && readAt(path, 0, page, PageSize))
-        return openPage(k, page, 1);
+        return cipher.open(page, 1);
     const QString wal = path + QStringLiteral("-wal");
     if (QFile(wal).size() >= WalHeaderBytes + FrameBytes
         && readAt(wal, WalHeaderBytes + FrameHeaderBytes, page, PageSize))
-        return openPage(k, page, 0);
+        return cipher.open(page, 0);
     return true;
 }
 

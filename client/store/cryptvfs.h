@@ -8,8 +8,8 @@
 namespace outpost::client::cryptvfs {
 
 /// Every page of an encrypted store is 4,096 bytes, of which SQLite uses the first 4,056; the last
-/// 40 ("reserved bytes", header byte 20) hold the page's random nonce (24) and its tag (16).
-/// On disk a page is XChaCha20-Poly1305 ciphertext of those 4,056 bytes.
+/// 40 ("reserved bytes", header byte 20) hold the page's nonce (12), its tag (16) and 12 spare
+/// bytes (zero). On disk a page is AES-256-GCM ciphertext of those 4,056 bytes.
 inline constexpr int PageSize = 4096;
 inline constexpr int ReservedBytes = 40;
 /// The VFS's name in SQLite's registry and in a store's URI ("file:…?vfs=outpost-cipher").
