@@ -4,6 +4,7 @@
 #include "apiclient.h"
 #include "clicontext.h"
 #include "credentialstore.h"
+#include "devicewipe.h"
 #include "httptransport.h"
 #include "localstore.h"
 #include "redact.h"
@@ -11,6 +12,7 @@
 #include "synccontroller.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -151,6 +153,25 @@ int cmdSignOut(Context &ctx)
     return code;
 }
 
+/// The server wiped this device: the store, its files and keychain entries and the profile's
+/// sign-in go (devicewipe.h); exit code as for a missing sign-in.
+int wiped(Context &ctx, const Profile &profile, CredentialStore *credentials)
+{
+    Status erased;
+    eraseDevice(credentials, profile.server, profile.user, profile.storePath, [&](Status s) {
+        erased = s;
+        QCoreApplication::exit(0);
+    });
+    QCoreApplication::exec();
+    QFile::remove(QDir(ctx.profileDir).filePath(QStringLiteral("profile.json")));
+    if (!erased.ok())
+        ctx.err << "warning: " << erased.error().message << "\n";
+    return fail(ctx,
+        Error(QString::fromLatin1(errc::DeviceWiped),
+            QStringLiteral("This device was wiped by the administrator; its data for %1 on %2 was erased.")
+                .arg(profile.user, profile.server.toString())));
+}
+
 int cmdSync(Context &ctx)
 {
     auto loaded = loadProfile(ctx.profileDir);
@@ -223,7 +244,9 @@ int cmdSync(Context &ctx)
             controller.requestFullSync();
         controller.start();
         QCoreApplication::exec();
-    }
+    } // the engine's thread joined: no connection to the store is left
+    if (error.code == QLatin1String(errc::DeviceWiped))
+        return wiped(ctx, profile, credentials.get());
     if (!error.isNull())
         return fail(ctx, error);
     client::LocalStore::Options checked;

@@ -32,6 +32,9 @@ inline constexpr auto NotFound = "not_found";
 /// 403 of sign-in or any request: the administrator disabled this user (the device erases what
 /// lets them sign in offline).
 inline constexpr auto AccountDisabled = "account_disabled";
+/// 403 of sign-in or any request: the administrator wiped this device; it erases its store and
+/// keychain entries for that user and server (devicewipe.h).
+inline constexpr auto DeviceWiped = "device_wiped";
 /// Offline sign-in past the window the server allowed: it needs the server.
 inline constexpr auto OfflineExpired = "offline_expired";
 } // namespace errc

@@ -49,4 +49,9 @@ void SignIn::signOut(const QUrl &server, const QString &user, std::function<void
     });
 }
 
+QString SignIn::wipedMessage()
+{
+    return tr("This device was wiped by your administrator; its data was erased.");
+}
+
 } // namespace outpost::sync

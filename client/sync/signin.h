@@ -41,6 +41,9 @@ public:
     static constexpr auto OfflineUntilKey = "offline_until";
     static constexpr auto OfflineWindowKey = "offline_window_s";
 
+    /// What the user is told after the server wiped this device and it erased its data.
+    static QString wipedMessage();
+
     void setTransferTimeout(int ms) { m_timeoutMs = ms; }
     void signIn(const QUrl &server, const QString &user, const QString &password, const QString &profileDir,
         std::function<void(Result<SignInOutcome>)> done);

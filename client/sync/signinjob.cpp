@@ -3,6 +3,7 @@
 
 #include "apiclient.h"
 #include "credentialstore.h"
+#include "devicewipe.h"
 #include "httptransport.h"
 #include "localstore.h"
 #include "offlineverifier.h"
@@ -157,6 +158,10 @@ void SignInJob::authenticated(Result<SessionInfo> s)
         openStore(&SignInJob::shutOut);
         return;
     }
+    if (m_refusal.code == QLatin1String(errc::DeviceWiped)) {
+        wiped();
+        return;
+    }
     // A certificate that is not trusted is not "the server is away": signing in offline instead
     // would hide a misconfiguration (or someone in between).
     if (!isTransientError(m_refusal) || m_refusal.code == QLatin1String(errc::TlsFailed)) {
@@ -189,6 +194,22 @@ void SignInJob::shutOut()
                 self->fail(Error(QString::fromLatin1(errc::AccountDisabled),
                     SignIn::tr("This account is disabled. Ask your administrator.")));
         });
+}
+
+void SignInJob::wiped()
+{
+    // The check on the thread pool has its connection open: it ends first, then the store, its
+    // files and both keychain entries go. The next sign-in starts a new store with a new device id.
+    whenDone<StoreCheck>(this, m_check, [this](StoreCheck) {
+        qCWarning(lcSyncApi) << "sign-in: the server wiped this device; erasing" << m_storePath;
+        eraseDevice(m_services.credentials.get(), m_request.server, m_request.user, m_storePath,
+            [self = QPointer(this)](Status erased) {
+                if (!erased.ok())
+                    qCWarning(lcSyncApi) << "wipe:" << erased.error().toString();
+                if (self)
+                    self->fail(Error(QString::fromLatin1(errc::DeviceWiped), SignIn::wipedMessage()));
+            });
+    });
 }
 
 Error SignInJob::offlineWindowError() const

@@ -29,6 +29,7 @@ class ApiClient;
 ///     startCheck ──┬─ (device id known) ─────────────┬─ authenticate ─┬─ accepted: openStore → storeToken
 ///                  └─ (new store) openStore's check ─┘                 │    → commitState → done
 ///                                                                      ├─ refused: openStore → refused
+///                                                                      ├─ device wiped: wiped (erase all)
 ///                                                                      └─ unreachable: verifyOffline
 ///                                                                           → openStore → offlineVerified
 ///
@@ -75,6 +76,8 @@ private:
     void refused();
     /// The server says the user is disabled: the verifier and the token go, then the error.
     void shutOut();
+    /// The server wiped this device: the store and its keychain entries are erased, then the error.
+    void wiped();
     /// Past the offline window: the error, or a null one when offline sign-in is still allowed.
     Error offlineWindowError() const;
     // Shared by the paths.

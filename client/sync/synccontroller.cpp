@@ -43,6 +43,10 @@ SyncController::SyncController(const SyncConfig &config, SyncServices services, 
     connect(m_worker, &SyncWorker::errorOccurred, this, &SyncController::errorOccurred);
     connect(m_worker, &SyncWorker::cycleFinished, this, &SyncController::cycleFinished);
     connect(m_worker, &SyncWorker::startFinished, this, &SyncController::startFinished);
+    connect(m_worker, &SyncWorker::deviceWiped, this, [this]() {
+        m_config.token.clear();
+        Q_EMIT deviceWiped();
+    });
     connect(m_worker, &SyncWorker::accountDisabled, this, [this]() {
         m_config.token.clear();
         m_credentials->removeToken(

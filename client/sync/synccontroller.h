@@ -62,6 +62,10 @@ Q_SIGNALS:
     /// The server disabled this user: the store's offline verifier and the keychain's token are
     /// erased (the state is SignInRequired).
     void accountDisabled();
+    /// The server wiped this device (device_wiped): the engine stopped. Its owner destroys this
+    /// controller (closing the sync thread's store connection), closes its own connections and
+    /// erases the store and keychain entries (eraseDevice, devicewipe.h).
+    void deviceWiped();
     /// The engine got a token (read from the keychain at start, or a new one from setToken());
     /// other requests of the session (case history, attachment downloads) use the same.
     void tokenChanged(const QString &token);

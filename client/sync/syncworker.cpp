@@ -250,6 +250,7 @@ void SyncWorker::uploadAttachments()
         a.id, a.caseId, a.name, a.mime, data.value(), [this, a](Result<UploadedAttachment> r) {
             if (!r.ok()) {
                 if (isTransientError(r.error()) || r.error().code == QLatin1String(errc::Unauthenticated)
+                    || r.error().code == QLatin1String(errc::DeviceWiped)
                     || r.error().code == QLatin1String(errc::Canceled)) {
                     failCycle(r.error());
                     return;
@@ -407,7 +408,16 @@ void SyncWorker::failCycle(const Error &error)
         Q_EMIT cycleFinished(false, error.code, error.message);
         return;
     }
-    if (error.code == QLatin1String(errc::AccountDisabled)) {
+    if (error.code == QLatin1String(errc::DeviceWiped)) {
+        // The administrator wiped this device: the engine stops for good; its owner closes every
+        // connection to the store and erases it (devicewipe.h). Unsent changes are lost.
+        log(int(EventLevel::Warning), QStringLiteral("the server wiped this device: erasing its data"));
+        stop();
+        m_token.clear();
+        m_api->setToken(QString());
+        setState(SyncState::SignInRequired);
+        Q_EMIT deviceWiped();
+    } else if (error.code == QLatin1String(errc::AccountDisabled)) {
         // The administrator disabled this user: nothing on the device may sign them in offline
         // any more; the controller removes the token from the keychain.
         const Status erased

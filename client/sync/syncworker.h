@@ -66,6 +66,8 @@ public Q_SLOTS:
     void requestFullSync();
 
 Q_SIGNALS:
+    /// The server answered device_wiped: the engine stopped; the store must be erased.
+    void deviceWiped();
     void stateChanged(outpost::sync::SyncState state);
     void progress(const QString &phase, int done, int total);
     void pendingCountChanged(int count);

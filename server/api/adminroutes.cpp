@@ -139,4 +139,17 @@ http::Response ApiHandler::reassignCase(const RouteCall &call)
     return http::Response::json(200, caseJson);
 }
 
+// POST /admin/devices/{deviceId}/wipe (extension): the device's sessions end; its next request or
+// sign-in answers device_wiped, and the device erases its store and keychain entries.
+http::Response ApiHandler::wipeDevice(const RouteCall &call)
+{
+    const QString deviceId = call.params.at(0);
+    if (Status s = m_ctx.users.setDeviceWiped(deviceId, true, call.user.id); !s)
+        return errorResponse(s.error());
+    qCInfo(lcApi).noquote() << "request" << call.request.requestId << call.user.id << "wiped device"
+                            << deviceId;
+    return http::Response::json(200,
+        { { QStringLiteral("status"), QStringLiteral("ok") }, { QStringLiteral("deviceId"), deviceId } });
+}
+
 } // namespace outpost::server

@@ -82,6 +82,7 @@ int ApiHandler::statusFor(const QString &code)
         { QStringLiteral("unauthenticated"), 401 },
         { QStringLiteral("forbidden"), 403 },
         { QStringLiteral("account_disabled"), 403 },
+        { QStringLiteral("device_wiped"), 403 },
         { QStringLiteral("not_found"), 404 },
         { QStringLiteral("method_not_allowed"), 405 },
         { QStringLiteral("conflict"), 409 },

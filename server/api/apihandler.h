@@ -78,6 +78,7 @@ private:
     http::Response publishCaseType(const RouteCall &call);
     http::Response purgeCase(const RouteCall &call);
     http::Response reassignCase(const RouteCall &call);
+    http::Response wipeDevice(const RouteCall &call);
 
     ApiContext m_ctx;
 };

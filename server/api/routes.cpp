@@ -25,6 +25,7 @@ const Router &ApiHandler::routes()
         { "PUT", "admin/case-types/{name}", Access::Admin, &A::publishCaseType },
         { "PUT", "admin/cases/{id}/assignment", Access::Admin, &A::reassignCase },
         { "DELETE", "admin/cases/{id}", Access::Admin, &A::purgeCase },
+        { "POST", "admin/devices/{deviceId}/wipe", Access::Admin, &A::wipeDevice },
     };
     return table;
 }

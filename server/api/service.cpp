@@ -142,6 +142,11 @@ Status Service::setUserDisabled(const QString &userId, bool disabled)
     return m_impl->m_users.setDisabled(userId, disabled);
 }
 
+Status Service::setDeviceWiped(const QString &deviceId, bool wiped, const QString &by)
+{
+    return m_impl->m_users.setDeviceWiped(deviceId, wiped, by);
+}
+
 Result<QList<UserInfo>> Service::listUsers()
 {
     auto users = m_impl->m_users.listUsers();

@@ -76,6 +76,9 @@ public:
     /// A disabled user's sessions end at once; their sign-ins and requests answer account_disabled.
     Status setUserDisabled(const QString &userId, bool disabled);
     Result<QList<UserInfo>> listUsers();
+    /// A wiped device's sessions end; they and its sign-ins answer device_wiped (it then erases its
+    /// store and keychain entries) until it is unwiped. Recorded in the audit, `by` whom.
+    Status setDeviceWiped(const QString &deviceId, bool wiped, const QString &by);
     /// One prune of the feed history with `now` as the clock (see FeedRetention).
     Result<PruneReport> pruneFeed(const QDateTime &now);
     /// Prunes now and then every pruneIntervalMinutes on a thread of its own, until destruction.

@@ -41,6 +41,14 @@ http::Response ApiHandler::signIn(const RouteCall &call)
         r.headers.append({ QByteArrayLiteral("Retry-After"), QByteArray::number(wait) });
         return r;
     }
+    // A wiped device is told so before anything else: whoever holds it, it erases what it has.
+    if (auto wiped = m_ctx.users.isDeviceWiped(deviceId); !wiped)
+        return errorResponse(wiped.error());
+    else if (wiped.value()) {
+        qCInfo(lcApi).noquote() << "request" << request.requestId << "sign-in from wiped device" << deviceId;
+        return errorResponse(Error(QStringLiteral("device_wiped"),
+            QStringLiteral("This device was wiped by your administrator; its data must be erased.")));
+    }
     auto found = m_ctx.users.findForSignIn(username);
     if (!found)
         return errorResponse(found.error());

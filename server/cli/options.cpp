@@ -184,6 +184,47 @@ Result<Invocation> parseUserCommand(const QStringList &arguments)
     return inv;
 }
 
+Result<Invocation> parseDeviceCommand(const QStringList &arguments)
+{
+    const QString program = arguments.value(0);
+    const QString sub = arguments.value(2);
+    Invocation inv;
+    if (sub == QLatin1String("wipe"))
+        inv.command = Command::DeviceWipe;
+    else if (sub == QLatin1String("unwipe"))
+        inv.command = Command::DeviceUnwipe;
+    else
+        return usage(sub.isEmpty()
+                ? QStringLiteral("'device' needs a subcommand: wipe or unwipe")
+                : QStringLiteral("unknown device subcommand '%1' (wipe, unwipe)").arg(sub));
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Administer the devices that sign in to outpostd."));
+    CommonOptions common;
+    common.addTo(p);
+    p.addPositionalArgument(QStringLiteral("DEVICE_ID"),
+        inv.command == Command::DeviceWipe
+            ? QStringLiteral("Device id (as its sessions and the audit name it). Its sessions end; its next "
+                             "request or sign-in answers 403 device_wiped and the device erases its store, "
+                             "attachments and keychain entries. Unsent changes are lost.")
+            : QStringLiteral("Device id. A sign-in from it is accepted again."));
+    QStringList args = arguments.mid(3);
+    args.prepend(program + QStringLiteral(" device ") + sub);
+    if (!p.parse(args))
+        return usage(p.errorText());
+    if (p.isSet(common.help)) {
+        inv.helpText = helpWithUsage(p, QStringLiteral("outpostd device %1 [options] DEVICE_ID").arg(sub));
+        inv.command = Command::Help;
+        return inv;
+    }
+    if (Status s = common.apply(p, &inv.options); !s)
+        return s.error();
+    const QStringList pos = p.positionalArguments();
+    if (pos.size() != 1 || pos.first().isEmpty())
+        return usage(QStringLiteral("'device %1' needs exactly one device id").arg(sub));
+    inv.deviceId = pos.first();
+    return inv;
+}
+
 } // namespace
 
 QString defaultDbUrl()
@@ -329,6 +370,8 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
 {
     if (arguments.value(1) == QLatin1String("user"))
         return parseUserCommand(arguments);
+    if (arguments.value(1) == QLatin1String("device"))
+        return parseDeviceCommand(arguments);
 
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
@@ -337,6 +380,8 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         "  outpostd user add ID --name NAME [--role admin|technician] [--queue Q ...] [--password-stdin]\n"
         "  outpostd user passwd ID [--password-stdin]\n"
         "  outpostd user list [--json]\n"
+        "  outpostd user disable|enable ID\n"
+        "  outpostd device wipe|unwipe DEVICE_ID\n"
         "(each also takes --db and --config; see 'outpostd user add --help')"));
     CommonOptions common;
     common.addTo(p);
@@ -400,8 +445,9 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     Invocation inv;
     if (p.isSet(common.help)) {
         inv.command = Command::Help;
-        inv.helpText = helpWithUsage(
-            p, QStringLiteral("outpostd [options] | outpostd user add|passwd|list|disable|enable ..."));
+        inv.helpText = helpWithUsage(p,
+            QStringLiteral("outpostd [options] | outpostd user add|passwd|list|disable|enable ... | outpostd "
+                           "device wipe|unwipe ..."));
         return inv;
     }
     if (p.isSet(version)) {

@@ -9,7 +9,18 @@
 namespace outpost::cli {
 
 /// What one outpostd invocation asks for.
-enum class Command { Serve, UserAdd, UserPasswd, UserList, UserDisable, UserEnable, Help, Version };
+enum class Command {
+    Serve,
+    UserAdd,
+    UserPasswd,
+    UserList,
+    UserDisable,
+    UserEnable,
+    DeviceWipe,
+    DeviceUnwipe,
+    Help,
+    Version
+};
 
 /// Everything the service needs to run, after defaults, the config file and the flags (in that
 /// order of precedence, flags last).
@@ -52,6 +63,7 @@ struct Invocation {
     QString helpText; // for Command::Help
     // user add / passwd / list
     QString userId;
+    QString deviceId; // device wipe|unwipe
     QString displayName;
     QString role = QStringLiteral("technician");
     QStringList queues;

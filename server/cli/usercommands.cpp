@@ -74,6 +74,11 @@ int runUserCommand(const Invocation &inv)
         s = service.setUserDisabled(inv.userId, disable);
         if (s)
             qCInfo(lcMain).noquote() << "user" << inv.userId << (disable ? "disabled" : "enabled");
+    } else if (inv.command == Command::DeviceWipe || inv.command == Command::DeviceUnwipe) {
+        const bool wipe = inv.command == Command::DeviceWipe;
+        s = service.setDeviceWiped(inv.deviceId, wipe, QStringLiteral("outpostd-cli"));
+        if (s)
+            qCInfo(lcMain).noquote() << "device" << inv.deviceId << (wipe ? "wiped" : "unwiped");
     } else {
         s = service.setPassword(inv.userId, password);
         if (s)

@@ -80,6 +80,12 @@ const char *const kV3[] = {
     "ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0",
 };
 
+// Devices an administrator wiped (`outpostd device wipe`, POST /admin/devices/{id}/wipe): every
+// session of the device and a sign-in from it answer device_wiped, and the device erases its store.
+const char *const kV4[] = {
+    "CREATE TABLE wiped_devices (device_id TEXT PRIMARY KEY, wiped_at TEXT NOT NULL, wiped_by TEXT NOT NULL)",
+};
+
 template <std::size_t N> Migration step(const QString &description, const char *const (&sql)[N], DbKind kind)
 {
     Migration m { description, {} };
@@ -93,7 +99,7 @@ QList<Migration> migrations(DbKind kind)
 {
     return { step(QStringLiteral("initial schema"), kV1, kind),
         step(QStringLiteral("feed retention: seq marks, prune indexes"), kV2, kind),
-        step(QStringLiteral("disabled users"), kV3, kind) };
+        step(QStringLiteral("disabled users"), kV3, kind), step(QStringLiteral("wiped devices"), kV4, kind) };
 }
 
 } // namespace outpost::server

@@ -35,6 +35,12 @@ Error accountDisabled()
         QStringLiteral("This account is disabled. Ask your administrator."));
 }
 
+Error deviceWiped()
+{
+    return Error(QStringLiteral("device_wiped"),
+        QStringLiteral("This device was wiped by your administrator; its data must be erased."));
+}
+
 Error unauthenticated()
 {
     return Error(QStringLiteral("unauthenticated"),
@@ -143,6 +149,64 @@ Status UserStore::setDisabled(const QString &userId, bool disabled)
     return tx.value().commit();
 }
 
+Status UserStore::setDeviceWiped(const QString &deviceId, bool wiped, const QString &by)
+{
+    if (deviceId.isEmpty() || deviceId.size() > 200)
+        return Error(QStringLiteral("bad_request"), QStringLiteral("A device id is 1-200 characters."));
+    auto tx = Tx::begin(m_db, Tx::Mode::Write);
+    if (!tx)
+        return tx.error();
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    if (wiped) {
+        auto known
+            = tx.value().run(QStringLiteral("SELECT 1 FROM wiped_devices WHERE device_id = ?"), { deviceId });
+        if (!known)
+            return known.error();
+        if (known.value().next())
+            return Status::success(); // wiped already: nothing new to record
+        if (auto q = tx.value().run(
+                QStringLiteral("INSERT INTO wiped_devices (device_id, wiped_at, wiped_by) VALUES (?, ?, ?)"),
+                { deviceId, now, by });
+            !q)
+            return q.error();
+        if (auto r = tx.value().run(
+                QStringLiteral("UPDATE sessions SET revoked = 1 WHERE device_id = ?"), { deviceId });
+            !r)
+            return r.error();
+    } else {
+        auto q
+            = tx.value().run(QStringLiteral("DELETE FROM wiped_devices WHERE device_id = ?"), { deviceId });
+        if (!q)
+            return q.error();
+        if (q.value().numRowsAffected() != 1)
+            return Error(
+                QStringLiteral("not_found"), QStringLiteral("The device '%1' is not wiped.").arg(deviceId));
+    }
+    // The audit is per case; a device's rows carry no case.
+    if (auto a = tx.value().run(
+            QStringLiteral(
+                "INSERT INTO audit (case_id, at, by_user, device_id, client_time, action, changes, note)"
+                " VALUES ('', ?, ?, ?, NULL, ?, '{}', NULL)"),
+            { now, by, deviceId, wiped ? QStringLiteral("device.wipe") : QStringLiteral("device.unwipe") });
+        !a)
+        return a.error();
+    return tx.value().commit();
+}
+
+Result<bool> UserStore::isDeviceWiped(const QString &deviceId)
+{
+    if (deviceId.isEmpty())
+        return false;
+    auto conn = m_db.connection();
+    if (!conn)
+        return conn.error();
+    auto q = runSql(
+        conn.value(), QStringLiteral("SELECT 1 FROM wiped_devices WHERE device_id = ?"), { deviceId });
+    if (!q)
+        return q.error();
+    return q.value().next();
+}
+
 Result<QList<Principal>> UserStore::listUsers()
 {
     auto conn = m_db.connection();
@@ -227,8 +291,10 @@ Result<Principal> UserStore::authenticate(const QByteArray &token)
             return conn.error();
         return runSql(conn.value(),
             QStringLiteral(
-                "SELECT u.id, u.display_name, u.roles, u.queues, s.device_id, u.disabled, s.revoked"
+                "SELECT u.id, u.display_name, u.roles, u.queues, s.device_id, u.disabled, s.revoked,"
+                " w.device_id IS NOT NULL"
                 " FROM sessions s JOIN users u ON u.id = s.user_id"
+                " LEFT JOIN wiped_devices w ON w.device_id = s.device_id AND s.device_id <> ''"
                 " WHERE s.token_hash = ? AND s.expires_at > ?"),
             { hashToken(token), QDateTime::currentSecsSinceEpoch() });
     };
@@ -243,6 +309,9 @@ Result<Principal> UserStore::authenticate(const QByteArray &token)
     // A disabled user's device learns it at its next request (and erases its offline sign-in).
     if (q.value().value(5).toInt() != 0)
         return accountDisabled();
+    // A wiped device learns it at its next request, and erases everything it holds.
+    if (q.value().value(7).toInt() != 0)
+        return deviceWiped();
     if (q.value().value(6).toInt() != 0)
         return unauthenticated();
     Principal p = readPrincipal(q.value(), 0);

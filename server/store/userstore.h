@@ -57,8 +57,15 @@ public:
         const Principal &user, const QString &deviceId, const std::optional<PasswordHash> &rehash = {});
     /// Disabling ends the user's sessions; not_found for an unknown user.
     Status setDisabled(const QString &userId, bool disabled);
+    /// Wiping a device ends its sessions; from then on they and a sign-in from it answer
+    /// device_wiped, until it is unwiped. `by` (an administrator, or the command line) and the time
+    /// go into the audit. bad_request for an empty device id; not_found to unwipe one not wiped.
+    Status setDeviceWiped(const QString &deviceId, bool wiped, const QString &by);
+    /// Whether the device was wiped (a sign-in from it is refused).
+    Result<bool> isDeviceWiped(const QString &deviceId);
     /// unauthenticated when the token is unknown, revoked or expired; account_disabled when it is (or
-    /// was, until the user was disabled) a session of a disabled user.
+    /// was, until the user was disabled) a session of a disabled user; device_wiped when its device
+    /// was wiped.
     Result<Principal> authenticate(const QByteArray &token);
     Status revoke(const QByteArray &token);
     /// Whether the session with this token hash (hashToken) is still open: not revoked, not expired.

@@ -286,6 +286,7 @@ private Q_SLOTS:
             { "PUT", QStringLiteral("admin/case-types/inspection"), "PUT", true },
             { "PUT", QStringLiteral("admin/cases/C-1/assignment"), "PUT", true },
             { "DELETE", QStringLiteral("admin/cases/C-1"), "DELETE", true },
+            { "POST", QStringLiteral("admin/devices/dev-x/wipe"), "POST", true },
         };
         auto allowOf = [](const http::Response &r) {
             for (const auto &[name, value] : r.headers)
@@ -322,6 +323,67 @@ private Q_SLOTS:
             QCOMPARE(
                 errorOf(r).value(QStringLiteral("message")).toString(), QStringLiteral("No such resource."));
         }
+    }
+
+    void wipedDeviceIsShutOut()
+    {
+        auto signInFrom = [this](const QString &device) {
+            return h->callJson("POST", QStringLiteral("/api/v1/session"),
+                { { QStringLiteral("username"), QStringLiteral("bob") },
+                    { QStringLiteral("password"), QStringLiteral("bob") },
+                    { QStringLiteral("deviceId"), device } },
+                {});
+        };
+        auto codeOf = [](const http::Response &r) {
+            return Harness::json(r)
+                .value(QStringLiteral("error"))
+                .toObject()
+                .value(QStringLiteral("code"))
+                .toString();
+        };
+        const QString phone = Harness::json(signInFrom(QStringLiteral("bob-phone")))
+                                  .value(QStringLiteral("token"))
+                                  .toString();
+        const QString tablet = Harness::json(signInFrom(QStringLiteral("bob-tablet")))
+                                   .value(QStringLiteral("token"))
+                                   .toString();
+        QVERIFY(!phone.isEmpty() && !tablet.isEmpty());
+        const QString feed = QStringLiteral("/api/v1/sync/changes?since=0&limit=1");
+        QCOMPARE(h->call("GET", feed, {}, phone).status, 200);
+
+        // The console's route: administrators only.
+        const QString wipe = QStringLiteral("/api/v1/admin/devices/bob-phone/wipe");
+        QCOMPARE(h->call("POST", wipe, {}, bob).status, 403);
+        const auto wiped = h->call("POST", wipe, {}, carol);
+        QCOMPARE(wiped.status, 200);
+
+        // Every request of that device's sessions, and a sign-in from it, answers device_wiped.
+        const auto refused = h->call("GET", feed, {}, phone);
+        QCOMPARE(refused.status, 403);
+        QCOMPARE(codeOf(refused), QStringLiteral("device_wiped"));
+        const auto again = signInFrom(QStringLiteral("bob-phone"));
+        QCOMPARE(again.status, 403);
+        QCOMPARE(codeOf(again), QStringLiteral("device_wiped"));
+        // The user's other devices are unaffected.
+        QCOMPARE(h->call("GET", feed, {}, tablet).status, 200);
+        QCOMPARE(signInFrom(QStringLiteral("bob-tablet")).status, 200);
+        // Recorded in the audit: who, which device.
+        QString why;
+        const auto audit
+            = h->sql(QStringLiteral(
+                         "SELECT by_user, action FROM audit WHERE device_id = 'bob-phone' AND case_id = ''"),
+                &why);
+        QVERIFY2(audit, qPrintable(why));
+        QCOMPARE(audit->size(), 1);
+        QCOMPARE(audit->first().value(0).toString(), QStringLiteral("carol"));
+        QCOMPARE(audit->first().value(1).toString(), QStringLiteral("device.wipe"));
+
+        // Unwiped by an administrator: it may sign in again.
+        QVERIFY(
+            h->service()->setDeviceWiped(QStringLiteral("bob-phone"), false, QStringLiteral("test")).ok());
+        QCOMPARE(signInFrom(QStringLiteral("bob-phone")).status, 200);
+        QCOMPARE(h->service()->setDeviceWiped(QString(), true, QStringLiteral("test")).error().code,
+            QStringLiteral("bad_request"));
     }
 
     void signInAndSessions()

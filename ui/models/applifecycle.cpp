@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "applifecycle.h"
 
+#include "attachmentspanel.h"
+#include "devicewipe.h"
 #include "kioskcontroller.h"
 #include "localstore.h"
 #include "mainwindow.h"
 #include "modelslogging.h"
+#include "signin.h"
 #include "signindialog.h"
 
+#include <QDir>
+#include <QPointer>
 #include <QStatusBar>
 
 namespace outpost::ui {
@@ -67,6 +72,7 @@ void AppLifecycle::showSignIn()
                 m_window->show();
             Q_EMIT signedIn(userId);
         });
+        connect(m_session, &AppSession::deviceWiped, this, &AppLifecycle::wiped);
     }
     // In kiosk mode the dialog sits on the (locked, fullscreen) window; otherwise it stands alone
     // until the window shows the technician's work.
@@ -80,6 +86,9 @@ void AppLifecycle::showSignIn()
     // technician's sign-in at another server.
     if (m_kiosk && !dlg->server().isEmpty())
         dlg->setServerLocked(true);
+    if (!m_signInMessage.isEmpty())
+        dlg->showError(m_signInMessage);
+    m_signInMessage.clear();
     m_session->attachSignInDialog(dlg);
     connect(dlg, &QDialog::rejected, this, &AppLifecycle::quitRequested);
     m_signIn = dlg;
@@ -116,6 +125,49 @@ void AppLifecycle::finishSignOut()
         m_window->hide();
     qCInfo(lcUiModels) << "signed out:" << userId;
     Q_EMIT signedOut(userId);
+}
+
+void AppLifecycle::wiped()
+{
+    if (!m_session || !m_session->isActive() || m_signingOut)
+        return;
+    m_signingOut = true;
+    m_window->setEnabled(false);
+    // Not from inside the engine's signal: the session (and the engine with it) goes below.
+    QMetaObject::invokeMethod(
+        this, [this, userId = m_session->userId()] { finishWipe(userId); }, Qt::QueuedConnection);
+}
+
+void AppLifecycle::finishWipe(const QString &userId)
+{
+    const QUrl server = m_session->server();
+    const QString storePath = m_session->storePath();
+    const auto credentials = m_session->services().credentials;
+    m_lastServer = server.toString();
+    // Every connection to the store closes first: dialogs and the open case, then the session
+    // (models, the engine's thread, the case files' thread, the GUI thread's store).
+    m_window->clearSession();
+    delete m_session;
+    m_session = nullptr;
+    // Plain copies handed to other applications go too.
+    QDir(AttachmentsPanel::openedCopiesDir()).removeRecursively();
+    qCWarning(lcUiModels) << "the server wiped this device: erasing the store of" << userId;
+    sync::eraseDevice(credentials.get(), server, userId, storePath,
+        [self = QPointer(this), credentials, userId](Status erased) {
+            if (!self)
+                return;
+            if (!erased.ok())
+                qCWarning(lcUiModels) << "wipe:" << erased.error().toString();
+            self->m_window->setEnabled(true);
+            self->m_signingOut = false;
+            if (self->m_kiosk)
+                self->m_window->setLocked(true);
+            self->m_signInMessage = sync::SignIn::wipedMessage();
+            self->showSignIn();
+            if (!self->m_kiosk)
+                self->m_window->hide();
+            Q_EMIT self->deviceWiped(userId);
+        });
 }
 
 void AppLifecycle::lockScreen()

@@ -45,6 +45,9 @@ Q_SIGNALS:
     void signedIn(const QString &userId);
     /// The session is closed and the sign-in dialog shows again.
     void signedOut(const QString &userId);
+    /// The server wiped this device: the session ended, its store and keychain entries were erased
+    /// and the sign-in dialog shows again, saying so.
+    void deviceWiped(const QString &userId);
     /// Sign-in was cancelled: the app should quit.
     void quitRequested();
 
@@ -54,6 +57,8 @@ private:
     void finishSignOut();
     void lockScreen();
     void signInAgain();
+    void wiped();
+    void finishWipe(const QString &userId);
 
     MainWindow *m_window;
     KioskController *m_kiosk;
@@ -62,6 +67,7 @@ private:
     QPointer<SignInDialog> m_signIn;
     QString m_lastServer;
     bool m_signingOut = false;
+    QString m_signInMessage; // shown in the next sign-in dialog
 };
 
 } // namespace outpost::ui

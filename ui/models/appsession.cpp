@@ -212,6 +212,7 @@ void AppSession::bind()
     config.token = m_outcome.offline ? QString() : m_outcome.session.token;
     config.keychainService = m_options.keychainService;
     m_controller = new sync::SyncController(config, m_options.services);
+    connect(m_controller, &sync::SyncController::deviceWiped, this, &AppSession::deviceWiped);
 
     client::LocalStore *store = m_store.get();
     m_host = new StoreCaseHost(store);

@@ -73,6 +73,10 @@ public:
     bool signedInOffline() const { return m_offline; }
     client::LocalStore *store() const { return m_store.get(); }
     sync::SyncController *controller() const { return m_controller; }
+    /// The signed-in user's store file (empty before sign-in).
+    QString storePath() const { return m_outcome.storePath; }
+    /// The transport and token store this session uses (complete: SyncServices::withDefaults).
+    sync::SyncServices services() const { return m_options.services; }
     StoreCaseHost *caseHost() const { return m_host; }
     StoreCaseDetails *caseDetails() const { return m_details; }
     StoreWorklistModel *worklistModel() const { return m_worklist; }
@@ -84,6 +88,9 @@ public:
 Q_SIGNALS:
     /// The store is open, the worklist shown and the engine started.
     void started(const QString &userId);
+    /// The server wiped this device: the engine stopped. The owner ends the session (closing the
+    /// store) and erases the store and keychain entries (AppLifecycle).
+    void deviceWiped();
 
 private:
     void attachSessionDialog(SignInDialog *dialog, bool serverOnly, std::function<void()> done);
