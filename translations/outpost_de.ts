@@ -774,6 +774,10 @@
         <source>No random key could be made for the data on this device.</source>
         <translation>Für die Daten auf diesem Gerät konnte kein Zufallsschlüssel erzeugt werden.</translation>
     </message>
+    <message>
+        <source>This device was wiped by your administrator; its data was erased.</source>
+        <translation>Ihr Administrator hat dieses Gerät zurückgesetzt; seine Daten wurden gelöscht.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::sync::TransportPolicy</name>

@@ -774,6 +774,10 @@
         <source>No random key could be made for the data on this device.</source>
         <translation>Aucune clé aléatoire n&apos;a pu être créée pour les données de cet appareil.</translation>
     </message>
+    <message>
+        <source>This device was wiped by your administrator; its data was erased.</source>
+        <translation>Votre administrateur a effacé cet appareil ; ses données ont été supprimées.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::sync::TransportPolicy</name>
