@@ -102,6 +102,11 @@ int cmdSignIn(Context &ctx)
     signIn.signIn(server, user, password, ctx.profileDir, [&](Result<SignInOutcome> r) {
         finished = true;
         if (!r.ok()) {
+            // The sign-in erased the wiped device's store; the profile no longer names it.
+            if (r.error().code == QLatin1String(errc::DeviceWiped))
+                if (auto old = loadProfile(ctx.profileDir);
+                    old.ok() && old->server == server && old->user == user)
+                    QFile::remove(QDir(ctx.profileDir).filePath(QStringLiteral("profile.json")));
             code = fail(ctx, r.error());
             QCoreApplication::exit(code);
             return;
@@ -295,12 +300,27 @@ int cmdStatus(Context &ctx)
             QCoreApplication::exit(0);
             return;
         }
-        api.health([&](Result<HealthInfo> h) {
-            state = h.ok() ? QStringLiteral("online") : QStringLiteral("offline");
-            QCoreApplication::exit(0);
+        api.health([&, token = t.value()](Result<HealthInfo> h) {
+            if (!h.ok()) {
+                state = QStringLiteral("offline");
+                QCoreApplication::exit(0);
+                return;
+            }
+            // One signed-in request (a one-row page): a wiped device learns it here too.
+            state = QStringLiteral("online");
+            api.setToken(token);
+            api.changes(QStringLiteral("0"), 1, [&](Result<ChangesPage> page) {
+                if (!page.ok() && page.error().code == QLatin1String(errc::DeviceWiped))
+                    state = QStringLiteral("wiped");
+                QCoreApplication::exit(0);
+            });
         });
     });
     QCoreApplication::exec();
+    if (state == QLatin1String("wiped")) {
+        store.value().reset(); // its connection closes before the files go
+        return wiped(ctx, profile, &credentials);
+    }
     QJsonObject o = statusJson(s);
     o.insert(QStringLiteral("state"), state);
     o.insert(QStringLiteral("server"), profile.server.toString());

@@ -9,6 +9,7 @@
 #include "testdatabase.h"
 
 #include <QDir>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,6 +22,7 @@ class TestDeviceWipe : public QObject
     QTemporaryDir m_dir;
     QString m_dbUrl;
     testing::OutpostdProcess m_server;
+    QByteArray m_lastOut; // standard output of the last CLI run
 
     std::pair<int, QString> cli(const QString &profile, const QStringList &args, const QByteArray &input = {})
     {
@@ -29,7 +31,8 @@ class TestDeviceWipe : public QObject
         p.write(input);
         p.closeWriteChannel();
         p.waitForFinished(120000);
-        return { p.exitCode(), QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError()) };
+        m_lastOut = p.readAllStandardOutput();
+        return { p.exitCode(), QString::fromUtf8(m_lastOut + p.readAllStandardError()) };
     }
 
     std::pair<int, QString> signInWithCli(const QString &profile, const QString &user)
@@ -96,7 +99,7 @@ private Q_SLOTS:
         auto list
             = cli(profile, { QStringLiteral("--json"), QStringLiteral("case"), QStringLiteral("list") });
         QVERIFY2(list.first == 0, qPrintable(list.second));
-        const QString caseId = QJsonDocument::fromJson(list.second.toUtf8())
+        const QString caseId = QJsonDocument::fromJson(m_lastOut)
                                    .array()
                                    .first()
                                    .toObject()
@@ -110,7 +113,7 @@ private Q_SLOTS:
         // opened files (both sealed with the store's key).
         QVERIFY(QDir().mkpath(storePath + QStringLiteral(".attachments")));
         QVERIFY(QDir().mkpath(storePath + QStringLiteral(".cache/att-1")));
-        for (const QString &f : { storePath + QStringLiteral(".attachments/a1"),
+        for (const QString &f : QStringList { storePath + QStringLiteral(".attachments/a1"),
                  storePath + QStringLiteral(".cache/att-1/meter.jpg") }) {
             QFile file(f);
             QVERIFY(file.open(QIODevice::WriteOnly));
@@ -169,6 +172,7 @@ private Q_SLOTS:
         auto refused = signInWithCli(profile, bob);
         QCOMPARE(refused.first, 5);
         QVERIFY2(refused.second.contains(QLatin1String("wiped")), qPrintable(refused.second));
+        QVERIFY(!QFileInfo::exists(QDir(profile).filePath(QStringLiteral("profile.json"))));
         QVERIFY2(
             storeEntries(storePath).isEmpty(), qPrintable(storeEntries(storePath).join(QLatin1Char(' '))));
         QCOMPARE(
@@ -182,6 +186,26 @@ private Q_SLOTS:
         auto back = await<Result<SessionInfo>>(
             [&](auto cb) { api.signIn(m_server.baseUrl(), bob, bob, device, cb); });
         QVERIFY2(back.ok(), qPrintable(back.error().toString()));
+    }
+
+    void statusAlsoLearnsOfTheWipe()
+    {
+        const QString profile = m_dir.filePath(QStringLiteral("carol-device"));
+        const QString carol = QStringLiteral("carol");
+        auto in = signInWithCli(profile, carol);
+        QVERIFY2(in.first == 0, qPrintable(in.second));
+        const QString storePath = client::StoreLocation::pathFor(profile, m_server.baseUrl(), carol);
+        auto online = cli(profile, { QStringLiteral("status") });
+        QVERIFY2(online.first == 0, qPrintable(online.second));
+        QCOMPARE(deviceCommand(QStringLiteral("wipe"), deviceOf(carol)), 0);
+
+        auto status = cli(profile, { QStringLiteral("status") });
+        QCOMPARE(status.first, 5);
+        QVERIFY2(status.second.contains(QLatin1String("device_wiped")), qPrintable(status.second));
+        QVERIFY2(
+            storeEntries(storePath).isEmpty(), qPrintable(storeEntries(storePath).join(QLatin1Char(' '))));
+        QCOMPARE(keychainEntry(storeKeyEntry(m_server.baseUrl(), carol)).error().code,
+            QStringLiteral("not_found"));
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }

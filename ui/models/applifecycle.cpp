@@ -142,7 +142,9 @@ void AppLifecycle::finishWipe(const QString &userId)
 {
     const QUrl server = m_session->server();
     const QString storePath = m_session->storePath();
-    const auto credentials = m_session->services().credentials;
+    // Kept beyond the session (whose keychain it may be): the erase reports from inside its jobs.
+    m_wipeKeychain = m_session->services().credentials;
+    sync::CredentialStore *credentials = m_wipeKeychain.get();
     m_lastServer = server.toString();
     // Every connection to the store closes first: dialogs and the open case, then the session
     // (models, the engine's thread, the case files' thread, the GUI thread's store).
@@ -152,22 +154,21 @@ void AppLifecycle::finishWipe(const QString &userId)
     // Plain copies handed to other applications go too.
     QDir(AttachmentsPanel::openedCopiesDir()).removeRecursively();
     qCWarning(lcUiModels) << "the server wiped this device: erasing the store of" << userId;
-    sync::eraseDevice(credentials.get(), server, userId, storePath,
-        [self = QPointer(this), credentials, userId](Status erased) {
-            if (!self)
-                return;
-            if (!erased.ok())
-                qCWarning(lcUiModels) << "wipe:" << erased.error().toString();
-            self->m_window->setEnabled(true);
-            self->m_signingOut = false;
-            if (self->m_kiosk)
-                self->m_window->setLocked(true);
-            self->m_signInMessage = sync::SignIn::wipedMessage();
-            self->showSignIn();
-            if (!self->m_kiosk)
-                self->m_window->hide();
-            Q_EMIT self->deviceWiped(userId);
-        });
+    sync::eraseDevice(credentials, server, userId, storePath, [self = QPointer(this), userId](Status erased) {
+        if (!self)
+            return;
+        if (!erased.ok())
+            qCWarning(lcUiModels) << "wipe:" << erased.error().toString();
+        self->m_window->setEnabled(true);
+        self->m_signingOut = false;
+        if (self->m_kiosk)
+            self->m_window->setLocked(true);
+        self->m_signInMessage = sync::SignIn::wipedMessage();
+        self->showSignIn();
+        if (!self->m_kiosk)
+            self->m_window->hide();
+        Q_EMIT self->deviceWiped(userId);
+    });
 }
 
 void AppLifecycle::lockScreen()

@@ -68,6 +68,7 @@ private:
     QString m_lastServer;
     bool m_signingOut = false;
     QString m_signInMessage; // shown in the next sign-in dialog
+    std::shared_ptr<sync::CredentialStore> m_wipeKeychain; // the keychain of the last wipe's session
 };
 
 } // namespace outpost::ui
