@@ -148,6 +148,10 @@ private Q_SLOTS:
                 R"({"assignee": "bob"})", { 401, 403, 403, 200 } },
             { s("DELETE admin/cases/{id}"), "DELETE",
                 [&]() -> QString { return s("/api/v1/admin/cases/") + pooled; }, {}, { 401, 403, 403, 200 } },
+            // A device nobody signs in with: the matrix's own sessions stay usable.
+            { s("POST admin/devices/{deviceId}/wipe"), "POST",
+                []() -> QString { return s("/api/v1/admin/devices/matrix-device/wipe"); }, {},
+                { 401, 403, 403, 200 } },
         };
 
         // Every route of the table has its row, and no row names a route that is not there.
