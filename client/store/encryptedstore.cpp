@@ -35,19 +35,11 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(outpost::client::LocalStore)
 };
 
-sqlite3 *handleOf(const QSqlDatabase &db)
-{
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
-}
-
 /// Room for the nonce and tag at the end of every page of a database not written yet (or, before
 /// VACUUM INTO, of the copy it writes).
 bool reservePageTail(const QSqlDatabase &db)
 {
-    sqlite3 *h = handleOf(db);
+    sqlite3 *h = sqliteHandle(db);
     int reserve = cryptvfs::ReservedBytes;
     return h && sqlite3_file_control(h, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve) == SQLITE_OK;
 }
@@ -55,7 +47,7 @@ bool reservePageTail(const QSqlDatabase &db)
 /// The reserved bytes at the end of each page of the connection's file.
 int reservedBytes(const QSqlDatabase &db)
 {
-    sqlite3 *h = handleOf(db);
+    sqlite3 *h = sqliteHandle(db);
     int reserve = -1; // only reads it
     return h && sqlite3_file_control(h, "main", SQLITE_FCNTL_RESERVE_BYTES, &reserve) == SQLITE_OK ? reserve
                                                                                                    : -1;
@@ -110,13 +102,11 @@ void sealLegacyFiles(const QString &storePath)
         QFile::remove(file);
         QFile::rename(sealing, file);
     }
-    QString base = storePath;
-    if (base.endsWith(QLatin1String(".sqlite")))
-        base.chop(7);
-    QDirIterator cached(base + QStringLiteral(".cache"), QDir::Files, QDirIterator::Subdirectories);
+    const QString cache = StoreLocation::cacheDirFor(storePath);
+    QDirIterator cached(cache, QDir::Files, QDirIterator::Subdirectories);
     while (cached.hasNext())
         shred(cached.next());
-    QDir(base + QStringLiteral(".cache")).removeRecursively();
+    QDir(cache).removeRecursively();
 }
 
 /// A store written before encryption, encrypted with its pending work: copied page by page into
@@ -239,6 +229,14 @@ Status unlock(const QString &path)
     if (st.ok())
         verified.insert(path, keyHash);
     return st;
+}
+
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
 QSqlDatabase addConnection(const QString &name, const QString &path, const QString &options, bool readOnly)

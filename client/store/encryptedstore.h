@@ -7,7 +7,12 @@
 #include <QSqlDatabase>
 #include <QString>
 
+struct sqlite3;
+
 namespace outpost::client::encryptedstore {
+
+/// The SQLite handle of an open QSQLITE connection (the SQLite the process links), or null.
+sqlite3 *sqliteHandle(const QSqlDatabase &db);
 
 /// Everything before a connection may open the store at `path`: the cipher VFS is registered, a
 /// key for the store is remembered (StoreKeys), a store from before encryption is encrypted

@@ -33,6 +33,8 @@ public:
     static QString pathFor(const QString &profileDir, const QUrl &serverUrl, const QString &userId);
     /// "<store path without .sqlite>.attachments/"
     static QString attachmentsDirFor(const QString &storePath);
+    /// "<store path without .sqlite>.cache/": copies of attachments opened or downloaded (sealed).
+    static QString cacheDirFor(const QString &storePath);
 };
 
 /// The client's offline store: the source of truth on the device. Server copies of cases, the

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "rawquery.h"
 
+#include "encryptedstore.h"
+
 #include <QSqlDriver>
 
 #include <sqlite3.h>
@@ -17,10 +19,9 @@ Error sqliteError(sqlite3 *db, const QString &what)
 
 Result<RawQuery> RawQuery::prepare(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
 {
-    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+    sqlite3 *raw = encryptedstore::sqliteHandle(db);
+    if (!raw)
         return Error(QStringLiteral("store_io"), QStringLiteral("not an open SQLite connection"));
-    sqlite3 *raw = *static_cast<sqlite3 *const *>(handle.constData());
     sqlite3_stmt *statement = nullptr;
     const QByteArray text = sql.toUtf8();
     if (sqlite3_prepare_v2(raw, text.constData(), int(text.size()), &statement, nullptr) != SQLITE_OK)

@@ -34,12 +34,24 @@ QString StoreLocation::pathFor(const QString &profileDir, const QUrl &serverUrl,
     return QDir(dir).filePath(name);
 }
 
-QString StoreLocation::attachmentsDirFor(const QString &storePath)
+namespace {
+QString besideStore(const QString &storePath, const QString &suffix)
 {
     QString base = storePath;
     if (base.endsWith(QLatin1String(".sqlite")))
         base.chop(7);
-    return base + QStringLiteral(".attachments");
+    return base + suffix;
+}
+} // namespace
+
+QString StoreLocation::attachmentsDirFor(const QString &storePath)
+{
+    return besideStore(storePath, QStringLiteral(".attachments"));
+}
+
+QString StoreLocation::cacheDirFor(const QString &storePath)
+{
+    return besideStore(storePath, QStringLiteral(".cache"));
 }
 
 } // namespace outpost::client

@@ -124,20 +124,7 @@ void HttpTransportWorker::run(const std::shared_ptr<HttpChannelState> &channel, 
     if (call.request.url().scheme() == QLatin1String("https"))
         call.request.setSslConfiguration(m_ssl);
     QNetworkReply *reply = nullptr;
-    if (!call.uploadFile.isEmpty()) {
-        auto *file = new QFile(call.uploadFile);
-        if (!file->open(QIODevice::ReadOnly)) {
-            HttpEnd end;
-            end.transport = Error(QString::fromLatin1(errc::FileError),
-                QStringLiteral("Cannot read %1: %2").arg(call.uploadFile, file->errorString()));
-            delete file;
-            if (call.done)
-                channel->post([done = call.done, end]() { done(end); });
-            return;
-        }
-        reply = m_nam->sendCustomRequest(call.request, call.verb, file);
-        file->setParent(reply);
-    } else if (call.verb == "GET") {
+    if (call.verb == "GET") {
         reply = m_nam->get(call.request);
     } else if (call.verb == "DELETE" && !call.body) {
         reply = m_nam->deleteResource(call.request);

@@ -38,8 +38,6 @@ struct HttpCall {
     QNetworkRequest request;
     /// The request body, built on the transport's thread (serialising 500 actions is work too).
     std::function<QByteArray()> body;
-    /// Or a file streamed as the body (PUT of an attachment), never read whole into memory.
-    QString uploadFile;
     /// Larger answers fail as bad_response.
     qint64 maxResponse = 256LL * 1024 * 1024;
     /// Transport's thread, as the reply starts: e.g. streaming a download to disk.

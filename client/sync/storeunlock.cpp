@@ -3,6 +3,7 @@
 
 #include "apitypes.h"
 #include "credentialstore.h"
+#include "cryptvfs.h"
 #include "localstore.h"
 #include "storekeys.h"
 #include "synclogging.h"
@@ -21,17 +22,6 @@ namespace {
 struct Tr {
     Q_DECLARE_TR_FUNCTIONS(outpost::sync::SignIn)
 };
-
-bool storeFileHasData(const QString &path)
-{
-    return QFileInfo(path).size() > 0 || QFileInfo(path + QStringLiteral("-wal")).size() > 0;
-}
-
-bool plainStore(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) && f.read(16) == QByteArray("SQLite format 3", 16);
-}
 
 /// An encrypted store whose key is gone: set aside, with its side files, under a dated name.
 void moveAside(const QString &path)
@@ -81,7 +71,7 @@ void unlockStore(CredentialStore *credentials, const QUrl &server, const QString
                        "it.")));
             return;
         }
-        if (storeFileHasData(storePath) && !plainStore(storePath))
+        if (client::cryptvfs::inspect(storePath) == client::cryptvfs::FileState::Encrypted)
             moveAside(storePath);
         const QByteArray key = StoreKeys::generate();
         if (key.isEmpty()) {

@@ -36,10 +36,7 @@ StoreCaseDetails::StoreCaseDetails(client::LocalStore *store, const QString &use
     , m_thread(QStringLiteral("outpost-casefiles"), m_worker)
 {
     qRegisterMetaType<QList<CaseHistoryEntry>>();
-    QString base = store->path();
-    if (base.endsWith(QLatin1String(".sqlite")))
-        base.chop(int(qstrlen(".sqlite")));
-    m_cacheDir = base + QStringLiteral(".cache");
+    m_cacheDir = client::StoreLocation::cacheDirFor(store->path());
 
     connect(m_worker, &CaseFilesWorker::attached, this,
         [this](const QString &caseId, const QString &id, const QString &error) {
