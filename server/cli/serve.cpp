@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "commands.h"
+#include "consolehandler.h"
 #include "httpserver.h"
 #include "logsetup.h"
 #include "serviceoptions.h"
@@ -85,7 +86,10 @@ int runServer(const DaemonOptions &o)
                                  << "ms";
     }
 
-    http::HttpServer server(ho, service->handler());
+    // The console's files at /console/ in front of the API, on the same listener.
+    const server::ConsoleFiles consoleFiles;
+    server::ConsoleHandler console(service->handler(), consoleFiles);
+    http::HttpServer server(ho, console);
     const auto port = server.listen();
     if (!port) {
         qCCritical(lcMain).noquote() << "cannot listen on" << o.host << o.port << ":"

@@ -1,0 +1,1 @@
+export function render(c) { c.textContent = 'datapages'; }
