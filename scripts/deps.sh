@@ -11,7 +11,10 @@ PACKAGES=(
   postgresql
   xvfb xauth fonts-dejavu-core dbus dbus-x11 gnome-keyring libsecret-tools
   nsis lintian fakeroot dpkg-dev appstream desktop-file-utils wrk curl python3
+  chromium nodejs
 )
+# npm comes with NodeSource's nodejs; Debian's nodejs needs Debian's npm beside it.
+command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -22,4 +25,12 @@ if ((${#missing[@]})); then
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The console's browser tests drive chromium with puppeteer-core, from the committed lock file
+# (tests/console/package-lock.json); nothing is fetched at build or test time.
+console_tests="$(cd "$(dirname "$0")/.." && pwd)/tests/console"
+if [ ! -d "$console_tests/node_modules/puppeteer-core" ] || [ "$console_tests/package-lock.json" -nt "$console_tests/node_modules/.package-lock.json" ]; then
+  echo "deps: npm ci in tests/console"
+  (cd "$console_tests" && npm ci --no-audit --no-fund --loglevel=error)
 fi

@@ -2,10 +2,31 @@
 import { api, setCsrfToken } from './api.js';
 
 let current = null; // { user: {id, displayName, roles}, csrfToken, expiresAt }
+// Whether this browser signed in and has not signed out: only then is the (HttpOnly, unreadable)
+// cookie worth asking about, so a fresh visit makes no request that is bound to fail.
+const MARK = 'outpost.console.signedIn';
+
+function mark(on) {
+    try {
+        if (on) localStorage.setItem(MARK, '1');
+        else localStorage.removeItem(MARK);
+    } catch {
+        /* private mode: every load asks */
+    }
+}
+
+function marked() {
+    try {
+        return localStorage.getItem(MARK) !== '0' && localStorage.getItem(MARK) !== null;
+    } catch {
+        return true;
+    }
+}
 
 function adopt(body) {
     current = body;
     setCsrfToken(body ? body.csrfToken : null);
+    mark(!!body);
     return current;
 }
 
@@ -27,6 +48,7 @@ export async function signIn(user, password) {
 
 /** The session the cookie carries, or null (no cookie, expired, revoked). */
 export async function resume() {
+    if (!marked()) return null;
     try {
         return adopt(await api('GET', 'console/session', { quiet401: true }));
     } catch (e) {
