@@ -57,11 +57,43 @@ http::Response ApiHandler::reapplySyncIssue(const RouteCall &call)
     if (!ok || id <= 0)
         return http::Response::error(
             404, QStringLiteral("not_found"), QStringLiteral("There is no such sync issue."));
-    auto out = m_ctx.actions.reapply(call.user, id, call.request.requestId);
+    // Optionally {"action": {…}}: the action edited in the workbasket, applied instead.
+    auto body = jsonBody(call.request, true);
+    if (!body)
+        return errorResponse(body.error());
+    std::optional<QJsonObject> edited;
+    if (const QJsonValue a = body.value().value(QStringLiteral("action")); !a.isUndefined()) {
+        if (!a.isObject())
+            return errorResponse(
+                Error(QStringLiteral("bad_request"), QStringLiteral("'action' is an object."),
+                    { { QStringLiteral("action"), QStringLiteral("An action object.") } }));
+        edited = a.toObject();
+    }
+    auto out = m_ctx.actions.reapply(call.user, id, call.request.requestId, edited);
     if (!out)
         return errorResponse(out.error());
     m_ctx.notifier.notify(out.value().affected);
+    notifyConsole(QStringLiteral("syncIssues"));
     return http::Response::json(200, out.value().response);
+}
+
+// POST /admin/sync-issues/{id}/discard (extension): resolved as discarded, its action never applied.
+http::Response ApiHandler::discardSyncIssue(const RouteCall &call)
+{
+    bool ok = false;
+    const qint64 id = call.params.at(0).toLongLong(&ok);
+    if (!ok || id <= 0)
+        return http::Response::error(
+            404, QStringLiteral("not_found"), QStringLiteral("There is no such sync issue."));
+    if (Status s = m_ctx.actions.discard(call.user, id); !s)
+        return errorResponse(s.error());
+    qCInfo(lcApi).noquote() << "request" << call.request.requestId << call.user.id << "discarded sync issue"
+                            << id;
+    notifyConsole(QStringLiteral("syncIssues"));
+    return http::Response::json(200,
+        { { QStringLiteral("issue"), QString::number(id) },
+            { QStringLiteral("state"), QStringLiteral("resolved") },
+            { QStringLiteral("resolution"), QStringLiteral("discarded") } });
 }
 
 // PUT /admin/case-types/{name}

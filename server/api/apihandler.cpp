@@ -198,6 +198,7 @@ http::Response ApiHandler::route(const http::Request &request, const QStringList
     if (route.access == Access::Admin && !user.value().isAdmin())
         return http::Response::error(
             403, QStringLiteral("forbidden"), QStringLiteral("This needs the administrator role."));
+    m_ctx.devices.touch(user.value().deviceId, user.value().id); // at most once a minute per device
     return (this->*route.handler)(RouteCall { request, user.value(), match.params });
 }
 

@@ -4,6 +4,7 @@
 #include "actionprocessor.h"
 #include "adminstore.h"
 #include "attachmentstore.h"
+#include "devicestore.h"
 #include "httptypes.h"
 #include "notifier.h"
 #include "passwordpool.h"
@@ -21,6 +22,7 @@ struct ApiContext {
     ActionProcessor &actions;
     AdminStore &admin;
     AttachmentStore &attachments;
+    DeviceStore &devices;
     Notifier &notifier;
     SignInThrottle &throttle;
     PasswordPool &passwords;
@@ -79,6 +81,16 @@ private:
     http::Response purgeCase(const RouteCall &call);
     http::Response reassignCase(const RouteCall &call);
     http::Response wipeDevice(const RouteCall &call);
+    http::Response discardSyncIssue(const RouteCall &call);
+    // devices and the audit (deviceroutes.cpp)
+    http::Response putDevice(const RouteCall &call);
+    http::Response listDevices(const RouteCall &call);
+    http::Response fullSyncDevice(const RouteCall &call);
+    http::Response signOutDevice(const RouteCall &call);
+    http::Response retireDevice(const RouteCall &call);
+    http::Response listAudit(const RouteCall &call);
+    /// The console's live hint for a topic ("devices", "syncIssues").
+    void notifyConsole(const QString &topic);
 
     ApiContext m_ctx;
 };

@@ -22,10 +22,17 @@ const Router &ApiHandler::routes()
         { "POST", "admin/full-sync", Access::Admin, &A::forceFullSync },
         { "GET", "admin/sync-issues", Access::Admin, &A::listSyncIssues },
         { "POST", "admin/sync-issues/{id}/reapply", Access::Admin, &A::reapplySyncIssue },
+        { "POST", "admin/sync-issues/{id}/discard", Access::Admin, &A::discardSyncIssue },
         { "PUT", "admin/case-types/{name}", Access::Admin, &A::publishCaseType },
         { "PUT", "admin/cases/{id}/assignment", Access::Admin, &A::reassignCase },
         { "DELETE", "admin/cases/{id}", Access::Admin, &A::purgeCase },
         { "POST", "admin/devices/{deviceId}/wipe", Access::Admin, &A::wipeDevice },
+        { "PUT", "device", Access::SignedIn, &A::putDevice },
+        { "GET", "admin/devices", Access::Admin, &A::listDevices },
+        { "POST", "admin/devices/{deviceId}/full-sync", Access::Admin, &A::fullSyncDevice },
+        { "POST", "admin/devices/{deviceId}/sign-out", Access::Admin, &A::signOutDevice },
+        { "POST", "admin/devices/{deviceId}/retire", Access::Admin, &A::retireDevice },
+        { "GET", "admin/audit", Access::Admin, &A::listAudit },
     };
     return table;
 }

@@ -23,13 +23,15 @@ public:
         , m_actions(*m_db, options.resultRetentionDays, options.maxSyncIssuesPerUser)
         , m_admin(*m_db, attachmentsDir)
         , m_attachments(*m_db, attachmentsDir)
+        , m_devices(*m_db)
         , m_notifier(*m_db)
         , m_throttle(options.signInThrottle)
         , m_passwords(options.hashThreads, options.hashQueue)
-        , m_handler(ApiContext { options, *m_db, m_users, m_actions, m_admin, m_attachments, m_notifier,
-              m_throttle, m_passwords })
+        , m_handler(ApiContext { options, *m_db, m_users, m_actions, m_admin, m_attachments, m_devices,
+              m_notifier, m_throttle, m_passwords })
         , m_retention(*m_db, options.feedRetentionDays, options.pruneBatchSeqs)
         , m_pruneInterval(options.pruneIntervalMinutes)
+        , m_stuckHours(options.deviceStuckHours)
     { }
 
     std::shared_ptr<Database> m_db;
@@ -37,12 +39,14 @@ public:
     ActionProcessor m_actions;
     AdminStore m_admin;
     AttachmentStore m_attachments;
+    DeviceStore m_devices;
     Notifier m_notifier;
     SignInThrottle m_throttle;
     PasswordPool m_passwords;
     ApiHandler m_handler;
     FeedRetention m_retention;
     std::chrono::minutes m_pruneInterval;
+    int m_stuckHours = 24;
     std::unique_ptr<PruneScheduler> m_pruner; // first to go: stops before the database does
 };
 
@@ -86,6 +90,8 @@ Result<std::unique_ptr<Service>> Service::open(const ServiceOptions &options)
         return Error(QStringLiteral("bad_config"),
             QStringLiteral("minPasswordLength, hashThreads, hashQueue and the sign-in throttle's failures "
                            "and delays must be positive (the longest delay at least the first)."));
+    if (options.deviceStuckHours < 1 || options.deviceStuckHours > 24 * 365)
+        return Error(QStringLiteral("bad_config"), QStringLiteral("deviceStuckHours must be 1..8760."));
     if (options.feedRetentionDays < 1 || options.feedRetentionDays > 36500 || options.pruneIntervalMinutes < 1
         || options.pruneBatchSeqs < 1)
         return Error(QStringLiteral("bad_config"),
@@ -155,6 +161,18 @@ Result<QList<UserInfo>> Service::listUsers()
     QList<UserInfo> out;
     for (const Principal &p : users.value())
         out.append(UserInfo { p.id, p.displayName, p.roles, p.queues });
+    return out;
+}
+
+Result<QJsonArray> Service::listDevices(int stuckHours)
+{
+    const int hours = stuckHours > 0 ? stuckHours : m_impl->m_stuckHours;
+    auto devices = m_impl->m_devices.list(qint64(hours) * 3600, QString(), QDateTime::currentDateTimeUtc());
+    if (!devices)
+        return devices.error();
+    QJsonArray out;
+    for (const DeviceRow &d : devices.value())
+        out.append(d.toJson());
     return out;
 }
 

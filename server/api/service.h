@@ -6,6 +6,7 @@
 #include "retention.h"
 #include "signinthrottle.h"
 
+#include <QJsonArray>
 #include <QString>
 #include <QStringList>
 
@@ -47,6 +48,9 @@ struct ServiceOptions {
     int maxWriters = 2;
     int maxQueuedWriters = 8;
     int writeWaitMs = 10000;
+    // A device is stuck when work waits on it and it has not synced for this long (GET
+    // /admin/devices, `outpostd device list`; both may ask for another period).
+    int deviceStuckHours = 24;
 };
 
 struct UserInfo {
@@ -79,6 +83,8 @@ public:
     /// A wiped device's sessions end; they and its sign-ins answer device_wiped (it then erases its
     /// store and keychain entries) until it is unwiped. Recorded in the audit, `by` whom.
     Status setDeviceWiped(const QString &deviceId, bool wiped, const QString &by);
+    /// Every device that signed in, as GET /admin/devices lists them; stuckHours ≤ 0: the option's.
+    Result<QJsonArray> listDevices(int stuckHours);
     /// One prune of the feed history with `now` as the clock (see FeedRetention).
     Result<PruneReport> pruneFeed(const QDateTime &now);
     /// Prunes now and then every pruneIntervalMinutes on a thread of its own, until destruction.

@@ -46,6 +46,7 @@ http::Response ApiHandler::signIn(const RouteCall &call)
         return errorResponse(wiped.error());
     else if (wiped.value()) {
         qCInfo(lcApi).noquote() << "request" << request.requestId << "sign-in from wiped device" << deviceId;
+        m_ctx.users.markWipeTold(deviceId);
         return errorResponse(Error(QStringLiteral("device_wiped"),
             QStringLiteral("This device was wiped by your administrator; its data must be erased.")));
     }
@@ -78,6 +79,7 @@ http::Response ApiHandler::signIn(const RouteCall &call)
     if (!session)
         return errorResponse(session.error());
     const Principal &u = session.value().user;
+    m_ctx.devices.touch(deviceId, u.id);
     if (verdict.rehash)
         qCInfo(lcApi).noquote() << "password hash of" << u.id << "raised to" << iterations << "iterations";
     qCInfo(lcApi).noquote() << "request" << request.requestId << "signed in" << u.id << "device" << deviceId;

@@ -14,7 +14,7 @@ enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
 /// on stdout once the port is bound.
 int runServer(const DaemonOptions &options);
 
-/// `outpostd user add|passwd|list|disable|enable`, `outpostd device wipe|unwipe`.
+/// `outpostd user add|passwd|list|disable|enable`, `outpostd device list|wipe|unwipe`.
 int runUserCommand(const Invocation &invocation);
 
 } // namespace outpost::cli

@@ -184,6 +184,40 @@ Result<Invocation> parseUserCommand(const QStringList &arguments)
     return inv;
 }
 
+/// `outpostd device list [--json] [--stuck-hours N]`.
+Result<Invocation> parseDeviceList(QCommandLineParser &p, CommonOptions &common, const QStringList &arguments)
+{
+    Invocation inv;
+    inv.command = Command::DeviceList;
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the devices as JSON."));
+    const QCommandLineOption stuck(QStringLiteral("stuck-hours"),
+        QStringLiteral("A device with pending work and no successful sync for this long is stuck (default: "
+                       "the configuration's device_stuck_hours, 24)."),
+        QStringLiteral("N"));
+    p.addOptions({ json, stuck });
+    QStringList args = arguments.mid(3);
+    args.prepend(arguments.value(0) + QStringLiteral(" device list"));
+    if (!p.parse(args))
+        return usage(p.errorText());
+    if (p.isSet(common.help)) {
+        inv.helpText = helpWithUsage(p, QStringLiteral("outpostd device list [options]"));
+        inv.command = Command::Help;
+        return inv;
+    }
+    if (Status s = common.apply(p, &inv.options); !s)
+        return s.error();
+    if (!p.positionalArguments().isEmpty())
+        return usage(QStringLiteral("'device list' takes no arguments"));
+    inv.json = p.isSet(json);
+    if (p.isSet(stuck)) {
+        const auto n = number(p.value(stuck), QStringLiteral("--stuck-hours"), 1, 24 * 365);
+        if (!n)
+            return n.error();
+        inv.options.deviceStuckHours = int(n.value());
+    }
+    return inv;
+}
+
 Result<Invocation> parseDeviceCommand(const QStringList &arguments)
 {
     const QString program = arguments.value(0);
@@ -193,14 +227,18 @@ Result<Invocation> parseDeviceCommand(const QStringList &arguments)
         inv.command = Command::DeviceWipe;
     else if (sub == QLatin1String("unwipe"))
         inv.command = Command::DeviceUnwipe;
+    else if (sub == QLatin1String("list"))
+        inv.command = Command::DeviceList;
     else
         return usage(sub.isEmpty()
-                ? QStringLiteral("'device' needs a subcommand: wipe or unwipe")
-                : QStringLiteral("unknown device subcommand '%1' (wipe, unwipe)").arg(sub));
+                ? QStringLiteral("'device' needs a subcommand: list, wipe or unwipe")
+                : QStringLiteral("unknown device subcommand '%1' (list, wipe, unwipe)").arg(sub));
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Administer the devices that sign in to outpostd."));
     CommonOptions common;
     common.addTo(p);
+    if (inv.command == Command::DeviceList)
+        return parseDeviceList(p, common, arguments);
     p.addPositionalArgument(QStringLiteral("DEVICE_ID"),
         inv.command == Command::DeviceWipe
             ? QStringLiteral("Device id (as its sessions and the audit name it). Its sessions end; its next "
@@ -325,6 +363,11 @@ Status readConfigFile(const QString &path, DaemonOptions *o)
             if (!n)
                 return fail(key, n.error());
             o->offlineDays = int(n.value());
+        } else if (key == QLatin1String("device_stuck_hours")) {
+            const auto n = number(s, key, 1, 24 * 365);
+            if (!n)
+                return fail(key, n.error());
+            o->deviceStuckHours = int(n.value());
         } else if (key == QLatin1String("retention_days")) {
             const auto n = number(s, key, 1, kMaxRetentionDays);
             if (!n)
@@ -381,6 +424,7 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         "  outpostd user passwd ID [--password-stdin]\n"
         "  outpostd user list [--json]\n"
         "  outpostd user disable|enable ID\n"
+        "  outpostd device list [--json] [--stuck-hours N]\n"
         "  outpostd device wipe|unwipe DEVICE_ID\n"
         "(each also takes --db and --config; see 'outpostd user add --help')"));
     CommonOptions common;
@@ -437,8 +481,13 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     QCommandLineOption tlsHandshake(QStringLiteral("tls-handshake-timeout-ms"),
         QStringLiteral("How long a TLS handshake may take (default 10000)."), QStringLiteral("MS"));
     tlsHandshake.setFlags(QCommandLineOption::HiddenFromHelp);
+    const QCommandLineOption stuckHours(QStringLiteral("device-stuck-hours"),
+        QStringLiteral("Hours after which a device with pending work and no successful sync is stuck in the "
+                       "console and 'device list' (default 24)."),
+        QStringLiteral("N"));
     p.addOptions({ version, listen, demo, demoCases, attachments, workers, writers, queuedWrites, retention,
-        offline, pbkdf2, maxConnections, maxWebSockets, recheck, tlsCert, tlsKey, tlsChain, tlsHandshake });
+        offline, stuckHours, pbkdf2, maxConnections, maxWebSockets, recheck, tlsCert, tlsKey, tlsChain,
+        tlsHandshake });
 
     if (!p.parse(arguments))
         return usage(p.errorText());
@@ -503,6 +552,12 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         if (!n)
             return n.error();
         o.offlineDays = int(n.value());
+    }
+    if (p.isSet(stuckHours)) {
+        const auto n = number(p.value(stuckHours), QStringLiteral("--device-stuck-hours"), 1, 24 * 365);
+        if (!n)
+            return n.error();
+        o.deviceStuckHours = int(n.value());
     }
     if (p.isSet(pbkdf2)) {
         const auto n = number(p.value(pbkdf2), QStringLiteral("--pbkdf2-iterations"), 1, 100000000);

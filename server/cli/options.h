@@ -18,6 +18,7 @@ enum class Command {
     UserEnable,
     DeviceWipe,
     DeviceUnwipe,
+    DeviceList,
     Help,
     Version
 };
@@ -47,6 +48,7 @@ struct DaemonOptions {
     int webSocketRecheckMs = 60000; // how often an open WebSocket's session is checked
     int retentionDays = 30; // feed history for delta syncs; older tokens get a full sync
     int offlineDays = 7; // how long a device may sign in offline after its last contact (0: never)
+    int deviceStuckHours = 24; // pending work and no successful sync this long: a stuck device
     QString tlsCert; // PEM certificate (+ intermediates): serve HTTPS/WSS only; empty: plain HTTP
     QString tlsKey; // its PEM private key
     QString tlsChain; // optional PEM intermediates

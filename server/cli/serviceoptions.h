@@ -26,6 +26,7 @@ inline server::ServiceOptions serviceOptions(const DaemonOptions &o)
     s.maxQueuedWriters = o.queuedWrites;
     s.feedRetentionDays = o.retentionDays;
     s.offlineDays = o.offlineDays;
+    s.deviceStuckHours = o.deviceStuckHours;
     return s;
 }
 

@@ -42,6 +42,46 @@ int listUsers(server::Service &service, bool json)
     return ExitOk;
 }
 
+/// `outpostd device list`: one line per device (tab-separated; a stuck one marked STUCK), or JSON.
+int listDevices(server::Service &service, int stuckHours, bool json)
+{
+    const auto devices = service.listDevices(stuckHours);
+    if (!devices)
+        return fail(devices.error(), ExitFailure);
+    if (json) {
+        std::printf("%s\n", QJsonDocument(devices.value()).toJson(QJsonDocument::Indented).constData());
+    } else {
+        auto orDash = [](const QJsonValue &v) {
+            return v.isNull() || v.isUndefined() ? QStringLiteral("-")
+                : v.isDouble()                   ? QString::number(v.toInt())
+                                                 : v.toString();
+        };
+        std::printf("DEVICE\tUSER\tNAME\tAPP\tLAST CONTACT\tLAST SYNC\tPENDING\tSCHEMA\tSTATE\n");
+        for (const QJsonValue &v : devices.value()) {
+            const QJsonObject d = v.toObject();
+            QStringList state;
+            if (d.value(QStringLiteral("stuck")).toBool())
+                state << QStringLiteral("STUCK");
+            if (!d.value(QStringLiteral("wipeState")).isNull())
+                state << d.value(QStringLiteral("wipeState")).toString();
+            if (!d.value(QStringLiteral("lastSyncError")).isNull())
+                state << QStringLiteral("error: ") + d.value(QStringLiteral("lastSyncError")).toString();
+            std::printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n",
+                qPrintable(orDash(d.value(QStringLiteral("deviceId")))),
+                qPrintable(orDash(d.value(QStringLiteral("user")))),
+                qPrintable(orDash(d.value(QStringLiteral("deviceName")))),
+                qPrintable(orDash(d.value(QStringLiteral("appVersion")))),
+                qPrintable(orDash(d.value(QStringLiteral("lastContactAt")))),
+                qPrintable(orDash(d.value(QStringLiteral("lastSyncAt")))),
+                qPrintable(orDash(d.value(QStringLiteral("pendingActions")))),
+                qPrintable(orDash(d.value(QStringLiteral("storeSchema")))),
+                qPrintable(state.isEmpty() ? QStringLiteral("-") : state.join(QStringLiteral(", "))));
+        }
+    }
+    std::fflush(stdout);
+    return ExitOk;
+}
+
 } // namespace
 
 int runUserCommand(const Invocation &inv)
@@ -65,6 +105,8 @@ int runUserCommand(const Invocation &inv)
     Status s;
     if (inv.command == Command::UserList)
         return listUsers(service, inv.json);
+    if (inv.command == Command::DeviceList)
+        return listDevices(service, inv.options.deviceStuckHours, inv.json);
     if (inv.command == Command::UserAdd) {
         s = service.addUser({ inv.userId, inv.displayName, { inv.role }, inv.queues }, password);
         if (s)

@@ -300,8 +300,8 @@ Result<ActionsOutcome> ActionProcessor::process(
     return ActionsOutcome { std::move(body), runner.affected() };
 }
 
-Result<ReapplyOutcome> ActionProcessor::reapply(
-    const Principal &admin, qint64 issueId, const QString &requestId)
+Result<ReapplyOutcome> ActionProcessor::reapply(const Principal &admin, qint64 issueId,
+    const QString &requestId, const std::optional<QJsonObject> &edited)
 {
     auto txr = Tx::begin(m_db, Tx::Mode::Write);
     if (!txr)
@@ -324,6 +324,22 @@ Result<ReapplyOutcome> ActionProcessor::reapply(
     if (!action)
         return Error(QStringLiteral("unavailable"),
             QStringLiteral("The stored action of issue %1 is unreadable.").arg(issueId));
+    if (edited) {
+        QJsonObject e = *edited;
+        e.insert(QStringLiteral("id"), action.value().id); // the same action, edited
+        auto changed = Action::fromJson(e);
+        if (!changed) {
+            Error err = changed.error();
+            err.code = QStringLiteral("bad_request");
+            return err;
+        }
+        if (changed.value().type != action.value().type || changed.value().caseId != action.value().caseId)
+            return Error(QStringLiteral("bad_request"),
+                QStringLiteral("An edited action keeps its type and case."),
+                { { QStringLiteral("action"),
+                    QStringLiteral("The type and caseId of the stored action.") } });
+        action = changed;
+    }
     ActionRunner runner(tx, admin, device, { true, owner });
     QString caseId, goneReason;
     auto r = runner.run(action.value(), &caseId, &goneReason);
@@ -335,9 +351,10 @@ Result<ReapplyOutcome> ActionProcessor::reapply(
         return st.error();
     if (r.value().status == ResultStatus::Applied) {
         auto u = tx.run(
-            QStringLiteral(
-                "UPDATE sync_issues SET state = 'resolved', resolved_by = ?, resolved_at = ? WHERE id = ?"),
-            { admin.id, nowRfc3339(), issueId });
+            QStringLiteral("UPDATE sync_issues SET state = 'resolved', resolution = ?, resolved_by = ?,"
+                           " resolved_at = ? WHERE id = ?"),
+            { edited ? QStringLiteral("reappliedEdited") : QStringLiteral("reapplied"), admin.id,
+                nowRfc3339(), issueId });
         if (!u)
             return u.error();
         qCDebug(lcStore).noquote() << "request" << requestId << "reapplied issue" << issueId << "action"
@@ -348,6 +365,29 @@ Result<ReapplyOutcome> ActionProcessor::reapply(
     return ReapplyOutcome { QJsonObject { { QStringLiteral("issue"), QString::number(issueId) },
                                 { QStringLiteral("result"), r.value().toJson() } },
         runner.affected() };
+}
+
+Status ActionProcessor::discard(const Principal &admin, qint64 issueId)
+{
+    auto txr = Tx::begin(m_db, Tx::Mode::Write);
+    if (!txr)
+        return txr.error();
+    Tx &tx = txr.value();
+    auto q = tx.run(QStringLiteral("SELECT state FROM sync_issues WHERE id = ?"), { issueId });
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return Error(QStringLiteral("not_found"), QStringLiteral("There is no sync issue %1.").arg(issueId));
+    if (q.value().value(0).toString() != QLatin1String("open"))
+        return Error(QStringLiteral("conflict"),
+            QStringLiteral("The sync issue %1 is resolved already.").arg(issueId));
+    q.value().finish();
+    auto u = tx.run(QStringLiteral("UPDATE sync_issues SET state = 'resolved', resolution = 'discarded',"
+                                   " resolved_by = ?, resolved_at = ? WHERE id = ? AND state = 'open'"),
+        { admin.id, nowRfc3339(), issueId });
+    if (!u)
+        return u.error();
+    return tx.commit();
 }
 
 } // namespace outpost::server

@@ -36,8 +36,14 @@ public:
     Result<ActionsOutcome> process(
         const Principal &user, const QJsonObject &request, const QString &requestId);
     /// Applies a stored sync issue's action as the administrator (ignoring the resolved status and the
-    /// base etag) and marks the issue resolved when it applied. not_found for an unknown issue.
-    Result<ReapplyOutcome> reapply(const Principal &admin, qint64 issueId, const QString &requestId);
+    /// base etag) and marks the issue resolved when it applied. not_found for an unknown issue,
+    /// conflict for one resolved already. `edited`: the action to apply instead, of the same type
+    /// and case (bad_request naming the member otherwise); it keeps the stored action's id.
+    Result<ReapplyOutcome> reapply(const Principal &admin, qint64 issueId, const QString &requestId,
+        const std::optional<QJsonObject> &edited = std::nullopt);
+    /// Resolves an open sync issue as discarded (its action is never applied). not_found, conflict
+    /// as for reapply; the affected administrators for the console's hint.
+    Status discard(const Principal &admin, qint64 issueId);
 
 private:
     Database &m_db;

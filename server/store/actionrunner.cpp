@@ -205,7 +205,8 @@ Result<ActionResult> ActionRunner::create(const Action &a, QString *resolvedCase
     if (!t)
         return t.error();
     if (auto st = m_audit.add(CaseStore::auditRow(
-            { c.rec.id, m_user.id, m_deviceId, a.clientTime, QStringLiteral("create"), changes, {} }));
+            { c.rec.id, m_user.id, m_deviceId, a.clientTime, QStringLiteral("create"), changes, {} },
+            originalAuthor()));
         !st)
         return st.error();
     m_affected.addCase(c.rec);
@@ -337,8 +338,10 @@ Result<ActionResult> ActionRunner::change(const Action &a, const QString &caseId
     }
     const QString action = a.type == ActionType::Transition ? QStringLiteral("transition:") + a.flowAction
                                                             : actionTypeName(a.type);
-    if (auto st = m_audit.add(CaseStore::auditRow({ caseId, m_user.id, m_deviceId, a.clientTime, action,
-            changes, a.type == ActionType::Note ? note : QString() }));
+    if (auto st
+        = m_audit.add(CaseStore::auditRow({ caseId, m_user.id, m_deviceId, a.clientTime, action, changes,
+                                              a.type == ActionType::Note ? note : QString() },
+            originalAuthor()));
         !st)
         return st.error();
     ActionResult r = result(a, ResultStatus::Applied, caseId);

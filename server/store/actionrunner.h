@@ -52,6 +52,8 @@ private:
     Result<ActionResult> rejected(
         const Action &a, const QString &caseId, const QString &message, const QMap<QString, QString> &fields);
     Status validationError();
+    /// On reapply, the user who first sent the action (the audit names both); empty otherwise.
+    QString originalAuthor() const { return m_options.reapply ? m_options.tempIdOwner : QString(); }
 
     Tx &m_tx;
     const Principal &m_user;

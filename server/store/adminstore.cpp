@@ -53,15 +53,17 @@ Result<QJsonArray> AdminStore::syncIssues(const QString &state)
     auto txr = Tx::begin(m_db, Tx::Mode::Read);
     if (!txr)
         return txr.error();
+    // Beside each action the case as it is now: its feed document (null when gone or never created).
     QString sql = QStringLiteral(
-        "SELECT id, user_id, device_id, case_id, action, reason, created_at, state, resolved_by,"
-        " resolved_at FROM sync_issues");
+        "SELECT i.id, i.user_id, i.device_id, i.case_id, i.action, i.reason, i.created_at, i.state,"
+        " i.resolved_by, i.resolved_at, i.resolution, e.doc FROM sync_issues i"
+        " LEFT JOIN sync_entities e ON e.kind = 'case' AND e.entity_id = i.case_id AND e.removed = 0");
     QVariantList args;
     if (!state.isEmpty()) {
-        sql += QStringLiteral(" WHERE state = ?");
+        sql += QStringLiteral(" WHERE i.state = ?");
         args << state;
     }
-    sql += QStringLiteral(" ORDER BY id LIMIT 5000");
+    sql += QStringLiteral(" ORDER BY i.id DESC LIMIT 5000");
     auto q = txr.value().run(sql, args);
     if (!q)
         return q.error();
@@ -77,7 +79,12 @@ Result<QJsonArray> AdminStore::syncIssues(const QString &state)
             { QStringLiteral("at"), r.value(6).toString() },
             { QStringLiteral("state"), r.value(7).toString() },
             { QStringLiteral("resolvedBy"), str(r.value(8)) },
-            { QStringLiteral("resolvedAt"), str(r.value(9)) } });
+            { QStringLiteral("resolvedAt"), str(r.value(9)) },
+            { QStringLiteral("resolution"), str(r.value(10)) },
+            { QStringLiteral("case"),
+                r.value(11).isNull()
+                    ? QJsonValue()
+                    : QJsonValue(QJsonDocument::fromJson(Database::docBytes(r.value(11))).object()) } });
     }
     return out;
 }

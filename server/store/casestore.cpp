@@ -283,8 +283,8 @@ Status CaseStore::audit(Tx &tx, const AuditEntry &e)
 {
     auto q = tx.runCached(
         QStringLiteral(
-            "INSERT INTO audit (case_id, at, by_user, device_id, client_time, action, changes, note)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+            "INSERT INTO audit (case_id, at, by_user, device_id, client_time, action, changes, note,"
+            " original_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         auditRow(e));
     if (!q)
         return q.error();
@@ -295,22 +295,24 @@ BatchInsert CaseStore::auditBatch(Tx &tx)
 {
     return BatchInsert(tx,
         QStringLiteral("INSERT INTO audit (case_id, at, by_user, device_id, client_time, action, changes, "
-                       "note) VALUES "),
-        QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?)"), 50);
+                       "note, original_by) VALUES "),
+        QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?)"), 50);
 }
 
-QVariantList CaseStore::auditRow(const AuditEntry &e)
+QVariantList CaseStore::auditRow(const AuditEntry &e, const QString &originalBy)
 {
     return { e.caseId, nowRfc3339(), e.by, orNull(e.deviceId), orNull(e.clientTime), e.action,
-        QString::fromUtf8(compact(e.changes)), e.note.isNull() ? nullString() : QVariant(e.note) };
+        QString::fromUtf8(compact(e.changes)), e.note.isNull() ? nullString() : QVariant(e.note),
+        orNull(originalBy) };
 }
 
 Result<QJsonArray> CaseStore::history(Tx &tx, const QString &caseId)
 {
-    auto q
-        = tx.run(QStringLiteral("SELECT at, by_user, device_id, client_time, action, changes, note FROM audit"
-                                " WHERE case_id = ? ORDER BY id"),
-            { caseId });
+    auto q = tx.run(
+        QStringLiteral("SELECT at, by_user, device_id, client_time, action, changes, note, original_by"
+                       " FROM audit"
+                       " WHERE case_id = ? ORDER BY id"),
+        { caseId });
     if (!q)
         return q.error();
     QJsonArray out;
@@ -326,6 +328,8 @@ Result<QJsonArray> CaseStore::history(Tx &tx, const QString &caseId)
             { QStringLiteral("changes"), QJsonDocument::fromJson(r.value(5).toString().toUtf8()).object() } };
         if (!r.value(6).isNull())
             e.insert(QStringLiteral("text"), r.value(6).toString());
+        if (!r.value(7).isNull()) // a reapplied sync issue: `by` reapplied what this user sent
+            e.insert(QStringLiteral("originalAuthor"), r.value(7).toString());
         out.append(e);
     }
     return out;

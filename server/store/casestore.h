@@ -62,7 +62,8 @@ public:
     static Status audit(Tx &tx, const AuditEntry &e);
     /// Audit rows of many actions with multi-row INSERTs (flush() before commit).
     static BatchInsert auditBatch(Tx &tx);
-    static QVariantList auditRow(const AuditEntry &e);
+    /// `originalBy`: on a reapplied sync issue, who first sent the action (`e.by` reapplied it).
+    static QVariantList auditRow(const AuditEntry &e, const QString &originalBy = {});
     static Result<QJsonArray> history(Tx &tx, const QString &caseId);
 };
 

@@ -86,6 +86,24 @@ const char *const kV4[] = {
     "CREATE TABLE wiped_devices (device_id TEXT PRIMARY KEY, wiped_at TEXT NOT NULL, wiped_by TEXT NOT NULL)",
 };
 
+// The operations console's devices (issue 12): each device's last report (PUT /device) and last
+// contact, and the console's orders to it (full sync, retire); when a wiped device was told; the
+// audit's device and user filters and the original author of a reapplied action; how a sync issue
+// was resolved (reapplied, discarded).
+const char *const kV5[] = {
+    "CREATE TABLE devices (device_id TEXT PRIMARY KEY, user_id TEXT NOT NULL, device_name TEXT,"
+    " app_version TEXT, os TEXT, pending_actions INTEGER, oldest_pending_at TEXT, last_sync_at TEXT,"
+    " last_sync_error TEXT, store_schema INTEGER, reported_at TEXT, last_contact_at TEXT NOT NULL,"
+    " full_sync_requested INTEGER NOT NULL DEFAULT 0, retire_requested_at TEXT, retire_requested_by TEXT,"
+    " retired_at TEXT)",
+    "CREATE INDEX devices_contact ON devices (last_contact_at)",
+    "ALTER TABLE wiped_devices ADD COLUMN told_at TEXT",
+    "ALTER TABLE audit ADD COLUMN original_by TEXT",
+    "CREATE INDEX audit_device ON audit (device_id, id)",
+    "CREATE INDEX audit_by ON audit (by_user, id)",
+    "ALTER TABLE sync_issues ADD COLUMN resolution TEXT",
+};
+
 template <std::size_t N> Migration step(const QString &description, const char *const (&sql)[N], DbKind kind)
 {
     Migration m { description, {} };
@@ -99,7 +117,8 @@ QList<Migration> migrations(DbKind kind)
 {
     return { step(QStringLiteral("initial schema"), kV1, kind),
         step(QStringLiteral("feed retention: seq marks, prune indexes"), kV2, kind),
-        step(QStringLiteral("disabled users"), kV3, kind), step(QStringLiteral("wiped devices"), kV4, kind) };
+        step(QStringLiteral("disabled users"), kV3, kind), step(QStringLiteral("wiped devices"), kV4, kind),
+        step(QStringLiteral("devices, audit filters, sync-issue resolutions"), kV5, kind) };
 }
 
 } // namespace outpost::server

@@ -292,7 +292,7 @@ Result<Principal> UserStore::authenticate(const QByteArray &token)
         return runSql(conn.value(),
             QStringLiteral(
                 "SELECT u.id, u.display_name, u.roles, u.queues, s.device_id, u.disabled, s.revoked,"
-                " w.device_id IS NOT NULL"
+                " w.device_id IS NOT NULL, w.told_at IS NULL"
                 " FROM sessions s JOIN users u ON u.id = s.user_id"
                 " LEFT JOIN wiped_devices w ON w.device_id = s.device_id AND s.device_id <> ''"
                 " WHERE s.token_hash = ? AND s.expires_at > ?"),
@@ -310,13 +310,29 @@ Result<Principal> UserStore::authenticate(const QByteArray &token)
     if (q.value().value(5).toInt() != 0)
         return accountDisabled();
     // A wiped device learns it at its next request, and erases everything it holds.
-    if (q.value().value(7).toInt() != 0)
+    if (q.value().value(7).toInt() != 0) {
+        if (q.value().value(8).toInt() != 0)
+            markWipeTold(q.value().value(4).toString());
         return deviceWiped();
+    }
     if (q.value().value(6).toInt() != 0)
         return unauthenticated();
     Principal p = readPrincipal(q.value(), 0);
     p.deviceId = q.value().value(4).toString();
     return p;
+}
+
+void UserStore::markWipeTold(const QString &deviceId)
+{
+    auto conn = m_db.connection();
+    if (!conn)
+        return;
+    // One statement outside any transaction: the console's "wiped" once the device was told.
+    auto q = runSql(conn.value(),
+        QStringLiteral("UPDATE wiped_devices SET told_at = ? WHERE device_id = ? AND told_at IS NULL"),
+        { QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), deviceId });
+    if (!q)
+        qCInfo(lcStore).noquote() << "wiped device" << deviceId << "told, not recorded:" << q.error().message;
 }
 
 Result<bool> UserStore::sessionOpen(const QString &tokenHash)

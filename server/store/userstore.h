@@ -63,6 +63,9 @@ public:
     Status setDeviceWiped(const QString &deviceId, bool wiped, const QString &by);
     /// Whether the device was wiped (a sign-in from it is refused).
     Result<bool> isDeviceWiped(const QString &deviceId);
+    /// Records that the wiped device was told (answered device_wiped), once: the console shows the
+    /// wipe done. Never fails a request: problems are logged.
+    void markWipeTold(const QString &deviceId);
     /// unauthenticated when the token is unknown, revoked or expired; account_disabled when it is (or
     /// was, until the user was disabled) a session of a disabled user; device_wiped when its device
     /// was wiped.
