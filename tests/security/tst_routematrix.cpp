@@ -105,6 +105,15 @@ private Q_SLOTS:
                 .toJson(QJsonDocument::Compact);
         };
 
+        // Devices the console's rows act on, each with a session of its own.
+        for (const char *device : { "matrix-signout", "matrix-retire" })
+            QCOMPARE(h->callJson("POST", s("/api/v1/session"),
+                          { { s("username"), s("bob") }, { s("password"), s("bob") },
+                              { s("deviceId"), s(device) } },
+                          {})
+                         .status,
+                200);
+
         const QList<Row> rows {
             { s("GET health"), "GET", []() -> QString { return s("/api/v1/health"); }, {},
                 { 200, 200, 200, 200 } },
@@ -152,6 +161,27 @@ private Q_SLOTS:
             { s("POST admin/devices/{deviceId}/wipe"), "POST",
                 []() -> QString { return s("/api/v1/admin/devices/matrix-device/wipe"); }, {},
                 { 401, 403, 403, 200 } },
+            // Devices (operations console): a device reports itself; the rest is the console's.
+            { s("PUT device"), "PUT", []() -> QString { return s("/api/v1/device"); },
+                R"({"deviceName":"m","appVersion":"0.1.0","os":"Linux","pendingActions":0,"oldestPendingAt":null,)"
+                R"("lastSyncAt":null,"lastSyncError":null,"storeSchema":5})",
+                { 401, 200, 200, 200 } },
+            { s("GET admin/devices"), "GET", []() -> QString { return s("/api/v1/admin/devices"); }, {},
+                { 401, 403, 403, 200 } },
+            { s("POST admin/devices/{deviceId}/full-sync"), "POST",
+                []() -> QString { return s("/api/v1/admin/devices/dev-bob/full-sync"); }, {},
+                { 401, 403, 403, 200 } },
+            { s("POST admin/devices/{deviceId}/sign-out"), "POST",
+                []() -> QString { return s("/api/v1/admin/devices/matrix-signout/sign-out"); }, {},
+                { 401, 403, 403, 200 } },
+            { s("POST admin/devices/{deviceId}/retire"), "POST",
+                []() -> QString { return s("/api/v1/admin/devices/matrix-retire/retire"); }, {},
+                { 401, 403, 403, 200 } },
+            { s("GET admin/audit"), "GET", []() -> QString { return s("/api/v1/admin/audit?limit=5"); }, {},
+                { 401, 403, 403, 200 } },
+            { s("POST admin/sync-issues/{id}/discard"), "POST",
+                []() -> QString { return s("/api/v1/admin/sync-issues/999999/discard"); }, {},
+                { 401, 403, 403, 404 } },
         };
 
         // Every route of the table has its row, and no row names a route that is not there.
