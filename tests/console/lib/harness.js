@@ -16,9 +16,10 @@ export const cliBin = process.env.OUTPOST_CLI_BIN || path.join(buildDir, 'cli/ou
 export const chromiumBin = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 
 /** Runs a program to its end: { code, stdout, stderr }. */
-export function run(bin, args, { env = {}, timeoutMs = 60000 } = {}) {
+export function run(bin, args, { env = {}, timeoutMs = 60000, input } = {}) {
     return new Promise((resolve, reject) => {
         const child = spawn(bin, args, { env: { ...process.env, ...env } });
+        if (input !== undefined) child.stdin.end(input);
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d) => (stdout += d));
@@ -157,4 +158,21 @@ export async function lacksRoute(server, method, path) {
     if (res.status !== 404) return false;
     const body = await res.json().catch(() => ({}));
     return body?.error?.message === 'No such resource.';
+}
+
+/** Whether the technician's CLI can keep its token: a session bus with a keyring (scripts/test.sh). */
+export function haveKeyring() {
+    return !!process.env.DBUS_SESSION_BUS_ADDRESS && existsSync(cliBin);
+}
+
+/** The technician's command line on a profile of its own: cli.signIn(user), cli.run(...args). */
+export function technicianCli(server) {
+    const profile = mkdtempSync(path.join(tmpdir(), 'outpost-console-cli-'));
+    const runCli = (args, opts = {}) => run(cliBin, ['--profile', profile, ...args], { env: { QT_QPA_PLATFORM: 'offscreen' }, ...opts });
+    return {
+        profile,
+        run: runCli,
+        signIn: (user, password = user) => runCli(['signin', '--server', server.url, '--user', user, '--password-stdin'], { input: `${password}\n` }),
+        cleanup: () => rmSync(profile, { recursive: true, force: true }),
+    };
 }

@@ -2,7 +2,7 @@
 // (technician or queue, instructions, due date), and a case's details.
 import { api } from '../api.js';
 import { chip, field, formatDateTime, fromLocalInput, h, nextId, replace, toLocalInput } from '../dom.js';
-import { t } from '../i18n.js';
+import { currentLang, t } from '../i18n.js';
 import { openDialog, userError } from '../dialog.js';
 
 let assigneesCache = null;
@@ -72,6 +72,13 @@ export async function openAssignDialog(people, ids, current = {}) {
     });
 }
 
+/** A case type's text for people in the console's language: labels[lang], else label, else fallback. */
+function localText(entry, fallback) {
+    if (!entry) return fallback;
+    const lang = currentLang();
+    return (entry.labels && entry.labels[lang]) || entry.label || fallback;
+}
+
 /** One control per case-type field, by type; value() gives the JSON value (null when empty). */
 function fieldControl(def) {
     const id = nextId(`cf-${def.name}`);
@@ -95,7 +102,7 @@ function fieldControl(def) {
         value = () => (control.value === '' ? null : control.value === 'true');
         break;
     case 'choice':
-        control = h('select', { id }, h('option', { value: '' }, '—'), (def.choices || []).map((c) => h('option', { value: c }, (def.choiceLabels && def.choiceLabels[c]) || c)));
+        control = h('select', { id }, h('option', { value: '' }, '—'), (def.choices || []).map((c) => h('option', { value: c }, localText(def.choiceLabels && def.choiceLabels[c], c))));
         value = () => control.value || null;
         break;
     case 'text':
@@ -108,7 +115,7 @@ function fieldControl(def) {
     }
     control.dataset.field = def.name;
     const help = def.type === 'lookup' ? t('create.lookupHelp', { page: def.dataPage || '' }) : def.help || undefined;
-    const label = `${def.label || def.name}${def.required ? ' *' : ''}`;
+    const label = `${localText(def, def.name)}${def.required ? ' *' : ''}`;
     return { wrap: field(label, control, { help }), value };
 }
 
@@ -120,7 +127,7 @@ export async function openCreateCase(people) {
         await openDialog({ title: t('create.title'), body: [h('p', { role: 'alert', text: t('create.noTypes', { message: e.message }) })], submitLabel: t('common.close') });
         return null;
     }
-    const typeSelect = h('select', { id: 'create-type' }, types.map((ct) => h('option', { value: ct.name }, `${ct.title || ct.name} (${ct.name})`)));
+    const typeSelect = h('select', { id: 'create-type' }, types.map((ct) => h('option', { value: ct.name }, `${(ct.titles && ct.titles[currentLang()]) || ct.title || ct.name} (${ct.name})`)));
     const title = h('input', { id: 'create-title', maxlength: 200, required: true });
     const typeFields = h('div', { id: 'create-fields' });
     const target = targetPicker(people, {});

@@ -1,0 +1,98 @@
+// The console in headless chromium against a real outpostd: JSON lines on stdout.
+//   node bench/console_bench/bench.js URL USER PASSWORD
+// Measures (each RUNS times, median and worst reported): the dispatch list's first paint (from
+// the navigation's start to the first page of rows on screen, the server's paged query included),
+// a filter (from the change to the new rows on screen) and the device list (from the navigation's
+// start to every row on screen).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(path.join(here, '../../tests/console/package.json'));
+const puppeteer = require('puppeteer-core');
+const [url, user, password] = process.argv.slice(2);
+const runs = Number(process.env.BENCH_RUNS || 5);
+const chromium = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+
+function stats(name, values, extra = {}) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    console.log(JSON.stringify({ bench: 'console_bench', name, unit: 'ms', median: Math.round(median), worst: Math.round(sorted.at(-1)), first: Math.round(values[0]), runs: values.length, ...extra }));
+}
+
+const browser = await puppeteer.launch({ executablePath: chromium, headless: true,
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'] });
+try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1920, height: 1080 });
+    await page.goto(`${url}/console/`);
+    await page.waitForSelector('#signin-user');
+    await page.type('#signin-user', user);
+    await page.type('#signin-password', password);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#sign-out', { timeout: 30000 });
+
+    // Time from the navigation's start (performance.now() is 0 there) until a selector matches.
+    async function firstPaint(hash, selector, countSelector) {
+        await page.goto('about:blank');
+        await page.goto(`${url}/console/${hash}`);
+        await page.waitForFunction((sel) => document.querySelector(sel), { polling: 'raf', timeout: 60000 }, selector);
+        return page.evaluate((cs) => ({ ms: performance.now(), rows: document.querySelectorAll(cs).length }), countSelector);
+    }
+
+    const total = await page.evaluate(async () => (await (await fetch('/api/v1/admin/cases?limit=1')).json()).total);
+    const paints = [];
+    let rows = 0;
+    for (let i = 0; i < runs; i++) {
+        const r = await firstPaint('#/dispatch', '#case-list[data-loads] tbody tr', '#case-list tbody tr');
+        paints.push(r.ms);
+        rows = r.rows;
+    }
+    stats('dispatch_first_paint', paints, { cases: total, rows, target: 500 });
+
+    // A filter: overdue only, then a search, alternately; from the change to the redrawn rows.
+    const filters = [];
+    for (let i = 0; i < runs * 2; i++) {
+        const ms = await page.evaluate(async (n) => {
+            const list = document.querySelector('#case-list');
+            const before = Number(list.dataset.loads);
+            const t0 = performance.now();
+            if (n % 2 === 0) {
+                const box = document.querySelector('#filter-overdue');
+                box.checked = !box.checked;
+                box.dispatchEvent(new Event('change'));
+            } else {
+                const q = document.querySelector('#filter-q');
+                q.value = n % 4 === 1 ? 'pump' : '';
+                q.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+            }
+            await new Promise((resolve) => {
+                const check = () => (Number(list.dataset.loads) > before ? resolve() : requestAnimationFrame(check));
+                check();
+            });
+            await new Promise((r) => requestAnimationFrame(() => r()));
+            return performance.now() - t0;
+        }, i);
+        filters.push(ms);
+    }
+    stats('dispatch_filter', filters, { cases: total, target: 200 });
+
+    const devices = await page.evaluate(async () => {
+        const r = await fetch('/api/v1/admin/devices');
+        return r.ok ? (await r.json()).devices.length : -r.status;
+    });
+    if (devices > 0) {
+        const lists = [];
+        for (let i = 0; i < runs; i++) {
+            const r = await firstPaint('#/devices', '#device-list[data-loads] tbody tr', '#device-list tbody tr');
+            if (r.rows !== devices) throw new Error(`device list shows ${r.rows} of ${devices} rows`);
+            lists.push(r.ms);
+        }
+        stats('device_list', lists, { devices, target: 300 });
+    } else {
+        console.log(JSON.stringify({ bench: 'console_bench', name: 'device_list', skipped: `GET /admin/devices answered ${-devices || 'no devices'}` }));
+    }
+} finally {
+    await browser.close();
+}
