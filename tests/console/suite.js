@@ -2,3 +2,6 @@
 // suite starts its own outpostd and chromium). Run by CTest as `node --test suite.js`.
 import './shell.scenario.js';
 import './dispatch.scenario.js';
+import './syncissues.scenario.js';
+import './devices.scenario.js';
+import './datapages.scenario.js';

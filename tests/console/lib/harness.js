@@ -176,3 +176,25 @@ export function technicianCli(server) {
         cleanup: () => rmSync(profile, { recursive: true, force: true }),
     };
 }
+
+/** The API with a bearer token, as the app or a script uses it: api.call(method, path, body). */
+export async function bearer(server, user, password = user, deviceId = `test-${user}-${Math.random().toString(16).slice(2)}`) {
+    const s = await fetch(`${server.url}/api/v1/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: user, password, deviceId }) });
+    if (!s.ok) throw new Error(`sign-in ${user}: ${s.status} ${await s.text()}`);
+    const { token } = await s.json();
+    return {
+        deviceId,
+        token,
+        async call(method, path, body) {
+            const r = await fetch(`${server.url}/api/v1/${path}`, { method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: body === undefined ? undefined : JSON.stringify(body) });
+            const text = await r.text();
+            let json = null;
+            try {
+                json = JSON.parse(text);
+            } catch {
+                json = text;
+            }
+            return { status: r.status, body: json };
+        },
+    };
+}

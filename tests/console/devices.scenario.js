@@ -1,0 +1,68 @@
+// Devices in a real browser as a dispatcher: the technician's device appears and its row updates
+// when the client syncs (live, no reload); wiping it from the console makes the client's next sync
+// erase its store (checked on disk) and the console shows the wipe done.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { haveKeyring, lacksRoute, launchBrowser, newPage, screenshot, signIn, startServer, technicianCli, waitFor } from './lib/harness.js';
+
+describe('devices', () => {
+    let server;
+    let browser;
+    let missing = '';
+    before(async () => {
+        server = await startServer({ demoCases: 60 });
+        browser = await launchBrowser();
+        for (const [m, p] of [['POST', 'console/session'], ['GET', 'admin/devices'], ['PUT', 'device']])
+            if (await lacksRoute(server, m, p)) missing = `${m} /api/v1/${p} is not in this build yet`;
+    });
+    after(async () => {
+        await browser?.close();
+        await server?.stop();
+    });
+
+    const aliceRow = () => [...document.querySelectorAll('#device-list tbody tr')].find((r) => r.cells[0].textContent === 'alice');
+
+    test('a device row follows the client; wipe erases the client store', async (t) => {
+        if (missing) return t.skip(missing);
+        if (!haveKeyring()) return t.skip('needs the keyring of scripts/test.sh for the technician CLI');
+        const cli = technicianCli(server);
+        try {
+            assert.equal((await cli.signIn('alice')).code, 0);
+            const page = await newPage(browser);
+            await signIn(page, server, 'dana');
+            await page.goto(`${server.url}/console/#/devices`);
+            await page.waitForSelector('#device-list[data-loads]');
+            // The client syncs; its report reaches the open screen through the live hint.
+            const sync = await cli.run(['sync']);
+            assert.equal(sync.code, 0, sync.stderr);
+            await waitFor(page, `(${aliceRow})()`, null, { what: "alice's device row", timeout: 15000 });
+            const row = await page.evaluate(() => [...document.querySelectorAll('#device-list tbody tr')].find((r) => r.cells[0].textContent === 'alice').textContent);
+            assert.match(row, /0\.1\.0/);
+            await screenshot(page, 'devices');
+            const deviceId = await page.evaluate(() => [...document.querySelectorAll('#device-list tbody tr')].find((r) => r.cells[0].textContent === 'alice').dataset.key);
+
+            await page.click(`button.device-actions[data-device="${deviceId}"]`);
+            await page.waitForSelector('#device-action-wipe');
+            await page.click('#device-action-wipe');
+            await page.waitForSelector('dialog button.danger[type="submit"]');
+            await page.click('dialog button.danger[type="submit"]');
+            await waitFor(page, () => !document.querySelector('dialog'), null, { what: 'the confirmation to close' });
+
+            const stores = () => readdirSync(cli.profile, { recursive: true }).filter((f) => String(f).endsWith('.sqlite'));
+            assert.ok(stores().length > 0, 'the client has a store before the wipe');
+            const wiped = await cli.run(['sync']);
+            assert.notEqual(wiped.code, 0);
+            assert.deepEqual(stores(), [], 'the store is erased');
+            await page.reload();
+            await page.waitForSelector('#device-list[data-loads]');
+            const state = await page.$eval(`#device-list tr[data-key="${deviceId}"]`, (r) => r.textContent);
+            assert.match(state, /Wiped|Wipe pending/);
+            page.allowProblems(/403/);
+            assert.deepEqual(page.problems, []);
+            await page.close();
+        } finally {
+            cli.cleanup();
+        }
+    });
+});
