@@ -107,6 +107,12 @@ describe('console shell', () => {
             await page.goto(`${server.url}/console/${href}`);
             await waitFor(page, (h) => document.querySelector(`#nav a[href="${h}"][aria-current="page"]`) && !document.querySelector('main .loading'), href, { what: href });
         }
+        await page.select('#language', 'en');
+        for (const id of ['users', 'case-types']) {
+            await page.goto(`${server.url}/console/#/${id}`);
+            await page.waitForSelector('main table tbody tr');
+            await screenshot(page, id);
+        }
         await page.select('#language', 'fr');
         await waitFor(page, () => document.querySelector('#sign-out').textContent === 'Se déconnecter', null, { what: 'French' });
         assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');

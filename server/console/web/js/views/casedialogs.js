@@ -14,10 +14,18 @@ export async function loadAssignees() {
     return assigneesCache;
 }
 
+/** "InProgress" → "In progress", "Resolved-Completed" → "Resolved: completed" (as the app's humanizeStatus). */
+export function statusText(status) {
+    const s = String(status || '');
+    const words = (x) => x.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+    const dash = s.indexOf('-');
+    return dash > 0 ? `${words(s.slice(0, dash))}: ${words(s.slice(dash + 1)).toLowerCase()}` : words(s);
+}
+
 export function statusKind(status) {
     const s = String(status || '');
-    if (s.startsWith('Resolved-Completed') || s === 'Done' || s === 'Closed') return 'ok';
-    if (s.startsWith('Resolved-')) return '';
+    if (s.startsWith('Resolved-')) return /Withdrawn|Cancel|Rejected/.test(s) ? '' : 'ok';
+    if (s === 'Done' || s === 'Closed') return 'ok';
     if (s === 'New' || s === 'Open') return 'info';
     if (/Hold|Wait|Blocked|Escalat/i.test(s)) return 'warn';
     return 'info';
@@ -207,7 +215,7 @@ export async function openCaseDetails(id, people, reload) {
         h('div', { class: 'split' },
             h('div', {}, h('h3', { text: t('details.case') }), kv([
                 [t('dispatch.col.caseType'), c.caseType],
-                [t('dispatch.col.status'), chip(c.status, statusKind(c.status))],
+                [t('dispatch.col.status'), chip(statusText(c.status), statusKind(c.status))],
                 [t('dispatch.col.title'), c.title],
                 [t('dispatch.col.updated'), formatDateTime(c.updatedAt)],
             ])),

@@ -4,7 +4,7 @@ import { api, withQuery } from '../api.js';
 import { chip, field, formatDateTime, h, replace, toast } from '../dom.js';
 import { t } from '../i18n.js';
 import { dataTable, pager } from '../table.js';
-import { loadAssignees, openAssignDialog, openCaseDetails, openCreateCase, statusKind } from './casedialogs.js';
+import { loadAssignees, openAssignDialog, openCaseDetails, openCreateCase, statusKind, statusText } from './casedialogs.js';
 
 const LIMIT = 50;
 
@@ -142,7 +142,7 @@ export async function render(container) {
             { label: t('dispatch.col.id'), sortKey: 'id', className: 'nowrap', render: (c) => h('button', { type: 'button', class: 'linklike open-case', dataset: { id: c.id }, onclick: () => openCaseDetails(c.id, people, load) }, c.id) },
             { label: t('dispatch.col.title'), sortKey: 'title', render: (c) => h('span', {}, c.title || '—', c.instructions ? h('span', { class: 'sub', text: c.instructions }) : null) },
             { label: t('dispatch.col.caseType'), render: (c) => c.caseType },
-            { label: t('dispatch.col.status'), sortKey: 'status', render: (c) => chip(c.status, statusKind(c.status)) },
+            { label: t('dispatch.col.status'), sortKey: 'status', render: (c) => h('span', { title: c.status }, chip(statusText(c.status), statusKind(c.status))) },
             { label: t('dispatch.col.assignee'), render: who },
             { label: t('dispatch.col.due'), sortKey: 'dueAt', className: 'nowrap', render: (c) => (c.dueAt ? h('span', { class: c.overdue ? 'overdue' : '' }, formatDateTime(c.dueAt), c.overdue ? h('span', { class: 'sub', text: t('dispatch.overdue') }) : null) : '—') },
             { label: t('dispatch.col.updated'), sortKey: 'updatedAt', className: 'nowrap', render: (c) => formatDateTime(c.updatedAt) },
