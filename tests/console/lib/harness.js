@@ -2,7 +2,7 @@
 // SQLite database, Debian's chromium headless through puppeteer-core, and pages that record every
 // console error, uncaught exception and CSP violation so a test can assert there were none.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -144,9 +144,14 @@ export async function waitFor(page, fn, arg, { timeout = 10000, what = 'conditio
     }
 }
 
+/**
+ * console-NAME.png into the build tree (build/tests/console/screenshots), or into docs/screenshots
+ * with OUTPOST_UPDATE_SCREENSHOTS=1 (scripts/screenshots.sh), like the app's screenshots.
+ */
 export async function screenshot(page, name) {
-    if (!process.env.OUTPOST_CONSOLE_SCREENSHOTS) return;
-    await page.screenshot({ path: path.join(process.env.OUTPOST_CONSOLE_SCREENSHOTS, `console-${name}.png`) });
+    const dir = process.env.OUTPOST_UPDATE_SCREENSHOTS ? path.join(sourceDir, 'docs/screenshots') : path.join(buildDir, 'tests/console/screenshots');
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, `console-${name}.png`) });
 }
 
 /**
