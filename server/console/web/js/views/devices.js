@@ -14,12 +14,13 @@ const ACTIONS = [
 ];
 
 export function deviceState(d) {
-    if (d.wipedAt || d.wipeState) {
-        const s = d.wipeState || 'pending';
-        return chip(t(`devices.wipe.${s}`) === `devices.wipe.${s}` ? s : t(`devices.wipe.${s}`), s === 'done' || s === 'erased' ? 'ok' : 'bad');
+    if (d.wipeState) {
+        const kind = { wipePending: 'bad', retirePending: 'warn', wiped: '', retired: '' }[d.wipeState] ?? 'bad';
+        return chip(t(`devices.state.${d.wipeState}`), kind);
     }
     if (d.stuck) return chip(t('devices.stuck'), 'warn');
     if (d.lastSyncError) return chip(t('devices.error'), 'bad');
+    if (!d.lastSyncAt) return chip(t('devices.neverSynced'), '');
     return chip(t('devices.ok'), 'ok');
 }
 

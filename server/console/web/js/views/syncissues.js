@@ -81,7 +81,7 @@ export async function render(container) {
         replace(listBox, issues.map((i) => h('section', { class: 'panel issue', dataset: { id: i.id }, 'aria-labelledby': `issue-${i.id}-title` },
             h('div', { class: 'page-head' },
                 h('h2', { id: `issue-${i.id}-title` }, t('issues.heading', { id: i.id, caseId: i.caseId || '—' })),
-                chip(i.state === 'open' ? t('issues.open') : t('issues.resolved'), i.state === 'open' ? 'warn' : 'ok'),
+                chip(i.state === 'open' ? t('issues.open') : i.resolution ? t(`issues.resolution.${i.resolution}`) : t('issues.resolved'), i.state === 'open' ? 'warn' : i.resolution === 'discarded' ? '' : 'ok'),
                 i.state === 'open' ? h('button', { type: 'button', class: 'primary small issue-reapply', onclick: () => reapply(i) }, t('issues.reapplyEdit')) : null,
                 i.state === 'open' ? h('button', { type: 'button', class: 'small issue-discard', onclick: () => discard(i) }, t('issues.discard')) : null),
             h('p', { class: 'muted' }, t('issues.filed', { user: i.user, device: i.deviceId || '—', at: formatDateTime(i.at) }),
@@ -89,7 +89,7 @@ export async function render(container) {
             h('p', {}, h('strong', { text: `${t('issues.reason')}: ` }), i.reason || '—'),
             h('div', { class: 'split' },
                 h('div', {}, h('h3', { text: t('issues.payload') }), h('pre', { class: 'json', text: pretty(i.action) })),
-                h('div', {}, h('h3', { text: t('issues.current') }), h('pre', { class: 'json', text: i.case === undefined ? t('issues.noCurrent') : pretty(i.case) }))))));
+                h('div', {}, h('h3', { text: t('issues.current') }), h('pre', { class: 'json', text: i.case === undefined ? t('issues.noCurrent') : i.case === null ? t('issues.caseGone') : pretty(i.case) }))))));
     }
 
     await load();
