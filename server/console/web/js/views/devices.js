@@ -4,7 +4,10 @@ import { api, withQuery } from '../api.js';
 import { chip, field, formatAge, formatDateTime, h, replace, toast } from '../dom.js';
 import { t } from '../i18n.js';
 import { confirmDialog, openDialog } from '../dialog.js';
-import { dataTable } from '../table.js';
+import { dataTable, pager } from '../table.js';
+
+// Rows per page: a screen of stuck devices first; 5,000 rows at once would take seconds to lay out.
+const PAGE = 100;
 
 const ACTIONS = [
     { id: 'full-sync', label: 'devices.fullSync', confirm: 'devices.confirmFullSync', done: 'devices.doneFullSync' },
@@ -26,6 +29,7 @@ export function deviceState(d) {
 
 export async function render(container) {
     let devices = [];
+    let offset = 0;
     let seq = 0;
     let disposed = false;
     const q = h('input', { type: 'search', id: 'device-q', placeholder: t('devices.searchHint') });
@@ -36,10 +40,17 @@ export async function render(container) {
     let typing = null;
     q.addEventListener('input', () => {
         clearTimeout(typing);
+        offset = 0;
         typing = setTimeout(load, 250);
     });
-    hours.addEventListener('change', load);
-    stuckOnly.addEventListener('change', draw);
+    hours.addEventListener('change', () => {
+        offset = 0;
+        load();
+    });
+    stuckOnly.addEventListener('change', () => {
+        offset = 0;
+        draw();
+    });
     replace(container,
         h('div', { class: 'page-head' }, h('h1', { text: t('nav.devices') }), summary),
         h('div', { class: 'toolbar', role: 'search', 'aria-label': t('devices.filters') },
@@ -57,6 +68,7 @@ export async function render(container) {
             devices = answer.devices || [];
             // Stuck devices first, then by last contact (oldest first among the stuck ones).
             devices.sort((a, b) => (b.stuck ? 1 : 0) - (a.stuck ? 1 : 0) || String(b.lastContactAt || '').localeCompare(String(a.lastContactAt || '')));
+            if (offset >= devices.length) offset = 0;
             draw();
             listBox.dataset.loads = String(Number(listBox.dataset.loads || 0) + 1); // tests and bench wait on it
         } catch (e) {
@@ -110,7 +122,13 @@ export async function render(container) {
             { label: t('devices.col.state'), render: deviceState },
             { label: t('common.actions'), render: (d) => h('button', { type: 'button', class: 'small device-actions', dataset: { device: d.deviceId }, 'aria-label': t('devices.actionsFor', { device: d.deviceName || d.deviceId }), onclick: () => openActions(d) }, t('devices.actions')) },
         ];
-        replace(listBox, dataTable(columns, rows, { caption: t('nav.devices'), rowKey: (d) => d.deviceId, rowClass: (d) => (d.stuck ? 'stuck' : ''), empty: t('devices.empty') }));
+        replace(listBox,
+            dataTable(columns, rows.slice(offset, offset + PAGE), { caption: t('nav.devices'), rowKey: (d) => d.deviceId, rowClass: (d) => (d.stuck ? 'stuck' : ''), empty: t('devices.empty') }),
+            rows.length > PAGE ? pager({ offset, limit: PAGE, total: rows.length, onPage: (o) => {
+                offset = o;
+                draw();
+                listBox.scrollIntoView({ block: 'start' });
+            } }) : null);
     }
 
     await load();
