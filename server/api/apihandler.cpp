@@ -2,6 +2,7 @@
 #include "apihandler.h"
 
 #include "apilogging.h"
+#include "consoleauth.h"
 #include "protocol/jsonreader.h"
 
 namespace outpost::server {
@@ -50,6 +51,13 @@ http::Response notFound()
 {
     return http::Response::error(404, QStringLiteral("not_found"), QStringLiteral("No such resource."));
 }
+
+http::Response forbiddenFor(Access access)
+{
+    return http::Response::error(403, QStringLiteral("forbidden"),
+        access == Access::Dispatch ? QStringLiteral("This needs the dispatcher or administrator role.")
+                                   : QStringLiteral("This needs the administrator role."));
+}
 } // namespace
 
 http::Response methodNotAllowed(const QByteArray &allowed)
@@ -81,6 +89,8 @@ int ApiHandler::statusFor(const QString &code)
         { QStringLiteral("bad_credentials"), 401 },
         { QStringLiteral("unauthenticated"), 401 },
         { QStringLiteral("forbidden"), 403 },
+        { QStringLiteral("csrf_failed"), 403 },
+        { QStringLiteral("origin_refused"), 403 },
         { QStringLiteral("account_disabled"), 403 },
         { QStringLiteral("device_wiped"), 403 },
         { QStringLiteral("not_found"), 404 },
@@ -125,11 +135,17 @@ QByteArray ApiHandler::bearerToken(const http::Request &request)
 
 Result<Principal> ApiHandler::authenticate(const http::Request &request)
 {
-    const QByteArray token = bearerToken(request);
-    if (token.isEmpty())
+    const console::Credentials credentials = console::credentialsOf(request);
+    if (credentials.token.isEmpty())
         return Error(QStringLiteral("unauthenticated"),
             QStringLiteral("Sign in first: send 'Authorization: Bearer <token>'."));
-    return m_ctx.users.authenticate(token);
+    auto user = m_ctx.users.authenticate(credentials.token);
+    // The console's cookie is sent by the browser on its own: Origin and CSRF token prove the page.
+    if (user && credentials.cookie)
+        if (Status st = console::checkCookieRequest(request, credentials.token, m_ctx.options.trustedProxies);
+            !st)
+            return st.error();
+    return user;
 }
 
 std::optional<http::Response> ApiHandler::checkHead(const http::Request &head)
@@ -148,9 +164,8 @@ std::optional<http::Response> ApiHandler::checkHead(const http::Request &head)
     auto user = authenticate(head);
     if (!user)
         return errorResponse(user.error());
-    if (match.route->access == Access::Admin && !user.value().isAdmin())
-        return http::Response::error(
-            403, QStringLiteral("forbidden"), QStringLiteral("This needs the administrator role."));
+    if (!mayCall(match.route->access, user.value()))
+        return forbiddenFor(match.route->access);
     return std::nullopt;
 }
 
@@ -195,9 +210,8 @@ http::Response ApiHandler::route(const http::Request &request, const QStringList
     auto user = authenticate(request);
     if (!user)
         return errorResponse(user.error());
-    if (route.access == Access::Admin && !user.value().isAdmin())
-        return http::Response::error(
-            403, QStringLiteral("forbidden"), QStringLiteral("This needs the administrator role."));
+    if (!mayCall(route.access, user.value()))
+        return forbiddenFor(route.access);
     m_ctx.devices.touch(user.value().deviceId, user.value().id); // at most once a minute per device
     return (this->*route.handler)(RouteCall { request, user.value(), match.params });
 }
@@ -209,10 +223,12 @@ std::variant<http::Subscriber, http::Response> ApiHandler::acceptWebSocket(const
         return errorResponse(segments.error());
     if (segments.value() != QStringList { QStringLiteral("notify") })
         return notFound();
+    // A browser's WebSocket carries the console's cookie; its Origin must be ours (no CSRF header
+    // can be sent, nor is one needed: an upgrade changes nothing).
     auto user = authenticate(request);
     if (!user)
         return errorResponse(user.error());
-    return http::Subscriber { user.value().id, UserStore::hashToken(bearerToken(request)) };
+    return http::Subscriber { user.value().id, UserStore::hashToken(console::credentialsOf(request).token) };
 }
 
 } // namespace outpost::server

@@ -63,6 +63,15 @@ private:
     http::Response health(const RouteCall &call);
     http::Response signIn(const RouteCall &call);
     http::Response signOut(const RouteCall &call);
+    /// The sign-in checks POST /session and POST /console/session share (throttle, wiped device,
+    /// password on the hashing pool, disabled account): the user, or the answer that refuses them.
+    std::variant<Principal, http::Response> checkPassword(const http::Request &request,
+        const QString &username, const QString &password, const QString &deviceId,
+        std::optional<PasswordHash> *rehash);
+    // the operations console's session: cookie + CSRF token (consolesessionroutes.cpp)
+    http::Response openConsoleSession(const RouteCall &call);
+    http::Response getConsoleSession(const RouteCall &call);
+    http::Response endConsoleSession(const RouteCall &call);
     // feed, actions & notifications (syncroutes.cpp)
     http::Response changes(const RouteCall &call);
     http::Response postActions(const RouteCall &call);

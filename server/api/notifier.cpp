@@ -2,6 +2,7 @@
 #include "notifier.h"
 
 #include "apilogging.h"
+#include "consolehints.h"
 #include "thread/workerthread.h"
 #include "tx.h"
 #include "userstore.h"
@@ -19,7 +20,20 @@ namespace {
 const QString kChannel = QStringLiteral("outpost_changes");
 const QByteArray kChanges = R"({"type":"changes"})";
 const QByteArray kFullSync = R"({"type":"fullSyncRequired"})";
+
+bool isTopic(const QString &topic)
+{
+    static const QStringList topics { QStringLiteral("cases"), QStringLiteral("devices"),
+        QStringLiteral("syncIssues"), QStringLiteral("users"), QStringLiteral("caseTypes"),
+        QStringLiteral("dataPages") };
+    return topics.contains(topic);
+}
 } // namespace
+
+bool isConsoleUser(const QStringList &roles)
+{
+    return roles.contains(QLatin1String("admin")) || roles.contains(QLatin1String("dispatcher"));
+}
 
 Notifier::Notifier(Database &db)
     : m_db(db)
@@ -33,6 +47,13 @@ void Notifier::setHub(http::NotifyHub *hub)
     {
         QMutexLocker lock(&m_mutex);
         m_hub = hub;
+        if (hub && !m_hintsThread && QCoreApplication::instance()) {
+            m_hints = new ConsoleHints(
+                [this](const QString &topic, bool broadcast) { sendConsole(topic, broadcast); },
+                m_consoleIntervalMs);
+            m_hintsThread = std::make_unique<WorkerThread>(QStringLiteral("outpostd-hints"), m_hints);
+            m_hintsThread->start();
+        }
         if (!hub || m_thread || m_db.kind() != DbKind::PostgreSQL || !QCoreApplication::instance())
             return;
         m_listener = new PgListener(m_db);
@@ -59,7 +80,7 @@ Result<QSet<QString>> Notifier::recipients(const Affected &affected)
         return q.error();
     while (q.value().next()) {
         const QString id = q.value().value(0).toString();
-        if (affected.admins && splitList(q.value().value(1).toString()).contains(QLatin1String("admin")))
+        if (affected.admins && isConsoleUser(splitList(q.value().value(1).toString())))
             out.insert(id);
         for (const QString &queue : splitList(q.value().value(2).toString()))
             if (affected.queues.contains(queue))
@@ -81,7 +102,10 @@ void Notifier::notify(const Affected &affected)
         }
         users = r.value();
     }
-    publishLocal(users, affected.everyone, affected.fullSync);
+    publishLocal(users, affected.everyone, affected.fullSync ? kFullSync : kChanges);
+    // A case changed: the console's lists follow.
+    if (affected.admins && !affected.fullSync)
+        notifyConsole(QStringLiteral("cases"));
     if (m_db.kind() != DbKind::PostgreSQL)
         return;
     QJsonObject payload { { QStringLiteral("origin"), m_db.instanceId() },
@@ -107,6 +131,52 @@ void Notifier::notify(const Affected &affected)
         qCWarning(lcApi).noquote() << "NOTIFY failed:" << q.error().message;
 }
 
+void Notifier::notifyConsole(const QString &topic)
+{
+    if (!isTopic(topic)) {
+        qCWarning(lcApi).noquote() << "unknown console topic" << topic.left(40);
+        return;
+    }
+    QMutexLocker lock(&m_mutex);
+    if (m_hints)
+        QMetaObject::invokeMethod(
+            m_hints, "hint", Qt::QueuedConnection, Q_ARG(QString, topic), Q_ARG(bool, true));
+}
+
+void Notifier::sendConsole(const QString &topic, bool broadcast)
+{
+    // The console's users are few; they are read at each hint (at most two a second per topic), so
+    // a user added or given the role hears the next one.
+    QSet<QString> users;
+    auto conn = m_db.connection();
+    if (!conn) {
+        qCWarning(lcApi).noquote() << "console hint skipped:" << conn.error().message;
+        return;
+    }
+    auto q = runSql(conn.value(), QStringLiteral("SELECT id, roles FROM users WHERE disabled = 0"));
+    if (!q) {
+        qCWarning(lcApi).noquote() << "console hint skipped:" << q.error().message;
+        return;
+    }
+    while (q.value().next())
+        if (isConsoleUser(splitList(q.value().value(1).toString())))
+            users.insert(q.value().value(0).toString());
+    q.value().finish();
+    const QByteArray text = QJsonDocument(
+        QJsonObject { { QStringLiteral("type"), QStringLiteral("console") },
+            { QStringLiteral("topic"),
+                topic } }).toJson(QJsonDocument::Compact);
+    publishLocal(users, false, text);
+    if (!broadcast || m_db.kind() != DbKind::PostgreSQL)
+        return;
+    const QJsonObject payload { { QStringLiteral("origin"), m_db.instanceId() },
+        { QStringLiteral("type"), QStringLiteral("console") }, { QStringLiteral("topic"), topic } };
+    if (auto n = runSql(conn.value(), QStringLiteral("SELECT pg_notify(?, ?)"),
+            { kChannel, QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)) });
+        !n)
+        qCWarning(lcApi).noquote() << "NOTIFY failed:" << n.error().message;
+}
+
 void Notifier::closeSessions(const QSet<QString> &sessions)
 {
     QMutexLocker lock(&m_mutex);
@@ -114,12 +184,11 @@ void Notifier::closeSessions(const QSet<QString> &sessions)
         m_hub->closeSessions(sessions);
 }
 
-void Notifier::publishLocal(const QSet<QString> &users, bool everyone, bool fullSync)
+void Notifier::publishLocal(const QSet<QString> &users, bool everyone, const QByteArray &text)
 {
     QMutexLocker lock(&m_mutex);
     if (!m_hub)
         return;
-    const QByteArray &text = fullSync ? kFullSync : kChanges;
     if (everyone)
         m_hub->publishAll(text);
     else if (!users.isEmpty())
@@ -131,11 +200,19 @@ void Notifier::onRemote(const QByteArray &payload)
     const QJsonObject o = QJsonDocument::fromJson(payload).object();
     if (o.value(QStringLiteral("origin")).toString() == m_db.instanceId())
         return; // our own, pushed already
+    if (o.value(QStringLiteral("type")).toString() == QLatin1String("console")) {
+        const QString topic = o.value(QStringLiteral("topic")).toString();
+        QMutexLocker lock(&m_mutex);
+        if (m_hints && isTopic(topic)) // coalesced here too; not sent on again
+            QMetaObject::invokeMethod(
+                m_hints, "hint", Qt::QueuedConnection, Q_ARG(QString, topic), Q_ARG(bool, false));
+        return;
+    }
     const bool fullSync = o.value(QStringLiteral("type")).toString() == QLatin1String("fullSyncRequired");
     QSet<QString> users;
     for (const QJsonValue &v : o.value(QStringLiteral("users")).toArray())
         users.insert(v.toString());
-    publishLocal(users, o.value(QStringLiteral("everyone")).toBool(), fullSync);
+    publishLocal(users, o.value(QStringLiteral("everyone")).toBool(), fullSync ? kFullSync : kChanges);
 }
 
 void PgListener::start()

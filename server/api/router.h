@@ -19,8 +19,24 @@ class ApiHandler;
 enum class Access {
     Public, // no sign-in needed (health, session)
     SignedIn, // any signed-in user
+    Dispatch, // signed in as an administrator or dispatcher (the operations console); others get 403
     Admin, // signed in with the admin role; others get 403
 };
+
+/// Whether a signed-in user may call a route of this access.
+inline bool mayCall(Access access, const Principal &user)
+{
+    switch (access) {
+    case Access::Public:
+    case Access::SignedIn:
+        return true;
+    case Access::Dispatch:
+        return user.canDispatch();
+    case Access::Admin:
+        return user.isAdmin();
+    }
+    return false;
+}
 
 /// One matched request as a route's handler sees it.
 struct RouteCall {

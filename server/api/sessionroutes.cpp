@@ -30,16 +30,45 @@ http::Response ApiHandler::signIn(const RouteCall &call)
         return errorResponse(e);
     }
 
+    std::optional<PasswordHash> rehash;
+    auto checked = checkPassword(request, username, password, deviceId, &rehash);
+    if (auto *refused = std::get_if<http::Response>(&checked))
+        return *refused;
+    auto session = m_ctx.users.openSession(std::get<Principal>(checked), deviceId, rehash);
+    if (!session)
+        return errorResponse(session.error());
+    const Principal &u = session.value().user;
+    m_ctx.devices.touch(deviceId, u.id);
+    if (rehash)
+        qCInfo(lcApi).noquote() << "password hash of" << u.id << "raised to" << rehash->iterations
+                                << "iterations";
+    qCInfo(lcApi).noquote() << "request" << request.requestId << "signed in" << u.id << "device" << deviceId;
+    return http::Response::json(200,
+        { { QStringLiteral("token"), QString::fromLatin1(session.value().token) },
+            { QStringLiteral("expiresAt"), session.value().expiresAt.toString(Qt::ISODate) },
+            // Protocol extension: how long the device may sign in offline from now (docs/protocol.md).
+            { QStringLiteral("offlineWindowSeconds"), session.value().offlineWindowSeconds },
+            { QStringLiteral("user"),
+                QJsonObject { { QStringLiteral("id"), u.id },
+                    { QStringLiteral("displayName"), u.displayName },
+                    { QStringLiteral("roles"), QJsonArray::fromStringList(u.roles) },
+                    { QStringLiteral("queues"), QJsonArray::fromStringList(u.queues) } } } });
+}
+
+std::variant<Principal, http::Response> ApiHandler::checkPassword(const http::Request &request,
+    const QString &username, const QString &password, const QString &deviceId,
+    std::optional<PasswordHash> *rehash)
+{
     // Throttled names and addresses are refused before any hashing: that is what makes a flood cheap.
     const QString address = clientAddress(request);
     const QString userKey = username.left(128);
     if (const int wait = m_ctx.throttle.retryAfter(userKey, address); wait > 0) {
         qCInfo(lcApi).noquote() << "request" << request.requestId << "sign-in of" << userKey.left(64)
                                 << "from" << address << "throttled for" << wait << "s";
-        http::Response r = http::Response::error(429, QStringLiteral("too_many_attempts"),
+        http::Response refused = http::Response::error(429, QStringLiteral("too_many_attempts"),
             QStringLiteral("Too many attempts, try again in %1 s.").arg(wait));
-        r.headers.append({ QByteArrayLiteral("Retry-After"), QByteArray::number(wait) });
-        return r;
+        refused.headers.append({ QByteArrayLiteral("Retry-After"), QByteArray::number(wait) });
+        return refused;
     }
     // A wiped device is told so before anything else: whoever holds it, it erases what it has.
     if (auto wiped = m_ctx.users.isDeviceWiped(deviceId); !wiped)
@@ -75,24 +104,8 @@ http::Response ApiHandler::signIn(const RouteCall &call)
     if (found.value()->disabled) // told only to someone who knows the password
         return errorResponse(Error(QStringLiteral("account_disabled"),
             QStringLiteral("This account is disabled. Ask your administrator.")));
-    auto session = m_ctx.users.openSession(found.value()->user, deviceId, verdict.rehash);
-    if (!session)
-        return errorResponse(session.error());
-    const Principal &u = session.value().user;
-    m_ctx.devices.touch(deviceId, u.id);
-    if (verdict.rehash)
-        qCInfo(lcApi).noquote() << "password hash of" << u.id << "raised to" << iterations << "iterations";
-    qCInfo(lcApi).noquote() << "request" << request.requestId << "signed in" << u.id << "device" << deviceId;
-    return http::Response::json(200,
-        { { QStringLiteral("token"), QString::fromLatin1(session.value().token) },
-            { QStringLiteral("expiresAt"), session.value().expiresAt.toString(Qt::ISODate) },
-            // Protocol extension: how long the device may sign in offline from now (docs/protocol.md).
-            { QStringLiteral("offlineWindowSeconds"), session.value().offlineWindowSeconds },
-            { QStringLiteral("user"),
-                QJsonObject { { QStringLiteral("id"), u.id },
-                    { QStringLiteral("displayName"), u.displayName },
-                    { QStringLiteral("roles"), QJsonArray::fromStringList(u.roles) },
-                    { QStringLiteral("queues"), QJsonArray::fromStringList(u.queues) } } } });
+    *rehash = verdict.rehash;
+    return found.value()->user;
 }
 
 QString ApiHandler::clientAddress(const http::Request &request) const

@@ -22,6 +22,9 @@ Error badConfig(const QString &message)
     return Error(QStringLiteral("bad_config"), message);
 }
 
+const QStringList kRoles { QStringLiteral("admin"), QStringLiteral("dispatcher"),
+    QStringLiteral("technician") };
+
 constexpr qint64 kMaxRetentionDays = 36500;
 
 const QStringList kLogLevels
@@ -125,7 +128,7 @@ Result<Invocation> parseUserCommand(const QStringList &arguments)
     const QCommandLineOption name(
         QStringLiteral("name"), QStringLiteral("Display name."), QStringLiteral("NAME"));
     const QCommandLineOption role(QStringLiteral("role"),
-        QStringLiteral("Role: technician (default) or admin."), QStringLiteral("ROLE"));
+        QStringLiteral("Role: technician (default), dispatcher or admin."), QStringLiteral("ROLE"));
     const QCommandLineOption queue(QStringLiteral("queue"),
         QStringLiteral("Work queue the user belongs to; repeat for several."), QStringLiteral("Q"));
     const QCommandLineOption stdinPw(QStringLiteral("password-stdin"),
@@ -176,8 +179,9 @@ Result<Invocation> parseUserCommand(const QStringList &arguments)
         inv.displayName = p.value(name).trimmed();
         if (p.isSet(role)) {
             inv.role = p.value(role);
-            if (inv.role != QLatin1String("admin") && inv.role != QLatin1String("technician"))
-                return usage(QStringLiteral("--role must be admin or technician, not '%1'").arg(inv.role));
+            if (!kRoles.contains(inv.role))
+                return usage(
+                    QStringLiteral("--role must be admin, dispatcher or technician, not '%1'").arg(inv.role));
         }
         inv.queues = p.values(queue);
     }
@@ -420,7 +424,8 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     p.setApplicationDescription(QStringLiteral(
         "outpostd, the Outpost sync service.\n\n"
         "Administration:\n"
-        "  outpostd user add ID --name NAME [--role admin|technician] [--queue Q ...] [--password-stdin]\n"
+        "  outpostd user add ID --name NAME [--role admin|dispatcher|technician] [--queue Q ...]"
+        " [--password-stdin]\n"
         "  outpostd user passwd ID [--password-stdin]\n"
         "  outpostd user list [--json]\n"
         "  outpostd user disable|enable ID\n"

@@ -210,6 +210,7 @@ template <class Stream> void HttpSession<Stream>::openRequest()
     m_started = std::chrono::steady_clock::now();
     m_request = Request();
     m_request.peer = m_peer;
+    m_request.secure = kTls;
     m_request.requestId = newRequestId();
     m_logPath = "-";
     m_status = 0;

@@ -27,6 +27,7 @@ struct Request {
     QByteArray body; // empty for the head-only call of Handler::maxBodySize
     QString requestId; // X-Request-Id if the client sent a sane one, else random
     QString peer; // "127.0.0.1:53122"
+    bool secure = false; // arrived over TLS (the listener serves TLS)
 
     QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
 };

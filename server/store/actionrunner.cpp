@@ -151,7 +151,7 @@ Result<ActionResult> ActionRunner::create(const Action &a, QString *resolvedCase
             { { QStringLiteral("caseType"), QStringLiteral("Unknown case type '%1'.").arg(a.caseType) } });
     const CaseType &type = *ct.value();
     QString queue = a.queue;
-    if (!m_user.isAdmin()) {
+    if (!m_user.canDispatch()) {
         if (queue.isEmpty())
             queue = m_user.queues.value(0);
         else if (!m_user.queues.contains(queue))
@@ -180,7 +180,7 @@ Result<ActionResult> ActionRunner::create(const Action &a, QString *resolvedCase
     c.rec.status = type.initialStatus();
     c.rec.title = a.title.isEmpty() ? QStringLiteral("%1 %2").arg(type.title, c.rec.id) : a.title;
     // A technician's new case is theirs; an administrator creating one for a queue leaves it in the pool.
-    c.rec.assignee = m_user.isAdmin() && !a.queue.isEmpty() ? QString() : m_user.id;
+    c.rec.assignee = m_user.canDispatch() && !a.queue.isEmpty() ? QString() : m_user.id;
     c.rec.queue = queue;
     c.rec.createdAt = c.rec.updatedAt = nowRfc3339();
     QJsonObject changes;

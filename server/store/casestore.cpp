@@ -34,7 +34,7 @@ QString nowRfc3339()
 
 bool canWork(const Principal &user, const CaseRecord &c)
 {
-    if (user.isAdmin())
+    if (user.canDispatch())
         return true;
     if (c.isResolved())
         return false;

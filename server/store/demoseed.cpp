@@ -78,8 +78,8 @@ Status reportSeededAlready(Tx &tx, const QString &seededWith, int requested)
     return Status::success();
 }
 
-/// alice and bob, technicians of queues north and south; carol, administrator of both. Users that
-/// exist already are left alone.
+/// alice and bob, technicians of queues north and south; carol, administrator of both; dana, the
+/// dispatcher (the operations console). Users that exist already are left alone.
 Status seedUsers(UserStore &users)
 {
     const QList<std::pair<Principal, QString>> demoUsers = {
@@ -92,6 +92,9 @@ Status seedUsers(UserStore &users)
         { { QStringLiteral("carol"), QStringLiteral("Carol Clark"), { QStringLiteral("admin") },
               { QStringLiteral("north"), QStringLiteral("south") }, {} },
             QStringLiteral("carol") },
+        { { QStringLiteral("dana"), QStringLiteral("Dana Diaz"), { QStringLiteral("dispatcher") },
+              { QStringLiteral("north"), QStringLiteral("south") }, {} },
+            QStringLiteral("dana") },
     };
     auto existing = users.listUsers();
     if (!existing)

@@ -111,7 +111,7 @@ struct Visibility {
 Visibility visibilityFor(const Principal &user, qint64 chainStart)
 {
     Visibility v;
-    if (user.isAdmin()) {
+    if (user.canDispatch()) {
         v.visible = QStringLiteral("e.removed = 0");
         v.wasVisible = QStringLiteral("e.removed = 1 AND e.seq > ?");
         v.wasArgs << chainStart;

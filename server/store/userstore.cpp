@@ -292,7 +292,7 @@ Result<Principal> UserStore::authenticate(const QByteArray &token)
         return runSql(conn.value(),
             QStringLiteral(
                 "SELECT u.id, u.display_name, u.roles, u.queues, s.device_id, u.disabled, s.revoked,"
-                " w.device_id IS NOT NULL, w.told_at IS NULL"
+                " w.device_id IS NOT NULL, w.told_at IS NULL, s.expires_at"
                 " FROM sessions s JOIN users u ON u.id = s.user_id"
                 " LEFT JOIN wiped_devices w ON w.device_id = s.device_id AND s.device_id <> ''"
                 " WHERE s.token_hash = ? AND s.expires_at > ?"),
@@ -319,6 +319,7 @@ Result<Principal> UserStore::authenticate(const QByteArray &token)
         return unauthenticated();
     Principal p = readPrincipal(q.value(), 0);
     p.deviceId = q.value().value(4).toString();
+    p.sessionExpiresAt = q.value().value(9).toLongLong();
     return p;
 }
 

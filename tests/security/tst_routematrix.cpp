@@ -30,8 +30,9 @@ QString errorCode(const http::Response &r)
     return Harness::json(r).value(s("error")).toObject().value(s("code")).toString();
 }
 
-enum Role { Anonymous, Owner, Other, Admin, RoleCount };
-const char *const kRoleNames[RoleCount] = { "anonymous", "technician", "other technician", "administrator" };
+enum Role { Anonymous, Owner, Other, Dispatcher, Admin, RoleCount };
+const char *const kRoleNames[RoleCount]
+    = { "anonymous", "technician", "other technician", "dispatcher", "administrator" };
 
 /// One request of a route, and the status each role gets for it.
 struct Row {
@@ -56,6 +57,8 @@ public:
     using ServiceTestBase::ServiceTestBase;
 
 private:
+    QString dana; // the demo's dispatcher
+
     QString tokenOf(Role role) const
     {
         switch (role) {
@@ -63,6 +66,8 @@ private:
             return alice;
         case Other:
             return bob;
+        case Dispatcher:
+            return dana;
         case Admin:
             return carol;
         default:
@@ -82,6 +87,8 @@ private:
 private Q_SLOTS:
     void everyRouteForEveryRole()
     {
+        dana = h->signIn(s("dana"));
+        QVERIFY(!dana.isEmpty());
         const QString mine = someCase(s("alice"), s("installation"));
         const QString pooled = someCase(QString(), s("installation")); // purged by the last row
         QVERIFY(!mine.isEmpty() && !pooled.isEmpty());
@@ -116,79 +123,88 @@ private Q_SLOTS:
 
         const QList<Row> rows {
             { s("GET health"), "GET", []() -> QString { return s("/api/v1/health"); }, {},
-                { 200, 200, 200, 200 } },
+                { 200, 200, 200, 200, 200 } },
             { s("GET sync/changes"), "GET", []() -> QString { return s("/api/v1/sync/changes?limit=5"); }, {},
-                { 401, 200, 200, 200 } },
+                { 401, 200, 200, 200, 200 } },
             { s("POST sync/actions"), "POST", []() -> QString { return s("/api/v1/sync/actions"); },
-                note(mine), { 401, 200, 200, 200 }, []() -> QString { return s("/api/v1/sync/actions"); },
-                "application/json", { {}, s("applied"), s("gone"), s("applied") } },
+                note(mine), { 401, 200, 200, 200, 200 },
+                []() -> QString { return s("/api/v1/sync/actions"); }, "application/json",
+                { {}, s("applied"), s("gone"), s("applied"), s("applied") } },
             { s("GET cases/{id}"), "GET", [&]() -> QString { return s("/api/v1/cases/") + mine; }, {},
-                { 401, 200, 404, 200 }, [&]() -> QString { return s("/api/v1/cases/") + missingCase; } },
+                { 401, 200, 404, 200, 200 }, [&]() -> QString { return s("/api/v1/cases/") + missingCase; } },
             { s("GET cases/{id}/history"), "GET",
                 [&]() -> QString { return s("/api/v1/cases/%1/history").arg(mine); }, {},
-                { 401, 200, 404, 200 },
+                { 401, 200, 404, 200, 200 },
                 [&]() -> QString { return s("/api/v1/cases/%1/history").arg(missingCase); } },
             { s("GET attachments/{uuid}"), "GET",
-                [&]() -> QString { return s("/api/v1/attachments/") + att; }, {}, { 401, 200, 404, 200 },
+                [&]() -> QString { return s("/api/v1/attachments/") + att; }, {}, { 401, 200, 404, 200, 200 },
                 []() -> QString { return s("/api/v1/attachments/") + uuid(); } },
             { s("PUT attachments/{uuid}"), "PUT",
                 [&]() -> QString {
                     return s("/api/v1/attachments/%1?caseId=%2&name=x.txt").arg(uuid(), mine);
                 },
-                "x", { 401, 201, 404, 201 },
+                "x", { 401, 201, 404, 201, 201 },
                 [&]() -> QString {
                     return s("/api/v1/attachments/%1?caseId=%2&name=x.txt").arg(uuid(), missingCase);
                 },
                 "text/plain" },
             { s("GET notify"), "GET", []() -> QString { return s("/api/v1/notify"); }, {},
-                { 401, 400, 400, 400 } },
+                { 401, 400, 400, 400, 400 } },
+            // The console's session: a bearer token of a technician is no console session; ending
+            // one without its cookie only clears the cookie. POST is below, with the sessions.
+            { s("GET console/session"), "GET", []() -> QString { return s("/api/v1/console/session"); }, {},
+                { 401, 403, 403, 200, 200 } },
+            { s("DELETE console/session"), "DELETE", []() -> QString { return s("/api/v1/console/session"); },
+                {}, { 200, 200, 200, 200, 200 } },
             { s("POST admin/full-sync"), "POST", []() -> QString { return s("/api/v1/admin/full-sync"); },
-                R"({"user": "bob"})", { 401, 403, 403, 200 } },
+                R"({"user": "bob"})", { 401, 403, 403, 200, 200 } },
             { s("GET admin/sync-issues"), "GET", []() -> QString { return s("/api/v1/admin/sync-issues"); },
-                {}, { 401, 403, 403, 200 } },
+                {}, { 401, 403, 403, 200, 200 } },
             { s("POST admin/sync-issues/{id}/reapply"), "POST",
                 []() -> QString { return s("/api/v1/admin/sync-issues/999999/reapply"); }, {},
-                { 401, 403, 403, 404 } },
+                { 401, 403, 403, 404, 404 } },
             { s("PUT admin/case-types/{name}"), "PUT",
                 []() -> QString { return s("/api/v1/admin/case-types/installation"); }, {},
-                { 401, 403, 403, 200 } },
+                { 401, 403, 403, 403, 200 } },
             { s("PUT admin/cases/{id}/assignment"), "PUT",
                 [&]() -> QString { return s("/api/v1/admin/cases/%1/assignment").arg(pooled); },
-                R"({"assignee": "bob"})", { 401, 403, 403, 200 } },
+                R"({"assignee": "bob"})", { 401, 403, 403, 200, 200 } },
             { s("DELETE admin/cases/{id}"), "DELETE",
-                [&]() -> QString { return s("/api/v1/admin/cases/") + pooled; }, {}, { 401, 403, 403, 200 } },
+                [&]() -> QString { return s("/api/v1/admin/cases/") + pooled; }, {},
+                { 401, 403, 403, 403, 200 } },
             // A device nobody signs in with: the matrix's own sessions stay usable.
             { s("POST admin/devices/{deviceId}/wipe"), "POST",
                 []() -> QString { return s("/api/v1/admin/devices/matrix-device/wipe"); }, {},
-                { 401, 403, 403, 200 } },
+                { 401, 403, 403, 200, 200 } },
             // Devices (operations console): a device reports itself; the rest is the console's.
             { s("PUT device"), "PUT", []() -> QString { return s("/api/v1/device"); },
                 R"({"deviceName":"m","appVersion":"0.1.0","os":"Linux","pendingActions":0,"oldestPendingAt":null,)"
                 R"("lastSyncAt":null,"lastSyncError":null,"storeSchema":5})",
-                { 401, 200, 200, 200 } },
+                { 401, 200, 200, 200, 200 } },
             { s("GET admin/devices"), "GET", []() -> QString { return s("/api/v1/admin/devices"); }, {},
-                { 401, 403, 403, 200 } },
+                { 401, 403, 403, 200, 200 } },
             { s("POST admin/devices/{deviceId}/full-sync"), "POST",
                 []() -> QString { return s("/api/v1/admin/devices/dev-bob/full-sync"); }, {},
-                { 401, 403, 403, 200 } },
+                { 401, 403, 403, 200, 200 } },
             { s("POST admin/devices/{deviceId}/sign-out"), "POST",
                 []() -> QString { return s("/api/v1/admin/devices/matrix-signout/sign-out"); }, {},
-                { 401, 403, 403, 200 } },
+                { 401, 403, 403, 200, 200 } },
             { s("POST admin/devices/{deviceId}/retire"), "POST",
                 []() -> QString { return s("/api/v1/admin/devices/matrix-retire/retire"); }, {},
-                { 401, 403, 403, 200 } },
+                { 401, 403, 403, 200, 200 } },
             { s("GET admin/audit"), "GET", []() -> QString { return s("/api/v1/admin/audit?limit=5"); }, {},
-                { 401, 403, 403, 200 } },
+                { 401, 403, 403, 200, 200 } },
             { s("POST admin/sync-issues/{id}/discard"), "POST",
                 []() -> QString { return s("/api/v1/admin/sync-issues/999999/discard"); }, {},
-                { 401, 403, 403, 404 } },
+                { 401, 403, 403, 404, 404 } },
         };
 
         // Every route of the table has its row, and no row names a route that is not there.
         QStringList covered;
         for (const Row &row : rows)
             covered << row.route;
-        covered << s("POST session") << s("DELETE session"); // below: they make and end sessions
+        covered << s("POST session") << s("DELETE session") // below: they make and end sessions
+                << s("POST console/session");
         QStringList table = ApiHandler::routeList();
         table.sort();
         covered.sort();
@@ -248,8 +264,19 @@ private Q_SLOTS:
         QCOMPARE(unknown.status, 401);
         QCOMPARE(wrong.body, unknown.body);
         for (int role = Anonymous; role < RoleCount; ++role) {
-            const QString name
-                = role == Anonymous ? QString() : QStringList { {}, s("alice"), s("bob"), s("carol") }[role];
+            const QString name = role == Anonymous
+                ? QString()
+                : QStringList { {}, s("alice"), s("bob"), s("dana"), s("carol") }[role];
+            // The console's session: administrators and dispatchers only, no cookie for the rest.
+            if (role != Anonymous) {
+                const auto console = h->callJson("POST", s("/api/v1/console/session"),
+                    { { s("user"), name }, { s("password"), name } }, {});
+                const bool consoleUser = role == Dispatcher || role == Admin;
+                QVERIFY2(console.status == (consoleUser ? 200 : 403), qPrintable(name));
+                QCOMPARE(std::any_of(console.headers.cbegin(), console.headers.cend(),
+                             [](const auto &h) { return h.first == "Set-Cookie"; }),
+                    consoleUser);
+            }
             const QString token = role == Anonymous ? QString() : h->signIn(name);
             QVERIFY(role == Anonymous || !token.isEmpty());
             // Ending a session: only with its token; anonymous and forged tokens get 401.
