@@ -141,9 +141,7 @@ http::Response ApiHandler::listAudit(const RouteCall &call)
 
 void ApiHandler::notifyConsole(const QString &topic)
 {
-    // The console's live hints ({"type":"console","topic":…}) go out through the Notifier once it
-    // has them; until then the console reloads on its own.
-    Q_UNUSED(topic)
+    m_ctx.notifier.notifyConsole(topic); // coalesced, and on every instance
 }
 
 } // namespace outpost::server
