@@ -5,3 +5,4 @@ import './dispatch.scenario.js';
 import './syncissues.scenario.js';
 import './devices.scenario.js';
 import './datapages.scenario.js';
+import './casetypes.scenario.js';

@@ -24,6 +24,7 @@ export function openDialog({ title, body = [], submitLabel, cancelLabel, danger 
         let busy = false;
         const close = () => dlg.close();
         cancel.addEventListener('click', close);
+        form.addEventListener('input', () => (formError.textContent = '')); // an edit answers the last complaint
         form.addEventListener('submit', async (ev) => {
             ev.preventDefault();
             if (busy) return;
@@ -57,7 +58,7 @@ export function openDialog({ title, body = [], submitLabel, cancelLabel, danger 
         });
         document.body.append(dlg);
         dlg.showModal();
-        const first = form.querySelector('.body input, .body select, .body textarea');
+        const first = form.querySelector('.body input:not([readonly]), .body select, .body textarea');
         (first || submit).focus();
     });
 }

@@ -45,16 +45,20 @@ export async function render(container) {
         }
     }
 
-    function report(result) {
+    function report(result, header = []) {
         const errors = result.errors || [];
         const preview = result.preview || [];
-        const cols = preview.length ? Object.keys(preview[0]) : [];
+        // The file's own column order (key and label first when the file has no header to go by).
+        let cols = preview.length ? Object.keys(preview[0]) : [];
+        if (header.length) cols = header.filter((c) => cols.includes(c)).concat(cols.filter((c) => !header.includes(c)));
+        else cols = ['key', 'label'].filter((c) => cols.includes(c)).concat(cols.filter((c) => c !== 'key' && c !== 'label'));
+        const columnName = (c) => (typeof c === 'number' && header[c - 1] ? `${c} · ${header[c - 1]}` : c || '—');
         return [
             h('p', { role: 'status', id: 'import-summary', class: errors.length ? 'form-error' : '' },
-                errors.length ? t('dataPages.withErrors', { n: result.rows ?? 0, errors: errors.length }) : t('dataPages.ready', { n: result.rows ?? 0 })),
+                errors.length ? t(errors.length === 1 ? 'dataPages.withOneError' : 'dataPages.withErrors', { n: result.rows ?? 0, errors: errors.length }) : t('dataPages.ready', { n: result.rows ?? 0 })),
             errors.length ? dataTable([
                 { label: t('dataPages.line'), className: 'num', render: (e) => String(e.line ?? '—') },
-                { label: t('dataPages.column'), render: (e) => e.column || '—' },
+                { label: t('dataPages.column'), render: (e) => columnName(e.column) },
                 { label: t('dataPages.problem'), render: (e) => e.message },
             ], errors.slice(0, 200), { caption: t('dataPages.errors'), rowKey: (e) => `${e.line}-${e.column}` }) : null,
             preview.length ? h('h3', { text: t('dataPages.preview') }) : null,
@@ -72,13 +76,14 @@ export async function render(container) {
             if (!pageName.value.trim()) throw userError(t('dataPages.noName'));
             if (!f) throw userError(t('dataPages.noFile'));
             const body = await f.text();
+            const header = body.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0].split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
             try {
                 const result = await api('POST', `admin/data-pages/${encodeURIComponent(pageName.value.trim())}/csv${dryRun ? '?dryRun=1' : ''}`, { body, contentType: 'text/csv; charset=utf-8' });
-                replace(out, report(result));
+                replace(out, report(result, header));
                 return result;
             } catch (e) {
-                if (e.body && e.body.errors) replace(out, report({ rows: e.body.rows, errors: e.body.errors, preview: [] }));
-                else if (e.body && e.body.fields && e.body.fields.errors) replace(out, report({ errors: e.body.fields.errors }));
+                if (e.body && e.body.errors) replace(out, report({ rows: e.body.rows, errors: e.body.errors, preview: [] }, header));
+                else if (e.body && e.body.fields && e.body.fields.errors) replace(out, report({ errors: e.body.fields.errors }, header));
                 throw e;
             }
         };
