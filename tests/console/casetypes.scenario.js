@@ -33,8 +33,7 @@ describe('case types', () => {
         const version = async () => (await carol.call('GET', 'admin/case-types/inspection')).body.version;
         const v0 = await version();
         const page = await newPage(browser);
-        await signIn(page, server, 'carol');
-        await page.goto(`${server.url}/console/#/case-types`);
+        await signIn(page, server, 'carol', { at: '#/case-types' });
         await page.waitForSelector('button.open-casetype');
         await page.evaluate(() => [...document.querySelectorAll('button.open-casetype')].find((b) => b.textContent === 'inspection').click());
         await page.waitForSelector('dialog #casetype-json');

@@ -43,8 +43,7 @@ describe('reference data', () => {
         writeFileSync(path.join(dir, 'good.csv'), good);
 
         const page = await newPage(browser);
-        await signIn(page, server, 'carol');
-        await page.goto(`${server.url}/console/#/data-pages`);
+        await signIn(page, server, 'carol', { at: '#/data-pages' });
         await page.waitForSelector('button.datapage-import[data-page="sites"]');
         await screenshot(page, 'data-pages');
         await page.click('button.datapage-import[data-page="sites"]');

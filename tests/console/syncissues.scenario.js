@@ -37,8 +37,7 @@ describe('sync issues', () => {
         assert.equal((await carol.call('PUT', `admin/cases/${id}/assignment`, { assignee: 'alice' })).status, 200);
 
         const page = await newPage(browser);
-        await signIn(page, server, 'dana');
-        await page.goto(`${server.url}/console/#/sync-issues`);
+        await signIn(page, server, 'dana', { at: '#/sync-issues' });
         await page.waitForSelector('section.issue');
         const shown = await page.$eval('section.issue', (s) => s.textContent);
         assert.ok(shown.includes(id) && shown.includes(text), shown);

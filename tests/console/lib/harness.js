@@ -125,9 +125,9 @@ export async function newPage(browser, { lang = 'en-US', width = 1280, height = 
     return page;
 }
 
-/** Signs in through the form, with the keyboard as a person would. */
-export async function signIn(page, server, user, password = user) {
-    await page.goto(`${server.url}/console/`);
+/** Signs in through the form, with the keyboard as a person would; `at` is the screen to open (#/devices). */
+export async function signIn(page, server, user, { password = user, at = '' } = {}) {
+    await page.goto(`${server.url}/console/${at}`);
     await page.waitForSelector('#signin-user');
     await page.type('#signin-user', user);
     await page.type('#signin-password', password);
