@@ -185,24 +185,28 @@ Status RulesEngine::checkFlowAction(
     return Status::success();
 }
 
-bool RulesEngine::isCompatibleUpgrade(const CaseType &older, const CaseType &newer, QString *why)
+QStringList RulesEngine::incompatibilities(const CaseType &older, const CaseType &newer)
 {
-    auto fail = [why](const QString &reason) {
-        if (why)
-            *why = reason;
-        return false;
-    };
+    QStringList out;
     for (const FieldDef &f : older.fields) {
         const FieldDef *n = newer.field(f.name);
         if (!n)
-            return fail(Tr::tr("field '%1' was removed").arg(f.name));
-        if (n->type != f.type)
-            return fail(Tr::tr("field '%1' changed its type").arg(f.name));
+            out.append(Tr::tr("field '%1' was removed").arg(f.name));
+        else if (n->type != f.type)
+            out.append(Tr::tr("field '%1' changed its type").arg(f.name));
     }
     for (const QString &s : older.statuses)
         if (!newer.statuses.contains(s))
-            return fail(Tr::tr("status '%1' was removed").arg(s));
-    return true;
+            out.append(Tr::tr("status '%1' was removed").arg(s));
+    return out;
+}
+
+bool RulesEngine::isCompatibleUpgrade(const CaseType &older, const CaseType &newer, QString *why)
+{
+    const QStringList reasons = incompatibilities(older, newer);
+    if (!reasons.isEmpty() && why)
+        *why = reasons.constFirst();
+    return reasons.isEmpty();
 }
 
 } // namespace outpost

@@ -41,6 +41,8 @@ public:
     /// Whether clients holding data of `older` can keep syncing after `newer` is published without a
     /// full sync: no field removed or retyped, no status removed. `why` says what breaks.
     static bool isCompatibleUpgrade(const CaseType &older, const CaseType &newer, QString *why = nullptr);
+    /// Everything that makes `newer` incompatible with `older` (empty: compatible), in words.
+    static QStringList incompatibilities(const CaseType &older, const CaseType &newer);
 
     /// A note's text: some text, at most MaxNoteLength characters, no NUL characters (which no
     /// database stores as text). Empty when valid, else the message for the field "text".

@@ -3,6 +3,7 @@
 // lets only administrators in (Access::Admin).
 #include "apihandler.h"
 #include "apilogging.h"
+#include "casetypestore.h"
 #include "protocol/jsonreader.h"
 
 namespace outpost::server {
@@ -96,24 +97,19 @@ http::Response ApiHandler::discardSyncIssue(const RouteCall &call)
             { QStringLiteral("resolution"), QStringLiteral("discarded") } });
 }
 
-// PUT /admin/case-types/{name}
+// PUT /admin/case-types/{name}: checked as POST …/check checks it (CaseTypeStore::validate)
 http::Response ApiHandler::publishCaseType(const RouteCall &call)
 {
-    auto body = jsonBody(call.request);
-    if (!body)
-        return errorResponse(body.error());
-    auto type = CaseType::fromJson(body.value());
-    if (!type)
-        return errorResponse(badRequest(type.error()));
-    if (type.value().name != call.params.at(0))
+    const CaseTypeStore::Check check = CaseTypeStore::validate(call.params.at(0), call.request.body);
+    if (!check.valid()) {
+        QMap<QString, QString> fields;
+        for (const CaseTypeStore::Problem &p : check.errors)
+            if (!p.path.isEmpty())
+                fields.insert(p.path, p.message);
         return http::Response::error(
-            400, QStringLiteral("bad_request"), QStringLiteral("The case type's name must match the path."));
-    if (type.value().name.size() > 100)
-        return http::Response::error(400, QStringLiteral("bad_request"),
-            QStringLiteral("A case type's name has at most 100 characters."));
-    if (type.value().version < 1)
-        return http::Response::error(
-            400, QStringLiteral("bad_request"), QStringLiteral("The version must be positive."));
+            400, QStringLiteral("bad_request"), check.errors.constFirst().message, fields);
+    }
+    const std::optional<CaseType> &type = check.type;
     bool compatible = true;
     auto affected = m_ctx.admin.publishCaseType(type.value(), &compatible);
     if (!affected) {

@@ -95,6 +95,7 @@ int ApiHandler::statusFor(const QString &code)
         { QStringLiteral("device_wiped"), 403 },
         { QStringLiteral("not_found"), 404 },
         { QStringLiteral("method_not_allowed"), 405 },
+        { QStringLiteral("unsupported_media_type"), 415 },
         { QStringLiteral("conflict"), 409 },
         { QStringLiteral("exists"), 409 },
         { QStringLiteral("full_sync_required"), 410 },
@@ -122,6 +123,9 @@ qint64 ApiHandler::maxBodySize(const http::Request &head) const
 {
     if (head.method == "PUT" && head.path.startsWith(QLatin1String("/api/v1/attachments/")))
         return m_ctx.options.maxAttachmentBytes;
+    if (head.method == "POST" && head.path.startsWith(QLatin1String("/api/v1/admin/data-pages/"))
+        && head.path.endsWith(QLatin1String("/csv")))
+        return m_ctx.options.maxCsvBytes;
     return m_ctx.options.maxJsonBytes;
 }
 

@@ -100,6 +100,13 @@ private:
     http::Response listAudit(const RouteCall &call);
     /// The console's live hint for a topic ("devices", "syncIssues").
     void notifyConsole(const QString &topic);
+    // case types & data pages (refdataroutes.cpp)
+    http::Response listCaseTypes(const RouteCall &call);
+    http::Response getCaseType(const RouteCall &call);
+    http::Response checkCaseType(const RouteCall &call);
+    http::Response listDataPages(const RouteCall &call);
+    http::Response exportDataPage(const RouteCall &call);
+    http::Response importDataPage(const RouteCall &call);
 
     ApiContext m_ctx;
 };

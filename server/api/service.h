@@ -23,6 +23,7 @@ struct ServiceOptions {
     int offlineDays = 7;
     qint64 maxJsonBytes = 1 << 20; // 1 MiB
     qint64 maxAttachmentBytes = 20 << 20; // 20 MiB
+    qint64 maxCsvBytes = 64 << 20; // a data page's CSV import (POST /admin/data-pages/{name}/csv)
     int maxPageLimit = 5000;
     // Passwords: PBKDF2-HMAC-SHA256 cost of new hashes (older ones are rehashed at the next
     // successful sign-in), the minimum length of passwords set by user commands, the threads that
