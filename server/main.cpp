@@ -43,6 +43,11 @@ int main(int argc, char **argv)
     case Command::Serve:
         installLogHandler(inv.options.logLevel);
         return runServer(inv.options);
+    case Command::DataPageImport:
+    case Command::DataPageExport:
+    case Command::CaseTypePut:
+        installLogHandler(inv.options.logLevel);
+        return runRefDataCommand(inv);
     default:
         installLogHandler(inv.options.logLevel);
         return runUserCommand(inv);

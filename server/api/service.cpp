@@ -176,6 +176,39 @@ Result<QJsonArray> Service::listDevices(int stuckHours)
     return out;
 }
 
+Result<DataPageStore::ImportReport> Service::importDataPage(
+    const QString &page, const QByteArray &csv, bool dryRun)
+{
+    auto report = DataPageStore(*m_impl->m_db).importCsv(page, csv, dryRun);
+    if (report && report.value().imported
+        && report.value().added + report.value().changed + report.value().removed > 0) {
+        Affected everyone;
+        everyone.everyone = true;
+        m_impl->m_notifier.notify(everyone);
+    }
+    return report;
+}
+
+Result<QByteArray> Service::exportDataPage(const QString &page)
+{
+    return DataPageStore(*m_impl->m_db).exportCsv(page);
+}
+
+Result<CaseTypeStore::Check> Service::putCaseType(const QByteArray &json, bool checkOnly, bool *published)
+{
+    *published = false;
+    auto check = CaseTypeStore(*m_impl->m_db).check(QString(), json);
+    if (!check || !check.value().valid() || checkOnly)
+        return check;
+    bool compatible = true;
+    auto affected = m_impl->m_admin.publishCaseType(*check.value().type, &compatible);
+    if (!affected)
+        return affected.error();
+    m_impl->m_notifier.notify(affected.value());
+    *published = true;
+    return check;
+}
+
 Result<PruneReport> Service::pruneFeed(const QDateTime &now)
 {
     return m_impl->m_retention.prune(now);

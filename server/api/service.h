@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "casetypestore.h"
+#include "datapagestore.h"
 #include "httptypes.h"
 #include "result.h"
 #include "retention.h"
@@ -86,6 +88,14 @@ public:
     Status setDeviceWiped(const QString &deviceId, bool wiped, const QString &by);
     /// Every device that signed in, as GET /admin/devices lists them; stuckHours ≤ 0: the option's.
     Result<QJsonArray> listDevices(int stuckHours);
+    /// `outpostd data-page import|export`: as POST/GET /admin/data-pages/{name}/csv (an import that
+    /// changed rows hints every device, through PostgreSQL's NOTIFY to running instances).
+    Result<DataPageStore::ImportReport> importDataPage(
+        const QString &page, const QByteArray &csv, bool dryRun);
+    Result<QByteArray> exportDataPage(const QString &page);
+    /// `outpostd case-type put`: checked as PUT /admin/case-types/{name} checks it, with the verdict
+    /// of POST …/check; published unless `checkOnly` or invalid (*published says whether it was).
+    Result<CaseTypeStore::Check> putCaseType(const QByteArray &json, bool checkOnly, bool *published);
     /// One prune of the feed history with `now` as the clock (see FeedRetention).
     Result<PruneReport> pruneFeed(const QDateTime &now);
     /// Prunes now and then every pruneIntervalMinutes on a thread of its own, until destruction.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "options.h"
 
+#include "commonoptions.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
@@ -43,61 +45,6 @@ Result<qint64> number(const QString &text, const QString &what, qint64 min, qint
                 .arg(max)
                 .arg(text));
     return v;
-}
-
-Status checkLogLevel(const QString &level)
-{
-    if (!kLogLevels.contains(level))
-        return usage(QStringLiteral("log level must be one of %1, not '%2'")
-                         .arg(kLogLevels.join(QStringLiteral(", ")), level));
-    return {};
-}
-
-/// The option set shared by the server and the user subcommands.
-struct CommonOptions {
-    QCommandLineOption db { QStringLiteral("db"),
-        QStringLiteral("Database URL: sqlite:PATH or postgresql://USER@HOST:PORT/DB (default %1).")
-            .arg(defaultDbUrl()),
-        QStringLiteral("URL") };
-    QCommandLineOption config { QStringLiteral("config"),
-        QStringLiteral("INI configuration file; command-line flags override it."), QStringLiteral("FILE") };
-    QCommandLineOption logLevel { QStringLiteral("log-level"),
-        QStringLiteral("Least severe log level written to stderr: debug, info, warning, error."),
-        QStringLiteral("LEVEL") };
-    QCommandLineOption help { { QStringLiteral("h"), QStringLiteral("help") },
-        QStringLiteral("Show this help and exit.") };
-
-    void addTo(QCommandLineParser &p)
-    {
-        p.addOption(db);
-        p.addOption(config);
-        p.addOption(logLevel);
-        p.addOption(help);
-    }
-
-    /// Config file first, then the common flags on top.
-    Status apply(const QCommandLineParser &p, DaemonOptions *o)
-    {
-        if (p.isSet(config)) {
-            if (Status s = readConfigFile(p.value(config), o); !s)
-                return s;
-        }
-        if (p.isSet(db))
-            o->dbUrl = p.value(db);
-        if (p.isSet(logLevel)) {
-            if (Status s = checkLogLevel(p.value(logLevel)); !s)
-                return s;
-            o->logLevel = p.value(logLevel);
-        }
-        return {};
-    }
-};
-
-/// The parser's help with "Usage: <usage>" as its first line (instead of the binary's path).
-QString helpWithUsage(const QCommandLineParser &p, const QString &usage)
-{
-    const QString text = p.helpText();
-    return QStringLiteral("Usage: ") + usage + text.mid(text.indexOf(QLatin1Char('\n')));
 }
 
 Result<Invocation> parseUserCommand(const QStringList &arguments)
@@ -269,6 +216,14 @@ Result<Invocation> parseDeviceCommand(const QStringList &arguments)
 
 } // namespace
 
+Status checkLogLevel(const QString &level)
+{
+    if (!kLogLevels.contains(level))
+        return usage(QStringLiteral("log level must be one of %1, not '%2'")
+                         .arg(kLogLevels.join(QStringLiteral(", ")), level));
+    return {};
+}
+
 QString defaultDbUrl()
 {
     return QStringLiteral("sqlite:") + QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
@@ -419,6 +374,8 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         return parseUserCommand(arguments);
     if (arguments.value(1) == QLatin1String("device"))
         return parseDeviceCommand(arguments);
+    if (arguments.value(1) == QLatin1String("data-page") || arguments.value(1) == QLatin1String("case-type"))
+        return parseRefDataCommand(arguments);
 
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
@@ -431,6 +388,8 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         "  outpostd user disable|enable ID\n"
         "  outpostd device list [--json] [--stuck-hours N]\n"
         "  outpostd device wipe|unwipe DEVICE_ID\n"
+        "  outpostd data-page import|export NAME FILE.csv\n"
+        "  outpostd case-type put FILE.json [--check]\n"
         "(each also takes --db and --config; see 'outpostd user add --help')"));
     CommonOptions common;
     common.addTo(p);

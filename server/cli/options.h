@@ -19,6 +19,9 @@ enum class Command {
     DeviceWipe,
     DeviceUnwipe,
     DeviceList,
+    DataPageImport,
+    DataPageExport,
+    CaseTypePut,
     Help,
     Version
 };
@@ -71,6 +74,10 @@ struct Invocation {
     QStringList queues;
     bool passwordFromStdin = false;
     bool json = false;
+    // data-page import|export, case-type put
+    QString dataPage;
+    QString file;
+    bool dryRun = false; // data-page import --dry-run, case-type put --check
 };
 
 /// "sqlite:<GenericDataLocation>/outpostd/outpostd.sqlite".
@@ -87,6 +94,12 @@ Status parseListen(const QString &text, QString *host, quint16 *port);
 /// paths are taken from the config file's folder). Unknown keys, wrong types and unreadable files are
 /// errors (code "bad_config").
 Status readConfigFile(const QString &path, DaemonOptions *options);
+
+/// "debug", "info", "warning" or "error"; a usage error otherwise.
+Status checkLogLevel(const QString &level);
+
+/// `outpostd data-page import|export NAME FILE`, `outpostd case-type put FILE` (refdataoptions.cpp).
+Result<Invocation> parseRefDataCommand(const QStringList &arguments);
 
 /// Parses argv (including argv[0]). Errors have code "usage" or "bad_config"; both mean exit 2.
 Result<Invocation> parseCommandLine(const QStringList &arguments);
