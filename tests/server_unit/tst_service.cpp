@@ -316,10 +316,11 @@ private Q_SLOTS:
             const auto denied = h->call(e.method, url, "{}", alice);
             QCOMPARE(denied.status, 403);
             QCOMPARE(errorOf(denied).value(QStringLiteral("code")).toString(), QStringLiteral("forbidden"));
-            // Purging cases and publishing case types stay the administrator's; the rest is the
+            // Purging cases, case types and data pages stay the administrator's; the rest is the
             // dispatcher's too.
-            const bool adminOnly
-                = e.method == "DELETE" || e.path.startsWith(QLatin1String("admin/case-types"));
+            const bool adminOnly = e.method == "DELETE"
+                || e.path.startsWith(QLatin1String("admin/case-types"))
+                || e.path.startsWith(QLatin1String("admin/data-pages"));
             QCOMPARE(errorOf(denied).value(QStringLiteral("message")).toString(),
                 adminOnly ? QStringLiteral("This needs the administrator role.")
                           : QStringLiteral("This needs the dispatcher or administrator role."));
