@@ -119,6 +119,7 @@ http::Response ApiHandler::publishCaseType(const RouteCall &call)
         return errorResponse(e);
     }
     m_ctx.notifier.notify(affected.value());
+    notifyConsole(QStringLiteral("caseTypes"));
     return http::Response::json(200,
         { { QStringLiteral("name"), type.value().name }, { QStringLiteral("version"), type.value().version },
             { QStringLiteral("compatible"), compatible } });

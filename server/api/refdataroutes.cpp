@@ -133,6 +133,7 @@ http::Response ApiHandler::importDataPage(const RouteCall &call)
             Affected everyone;
             everyone.everyone = true;
             m_ctx.notifier.notify(everyone);
+            notifyConsole(QStringLiteral("dataPages"));
         }
     }
     return http::Response::json(200, body);
