@@ -185,6 +185,7 @@ Result<DataPageStore::ImportReport> Service::importDataPage(
         Affected everyone;
         everyone.everyone = true;
         m_impl->m_notifier.notify(everyone);
+        m_impl->m_notifier.notifyConsole(QStringLiteral("dataPages"));
     }
     return report;
 }
@@ -205,6 +206,7 @@ Result<CaseTypeStore::Check> Service::putCaseType(const QByteArray &json, bool c
     if (!affected)
         return affected.error();
     m_impl->m_notifier.notify(affected.value());
+    m_impl->m_notifier.notifyConsole(QStringLiteral("caseTypes"));
     *published = true;
     return check;
 }
