@@ -138,36 +138,6 @@ http::Response ApiHandler::purgeCase(const RouteCall &call)
         200, { { QStringLiteral("id"), id }, { QStringLiteral("status"), QStringLiteral("purged") } });
 }
 
-// PUT /admin/cases/{id}/assignment (extension)
-http::Response ApiHandler::reassignCase(const RouteCall &call)
-{
-    auto body = jsonBody(call.request);
-    if (!body)
-        return errorResponse(body.error());
-    AdminStore::AssignmentChange change;
-    change.caseId = call.params.at(0);
-    const QJsonObject &o = body.value();
-    auto field = [&](const char *key, std::optional<QString> *out) -> bool {
-        const QJsonValue v = o.value(QLatin1String(key));
-        if (v.isUndefined())
-            return true;
-        if (!v.isNull() && !v.isString())
-            return false;
-        *out = v.toString().left(2000);
-        return true;
-    };
-    if (!field("assignee", &change.assignee) || !field("queue", &change.queue)
-        || !field("instructions", &change.instructions) || !field("dueAt", &change.dueAt))
-        return http::Response::error(400, QStringLiteral("bad_request"),
-            QStringLiteral("assignee, queue, instructions and dueAt are strings or null."));
-    QJsonObject caseJson;
-    auto affected = m_ctx.admin.reassign(call.user, change, &caseJson);
-    if (!affected)
-        return errorResponse(affected.error());
-    m_ctx.notifier.notify(affected.value());
-    return http::Response::json(200, caseJson);
-}
-
 // POST /admin/devices/{deviceId}/wipe (extension): the device's sessions end; its next request or
 // sign-in answers device_wiped, and the device erases its store and keychain entries.
 http::Response ApiHandler::wipeDevice(const RouteCall &call)

@@ -5,6 +5,7 @@
 #include "adminstore.h"
 #include "attachmentstore.h"
 #include "devicestore.h"
+#include "dispatchstore.h"
 #include "httptypes.h"
 #include "notifier.h"
 #include "passwordpool.h"
@@ -23,6 +24,7 @@ struct ApiContext {
     AdminStore &admin;
     AttachmentStore &attachments;
     DeviceStore &devices;
+    DispatchStore &dispatch;
     Notifier &notifier;
     SignInThrottle &throttle;
     PasswordPool &passwords;
@@ -88,7 +90,6 @@ private:
     http::Response reapplySyncIssue(const RouteCall &call);
     http::Response publishCaseType(const RouteCall &call);
     http::Response purgeCase(const RouteCall &call);
-    http::Response reassignCase(const RouteCall &call);
     http::Response wipeDevice(const RouteCall &call);
     http::Response discardSyncIssue(const RouteCall &call);
     // devices and the audit (deviceroutes.cpp)
@@ -107,6 +108,16 @@ private:
     http::Response listDataPages(const RouteCall &call);
     http::Response exportDataPage(const RouteCall &call);
     http::Response importDataPage(const RouteCall &call);
+
+    // dispatch: the console's case list, details, new cases, assignments (dispatchroutes.cpp)
+    http::Response listCases(const RouteCall &call);
+    http::Response caseDetails(const RouteCall &call);
+    http::Response createCase(const RouteCall &call);
+    http::Response reassignCase(const RouteCall &call);
+    http::Response assignCases(const RouteCall &call);
+    http::Response listAssignees(const RouteCall &call);
+    /// After cases changed: the usual hints, and the console's "cases".
+    void casesChanged(const Affected &affected);
 
     ApiContext m_ctx;
 };

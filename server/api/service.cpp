@@ -24,11 +24,12 @@ public:
         , m_admin(*m_db, attachmentsDir)
         , m_attachments(*m_db, attachmentsDir)
         , m_devices(*m_db)
+        , m_dispatch(*m_db)
         , m_notifier(*m_db)
         , m_throttle(options.signInThrottle)
         , m_passwords(options.hashThreads, options.hashQueue)
         , m_handler(ApiContext { options, *m_db, m_users, m_actions, m_admin, m_attachments, m_devices,
-              m_notifier, m_throttle, m_passwords })
+              m_dispatch, m_notifier, m_throttle, m_passwords })
         , m_retention(*m_db, options.feedRetentionDays, options.pruneBatchSeqs)
         , m_pruneInterval(options.pruneIntervalMinutes)
         , m_stuckHours(options.deviceStuckHours)
@@ -40,6 +41,7 @@ public:
     AdminStore m_admin;
     AttachmentStore m_attachments;
     DeviceStore m_devices;
+    DispatchStore m_dispatch;
     Notifier m_notifier;
     SignInThrottle m_throttle;
     PasswordPool m_passwords;

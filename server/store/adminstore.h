@@ -26,12 +26,6 @@ public:
     Result<QJsonArray> syncIssues(const QString &state);
     /// Publishes a new version (must be higher); an incompatible one voids every token issued before.
     Result<Affected> publishCaseType(const CaseType &type, bool *compatible);
-    /// Extension: (re)assigns a case to a user and/or a queue; technicians who lose it get a remove.
-    struct AssignmentChange {
-        QString caseId;
-        std::optional<QString> assignee, queue, instructions, dueAt;
-    };
-    Result<Affected> reassign(const Principal &admin, const AssignmentChange &change, QJsonObject *caseOut);
     /// Extension: deletes a case with its assignment and attachments; everyone who saw it gets a remove.
     Result<Affected> purge(const Principal &admin, const QString &caseId);
 

@@ -104,6 +104,17 @@ const char *const kV5[] = {
     "ALTER TABLE sync_issues ADD COLUMN resolution TEXT",
 };
 
+// The operations console's case list (GET /admin/cases): paged in SQL over 50,000+ cases. cases_list
+// holds every column the list shows or filters by (not the fields), so a page and most counts read
+// the index alone, never the wide rows; the others count one filter without touching the table.
+const char *const kV6[] = {
+    "CREATE INDEX cases_list ON cases (updated_at, id, status, case_type, assignee, queue, title, version)",
+    "CREATE INDEX cases_status ON cases (status, updated_at)",
+    "CREATE INDEX cases_type ON cases (case_type, updated_at)",
+    "CREATE INDEX cases_assignee_queue ON cases (assignee, queue)",
+    "CREATE INDEX assignments_due ON assignments (due_at)",
+};
+
 template <std::size_t N> Migration step(const QString &description, const char *const (&sql)[N], DbKind kind)
 {
     Migration m { description, {} };
@@ -118,7 +129,8 @@ QList<Migration> migrations(DbKind kind)
     return { step(QStringLiteral("initial schema"), kV1, kind),
         step(QStringLiteral("feed retention: seq marks, prune indexes"), kV2, kind),
         step(QStringLiteral("disabled users"), kV3, kind), step(QStringLiteral("wiped devices"), kV4, kind),
-        step(QStringLiteral("devices, audit filters, sync-issue resolutions"), kV5, kind) };
+        step(QStringLiteral("devices, audit filters, sync-issue resolutions"), kV5, kind),
+        step(QStringLiteral("dispatch: case list indexes"), kV6, kind) };
 }
 
 } // namespace outpost::server

@@ -289,7 +289,7 @@ private Q_SLOTS:
             { "GET", QStringLiteral("admin/data-pages"), "GET", true },
             { "POST", QStringLiteral("admin/data-pages/sites/csv"), "GET, POST", true },
             { "PUT", QStringLiteral("admin/cases/C-1/assignment"), "PUT", true },
-            { "DELETE", QStringLiteral("admin/cases/C-1"), "DELETE", true },
+            { "DELETE", QStringLiteral("admin/cases/C-1"), "GET, DELETE", true },
             { "POST", QStringLiteral("admin/devices/dev-x/wipe"), "POST", true },
         };
         auto allowOf = [](const http::Response &r) {
@@ -326,8 +326,8 @@ private Q_SLOTS:
                           : QStringLiteral("This needs the dispatcher or administrator role."));
         }
         for (const char *path : { "admin", "admin/users/1", "admin/sync-issues/1", "admin/sync-issues/1/undo",
-                 "admin/case-types/x/y", "admin/data-pages/sites", "admin/cases", "cases", "cases/C-1/notes",
-                 "sync", "sync/changes/1", "health/1", "attachments", "notify/x" }) {
+                 "admin/case-types/x/y", "admin/data-pages/sites", "admin/cases/C-1/notes", "cases",
+                 "cases/C-1/notes", "sync", "sync/changes/1", "health/1", "attachments", "notify/x" }) {
             const auto r = h->call("GET", QStringLiteral("/api/v1/") + QLatin1String(path), {}, carol);
             QVERIFY2(r.status == 404, path);
             QCOMPARE(
