@@ -3,6 +3,8 @@
 //   outpost_bench_server feed --url http://127.0.0.1:PORT --db sqlite --cases 50000 [--limit 5000]
 //   outpost_bench_server load --url ... --db sqlite [--pollers 200] [--uploaders 20] [--seconds 10]
 //                             [--poll-interval-ms 500] [--upload-interval-ms 1000] [--batch 100]
+//   outpost_bench_server dispatch --url ... --db sqlite --cases 50000 [--runs 20]
+//                             (the operations console's case list as the dispatcher dana)
 // Talks only to the given URL (meant for 127.0.0.1); every loop is bounded in count and time.
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -314,6 +316,62 @@ int benchLoad(const Env &env, int pollers, int uploaders, int seconds, int pollI
     return 0;
 }
 
+/// The console's case list (GET /admin/cases) as the dispatcher dana: the first page and each kind
+/// of filter, `runs` times each after one warm-up, one after the other; the time to the whole body.
+int benchDispatch(const Env &env, int cases, int runs)
+{
+    QNetworkAccessManager nam;
+    const QString token = signIn(nam, env, QStringLiteral("dana"));
+    if (token.isEmpty()) {
+        std::fprintf(stderr, "bench: sign-in as dana failed (a server seeded with --demo?)\n");
+        return 1;
+    }
+    const QList<std::pair<QString, QString>> queries {
+        { QStringLiteral("first_page"), QStringLiteral("limit=50") },
+        { QStringLiteral("status"), QStringLiteral("status=InProgress&limit=50") },
+        { QStringLiteral("unassigned_in_queue"), QStringLiteral("queue=north&assignee=&limit=50") },
+        { QStringLiteral("overdue"), QStringLiteral("overdue=1&limit=50") },
+        { QStringLiteral("due_range"), QStringLiteral("dueFrom=2026-12-01&dueTo=2026-12-09&limit=50") },
+        { QStringLiteral("search_title"), QStringLiteral("q=substation%2012&limit=50") },
+        { QStringLiteral("search_id"), QStringLiteral("q=C-1234&limit=50") },
+        { QStringLiteral("sort_due"), QStringLiteral("sort=dueAt&order=asc&limit=50") },
+        { QStringLiteral("type_by_title"), QStringLiteral("caseType=repair&sort=title&order=asc&limit=50") },
+        { QStringLiteral("deep_page"), QStringLiteral("offset=40000&limit=50") },
+    };
+    int failures = 0;
+    for (const auto &[name, query] : queries) {
+        std::vector<double> ms;
+        qint64 total = -1;
+        int errors = 0;
+        for (int i = 0; i <= runs; ++i) {
+            QElapsedTimer t;
+            t.start();
+            std::unique_ptr<QNetworkReply> r(
+                await(nam.get(request(env, QStringLiteral("/api/v1/admin/cases?") + query, token))));
+            const QByteArray body = r->readAll();
+            const double elapsed = double(t.nsecsElapsed()) / 1e6;
+            if (r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200) {
+                ++errors;
+                continue;
+            }
+            total = QJsonDocument::fromJson(body).object().value(QStringLiteral("total")).toInteger(-1);
+            if (i > 0) // the first one warms the caches
+                ms.push_back(elapsed);
+        }
+        failures += errors;
+        printLine({ { QStringLiteral("bench"), QStringLiteral("dispatch_list") },
+            { QStringLiteral("db"), env.db }, { QStringLiteral("cases"), cases },
+            { QStringLiteral("query"), name }, { QStringLiteral("params"), query },
+            { QStringLiteral("total"), total }, { QStringLiteral("runs"), qint64(ms.size()) },
+            { QStringLiteral("errors"), errors }, { QStringLiteral("p50_ms"), percentile(ms, 0.50) },
+            { QStringLiteral("p95_ms"), percentile(ms, 0.95) },
+            { QStringLiteral("max_ms"), percentile(ms, 1.0) },
+            // The console's budget is 500 ms for its first paint and 200 ms for a filter, end to end.
+            { QStringLiteral("target_ms"), name == QLatin1String("first_page") ? 50 : 100 } });
+    }
+    return failures == 0 ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -322,7 +380,7 @@ int main(int argc, char **argv)
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("outpostd benchmark client (JSON lines on stdout)."));
     p.addHelpOption();
-    p.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("feed or load"));
+    p.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("feed, load or dispatch"));
     const QCommandLineOption url(
         QStringLiteral("url"), QStringLiteral("Server base URL."), QStringLiteral("URL"));
     const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Label: sqlite or postgresql."),
@@ -343,7 +401,10 @@ int main(int argc, char **argv)
         QStringLiteral("Pause between an uploader's batches."), QStringLiteral("MS"), QStringLiteral("1000"));
     const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Actions per upload."),
         QStringLiteral("N"), QStringLiteral("100"));
-    p.addOptions({ url, db, cases, limit, pollers, uploaders, seconds, pollInterval, uploadInterval, batch });
+    const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("Requests per dispatch query."),
+        QStringLiteral("N"), QStringLiteral("20"));
+    p.addOptions(
+        { url, db, cases, limit, pollers, uploaders, seconds, pollInterval, uploadInterval, batch, runs });
     p.process(app);
     const Env env { QUrl(p.value(url)), p.value(db) };
     if (!env.base.isValid() || env.base.host() != QLatin1String("127.0.0.1")) {
@@ -358,6 +419,8 @@ int main(int argc, char **argv)
         return benchLoad(env, num(pollers, 1000), num(uploaders, 100),
             qBound(1, p.value(seconds).toInt(), 120), num(pollInterval, 60000), num(uploadInterval, 60000),
             qBound(1, p.value(batch).toInt(), 500));
-    std::fprintf(stderr, "bench: mode must be feed or load\n");
+    if (mode == QLatin1String("dispatch"))
+        return benchDispatch(env, p.value(cases).toInt(), qBound(1, p.value(runs).toInt(), 1000));
+    std::fprintf(stderr, "bench: mode must be feed, load or dispatch\n");
     return 2;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Server benchmarks: JSON lines on stdout, one per measurement. Builds nothing.
-#   bench/run.sh BUILD_DIR [sqlite|postgresql|all]      (default all)
+#   bench/run.sh BUILD_DIR [sqlite|postgresql|all] [PARTS]   (default all; PARTS: feed,load,dispatch)
 # Env: BENCH_CASES (50000), BENCH_SECONDS (10), BENCH_POLLERS (200), BENCH_UPLOADERS (20),
 #      BENCH_WORKERS (outpostd --workers, 16), BENCH_WRITERS (--writers, 2), BENCH_QUEUED (--queued-writes, 4).
 # Starts its own outpostd processes on 127.0.0.1 (SQLite in a temp dir; PostgreSQL in a throwaway
@@ -9,6 +9,7 @@
 set -euo pipefail
 build=$(cd "${1:?usage: bench/run.sh BUILD_DIR [sqlite|postgresql|all]}" && pwd)
 which=${2:-all}
+parts=${3:-feed,load,dispatch}
 here=$(cd "$(dirname "$0")/.." && pwd)
 . "$here/bench/lib.sh"
 cases=${BENCH_CASES:-50000}
@@ -47,12 +48,20 @@ stop_server() {
 run_db() {
   local name=$1 db=$2
   start_server "$name" "$db"
-  "$client" feed --url "$url" --db "$name" --cases "$cases" --limit 5000
-  # Devices polling every 0.5 s and uploading a batch every second…
-  "$client" load --url "$url" --db "$name" --pollers "$pollers" --uploaders "$uploaders" --seconds "$seconds"
-  # …and the same clients polling back to back (saturation: the server's throughput ceiling).
-  "$client" load --url "$url" --db "$name" --pollers "$pollers" --uploaders "$uploaders" --seconds "$seconds" \
-    --poll-interval-ms 0
+  # The console's case list first, on the seeded data as it is (the load below changes cases).
+  if [[ ",$parts," == *,dispatch,* ]]; then
+    "$client" dispatch --url "$url" --db "$name" --cases "$cases"
+  fi
+  if [[ ",$parts," == *,feed,* ]]; then
+    "$client" feed --url "$url" --db "$name" --cases "$cases" --limit 5000
+  fi
+  if [[ ",$parts," == *,load,* ]]; then
+    # Devices polling every 0.5 s and uploading a batch every second…
+    "$client" load --url "$url" --db "$name" --pollers "$pollers" --uploaders "$uploaders" --seconds "$seconds"
+    # …and the same clients polling back to back (saturation: the server's throughput ceiling).
+    "$client" load --url "$url" --db "$name" --pollers "$pollers" --uploaders "$uploaders" --seconds "$seconds" \
+      --poll-interval-ms 0
+  fi
   stop_server
 }
 
