@@ -116,6 +116,11 @@ private:
     http::Response reassignCase(const RouteCall &call);
     http::Response assignCases(const RouteCall &call);
     http::Response listAssignees(const RouteCall &call);
+    // users (userroutes.cpp)
+    http::Response listUsers(const RouteCall &call);
+    http::Response addUser(const RouteCall &call);
+    http::Response updateUser(const RouteCall &call);
+    http::Response resetPassword(const RouteCall &call);
     /// After cases changed: the usual hints, and the console's "cases".
     void casesChanged(const Affected &affected);
 

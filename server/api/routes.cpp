@@ -42,6 +42,11 @@ const Router &ApiHandler::routes()
         { "DELETE", "admin/cases/{id}", Access::Admin, &A::purgeCase },
         { "PUT", "admin/cases/{id}/assignment", Access::Dispatch, &A::reassignCase },
         { "GET", "admin/assignees", Access::Dispatch, &A::listAssignees },
+        // Users (administrators only).
+        { "GET", "admin/users", Access::Admin, &A::listUsers },
+        { "POST", "admin/users", Access::Admin, &A::addUser },
+        { "PATCH", "admin/users/{id}", Access::Admin, &A::updateUser },
+        { "POST", "admin/users/{id}/password", Access::Admin, &A::resetPassword },
         { "POST", "admin/devices/{deviceId}/wipe", Access::Dispatch, &A::wipeDevice },
         { "PUT", "device", Access::SignedIn, &A::putDevice },
         { "GET", "admin/devices", Access::Dispatch, &A::listDevices },

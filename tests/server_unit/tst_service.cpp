@@ -325,9 +325,10 @@ private Q_SLOTS:
                 adminOnly ? QStringLiteral("This needs the administrator role.")
                           : QStringLiteral("This needs the dispatcher or administrator role."));
         }
-        for (const char *path : { "admin", "admin/users/1", "admin/sync-issues/1", "admin/sync-issues/1/undo",
-                 "admin/case-types/x/y", "admin/data-pages/sites", "admin/cases/C-1/notes", "cases",
-                 "cases/C-1/notes", "sync", "sync/changes/1", "health/1", "attachments", "notify/x" }) {
+        for (const char *path :
+            { "admin", "admin/users/1/x", "admin/sync-issues/1", "admin/sync-issues/1/undo",
+                "admin/case-types/x/y", "admin/data-pages/sites", "admin/cases/C-1/notes", "cases",
+                "cases/C-1/notes", "sync", "sync/changes/1", "health/1", "attachments", "notify/x" }) {
             const auto r = h->call("GET", QStringLiteral("/api/v1/") + QLatin1String(path), {}, carol);
             QVERIFY2(r.status == 404, path);
             QCOMPARE(
