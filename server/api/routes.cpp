@@ -27,8 +27,9 @@ const Router &ApiHandler::routes()
         { "GET", "admin/sync-issues", Access::Dispatch, &A::listSyncIssues },
         { "POST", "admin/sync-issues/{id}/reapply", Access::Dispatch, &A::reapplySyncIssue },
         { "POST", "admin/sync-issues/{id}/discard", Access::Dispatch, &A::discardSyncIssue },
-        { "GET", "admin/case-types", Access::Admin, &A::listCaseTypes },
-        { "GET", "admin/case-types/{name}", Access::Admin, &A::getCaseType },
+        // Read by dispatchers too: the console's create form is built from the case type's fields.
+        { "GET", "admin/case-types", Access::Dispatch, &A::listCaseTypes },
+        { "GET", "admin/case-types/{name}", Access::Dispatch, &A::getCaseType },
         { "PUT", "admin/case-types/{name}", Access::Admin, &A::publishCaseType },
         { "POST", "admin/case-types/{name}/check", Access::Admin, &A::checkCaseType },
         { "GET", "admin/data-pages", Access::Admin, &A::listDataPages },
