@@ -21,6 +21,7 @@ export function dataTable(columns, rows, options = {}) {
                 if (all.checked) selected.add(k);
                 else selected.delete(k);
             }
+            syncSelection();
             onSelect && onSelect();
         });
         head.push(h('th', { scope: 'col', class: 'select' }, all));
@@ -43,6 +44,7 @@ export function dataTable(columns, rows, options = {}) {
             box.addEventListener('change', () => {
                 if (box.checked) selected.add(key);
                 else selected.delete(key);
+                syncSelection();
                 onSelect && onSelect();
             });
             cells.push(h('td', { class: 'select' }, box));
@@ -51,6 +53,22 @@ export function dataTable(columns, rows, options = {}) {
         const cls = [rowClass ? rowClass(row) : '', selectable && selected.has(key) ? 'selected' : ''].join(' ').trim();
         return h('tr', { class: cls || false, dataset: { key } }, cells);
     });
+    // Selecting updates the rows and the header's box in place: no redraw, so the keyboard's focus
+    // stays on the box just toggled.
+    function syncSelection() {
+        let count = 0;
+        for (const tr of table.tBodies[0].rows) {
+            const on = selected.has(tr.dataset.key);
+            tr.classList.toggle('selected', on);
+            const box = tr.querySelector('td.select input');
+            if (box) box.checked = on;
+            if (on) count += 1;
+        }
+        if (all) {
+            all.checked = count > 0 && count === rows.length;
+            all.indeterminate = count > 0 && count < rows.length;
+        }
+    }
     const table = h('table', {},
         caption ? h('caption', { class: 'visually-hidden', text: caption }) : null,
         h('thead', {}, h('tr', {}, head)),

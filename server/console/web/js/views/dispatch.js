@@ -159,7 +159,7 @@ export async function render(container) {
                 caption: t('nav.dispatch'),
                 selectable: true,
                 selected,
-                onSelect: draw,
+                onSelect: drawSelection,
                 sort: { key: state.sort, order: state.order },
                 onSort: (key) => {
                     if (state.sort === key) state.order = state.order === 'asc' ? 'desc' : 'asc';
