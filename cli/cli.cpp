@@ -193,7 +193,8 @@ ExitCode exitCodeFor(const Error &e)
     if (c == QLatin1String("unreachable") || c == QLatin1String("timeout"))
         return ExitOffline;
     if (c == QLatin1String("unauthenticated") || c == QLatin1String("signin_required")
-        || c == QLatin1String("store_locked") || c == QLatin1String("device_wiped"))
+        || c == QLatin1String("store_locked") || c == QLatin1String("device_wiped")
+        || c == QLatin1String("device_retired"))
         return ExitSignInRequired;
     if (c == QLatin1String("usage"))
         return ExitUsage;

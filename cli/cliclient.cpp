@@ -158,9 +158,10 @@ int cmdSignOut(Context &ctx)
     return code;
 }
 
-/// The server wiped this device: the store, its files and keychain entries and the profile's
-/// sign-in go (devicewipe.h); exit code as for a missing sign-in.
-int wiped(Context &ctx, const Profile &profile, CredentialStore *credentials)
+/// The server wiped this device, or retired it once its work was uploaded (`retired`): the store,
+/// its files and keychain entries and the profile's sign-in go (devicewipe.h); exit code as for a
+/// missing sign-in.
+int wiped(Context &ctx, const Profile &profile, CredentialStore *credentials, bool retired = false)
 {
     Status erased;
     eraseDevice(credentials, profile.server, profile.user, profile.storePath, [&](Status s) {
@@ -171,6 +172,12 @@ int wiped(Context &ctx, const Profile &profile, CredentialStore *credentials)
     QFile::remove(QDir(ctx.profileDir).filePath(QStringLiteral("profile.json")));
     if (!erased.ok())
         ctx.err << "warning: " << erased.error().message << "\n";
+    if (retired)
+        return fail(ctx,
+            Error(QString::fromLatin1(errc::DeviceRetired),
+                QStringLiteral("This device was retired by the administrator: its work for %1 on %2 was "
+                               "uploaded, then its data was erased.")
+                    .arg(profile.user, profile.server.toString())));
     return fail(ctx,
         Error(QString::fromLatin1(errc::DeviceWiped),
             QStringLiteral("This device was wiped by the administrator; its data for %1 on %2 was erased.")
@@ -250,8 +257,8 @@ int cmdSync(Context &ctx)
         controller.start();
         QCoreApplication::exec();
     } // the engine's thread joined: no connection to the store is left
-    if (error.code == QLatin1String(errc::DeviceWiped))
-        return wiped(ctx, profile, credentials.get());
+    if (error.code == QLatin1String(errc::DeviceWiped) || error.code == QLatin1String(errc::DeviceRetired))
+        return wiped(ctx, profile, credentials.get(), error.code == QLatin1String(errc::DeviceRetired));
     if (!error.isNull())
         return fail(ctx, error);
     client::LocalStore::Options checked;

@@ -323,6 +323,17 @@ int StoreReads::pendingCount() const
     return d.db.scalar(QStringLiteral("SELECT count(*) FROM outbox")).toInt();
 }
 
+QDateTime StoreReads::oldestPendingAt() const
+{
+    const QVariant v = d.db.scalar(QStringLiteral("SELECT min(created_at) FROM outbox"));
+    if (v.isNull())
+        return {};
+    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    if (t.isValid())
+        t = t.toUTC();
+    return t;
+}
+
 int StoreReads::conflictCount() const
 {
     return d.db.scalar(QStringLiteral("SELECT count(*) FROM conflicts")).toInt();

@@ -55,6 +55,8 @@ public:
     QList<ConflictEntry> conflicts(const QString &caseId = {}) const;
     QList<SyncIssue> syncIssues() const;
     int pendingCount() const;
+    /// When the oldest action still in the queue was made (null: the queue is empty).
+    QDateTime oldestPendingAt() const;
     int conflictCount() const;
 
     QList<DataPageRow> dataPageRows(

@@ -224,6 +224,13 @@ void ApiClient::putAttachment(const QString &uuid, const QString &caseId, const 
         std::move(done));
 }
 
+void ApiClient::putDevice(const QJsonObject &report, Callback<DeviceOrders> done)
+{
+    HttpCall c = call("PUT", QStringLiteral("/device"));
+    c.body = [report]() { return jsonBytes(report); };
+    exchange<DeviceOrders>(std::move(c), false, &parse::deviceOrders, std::move(done));
+}
+
 void ApiClient::getCase(const QString &caseId, Callback<CaseRecord> done)
 {
     exchange<CaseRecord>(call("GET", QStringLiteral("/cases/") + pathSegment(caseId), false), false,

@@ -65,6 +65,8 @@ public:
     void putAttachment(const QString &uuid, const QString &caseId, const QString &name, const QString &mime,
         const QByteArray &data, Callback<UploadedAttachment> done);
     void getCase(const QString &caseId, Callback<CaseRecord> done);
+    /// PUT /device: this device's report (DeviceReporter); an older server answers not_found.
+    void putDevice(const QJsonObject &report, Callback<DeviceOrders> done);
     void history(const QString &caseId, Callback<QList<HistoryEntry>> done);
     /// GET /attachments/{uuid} into memory (at most MaxAttachmentBytes: a larger answer is refused).
     /// `progress(received, total)` follows the download (total is -1 while unknown).

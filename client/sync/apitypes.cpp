@@ -111,6 +111,21 @@ Result<HealthInfo> health(const QByteArray &body)
     return h;
 }
 
+Result<DeviceOrders> deviceOrders(const QByteArray &body)
+{
+    auto obj = object(body);
+    if (!obj.ok())
+        return obj.error();
+    JsonReader r(*obj);
+    DeviceOrders o;
+    // Members a server does not send ask for nothing.
+    o.fullSync = r.optionalBool("fullSync").value_or(false);
+    o.retire = r.optionalBool("retire").value_or(false);
+    if (!r.ok())
+        return badFrom(r.error());
+    return o;
+}
+
 Result<ChangesPage> changesPage(const QByteArray &body)
 {
     auto obj = object(body);

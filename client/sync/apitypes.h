@@ -35,6 +35,8 @@ inline constexpr auto AccountDisabled = "account_disabled";
 /// 403 of sign-in or any request: the administrator wiped this device; it erases its store and
 /// keychain entries for that user and server (devicewipe.h).
 inline constexpr auto DeviceWiped = "device_wiped";
+/// The server retired this device (its report's answer, after its upload): erase as for device_wiped.
+inline constexpr auto DeviceRetired = "device_retired";
 /// Offline sign-in past the window the server allowed: it needs the server.
 inline constexpr auto OfflineExpired = "offline_expired";
 } // namespace errc
@@ -69,6 +71,12 @@ struct UploadedAttachment {
     QString sha256;
 };
 
+/// 200 of PUT /api/v1/device (operations console extension): what the server asks of this device.
+struct DeviceOrders {
+    bool fullSync = false; // download everything again (the queue kept)
+    bool retire = false; // the upload went through: erase the store now, as for device_wiped
+};
+
 /// One entry of GET /api/v1/cases/{id}/history.
 struct HistoryEntry {
     QString at;
@@ -93,6 +101,7 @@ Result<QList<ActionResult>> uploadResults(const QByteArray &body, const QList<Ac
 Result<UploadedAttachment> uploadedAttachment(const QByteArray &body);
 Result<CaseRecord> caseRecord(const QByteArray &body);
 Result<QList<HistoryEntry>> history(const QByteArray &body);
+Result<DeviceOrders> deviceOrders(const QByteArray &body);
 /// The error of a non-2xx answer: the protocol's error body when readable, otherwise a code
 /// derived from the HTTP status. 401 → unauthenticated (bad_credentials kept for sign-in),
 /// 410 → full_sync_required.

@@ -7,6 +7,7 @@
 
 #include "actionuploader.h"
 #include "apiclient.h"
+#include "devicereporter.h"
 #include "httptransport.h"
 #include "localstore.h"
 #include "notifyclient.h"
@@ -383,10 +384,63 @@ void SyncWorker::applyPage(Result<ChangesPage> r, bool fullSync, int page)
 
 void SyncWorker::finishCycle()
 {
-    m_busy = false;
-    m_backoff.reset();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     (void)m_store->pages().setLastSuccess(now);
+    report(QString(), [this]() { cycleSucceeded(); });
+}
+
+void SyncWorker::report(const QString &lastError, std::function<void()> then)
+{
+    const quint64 cycle = m_cycle;
+    m_api->putDevice(
+        DeviceReporter::build(*m_store, lastError), [this, cycle, lastError, then](Result<DeviceOrders> r) {
+            if (cycle != m_cycle)
+                return; // stopped meanwhile
+            if (!r.ok()) {
+                const QString &code = r.error().code;
+                // What ends a session (signed out from the console, wiped, disabled) or the engine
+                // (stopped) ends the cycle as in any other step.
+                if (lastError.isEmpty()
+                    && (code == QLatin1String(errc::Unauthenticated)
+                        || code == QLatin1String(errc::DeviceWiped)
+                        || code == QLatin1String(errc::AccountDisabled)
+                        || code == QLatin1String(errc::Canceled))) {
+                    failCycle(r.error());
+                    return;
+                }
+                // An older server has no such route (404); nothing else about the report fails a cycle.
+                if (code != QLatin1String(errc::NotFound))
+                    qCInfo(lcSyncWorker) << "device report not sent:" << r.error().code << r.error().message;
+                then();
+                return;
+            }
+            if (r.value().retire && lastError.isEmpty()) {
+                // Retired by the administrator: everything that could go is on the server; the store
+                // is erased like a wiped one's (what still waits, held or in conflict, is lost).
+                log(int(EventLevel::Warning),
+                    QStringLiteral("the server retired this device: erasing its data"));
+                failCycle(Error(QString::fromLatin1(errc::DeviceRetired),
+                    QStringLiteral(
+                        "This device was retired by the administrator: its work was uploaded and its "
+                        "data is erased.")));
+                return;
+            }
+            if (r.value().fullSync) {
+                // Recorded in the store, so that it happens even if this process ends first (the CLI).
+                log(int(EventLevel::Info), QStringLiteral("the administrator asked for a full sync"));
+                if (Status s = m_store->pages().beginFullSync(); !s.ok())
+                    m_fullSyncRequested = true;
+                m_again = true;
+            }
+            then();
+        });
+}
+
+void SyncWorker::cycleSucceeded()
+{
+    m_busy = false;
+    m_backoff.reset();
+    const QDateTime now = m_store->pages().lastSuccess();
     if (m_reachability)
         m_reachability->reportSuccess();
     publishCounts();
@@ -408,7 +462,7 @@ void SyncWorker::failCycle(const Error &error)
         Q_EMIT cycleFinished(false, error.code, error.message);
         return;
     }
-    if (error.code == QLatin1String(errc::DeviceWiped)) {
+    if (error.code == QLatin1String(errc::DeviceWiped) || error.code == QLatin1String(errc::DeviceRetired)) {
         // The administrator wiped this device: the engine stops for good; its owner closes every
         // connection to the store and erases it (devicewipe.h). Unsent changes are lost.
         log(int(EventLevel::Warning), QStringLiteral("the server wiped this device: erasing its data"));
@@ -447,6 +501,9 @@ void SyncWorker::failCycle(const Error &error)
             qCDebug(lcSyncWorker) << "retry in" << delay.count() << "ms";
             m_retryTimer.start(delay);
         }
+        // The server is there but the cycle failed: the console shows why.
+        if (!away && m_running && m_api)
+            report(error.message, []() {});
     }
     Q_EMIT errorOccurred(error.message);
     Q_EMIT cycleFinished(false, error.code, error.message);

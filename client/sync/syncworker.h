@@ -11,6 +11,7 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace outpost::client {
@@ -66,7 +67,8 @@ public Q_SLOTS:
     void requestFullSync();
 
 Q_SIGNALS:
-    /// The server answered device_wiped: the engine stopped; the store must be erased.
+    /// The server answered device_wiped, or retired the device after its upload (the cycle ends with
+    /// device_retired): the engine stopped; the store must be erased.
     void deviceWiped();
     void stateChanged(outpost::sync::SyncState state);
     void progress(const QString &phase, int done, int total);
@@ -94,6 +96,12 @@ private:
     void fetchPage(const QString &since, bool fullSync, int page);
     void applyPage(Result<ChangesPage> r, bool fullSync, int page);
     void finishCycle();
+    /// The cycle's last step: this device's report (DeviceReporter), then `then` runs whatever the
+    /// answer was (an older server's 404 and a failed report are only logged); the answer's orders
+    /// are carried out first (a full sync next, or retirement).
+    void report(const QString &lastError, std::function<void()> then);
+    /// The end of a successful cycle, after its report.
+    void cycleSucceeded();
     void failCycle(const Error &error);
     void setState(SyncState s);
     void publishCounts();
