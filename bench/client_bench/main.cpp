@@ -73,9 +73,12 @@ struct Mark {
     }
 };
 
+bool g_deviceReport = true; // cycles end with the device report (--device-report)
+
 void emitLine(const QString &name, const Mark &m, QJsonObject extra)
 {
     extra.insert("bench", "client");
+    extra.insert("device_report", g_deviceReport);
     extra.insert("name", name);
     if (!extra.contains("seconds"))
         extra.insert("seconds", m.wall.nsecsElapsed() / 1e9);
@@ -169,6 +172,8 @@ int main(int argc, char **argv)
     p.addOption({ "changes", "cases changed on the server before the delta", "N", "1000" });
     p.addOption({ "actions", "local edits queued before the upload", "N", "5000" });
     p.addOption({ "upload-depth", "upload requests in flight at once (1: one after the other)", "N", "2" });
+    p.addOption({ "device-report", "end each cycle with the device report (PUT /device): on or off", "on|off",
+        "on" });
     p.process(app);
     const QUrl server(p.value("url"));
     if (!server.isValid() || server.port() <= 0)
@@ -211,6 +216,7 @@ int main(int argc, char **argv)
     config.syncAtStart = true;
     config.transferTimeout = std::chrono::seconds(120);
     config.uploadDepth = p.value("upload-depth").toInt();
+    config.deviceReport = g_deviceReport = p.value("device-report") != QLatin1String("off");
     SyncController controller(config);
 
     // (a) Full sync: the first cycle of a fresh profile.

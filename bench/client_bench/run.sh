@@ -3,6 +3,7 @@
 #   bench/client_bench/run.sh [BUILD_DIR]          (default: build; builds client_bench and outpostd)
 # Env: BENCH_CASES (50000 demo cases), BENCH_CHANGES (1000), BENCH_ACTIONS (5000),
 #      BENCH_UPLOAD_DEPTH (upload requests in flight, 2; 1 sends one batch after the other),
+#      BENCH_DEVICE_REPORT (on; off: cycles end without the device report, for its cost),
 #      BENCH_USER (carol: the administrator, whose scope is every case; alice: a technician, whose
 #      scope is half of the demo cases, so BENCH_CASES=100000 gives her 50,000) and BENCH_OTHER (the
 #      user who changes cases on the server before the delta: alice, or carol when BENCH_USER=alice).
@@ -32,7 +33,7 @@ other=${BENCH_OTHER:-$([ "$user" = alice ] && echo carol || echo alice)}
 QT_LOGGING_RULES="outpost.*.info=false" "$client" --url "$url" --server-pid "$server_pid" \
   --user "$user" --password "$user" --other "$other" \
   --changes "${BENCH_CHANGES:-1000}" --actions "${BENCH_ACTIONS:-5000}" \
-  --upload-depth "${BENCH_UPLOAD_DEPTH:-2}"
+  --upload-depth "${BENCH_UPLOAD_DEPTH:-2}" --device-report "${BENCH_DEVICE_REPORT:-on}"
 
 kill -TERM "$server_pid"
 wait "$server_pid" || echo "client_bench: outpostd exited with $?" >&2

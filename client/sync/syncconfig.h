@@ -34,6 +34,9 @@ struct SyncConfig {
     bool useReachability = true;
     bool periodic = true; // the interval timer
     bool syncAtStart = true;
+    /// Each cycle ends with the device report (PUT /device, DeviceReporter); off only to measure
+    /// what it costs (bench/devices_bench).
+    bool deviceReport = true;
 };
 
 } // namespace outpost::sync

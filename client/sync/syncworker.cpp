@@ -391,6 +391,10 @@ void SyncWorker::finishCycle()
 
 void SyncWorker::report(const QString &lastError, std::function<void()> then)
 {
+    if (!m_config.deviceReport) {
+        then();
+        return;
+    }
     const quint64 cycle = m_cycle;
     m_api->putDevice(
         DeviceReporter::build(*m_store, lastError), [this, cycle, lastError, then](Result<DeviceOrders> r) {

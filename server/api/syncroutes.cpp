@@ -43,6 +43,8 @@ http::Response ApiHandler::postActions(const RouteCall &call)
     if (!outcome)
         return errorResponse(outcome.error());
     m_ctx.notifier.notify(outcome.value().affected);
+    if (outcome.value().issuesFiled)
+        notifyConsole(QStringLiteral("syncIssues"));
     return http::Response::rawJson(200, std::move(outcome.value().body));
 }
 

@@ -197,6 +197,7 @@ Result<ActionsOutcome> ActionProcessor::process(
     options.omitUnchangedCases = p.omitUnchangedCases;
     ActionRunner runner(tx, user, deviceId, options);
     QSet<QString> blocked;
+    bool issuesFiled = false; // gone actions went into the workbasket
     // The answer is built from each result's compact JSON (the text that is stored, too).
     QByteArray body = QByteArrayLiteral("{\"results\":[");
     body.reserve(int(p.actions.size()) * 1400);
@@ -272,6 +273,7 @@ Result<ActionsOutcome> ActionProcessor::process(
                 << "request" << requestId << "applied action" << a.id << "on" << caseId;
         }
         if (res.status == ResultStatus::Gone) {
+            issuesFiled = true;
             if (auto st
                 = storeIssue(tx, user.id, deviceId, caseId, p.raw.at(i), goneReason, m_maxIssuesPerUser);
                 !st)
@@ -297,7 +299,7 @@ Result<ActionsOutcome> ActionProcessor::process(
     if (auto st = tx.commit(); !st)
         return st.error();
     body.append("]}");
-    return ActionsOutcome { std::move(body), runner.affected() };
+    return ActionsOutcome { std::move(body), runner.affected(), issuesFiled };
 }
 
 Result<ReapplyOutcome> ActionProcessor::reapply(const Principal &admin, qint64 issueId,

@@ -11,6 +11,7 @@ namespace outpost::server {
 struct ActionsOutcome {
     QByteArray body; // {"results": [...]} as compact JSON (each result is serialised once)
     Affected affected;
+    bool issuesFiled = false; // a gone action went into the sync-issues workbasket
 };
 
 struct ReapplyOutcome {
