@@ -147,6 +147,7 @@ http::Response ApiHandler::wipeDevice(const RouteCall &call)
         return errorResponse(s.error());
     qCInfo(lcApi).noquote() << "request" << call.request.requestId << call.user.id << "wiped device"
                             << deviceId;
+    notifyConsole(QStringLiteral("devices"));
     return http::Response::json(200,
         { { QStringLiteral("status"), QStringLiteral("ok") }, { QStringLiteral("deviceId"), deviceId } });
 }
