@@ -54,7 +54,8 @@ QStringList splitList(const QString &stored)
 }
 QString joinList(const QStringList &list)
 {
-    return list.join(QLatin1Char(','));
+    // Never a null QString: it would be bound as SQL NULL (users.roles and users.queues are NOT NULL).
+    return list.isEmpty() ? QStringLiteral("") : list.join(QLatin1Char(','));
 }
 
 QString UserStore::hashToken(const QByteArray &token)

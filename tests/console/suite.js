@@ -6,3 +6,4 @@ import './syncissues.scenario.js';
 import './devices.scenario.js';
 import './datapages.scenario.js';
 import './casetypes.scenario.js';
+import './users.scenario.js';
