@@ -28,7 +28,7 @@ describe('case types', () => {
     }
 
     test('check before saving: bad input refused, compatible saved, full sync announced', async (t) => {
-        if (missing) return t.skip(missing);
+        assert.equal(missing, '', 'every route the screen uses is in the build');
         const carol = await bearer(server, 'carol');
         const version = async () => (await carol.call('GET', 'admin/case-types/inspection')).body.version;
         const v0 = await version();

@@ -26,7 +26,7 @@ describe('reference data', () => {
     });
 
     test('CSV import: per-row errors and nothing imported, then a good file', async (t) => {
-        if (missing) return t.skip(missing);
+        assert.equal(missing, '', 'every route the screen uses is in the build');
         const carol = await bearer(server, 'carol');
         const pages = await carol.call('GET', 'admin/data-pages');
         const before = pages.body.dataPages.find((p) => p.name === 'sites').rows;

@@ -26,7 +26,7 @@ describe('dispatch', () => {
     }
 
     test('the list is paged on the server and filtered', async (t) => {
-        if (missing) return t.skip(missing);
+        assert.equal(missing, '', 'every route the screen uses is in the build');
         const page = await newPage(browser);
         await signIn(page, server, 'dana');
         await page.waitForSelector('#case-list[data-loads] tbody tr');
@@ -58,7 +58,7 @@ describe('dispatch', () => {
     });
 
     test('create a case: per-field errors first, then created and assigned; the technician syncs it', async (t) => {
-        if (missing) return t.skip(missing);
+        assert.equal(missing, '', 'every route the screen uses is in the build');
         const page = await newPage(browser);
         await signIn(page, server, 'dana');
         await page.waitForSelector('#case-list[data-loads]');
@@ -116,8 +116,7 @@ describe('dispatch', () => {
     });
 
     test('bulk assign a selection to a queue', async (t) => {
-        if (missing) return t.skip(missing);
-        if (await lacksRoute(server, 'POST', 'admin/cases/assign')) return t.skip('POST /api/v1/admin/cases/assign is not in this build yet');
+        assert.equal(missing, '', 'every route the screen uses is in the build');
         const page = await newPage(browser);
         await signIn(page, server, 'dana');
         await page.waitForSelector('#case-list[data-loads] tbody tr');

@@ -22,7 +22,7 @@ describe('sync issues', () => {
     });
 
     test('reapply a sync issue: applied once, then resolved', async (t) => {
-        if (missing) return t.skip(missing);
+        assert.equal(missing, '', 'every route the screen uses is in the build');
         const carol = await bearer(server, 'carol');
         const alice = await bearer(server, 'alice');
         const list = await carol.call('GET', 'admin/cases?assignee=alice&limit=1');

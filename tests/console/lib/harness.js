@@ -155,8 +155,8 @@ export async function screenshot(page, name) {
 }
 
 /**
- * Whether the server lacks a route (404 not_found for the route itself, not for an entity): the
- * console's routes land in steps; a scenario whose routes are missing is skipped, saying why.
+ * Whether the server lacks a route (404 not_found for the route itself, not for an entity, or 405):
+ * each scenario first checks that every route its screen uses is there, for a clear failure.
  */
 export async function lacksRoute(server, method, path) {
     const res = await fetch(`${server.url}/api/v1/${path}`, { method, headers: { 'Content-Type': 'application/json' }, body: method === 'GET' ? undefined : '{}' });
