@@ -211,28 +211,28 @@ Result<DataPageStore::ImportReport> DataPageStore::importCsv(
         return report; // the transaction rolls back: nothing changed
 
     QStringList replacedKeys = removedKeys; // rows of data_pages to delete first
-    QStringList feedIds; // feed rows to delete before they are written again
-    for (const DataPageRow *row : std::as_const(upserts)) {
-        replacedKeys.append(row->key);
-        feedIds.append(row->id());
-    }
-    for (const QString &k : std::as_const(removedKeys))
-        feedIds.append(page + QLatin1Char('/') + k);
+    for (const DataPageRow *row : std::as_const(upserts))
+        if (stored.value().docs.contains(row->key))
+            replacedKeys.append(row->key);
     if (Status s = deleteIn(
             tx, QStringLiteral("DELETE FROM data_pages WHERE page = ? AND row_key"), { page }, replacedKeys);
         !s)
         return s.error();
-    if (Status s = deleteIn(tx, QStringLiteral("DELETE FROM sync_entities WHERE kind = ? AND entity_id"),
-            { kinds::dataPage }, feedIds);
-        !s)
-        return s.error();
 
+    // Rows per statement: Qt's SQLite driver looks each bound value's name up by a linear search
+    // of the statement's parameters, so a statement of many parameters costs their square.
+    const int batchRows = tx.kind() == DbKind::SQLite ? 16 : 200;
     BatchInsert rows(tx, QStringLiteral("INSERT INTO data_pages (page, row_key, label, doc) VALUES "),
-        QStringLiteral("(?, ?, ?, ?)"), 200);
+        QStringLiteral("(?, ?, ?, ?)"), batchRows);
     BatchInsert feed(tx,
         QStringLiteral("INSERT INTO sync_entities (kind, entity_id, seq, etag, doc, removed, scope_user,"
                        " scope_queue, resolved, public) VALUES "),
-        QStringLiteral("(?, ?, ?, ?, ?, ?, NULL, NULL, 0, 1)"), 200);
+        QStringLiteral("(?, ?, ?, ?, ?, ?, NULL, NULL, 0, 1)"), batchRows);
+    // A feed row may be there already (a changed row, or a tombstone of an earlier import).
+    feed.setTail(QStringLiteral(
+        " ON CONFLICT (kind, entity_id) DO UPDATE SET seq = excluded.seq, etag = excluded.etag,"
+        " doc = excluded.doc, removed = excluded.removed, scope_user = NULL,"
+        " scope_queue = NULL, resolved = 0, public = 1"));
     const int stamps = int(upserts.size() + removedKeys.size());
     qint64 seq = 0;
     if (stamps > 0) {

@@ -227,6 +227,7 @@ QString BatchInsert::statement(int rows) const
             sql += QLatin1String(", ");
         sql += m_row;
     }
+    sql += m_tail;
     return sql;
 }
 

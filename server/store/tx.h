@@ -80,13 +80,15 @@ public:
         , m_row(std::move(row))
         , m_rows(rowsPerStatement)
     { }
+    /// Text after the rows, e.g. an "ON CONFLICT … DO UPDATE" clause (no placeholders).
+    void setTail(QString tail) { m_tail = std::move(tail); }
     Status add(const QVariantList &row);
     Status flush();
 
 private:
     QString statement(int rows) const;
     Tx &m_tx;
-    QString m_head, m_row;
+    QString m_head, m_row, m_tail;
     int m_rows;
     QVariantList m_pending;
     int m_pendingRows = 0;
