@@ -67,10 +67,25 @@ print(json.dumps({'bench': 'devices', 'name': 'devices_list', 'devices': len(ans
                   'median_ms': round(statistics.median(t) * 1000, 1), 'p95_ms': round(p95 * 1000, 1),
                   'max_ms': round(t[-1] * 1000, 1), 'bytes': size, 'target_ms': 300}))
 PY
+# The report itself: PUT /api/v1/device as a device sends it, BENCH_REQUESTS times.
+dtoken=$(curl -sf -X POST "$url/api/v1/session" -H 'Content-Type: application/json' \
+  -d '{"username":"alice","password":"alice","deviceId":"bench-laptop"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+for _ in $(seq "$requests"); do
+  curl -sf -o /dev/null -w '%{time_total} %{size_download}\n' -X PUT -H "Authorization: Bearer $dtoken" \
+    -H 'Content-Type: application/json' "$url/api/v1/device" -d '{"deviceName":"laptop","appVersion":"0.1.0",
+    "os":"Debian GNU/Linux 12 (bookworm)","pendingActions":2,"oldestPendingAt":"2026-12-06T08:00:00Z",
+    "lastSyncAt":"2026-12-06T09:00:00Z","lastSyncError":null,"storeSchema":5}'
+done >"$work/report-times.txt"
+python3 - "$work/report-times.txt" <<'PY'
+import json, statistics, sys
+t = sorted(float(l.split()[0]) for l in open(sys.argv[1]))
+print(json.dumps({'bench': 'devices', 'name': 'device_report_request', 'requests': len(t),
+                  'median_ms': round(statistics.median(t) * 1000, 1), 'max_ms': round(t[-1] * 1000, 1)}))
+PY
 kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=
 
 # 2. What the report adds to a sync cycle: client_bench off/on alternately.
-for i in $(seq "$pairs"); do
+for i in $(seq 1 "$pairs"); do
   for report in off on; do
     BENCH_DEVICE_REPORT=$report "$here/bench/client_bench/run.sh" "$build" | tee -a "$work/client.jsonl"
   done

@@ -69,10 +69,17 @@ http::Response ApiHandler::listDevices(const RouteCall &call)
     auto devices = m_ctx.devices.list(qint64(*hours) * 3600, q, QDateTime::currentDateTimeUtc());
     if (!devices)
         return errorResponse(devices.error());
-    QJsonArray out;
-    for (const DeviceRow &d : devices.value())
-        out.append(d.toJson());
-    return http::Response::json(200, { { QStringLiteral("devices"), out } });
+    // Written straight into bytes: 5,000 devices through QJsonObject took most of the request.
+    QByteArray body;
+    body.reserve(devices.value().size() * 400 + 16);
+    body.append("{\"devices\":[");
+    for (qsizetype i = 0; i < devices.value().size(); ++i) {
+        if (i > 0)
+            body.append(',');
+        body.append(devices.value().at(i).toCompactJson());
+    }
+    body.append("]}");
+    return http::Response::rawJson(200, std::move(body));
 }
 
 // POST /admin/devices/{deviceId}/full-sync: the device's next report is answered "fullSync".

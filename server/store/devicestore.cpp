@@ -2,6 +2,7 @@
 #include "devicestore.h"
 
 #include "casestore.h"
+#include "protocol/jsonwriter.h"
 #include "storelogging.h"
 #include "tx.h"
 
@@ -106,6 +107,26 @@ QJsonObject DeviceRow::toJson() const
         { QStringLiteral("storeSchema"), storeSchema ? QJsonValue(*storeSchema) : QJsonValue() },
         { QStringLiteral("stuck"), stuck }, { QStringLiteral("wipedAt"), textOrNull(wipedAt) },
         { QStringLiteral("wipeState"), textOrNull(wipeState) } };
+}
+
+QByteArray DeviceRow::toCompactJson() const
+{
+    JsonObjectWriter w(512);
+    auto optionalInt = [&w](const char *key, const std::optional<int> &v) {
+        if (v)
+            w.integer(key, *v);
+        else
+            w.raw(key, "null");
+    };
+    w.string("deviceId", deviceId).string("user", user).stringOrNull("deviceName", deviceName);
+    w.stringOrNull("appVersion", appVersion).stringOrNull("os", os).stringOrNull("lastContactAt", lastContactAt);
+    w.stringOrNull("lastSyncAt", lastSyncAt);
+    optionalInt("pendingActions", pendingActions);
+    w.stringOrNull("oldestPendingAt", oldestPendingAt).stringOrNull("lastSyncError", lastSyncError);
+    optionalInt("storeSchema", storeSchema);
+    w.raw("stuck", stuck ? "true" : "false");
+    w.stringOrNull("wipedAt", wipedAt).stringOrNull("wipeState", wipeState);
+    return w.take();
 }
 
 void DeviceStore::touch(const QString &deviceId, const QString &userId)
