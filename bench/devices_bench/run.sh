@@ -52,11 +52,14 @@ c.commit()
 PY
 token=$(curl -sf -X POST "$url/api/v1/session" -H 'Content-Type: application/json' \
   -d '{"username":"carol","password":"carol","deviceId":"bench-desk"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+cpu() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
+cpu0=$(cpu)
 for _ in $(seq "$requests"); do
   curl -sf -o "$work/devices.json" -w '%{time_total} %{size_download}\n' \
     -H "Authorization: Bearer $token" "$url/api/v1/admin/devices?stuckHours=24"
 done >"$work/times.txt"
-python3 - "$work/times.txt" "$work/devices.json" "$devices" <<'PY'
+cpu1=$(cpu)
+python3 - "$work/times.txt" "$work/devices.json" "$devices" "$(( (cpu1 - cpu0) * 1000 / $(getconf CLK_TCK) / requests ))" <<'PY'
 import json, statistics, sys
 t = sorted(float(l.split()[0]) for l in open(sys.argv[1]))
 size = int(open(sys.argv[1]).readline().split()[1])
@@ -65,7 +68,8 @@ p95 = t[min(len(t) - 1, int(round(0.95 * (len(t) - 1))))]
 print(json.dumps({'bench': 'devices', 'name': 'devices_list', 'devices': len(answer), 'inserted': int(sys.argv[3]),
                   'stuck': sum(1 for d in answer if d['stuck']), 'requests': len(t),
                   'median_ms': round(statistics.median(t) * 1000, 1), 'p95_ms': round(p95 * 1000, 1),
-                  'max_ms': round(t[-1] * 1000, 1), 'bytes': size, 'target_ms': 300}))
+                  'max_ms': round(t[-1] * 1000, 1), 'server_cpu_ms_per_request': int(sys.argv[4]),
+                  'bytes': size, 'target_ms': 300}))
 PY
 # The report itself: PUT /api/v1/device as a device sends it, BENCH_REQUESTS times.
 dtoken=$(curl -sf -X POST "$url/api/v1/session" -H 'Content-Type: application/json' \
