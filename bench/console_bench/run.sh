@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The operations console in headless chromium against a real outpostd; JSON lines on stdout.
 #   bench/console_bench/run.sh [BUILD_DIR]        (default: build; builds outpostd)
-# Env: BENCH_CASES (50000 demo cases), BENCH_DEVICES (5000 devices reported through the API),
+# Env: BENCH_NO_BUILD=1 (use the outpostd already built), BENCH_CASES (50000 demo cases), BENCH_DEVICES (5000 devices reported through the API),
 #      BENCH_RUNS (5 per figure; median, worst and first are reported).
 # Starts outpostd on 127.0.0.1 port 0 with SQLite in a temp dir and the demo data set, has
 # BENCH_DEVICES devices sign in and report (PUT /api/v1/device), then measures in chromium as the
@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(cd "${1:-$here/build}" && pwd)
 cases=${BENCH_CASES:-50000}
 devices=${BENCH_DEVICES:-5000}
-cmake --build "$build" --target outpostd >/dev/null
+[ -n "${BENCH_NO_BUILD:-}" ] || cmake --build "$build" --target outpostd >/dev/null
 outpostd="$build/server/outpostd"
 
 work=$(mktemp -d /tmp/outpost-console-bench.XXXXXX)

@@ -124,6 +124,8 @@ async function route() {
 }
 
 async function boot() {
+    // The catalog and the session are fetched side by side.
+    const resumed = resume().then((s) => ({ s }), (e) => ({ e }));
     await initI18n();
     setUnauthenticatedHandler(() => showSignIn(t('signin.expired')));
     onLanguageChange(() => {
@@ -140,10 +142,8 @@ async function boot() {
     window.addEventListener('hashchange', () => {
         if (session()) route();
     });
-    let s = null;
-    try {
-        s = await resume();
-    } catch (e) {
+    const { s, e } = await resumed;
+    if (e) {
         showSignIn(e.message);
         return;
     }

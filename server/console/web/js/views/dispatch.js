@@ -31,9 +31,13 @@ export async function render(container) {
     const dueTo = h('input', { type: 'date', id: 'filter-due-to' });
     const overdue = h('input', { type: 'checkbox', id: 'filter-overdue' });
 
-    const people = await loadAssignees().catch(() => ({ users: [], queues: [] }));
-    for (const qu of people.queues) queue.append(h('option', { value: qu }, qu));
-    for (const u of people.users) assignee.append(h('option', { value: u.id }, `${u.displayName} (${u.id})`));
+    // The pickers fill in when the assignees arrive; the first page of cases does not wait for them.
+    const people = { users: [], queues: [] };
+    const pickers = loadAssignees().then((p) => {
+        Object.assign(people, p);
+        for (const qu of people.queues) queue.append(h('option', { value: qu }, qu));
+        for (const u of people.users) assignee.append(h('option', { value: u.id }, `${u.displayName} (${u.id})`));
+    }).catch(() => {});
 
     let typing = null;
     const changed = (immediate) => {
@@ -176,7 +180,7 @@ export async function render(container) {
         drawSelection();
     }
 
-    await load();
+    await Promise.all([load(), pickers]);
     return {
         onTopic(topic) {
             if (topic === 'cases') load();
