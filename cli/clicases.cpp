@@ -7,9 +7,11 @@
 #include "rules/fieldvalue.h"
 #include "rules/rulesengine.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace outpost::cli {
 
@@ -24,6 +26,15 @@ QJsonObject caseJson(const client::LocalCase &c)
     o.insert(QStringLiteral("removedOnServer"), c.removedOnServer);
     o.insert(QStringLiteral("localOnly"), c.isLocalOnly);
     return o;
+}
+
+/// Text shown below a heading, each line indented.
+QString indented(const QString &text)
+{
+    QStringList lines = text.split(QLatin1Char('\n'));
+    for (QString &l : lines)
+        l.prepend(QStringLiteral("  "));
+    return lines.join(QLatin1Char('\n'));
 }
 
 /// Data-page labels as the store holds them, so that a lookup field reads "S-007 (Substation 7)" as
@@ -119,6 +130,10 @@ int cmdCaseShow(Context &ctx)
                 QJsonObject { { QStringLiteral("field"), k.field }, { QStringLiteral("base"), k.base },
                     { QStringLiteral("mine"), k.mine }, { QStringLiteral("theirs"), k.theirs } });
         o.insert(QStringLiteral("conflicts"), conflicts);
+        QJsonArray assignments;
+        for (const Assignment &a : (*store)->reads().assignments(c->record.id))
+            assignments.append(a.toJson());
+        o.insert(QStringLiteral("assignments"), assignments);
         printJson(ctx, o);
         return ExitOk;
     }
@@ -138,6 +153,16 @@ int cmdCaseShow(Context &ctx)
             << "etag:     " << c->record.etag << "\n"
             << "pending:  " << c->pendingCount << (c->hasConflict ? "  (conflict)" : "")
             << (c->hasIssue ? "  (sync issue)" : "") << "\n";
+    // What the dispatcher asked for: due date and instructions of each assignment.
+    for (const Assignment &a : (*store)->reads().assignments(c->record.id)) {
+        const QDateTime due = QDateTime::fromString(a.dueAt, Qt::ISODateWithMs);
+        if (!a.dueAt.isEmpty())
+            ctx.out << "due:      "
+                    << (due.isValid() ? QLocale().toString(due.toLocalTime(), QLocale::ShortFormat) : a.dueAt)
+                    << "\n";
+        if (!a.instructions.isEmpty())
+            ctx.out << "instructions:\n" << indented(a.instructions) << "\n";
+    }
     if (type) {
         for (const FieldDef &f : type->fields)
             ctx.out << "  " << type->fieldLabel(f.name, lang) << ": "

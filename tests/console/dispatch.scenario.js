@@ -106,10 +106,14 @@ describe('dispatch', () => {
             assert.equal(show.code, 0, show.stderr);
             assert.match(show.stdout, new RegExp(`"id": "${id}"`));
             assert.match(show.stdout, /"assignee": "alice"/);
-            // The app and CLI show instructions once the worklist issue lands; until then the
-            // assignment the technician received is checked on the server.
-            if (/instructions/.test(show.stdout)) assert.match(show.stdout, /Gate code 4411; bring the thermal camera\./);
-            else t.diagnostic('outpost case show does not show instructions yet (worklist issue)');
+            const shown = JSON.parse(show.stdout);
+            assert.equal(shown.assignments.length, 1, show.stdout);
+            assert.equal(shown.assignments[0].instructions, 'Gate code 4411; bring the thermal camera.');
+            assert.ok(shown.assignments[0].dueAt, show.stdout);
+            const text = await cli.run(['case', 'show', id]);
+            assert.equal(text.code, 0, text.stderr);
+            assert.match(text.stdout, /instructions:\n {2}Gate code 4411; bring the thermal camera\./);
+            assert.match(text.stdout, /^due: {6}\S/m);
         } finally {
             cli.cleanup();
         }
