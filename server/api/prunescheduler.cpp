@@ -44,6 +44,8 @@ void PruneWorker::runOnce()
                                    << "min:" << r.error().message;
         return;
     }
+    if (auto s = refreshPlannerStatistics(m_retention.database()); !s)
+        qCWarning(lcApi).noquote() << "maintenance: planner statistics not refreshed:" << s.error().message;
     const PruneReport &p = r.value();
     if (p.horizon != p.previousHorizon)
         qCInfo(lcApi).noquote() << "feed retention: history before seq" << p.horizon + 1 << "pruned ("

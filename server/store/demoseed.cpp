@@ -7,6 +7,7 @@
 #include "casestore.h"
 #include "catalog.h"
 #include "feed.h"
+#include "retention.h"
 #include "storelogging.h"
 #include "tx.h"
 
@@ -382,7 +383,7 @@ Status seedCases(Tx &tx, Database &db, const QList<CaseType> &types, int cases)
 Status analyzeAfterBulkLoad(Database &db)
 {
     if (db.kind() != DbKind::PostgreSQL)
-        return Status::success();
+        return refreshPlannerStatistics(db);
     auto conn = db.connection();
     if (!conn)
         return Status::success();

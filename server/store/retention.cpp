@@ -95,4 +95,19 @@ Result<PruneReport> FeedRetention::prune(const QDateTime &now)
     }
 }
 
+Status refreshPlannerStatistics(Database &db)
+{
+    if (db.kind() != DbKind::SQLite)
+        return Status::success();
+    auto txr = Tx::begin(db, Tx::Mode::Write);
+    if (!txr)
+        return txr.error();
+    Tx &tx = txr.value();
+    // Whole indexes: a sampled ANALYZE (analysis_limit) reads only the first rows of each index and
+    // then misjudges them (the queue filter's plan stayed the slow one).
+    if (auto q = tx.run(QStringLiteral("ANALYZE")); !q)
+        return q.error();
+    return tx.commit();
+}
+
 } // namespace outpost::server

@@ -42,6 +42,7 @@ public:
     { }
 
     int retentionDays() const { return m_retentionDays; }
+    Database &database() const { return m_db; }
 
     /// One prune with `now` as the clock (the service passes the current time; tests pass theirs).
     /// Errors: unavailable (database), busy (the write gate is full: try again later).
@@ -52,5 +53,11 @@ private:
     int m_retentionDays;
     int m_batchSeqs;
 };
+
+/// The SQLite query planner's statistics (ANALYZE: about 0.25 s on 50,000 cases), so that it picks
+/// the indexes that fit the data (the console's queue filter over 50,000 cases: ~80 → ~20 ms).
+/// Run by the periodic maintenance with the prune, and after a bulk load. PostgreSQL's autovacuum
+/// does the same by itself: nothing is done there.
+Status refreshPlannerStatistics(Database &db);
 
 } // namespace outpost::server
