@@ -119,7 +119,9 @@ QByteArray DeviceRow::toCompactJson() const
             w.raw(key, "null");
     };
     w.string("deviceId", deviceId).string("user", user).stringOrNull("deviceName", deviceName);
-    w.stringOrNull("appVersion", appVersion).stringOrNull("os", os).stringOrNull("lastContactAt", lastContactAt);
+    w.stringOrNull("appVersion", appVersion)
+        .stringOrNull("os", os)
+        .stringOrNull("lastContactAt", lastContactAt);
     w.stringOrNull("lastSyncAt", lastSyncAt);
     optionalInt("pendingActions", pendingActions);
     w.stringOrNull("oldestPendingAt", oldestPendingAt).stringOrNull("lastSyncError", lastSyncError);
@@ -224,7 +226,8 @@ Result<DeviceOrders> DeviceStore::report(
             return a.error();
         if (auto a = tx.run(statements.at(2), { deviceId }); !a)
             return a.error();
-        if (Status s = auditDevice(tx, deviceId, retireBy, QStringLiteral("device.retired"),
+        if (Status s
+            = recordDeviceAudit(tx, nowRfc3339(), deviceId, retireBy, QStringLiteral("device.retired"),
                 { { QStringLiteral("user"), userId },
                     { QStringLiteral("pendingActionsLeft"), r.pendingActions } });
             !s)
@@ -297,15 +300,14 @@ Result<QList<DeviceRow>> DeviceStore::list(
     return out;
 }
 
-Status DeviceStore::auditDevice(
-    Tx &tx, const QString &deviceId, const QString &by, const QString &action, const QJsonObject &details)
+Status recordDeviceAudit(Tx &tx, const QString &at, const QString &deviceId, const QString &by,
+    const QString &action, const QJsonObject &details)
 {
-    // The audit is per case; a device's rows carry no case.
     auto a
         = tx.run(QStringLiteral(
                      "INSERT INTO audit (case_id, at, by_user, device_id, client_time, action, changes, note)"
                      " VALUES ('', ?, ?, ?, NULL, ?, ?, NULL)"),
-            { nowRfc3339(), by, deviceId, action,
+            { at, by, deviceId, action,
                 QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)) });
     if (!a)
         return a.error();
@@ -331,7 +333,8 @@ Result<QString> DeviceStore::requestFullSync(const QString &deviceId, const QStr
             QStringLiteral("UPDATE devices SET full_sync_requested = 1 WHERE device_id = ?"), { deviceId });
         !u)
         return u.error();
-    if (Status s = auditDevice(tx, deviceId, by, QStringLiteral("device.fullSync"), {}); !s)
+    if (Status s = recordDeviceAudit(tx, nowRfc3339(), deviceId, by, QStringLiteral("device.fullSync"), {});
+        !s)
         return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();
@@ -366,7 +369,7 @@ Result<QSet<QString>> DeviceStore::signOut(const QString &deviceId, const QStrin
             { deviceId });
         !u)
         return u.error();
-    if (Status s = auditDevice(tx, deviceId, by, QStringLiteral("device.signOut"),
+    if (Status s = recordDeviceAudit(tx, nowRfc3339(), deviceId, by, QStringLiteral("device.signOut"),
             { { QStringLiteral("sessions"), int(hashes.size()) } });
         !s)
         return s.error();
@@ -404,7 +407,7 @@ Result<QString> DeviceStore::retire(const QString &deviceId, const QString &by)
             { nowRfc3339(), by, deviceId });
         !u)
         return u.error();
-    if (Status s = auditDevice(tx, deviceId, by, QStringLiteral("device.retire"), {}); !s)
+    if (Status s = recordDeviceAudit(tx, nowRfc3339(), deviceId, by, QStringLiteral("device.retire"), {}); !s)
         return s.error();
     if (Status s = tx.commit(); !s)
         return s.error();

@@ -45,6 +45,11 @@ struct DeviceRow {
     QByteArray toCompactJson() const;
 };
 
+/// One audit row of an action on a device (wipe, retire, full sync, sign-out…): the audit is per
+/// case, and a device's rows carry none. `at` is the caller's timestamp (RFC 3339).
+Status recordDeviceAudit(Tx &tx, const QString &at, const QString &deviceId, const QString &by,
+    const QString &action, const QJsonObject &details = {});
+
 /// The devices table (server migration v5): each device's last report and last contact, and the
 /// per-device orders of the console (full sync, sign-out, retire). Wipes live in wiped_devices
 /// (UserStore), which this store reads for the list.
@@ -84,9 +89,6 @@ public:
     Result<QJsonArray> audit(const AuditQuery &query);
 
 private:
-    Status auditDevice(Tx &tx, const QString &deviceId, const QString &by, const QString &action,
-        const QJsonObject &details);
-
     Database &m_db;
     QMutex m_mutex;
     QHash<QString, qint64> m_lastTouch; // device id → epoch ms of its last stamp by this process

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "userstore.h"
 
+#include "devicestore.h"
 #include "storelogging.h"
 #include "tx.h"
 
@@ -183,12 +184,8 @@ Status UserStore::setDeviceWiped(const QString &deviceId, bool wiped, const QStr
             return Error(
                 QStringLiteral("not_found"), QStringLiteral("The device '%1' is not wiped.").arg(deviceId));
     }
-    // The audit is per case; a device's rows carry no case.
-    if (auto a = tx.value().run(
-            QStringLiteral(
-                "INSERT INTO audit (case_id, at, by_user, device_id, client_time, action, changes, note)"
-                " VALUES ('', ?, ?, ?, NULL, ?, '{}', NULL)"),
-            { now, by, deviceId, wiped ? QStringLiteral("device.wipe") : QStringLiteral("device.unwipe") });
+    if (Status a = recordDeviceAudit(tx.value(), now, deviceId, by,
+            wiped ? QStringLiteral("device.wipe") : QStringLiteral("device.unwipe"));
         !a)
         return a.error();
     return tx.value().commit();
