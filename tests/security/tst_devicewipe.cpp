@@ -4,6 +4,7 @@
 // as an administrator would. After the wipe, no file of the profile that belonged to the store is
 // left, the keychain holds neither the session token nor the store's key, and the server refuses a
 // sign-in from that device.
+#include "clirunner.h"
 #include "e2ehelpers.h"
 #include "httptransport.h"
 #include "testdatabase.h"
@@ -22,26 +23,7 @@ class TestDeviceWipe : public QObject
     QTemporaryDir m_dir;
     QString m_dbUrl;
     testing::OutpostdProcess m_server;
-    QByteArray m_lastOut; // standard output of the last CLI run
-
-    std::pair<int, QString> cli(const QString &profile, const QStringList &args, const QByteArray &input = {})
-    {
-        QProcess p;
-        p.start(QStringLiteral(OUTPOST_CLI_BIN), QStringList { QStringLiteral("--profile"), profile } + args);
-        p.write(input);
-        p.closeWriteChannel();
-        p.waitForFinished(120000);
-        m_lastOut = p.readAllStandardOutput();
-        return { p.exitCode(), QString::fromUtf8(m_lastOut + p.readAllStandardError()) };
-    }
-
-    std::pair<int, QString> signInWithCli(const QString &profile, const QString &user)
-    {
-        return cli(profile,
-            { QStringLiteral("signin"), QStringLiteral("--server"), m_server.baseUrl().toString(),
-                QStringLiteral("--user"), user, QStringLiteral("--password-stdin") },
-            user.toUtf8() + '\n');
-    }
+    testing::CliRunner m_cli { QStringLiteral(OUTPOST_CLI_BIN) };
 
     int deviceCommand(const QString &command, const QString &deviceId)
     {
@@ -89,24 +71,24 @@ private Q_SLOTS:
     {
         const QString profile = m_dir.filePath(QStringLiteral("alice-device"));
         const QString alice = QStringLiteral("alice");
-        auto in = signInWithCli(profile, alice);
+        auto in = m_cli.signIn(profile, m_server.baseUrl(), alice);
         QVERIFY2(in.first == 0, qPrintable(in.second));
-        auto synced = cli(profile, { QStringLiteral("sync") });
+        auto synced = m_cli.run(profile, { QStringLiteral("sync") });
         QVERIFY2(synced.first == 0, qPrintable(synced.second));
         const QString storePath = client::StoreLocation::pathFor(profile, m_server.baseUrl(), alice);
 
         // A change waits in the queue (lost by the wipe: the administrator's decision).
-        auto list
-            = cli(profile, { QStringLiteral("--json"), QStringLiteral("case"), QStringLiteral("list") });
+        auto list = m_cli.run(
+            profile, { QStringLiteral("--json"), QStringLiteral("case"), QStringLiteral("list") });
         QVERIFY2(list.first == 0, qPrintable(list.second));
-        const QString caseId = QJsonDocument::fromJson(m_lastOut)
+        const QString caseId = QJsonDocument::fromJson(m_cli.lastOut())
                                    .array()
                                    .first()
                                    .toObject()
                                    .value(QStringLiteral("id"))
                                    .toString();
         QVERIFY2(!caseId.isEmpty(), qPrintable(list.second));
-        auto note = cli(profile,
+        auto note = m_cli.run(profile,
             { QStringLiteral("case"), QStringLiteral("note"), caseId, QStringLiteral("meter sealed") });
         QVERIFY2(note.first == 0, qPrintable(note.second));
         // What the app adds beside the store: attachment copies waiting for upload, the cache of
@@ -133,7 +115,7 @@ private Q_SLOTS:
         QCOMPARE(deviceCommand(QStringLiteral("wipe"), device), 0);
 
         // Its next contact: the sync says so (exit code as for a missing sign-in) and erases.
-        auto wiped = cli(profile, { QStringLiteral("sync") });
+        auto wiped = m_cli.run(profile, { QStringLiteral("sync") });
         QCOMPARE(wiped.first, 5);
         QVERIFY2(wiped.second.contains(QLatin1String("device_wiped")), qPrintable(wiped.second));
         QVERIFY2(
@@ -141,7 +123,7 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(QDir(profile).filePath(QStringLiteral("profile.json"))));
         QCOMPARE(keychainEntry(tokenKey).error().code, QStringLiteral("not_found"));
         QCOMPARE(keychainEntry(storeKey).error().code, QStringLiteral("not_found"));
-        auto status = cli(profile, { QStringLiteral("status") });
+        auto status = m_cli.run(profile, { QStringLiteral("status") });
         QCOMPARE(status.first, 5);
 
         // A sign-in from that device is refused.
@@ -152,7 +134,7 @@ private Q_SLOTS:
         QCOMPARE(again.error().code, QString::fromLatin1(errc::DeviceWiped));
 
         // The erased device starts afresh: a new store, a new device id (docs/security.md).
-        auto fresh = signInWithCli(profile, alice);
+        auto fresh = m_cli.signIn(profile, m_server.baseUrl(), alice);
         QVERIFY2(fresh.first == 0, qPrintable(fresh.second));
         QVERIFY(deviceOf(alice) != device);
     }
@@ -162,14 +144,14 @@ private Q_SLOTS:
         // Signed out (no token), the device learns of the wipe at its next sign-in.
         const QString profile = m_dir.filePath(QStringLiteral("bob-device"));
         const QString bob = QStringLiteral("bob");
-        auto in = signInWithCli(profile, bob);
+        auto in = m_cli.signIn(profile, m_server.baseUrl(), bob);
         QVERIFY2(in.first == 0, qPrintable(in.second));
         const QString storePath = client::StoreLocation::pathFor(profile, m_server.baseUrl(), bob);
         QVERIFY(!storeEntries(storePath).isEmpty());
         const QString device = deviceOf(bob);
         QCOMPARE(deviceCommand(QStringLiteral("wipe"), device), 0);
 
-        auto refused = signInWithCli(profile, bob);
+        auto refused = m_cli.signIn(profile, m_server.baseUrl(), bob);
         QCOMPARE(refused.first, 5);
         QVERIFY2(refused.second.contains(QLatin1String("wiped")), qPrintable(refused.second));
         QVERIFY(!QFileInfo::exists(QDir(profile).filePath(QStringLiteral("profile.json"))));
@@ -192,14 +174,14 @@ private Q_SLOTS:
     {
         const QString profile = m_dir.filePath(QStringLiteral("carol-device"));
         const QString carol = QStringLiteral("carol");
-        auto in = signInWithCli(profile, carol);
+        auto in = m_cli.signIn(profile, m_server.baseUrl(), carol);
         QVERIFY2(in.first == 0, qPrintable(in.second));
         const QString storePath = client::StoreLocation::pathFor(profile, m_server.baseUrl(), carol);
-        auto online = cli(profile, { QStringLiteral("status") });
+        auto online = m_cli.run(profile, { QStringLiteral("status") });
         QVERIFY2(online.first == 0, qPrintable(online.second));
         QCOMPARE(deviceCommand(QStringLiteral("wipe"), deviceOf(carol)), 0);
 
-        auto status = cli(profile, { QStringLiteral("status") });
+        auto status = m_cli.run(profile, { QStringLiteral("status") });
         QCOMPARE(status.first, 5);
         QVERIFY2(status.second.contains(QLatin1String("device_wiped")), qPrintable(status.second));
         QVERIFY2(

@@ -4,6 +4,7 @@
 // right pending count and store schema and updates it at the next sync; `outpostd device list`
 // flags a stuck device; a full sync asked from the console happens; retire uploads the queued note
 // exactly once and then erases the store (checked on disk); sign-out ends the device's sessions.
+#include "clirunner.h"
 #include "e2ehelpers.h"
 #include "httpclient.h"
 #include "testdatabase.h"
@@ -24,26 +25,7 @@ class TestDeviceReportE2e : public QObject
     QString m_dbUrl;
     testing::OutpostdProcess m_server;
     std::unique_ptr<testing::HttpClient> m_admin;
-    QByteArray m_lastOut;
-
-    std::pair<int, QString> cli(const QString &profile, const QStringList &args, const QByteArray &input = {})
-    {
-        QProcess p;
-        p.start(QStringLiteral(OUTPOST_CLI_BIN), QStringList { QStringLiteral("--profile"), profile } + args);
-        p.write(input);
-        p.closeWriteChannel();
-        p.waitForFinished(120000);
-        m_lastOut = p.readAllStandardOutput();
-        return { p.exitCode(), QString::fromUtf8(m_lastOut + p.readAllStandardError()) };
-    }
-
-    std::pair<int, QString> signInWithCli(const QString &profile, const QString &user)
-    {
-        return cli(profile,
-            { QStringLiteral("signin"), QStringLiteral("--server"), m_server.baseUrl().toString(),
-                QStringLiteral("--user"), user, QStringLiteral("--password-stdin") },
-            user.toUtf8() + '\n');
-    }
+    testing::CliRunner m_cli { QStringLiteral(OUTPOST_CLI_BIN) };
 
     /// `outpostd device list --json` on the same database.
     QJsonArray deviceList(const QStringList &extra = {})
@@ -78,7 +60,7 @@ class TestDeviceReportE2e : public QObject
     QString firstCase()
     {
         QString id;
-        const QJsonArray cases = QJsonDocument::fromJson(m_lastOut).array();
+        const QJsonArray cases = QJsonDocument::fromJson(m_cli.lastOut()).array();
         if (!cases.isEmpty())
             id = cases.first().toObject().value(QStringLiteral("id")).toString();
         return id;
@@ -108,9 +90,9 @@ private Q_SLOTS:
     {
         const QString profile = m_dir.filePath(QStringLiteral("alice-device"));
         const QString alice = QStringLiteral("alice");
-        auto in = signInWithCli(profile, alice);
+        auto in = m_cli.signIn(profile, m_server.baseUrl(), alice);
         QVERIFY2(in.first == 0, qPrintable(in.second));
-        auto synced = cli(profile, { QStringLiteral("sync") });
+        auto synced = m_cli.run(profile, { QStringLiteral("sync") });
         QVERIFY2(synced.first == 0, qPrintable(synced.second));
         const QString device = deviceOf(alice);
         QJsonObject first = row(device);
@@ -126,13 +108,13 @@ private Q_SLOTS:
         QCOMPARE(first.value(QStringLiteral("stuck")).toBool(), false);
 
         // Two notes queued, one of them held on the device: the next sync sends one, one waits.
-        auto list
-            = cli(profile, { QStringLiteral("--json"), QStringLiteral("case"), QStringLiteral("list") });
+        auto list = m_cli.run(
+            profile, { QStringLiteral("--json"), QStringLiteral("case"), QStringLiteral("list") });
         QVERIFY2(list.first == 0, qPrintable(list.second));
         const QString caseId = firstCase();
         QVERIFY(!caseId.isEmpty());
         for (const char *text : { "meter read", "seal replaced" }) {
-            auto note = cli(profile,
+            auto note = m_cli.run(profile,
                 { QStringLiteral("case"), QStringLiteral("note"), caseId, QString::fromLatin1(text) });
             QVERIFY2(note.first == 0, qPrintable(note.second));
         }
@@ -146,7 +128,7 @@ private Q_SLOTS:
             QCOMPARE(queued.size(), 2);
             QVERIFY(store->edits().holdAction(queued.last().actionId).ok());
         }
-        synced = cli(profile, { QStringLiteral("sync") });
+        synced = m_cli.run(profile, { QStringLiteral("sync") });
         QVERIFY2(synced.first == 0, qPrintable(synced.second));
         const QJsonObject second = row(device);
         QCOMPARE(second.value(QStringLiteral("pendingActions")).toInt(), 1);
@@ -174,16 +156,16 @@ private Q_SLOTS:
         QVERIFY(!stuckOf(deviceList({ QStringLiteral("--stuck-hours"), QStringLiteral("48") })));
         QVERIFY(row(device).value(QStringLiteral("stuck")).toBool());
         // Its next sync clears it.
-        synced = cli(profile, { QStringLiteral("sync") });
+        synced = m_cli.run(profile, { QStringLiteral("sync") });
         QVERIFY2(synced.first == 0, qPrintable(synced.second));
         QVERIFY(!row(device).value(QStringLiteral("stuck")).toBool());
 
         // A full sync asked from the console happens at the device's next sync (the event log says so).
         QCOMPARE(
             m_admin->post(QStringLiteral("/api/v1/admin/devices/%1/full-sync").arg(device), {}).status, 200);
-        synced = cli(profile, { QStringLiteral("sync") });
+        synced = m_cli.run(profile, { QStringLiteral("sync") });
         QVERIFY2(synced.first == 0, qPrintable(synced.second));
-        synced = cli(profile, { QStringLiteral("sync") });
+        synced = m_cli.run(profile, { QStringLiteral("sync") });
         QVERIFY2(synced.first == 0, qPrintable(synced.second));
         {
             auto store = openStore(storePath);
@@ -200,7 +182,7 @@ private Q_SLOTS:
         // Signed out from the console: every session of the device ends; the CLI needs a sign-in.
         const auto out = m_admin->post(QStringLiteral("/api/v1/admin/devices/%1/sign-out").arg(device), {});
         QCOMPARE(out.status, 200);
-        auto refused = cli(profile, { QStringLiteral("sync") });
+        auto refused = m_cli.run(profile, { QStringLiteral("sync") });
         QCOMPARE(refused.first, 5);
     }
 
@@ -208,18 +190,18 @@ private Q_SLOTS:
     {
         const QString profile = m_dir.filePath(QStringLiteral("bob-device"));
         const QString bob = QStringLiteral("bob");
-        auto in = signInWithCli(profile, bob);
+        auto in = m_cli.signIn(profile, m_server.baseUrl(), bob);
         QVERIFY2(in.first == 0, qPrintable(in.second));
-        auto synced = cli(profile, { QStringLiteral("sync") });
+        auto synced = m_cli.run(profile, { QStringLiteral("sync") });
         QVERIFY2(synced.first == 0, qPrintable(synced.second));
         const QString device = deviceOf(bob);
-        auto list
-            = cli(profile, { QStringLiteral("--json"), QStringLiteral("case"), QStringLiteral("list") });
+        auto list = m_cli.run(
+            profile, { QStringLiteral("--json"), QStringLiteral("case"), QStringLiteral("list") });
         QVERIFY2(list.first == 0, qPrintable(list.second));
         const QString caseId = firstCase();
         QVERIFY(!caseId.isEmpty());
         const QString text = QStringLiteral("last note before retirement");
-        auto note = cli(profile, { QStringLiteral("case"), QStringLiteral("note"), caseId, text });
+        auto note = m_cli.run(profile, { QStringLiteral("case"), QStringLiteral("note"), caseId, text });
         QVERIFY2(note.first == 0, qPrintable(note.second));
         const QString storePath = client::StoreLocation::pathFor(profile, m_server.baseUrl(), bob);
         QVERIFY(!storeEntries(storePath).isEmpty());
@@ -229,7 +211,7 @@ private Q_SLOTS:
         QCOMPARE(row(device).value(QStringLiteral("wipeState")).toString(), QStringLiteral("retirePending"));
 
         // The next sync uploads the note, then the device erases everything.
-        auto retired = cli(profile, { QStringLiteral("sync") });
+        auto retired = m_cli.run(profile, { QStringLiteral("sync") });
         QCOMPARE(retired.first, 5);
         QVERIFY2(retired.second.contains(QLatin1String("retired")), qPrintable(retired.second));
         const auto history = m_admin->get(QStringLiteral("/api/v1/cases/%1/history").arg(caseId));
