@@ -12,6 +12,10 @@ namespace {
 constexpr int kKeyBytes = 32;
 constexpr int kSaltBytes = 16;
 
+/// Iterations derived by this thread: verifyPassword() reports its share, so what a check costs is
+/// counted where the work is done.
+thread_local qint64 t_iterationsDerived = 0;
+
 QByteArray randomBytes(int n)
 {
     QByteArray b(n, Qt::Uninitialized);
@@ -25,6 +29,8 @@ QByteArray derivePbkdf2(const QString &password, const QByteArray &salt, int ite
 {
     const QByteArray pw = password.toUtf8();
     QByteArray key(kKeyBytes, Qt::Uninitialized);
+    if (iterations > 0)
+        t_iterationsDerived += iterations;
     if (iterations < 1
         || PKCS5_PBKDF2_HMAC(pw.constData(), int(pw.size()),
                reinterpret_cast<const unsigned char *>(salt.constData()), int(salt.size()), iterations,
@@ -47,8 +53,10 @@ PasswordVerdict verifyPassword(
     const QString &password, const std::optional<PasswordHash> &stored, int currentIterations)
 {
     PasswordVerdict verdict;
+    const qint64 before = t_iterationsDerived;
     if (!stored) {
         derivePbkdf2(password, QByteArray(kSaltBytes, 'x'), currentIterations);
+        verdict.iterationsSpent = t_iterationsDerived - before;
         return verdict;
     }
     const QByteArray key = derivePbkdf2(password, stored->salt, stored->iterations);
@@ -58,11 +66,13 @@ PasswordVerdict verifyPassword(
     if (missing > 0) {
         // An older, cheaper hash: a right password is hashed again at today's cost (stored by the
         // caller); a wrong one pays the difference, so it costs what an unknown user costs.
-        if (verdict.ok)
+        if (verdict.ok) {
             verdict.rehash = hashPassword(password, currentIterations);
-        else
+        } else {
             derivePbkdf2(password, stored->salt, missing);
+        }
     }
+    verdict.iterationsSpent = t_iterationsDerived - before;
     return verdict;
 }
 

@@ -28,6 +28,9 @@ PasswordHash hashPassword(const QString &password, int iterations);
 struct PasswordVerdict {
     bool ok = false;
     std::optional<PasswordHash> rehash;
+    /// PBKDF2 iterations this check derived, rehash included: what it cost, counted rather than
+    /// timed, so the no-timing-oracle promise below can be checked exactly.
+    qint64 iterationsSpent = 0;
 };
 
 /// Checks `password` against `stored` (nullopt: no such user) in constant time. Costs at least
