@@ -4,6 +4,9 @@
 #include "apihandler.h"
 #include "apilogging.h"
 
+#include <algorithm>
+#include <limits>
+
 namespace outpost::server {
 
 namespace {
@@ -59,26 +62,60 @@ http::Response ApiHandler::putDevice(const RouteCall &call)
             { QStringLiteral("retire"), orders.value().retire } });
 }
 
-// GET /admin/devices?stuckHours=&q=
+// GET /admin/devices?stuckHours=&q=[&stuck=1][&offset=&limit=]
 http::Response ApiHandler::listDevices(const RouteCall &call)
 {
     const auto hours = queryNumber(call.request, "stuckHours", 1, 24 * 365, m_ctx.options.deviceStuckHours);
     if (!hours)
         return badQuery("stuckHours", QStringLiteral("'stuckHours' is a whole number of hours, 1 to 8760."));
+    // Paged when `limit` is given (the console asks for a screen at a time): stuck devices first.
+    const bool paged = call.request.query.hasQueryItem(QStringLiteral("limit"));
+    const auto limit = queryNumber(call.request, "limit", 1, 1000, 100);
+    if (!limit)
+        return badQuery("limit", QStringLiteral("'limit' is a whole number, 1 to 1000."));
+    const auto offset = queryNumber(call.request, "offset", 0, std::numeric_limits<int>::max(), 0);
+    if (!offset)
+        return badQuery("offset", QStringLiteral("'offset' is a whole number, 0 or more."));
+    const QString stuckOnly = call.request.query.queryItemValue(QStringLiteral("stuck"));
+    if (!stuckOnly.isEmpty() && stuckOnly != QLatin1String("1") && stuckOnly != QLatin1String("0"))
+        return badQuery("stuck", QStringLiteral("'stuck' is 1 (only stuck devices) or 0."));
     const QString q = call.request.query.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded).left(200);
     auto devices = m_ctx.devices.list(qint64(*hours) * 3600, q, QDateTime::currentDateTimeUtc());
     if (!devices)
         return errorResponse(devices.error());
+    QList<DeviceRow> &rows = devices.value();
+    const qsizetype stuckTotal = std::count_if(rows.cbegin(), rows.cend(), [](const DeviceRow &d) { return d.stuck; });
+    qsizetype first = 0, end = rows.size();
+    if (paged || stuckOnly == QLatin1String("1")) {
+        // Stuck first, newest contact first within each group (the store's order, kept by a stable
+        // partition); only stuck ones when asked.
+        std::stable_partition(rows.begin(), rows.end(), [](const DeviceRow &d) { return d.stuck; });
+        if (stuckOnly == QLatin1String("1"))
+            end = stuckTotal;
+    }
+    const qsizetype total = end;
+    if (paged) {
+        first = std::min<qsizetype>(*offset, total);
+        end = std::min<qsizetype>(first + *limit, total);
+    }
     // Written straight into bytes: 5,000 devices through QJsonObject took most of the request.
     QByteArray body;
-    body.reserve(devices.value().size() * 400 + 16);
+    body.reserve((end - first) * 400 + 96);
     body.append("{\"devices\":[");
-    for (qsizetype i = 0; i < devices.value().size(); ++i) {
-        if (i > 0)
+    for (qsizetype i = first; i < end; ++i) {
+        if (i > first)
             body.append(',');
-        body.append(devices.value().at(i).toCompactJson());
+        body.append(rows.at(i).toCompactJson());
     }
-    body.append("]}");
+    body.append(']');
+    if (paged || stuckOnly == QLatin1String("1")) {
+        body.append(",\"total\":").append(QByteArray::number(total));
+        body.append(",\"matching\":").append(QByteArray::number(rows.size()));
+        body.append(",\"stuckTotal\":").append(QByteArray::number(stuckTotal));
+        body.append(",\"offset\":").append(QByteArray::number(first));
+        body.append(",\"limit\":").append(QByteArray::number(paged ? *limit : total));
+    }
+    body.append('}');
     return http::Response::rawJson(200, std::move(body));
 }
 

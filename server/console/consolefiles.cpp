@@ -22,6 +22,20 @@ ConsoleFiles::ConsoleFiles(const QString &root)
             = '"' + QCryptographicHash::hash(file.body, QCryptographicHash::Sha256).toHex().left(32) + '"';
         m_files.insert(path.mid(root.size() + 1), std::move(file));
     }
+    QStringList paths = m_files.keys();
+    paths.sort();
+    QCryptographicHash digest(QCryptographicHash::Sha256);
+    for (const QString &path : std::as_const(paths)) {
+        digest.addData(path.toUtf8());
+        digest.addData(m_files.value(path).etag);
+    }
+    m_version = digest.result().toHex().left(16);
+    const auto index = m_files.find(QStringLiteral("index.html"));
+    if (index != m_files.end()) {
+        index->body.replace(QByteArrayLiteral("@V@/"), QByteArray("v/" + m_version + "/"));
+        index->etag = '"'
+            + QCryptographicHash::hash(index->body, QCryptographicHash::Sha256).toHex().left(32) + '"';
+    }
 }
 
 const ConsoleFiles::File *ConsoleFiles::find(const QString &relativePath) const

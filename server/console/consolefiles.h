@@ -25,12 +25,17 @@ public:
     /// The file at `relativePath`, or nullptr.
     const File *find(const QString &relativePath) const;
     int count() const { return int(m_files.size()); }
+    /// A digest of every file (16 hex digits): index.html names the other files below
+    /// "v/<version>/" (its "@V@/" placeholders), so a browser may keep them for good and a new
+    /// build's files have new names.
+    const QByteArray &version() const { return m_version; }
 
     /// The MIME type served for a file name (by its suffix; unknown → application/octet-stream).
     static QByteArray contentTypeFor(const QString &fileName);
 
 private:
     QHash<QString, File> m_files;
+    QByteArray m_version;
 };
 
 } // namespace outpost::server

@@ -114,15 +114,29 @@ http::Response ConsoleHandler::serve(const http::Request &request) const
     const std::optional<QString> relative = relativePathOf(request);
     if (!relative)
         return plain(400, QByteArrayLiteral("Malformed path."));
-    const ConsoleFiles::File *file
-        = m_files.find(relative->isEmpty() ? QStringLiteral("index.html") : *relative);
+    // "v/<version>/js/main.js": the name index.html gives a file of this build, which never changes,
+    // so the browser keeps it without asking again. Another version (a page loaded before an
+    // upgrade) gets today's file, revalidated like an unversioned name.
+    QString name = relative->isEmpty() ? QStringLiteral("index.html") : *relative;
+    bool immutable = false;
+    if (name.startsWith(QLatin1String("v/"))) {
+        const qsizetype slash = name.indexOf(QLatin1Char('/'), 2);
+        if (slash < 0)
+            return plain(404, QByteArrayLiteral("No such file."));
+        immutable = QStringView(name).mid(2, slash - 2) == QLatin1String(m_files.version());
+        name = name.mid(slash + 1);
+        if (name == QLatin1String("index.html"))
+            return plain(404, QByteArrayLiteral("No such file."));
+    }
+    const ConsoleFiles::File *file = m_files.find(name);
     if (!file)
         return plain(404, QByteArrayLiteral("No such file."));
 
     http::Response r;
     r.headers.append({ QByteArrayLiteral("ETag"), file->etag });
-    // Names carry no version: the browser revalidates every time and gets a 304 while unchanged.
-    r.headers.append({ QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache") });
+    // index.html and unversioned names: revalidated every time (a 304 while unchanged).
+    r.headers.append({ QByteArrayLiteral("Cache-Control"),
+        immutable ? QByteArrayLiteral("public, max-age=31536000, immutable") : QByteArrayLiteral("no-cache") });
     if (etagMatches(request.header("if-none-match"), file->etag)) {
         r.status = 304;
         r.contentType.clear();

@@ -23,6 +23,34 @@ describe('devices', () => {
 
     const aliceRow = () => [...document.querySelectorAll('#device-list tbody tr')].find((r) => r.cells[0].textContent === 'alice');
 
+    test('stuck devices come first, and "stuck only" shows just them', async () => {
+        assert.equal(missing, '', 'every route the screen uses is in the build');
+        // A stuck device (work pending for two days, never synced) signs in first, so newest
+        // contact first would put it last; three healthy ones after it.
+        const stuck = await bearer(server, 'bob', 'bob', 'van-stuck-7');
+        const twoDaysAgo = new Date(Date.now() - 48 * 3600 * 1000).toISOString();
+        const put = await stuck.call('PUT', 'device', { deviceName: 'van 7', appVersion: '0.1.0', os: 'Debian 12', pendingActions: 4, oldestPendingAt: twoDaysAgo, lastSyncAt: null, lastSyncError: null, storeSchema: 5 });
+        assert.equal(put.status, 200, JSON.stringify(put.body));
+        for (let i = 0; i < 3; i++) await bearer(server, 'bob', 'bob', `van-ok-${i}`);
+
+        const page = await newPage(browser);
+        await signIn(page, server, 'dana', { at: '#/devices' });
+        await page.waitForSelector('#device-list[data-loads] tbody tr');
+        const keys = () => page.$$eval('#device-list tbody tr', (rows) => rows.map((r) => r.dataset.key));
+        assert.equal((await keys())[0], 'van-stuck-7', 'the stuck device is the first row');
+        assert.match(await page.$eval('#device-list tbody tr', (r) => r.className), /stuck/);
+        const all = (await keys()).length;
+        assert.ok(all >= 4, `every device is listed (${all})`);
+
+        const loads = await page.$eval('#device-list', (el) => Number(el.dataset.loads));
+        await page.click('#device-stuck-only');
+        await waitFor(page, (n) => Number(document.querySelector('#device-list').dataset.loads) > n, loads, { what: 'the stuck-only list' });
+        assert.deepEqual(await keys(), ['van-stuck-7']);
+        assert.match(await page.$eval('#device-summary', (el) => el.textContent), new RegExp(`${all}\\D.*1`), 'the summary still counts every device and the stuck one');
+        assert.deepEqual(page.problems, []);
+        await page.close();
+    });
+
     test('a device row follows the client; wipe erases the client store', async (t) => {
         assert.equal(missing, '', 'every route the screen uses is in the build');
         if (!haveKeyring()) return t.skip('needs the keyring of scripts/test.sh for the technician CLI');

@@ -58,7 +58,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("type");
         QTest::addColumn<QByteArray>("contains");
         QTest::newRow("index") << QByteArray("/console/") << QByteArray("text/html; charset=utf-8")
-                               << QByteArray("<script type=\"module\" src=\"js/main.js\">");
+                               << QByteArray("<script type=\"module\" src=\"v/" + ConsoleFiles().version()
+                                      + "/js/main.js\">");
         QTest::newRow("index.html") << QByteArray("/console/index.html")
                                     << QByteArray("text/html; charset=utf-8")
                                     << QByteArray("<!DOCTYPE html>");
@@ -89,6 +90,36 @@ private Q_SLOTS:
         QCOMPARE(header(r, "Cache-Control"), QByteArray("no-cache"));
         QVERIFY(header(r, "ETag").startsWith('"'));
         QVERIFY(api.paths.isEmpty());
+    }
+
+    void versionedNamesAreKeptForGood()
+    {
+        // index.html names every file below v/<version>/ (a digest of all files): those answers may
+        // be kept without asking again; index.html itself is always revalidated.
+        StubApi api;
+        ConsoleFiles files;
+        ConsoleHandler handler(api, files);
+        QCOMPARE(files.version().size(), 16);
+        const http::Response index = handler.handle(get("/console/"));
+        QVERIFY(!index.body.contains("@V@"));
+        QCOMPARE(header(index, "Cache-Control"), QByteArray("no-cache"));
+        const QByteArray prefix = "/console/v/" + files.version() + "/";
+        for (const QByteArray name : { "app.css", "js/main.js", "js/views/dispatch.js", "i18n/en.json", "icon.svg" }) {
+            QVERIFY2(name.startsWith("js/views/") || index.body.contains(QByteArray("\"v/" + files.version() + "/" + name + "\"")),
+                name.constData());
+            const http::Response r = handler.handle(get(prefix + name));
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.body, handler.handle(get("/console/" + name)).body);
+            QCOMPARE(header(r, "Cache-Control"), QByteArray("public, max-age=31536000, immutable"));
+        }
+        // A page from before an upgrade names another version: today's file, revalidated.
+        const http::Response old = handler.handle(get("/console/v/0123456789abcdef/app.css"));
+        QCOMPARE(old.status, 200);
+        QCOMPARE(header(old, "Cache-Control"), QByteArray("no-cache"));
+        QCOMPARE(handler.handle(get(prefix + "index.html")).status, 404);
+        QCOMPARE(handler.handle(get("/console/v/")).status, 400);
+        QCOMPARE(handler.handle(get("/console/v/abc")).status, 404);
+        QCOMPARE(handler.handle(get(prefix + "nothing.js")).status, 404);
     }
 
     void theCspForbidsInlineScriptAndFraming()

@@ -149,6 +149,49 @@ private Q_SLOTS:
         QVERIFY(seen);
     }
 
+    void theConsolePagesStuckDevicesFirst()
+    {
+        // Newest contact first, so the stuck device (signed in first) would be last unpaged.
+        const QString stuckToken = session(s("bob"), s("page-stuck"));
+        QCOMPARE(
+            h->callJson("PUT", s("/api/v1/device"), report(3, isoAgo(60), isoAgo(30)), stuckToken).status,
+            200);
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(!session(s("bob"), s("page-ok-%1").arg(i)).isEmpty());
+        const auto page = [&](const QString &query) {
+            const auto r = h->call("GET", s("/api/v1/admin/devices") + query, {}, carol);
+            return std::make_pair(r.status, Harness::json(r));
+        };
+        auto [status, first] = page(s("?q=page-&limit=2"));
+        QCOMPARE(status, 200);
+        QJsonArray rows = first.value(s("devices")).toArray();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(0).toObject().value(s("deviceId")).toString(), s("page-stuck"));
+        QCOMPARE(first.value(s("total")).toInt(), 5);
+        QCOMPARE(first.value(s("matching")).toInt(), 5);
+        QCOMPARE(first.value(s("stuckTotal")).toInt(), 1);
+        // The last page holds what is left; pages do not overlap.
+        auto [lastStatus, last] = page(s("?q=page-&limit=2&offset=4"));
+        QCOMPARE(lastStatus, 200);
+        QCOMPARE(last.value(s("devices")).toArray().size(), 1);
+        QVERIFY(last.value(s("devices")).toArray().at(0).toObject().value(s("deviceId")).toString()
+            != s("page-stuck"));
+        // Only stuck ones.
+        auto [stuckStatus, stuck] = page(s("?q=page-&stuck=1&limit=10"));
+        QCOMPARE(stuckStatus, 200);
+        QCOMPARE(stuck.value(s("total")).toInt(), 1);
+        QCOMPARE(stuck.value(s("matching")).toInt(), 5);
+        QCOMPARE(stuck.value(s("devices")).toArray().size(), 1);
+        // Without `limit` the answer is every device, as before the console paged.
+        QCOMPARE(page(s("?q=page-")).second.value(s("devices")).toArray().size(), 5);
+        // Bad paging values are refused by name.
+        for (const QString &bad : { s("?limit=0"), s("?limit=abc"), s("?offset=-1&limit=5"), s("?stuck=yes") }) {
+            auto [badStatus, body] = page(bad);
+            QCOMPARE(badStatus, 400);
+            QVERIFY2(!body.value(s("error")).toObject().value(s("fields")).toObject().isEmpty(), qPrintable(bad));
+        }
+    }
+
     void fullSyncIsAnsweredOnce()
     {
         const QString token = session(s("bob"), s("unit-fullsync"));

@@ -1,5 +1,9 @@
 // The console talks only to the documented HTTP API below /api/v1. The session is the HttpOnly
 // cookie; every write carries the session's CSRF token (X-CSRF-Token).
+import { send, takeEarly } from './early.js';
+
+export { forgetPrefetched, withQuery } from './early.js';
+
 let csrfToken = null;
 let onUnauthenticated = () => {};
 
@@ -18,18 +22,6 @@ export function setCsrfToken(token) {
 
 export function setUnauthenticatedHandler(fn) {
     onUnauthenticated = fn;
-}
-
-/** Builds "admin/cases?status=Open&…" leaving out empty values (but keeping '' where asked). */
-export function withQuery(path, params, keepEmpty = []) {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries(params)) {
-        if (v === undefined || v === null) continue;
-        if (v === '' && !keepEmpty.includes(k)) continue;
-        q.set(k, String(v));
-    }
-    const s = q.toString();
-    return s ? `${path}?${s}` : path;
 }
 
 /**
@@ -51,7 +43,7 @@ export async function api(method, path, { body, text = false, contentType, quiet
     if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
     let res;
     try {
-        res = await fetch(`/api/v1/${path}`, { method, headers, body: payload, credentials: 'same-origin', cache: 'no-store' });
+        res = await (takeEarly(method, path) || send(method, path, headers, payload));
     } catch (e) {
         throw new ApiError(0, 'unreachable', e.message || 'The server cannot be reached.');
     }

@@ -12,7 +12,8 @@ let fallback = {};
 const listeners = new Set();
 
 async function load(code) {
-    const res = await fetch(`i18n/${code}.json`, { credentials: 'same-origin' });
+    // Beside the modules (below /console/v/<version>/ when index.html named them so): cached with them.
+    const res = await fetch(new URL(`../i18n/${code}.json`, import.meta.url), { credentials: 'same-origin' });
     if (!res.ok) throw new Error(`catalog ${code}: HTTP ${res.status}`);
     return res.json();
 }

@@ -124,7 +124,8 @@ async function route() {
 }
 
 async function boot() {
-    // The catalog and the session are fetched side by side.
+    // The catalog and the session are fetched side by side (early.js asked for the session, and the
+    // first page of the screen the address names, before these modules started).
     const resumed = resume().then((s) => ({ s }), (e) => ({ e }));
     await initI18n();
     setUnauthenticatedHandler(() => showSignIn(t('signin.expired')));

@@ -1,10 +1,8 @@
 // The console session (cookie + CSRF token): sign in, resume after a reload, sign out.
-import { api, setCsrfToken } from './api.js';
+import { api, forgetPrefetched, setCsrfToken } from './api.js';
+import { SIGNED_IN_MARK as MARK, signedInMarked as marked } from './early.js';
 
 let current = null; // { user: {id, displayName, roles}, csrfToken, expiresAt }
-// Whether this browser signed in and has not signed out: only then is the (HttpOnly, unreadable)
-// cookie worth asking about, so a fresh visit makes no request that is bound to fail.
-const MARK = 'outpost.console.signedIn';
 
 function mark(on) {
     try {
@@ -15,15 +13,9 @@ function mark(on) {
     }
 }
 
-function marked() {
-    try {
-        return localStorage.getItem(MARK) !== '0' && localStorage.getItem(MARK) !== null;
-    } catch {
-        return true;
-    }
-}
-
 function adopt(body) {
+    // Answers prefetched on a reload were asked with the cookie being resumed: keep them only then.
+    if (!body || (current && body.user.id !== current.user.id)) forgetPrefetched();
     current = body;
     setCsrfToken(body ? body.csrfToken : null);
     mark(!!body);
@@ -43,6 +35,7 @@ export function isAdmin() {
 }
 
 export async function signIn(user, password) {
+    forgetPrefetched();
     return adopt(await api('POST', 'console/session', { body: { user, password }, quiet401: true }));
 }
 

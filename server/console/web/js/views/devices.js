@@ -1,13 +1,14 @@
 // Devices: every device that signed in, stuck ones first and marked; per device full sync, sign
 // out everywhere, wipe, retire (each confirmed). Follows live "devices" hints.
-import { api, withQuery } from '../api.js';
+import { api } from '../api.js';
+import { DEVICES_INITIAL, DEVICES_PAGE as PAGE, devicesQuery } from '../early.js';
 import { chip, field, formatAge, formatDateTime, h, replace, toast } from '../dom.js';
 import { t } from '../i18n.js';
 import { confirmDialog, openDialog } from '../dialog.js';
 import { dataTable, pager } from '../table.js';
 
-// Rows per page: a screen of stuck devices first; 5,000 rows at once would take seconds to lay out.
-const PAGE = 100;
+// Rows per page (DEVICES_PAGE) are paged on the server, stuck devices first: 5,000 rows would be a
+// 1.7 MB answer and seconds of layout.
 
 const ACTIONS = [
     { id: 'full-sync', label: 'devices.fullSync', confirm: 'devices.confirmFullSync', done: 'devices.doneFullSync' },
@@ -29,11 +30,12 @@ export function deviceState(d) {
 
 export async function render(container) {
     let devices = [];
+    let counts = { total: 0, matching: 0, stuckTotal: 0 };
     let offset = 0;
     let seq = 0;
     let disposed = false;
     const q = h('input', { type: 'search', id: 'device-q', placeholder: t('devices.searchHint') });
-    const hours = h('input', { type: 'number', id: 'device-stuck-hours', min: 1, max: 8760, value: '24', size: 5 });
+    const hours = h('input', { type: 'number', id: 'device-stuck-hours', min: 1, max: 8760, value: DEVICES_INITIAL.stuckHours, size: 5 });
     const stuckOnly = h('input', { type: 'checkbox', id: 'device-stuck-only' });
     const summary = h('span', { id: 'device-summary', class: 'muted', 'aria-live': 'polite' });
     const listBox = h('div', { id: 'device-list' });
@@ -49,7 +51,7 @@ export async function render(container) {
     });
     stuckOnly.addEventListener('change', () => {
         offset = 0;
-        draw();
+        load();
     });
     replace(container,
         h('div', { class: 'page-head' }, h('h1', { text: t('nav.devices') }), summary),
@@ -63,13 +65,15 @@ export async function render(container) {
     async function load() {
         const mine = ++seq;
         try {
-            const answer = await api('GET', withQuery('admin/devices', { q: q.value.trim(), stuckHours: hours.value }));
+            const answer = await api('GET', devicesQuery({ q: q.value.trim(), stuckHours: hours.value, stuckOnly: stuckOnly.checked, offset }));
             if (mine !== seq || disposed) return;
             devices = answer.devices || [];
-            // Stuck devices first; the server's order (newest contact first) within each group (a
-            // stable sort; no string collation, which cost a tenth of a second over 5,000 devices).
-            devices.sort((a, b) => (b.stuck ? 1 : 0) - (a.stuck ? 1 : 0));
-            if (offset >= devices.length) offset = 0;
+            counts = { total: answer.total ?? devices.length, matching: answer.matching ?? devices.length, stuckTotal: answer.stuckTotal ?? devices.filter((d) => d.stuck).length };
+            if (devices.length === 0 && offset > 0 && counts.total > 0) {
+                offset = 0;
+                load();
+                return;
+            }
             draw();
             listBox.dataset.loads = String(Number(listBox.dataset.loads || 0) + 1); // tests and bench wait on it
         } catch (e) {
@@ -108,9 +112,7 @@ export async function render(container) {
 
     function draw() {
         const now = Date.now();
-        const rows = stuckOnly.checked ? devices.filter((d) => d.stuck) : devices;
-        const stuck = devices.filter((d) => d.stuck).length;
-        summary.textContent = t('devices.summary', { n: devices.length, stuck });
+        summary.textContent = t('devices.summary', { n: counts.matching, stuck: counts.stuckTotal });
         const columns = [
             { label: t('devices.col.user'), render: (d) => d.user },
             { label: t('devices.col.device'), render: (d) => h('span', {}, d.deviceName || '—', h('span', { class: 'sub', text: d.deviceId })) },
@@ -124,10 +126,10 @@ export async function render(container) {
             { label: t('common.actions'), render: (d) => h('button', { type: 'button', class: 'small device-actions', dataset: { device: d.deviceId }, 'aria-label': t('devices.actionsFor', { device: d.deviceName || d.deviceId }), onclick: () => openActions(d) }, t('devices.actions')) },
         ];
         replace(listBox,
-            dataTable(columns, rows.slice(offset, offset + PAGE), { caption: t('nav.devices'), rowKey: (d) => d.deviceId, rowClass: (d) => (d.stuck ? 'stuck' : ''), empty: t('devices.empty') }),
-            rows.length > PAGE ? pager({ offset, limit: PAGE, total: rows.length, onPage: (o) => {
+            dataTable(columns, devices, { caption: t('nav.devices'), rowKey: (d) => d.deviceId, rowClass: (d) => (d.stuck ? 'stuck' : ''), empty: t('devices.empty') }),
+            counts.total > PAGE ? pager({ offset, limit: PAGE, total: counts.total, onPage: async (o) => {
                 offset = o;
-                draw();
+                await load();
                 listBox.scrollIntoView({ block: 'start' });
             } }) : null);
     }

@@ -1,15 +1,14 @@
 // Dispatch: every case, paged on the server, with filters and search; create, assign, bulk assign,
 // details. The list follows live "cases" hints.
-import { api, withQuery } from '../api.js';
+import { api } from '../api.js';
+import { CASES_INITIAL, CASES_PAGE as LIMIT, casesQuery } from '../early.js';
 import { chip, field, formatDateTime, h, replace, toast } from '../dom.js';
 import { t } from '../i18n.js';
 import { dataTable, pager } from '../table.js';
 import { loadAssignees, openAssignDialog, openCaseDetails, openCreateCase, statusKind, statusText } from './casedialogs.js';
 
-const LIMIT = 50;
-
 export async function render(container) {
-    const state = { q: '', status: '', queue: '', assignee: '*', caseType: '', dueFrom: '', dueTo: '', overdue: false, sort: 'updatedAt', order: 'desc', offset: 0 };
+    const state = { ...CASES_INITIAL };
     const selected = new Set();
     let data = { cases: [], total: 0 };
     let seq = 0;
@@ -87,18 +86,11 @@ export async function render(container) {
         h('div', { class: 'page-head' }, h('h1', { text: t('nav.dispatch') }), newCase),
         toolbar, statusList, typeList, selectionBar, listBox);
 
-    function query() {
-        const p = { q: state.q, status: state.status, queue: state.queue, caseType: state.caseType, dueFrom: state.dueFrom ? `${state.dueFrom}T00:00:00Z` : '', dueTo: state.dueTo ? `${state.dueTo}T23:59:59Z` : '', sort: state.sort, order: state.order, offset: state.offset, limit: LIMIT };
-        if (state.overdue) p.overdue = 1;
-        if (state.assignee !== '*') p.assignee = state.assignee;
-        return withQuery('admin/cases', p, ['assignee']);
-    }
-
     async function load() {
         const mine = ++seq;
         listBox.setAttribute('aria-busy', 'true');
         try {
-            const answer = await api('GET', query());
+            const answer = await api('GET', casesQuery(state));
             if (mine !== seq || disposed) return;
             data = answer;
             for (const c of data.cases) {
