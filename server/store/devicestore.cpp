@@ -241,30 +241,78 @@ Result<DeviceOrders> DeviceStore::report(
 Result<QList<DeviceRow>> DeviceStore::list(
     qint64 stuckAfterSeconds, const QString &query, const QDateTime &now)
 {
+    PageQuery q;
+    q.stuckAfterSeconds = stuckAfterSeconds;
+    q.text = query;
+    auto p = page(q, now);
+    if (!p)
+        return p.error();
+    return std::move(p.value().rows);
+}
+
+Result<DeviceStore::Page> DeviceStore::page(const PageQuery &query, const QDateTime &now)
+{
     auto txr = Tx::begin(m_db, Tx::Mode::Read);
     if (!txr)
         return txr.error();
-    QString sql = QStringLiteral(
-        "SELECT d.device_id, d.user_id, d.device_name, d.app_version, d.os, d.last_contact_at, "
-        "d.last_sync_at,"
-        " d.pending_actions, d.oldest_pending_at, d.last_sync_error, d.store_schema, w.wiped_at, w.told_at,"
-        " d.retire_requested_at, d.retired_at"
+    Tx &tx = txr.value();
+    // Stuck: work waits on the device and nothing synced for the period (never synced counts from
+    // its oldest pending action). A wiped or retired device is no longer expected to sync. Times
+    // are stored normalised (readTime), so they compare as text.
+    const QString cutoff = now.addSecs(-query.stuckAfterSeconds).toUTC().toString(Qt::ISODateWithMs);
+    QString from = QStringLiteral(
         " FROM devices d LEFT JOIN wiped_devices w ON w.device_id = d.device_id");
     QVariantList args;
-    if (!query.isEmpty()) {
-        sql += QStringLiteral(" WHERE lower(d.device_id) LIKE ? OR lower(d.user_id) LIKE ?"
-                              " OR lower(coalesce(d.device_name, '')) LIKE ?");
-        QString like = query.toLower();
+    QString where;
+    if (!query.text.isEmpty()) {
+        where = QStringLiteral(" WHERE (lower(d.device_id) LIKE ? OR lower(d.user_id) LIKE ?"
+                               " OR lower(coalesce(d.device_name, '')) LIKE ?)");
+        QString like = query.text.toLower();
         like.replace(QLatin1Char('%'), QString()).replace(QLatin1Char('_'), QString());
         like = QLatin1Char('%') + like + QLatin1Char('%');
         args << like << like << like;
     }
-    sql += QStringLiteral(" ORDER BY d.last_contact_at DESC, d.device_id");
-    auto q = txr.value().run(sql, args);
+    const QString stuck = QStringLiteral(
+        "(CASE WHEN coalesce(d.pending_actions, 0) > 0 AND w.wiped_at IS NULL AND d.retired_at IS NULL"
+        " AND coalesce(nullif(d.last_sync_at, ''), nullif(d.oldest_pending_at, ''), '') < ?"
+        " THEN 1 ELSE 0 END)");
+
+    Page out;
+    {
+        auto c = tx.run(QStringLiteral("SELECT COUNT(*), coalesce(SUM(") + stuck + QStringLiteral("), 0)")
+                + from + where,
+            QVariantList { cutoff } + args);
+        if (!c)
+            return c.error();
+        if (c.value().next()) {
+            out.matching = c.value().value(0).toLongLong();
+            out.stuckTotal = c.value().value(1).toLongLong();
+        }
+    }
+    out.total = query.stuckOnly ? out.stuckTotal : out.matching;
+    if (query.limit == 0 || query.offset >= out.total)
+        return out;
+
+    QString sql = QStringLiteral(
+        "SELECT d.device_id, d.user_id, d.device_name, d.app_version, d.os, d.last_contact_at,"
+        " d.last_sync_at, d.pending_actions, d.oldest_pending_at, d.last_sync_error, d.store_schema,"
+        " w.wiped_at, w.told_at, d.retire_requested_at, d.retired_at, ")
+        + stuck + QStringLiteral(" AS stuck") + from + where;
+    QVariantList pageArgs = QVariantList { cutoff } + args;
+    if (query.stuckOnly) {
+        sql += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) + stuck
+            + QStringLiteral(" = 1");
+        pageArgs << cutoff;
+    }
+    sql += query.stuckFirst ? QStringLiteral(" ORDER BY stuck DESC, d.last_contact_at DESC, d.device_id")
+                            : QStringLiteral(" ORDER BY d.last_contact_at DESC, d.device_id");
+    if (query.limit > 0) {
+        sql += QStringLiteral(" LIMIT ? OFFSET ?");
+        pageArgs << query.limit << query.offset;
+    }
+    auto q = tx.run(sql, pageArgs);
     if (!q)
         return q.error();
-    const QString cutoff = now.addSecs(-stuckAfterSeconds).toUTC().toString(Qt::ISODateWithMs);
-    QList<DeviceRow> out;
     QSqlQuery &r = q.value();
     while (r.next()) {
         DeviceRow d;
@@ -290,12 +338,8 @@ Result<QList<DeviceRow>> DeviceStore::list(
             d.wipeState = told ? QStringLiteral("wiped") : QStringLiteral("wipePending");
         else if (retireAsked)
             d.wipeState = QStringLiteral("retirePending");
-        // Stuck: work waits on the device and nothing synced for the period (never synced counts
-        // from its oldest pending action). A wiped or retired device is no longer expected to sync.
-        const QString since = d.lastSyncAt.isEmpty() ? d.oldestPendingAt : d.lastSyncAt;
-        d.stuck = d.pendingActions.value_or(0) > 0 && d.wipedAt.isEmpty() && !retired
-            && (since.isEmpty() || since < cutoff);
-        out.append(std::move(d));
+        d.stuck = r.value(15).toInt() != 0;
+        out.rows.append(std::move(d));
     }
     return out;
 }

@@ -71,6 +71,23 @@ public:
     /// sync for that long (measured from `now`). `query` matches device id, user or device name
     /// (case-insensitive substring).
     Result<QList<DeviceRow>> list(qint64 stuckAfterSeconds, const QString &query, const QDateTime &now);
+
+    /// A page of the list (the console's): filtered, ordered and cut in SQL.
+    struct PageQuery {
+        qint64 stuckAfterSeconds = 24 * 3600;
+        QString text; // as `query` of list()
+        bool stuckOnly = false;
+        bool stuckFirst = false; // stuck devices first, newest contact first within each group
+        int offset = 0;
+        int limit = -1; // -1: every row
+    };
+    struct Page {
+        QList<DeviceRow> rows;
+        qint64 total = 0; // rows of the list being paged (after stuckOnly)
+        qint64 matching = 0; // devices matching `text`
+        qint64 stuckTotal = 0; // of those, stuck
+    };
+    Result<Page> page(const PageQuery &query, const QDateTime &now);
     /// The device's next report is answered with a full sync; its user, so that a push hint brings
     /// the report soon. not_found for a device never seen.
     Result<QString> requestFullSync(const QString &deviceId, const QString &by);

@@ -26,7 +26,7 @@ export function casesQuery(state) {
     return withQuery('admin/cases', p, ['assignee']);
 }
 
-export const DEVICES_PAGE = 100;
+export const DEVICES_PAGE = 50;
 export const DEVICES_INITIAL = { q: '', stuckHours: '24', stuckOnly: false, offset: 0 };
 
 /** GET admin/devices for the device list's state (paged on the server, stuck devices first). */

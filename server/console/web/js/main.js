@@ -127,6 +127,9 @@ async function boot() {
     // The catalog and the session are fetched side by side (early.js asked for the session, and the
     // first page of the screen the address names, before these modules started).
     const resumed = resume().then((s) => ({ s }), (e) => ({ e }));
+    // The screen the address names starts loading too (route() then finds its module ready).
+    const named = SCREENS.find((sc) => sc.id === location.hash.replace(/^#\/?/, '').split('/')[0]) || SCREENS[0];
+    named.load().catch(() => {});
     await initI18n();
     setUnauthenticatedHandler(() => showSignIn(t('signin.expired')));
     onLanguageChange(() => {
