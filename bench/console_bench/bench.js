@@ -99,12 +99,12 @@ try {
         const apis = [];
         for (let i = 0; i < runs; i++) {
             const r = await firstPaint('#/devices', '#device-list[data-loads] tbody tr', '#device-list tbody tr');
-            if (r.rows !== Math.min(devices, 100)) throw new Error(`device list shows ${r.rows} rows of ${devices}`);
+            if (r.rows !== Math.min(devices, 50)) throw new Error(`device list shows ${r.rows} rows of ${devices}`);
             lists.push(r.ms);
             apis.push(r.apiMs);
         }
-        // The list of every device is read and sorted (stuck first); the first page of 100 rows shows.
-        stats('device_list', lists, { devices, rowsShown: Math.min(devices, 100), target: 300, apiMedianMs: Math.round([...apis].sort((a, b) => a - b)[apis.length >> 1]) });
+        // The server pages the list (stuck first); the first page of 50 rows shows (paged on the server).
+        stats('device_list', lists, { devices, rowsShown: Math.min(devices, 50), target: 300, apiMedianMs: Math.round([...apis].sort((a, b) => a - b)[apis.length >> 1]) });
     } else {
         console.log(JSON.stringify({ bench: 'console_bench', name: 'device_list', skipped: `GET /admin/devices answered ${-devices || 'no devices'}` }));
     }
