@@ -3,6 +3,7 @@
 
 #include "httplog.h"
 #include "requestdecoding.h"
+#include "requesthead.h"
 #include "websocketsession.h"
 
 #include <netinet/in.h>
@@ -20,7 +21,6 @@
 #include <boost/beast/websocket/rfc6455.hpp>
 
 #include <exception>
-#include <limits>
 
 namespace outpost::http {
 
@@ -194,11 +194,7 @@ template <class Stream> void HttpSession<Stream>::readHead()
 {
     m_phase = Phase::Head;
     m_headParser.emplace();
-    m_headParser->header_limit(std::uint32_t(m_context->options.maxHeaderBytes));
-    // The declared length is checked against Handler::maxBodySize once the head is in. (Not
-    // boost::none: Beast 1.74 compares the declared length against the optional itself, and any
-    // length is "greater" than none.)
-    m_headParser->body_limit(std::numeric_limits<std::uint64_t>::max());
+    limitHead(*m_headParser, m_context->options);
     tcp().expires_after(milliseconds(m_context->options.headerTimeoutMs));
     quickAck();
     bhttp::async_read_header(m_stream, m_buffer, *m_headParser,
@@ -242,31 +238,13 @@ template <class Stream> void HttpSession<Stream>::onHead(beast::error_code ec, s
     const auto &head = m_headParser->get();
     m_version = head.version() == 10 ? 10 : 11;
     m_keepAlive = m_headParser->keep_alive();
-    m_request.method = toBytes(head.method_string());
-    for (const auto &field : head) {
-        const QByteArray name = toBytes(field.name_string()).toLower();
-        const QByteArray value = toBytes(field.value());
-        auto it = m_request.headers.find(name);
-        if (it == m_request.headers.end())
-            m_request.headers.insert(name, value);
-        else
-            *it += ", " + value;
-    }
-    const QByteArray clientId = m_request.header("x-request-id");
-    if (isSaneRequestId(clientId))
-        m_request.requestId = QString::fromLatin1(clientId);
-
     const QByteArray target = toBytes(head.target());
     const qsizetype q = target.indexOf('?');
     m_logPath = q < 0 ? target : target.left(q);
-    std::optional<DecodedTarget> decoded = decodeTarget(target);
-    if (!decoded) {
+    if (!readRequestHead(head, m_request)) {
         sendError(400, QStringLiteral("bad_request"), QStringLiteral("Malformed request path"));
         return;
     }
-    m_request.path = std::move(decoded->path);
-    m_request.rawPath = std::move(decoded->rawPath);
-    m_request.query = std::move(decoded->query);
 
     if (m_context->stopping) {
         sendError(503, QStringLiteral("unavailable"), QStringLiteral("The server is shutting down"));

@@ -55,16 +55,11 @@ QByteArray resultJson(const ActionResult &res, const QByteArray &caseDoc = {})
     return w.take();
 }
 
-struct Parsed {
-    QString deviceId;
-    bool omitUnchangedCases = false;
-    QList<Action> actions;
-    QList<QJsonObject> raw;
-};
+} // namespace
 
-Result<Parsed> parseRequest(const QJsonObject &request)
+Result<ActionsRequest> ActionProcessor::parseRequest(const QJsonObject &request)
 {
-    Parsed p;
+    ActionsRequest p;
     const QJsonValue device = request.value(QStringLiteral("deviceId"));
     if (!device.isUndefined() && !device.isNull() && !device.isString())
         return Error(QStringLiteral("bad_request"), QStringLiteral("Field 'deviceId' must be a string."));
@@ -99,6 +94,8 @@ Result<Parsed> parseRequest(const QJsonObject &request)
     }
     return p;
 }
+
+namespace {
 
 ActionResult skipped(const Action &a, const QString &caseId)
 {
@@ -181,7 +178,7 @@ Result<ActionsOutcome> ActionProcessor::process(
     auto parsed = parseRequest(request);
     if (!parsed)
         return parsed.error();
-    const Parsed &p = parsed.value();
+    const ActionsRequest &p = parsed.value();
     const QString deviceId = p.deviceId.isEmpty() ? user.deviceId : p.deviceId;
     // Before the write turn: what needs no database stays out of the serialised part.
     QStringList hashes;

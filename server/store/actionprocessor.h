@@ -14,6 +14,14 @@ struct ActionsOutcome {
     bool issuesFiled = false; // a gone action went into the sync-issues workbasket
 };
 
+/// A POST /sync/actions request as read, before anything is applied.
+struct ActionsRequest {
+    QString deviceId;
+    bool omitUnchangedCases = false;
+    QList<Action> actions;
+    QList<QJsonObject> raw; // each action as sent (its payload hash is the exactly-once check)
+};
+
 struct ReapplyOutcome {
     QJsonObject response; // {"issue": id, "result": {...}}
     Affected affected;
@@ -33,6 +41,10 @@ public:
     { }
 
     static constexpr int maxActions = 500;
+
+    /// Reads a request without touching the database: bad_request naming the member at fault
+    /// (`actions[2].caseId`), too_many_actions beyond maxActions.
+    static Result<ActionsRequest> parseRequest(const QJsonObject &request);
 
     Result<ActionsOutcome> process(
         const Principal &user, const QJsonObject &request, const QString &requestId);
