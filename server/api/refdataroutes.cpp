@@ -48,9 +48,15 @@ http::Response ApiHandler::listCaseTypes(const RouteCall &)
     if (!types)
         return errorResponse(types.error());
     QJsonArray out;
-    for (const CaseTypeStore::Summary &t : types.value())
-        out.append(QJsonObject { { QStringLiteral("name"), t.name }, { QStringLiteral("version"), t.version },
-            { QStringLiteral("title"), t.title } });
+    for (const CaseTypeStore::Summary &t : types.value()) {
+        QJsonObject o { { QStringLiteral("name"), t.name }, { QStringLiteral("version"), t.version },
+            { QStringLiteral("title"), t.title } };
+        if (!t.titles.isEmpty())
+            o.insert(QStringLiteral("titles"), t.titles);
+        if (!t.statusLabels.isEmpty())
+            o.insert(QStringLiteral("statusLabels"), t.statusLabels);
+        out.append(o);
+    }
     return http::Response::json(200, { { QStringLiteral("caseTypes"), out } });
 }
 

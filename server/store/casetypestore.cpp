@@ -99,7 +99,8 @@ Result<QList<CaseTypeStore::Summary>> CaseTypeStore::list()
     while (q.value().next()) {
         const QString name = q.value().value(0).toString();
         const QJsonObject doc = QJsonDocument::fromJson(q.value().value(2).toString().toUtf8()).object();
-        out.append({ name, q.value().value(1).toInt(), doc.value(QLatin1String("title")).toString(name) });
+        out.append({ name, q.value().value(1).toInt(), doc.value(QLatin1String("title")).toString(name),
+            doc.value(QLatin1String("titles")).toObject(), doc.value(QLatin1String("statusLabels")).toObject() });
     }
     return out;
 }

@@ -20,6 +20,7 @@ public:
         QString name;
         int version = 0;
         QString title;
+        QJsonObject titles, statusLabels; // (extension) as stored, for lists in the user's language
     };
     struct Problem {
         QString path; // "fields[2].type"; empty: the whole document

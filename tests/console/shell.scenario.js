@@ -107,6 +107,12 @@ describe('console shell', () => {
             await page.goto(`${server.url}/console/${href}`);
             await waitFor(page, (h) => document.querySelector(`#nav a[href="${h}"][aria-current="page"]`) && !document.querySelector('main .loading'), href, { what: href });
         }
+        // The dispatch list words case types and statuses as the case types do in German.
+        await page.goto(`${server.url}/console/#/dispatch`);
+        await waitFor(page, () => [...document.querySelectorAll('#case-list tbody tr')].some((r) => r.cells[3].textContent === 'Anlagenprüfung'), null, { what: 'German case type titles in the case list' });
+        const statuses = await page.$$eval('#case-list tbody tr', (rows) => rows.map((r) => r.cells[4].textContent));
+        assert.ok(statuses.every((s) => !/^(New|InProgress|In progress)$/.test(s)), `statuses in German: ${statuses.join(', ')}`);
+        assert.ok(statuses.some((s) => ['Neu', 'In Arbeit', 'Abgeschlossen', 'Diagnostiziert', 'In Reparatur', 'Geplant', 'In Installation'].includes(s)), `statuses in German: ${statuses.join(', ')}`);
         await page.select('#language', 'en');
         for (const id of ['users', 'case-types']) {
             await page.goto(`${server.url}/console/#/${id}`);

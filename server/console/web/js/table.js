@@ -1,7 +1,7 @@
 // A data table: caption for screen readers, sortable headers (buttons with aria-sort), an empty
 // state, optional row selection with a header checkbox, per-row classes (e.g. "stuck").
 import { h, replace } from './dom.js';
-import { t } from './i18n.js';
+import { currentLang, t } from './i18n.js';
 
 /**
  * columns: [{ key, label, render(row) → node|text, sortKey?, className? }]
@@ -80,7 +80,7 @@ export function dataTable(columns, rows, options = {}) {
 
 /** "1–50 of 50,000" with previous/next buttons. */
 export function pager({ offset, limit, total, onPage }) {
-    const fmt = new Intl.NumberFormat();
+    const fmt = new Intl.NumberFormat(currentLang());
     const from = total === 0 ? 0 : offset + 1;
     const to = Math.min(offset + limit, total);
     const prev = h('button', { type: 'button', id: 'page-prev', disabled: offset === 0, onclick: () => onPage(Math.max(0, offset - limit)) }, t('table.previous'));

@@ -14,6 +14,42 @@ export async function loadAssignees() {
     return assigneesCache;
 }
 
+let caseTypesCache = null;
+
+/** Every case type's name, title and texts (GET admin/case-types), by name; asked once per page. */
+export function loadCaseTypes() {
+    if (!caseTypesCache) caseTypesCache = api('GET', 'admin/case-types').then((r) => new Map((r.caseTypes || []).map((ct) => [ct.name, ct]))).catch((e) => {
+        caseTypesCache = null;
+        throw e;
+    });
+    return caseTypesCache;
+}
+
+/** A case type changed (live hint): the next loadCaseTypes() asks again. */
+export function forgetCaseTypes() {
+    caseTypesCache = null;
+}
+
+/** The text for the console's language in a { de: …, fr: … } object ("de" also serves "de-AT"). */
+function pick(translations) {
+    if (!translations) return '';
+    const lang = currentLang();
+    return translations[lang] || translations[lang.split(/[-_]/)[0]] || '';
+}
+
+/** A case type's title in the console's language, else its title, else its name. */
+export function caseTypeTitle(types, name) {
+    const ct = types && types.get(name);
+    return ct ? pick(ct.titles) || ct.title || name : name;
+}
+
+/** A status as the case type words it in the console's language, else in people's words. */
+export function statusLabel(types, caseType, status) {
+    const ct = types && types.get(caseType);
+    const entry = ct && ct.statusLabels && ct.statusLabels[status];
+    return (entry && (pick(entry.labels) || entry.label)) || statusText(status);
+}
+
 /** "InProgress" → "In progress", "Resolved-Completed" → "Resolved: completed" (as the app's humanizeStatus). */
 export function statusText(status) {
     const s = String(status || '');
@@ -130,12 +166,12 @@ function fieldControl(def) {
 export async function openCreateCase(people) {
     let types;
     try {
-        types = (await api('GET', 'admin/case-types')).caseTypes || [];
+        types = [...(await loadCaseTypes()).values()];
     } catch (e) {
         await openDialog({ title: t('create.title'), body: [h('p', { role: 'alert', text: t('create.noTypes', { message: e.message }) })], submitLabel: t('common.close') });
         return null;
     }
-    const typeSelect = h('select', { id: 'create-type' }, types.map((ct) => h('option', { value: ct.name }, `${(ct.titles && ct.titles[currentLang()]) || ct.title || ct.name} (${ct.name})`)));
+    const typeSelect = h('select', { id: 'create-type' }, types.map((ct) => h('option', { value: ct.name }, `${pick(ct.titles) || ct.title || ct.name} (${ct.name})`)));
     const title = h('input', { id: 'create-title', maxlength: 200, required: true });
     const typeFields = h('div', { id: 'create-fields' });
     const target = targetPicker(people, {});
@@ -206,7 +242,7 @@ function historyLine(e) {
 }
 
 export async function openCaseDetails(id, people, reload) {
-    const d = await api('GET', `admin/cases/${encodeURIComponent(id)}`);
+    const [d, types] = await Promise.all([api('GET', `admin/cases/${encodeURIComponent(id)}`), loadCaseTypes().catch(() => null)]);
     const c = d.case || {};
     const a = d.assignment || {};
     const kv = (pairs) => h('dl', { class: 'kv' }, pairs.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', {}, v ?? '—')]));
@@ -214,8 +250,8 @@ export async function openCaseDetails(id, people, reload) {
     const body = [
         h('div', { class: 'split' },
             h('div', {}, h('h3', { text: t('details.case') }), kv([
-                [t('dispatch.col.caseType'), c.caseType],
-                [t('dispatch.col.status'), chip(statusText(c.status), statusKind(c.status))],
+                [t('dispatch.col.caseType'), caseTypeTitle(types, c.caseType)],
+                [t('dispatch.col.status'), chip(statusLabel(types, c.caseType, c.status), statusKind(c.status))],
                 [t('dispatch.col.title'), c.title],
                 [t('dispatch.col.updated'), formatDateTime(c.updatedAt)],
             ])),

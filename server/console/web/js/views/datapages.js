@@ -2,7 +2,7 @@
 // and per-row errors (all or nothing), CSV export. Follows live "dataPages" hints.
 import { api } from '../api.js';
 import { field, h, replace, toast } from '../dom.js';
-import { t } from '../i18n.js';
+import { currentLang, t } from '../i18n.js';
 import { openDialog, userError } from '../dialog.js';
 import { dataTable } from '../table.js';
 
@@ -20,7 +20,7 @@ export async function render(container) {
             if (mine !== seq || disposed) return;
             replace(listBox, dataTable([
                 { label: t('dataPages.name'), render: (p) => p.name },
-                { label: t('dataPages.rows'), className: 'num', render: (p) => new Intl.NumberFormat().format(p.rows ?? 0) },
+                { label: t('dataPages.rows'), className: 'num', render: (p) => new Intl.NumberFormat(currentLang()).format(p.rows ?? 0) },
                 { label: t('common.actions'), className: 'nowrap', render: (p) => [
                     h('button', { type: 'button', class: 'small datapage-import', dataset: { page: p.name }, onclick: () => importCsv(p.name) }, t('dataPages.import')), ' ',
                     h('button', { type: 'button', class: 'small datapage-export', dataset: { page: p.name }, onclick: () => exportCsv(p.name) }, t('dataPages.export'))] },

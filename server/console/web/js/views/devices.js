@@ -3,7 +3,7 @@
 import { api } from '../api.js';
 import { DEVICES_INITIAL, DEVICES_PAGE as PAGE, devicesQuery } from '../early.js';
 import { chip, field, formatAge, formatDateTime, h, replace, toast } from '../dom.js';
-import { t } from '../i18n.js';
+import { currentLang, t } from '../i18n.js';
 import { confirmDialog, openDialog } from '../dialog.js';
 import { dataTable, pager } from '../table.js';
 
@@ -112,7 +112,8 @@ export async function render(container) {
 
     function draw() {
         const now = Date.now();
-        summary.textContent = t('devices.summary', { n: counts.matching, stuck: counts.stuckTotal });
+        const fmt = new Intl.NumberFormat(currentLang());
+        summary.textContent = t('devices.summary', { n: fmt.format(counts.matching), stuck: fmt.format(counts.stuckTotal) });
         const columns = [
             { label: t('devices.col.user'), render: (d) => d.user },
             { label: t('devices.col.device'), render: (d) => h('span', {}, d.deviceName || '—', h('span', { class: 'sub', text: d.deviceId })) },

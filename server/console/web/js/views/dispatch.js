@@ -5,7 +5,7 @@ import { CASES_INITIAL, CASES_PAGE as LIMIT, casesQuery } from '../early.js';
 import { chip, field, formatDateTime, h, replace, toast } from '../dom.js';
 import { t } from '../i18n.js';
 import { dataTable, pager } from '../table.js';
-import { loadAssignees, openAssignDialog, openCaseDetails, openCreateCase, statusKind, statusText } from './casedialogs.js';
+import { caseTypeTitle, forgetCaseTypes, loadAssignees, loadCaseTypes, openAssignDialog, openCaseDetails, openCreateCase, statusKind, statusLabel } from './casedialogs.js';
 
 export async function render(container) {
     const state = { ...CASES_INITIAL };
@@ -37,6 +37,18 @@ export async function render(container) {
         for (const qu of people.queues) queue.append(h('option', { value: qu }, qu));
         for (const u of people.users) assignee.append(h('option', { value: u.id }, `${u.displayName} (${u.id})`));
     }).catch(() => {});
+
+    // Case type titles and status labels in the console's language: the rows show names until
+    // they arrive, then are drawn again.
+    let types = null;
+    const loadTypes = () => loadCaseTypes().then((m) => {
+        types = m;
+        if (!disposed && data.cases.length) {
+            drawOptions();
+            draw();
+        }
+    }).catch(() => {});
+    loadTypes();
 
     let typing = null;
     const changed = (immediate) => {
@@ -97,8 +109,7 @@ export async function render(container) {
                 seen.statuses.add(c.status);
                 seen.caseTypes.add(c.caseType);
             }
-            replace(statusList, [...seen.statuses].sort().map((s) => h('option', { value: s })));
-            replace(typeList, [...seen.caseTypes].sort().map((s) => h('option', { value: s })));
+            drawOptions();
             draw();
             listBox.dataset.loads = String(Number(listBox.dataset.loads || 0) + 1); // tests and bench wait on it
         } catch (e) {
@@ -107,6 +118,13 @@ export async function render(container) {
         } finally {
             if (mine === seq) listBox.setAttribute('aria-busy', 'false');
         }
+    }
+
+    // The filters take names; the options show them in people's words too.
+    function drawOptions() {
+        const typeOf = (s) => [...seen.caseTypes].find((ct) => types && types.get(ct)?.statusLabels?.[s]) || '';
+        replace(statusList, [...seen.statuses].sort().map((s) => h('option', { value: s }, statusLabel(types, typeOf(s), s))));
+        replace(typeList, [...seen.caseTypes].sort().map((s) => h('option', { value: s }, caseTypeTitle(types, s))));
     }
 
     function drawSelection() {
@@ -137,8 +155,8 @@ export async function render(container) {
         const columns = [
             { label: t('dispatch.col.id'), sortKey: 'id', className: 'nowrap', render: (c) => h('button', { type: 'button', class: 'linklike open-case', dataset: { id: c.id }, onclick: () => openCaseDetails(c.id, people, load) }, c.id) },
             { label: t('dispatch.col.title'), sortKey: 'title', render: (c) => h('span', {}, c.title || '—', c.instructions ? h('span', { class: 'sub', text: c.instructions }) : null) },
-            { label: t('dispatch.col.caseType'), render: (c) => c.caseType },
-            { label: t('dispatch.col.status'), sortKey: 'status', render: (c) => h('span', { title: c.status }, chip(statusText(c.status), statusKind(c.status))) },
+            { label: t('dispatch.col.caseType'), render: (c) => h('span', { title: c.caseType }, caseTypeTitle(types, c.caseType)) },
+            { label: t('dispatch.col.status'), sortKey: 'status', render: (c) => h('span', { title: c.status }, chip(statusLabel(types, c.caseType, c.status), statusKind(c.status))) },
             { label: t('dispatch.col.assignee'), render: who },
             { label: t('dispatch.col.due'), sortKey: 'dueAt', className: 'nowrap', render: (c) => (c.dueAt ? h('span', { class: c.overdue ? 'overdue' : '' }, formatDateTime(c.dueAt), c.overdue ? h('span', { class: 'sub', text: t('dispatch.overdue') }) : null) : '—') },
             { label: t('dispatch.col.updated'), sortKey: 'updatedAt', className: 'nowrap', render: (c) => formatDateTime(c.updatedAt) },
@@ -176,6 +194,10 @@ export async function render(container) {
     return {
         onTopic(topic) {
             if (topic === 'cases') load();
+            if (topic === 'caseTypes') {
+                forgetCaseTypes();
+                loadTypes();
+            }
         },
         dispose() {
             disposed = true;
