@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "offlineverifier.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 
 using namespace outpost::sync;
@@ -90,16 +89,6 @@ private Q_SLOTS:
         QVERIFY(!OfflineVerifier::constantTimeEquals("abc", "abd"));
         QVERIFY(!OfflineVerifier::constantTimeEquals("abc", "ab"));
         QVERIFY(OfflineVerifier::constantTimeEquals(QByteArray(), QByteArray()));
-    }
-
-    void costIsMeasured()
-    {
-        QElapsedTimer t;
-        t.start();
-        const QString v = OfflineVerifier::create(QStringLiteral("pw"));
-        QVERIFY(OfflineVerifier::verify(v, QStringLiteral("pw")));
-        qInfo("PBKDF2-SHA256 %d iterations: create+verify %lld ms", OfflineVerifier::DefaultIterations,
-            qint64(t.elapsed()));
     }
 };
 
