@@ -80,6 +80,8 @@ public:
     void setLocked(bool locked);
     bool isLocked() const;
 
+    /// The app's settings (the session reads the sync interval there).
+    QSettings &settings() const { return m_settings; }
     SyncStatusBar *syncStatus() const { return m_sync; }
     WorklistView *worklist() const { return m_worklist; }
     CaseView *caseView() const { return m_caseView; }

@@ -47,7 +47,8 @@ SettingsDialog::SettingsDialog(QSettings &settings, QWidget *parent)
     m_server->setAccessibleName(tr("Server address"));
     m_interval->setRange(1, 240);
     m_interval->setSuffix(tr(" min"));
-    m_interval->setValue(settings.value(QStringLiteral("sync/intervalMinutes"), 5).toInt());
+    m_interval->setValue(
+        int(std::chrono::duration_cast<std::chrono::minutes>(syncInterval(settings)).count()));
     m_interval->setAccessibleName(tr("Sync interval in minutes"));
     m_language->addItem(tr("System language"), QStringLiteral("system"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
@@ -135,6 +136,12 @@ SettingsDialog::SettingsDialog(QSettings &settings, QWidget *parent)
     lay->addWidget(kiosk);
     lay->addWidget(m_message);
     lay->addWidget(buttons);
+}
+
+std::chrono::milliseconds SettingsDialog::syncInterval(const QSettings &settings)
+{
+    const int minutes = std::clamp(settings.value(QStringLiteral("sync/intervalMinutes"), 5).toInt(), 1, 240);
+    return std::chrono::minutes(minutes);
 }
 
 bool SettingsDialog::save()

@@ -5,6 +5,8 @@
 
 #include <QDialog>
 
+#include <chrono>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -30,6 +32,9 @@ public:
     explicit SettingsDialog(QSettings &settings, QWidget *parent = nullptr);
     /// The app's FileAccess (its protected folders); without one the settings' own rules apply.
     void setFileAccess(const FileAccess *access) { m_access = access; }
+
+    /// The saved "Sync every" setting (5 minutes when unset), as the sync engine takes it.
+    static std::chrono::milliseconds syncInterval(const QSettings &settings);
 
     /// Writes the values; false (with a message shown) when one is not acceptable.
     bool save();

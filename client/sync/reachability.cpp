@@ -33,6 +33,17 @@ void Reachability::setProbeInterval(std::chrono::milliseconds interval)
     m_interval = std::max(interval, std::chrono::milliseconds(1000));
 }
 
+void Reachability::setMaxRetryDelay(std::chrono::milliseconds cap)
+{
+    m_backoff = Backoff(std::chrono::seconds(1), std::max(cap, std::chrono::milliseconds(1000)));
+}
+
+void Reachability::wake()
+{
+    m_backoff.reset();
+    probeNow();
+}
+
 void Reachability::start()
 {
     m_running = true;

@@ -27,6 +27,8 @@ public:
     static bool loadSystemBackend();
 
     void setProbeInterval(std::chrono::milliseconds interval);
+    /// The longest wait between probes while unreachable (backoff from 1 s up to this).
+    void setMaxRetryDelay(std::chrono::milliseconds cap);
     /// Starts probing (first probe now) and follows the system backend when loaded.
     void start();
     void stop();
@@ -34,6 +36,8 @@ public:
 
 public Q_SLOTS:
     void probeNow();
+    /// Something outside changed (the machine resumed): forget the backoff and probe now.
+    void wake();
     /// A request of the sync engine succeeded or failed for a transport reason.
     void reportSuccess();
     void reportFailure();

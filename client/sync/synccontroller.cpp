@@ -119,6 +119,7 @@ void SyncController::localChangeMade()
 
 void SyncController::setInterval(int ms)
 {
+    m_config.interval = std::chrono::milliseconds(std::max(ms, 1000));
     SyncWorker *worker = m_worker;
     QMetaObject::invokeMethod(
         worker, [worker, ms]() { worker->setInterval(ms); }, Qt::QueuedConnection);

@@ -38,6 +38,8 @@ public:
     int pendingCount() const { return m_pending; }
     int conflictCount() const { return m_conflicts; }
     QDateTime lastSync() const { return m_lastSync; }
+    /// The periodic sync's interval the engine was last given (config, then setInterval()).
+    std::chrono::milliseconds interval() const { return m_config.interval; }
     /// The token the engine runs with (empty until start() read it from the keychain).
     QString token() const { return m_config.token; }
 

@@ -14,6 +14,7 @@
 #include "reachability.h"
 #include "signin.h"
 #include "synclogging.h"
+#include "synctriggers.h"
 
 #include <QThread>
 
@@ -30,16 +31,17 @@ SyncWorker::SyncWorker(SyncConfig config, std::shared_ptr<HttpTransport> http, Q
     : QObject(parent)
     , m_config(std::move(config))
     , m_http(std::move(http))
+    , m_triggers(new SyncTriggers(this))
     , m_backoff(std::chrono::seconds(1), std::chrono::minutes(5))
 {
-    m_intervalTimer.setParent(this);
     m_debounceTimer.setParent(this);
     m_retryTimer.setParent(this);
     m_debounceTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
-    connect(&m_intervalTimer, &QTimer::timeout, this, [this]() { trigger("timer"); });
-    connect(&m_debounceTimer, &QTimer::timeout, this, [this]() { trigger("local change"); });
-    connect(&m_retryTimer, &QTimer::timeout, this, [this]() { trigger("retry"); });
+    connect(m_triggers, &SyncTriggers::triggered, this, &SyncWorker::trigger);
+    connect(m_triggers, &SyncTriggers::resumed, this, &SyncWorker::resumed);
+    connect(&m_debounceTimer, &QTimer::timeout, this, [this]() { trigger(QStringLiteral("local change")); });
+    connect(&m_retryTimer, &QTimer::timeout, this, [this]() { trigger(QStringLiteral("retry")); });
 }
 
 SyncWorker::~SyncWorker()
@@ -111,7 +113,8 @@ void SyncWorker::beginWithToken(const QString &token)
         probeApi->setServer(m_config.server);
         probeApi->setTransferTimeout(std::chrono::milliseconds(10000));
         m_reachability->setProbeInterval(m_config.probeInterval);
-        connect(m_reachability, &Reachability::regained, this, [this]() { trigger("reachable again"); });
+        m_reachability->setMaxRetryDelay(m_config.offlineProbeMax);
+        connect(m_reachability, &Reachability::regained, m_triggers, &SyncTriggers::networkRegained);
         connect(m_reachability, &Reachability::reachableChanged, this, [this](bool up) {
             if (!up && !m_busy && m_state != SyncState::SignInRequired)
                 setState(SyncState::Offline);
@@ -122,10 +125,11 @@ void SyncWorker::beginWithToken(const QString &token)
         if (!m_notify) {
             m_notify = new NotifyClient(this);
             m_notify->setTransportPolicy(m_http->policy());
-            connect(m_notify, &NotifyClient::changesHinted, this, [this]() { trigger("push hint"); });
+            connect(m_notify, &NotifyClient::changesHinted, this,
+                [this]() { trigger(QStringLiteral("push hint")); });
             connect(m_notify, &NotifyClient::fullSyncRequired, this, [this]() {
                 m_fullSyncRequested = true;
-                trigger("push: full sync required");
+                trigger(QStringLiteral("push: full sync required"));
             });
             // A dropped push connection is the first sign of a lost network or a stopped server:
             // ask now rather than at the next probe, so "Offline" shows within a second or two.
@@ -136,19 +140,20 @@ void SyncWorker::beginWithToken(const QString &token)
         }
         m_notify->start(m_config.server, token);
     }
-    if (m_config.periodic)
-        m_intervalTimer.start(m_config.interval);
+    if (m_config.watchSleep && !m_triggers->sleepSource())
+        m_triggers->setSleepSource(m_config.sleepSource ? m_config.sleepSource() : new LogindSleepSource());
+    m_triggers->setPeriodic(m_config.periodic);
+    m_triggers->setInterval(m_config.interval);
+    m_triggers->start(m_config.syncAtStart);
     Q_EMIT startFinished(true, QString(), QString());
-    if (m_config.syncAtStart)
-        trigger("start-up");
-    else if (m_state != SyncState::SignInRequired)
+    if (!m_config.syncAtStart && m_state != SyncState::SignInRequired)
         setState(SyncState::Online);
 }
 
 void SyncWorker::stop()
 {
     m_running = false;
-    m_intervalTimer.stop();
+    m_triggers->stop();
     m_debounceTimer.stop();
     m_retryTimer.stop();
     if (m_notify)
@@ -163,7 +168,7 @@ void SyncWorker::syncNow()
 {
     m_backoff.reset();
     m_retryTimer.stop();
-    trigger("sync now");
+    trigger(QStringLiteral("sync now"));
 }
 
 void SyncWorker::localChangeMade()
@@ -175,8 +180,17 @@ void SyncWorker::localChangeMade()
 void SyncWorker::setInterval(qint64 ms)
 {
     m_config.interval = std::chrono::milliseconds(std::max<qint64>(ms, 1000));
-    if (m_intervalTimer.isActive())
-        m_intervalTimer.start(m_config.interval);
+    m_triggers->setInterval(m_config.interval);
+}
+
+void SyncWorker::resumed()
+{
+    // The network may take a few seconds to come back: the cycle below may fail, and the probe
+    // (backoff reset, capped at SyncConfig::offlineProbeMax) triggers again once it answers.
+    m_backoff.reset();
+    m_retryTimer.stop();
+    if (m_reachability)
+        m_reachability->wake();
 }
 
 void SyncWorker::setToken(const QString &token)
@@ -192,10 +206,10 @@ void SyncWorker::setToken(const QString &token)
 void SyncWorker::requestFullSync()
 {
     m_fullSyncRequested = true;
-    trigger("full sync requested");
+    trigger(QStringLiteral("full sync requested"));
 }
 
-void SyncWorker::trigger(const char *why)
+void SyncWorker::trigger(const QString &why)
 {
     if (!m_running || !m_store)
         return;
@@ -220,6 +234,7 @@ void SyncWorker::runCycle()
     m_failedAttachments.clear();
     m_uploadTotal = m_store->reads().pendingCount();
     m_retryTimer.stop();
+    m_triggers->cycleStarted();
     setState(SyncState::Syncing);
     uploadAttachments();
 }
@@ -452,7 +467,7 @@ void SyncWorker::cycleSucceeded()
     Q_EMIT lastSyncChanged(now);
     Q_EMIT cycleFinished(true, QString(), QString());
     if (m_again)
-        QTimer::singleShot(0, this, [this]() { trigger("changes during the sync"); });
+        QTimer::singleShot(0, this, [this]() { trigger(QStringLiteral("changes during the sync")); });
 }
 
 void SyncWorker::failCycle(const Error &error)

@@ -27,6 +27,7 @@ class ApiClient;
 class HttpTransport;
 class NotifyClient;
 class Reachability;
+class SyncTriggers;
 
 /// The sync engine. A worker QObject moved to the sync thread (SyncController owns the thread);
 /// everything it creates lives there, including its own LocalStore (its own DB connection named
@@ -86,7 +87,9 @@ Q_SIGNALS:
 
 private:
     void beginWithToken(const QString &token);
-    void trigger(const char *why);
+    void trigger(const QString &why);
+    /// The machine woke up: forget the backoff and ask the server now.
+    void resumed();
     void runCycle();
     void uploadAttachments();
     void uploadActions();
@@ -114,7 +117,7 @@ private:
     ActionUploader *m_uploader = nullptr;
     Reachability *m_reachability = nullptr;
     NotifyClient *m_notify = nullptr;
-    QTimer m_intervalTimer;
+    SyncTriggers *m_triggers;
     QTimer m_debounceTimer;
     QTimer m_retryTimer;
     Backoff m_backoff;

@@ -11,6 +11,7 @@
 #include "outpostdprocess.h"
 #include "pindialog.h"
 #include "pinstore.h"
+#include "settingsdialog.h"
 #include "signindialog.h"
 #include "storecasehost.h"
 #include "synccontroller.h"
@@ -32,6 +33,7 @@
 #include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSqlDatabase>
 #include <QStandardPaths>
 #include <QTableView>
@@ -105,6 +107,7 @@ private Q_SLOTS:
         QString why;
         QVERIFY2(m_env.start(60, &why), qPrintable(why));
         m_env.newProfile();
+        m_env.settings->setValue(QStringLiteral("sync/intervalMinutes"), 30);
         m_options.session = m_env.quietSessionOptions();
         m_options.serverUrl = m_env.server->baseUrl().toString();
         m_lifecycle = std::make_unique<AppLifecycle>(m_env.window.get(), nullptr, m_options);
@@ -126,6 +129,7 @@ private Q_SLOTS:
         QVERIFY(m_env.window->isVisible());
         AppSession *s = m_lifecycle->session();
         m_alicePath = s->store()->path();
+        QCOMPARE(s->controller()->interval(), std::chrono::minutes(30)); // "Sync every" as saved
 
         // She types into a case and signs out without saving (she is asked, and saves).
         StoreWorklistModel *m = s->worklistModel();
@@ -145,6 +149,20 @@ private Q_SLOTS:
         QTest::keyClicks(summary, m_aliceText);
         QVERIFY(m_env.window->caseView()->form()->isDirty());
         QCOMPARE(s->store()->reads().pendingCount(), 0);
+    }
+
+    void syncIntervalFollowsTheSettings()
+    {
+        // She picks "Sync every 7 min" in the settings: the engine takes it as she saves.
+        AppSession *s = m_lifecycle->session();
+        QVERIFY(s);
+        m_env.window->showSettings();
+        SettingsDialog *dlg = nullptr;
+        QTRY_VERIFY((dlg = m_env.window->findChild<SettingsDialog *>()) && dlg->isVisible());
+        dlg->intervalBox()->setValue(7);
+        QVERIFY(dlg->save());
+        dlg->close();
+        QCOMPARE(s->controller()->interval(), std::chrono::minutes(7));
     }
 
     void signOutReturnsToSignIn()

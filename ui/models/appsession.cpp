@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "modelslogging.h"
 #include "queueactions.h"
+#include "settingsdialog.h"
 #include "signindialog.h"
 #include "storecasedetails.h"
 #include "storecasehost.h"
@@ -211,6 +212,8 @@ void AppSession::bind()
     config.user = m_userId;
     config.token = m_outcome.offline ? QString() : m_outcome.session.token;
     config.keychainService = m_options.keychainService;
+    if (m_options.intervalFromSettings && m_window)
+        config.interval = SettingsDialog::syncInterval(m_window->settings());
     m_controller = new sync::SyncController(config, m_options.services);
     connect(m_controller, &sync::SyncController::deviceWiped, this, &AppSession::deviceWiped);
 
@@ -248,6 +251,11 @@ void AppSession::bind()
 
     SyncStatusBar *bar = w->syncStatus();
     sync::SyncController *c = m_controller;
+    // "Sync every N minutes" takes effect as it is saved (SyncTriggers: at once when overdue).
+    if (m_options.intervalFromSettings) {
+        connect(w, &MainWindow::settingsChanged, c,
+            [w, c](bool) { c->setInterval(int(SettingsDialog::syncInterval(w->settings()).count())); });
+    }
     bar->setPendingCount(store->reads().pendingCount());
     bar->setConflictCount(store->reads().conflictCount());
     bar->setLastSync(store->pages().lastSuccess());

@@ -46,6 +46,9 @@ public:
         /// the case details; null ones: made by the session (the keychain under keychainService).
         sync::SyncServices services;
         sync::SyncConfig syncTemplate; // interval, debounce... (store, server, user, token filled in)
+        /// The interval is the window's "Sync every" setting (SettingsDialog::syncInterval), read at
+        /// sign-in and again whenever the settings are saved; false: syncTemplate.interval as given.
+        bool intervalFromSettings = true;
     };
 
     AppSession(MainWindow *window, Options options, QObject *parent = nullptr);
