@@ -26,7 +26,7 @@ namespace {
 const QSet<QString> ValueOptions { QStringLiteral("profile"), QStringLiteral("server"),
     QStringLiteral("user"), QStringLiteral("title"), QStringLiteral("queue"), QStringLiteral("batch"),
     QStringLiteral("timeout"), QStringLiteral("type"), QStringLiteral("page"), QStringLiteral("status"),
-    QStringLiteral("ca-bundle") };
+    QStringLiteral("ca-bundle"), QStringLiteral("hours") };
 const QSet<QString> FlagOptions { QStringLiteral("json"), QStringLiteral("password-stdin"),
     QStringLiteral("all"), QStringLiteral("full"), QStringLiteral("help"),
     QStringLiteral("allow-insecure-http") };
@@ -38,6 +38,7 @@ const char UsageText[]
       "  sync [--full] [--batch N] [--page N] [--timeout SECONDS]\n"
       "  status\n"
       "  check\n"
+      "  ready [--hours N]   ready to go offline? (exit 6 when not, with the reasons)\n"
       "  case list [--all] [--type T] [--status S]\n"
       "  case show ID\n"
       "  case create TYPE FIELD=VALUE... [--title T] [--queue Q]\n"
@@ -48,7 +49,7 @@ const char UsageText[]
       "  conflicts\n"
       "  export-diagnostics FILE\n"
       "exit codes: 0 ok, 1 failure, 2 usage, 3 validation failed, 4 offline/unreachable, "
-      "5 sign-in required\n";
+      "5 sign-in required, 6 not ready\n";
 
 using Handler = int (*)(Context &);
 
@@ -67,6 +68,8 @@ std::optional<std::pair<Handler, int>> lookup(const QStringList &words)
         return std::make_pair(&cmdStatus, 1);
     if (a == QLatin1String("check"))
         return std::make_pair(&cmdCheck, 1);
+    if (a == QLatin1String("ready"))
+        return std::make_pair(&cmdReady, 1);
     if (a == QLatin1String("outbox"))
         return std::make_pair(&cmdOutbox, 1);
     if (a == QLatin1String("conflicts"))
@@ -95,7 +98,7 @@ std::optional<std::pair<Handler, int>> lookup(const QStringList &words)
 bool isCliCommand(const QString &word)
 {
     static const QSet<QString> commands { QStringLiteral("signin"), QStringLiteral("signout"),
-        QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("check"), QStringLiteral("case"),
+        QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("check"), QStringLiteral("ready"), QStringLiteral("case"),
         QStringLiteral("outbox"), QStringLiteral("conflicts"), QStringLiteral("export-diagnostics"),
         QStringLiteral("--json"), QStringLiteral("--profile") };
     return commands.contains(word);

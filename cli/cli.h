@@ -13,6 +13,7 @@ enum ExitCode {
     ExitValidation = 3, // the input broke the case type's rules; nothing was written
     ExitOffline = 4, // the server cannot be reached
     ExitSignInRequired = 5, // no session, or it expired
+    ExitNotReady = 6, // `outpost ready`: not ready to go offline (each reason printed)
 };
 
 /// Whether `word` (argv[1]) names a command of the headless CLI.

@@ -226,6 +226,7 @@ int cmdSync(Context &ctx)
     config.usePush = false;
     config.useReachability = false;
     config.periodic = false;
+    config.watchSleep = false;
     config.syncAtStart = true;
     if (ctx.options.contains(QStringLiteral("batch")))
         config.batchSize = std::clamp(ctx.options.value(QStringLiteral("batch")).toInt(), 1, 500);

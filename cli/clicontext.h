@@ -73,5 +73,6 @@ int cmdCaseTransition(Context &ctx);
 int cmdCaseNote(Context &ctx);
 int cmdOutbox(Context &ctx);
 int cmdConflicts(Context &ctx);
+int cmdReady(Context &ctx); // cliready.cpp
 
 } // namespace outpost::cli

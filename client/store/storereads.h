@@ -67,6 +67,10 @@ public:
     QHash<QString, QString> dataPageLabels(const QString &page) const;
     QList<EventEntry> eventLog(int limit = 200) const;
     StoreStatus status() const;
+    /// What the ready check needs (readiness.cpp): the queue, the last sync, the user's assigned
+    /// cases and the attachments the server lists for them (on the device when sent from it or
+    /// opened into the cache), case types and data pages, and PRAGMA quick_check when `checkHealth`.
+    ReadinessFacts readiness(const QString &userId, bool checkHealth = true) const;
 
 private:
     StoreParts &d;

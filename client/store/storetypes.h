@@ -174,6 +174,29 @@ struct StoreStatus {
     QJsonObject toJson() const;
 };
 
+/// What the ready check (client/sync/readycheck.h) needs from the store: a few aggregate reads,
+/// never a walk over every case in C++ (StoreReads::readiness).
+struct ReadinessFacts {
+    int pending = 0; // outbox rows
+    int waiting = 0; // of them, held back (held, conflict, sync issue, behind an inflight action)
+    QList<OutboxEntry> firstPending; // the first ReadinessFacts::ListLimit entries, with why they wait
+    int conflicts = 0; // conflicting fields
+    int syncIssues = 0;
+    int attachmentsToUpload = 0;
+    QDateTime lastSuccess;
+    bool fullSyncInProgress = false;
+    bool hasSyncToken = false;
+    int assignedCases = 0; // cases assigned to the user (their own, or by an assignment)
+    QStringList casesMissing; // assigned by an assignment, the case not on the device
+    int attachmentsListed = 0; // attachments the server lists for the assigned cases
+    QStringList attachmentsMissing; // "CASE: name" of those neither sent from nor opened on this device
+    int caseTypes = 0;
+    QStringList caseTypesMissing; // types of cases on the device without their definition
+    QStringList dataPagesEmpty; // pages that lookup fields need, without a row on the device
+    QString healthProblem; // empty: PRAGMA quick_check said ok
+    static constexpr int ListLimit = 20;
+};
+
 /// What applyUploadResults() did, for the engine's signals (optional out-parameter).
 struct UploadSummary {
     int applied = 0;

@@ -3,6 +3,7 @@
 
 #include "apiclient.h"
 #include "credentialstore.h"
+#include "localstore.h"
 #include "signinjob.h"
 
 #include <QPointer>
@@ -52,6 +53,17 @@ void SignIn::signOut(const QUrl &server, const QString &user, std::function<void
 QString SignIn::wipedMessage()
 {
     return tr("This device was wiped by your administrator; its data was erased.");
+}
+
+QDateTime SignIn::offlineUntil(const client::LocalStore &store)
+{
+    QDateTime until = QDateTime::fromString(store.syncValue(QString::fromLatin1(OfflineUntilKey)), Qt::ISODateWithMs);
+    bool windowKnown = false;
+    const qint64 window = store.syncValue(QString::fromLatin1(OfflineWindowKey)).toLongLong(&windowKnown);
+    const QDateTime lastSync = store.pages().lastSuccess();
+    if (windowKnown && lastSync.isValid() && (!until.isValid() || lastSync.addSecs(window) > until))
+        until = lastSync.addSecs(window);
+    return until;
 }
 
 } // namespace outpost::sync

@@ -9,6 +9,10 @@
 
 #include <functional>
 
+namespace outpost::client {
+class LocalStore;
+}
+
 namespace outpost::sync {
 
 class ApiClient;
@@ -40,6 +44,10 @@ public:
     /// sign-in) and the last successful sync plus OfflineWindowKey seconds, as the server said.
     static constexpr auto OfflineUntilKey = "offline_until";
     static constexpr auto OfflineWindowKey = "offline_window_s";
+
+    /// Until when this store may be signed into without the server (null: not at all): the later
+    /// of OfflineUntilKey and the last successful sync plus OfflineWindowKey.
+    static QDateTime offlineUntil(const client::LocalStore &store);
 
     /// What the user is told after the server wiped this device and it erased its data.
     static QString wipedMessage();

@@ -215,14 +215,7 @@ void SignInJob::wiped()
 Error SignInJob::offlineWindowError() const
 {
     const QDateTime now = m_services.now();
-    QDateTime until = QDateTime::fromString(
-        m_store->syncValue(QString::fromLatin1(SignIn::OfflineUntilKey)), Qt::ISODateWithMs);
-    bool windowKnown = false;
-    const qint64 window
-        = m_store->syncValue(QString::fromLatin1(SignIn::OfflineWindowKey)).toLongLong(&windowKnown);
-    const QDateTime lastSync = m_store->pages().lastSuccess();
-    if (windowKnown && lastSync.isValid() && (!until.isValid() || lastSync.addSecs(window) > until))
-        until = lastSync.addSecs(window);
+    const QDateTime until = SignIn::offlineUntil(*m_store);
     if (until.isValid() && now < until)
         return Error();
     return Error(QString::fromLatin1(errc::OfflineExpired),

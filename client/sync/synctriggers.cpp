@@ -76,7 +76,7 @@ void SyncTriggers::setPeriodic(bool periodic)
 void SyncTriggers::setInterval(std::chrono::milliseconds interval)
 {
     m_interval = std::max(interval, std::chrono::milliseconds(1000));
-    qCInfo(lcSyncWorker) << "sync interval" << m_interval.count() << "ms";
+    qCDebug(lcSyncWorker) << "sync interval" << m_interval.count() << "ms";
     arm();
 }
 
