@@ -33,7 +33,7 @@ $version = (Select-String -Path (Join-Path $root "CMakeLists.txt") `
 
 # 1. Configure and build the app (Release, no tests).
 cmake -S $root -B $BuildDir -G Ninja -DCMAKE_BUILD_TYPE=Release `
-      -DCMAKE_PREFIX_PATH="$QtDir;$KeychainDir" -DOUTPOST_BUILD_TESTS=OFF
+      -DCMAKE_PREFIX_PATH="$QtDir;$KeychainDir" -DOUTPOST_BUILD_TESTS=OFF -DOUTPOST_BUILD_SERVER=OFF
 if ($LASTEXITCODE) { throw "cmake configure failed" }
 cmake --build $BuildDir --target outpost
 if ($LASTEXITCODE) { throw "build failed" }
