@@ -38,7 +38,7 @@ const char UsageText[]
       "  sync [--full] [--batch N] [--page N] [--timeout SECONDS]\n"
       "  status\n"
       "  check\n"
-      "  ready [--hours N]   ready to go offline? (exit 6 when not, with the reasons)\n"
+      "  ready [--hours N] [--full]   ready to go offline? (exit 6 when not, with the reasons)\n"
       "  case list [--all] [--type T] [--status S]\n"
       "  case show ID\n"
       "  case create TYPE FIELD=VALUE... [--title T] [--queue Q]\n"

@@ -16,6 +16,7 @@ int cmdReady(Context &ctx)
             return usage(ctx, QStringLiteral("--hours takes a number of hours (0 to 720)"));
         options.offlineFor = std::chrono::hours(hours);
     }
+    options.fullCheck = ctx.flags.contains(QStringLiteral("full"));
     Profile profile;
     auto store = openProfileStore(ctx, &profile);
     if (!store.ok())

@@ -31,6 +31,7 @@ SyncStatusBar::SyncStatusBar(QWidget *parent)
     , m_pendingButton(countButton(QStringLiteral(":/icons/pending.svg"), this))
     , m_conflictButton(countButton(QStringLiteral(":/icons/conflict.svg"), this))
     , m_syncNow(new QToolButton(this))
+    , m_readyButton(countButton(QStringLiteral(":/icons/online.svg"), this))
     , m_signIn(new QToolButton(this))
     , m_tick(new QTimer(this))
 {
@@ -54,6 +55,8 @@ SyncStatusBar::SyncStatusBar(QWidget *parent)
     m_signIn->setText(tr("Sign in…"));
     m_signIn->setToolTip(tr("Enter your password so that syncing can go on"));
     m_signIn->hide();
+    m_readyButton->setObjectName(QStringLiteral("readyIndicator"));
+    m_readyButton->hide();
 
     auto *lay = new QHBoxLayout(this);
     lay->setContentsMargins(4, 0, 4, 0);
@@ -66,6 +69,7 @@ SyncStatusBar::SyncStatusBar(QWidget *parent)
     lay->addWidget(m_lastLabel);
     lay->addWidget(m_pendingButton);
     lay->addWidget(m_conflictButton);
+    lay->addWidget(m_readyButton);
     lay->addWidget(m_signIn);
     lay->addWidget(m_syncNow);
 
@@ -73,6 +77,7 @@ SyncStatusBar::SyncStatusBar(QWidget *parent)
     connect(m_signIn, &QToolButton::clicked, this, &SyncStatusBar::signInRequested);
     connect(m_pendingButton, &QToolButton::clicked, this, &SyncStatusBar::pendingClicked);
     connect(m_conflictButton, &QToolButton::clicked, this, &SyncStatusBar::conflictsClicked);
+    connect(m_readyButton, &QToolButton::clicked, this, &SyncStatusBar::readyClicked);
     m_tick->setInterval(30 * 1000);
     connect(m_tick, &QTimer::timeout, this, &SyncStatusBar::refresh);
     m_tick->start();
@@ -167,6 +172,14 @@ void SyncStatusBar::setErrorText(const QString &text)
     refresh();
 }
 
+void SyncStatusBar::setReadiness(bool known, bool ready, int reasons)
+{
+    m_readyKnown = known;
+    m_ready = ready;
+    m_readyReasons = reasons;
+    refresh();
+}
+
 void SyncStatusBar::refresh()
 {
     QString icon;
@@ -232,6 +245,15 @@ void SyncStatusBar::refresh()
     m_conflictButton->setVisible(m_conflicts > 0);
     m_conflictButton->setToolTip(tr("Cases where your changes and the server's need a decision"));
     m_conflictButton->setAccessibleName(m_conflictButton->text());
+    m_readyButton->setVisible(m_readyKnown);
+    m_readyButton->setIcon(
+        QIcon(m_ready ? QStringLiteral(":/icons/online.svg") : QStringLiteral(":/icons/warning.svg")));
+    m_readyButton->setText(
+        m_ready ? tr("Ready to go offline") : tr("Not ready to go offline (%1)").arg(m_readyReasons));
+    m_readyButton->setToolButtonStyle(m_compact ? Qt::ToolButtonIconOnly : Qt::ToolButtonTextBesideIcon);
+    m_readyButton->setToolTip(
+        tr("%1: what is on this device for a day without the server").arg(m_readyButton->text()));
+    m_readyButton->setAccessibleName(m_readyButton->text());
     m_syncNow->setEnabled(m_state != SyncState::Syncing);
     m_syncNow->setVisible(m_state != SyncState::SignInRequired);
     m_signIn->setVisible(m_state == SyncState::SignInRequired);

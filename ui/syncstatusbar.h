@@ -33,6 +33,9 @@ public:
     /// "Sign in…", shown in state SignInRequired: the engine has no session and the queued changes
     /// wait for the technician's password.
     QToolButton *signInButton() const { return m_signIn; }
+    /// "Ready to go offline" (green) or "Not ready (N)": opens the ready panel (readyClicked()).
+    /// Hidden until setReadiness() was called with `known`.
+    QToolButton *readyButton() const { return m_readyButton; }
 
     /// Compact (a narrow window): "Last sync" only as the state's tooltip, "Sync now" and
     /// "Sign in…" as icons with their words as tooltips.
@@ -53,6 +56,8 @@ public Q_SLOTS:
     void setLastSync(const QDateTime &when);
     /// The last error in words (shown as tooltip in state Error).
     void setErrorText(const QString &text);
+    /// The ready check's answer: ready, or how many reasons stand in the way.
+    void setReadiness(bool known, bool ready, int reasons);
 
 Q_SIGNALS:
     void syncNowRequested();
@@ -60,6 +65,8 @@ Q_SIGNALS:
     void pendingClicked();
     /// The technician asked to sign in again so that syncing can go on (state SignInRequired).
     void signInRequested();
+    /// The ready indicator was clicked: show the ready panel.
+    void readyClicked();
 
 private:
     void refresh();
@@ -70,6 +77,9 @@ private:
     QString m_phase;
     int m_pending = 0;
     bool m_compact = false;
+    bool m_readyKnown = false;
+    bool m_ready = false;
+    int m_readyReasons = 0;
     int m_conflicts = 0;
     QLabel *m_stateIcon;
     QLabel *m_stateLabel;
@@ -78,6 +88,7 @@ private:
     QToolButton *m_pendingButton;
     QToolButton *m_conflictButton;
     QToolButton *m_syncNow;
+    QToolButton *m_readyButton;
     QToolButton *m_signIn;
     QTimer *m_tick;
 };

@@ -10,11 +10,14 @@
 //                     clean: after clean shutdowns; unclean: after a process holding it was killed
 //   cli_status        `outpost status` (store opened, keyring read, server asked for its health)
 //   cli_outbox        `outpost outbox` (store opened, queue read; no keyring, no network)
+//   ready_check       ReadyCheck::run on that store in this process (with PRAGMA quick_check)
+//   cli_ready         `outpost ready --json` (store opened, the same check; target ≤ 0.2 s)
 //   cli_delta_1k      `outpost sync` after another user changed 1,000 of the cases through the API
 //   cli_upload_5k     `outpost sync` with 5,000 notes queued (through LocalEdits::addNote)
 #include "apiclient.h"
 #include "credentialstore.h"
 #include "localstore.h"
+#include "readycheck.h"
 #include "storeunlock.h"
 
 #include <QCommandLineParser>
@@ -158,11 +161,12 @@ QJsonObject lineFor(const Run &r)
 }
 
 /// Best and median of `runs` runs of `args`.
-void repeated(const QString &name, const QStringList &args, int runs, QJsonObject extra = {})
+void repeated(
+    const QString &name, const QStringList &args, int runs, QJsonObject extra = {}, int expectCode = 0)
 {
     QList<double> wall, cpu;
     for (int i = 0; i < runs; ++i) {
-        const Run r = runOutpost(args);
+        const Run r = runOutpost(args, {}, expectCode);
         wall << r.seconds;
         cpu << r.cpu;
     }
@@ -263,6 +267,28 @@ int main(int argc, char **argv)
     storeOpen("store_open", storePath, runs, { { "after", "clean" } });
     repeated("cli_status", { "status" }, runs, { { "target_store_open_seconds", 0.06 } });
     repeated("cli_outbox", { "outbox" }, runs);
+    {
+        // The ready check itself, then the whole command (it exits 6 when not ready: same cost).
+        auto store = client::LocalStore::open(storePath);
+        if (!store.ok())
+            fail(QStringLiteral("store: ") + store.error().toString());
+        QList<double> wall;
+        sync::ReadyReport report;
+        for (int i = 0; i < runs; ++i) {
+            QElapsedTimer t;
+            t.start();
+            report = sync::ReadyCheck::run(*store.value(), QString());
+            wall << t.nsecsElapsed() / 1e9;
+        }
+        std::sort(wall.begin(), wall.end());
+        QJsonObject line { { "runs", runs }, { "seconds", wall.first() },
+            { "median_seconds", wall.at(wall.size() / 2) }, { "ready", report.ready() },
+            { "cases", (*store)->reads().status().cases }, { "assigned_cases", report.facts.assignedCases } };
+        emitLine("ready_check", line);
+        const int code = report.ready() ? 0 : 6;
+        repeated("cli_ready", { "ready", "--json" }, runs,
+            { { "target_seconds", 0.2 }, { "ready", report.ready() } }, code);
+    }
 
     // Delta: another user changes cases through the API, then `outpost sync` brings them.
     {

@@ -193,8 +193,15 @@ Status toVersion5(const QSqlDatabase &db)
         });
 }
 
+// Version 6: the ready check finds the user's assignments (and whether their cases are on the
+// device) through an index instead of reading every assignment row.
+Status toVersion6(const QSqlDatabase &db)
+{
+    return run(db, { QStringLiteral("CREATE INDEX assignments_assignee ON assignments(assignee, case_id)") });
+}
+
 const QList<std::function<Status(const QSqlDatabase &)>> kSteps
-    = { toVersion1, toVersion2, toVersion3, toVersion4, toVersion5 };
+    = { toVersion1, toVersion2, toVersion3, toVersion4, toVersion5, toVersion6 };
 } // namespace
 
 int currentVersion()

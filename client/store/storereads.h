@@ -69,8 +69,9 @@ public:
     StoreStatus status() const;
     /// What the ready check needs (readiness.cpp): the queue, the last sync, the user's assigned
     /// cases and the attachments the server lists for them (on the device when sent from it or
-    /// opened into the cache), case types and data pages, and PRAGMA quick_check when `checkHealth`.
-    ReadinessFacts readiness(const QString &userId, bool checkHealth = true) const;
+    /// opened into the cache), case types and data pages; with `checkHealth` the queue's foreign keys,
+    /// with `fullCheck` PRAGMA quick_check of the whole file instead.
+    ReadinessFacts readiness(const QString &userId, bool checkHealth = true, bool fullCheck = false) const;
 
 private:
     StoreParts &d;

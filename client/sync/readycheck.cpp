@@ -131,7 +131,7 @@ ReadyReport ReadyCheck::run(
                    .object()
                    .value(QLatin1String("id"))
                    .toString();
-    r.facts = store.reads().readiness(user, options.checkHealth);
+    r.facts = store.reads().readiness(user, options.checkHealth, options.fullCheck);
     const client::ReadinessFacts &f = r.facts;
     r.lastSync = f.lastSuccess;
 

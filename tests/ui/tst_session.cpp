@@ -11,6 +11,7 @@
 #include "outpostdprocess.h"
 #include "pindialog.h"
 #include "pinstore.h"
+#include "readysession.h"
 #include "settingsdialog.h"
 #include "signindialog.h"
 #include "storecasehost.h"
@@ -27,6 +28,7 @@
 #include <QCheckBox>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -149,6 +151,27 @@ private Q_SLOTS:
         QTest::keyClicks(summary, m_aliceText);
         QVERIFY(m_env.window->caseView()->form()->isDirty());
         QCOMPARE(s->store()->reads().pendingCount(), 0);
+    }
+
+    void readyIndicatorAndPanel()
+    {
+        // After the first sync the status bar says whether she can leave coverage; the panel lists why.
+        AppSession *s = m_lifecycle->session();
+        QToolButton *indicator = m_env.window->syncStatus()->readyButton();
+        QTRY_VERIFY_WITH_TIMEOUT(indicator->isVisible(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(s->readySession()->state().known, 20000);
+        QTest::mouseClick(indicator, Qt::LeftButton);
+        ReadyPanel *panel = s->readySession()->panel();
+        QVERIFY(panel && panel->isVisible());
+        QVERIFY(panel->list()->count() >= 8);
+        QSignalSpy checked(s->readySession(), &ReadySession::checked);
+        QTest::mouseClick(panel->getReadyButton(), Qt::LeftButton); // syncs, then checks again
+        QVERIFY(checked.wait(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 30000);
+        QVERIFY2(panel->headline() == QLatin1String("Ready to go offline"),
+            qPrintable(indicator->text() + QLatin1Char('\n') + panel->list()->item(0)->text()));
+        QCOMPARE(indicator->text(), QStringLiteral("Ready to go offline"));
+        panel->close();
     }
 
     void syncIntervalFollowsTheSettings()

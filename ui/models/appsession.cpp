@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "modelslogging.h"
 #include "queueactions.h"
+#include "readysession.h"
 #include "settingsdialog.h"
 #include "signindialog.h"
 #include "storecasedetails.h"
@@ -69,6 +70,10 @@ AppSession::~AppSession()
     m_loader.disconnect(this);
     if (m_loader.isRunning()) // a finished load's result was taken: its future is reset
         m_loader.waitForFinished();
+    delete m_ready; // waits for a check that holds a connection to the store
+    m_ready = nullptr;
+    if (m_window)
+        m_window->syncStatus()->setReadiness(false, false, 0);
     delete m_controller; // stops the engine and joins its thread before the store goes
     m_controller = nullptr;
     if (m_window) {
@@ -195,6 +200,7 @@ void AppSession::loaded(SignInDialog *dialog)
     m_worklist->loadSearchTexts();
     const qint64 shownMs = m_signedInTimer.elapsed();
     m_controller->start();
+    m_ready->check();
     qCInfo(lcUiModels).nospace() << "signed in as " << m_userId << (m_offline ? " (offline)" : "") << ": "
                                  << rowCount << " cases read in " << readMs << " ms (" << workerMs
                                  << " ms on the worker thread), worklist set " << shownMs
@@ -241,6 +247,7 @@ void AppSession::bind()
     w->setEventLogModel(m_events);
     w->setSignedInUser(m_outcome.session.displayName.isEmpty() ? m_userId : m_outcome.session.displayName);
     m_actions = new QueueActions(w, store, m_host);
+    m_ready = new ReadySession(w, m_controller, m_outcome.storePath, m_userId);
     // Security events of the window (wrong administrator PINs) in the technician's event log.
     connect(w, &MainWindow::securityEvent, this, [this](const QString &text) {
         if (!m_store)

@@ -25,6 +25,7 @@ class EventLogModel;
 class MainWindow;
 class OutboxModel;
 class QueueActions;
+class ReadySession;
 class SignInDialog;
 class StoreCaseDetails;
 class StoreCaseHost;
@@ -81,6 +82,8 @@ public:
     /// The transport and token store this session uses (complete: SyncServices::withDefaults).
     sync::SyncServices services() const { return m_options.services; }
     StoreCaseHost *caseHost() const { return m_host; }
+    /// The ready check, its status-bar indicator and panel (null before sign-in).
+    ReadySession *readySession() const { return m_ready; }
     StoreCaseDetails *caseDetails() const { return m_details; }
     StoreWorklistModel *worklistModel() const { return m_worklist; }
     OutboxModel *outboxModel() const { return m_outbox; }
@@ -135,6 +138,7 @@ private:
     SyncIssuesModel *m_issues = nullptr;
     EventLogModel *m_events = nullptr;
     QueueActions *m_actions = nullptr;
+    ReadySession *m_ready = nullptr;
     QStringList m_typeNames; // what the "New case" menu offers
     bool m_listsPending = false;
     bool m_userAskedSync = false; // "Sync now": the cycle's outcome is reported in the status bar
