@@ -7,6 +7,7 @@
 #      BENCH_USER (carol: the administrator, whose scope is every case; alice: a technician, whose
 #      scope is half of the demo cases, so BENCH_CASES=100000 gives her 50,000) and BENCH_OTHER (the
 #      user who changes cases on the server before the delta: alice, or carol when BENCH_USER=alice).
+#      BENCH_SERVER_ARGS: further outpostd options (e.g. "--compression-level 0").
 # Starts outpostd on 127.0.0.1 port 0 with SQLite in a temp dir and the demo data set, runs
 # client_bench against it (a fresh profile in a temp dir), then stops the server again.
 set -euo pipefail
@@ -26,7 +27,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_outpostd client_bench "$outpostd" "$work" server "sqlite:$work/server.sqlite" "$cases"
+# shellcheck disable=SC2086 # BENCH_SERVER_ARGS: further outpostd options, e.g. --compression-level 0
+start_outpostd client_bench "$outpostd" "$work" server "sqlite:$work/server.sqlite" "$cases" ${BENCH_SERVER_ARGS:-}
 
 user=${BENCH_USER:-carol}
 other=${BENCH_OTHER:-$([ "$user" = alice ] && echo carol || echo alice)}

@@ -170,6 +170,7 @@ void ApiClient::uploadActions(
     const QString &deviceId, const QList<Action> &actions, Callback<QList<ActionResult>> done)
 {
     HttpCall c = call("POST", QStringLiteral("/sync/actions"));
+    c.deflateBody = true; // 500 actions of JSON deflate about 8 to 1 (docs/protocol.md, *Compression*)
     c.body = [deviceId, actions]() {
         QJsonArray arr;
         for (const Action &a : actions)

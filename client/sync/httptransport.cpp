@@ -10,6 +10,7 @@
 #include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSet>
 
 namespace outpost::sync {
 
@@ -61,8 +62,20 @@ public:
 private:
     static Error transportError(QNetworkReply *reply, const HttpCall &call);
 
+public:
+    std::atomic<qint64> m_bodyBuilt { 0 };
+    std::atomic<qint64> m_bodySent { 0 };
+
+private:
+    /// The body of `call` as it goes: deflated when it may be (HttpCall::deflateBody).
+    QByteArray bodyFor(HttpCall &call);
+    /// Notes whether the origin of a reply accepts compressed bodies (its Accept-Encoding).
+    void learnCodings(QNetworkReply *reply);
+
     const TransportPolicy m_policy;
     const QSslConfiguration m_ssl = m_policy.sslConfiguration();
+    /// Origins ("http://host:port") whose last answer said they accept deflate bodies.
+    QSet<QString> m_deflateOrigins;
     QNetworkAccessManager *m_nam = nullptr;
     QHash<QNetworkReply *, quint64> m_replies; // running, with their channel's id
     bool m_closing = false;
@@ -71,7 +84,43 @@ private:
 namespace {
 const char kCanceled[] = "outpostCanceled";
 const char kTooLarge[] = "outpostTooLarge";
+constexpr qsizetype kMinDeflateBytes = 1024;
+
+QString originOf(const QUrl &url)
+{
+    return url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
+        .toString();
+}
 } // namespace
+
+QByteArray HttpTransportWorker::bodyFor(HttpCall &call)
+{
+    QByteArray body = call.body ? call.body() : QByteArray();
+    m_bodyBuilt += body.size();
+    if (call.deflateBody && body.size() >= kMinDeflateBytes
+        && m_deflateOrigins.contains(originOf(call.request.url()))) {
+        // qCompress: a 4-byte length, then the zlib format, which is HTTP's "deflate" (RFC 9110).
+        QByteArray deflated = qCompress(body, 6);
+        deflated.remove(0, 4);
+        if (deflated.size() < body.size()) {
+            body = std::move(deflated);
+            call.request.setRawHeader("Content-Encoding", "deflate");
+        }
+    }
+    m_bodySent += body.size();
+    return body;
+}
+
+void HttpTransportWorker::learnCodings(QNetworkReply *reply)
+{
+    if (!reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
+        return; // no answer: nothing learnt
+    const QString origin = originOf(reply->url());
+    if (reply->rawHeader("Accept-Encoding").toLower().contains("deflate"))
+        m_deflateOrigins.insert(origin);
+    else
+        m_deflateOrigins.remove(origin); // e.g. an older server behind the same address
+}
 
 Error HttpTransportWorker::transportError(QNetworkReply *reply, const HttpCall &call)
 {
@@ -129,7 +178,8 @@ void HttpTransportWorker::run(const std::shared_ptr<HttpChannelState> &channel, 
     } else if (call.verb == "DELETE" && !call.body) {
         reply = m_nam->deleteResource(call.request);
     } else {
-        reply = m_nam->sendCustomRequest(call.request, call.verb, call.body ? call.body() : QByteArray());
+        const QByteArray body = bodyFor(call);
+        reply = m_nam->sendCustomRequest(call.request, call.verb, body);
     }
     m_replies.insert(reply, channel->id);
     if (call.attach)
@@ -151,6 +201,7 @@ void HttpTransportWorker::run(const std::shared_ptr<HttpChannelState> &channel, 
         reply->deleteLater();
         if (m_closing)
             return;
+        learnCodings(reply);
         HttpEnd end;
         const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
         end.status = statusAttr.isValid() ? statusAttr.toInt() : 0;
@@ -204,6 +255,11 @@ HttpTransport::HttpTransport(TransportPolicy policy)
 
 // The worker is deleted on the transport's thread as it ends: what runs is aborted, unreported.
 HttpTransport::~HttpTransport() = default;
+
+HttpTransport::BodyBytes HttpTransport::bodyBytes() const
+{
+    return { m_worker->m_bodyBuilt.load(), m_worker->m_bodySent.load() };
+}
 
 HttpChannel::HttpChannel(std::shared_ptr<HttpTransport> transport, QObject *receiver)
     : m_transport(std::move(transport))

@@ -38,6 +38,10 @@ struct HttpCall {
     QNetworkRequest request;
     /// The request body, built on the transport's thread (serialising 500 actions is work too).
     std::function<QByteArray()> body;
+    /// The body may go compressed (Content-Encoding: deflate, at least 1 KiB) once this server's
+    /// answers said it accepts that (Accept-Encoding in a response, RFC 7694). Never for
+    /// attachments: their bytes are mostly compressed already.
+    bool deflateBody = false;
     /// Larger answers fail as bad_response.
     qint64 maxResponse = 256LL * 1024 * 1024;
     /// Transport's thread, as the reply starts: e.g. streaming a download to disk.
@@ -76,6 +80,13 @@ public:
 
     /// Fixed at construction: read from any thread.
     const TransportPolicy &policy() const { return m_policy; }
+
+    /// Request bodies so far: as built, and as sent (smaller when deflated). Any thread.
+    struct BodyBytes {
+        qint64 built = 0;
+        qint64 sent = 0;
+    };
+    BodyBytes bodyBytes() const;
 
 private:
     friend class HttpChannel;

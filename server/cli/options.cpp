@@ -269,7 +269,7 @@ Status readConfigFile(const QString &path, DaemonOptions *o)
         QStringLiteral("signin_user_failures"), QStringLiteral("signin_address_failures"),
         QStringLiteral("trusted_proxies"), QStringLiteral("max_connections_per_address"),
         QStringLiteral("max_websockets_per_user"), QStringLiteral("tls_cert"), QStringLiteral("tls_key"),
-        QStringLiteral("tls_chain") };
+        QStringLiteral("tls_chain"), QStringLiteral("compression_level") };
     const auto fail = [&](const QString &key, const Error &e) {
         return badConfig(QStringLiteral("config file '%1', key '%2': %3").arg(path, key, e.message));
     };
@@ -317,6 +317,11 @@ Status readConfigFile(const QString &path, DaemonOptions *o)
             if (!n)
                 return fail(key, n.error());
             o->maxConnectionsPerAddress = int(n.value());
+        } else if (key == QLatin1String("compression_level")) {
+            const auto n = number(s, key, 0, 9);
+            if (!n)
+                return fail(key, n.error());
+            o->compressionLevel = int(n.value());
         } else if (key == QLatin1String("offline_days")) {
             const auto n = number(s, key, 0, 365);
             if (!n)
@@ -426,6 +431,10 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption maxConnections(QStringLiteral("max-connections-per-address"),
         QStringLiteral("Open connections from one source address (default 128; 0: no cap)."),
         QStringLiteral("N"));
+    const QCommandLineOption compression(QStringLiteral("compression-level"),
+        QStringLiteral("zlib level (1-9) of answers to clients that accept gzip or deflate (default 6; "
+                       "0: never compress)."),
+        QStringLiteral("N"));
     const QCommandLineOption maxWebSockets(QStringLiteral("max-websockets-per-user"),
         QStringLiteral("Push connections (WebSockets) of one user (default 8)."), QStringLiteral("N"));
     QCommandLineOption recheck(QStringLiteral("websocket-recheck-ms"),
@@ -450,8 +459,8 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
                        "console and 'device list' (default 24)."),
         QStringLiteral("N"));
     p.addOptions({ version, listen, demo, demoCases, attachments, workers, writers, queuedWrites, retention,
-        offline, stuckHours, pbkdf2, maxConnections, maxWebSockets, recheck, tlsCert, tlsKey, tlsChain,
-        tlsHandshake });
+        offline, stuckHours, pbkdf2, maxConnections, compression, maxWebSockets, recheck, tlsCert, tlsKey,
+        tlsChain, tlsHandshake });
 
     if (!p.parse(arguments))
         return usage(p.errorText());
@@ -535,6 +544,12 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         if (!n)
             return n.error();
         o.maxConnectionsPerAddress = int(n.value());
+    }
+    if (p.isSet(compression)) {
+        const auto n = number(p.value(compression), QStringLiteral("--compression-level"), 0, 9);
+        if (!n)
+            return n.error();
+        o.compressionLevel = int(n.value());
     }
     if (p.isSet(maxWebSockets)) {
         const auto n = number(p.value(maxWebSockets), QStringLiteral("--max-websockets-per-user"), 1, 10000);

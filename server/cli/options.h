@@ -48,6 +48,7 @@ struct DaemonOptions {
     QStringList trustedProxies; // peers whose X-Forwarded-For names the client
     int maxConnectionsPerAddress = 128; // open connections from one address (0: no cap)
     int maxWebSocketsPerUser = 8;
+    int compressionLevel = 6; // zlib level of compressed answers (0: never compress)
     int webSocketRecheckMs = 60000; // how often an open WebSocket's session is checked
     int retentionDays = 30; // feed history for delta syncs; older tokens get a full sync
     int offlineDays = 7; // how long a device may sign in offline after its last contact (0: never)

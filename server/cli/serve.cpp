@@ -44,6 +44,7 @@ int runServer(const DaemonOptions &o)
     ho.workerThreads = o.workers;
     ho.maxConnectionsPerAddress = o.maxConnectionsPerAddress;
     ho.maxWebSocketsPerUser = o.maxWebSocketsPerUser;
+    ho.compressionLevel = o.compressionLevel;
     ho.webSocketRecheckMs = o.webSocketRecheckMs;
     ho.tlsCertFile = o.tlsCert;
     ho.tlsKeyFile = o.tlsKey;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "httpsession.h"
 
+#include "contentcoding.h"
 #include "httplog.h"
 #include "requestdecoding.h"
 #include "requesthead.h"
@@ -255,14 +256,7 @@ template <class Stream> void HttpSession<Stream>::onHead(beast::error_code ec, s
         return;
     }
 
-    qint64 limit = 0;
-    try {
-        limit = std::max<qint64>(0, m_context->handler.maxBodySize(m_request));
-    } catch (const std::exception &e) {
-        qCWarning(lcHttp) << "maxBodySize threw:" << e.what();
-    } catch (...) {
-        qCWarning(lcHttp) << "maxBodySize threw";
-    }
+    const qint64 limit = bodyLimit(m_request);
     const boost::optional<std::uint64_t> length = m_headParser->content_length();
     if (length && *length > std::uint64_t(limit)) {
         sendError(413, QStringLiteral("payload_too_large"),
@@ -278,6 +272,20 @@ template <class Stream> void HttpSession<Stream>::onHead(beast::error_code ec, s
         return;
     }
     startBody(limit);
+}
+
+template <class Stream> qint64 HttpSession<Stream>::bodyLimit(const Request &request) const
+{
+    try {
+        Request head = request;
+        head.body = QByteArray();
+        return std::max<qint64>(0, m_context->handler.maxBodySize(head));
+    } catch (const std::exception &e) {
+        qCWarning(lcHttp) << "maxBodySize threw:" << e.what();
+    } catch (...) {
+        qCWarning(lcHttp) << "maxBodySize threw";
+    }
+    return 0;
 }
 
 template <class Stream> void HttpSession<Stream>::checkHead(qint64 limit)
@@ -416,8 +424,14 @@ template <class Stream> void HttpSession<Stream>::handOff()
     m_request.body = QByteArray(); // the worker holds the only copy
     net::post(*m_context->workers, [self = shared_from_this(), request = std::move(request)]() mutable {
         Response response;
+        // Content codings (contentcoding.h) on the worker, never on an I/O thread: inflating an
+        // upload and compressing an answer are CPU work of the size of the body.
+        const QByteArray acceptEncoding = request.header("accept-encoding");
         try {
-            response = self->m_context->handler.handle(request);
+            if (std::optional<Response> refusal = decodeRequest(request, self->bodyLimit(request)))
+                response = std::move(*refusal);
+            else
+                response = self->m_context->handler.handle(request);
         } catch (const std::exception &e) {
             qCWarning(lcHttp).noquote() << "rid=" + request.requestId << "handler threw:" << e.what();
             response
@@ -427,7 +441,9 @@ template <class Stream> void HttpSession<Stream>::handOff()
             response
                 = Response::error(500, QStringLiteral("internal_error"), QStringLiteral("Internal error"));
         }
+        const QByteArray method = request.method;
         request = Request();
+        encodeResponse(response, acceptEncoding, method, self->m_context->options.compressionLevel);
         const net::any_io_executor executor = self->m_executor;
         net::post(executor, [self = std::move(self), response = std::move(response)]() mutable {
             self->onHandled(std::move(response));
@@ -522,6 +538,7 @@ template <class Stream> void HttpSession<Stream>::send(const Response &original,
     m_closeAfterWrite = close;
     m_status = response.status;
     m_responseBytes = response.body.size();
+    m_responseCoding.clear();
 
     auto &res = m_response.emplace();
     res.version(m_version);
@@ -533,9 +550,13 @@ template <class Stream> void HttpSession<Stream>::send(const Response &original,
             qCWarning(lcHttp) << "dropping an unsafe response header" << name;
             continue;
         }
+        if (name.compare("content-encoding", Qt::CaseInsensitive) == 0)
+            m_responseCoding = value;
         res.insert(name.toStdString(), value.toStdString());
     }
     res.set("X-Request-Id", m_request.requestId.toStdString());
+    // RFC 7694: the codings a request body may come in (a client compresses uploads once it saw it).
+    res.set(bhttp::field::accept_encoding, kAcceptedCodings);
     res.set("X-Content-Type-Options", "nosniff");
     if constexpr (kTls) // a browser that once reached the server over HTTPS never tries plain HTTP
         res.set(bhttp::field::strict_transport_security, "max-age=31536000");
@@ -589,6 +610,11 @@ template <class Stream> void HttpSession<Stream>::finishRequest(const QString &e
               .arg(error.isEmpty() ? m_responseBytes : 0)
               .arg(qint64(ms.count()))
               .arg(m_peer);
+    // Content codings, when there were any: the upload's (in=) and the answer's (out=).
+    if (const QByteArray in = m_request.header("content-encoding"); !in.isEmpty() && headerSafe(in))
+        line += QStringLiteral(" in=%1").arg(QString::fromLatin1(in.left(20)).remove(QLatin1Char(' ')));
+    if (!m_responseCoding.isEmpty())
+        line += QStringLiteral(" out=%1").arg(QString::fromLatin1(m_responseCoding));
     if (!error.isEmpty())
         line += QStringLiteral(" error=\"%1\"").arg(error);
     qCInfo(lcHttp).noquote() << line;

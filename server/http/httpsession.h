@@ -54,6 +54,9 @@ private:
     void onFirstBytes(boost::beast::error_code ec, std::size_t bytes);
     void readHead();
     void onHead(boost::beast::error_code ec, std::size_t bytes);
+    /// Handler::maxBodySize for this request's head (0 when it throws); also the most an encoded
+    /// body may inflate to.
+    qint64 bodyLimit(const Request &request) const;
     void checkHead(qint64 limit);
     void onHeadChecked(std::optional<Response> refusal, qint64 limit);
     void startBody(qint64 limit);
@@ -100,7 +103,8 @@ private:
     bool m_closeAfterWrite = false;
     bool m_stopRequested = false;
     int m_status = 0;
-    qint64 m_responseBytes = 0;
+    qint64 m_responseBytes = 0; // as sent (compressed, when it was)
+    QByteArray m_responseCoding; // the answer's Content-Encoding, for the access log
     Phase m_phase = Phase::Idle;
     std::chrono::steady_clock::time_point m_started;
 };

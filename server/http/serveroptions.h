@@ -21,6 +21,7 @@ struct ServerOptions {
     int webSocketRecheckMs
         = 60000; // how often an open WebSocket's session is checked (Handler::stillSubscribed)
     int maxWebSocketsPerUser = 8; // more upgrades of the same user get 429
+    int compressionLevel = 6; // zlib level of answers to clients that accept gzip/deflate; 0: never
     int maxConnectionsPerAddress
         = 128; // open connections from one source address; more are closed at once (0: no cap)
 
