@@ -330,6 +330,10 @@ void SyncWorker::download(const QString &since, bool fullSync, int page)
         log(int(EventLevel::Info), QStringLiteral("full sync started"));
     }
     m_fullSyncRequested = false;
+    if (page == 0) {
+        m_casesTotal = 0; // until a first page says (a resumed full sync never hears it again)
+        m_casesReceived = 0;
+    }
     Q_EMIT progress(fullSync ? QStringLiteral("fullSync") : QStringLiteral("download"), page, 0);
     fetchPage(since, fullSync, page);
 }
@@ -380,10 +384,22 @@ void SyncWorker::applyPage(Result<ChangesPage> r, bool fullSync, int page)
     }
     if (!changed->isEmpty())
         Q_EMIT casesChanged(changed.value());
+    if (p.totalCases >= 0)
+        m_casesTotal = int(p.totalCases);
+    for (const Change &c : p.changes)
+        m_casesReceived += c.kind == ChangeKind::Case && !c.remove ? 1 : 0;
     if (p.more) {
-        Q_EMIT progress(fullSync ? QStringLiteral("fullSync") : QStringLiteral("download"), page + 1, 0);
+        // A full sync whose first page said how many cases come: "cases received of all" (the
+        // status bar and `outpost sync` show it with an estimate); otherwise pages so far.
+        if (fullSync && m_casesTotal > 0)
+            Q_EMIT progress(
+                QStringLiteral("fullSync"), std::min(m_casesReceived, m_casesTotal), m_casesTotal);
+        else
+            Q_EMIT progress(fullSync ? QStringLiteral("fullSync") : QStringLiteral("download"), page + 1, 0);
         return; // the page requested ahead continues the cycle
     }
+    if (fullSync && m_casesTotal > 0)
+        Q_EMIT progress(QStringLiteral("fullSync"), m_casesTotal, m_casesTotal);
     if (fullSync) {
         auto removed = m_store->pages().finishFullSync(p.next);
         if (!removed.ok()) {

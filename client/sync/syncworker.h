@@ -72,6 +72,9 @@ Q_SIGNALS:
     /// device_retired): the engine stopped; the store must be erased.
     void deviceWiped();
     void stateChanged(outpost::sync::SyncState state);
+    /// Phases: "attachments", "upload" (done of total), "download" (pages so far, total 0) and
+    /// "fullSync": cases received of all the full sync brings once its first page said how many
+    /// (protocol extension "total"), else pages so far with total 0.
     void progress(const QString &phase, int done, int total);
     void pendingCountChanged(int count);
     void conflictCountChanged(int count);
@@ -134,6 +137,8 @@ private:
     quint64 m_cycle = 0;
     QSet<QString> m_failedAttachments;
     int m_uploadTotal = 0;
+    int m_casesTotal = 0; // cases a full sync brings, as its first page said (0: unknown)
+    int m_casesReceived = 0; // cases received so far in this full sync
     int m_lastPending = -1;
     int m_lastConflicts = -1;
 };

@@ -13,10 +13,10 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(outpost::Change)
 };
 const QList<std::pair<ChangeKind, QLatin1String>> kKinds = {
-    {ChangeKind::CaseType, QLatin1String("caseType")},
-    {ChangeKind::Case, QLatin1String("case")},
-    {ChangeKind::Assignment, QLatin1String("assignment")},
-    {ChangeKind::DataPage, QLatin1String("dataPage")},
+    { ChangeKind::CaseType, QLatin1String("caseType") },
+    { ChangeKind::Case, QLatin1String("case") },
+    { ChangeKind::Assignment, QLatin1String("assignment") },
+    { ChangeKind::DataPage, QLatin1String("dataPage") },
 };
 } // namespace
 
@@ -38,10 +38,9 @@ std::optional<ChangeKind> changeKindFromName(const QString &n)
 
 QJsonObject Change::toJson() const
 {
-    QJsonObject o{{QStringLiteral("kind"), changeKindName(kind)},
-                  {QStringLiteral("op"), remove ? QStringLiteral("remove") : QStringLiteral("upsert")},
-                  {QStringLiteral("id"), id},
-                  {QStringLiteral("etag"), etag}};
+    QJsonObject o { { QStringLiteral("kind"), changeKindName(kind) },
+        { QStringLiteral("op"), remove ? QStringLiteral("remove") : QStringLiteral("upsert") },
+        { QStringLiteral("id"), id }, { QStringLiteral("etag"), etag } };
     if (!remove)
         o.insert(QStringLiteral("data"), data);
     return o;
@@ -79,6 +78,13 @@ Result<ChangesPage> ChangesPage::fromJson(const QJsonObject &obj)
     const QJsonArray changes = r.requireArray("changes");
     page.next = r.requireString("next");
     page.more = r.requireBool("more");
+    if (const std::optional<QJsonObject> total = r.optionalObject("total")) {
+        JsonReader t(*total, QStringLiteral("total"));
+        page.totalChanges = t.requireInteger("changes");
+        page.totalCases = t.requireInteger("cases");
+        if (!t.ok())
+            return t.error();
+    }
     if (!r.ok())
         return r.error();
     page.changes.reserve(changes.size());

@@ -32,6 +32,10 @@ struct ChangesPage {
     QList<Change> changes;
     QString next;
     bool more = false;
+    /// Extension "total", on the first page of a full sync: what the whole sync brings (-1: not
+    /// said, e.g. by an older server or on later pages).
+    qint64 totalChanges = -1;
+    qint64 totalCases = -1;
     static Result<ChangesPage> fromJson(const QJsonObject &obj);
 };
 

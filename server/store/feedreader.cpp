@@ -1,6 +1,14 @@
 // SPDX-License-Identifier: MIT
 // FeedReader: one page of GET /sync/changes, in named steps. Hot path of a full sync: one read
 // transaction, the same statements as ever, the body built by concatenation.
+//
+// Own work first (docs/protocol.md, *Changes feed*): a full sync of a user with cases assigned to
+// them starts with an "own" pass over the snapshot S of its first page: the case types, then the
+// user's open cases with their assignments, soonest due first, paged by (due, case id). Only pairs
+// whose case and assignment are both unchanged since S take part, so what the pass covers never
+// changes under it: a pair restamped later leaves it, and an entity at or below S is as it was at
+// S. The chain then goes on as any other, by seq from 0, skipping exactly what the pass sent (case
+// types at or below S; pairs at or below S up to the pass's last (due, case id)).
 #include "feed.h"
 
 namespace outpost::server {
@@ -14,10 +22,38 @@ Error fullSyncRequired(const QString &why)
 
 // A token: "N" (a complete one: deltas start at seq N) or "N.S" on pages with more to come: N the
 // position, S where the chain started (removes are due for scope changes after S; floors apply to S).
+// Own-first chains add: "o<S>.<cut>" while the own pass goes on, and "<position>.<S>.<cut>" after it;
+// <cut> is the (due, case id) of the last own case sent, base64url.
 struct Token {
     qint64 position = 0;
     qint64 start = 0;
+    enum class Phase { Plain, Own, AfterOwn } phase = Phase::Plain;
+    QString cutDue;
+    QString cutCase;
 };
+
+QByteArray encodeCut(const QString &due, const QString &caseId)
+{
+    return (due + QLatin1Char('\n') + caseId)
+        .toUtf8()
+        .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+bool decodeCut(QStringView s, Token *t)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(s.toLatin1(),
+        QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals
+            | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || s.isEmpty())
+        return false;
+    const QString text = QString::fromUtf8(*decoded);
+    const qsizetype nl = text.indexOf(QLatin1Char('\n'));
+    if (nl < 0 || text.indexOf(QLatin1Char('\n'), nl + 1) >= 0)
+        return false;
+    t->cutDue = text.left(nl);
+    t->cutCase = text.mid(nl + 1);
+    return true;
+}
 
 bool parseNumber(QStringView s, qint64 *out)
 {
@@ -33,6 +69,21 @@ bool parseNumber(QStringView s, qint64 *out)
 std::optional<Token> parseToken(const QString &s)
 {
     Token t;
+    if (s.startsWith(QLatin1Char('o'))) {
+        const QStringList parts = s.mid(1).split(QLatin1Char('.'));
+        if (parts.size() != 2 || !parseNumber(parts.at(0), &t.start) || !decodeCut(parts.at(1), &t))
+            return std::nullopt;
+        t.phase = Token::Phase::Own;
+        return t;
+    }
+    if (s.count(QLatin1Char('.')) == 2) {
+        const QStringList parts = s.split(QLatin1Char('.'));
+        if (!parseNumber(parts.at(0), &t.position) || !parseNumber(parts.at(1), &t.start)
+            || !decodeCut(parts.at(2), &t))
+            return std::nullopt;
+        t.phase = Token::Phase::AfterOwn;
+        return t;
+    }
     const qsizetype dot = s.indexOf(QLatin1Char('.'));
     if (dot < 0) {
         if (!parseNumber(s, &t.position))
@@ -146,7 +197,34 @@ struct Statement {
 
 /// The page's rows in (from, bound], one more than `limit` to tell whether more are to come. The
 /// last column says upsert (1) or remove (0). A full sync reads upserts only.
-Statement pageStatement(const Visibility &v, bool full, qint64 from, qint64 bound, int limit)
+/// After an own pass: what it sent is left out (see the top of this file). Appended with AND.
+Statement ownSkip(const Principal &user, const Token &token)
+{
+    const QString pair = QStringLiteral(
+        "a.case_id = c2.entity_id AND c2.kind = 'case' AND a.id = a2.entity_id AND a2.kind = 'assignment'"
+        " AND c2.scope_user = ? AND c2.resolved = 0 AND c2.removed = 0 AND c2.seq <= ?"
+        " AND a2.scope_user = ? AND a2.resolved = 0 AND a2.removed = 0 AND a2.seq <= ?"
+        " AND (COALESCE(a.due_at, '~'), a.case_id) <= (?, ?)");
+    Statement s;
+    s.sql = QStringLiteral(
+        " AND NOT (e.seq <= ? AND (e.kind = 'caseType' OR (e.scope_user = ? AND ("
+        "(e.kind = 'case' AND EXISTS (SELECT 1 FROM assignments a, sync_entities c2, sync_entities a2"
+        " WHERE a.case_id = e.entity_id AND %1))"
+        " OR (e.kind = 'assignment' AND EXISTS (SELECT 1 FROM assignments a, sync_entities c2, sync_entities "
+        "a2"
+        " WHERE a.id = e.entity_id AND %1))))))")
+                .arg(pair);
+    const QVariantList pairArgs { user.id, token.start, user.id, token.start,
+        token.cutDue.isNull() ? QStringLiteral("") : token.cutDue,
+        token.cutCase.isNull() ? QStringLiteral("") : token.cutCase };
+    s.args << token.start << user.id;
+    s.args += pairArgs;
+    s.args += pairArgs;
+    return s;
+}
+
+Statement pageStatement(const Visibility &v, bool full, qint64 from, qint64 bound, int limit,
+    const std::optional<Statement> &skip = std::nullopt)
 {
     Statement s;
     s.sql = QStringLiteral("SELECT e.kind, e.entity_id, e.etag, e.doc, e.seq, CASE WHEN %1 THEN 1 ELSE 0 END"
@@ -162,9 +240,96 @@ Statement pageStatement(const Visibility &v, bool full, qint64 from, qint64 boun
         s.args += v.visArgs;
         s.args += v.wasArgs;
     }
+    if (skip) {
+        s.sql += skip->sql;
+        s.args += skip->args;
+    }
     s.sql += QStringLiteral(" ORDER BY e.seq LIMIT ?");
     s.args << limit + 1;
     return s;
+}
+
+void appendChange(QByteArray &body, bool first, const QString &kind, const QString &id, const QString &etag,
+    const QVariant &doc)
+{
+    if (!first)
+        body.append(',');
+    body.append("{\"kind\":\"");
+    body.append(kind.toLatin1());
+    body.append("\",\"op\":\"upsert\",\"id\":");
+    appendJsonString(body, id);
+    body.append(",\"etag\":");
+    appendJsonString(body, etag);
+    body.append(",\"data\":");
+    body.append(Database::docBytes(doc));
+    body.append('}');
+}
+
+/// One page of the own pass: on the first page (`withCaseTypes`) the case types, then up to
+/// `limit` changes of the user's open cases and their assignments after `token`'s cut, soonest due
+/// first. Sets `next`; appends nothing and returns false when a first page finds no own case (the
+/// plain chain serves then).
+Result<bool> appendOwnPass(QByteArray &body, Tx &tx, const Principal &user, const Token &token,
+    bool withCaseTypes, int limit, QByteArray *next)
+{
+    int count = 0;
+    QByteArray types;
+    if (withCaseTypes) {
+        auto q = tx.run(
+            QStringLiteral("SELECT e.entity_id, e.etag, e.doc FROM sync_entities e WHERE e.kind = "
+                           "'caseType' AND e.removed = 0 AND e.public = 1 AND e.seq <= ? ORDER BY e.seq"),
+            { token.start });
+        if (!q)
+            return q.error();
+        while (q.value().next())
+            appendChange(types, count++ == 0, kinds::caseType, q.value().value(0).toString(),
+                q.value().value(1).toString(), q.value().value(2));
+    }
+    const int pairs = std::max(1, (limit - count) / 2);
+    // A null QString binds as NULL, which compares as unknown: the pass's start is ("", "").
+    const QString fromDue = token.cutDue.isNull() ? QStringLiteral("") : token.cutDue;
+    const QString fromCase = token.cutCase.isNull() ? QStringLiteral("") : token.cutCase;
+    auto q = tx.run(
+        QStringLiteral(
+            "SELECT c.entity_id, c.etag, c.doc, a2.entity_id, a2.etag, a2.doc, COALESCE(a.due_at, '~'), "
+            "a.case_id"
+            " FROM sync_entities c, assignments a, sync_entities a2"
+            " WHERE c.kind = 'case' AND c.scope_user = ? AND c.resolved = 0 AND c.removed = 0 AND c.seq <= ?"
+            " AND a.case_id = c.entity_id AND a2.kind = 'assignment' AND a2.entity_id = a.id"
+            " AND a2.scope_user = ? AND a2.resolved = 0 AND a2.removed = 0 AND a2.seq <= ?"
+            " AND (COALESCE(a.due_at, '~'), a.case_id) > (?, ?)"
+            " ORDER BY COALESCE(a.due_at, '~'), a.case_id LIMIT ?"),
+        { user.id, token.start, user.id, token.start, fromDue, fromCase, pairs + 1 });
+    if (!q)
+        return q.error();
+    QByteArray own;
+    int sent = 0;
+    bool more = false;
+    QString cutDue = fromDue, cutCase = fromCase;
+    while (q.value().next()) {
+        if (sent == pairs) {
+            more = true;
+            break;
+        }
+        const QSqlQuery &r = q.value();
+        appendChange(
+            own, sent == 0, kinds::caseRecord, r.value(0).toString(), r.value(1).toString(), r.value(2));
+        appendChange(own, false, kinds::assignment, r.value(3).toString(), r.value(4).toString(), r.value(5));
+        cutDue = r.value(6).toString();
+        cutCase = r.value(7).toString();
+        ++sent;
+    }
+    q.value().finish();
+    if (sent == 0 && withCaseTypes)
+        return false;
+    body.append(types);
+    if (!types.isEmpty() && sent > 0)
+        body.append(',');
+    body.append(own);
+    const QByteArray start = QByteArray::number(token.start);
+    const QByteArray cut = encodeCut(cutDue, cutCase);
+    *next = more ? QByteArray('o' + start + '.' + cut) : QByteArray("0." + start + '.' + cut);
+    return true;
 }
 
 struct PageRows {
@@ -202,6 +367,25 @@ PageRows appendChanges(QByteArray &body, QSqlQuery &q, int limit, qint64 from)
     return rows;
 }
 
+/// What a full sync will bring (protocol extension "total", on its first page): every change the
+/// user sees in the snapshot, and how many of them are cases.
+Result<QByteArray> totalOf(Tx &tx, const Visibility &v, qint64 bound)
+{
+    auto q = tx.run(
+        QStringLiteral("SELECT COUNT(*), COALESCE(SUM(CASE WHEN e.kind = 'case' THEN 1 ELSE 0 END), 0)"
+                       " FROM sync_entities e WHERE e.seq <= ? AND %1")
+            .arg(v.visible),
+        QVariantList { bound } + v.visArgs);
+    if (!q)
+        return q.error();
+    QByteArray total;
+    if (q.value().next())
+        total = "\"total\":{\"changes\":" + QByteArray::number(q.value().value(0).toLongLong())
+            + ",\"cases\":" + QByteArray::number(q.value().value(1).toLongLong()) + "},";
+    q.value().finish();
+    return total;
+}
+
 /// PostgreSQL runs READ COMMITTED: each statement sees what was committed when it began, so a prune
 /// may have committed between the horizon check and the page query (which then missed the history
 /// it deleted). The prune raises the horizon in the same transaction: read it again.
@@ -218,11 +402,15 @@ Status recheckHorizon(Tx &tx, const Token &token)
 
 /// Closes the changes array and adds the next token: "last.chainStart" while more are to come; the
 /// last page hands out the snapshot bound, as everything up to it has been seen.
-void appendPageEnd(QByteArray &body, const PageRows &rows, qint64 chainStart, qint64 bound)
+void appendPageEnd(QByteArray &body, const PageRows &rows, qint64 chainStart, qint64 bound,
+    const QByteArray &cutSuffix = {}, const QByteArray &total = {})
 {
-    const QByteArray next = rows.more ? QByteArray::number(rows.last) + '.' + QByteArray::number(chainStart)
-                                      : QByteArray::number(bound);
-    body.append("],\"next\":\"");
+    const QByteArray next = rows.more
+        ? QByteArray::number(rows.last) + '.' + QByteArray::number(chainStart) + cutSuffix
+        : QByteArray::number(bound);
+    body.append("],");
+    body.append(total);
+    body.append("\"next\":\"");
     body.append(next);
     body.append(rows.more ? "\",\"more\":true}" : "\",\"more\":false}");
 }
@@ -257,7 +445,43 @@ Result<QByteArray> FeedReader::page(Database &db, const Principal &user, const Q
     // A full sync's chain starts at this page's snapshot; removes are due for what moved after it.
     const qint64 chainStart = full ? bound : token.start;
 
-    const Statement statement = pageStatement(visibilityFor(user, chainStart), full, from, bound, limit);
+    QByteArray total;
+    if (full) {
+        auto t = totalOf(tx, visibilityFor(user, chainStart), bound);
+        if (!t)
+            return t.error();
+        total = t.value();
+    }
+    if (full || token.phase == Token::Phase::Own) {
+        Token own = token;
+        own.start = chainStart;
+        QByteArray body;
+        body.reserve(1 << 16);
+        body.append("{\"changes\":[");
+        QByteArray next;
+        auto sent = appendOwnPass(body, tx, user, own, full, limit, &next);
+        if (!sent)
+            return sent.error();
+        if (sent.value()) {
+            tx.rollback();
+            body.append("],");
+            body.append(total);
+            body.append("\"next\":\"");
+            body.append(next);
+            body.append("\",\"more\":true}");
+            return body;
+        }
+        // No own work: the plain chain from the start.
+    }
+
+    std::optional<Statement> skip;
+    QByteArray cutSuffix;
+    if (token.phase == Token::Phase::AfterOwn) {
+        skip = ownSkip(user, token);
+        cutSuffix = '.' + encodeCut(token.cutDue, token.cutCase);
+    }
+    const Statement statement
+        = pageStatement(visibilityFor(user, chainStart), full, from, bound, limit, skip);
     auto q = tx.run(statement.sql, statement.args);
     if (!q)
         return q.error();
@@ -271,7 +495,7 @@ Result<QByteArray> FeedReader::page(Database &db, const Principal &user, const Q
             return st.error();
     tx.rollback();
 
-    appendPageEnd(body, rows, chainStart, bound);
+    appendPageEnd(body, rows, chainStart, bound, cutSuffix, total);
     return body;
 }
 

@@ -101,7 +101,8 @@ class TestCompressionE2e : public QObject
 private:
     QTemporaryDir m_dir;
     OutpostdProcess m_server;
-    QString m_token;
+    QString m_token; // alice's
+    QString m_carolToken; // an administrator: her full sync is every case in one page
 
 private Q_SLOTS:
     void initTestCase()
@@ -113,6 +114,8 @@ private Q_SLOTS:
         HttpClient c(m_server.baseUrl());
         m_token = c.signIn(QStringLiteral("alice"), QStringLiteral("alice"));
         QVERIFY(!m_token.isEmpty());
+        m_carolToken = c.signIn(QStringLiteral("carol"), QStringLiteral("carol"));
+        QVERIFY(!m_carolToken.isEmpty());
     }
 
     void cleanupTestCase()
@@ -139,7 +142,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, coding);
         QFETCH(int, windowBits);
         HttpClient c(m_server.baseUrl());
-        c.setToken(m_token);
+        c.setToken(m_carolToken);
         // Qt decompresses only what it asked for itself: with our own Accept-Encoding the bytes
         // arrive as the server sent them.
         const HttpReply r = c.send("GET", QStringLiteral("/api/v1/sync/changes?limit=5000"), {}, {},
@@ -163,7 +166,7 @@ private Q_SLOTS:
         s.connectToHost(QStringLiteral("127.0.0.1"), m_server.port());
         QVERIFY(s.waitForConnected(5000));
         s.write("GET /api/v1/sync/changes?limit=5000 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-            + m_token.toUtf8() + "\r\nConnection: close\r\n\r\n");
+            + m_carolToken.toUtf8() + "\r\nConnection: close\r\n\r\n");
         QByteArray answer;
         QTRY_VERIFY_WITH_TIMEOUT(
             (answer += s.readAll(), s.state() == QAbstractSocket::UnconnectedState), 10000);
@@ -239,7 +242,7 @@ private Q_SLOTS:
         const int feedLinesBefore = int(accessLines(m_server, "/api/v1/sync/changes").size());
         auto page = await<Result<ChangesPage>>([&](auto cb) { api.changes(QString(), 5000, cb); });
         QVERIFY2(page.ok(), qPrintable(page.error().toString()));
-        QVERIFY(page->changes.size() > 30);
+        QVERIFY(page->changes.size() > 10);
         QString caseId;
         for (const Change &ch : page->changes)
             if (ch.kind == ChangeKind::Case && caseId.isEmpty())
