@@ -2326,6 +2326,28 @@
         <translation>Synchronisierung läuft…</translation>
     </message>
     <message>
+        <source>%1 of %2 cases</source>
+        <translation>%1 von %2 Fällen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, about %2 left</source>
+        <translation>%1, noch etwa %2</translation>
+    </message>
+    <message>
         <source>Sync problem</source>
         <translation>Synchronisierungsproblem</translation>
     </message>

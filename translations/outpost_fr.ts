@@ -2326,6 +2326,28 @@
         <translation>Synchronisation…</translation>
     </message>
     <message>
+        <source>%1 of %2 cases</source>
+        <translation>%1 dossiers sur %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, about %2 left</source>
+        <translation>%1, encore environ %2</translation>
+    </message>
+    <message>
         <source>Sync problem</source>
         <translation>Problème de synchronisation</translation>
     </message>

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QWidget>
 
 class QLabel;
@@ -44,12 +45,16 @@ public:
 
     /// "just now", "2 min ago", "3 h ago", or the date; "never" for an invalid time.
     static QString relativeTime(const QDateTime &then, const QDateTime &now);
+    /// A full sync that said how much comes: "12,000 of 50,000 cases", with "about 40 s left" once
+    /// `elapsedMs` (since the first count) gives a rate to go by.
+    static QString fullSyncText(int done, int total, qint64 elapsedMs);
 
 public Q_SLOTS:
     void setState(outpost::ui::SyncState state);
     /// The same by name ("offline", "online", "syncing", "error"), for controllers that use strings.
     void setStateName(const QString &name);
-    /// Progress of a sync phase (e.g. "upload", "download"); total 0 means unknown.
+    /// Progress of a sync phase (e.g. "upload", "download"); total 0 means unknown. "fullSync" with a
+    /// total counts cases: the state reads fullSyncText().
     void setProgress(const QString &phase, int done, int total);
     void setPendingCount(int count);
     void setConflictCount(int count);
@@ -75,6 +80,9 @@ private:
     QDateTime m_lastSync;
     QString m_error;
     QString m_phase;
+    int m_done = 0;
+    int m_total = 0;
+    QElapsedTimer m_fullSyncClock; // since the first count of a full sync with a total
     int m_pending = 0;
     bool m_compact = false;
     bool m_readyKnown = false;

@@ -4,7 +4,7 @@
 #                                              weaklink_bench)
 # Env: BENCH_RUNS: the runs, each DEMO_CASES:USER (default "5000:alice 200000:alice": the technician
 #      alice's scope is half of the demo cases, so 2,500 and 100,000 cases, a quarter of them her own);
-#      BENCH_RATE_KBIT (1000, each way), BENCH_RTT_MS (300).
+#      BENCH_RATE_KBIT (1000, each way), BENCH_RTT_MS (300); BENCH_NO_BUILD=1 uses what is built.
 # Per run: outpostd on 127.0.0.1 port 0 with SQLite in a temp dir and the demo data set,
 # outpost_linkproxy in front of it, weaklink_bench through the proxy (a fresh profile), then both
 # are stopped again.
@@ -12,7 +12,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 . "$here/bench/lib.sh"
 build=$(cd "${1:-$here/build}" && pwd)
-cmake --build "$build" --target weaklink_bench outpost_linkproxy outpostd >/dev/null
+[ -n "${BENCH_NO_BUILD:-}" ] || cmake --build "$build" --target weaklink_bench outpost_linkproxy outpostd >/dev/null
 outpostd="$build/server/outpostd"
 proxy="$build/bench/linkproxy/outpost_linkproxy"
 client="$build/bench/weaklink_bench/weaklink_bench"

@@ -4,7 +4,8 @@
 //
 // Own work first (docs/protocol.md, *Changes feed*): a full sync of a user with cases assigned to
 // them starts with an "own" pass over the snapshot S of its first page: the case types, then the
-// user's open cases with their assignments, soonest due first, paged by (due, case id). Only pairs
+// user's open cases with a due date and their assignments, soonest due first, paged by (due, case
+// id), along the assignments' due-date index (cases without a due date come with the rest). Only pairs
 // whose case and assignment are both unchanged since S take part, so what the pass covers never
 // changes under it: a pair restamped later leaves it, and an entity at or below S is as it was at
 // S. The chain then goes on as any other, by seq from 0, skipping exactly what the pass sent (case
@@ -204,7 +205,7 @@ Statement ownSkip(const Principal &user, const Token &token)
         "a.case_id = c2.entity_id AND c2.kind = 'case' AND a.id = a2.entity_id AND a2.kind = 'assignment'"
         " AND c2.scope_user = ? AND c2.resolved = 0 AND c2.removed = 0 AND c2.seq <= ?"
         " AND a2.scope_user = ? AND a2.resolved = 0 AND a2.removed = 0 AND a2.seq <= ?"
-        " AND (COALESCE(a.due_at, '~'), a.case_id) <= (?, ?)");
+        " AND a.due_at IS NOT NULL AND (a.due_at, a.case_id) <= (?, ?)");
     Statement s;
     s.sql = QStringLiteral(
         " AND NOT (e.seq <= ? AND (e.kind = 'caseType' OR (e.scope_user = ? AND ("
@@ -291,14 +292,14 @@ Result<bool> appendOwnPass(QByteArray &body, Tx &tx, const Principal &user, cons
     const QString fromCase = token.cutCase.isNull() ? QStringLiteral("") : token.cutCase;
     auto q = tx.run(
         QStringLiteral(
-            "SELECT c.entity_id, c.etag, c.doc, a2.entity_id, a2.etag, a2.doc, COALESCE(a.due_at, '~'), "
+            "SELECT c.entity_id, c.etag, c.doc, a2.entity_id, a2.etag, a2.doc, a.due_at, "
             "a.case_id"
             " FROM sync_entities c, assignments a, sync_entities a2"
             " WHERE c.kind = 'case' AND c.scope_user = ? AND c.resolved = 0 AND c.removed = 0 AND c.seq <= ?"
             " AND a.case_id = c.entity_id AND a2.kind = 'assignment' AND a2.entity_id = a.id"
             " AND a2.scope_user = ? AND a2.resolved = 0 AND a2.removed = 0 AND a2.seq <= ?"
-            " AND (COALESCE(a.due_at, '~'), a.case_id) > (?, ?)"
-            " ORDER BY COALESCE(a.due_at, '~'), a.case_id LIMIT ?"),
+            " AND a.due_at IS NOT NULL AND (a.due_at, a.case_id) > (?, ?)"
+            " ORDER BY a.due_at, a.case_id LIMIT ?"),
         { user.id, token.start, user.id, token.start, fromDue, fromCase, pairs + 1 });
     if (!q)
         return q.error();

@@ -4,6 +4,7 @@
 #include "translations.h"
 
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QTest>
@@ -16,6 +17,35 @@ class TestSyncStatusBar : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() { initResources(); }
+
+    void fullSyncShowsCasesOfAllWithAnEstimate()
+    {
+        SyncStatusBar bar;
+        bar.show();
+        bar.setState(SyncState::Syncing);
+        // An older server says nothing of the total: pages so far, a busy indicator.
+        bar.setProgress(QStringLiteral("fullSync"), 2, 0);
+        QCOMPARE(bar.stateText(), QStringLiteral("Syncing…"));
+        QCOMPARE(bar.progressBar()->maximum(), 0);
+        // The first page said how many cases come.
+        bar.setProgress(QStringLiteral("fullSync"), 12000, 50000);
+        const QLocale l;
+        QCOMPARE(bar.stateText(), QStringLiteral("%1 of %2 cases").arg(l.toString(12000), l.toString(50000)));
+        QCOMPARE(bar.progressBar()->maximum(), 50000);
+        QCOMPARE(bar.progressBar()->value(), 12000);
+        // The estimate goes by the rate since the first count.
+        QCOMPARE(SyncStatusBar::fullSyncText(25000, 50000, 10000),
+            QStringLiteral("%1 of %2 cases, about 10 s left").arg(l.toString(25000), l.toString(50000)));
+        QCOMPARE(SyncStatusBar::fullSyncText(12000, 50000, 30000),
+            QStringLiteral("%1 of %2 cases, about 2 min left").arg(l.toString(12000), l.toString(50000)));
+        QCOMPARE(SyncStatusBar::fullSyncText(0, 50000, 30000),
+            QStringLiteral("0 of %1 cases").arg(l.toString(50000)));
+        QTRY_VERIFY_WITH_TIMEOUT((bar.setProgress(QStringLiteral("fullSync"), 13000, 50000),
+                                     bar.stateText().contains(QLatin1String("left"))),
+            5000);
+        bar.setProgress(QStringLiteral("download"), 1, 0);
+        QCOMPARE(bar.stateText(), QStringLiteral("Receiving updates…"));
+    }
 
     void showsStates()
     {

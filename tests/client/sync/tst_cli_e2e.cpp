@@ -74,13 +74,24 @@ void TestCliE2e::killedCliSyncAppliesEveryActionOnce()
                       QStringLiteral("--user"), QStringLiteral("alice"), QStringLiteral("--password-stdin") },
         "alice\n");
     QVERIFY2(in.first == 0, qPrintable(in.second));
-    QCOMPARE(run({ QStringLiteral("sync") }).first, 0);
+    const auto fullSync = run({ QStringLiteral("sync") });
+    QCOMPARE(fullSync.first, 0);
 
     const QString path = client::StoreLocation::pathFor(profile, m_server.baseUrl(), QStringLiteral("alice"));
     // The CLI made the store: its key is in the keychain.
     {
         const Status unlocked = unlockFromKeychain(m_server.baseUrl(), QStringLiteral("alice"), path);
         QVERIFY2(unlocked.ok(), qPrintable(unlocked.error().toString()));
+    }
+    // The first sync was a full one: its progress counted cases against the total its first page
+    // announced (her own cases came first, on a page of their own), up to all of them.
+    {
+        const int cases = openStore(path)->reads().status().cases;
+        QVERIFY(cases > 0);
+        QVERIFY2(fullSync.second.contains(QStringLiteral("full sync: %1 of %1 cases").arg(cases)),
+            qPrintable(fullSync.second));
+        QVERIFY2(fullSync.second.count(QStringLiteral(" of %1 cases").arg(cases)) >= 2,
+            qPrintable(fullSync.second));
     }
     QString caseId;
     {
