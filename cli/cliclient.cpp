@@ -188,13 +188,13 @@ int wiped(Context &ctx, const Profile &profile, CredentialStore *credentials, bo
 namespace {
 /// A full sync's progress for people, on stderr: "12,000 of 50,000 cases, about 40 s left" (the
 /// estimate by the rate since the first count, once there is one to go by).
-QString fullSyncProgress(int done, int total, qint64 elapsedMs)
+QString fullSyncProgress(int done, int total, qint64 elapsedMs, int doneAtStart)
 {
     const QLocale english(QLocale::English, QLocale::UnitedStates);
     QString text
         = QStringLiteral("full sync: %1 of %2 cases").arg(english.toString(done), english.toString(total));
-    if (elapsedMs >= 1000 && done > 0 && done < total) {
-        const qint64 left = std::max<qint64>(1, (elapsedMs * (total - done) / done + 999) / 1000);
+    if (const qint64 since = qint64(done) - doneAtStart; elapsedMs >= 1000 && since > 0 && done < total) {
+        const qint64 left = std::max<qint64>(1, (elapsedMs * (total - done) / since + 999) / 1000);
         text += left < 60 ? QStringLiteral(", about %1 s left").arg(left)
                           : QStringLiteral(", about %1 min left").arg((left + 59) / 60);
     }
@@ -272,15 +272,18 @@ int cmdSync(Context &ctx)
                 QCoreApplication::exit(ok ? 0 : 1);
             });
         // A full sync whose first page said how many cases come (protocol extension "total").
-        QElapsedTimer fullSyncClock;
+        QElapsedTimer fullSyncClock; // from the first count on: the rate is the cases since
+        int firstCount = 0;
         if (!ctx.json)
             QObject::connect(&controller, &SyncController::progress, &controller,
                 [&](const QString &phase, int done, int total) {
                     if (phase != QLatin1String("fullSync") || total <= 0)
                         return;
-                    if (!fullSyncClock.isValid())
+                    if (!fullSyncClock.isValid()) {
                         fullSyncClock.start();
-                    ctx.err << fullSyncProgress(done, total, fullSyncClock.elapsed()) << '\n';
+                        firstCount = done;
+                    }
+                    ctx.err << fullSyncProgress(done, total, fullSyncClock.elapsed(), firstCount) << '\n';
                     ctx.err.flush();
                 });
         if (ctx.flags.contains(QStringLiteral("full")))

@@ -145,8 +145,10 @@ void SyncStatusBar::setProgress(const QString &phase, int done, int total)
     const bool counting = phase == QLatin1String("fullSync") && total > 0;
     if (!counting)
         m_fullSyncClock.invalidate();
-    else if (!m_fullSyncClock.isValid() || done < m_done || total != m_total)
+    else if (!m_fullSyncClock.isValid() || done < m_done || total != m_total) {
         m_fullSyncClock.start();
+        m_doneAtStart = done;
+    }
     m_phase = phase;
     m_done = done;
     m_total = total;
@@ -155,14 +157,15 @@ void SyncStatusBar::setProgress(const QString &phase, int done, int total)
     refresh();
 }
 
-QString SyncStatusBar::fullSyncText(int done, int total, qint64 elapsedMs)
+QString SyncStatusBar::fullSyncText(int done, int total, qint64 elapsedMs, int doneAtStart)
 {
     const QLocale locale;
     const QString counts = tr("%1 of %2 cases").arg(locale.toString(done), locale.toString(total));
     // The rate from the first count on: a guess only after a second and some cases.
-    if (elapsedMs < 1000 || done <= 0 || done >= total)
+    const qint64 since = qint64(done) - doneAtStart;
+    if (elapsedMs < 1000 || since <= 0 || done >= total)
         return counts;
-    const qint64 leftSeconds = qMax<qint64>(1, (elapsedMs * (total - done) / done + 999) / 1000);
+    const qint64 leftSeconds = qMax<qint64>(1, (elapsedMs * (total - done) / since + 999) / 1000);
     const QString left = leftSeconds < 60 ? tr("%n s", nullptr, int(leftSeconds))
                                           : tr("%n min", nullptr, int((leftSeconds + 59) / 60));
     return tr("%1, about %2 left").arg(counts, left);
@@ -215,11 +218,11 @@ void SyncStatusBar::refresh()
         break;
     case SyncState::Syncing:
         icon = QStringLiteral(":/icons/syncing.svg");
-        text = m_phase == QLatin1String("upload")  ? tr("Sending changes…")
-            : m_phase == QLatin1String("download") ? tr("Receiving updates…")
-            : m_phase == QLatin1String("fullSync") && m_total > 0
-            ? fullSyncText(m_done, m_total, m_fullSyncClock.isValid() ? m_fullSyncClock.elapsed() : 0)
-            : tr("Syncing…");
+        text = m_phase == QLatin1String("upload")                 ? tr("Sending changes…")
+            : m_phase == QLatin1String("download")                ? tr("Receiving updates…")
+            : m_phase == QLatin1String("fullSync") && m_total > 0 ? fullSyncText(
+                  m_done, m_total, m_fullSyncClock.isValid() ? m_fullSyncClock.elapsed() : 0, m_doneAtStart)
+                                                                  : tr("Syncing…");
         break;
     case SyncState::Error:
         icon = QStringLiteral(":/icons/warning.svg");

@@ -46,8 +46,8 @@ public:
     /// "just now", "2 min ago", "3 h ago", or the date; "never" for an invalid time.
     static QString relativeTime(const QDateTime &then, const QDateTime &now);
     /// A full sync that said how much comes: "12,000 of 50,000 cases", with "about 40 s left" once
-    /// `elapsedMs` (since the first count) gives a rate to go by.
-    static QString fullSyncText(int done, int total, qint64 elapsedMs);
+    /// the cases since the first count (`doneAtStart`, `elapsedMs` ago) give a rate to go by.
+    static QString fullSyncText(int done, int total, qint64 elapsedMs, int doneAtStart = 0);
 
 public Q_SLOTS:
     void setState(outpost::ui::SyncState state);
@@ -82,6 +82,7 @@ private:
     QString m_phase;
     int m_done = 0;
     int m_total = 0;
+    int m_doneAtStart = 0; // the first count of a full sync with a total
     QElapsedTimer m_fullSyncClock; // since the first count of a full sync with a total
     int m_pending = 0;
     bool m_compact = false;

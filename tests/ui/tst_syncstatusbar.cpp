@@ -40,6 +40,9 @@ private Q_SLOTS:
             QStringLiteral("%1 of %2 cases, about 2 min left").arg(l.toString(12000), l.toString(50000)));
         QCOMPARE(SyncStatusBar::fullSyncText(0, 50000, 30000),
             QStringLiteral("0 of %1 cases").arg(l.toString(50000)));
+        // The rate is what arrived since the first count (the first page's own cases came before).
+        QCOMPARE(SyncStatusBar::fullSyncText(12500, 50000, 1000, 12000),
+            QStringLiteral("%1 of %2 cases, about 2 min left").arg(l.toString(12500), l.toString(50000)));
         QTRY_VERIFY_WITH_TIMEOUT((bar.setProgress(QStringLiteral("fullSync"), 13000, 50000),
                                      bar.stateText().contains(QLatin1String("left"))),
             5000);
