@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-// The body of POST /sync/actions as outpostd reads it (jsonBody, ActionProcessor::parseRequest),
-// then every action it accepts through the rules engine against the demo case types, as
-// validation before the database would run it. Properties: an accepted action survives its own
+// The body of POST /sync/actions as outpostd reads it (parseJsonObject, as jsonBody does, then
+// ActionProcessor::parseRequest), then every action it accepts through the rules engine against
+// the demo case types, as validation before the database would run it. Properties: an accepted action survives its own
 // JSON round trip unchanged.
 #include "actionprocessor.h"
-#include "apihandler.h"
 #include "demoseed.h"
 #include "fuzzsupport.h"
+#include "protocol/jsonreader.h"
 #include "rules/rulesengine.h"
 
 using namespace outpost;
@@ -16,11 +16,7 @@ OUTPOST_FUZZ_INIT()
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     static const QList<CaseType> types = server::demoCaseTypes();
-    http::Request request;
-    request.method = "POST";
-    request.path = QStringLiteral("/api/v1/sync/actions");
-    request.body = fuzz::bytes(data, size);
-    auto body = server::jsonBody(request);
+    auto body = parseJsonObject(fuzz::bytes(data, size)); // what jsonBody() does with the body
     if (!body)
         return 0;
     auto parsed = server::ActionProcessor::parseRequest(*body);
