@@ -47,7 +47,8 @@ const char UsageText[]
       "  case note ID TEXT\n"
       "  outbox\n"
       "  conflicts\n"
-      "  export-diagnostics FILE\n"
+      "  export-diagnostics FILE   (also of a damaged store: what still reads)\n"
+      "  recover   a damaged store's unsent work into a fresh store (the damaged file is kept)\n"
       "exit codes: 0 ok, 1 failure, 2 usage, 3 validation failed, 4 offline/unreachable, "
       "5 sign-in required, 6 not ready\n";
 
@@ -70,6 +71,8 @@ std::optional<std::pair<Handler, int>> lookup(const QStringList &words)
         return std::make_pair(&cmdCheck, 1);
     if (a == QLatin1String("ready"))
         return std::make_pair(&cmdReady, 1);
+    if (a == QLatin1String("recover"))
+        return std::make_pair(&cmdRecover, 1);
     if (a == QLatin1String("outbox"))
         return std::make_pair(&cmdOutbox, 1);
     if (a == QLatin1String("conflicts"))
@@ -98,9 +101,10 @@ std::optional<std::pair<Handler, int>> lookup(const QStringList &words)
 bool isCliCommand(const QString &word)
 {
     static const QSet<QString> commands { QStringLiteral("signin"), QStringLiteral("signout"),
-        QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("check"), QStringLiteral("ready"), QStringLiteral("case"),
-        QStringLiteral("outbox"), QStringLiteral("conflicts"), QStringLiteral("export-diagnostics"),
-        QStringLiteral("--json"), QStringLiteral("--profile") };
+        QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("check"), QStringLiteral("ready"),
+        QStringLiteral("recover"), QStringLiteral("case"), QStringLiteral("outbox"),
+        QStringLiteral("conflicts"), QStringLiteral("export-diagnostics"), QStringLiteral("--json"),
+        QStringLiteral("--profile") };
     return commands.contains(word);
 }
 

@@ -419,8 +419,11 @@ int cmdExportDiagnostics(Context &ctx)
         return usage(ctx, QStringLiteral("export-diagnostics needs exactly one FILE"));
     Profile profile;
     auto store = openProfileStore(ctx, &profile);
-    if (!store.ok())
+    if (!store.ok()) {
+        if (store.error().code == QLatin1String("store_damaged"))
+            return exportDamagedDiagnostics(ctx, profile, store.error());
         return fail(ctx, store.error());
+    }
     client::LocalStore &st = **store;
 
     QJsonObject versions { { QStringLiteral("outpost"), QStringLiteral(OUTPOST_VERSION) },

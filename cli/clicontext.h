@@ -74,5 +74,8 @@ int cmdCaseNote(Context &ctx);
 int cmdOutbox(Context &ctx);
 int cmdConflicts(Context &ctx);
 int cmdReady(Context &ctx); // cliready.cpp
+int cmdRecover(Context &ctx); // clirecover.cpp
+/// export-diagnostics of a store that does not open (clirecover.cpp).
+int exportDamagedDiagnostics(Context &ctx, const Profile &profile, const Error &why);
 
 } // namespace outpost::cli

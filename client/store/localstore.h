@@ -82,6 +82,12 @@ public:
     /// changing it: {"outbox": [{"seq", "state", "action", "baseFields"}...], "syncIssues": [...],
     /// "errors": [...]}. For support and `outpost export-diagnostics` when open() says store_damaged.
     static QJsonObject salvagePendingWork(const QString &path);
+    /// "Recover unsent work" from a damaged store (recovery.cpp): the queued actions (with their ids)
+    /// and attachments not yet uploaded that still read are copied into a fresh store at `path`;
+    /// the damaged file is renamed aside (RecoveryReport::movedTo), never deleted; the device id,
+    /// user, server and offline verifier come along; the next sync is a full one. Nobody may have
+    /// the store open meanwhile.
+    static Result<RecoveryReport> recoverUnsentWork(const QString &path);
     /// One sync-state value read through a read-only connection, without opening (checking,
     /// migrating) the store: empty when the file, the table or the key is missing or unreadable.
     /// Lets a caller start work that needs the value while open() still verifies the store.

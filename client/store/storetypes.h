@@ -174,6 +174,16 @@ struct StoreStatus {
     QJsonObject toJson() const;
 };
 
+/// What LocalStore::recoverUnsentWork saved from a damaged store.
+struct RecoveryReport {
+    QString store; // the fresh store (the same path)
+    QString movedTo; // where the damaged file is now
+    int actions = 0; // queued actions recovered, with their ids
+    int attachments = 0; // attachment rows not yet uploaded
+    QStringList errors; // what could not be read
+    QJsonObject toJson() const;
+};
+
 /// What the ready check (client/sync/readycheck.h) needs from the store: a few aggregate reads,
 /// never a walk over every case in C++ (StoreReads::readiness).
 struct ReadinessFacts {
