@@ -2,6 +2,177 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ReadyCheck</name>
+    <message>
+        <source>held back by you (Outbox)</source>
+        <translation>von Ihnen zurückgehalten (Postausgang)</translation>
+    </message>
+    <message>
+        <source>waits for a conflict to be resolved (Conflicts)</source>
+        <translation>wartet auf die Lösung eines Konflikts (Konflikte)</translation>
+    </message>
+    <message>
+        <source>waits behind a change the server refused (Sync issues)</source>
+        <translation>wartet hinter einer Änderung, die der Server abgelehnt hat (Sync-Probleme)</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>wird gesendet</translation>
+    </message>
+    <message>
+        <source>not sent yet: %1</source>
+        <translation>noch nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>not sent yet: sync to send it</source>
+        <translation>noch nicht gesendet: synchronisieren Sie, um sie zu senden</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> und %1 weitere</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>Outbox empty: everything you changed is on the server.</source>
+        <translation>Postausgang leer: alles, was Sie geändert haben, ist auf dem Server.</translation>
+    </message>
+    <message>
+        <source>1 change not on the server yet.</source>
+        <translation>1 Änderung ist noch nicht auf dem Server.</translation>
+    </message>
+    <message>
+        <source>%1 changes not on the server yet.</source>
+        <translation>%1 Änderungen sind noch nicht auf dem Server.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <source>1 change the server refused: see Sync issues.</source>
+        <translation>1 Änderung hat der Server abgelehnt: siehe Sync-Probleme.</translation>
+    </message>
+    <message>
+        <source>%1 changes the server refused: see Sync issues.</source>
+        <translation>%1 Änderungen hat der Server abgelehnt: siehe Sync-Probleme.</translation>
+    </message>
+    <message>
+        <source>1 attachment not uploaded yet.</source>
+        <translation>1 Anhang ist noch nicht hochgeladen.</translation>
+    </message>
+    <message>
+        <source>%1 attachments not uploaded yet.</source>
+        <translation>%1 Anhänge sind noch nicht hochgeladen.</translation>
+    </message>
+    <message>
+        <source>This device has never synced.</source>
+        <translation>Dieses Gerät wurde noch nie synchronisiert.</translation>
+    </message>
+    <message>
+        <source>Last sync %1 ago (%2).</source>
+        <translation>Letzte Synchronisierung vor %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Last sync %1 ago (%2): sync before you leave.</source>
+        <translation>Letzte Synchronisierung vor %1 (%2): synchronisieren Sie, bevor Sie losfahren.</translation>
+    </message>
+    <message>
+        <source>The download of your cases is not finished: sync to complete it.</source>
+        <translation>Das Herunterladen Ihrer Vorgänge ist nicht abgeschlossen: synchronisieren Sie, um es zu beenden.</translation>
+    </message>
+    <message>
+        <source>No cases are assigned to you.</source>
+        <translation>Ihnen sind keine Vorgänge zugewiesen.</translation>
+    </message>
+    <message>
+        <source>All cases assigned to you (%1) are on this device.</source>
+        <translation>Alle Ihnen zugewiesenen Vorgänge (%1) sind auf diesem Gerät.</translation>
+    </message>
+    <message>
+        <source>Assigned cases not on this device: %1</source>
+        <translation>Zugewiesene Vorgänge, die nicht auf diesem Gerät sind: %1</translation>
+    </message>
+    <message>
+        <source>Your cases have no attachments to take along.</source>
+        <translation>Ihre Vorgänge haben keine Anhänge zum Mitnehmen.</translation>
+    </message>
+    <message>
+        <source>All attachments of your cases (%1) are on this device.</source>
+        <translation>Alle Anhänge Ihrer Vorgänge (%1) sind auf diesem Gerät.</translation>
+    </message>
+    <message>
+        <source>Attachments of your cases not on this device (they open only online): %1 of %2.</source>
+        <translation>Anhänge Ihrer Vorgänge, die nicht auf diesem Gerät sind (sie öffnen sich nur online): %1 von %2.</translation>
+    </message>
+    <message>
+        <source>No case types on this device: sync first.</source>
+        <translation>Keine Vorgangstypen auf diesem Gerät: synchronisieren Sie zuerst.</translation>
+    </message>
+    <message>
+        <source>Case types missing on this device: %1</source>
+        <translation>Auf diesem Gerät fehlende Vorgangstypen: %1</translation>
+    </message>
+    <message>
+        <source>Case types on this device (%1), as of the last sync.</source>
+        <translation>Vorgangstypen auf diesem Gerät (%1), Stand der letzten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Lists for lookups (data pages) on this device, as of the last sync.</source>
+        <translation>Auswahllisten (Datenseiten) auf diesem Gerät, Stand der letzten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Lists for lookups missing on this device: %1</source>
+        <translation>Auf diesem Gerät fehlende Auswahllisten: %1</translation>
+    </message>
+    <message>
+        <source>Signing in without the server is not allowed now: sign in online first.</source>
+        <translation>Die Anmeldung ohne Server ist jetzt nicht erlaubt: melden Sie sich zuerst online an.</translation>
+    </message>
+    <message>
+        <source>You can sign in without the server until %1.</source>
+        <translation>Sie können sich bis %1 ohne Server anmelden.</translation>
+    </message>
+    <message>
+        <source>You can sign in without the server only until %1 (less than %2 h from now): sign in online again.</source>
+        <translation>Sie können sich nur bis %1 ohne Server anmelden (weniger als %2 Std. ab jetzt): melden Sie sich erneut online an.</translation>
+    </message>
+    <message>
+        <source>%1 free on this device.</source>
+        <translation>%1 frei auf diesem Gerät.</translation>
+    </message>
+    <message>
+        <source>Only %1 free on this device; at least %2 are needed for a day&apos;s photos and notes.</source>
+        <translation>Nur %1 frei auf diesem Gerät; für die Fotos und Notizen eines Tages werden mindestens %2 gebraucht.</translation>
+    </message>
+    <message>
+        <source>The data on this device is healthy.</source>
+        <translation>Die Daten auf diesem Gerät sind in Ordnung.</translation>
+    </message>
+    <message>
+        <source>The data on this device is damaged (%1): export diagnostics and recover unsent work.</source>
+        <translation>Die Daten auf diesem Gerät sind beschädigt (%1): exportieren Sie die Diagnose und stellen Sie nicht gesendete Arbeit wieder her.</translation>
+    </message>
+</context>
+<context>
     <name>outpost::Action</name>
     <message>
         <source>Field &apos;%1&apos; must be a non-empty id of at most 100 characters.</source>
@@ -715,6 +886,14 @@
     <message>
         <source>%1 cannot be read: it was cut short or changed.</source>
         <translation>%1 kann nicht gelesen werden: die Datei wurde gekürzt oder verändert.</translation>
+    </message>
+    <message>
+        <source>There is no store at %1.</source>
+        <translation>Unter %1 gibt es keinen Speicher.</translation>
+    </message>
+    <message>
+        <source>Cannot move the damaged store aside to %1; nothing was changed.</source>
+        <translation>Der beschädigte Speicher kann nicht nach %1 beiseitegelegt werden; nichts wurde geändert.</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +2067,92 @@
     </message>
 </context>
 <context>
+    <name>outpost::ui::ReadyPanel</name>
+    <message>
+        <source>&amp;Get ready</source>
+        <translation>&amp;Bereit machen</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Ready to go offline?</source>
+        <translation>Bereit für die Arbeit ohne Netz?</translation>
+    </message>
+    <message>
+        <source>What was checked</source>
+        <translation>Was geprüft wurde</translation>
+    </message>
+    <message>
+        <source>Getting ready</source>
+        <translation>Wird bereit gemacht</translation>
+    </message>
+    <message>
+        <source>Send what is queued, fetch everything for your cases, then check again</source>
+        <translation>Wartendes senden, alles für Ihre Vorgänge holen, dann erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Sending your changes</source>
+        <translation>Ihre Änderungen werden gesendet</translation>
+    </message>
+    <message>
+        <source>Sending attachments</source>
+        <translation>Anhänge werden gesendet</translation>
+    </message>
+    <message>
+        <source>Fetching news from the server</source>
+        <translation>Neuigkeiten vom Server werden geholt</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 von %3</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Ready to go offline</source>
+        <translation>Bereit für die Arbeit ohne Netz</translation>
+    </message>
+    <message>
+        <source>Not ready to go offline</source>
+        <translation>Nicht bereit für die Arbeit ohne Netz</translation>
+    </message>
+    <message>
+        <source>Checked at %1</source>
+        <translation>Geprüft um %1</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::ReadySession</name>
+    <message>
+        <source>The data on this device cannot be read: %1</source>
+        <translation>Die Daten auf diesem Gerät können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Synced. Checking again…</source>
+        <translation>Synchronisiert. Wird erneut geprüft…</translation>
+    </message>
+    <message>
+        <source>The sync did not finish: %1</source>
+        <translation>Die Synchronisierung wurde nicht abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert…</translation>
+    </message>
+</context>
+<context>
     <name>outpost::ui::ServerChangedBanner</name>
     <message>
         <source>Review and merge</source>
@@ -2406,6 +2671,18 @@
     <message>
         <source>This device has no valid session with the server (signed in offline, signed out or expired). Your changes are kept here until you sign in again.</source>
         <translation>Dieses Gerät hat keine gültige Sitzung beim Server (offline angemeldet, abgemeldet oder abgelaufen). Ihre Änderungen bleiben hier, bis Sie sich erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>Ready to go offline</source>
+        <translation>Bereit für die Arbeit ohne Netz</translation>
+    </message>
+    <message>
+        <source>Not ready to go offline (%1)</source>
+        <translation>Nicht bereit für die Arbeit ohne Netz (%1)</translation>
+    </message>
+    <message>
+        <source>%1: what is on this device for a day without the server</source>
+        <translation>%1: was auf diesem Gerät für einen Tag ohne Server bereitliegt</translation>
     </message>
 </context>
 <context>

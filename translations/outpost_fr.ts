@@ -2,6 +2,177 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ReadyCheck</name>
+    <message>
+        <source>held back by you (Outbox)</source>
+        <translation>retenue par vous (boîte d’envoi)</translation>
+    </message>
+    <message>
+        <source>waits for a conflict to be resolved (Conflicts)</source>
+        <translation>attend la résolution d’un conflit (Conflits)</translation>
+    </message>
+    <message>
+        <source>waits behind a change the server refused (Sync issues)</source>
+        <translation>attend derrière une modification refusée par le serveur (Problèmes de synchro)</translation>
+    </message>
+    <message>
+        <source>being sent</source>
+        <translation>en cours d’envoi</translation>
+    </message>
+    <message>
+        <source>not sent yet: %1</source>
+        <translation>pas encore envoyée : %1</translation>
+    </message>
+    <message>
+        <source>not sent yet: sync to send it</source>
+        <translation>pas encore envoyée : synchronisez pour l’envoyer</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> et %1 de plus</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <source>Outbox empty: everything you changed is on the server.</source>
+        <translation>Boîte d’envoi vide : tout ce que vous avez modifié est sur le serveur.</translation>
+    </message>
+    <message>
+        <source>1 change not on the server yet.</source>
+        <translation>1 modification n’est pas encore sur le serveur.</translation>
+    </message>
+    <message>
+        <source>%1 changes not on the server yet.</source>
+        <translation>%1 modifications ne sont pas encore sur le serveur.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… et %1 de plus</translation>
+    </message>
+    <message>
+        <source>1 change the server refused: see Sync issues.</source>
+        <translation>1 modification refusée par le serveur : voir Problèmes de synchro.</translation>
+    </message>
+    <message>
+        <source>%1 changes the server refused: see Sync issues.</source>
+        <translation>%1 modifications refusées par le serveur : voir Problèmes de synchro.</translation>
+    </message>
+    <message>
+        <source>1 attachment not uploaded yet.</source>
+        <translation>1 pièce jointe n’est pas encore envoyée.</translation>
+    </message>
+    <message>
+        <source>%1 attachments not uploaded yet.</source>
+        <translation>%1 pièces jointes ne sont pas encore envoyées.</translation>
+    </message>
+    <message>
+        <source>This device has never synced.</source>
+        <translation>Cet appareil n’a jamais été synchronisé.</translation>
+    </message>
+    <message>
+        <source>Last sync %1 ago (%2).</source>
+        <translation>Dernière synchronisation il y a %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Last sync %1 ago (%2): sync before you leave.</source>
+        <translation>Dernière synchronisation il y a %1 (%2) : synchronisez avant de partir.</translation>
+    </message>
+    <message>
+        <source>The download of your cases is not finished: sync to complete it.</source>
+        <translation>Le téléchargement de vos dossiers n’est pas terminé : synchronisez pour le terminer.</translation>
+    </message>
+    <message>
+        <source>No cases are assigned to you.</source>
+        <translation>Aucun dossier ne vous est attribué.</translation>
+    </message>
+    <message>
+        <source>All cases assigned to you (%1) are on this device.</source>
+        <translation>Tous les dossiers qui vous sont attribués (%1) sont sur cet appareil.</translation>
+    </message>
+    <message>
+        <source>Assigned cases not on this device: %1</source>
+        <translation>Dossiers attribués absents de cet appareil : %1</translation>
+    </message>
+    <message>
+        <source>Your cases have no attachments to take along.</source>
+        <translation>Vos dossiers n’ont pas de pièces jointes à emporter.</translation>
+    </message>
+    <message>
+        <source>All attachments of your cases (%1) are on this device.</source>
+        <translation>Toutes les pièces jointes de vos dossiers (%1) sont sur cet appareil.</translation>
+    </message>
+    <message>
+        <source>Attachments of your cases not on this device (they open only online): %1 of %2.</source>
+        <translation>Pièces jointes de vos dossiers absentes de cet appareil (elles ne s’ouvrent qu’en ligne) : %1 sur %2.</translation>
+    </message>
+    <message>
+        <source>No case types on this device: sync first.</source>
+        <translation>Aucun type de dossier sur cet appareil : synchronisez d’abord.</translation>
+    </message>
+    <message>
+        <source>Case types missing on this device: %1</source>
+        <translation>Types de dossier absents de cet appareil : %1</translation>
+    </message>
+    <message>
+        <source>Case types on this device (%1), as of the last sync.</source>
+        <translation>Types de dossier sur cet appareil (%1), à la dernière synchronisation.</translation>
+    </message>
+    <message>
+        <source>Lists for lookups (data pages) on this device, as of the last sync.</source>
+        <translation>Listes de choix (pages de données) sur cet appareil, à la dernière synchronisation.</translation>
+    </message>
+    <message>
+        <source>Lists for lookups missing on this device: %1</source>
+        <translation>Listes de choix absentes de cet appareil : %1</translation>
+    </message>
+    <message>
+        <source>Signing in without the server is not allowed now: sign in online first.</source>
+        <translation>La connexion sans serveur n’est pas permise pour l’instant : connectez-vous d’abord en ligne.</translation>
+    </message>
+    <message>
+        <source>You can sign in without the server until %1.</source>
+        <translation>Vous pouvez vous connecter sans serveur jusqu’au %1.</translation>
+    </message>
+    <message>
+        <source>You can sign in without the server only until %1 (less than %2 h from now): sign in online again.</source>
+        <translation>Vous ne pouvez vous connecter sans serveur que jusqu’au %1 (moins de %2 h) : reconnectez-vous en ligne.</translation>
+    </message>
+    <message>
+        <source>%1 free on this device.</source>
+        <translation>%1 libres sur cet appareil.</translation>
+    </message>
+    <message>
+        <source>Only %1 free on this device; at least %2 are needed for a day&apos;s photos and notes.</source>
+        <translation>Seulement %1 libres sur cet appareil ; il faut au moins %2 pour les photos et notes d’une journée.</translation>
+    </message>
+    <message>
+        <source>The data on this device is healthy.</source>
+        <translation>Les données de cet appareil sont saines.</translation>
+    </message>
+    <message>
+        <source>The data on this device is damaged (%1): export diagnostics and recover unsent work.</source>
+        <translation>Les données de cet appareil sont endommagées (%1) : exportez le diagnostic et récupérez le travail non envoyé.</translation>
+    </message>
+</context>
+<context>
     <name>outpost::Action</name>
     <message>
         <source>Field &apos;%1&apos; must be a non-empty id of at most 100 characters.</source>
@@ -715,6 +886,14 @@
     <message>
         <source>%1 cannot be read: it was cut short or changed.</source>
         <translation>%1 est illisible : le fichier a été tronqué ou modifié.</translation>
+    </message>
+    <message>
+        <source>There is no store at %1.</source>
+        <translation>Il n’y a pas de stockage à %1.</translation>
+    </message>
+    <message>
+        <source>Cannot move the damaged store aside to %1; nothing was changed.</source>
+        <translation>Impossible de mettre le stockage endommagé de côté vers %1 ; rien n’a été modifié.</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +2067,92 @@
     </message>
 </context>
 <context>
+    <name>outpost::ui::ReadyPanel</name>
+    <message>
+        <source>&amp;Get ready</source>
+        <translation>&amp;Se préparer</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>&amp;Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Ready to go offline?</source>
+        <translation>Prêt à travailler hors ligne ?</translation>
+    </message>
+    <message>
+        <source>What was checked</source>
+        <translation>Ce qui a été vérifié</translation>
+    </message>
+    <message>
+        <source>Getting ready</source>
+        <translation>Préparation</translation>
+    </message>
+    <message>
+        <source>Send what is queued, fetch everything for your cases, then check again</source>
+        <translation>Envoyer ce qui attend, récupérer tout pour vos dossiers, puis vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Sending your changes</source>
+        <translation>Envoi de vos modifications</translation>
+    </message>
+    <message>
+        <source>Sending attachments</source>
+        <translation>Envoi des pièces jointes</translation>
+    </message>
+    <message>
+        <source>Fetching news from the server</source>
+        <translation>Récupération des nouveautés du serveur</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1 : %2 sur %3</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Ready to go offline</source>
+        <translation>Prêt à travailler hors ligne</translation>
+    </message>
+    <message>
+        <source>Not ready to go offline</source>
+        <translation>Pas prêt à travailler hors ligne</translation>
+    </message>
+    <message>
+        <source>Checked at %1</source>
+        <translation>Vérifié à %1</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::ReadySession</name>
+    <message>
+        <source>The data on this device cannot be read: %1</source>
+        <translation>Les données de cet appareil ne peuvent pas être lues : %1</translation>
+    </message>
+    <message>
+        <source>Synced. Checking again…</source>
+        <translation>Synchronisé. Nouvelle vérification…</translation>
+    </message>
+    <message>
+        <source>The sync did not finish: %1</source>
+        <translation>La synchronisation n’a pas abouti : %1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+</context>
+<context>
     <name>outpost::ui::ServerChangedBanner</name>
     <message>
         <source>Review and merge</source>
@@ -2406,6 +2671,18 @@
     <message>
         <source>This device has no valid session with the server (signed in offline, signed out or expired). Your changes are kept here until you sign in again.</source>
         <translation>Cet appareil n&apos;a pas de session valide auprès du serveur (connexion hors ligne, déconnexion ou expiration). Vos modifications sont conservées ici jusqu&apos;à votre reconnexion.</translation>
+    </message>
+    <message>
+        <source>Ready to go offline</source>
+        <translation>Prêt à travailler hors ligne</translation>
+    </message>
+    <message>
+        <source>Not ready to go offline (%1)</source>
+        <translation>Pas prêt à travailler hors ligne (%1)</translation>
+    </message>
+    <message>
+        <source>%1: what is on this device for a day without the server</source>
+        <translation>%1 : ce qui est sur cet appareil pour une journée sans serveur</translation>
     </message>
 </context>
 <context>
