@@ -178,14 +178,16 @@ Visibility visibilityFor(const Principal &user, qint64 chainStart)
     v.visArgs << user.id;
     for (const QString &q : user.queues)
         v.visArgs << q;
-    // Public rows (data-page rows an import removed) are removed for everyone; scoped ones for
-    // whoever could see them.
+    // Public rows (data-page rows an import removed) are removed for everyone who could have them,
+    // i.e. removed after the chain's start (a full sync never carried an earlier one); scoped ones
+    // for whoever could see them.
     v.wasVisible = QStringLiteral(
-        "(e.public = 1 AND e.removed = 1) OR EXISTS (SELECT 1 FROM scope_log l WHERE l.kind = e.kind AND "
+        "(e.public = 1 AND e.removed = 1 AND e.seq > ?) OR EXISTS (SELECT 1 FROM scope_log l WHERE l.kind = "
+        "e.kind AND "
         "l.entity_id = e.entity_id"
         " AND l.seq > ? AND l.old_resolved = 0 AND (l.old_user = ? OR (l.old_user IS NULL AND %1)))")
                        .arg(inQueues.arg(QStringLiteral("l.old_queue")));
-    v.wasArgs << chainStart << user.id;
+    v.wasArgs << chainStart << chainStart << user.id;
     for (const QString &q : user.queues)
         v.wasArgs << q;
     return v;
