@@ -4,6 +4,7 @@
 # Env: BENCH_CASES (50000 demo cases), BENCH_CHANGES (1000), BENCH_ACTIONS (5000),
 #      BENCH_UPLOAD_DEPTH (upload requests in flight, 2; 1 sends one batch after the other),
 #      BENCH_DEVICE_REPORT (on; off: cycles end without the device report, for its cost),
+#      BENCH_WRAP (a command put before client_bench, e.g. "perf record -F 999 -o /tmp/cb.data --"),
 #      BENCH_USER (carol: the administrator, whose scope is every case; alice: a technician, whose
 #      scope is half of the demo cases, so BENCH_CASES=100000 gives her 50,000) and BENCH_OTHER (the
 #      user who changes cases on the server before the delta: alice, or carol when BENCH_USER=alice).
@@ -32,7 +33,7 @@ start_outpostd client_bench "$outpostd" "$work" server "sqlite:$work/server.sqli
 
 user=${BENCH_USER:-carol}
 other=${BENCH_OTHER:-$([ "$user" = alice ] && echo carol || echo alice)}
-QT_LOGGING_RULES="outpost.*.info=false" "$client" --url "$url" --server-pid "$server_pid" \
+QT_LOGGING_RULES="outpost.*.info=false" ${BENCH_WRAP:-} "$client" --url "$url" --server-pid "$server_pid" \
   --user "$user" --password "$user" --other "$other" \
   --changes "${BENCH_CHANGES:-1000}" --actions "${BENCH_ACTIONS:-5000}" \
   --upload-depth "${BENCH_UPLOAD_DEPTH:-2}" --device-report "${BENCH_DEVICE_REPORT:-on}"
