@@ -278,7 +278,10 @@ Result<DeviceStore::Page> DeviceStore::page(const PageQuery &query, const QDateT
         " THEN 1 ELSE 0 END)");
 
     Page out;
-    {
+    // The counts need a query of their own only for a page or the stuck ones alone; the whole list
+    // counts itself as it is read (list(), `outpostd device list`).
+    const bool whole = query.limit < 0 && !query.stuckOnly;
+    if (!whole) {
         auto c = tx.run(QStringLiteral("SELECT COUNT(*), coalesce(SUM(") + stuck + QStringLiteral("), 0)")
                 + from + where,
             QVariantList { cutoff } + args);
@@ -290,7 +293,7 @@ Result<DeviceStore::Page> DeviceStore::page(const PageQuery &query, const QDateT
         }
     }
     out.total = query.stuckOnly ? out.stuckTotal : out.matching;
-    if (query.limit == 0 || query.offset >= out.total)
+    if (!whole && (query.limit == 0 || query.offset >= out.total))
         return out;
 
     QString sql = QStringLiteral(
@@ -339,8 +342,14 @@ Result<DeviceStore::Page> DeviceStore::page(const PageQuery &query, const QDateT
         else if (retireAsked)
             d.wipeState = QStringLiteral("retirePending");
         d.stuck = r.value(15).toInt() != 0;
+        if (whole) {
+            ++out.matching;
+            out.stuckTotal += d.stuck ? 1 : 0;
+        }
         out.rows.append(std::move(d));
     }
+    if (whole)
+        out.total = out.matching;
     return out;
 }
 

@@ -46,8 +46,7 @@ export function caseTypeTitle(types, name) {
 /** A status as the case type words it in the console's language, else in people's words. */
 export function statusLabel(types, caseType, status) {
     const ct = types && types.get(caseType);
-    const entry = ct && ct.statusLabels && ct.statusLabels[status];
-    return (entry && (pick(entry.labels) || entry.label)) || statusText(status);
+    return localText(ct && ct.statusLabels && ct.statusLabels[status], statusText(status));
 }
 
 /** "InProgress" → "In progress", "Resolved-Completed" → "Resolved: completed" (as the app's humanizeStatus). */
@@ -119,8 +118,7 @@ export async function openAssignDialog(people, ids, current = {}) {
 /** A case type's text for people in the console's language: labels[lang], else label, else fallback. */
 function localText(entry, fallback) {
     if (!entry) return fallback;
-    const lang = currentLang();
-    return (entry.labels && entry.labels[lang]) || entry.label || fallback;
+    return pick(entry.labels) || entry.label || fallback;
 }
 
 /** One control per case-type field, by type; value() gives the JSON value (null when empty). */

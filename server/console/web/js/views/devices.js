@@ -68,7 +68,7 @@ export async function render(container) {
             const answer = await api('GET', devicesQuery({ q: q.value.trim(), stuckHours: hours.value, stuckOnly: stuckOnly.checked, offset }));
             if (mine !== seq || disposed) return;
             devices = answer.devices || [];
-            counts = { total: answer.total ?? devices.length, matching: answer.matching ?? devices.length, stuckTotal: answer.stuckTotal ?? devices.filter((d) => d.stuck).length };
+            counts = { total: answer.total, matching: answer.matching, stuckTotal: answer.stuckTotal };
             if (devices.length === 0 && offset > 0 && counts.total > 0) {
                 offset = 0;
                 load();
