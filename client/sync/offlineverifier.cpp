@@ -46,8 +46,9 @@ QByteArray derive(const QString &password, const QByteArray &salt, int iteration
 {
     const QByteArray pw = password.toUtf8();
     QByteArray key(KeyLength, Qt::Uninitialized);
-    if (PKCS5_PBKDF2_HMAC(pw.constData(), int(pw.size()), reinterpret_cast<const unsigned char *>(salt.constData()),
-            int(salt.size()), iterations, EVP_sha256(), KeyLength, reinterpret_cast<unsigned char *>(key.data()))
+    if (PKCS5_PBKDF2_HMAC(pw.constData(), int(pw.size()),
+            reinterpret_cast<const unsigned char *>(salt.constData()), int(salt.size()), iterations,
+            EVP_sha256(), KeyLength, reinterpret_cast<unsigned char *>(key.data()))
         != 1)
         return {};
     return key;

@@ -33,8 +33,8 @@ ConsoleFiles::ConsoleFiles(const QString &root)
     const auto index = m_files.find(QStringLiteral("index.html"));
     if (index != m_files.end()) {
         index->body.replace(QByteArrayLiteral("@V@/"), QByteArray("v/" + m_version + "/"));
-        index->etag = '"'
-            + QCryptographicHash::hash(index->body, QCryptographicHash::Sha256).toHex().left(32) + '"';
+        index->etag
+            = '"' + QCryptographicHash::hash(index->body, QCryptographicHash::Sha256).toHex().left(32) + '"';
     }
 }
 

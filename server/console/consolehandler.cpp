@@ -136,7 +136,8 @@ http::Response ConsoleHandler::serve(const http::Request &request) const
     r.headers.append({ QByteArrayLiteral("ETag"), file->etag });
     // index.html and unversioned names: revalidated every time (a 304 while unchanged).
     r.headers.append({ QByteArrayLiteral("Cache-Control"),
-        immutable ? QByteArrayLiteral("public, max-age=31536000, immutable") : QByteArrayLiteral("no-cache") });
+        immutable ? QByteArrayLiteral("public, max-age=31536000, immutable")
+                  : QByteArrayLiteral("no-cache") });
     if (etagMatches(request.header("if-none-match"), file->etag)) {
         r.status = 304;
         r.contentType.clear();

@@ -260,8 +260,7 @@ Result<DeviceStore::Page> DeviceStore::page(const PageQuery &query, const QDateT
     // its oldest pending action). A wiped or retired device is no longer expected to sync. Times
     // are stored normalised (readTime), so they compare as text.
     const QString cutoff = now.addSecs(-query.stuckAfterSeconds).toUTC().toString(Qt::ISODateWithMs);
-    QString from = QStringLiteral(
-        " FROM devices d LEFT JOIN wiped_devices w ON w.device_id = d.device_id");
+    QString from = QStringLiteral(" FROM devices d LEFT JOIN wiped_devices w ON w.device_id = d.device_id");
     QVariantList args;
     QString where;
     if (!query.text.isEmpty()) {
@@ -282,8 +281,8 @@ Result<DeviceStore::Page> DeviceStore::page(const PageQuery &query, const QDateT
     // counts itself as it is read (list(), `outpostd device list`).
     const bool whole = query.limit < 0 && !query.stuckOnly;
     if (!whole) {
-        auto c = tx.run(QStringLiteral("SELECT COUNT(*), coalesce(SUM(") + stuck + QStringLiteral("), 0)")
-                + from + where,
+        auto c = tx.run(
+            QStringLiteral("SELECT COUNT(*), coalesce(SUM(") + stuck + QStringLiteral("), 0)") + from + where,
             QVariantList { cutoff } + args);
         if (!c)
             return c.error();
@@ -296,10 +295,11 @@ Result<DeviceStore::Page> DeviceStore::page(const PageQuery &query, const QDateT
     if (!whole && (query.limit == 0 || query.offset >= out.total))
         return out;
 
-    QString sql = QStringLiteral(
-        "SELECT d.device_id, d.user_id, d.device_name, d.app_version, d.os, d.last_contact_at,"
-        " d.last_sync_at, d.pending_actions, d.oldest_pending_at, d.last_sync_error, d.store_schema,"
-        " w.wiped_at, w.told_at, d.retire_requested_at, d.retired_at, ")
+    QString sql
+        = QStringLiteral(
+              "SELECT d.device_id, d.user_id, d.device_name, d.app_version, d.os, d.last_contact_at,"
+              " d.last_sync_at, d.pending_actions, d.oldest_pending_at, d.last_sync_error, d.store_schema,"
+              " w.wiped_at, w.told_at, d.retire_requested_at, d.retired_at, ")
         + stuck + QStringLiteral(" AS stuck") + from + where;
     QVariantList pageArgs = QVariantList { cutoff } + args;
     if (query.stuckOnly) {

@@ -237,9 +237,11 @@ Result<DispatchStore::CasePage> DispatchStore::listCases(const CaseQuery &query)
     // when they need no assignment), and only those rows are joined with their cases and
     // assignments: joining first cost a hash of every assignment, 290 ms for page 800 of 50,000 on
     // PostgreSQL against 61 ms this way.
-    const QString select = QStringLiteral(
-        "SELECT c.id, c.case_type, c.status, c.title, c.assignee, c.queue, a.due_at, a.instructions,"
-        " c.updated_at, c.version FROM (SELECT c.id AS page_id") + from + filter + order
+    const QString select
+        = QStringLiteral(
+              "SELECT c.id, c.case_type, c.status, c.title, c.assignee, c.queue, a.due_at, a.instructions,"
+              " c.updated_at, c.version FROM (SELECT c.id AS page_id")
+        + from + filter + order
         + QStringLiteral(" LIMIT ? OFFSET ?) p JOIN cases c ON c.id = p.page_id"
                          " LEFT JOIN assignments a ON a.case_id = c.id");
     QVariantList pageArgs = args;

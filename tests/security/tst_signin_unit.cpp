@@ -15,7 +15,6 @@
 #include <mutex>
 #include <thread>
 
-
 using namespace outpost;
 using namespace outpost::server;
 using namespace outpost::server::testing;

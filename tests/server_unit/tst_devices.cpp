@@ -185,10 +185,12 @@ private Q_SLOTS:
         // Without `limit` the answer is every device, as before the console paged.
         QCOMPARE(page(s("?q=page-")).second.value(s("devices")).toArray().size(), 5);
         // Bad paging values are refused by name.
-        for (const QString &bad : { s("?limit=0"), s("?limit=abc"), s("?offset=-1&limit=5"), s("?stuck=yes") }) {
+        for (const QString &bad :
+            { s("?limit=0"), s("?limit=abc"), s("?offset=-1&limit=5"), s("?stuck=yes") }) {
             auto [badStatus, body] = page(bad);
             QCOMPARE(badStatus, 400);
-            QVERIFY2(!body.value(s("error")).toObject().value(s("fields")).toObject().isEmpty(), qPrintable(bad));
+            QVERIFY2(
+                !body.value(s("error")).toObject().value(s("fields")).toObject().isEmpty(), qPrintable(bad));
         }
     }
 
@@ -318,7 +320,8 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QVERIFY2(Harness::json(r).value(s("result")).toObject().value(s("status")).toString() == s("applied"),
             r.body.constData());
-        QCOMPARE(caseOf(caseId).value(s("fields")).toObject().value(s("serialNo")).toString(), s("SN-424242"));
+        QCOMPARE(
+            caseOf(caseId).value(s("fields")).toObject().value(s("serialNo")).toString(), s("SN-424242"));
         // Once: a second reapply and a discard are conflicts, the case unchanged.
         QCOMPARE(h->callJson("POST", path, { { s("action"), edited } }, carol).status, 409);
         QCOMPARE(
