@@ -15,6 +15,10 @@ const [url, user, password] = process.argv.slice(2);
 const runs = Number(process.env.BENCH_RUNS || 5);
 const chromium = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 
+function median(values) {
+    return Math.round([...values].sort((a, b) => a - b)[values.length >> 1]);
+}
+
 function stats(name, values, extra = {}) {
     const sorted = [...values].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)];
@@ -33,14 +37,29 @@ try {
     await page.keyboard.press('Enter');
     await page.waitForSelector('#sign-out', { timeout: 30000 });
 
-    // Time from the navigation's start (performance.now() is 0 there) until a selector matches.
-    async function firstPaint(hash, selector, countSelector) {
+    // Time from the navigation's start (performance.now() is 0 there) until the rows are on screen,
+    // taken in the page the way the filter's figure is: the first animation frame in which the rows
+    // exist, then the next frame (they were painted in between). Waiting for the selector through
+    // the DevTools protocol adds the harness's own round trips (150–300 ms here), which no user sees;
+    // `harnessMs` keeps that figure beside it.
+    await page.evaluateOnNewDocument(() => {
+        const watch = (selector, key) => {
+            const tick = () => {
+                if (!document.querySelector(selector)) return requestAnimationFrame(tick);
+                requestAnimationFrame(() => { (window.__benchPainted ||= {})[key] = performance.now(); });
+            };
+            requestAnimationFrame(tick);
+        };
+        watch('#case-list[data-loads] tbody tr', 'cases');
+        watch('#device-list[data-loads] tbody tr', 'devices');
+    });
+    async function firstPaint(hash, selector, countSelector, key) {
         await page.goto('about:blank');
         await page.goto(`${url}/console/${hash}`);
-        await page.waitForFunction((sel) => document.querySelector(sel), { polling: 'raf', timeout: 60000 }, selector);
+        await page.waitForFunction((k) => window.__benchPainted?.[k] !== undefined, { polling: 'raf', timeout: 60000 }, key);
         // apiMs: the API request the list waited for (the slowest /api/v1/admin/ one), start to end.
-        return page.evaluate((cs) => ({ ms: performance.now(), rows: document.querySelectorAll(cs).length,
-            apiMs: Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v1/admin/')).map((e) => e.responseEnd - e.startTime)) }), countSelector);
+        return page.evaluate((cs, k) => ({ ms: window.__benchPainted[k], harnessMs: performance.now(), rows: document.querySelectorAll(cs).length,
+            apiMs: Math.max(0, ...performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/v1/admin/')).map((e) => e.responseEnd - e.startTime)) }), countSelector, key);
     }
 
     const total = await page.evaluate(async () => {
@@ -52,15 +71,17 @@ try {
 
     async function dispatchFigures(total) {
     const paints = [];
+    const harness = [];
     const apis = [];
     let rows = 0;
     for (let i = 0; i < runs; i++) {
-        const r = await firstPaint('#/dispatch', '#case-list[data-loads] tbody tr', '#case-list tbody tr');
+        const r = await firstPaint('#/dispatch', '#case-list[data-loads] tbody tr', '#case-list tbody tr', 'cases');
         paints.push(r.ms);
+        harness.push(r.harnessMs);
         apis.push(r.apiMs);
         rows = r.rows;
     }
-    stats('dispatch_first_paint', paints, { cases: total, rows, target: 500, apiMedianMs: Math.round([...apis].sort((a, b) => a - b)[apis.length >> 1]) });
+    stats('dispatch_first_paint', paints, { cases: total, rows, target: 500, harnessMedianMs: median(harness), apiMedianMs: Math.round([...apis].sort((a, b) => a - b)[apis.length >> 1]) });
 
     // A filter: overdue only, then a search, alternately; from the change to the redrawn rows.
     const filters = [];
@@ -96,11 +117,13 @@ try {
     });
     if (devices > 0) {
         const lists = [];
+        const harness = [];
         const apis = [];
         for (let i = 0; i < runs; i++) {
-            const r = await firstPaint('#/devices', '#device-list[data-loads] tbody tr', '#device-list tbody tr');
+            const r = await firstPaint('#/devices', '#device-list[data-loads] tbody tr', '#device-list tbody tr', 'devices');
             if (r.rows !== Math.min(devices, 50)) throw new Error(`device list shows ${r.rows} rows of ${devices}`);
             lists.push(r.ms);
+            harness.push(r.harnessMs);
             apis.push(r.apiMs);
         }
         // The server pages the list (stuck first); the first page of 50 rows shows (paged on the server).
@@ -122,7 +145,7 @@ try {
             }));
         }
         stats('device_list_in_console', switches, { devices, rowsShown: Math.min(devices, 50), target: 300 });
-        stats('device_list', lists, { devices, rowsShown: Math.min(devices, 50), target: 300, apiMedianMs: Math.round([...apis].sort((a, b) => a - b)[apis.length >> 1]) });
+        stats('device_list', lists, { devices, rowsShown: Math.min(devices, 50), target: 300, harnessMedianMs: median(harness), apiMedianMs: Math.round([...apis].sort((a, b) => a - b)[apis.length >> 1]) });
     } else {
         console.log(JSON.stringify({ bench: 'console_bench', name: 'device_list', skipped: `GET /admin/devices answered ${-devices || 'no devices'}` }));
     }
