@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "pinstore.h"
 
+#include "crypto/pbkdf2.h"
+
 #include <QCoreApplication>
-#include <QCryptographicHash>
-#include <QPasswordDigestor>
 #include <QRandomGenerator>
 #include <QSettings>
 
@@ -17,19 +17,10 @@ const QString kHash = QStringLiteral("kiosk/pinHash");
 const QString kSalt = QStringLiteral("kiosk/pinSalt");
 const QString kIter = QStringLiteral("kiosk/pinIterations");
 
+/// The same bytes as QPasswordDigestor, which PINs set before were derived with.
 QByteArray derive(const QString &pin, const QByteArray &salt, int iterations)
 {
-    return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, pin.toUtf8(), salt, iterations, 32);
-}
-
-bool constantTimeEqual(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a.at(i) ^ b.at(i));
-    return diff == 0;
+    return crypto::pbkdf2Sha256(pin.toUtf8(), salt, iterations, 32);
 }
 } // namespace
 
@@ -46,7 +37,10 @@ bool PinStore::isAcceptablePin(const QString &pin, QString *why)
     return true;
 }
 
-bool PinStore::hasPin() const { return m_settings.contains(kHash) && m_settings.contains(kSalt); }
+bool PinStore::hasPin() const
+{
+    return m_settings.contains(kHash) && m_settings.contains(kSalt);
+}
 
 bool PinStore::setPin(const QString &pin, QString *why)
 {
@@ -70,7 +64,7 @@ bool PinStore::verify(const QString &pin) const
     const int iterations = m_settings.value(kIter, kIterations).toInt();
     if (salt.isEmpty() || want.isEmpty() || iterations < 1)
         return false;
-    return constantTimeEqual(derive(pin, salt, iterations), want);
+    return crypto::constantTimeEquals(derive(pin, salt, iterations), want);
 }
 
 void PinStore::clear()

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "offlineverifier.h"
 
+#include "crypto/pbkdf2.h"
+
 #include <QRandomGenerator>
 #include <QStringList>
-
-#include <openssl/evp.h>
 
 namespace outpost::sync {
 
@@ -39,19 +39,11 @@ bool parse(const QString &verifier, Parsed *out)
     return true;
 }
 
-/// PBKDF2-HMAC-SHA256 through OpenSSL's libcrypto: the same bytes as QPasswordDigestor, which took
-/// 280–390 ms for the 120,000 iterations here against OpenSSL's 32–84 ms, and an offline sign-in
-/// waits for it. Empty on failure (never equal to a stored key).
+/// The verifier's key: crypto::pbkdf2Sha256 (libcrypto; QPasswordDigestor took 280–390 ms for
+/// the 120,000 iterations here against 32–84 ms, and an offline sign-in waits for it).
 QByteArray derive(const QString &password, const QByteArray &salt, int iterations)
 {
-    const QByteArray pw = password.toUtf8();
-    QByteArray key(KeyLength, Qt::Uninitialized);
-    if (PKCS5_PBKDF2_HMAC(pw.constData(), int(pw.size()),
-            reinterpret_cast<const unsigned char *>(salt.constData()), int(salt.size()), iterations,
-            EVP_sha256(), KeyLength, reinterpret_cast<unsigned char *>(key.data()))
-        != 1)
-        return {};
-    return key;
+    return crypto::pbkdf2Sha256(password.toUtf8(), salt, iterations, KeyLength);
 }
 } // namespace
 
@@ -76,17 +68,7 @@ bool OfflineVerifier::verify(const QString &verifier, const QString &password)
     Parsed p;
     if (!parse(verifier, &p))
         return false;
-    return constantTimeEquals(derive(password, p.salt, p.iterations), p.key);
-}
-
-bool OfflineVerifier::constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    volatile unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff = diff | static_cast<unsigned char>(a.at(i) ^ b.at(i));
-    return diff == 0;
+    return crypto::constantTimeEquals(derive(password, p.salt, p.iterations), p.key);
 }
 
 } // namespace outpost::sync

@@ -19,8 +19,6 @@ public:
     static bool verify(const QString &verifier, const QString &password);
     /// Whether `verifier` is well formed.
     static bool isValid(const QString &verifier);
-    /// Compares two byte strings in time independent of where they differ.
-    static bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
 };
 
 } // namespace outpost::sync

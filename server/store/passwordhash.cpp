@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "passwordhash.h"
 
-#include <QRandomGenerator>
+#include "crypto/pbkdf2.h"
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
+#include <QRandomGenerator>
 
 namespace outpost::server {
 
@@ -27,17 +26,9 @@ QByteArray randomBytes(int n)
 
 QByteArray derivePbkdf2(const QString &password, const QByteArray &salt, int iterations)
 {
-    const QByteArray pw = password.toUtf8();
-    QByteArray key(kKeyBytes, Qt::Uninitialized);
     if (iterations > 0)
         t_iterationsDerived += iterations;
-    if (iterations < 1
-        || PKCS5_PBKDF2_HMAC(pw.constData(), int(pw.size()),
-               reinterpret_cast<const unsigned char *>(salt.constData()), int(salt.size()), iterations,
-               EVP_sha256(), kKeyBytes, reinterpret_cast<unsigned char *>(key.data()))
-            != 1)
-        return {}; // never equal to a stored 32-byte key
-    return key;
+    return crypto::pbkdf2Sha256(password.toUtf8(), salt, iterations, kKeyBytes);
 }
 
 PasswordHash hashPassword(const QString &password, int iterations)
@@ -60,8 +51,7 @@ PasswordVerdict verifyPassword(
         return verdict;
     }
     const QByteArray key = derivePbkdf2(password, stored->salt, stored->iterations);
-    verdict.ok = key.size() == kKeyBytes && key.size() == stored->key.size()
-        && CRYPTO_memcmp(key.constData(), stored->key.constData(), size_t(key.size())) == 0;
+    verdict.ok = key.size() == kKeyBytes && crypto::constantTimeEquals(key, stored->key);
     const int missing = currentIterations - stored->iterations;
     if (missing > 0) {
         // An older, cheaper hash: a right password is hashed again at today's cost (stored by the

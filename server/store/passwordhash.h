@@ -16,8 +16,7 @@ struct PasswordHash {
     int iterations = 0;
 };
 
-/// PBKDF2-HMAC-SHA256 through OpenSSL (libcrypto): the same bytes as QPasswordDigestor, about four
-/// times faster, so a given sign-in latency buys four times the iterations.
+/// crypto::pbkdf2Sha256 with a 32-byte key, counted per thread (PasswordVerdict::iterationsSpent).
 QByteArray derivePbkdf2(const QString &password, const QByteArray &salt, int iterations);
 
 /// A fresh random salt and the key of `password` at `iterations`.
