@@ -37,6 +37,7 @@ QNetworkRequest request(const Env &env, const QString &pathAndQuery, const QStri
     r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!token.isEmpty())
         r.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    r.setRawHeader("X-Outpost-Features", "signature");
     r.setTransferTimeout(60000);
     return r;
 }

@@ -62,6 +62,7 @@ std::optional<QJsonValue> convert(const FieldDef &f, const QString &text, QStrin
     case FieldType::Text:
     case FieldType::Choice:
     case FieldType::Lookup:
+    case FieldType::Signature: // the sha256 of an attachment of the case
         return QJsonValue(text);
     }
     return QJsonValue(text);

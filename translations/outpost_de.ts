@@ -171,6 +171,10 @@
         <source>The data on this device is damaged (%1): export diagnostics and recover unsent work.</source>
         <translation>Die Daten auf diesem Gerät sind beschädigt (%1): exportieren Sie die Diagnose und stellen Sie nicht gesendete Arbeit wieder her.</translation>
     </message>
+    <message>
+        <source>waits for its signature&apos;s picture to upload</source>
+        <translation>wartet, bis das Bild ihrer Unterschrift hochgeladen ist</translation>
+    </message>
 </context>
 <context>
     <name>outpost::Action</name>
@@ -447,6 +451,11 @@
         <source>A title must not contain control characters (tabs, line breaks).</source>
         <translation>Ein Titel darf keine Steuerzeichen (Tabulatoren, Zeilenumbrüche) enthalten.</translation>
     </message>
+    <message>
+        <source>%1 must be a signature: the sha256 (64 hex digits) of its picture.</source>
+        <extracomment>A signature field&apos;s value is the sha256 of the signature&apos;s picture, attached to the case.</extracomment>
+        <translation>%1 muss eine Unterschrift sein: der sha256 (64 Hexziffern) ihres Bildes.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ValueFormat</name>
@@ -467,6 +476,11 @@
         <source>%1 UTC</source>
         <extracomment>A date and time as stored (in UTC), e.g. &quot;30.11.2026 08:00 UTC&quot;.</extracomment>
         <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <extracomment>A signature field that holds a signature (its picture is an attachment of the case).</extracomment>
+        <translation>Unterschrieben</translation>
     </message>
 </context>
 <context>
@@ -895,6 +909,19 @@
         <source>Cannot move the damaged store aside to %1; nothing was changed.</source>
         <translation>Der beschädigte Speicher kann nicht nach %1 beiseitegelegt werden; nichts wurde geändert.</translation>
     </message>
+    <message>
+        <source>No attachment of %1 with that sha256 is on this device.</source>
+        <translation>Kein Anhang von %1 mit diesem sha256 ist auf diesem Gerät.</translation>
+    </message>
+    <message>
+        <source>%1: the signature&apos;s picture is not attached to the case.</source>
+        <extracomment>A signature field names a picture the case does not have.</extracomment>
+        <translation>%1: Das Bild der Unterschrift ist nicht an den Fall angehängt.</translation>
+    </message>
+    <message>
+        <source>Saving %1 failed: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>outpost::sync::ActionUploader</name>
@@ -1080,6 +1107,18 @@
     <message>
         <source>The server cannot be reached, so it cannot check your password yet. Your changes stay on this device; try again once you are online.</source>
         <translation>Der Server ist nicht erreichbar und kann Ihr Passwort noch nicht prüfen. Ihre Änderungen bleiben auf diesem Gerät; versuchen Sie es wieder, sobald Sie online sind.</translation>
+    </message>
+    <message>
+        <source>Recovery failed; nothing was changed: %1</source>
+        <translation>Die Wiederherstellung ist fehlgeschlagen; nichts wurde geändert: %1</translation>
+    </message>
+    <message>
+        <source>The data on this device is damaged, but it still holds unsent changes. Recover them into a fresh store (the damaged file is kept for support), then sign in to send them.
+
+Details: %1</source>
+        <translation>Die Daten auf diesem Gerät sind beschädigt, enthalten aber noch nicht gesendete Änderungen. Stellen Sie sie in einem neuen Speicher wieder her (die beschädigte Datei wird für den Support aufbewahrt) und melden Sie sich dann an, um sie zu senden.
+
+Details: %1</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +1346,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The customer signs once the case is created.</source>
+        <translation>Der Kunde unterschreibt, sobald der Fall angelegt ist.</translation>
     </message>
 </context>
 <context>
@@ -1930,6 +1973,10 @@
         <source>%1 (waits for the change being sent)</source>
         <translation>%1 (wartet auf die Änderung, die gerade gesendet wird)</translation>
     </message>
+    <message>
+        <source>%1 (waits for its signature&apos;s picture to upload)</source>
+        <translation>%1 (wartet, bis das Bild ihrer Unterschrift hochgeladen ist)</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::PinDialog</name>
@@ -2410,6 +2457,77 @@
         <source>Set by the administrator in the settings</source>
         <translation>Vom Administrator in den Einstellungen festgelegt</translation>
     </message>
+    <message>
+        <source>Recover unsent work</source>
+        <translation>Nicht gesendete Arbeit wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Copies the unsent changes that can still be read into a fresh store on this device and keeps the damaged file for support; they are sent once you are signed in.</source>
+        <translation>Kopiert die noch lesbaren, nicht gesendeten Änderungen in einen neuen Speicher auf diesem Gerät und bewahrt die beschädigte Datei für den Support auf; sie werden gesendet, sobald Sie angemeldet sind.</translation>
+    </message>
+    <message>
+        <source>Recovering unsent work…</source>
+        <translation>Nicht gesendete Arbeit wird wiederhergestellt…</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::SignatureEditor</name>
+    <message>
+        <source>Clear</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Sign again</source>
+        <translation>Neu unterschreiben</translation>
+    </message>
+    <message>
+        <source>Sign here with a finger, a pen or the mouse, then press Done.</source>
+        <translation>Unterschreiben Sie hier mit dem Finger, einem Stift oder der Maus und drücken Sie dann auf Fertig.</translation>
+    </message>
+    <message>
+        <source>Sign above with a finger, a pen or the mouse.</source>
+        <translation>Oben mit dem Finger, einem Stift oder der Maus unterschreiben.</translation>
+    </message>
+    <message>
+        <source>%1: the captured signature</source>
+        <translation>%1: die erfasste Unterschrift</translation>
+    </message>
+    <message>
+        <source>%1: Clear</source>
+        <translation>%1: Löschen</translation>
+    </message>
+    <message>
+        <source>%1: Cancel signing</source>
+        <translation>%1: Unterschreiben abbrechen</translation>
+    </message>
+    <message>
+        <source>%1: Done</source>
+        <translation>%1: Fertig</translation>
+    </message>
+    <message>
+        <source>%1: Sign again</source>
+        <translation>%1: Neu unterschreiben</translation>
+    </message>
+    <message>
+        <source>Signed. The picture is not on this device.</source>
+        <translation>Unterschrieben. Das Bild ist nicht auf diesem Gerät.</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Unterschrieben</translation>
+    </message>
+    <message>
+        <source>Signed here; saved with the case.</source>
+        <translation>Hier unterschrieben; wird mit dem Fall gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::StoreCaseDetails</name>
@@ -2455,6 +2573,24 @@
     <message>
         <source>Case type %1 is not known.</source>
         <translation>Falltyp %1 ist unbekannt.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::StoreRecovery</name>
+    <message numerus="yes">
+        <source>%n unsent change(s) recovered; the damaged file was kept as %1. Sign in to send them.</source>
+        <translation>
+            <numerusform>%n nicht gesendete Änderung wiederhergestellt; die beschädigte Datei wurde als %1 aufbewahrt. Melden Sie sich an, um sie zu senden.</numerusform>
+            <numerusform>%n nicht gesendete Änderungen wiederhergestellt; die beschädigte Datei wurde als %1 aufbewahrt. Melden Sie sich an, um sie zu senden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unsent change could be read; the damaged file was kept as %1. Sign in to start with a fresh store.</source>
+        <translation>Keine nicht gesendete Änderung war lesbar; die beschädigte Datei wurde als %1 aufbewahrt. Melden Sie sich an, um mit einem neuen Speicher zu beginnen.</translation>
+    </message>
+    <message>
+        <source>Some of the damaged file could not be read: %1</source>
+        <translation>Ein Teil der beschädigten Datei war nicht lesbar: %1</translation>
     </message>
 </context>
 <context>

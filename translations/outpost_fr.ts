@@ -171,6 +171,10 @@
         <source>The data on this device is damaged (%1): export diagnostics and recover unsent work.</source>
         <translation>Les données de cet appareil sont endommagées (%1) : exportez le diagnostic et récupérez le travail non envoyé.</translation>
     </message>
+    <message>
+        <source>waits for its signature&apos;s picture to upload</source>
+        <translation>attend l&apos;envoi de l&apos;image de sa signature</translation>
+    </message>
 </context>
 <context>
     <name>outpost::Action</name>
@@ -447,6 +451,11 @@
         <source>A title must not contain control characters (tabs, line breaks).</source>
         <translation>Un titre ne doit pas contenir de caractères de contrôle (tabulations, retours à la ligne).</translation>
     </message>
+    <message>
+        <source>%1 must be a signature: the sha256 (64 hex digits) of its picture.</source>
+        <extracomment>A signature field&apos;s value is the sha256 of the signature&apos;s picture, attached to the case.</extracomment>
+        <translation>%1 doit être une signature : le sha256 (64 chiffres hexadécimaux) de son image.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ValueFormat</name>
@@ -467,6 +476,11 @@
         <source>%1 UTC</source>
         <extracomment>A date and time as stored (in UTC), e.g. &quot;30.11.2026 08:00 UTC&quot;.</extracomment>
         <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <extracomment>A signature field that holds a signature (its picture is an attachment of the case).</extracomment>
+        <translation>Signé</translation>
     </message>
 </context>
 <context>
@@ -895,6 +909,19 @@
         <source>Cannot move the damaged store aside to %1; nothing was changed.</source>
         <translation>Impossible de mettre le stockage endommagé de côté vers %1 ; rien n’a été modifié.</translation>
     </message>
+    <message>
+        <source>No attachment of %1 with that sha256 is on this device.</source>
+        <translation>Aucune pièce jointe de %1 avec ce sha256 n&apos;est sur cet appareil.</translation>
+    </message>
+    <message>
+        <source>%1: the signature&apos;s picture is not attached to the case.</source>
+        <extracomment>A signature field names a picture the case does not have.</extracomment>
+        <translation>%1 : l&apos;image de la signature n&apos;est pas jointe au dossier.</translation>
+    </message>
+    <message>
+        <source>Saving %1 failed: %2</source>
+        <translation>L&apos;enregistrement de %1 a échoué : %2</translation>
+    </message>
 </context>
 <context>
     <name>outpost::sync::ActionUploader</name>
@@ -1080,6 +1107,18 @@
     <message>
         <source>The server cannot be reached, so it cannot check your password yet. Your changes stay on this device; try again once you are online.</source>
         <translation>Le serveur est injoignable et ne peut pas encore vérifier votre mot de passe. Vos modifications restent sur cet appareil ; réessayez une fois en ligne.</translation>
+    </message>
+    <message>
+        <source>Recovery failed; nothing was changed: %1</source>
+        <translation>La récupération a échoué ; rien n&apos;a été modifié : %1</translation>
+    </message>
+    <message>
+        <source>The data on this device is damaged, but it still holds unsent changes. Recover them into a fresh store (the damaged file is kept for support), then sign in to send them.
+
+Details: %1</source>
+        <translation>Les données de cet appareil sont endommagées, mais elles contiennent encore des modifications non envoyées. Récupérez-les dans un nouveau stockage (le fichier endommagé est conservé pour le support), puis connectez-vous pour les envoyer.
+
+Détails : %1</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +1346,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>The customer signs once the case is created.</source>
+        <translation>Le client signe une fois le dossier créé.</translation>
     </message>
 </context>
 <context>
@@ -1930,6 +1973,10 @@
         <source>%1 (waits for the change being sent)</source>
         <translation>%1 (attend la modification en cours d’envoi)</translation>
     </message>
+    <message>
+        <source>%1 (waits for its signature&apos;s picture to upload)</source>
+        <translation>%1 (attend l&apos;envoi de l&apos;image de sa signature)</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::PinDialog</name>
@@ -2410,6 +2457,77 @@
         <source>Set by the administrator in the settings</source>
         <translation>Défini par l’administrateur dans les paramètres</translation>
     </message>
+    <message>
+        <source>Recover unsent work</source>
+        <translation>Récupérer le travail non envoyé</translation>
+    </message>
+    <message>
+        <source>Copies the unsent changes that can still be read into a fresh store on this device and keeps the damaged file for support; they are sent once you are signed in.</source>
+        <translation>Copie les modifications non envoyées encore lisibles dans un nouveau stockage sur cet appareil et conserve le fichier endommagé pour le support ; elles sont envoyées dès que vous êtes connecté.</translation>
+    </message>
+    <message>
+        <source>Recovering unsent work…</source>
+        <translation>Récupération du travail non envoyé…</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::SignatureEditor</name>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Sign again</source>
+        <translation>Signer à nouveau</translation>
+    </message>
+    <message>
+        <source>Sign here with a finger, a pen or the mouse, then press Done.</source>
+        <translation>Signez ici avec le doigt, un stylet ou la souris, puis appuyez sur Terminé.</translation>
+    </message>
+    <message>
+        <source>Sign above with a finger, a pen or the mouse.</source>
+        <translation>Signez ci-dessus avec le doigt, un stylet ou la souris.</translation>
+    </message>
+    <message>
+        <source>%1: the captured signature</source>
+        <translation>%1 : la signature recueillie</translation>
+    </message>
+    <message>
+        <source>%1: Clear</source>
+        <translation>%1 : Effacer</translation>
+    </message>
+    <message>
+        <source>%1: Cancel signing</source>
+        <translation>%1 : Annuler la signature</translation>
+    </message>
+    <message>
+        <source>%1: Done</source>
+        <translation>%1 : Terminé</translation>
+    </message>
+    <message>
+        <source>%1: Sign again</source>
+        <translation>%1 : Signer à nouveau</translation>
+    </message>
+    <message>
+        <source>Signed. The picture is not on this device.</source>
+        <translation>Signé. L&apos;image n&apos;est pas sur cet appareil.</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signé</translation>
+    </message>
+    <message>
+        <source>Signed here; saved with the case.</source>
+        <translation>Signé ici ; enregistré avec le dossier.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::ui::StoreCaseDetails</name>
@@ -2455,6 +2573,24 @@
     <message>
         <source>Case type %1 is not known.</source>
         <translation>Le type de dossier %1 est inconnu.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::ui::StoreRecovery</name>
+    <message numerus="yes">
+        <source>%n unsent change(s) recovered; the damaged file was kept as %1. Sign in to send them.</source>
+        <translation>
+            <numerusform>%n modification non envoyée récupérée ; le fichier endommagé a été conservé sous %1. Connectez-vous pour l&apos;envoyer.</numerusform>
+            <numerusform>%n modifications non envoyées récupérées ; le fichier endommagé a été conservé sous %1. Connectez-vous pour les envoyer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unsent change could be read; the damaged file was kept as %1. Sign in to start with a fresh store.</source>
+        <translation>Aucune modification non envoyée n&apos;a pu être lue ; le fichier endommagé a été conservé sous %1. Connectez-vous pour repartir d&apos;un nouveau stockage.</translation>
+    </message>
+    <message>
+        <source>Some of the damaged file could not be read: %1</source>
+        <translation>Une partie du fichier endommagé n&apos;a pas pu être lue : %1</translation>
     </message>
 </context>
 <context>

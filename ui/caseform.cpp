@@ -5,6 +5,7 @@
 #include "lookupsource.h"
 #include "rules/caselabels.h"
 #include "rules/fieldvalue.h"
+#include "signatureeditor.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -84,7 +85,7 @@ void CaseForm::build()
         row->mark->setVisible(false);
         v->addWidget(row->mark);
         row->cell = cell;
-        row->wide = qobject_cast<QPlainTextEdit *>(editor) != nullptr;
+        row->wide = qobject_cast<QPlainTextEdit *>(editor) != nullptr || f.type == FieldType::Signature;
 
         for (QWidget *w : QList<QWidget *> { editor } + row->editor->extraFocusWidgets()) {
             if (previous)
@@ -156,7 +157,33 @@ void CaseForm::resizeEvent(QResizeEvent *event)
 void CaseForm::setMode(RulesEngine::Mode mode)
 {
     m_mode = mode;
+    // A signature's picture is an attachment of the case: there is none before the case exists.
+    for (Row *row : std::as_const(m_rows))
+        if (auto *s = qobject_cast<SignatureEditor *>(row->editor))
+            s->setSigningAllowed(
+                mode != RulesEngine::Mode::Create, tr("The customer signs once the case is created."));
     revalidate();
+}
+
+QList<FormFile> CaseForm::newFiles() const
+{
+    QList<FormFile> out;
+    const QJsonObject changed = changedFields();
+    for (Row *row : m_rows) {
+        auto *s = qobject_cast<SignatureEditor *>(row->editor);
+        if (!s || s->newPng().isEmpty() || !changed.contains(row->editor->field().name))
+            continue;
+        out.append(
+            { row->editor->field().name + QStringLiteral(".png"), QStringLiteral("image/png"), s->newPng() });
+    }
+    return out;
+}
+
+void CaseForm::setAttachmentLoader(const std::function<QByteArray(const QString &sha256)> &loader)
+{
+    for (Row *row : std::as_const(m_rows))
+        if (auto *s = qobject_cast<SignatureEditor *>(row->editor))
+            s->setImageLoader(loader);
 }
 
 void CaseForm::setCase(const QJsonObject &fields)

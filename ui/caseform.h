@@ -9,6 +9,8 @@
 #include <QMap>
 #include <QWidget>
 
+#include <functional>
+
 class QGridLayout;
 class QLabel;
 
@@ -83,6 +85,11 @@ public:
     /// How the fields are laid out; follows the form's width (see resizeEvent).
     enum class Arrangement { Labelled, TwoColumns, Stacked };
     Arrangement arrangement() const { return m_arrangement; }
+
+    /// The files drawn in the form that the changed fields refer to (a signature's PNG): saved with them.
+    QList<FormFile> newFiles() const;
+    /// Where signature editors read a captured signature of the case (CaseFormHost::attachmentBytes).
+    void setAttachmentLoader(const std::function<QByteArray(const QString &sha256)> &loader);
 
     FieldEditor *fieldEditor(const QString &field) const;
     /// The widget that takes focus for `field` (carries accessibleName), or null.

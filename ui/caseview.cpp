@@ -206,6 +206,8 @@ void CaseView::showForm(const QJsonObject &fields, RulesEngine::Mode mode)
     delete m_form;
     m_form = new CaseForm(m_type, m_host->lookupSource());
     m_form->setMode(mode);
+    m_form->setAttachmentLoader(
+        [this](const QString &sha256) { return m_host->attachmentBytes(m_record.id, sha256); });
     m_form->setCase(fields);
     m_scroll->setWidget(m_form);
     m_flowBar->setCaseType(m_type);
@@ -352,7 +354,8 @@ bool CaseView::save()
         Q_EMIT caseCreated(*id);
         return true;
     }
-    const Status st = m_host->saveFields(m_record.id, m_record.etag, m_form->changedFields());
+    const Status st
+        = m_host->saveFields(m_record.id, m_record.etag, m_form->changedFields(), m_form->newFiles());
     if (!st) {
         m_form->setExternalErrors(st.error().fields);
         showMessage(tr("Not saved: %1").arg(st.error().message), true);
@@ -379,7 +382,8 @@ void CaseView::runAction(const QString &action)
 {
     if (!m_form)
         return;
-    const Status st = m_host->runFlowAction(m_record.id, m_record.etag, action, m_form->changedFields());
+    const Status st = m_host->runFlowAction(
+        m_record.id, m_record.etag, action, m_form->changedFields(), m_form->newFiles());
     if (!st) {
         m_form->setExternalErrors(st.error().fields);
         showMessage(st.error().message, true);

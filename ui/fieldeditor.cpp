@@ -3,6 +3,7 @@
 
 #include "lookupmodel.h"
 #include "lookupsource.h"
+#include "signatureeditor.h"
 
 #include "rules/caselabels.h"
 #include "rules/fieldvalue.h"
@@ -448,6 +449,9 @@ FieldEditor *FieldEditor::create(const FieldDef &field, const LookupSource *look
         break;
     case FieldType::Lookup:
         e = new LookupEditor(field, lookup, parent);
+        break;
+    case FieldType::Signature:
+        e = new SignatureEditor(field, parent);
         break;
     }
     e->editor()->setObjectName(QStringLiteral("field_") + field.name);

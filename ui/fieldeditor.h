@@ -19,8 +19,10 @@ class LookupSource;
 /// accepting a number or nothing (the bounds are checked by the rules engine, so an out-of-range
 /// value is shown with the server's own message instead of being silently clamped); date →
 /// QDateEdit with a calendar popup and a clear button; datetime → QDateTimeEdit in UTC (RFC 3339
-/// out); bool → Yes / No buttons, neither pressed = not set (pressing the chosen one clears); choice → QComboBox with an
-/// empty entry; lookup → QLineEdit with a QCompleter over a LookupModel (type-ahead).
+/// out); bool → Yes / No buttons, neither pressed = not set (pressing the chosen one clears); choice →
+/// QComboBox with an empty entry; lookup → QLineEdit with a QCompleter over a LookupModel (type-ahead);
+/// signature → a SignatureEditor (signatureeditor.h: a pad to sign on, the captured signature shown
+/// afterwards).
 class FieldEditor : public QObject
 {
     Q_OBJECT

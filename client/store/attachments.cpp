@@ -113,4 +113,14 @@ QList<AttachmentInfo> StoreReads::attachments(const QString &caseId) const
     return readAttachments(d, QStringLiteral("WHERE case_id = ?"), { d.cases.resolve(caseId) });
 }
 
+Result<QByteArray> StoreReads::attachmentBytes(const QString &caseId, const QString &sha256) const
+{
+    const QList<AttachmentInfo> found = readAttachments(
+        d, QStringLiteral("WHERE case_id = ? AND sha256 = ?"), { d.cases.resolve(caseId), sha256 });
+    if (found.isEmpty())
+        return Error(QStringLiteral("not_found"),
+            Tr::tr("No attachment of %1 with that sha256 is on this device.").arg(caseId));
+    return sealedfile::read(d.path, found.first().localPath);
+}
+
 } // namespace outpost::client

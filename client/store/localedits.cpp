@@ -3,6 +3,7 @@
 // action in one transaction. Queue optimisation (folding) happens here, explained in the event log.
 #include "localedits.h"
 
+#include "stagedfiles.h"
 #include "storejson.h"
 #include "storeparts.h"
 #include "updateaction.h"
@@ -79,8 +80,13 @@ Result<QString> LocalEdits::createCase(
     const auto type = d.cases.caseType(caseTypeName);
     if (!type)
         return unknownType(caseTypeName);
-    const auto errors
-        = RulesEngine::validateFields(*type, {}, fields, RulesEngine::Mode::Create, d.cases.lookup());
+    auto errors = RulesEngine::validateFields(*type, {}, fields, RulesEngine::Mode::Create, d.cases.lookup());
+    // A signature's picture is an attachment of the case, which a case not created yet cannot have.
+    const QMap<QString, QString> signatures = RulesEngine::signatureRefs(*type, fields);
+    for (auto it = signatures.cbegin(); it != signatures.cend(); ++it)
+        errors.insert(it.key(),
+            Tr::tr("%1: the signature's picture is not attached to the case.")
+                .arg(type->field(it.key())->label));
     if (!errors.isEmpty())
         return validationFailed(errors);
 
@@ -120,7 +126,8 @@ Result<QString> LocalEdits::createCase(
     return a.caseId;
 }
 
-Status LocalEdits::updateFields(const QString &caseId, const QJsonObject &fields)
+Status LocalEdits::updateFields(
+    const QString &caseId, const QJsonObject &fields, const QList<NewAttachment> &files)
 {
     auto target = checkEdit(d, caseId, fields);
     if (!target)
@@ -130,6 +137,12 @@ Status LocalEdits::updateFields(const QString &caseId, const QJsonObject &fields
     if (changed.isEmpty())
         return Status::success();
     const QString id = c.record.id;
+    StagedFiles staged(d, id);
+    if (Status st = staged.write(files); !st.ok())
+        return st;
+    if (const auto errors = staged.checkSignatures(type, c, changed); !errors.isEmpty())
+        return validationFailed(errors);
+    const bool signs = !RulesEngine::signatureRefs(type, changed).isEmpty();
 
     SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
@@ -154,7 +167,7 @@ Status LocalEdits::updateFields(const QString &caseId, const QJsonObject &fields
             transitionAfterCreate = true;
     }
     const OutboxRow *last = rows.isEmpty() ? nullptr : &rows.last();
-    if (create && create->state != QueueState::Inflight && !transitionAfterCreate) {
+    if (create && create->state != QueueState::Inflight && !transitionAfterCreate && !signs) {
         Action a = create->action;
         for (auto it = changed.begin(); it != changed.end(); ++it)
             a.fields.insert(it.key(), it.value());
@@ -177,20 +190,31 @@ Status LocalEdits::updateFields(const QString &caseId, const QJsonObject &fields
         explanation = Tr::tr("Queued: %1").arg(describeAction(d.cases, d.db, u.action, u.baseFields, &type));
     }
     if (st.ok())
+        st = staged.insertRows();
+    if (st.ok())
         st = lastInQueue ? d.cases.overlay(id, changed) : d.cases.recompute(id);
     if (st.ok())
         d.db.log(EventLevel::Info, kQueue, explanation);
     if (st.ok())
         st = tx.commit();
+    if (st.ok())
+        staged.keep();
     return st;
 }
 
-Status LocalEdits::runFlowAction(const QString &caseId, const QString &flowAction, const QJsonObject &fields)
+Status LocalEdits::runFlowAction(const QString &caseId, const QString &flowAction, const QJsonObject &fields,
+    const QList<NewAttachment> &files)
 {
     auto target = checkEdit(d, caseId, fields);
     if (!target)
         return target.error();
     const auto &[c, type] = target.value();
+    StagedFiles staged(d, c.record.id);
+    if (Status st = staged.write(files); !st.ok())
+        return st;
+    if (const auto errors = staged.checkSignatures(type, c, changedFields(c.record.fields, fields));
+        !errors.isEmpty())
+        return validationFailed(errors);
     QJsonObject after = c.record.fields;
     for (auto it = fields.begin(); it != fields.end(); ++it)
         after.insert(it.key(), it.value());
@@ -214,12 +238,16 @@ Status LocalEdits::runFlowAction(const QString &caseId, const QString &flowActio
         return st;
     Status st = d.outbox.insert(a, base);
     if (st.ok())
+        st = staged.insertRows();
+    if (st.ok())
         st = d.cases.recompute(a.caseId);
     if (st.ok())
         d.db.log(EventLevel::Info, kQueue,
             Tr::tr("Queued: %1").arg(describeAction(d.cases, d.db, a, base, &type)));
     if (st.ok())
         st = tx.commit();
+    if (st.ok())
+        staged.keep();
     return st;
 }
 

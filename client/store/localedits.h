@@ -31,9 +31,16 @@ public:
     Result<QString> createCase(const QString &caseType, const QJsonObject &fields, const QString &title = {},
         const QString &queue = {});
     /// Sets fields (only the given ones). Unchanged values are ignored; nothing to change → success.
-    Status updateFields(const QString &caseId, const QJsonObject &fields);
-    /// Runs a flow action, optionally setting fields with it (preconditions checked on the result).
-    Status runFlowAction(const QString &caseId, const QString &flowAction, const QJsonObject &fields = {});
+    /// `files` (a drawn signature's PNG) are attached to the case in the same transaction; a
+    /// signature field must name the sha256 of one of them or of an attachment the case has. An
+    /// edit that sets a signature never folds into an unsent create: the server takes a signature
+    /// only once its file is uploaded, which needs the case's server id (QueueGate waits for it).
+    Status updateFields(
+        const QString &caseId, const QJsonObject &fields, const QList<NewAttachment> &files = {});
+    /// Runs a flow action, optionally setting fields (and attaching `files`, as updateFields) with
+    /// it; preconditions checked on the result.
+    Status runFlowAction(const QString &caseId, const QString &flowAction, const QJsonObject &fields = {},
+        const QList<NewAttachment> &files = {});
     Status addNote(const QString &caseId, const QString &text);
     /// Copies the file beside the store (atomically), records its sha256; returns the attachment id.
     Result<QString> attachFile(const QString &caseId, const QString &filePath);

@@ -18,6 +18,8 @@ QString queueBlockName(QueueBlock b)
         return QStringLiteral("held");
     case QueueBlock::Inflight:
         return QStringLiteral("inflight");
+    case QueueBlock::Attachment:
+        return QStringLiteral("attachment");
     }
     return {};
 }
@@ -32,6 +34,15 @@ QueueGate::QueueGate(const StoreDb &db)
     if (auto q = db.run(QStringLiteral("SELECT case_id, min(action_seq) FROM sync_issues GROUP BY case_id")))
         while (q.value().next())
             m_firstIssue.insert(q.value().value(0).toString(), q.value().value(1).toLongLong());
+    // A signature field holds the sha256 of an attachment of its case: the server accepts it only
+    // once that attachment is there, so the action waits for the upload (protocol.md, *Signature
+    // fields*). A create never waits: its case's files go only after it is mapped (LocalEdits
+    // never folds a signature into a create). Nothing to join while every file is uploaded.
+    if (auto q = db.run(
+            QStringLiteral("SELECT DISTINCT o.seq FROM attachments a JOIN outbox o ON o.case_id = a.case_id "
+                           "WHERE a.uploaded = 0 AND o.type <> 'create' AND instr(o.payload, a.sha256) > 0")))
+        while (q.value().next())
+            m_waitsForFile.insert(q.value().value(0).toLongLong());
 }
 
 QueueBlock QueueGate::check(qint64 seq, const QString &caseId, QueueState state)
@@ -45,6 +56,8 @@ QueueBlock QueueGate::check(qint64 seq, const QString &caseId, QueueState state)
         block = QueueBlock::Held;
     else if (m_inflight.contains(caseId))
         block = QueueBlock::Inflight;
+    else if (m_waitsForFile.contains(seq))
+        block = QueueBlock::Attachment;
     if (state == QueueState::Held)
         m_held.insert(caseId);
     else if (state == QueueState::Inflight)

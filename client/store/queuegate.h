@@ -20,9 +20,11 @@ enum class QueueBlock {
     SyncIssue, ///< an earlier action of its case is in the sync issues
     Held, ///< an earlier action of its case is held by the user
     Inflight, ///< an earlier action of its case is being sent (batches in flight never share a case)
+    Attachment, ///< it refers to an attachment of its case (a signature) that is not uploaded yet
 };
 
-/// The name OutboxEntry::blockedBy carries ("conflict", "syncIssue", "held", "inflight"; empty for None).
+/// The name OutboxEntry::blockedBy carries ("conflict", "syncIssue", "held", "inflight", "attachment";
+/// empty for None).
 QString queueBlockName(QueueBlock b);
 
 /// Walks the queue in order. Built from the store's conflicts and sync issues at one moment; fed
@@ -42,6 +44,7 @@ private:
     QHash<QString, qint64> m_firstIssue;
     QSet<QString> m_held;
     QSet<QString> m_inflight;
+    QSet<qint64> m_waitsForFile; ///< seqs naming the sha256 of an attachment not uploaded yet
 };
 
 } // namespace outpost::client

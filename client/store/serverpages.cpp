@@ -30,6 +30,7 @@ struct PageWriter {
     StoreParts &d;
     qint64 gen;
     QSqlQuery upsertCase { d.db.db() };
+    QSqlQuery removeCaseFiles { d.db.db() }; // its uploaded files' rows (with none left to upload)
     QSqlQuery removeCase { d.db.db() };
     QSqlQuery markRemoved { d.db.db() };
     QSqlQuery upsertRow { d.db.db() };
@@ -52,6 +53,7 @@ struct PageWriter {
                    "attachments_json = excluded.attachments_json, fields = NULL, local_status = NULL, "
                    "local_title = NULL, removed_on_server = 0, is_local_only = 0, seen_gen = "
                    "excluded.seen_gen"))
+            && removeCaseFiles.prepare(QStringLiteral("DELETE FROM attachments WHERE case_id = ?"))
             && removeCase.prepare(QStringLiteral("DELETE FROM cases WHERE id = ?"))
             && markRemoved.prepare(QStringLiteral("UPDATE cases SET removed_on_server = 1 WHERE id = ?"))
             && upsertRow.prepare(QStringLiteral(
@@ -153,7 +155,11 @@ Result<QStringList> ServerPages::applyPage(const ChangesPage &page, bool fullSyn
                                "work.")
                             .arg(ch.id));
                 } else {
-                    st = w.run(w.removeCase, { ch.id });
+                    // Its files are all on the server (else it would have work): their rows go
+                    // with it, e.g. a signature's picture of a case finished here.
+                    st = w.run(w.removeCaseFiles, { ch.id });
+                    if (st.ok())
+                        st = w.run(w.removeCase, { ch.id });
                 }
                 break;
             }
@@ -259,8 +265,10 @@ Result<QStringList> ServerPages::finishFullSync(const QString &token)
     }
     q.value().finish();
     for (const QString &id : std::as_const(removed))
-        if (auto st = d.db.exec(QStringLiteral("DELETE FROM cases WHERE id = ?"), { id }); !st.ok())
-            return st.error();
+        for (const char *sql :
+            { "DELETE FROM attachments WHERE case_id = ?", "DELETE FROM cases WHERE id = ?" })
+            if (auto st = d.db.exec(QString::fromLatin1(sql), { id }); !st.ok())
+                return st.error();
     for (const QString &id : std::as_const(kept))
         if (auto st
             = d.db.exec(QStringLiteral("UPDATE cases SET removed_on_server = 1 WHERE id = ?"), { id });

@@ -47,6 +47,9 @@ public:
     std::optional<CaseSummary> caseSummary(const QString &caseId) const;
     QList<Assignment> assignments(const QString &caseId = {}) const;
     QList<AttachmentInfo> attachments(const QString &caseId) const;
+    /// The plaintext of the case's local attachment with this sha256 (a signature drawn here):
+    /// "not_found" when none is on the device. Read whole: for small files.
+    Result<QByteArray> attachmentBytes(const QString &caseId, const QString &sha256) const;
 
     /// The queue as the user sees it, each entry with why it waits (QueueGate).
     QList<OutboxEntry> outbox() const;

@@ -93,7 +93,8 @@ struct OutboxEntry {
     QString caseId;
     ActionType type = ActionType::Update;
     QueueState state = QueueState::Queued;
-    QString blockedBy; // empty, or why it waits: "held", "inflight", "conflict", "syncIssue" (QueueGate)
+    QString blockedBy; // empty, or why it waits: "held", "inflight", "conflict", "syncIssue", "attachment"
+                       // (QueueGate)
     int attempts = 0;
     QString lastError;
     QDateTime createdAt;
@@ -130,6 +131,14 @@ struct SyncIssue {
 };
 
 /// A file attached offline, stored beside the database until uploaded.
+/// A file made on the device that goes into the store together with an edit, in its transaction
+/// (a drawn signature: LocalEdits::updateFields / runFlowAction).
+struct NewAttachment {
+    QString name; // e.g. "customerSignature.png"
+    QString mime; // e.g. "image/png"
+    QByteArray bytes;
+};
+
 struct AttachmentInfo {
     QString id; // uuid, also the upload key
     QString caseId;

@@ -64,6 +64,8 @@ QNetworkRequest ApiClient::request(const QString &path, bool json) const
     QNetworkRequest req(url(path));
     req.setTransferTimeout(int(m_timeout.count()));
     req.setRawHeader("Accept", "application/json");
+    // What this client can read beyond protocol v1 (protocol.md, *Signature fields*).
+    req.setRawHeader("X-Outpost-Features", "signature");
     if (json)
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     if (!m_token.isEmpty())

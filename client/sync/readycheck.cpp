@@ -30,6 +30,8 @@ QString waitsBecause(const client::OutboxEntry &e)
         return ReadyCheck::tr("waits behind a change the server refused (Sync issues)");
     if (e.blockedBy == QLatin1String("inflight") || e.state == client::QueueState::Inflight)
         return ReadyCheck::tr("being sent");
+    if (e.blockedBy == QLatin1String("attachment"))
+        return ReadyCheck::tr("waits for its signature's picture to upload");
     if (!e.lastError.isEmpty())
         return ReadyCheck::tr("not sent yet: %1").arg(e.lastError);
     return ReadyCheck::tr("not sent yet: sync to send it");

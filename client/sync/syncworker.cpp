@@ -288,12 +288,26 @@ void SyncWorker::uploadAttachments()
         });
 }
 
+bool SyncWorker::hasAttachmentsToTry() const
+{
+    const QList<client::AttachmentInfo> todo = m_store->upload().attachmentsToUpload();
+    return std::any_of(todo.cbegin(), todo.cend(),
+        [this](const client::AttachmentInfo &a) { return !m_failedAttachments.contains(a.id); });
+}
+
 void SyncWorker::uploadActions()
 {
     Q_EMIT progress(QStringLiteral("upload"), 0, m_uploadTotal);
     m_uploader->start(m_deviceId, [this](Status s) {
         if (!s.ok()) {
             failCycle(s.error());
+            return;
+        }
+        // A create just applied gave its case a server id: that case's files (a signature) can go
+        // now, and the actions that wait for them (QueueGate) after them, in this cycle.
+        if (hasAttachmentsToTry()) {
+            // Queued: the uploader is still unwinding from this answer when it reports.
+            QMetaObject::invokeMethod(this, &SyncWorker::uploadAttachments, Qt::QueuedConnection);
             return;
         }
         const bool full = m_fullSyncRequested || m_store->pages().fullSyncInProgress()

@@ -96,6 +96,7 @@ private:
     void runCycle();
     void uploadAttachments();
     void uploadActions();
+    bool hasAttachmentsToTry() const;
     void batchUploaded(const client::UploadSummary &summary);
     void download(const QString &since, bool fullSync, int page);
     /// Requests one page of the feed; its answer goes to applyPage unless the cycle ended meanwhile.

@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 namespace outpost {
 
 namespace {
@@ -23,6 +25,7 @@ const QList<std::pair<FieldType, QLatin1String>> kFieldTypes = {
     { FieldType::Bool, QLatin1String("bool") },
     { FieldType::Choice, QLatin1String("choice") },
     { FieldType::Lookup, QLatin1String("lookup") },
+    { FieldType::Signature, QLatin1String("signature") },
 };
 const QList<std::pair<ConflictRule, QLatin1String>> kRules = {
     { ConflictRule::Merge, QLatin1String("merge") },
@@ -130,6 +133,12 @@ const FlowAction *CaseType::flowAction(const QString &n) const
         if (a.name == n)
             return &a;
     return nullptr;
+}
+
+bool CaseType::hasSignatureField() const
+{
+    return std::any_of(
+        fields.cbegin(), fields.cend(), [](const FieldDef &f) { return f.type == FieldType::Signature; });
 }
 
 QJsonObject CaseType::toJson() const

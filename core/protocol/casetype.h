@@ -13,7 +13,9 @@
 
 namespace outpost {
 
-enum class FieldType { Text, Number, Date, DateTime, Bool, Choice, Lookup };
+/// Signature (extension): the lowercase hex sha256 of a PNG attachment of the same case, drawn by
+/// the customer on the device (protocol.md, *Signature fields*).
+enum class FieldType { Text, Number, Date, DateTime, Bool, Choice, Lookup, Signature };
 QString fieldTypeName(FieldType t);
 std::optional<FieldType> fieldTypeFromName(const QString &name);
 
@@ -73,6 +75,8 @@ struct CaseType {
 
     const FieldDef *field(const QString &name) const;
     const FlowAction *flowAction(const QString &name) const;
+    /// Whether a field is of type signature: clients must declare support for it (protocol.md).
+    bool hasSignatureField() const;
     QString initialStatus() const { return statuses.value(0); }
 
     /// Texts for people in language `lang` (the app's UI language, "de"; empty: the defaults),

@@ -85,6 +85,9 @@ QString formatFieldValue(const FieldDef *field, const QJsonValue &value, const L
                 return Tr::tr("%1 UTC").arg(QLocale().toString(dt.toUTC(), dateTimeFormat()));
             return s;
         }
+        if (field && field->type == FieldType::Signature)
+            //: A signature field that holds a signature (its picture is an attachment of the case).
+            return Tr::tr("Signed");
         if (field && field->type == FieldType::Lookup && lookupLabel) {
             const QString label = lookupLabel(field->dataPage, s);
             if (!label.isEmpty())

@@ -68,6 +68,23 @@ bool RulesEngine::hasValue(const QJsonValue &v)
     return true;
 }
 
+bool RulesEngine::isSha256Hex(const QString &s)
+{
+    return s.size() == 64 && std::all_of(s.cbegin(), s.cend(), [](QChar c) {
+        return (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+            || (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
+    });
+}
+
+QMap<QString, QString> RulesEngine::signatureRefs(const CaseType &type, const QJsonObject &fields)
+{
+    QMap<QString, QString> out;
+    for (const FieldDef &f : type.fields)
+        if (f.type == FieldType::Signature && hasValue(fields.value(f.name)))
+            out.insert(f.name, fields.value(f.name).toString());
+    return out;
+}
+
 QString RulesEngine::checkValue(const FieldDef &f, const QJsonValue &v, const LookupCheck &lookup)
 {
     if (!hasValue(v))
@@ -114,6 +131,11 @@ QString RulesEngine::checkValue(const FieldDef &f, const QJsonValue &v, const Lo
     case FieldType::Choice:
         if (!v.isString() || !f.choices.contains(v.toString()))
             return Tr::tr("%1 must be one of: %2.").arg(f.label, f.choices.join(QStringLiteral(", ")));
+        return {};
+    case FieldType::Signature:
+        if (!v.isString() || !isSha256Hex(v.toString()))
+            //: A signature field's value is the sha256 of the signature's picture, attached to the case.
+            return Tr::tr("%1 must be a signature: the sha256 (64 hex digits) of its picture.").arg(f.label);
         return {};
     case FieldType::Lookup:
         if (!v.isString())

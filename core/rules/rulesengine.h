@@ -56,6 +56,12 @@ public:
     static constexpr int MaxTitleLength = 200;
 
     static bool hasValue(const QJsonValue &v);
+
+    /// A signature field's value: the sha256 of its PNG attachment, 64 lowercase hex digits.
+    static bool isSha256Hex(const QString &s);
+    /// The signature fields `fields` sets to a value, field name → sha256 (an invalid value too:
+    /// validateFields reports those). The server checks that the case holds an attachment with each.
+    static QMap<QString, QString> signatureRefs(const CaseType &type, const QJsonObject &fields);
 };
 
 } // namespace outpost

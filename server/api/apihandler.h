@@ -75,6 +75,8 @@ private:
     http::Response getConsoleSession(const RouteCall &call);
     http::Response endConsoleSession(const RouteCall &call);
     // feed, actions & notifications (syncroutes.cpp)
+    /// 409 client_too_old when a case type needs a feature the client did not declare.
+    std::optional<http::Response> refuseUnknownFeatures(const http::Request &request);
     http::Response changes(const RouteCall &call);
     http::Response postActions(const RouteCall &call);
     http::Response notifyWithoutUpgrade(const RouteCall &call);

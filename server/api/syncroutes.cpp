@@ -2,9 +2,39 @@
 // GET /sync/changes, POST /sync/actions and GET /notify without a WebSocket upgrade.
 #include "apihandler.h"
 #include "apilogging.h"
+#include "casetypestore.h"
 #include "feed.h"
 
 namespace outpost::server {
+
+namespace {
+/// The features a client declares in `X-Outpost-Features` (comma-separated, e.g. "signature").
+QStringList declaredFeatures(const http::Request &request)
+{
+    QStringList out;
+    for (const QByteArray &f : request.header("x-outpost-features").split(','))
+        if (!f.trimmed().isEmpty())
+            out.append(QString::fromLatin1(f.trimmed()).toLower());
+    return out;
+}
+} // namespace
+
+std::optional<http::Response> ApiHandler::refuseUnknownFeatures(const http::Request &request)
+{
+    // A client that cannot read a signature field would refuse the whole case type (and with it
+    // every page that carries it) as malformed; it gets this answer instead, saying why.
+    if (declaredFeatures(request).contains(QLatin1String("signature")))
+        return std::nullopt;
+    auto types = CaseTypeStore(m_ctx.db).withSignatureFields();
+    if (!types)
+        return errorResponse(types.error());
+    if (types.value().isEmpty())
+        return std::nullopt;
+    return http::Response::error(409, QStringLiteral("client_too_old"),
+        QStringLiteral("The case type '%1' has a signature field, which this version of the app cannot show. "
+                       "Update the app to sync.")
+            .arg(types.value().constFirst()));
+}
 
 http::Response ApiHandler::changes(const RouteCall &call)
 {
@@ -27,6 +57,8 @@ http::Response ApiHandler::changes(const RouteCall &call)
             limit = int(std::min<qint64>(v, m_ctx.options.maxPageLimit));
         }
     }
+    if (auto refused = refuseUnknownFeatures(request))
+        return std::move(*refused);
     const QString since = request.query.queryItemValue(QStringLiteral("since"));
     auto body = FeedReader::page(m_ctx.db, call.user, since, limit);
     if (!body)

@@ -47,6 +47,25 @@ void applyFields(QJsonObject &fields, const QJsonObject &changed, QJsonObject &c
             fields.insert(it.key(), now);
     }
 }
+
+/// A signature field holds the sha256 of a PNG attachment of the same case (protocol.md, *Signature
+/// fields*): its file must be uploaded (PUT /attachments) before the action that sets it is applied.
+QMap<QString, QString> missingSignatures(
+    const CaseType &type, const CaseRecord &rec, const QJsonObject &fields)
+{
+    QMap<QString, QString> errors;
+    const QMap<QString, QString> refs = RulesEngine::signatureRefs(type, fields);
+    for (auto it = refs.cbegin(); it != refs.cend(); ++it) {
+        const bool found = std::any_of(rec.attachments.cbegin(), rec.attachments.cend(),
+            [&](const AttachmentRef &att) { return att.sha256 == it.value(); });
+        if (!found)
+            errors.insert(it.key(),
+                QStringLiteral(
+                    "%1: no attachment of the case has this sha256; upload the signature's picture first.")
+                    .arg(type.field(it.key())->label));
+    }
+    return errors;
+}
 } // namespace
 
 ActionRunner::ActionRunner(Tx &tx, const Principal &user, const QString &deviceId, Options options)
@@ -162,10 +181,12 @@ Result<ActionResult> ActionRunner::create(const Action &a, QString *resolvedCase
         return rejected(a, QString(), QStringLiteral("'%1' is not a queue name.").arg(queue.left(100)),
             { { QStringLiteral("queue"), QStringLiteral("1-64 letters, digits, '.', '_' or '-'.") } });
     }
-    const auto errors
+    auto errors
         = RulesEngine::validateFields(type, {}, a.fields, RulesEngine::Mode::Create, std::ref(m_lookup));
     if (auto st = validationError(); !st)
         return st.error();
+    if (errors.isEmpty())
+        errors = missingSignatures(type, CaseRecord(), a.fields); // a new case has no attachments yet
     if (!errors.isEmpty())
         return rejected(a, QString(), QStringLiteral("The new case is not valid."), errors);
 
@@ -290,6 +311,8 @@ Result<ActionResult> ActionRunner::change(const Action &a, const QString &caseId
             type, c.rec.fields, a.fields, RulesEngine::Mode::Update, std::ref(m_lookup));
         if (auto st = validationError(); !st)
             return st.error();
+        if (errors.isEmpty())
+            errors = missingSignatures(type, c.rec, a.fields);
         if (!errors.isEmpty())
             return rejected(a, caseId, QStringLiteral("The changes are not valid."), errors);
         QJsonObject fields = c.rec.fields;

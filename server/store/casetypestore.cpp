@@ -100,8 +100,26 @@ Result<QList<CaseTypeStore::Summary>> CaseTypeStore::list()
         const QString name = q.value().value(0).toString();
         const QJsonObject doc = QJsonDocument::fromJson(q.value().value(2).toString().toUtf8()).object();
         out.append({ name, q.value().value(1).toInt(), doc.value(QLatin1String("title")).toString(name),
-            doc.value(QLatin1String("titles")).toObject(), doc.value(QLatin1String("statusLabels")).toObject() });
+            doc.value(QLatin1String("titles")).toObject(),
+            doc.value(QLatin1String("statusLabels")).toObject() });
     }
+    return out;
+}
+
+Result<QStringList> CaseTypeStore::withSignatureFields()
+{
+    auto txr = Tx::begin(m_db, Tx::Mode::Read);
+    if (!txr)
+        return txr.error();
+    // The stored documents are compact JSON (Catalog::saveCaseType), where `"type":"signature"` can
+    // only be a field's type: a text of the document has its quotes escaped.
+    auto q = txr.value().run(QStringLiteral("SELECT name FROM case_types WHERE doc LIKE ? ORDER BY name"),
+        { QStringLiteral("%\"type\":\"signature\"%") });
+    if (!q)
+        return q.error();
+    QStringList out;
+    while (q.value().next())
+        out.append(q.value().value(0).toString());
     return out;
 }
 

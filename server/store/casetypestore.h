@@ -41,6 +41,9 @@ public:
     { }
 
     Result<QList<Summary>> list();
+    /// The names of the case types that have a signature field (a feature clients must declare:
+    /// protocol.md, *Signature fields*).
+    Result<QStringList> withSignatureFields();
     /// The stored document; nullopt when there is no such case type.
     Result<std::optional<QByteArray>> document(const QString &name);
     /// The document checked as PUT would (`name`: the path's; empty: whatever the document names),

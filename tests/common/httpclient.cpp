@@ -37,6 +37,8 @@ QNetworkReply *HttpClient::start(const QByteArray &method, const QString &pathAn
         req.setSslConfiguration(*m_ssl);
     if (!m_token.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    if (!m_features.isEmpty())
+        req.setRawHeader("X-Outpost-Features", m_features);
     if (!body.isEmpty() || method == "POST" || method == "PUT")
         req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     for (const auto &h : headers)

@@ -54,6 +54,9 @@ public:
     void setToken(const QString &token) { m_token = token; } // empty: no Authorization header
     QString token() const { return m_token; }
     void setTimeout(int ms) { m_timeoutMs = ms; }
+    /// X-Outpost-Features sent with every request, as the app's own ("signature"); empty: none
+    /// (a client from before signature fields).
+    void setFeatures(const QByteArray &features) { m_features = features; }
     /// For https: e.g. the default configuration plus a test CA.
     void setSslConfiguration(const QSslConfiguration &ssl) { m_ssl = ssl; }
 
@@ -87,6 +90,7 @@ private:
     QNetworkAccessManager m_nam;
     QUrl m_base;
     QString m_token;
+    QByteArray m_features = "signature";
     std::optional<QSslConfiguration> m_ssl;
     int m_timeoutMs = 30000;
 };

@@ -5,6 +5,7 @@
 #include "rules/merge.h"
 #include "rules/rulesengine.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -22,11 +23,14 @@ const char *kInspection = R"J({"name": "inspection", "version": 3, "title": "Sit
    {"name": "priority", "label": "Priority", "type": "choice", "choices": ["low", "normal", "high"]},
    {"name": "passed", "label": "Passed", "type": "bool"},
    {"name": "serial", "label": "Serial", "type": "text", "pattern": "[A-Z]{2}-[0-9]{4}"},
-   {"name": "summary", "label": "Summary", "type": "text", "maxLength": 20, "pattern": null}],
+   {"name": "summary", "label": "Summary", "type": "text", "maxLength": 20, "pattern": null},
+   {"name": "customerSignature", "label": "Customer signature", "type": "signature"}],
  "flowActions": [
    {"name": "start", "label": "Start work", "from": ["New"], "to": "InProgress"},
    {"name": "complete", "label": "Complete", "from": ["InProgress"], "to": "Resolved-Completed",
-    "requires": ["readingKw", "passed"]}],
+    "requires": ["readingKw", "passed"]},
+   {"name": "signOff", "label": "Sign off", "from": ["InProgress"], "to": "Resolved-Completed",
+    "requires": ["customerSignature"]}],
  "conflictPolicy": {"default": "merge", "fields": {"readingKw": "serverWins", "summary": "clientWins"}}})J";
 
 CaseType inspection()
@@ -76,7 +80,7 @@ private Q_SLOTS:
     {
         const CaseType ct = inspection();
         QCOMPARE(ct.version, 3);
-        QCOMPARE(ct.fields.size(), 8);
+        QCOMPARE(ct.fields.size(), 9);
         QCOMPARE(ct.field(QStringLiteral("site"))->type, FieldType::Lookup);
         QCOMPARE(ct.flowAction(QStringLiteral("complete"))->requiredFields,
             QStringList({ QStringLiteral("readingKw"), QStringLiteral("passed") }));
@@ -271,6 +275,19 @@ private Q_SLOTS:
         QTest::newRow("lookup") << QByteArray(R"({"site": "X-1"})") << "site";
         QTest::newRow("unknown") << QByteArray(R"({"colour": "red"})") << "colour";
         QTest::newRow("clear required") << QByteArray(R"({"visitDate": null})") << "visitDate";
+        const QByteArray sha = QCryptographicHash::hash("png", QCryptographicHash::Sha256).toHex();
+        QTest::newRow("signature") << QByteArray(R"({"customerSignature": ")" + sha + R"("})") << "";
+        QTest::newRow("signature cleared") << QByteArray(R"({"customerSignature": null})") << "";
+        QTest::newRow("signature uppercase")
+            << QByteArray(R"({"customerSignature": ")" + sha.toUpper() + R"("})") << "customerSignature";
+        QTest::newRow("signature short")
+            << QByteArray(R"({"customerSignature": ")" + sha.left(63) + R"("})") << "customerSignature";
+        QTest::newRow("signature not hex")
+            << QByteArray(R"({"customerSignature": ")" + sha.left(63) + R"(g"})") << "customerSignature";
+        QTest::newRow("signature a file name")
+            << QByteArray(R"({"customerSignature": "signature.png"})") << "customerSignature";
+        QTest::newRow("signature a number")
+            << QByteArray(R"({"customerSignature": 12})") << "customerSignature";
     }
     void validatesEachFieldType()
     {
@@ -285,6 +302,43 @@ private Q_SLOTS:
             QCOMPARE(errors.keys(), QStringList { badField });
             QVERIFY(!errors.value(badField).isEmpty());
         }
+    }
+
+    void signatureFields()
+    {
+        const CaseType ct = inspection();
+        QVERIFY(ct.hasSignatureField());
+        QCOMPARE(ct.field(QStringLiteral("customerSignature"))->type, FieldType::Signature);
+        // Written and read back under its protocol name.
+        const QJsonObject json = ct.toJson();
+        QVERIFY(QJsonDocument(json).toJson(QJsonDocument::Compact).contains(R"("type":"signature")"));
+        QCOMPARE(CaseType::fromJson(json).value().field(QStringLiteral("customerSignature"))->type,
+            FieldType::Signature);
+        // The flow action that needs it is refused without it, and allowed with it.
+        const QString sha
+            = QString::fromLatin1(QCryptographicHash::hash("png", QCryptographicHash::Sha256).toHex());
+        const Status refused
+            = RulesEngine::checkFlowAction(ct, QStringLiteral("InProgress"), {}, QStringLiteral("signOff"));
+        QCOMPARE(refused.error().code, QStringLiteral("missing_fields"));
+        QCOMPARE(refused.error().fields.keys(), QStringList { QStringLiteral("customerSignature") });
+        QVERIFY(RulesEngine::checkFlowAction(ct, QStringLiteral("InProgress"),
+            QJsonObject { { QStringLiteral("customerSignature"), sha } }, QStringLiteral("signOff"))
+                    .ok());
+        // What the server checks against the case's attachments: the signature fields set.
+        const QJsonObject fields { { QStringLiteral("customerSignature"), sha },
+            { QStringLiteral("summary"), sha } };
+        QCOMPARE(RulesEngine::signatureRefs(ct, fields),
+            (QMap<QString, QString> { { QStringLiteral("customerSignature"), sha } }));
+        QVERIFY(RulesEngine::signatureRefs(ct, { { QStringLiteral("customerSignature"), QJsonValue() } })
+                    .isEmpty());
+        // A type without one declares nothing a client must support.
+        CaseType plain = ct;
+        plain.fields.removeLast();
+        QVERIFY(!plain.hasSignatureField());
+        // Turning a text field into a signature is a change of type: incompatible.
+        CaseType retyped = ct;
+        retyped.fields[7].type = FieldType::Signature;
+        QVERIFY(!RulesEngine::isCompatibleUpgrade(ct, retyped));
     }
 
     void noteText()
@@ -329,7 +383,7 @@ private Q_SLOTS:
         QCOMPARE(
             RulesEngine::checkFlowAction(ct, QStringLiteral("New"), {}, QStringLiteral("fly")).error().code,
             QStringLiteral("invalid_transition"));
-        QCOMPARE(RulesEngine::flowActionsFrom(ct, QStringLiteral("InProgress")).size(), 1);
+        QCOMPARE(RulesEngine::flowActionsFrom(ct, QStringLiteral("InProgress")).size(), 2);
     }
 
     void compatibility()
@@ -342,7 +396,7 @@ private Q_SLOTS:
         v4.fields.append(extra);
         QVERIFY(RulesEngine::isCompatibleUpgrade(v3, v4));
         CaseType v5 = v3;
-        v5.fields.removeLast();
+        v5.fields.removeAt(7); // summary
         QString why;
         QVERIFY(!RulesEngine::isCompatibleUpgrade(v3, v5, &why));
         QVERIFY(why.contains(QLatin1String("summary")));

@@ -193,7 +193,7 @@ public:
     static QByteArray get(const QByteArray &pathAndQuery, const QByteArray &token)
     {
         return "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
-            + "\r\n\r\n";
+            + "\r\nX-Outpost-Features: signature\r\n\r\n";
     }
     static QByteArray signIn(const QByteArray &user, const QByteArray &password)
     {

@@ -50,6 +50,7 @@ http::Response Harness::call(const QByteArray &method, const QString &pathAndQue
         r.headers.insert("authorization", "Bearer " + token.toLatin1());
     if (!body.isEmpty())
         r.headers.insert("content-type", contentType);
+    r.headers.insert("x-outpost-features", "signature"); // as the app sends it
     r.requestId = QStringLiteral("test");
     r.peer = QStringLiteral("127.0.0.1:1");
     return m_service->handler().handle(r);

@@ -6,6 +6,7 @@
 #include "worklisttexts.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -160,9 +161,14 @@ Result<QString> SampleCaseHost::createCase(const QString &caseType, const QJsonO
     return r.id;
 }
 
-Status SampleCaseHost::saveFields(const QString &caseId, const QString &baseEtag, const QJsonObject &changed)
+Status SampleCaseHost::saveFields(
+    const QString &caseId, const QString &baseEtag, const QJsonObject &changed, const QList<FormFile> &files)
 {
     Q_UNUSED(baseEtag)
+    for (const FormFile &f : files)
+        m_files.insert(
+            QString::fromLatin1(QCryptographicHash::hash(f.bytes, QCryptographicHash::Sha256).toHex()),
+            f.bytes);
     auto it = m_cases.find(caseId);
     if (it == m_cases.end())
         return Error(QStringLiteral("not_found"), hostText("Case %1 does not exist.").arg(caseId));
@@ -179,8 +185,14 @@ Status SampleCaseHost::saveFields(const QString &caseId, const QString &baseEtag
     return Status::success();
 }
 
-Status SampleCaseHost::runFlowAction(
-    const QString &caseId, const QString &baseEtag, const QString &action, const QJsonObject &changed)
+QByteArray SampleCaseHost::attachmentBytes(const QString &caseId, const QString &sha256) const
+{
+    Q_UNUSED(caseId)
+    return m_files.value(sha256);
+}
+
+Status SampleCaseHost::runFlowAction(const QString &caseId, const QString &baseEtag, const QString &action,
+    const QJsonObject &changed, const QList<FormFile> &files)
 {
     auto it = m_cases.find(caseId);
     if (it == m_cases.end())
@@ -193,7 +205,7 @@ Status SampleCaseHost::runFlowAction(
     if (!st)
         return st;
     if (!changed.isEmpty()) {
-        const Status saved = saveFields(caseId, baseEtag, changed);
+        const Status saved = saveFields(caseId, baseEtag, changed, files);
         if (!saved)
             return saved;
     }

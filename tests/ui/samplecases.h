@@ -31,9 +31,11 @@ public:
     Result<CaseType> caseType(const QString &name) const override;
     QList<CaseType> caseTypes() const override { return m_types.values(); }
     Result<QString> createCase(const QString &caseType, const QJsonObject &fields) override;
-    Status saveFields(const QString &caseId, const QString &baseEtag, const QJsonObject &changed) override;
+    Status saveFields(const QString &caseId, const QString &baseEtag, const QJsonObject &changed,
+        const QList<FormFile> &files) override;
     Status runFlowAction(const QString &caseId, const QString &baseEtag, const QString &action,
-        const QJsonObject &changed) override;
+        const QJsonObject &changed, const QList<FormFile> &files) override;
+    QByteArray attachmentBytes(const QString &caseId, const QString &sha256) const override;
     const LookupSource *lookupSource() const override { return &m_lookup; }
 
     /// The example case type of the protocol, with one field of every type.
@@ -48,6 +50,7 @@ private:
     QHash<QString, CaseRecord> m_cases;
     StaticLookupSource m_lookup;
     int m_saved = 0;
+    QHash<QString, QByteArray> m_files; // drawn signatures by sha256
 };
 
 /// A worklist model (roles of worklistroles.h, columns of WorklistColumn) over `cases`, with the

@@ -100,23 +100,40 @@ Result<QString> StoreCaseHost::createCase(const QString &caseType, const QJsonOb
     return id;
 }
 
-Status StoreCaseHost::saveFields(const QString &caseId, const QString &baseEtag, const QJsonObject &changed)
+namespace {
+QList<client::NewAttachment> storeFiles(const QList<FormFile> &files)
+{
+    QList<client::NewAttachment> out;
+    for (const FormFile &f : files)
+        out.append({ f.name, f.mime, f.bytes });
+    return out;
+}
+} // namespace
+
+Status StoreCaseHost::saveFields(
+    const QString &caseId, const QString &baseEtag, const QJsonObject &changed, const QList<FormFile> &files)
 {
     Q_UNUSED(baseEtag) // the store keeps the base of every edit itself
-    Status s = m_store->edits().updateFields(caseId, changed);
+    Status s = m_store->edits().updateFields(caseId, changed, storeFiles(files));
     if (s)
         Q_EMIT localChangeMade(caseId);
     return s;
 }
 
-Status StoreCaseHost::runFlowAction(
-    const QString &caseId, const QString &baseEtag, const QString &action, const QJsonObject &changed)
+Status StoreCaseHost::runFlowAction(const QString &caseId, const QString &baseEtag, const QString &action,
+    const QJsonObject &changed, const QList<FormFile> &files)
 {
     Q_UNUSED(baseEtag)
-    Status s = m_store->edits().runFlowAction(caseId, action, changed);
+    Status s = m_store->edits().runFlowAction(caseId, action, changed, storeFiles(files));
     if (s)
         Q_EMIT localChangeMade(caseId);
     return s;
+}
+
+QByteArray StoreCaseHost::attachmentBytes(const QString &caseId, const QString &sha256) const
+{
+    Result<QByteArray> bytes = m_store->reads().attachmentBytes(caseId, sha256);
+    return bytes ? bytes.value() : QByteArray();
 }
 
 QHash<QString, FieldSyncMark> StoreCaseHost::fieldMarks(const QString &caseId) const

@@ -32,6 +32,8 @@ void OutboxModel::refresh()
                 text = tr("%1 (waits for a held change)").arg(text);
             else if (e.blockedBy == QLatin1String("inflight"))
                 text = tr("%1 (waits for the change being sent)").arg(text);
+            else if (e.blockedBy == QLatin1String("attachment"))
+                text = tr("%1 (waits for its signature's picture to upload)").arg(text);
             const QString tip = e.lastError.isEmpty() ? QString() : text + QLatin1Char('\n') + e.lastError;
             items.append({ e.actionId, text, tip, QVariant::fromValue(e) });
         }

@@ -166,7 +166,7 @@ private Q_SLOTS:
         s.connectToHost(QStringLiteral("127.0.0.1"), m_server.port());
         QVERIFY(s.waitForConnected(5000));
         s.write("GET /api/v1/sync/changes?limit=5000 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-            + m_carolToken.toUtf8() + "\r\nConnection: close\r\n\r\n");
+            + m_carolToken.toUtf8() + "\r\nX-Outpost-Features: signature\r\nConnection: close\r\n\r\n");
         QByteArray answer;
         QTRY_VERIFY_WITH_TIMEOUT(
             (answer += s.readAll(), s.state() == QAbstractSocket::UnconnectedState), 10000);
