@@ -150,6 +150,8 @@ inline QJsonValue valueFor(const FieldDef &f, client::LocalStore &store, int n)
         const auto rows = store.reads().dataPageRows(f.dataPage, QString(), 100);
         return rows.isEmpty() ? QJsonValue() : QJsonValue(rows.at(n % rows.size()).key);
     }
+    case FieldType::Signature: // the sha256 of an attachment of the case: none to name here
+        return QJsonValue();
     }
     return QJsonValue();
 }
@@ -168,7 +170,7 @@ inline QList<FieldDef> editableFields(const CaseType &type)
 {
     QList<FieldDef> easy, rest;
     for (const FieldDef &f : type.fields) {
-        if (!f.pattern.isEmpty() || f.type == FieldType::Lookup)
+        if (!f.pattern.isEmpty() || f.type == FieldType::Lookup || f.type == FieldType::Signature)
             continue;
         (f.required ? rest : easy).append(f);
     }
