@@ -52,6 +52,7 @@ SignInDialog::SignInDialog(QWidget *parent)
     , m_remember(new QCheckBox(tr("Remember server"), this))
     , m_message(new QLabel(this))
     , m_buttons(new QDialogButtonBox(this))
+    , m_recover(new QPushButton(tr("Recover unsent work"), this))
 {
     setWindowTitle(tr("Sign in to Outpost"));
     setObjectName(QStringLiteral("signInDialog"));
@@ -75,6 +76,16 @@ SignInDialog::SignInDialog(QWidget *parent)
     m_message->setWordWrap(true);
     m_message->setAccessibleName(tr("Sign-in message"));
     m_message->hide();
+    m_recover->setObjectName(QStringLiteral("recoverButton"));
+    m_recover->setToolTip(
+        tr("Copies the unsent changes that can still be read into a fresh store on this device "
+           "and keeps the damaged file for support; they are sent once you are signed in."));
+    m_recover->hide();
+    connect(m_recover, &QPushButton::clicked, this, [this] {
+        m_recover->setEnabled(false);
+        showInfo(tr("Recovering unsent work…"));
+        Q_EMIT recoverRequested();
+    });
 
     m_signIn = m_buttons->addButton(tr("Sign in"), QDialogButtonBox::AcceptRole);
     m_signIn->setObjectName(QStringLiteral("signInButton"));
@@ -95,6 +106,7 @@ SignInDialog::SignInDialog(QWidget *parent)
     lay->addLayout(head);
     lay->addLayout(form);
     lay->addWidget(m_message);
+    lay->addWidget(m_recover, 0, Qt::AlignLeft);
     lay->addWidget(m_buttons);
     setMinimumWidth(420);
 
@@ -179,8 +191,19 @@ void SignInDialog::setBusy(bool busy)
              static_cast<QWidget *>(m_password), static_cast<QWidget *>(m_remember) })
         w->setEnabled(!busy);
     m_signIn->setEnabled(!busy);
-    if (busy)
+    if (busy) {
+        m_recover->hide();
         showInfo(tr("Signing in…"));
+    }
+}
+
+void SignInDialog::offerRecovery(bool offer)
+{
+    m_recover->setVisible(offer);
+    m_recover->setEnabled(offer);
+    if (offer)
+        m_recover->setFocus();
+    growToFitMessage();
 }
 
 QString SignInDialog::messageText() const

@@ -31,6 +31,11 @@ public:
     /// While true the inputs are locked and a "Signing in…" line is shown.
     void setBusy(bool busy);
     QString messageText() const;
+    /// Offers "Recover unsent work" under the message (a damaged store that still holds unsent
+    /// changes), or takes the offer back. Pressed: recoverRequested(); showError()/showInfo() and a
+    /// new sign-in take it back.
+    void offerRecovery(bool offer);
+    QPushButton *recoverButton() const { return m_recover; }
     /// Kiosk: the server is the administrator's (set in the settings, behind the PIN): shown
     /// read-only, "Remember server" hidden, and nothing about the server is written.
     void setServerLocked(bool locked);
@@ -42,6 +47,8 @@ public:
 
 Q_SIGNALS:
     void signInRequested(const QString &server, const QString &user, const QString &password);
+    /// "Recover unsent work" was pressed for the store of server() and user().
+    void recoverRequested();
 
 private:
     void submit();
@@ -56,6 +63,7 @@ private:
     QLabel *m_message;
     QDialogButtonBox *m_buttons;
     QPushButton *m_signIn;
+    QPushButton *m_recover;
     bool m_cancelAllowed = true;
     bool m_serverLocked = false;
 };

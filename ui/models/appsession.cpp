@@ -12,6 +12,7 @@
 #include "storecasedetails.h"
 #include "storecasehost.h"
 #include "storelistmodels.h"
+#include "storerecovery.h"
 #include "synccontroller.h"
 #include "syncstatusbar.h"
 #include "worklistmodel.h"
@@ -101,6 +102,37 @@ void AppSession::attachSignInDialog(SignInDialog *dialog)
         [this, dialog](const QString &server, const QString &user, const QString &password) {
             signIn(dialog, server, user, password);
         });
+    connect(dialog, &SignInDialog::recoverRequested, this, [this, dialog] { recover(dialog); });
+}
+
+void AppSession::recover(SignInDialog *dialog)
+{
+    if (m_damagedPath.isEmpty() || m_busy)
+        return;
+    if (!m_recovery) {
+        m_recovery = new StoreRecovery(this);
+        connect(m_recovery, &StoreRecovery::finished, this,
+            [this, dlg = QPointer(dialog)](const Result<client::RecoveryReport> &r) {
+                m_busy = false;
+                if (!dlg)
+                    return;
+                dlg->setBusy(false);
+                if (!r) {
+                    dlg->showError(
+                        tr("Recovery failed; nothing was changed: %1").arg(r.error().message), false);
+                    dlg->offerRecovery(true);
+                    return;
+                }
+                qCInfo(lcUiModels) << "recovered" << r.value().actions << "unsent actions from"
+                                   << m_damagedPath << "; damaged file kept as" << r.value().movedTo;
+                m_damagedPath.clear();
+                dlg->offerRecovery(false);
+                dlg->showInfo(StoreRecovery::resultText(r.value()));
+            });
+    }
+    m_busy = true;
+    if (!m_recovery->start(m_damagedPath))
+        m_busy = false;
 }
 
 void AppSession::signIn(
@@ -124,14 +156,27 @@ void AppSession::signIn(
         m_earlyLoad = { path, user };
     else
         m_earlyLoad = {};
-    m_signIn->signIn(
-        url, user, password, m_options.profileDir, [this, dlg, url](Result<sync::SignInOutcome> r) {
+    m_signIn->signIn(url, user, password, m_options.profileDir,
+        [this, dlg, url, storePath = path](Result<sync::SignInOutcome> r) {
             if (!dlg) {
                 m_busy = false;
                 return;
             }
             if (!r) {
                 m_busy = false;
+                if (r.error().code == QLatin1String("store_damaged")
+                    && !r.error().fields.contains(QStringLiteral("movedTo"))) {
+                    // The store still holds unsent work: offer to carry it into a fresh store.
+                    m_damagedPath = storePath;
+                    dlg->showError(
+                        tr("The data on this device is damaged, but it still holds unsent changes. "
+                           "Recover them into a fresh store (the damaged file is kept for support), "
+                           "then sign in to send them.\n\nDetails: %1")
+                            .arg(r.error().message),
+                        false);
+                    dlg->offerRecovery(true);
+                    return;
+                }
                 dlg->showError(r.error().message);
                 return;
             }

@@ -26,6 +26,7 @@ class MainWindow;
 class OutboxModel;
 class QueueActions;
 class ReadySession;
+class StoreRecovery;
 class SignInDialog;
 class StoreCaseDetails;
 class StoreCaseHost;
@@ -101,6 +102,7 @@ Q_SIGNALS:
 private:
     void attachSessionDialog(SignInDialog *dialog, bool serverOnly, std::function<void()> done);
     void signIn(SignInDialog *dialog, const QString &server, const QString &user, const QString &password);
+    void recover(SignInDialog *dialog);
     void startLoad(const QString &storePath, const QString &userId); // userId: whose cases come first
     void load(SignInDialog *dialog);
     void loaded(SignInDialog *dialog);
@@ -123,6 +125,8 @@ private:
     QElapsedTimer m_loadTimer; // since the load started
     QElapsedTimer m_signedInTimer; // since the sign-in succeeded
     bool m_busy = false;
+    StoreRecovery *m_recovery = nullptr;
+    QString m_damagedPath; // the damaged store the sign-in dialog offers to recover
     // Pending sign-in outcome while the store loads.
     sync::SignInOutcome m_outcome;
     QUrl m_server;
