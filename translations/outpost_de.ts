@@ -922,6 +922,10 @@
         <source>Saving %1 failed: %2</source>
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
+    <message>
+        <source>the file is shorter than its pages (%1 of %2 bytes): it was cut</source>
+        <translation>die Datei ist kürzer als ihre Seiten (%1 von %2 Bytes): sie wurde abgeschnitten</translation>
+    </message>
 </context>
 <context>
     <name>outpost::sync::ActionUploader</name>
@@ -2577,13 +2581,6 @@ Details: %1</translation>
 </context>
 <context>
     <name>outpost::ui::StoreRecovery</name>
-    <message numerus="yes">
-        <source>%n unsent change(s) recovered; the damaged file was kept as %1. Sign in to send them.</source>
-        <translation>
-            <numerusform>%n nicht gesendete Änderung wiederhergestellt; die beschädigte Datei wurde als %1 aufbewahrt. Melden Sie sich an, um sie zu senden.</numerusform>
-            <numerusform>%n nicht gesendete Änderungen wiederhergestellt; die beschädigte Datei wurde als %1 aufbewahrt. Melden Sie sich an, um sie zu senden.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No unsent change could be read; the damaged file was kept as %1. Sign in to start with a fresh store.</source>
         <translation>Keine nicht gesendete Änderung war lesbar; die beschädigte Datei wurde als %1 aufbewahrt. Melden Sie sich an, um mit einem neuen Speicher zu beginnen.</translation>
@@ -2591,6 +2588,14 @@ Details: %1</translation>
     <message>
         <source>Some of the damaged file could not be read: %1</source>
         <translation>Ein Teil der beschädigten Datei war nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>1 unsent change recovered; the damaged file was kept as %1. Sign in to send it.</source>
+        <translation>1 nicht gesendete Änderung wiederhergestellt; die beschädigte Datei wurde als %1 aufbewahrt. Melden Sie sich an, um sie zu senden.</translation>
+    </message>
+    <message>
+        <source>%1 unsent changes recovered; the damaged file was kept as %2. Sign in to send them.</source>
+        <translation>%1 nicht gesendete Änderungen wiederhergestellt; die beschädigte Datei wurde als %2 aufbewahrt. Melden Sie sich an, um sie zu senden.</translation>
     </message>
 </context>
 <context>

@@ -922,6 +922,10 @@
         <source>Saving %1 failed: %2</source>
         <translation>L&apos;enregistrement de %1 a échoué : %2</translation>
     </message>
+    <message>
+        <source>the file is shorter than its pages (%1 of %2 bytes): it was cut</source>
+        <translation>le fichier est plus court que ses pages (%1 sur %2 octets) : il a été tronqué</translation>
+    </message>
 </context>
 <context>
     <name>outpost::sync::ActionUploader</name>
@@ -2577,13 +2581,6 @@ Détails : %1</translation>
 </context>
 <context>
     <name>outpost::ui::StoreRecovery</name>
-    <message numerus="yes">
-        <source>%n unsent change(s) recovered; the damaged file was kept as %1. Sign in to send them.</source>
-        <translation>
-            <numerusform>%n modification non envoyée récupérée ; le fichier endommagé a été conservé sous %1. Connectez-vous pour l&apos;envoyer.</numerusform>
-            <numerusform>%n modifications non envoyées récupérées ; le fichier endommagé a été conservé sous %1. Connectez-vous pour les envoyer.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>No unsent change could be read; the damaged file was kept as %1. Sign in to start with a fresh store.</source>
         <translation>Aucune modification non envoyée n&apos;a pu être lue ; le fichier endommagé a été conservé sous %1. Connectez-vous pour repartir d&apos;un nouveau stockage.</translation>
@@ -2591,6 +2588,14 @@ Détails : %1</translation>
     <message>
         <source>Some of the damaged file could not be read: %1</source>
         <translation>Une partie du fichier endommagé n&apos;a pas pu être lue : %1</translation>
+    </message>
+    <message>
+        <source>1 unsent change recovered; the damaged file was kept as %1. Sign in to send it.</source>
+        <translation>1 modification non envoyée récupérée ; le fichier endommagé a été conservé sous %1. Connectez-vous pour l&apos;envoyer.</translation>
+    </message>
+    <message>
+        <source>%1 unsent changes recovered; the damaged file was kept as %2. Sign in to send them.</source>
+        <translation>%1 modifications non envoyées récupérées ; le fichier endommagé a été conservé sous %2. Connectez-vous pour les envoyer.</translation>
     </message>
 </context>
 <context>

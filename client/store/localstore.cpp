@@ -52,6 +52,28 @@ QString pragma(const QSqlDatabase &db, const QString &sql, QString *error)
 }
 
 /// PRAGMA integrity_check plus the queue audit. Empty: healthy; otherwise what is wrong.
+/// A file cut short (a copy that stopped, a full disk) reads its missing pages as empty, so the
+/// queue on them would vanish without an error: when no WAL holds pages, the file must be as long
+/// as the pages its header counts.
+QString checkFileLength(const QSqlDatabase &db, const QString &path)
+{
+    if (QFileInfo(path + QStringLiteral("-wal")).size() > 0)
+        return {};
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA page_count")) || !q.next())
+        return {};
+    const qint64 pages = q.value(0).toLongLong();
+    if (!q.exec(QStringLiteral("PRAGMA page_size")) || !q.next())
+        return {};
+    const qint64 expected = pages * q.value(0).toLongLong();
+    const qint64 actual = QFileInfo(path).size();
+    if (actual < expected)
+        return Tr::tr("the file is shorter than its pages (%1 of %2 bytes): it was cut")
+            .arg(actual)
+            .arg(expected);
+    return {};
+}
+
 QString checkStore(const QSqlDatabase &db, bool full)
 {
     QString err;
@@ -260,6 +282,8 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const QString &path, const 
             problem = st.error().message;
         }
     }
+    if (problem.isEmpty() && existed && options.verify)
+        problem = checkFileLength(db, d->path);
     if (problem.isEmpty() && existed && options.verify)
         problem = checkStore(db, false);
 

@@ -105,6 +105,18 @@ void AppSession::attachSignInDialog(SignInDialog *dialog)
     connect(dialog, &SignInDialog::recoverRequested, this, [this, dialog] { recover(dialog); });
 }
 
+void AppSession::offerRecovery(SignInDialog *dialog, const QString &storePath, const QString &details)
+{
+    m_damagedPath = storePath;
+    dialog->showError(
+        tr("The data on this device is damaged, but it still holds unsent changes. Recover them "
+           "into a fresh store (the damaged file is kept for support), then sign in to send "
+           "them.\n\nDetails: %1")
+            .arg(details),
+        false);
+    dialog->offerRecovery(true);
+}
+
 void AppSession::recover(SignInDialog *dialog)
 {
     if (m_damagedPath.isEmpty() || m_busy)
@@ -167,14 +179,7 @@ void AppSession::signIn(
                 if (r.error().code == QLatin1String("store_damaged")
                     && !r.error().fields.contains(QStringLiteral("movedTo"))) {
                     // The store still holds unsent work: offer to carry it into a fresh store.
-                    m_damagedPath = storePath;
-                    dlg->showError(
-                        tr("The data on this device is damaged, but it still holds unsent changes. "
-                           "Recover them into a fresh store (the damaged file is kept for support), "
-                           "then sign in to send them.\n\nDetails: %1")
-                            .arg(r.error().message),
-                        false);
-                    dlg->offerRecovery(true);
+                    offerRecovery(dlg, storePath, r.error().message);
                     return;
                 }
                 dlg->showError(r.error().message);
@@ -226,6 +231,14 @@ void AppSession::loaded(SignInDialog *dialog)
             dialog->showError(message, false);
     };
     if (!rows.ok()) {
+        // The sign-in's check reads the queue only (the whole file only after an unclean
+        // shutdown): damage elsewhere shows first here, and the unsent work may still be readable.
+        qCWarning(lcUiModels) << "cannot read the store:" << rows.error.message;
+        if (dialog && !rows.error.message.contains(QLatin1String("locked"), Qt::CaseInsensitive)
+            && !rows.error.message.contains(QLatin1String("busy"), Qt::CaseInsensitive)) {
+            offerRecovery(dialog, m_outcome.storePath, rows.error.message);
+            return;
+        }
         fail(tr("Cannot open the data on this device: %1").arg(rows.error.message));
         return;
     }

@@ -102,6 +102,7 @@ Q_SIGNALS:
 private:
     void attachSessionDialog(SignInDialog *dialog, bool serverOnly, std::function<void()> done);
     void signIn(SignInDialog *dialog, const QString &server, const QString &user, const QString &password);
+    void offerRecovery(SignInDialog *dialog, const QString &storePath, const QString &details);
     void recover(SignInDialog *dialog);
     void startLoad(const QString &storePath, const QString &userId); // userId: whose cases come first
     void load(SignInDialog *dialog);

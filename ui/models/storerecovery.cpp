@@ -33,13 +33,18 @@ bool StoreRecovery::start(const QString &storePath)
 QString StoreRecovery::resultText(const client::RecoveryReport &report)
 {
     const QString kept = QFileInfo(report.movedTo).fileName();
-    QString text = report.actions > 0
-        ? tr("%n unsent change(s) recovered; the damaged file was kept as %1. Sign in to send them.", nullptr,
-            report.actions)
-              .arg(kept)
-        : tr("No unsent change could be read; the damaged file was kept as %1. Sign in to start with a fresh "
-             "store.")
-              .arg(kept);
+    QString text;
+    if (report.actions == 1)
+        text
+            = tr("1 unsent change recovered; the damaged file was kept as %1. Sign in to send it.").arg(kept);
+    else if (report.actions > 1)
+        text = tr("%1 unsent changes recovered; the damaged file was kept as %2. Sign in to send them.")
+                   .arg(report.actions)
+                   .arg(kept);
+    else
+        text = tr("No unsent change could be read; the damaged file was kept as %1. Sign in to start with a "
+                  "fresh store.")
+                   .arg(kept);
     if (!report.errors.isEmpty())
         text += QLatin1Char(' ')
             + tr("Some of the damaged file could not be read: %1").arg(report.errors.constFirst());
