@@ -84,6 +84,7 @@ void SyncWorker::start()
     connect(m_uploader, &ActionUploader::uploaded, this,
         [this](int done) { Q_EMIT progress(QStringLiteral("upload"), done, std::max(m_uploadTotal, done)); });
     connect(m_uploader, &ActionUploader::batchApplied, this, &SyncWorker::batchUploaded);
+    connect(m_uploader, &ActionUploader::batchApplied, this, [this]() { m_cycleProgress = true; });
     connect(m_api, &ApiClient::unauthenticated, this, [this]() {
         m_token.clear();
         setState(SyncState::SignInRequired);
@@ -231,6 +232,7 @@ void SyncWorker::runCycle()
     m_busy = true;
     m_again = false;
     m_restartedFullSync = false;
+    m_cycleProgress = false;
     m_failedAttachments.clear();
     m_uploadTotal = m_store->reads().pendingCount();
     m_retryTimer.stop();
@@ -284,6 +286,7 @@ void SyncWorker::uploadAttachments()
                 failCycle(s.error());
                 return;
             }
+            m_cycleProgress = true;
             uploadAttachments();
         });
 }
@@ -396,6 +399,7 @@ void SyncWorker::applyPage(Result<ChangesPage> r, bool fullSync, int page)
         failCycle(changed.error());
         return;
     }
+    m_cycleProgress = true;
     if (!changed->isEmpty())
         Q_EMIT casesChanged(changed.value());
     if (p.totalCases >= 0)
@@ -545,6 +549,8 @@ void SyncWorker::failCycle(const Error &error)
         if (away && m_reachability)
             m_reachability->reportFailure();
         setState(away ? SyncState::Offline : SyncState::Error);
+        if (m_cycleProgress)
+            m_backoff.reset(); // a flaky line, not a dead server: the rest follows soon
         if (m_running) {
             const auto delay = m_backoff.next();
             qCDebug(lcSyncWorker) << "retry in" << delay.count() << "ms";

@@ -133,6 +133,10 @@ private:
     bool m_again = false;
     bool m_fullSyncRequested = false;
     bool m_restartedFullSync = false;
+    /// This cycle moved something forward (a batch's results, a page or an attachment stored): if
+    /// it fails after all, the server is there and working, so the retry comes soon (backoff reset)
+    /// instead of after the growing delay of a server that answers nothing.
+    bool m_cycleProgress = false;
     /// Counts cycles: an answer to a request of an earlier cycle (a prefetched page whose cycle
     /// failed) is dropped.
     quint64 m_cycle = 0;

@@ -356,8 +356,18 @@ void TestFaultyNetwork::queueDrainsExactlyOnceThroughFaults()
     // The first full sync goes through the faults too (the engine retries until it has it all).
     Expected ex;
     ex.tag = QUuid::createUuid().toString(QUuid::Id128).left(8);
+    const bool trace = qEnvironmentVariableIsSet("OUTPOST_FAULTS_TRACE");
+    auto traceCycles = [&](SyncController *c) {
+        if (trace)
+            connect(c, &SyncController::cycleFinished, this,
+                [&clock](bool ok, const QString &code, const QString &m) {
+                    qInfo("%7lld ms cycle %s %s %s", clock.elapsed(), ok ? "ok" : "failed", qPrintable(code),
+                        qPrintable(m));
+                });
+    };
     {
         SyncController first(config);
+        traceCycles(&first);
         QSignalSpy finished(&first, &SyncController::cycleFinished);
         first.start();
         QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() && finished.last().at(0).toBool(), 60000);
@@ -373,6 +383,7 @@ void TestFaultyNetwork::queueDrainsExactlyOnceThroughFaults()
 
     LoopWatch loop;
     SyncController engine(config);
+    traceCycles(&engine);
     QSignalSpy finished(&engine, &SyncController::cycleFinished);
     int failedCycles = 0;
     bool settled = false;
