@@ -167,7 +167,11 @@ Status LocalEdits::updateFields(
             transitionAfterCreate = true;
     }
     const OutboxRow *last = rows.isEmpty() ? nullptr : &rows.last();
-    if (create && create->state != QueueState::Inflight && !transitionAfterCreate && !signs) {
+    // A create or update sent before (attempts) is never changed: the server may hold it by its id
+    // and exact payload already, its answer lost on the way; changed, it would be refused as an id
+    // used for another action (id_reused).
+    if (create && create->state != QueueState::Inflight && create->attempts == 0 && !transitionAfterCreate
+        && !signs) {
         Action a = create->action;
         for (auto it = changed.begin(); it != changed.end(); ++it)
             a.fields.insert(it.key(), it.value());
@@ -176,7 +180,8 @@ Status LocalEdits::updateFields(
         explanation
             = Tr::tr("Folded the edit of %1 into the unsent creation of %2 (one request instead of two).")
                   .arg(fieldLabels(&type, changed.keys()), id);
-    } else if (last && last->action.type == ActionType::Update && last->state == QueueState::Queued) {
+    } else if (last && last->action.type == ActionType::Update && last->state == QueueState::Queued
+        && last->attempts == 0) {
         // 2. Consecutive edits merge into one update that keeps the oldest baseEtag and merge base.
         PendingUpdate u { last->action, last->baseFields };
         u.fold(changed, c.record.fields);

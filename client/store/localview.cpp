@@ -264,9 +264,12 @@ Status CaseTable::remapTempId(const QString &tempId, const QString &serverId)
             !st.ok())
             return st;
     }
-    // The payloads name the case too.
+    // The payloads name the case too, except those of actions sent before: the server may hold
+    // one already (its answer lost on the way), and knows it by its id and exact payload; sent
+    // again changed, it would be refused as an id used for another action (id_reused). The server
+    // resolves the temp id of a follow-up itself.
     for (const OutboxRow &r : m_outbox.rowsOf(serverId)) {
-        if (r.action.caseId != tempId)
+        if (r.action.caseId != tempId || r.attempts > 0)
             continue;
         Action a = r.action;
         a.caseId = serverId;

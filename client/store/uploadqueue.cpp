@@ -261,11 +261,13 @@ struct Applier {
         // Later edits of this case were made on top of this one: they are based on its result.
         // (A note proves nothing about the case's state in between, so it rebases nothing.)
         // One statement over the case's rows (outbox_case index), not a parse and rewrite of each.
+        // Never an action sent before: the server may hold it by its exact payload (see remapTempId).
         if (changesEtag(row.action.type) && !etag.isEmpty() && laterRowsMayExist(row, caseId))
             if (auto st
                 = d.db.exec(QStringLiteral("UPDATE outbox SET payload = json_set(payload, '$.baseEtag', ?) "
                                            "WHERE case_id = ? AND seq > ? AND type IN ('update', "
-                                           "'transition') AND json_extract(payload, '$.baseEtag') IS NOT ?"),
+                                           "'transition') AND attempts = 0 AND "
+                                           "json_extract(payload, '$.baseEtag') IS NOT ?"),
                     { etag, caseId, row.seq, etag });
                 !st.ok())
                 return st;
