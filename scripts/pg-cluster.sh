@@ -5,7 +5,14 @@
 #                             → the same with ssl=on and TCP connections over TLS only (hostssl), a
 #                               certificate for 127.0.0.1/localhost from a CA made in DIR/tls (the
 #                               openssl tool); the URL carries sslmode=verify-full&sslrootcert=DIR/tls/ca.crt
+#   pg-cluster.sh start DIR --durable
+#                             → fsync and synchronous_commit on, as in production: what a crash
+#                               (kill below) must not lose; the default trades them for speed
 #   pg-cluster.sh stop DIR
+#   pg-cluster.sh kill DIR    → the cluster dies at once (pg_ctl stop -m immediate: a crash, recovery
+#                               at the next start); for tests of a dying database
+#   pg-cluster.sh resume DIR  → starts a stopped or killed cluster again with its options, same port
+#   pg-cluster.sh restart DIR → a fast restart (sessions ended, the cluster back on the same port)
 # initdb and pg_ctl refuse to run as root, so as root they run as the 'postgres' user.
 set -euo pipefail
 cmd=${1:?start|stop}
@@ -19,7 +26,8 @@ start)
   [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   as_owner "$bin/initdb" -D "$dir/data" -U outpost -A trust --no-sync -E UTF8 >"$dir/initdb.log" 2>&1
-  opts="-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200"
+  opts="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200"
+  [ "${3:-}" = "--durable" ] || opts="$opts -c fsync=off -c synchronous_commit=off"
   query=
   if [ "${3:-}" = "--tls" ]; then
     tls="$dir/tls"
@@ -50,5 +58,12 @@ start)
 stop)
   [ -d "$dir/data" ] && as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
   ;;
-*) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+kill)
+  as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null
+  ;;
+resume | restart)
+  # pg_ctl restart starts a cluster that is not running too, with the options it last ran with.
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w restart >/dev/null 2>&1
+  ;;
+*) echo "usage: $0 start|stop|kill|resume|restart DIR" >&2; exit 2 ;;
 esac

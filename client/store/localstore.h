@@ -8,6 +8,7 @@
 #include "storetypes.h"
 #include "uploadqueue.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -16,6 +17,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -77,6 +79,12 @@ public:
     /// timestamp, error.fields["movedTo"]) only when it holds no readable pending work, never reset with
     /// pending work inside. A store written by a newer version → "store_too_new".
     static Result<std::unique_ptr<LocalStore>> open(const QString &path, const Options &options);
+    /// The device's clock for what the store and the engine stamp (an action's clientTime, queue,
+    /// event and last-sync times): the system's UTC time unless set. Tests skew it (a device whose
+    /// clock is an hour or a day off must sync the same). Process-wide: set it before a store opens.
+    using Clock = std::function<QDateTime()>;
+    static void setClock(Clock clock);
+    static QDateTime now();
     static Result<std::unique_ptr<LocalStore>> open(const QString &path) { return open(path, Options()); }
     /// Reads whatever queued work can still be read from a store (also a damaged one), without
     /// changing it: {"outbox": [{"seq", "state", "action", "baseFields"}...], "syncIssues": [...],

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "storejson.h"
 
+#include "localstore.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,9 +10,28 @@
 
 namespace outpost::client {
 
+namespace {
+LocalStore::Clock &clock()
+{
+    static LocalStore::Clock c;
+    return c;
+}
+} // namespace
+
+void LocalStore::setClock(Clock clock_)
+{
+    clock() = std::move(clock_);
+}
+
+QDateTime LocalStore::now()
+{
+    const Clock &c = clock();
+    return c ? c() : QDateTime::currentDateTimeUtc();
+}
+
 QString nowIso()
 {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    return LocalStore::now().toString(Qt::ISODateWithMs);
 }
 
 QString newUuid()

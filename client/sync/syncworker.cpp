@@ -433,7 +433,7 @@ void SyncWorker::applyPage(Result<ChangesPage> r, bool fullSync, int page)
 
 void SyncWorker::finishCycle()
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = LocalStore::now();
     (void)m_store->pages().setLastSuccess(now);
     report(QString(), [this]() { cycleSucceeded(); });
 }
