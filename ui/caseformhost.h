@@ -47,11 +47,11 @@ public:
     /// Queues an update of `changed` fields, based on `baseEtag`, attaching `files` to the case in
     /// the same transaction (a signature field names the sha256 of one of them).
     virtual Status saveFields(const QString &caseId, const QString &baseEtag, const QJsonObject &changed,
-        const QList<FormFile> &files)
+        const QList<FormFile> &files = {})
         = 0;
     /// Queues `changed` (may be empty), `files` and the flow action in one transaction.
     virtual Status runFlowAction(const QString &caseId, const QString &baseEtag, const QString &action,
-        const QJsonObject &changed, const QList<FormFile> &files)
+        const QJsonObject &changed, const QList<FormFile> &files = {})
         = 0;
     /// The bytes of the case's attachment with this sha256 when it is on the device (a signature
     /// drawn here), else empty. Small files only: read on the calling (GUI) thread.

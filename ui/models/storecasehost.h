@@ -43,9 +43,9 @@ public:
     QList<CaseType> caseTypes() const override;
     Result<QString> createCase(const QString &caseType, const QJsonObject &fields) override;
     Status saveFields(const QString &caseId, const QString &baseEtag, const QJsonObject &changed,
-        const QList<FormFile> &files) override;
+        const QList<FormFile> &files = {}) override;
     Status runFlowAction(const QString &caseId, const QString &baseEtag, const QString &action,
-        const QJsonObject &changed, const QList<FormFile> &files) override;
+        const QJsonObject &changed, const QList<FormFile> &files = {}) override;
     QByteArray attachmentBytes(const QString &caseId, const QString &sha256) const override;
     QHash<QString, FieldSyncMark> fieldMarks(const QString &caseId) const override;
     std::optional<Assignment> assignment(const QString &caseId) const override;
