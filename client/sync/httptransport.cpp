@@ -2,9 +2,11 @@
 #include "httptransport.h"
 
 #include "apitypes.h"
+#include "linkrate.h"
 #include "synclogging.h"
 #include "thread/workerthread.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
 #include <QMutex>
@@ -51,7 +53,9 @@ class HttpTransportWorker : public QObject
 public:
     explicit HttpTransportWorker(TransportPolicy policy)
         : m_policy(std::move(policy))
-    { }
+    {
+        m_linkRate.setAdaptive(m_policy.adaptiveCompression);
+    }
     /// On the transport's thread as it ends: aborts what runs, silently.
     ~HttpTransportWorker() override;
 
@@ -76,6 +80,9 @@ private:
     const QSslConfiguration m_ssl = m_policy.sslConfiguration();
     /// Origins ("http://host:port") whose last answer said they accept deflate bodies.
     QSet<QString> m_deflateOrigins;
+    /// Whether compression pays on each server's link (fast LAN or this machine: it does not).
+    LinkRate m_linkRate;
+    QElapsedTimer m_clock;
     QNetworkAccessManager *m_nam = nullptr;
     QHash<QNetworkReply *, quint64> m_replies; // running, with their channel's id
     bool m_closing = false;
@@ -84,6 +91,8 @@ private:
 namespace {
 const char kCanceled[] = "outpostCanceled";
 const char kTooLarge[] = "outpostTooLarge";
+const char kFirstBytesAt[] = "outpostFirstBytesAt";
+const char kBytesSeen[] = "outpostBytesSeen";
 constexpr qsizetype kMinDeflateBytes = 1024;
 
 QString originOf(const QUrl &url)
@@ -98,7 +107,8 @@ QByteArray HttpTransportWorker::bodyFor(HttpCall &call)
     QByteArray body = call.body ? call.body() : QByteArray();
     m_bodyBuilt += body.size();
     if (call.deflateBody && body.size() >= kMinDeflateBytes
-        && m_deflateOrigins.contains(originOf(call.request.url()))) {
+        && m_deflateOrigins.contains(originOf(call.request.url()))
+        && m_linkRate.compressionPays(originOf(call.request.url()))) {
         // qCompress: a 4-byte length, then the zlib format, which is HTTP's "deflate" (RFC 9110).
         QByteArray deflated = qCompress(body, 6);
         deflated.remove(0, 4);
@@ -172,6 +182,10 @@ void HttpTransportWorker::run(const std::shared_ptr<HttpChannelState> &channel, 
         QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     if (call.request.url().scheme() == QLatin1String("https"))
         call.request.setSslConfiguration(m_ssl);
+    // On a link where compression costs more than it saves (LinkRate), answers are asked plain.
+    if (!call.attach && !call.request.hasRawHeader("Accept-Encoding")
+        && !m_linkRate.compressionPays(originOf(call.request.url())))
+        call.request.setRawHeader("Accept-Encoding", "identity");
     QNetworkReply *reply = nullptr;
     if (call.verb == "GET") {
         reply = m_nam->get(call.request);
@@ -186,6 +200,20 @@ void HttpTransportWorker::run(const std::shared_ptr<HttpChannelState> &channel, 
         call.attach(reply);
     const qint64 maxResponse = call.maxResponse;
     auto progress = call.progress;
+    // How fast the answer's bytes come once they flow (after the server's own time): LinkRate.
+    if (!m_clock.isValid())
+        m_clock.start();
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64) {
+        if (received > 0 && !reply->property(kFirstBytesAt).isValid())
+            reply->setProperty(kFirstBytesAt, m_clock.nsecsElapsed());
+        reply->setProperty(kBytesSeen, received);
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply]() {
+        const QVariant first = reply->property(kFirstBytesAt);
+        if (first.isValid() && reply->error() == QNetworkReply::NoError)
+            m_linkRate.observe(originOf(reply->url()), reply->property(kBytesSeen).toLongLong(),
+                m_clock.nsecsElapsed() - first.toLongLong());
+    });
     connect(reply, &QNetworkReply::downloadProgress, this,
         [this, reply, maxResponse, progress, channel](qint64 received, qint64 total) {
             if (received > maxResponse && !reply->property(kTooLarge).toBool()) {

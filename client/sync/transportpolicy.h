@@ -30,6 +30,9 @@ struct TransportPolicy {
     QString caBundlePath;
     /// Trusted in addition to the system's CAs, for https and wss.
     QList<QSslCertificate> caCertificates;
+    /// Compression only on links where it pays (LinkRate: not on a fast LAN or this machine). Off:
+    /// every answer is asked compressed and every upload sent so (tests of the compression itself).
+    bool adaptiveCompression = true;
 
     /// The policy with the CA bundle at `caBundlePath` read (ca_bundle when it is unreadable or
     /// holds no PEM certificate).
