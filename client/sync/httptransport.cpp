@@ -13,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSet>
+#include <QtEndian>
 
 namespace outpost::sync {
 
@@ -94,6 +95,22 @@ const char kTooLarge[] = "outpostTooLarge";
 const char kFirstBytesAt[] = "outpostFirstBytesAt";
 const char kBytesSeen[] = "outpostBytesSeen";
 constexpr qsizetype kMinDeflateBytes = 1024;
+
+/// A deflate (zlib format) body inflated, at most `maxBytes`; null when it is damaged or larger.
+QByteArray inflate(const QByteArray &deflated, qint64 maxBytes)
+{
+    if (deflated.isEmpty())
+        return QByteArray("");
+    // qUncompress wants the inflated size first (big-endian); a guess is fine, it grows its buffer.
+    const quint32 guess = quint32(std::min<qint64>(maxBytes, std::max<qint64>(1024, 8 * deflated.size())));
+    QByteArray framed(4, Qt::Uninitialized);
+    qToBigEndian(guess, framed.data());
+    framed += deflated;
+    QByteArray out = qUncompress(framed);
+    if (out.isEmpty() || out.size() > maxBytes)
+        return QByteArray();
+    return out;
+}
 
 QString originOf(const QUrl &url)
 {
@@ -186,6 +203,14 @@ void HttpTransportWorker::run(const std::shared_ptr<HttpChannelState> &channel, 
     if (!call.attach && !call.request.hasRawHeader("Accept-Encoding")
         && !m_linkRate.compressionPays(originOf(call.request.url())))
         call.request.setRawHeader("Accept-Encoding", "identity");
+    // Otherwise answers read whole are asked for deflated, and inflated here (inflate()): when Qt
+    // inflates an answer itself it drops the Content-Length, and then takes a connection that
+    // closes in the middle of the answer for its end, so a cut answer arrived as a whole, shorter
+    // one (Qt 6.4). With our own Accept-Encoding Qt keeps the length and reports the cut
+    // (RemoteHostClosedError). Streamed answers (attachments, never compressed) keep Qt's default.
+    const bool inflateHere = !call.attach && !call.request.hasRawHeader("Accept-Encoding");
+    if (inflateHere)
+        call.request.setRawHeader("Accept-Encoding", "deflate");
     QNetworkReply *reply = nullptr;
     if (call.verb == "GET") {
         reply = m_nam->get(call.request);
@@ -208,12 +233,6 @@ void HttpTransportWorker::run(const std::shared_ptr<HttpChannelState> &channel, 
             reply->setProperty(kFirstBytesAt, m_clock.nsecsElapsed());
         reply->setProperty(kBytesSeen, received);
     });
-    connect(reply, &QNetworkReply::finished, this, [this, reply]() {
-        const QVariant first = reply->property(kFirstBytesAt);
-        if (first.isValid() && reply->error() == QNetworkReply::NoError)
-            m_linkRate.observe(originOf(reply->url()), reply->property(kBytesSeen).toLongLong(),
-                m_clock.nsecsElapsed() - first.toLongLong());
-    });
     connect(reply, &QNetworkReply::downloadProgress, this,
         [this, reply, maxResponse, progress, channel](qint64 received, qint64 total) {
             if (received > maxResponse && !reply->property(kTooLarge).toBool()) {
@@ -224,33 +243,52 @@ void HttpTransportWorker::run(const std::shared_ptr<HttpChannelState> &channel, 
             if (progress && !m_closing)
                 channel->post([progress, received, total]() { progress(received, total); });
         });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, channel, call = std::move(call)]() {
-        m_replies.remove(reply);
-        reply->deleteLater();
-        if (m_closing)
-            return;
-        learnCodings(reply);
-        HttpEnd end;
-        const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-        end.status = statusAttr.isValid() ? statusAttr.toInt() : 0;
-        const auto netError = reply->error();
-        // An HTTP answer arrived (possibly an error status): judge by the status. Otherwise the
-        // transport failed (refused, reset, timeout, garbage instead of HTTP).
-        const bool transportFailed = end.status == 0 || reply->property(kTooLarge).toBool()
-            || (netError != QNetworkReply::NoError && netError < QNetworkReply::ContentAccessDenied);
-        if (transportFailed) {
-            end.transport = transportError(reply, call);
-            qCDebug(lcSyncApi) << reply->operation() << reply->url().path() << "failed:" << end.transport.code
-                               << end.transport.message;
-        } else if (end.status >= 200 && end.status < 300) {
-            if (call.read)
-                call.read(reply->readAll());
-        } else {
-            end.errorBody = reply->readAll();
-        }
-        if (call.done)
-            channel->post([done = call.done, end]() { done(end); });
-    });
+    connect(
+        reply, &QNetworkReply::finished, this, [this, reply, channel, inflateHere, call = std::move(call)]() {
+            m_replies.remove(reply);
+            reply->deleteLater();
+            if (m_closing)
+                return;
+            learnCodings(reply);
+            HttpEnd end;
+            const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+            end.status = statusAttr.isValid() ? statusAttr.toInt() : 0;
+            const auto netError = reply->error();
+            // An HTTP answer arrived (possibly an error status): judge by the status. Otherwise the
+            // transport failed (refused, reset, timeout, garbage instead of HTTP).
+            const bool transportFailed = end.status == 0 || reply->property(kTooLarge).toBool()
+                || (netError != QNetworkReply::NoError && netError < QNetworkReply::ContentAccessDenied);
+            if (transportFailed) {
+                end.transport = transportError(reply, call);
+                qCDebug(lcSyncApi) << reply->operation() << reply->url().path()
+                                   << "failed:" << end.transport.code << end.transport.message;
+            } else {
+                QByteArray body = reply->readAll();
+                qint64 bytes = reply->property(kBytesSeen).toLongLong(); // as the caller reads them
+                if (inflateHere && reply->rawHeader("Content-Encoding").trimmed().toLower() == "deflate") {
+                    body = inflate(body, call.maxResponse);
+                    bytes = body.size();
+                    if (body.isNull())
+                        end.transport = Error(QString::fromLatin1(errc::BadResponse),
+                            QStringLiteral("The server's compressed answer is damaged or exceeds %1 bytes.")
+                                .arg(call.maxResponse));
+                }
+                // LinkRate: how fast the answer's bytes came once they flowed (inflated, as Qt
+                // counted them when it inflated by itself).
+                const QVariant first = reply->property(kFirstBytesAt);
+                if (first.isValid() && end.transport.isNull() && netError == QNetworkReply::NoError)
+                    m_linkRate.observe(
+                        originOf(reply->url()), bytes, m_clock.nsecsElapsed() - first.toLongLong());
+                if (!end.transport.isNull())
+                    end.status = 0;
+                else if (end.status >= 200 && end.status < 300 && call.read)
+                    call.read(body);
+                else if (end.status < 200 || end.status >= 300)
+                    end.errorBody = body;
+            }
+            if (call.done)
+                channel->post([done = call.done, end]() { done(end); });
+        });
 }
 
 void HttpTransportWorker::abort(quint64 channel)

@@ -108,6 +108,7 @@ private Q_SLOTS:
         if (m_server)
             QCOMPARE(m_server->stop(), 0);
     }
+    void cutAnswersAreNetworkFailures();
     void lostAnswers_data();
     void lostAnswers();
     void queueDrainsExactlyOnceThroughFaults();
@@ -193,6 +194,31 @@ void TestFaultyNetwork::lostAnswers()
     else
         QCOMPARE(store->reads().caseById(id)->serverFields.value(QStringLiteral("summary")).toString(),
             title + QStringLiteral(" edited"));
+}
+
+void TestFaultyNetwork::cutAnswersAreNetworkFailures()
+{
+    // An answer cut short is the network's fault, whatever its coding: the engine reports the
+    // server unreachable (and probes until it answers), never "an answer that does not follow the
+    // protocol". Qt took a cut compressed answer for a whole one when it inflated it itself.
+    FaultProxy cutting;
+    FaultProxy::Options o;
+    o.targetPort = m_server->port();
+    o.faultRate = 1.0;
+    o.faults = { FaultProxy::Fault::CutResponse };
+    QString why;
+    QVERIFY2(cutting.start(o, &why), qPrintable(why));
+    ApiClient api;
+    api.setServer(cutting.url());
+    api.setToken(m_token);
+    QStringList codes;
+    for (int i = 0; i < 20; ++i) {
+        auto page = await<Result<ChangesPage>>([&](auto cb) { api.changes(QString(), 100, cb); });
+        QVERIFY(!page.ok());
+        codes << page.error().code;
+    }
+    QCOMPARE(codes, QStringList(20, QString::fromLatin1(errc::Unreachable)));
+    QCOMPARE(cutting.counts().cutResponse, cutting.counts().exchanges);
 }
 
 void TestFaultyNetwork::initTestCase()
