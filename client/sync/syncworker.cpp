@@ -500,8 +500,15 @@ void SyncWorker::cycleSucceeded()
     setState(SyncState::Online);
     Q_EMIT lastSyncChanged(now);
     Q_EMIT cycleFinished(true, QString(), QString());
+    // Work that can still go (an action answered "skipped", one queued again after a merge, an
+    // attachment whose case was created in this cycle) goes now, not at the next trigger, which
+    // may be the interval minutes away: as long as each cycle moves something forward.
+    const bool moreToSend = m_cycleProgress
+        && (!m_store->upload().nextBatch(1).isEmpty() || !m_store->upload().attachmentsToUpload().isEmpty());
     if (m_again)
         QTimer::singleShot(0, this, [this]() { trigger(QStringLiteral("changes during the sync")); });
+    else if (moreToSend)
+        QTimer::singleShot(0, this, [this]() { trigger(QStringLiteral("work left after the sync")); });
 }
 
 void SyncWorker::failCycle(const Error &error)
