@@ -17,6 +17,7 @@ const QList<std::pair<ChangeKind, QLatin1String>> kKinds = {
     { ChangeKind::Case, QLatin1String("case") },
     { ChangeKind::Assignment, QLatin1String("assignment") },
     { ChangeKind::DataPage, QLatin1String("dataPage") },
+    { ChangeKind::History, QLatin1String("history") },
 };
 } // namespace
 

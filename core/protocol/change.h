@@ -11,7 +11,8 @@
 
 namespace outpost {
 
-enum class ChangeKind { CaseType, Case, Assignment, DataPage };
+/// History: one entry of a case's history (extension, sent when the client asks for it).
+enum class ChangeKind { CaseType, Case, Assignment, DataPage, History };
 QString changeKindName(ChangeKind k);
 std::optional<ChangeKind> changeKindFromName(const QString &name);
 

@@ -130,9 +130,9 @@ void Service::setNotifyHub(http::NotifyHub *hub)
     m_impl->m_notifier.setHub(hub);
 }
 
-Status Service::seedDemo(int cases)
+Status Service::seedDemo(int cases, int history)
 {
-    return seedDemoData(*m_impl->m_db, m_impl->m_users, cases);
+    return seedDemoData(*m_impl->m_db, m_impl->m_users, cases, history);
 }
 
 Status Service::addUser(const UserInfo &user, const QString &password)

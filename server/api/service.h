@@ -77,7 +77,8 @@ public:
 
     http::Handler &handler(); // the whole HTTP API
     void setNotifyHub(http::NotifyHub *hub); // pushes go here once the transport is up
-    Status seedDemo(int cases); // deterministic; no-op when already seeded
+    /// Deterministic; no-op when already seeded. `history`: entries per case (created, then notes).
+    Status seedDemo(int cases, int history = 0);
     Status addUser(const UserInfo &user, const QString &password);
     Status setPassword(const QString &userId, const QString &password);
     /// A disabled user's sessions end at once; their sign-ins and requests answer account_disabled.

@@ -60,7 +60,12 @@ http::Response ApiHandler::changes(const RouteCall &call)
     if (auto refused = refuseUnknownFeatures(request))
         return std::move(*refused);
     const QString since = request.query.queryItemValue(QStringLiteral("since"));
-    auto body = FeedReader::page(m_ctx.db, call.user, since, limit);
+    // Extension: include=history (a comma-separated list; unknown names are ignored) adds the cases'
+    // history entries to the feed.
+    const QStringList include
+        = request.query.queryItemValue(QStringLiteral("include")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    auto body
+        = FeedReader::page(m_ctx.db, call.user, since, limit, include.contains(QStringLiteral("history")));
     if (!body)
         return errorResponse(body.error());
     return http::Response::rawJson(200, std::move(body).value());

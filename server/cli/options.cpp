@@ -406,6 +406,9 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption demo(QStringLiteral("demo"), QStringLiteral("Seed the demo data set (once)."));
     const QCommandLineOption demoCases(QStringLiteral("demo-cases"),
         QStringLiteral("Number of demo cases (default 300)."), QStringLiteral("N"));
+    const QCommandLineOption demoHistory(QStringLiteral("demo-history"),
+        QStringLiteral("History entries per demo case: created, then office notes (default 0)."),
+        QStringLiteral("N"));
     const QCommandLineOption attachments(QStringLiteral("attachments"),
         QStringLiteral("Directory for attachment files (default: beside the database)."),
         QStringLiteral("DIR"));
@@ -458,9 +461,9 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
         QStringLiteral("Hours after which a device with pending work and no successful sync is stuck in the "
                        "console and 'device list' (default 24)."),
         QStringLiteral("N"));
-    p.addOptions({ version, listen, demo, demoCases, attachments, workers, writers, queuedWrites, retention,
-        offline, stuckHours, pbkdf2, maxConnections, compression, maxWebSockets, recheck, tlsCert, tlsKey,
-        tlsChain, tlsHandshake });
+    p.addOptions({ version, listen, demo, demoCases, demoHistory, attachments, workers, writers, queuedWrites,
+        retention, offline, stuckHours, pbkdf2, maxConnections, compression, maxWebSockets, recheck, tlsCert,
+        tlsKey, tlsChain, tlsHandshake });
 
     if (!p.parse(arguments))
         return usage(p.errorText());
@@ -493,6 +496,12 @@ Result<Invocation> parseCommandLine(const QStringList &arguments)
             return n.error();
         o.demoCases = int(n.value());
         o.demo = true;
+    }
+    if (p.isSet(demoHistory)) {
+        const auto n = number(p.value(demoHistory), QStringLiteral("--demo-history"), 0, 100);
+        if (!n)
+            return n.error();
+        o.demoHistory = int(n.value());
     }
     if (p.isSet(attachments))
         o.attachmentsDir = p.value(attachments);

@@ -60,6 +60,7 @@ struct DaemonOptions {
     QString logLevel = QStringLiteral("info"); // debug | info | warning | error
     bool demo = false;
     int demoCases = 300;
+    int demoHistory = 0; // history entries per demo case (--demo-history)
 };
 
 /// A parsed command line.

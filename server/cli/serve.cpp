@@ -77,7 +77,7 @@ int runServer(const DaemonOptions &o)
     if (o.demo) {
         QElapsedTimer t;
         t.start();
-        if (Status s = service->seedDemo(o.demoCases); !s) {
+        if (Status s = service->seedDemo(o.demoCases, o.demoHistory); !s) {
             qCCritical(lcMain).noquote() << "cannot seed the demo data:" << s.error().toString();
             std::fprintf(
                 stderr, "outpostd: cannot seed the demo data: %s\n", qPrintable(s.error().toString()));

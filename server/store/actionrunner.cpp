@@ -225,10 +225,12 @@ Result<ActionResult> ActionRunner::create(const Action &a, QString *resolvedCase
         { m_options.tempIdOwner, a.caseId, c.rec.id, QDateTime::currentSecsSinceEpoch() });
     if (!t)
         return t.error();
-    if (auto st = m_audit.add(CaseStore::auditRow(
-            { c.rec.id, m_user.id, m_deviceId, a.clientTime, QStringLiteral("create"), changes, {} },
-            originalAuthor()));
-        !st)
+    const QVariantList row = CaseStore::auditRow(
+        { c.rec.id, m_user.id, m_deviceId, a.clientTime, QStringLiteral("create"), changes, {} },
+        originalAuthor());
+    if (auto st = m_audit.add(row); !st)
+        return st.error();
+    if (auto st = CaseStore::addHistory(m_tx, row, c.rec); !st)
         return st.error();
     m_affected.addCase(c.rec);
     *resolvedCaseId = c.rec.id;
@@ -361,11 +363,12 @@ Result<ActionResult> ActionRunner::change(const Action &a, const QString &caseId
     }
     const QString action = a.type == ActionType::Transition ? QStringLiteral("transition:") + a.flowAction
                                                             : actionTypeName(a.type);
-    if (auto st
-        = m_audit.add(CaseStore::auditRow({ caseId, m_user.id, m_deviceId, a.clientTime, action, changes,
-                                              a.type == ActionType::Note ? note : QString() },
-            originalAuthor()));
-        !st)
+    const QVariantList row = CaseStore::auditRow({ caseId, m_user.id, m_deviceId, a.clientTime, action,
+                                                     changes, a.type == ActionType::Note ? note : QString() },
+        originalAuthor());
+    if (auto st = m_audit.add(row); !st)
+        return st.error();
+    if (auto st = CaseStore::addHistory(m_tx, row, c.rec); !st)
         return st.error();
     ActionResult r = result(a, ResultStatus::Applied, caseId);
     r.etag = c.rec.etag;

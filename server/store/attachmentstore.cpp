@@ -105,8 +105,8 @@ Result<AttachmentStore::PutOutcome> AttachmentStore::put(const Principal &user, 
     if (auto st = CaseStore::publish(tx, sc, false); !st)
         return st.error();
     QJsonObject changes { { QStringLiteral("attachments"), QJsonArray { QJsonValue(), ref.toJson() } } };
-    if (auto st
-        = CaseStore::audit(tx, { caseId, user.id, user.deviceId, {}, QStringLiteral("attach"), changes, {} });
+    if (auto st = CaseStore::record(
+            tx, { caseId, user.id, user.deviceId, {}, QStringLiteral("attach"), changes, {} }, sc.rec);
         !st)
         return st.error();
     if (auto st = tx.commit(); !st)

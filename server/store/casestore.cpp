@@ -291,6 +291,38 @@ Status CaseStore::audit(Tx &tx, const AuditEntry &e)
     return Status::success();
 }
 
+Status CaseStore::record(Tx &tx, const AuditEntry &e, const CaseRecord &c)
+{
+    const QVariantList row = auditRow(e);
+    auto q = tx.runCached(
+        QStringLiteral(
+            "INSERT INTO audit (case_id, at, by_user, device_id, client_time, action, changes, note,"
+            " original_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        row);
+    if (!q)
+        return q.error();
+    return addHistory(tx, row, c);
+}
+
+Status CaseStore::addHistory(Tx &tx, const QVariantList &row, const CaseRecord &c)
+{
+    // The entry as GET /cases/{id}/history answers it (row: auditRow's columns).
+    auto orJsonNull = [](const QVariant &v) { return v.isNull() ? QJsonValue() : QJsonValue(v.toString()); };
+    QJsonObject e { { QStringLiteral("at"), row.at(1).toString() },
+        { QStringLiteral("by"), row.at(2).toString() }, { QStringLiteral("deviceId"), orJsonNull(row.at(3)) },
+        { QStringLiteral("clientTime"), orJsonNull(row.at(4)) },
+        { QStringLiteral("action"), row.at(5).toString() },
+        { QStringLiteral("changes"), QJsonDocument::fromJson(row.at(6).toString().toUtf8()).object() } };
+    if (!row.at(7).isNull())
+        e.insert(QStringLiteral("text"), row.at(7).toString());
+    if (!row.at(8).isNull())
+        e.insert(QStringLiteral("originalAuthor"), row.at(8).toString());
+    auto id = FeedWriter::addHistory(tx, c.id, e, scopeOf(c));
+    if (!id)
+        return id.error();
+    return Status::success();
+}
+
 BatchInsert CaseStore::auditBatch(Tx &tx)
 {
     return BatchInsert(tx,

@@ -60,6 +60,11 @@ public:
     static Status saveAssignment(Tx &tx, const Assignment &a, const CaseRecord &c, bool isNew);
 
     static Status audit(Tx &tx, const AuditEntry &e);
+    /// The audit row and, in the feed, the case's history entry (kind "history", the scope of `c`
+    /// as it is after the change).
+    static Status record(Tx &tx, const AuditEntry &e, const CaseRecord &c);
+    /// The history entry of an audit row `row` (as auditRow() built it) in the feed.
+    static Status addHistory(Tx &tx, const QVariantList &row, const CaseRecord &c);
     /// Audit rows of many actions with multi-row INSERTs (flush() before commit).
     static BatchInsert auditBatch(Tx &tx);
     /// `originalBy`: on a reapplied sync issue, who first sent the action (`e.by` reapplied it).

@@ -71,7 +71,7 @@ public:
     /// that owns the connection uses them; they go before the connection is removed.
     QHash<QString, std::shared_ptr<QSqlQuery>> &statementCache(const QString &connectionName);
 
-    static constexpr int schemaVersion = 6;
+    static constexpr int schemaVersion = 7;
 
 private:
     explicit Database(DbConfig config);

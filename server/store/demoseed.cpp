@@ -305,9 +305,10 @@ Assignment demoAssignment(const CaseRecord &c, int i, QDate seededOn, Lcg &rng)
 class CaseBulkLoader
 {
 public:
-    CaseBulkLoader(Tx &tx, Database &db, qint64 firstSeq)
+    CaseBulkLoader(Tx &tx, Database &db, qint64 firstSeq, int history)
         : m_db(db)
         , m_nextSeq(firstSeq)
+        , m_history(history)
         , m_cases(tx,
               QStringLiteral("INSERT INTO cases (id, case_type, case_type_version, status, title, assignee,"
                              " queue, version, created_at, updated_at, fields) VALUES "),
@@ -320,6 +321,15 @@ public:
               QStringLiteral("INSERT INTO sync_entities (kind, entity_id, seq, etag, doc, removed,"
                              " scope_user, scope_queue, resolved, public) VALUES "),
               QStringLiteral("(?, ?, ?, ?, ?, 0, ?, ?, 0, 0)"))
+        , m_historyFeed(tx,
+              QStringLiteral("INSERT INTO sync_entities (kind, entity_id, seq, etag, doc, removed,"
+                             " scope_user, scope_queue, resolved, public, case_id) VALUES "),
+              QStringLiteral("('history', ?, ?, '\"1\"', ?, 0, ?, ?, 0, 0, ?)"))
+        , m_audit(tx,
+              QStringLiteral(
+                  "INSERT INTO audit (case_id, at, by_user, device_id, client_time, action, changes,"
+                  " note) VALUES "),
+              QStringLiteral("(?, ?, 'carol', NULL, NULL, ?, ?, ?)"))
     { }
 
     Status add(const CaseRecord &c, const Assignment &a)
@@ -337,13 +347,49 @@ public:
                 m_db.docValue(compact(c.toJson())), orNull(c.assignee), orNull(c.queue) });
             !st)
             return st;
-        return m_feed.add({ kinds::assignment, a.id, m_nextSeq++, etagFor(1),
-            m_db.docValue(compact(a.toJson())), orNull(a.assignee), orNull(a.queue) });
+        if (auto st = m_feed.add({ kinds::assignment, a.id, m_nextSeq++, etagFor(1),
+                m_db.docValue(compact(a.toJson())), orNull(a.assignee), orNull(a.queue) });
+            !st)
+            return st;
+        return addHistory(c);
+    }
+
+    /// The case's creation, then notes by the office an hour apart.
+    Status addHistory(const CaseRecord &c)
+    {
+        const QDateTime created = QDateTime::fromString(c.createdAt, Qt::ISODate);
+        for (int i = 0; i < m_history; ++i) {
+            const QString at = created.addSecs(3600 * i).toString(Qt::ISODateWithMs);
+            const QString action = i == 0 ? QStringLiteral("create") : QStringLiteral("note");
+            QJsonObject changes;
+            if (i == 0)
+                changes.insert(QStringLiteral("status"), QJsonArray { QJsonValue(), c.status });
+            const QString note = i == 0
+                ? QString()
+                : QStringLiteral("Office note %1 on %2: the site contact expects you.").arg(i).arg(c.id);
+            const qint64 seq = m_nextSeq++;
+            const QString id = QLatin1Char('h') + QString::number(seq);
+            QJsonObject e { { QStringLiteral("at"), at }, { QStringLiteral("by"), QStringLiteral("carol") },
+                { QStringLiteral("deviceId"), QJsonValue() }, { QStringLiteral("clientTime"), QJsonValue() },
+                { QStringLiteral("action"), action }, { QStringLiteral("changes"), changes },
+                { QStringLiteral("id"), id }, { QStringLiteral("caseId"), c.id } };
+            if (!note.isNull())
+                e.insert(QStringLiteral("text"), note);
+            if (auto st = m_audit.add({ c.id, at, action, QString::fromUtf8(compact(changes)),
+                    note.isNull() ? nullString() : QVariant(note) });
+                !st)
+                return st;
+            if (auto st = m_historyFeed.add(
+                    { id, seq, m_db.docValue(compact(e)), orNull(c.assignee), orNull(c.queue), c.id });
+                !st)
+                return st;
+        }
+        return Status::success();
     }
 
     Status flush()
     {
-        for (BatchInsert *b : { &m_cases, &m_assignments, &m_feed })
+        for (BatchInsert *b : { &m_cases, &m_assignments, &m_feed, &m_historyFeed, &m_audit })
             if (auto st = b->flush(); !st)
                 return st;
         return Status::success();
@@ -352,19 +398,20 @@ public:
 private:
     Database &m_db;
     qint64 m_nextSeq;
-    BatchInsert m_cases, m_assignments, m_feed;
+    int m_history;
+    BatchInsert m_cases, m_assignments, m_feed, m_historyFeed, m_audit;
 };
 
 /// `cases` cases C-<n> with their assignments, spread over the types and worklists in turn.
-Status seedCases(Tx &tx, Database &db, const QList<CaseType> &types, int cases)
+Status seedCases(Tx &tx, Database &db, const QList<CaseType> &types, int cases, int history)
 {
     auto firstId = reserveCaseIds(tx, cases);
     if (!firstId)
         return firstId.error();
-    auto seq = tx.takeSeq(2 * cases); // a case and its assignment each
+    auto seq = tx.takeSeq((2 + history) * cases); // a case, its assignment and its history each
     if (!seq)
         return seq.error();
-    CaseBulkLoader loader(tx, db, seq.value());
+    CaseBulkLoader loader(tx, db, seq.value(), history);
     Lcg rng { 20261123 };
     const QDateTime base(QDate(2026, 11, 1), QTime(8, 0), Qt::UTC);
     const QDate seededOn = QDateTime::currentDateTimeUtc().date(); // due dates around it
@@ -396,7 +443,7 @@ Status analyzeAfterBulkLoad(Database &db)
 }
 } // namespace
 
-Status seedDemoData(Database &db, UserStore &users, int cases)
+Status seedDemoData(Database &db, UserStore &users, int cases, int history)
 {
     if (cases < 0 || cases > 1000000)
         return Error(
@@ -434,7 +481,7 @@ Status seedDemoData(Database &db, UserStore &users, int cases)
     if (auto st = seedParts(tx); !st)
         return st;
     if (cases > 0)
-        if (auto st = seedCases(tx, db, types, cases); !st)
+        if (auto st = seedCases(tx, db, types, cases, history); !st)
             return st;
     if (auto st = writeSetting(tx, kSeededSetting, QString::number(cases)); !st)
         return st;

@@ -351,8 +351,8 @@ Status DispatchStore::applyAssignment(Tx &tx, const Principal &by, const QString
         return st;
     if (auto st = CaseStore::saveAssignment(tx, a, c.rec, isNew); !st)
         return st;
-    if (auto st
-        = CaseStore::audit(tx, { c.rec.id, by.id, by.deviceId, {}, QStringLiteral("assign"), changes, {} });
+    if (auto st = CaseStore::record(
+            tx, { c.rec.id, by.id, by.deviceId, {}, QStringLiteral("assign"), changes, {} }, c.rec);
         !st)
         return st;
     affected->addCase(c.rec);

@@ -3,6 +3,8 @@
 
 #include "storelogging.h"
 
+#include <QJsonDocument>
+
 namespace outpost::server {
 
 void appendJsonString(QByteArray &out, const QString &s)
@@ -63,6 +65,11 @@ Result<qint64> FeedWriter::stamp(Tx &tx, const QString &kind, const QString &id,
             const bool oldResolved = old.value()->value(2).toInt() != 0;
             const bool oldRemoved = old.value()->value(3).toInt() != 0;
             old.value()->finish();
+            const bool scopeChanged = oldUser != scope.user || oldQueue != scope.queue
+                || oldResolved != scope.resolved || scope.removed != oldRemoved;
+            if (scopeChanged && kind == kinds::caseRecord)
+                if (auto st = restampHistory(tx, id, scope); !st)
+                    return st.error();
             if (!oldRemoved
                 && (oldUser != scope.user || oldQueue != scope.queue || oldResolved != scope.resolved
                     || scope.removed)) {
@@ -88,6 +95,54 @@ Result<qint64> FeedWriter::stamp(Tx &tx, const QString &kind, const QString &id,
     if (!q)
         return q.error();
     return seq.value();
+}
+
+Result<QString> FeedWriter::addHistory(
+    Tx &tx, const QString &caseId, QJsonObject entry, const FeedScope &scope)
+{
+    auto seq = tx.takeSeq();
+    if (!seq)
+        return seq.error();
+    const QString id = QLatin1Char('h') + QString::number(seq.value());
+    entry.insert(QStringLiteral("id"), id);
+    entry.insert(QStringLiteral("caseId"), caseId);
+    const QByteArray doc = QJsonDocument(entry).toJson(QJsonDocument::Compact);
+    auto q = tx.runCached(
+        QStringLiteral("INSERT INTO sync_entities (kind, entity_id, seq, etag, doc, removed, scope_user,"
+                       " scope_queue, resolved, public, case_id) VALUES ('history', ?, ?, '\"1\"', ?, ?, ?, "
+                       "?, ?, 0, ?)"),
+        { id, seq.value(), tx.database().docValue(doc), scope.removed ? 1 : 0, orNull(scope.user),
+            orNull(scope.queue), scope.resolved ? 1 : 0, caseId });
+    if (!q)
+        return q.error();
+    return id;
+}
+
+Status FeedWriter::restampHistory(Tx &tx, const QString &caseId, const FeedScope &scope)
+{
+    auto q = tx.run(
+        QStringLiteral(
+            "SELECT entity_id FROM sync_entities WHERE case_id = ? AND kind = 'history' ORDER BY seq"),
+        { caseId });
+    if (!q)
+        return q.error();
+    QStringList ids;
+    while (q.value().next())
+        ids.append(q.value().value(0).toString());
+    q.value().finish();
+    for (const QString &id : std::as_const(ids)) {
+        auto seq = tx.takeSeq();
+        if (!seq)
+            return seq.error();
+        auto u = tx.runCached(
+            QStringLiteral("UPDATE sync_entities SET seq = ?, removed = ?, scope_user = ?, scope_queue = ?,"
+                           " resolved = ? WHERE kind = 'history' AND entity_id = ?"),
+            { seq.value(), scope.removed ? 1 : 0, orNull(scope.user), orNull(scope.queue),
+                scope.resolved ? 1 : 0, id });
+        if (!u)
+            return u.error();
+    }
+    return Status::success();
 }
 
 } // namespace outpost::server

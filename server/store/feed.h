@@ -4,6 +4,8 @@
 #include "principal.h"
 #include "tx.h"
 
+#include <QJsonObject>
+
 namespace outpost::server {
 
 /// Who may see an entity in the feed.
@@ -21,6 +23,9 @@ inline const QString caseType = QStringLiteral("caseType");
 inline const QString caseRecord = QStringLiteral("case");
 inline const QString assignment = QStringLiteral("assignment");
 inline const QString dataPage = QStringLiteral("dataPage");
+// One entry of a case's history (an audit row: a change, a note, an attachment); extension, sent
+// only to clients that ask for it (GET /sync/changes?include=history).
+inline const QString history = QStringLiteral("history");
 } // namespace kinds
 
 /// Writes the feed table sync_entities: one row per entity in its latest state, re-stamped with a new
@@ -32,6 +37,15 @@ public:
     /// inserts, or an entity the caller knows keeps its scope: nothing to log then).
     static Result<qint64> stamp(Tx &tx, const QString &kind, const QString &id, const QString &etag,
         const QByteArray &doc, const FeedScope &scope, bool isNew = false);
+    /// Adds one history entry of case `caseId` with the case's scope: a new entity "h<seq>" that
+    /// never changes; `entry` gets its `id` and `caseId`. Returns the entity id.
+    static Result<QString> addHistory(
+        Tx &tx, const QString &caseId, QJsonObject entry, const FeedScope &scope);
+
+private:
+    /// The case's scope changed: its history entries follow it (new seqs, so that whoever sees the
+    /// case now receives them; nobody gets removes for them, a client drops a removed case's history).
+    static Status restampHistory(Tx &tx, const QString &caseId, const FeedScope &scope);
 };
 
 /// Settings that invalidate tokens (all stored, none in memory).
@@ -51,7 +65,9 @@ Status writeSetting(Tx &tx, const QString &name, const QString &value);
 class FeedReader
 {
 public:
-    static Result<QByteArray> page(Database &db, const Principal &user, const QString &since, int limit);
+    /// `history`: the client asked for history entries (extension); older clients do not know them.
+    static Result<QByteArray> page(
+        Database &db, const Principal &user, const QString &since, int limit, bool history = false);
 };
 
 /// Appends s as a JSON string literal.

@@ -162,15 +162,28 @@ struct Visibility {
     QVariantList visArgs, wasArgs;
 };
 
-Visibility visibilityFor(const Principal &user, qint64 chainStart)
+void visibilityForScope(Visibility &v, const Principal &user, qint64 chainStart);
+
+Visibility visibilityFor(const Principal &user, qint64 chainStart, bool history)
 {
     Visibility v;
     if (user.canDispatch()) {
         v.visible = QStringLiteral("e.removed = 0");
         v.wasVisible = QStringLiteral("e.removed = 1 AND e.seq > ?");
         v.wasArgs << chainStart;
-        return v;
+    } else {
+        visibilityForScope(v, user, chainStart);
     }
+    // History entries only for clients that know them; never as removes (a removed case takes its
+    // history with it on the device).
+    const QString kindFilter = history ? QString() : QStringLiteral("e.kind <> 'history' AND ");
+    v.visible = QStringLiteral("%1(%2)").arg(kindFilter, v.visible);
+    v.wasVisible = QStringLiteral("e.kind <> 'history' AND (%1)").arg(v.wasVisible);
+    return v;
+}
+
+void visibilityForScope(Visibility &v, const Principal &user, qint64 chainStart)
+{
     const QString inQueues = user.queues.isEmpty()
         ? QStringLiteral("(%1 IS NULL AND 0 = 1)")
         : QStringLiteral("%1 IN (") + placeholders(user.queues.size()) + QLatin1Char(')');
@@ -192,7 +205,6 @@ Visibility visibilityFor(const Principal &user, qint64 chainStart)
     v.wasArgs << chainStart << chainStart << user.id;
     for (const QString &q : user.queues)
         v.wasArgs << q;
-    return v;
 }
 
 struct Statement {
@@ -421,7 +433,8 @@ void appendPageEnd(QByteArray &body, const PageRows &rows, qint64 chainStart, qi
 }
 } // namespace
 
-Result<QByteArray> FeedReader::page(Database &db, const Principal &user, const QString &since, int limit)
+Result<QByteArray> FeedReader::page(
+    Database &db, const Principal &user, const QString &since, int limit, bool history)
 {
     const bool full = since.isEmpty() || since == QLatin1String("0");
     Token token;
@@ -457,7 +470,7 @@ Result<QByteArray> FeedReader::page(Database &db, const Principal &user, const Q
 
     QByteArray total;
     if (full) {
-        auto t = totalOf(tx, visibilityFor(user, chainStart), bound);
+        auto t = totalOf(tx, visibilityFor(user, chainStart, history), bound);
         if (!t)
             return t.error();
         total = t.value();
@@ -491,7 +504,7 @@ Result<QByteArray> FeedReader::page(Database &db, const Principal &user, const Q
         cutSuffix = '.' + encodeCut(token.cutDue, token.cutCase);
     }
     const Statement statement
-        = pageStatement(visibilityFor(user, chainStart), full, from, bound, limit, skip);
+        = pageStatement(visibilityFor(user, chainStart, history), full, from, bound, limit, skip);
     auto q = tx.run(statement.sql, statement.args);
     if (!q)
         return q.error();

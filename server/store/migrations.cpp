@@ -115,11 +115,46 @@ const char *const kV6[] = {
     "CREATE INDEX assignments_due ON assignments (due_at)",
 };
 
+// Case histories in the feed (protocol extension include=history): each audit row of a case is an
+// entity of kind "history" with its case's scope, found by case when that scope changes. The entries
+// already recorded are added with seqs above every token handed out, so that a client asking for
+// history receives them with its next delta.
+const char *const kV7[] = {
+    "ALTER TABLE sync_entities ADD COLUMN case_id TEXT",
+    "CREATE INDEX sync_entities_case ON sync_entities (case_id) WHERE case_id IS NOT NULL",
+    "{historyBackfill}",
+    "UPDATE counters SET value = value + COALESCE((SELECT MAX(id) FROM audit), 0) WHERE name = 'seq'",
+};
+
+QString historyBackfill(DbKind kind)
+{
+    const bool lite = kind == DbKind::SQLite;
+    const QString doc = lite
+        ? QStringLiteral(
+            "CAST(json_object('at', a.at, 'by', a.by_user, 'deviceId', a.device_id, 'clientTime',"
+            " a.client_time, 'action', a.action, 'changes', json(a.changes), 'text', a.note,"
+            " 'originalAuthor', a.original_by, 'id', 'a' || a.id, 'caseId', a.case_id) AS BLOB)")
+        : QStringLiteral(
+            "json_strip_nulls(json_build_object('at', a.at, 'by', a.by_user, 'deviceId', a.device_id,"
+            " 'clientTime', a.client_time, 'action', a.action, 'changes', a.changes::json, 'text',"
+            " a.note, 'originalAuthor', a.original_by, 'id', 'a' || a.id, 'caseId', a.case_id))::text");
+    return QStringLiteral(
+        "INSERT INTO sync_entities (kind, entity_id, seq, etag, doc, removed, scope_user, scope_queue, "
+        "resolved,"
+        " public, case_id) SELECT 'history', 'a' || a.id, (SELECT value FROM counters WHERE name = 'seq') + "
+        "a.id,"
+        " '\"1\"', %1, ce.removed, ce.scope_user, ce.scope_queue, ce.resolved, 0, a.case_id"
+        " FROM audit a JOIN sync_entities ce ON ce.kind = 'case' AND ce.entity_id = a.case_id")
+        .arg(doc);
+}
+
 template <std::size_t N> Migration step(const QString &description, const char *const (&sql)[N], DbKind kind)
 {
     Migration m { description, {} };
     for (const char *statement : sql)
-        m.statements.append(dialect(QString::fromLatin1(statement), kind));
+        m.statements.append(QLatin1String(statement) == QLatin1String("{historyBackfill}")
+                ? historyBackfill(kind)
+                : dialect(QString::fromLatin1(statement), kind));
     return m;
 }
 } // namespace
@@ -130,7 +165,8 @@ QList<Migration> migrations(DbKind kind)
         step(QStringLiteral("feed retention: seq marks, prune indexes"), kV2, kind),
         step(QStringLiteral("disabled users"), kV3, kind), step(QStringLiteral("wiped devices"), kV4, kind),
         step(QStringLiteral("devices, audit filters, sync-issue resolutions"), kV5, kind),
-        step(QStringLiteral("dispatch: case list indexes"), kV6, kind) };
+        step(QStringLiteral("dispatch: case list indexes"), kV6, kind),
+        step(QStringLiteral("case histories in the feed"), kV7, kind) };
 }
 
 } // namespace outpost::server

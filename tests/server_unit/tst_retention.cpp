@@ -340,6 +340,57 @@ private Q_SLOTS:
         QCOMPARE(old.scalar(QStringLiteral("SELECT COUNT(*) FROM scope_log")).toInt(), 0);
     }
 
+    void upgradesAVersion6DatabaseWithHistory()
+    {
+        // A database at schema 6 with a case and two audit rows: migration 7 puts them into the feed
+        // as history entries with the case's scope, above every token handed out before.
+        Harness old(m_backend);
+        QString why;
+        QVERIFY2(old.prepare(&why), qPrintable(why));
+        const DbKind kind = m_backend == Harness::Backend::SQLite ? DbKind::SQLite : DbKind::PostgreSQL;
+        QStringList statements;
+        const QList<Migration> steps = migrations(kind);
+        for (int i = 0; i < 6; ++i)
+            statements += steps.at(i).statements;
+        statements
+            << QStringLiteral(
+                   "INSERT INTO sync_entities (kind, entity_id, seq, etag, doc, scope_user, scope_queue)"
+                   " VALUES ('case', 'C-1', 4, '\"1\"', '{}', 'alice', 'north')")
+            << QStringLiteral(
+                   "INSERT INTO audit (case_id, at, by_user, device_id, client_time, action, changes, note)"
+                   " VALUES ('C-1', '2026-12-01T08:00:00.000Z', 'carol', NULL, NULL, 'create', '{}', NULL)")
+            << QStringLiteral(
+                   "INSERT INTO audit (case_id, at, by_user, device_id, client_time, action, changes, note)"
+                   " VALUES ('C-1', '2026-12-01T09:00:00.000Z', 'carol', 'desk', NULL, 'note', '{}', 'Gate "
+                   "4711')")
+            << QStringLiteral("UPDATE counters SET value = 9 WHERE name = 'seq'")
+            << (kind == DbKind::SQLite
+                       ? QStringLiteral("PRAGMA user_version = 6")
+                       : QStringLiteral("CREATE TABLE schema_version (version INTEGER NOT NULL)"));
+        if (kind == DbKind::PostgreSQL)
+            statements << QStringLiteral("INSERT INTO schema_version VALUES (6)");
+        for (const QString &sql : statements)
+            QVERIFY2(old.sql(sql, &why), qPrintable(sql + QStringLiteral(": ") + why));
+        auto s = old.open(old.options());
+        QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+        QCOMPARE(old.scalar(QStringLiteral(
+                                "SELECT COUNT(*) FROM sync_entities WHERE kind = 'history' AND case_id = "
+                                "'C-1' AND scope_user = 'alice' AND seq > 9"))
+                     .toInt(),
+            2);
+        QVERIFY(
+            old.scalar(QStringLiteral("SELECT value FROM counters WHERE name = 'seq'")).toLongLong() >= 11);
+        const QString note
+            = old.scalar(QStringLiteral("SELECT doc FROM sync_entities WHERE kind = 'history' AND "
+                                        "entity_id = 'a2'"))
+                  .toString();
+        const QJsonObject doc = QJsonDocument::fromJson(note.toUtf8()).object();
+        QCOMPARE(doc.value(QStringLiteral("text")).toString(), QStringLiteral("Gate 4711"));
+        QCOMPARE(doc.value(QStringLiteral("caseId")).toString(), QStringLiteral("C-1"));
+        QCOMPARE(doc.value(QStringLiteral("by")).toString(), QStringLiteral("carol"));
+        QCOMPARE(doc.value(QStringLiteral("action")).toString(), QStringLiteral("note"));
+    }
+
     void badRetentionIsRefused()
     {
         ServiceOptions o = h->options();
