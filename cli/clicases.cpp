@@ -29,11 +29,11 @@ QJsonObject caseJson(const client::LocalCase &c)
 }
 
 /// Text shown below a heading, each line indented.
-QString indented(const QString &text)
+QString indented(const QString &text, int by = 2)
 {
     QStringList lines = text.split(QLatin1Char('\n'));
     for (QString &l : lines)
-        l.prepend(QStringLiteral("  "));
+        l.prepend(QString(by, QLatin1Char(' ')));
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -72,6 +72,62 @@ Result<CaseType> typeOfCase(client::LocalStore &store, const QString &id)
         return Error(QStringLiteral("unknown_case_type"),
             QStringLiteral("Case type %1 is unknown.").arg(c->record.caseType));
     return *t;
+}
+
+QString shortTime(const QString &rfc3339)
+{
+    const QDateTime t = QDateTime::fromString(rfc3339, Qt::ISODateWithMs);
+    return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : rfc3339;
+}
+
+/// The case's history as the feed brought it, oldest first.
+QJsonArray historyJson(const client::LocalStore &store, const QString &caseId)
+{
+    QJsonArray out;
+    for (const client::HistoryRecord &h : store.reads().caseHistory(caseId))
+        out.append(h.toJson());
+    return out;
+}
+
+/// The server's notes (from the history), then those queued here (`pending`), oldest first.
+QJsonArray notesJson(const client::LocalStore &store, const QString &caseId, const QString &me)
+{
+    QJsonArray out;
+    for (const client::HistoryRecord &h : store.reads().caseHistory(caseId))
+        if (h.action == QLatin1String("note"))
+            out.append(QJsonObject { { QStringLiteral("at"), h.at }, { QStringLiteral("by"), h.by },
+                { QStringLiteral("text"), h.text }, { QStringLiteral("pending"), false } });
+    for (const client::QueuedAction &a : store.reads().queuedActions(caseId))
+        if (a.action.type == ActionType::Note)
+            out.append(
+                QJsonObject { { QStringLiteral("at"), a.action.clientTime }, { QStringLiteral("by"), me },
+                    { QStringLiteral("text"), a.action.text }, { QStringLiteral("pending"), true } });
+    return out;
+}
+
+/// The case's attachments (the server's list, then those attached here and not listed yet), each
+/// with whether a copy is on this device (`onDevice`: it opens offline).
+QJsonArray attachmentsJson(const client::LocalStore &store, const client::LocalCase &c)
+{
+    QJsonArray out;
+    QSet<QString> listed;
+    for (const AttachmentRef &r : c.record.attachments) {
+        QJsonObject o = r.toJson();
+        o.insert(QStringLiteral("onDevice"), !store.reads().attachmentCopy(r.id).isEmpty());
+        o.insert(QStringLiteral("uploaded"), true);
+        out.append(o);
+        listed.insert(r.id);
+    }
+    for (const client::AttachmentInfo &a : store.reads().attachments(c.record.id)) {
+        if (listed.contains(a.id))
+            continue;
+        out.append(QJsonObject { { QStringLiteral("id"), a.id }, { QStringLiteral("name"), a.name },
+            { QStringLiteral("mime"), a.mime }, { QStringLiteral("size"), a.size },
+            { QStringLiteral("sha256"), a.sha256 },
+            { QStringLiteral("onDevice"), !store.reads().attachmentCopy(a.id).isEmpty() },
+            { QStringLiteral("uploaded"), a.uploaded } });
+    }
+    return out;
 }
 
 } // namespace
@@ -114,7 +170,8 @@ int cmdCaseShow(Context &ctx)
 {
     if (ctx.positional.size() != 1)
         return usage(ctx, QStringLiteral("case show needs exactly one ID"));
-    auto store = openProfileStore(ctx);
+    Profile profile;
+    auto store = openProfileStore(ctx, &profile);
     if (!store.ok())
         return fail(ctx, store.error());
     const auto c = (*store)->reads().caseById(ctx.positional.first());
@@ -131,9 +188,17 @@ int cmdCaseShow(Context &ctx)
                     { QStringLiteral("mine"), k.mine }, { QStringLiteral("theirs"), k.theirs } });
         o.insert(QStringLiteral("conflicts"), conflicts);
         QJsonArray assignments;
-        for (const Assignment &a : (*store)->reads().assignments(c->record.id))
+        const QList<Assignment> as = (*store)->reads().assignments(c->record.id);
+        for (const Assignment &a : as)
             assignments.append(a.toJson());
         o.insert(QStringLiteral("assignments"), assignments);
+        // The assignment due first (as the worklist shows it): what the dispatcher asked for.
+        o.insert(QStringLiteral("instructions"), as.isEmpty() ? QString() : as.first().instructions);
+        o.insert(QStringLiteral("dueAt"),
+            as.isEmpty() || as.first().dueAt.isEmpty() ? QJsonValue() : as.first().dueAt);
+        o.insert(QStringLiteral("history"), historyJson(**store, c->record.id));
+        o.insert(QStringLiteral("notes"), notesJson(**store, c->record.id, profile.user));
+        o.insert(QStringLiteral("attachments"), attachmentsJson(**store, *c));
         printJson(ctx, o);
         return ExitOk;
     }
@@ -170,6 +235,47 @@ int cmdCaseShow(Context &ctx)
     } else {
         for (auto it = c->record.fields.begin(); it != c->record.fields.end(); ++it)
             ctx.out << "  " << it.key() << ": " << formatFieldValue(nullptr, it.value()) << "\n";
+    }
+    const QJsonArray notes = notesJson(**store, c->record.id, profile.user);
+    if (!notes.isEmpty()) {
+        ctx.out << "notes:\n";
+        for (const QJsonValue &v : notes) {
+            const QJsonObject n = v.toObject();
+            ctx.out << "  " << shortTime(n.value(QLatin1String("at")).toString()) << "  "
+                    << n.value(QLatin1String("by")).toString()
+                    << (n.value(QLatin1String("pending")).toBool() ? "  (not sent yet)" : "") << "\n"
+                    << indented(n.value(QLatin1String("text")).toString(), 4) << "\n";
+        }
+    }
+    const QJsonArray files = attachmentsJson(**store, *c);
+    if (!files.isEmpty()) {
+        ctx.out << "attachments:\n";
+        for (const QJsonValue &v : files) {
+            const QJsonObject a = v.toObject();
+            ctx.out << "  " << a.value(QLatin1String("id")).toString() << "  "
+                    << a.value(QLatin1String("name")).toString() << "  "
+                    << QLocale().formattedDataSize(a.value(QLatin1String("size")).toInteger()) << "  "
+                    << (a.value(QLatin1String("onDevice")).toBool() ? "on this device" : "on the server only")
+                    << "\n";
+        }
+    }
+    const QList<client::HistoryRecord> history = (*store)->reads().caseHistory(c->record.id);
+    if (!history.isEmpty()) {
+        ctx.out << "history:\n";
+        for (const client::HistoryRecord &h : history) {
+            ctx.out << "  " << shortTime(h.at) << "  " << h.by << "  " << h.action;
+            QStringList changes;
+            for (auto it = h.changes.begin(); it != h.changes.end(); ++it) {
+                const QJsonArray pair = it.value().toArray();
+                const FieldDef *f = type ? type->field(it.key()) : nullptr;
+                changes << QStringLiteral("%1: %2 → %3")
+                               .arg(it.key(), formatFieldValue(f, pair.at(0)),
+                                   formatFieldValue(f, pair.at(1)));
+            }
+            if (!changes.isEmpty())
+                ctx.out << "  " << changes.join(QStringLiteral("; "));
+            ctx.out << "\n";
+        }
     }
     return ExitOk;
 }

@@ -71,6 +71,7 @@ int cmdCaseCreate(Context &ctx);
 int cmdCaseUpdate(Context &ctx);
 int cmdCaseTransition(Context &ctx);
 int cmdCaseNote(Context &ctx);
+int cmdAttachmentSave(Context &ctx); // cliattachments.cpp
 int cmdOutbox(Context &ctx);
 int cmdConflicts(Context &ctx);
 int cmdReady(Context &ctx); // cliready.cpp

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Files attached offline: copied atomically beside the store, uploaded later by the sync engine.
+#include "localstore.h"
 #include "privatefiles.h"
 #include "sealedfile.h"
 #include "storejson.h"
@@ -10,8 +11,13 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMimeDatabase>
+#include <QRegularExpression>
 #include <QSaveFile>
+#include <QSet>
 
 namespace outpost::client {
 
@@ -106,6 +112,80 @@ QList<AttachmentInfo> UploadQueue::attachmentsToUpload() const
 Status UploadQueue::markAttachmentUploaded(const QString &attachmentId)
 {
     return d.db.exec(QStringLiteral("UPDATE attachments SET uploaded = 1 WHERE id = ?"), { attachmentId });
+}
+
+PrefetchPlan StoreReads::prefetchPlan(qint64 budgetBytes) const
+{
+    PrefetchPlan plan;
+    QSet<QString> local;
+    (void)d.db.forEach(QStringLiteral("SELECT id, local_file FROM attachments"), {}, [&](const QSqlQuery &q) {
+        if (QFileInfo::exists(q.value(1).toString()))
+            local.insert(q.value(0).toString());
+    });
+    const QString cacheDir = StoreLocation::cacheDirFor(d.path);
+    qint64 used = 0;
+    (void)d.db.forEach(
+        QStringLiteral("SELECT id, attachments_json FROM cases WHERE attachments_json <> '[]' "
+                       "AND is_local_only = 0 ORDER BY due_at = '', due_at, updated_at DESC, id"),
+        {}, [&](const QSqlQuery &q) {
+            const QString caseId = q.value(0).toString();
+            const QJsonArray list = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).array();
+            for (qsizetype i = list.size() - 1; i >= 0; --i) { // the newest first
+                const QJsonObject a = list.at(i).toObject();
+                PrefetchItem item { a.value(QLatin1String("id")).toString(), caseId,
+                    a.value(QLatin1String("name")).toString(), a.value(QLatin1String("size")).toInteger(),
+                    a.value(QLatin1String("sha256")).toString() };
+                if (item.id.isEmpty())
+                    continue;
+                ++plan.listed;
+                const QDir dir(cacheDir + QLatin1Char('/') + item.id);
+                if (local.contains(item.id) || (dir.exists() && !dir.isEmpty(QDir::Files))) {
+                    ++plan.onDevice;
+                    plan.bytesOnDevice += item.size;
+                    used += item.size;
+                    continue;
+                }
+                if (used + item.size > budgetBytes) {
+                    ++plan.overBudget;
+                    continue;
+                }
+                used += item.size;
+                plan.toFetch.append(item);
+            }
+        });
+    return plan;
+}
+
+QString StoreReads::cachePathFor(const QString &attachmentId, const QString &name) const
+{
+    static const QRegularExpression uuid(
+        QStringLiteral("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));
+    if (!uuid.match(attachmentId).hasMatch())
+        return {};
+    QString n = QFileInfo(name).fileName();
+    for (QChar &c : n)
+        if (c == QLatin1Char('/') || c == QLatin1Char('\\') || c == QLatin1Char(':') || c.unicode() < 32)
+            c = QLatin1Char('_');
+    while (n.startsWith(QLatin1Char('.')))
+        n.remove(0, 1);
+    if (n.isEmpty())
+        n = attachmentId;
+    return StoreLocation::cacheDirFor(d.path) + QLatin1Char('/') + attachmentId + QLatin1Char('/') + n;
+}
+
+QString StoreReads::attachmentCopy(const QString &attachmentId) const
+{
+    const QString local
+        = d.db.scalar(QStringLiteral("SELECT local_file FROM attachments WHERE id = ?"), { attachmentId })
+              .toString();
+    if (!local.isEmpty() && QFileInfo::exists(local))
+        return local;
+    if (attachmentId.isEmpty() || attachmentId.contains(QLatin1Char('/'))
+        || attachmentId.startsWith(QLatin1Char('.')))
+        return {};
+    const QDir dir(StoreLocation::cacheDirFor(d.path) + QLatin1Char('/') + attachmentId);
+    const QStringList files = dir.entryList(QDir::Files | QDir::Hidden, QDir::Name);
+    return files.isEmpty() ? QString() : dir.filePath(files.first());
 }
 
 QList<AttachmentInfo> StoreReads::attachments(const QString &caseId) const

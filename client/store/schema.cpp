@@ -200,8 +200,27 @@ Status toVersion6(const QSqlDatabase &db)
     return run(db, { QStringLiteral("CREATE INDEX assignments_assignee ON assignments(assignee, case_id)") });
 }
 
+// Version 7: the cases' history and notes from the changes feed (protocol extension
+// include=history), read offline by the case screen and `outpost case show`. The feed brings a
+// case's earlier history only in a full sync (or when the case enters the user's scope), so a store
+// from before takes one: its token is dropped, the queue stays. And the cases that have attachments,
+// for the prefetch (AttachmentPrefetcher) after every sync.
+Status toVersion7(const QSqlDatabase &db)
+{
+    return run(db,
+        {
+            QStringLiteral("CREATE TABLE case_history (id TEXT PRIMARY KEY, case_id TEXT NOT NULL, "
+                           "at TEXT NOT NULL, json TEXT NOT NULL, seen_gen INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE INDEX case_history_case ON case_history(case_id, at, id)"),
+            // The prefetch's plan reads the cases with attachments only (a few of 50,000).
+            QStringLiteral("CREATE INDEX cases_with_attachments ON cases(id) WHERE attachments_json <> '[]'"),
+            QStringLiteral("DELETE FROM sync_state WHERE key IN ('token', 'full_sync_cursor')"),
+            QStringLiteral("UPDATE sync_state SET value = '0' WHERE key = 'full_sync_active'"),
+        });
+}
+
 const QList<std::function<Status(const QSqlDatabase &)>> kSteps
-    = { toVersion1, toVersion2, toVersion3, toVersion4, toVersion5, toVersion6 };
+    = { toVersion1, toVersion2, toVersion3, toVersion4, toVersion5, toVersion6, toVersion7 };
 } // namespace
 
 int currentVersion()

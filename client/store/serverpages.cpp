@@ -37,6 +37,9 @@ struct PageWriter {
     QSqlQuery removeRow { d.db.db() };
     QSqlQuery upsertAssignment { d.db.db() };
     QSqlQuery removeAssignment { d.db.db() };
+    QSqlQuery upsertHistory { d.db.db() };
+    QSqlQuery removeHistory { d.db.db() };
+    QSqlQuery removeCaseHistory { d.db.db() };
 
     bool prepare()
     {
@@ -66,7 +69,13 @@ struct PageWriter {
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET case_id = excluded.case_id, "
                 "assignee = excluded.assignee, queue = excluded.queue, instructions = excluded.instructions, "
                 "due_at = excluded.due_at, json = excluded.json, seen_gen = excluded.seen_gen"))
-            && removeAssignment.prepare(QStringLiteral("DELETE FROM assignments WHERE id = ?"));
+            && removeAssignment.prepare(QStringLiteral("DELETE FROM assignments WHERE id = ?"))
+            && upsertHistory.prepare(QStringLiteral(
+                "INSERT INTO case_history(id, case_id, at, json, seen_gen) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT(id) DO UPDATE SET case_id = excluded.case_id, at = excluded.at, "
+                "json = excluded.json, seen_gen = excluded.seen_gen"))
+            && removeHistory.prepare(QStringLiteral("DELETE FROM case_history WHERE id = ?"))
+            && removeCaseHistory.prepare(QStringLiteral("DELETE FROM case_history WHERE case_id = ?"));
     }
 
     Status run(QSqlQuery &q, const QVariantList &binds)
@@ -160,6 +169,8 @@ Result<QStringList> ServerPages::applyPage(const ChangesPage &page, bool fullSyn
                     st = w.run(w.removeCaseFiles, { ch.id });
                     if (st.ok())
                         st = w.run(w.removeCase, { ch.id });
+                    if (st.ok())
+                        st = w.run(w.removeCaseHistory, { ch.id });
                 }
                 break;
             }
@@ -205,6 +216,23 @@ Result<QStringList> ServerPages::applyPage(const ChangesPage &page, bool fullSyn
             st = w.run(w.upsertAssignment,
                 { as->id, as->caseId, as->assignee, as->queue, as->instructions, as->dueAt, jsonText(ch.data),
                     w.gen });
+            break;
+        }
+        case ChangeKind::History: {
+            if (ch.remove) {
+                st = w.run(w.removeHistory, { ch.id });
+                break;
+            }
+            // Checked as the protocol says; kept as sent (the screens and the CLI read it).
+            const QString caseId = ch.data.value(QLatin1String("caseId")).toString();
+            const QString at = ch.data.value(QLatin1String("at")).toString();
+            if (caseId.isEmpty() || at.isEmpty() || !ch.data.value(QLatin1String("action")).isString())
+                return Error(QStringLiteral("bad_response"),
+                    Tr::tr("History entry %1 has no case, time or action.").arg(ch.id), { { path, ch.id } });
+            changed << caseId;
+            QJsonObject entry = ch.data;
+            entry.insert(QStringLiteral("id"), ch.id);
+            st = w.run(w.upsertHistory, { ch.id, caseId, at, jsonText(entry), w.gen });
             break;
         }
         case ChangeKind::DataPage: {
@@ -269,6 +297,11 @@ Result<QStringList> ServerPages::finishFullSync(const QString &token)
             { "DELETE FROM attachments WHERE case_id = ?", "DELETE FROM cases WHERE id = ?" })
             if (auto st = d.db.exec(QString::fromLatin1(sql), { id }); !st.ok())
                 return st.error();
+    // History the server no longer sends, and that of cases no longer here.
+    for (const char *sql : { "DELETE FROM case_history WHERE seen_gen < ?",
+             "DELETE FROM case_history WHERE case_id NOT IN (SELECT id FROM cases) AND ? IS NOT NULL" })
+        if (auto st = d.db.exec(QString::fromLatin1(sql), { gen }); !st.ok())
+            return st.error();
     for (const QString &id : std::as_const(kept))
         if (auto st
             = d.db.exec(QStringLiteral("UPDATE cases SET removed_on_server = 1 WHERE id = ?"), { id });

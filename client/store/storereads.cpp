@@ -222,6 +222,21 @@ QList<Assignment> StoreReads::assignments(const QString &caseId) const
     return out;
 }
 
+int StoreReads::historyCount() const
+{
+    return d.db.scalar(QStringLiteral("SELECT count(*) FROM case_history")).toInt();
+}
+
+QList<HistoryRecord> StoreReads::caseHistory(const QString &caseId) const
+{
+    QList<HistoryRecord> out;
+    (void)d.db.forEach(QStringLiteral("SELECT json FROM case_history WHERE case_id = ? ORDER BY at, rowid"),
+        { d.cases.resolve(caseId) }, [&out](const QSqlQuery &q) {
+            out.append(HistoryRecord::fromJson(jsonObject(q.value(0).toString())));
+        });
+    return out;
+}
+
 QList<QueuedAction> StoreReads::queuedActions(const QString &caseId) const
 {
     QList<QueuedAction> out;

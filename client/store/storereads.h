@@ -50,6 +50,19 @@ public:
     /// The plaintext of the case's local attachment with this sha256 (a signature drawn here):
     /// "not_found" when none is on the device. Read whole: for small files.
     Result<QByteArray> attachmentBytes(const QString &caseId, const QString &sha256) const;
+    /// The attachments to prefetch into the cache within `budgetBytes` (on-device copies count).
+    PrefetchPlan prefetchPlan(qint64 budgetBytes) const;
+    /// "<cache>/<id>/<file name>": where the cache keeps a copy of attachment `id` named `name`
+    /// (the name made safe: no directories, nothing hidden); empty for an id that is not a UUID.
+    QString cachePathFor(const QString &attachmentId, const QString &name) const;
+    /// A readable local copy of attachment `attachmentId` (sealed, sealedfile::read opens it): the
+    /// copy beside the store of one attached here, or the one in the cache of opened and prefetched
+    /// files ("<store>.cache/<id>/<name>"); empty when the server has the only copy.
+    QString attachmentCopy(const QString &attachmentId) const;
+    /// History entries on the device (all cases).
+    int historyCount() const;
+    /// The case's history from the changes feed (notes included), oldest first.
+    QList<HistoryRecord> caseHistory(const QString &caseId) const;
 
     /// The queue as the user sees it, each entry with why it waits (QueueGate).
     QList<OutboxEntry> outbox() const;

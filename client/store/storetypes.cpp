@@ -86,6 +86,40 @@ QJsonObject AttachmentInfo::toJson() const
         { "sha256", sha256 }, { "localPath", localPath }, { "uploaded", uploaded } };
 }
 
+QJsonObject HistoryRecord::toJson() const
+{
+    QJsonObject o { { "id", id }, { "caseId", caseId }, { "at", at }, { "by", by }, { "action", action },
+        { "changes", changes } };
+    if (!text.isNull())
+        o.insert(QStringLiteral("text"), text);
+    if (!deviceId.isEmpty())
+        o.insert(QStringLiteral("deviceId"), deviceId);
+    if (!clientTime.isEmpty())
+        o.insert(QStringLiteral("clientTime"), clientTime);
+    if (!originalAuthor.isEmpty())
+        o.insert(QStringLiteral("originalAuthor"), originalAuthor);
+    return o;
+}
+
+HistoryRecord HistoryRecord::fromJson(const QJsonObject &o)
+{
+    // Read leniently: the store keeps what the feed brought, checked when it arrived.
+    HistoryRecord h;
+    h.id = o.value(QLatin1String("id")).toString();
+    h.caseId = o.value(QLatin1String("caseId")).toString();
+    h.at = o.value(QLatin1String("at")).toString();
+    h.by = o.value(QLatin1String("by")).toString();
+    h.action = o.value(QLatin1String("action")).toString();
+    h.changes = o.value(QLatin1String("changes")).toObject();
+    const QJsonValue text = o.value(QLatin1String("text"));
+    if (text.isString())
+        h.text = text.toString();
+    h.deviceId = o.value(QLatin1String("deviceId")).toString();
+    h.clientTime = o.value(QLatin1String("clientTime")).toString();
+    h.originalAuthor = o.value(QLatin1String("originalAuthor")).toString();
+    return h;
+}
+
 QJsonObject EventEntry::toJson() const
 {
     return { { "id", id }, { "at", iso(at) }, { "level", eventLevelName(level) }, { "category", category },

@@ -152,6 +152,44 @@ struct AttachmentInfo {
     QJsonObject toJson() const;
 };
 
+/// An attachment the server lists for a case on the device, to be fetched into the cache.
+struct PrefetchItem {
+    QString id;
+    QString caseId;
+    QString name;
+    qint64 size = 0;
+    QString sha256;
+};
+
+/// What the background prefetch of attachments has to do (StoreReads::prefetchPlan): the
+/// attachments of every case on the device in order (soonest due first, then the newest cases; in a
+/// case the newest attachment first), those already on the device counted, the rest within the budget.
+struct PrefetchPlan {
+    QList<PrefetchItem> toFetch;
+    int listed = 0; // attachments the server lists for the cases on the device
+    int onDevice = 0; // of them, with a copy here
+    qint64 bytesOnDevice = 0;
+    int overBudget = 0; // left out: they do not fit in the budget
+};
+
+/// One entry of a case's history as the server recorded it (a change, a note, an attachment, a flow
+/// action), kept on the device from the changes feed.
+struct HistoryRecord {
+    QString id; // the server's entry id
+    QString caseId;
+    QString at; // RFC 3339, the server's time
+    QString by;
+    QString action; // create, update, transition:<name>, note, attach, assign, ...
+    QJsonObject changes; // {"field": [old, new]}
+    QString text; // a note's text
+    QString deviceId;
+    QString clientTime;
+    QString originalAuthor;
+    /// For `--json` output: the entry as the server sent it.
+    QJsonObject toJson() const;
+    static HistoryRecord fromJson(const QJsonObject &o);
+};
+
 enum class EventLevel { Debug, Info, Warning, Error };
 QString eventLevelName(EventLevel l);
 

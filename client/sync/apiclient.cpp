@@ -163,6 +163,8 @@ void ApiClient::changes(const QString &since, int limit, Callback<ChangesPage> d
     q.addQueryItem(QStringLiteral("since"), since.isEmpty() ? QStringLiteral("0") : pathSegment(since));
     if (limit > 0)
         q.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    // Extension: the cases' history entries come with the feed (an older server ignores it).
+    q.addQueryItem(QStringLiteral("include"), QStringLiteral("history"));
     u.setQuery(q);
     c.request.setUrl(u);
     exchange<ChangesPage>(std::move(c), false, &parse::changesPage, std::move(done));

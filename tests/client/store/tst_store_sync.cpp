@@ -648,6 +648,52 @@ private Q_SLOTS:
         QVERIFY(!m_store->reads().caseById("C-1"));
     }
 
+    void historyArrivesByIncrementsAndGoesWithItsCase()
+    {
+        auto entry = [](const QString &id, const QString &caseId, const QString &at, const QString &text) {
+            return upsert("history", id,
+                QJsonObject { { "id", id }, { "caseId", caseId }, { "at", at }, { "by", "carol" },
+                    { "deviceId", QJsonValue() }, { "clientTime", QJsonValue() }, { "action", "note" },
+                    { "changes", QJsonObject() }, { "text", text } });
+        };
+        // A delta with one new entry: that entry, and its case announced as changed.
+        auto changed = m_store->pages().applyPage(
+            page({ entry("h10", "C-1", "2026-12-01T08:00:00.000Z", "Gate 4711") }, "t2"), false);
+        QVERIFY(changed.ok());
+        QCOMPARE(*changed, QStringList { "C-1" });
+        changed = m_store->pages().applyPage(
+            page({ entry("h11", "C-1", "2026-12-01T09:00:00.000Z", "Ladder"),
+                     entry("h12", "C-2", "2026-12-01T09:00:00.000Z", "Dog") },
+                "t3"),
+            false);
+        QVERIFY(changed.ok());
+        QStringList texts;
+        for (const HistoryRecord &h : m_store->reads().caseHistory("C-1"))
+            texts << h.by + QLatin1Char(':') + h.text;
+        QCOMPARE(texts, (QStringList { "carol:Gate 4711", "carol:Ladder" }));
+        QCOMPARE(m_store->reads().historyCount(), 3);
+        // An entry without its case or time is a bad answer, and nothing of the page is kept.
+        auto bad = m_store->pages().applyPage(
+            page({ entry("h13", "", "2026-12-01T09:00:00.000Z", "x") }, "t4"), false);
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().code, QString("bad_response"));
+        QCOMPARE(m_store->pages().syncToken(), QString("t3"));
+        // A removed case takes its history with it.
+        QVERIFY(m_store->pages().applyPage(page({ removal("case", "C-2") }, "t5"), false).ok());
+        QVERIFY(m_store->reads().caseHistory("C-2").isEmpty());
+        // A full sync keeps what it sent again and drops the rest.
+        QVERIFY(m_store->pages().beginFullSync().ok());
+        QVERIFY(m_store->pages()
+                    .applyPage(page({ upsert("case", "C-1", caseJson("C-1", 1, baseFields())),
+                                        entry("h11", "C-1", "2026-12-01T09:00:00.000Z", "Ladder") },
+                                   "t9"),
+                        true)
+                    .ok());
+        QVERIFY(m_store->pages().finishFullSync("t9").ok());
+        QCOMPARE(m_store->reads().caseHistory("C-1").size(), 1);
+        QCOMPARE(m_store->reads().historyCount(), 1);
+    }
+
     void fullSyncKeepsTheQueueAndReappliesIt()
     {
         QVERIFY(m_store->edits().updateFields("C-1", { { "readingKw", 15 } }).ok());
