@@ -26,7 +26,7 @@ namespace {
 const QSet<QString> ValueOptions { QStringLiteral("profile"), QStringLiteral("server"),
     QStringLiteral("user"), QStringLiteral("title"), QStringLiteral("queue"), QStringLiteral("batch"),
     QStringLiteral("timeout"), QStringLiteral("type"), QStringLiteral("page"), QStringLiteral("status"),
-    QStringLiteral("ca-bundle"), QStringLiteral("hours") };
+    QStringLiteral("ca-bundle"), QStringLiteral("hours"), QStringLiteral("prefetch-mb") };
 const QSet<QString> FlagOptions { QStringLiteral("json"), QStringLiteral("password-stdin"),
     QStringLiteral("all"), QStringLiteral("full"), QStringLiteral("help"),
     QStringLiteral("allow-insecure-http") };
@@ -35,7 +35,8 @@ const char UsageText[]
     = "usage: outpost [--json] [--profile DIR] COMMAND ...\n"
       "  signin --server URL --user U [--password-stdin] [--allow-insecure-http] [--ca-bundle FILE]\n"
       "  signout\n"
-      "  sync [--full] [--batch N] [--page N] [--timeout SECONDS]\n"
+      "  sync [--full] [--batch N] [--page N] [--timeout SECONDS] [--prefetch-mb N]\n"
+      "       (then the attachments of your cases onto this device, up to N MB, 1024 unless said; 0: none)\n"
       "  status\n"
       "  check\n"
       "  ready [--hours N] [--full]   ready to go offline? (exit 6 when not, with the reasons)\n"
@@ -45,6 +46,7 @@ const char UsageText[]
       "  case update ID FIELD=VALUE...\n"
       "  case transition ID FLOWACTION [FIELD=VALUE...]\n"
       "  case note ID TEXT\n"
+      "  attachment save ID FILE   an attachment from this device's copy (works offline)\n"
       "  outbox\n"
       "  conflicts\n"
       "  export-diagnostics FILE   (also of a damaged store: what still reads)\n"
@@ -79,6 +81,8 @@ std::optional<std::pair<Handler, int>> lookup(const QStringList &words)
         return std::make_pair(&cmdConflicts, 1);
     if (a == QLatin1String("export-diagnostics"))
         return std::make_pair(&cmdExportDiagnostics, 1);
+    if (a == QLatin1String("attachment") && b == QLatin1String("save"))
+        return std::make_pair(&cmdAttachmentSave, 2);
     if (a == QLatin1String("case")) {
         if (b == QLatin1String("list"))
             return std::make_pair(&cmdCaseList, 2);
@@ -102,9 +106,9 @@ bool isCliCommand(const QString &word)
 {
     static const QSet<QString> commands { QStringLiteral("signin"), QStringLiteral("signout"),
         QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("check"), QStringLiteral("ready"),
-        QStringLiteral("recover"), QStringLiteral("case"), QStringLiteral("outbox"),
-        QStringLiteral("conflicts"), QStringLiteral("export-diagnostics"), QStringLiteral("--json"),
-        QStringLiteral("--profile") };
+        QStringLiteral("recover"), QStringLiteral("case"), QStringLiteral("attachment"),
+        QStringLiteral("outbox"), QStringLiteral("conflicts"), QStringLiteral("export-diagnostics"),
+        QStringLiteral("--json"), QStringLiteral("--profile") };
     return commands.contains(word);
 }
 

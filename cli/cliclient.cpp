@@ -250,6 +250,11 @@ int cmdSync(Context &ctx)
         config.batchSize = std::clamp(ctx.options.value(QStringLiteral("batch")).toInt(), 1, 500);
     if (ctx.options.contains(QStringLiteral("page")))
         config.pageLimit = std::clamp(ctx.options.value(QStringLiteral("page")).toInt(), 1, 5000);
+    // Attachments fetched onto the device at the end of the sync (1 GiB unless said).
+    if (ctx.options.contains(QStringLiteral("prefetch-mb")))
+        config.prefetchBudget
+            = qint64(std::clamp(ctx.options.value(QStringLiteral("prefetch-mb")).toInt(), 0, 1024 * 1024))
+            << 20;
     if (ctx.options.contains(QStringLiteral("timeout")))
         config.transferTimeout
             = std::chrono::seconds(std::max(1, ctx.options.value(QStringLiteral("timeout")).toInt()));
@@ -277,6 +282,12 @@ int cmdSync(Context &ctx)
         if (!ctx.json)
             QObject::connect(&controller, &SyncController::progress, &controller,
                 [&](const QString &phase, int done, int total) {
+                    if (phase == QLatin1String("prefetch") && total > 0) {
+                        ctx.err << "Attachments: " << QLocale().toString(done) << " of "
+                                << QLocale().toString(total) << '\n';
+                        ctx.err.flush();
+                        return;
+                    }
                     if (phase != QLatin1String("fullSync") || total <= 0)
                         return;
                     if (!fullSyncClock.isValid()) {

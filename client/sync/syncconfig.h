@@ -47,6 +47,9 @@ struct SyncConfig {
     /// Each cycle ends with the device report (PUT /device, DeviceReporter); off only to measure
     /// what it costs (bench/devices_bench).
     bool deviceReport = true;
+    /// Attachments of the cases on the device fetched into the cache at the end of each cycle, up
+    /// to this many bytes on the device (AttachmentPrefetcher); 0: none.
+    qint64 prefetchBudget = qint64(1) << 30;
 };
 
 } // namespace outpost::sync

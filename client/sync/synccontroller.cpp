@@ -125,6 +125,14 @@ void SyncController::setInterval(int ms)
         worker, [worker, ms]() { worker->setInterval(ms); }, Qt::QueuedConnection);
 }
 
+void SyncController::setPrefetchBudget(qint64 bytes)
+{
+    m_config.prefetchBudget = bytes;
+    SyncWorker *worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker, bytes]() { worker->setPrefetchBudget(bytes); }, Qt::QueuedConnection);
+}
+
 void SyncController::setToken(const QString &token)
 {
     if (!m_thread.isRunning()) {

@@ -48,6 +48,8 @@ public Q_SLOTS:
     /// Call after every committed local change; the engine syncs after a short debounce.
     void localChangeMade();
     void setInterval(int ms);
+    /// Bytes of attachments kept on the device (SyncConfig::prefetchBudget), from the next cycle.
+    void setPrefetchBudget(qint64 bytes);
     void setToken(const QString &token);
     void requestFullSync();
 

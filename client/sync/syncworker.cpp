@@ -7,6 +7,7 @@
 
 #include "actionuploader.h"
 #include "apiclient.h"
+#include "attachmentprefetcher.h"
 #include "devicereporter.h"
 #include "httptransport.h"
 #include "localstore.h"
@@ -79,6 +80,9 @@ void SyncWorker::start()
     m_api->setServer(m_config.server);
     m_api->setTransferTimeout(m_config.transferTimeout);
     m_uploader = new ActionUploader(m_store.get(), m_api, this);
+    m_prefetcher = new AttachmentPrefetcher(m_store.get(), m_api, this);
+    connect(m_prefetcher, &AttachmentPrefetcher::progress, this,
+        [this](int done, int total) { Q_EMIT progress(QStringLiteral("prefetch"), done, total); });
     m_uploader->setBatchSize(m_config.batchSize);
     m_uploader->setDepth(m_config.uploadDepth);
     connect(m_uploader, &ActionUploader::uploaded, this,
@@ -162,7 +166,7 @@ void SyncWorker::stop()
     if (m_reachability)
         m_reachability->stop();
     if (m_api)
-        m_api->abortAll();
+        m_api->abortAll(); // a prefetch running ends with its downloads, and the cycle with it
 }
 
 void SyncWorker::syncNow()
@@ -176,6 +180,11 @@ void SyncWorker::localChangeMade()
 {
     publishCounts();
     m_debounceTimer.start(m_config.debounce);
+}
+
+void SyncWorker::setPrefetchBudget(qint64 bytes)
+{
+    m_config.prefetchBudget = std::max<qint64>(0, bytes);
 }
 
 void SyncWorker::setInterval(qint64 ms)
@@ -435,7 +444,21 @@ void SyncWorker::finishCycle()
 {
     const QDateTime now = LocalStore::now();
     (void)m_store->pages().setLastSuccess(now);
-    report(QString(), [this]() { cycleSucceeded(); });
+    // Then the attachments of the cases on the device, within the budget (a failed download does not
+    // fail the cycle: the next one continues where this one stopped).
+    const quint64 cycle = m_cycle;
+    m_prefetcher->start(m_config.prefetchBudget, [this, cycle](int fetched, int failed) {
+        if (cycle != m_cycle)
+            return;
+        if (!m_running) {
+            failCycle(Error(QString::fromLatin1(errc::Canceled), QStringLiteral("The sync was stopped.")));
+            return;
+        }
+        if (fetched > 0 || failed > 0)
+            log(int(EventLevel::Info),
+                QStringLiteral("attachments prefetched: %1 fetched, %2 failed").arg(fetched).arg(failed));
+        report(QString(), [this]() { cycleSucceeded(); });
+    });
 }
 
 void SyncWorker::report(const QString &lastError, std::function<void()> then)

@@ -23,6 +23,7 @@ struct UploadSummary;
 namespace outpost::sync {
 
 class ActionUploader;
+class AttachmentPrefetcher;
 class ApiClient;
 class HttpTransport;
 class NotifyClient;
@@ -62,6 +63,8 @@ public Q_SLOTS:
     /// A local change was committed; syncs after the debounce delay.
     void localChangeMade();
     void setInterval(qint64 ms);
+    /// Bytes of attachments to keep on the device (SyncConfig::prefetchBudget), from the next cycle.
+    void setPrefetchBudget(qint64 bytes);
     /// A fresh token after the user signed in again.
     void setToken(const QString &token);
     /// The next cycle downloads everything again (queued actions are kept).
@@ -72,7 +75,8 @@ Q_SIGNALS:
     /// device_retired): the engine stopped; the store must be erased.
     void deviceWiped();
     void stateChanged(outpost::sync::SyncState state);
-    /// Phases: "attachments", "upload" (done of total), "download" (pages so far, total 0) and
+    /// Phases: "attachments", "upload" (done of total), "download" (pages so far, total 0),
+    /// "prefetch" (attachments on the device of those wanted, at the end of a cycle) and
     /// "fullSync": cases received of all the full sync brings once its first page said how many
     /// (protocol extension "total"), else pages so far with total 0.
     void progress(const QString &phase, int done, int total);
@@ -119,6 +123,7 @@ private:
     std::unique_ptr<client::LocalStore> m_store;
     ApiClient *m_api = nullptr;
     ActionUploader *m_uploader = nullptr;
+    AttachmentPrefetcher *m_prefetcher = nullptr;
     Reachability *m_reachability = nullptr;
     NotifyClient *m_notify = nullptr;
     SyncTriggers *m_triggers;

@@ -108,13 +108,21 @@ private Q_SLOTS:
             QByteArray(64 * 1024, 'd'), "application/pdf");
         QVERIFY2(put.status == 201, qPrintable(put.describe()));
 
-        auto [synced, out] = m_cli.run(m_profile, { QStringLiteral("sync") });
+        // A sync without attachments (no room for them): the case lists the drawing, the device lacks it.
+        auto [synced, out] = m_cli.run(
+            m_profile, { QStringLiteral("sync"), QStringLiteral("--prefetch-mb"), QStringLiteral("0") });
         QVERIFY2(synced == 0, qPrintable(out));
         const auto [code, failed] = ready();
         QCOMPARE(code, 6);
         QCOMPARE(failed, QStringList { QStringLiteral("attachments") });
         const auto [code2, text] = m_cli.run(m_profile, { QStringLiteral("ready") });
         QVERIFY2(text.contains(caseId + QStringLiteral(": drawing.pdf")), qPrintable(text));
+
+        // A sync fetches the attachments of the cases onto the device: ready.
+        auto [synced2, out2] = m_cli.run(m_profile, { QStringLiteral("sync") });
+        QVERIFY2(synced2 == 0, qPrintable(out2));
+        QVERIFY2(out2.contains(QStringLiteral("Attachments: 1 of 1")), qPrintable(out2));
+        QCOMPARE(ready().first, 0);
     }
 
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
