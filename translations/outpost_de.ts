@@ -521,6 +521,10 @@
 <context>
     <name>outpost::client::LocalStore</name>
     <message>
+        <source>History entry %1 has no case, time or action.</source>
+        <translation>Verlaufseintrag %1 hat keinen Fall, keine Zeit oder keine Aktion.</translation>
+    </message>
+    <message>
         <source>Case %1 is not in the offline store.</source>
         <translation>Fall %1 ist nicht im Offline-Speicher.</translation>
     </message>
@@ -1734,12 +1738,12 @@ Details: %1</translation>
         <translation>Verlauf des Falls</translation>
     </message>
     <message>
-        <source>Fetch the history from the server again</source>
-        <translation>Den Verlauf erneut vom Server abrufen</translation>
+        <source>Read the history on this device again</source>
+        <translation>Den Verlauf auf diesem Gerät erneut lesen</translation>
     </message>
     <message>
-        <source>The server has no history for this case yet.</source>
-        <translation>Der Server hat noch keinen Verlauf für diesen Fall.</translation>
+        <source>No history for this case on this device yet.</source>
+        <translation>Auf diesem Gerät gibt es noch keinen Verlauf für diesen Fall.</translation>
     </message>
     <message>
         <source>%1 Shown is the history as fetched before.</source>
@@ -1754,8 +1758,8 @@ Details: %1</translation>
         <translation>Dieser Fall wurde auf diesem Gerät angelegt und ist noch nicht auf dem Server. Sein Verlauf beginnt, sobald er gesendet ist.</translation>
     </message>
     <message>
-        <source>Loading the history from the server…</source>
-        <translation>Der Verlauf wird vom Server geladen…</translation>
+        <source>Loading the history…</source>
+        <translation>Der Verlauf wird geladen…</translation>
     </message>
 </context>
 <context>
@@ -2120,6 +2124,10 @@ Details: %1</translation>
 <context>
     <name>outpost::ui::ReadyPanel</name>
     <message>
+        <source>Fetching attachments</source>
+        <translation>Anhänge werden geholt</translation>
+    </message>
+    <message>
         <source>&amp;Get ready</source>
         <translation>&amp;Bereit machen</translation>
     </message>
@@ -2240,6 +2248,22 @@ Details: %1</translation>
 </context>
 <context>
     <name>outpost::ui::SettingsDialog</name>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Space for attachments kept on this device, in megabytes</source>
+        <translation>Platz für Anhänge auf diesem Gerät, in Megabyte</translation>
+    </message>
+    <message>
+        <source>After each sync the attachments of your cases are fetched onto this device, soonest due first, up to this size, so that they open offline</source>
+        <translation>Nach jeder Synchronisierung werden die Anhänge Ihrer Fälle auf dieses Gerät geholt, die am frühesten fälligen zuerst, bis zu dieser Größe, damit sie offline zu öffnen sind</translation>
+    </message>
+    <message>
+        <source>&amp;Keep on this device:</source>
+        <translation>Auf diesem Gerät &amp;behalten:</translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
@@ -2681,6 +2705,10 @@ Details: %1</translation>
 </context>
 <context>
     <name>outpost::ui::SyncStatusBar</name>
+    <message>
+        <source>Attachments: %1 of %2</source>
+        <translation>Anhänge: %1 von %2</translation>
+    </message>
     <message>
         <source>Sync progress</source>
         <translation>Synchronisierungsfortschritt</translation>

@@ -521,6 +521,10 @@
 <context>
     <name>outpost::client::LocalStore</name>
     <message>
+        <source>History entry %1 has no case, time or action.</source>
+        <translation>L’entrée d’historique %1 n’a pas de dossier, d’heure ou d’action.</translation>
+    </message>
+    <message>
         <source>Case %1 is not in the offline store.</source>
         <translation>Le dossier %1 n&apos;est pas dans le stockage hors ligne.</translation>
     </message>
@@ -1734,12 +1738,12 @@ Détails : %1</translation>
         <translation>Historique du dossier</translation>
     </message>
     <message>
-        <source>Fetch the history from the server again</source>
-        <translation>Récupérer à nouveau l’historique depuis le serveur</translation>
+        <source>Read the history on this device again</source>
+        <translation>Relire l’historique sur cet appareil</translation>
     </message>
     <message>
-        <source>The server has no history for this case yet.</source>
-        <translation>Le serveur n’a pas encore d’historique pour ce dossier.</translation>
+        <source>No history for this case on this device yet.</source>
+        <translation>Pas encore d’historique pour ce dossier sur cet appareil.</translation>
     </message>
     <message>
         <source>%1 Shown is the history as fetched before.</source>
@@ -1754,8 +1758,8 @@ Détails : %1</translation>
         <translation>Ce dossier a été créé sur cet appareil et n’est pas encore sur le serveur. Son historique commence dès qu’il est envoyé.</translation>
     </message>
     <message>
-        <source>Loading the history from the server…</source>
-        <translation>Chargement de l’historique depuis le serveur…</translation>
+        <source>Loading the history…</source>
+        <translation>Chargement de l’historique…</translation>
     </message>
 </context>
 <context>
@@ -2120,6 +2124,10 @@ Détails : %1</translation>
 <context>
     <name>outpost::ui::ReadyPanel</name>
     <message>
+        <source>Fetching attachments</source>
+        <translation>Téléchargement des pièces jointes</translation>
+    </message>
+    <message>
         <source>&amp;Get ready</source>
         <translation>&amp;Se préparer</translation>
     </message>
@@ -2240,6 +2248,22 @@ Détails : %1</translation>
 </context>
 <context>
     <name>outpost::ui::SettingsDialog</name>
+    <message>
+        <source> MB</source>
+        <translation> Mo</translation>
+    </message>
+    <message>
+        <source>Space for attachments kept on this device, in megabytes</source>
+        <translation>Espace pour les pièces jointes gardées sur cet appareil, en mégaoctets</translation>
+    </message>
+    <message>
+        <source>After each sync the attachments of your cases are fetched onto this device, soonest due first, up to this size, so that they open offline</source>
+        <translation>Après chaque synchronisation, les pièces jointes de vos dossiers sont téléchargées sur cet appareil, les plus urgents d’abord, jusqu’à cette taille, pour qu’elles s’ouvrent hors ligne</translation>
+    </message>
+    <message>
+        <source>&amp;Keep on this device:</source>
+        <translation>&amp;Garder sur cet appareil :</translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation>Paramètres</translation>
@@ -2681,6 +2705,10 @@ Détails : %1</translation>
 </context>
 <context>
     <name>outpost::ui::SyncStatusBar</name>
+    <message>
+        <source>Attachments: %1 of %2</source>
+        <translation>Pièces jointes : %1 sur %2</translation>
+    </message>
     <message>
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>

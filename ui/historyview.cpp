@@ -31,7 +31,7 @@ HistoryView::HistoryView(QWidget *parent)
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_refresh->setObjectName(QStringLiteral("historyRefresh"));
-    m_refresh->setToolTip(tr("Fetch the history from the server again"));
+    m_refresh->setToolTip(tr("Read the history on this device again"));
     connect(m_refresh, &QPushButton::clicked, this, &HistoryView::refresh);
 
     auto *buttons = new QHBoxLayout;
@@ -58,7 +58,7 @@ void HistoryView::setHost(CaseDetailsHost *host)
             m_waitingForServer = false;
             m_model->setEntries(entries, &m_type, m_lookup);
             if (entries.isEmpty())
-                showStatus(tr("The server has no history for this case yet."));
+                showStatus(tr("No history for this case on this device yet."));
             else
                 m_status->hide();
             m_refresh->setEnabled(true);
@@ -122,7 +122,7 @@ void HistoryView::refresh()
     m_loading = true;
     m_refresh->setEnabled(false);
     if (m_model->rowCount() == 0)
-        showStatus(tr("Loading the history from the server…"));
+        showStatus(tr("Loading the history…"));
     m_host->fetchHistory(m_caseId);
 }
 

@@ -96,6 +96,8 @@ void ReadyPanel::setProgress(const QString &phase, int done, int total)
         what = tr("Sending your changes");
     else if (phase == QLatin1String("attachments"))
         what = tr("Sending attachments");
+    else if (phase == QLatin1String("prefetch"))
+        what = tr("Fetching attachments");
     else
         what = tr("Fetching news from the server");
     m_status->setText(

@@ -29,6 +29,7 @@ SettingsDialog::SettingsDialog(QSettings &settings, QWidget *parent)
     , m_settings(settings)
     , m_server(new QLineEdit(this))
     , m_interval(new QSpinBox(this))
+    , m_prefetch(new QSpinBox(this))
     , m_language(new QComboBox(this))
     , m_idle(new QSpinBox(this))
     , m_cameraFolder(new QLineEdit(this))
@@ -50,6 +51,15 @@ SettingsDialog::SettingsDialog(QSettings &settings, QWidget *parent)
     m_interval->setValue(
         int(std::chrono::duration_cast<std::chrono::minutes>(syncInterval(settings)).count()));
     m_interval->setAccessibleName(tr("Sync interval in minutes"));
+    m_prefetch->setObjectName(QStringLiteral("prefetchBudget"));
+    m_prefetch->setRange(0, 1024 * 1024);
+    m_prefetch->setSingleStep(256);
+    m_prefetch->setSuffix(tr(" MB"));
+    m_prefetch->setSpecialValueText(tr("none"));
+    m_prefetch->setValue(int(prefetchBudget(settings) >> 20));
+    m_prefetch->setAccessibleName(tr("Space for attachments kept on this device, in megabytes"));
+    m_prefetch->setToolTip(tr("After each sync the attachments of your cases are fetched onto this device, "
+                              "soonest due first, up to this size, so that they open offline"));
     m_language->addItem(tr("System language"), QStringLiteral("system"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
@@ -110,6 +120,7 @@ SettingsDialog::SettingsDialog(QSettings &settings, QWidget *parent)
     auto *cameraLabel = new QLabel(tr("&Camera import folder:"), files); // a row of two: its own label
     cameraLabel->setBuddy(m_cameraFolder);
     f->addRow(cameraLabel, cameraRow);
+    f->addRow(tr("&Keep on this device:"), m_prefetch);
 
     auto *kiosk = new QGroupBox(tr("Kiosk mode"), this);
     auto *k = new QFormLayout(kiosk);
@@ -142,6 +153,13 @@ std::chrono::milliseconds SettingsDialog::syncInterval(const QSettings &settings
 {
     const int minutes = std::clamp(settings.value(QStringLiteral("sync/intervalMinutes"), 5).toInt(), 1, 240);
     return std::chrono::minutes(minutes);
+}
+
+qint64 SettingsDialog::prefetchBudget(const QSettings &settings)
+{
+    const qint64 mb = std::clamp<qint64>(
+        settings.value(QStringLiteral("sync/prefetchMegabytes"), 1024).toLongLong(), 0, 1024 * 1024);
+    return mb << 20;
 }
 
 bool SettingsDialog::save()
@@ -202,6 +220,7 @@ bool SettingsDialog::save()
     if (!server.isEmpty())
         m_settings.setValue(QStringLiteral("signin/server"), server);
     m_settings.setValue(QStringLiteral("sync/intervalMinutes"), m_interval->value());
+    m_settings.setValue(QStringLiteral("sync/prefetchMegabytes"), m_prefetch->value());
     m_settings.setValue(QStringLiteral("ui/language"), language);
     m_settings.setValue(QStringLiteral("kiosk/idleMinutes"), m_idle->value());
     if (camera.isEmpty())

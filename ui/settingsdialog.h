@@ -20,11 +20,12 @@ namespace outpost::ui {
 /// App settings written to QSettings: server (signin/server), sync interval in minutes
 /// (sync/intervalMinutes), language ("system", "en", "de", "fr"; ui/language, applied at the next
 /// start), kiosk idle minutes (kiosk/idleMinutes) and the administrator PIN (kiosk/pin*, hashed).
-/// Attachments: the camera import folder (attachments/cameraFolder; with Pictures the kiosk's only
-/// attachment folders) and whether a kiosk asks the PIN before choosing files (kiosk/attachWithoutPin).
-/// A new PIN needs the current one when a PIN is set (checked by PinGuard: slower after 3 wrong).
-/// The camera folder's "Browse…" opens a FolderPickerDialog kept to the allowed places; a typed
-/// folder is checked by the same rule (FileAccess::whyNoAttachmentFolder).
+/// Attachments: the space for attachments fetched ahead onto the device (sync/prefetchMegabytes), the camera
+/// import folder (attachments/cameraFolder; with Pictures the kiosk's only attachment folders) and whether a
+/// kiosk asks the PIN before choosing files (kiosk/attachWithoutPin). A new PIN needs the current one when a
+/// PIN is set (checked by PinGuard: slower after 3 wrong). The camera folder's "Browse…" opens a
+/// FolderPickerDialog kept to the allowed places; a typed folder is checked by the same rule
+/// (FileAccess::whyNoAttachmentFolder).
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -35,6 +36,9 @@ public:
 
     /// The saved "Sync every" setting (5 minutes when unset), as the sync engine takes it.
     static std::chrono::milliseconds syncInterval(const QSettings &settings);
+    /// The saved budget for attachments fetched ahead onto the device (sync/prefetchMegabytes, 1 GiB
+    /// when unset; 0: none), in bytes as the sync engine takes it.
+    static qint64 prefetchBudget(const QSettings &settings);
 
     /// Writes the values; false (with a message shown) when one is not acceptable.
     bool save();
@@ -42,6 +46,7 @@ public:
 
     QLineEdit *serverEdit() const { return m_server; }
     QSpinBox *intervalBox() const { return m_interval; }
+    QSpinBox *prefetchBox() const { return m_prefetch; }
     QComboBox *languageBox() const { return m_language; }
     QSpinBox *idleBox() const { return m_idle; }
     QLineEdit *cameraFolderEdit() const { return m_cameraFolder; }
@@ -66,6 +71,7 @@ private:
     QSettings &m_settings;
     QLineEdit *m_server;
     QSpinBox *m_interval;
+    QSpinBox *m_prefetch;
     QComboBox *m_language;
     QSpinBox *m_idle;
     QLineEdit *m_cameraFolder;

@@ -218,8 +218,10 @@ void SyncStatusBar::refresh()
         break;
     case SyncState::Syncing:
         icon = QStringLiteral(":/icons/syncing.svg");
-        text = m_phase == QLatin1String("upload")                 ? tr("Sending changes…")
-            : m_phase == QLatin1String("download")                ? tr("Receiving updates…")
+        text = m_phase == QLatin1String("upload")  ? tr("Sending changes…")
+            : m_phase == QLatin1String("download") ? tr("Receiving updates…")
+            : m_phase == QLatin1String("prefetch") && m_total > 0
+            ? tr("Attachments: %1 of %2").arg(QLocale().toString(m_done), QLocale().toString(m_total))
             : m_phase == QLatin1String("fullSync") && m_total > 0 ? fullSyncText(
                   m_done, m_total, m_fullSyncClock.isValid() ? m_fullSyncClock.elapsed() : 0, m_doneAtStart)
                                                                   : tr("Syncing…");

@@ -276,8 +276,10 @@ void AppSession::bind()
     config.user = m_userId;
     config.token = m_outcome.offline ? QString() : m_outcome.session.token;
     config.keychainService = m_options.keychainService;
-    if (m_options.intervalFromSettings && m_window)
+    if (m_options.intervalFromSettings && m_window) {
         config.interval = SettingsDialog::syncInterval(m_window->settings());
+        config.prefetchBudget = SettingsDialog::prefetchBudget(m_window->settings());
+    }
     m_controller = new sync::SyncController(config, m_options.services);
     connect(m_controller, &sync::SyncController::deviceWiped, this, &AppSession::deviceWiped);
 
@@ -318,8 +320,10 @@ void AppSession::bind()
     sync::SyncController *c = m_controller;
     // "Sync every N minutes" takes effect as it is saved (SyncTriggers: at once when overdue).
     if (m_options.intervalFromSettings) {
-        connect(w, &MainWindow::settingsChanged, c,
-            [w, c](bool) { c->setInterval(int(SettingsDialog::syncInterval(w->settings()).count())); });
+        connect(w, &MainWindow::settingsChanged, c, [w, c](bool) {
+            c->setInterval(int(SettingsDialog::syncInterval(w->settings()).count()));
+            c->setPrefetchBudget(SettingsDialog::prefetchBudget(w->settings()));
+        });
     }
     bar->setPendingCount(store->reads().pendingCount());
     bar->setConflictCount(store->reads().conflictCount());

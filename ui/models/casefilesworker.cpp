@@ -200,21 +200,6 @@ void CaseFilesWorker::download(
             qint64 received, qint64 total) { Q_EMIT progress(attachmentId, received, total); });
 }
 
-void CaseFilesWorker::history(const QString &caseId, const QString &serverId)
-{
-    api()->history(serverId, [this, caseId](Result<QList<sync::HistoryEntry>> got) {
-        if (!got) {
-            Q_EMIT historyDone(caseId, {}, got.error().code, got.error().message);
-            return;
-        }
-        QList<CaseHistoryEntry> out;
-        out.reserve(got.value().size());
-        for (const sync::HistoryEntry &h : got.value())
-            out.append({ QDateTime::fromString(h.at, Qt::ISODateWithMs), h.by, h.action, h.changes, h.text });
-        Q_EMIT historyDone(caseId, out, {}, {});
-    });
-}
-
 void CaseFilesWorker::pruneCache(const QString &cacheDir, int maxAgeDays)
 {
     const QDateTime before = QDateTime::currentDateTimeUtc().addDays(-maxAgeDays);

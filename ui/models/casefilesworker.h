@@ -44,8 +44,6 @@ public Q_SLOTS:
     /// → fileReady with its content.
     void download(
         const QString &caseId, const QString &attachmentId, const QString &dest, const QString &sha256);
-    /// The history of `serverId`, reported for `caseId` (the id the screen knows the case by).
-    void history(const QString &caseId, const QString &serverId);
     /// Removes opened copies in `cacheDir` ("<id>/<name>") not touched for `maxAgeDays` days.
     void pruneCache(const QString &cacheDir, int maxAgeDays);
 
@@ -56,9 +54,6 @@ Q_SIGNALS:
     /// (empty on an error, or when the copy could not be kept).
     void fileReady(const QString &caseId, const QString &attachmentId, const QString &path,
         const QByteArray &content, const QString &error);
-    /// `errorCode` empty: `entries` are the history.
-    void historyDone(const QString &caseId, const QList<outpost::ui::CaseHistoryEntry> &entries,
-        const QString &errorCode, const QString &message);
 
 private:
     client::LocalStore *store(QString *error);

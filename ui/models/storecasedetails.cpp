@@ -58,27 +58,6 @@ StoreCaseDetails::StoreCaseDetails(client::LocalStore *store, const QString &use
             else
                 Q_EMIT attachmentReady(caseId, id, QFileInfo(path).fileName(), content);
         });
-    connect(m_worker, &CaseFilesWorker::historyDone, this,
-        [this](const QString &caseId, const QList<CaseHistoryEntry> &entries, const QString &code,
-            const QString &message) {
-            if (code.isEmpty()) {
-                Q_EMIT historyReady(caseId, entries);
-                return;
-            }
-            qCInfo(lcUiModels) << "history of" << caseId << "not available:" << code << message;
-            const Error e(code, message);
-            if (sync::isTransientError(e) || code == QLatin1String(sync::errc::Canceled))
-                Q_EMIT historyUnavailable(caseId,
-                    tr("The server cannot be reached. The history is shown once you are online."), true);
-            else if (code == QLatin1String(sync::errc::Unauthenticated))
-                Q_EMIT historyUnavailable(
-                    caseId, tr("Sign in again to see the history from the server."), false);
-            else if (code == QLatin1String("not_found") || code == QLatin1String("forbidden"))
-                Q_EMIT historyUnavailable(caseId, tr("The server no longer shows this case to you."), false);
-            else
-                Q_EMIT historyUnavailable(
-                    caseId, tr("The history could not be loaded: %1").arg(message), false);
-        });
     m_thread.start();
     // Opened copies are a cache: what was not opened for a month goes (the originals stay on the
     // server or, until uploaded, beside the store).
@@ -160,8 +139,10 @@ QList<CaseAttachment> StoreCaseDetails::attachments(const QString &caseId) const
     QSet<QString> listed;
     if (c) {
         for (const AttachmentRef &r : c->record.attachments) {
+            // Sent from here, or opened or prefetched into the cache: it opens offline.
             const bool hasLocal
-                = localById.contains(r.id) && QFileInfo::exists(localById.value(r.id).localPath);
+                = (localById.contains(r.id) && QFileInfo::exists(localById.value(r.id).localPath))
+                || !m_store->reads().attachmentCopy(r.id).isEmpty();
             out.append({ r.id, r.name, r.mime, r.size, r.sha256,
                 hasLocal ? CaseAttachment::State::Uploaded : CaseAttachment::State::OnServer });
             listed.insert(r.id);
@@ -235,15 +216,13 @@ void StoreCaseDetails::fetchHistory(const QString &caseId)
             false);
         return;
     }
-    if (!m_online || m_token.isEmpty() || !m_server.isValid()) {
-        Q_EMIT historyUnavailable(caseId,
-            tr("You are offline. The history from the server is shown once it can be reached."), true);
-        return;
-    }
-    const QString id = c ? c->record.id : caseId;
-    CaseFilesWorker *w = m_worker;
+    // The history comes with the changes feed and is read from the store (a few indexed rows), the
+    // same offline as online; reported after this call returns, as a fetch would be.
+    QList<CaseHistoryEntry> entries;
+    for (const client::HistoryRecord &h : m_store->reads().caseHistory(c ? c->record.id : caseId))
+        entries.append({ QDateTime::fromString(h.at, Qt::ISODateWithMs), h.by, h.action, h.changes, h.text });
     QMetaObject::invokeMethod(
-        w, [w, caseId, id] { w->history(caseId, id); }, Qt::QueuedConnection);
+        this, [this, caseId, entries] { Q_EMIT historyReady(caseId, entries); }, Qt::QueuedConnection);
 }
 
 } // namespace outpost::ui
