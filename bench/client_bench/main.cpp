@@ -9,7 +9,12 @@
 //   upload_5k   one cycle draining 5,000 edits queued through LocalStore (upload, then the delta
 //               that brings the server's versions back); `upload_seconds` ends when the download
 //               starts.
+//   prefetch_200 the next cycle after another user attached 200 files of 1 MB to the user's cases:
+//               the cycle, the prefetch part of it (first "prefetch" progress to the end) and the
+//               longest gap of a 5 ms heartbeat on this (the "GUI") thread meanwhile.
 //   peak_rss    the process's peak RSS over everything above.
+// With `outpostd --demo-history N` (run.sh: BENCH_HISTORY, 3) every case comes with N history
+// entries (the feed's include=history), and each change of the delta brings one more.
 // The engine is the product's: SyncController with its SyncWorker on the sync thread, its own
 // LocalStore connection, ApiClient. The token is handed over in SyncConfig (no keychain).
 #include "apiclient.h"
@@ -174,6 +179,8 @@ int main(int argc, char **argv)
     p.addOption({ "upload-depth", "upload requests in flight at once (1: one after the other)", "N", "2" });
     p.addOption({ "device-report", "end each cycle with the device report (PUT /device): on or off", "on|off",
         "on" });
+    p.addOption({ "prefetch", "attachments of 1 MB attached before the prefetch cycle (0: no such phase)",
+        "N", "200" });
     p.process(app);
     const QUrl server(p.value("url"));
     if (!server.isValid() || server.port() <= 0)
@@ -225,7 +232,9 @@ int main(int argc, char **argv)
         controller.start();
         awaitCycle(controller, QStringLiteral("full sync"));
         const client::StoreStatus s = store.reads().status();
-        emitLine("full_sync", m, { { "cases", s.cases }, { "target_seconds", 2.5 } });
+        emitLine("full_sync", m,
+            { { "cases", s.cases }, { "history_entries", store.reads().historyCount() },
+                { "target_seconds", 3.0 }, { "target_rss_mb", 120 } });
     }
 
     // (b) Delta: another user changes cases through the API, then one cycle brings them.
@@ -285,7 +294,8 @@ int main(int argc, char **argv)
         }
         emitLine("delta_1k", m,
             { { "changed_on_server", changes }, { "cases_changed_signalled", changed },
-                { "not_updated", stale }, { "target_seconds", 0.1 } });
+                { "not_updated", stale }, { "history_entries", store.reads().historyCount() },
+                { "target_seconds", 0.15 } });
         if (stale != 0)
             fail(QStringLiteral("%1 of the cases changed on the server are not updated").arg(stale));
     }
@@ -342,6 +352,60 @@ int main(int argc, char **argv)
         emitLine("upload_5k", m, line);
         if (s.pending != 0 || s.syncIssues != 0 || s.conflicts != 0 || wrong != 0)
             fail(QStringLiteral("the upload did not drain cleanly"));
+    }
+
+    // (d) Prefetch: another user attaches files to the user's cases; the next cycle brings them.
+    if (const int files = p.value("prefetch").toInt(); files > 0) {
+        client::CaseFilter f;
+        f.limit = files;
+        const QList<client::LocalCase> targets = store.reads().cases(f);
+        if (targets.size() < files)
+            fail(QStringLiteral("only %1 cases for %2 attachments").arg(targets.size()).arg(files));
+        QByteArray bytes(1024 * 1024, Qt::Uninitialized);
+        for (int i = 0; i < files; ++i) {
+            for (int j = 0; j < bytes.size(); j += 64)
+                bytes[j] = char(i + j);
+            auto r = await<Result<UploadedAttachment>>([&](auto cb) {
+                otherApi.putAttachment(QUuid::createUuid().toString(QUuid::WithoutBraces),
+                    targets.at(i).record.id, QStringLiteral("drawing-%1.pdf").arg(i),
+                    QStringLiteral("application/pdf"), bytes, cb);
+            });
+            if (!r.ok())
+                fail(QStringLiteral("attachment %1: %2").arg(i).arg(r.error().toString()));
+        }
+        // The "GUI" thread: a 5 ms heartbeat whose longest gap says whether anything blocked it.
+        QElapsedTimer beat;
+        qint64 longestGapMs = 0;
+        QTimer heartbeat;
+        heartbeat.setTimerType(Qt::PreciseTimer);
+        QObject::connect(
+            &heartbeat, &QTimer::timeout, [&]() { longestGapMs = std::max(longestGapMs, beat.restart()); });
+        double prefetchStart = -1;
+        int fetched = 0, wanted = 0;
+        Mark m;
+        auto phases = QObject::connect(&controller, &SyncController::progress, &controller,
+            [&](const QString &phase, int done, int total) {
+                if (phase != QLatin1String("prefetch"))
+                    return;
+                if (prefetchStart < 0)
+                    prefetchStart = m.wall.nsecsElapsed() / 1e9;
+                fetched = done;
+                wanted = total;
+            });
+        beat.start();
+        heartbeat.start(5);
+        controller.syncNow();
+        awaitCycle(controller, QStringLiteral("prefetch"));
+        heartbeat.stop();
+        QObject::disconnect(phases);
+        const double cycle = m.wall.nsecsElapsed() / 1e9;
+        emitLine("prefetch_200", m,
+            { { "attachments", files }, { "on_device", fetched }, { "of", wanted },
+                { "prefetch_seconds", prefetchStart < 0 ? -1.0 : cycle - prefetchStart },
+                { "cycle_seconds", cycle }, { "gui_longest_gap_ms", double(longestGapMs) },
+                { "target_seconds", 5.0 }, { "target_gap_ms", 50 } });
+        if (fetched != files)
+            fail(QStringLiteral("%1 of %2 attachments on the device").arg(fetched).arg(files));
     }
 
     Mark none;

@@ -9,6 +9,8 @@
 #      scope is half of the demo cases, so BENCH_CASES=100000 gives her 50,000) and BENCH_OTHER (the
 #      user who changes cases on the server before the delta: alice, or carol when BENCH_USER=alice).
 #      BENCH_SERVER_ARGS: further outpostd options (e.g. "--compression-level 0").
+#      BENCH_HISTORY: history entries per demo case (3; the feed brings them with include=history),
+#      BENCH_PREFETCH: attachments of 1 MB attached before the prefetch cycle (200; 0: no such phase).
 # Starts outpostd on 127.0.0.1 port 0 with SQLite in a temp dir and the demo data set, runs
 # client_bench against it (a fresh profile in a temp dir), then stops the server again.
 set -euo pipefail
@@ -29,14 +31,16 @@ cleanup() {
 trap cleanup EXIT
 
 # shellcheck disable=SC2086 # BENCH_SERVER_ARGS: further outpostd options, e.g. --compression-level 0
-start_outpostd client_bench "$outpostd" "$work" server "sqlite:$work/server.sqlite" "$cases" ${BENCH_SERVER_ARGS:-}
+start_outpostd client_bench "$outpostd" "$work" server "sqlite:$work/server.sqlite" "$cases" \
+  --demo-history "${BENCH_HISTORY:-3}" ${BENCH_SERVER_ARGS:-}
 
 user=${BENCH_USER:-carol}
 other=${BENCH_OTHER:-$([ "$user" = alice ] && echo carol || echo alice)}
 QT_LOGGING_RULES="outpost.*.info=false" ${BENCH_WRAP:-} "$client" --url "$url" --server-pid "$server_pid" \
   --user "$user" --password "$user" --other "$other" \
   --changes "${BENCH_CHANGES:-1000}" --actions "${BENCH_ACTIONS:-5000}" \
-  --upload-depth "${BENCH_UPLOAD_DEPTH:-2}" --device-report "${BENCH_DEVICE_REPORT:-on}"
+  --upload-depth "${BENCH_UPLOAD_DEPTH:-2}" --device-report "${BENCH_DEVICE_REPORT:-on}" \
+  --prefetch "${BENCH_PREFETCH:-200}"
 
 kill -TERM "$server_pid"
 wait "$server_pid" || echo "client_bench: outpostd exited with $?" >&2
