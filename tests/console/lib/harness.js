@@ -192,7 +192,7 @@ export async function bearer(server, user, password = user, deviceId = `test-${u
         deviceId,
         token,
         async call(method, path, body) {
-            const r = await fetch(`${server.url}/api/v1/${path}`, { method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: body === undefined ? undefined : JSON.stringify(body) });
+            const r = await fetch(`${server.url}/api/v1/${path}`, { method, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'X-Outpost-Features': 'signature' }, body: body === undefined ? undefined : JSON.stringify(body) });
             const text = await r.text();
             let json = null;
             try {
