@@ -358,6 +358,9 @@ int main(int argc, char **argv)
     if (const int files = p.value("prefetch").toInt(); files > 0) {
         client::CaseFilter f;
         f.limit = files;
+        // A technician attaches to cases of their own; an administrator to any.
+        if (!otherSession->roles.contains(QStringLiteral("admin")))
+            f.assignee = other;
         const QList<client::LocalCase> targets = store.reads().cases(f);
         if (targets.size() < files)
             fail(QStringLiteral("only %1 cases for %2 attachments").arg(targets.size()).arg(files));
