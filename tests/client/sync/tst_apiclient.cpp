@@ -117,7 +117,8 @@ private Q_SLOTS:
         QVERIFY(r->more);
         QCOMPARE(m_server->requests.size(), 1);
         const QByteArray req = m_server->requests.first();
-        QVERIFY2(req.startsWith("GET /api/v1/sync/changes?since=0&limit=100 "), req.constData());
+        QVERIFY2(
+            req.startsWith("GET /api/v1/sync/changes?since=0&limit=100&include=history "), req.constData());
         QVERIFY(req.contains("Authorization: Bearer T0K"));
     }
 
