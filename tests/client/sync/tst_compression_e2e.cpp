@@ -48,6 +48,22 @@ QByteArray inflateAll(const QByteArray &data, int windowBits)
     return rc == Z_STREAM_END ? out : QByteArray();
 }
 
+/// Twenty notes on `caseId`: an upload body of a few KiB, worth deflating.
+QList<Action> twentyNotes(const QString &caseId)
+{
+    QList<Action> notes;
+    for (int i = 0; i < 20; ++i) {
+        Action a;
+        a.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        a.type = ActionType::Note;
+        a.caseId = caseId;
+        a.text = QStringLiteral("Checked the meter, all readings as expected (%1).").arg(i);
+        a.clientTime = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+        notes.append(a);
+    }
+    return notes;
+}
+
 /// `megabytes` MiB of spaces, gzipped chunk by chunk (never whole in memory): about 1 KB per MiB.
 QByteArray gzipBomb(int megabytes)
 {
@@ -254,16 +270,7 @@ private Q_SLOTS:
             accessLines(m_server, "/api/v1/sync/changes").constLast().constData());
 
         // Upload: deflated, since the server's answers said it accepts that.
-        QList<Action> notes;
-        for (int i = 0; i < 20; ++i) {
-            Action a;
-            a.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-            a.type = ActionType::Note;
-            a.caseId = caseId;
-            a.text = QStringLiteral("Checked the meter, all readings as expected (%1).").arg(i);
-            a.clientTime = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-            notes.append(a);
-        }
+        const QList<Action> notes = twentyNotes(caseId);
         const HttpTransport::BodyBytes before = transport->bodyBytes();
         auto results = await<Result<QList<ActionResult>>>(
             [&](auto cb) { api.uploadActions(QStringLiteral("test-alice"), notes, cb); });
@@ -316,16 +323,7 @@ private Q_SLOTS:
         for (const Change &ch : page->changes)
             if (ch.kind == ChangeKind::Case && caseId.isEmpty())
                 caseId = ch.id;
-        QList<Action> notes;
-        for (int i = 0; i < 20; ++i) {
-            Action a;
-            a.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-            a.type = ActionType::Note;
-            a.caseId = caseId;
-            a.text = QStringLiteral("Checked the meter again, all readings as expected (%1).").arg(i);
-            a.clientTime = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-            notes.append(a);
-        }
+        const QList<Action> notes = twentyNotes(caseId);
         const HttpTransport::BodyBytes before = transport->bodyBytes();
         auto results = await<Result<QList<ActionResult>>>(
             [&](auto cb) { api.uploadActions(QStringLiteral("test-carol"), notes, cb); });
