@@ -228,13 +228,11 @@ void HttpTransportWorker::run(const std::shared_ptr<HttpChannelState> &channel, 
     // How fast the answer's bytes come once they flow (after the server's own time): LinkRate.
     if (!m_clock.isValid())
         m_clock.start();
-    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64) {
-        if (received > 0 && !reply->property(kFirstBytesAt).isValid())
-            reply->setProperty(kFirstBytesAt, m_clock.nsecsElapsed());
-        reply->setProperty(kBytesSeen, received);
-    });
     connect(reply, &QNetworkReply::downloadProgress, this,
         [this, reply, maxResponse, progress, channel](qint64 received, qint64 total) {
+            if (received > 0 && !reply->property(kFirstBytesAt).isValid())
+                reply->setProperty(kFirstBytesAt, m_clock.nsecsElapsed());
+            reply->setProperty(kBytesSeen, received);
             if (received > maxResponse && !reply->property(kTooLarge).toBool()) {
                 reply->setProperty(kTooLarge, true);
                 reply->abort();
