@@ -396,7 +396,10 @@ int benchUploads(const Env &env, int callers, int seconds, int batchSize, bool p
         }
         ++requests;
         c.sent.start();
-        QNetworkReply *r = c.nam->post(request(env, QStringLiteral("/api/v1/sync/actions"), c.token), c.body);
+        // Plain answers, as the app asks for them on a fast link (LinkRate; protocol.md, Compression).
+        QNetworkRequest req = request(env, QStringLiteral("/api/v1/sync/actions"), c.token);
+        req.setRawHeader("Accept-Encoding", "identity");
+        QNetworkReply *r = c.nam->post(req, c.body);
         QObject::connect(r, &QNetworkReply::finished, c.nam.get(), [&, r, cp = &c] {
             r->deleteLater();
             const double ms = double(cp->sent.nsecsElapsed()) / 1e6;
