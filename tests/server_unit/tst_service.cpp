@@ -58,6 +58,23 @@ private Q_SLOTS:
         QCOMPARE(opened, (QList<bool> { true, true }));
     }
 
+    void postgresqlSessionsRunWithoutJit()
+    {
+        if (m_backend != Harness::Backend::PostgreSQL)
+            QSKIP("PostgreSQL only");
+        // JIT compiled each full-sync page of a fleet for 1.2 s before a 0.2 s query ran.
+        auto config = DbConfig::parse(h->dbUrl());
+        QVERIFY(config.ok());
+        auto db = Database::open(config.value());
+        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().toString()));
+        auto conn = db.value()->connection();
+        QVERIFY(conn.ok());
+        auto q = runSql(conn.value(), QStringLiteral("SHOW jit"));
+        QVERIFY(q.ok());
+        QVERIFY(q.value().next());
+        QCOMPARE(q.value().value(0).toString(), QStringLiteral("off"));
+    }
+
     void refusesNewerDatabase()
     {
         if (m_backend == Harness::Backend::PostgreSQL) {
