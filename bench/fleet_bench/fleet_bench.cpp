@@ -5,7 +5,7 @@
 //       with --own cases assigned to them and --queue-cases unassigned cases in their team's queue.
 //   fleet_bench run --url URL[,URL…] --pid PID[,PID…] --devices 500 [--seconds 60] [--password P]
 //       [--signin-spread 30] [--poll-s 5] [--push-share 0.2] [--upload-s 20] [--upload-notes 2]
-//       [--burst-share 0.05] [--burst 200] [--label L]
+//       [--burst-share 0.05] [--burst 200] [--label L] [--db-pid POSTMASTER]
 //       device i signs in as fleet-i on instance i % instances (sign-ins spread over --signin-spread
 //       seconds), reads its whole scope (full sync, pages of 5,000 as the app asks), then polls every
 //       --poll-s seconds, or, for a --push-share of the devices, keeps a WebSocket and pulls when
@@ -19,6 +19,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -113,6 +114,30 @@ double statusMb(qint64 pid, const QByteArray &key)
         if (line.startsWith(QByteArray(key).append(':')))
             return double(line.mid(key.size() + 1).trimmed().split(' ').value(0).toLongLong()) / 1024.0;
     return 0;
+}
+
+/// CPU seconds of a PostgreSQL cluster: its postmaster and every process it started (backends of
+/// both instances, WAL writer, checkpointer); backends that ended meanwhile are not counted.
+double clusterCpuSeconds(qint64 postmaster)
+{
+    if (postmaster <= 0)
+        return 0;
+    double total = cpuSecondsOf(postmaster);
+    const QDir proc(QStringLiteral("/proc"));
+    for (const QString &entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool ok = false;
+        const qint64 pid = entry.toLongLong(&ok);
+        if (!ok)
+            continue;
+        QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray stat = f.readAll();
+        const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1 && fields.at(1).toLongLong() == postmaster)
+            total += cpuSecondsOf(pid);
+    }
+    return total;
 }
 
 /// Forgets the process's peak RSS so far (the demo seed's), so VmHWM holds the run's own peak.
@@ -515,7 +540,7 @@ double loadAverage()
     return f.open(QIODevice::ReadOnly) ? f.readAll().split(' ').value(0).toDouble() : 0;
 }
 
-int run(const Params &p, const std::vector<qint64> &pids)
+int run(const Params &p, const std::vector<qint64> &pids, qint64 dbPid)
 {
     Fleet fleet(p);
     fleet.requestsPerInstance.assign(p.urls.size(), 0);
@@ -526,6 +551,7 @@ int run(const Params &p, const std::vector<qint64> &pids)
     }
     std::vector<double> rssMax(pids.size(), 0);
     const double load0 = loadAverage();
+    const double dbCpu0 = clusterCpuSeconds(dbPid);
     const double benchCpu0 = outpost::bench::cpuSeconds();
     fleet.deadlineMs = qint64(p.seconds) * 1000;
     fleet.clock.start();
@@ -591,6 +617,7 @@ int run(const Params &p, const std::vector<qint64> &pids)
         { QStringLiteral("burst_devices"), burstDevices }, { QStringLiteral("requests"), total },
         { QStringLiteral("requests_per_s"), double(total) / elapsed },
         { QStringLiteral("actions_applied"), fleet.actionsApplied },
+        { QStringLiteral("database_cpu_seconds"), clusterCpuSeconds(dbPid) - dbCpu0 },
         { QStringLiteral("bench_cpu_seconds"), outpost::bench::cpuSeconds() - benchCpu0 },
         { QStringLiteral("bench_peak_rss_mb"), outpost::bench::peakRssMb() },
         { QStringLiteral("load_average_start"), load0 }, { QStringLiteral("load_average_max"), loadMax } });
@@ -629,6 +656,8 @@ int main(int argc, char **argv)
     const auto burstShare = opt("burst-share", "Share of devices sending an offline burst.", "0.05");
     const auto burst = opt("burst", "Actions in an offline burst.", "200");
     const auto label = opt("label", "Device id prefix.", "fleet");
+    const auto dbPid
+        = opt("db-pid", "The PostgreSQL postmaster's process id, for the cluster's CPU seconds.", "0");
     cl.process(app);
     Params p;
     std::vector<qint64> pids;
@@ -663,7 +692,7 @@ int main(int argc, char **argv)
             qBound(0, cl.value(queueCases).toInt(), 10000), qBound(1, cl.value(team).toInt(), 1000),
             p.password);
     if (mode == QLatin1String("run"))
-        return run(p, pids);
+        return run(p, pids, cl.value(dbPid).toLongLong());
     std::fprintf(stderr, "fleet: mode must be setup or run\n");
     return 2;
 }

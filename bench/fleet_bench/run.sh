@@ -55,7 +55,8 @@ for n in ${FLEET_INSTANCES:-1 2}; do
   pid_list=$(IFS=,; echo "${pids[*]:0:$n}")
   echo "fleet: $devices devices for $seconds s on $n instance(s), load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   # shellcheck disable=SC2086
-  "$tool" run --url "$url_list" --pid "$pid_list" --devices "$devices" --seconds "$seconds" \
+  "$tool" run --url "$url_list" --pid "$pid_list" --db-pid "$(head -1 "$work/pg/data/postmaster.pid")" \
+    --devices "$devices" --seconds "$seconds" \
     --signin-spread "${FLEET_SIGNIN_SPREAD:-30}" --label "fleet$n" ${FLEET_ARGS:-} | tee -a "$work/lines" \
     || echo "fleet: not every device signed in and synced in the run with $n instance(s)" >&2
 done
@@ -82,6 +83,7 @@ if 1 in runs and 2 in runs:
         if kind in a["kinds"] and kind in b["kinds"]:
             out[kind + "_p99_ms"] = [a["kinds"][kind]["p99_ms"], b["kinds"][kind]["p99_ms"]]
     out["requests_per_s"] = [a["summary"]["requests_per_s"], b["summary"]["requests_per_s"]]
+    out["database_cpu_seconds"] = [round(a["summary"]["database_cpu_seconds"], 2), round(b["summary"]["database_cpu_seconds"], 2)]
     out["server_cpu_seconds"] = [round(sum(i["cpu_seconds"] for i in a["inst"]), 2),
                                  round(sum(i["cpu_seconds"] for i in b["inst"]), 2)]
     out["peak_rss_mb_max"] = [max(i["peak_rss_mb"] for i in a["inst"]), max(i["peak_rss_mb"] for i in b["inst"])]
