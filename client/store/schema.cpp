@@ -219,8 +219,27 @@ Status toVersion7(const QSqlDatabase &db)
         });
 }
 
+// Version 8: the history in one index instead of two. A full sync writes three or more entries a
+// case (150,000 for 50,000 cases): with `id` as a text primary key every entry went into three
+// b-trees (the rows, the key, the case index). The rows are now appended in arrival order and the
+// one unique index (case_id, at, id) both finds a case's entries in order and recognises an entry
+// sent again (an entry never changes, and its id is the server's, unique across cases).
+Status toVersion8(const QSqlDatabase &db)
+{
+    return run(db,
+        {
+            QStringLiteral("CREATE TABLE case_history_v8 (case_id TEXT NOT NULL, at TEXT NOT NULL, "
+                           "id TEXT NOT NULL, json TEXT NOT NULL, seen_gen INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("INSERT INTO case_history_v8(case_id, at, id, json, seen_gen) "
+                           "SELECT case_id, at, id, json, seen_gen FROM case_history ORDER BY rowid"),
+            QStringLiteral("DROP TABLE case_history"),
+            QStringLiteral("ALTER TABLE case_history_v8 RENAME TO case_history"),
+            QStringLiteral("CREATE UNIQUE INDEX case_history_case ON case_history(case_id, at, id)"),
+        });
+}
+
 const QList<std::function<Status(const QSqlDatabase &)>> kSteps
-    = { toVersion1, toVersion2, toVersion3, toVersion4, toVersion5, toVersion6, toVersion7 };
+    = { toVersion1, toVersion2, toVersion3, toVersion4, toVersion5, toVersion6, toVersion7, toVersion8 };
 } // namespace
 
 int currentVersion()
