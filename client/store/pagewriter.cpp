@@ -4,6 +4,7 @@
 #include "storedb.h"
 #include "storeparts.h"
 
+#include <QCborValue>
 #include <QCoreApplication>
 #include <QSqlError>
 
@@ -60,8 +61,12 @@ Status PageStatement::run(const QVariantList &binds)
 {
     for (int i = 0; i < binds.size(); ++i) {
         const QVariant &v = binds.at(i);
-        m_query.bindValue(i,
-            v.typeId() == QMetaType::QByteArray ? QVariant(QString::fromUtf8(v.toByteArray())) : bindable(v));
+        if (v.typeId() == QMetaType::QCborValue)
+            m_query.bindValue(i, v.value<QCborValue>().toCbor());
+        else
+            m_query.bindValue(i,
+                v.typeId() == QMetaType::QByteArray ? QVariant(QString::fromUtf8(v.toByteArray()))
+                                                    : bindable(v));
     }
     if (!m_query.exec())
         return m_db.sqlError(m_query, QStringLiteral("download"));
@@ -119,8 +124,8 @@ QString PageWriter::prepare()
             "due_at = excluded.due_at, json = excluded.json, seen_gen = excluded.seen_gen" },
         { &removeAssignment, "DELETE FROM assignments WHERE id = ?" },
         { &upsertHistory,
-            "INSERT INTO case_history(case_id, at, id, json, seen_gen) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT(case_id, at, id) DO UPDATE SET json = excluded.json, seen_gen = "
+            "INSERT INTO case_history(case_id, at, id, entry, seen_gen) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(case_id, at, id) DO UPDATE SET entry = excluded.entry, seen_gen = "
             "excluded.seen_gen" },
         { &removeHistory, "DELETE FROM case_history WHERE id = ?" },
         { &removeCaseHistory, "DELETE FROM case_history WHERE case_id = ?" },

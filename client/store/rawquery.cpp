@@ -3,6 +3,7 @@
 
 #include "encryptedstore.h"
 
+#include <QCborValue>
 #include <QSqlDriver>
 #include <QVarLengthArray>
 
@@ -143,6 +144,11 @@ Status RawStatement::run(const QVariantList &binds)
         case QMetaType::ULongLong:
         case QMetaType::Bool:
             rc = sqlite3_bind_int64(m_statement, i + 1, v.toLongLong());
+            break;
+        case QMetaType::QCborValue:
+            keep.append(static_cast<const QCborValue *>(v.constData())->toCbor());
+            rc = sqlite3_bind_blob(
+                m_statement, i + 1, keep.last().constData(), int(keep.last().size()), SQLITE_STATIC);
             break;
         case QMetaType::QByteArray: {
             const QByteArray &bytes = *static_cast<const QByteArray *>(v.constData());

@@ -48,7 +48,8 @@ private:
 /// A write prepared once and run many times (a full sync's upserts: 200,000 of them). QSqlQuery
 /// costs more than SQLite there: every positional bind formats a placeholder name and hashes it,
 /// and text goes in as UTF-16 that SQLite converts back. Here values bind straight: integers,
-/// NULL, QString as UTF-8, and QByteArray as UTF-8 text as it is (e.g. compact JSON).
+/// NULL, QString as UTF-8, QByteArray as UTF-8 text as it is (e.g. compact JSON), and a QCborValue
+/// as its encoding (a blob).
 class RawStatement
 {
 public:

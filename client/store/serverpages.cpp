@@ -6,6 +6,7 @@
 #include "storejson.h"
 #include "storeparts.h"
 
+#include <QCborValue>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -193,13 +194,11 @@ Result<QStringList> ServerPages::applyPage(const ChangesPage &page, bool fullSyn
                     Tr::tr("History entry %1 has no case, time or action.").arg(ch.id),
                     { { path(), ch.id } });
             changed << caseId;
-            if (ch.data.value(QLatin1String("id")).toString() == ch.id) { // as the server sends it
-                st = w.run(w.upsertHistory, { caseId, at, ch.id, jsonUtf8(ch.data), w.gen });
-                break;
-            }
             QJsonObject entry = ch.data;
-            entry.insert(QStringLiteral("id"), ch.id);
-            st = w.run(w.upsertHistory, { caseId, at, ch.id, jsonUtf8(entry), w.gen });
+            if (entry.value(QLatin1String("id")).toString() != ch.id) // the server sends it; kept as sent
+                entry.insert(QStringLiteral("id"), ch.id);
+            st = w.run(w.upsertHistory,
+                { caseId, at, ch.id, QVariant::fromValue(QCborValue::fromJsonValue(entry)), w.gen });
             break;
         }
         case ChangeKind::DataPage: {
