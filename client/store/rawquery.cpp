@@ -3,7 +3,9 @@
 
 #include "encryptedstore.h"
 
+#include <QCborValue>
 #include <QSqlDriver>
+#include <QVarLengthArray>
 
 #include <sqlite3.h>
 
@@ -98,6 +100,82 @@ QString RawQuery::sharedText(int column)
 qint64 RawQuery::integer(int column) const
 {
     return sqlite3_column_int64(m_statement, column);
+}
+
+Result<RawStatement> RawStatement::prepare(const QSqlDatabase &db, const QString &sql)
+{
+    sqlite3 *raw = encryptedstore::sqliteHandle(db);
+    if (!raw)
+        return Error(QStringLiteral("store_io"), QStringLiteral("not an open SQLite connection"));
+    sqlite3_stmt *statement = nullptr;
+    const QByteArray text = sql.toUtf8();
+    if (sqlite3_prepare_v3(
+            raw, text.constData(), int(text.size()), SQLITE_PREPARE_PERSISTENT, &statement, nullptr)
+        != SQLITE_OK)
+        return sqliteError(raw, QStringLiteral("prepare"));
+    return RawStatement(statement);
+}
+
+RawStatement::RawStatement(sqlite3_stmt *statement)
+    : m_statement(statement)
+{ }
+
+RawStatement::RawStatement(RawStatement &&other) noexcept
+    : m_statement(std::exchange(other.m_statement, nullptr))
+{ }
+
+RawStatement::~RawStatement()
+{
+    sqlite3_finalize(m_statement);
+}
+
+Status RawStatement::run(const QVariantList &binds)
+{
+    sqlite3 *db = sqlite3_db_handle(m_statement);
+    // The UTF-8 of QString values lives until the step is done (bound without a copy).
+    QVarLengthArray<QByteArray, 16> keep;
+    int rc = SQLITE_OK;
+    for (int i = 0; i < binds.size() && rc == SQLITE_OK; ++i) {
+        const QVariant &v = binds.at(i);
+        switch (v.typeId()) {
+        case QMetaType::Int:
+        case QMetaType::LongLong:
+        case QMetaType::UInt:
+        case QMetaType::ULongLong:
+        case QMetaType::Bool:
+            rc = sqlite3_bind_int64(m_statement, i + 1, v.toLongLong());
+            break;
+        case QMetaType::QCborValue:
+            keep.append(static_cast<const QCborValue *>(v.constData())->toCbor());
+            rc = sqlite3_bind_blob(
+                m_statement, i + 1, keep.last().constData(), int(keep.last().size()), SQLITE_STATIC);
+            break;
+        case QMetaType::QByteArray: {
+            const QByteArray &bytes = *static_cast<const QByteArray *>(v.constData());
+            rc = sqlite3_bind_text(m_statement, i + 1, bytes.isNull() ? "" : bytes.constData(),
+                int(bytes.size()), SQLITE_STATIC);
+            break;
+        }
+        default:
+            if (v.isNull()) {
+                rc = sqlite3_bind_null(m_statement, i + 1);
+                break;
+            }
+            keep.append(v.toString().toUtf8());
+            // An empty QString binds as '' (not NULL), as QSqlQuery does with bindable().
+            rc = sqlite3_bind_text(m_statement, i + 1, keep.last().isNull() ? "" : keep.last().constData(),
+                int(keep.last().size()), SQLITE_STATIC);
+        }
+    }
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(m_statement);
+        if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+    }
+    const Status st = rc == SQLITE_OK ? Status::success() : Status(sqliteError(db, QStringLiteral("step")));
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+    return st;
 }
 
 } // namespace outpost::client

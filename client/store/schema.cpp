@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "schema.h"
 
+#include <QCborValue>
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -219,8 +222,51 @@ Status toVersion7(const QSqlDatabase &db)
         });
 }
 
+// Version 8: the history in one index, as CBOR. A full sync writes three or more entries a case
+// (150,000 for 50,000 cases): with `id` as a text primary key every entry went into three b-trees
+// (the rows, the key, the case index); the rows are now appended in arrival order and the one
+// unique index (case_id, at, id) both finds a case's entries in order and recognises an entry sent
+// again (an entry never changes, and its id is the server's, unique across cases). The entry is
+// kept as CBOR (`entry`): Qt writes it in less than half the time of JSON text, and nothing but
+// this store's reads looks inside it.
+Status toVersion8(const QSqlDatabase &db)
+{
+    if (Status st = run(db,
+            { QStringLiteral(
+                "CREATE TABLE case_history_v8 (case_id TEXT NOT NULL, at TEXT NOT NULL, "
+                "id TEXT NOT NULL, entry BLOB NOT NULL, seen_gen INTEGER NOT NULL DEFAULT 0)") });
+        !st.ok())
+        return st;
+    QSqlQuery read(db);
+    QSqlQuery write(db);
+    read.setForwardOnly(true);
+    if (!read.exec(QStringLiteral("SELECT case_id, at, id, json, seen_gen FROM case_history ORDER BY rowid"))
+        || !write.prepare(QStringLiteral(
+            "INSERT INTO case_history_v8(case_id, at, id, entry, seen_gen) VALUES (?, ?, ?, ?, ?)")))
+        return Error(QStringLiteral("store_io"),
+            Tr::tr("Updating the offline store failed: %1")
+                .arg((read.lastError().isValid() ? read : write).lastError().text()));
+    while (read.next()) {
+        const QJsonObject entry = QJsonDocument::fromJson(read.value(3).toString().toUtf8()).object();
+        write.bindValue(0, read.value(0));
+        write.bindValue(1, read.value(1));
+        write.bindValue(2, read.value(2));
+        write.bindValue(3, QCborValue::fromJsonValue(entry).toCbor());
+        write.bindValue(4, read.value(4));
+        if (!write.exec())
+            return Error(QStringLiteral("store_io"),
+                Tr::tr("Updating the offline store failed: %1").arg(write.lastError().text()));
+    }
+    return run(db,
+        {
+            QStringLiteral("DROP TABLE case_history"),
+            QStringLiteral("ALTER TABLE case_history_v8 RENAME TO case_history"),
+            QStringLiteral("CREATE UNIQUE INDEX case_history_case ON case_history(case_id, at, id)"),
+        });
+}
+
 const QList<std::function<Status(const QSqlDatabase &)>> kSteps
-    = { toVersion1, toVersion2, toVersion3, toVersion4, toVersion5, toVersion6, toVersion7 };
+    = { toVersion1, toVersion2, toVersion3, toVersion4, toVersion5, toVersion6, toVersion7, toVersion8 };
 } // namespace
 
 int currentVersion()

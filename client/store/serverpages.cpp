@@ -2,14 +2,19 @@
 // The download side of sync: applying pages of the changes feed, full and delta.
 #include "serverpages.h"
 
+#include "pagewriter.h"
 #include "storejson.h"
 #include "storeparts.h"
 
+#include <QCborValue>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlError>
+#include <QSqlQuery>
+
+#include <optional>
 
 namespace outpost::client {
 
@@ -24,69 +29,6 @@ qint64 fullSyncGen(const StoreDb &db)
 {
     return db.stateValue(QStringLiteral("full_sync_gen")).toLongLong();
 }
-
-/// Statements prepared once per page: a full sync runs them tens of thousands of times.
-struct PageWriter {
-    StoreParts &d;
-    qint64 gen;
-    QSqlQuery upsertCase { d.db.db() };
-    QSqlQuery removeCaseFiles { d.db.db() }; // its uploaded files' rows (with none left to upload)
-    QSqlQuery removeCase { d.db.db() };
-    QSqlQuery markRemoved { d.db.db() };
-    QSqlQuery upsertRow { d.db.db() };
-    QSqlQuery removeRow { d.db.db() };
-    QSqlQuery upsertAssignment { d.db.db() };
-    QSqlQuery removeAssignment { d.db.db() };
-    QSqlQuery upsertHistory { d.db.db() };
-    QSqlQuery removeHistory { d.db.db() };
-    QSqlQuery removeCaseHistory { d.db.db() };
-
-    bool prepare()
-    {
-        return upsertCase.prepare(QStringLiteral(
-                   "INSERT INTO cases(id, case_type, case_type_version, status, title, assignee, queue, "
-                   "created_at, "
-                   "updated_at, server_etag, server_fields, attachments_json, seen_gen) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                   "case_type = excluded.case_type, case_type_version = excluded.case_type_version, "
-                   "status = excluded.status, title = excluded.title, assignee = excluded.assignee, "
-                   "queue = excluded.queue, created_at = excluded.created_at, updated_at = "
-                   "excluded.updated_at, "
-                   "server_etag = excluded.server_etag, server_fields = excluded.server_fields, "
-                   "attachments_json = excluded.attachments_json, fields = NULL, local_status = NULL, "
-                   "local_title = NULL, removed_on_server = 0, is_local_only = 0, seen_gen = "
-                   "excluded.seen_gen"))
-            && removeCaseFiles.prepare(QStringLiteral("DELETE FROM attachments WHERE case_id = ?"))
-            && removeCase.prepare(QStringLiteral("DELETE FROM cases WHERE id = ?"))
-            && markRemoved.prepare(QStringLiteral("UPDATE cases SET removed_on_server = 1 WHERE id = ?"))
-            && upsertRow.prepare(QStringLiteral(
-                "INSERT INTO data_page_rows(page, key, label, json, seen_gen) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT(page, key) DO UPDATE SET label = excluded.label, json = excluded.json, "
-                "seen_gen = excluded.seen_gen"))
-            && removeRow.prepare(QStringLiteral("DELETE FROM data_page_rows WHERE page = ? AND key = ?"))
-            && upsertAssignment.prepare(QStringLiteral(
-                "INSERT INTO assignments(id, case_id, assignee, queue, instructions, due_at, json, seen_gen) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET case_id = excluded.case_id, "
-                "assignee = excluded.assignee, queue = excluded.queue, instructions = excluded.instructions, "
-                "due_at = excluded.due_at, json = excluded.json, seen_gen = excluded.seen_gen"))
-            && removeAssignment.prepare(QStringLiteral("DELETE FROM assignments WHERE id = ?"))
-            && upsertHistory.prepare(QStringLiteral(
-                "INSERT INTO case_history(id, case_id, at, json, seen_gen) VALUES (?, ?, ?, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET case_id = excluded.case_id, at = excluded.at, "
-                "json = excluded.json, seen_gen = excluded.seen_gen"))
-            && removeHistory.prepare(QStringLiteral("DELETE FROM case_history WHERE id = ?"))
-            && removeCaseHistory.prepare(QStringLiteral("DELETE FROM case_history WHERE case_id = ?"));
-    }
-
-    Status run(QSqlQuery &q, const QVariantList &binds)
-    {
-        for (int i = 0; i < binds.size(); ++i)
-            q.bindValue(i, bindable(binds.at(i)));
-        if (!q.exec())
-            return d.db.sqlError(q, QStringLiteral("download"));
-        return Status::success();
-    }
-};
 
 /// Cases whose local view is more than the server copy: their pending work must survive.
 QSet<QString> casesWithWork(StoreParts &d)
@@ -127,15 +69,30 @@ Result<QStringList> ServerPages::applyPage(const ChangesPage &page, bool fullSyn
     SqlTransaction tx(d.db.db());
     if (auto st = tx.begin(); !st.ok())
         return st.error();
-    PageWriter w { d, fullSyncGen(d.db) };
-    if (!w.prepare())
-        return d.db.sqlError(w.upsertCase, QStringLiteral("prepare"));
+    PageWriter w(d, fullSyncGen(d.db));
+    if (const QString problem = w.prepare(); !problem.isEmpty())
+        return Error(QStringLiteral("store_io"),
+            Tr::tr("The offline store failed (%1): %2").arg(QStringLiteral("prepare"), problem));
     const QSet<QString> work = casesWithWork(d);
     QStringList changed;
     QStringList toRecompute;
-    for (qsizetype i = 0; i < page.changes.size(); ++i) {
+    // The page's assignments first, then the rest, each in the page's order. The worklist's
+    // columns of a case (due date, instructions) come from its assignment through triggers: a new
+    // case written after its assignment gets them in the one update its insert trigger does;
+    // written before, it is written a third time when its assignment arrives. The result is the
+    // same in either order (the triggers recompute from what is there), and it is one transaction.
+    QList<qsizetype> order;
+    order.reserve(page.changes.size());
+    for (qsizetype i = 0; i < page.changes.size(); ++i)
+        if (page.changes.at(i).kind == ChangeKind::Assignment)
+            order.append(i);
+    for (qsizetype i = 0; i < page.changes.size(); ++i)
+        if (page.changes.at(i).kind != ChangeKind::Assignment)
+            order.append(i);
+    for (const qsizetype i : std::as_const(order)) {
         const Change &ch = page.changes.at(i);
-        const QString path = QStringLiteral("changes[%1].data").arg(i);
+        // The field an error names; built only for an error (a full sync has 200,000 changes).
+        const auto path = [i] { return QStringLiteral("changes[%1].data").arg(i); };
         Status st;
         switch (ch.kind) {
         case ChangeKind::CaseType: {
@@ -143,7 +100,9 @@ Result<QStringList> ServerPages::applyPage(const ChangesPage &page, bool fullSyn
                 st = d.db.exec(QStringLiteral("DELETE FROM case_types WHERE name = ?"), { ch.id });
                 break;
             }
-            auto ct = CaseType::fromJson(ch.data, path);
+            auto ct = CaseType::fromJson(ch.data);
+            if (!ct)
+                ct = CaseType::fromJson(ch.data, path()); // the error, named by its place in the page
             if (!ct)
                 return Error(QStringLiteral("bad_response"), ct.error().message, ct.error().fields);
             st = d.db.exec(
@@ -174,7 +133,9 @@ Result<QStringList> ServerPages::applyPage(const ChangesPage &page, bool fullSyn
                 }
                 break;
             }
-            auto rec = CaseRecord::fromJson(ch.data, path);
+            auto rec = CaseRecord::fromJson(ch.data);
+            if (!rec)
+                rec = CaseRecord::fromJson(ch.data, path()); // the error, named by its place in the page
             if (!rec)
                 return Error(QStringLiteral("bad_response"), rec.error().message, rec.error().fields);
             CaseRecord &c = rec.value();
@@ -186,16 +147,16 @@ Result<QStringList> ServerPages::applyPage(const ChangesPage &page, bool fullSyn
                 toRecompute << c.id;
                 break;
             }
-            QString attText = QStringLiteral("[]");
+            QByteArray attText = QByteArrayLiteral("[]");
             if (!c.attachments.isEmpty()) {
                 QJsonArray att;
                 for (const AttachmentRef &a : std::as_const(c.attachments))
                     att.append(a.toJson());
-                attText = QString::fromUtf8(QJsonDocument(att).toJson(QJsonDocument::Compact));
+                attText = QJsonDocument(att).toJson(QJsonDocument::Compact);
             }
             st = w.run(w.upsertCase,
                 { c.id, c.caseType, c.caseTypeVersion, c.status, c.title, c.assignee, c.queue, c.createdAt,
-                    c.updatedAt, c.etag, jsonText(c.fields), attText, w.gen });
+                    c.updatedAt, c.etag, jsonUtf8(c.fields), attText, w.gen });
             break;
         }
         case ChangeKind::Assignment: {
@@ -209,12 +170,14 @@ Result<QStringList> ServerPages::applyPage(const ChangesPage &page, bool fullSyn
                 st = w.run(w.removeAssignment, { ch.id });
                 break;
             }
-            auto as = Assignment::fromJson(ch.data, path);
+            auto as = Assignment::fromJson(ch.data);
+            if (!as)
+                as = Assignment::fromJson(ch.data, path()); // the error, named by its place in the page
             if (!as)
                 return Error(QStringLiteral("bad_response"), as.error().message, as.error().fields);
             changed << as->caseId;
             st = w.run(w.upsertAssignment,
-                { as->id, as->caseId, as->assignee, as->queue, as->instructions, as->dueAt, jsonText(ch.data),
+                { as->id, as->caseId, as->assignee, as->queue, as->instructions, as->dueAt, jsonUtf8(ch.data),
                     w.gen });
             break;
         }
@@ -228,11 +191,14 @@ Result<QStringList> ServerPages::applyPage(const ChangesPage &page, bool fullSyn
             const QString at = ch.data.value(QLatin1String("at")).toString();
             if (caseId.isEmpty() || at.isEmpty() || !ch.data.value(QLatin1String("action")).isString())
                 return Error(QStringLiteral("bad_response"),
-                    Tr::tr("History entry %1 has no case, time or action.").arg(ch.id), { { path, ch.id } });
+                    Tr::tr("History entry %1 has no case, time or action.").arg(ch.id),
+                    { { path(), ch.id } });
             changed << caseId;
             QJsonObject entry = ch.data;
-            entry.insert(QStringLiteral("id"), ch.id);
-            st = w.run(w.upsertHistory, { ch.id, caseId, at, jsonText(entry), w.gen });
+            if (entry.value(QLatin1String("id")).toString() != ch.id) // the server sends it; kept as sent
+                entry.insert(QStringLiteral("id"), ch.id);
+            st = w.run(w.upsertHistory,
+                { caseId, at, ch.id, QVariant::fromValue(QCborValue::fromJsonValue(entry)), w.gen });
             break;
         }
         case ChangeKind::DataPage: {
@@ -244,10 +210,12 @@ Result<QStringList> ServerPages::applyPage(const ChangesPage &page, bool fullSyn
                 st = w.run(w.removeRow, { ch.id.left(slash), ch.id.mid(slash + 1) });
                 break;
             }
-            auto row = DataPageRow::fromJson(ch.data, path);
+            auto row = DataPageRow::fromJson(ch.data);
+            if (!row)
+                row = DataPageRow::fromJson(ch.data, path()); // the error, named by its place in the page
             if (!row)
                 return Error(QStringLiteral("bad_response"), row.error().message, row.error().fields);
-            st = w.run(w.upsertRow, { row->page, row->key, row->label, jsonText(ch.data), w.gen });
+            st = w.run(w.upsertRow, { row->page, row->key, row->label, jsonUtf8(ch.data), w.gen });
             break;
         }
         }

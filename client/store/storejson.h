@@ -13,6 +13,8 @@ namespace outpost::client {
 QString nowIso();
 QString newUuid();
 QString jsonText(const QJsonObject &obj);
+/// The same as UTF-8 bytes, for statements that bind them as text as they are (RawStatement).
+QByteArray jsonUtf8(const QJsonObject &obj);
 QJsonObject jsonObject(const QString &text);
 /// One JSON value (scalars included) as the text of a column, and back; null stays null. This is
 /// storage, not display: people see values through core's formatFieldValue (rules/fieldvalue.h).

@@ -10,6 +10,7 @@
 #include "storejson.h"
 #include "storeparts.h"
 
+#include <QCborValue>
 #include <QCoreApplication>
 
 namespace outpost::client {
@@ -230,9 +231,10 @@ int StoreReads::historyCount() const
 QList<HistoryRecord> StoreReads::caseHistory(const QString &caseId) const
 {
     QList<HistoryRecord> out;
-    (void)d.db.forEach(QStringLiteral("SELECT json FROM case_history WHERE case_id = ? ORDER BY at, rowid"),
+    (void)d.db.forEach(QStringLiteral("SELECT entry FROM case_history WHERE case_id = ? ORDER BY at, rowid"),
         { d.cases.resolve(caseId) }, [&out](const QSqlQuery &q) {
-            out.append(HistoryRecord::fromJson(jsonObject(q.value(0).toString())));
+            out.append(HistoryRecord::fromJson(
+                QCborValue::fromCbor(q.value(0).toByteArray()).toJsonValue().toObject()));
         });
     return out;
 }

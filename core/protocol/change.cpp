@@ -90,12 +90,14 @@ Result<ChangesPage> ChangesPage::fromJson(const QJsonObject &obj)
         return r.error();
     page.changes.reserve(changes.size());
     for (qsizetype i = 0; i < changes.size(); ++i) {
-        const QString p = QStringLiteral("changes[%1]").arg(i);
+        // The field an error names, built only for an error (a full sync has 200,000 changes).
+        const auto p = [i] { return QStringLiteral("changes[%1]").arg(i); };
         if (!changes.at(i).isObject())
-            return Error(QStringLiteral("bad_response"), Tr::tr("Field '%1' must be an object.").arg(p));
-        auto c = Change::fromJson(changes.at(i).toObject(), p);
+            return Error(QStringLiteral("bad_response"), Tr::tr("Field '%1' must be an object.").arg(p()));
+        const QJsonObject obj = changes.at(i).toObject();
+        auto c = Change::fromJson(obj);
         if (!c)
-            return c.error();
+            return Change::fromJson(obj, p()).error();
         page.changes.append(std::move(c).value());
     }
     return page;

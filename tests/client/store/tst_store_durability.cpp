@@ -212,6 +212,12 @@ private Q_SLOTS:
                     "'held', '2026-11-20T08:00:00Z')",
                     { ids[2], tmp, compact(create) });
                 sql(db, "INSERT INTO sync_state(key, value) VALUES ('token', 'tok-old')");
+                if (version >= 7) // the history came with the feed: it stays readable offline
+                    for (const char *id : { "h2", "h1" })
+                        sql(db, "INSERT INTO case_history(id, case_id, at, json) VALUES (?, 'C-1', ?, ?)",
+                            { id, id == QLatin1String("h1") ? "2026-11-20T08:00:00Z" : "2026-11-21T08:00:00Z",
+                                compact({ { "id", id }, { "caseId", "C-1" }, { "at", "2026-11-20T08:00:00Z" },
+                                    { "by", "carol" }, { "action", "note" }, { "text", id } }) });
             },
             true);
 
@@ -224,9 +230,15 @@ private Q_SLOTS:
         QCOMPARE(after, ids);
         QCOMPARE(store->reads().outbox().at(2).state, QueueState::Held);
         // Version 7 drops the token: the next sync is a full one, which brings the cases' history.
-        QCOMPARE(store->pages().syncToken(), QString());
+        QCOMPARE(store->pages().syncToken(), version < 7 ? QString() : QStringLiteral("tok-old"));
         QVERIFY(!store->pages().fullSyncInProgress());
         QCOMPARE(store->reads().caseById("C-1")->record.fields.value("readingKw").toInt(), 15);
+        if (version >= 7) {
+            const auto history = store->reads().caseHistory("C-1");
+            QCOMPARE(history.size(), 2);
+            QCOMPARE(history.at(0).id, QStringLiteral("h1")); // in time order
+            QCOMPARE(history.at(1).id, QStringLiteral("h2"));
+        }
         const auto batch = store->upload().nextBatch();
         QCOMPARE(batch.size(), 2);
         QCOMPARE(batch.first().baseFields.value("readingKw").toInt(), 12);

@@ -661,16 +661,22 @@ private Q_SLOTS:
             page({ entry("h10", "C-1", "2026-12-01T08:00:00.000Z", "Gate 4711") }, "t2"), false);
         QVERIFY(changed.ok());
         QCOMPARE(*changed, QStringList { "C-1" });
-        changed = m_store->pages().applyPage(
-            page({ entry("h11", "C-1", "2026-12-01T09:00:00.000Z", "Ladder"),
-                     entry("h12", "C-2", "2026-12-01T09:00:00.000Z", "Dog") },
-                "t3"),
-            false);
+        changed
+            = m_store->pages().applyPage(page({ entry("h11", "C-1", "2026-12-01T09:00:00.000Z", "Ladder"),
+                                                  entry("h12", "C-2", "2026-12-01T09:00:00.000Z", "Dog") },
+                                             "t3"),
+                false);
         QVERIFY(changed.ok());
         QStringList texts;
         for (const HistoryRecord &h : m_store->reads().caseHistory("C-1"))
             texts << h.by + QLatin1Char(':') + h.text;
         QCOMPARE(texts, (QStringList { "carol:Gate 4711", "carol:Ladder" }));
+        QCOMPARE(m_store->reads().historyCount(), 3);
+        // An entry sent again (a page fetched twice) is the same entry, not a second one.
+        QVERIFY(
+            m_store->pages()
+                .applyPage(page({ entry("h11", "C-1", "2026-12-01T09:00:00.000Z", "Ladder") }, "t3"), false)
+                .ok());
         QCOMPARE(m_store->reads().historyCount(), 3);
         // An entry without its case or time is a bad answer, and nothing of the page is kept.
         auto bad = m_store->pages().applyPage(
