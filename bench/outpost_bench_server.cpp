@@ -3,17 +3,23 @@
 //   outpost_bench_server feed --url http://127.0.0.1:PORT --db sqlite --cases 50000 [--limit 5000]
 //   outpost_bench_server load --url ... --db sqlite [--pollers 200] [--uploaders 20] [--seconds 10]
 //                             [--poll-interval-ms 500] [--upload-interval-ms 1000] [--batch 100]
+//   outpost_bench_server uploads --url ... --db sqlite [--callers 8] [--seconds 10] [--batch 100]
+//                             [--polite] [--server-pid PID]   (upload shapes, issue 15)
 //   outpost_bench_server dispatch --url ... --db sqlite --cases 50000 [--runs 20]
 //                             (the operations console's case list as the dispatcher dana)
 // Talks only to the given URL (meant for 127.0.0.1); every loop is bounded in count and time.
+#include "processusage.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRandomGenerator>
 #include <QTimer>
 #include <QUuid>
 
@@ -21,6 +27,7 @@
 #include <cstdio>
 #include <functional>
 #include <memory>
+#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -77,6 +84,22 @@ double percentile(std::vector<double> v, double p)
     std::sort(v.begin(), v.end());
     const size_t i = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
     return v[i];
+}
+
+/// User + system CPU seconds of another process (the server), from /proc; 0 when unknown.
+double serverCpuSeconds(qint64 pid)
+{
+    if (pid <= 0)
+        return 0;
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray stat = f.readAll();
+    // Fields after the command's closing parenthesis: state is 3, utime 14, stime 15.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 13)
+        return 0;
+    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
 }
 
 /// One full feed, page by page, as `user`; returns pages, changes and case ids seen.
@@ -317,6 +340,137 @@ int benchLoad(const Env &env, int pollers, int uploaders, int seconds, int pollI
     return 0;
 }
 
+/// Upload shapes: `callers` devices, each sending requests of `batch` notes on random cases of its
+/// user as fast as it can, one request in flight per caller, for `seconds`. On 503 busy an eager
+/// caller sends the same request again at once; a polite one waits the Retry-After seconds first
+/// (drawn from 0.5–1.5 × the header, so callers do not come back in lockstep), as the app does.
+int benchUploads(const Env &env, int callers, int seconds, int batchSize, bool polite, qint64 serverPid)
+{
+    QNetworkAccessManager nam;
+    const QStringList users { QStringLiteral("alice"), QStringLiteral("bob") };
+    QHash<QString, QString> tokens;
+    QHash<QString, QStringList> caseIds;
+    for (const QString &u : users) {
+        tokens[u] = signIn(nam, env, u);
+        if (tokens[u].isEmpty()) {
+            std::fprintf(stderr, "bench: cannot sign in as %s\n", qPrintable(u));
+            return 1;
+        }
+        caseIds[u] = readFeed(nam, env, tokens[u], 5000, {}, true).caseIds;
+        if (caseIds[u].isEmpty()) {
+            std::fprintf(stderr, "bench: %s has no open cases\n", qPrintable(u));
+            return 1;
+        }
+    }
+    struct Caller {
+        std::unique_ptr<QNetworkAccessManager> nam;
+        QString token;
+        const QStringList *ids = nullptr;
+        QByteArray body; // the request in hand: sent again as it is after a 503, as a device does
+        QElapsedTimer sent;
+    };
+    std::vector<Caller> all(static_cast<size_t>(callers));
+    QElapsedTimer clock;
+    const qint64 deadline = qint64(seconds) * 1000;
+    std::vector<double> okMs, busyMs;
+    qint64 applied = 0, busy = 0, errors = 0, requests = 0;
+    int open = 0;
+    QRandomGenerator random(15);
+    const auto newBody = [&](Caller &c) {
+        QByteArray b = QByteArrayLiteral("{\"deviceId\":\"bench-uploads\",\"actions\":[");
+        for (int k = 0; k < batchSize; ++k) {
+            if (k > 0)
+                b.append(',');
+            b.append("{\"id\":\"" + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1()
+                + "\",\"type\":\"note\",\"caseId\":\""
+                + c.ids->at(int(random.bounded(quint32(c.ids->size())))).toLatin1()
+                + "\",\"text\":\"bench note\",\"clientTime\":\"2026-11-23T09:00:00Z\"}");
+        }
+        b.append("]}");
+        c.body = b;
+    };
+    std::function<void(Caller &)> send = [&](Caller &c) {
+        if (clock.elapsed() >= deadline) {
+            --open;
+            return;
+        }
+        ++requests;
+        c.sent.start();
+        // Plain answers, as the app asks for them on a fast link (LinkRate; protocol.md, Compression).
+        QNetworkRequest req = request(env, QStringLiteral("/api/v1/sync/actions"), c.token);
+        req.setRawHeader("Accept-Encoding", "identity");
+        QNetworkReply *r = c.nam->post(req, c.body);
+        QObject::connect(r, &QNetworkReply::finished, c.nam.get(), [&, r, cp = &c] {
+            r->deleteLater();
+            const double ms = double(cp->sent.nsecsElapsed()) / 1e6;
+            const int status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status == 503 && r->hasRawHeader("Retry-After")) {
+                ++busy;
+                busyMs.push_back(ms);
+                if (polite) {
+                    const double wait
+                        = r->rawHeader("Retry-After").toDouble() * 1000.0 * (0.5 + random.generateDouble());
+                    QTimer::singleShot(int(wait), cp->nam.get(), [&, cp] { send(*cp); });
+                } else {
+                    send(*cp);
+                }
+                return;
+            }
+            if (status != 200) {
+                ++errors;
+                if (errors <= 3)
+                    std::fprintf(stderr, "bench: upload answered %d: %s\n", status,
+                        r->readAll().left(200).constData());
+            } else {
+                okMs.push_back(ms);
+                const QByteArray answer = r->readAll();
+                applied += answer.count("\"status\":\"applied\"");
+            }
+            newBody(*cp);
+            send(*cp);
+        });
+    };
+    const double serverCpu0 = serverCpuSeconds(serverPid);
+    clock.start();
+    for (int i = 0; i < callers; ++i) {
+        Caller &c = all[size_t(i)];
+        c.nam = std::make_unique<QNetworkAccessManager>();
+        const QString user = users.at(i % users.size());
+        c.token = tokens.value(user);
+        c.ids = &caseIds[user];
+        newBody(c);
+        ++open;
+        send(c);
+    }
+    QEventLoop loop;
+    QTimer check;
+    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+        if (open == 0 || clock.elapsed() > deadline + 60000)
+            loop.quit();
+    });
+    check.start(20);
+    loop.exec();
+    const double elapsed = double(clock.elapsed()) / 1000.0;
+    const double serverCpu = serverCpuSeconds(serverPid) - serverCpu0;
+    printLine({ { QStringLiteral("bench"), QStringLiteral("uploads") }, { QStringLiteral("db"), env.db },
+        { QStringLiteral("callers"), callers },
+        { QStringLiteral("retry"), polite ? QStringLiteral("polite") : QStringLiteral("eager") },
+        { QStringLiteral("batch"), batchSize }, { QStringLiteral("seconds"), elapsed },
+        { QStringLiteral("requests"), requests }, { QStringLiteral("ok"), qint64(okMs.size()) },
+        { QStringLiteral("busy"), busy }, { QStringLiteral("errors"), errors },
+        { QStringLiteral("busy_share"), requests > 0 ? double(busy) / double(requests) : 0.0 },
+        { QStringLiteral("actions_applied"), applied },
+        { QStringLiteral("actions_per_s"), double(applied) / elapsed },
+        { QStringLiteral("p50_ms"), percentile(okMs, 0.50) },
+        { QStringLiteral("p99_ms"), percentile(okMs, 0.99) },
+        { QStringLiteral("busy_p50_ms"), percentile(busyMs, 0.50) },
+        { QStringLiteral("busy_p99_ms"), percentile(busyMs, 0.99) },
+        { QStringLiteral("server_cpu_seconds"), serverCpu },
+        { QStringLiteral("bench_cpu_seconds"), outpost::bench::cpuSeconds() },
+        { QStringLiteral("target_actions_per_s"), 10000 } });
+    return errors == 0 ? 0 : 1;
+}
+
 /// The console's case list (GET /admin/cases) as the dispatcher dana: the first page and each kind
 /// of filter, `runs` times each after one warm-up, one after the other; the time to the whole body.
 int benchDispatch(const Env &env, int cases, int runs)
@@ -381,7 +535,7 @@ int main(int argc, char **argv)
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("outpostd benchmark client (JSON lines on stdout)."));
     p.addHelpOption();
-    p.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("feed, load or dispatch"));
+    p.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("feed, load, uploads or dispatch"));
     const QCommandLineOption url(
         QStringLiteral("url"), QStringLiteral("Server base URL."), QStringLiteral("URL"));
     const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("Label: sqlite or postgresql."),
@@ -404,8 +558,15 @@ int main(int argc, char **argv)
         QStringLiteral("N"), QStringLiteral("100"));
     const QCommandLineOption runs(QStringLiteral("runs"), QStringLiteral("Requests per dispatch query."),
         QStringLiteral("N"), QStringLiteral("20"));
-    p.addOptions(
-        { url, db, cases, limit, pollers, uploaders, seconds, pollInterval, uploadInterval, batch, runs });
+    const QCommandLineOption callers(QStringLiteral("callers"),
+        QStringLiteral("Uploading callers (uploads)."), QStringLiteral("N"), QStringLiteral("8"));
+    const QCommandLineOption polite(
+        QStringLiteral("polite"), QStringLiteral("On 503 wait Retry-After before sending again (uploads)."));
+    const QCommandLineOption serverPid(QStringLiteral("server-pid"),
+        QStringLiteral("outpostd's process id, for its CPU seconds."), QStringLiteral("PID"),
+        QStringLiteral("0"));
+    p.addOptions({ url, db, cases, limit, pollers, uploaders, seconds, pollInterval, uploadInterval, batch,
+        runs, callers, polite, serverPid });
     p.process(app);
     const Env env { QUrl(p.value(url)), p.value(db) };
     if (!env.base.isValid() || env.base.host() != QLatin1String("127.0.0.1")) {
@@ -420,8 +581,12 @@ int main(int argc, char **argv)
         return benchLoad(env, num(pollers, 1000), num(uploaders, 100),
             qBound(1, p.value(seconds).toInt(), 120), num(pollInterval, 60000), num(uploadInterval, 60000),
             qBound(1, p.value(batch).toInt(), 500));
+    if (mode == QLatin1String("uploads"))
+        return benchUploads(env, qBound(1, p.value(callers).toInt(), 1000),
+            qBound(1, p.value(seconds).toInt(), 600), qBound(1, p.value(batch).toInt(), 500), p.isSet(polite),
+            p.value(serverPid).toLongLong());
     if (mode == QLatin1String("dispatch"))
         return benchDispatch(env, p.value(cases).toInt(), qBound(1, p.value(runs).toInt(), 1000));
-    std::fprintf(stderr, "bench: mode must be feed, load or dispatch\n");
+    std::fprintf(stderr, "bench: mode must be feed, load, uploads or dispatch\n");
     return 2;
 }

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Server benchmarks: JSON lines on stdout, one per measurement. Builds nothing.
-#   bench/run.sh BUILD_DIR [sqlite|postgresql|all] [PARTS]   (default all; PARTS: feed,load,dispatch)
+#   bench/run.sh BUILD_DIR [sqlite|postgresql|all] [PARTS]   (default all; PARTS: feed,load,dispatch;
+#   also uploads: the upload shapes, callers sending 100 notes a request as fast as they can)
 # Env: BENCH_CASES (50000), BENCH_SECONDS (10), BENCH_POLLERS (200), BENCH_UPLOADERS (20),
-#      BENCH_WORKERS (outpostd --workers, 16), BENCH_WRITERS (--writers, 2), BENCH_QUEUED (--queued-writes, 4).
+#      BENCH_WORKERS (outpostd --workers, 16), BENCH_WRITERS (--writers, 2), BENCH_QUEUED (--queued-writes, 4),
+#      BENCH_CALLERS (uploads: "2 8 50"), BENCH_RETRY (uploads: "eager polite"),
+#      BENCH_PG_DURABLE (1: the PostgreSQL cluster with fsync and synchronous_commit on; the default
+#      when PARTS has uploads, whose figures are about durable commits).
 # Starts its own outpostd processes on 127.0.0.1 (SQLite in a temp dir; PostgreSQL in a throwaway
 # cluster from scripts/pg-cluster.sh) with the demo data set, runs outpost_bench_server against
 # them, and stops everything again.
@@ -19,6 +23,10 @@ uploaders=${BENCH_UPLOADERS:-20}
 workers=${BENCH_WORKERS:-16}
 writers=${BENCH_WRITERS:-2}
 queued=${BENCH_QUEUED:-4}
+callers=${BENCH_CALLERS:-2 8 50}
+retries=${BENCH_RETRY:-eager polite}
+durable=${BENCH_PG_DURABLE:-}
+if [ -z "$durable" ]; then [[ ",$parts," == *,uploads,* ]] && durable=1 || durable=0; fi
 outpostd="$build/server/outpostd"
 client="$build/bench/outpost_bench_server"
 [ -x "$outpostd" ] && [ -x "$client" ] || { echo "bench: build outpostd and outpost_bench_server first" >&2; exit 2; }
@@ -62,6 +70,14 @@ run_db() {
     "$client" load --url "$url" --db "$name" --pollers "$pollers" --uploaders "$uploaders" --seconds "$seconds" \
       --poll-interval-ms 0
   fi
+  if [[ ",$parts," == *,uploads,* ]]; then
+    for n in $callers; do
+      for retry in $retries; do
+        "$client" uploads --url "$url" --db "$name" --callers "$n" --seconds "$seconds" --server-pid "$server_pid" \
+          $([ "$retry" = polite ] && echo --polite)
+      done
+    done
+  fi
   stop_server
 }
 
@@ -69,6 +85,6 @@ if [ "$which" = all ] || [ "$which" = sqlite ]; then
   run_db sqlite "sqlite:$work/bench.sqlite"
 fi
 if [ "$which" = all ] || [ "$which" = postgresql ]; then
-  pg=$("$here/scripts/pg-cluster.sh" start "$work/pg")
+  pg=$("$here/scripts/pg-cluster.sh" start "$work/pg" $([ "$durable" = 1 ] && echo --durable))
   run_db postgresql "$pg"
 fi

@@ -173,6 +173,13 @@ std::optional<http::Response> ApiHandler::checkHead(const http::Request &head)
     return std::nullopt;
 }
 
+bool ApiHandler::writeLane(const http::Request &request) const
+{
+    // Uploads of actions: a crowd of devices coming back online sends them at once, and each holds
+    // the database's write lock for its whole batch.
+    return request.method == "POST" && request.path == QLatin1String("/api/v1/sync/actions");
+}
+
 bool ApiHandler::stillSubscribed(const http::Subscriber &subscriber)
 {
     auto open = m_ctx.users.sessionOpen(subscriber.session);

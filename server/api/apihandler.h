@@ -43,6 +43,7 @@ public:
     http::Response handle(const http::Request &request) override;
     std::variant<http::Subscriber, http::Response> acceptWebSocket(const http::Request &request) override;
     std::optional<http::Response> checkHead(const http::Request &head) override;
+    bool writeLane(const http::Request &request) const override;
     bool stillSubscribed(const http::Subscriber &subscriber) override;
 
     /// The protocol's HTTP status for an error code.

@@ -4,6 +4,7 @@
 #include "apilogging.h"
 #include "casetypestore.h"
 #include "feed.h"
+#include "writegate.h"
 
 namespace outpost::server {
 
@@ -76,6 +77,8 @@ http::Response ApiHandler::postActions(const RouteCall &call)
     auto body = jsonBody(call.request);
     if (!body)
         return errorResponse(body.error());
+    // Uploads come through the transport's upload lane, which bounds how many wait (writeLane()).
+    const WriteGate::Admitted admitted;
     auto outcome = m_ctx.actions.process(call.user, body.value(), call.request.requestId);
     if (!outcome)
         return errorResponse(outcome.error());

@@ -42,6 +42,10 @@ int runServer(const DaemonOptions &o)
     ho.host = o.host;
     ho.port = o.port;
     ho.workerThreads = o.workers;
+    // One upload more than may write at once (when one may wait at the write gate): it
+    // authenticates and parses its batch while the other writes (SQLite has one writer per file).
+    const bool sqlite = o.dbUrl.isEmpty() || o.dbUrl.startsWith(QLatin1String("sqlite:"));
+    ho.writeLaneThreads = (sqlite ? 1 : std::max(1, o.writers)) + (o.queuedWrites > 0 ? 1 : 0);
     ho.maxConnectionsPerAddress = o.maxConnectionsPerAddress;
     ho.maxWebSocketsPerUser = o.maxWebSocketsPerUser;
     ho.compressionLevel = o.compressionLevel;

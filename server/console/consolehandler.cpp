@@ -84,6 +84,11 @@ std::optional<http::Response> ConsoleHandler::checkHead(const http::Request &hea
     return isConsolePath(head.path) ? std::nullopt : m_api.checkHead(head);
 }
 
+bool ConsoleHandler::writeLane(const http::Request &request) const
+{
+    return !isConsolePath(request.path) && m_api.writeLane(request);
+}
+
 http::Response ConsoleHandler::handle(const http::Request &request)
 {
     return isConsolePath(request.path) ? serve(request) : m_api.handle(request);

@@ -22,6 +22,7 @@ public:
     http::Response handle(const http::Request &request) override;
     std::variant<http::Subscriber, http::Response> acceptWebSocket(const http::Request &request) override;
     std::optional<http::Response> checkHead(const http::Request &head) override;
+    bool writeLane(const http::Request &request) const override;
     bool stillSubscribed(const http::Subscriber &subscriber) override;
 
     /// Whether a path is the console's ("/", "/console" or below "/console/").

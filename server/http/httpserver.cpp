@@ -39,6 +39,7 @@ struct HttpServer::Impl {
     std::shared_ptr<ServerContext> context;
     std::unique_ptr<net::io_context> ioc;
     std::unique_ptr<net::thread_pool> workers;
+    std::unique_ptr<net::thread_pool> writeLane;
     std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
     std::shared_ptr<Listener> listener;
     std::vector<std::thread> ioThreads;
@@ -113,6 +114,10 @@ Result<quint16> HttpServer::listen()
 
     d.workers = std::make_unique<net::thread_pool>(std::size_t(std::max(1, o.workerThreads)));
     d.context->workers = d.workers.get();
+    if (o.writeLaneThreads > 0) {
+        d.writeLane = std::make_unique<net::thread_pool>(std::size_t(o.writeLaneThreads));
+        d.context->writeLane = d.writeLane.get();
+    }
     d.work.emplace(net::make_work_guard(*d.ioc));
     for (int i = 0; i < std::max(1, o.ioThreads); ++i) {
         d.ioThreads.emplace_back([&d] {
@@ -201,12 +206,16 @@ void HttpServer::shutdown(std::chrono::milliseconds drain)
 
     // 4. Handlers still running finish here; their responses go nowhere.
     d.workers->join();
+    if (d.writeLane)
+        d.writeLane->join();
 
     // Uninvoked completion handlers (and the connections they hold) go with the io_context.
     d.listener.reset();
     d.ioc.reset();
     context.workers = nullptr;
+    context.writeLane = nullptr;
     d.workers.reset();
+    d.writeLane.reset();
     d.state = Impl::State::Stopped;
     qCInfo(lcHttp) << "stopped";
 }

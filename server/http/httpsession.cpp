@@ -420,35 +420,62 @@ template <class Stream> void HttpSession<Stream>::handOff()
     m_phase = Phase::Handling;
     tcp().expires_never();
 
+    // Uploads go to the lane, where they wait their turn without a thread; a full lane refuses one
+    // here, on the I/O thread, before its body is parsed: the refusal costs next to nothing.
+    bool lane = false;
+    if (m_context->writeLane) {
+        try {
+            lane = m_context->handler.writeLane(m_request);
+        } catch (...) {
+            qCWarning(lcHttp).noquote() << "rid=" + m_request.requestId << "writeLane threw";
+        }
+    }
+    if (lane) {
+        const int limit
+            = m_context->options.writeLaneThreads + std::max(0, m_context->options.writeLaneQueue);
+        if (m_context->writeLaneHeld.fetch_add(1) >= limit) {
+            m_context->writeLaneHeld.fetch_sub(1);
+            m_request.body = QByteArray();
+            Response busy = Response::error(503, QStringLiteral("busy"),
+                QStringLiteral(
+                    "The server is busy with other changes; nothing was changed. Try again in a moment."));
+            busy.headers.append({ QByteArrayLiteral("Retry-After"), QByteArrayLiteral("1") });
+            send(busy, !m_keepAlive);
+            return;
+        }
+    }
     Request request = m_request;
     m_request.body = QByteArray(); // the worker holds the only copy
-    net::post(*m_context->workers, [self = shared_from_this(), request = std::move(request)]() mutable {
-        Response response;
-        // Content codings (contentcoding.h) on the worker, never on an I/O thread: inflating an
-        // upload and compressing an answer are CPU work of the size of the body.
-        const QByteArray acceptEncoding = request.header("accept-encoding");
-        try {
-            if (std::optional<Response> refusal = decodeRequest(request, self->bodyLimit(request)))
-                response = std::move(*refusal);
-            else
-                response = self->m_context->handler.handle(request);
-        } catch (const std::exception &e) {
-            qCWarning(lcHttp).noquote() << "rid=" + request.requestId << "handler threw:" << e.what();
-            response
-                = Response::error(500, QStringLiteral("internal_error"), QStringLiteral("Internal error"));
-        } catch (...) {
-            qCWarning(lcHttp).noquote() << "rid=" + request.requestId << "handler threw";
-            response
-                = Response::error(500, QStringLiteral("internal_error"), QStringLiteral("Internal error"));
-        }
-        const QByteArray method = request.method;
-        request = Request();
-        encodeResponse(response, acceptEncoding, method, self->m_context->options.compressionLevel);
-        const net::any_io_executor executor = self->m_executor;
-        net::post(executor, [self = std::move(self), response = std::move(response)]() mutable {
-            self->onHandled(std::move(response));
+    net::post(lane ? *m_context->writeLane : *m_context->workers,
+        [self = shared_from_this(), request = std::move(request), lane]() mutable {
+            Response response;
+            // Content codings (contentcoding.h) on the worker, never on an I/O thread: inflating an
+            // upload and compressing an answer are CPU work of the size of the body.
+            const QByteArray acceptEncoding = request.header("accept-encoding");
+            try {
+                if (std::optional<Response> refusal = decodeRequest(request, self->bodyLimit(request)))
+                    response = std::move(*refusal);
+                else
+                    response = self->m_context->handler.handle(request);
+            } catch (const std::exception &e) {
+                qCWarning(lcHttp).noquote() << "rid=" + request.requestId << "handler threw:" << e.what();
+                response = Response::error(
+                    500, QStringLiteral("internal_error"), QStringLiteral("Internal error"));
+            } catch (...) {
+                qCWarning(lcHttp).noquote() << "rid=" + request.requestId << "handler threw";
+                response = Response::error(
+                    500, QStringLiteral("internal_error"), QStringLiteral("Internal error"));
+            }
+            const QByteArray method = request.method;
+            request = Request();
+            if (lane)
+                self->m_context->writeLaneHeld.fetch_sub(1);
+            encodeResponse(response, acceptEncoding, method, self->m_context->options.compressionLevel);
+            const net::any_io_executor executor = self->m_executor;
+            net::post(executor, [self = std::move(self), response = std::move(response)]() mutable {
+                self->onHandled(std::move(response));
+            });
         });
-    });
 }
 
 template <class Stream> void HttpSession<Stream>::onHandled(Response response)

@@ -66,6 +66,15 @@ public:
     /// Called on a worker thread (never an I/O thread); may block on the database.
     virtual Response handle(const Request &request) = 0;
 
+    /// Called on an I/O thread with a whole request, before it is handled: true runs it on the
+    /// upload lane (ServerOptions::writeLaneThreads) instead of the workers. Must be cheap and
+    /// thread-safe. The default: no request uses the lane.
+    virtual bool writeLane(const Request &request) const
+    {
+        Q_UNUSED(request);
+        return false;
+    }
+
     /// Called on a worker thread for a WebSocket upgrade request: the subscriber to register, or the
     /// response to send instead of upgrading (e.g. 401).
     virtual std::variant<Subscriber, Response> acceptWebSocket(const Request &request) = 0;

@@ -108,6 +108,8 @@ struct ServerContext {
     const ServerOptions options;
     Handler &handler;
     boost::asio::thread_pool *workers = nullptr; // owned by HttpServer; set by listen()
+    boost::asio::thread_pool *writeLane = nullptr; // the upload lane, when there is one; ditto
+    std::atomic<int> writeLaneHeld { 0 }; // lane requests running or waiting for a lane thread
     NotifyHubImpl hub;
     SessionRegistry sessions;
     ConnectionLimiter connections;

@@ -24,6 +24,12 @@ struct ServerOptions {
     int compressionLevel = 6; // zlib level of answers to clients that accept gzip/deflate; 0: never
     int maxConnectionsPerAddress
         = 128; // open connections from one source address; more are closed at once (0: no cap)
+    // The upload lane: requests the handler names (Handler::writeLane, e.g. uploads) run on threads of
+    // their own, in the order they came, instead of on the workers. Waiting for a lane thread holds no
+    // thread, only the request; so a crowd of uploads queues up instead of parking the workers on the
+    // database's write lock (or being refused by it) and feed polls keep their workers.
+    int writeLaneThreads = 0; // 0: no lane, every request runs on the workers
+    int writeLaneQueue = 64; // lane requests waiting for a thread; one more is answered 503 busy at once
 
     // TLS: with a certificate and key the one listener speaks HTTPS and WSS only (no plain HTTP).
     QString tlsCertFile; // PEM: the certificate, optionally followed by its intermediates

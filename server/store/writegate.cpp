@@ -9,6 +9,8 @@
 namespace outpost::server {
 
 namespace {
+thread_local bool t_admitted = false;
+
 Error busy()
 {
     return Error(QStringLiteral("busy"),
@@ -20,6 +22,15 @@ void WriteGate::Permit::release()
 {
     if (WriteGate *g = std::exchange(m_gate, nullptr))
         g->release();
+}
+
+WriteGate::Admitted::Admitted()
+    : m_before(std::exchange(t_admitted, true))
+{ }
+
+WriteGate::Admitted::~Admitted()
+{
+    t_admitted = m_before;
 }
 
 void WriteGate::setLimits(const Limits &limits)
@@ -58,7 +69,7 @@ Result<WriteGate::Permit> WriteGate::acquire()
         return Permit(this);
     }
     bool ok = false;
-    if (m_waiting < m_limits.queued) {
+    if (m_waiting < m_limits.queued || t_admitted) {
         ++m_waiting;
         const QDeadlineTimer deadline(m_limits.waitMs);
         while (m_running >= m_limits.writers && m_turn.wait(&m_mutex, deadline)) { }

@@ -54,6 +54,22 @@ public:
         WriteGate *m_gate = nullptr;
     };
 
+    /// Marks the writes of this thread, while it lives, as admitted already: the upload lane (the
+    /// transport's, see http::ServerOptions::writeLaneThreads) bounds how many of them wait, so they
+    /// wait their turn (up to waitMs) even when the queue is full of other writers, instead of being
+    /// refused after the lane let them in.
+    class Admitted
+    {
+    public:
+        Admitted();
+        ~Admitted();
+        Admitted(const Admitted &) = delete;
+        Admitted &operator=(const Admitted &) = delete;
+
+    private:
+        bool m_before;
+    };
+
     void setLimits(const Limits &limits);
     Limits limits() const;
     /// A turn, after waiting at most limits().waitMs; "busy" when the queue is full or the wait ran out.

@@ -4,6 +4,7 @@
 // The application side for the transport tests: a few routes with known behaviour.
 //   /echo  → the request as JSON        /size → {"size": body bytes} (body limit 1 MiB)
 //   /slow  → blocks until release()     /status/<n> → an empty answer with status n
+//   POST /lane → as /slow, on the upload lane (writeLane) when the server has one
 //     /api/v1/notify upgrade → subscriber "user:<id>" token
 
 #include "httptypes.h"
@@ -24,7 +25,7 @@ public:
 
     Response handle(const Request &r) override
     {
-        if (r.path == QLatin1String("/slow")) {
+        if (r.path == QLatin1String("/slow") || r.path == QLatin1String("/lane")) {
             std::unique_lock lock(m_mutex);
             ++m_slowEntered;
             m_changed.notify_all();
@@ -51,6 +52,11 @@ public:
                     { QStringLiteral("requestId"), r.requestId }, { QStringLiteral("peer"), r.peer } });
         }
         return Response::error(404, QStringLiteral("not_found"), QStringLiteral("No such route"));
+    }
+
+    bool writeLane(const Request &r) const override
+    {
+        return r.method == "POST" && r.path == QLatin1String("/lane");
     }
 
     std::variant<Subscriber, Response> acceptWebSocket(const Request &r) override

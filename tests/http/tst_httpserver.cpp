@@ -299,6 +299,52 @@ private Q_SLOTS:
         QTRY_COMPARE(m_server->inFlight(), 0);
     }
 
+    void uploadLaneQueuesThenRefusesAtOnce()
+    {
+        // One lane thread and one waiting place: the first upload runs (blocked in the handler), the
+        // second waits without a thread, a third is refused at once with 503 busy + Retry-After,
+        // and reads on the workers are served meanwhile. Released, both lane requests are answered.
+        ServerOptions options;
+        options.workerThreads = 2;
+        options.writeLaneThreads = 1;
+        options.writeLaneQueue = 1;
+        start(options);
+        const QByteArray upload = "POST /lane HTTP/1.1\r\nHost: t\r\nContent-Length: 2\r\n\r\n{}";
+        RawHttpClient first(m_port);
+        QVERIFY(first.connectToServer());
+        first.send(upload);
+        QTRY_COMPARE(m_handler->slowEntered(), 1);
+        RawHttpClient second(m_port);
+        QVERIFY(second.connectToServer());
+        RawHttpClient third(m_port);
+        QVERIFY(third.connectToServer());
+        second.send(upload);
+        third.send(upload);
+        // Whichever of the two reached the lane last is refused, without waiting for the first.
+        QTRY_VERIFY(second.socket().bytesAvailable() > 0 || third.socket().bytesAvailable() > 0);
+        RawHttpClient &refusedClient = second.socket().bytesAvailable() > 0 ? second : third;
+        RawHttpClient &waiting = &refusedClient == &second ? third : second;
+        const RawResponse refused = refusedClient.read();
+        QCOMPARE(refused.status, 503);
+        QCOMPARE(errorCode(refused), QStringLiteral("busy"));
+        QCOMPARE(refused.header("retry-after"), QByteArray("1"));
+        QCOMPARE(refusedClient.socket().state(), QAbstractSocket::ConnectedState); // body read: kept alive
+        QCOMPARE(m_handler->slowEntered(), 1); // the other waits for the lane, not in the handler
+        for (int i = 0; i < 3; ++i) { // both workers are free for reads
+            RawHttpClient read(m_port);
+            QVERIFY(read.connectToServer());
+            read.send("GET /echo HTTP/1.1\r\nHost: t\r\n\r\n");
+            QCOMPARE(read.read().status, 200);
+        }
+        QCOMPARE(waiting.socket().bytesAvailable(), qint64(0));
+        m_handler->release();
+        QCOMPARE(first.read().status, 200);
+        QCOMPARE(waiting.read().status, 200);
+        // The lane has room again.
+        refusedClient.send(upload);
+        QCOMPARE(refusedClient.read().status, 200);
+    }
+
     void timeoutsCloseIdleConnections()
     {
         ServerOptions options;

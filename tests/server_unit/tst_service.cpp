@@ -58,6 +58,23 @@ private Q_SLOTS:
         QCOMPARE(opened, (QList<bool> { true, true }));
     }
 
+    void postgresqlSessionsRunWithoutJit()
+    {
+        if (m_backend != Harness::Backend::PostgreSQL)
+            QSKIP("PostgreSQL only");
+        // JIT compiled each full-sync page of a fleet for 1.2 s before a 0.2 s query ran.
+        auto config = DbConfig::parse(h->dbUrl());
+        QVERIFY(config.ok());
+        auto db = Database::open(config.value());
+        QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().toString()));
+        auto conn = db.value()->connection();
+        QVERIFY(conn.ok());
+        auto q = runSql(conn.value(), QStringLiteral("SHOW jit"));
+        QVERIFY(q.ok());
+        QVERIFY(q.value().next());
+        QCOMPARE(q.value().value(0).toString(), QStringLiteral("off"));
+    }
+
     void refusesNewerDatabase()
     {
         if (m_backend == Harness::Backend::PostgreSQL) {
@@ -213,6 +230,53 @@ private Q_SLOTS:
         QCOMPARE(gate.running(), 0);
         QVERIFY(gate.acquire().ok()); // and released again at once
         QCOMPARE(gate.running(), 0);
+    }
+
+    void admittedWritersWaitBeyondTheQueue()
+    {
+        // A write the upload lane let in waits its turn even while other writers fill the queue
+        // (a prune, sign-ins): the lane bounds how many such writes wait, so none is refused after
+        // being admitted. Without the mark, the same write is refused at once.
+        WriteGate gate;
+        gate.setLimits({ 1, 1, 60000 });
+        auto running = gate.acquire();
+        QVERIFY(running.ok());
+        std::atomic<int> queued { 0 };
+        QThread *other = QThread::create([&] { queued = gate.acquire().ok() ? 1 : -1; });
+        other->start();
+        QTRY_COMPARE(gate.waiting(), 1);
+        QVERIFY(!gate.acquire().ok()); // the queue is full
+        std::atomic<int> admitted { 0 };
+        QThread *lane = QThread::create([&] {
+            const WriteGate::Admitted mark;
+            admitted = gate.acquire().ok() ? 1 : -1;
+        });
+        lane->start();
+        QTRY_COMPARE(gate.waiting(), 2);
+        QCOMPARE(admitted.load(), 0);
+        running.value().release();
+        QVERIFY(other->wait(30000));
+        QVERIFY(lane->wait(30000));
+        delete other;
+        delete lane;
+        QCOMPARE(queued.load(), 1);
+        QCOMPARE(admitted.load(), 1);
+        QCOMPARE(gate.running(), 0);
+        QCOMPARE(gate.waiting(), 0);
+        // The mark ends with its scope.
+        {
+            const WriteGate::Admitted mark;
+        }
+        auto a = gate.acquire();
+        std::atomic<int> b { 0 };
+        QThread *t = QThread::create([&] { b = gate.acquire().ok() ? 1 : -1; });
+        t->start();
+        QTRY_COMPARE(gate.waiting(), 1);
+        QVERIFY(!gate.acquire().ok());
+        a.value().release();
+        QVERIFY(t->wait(30000));
+        delete t;
+        QCOMPARE(b.load(), 1);
     }
 
     void demoSeedIsDeterministic()
