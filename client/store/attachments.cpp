@@ -19,6 +19,8 @@
 #include <QSaveFile>
 #include <QSet>
 
+#include <functional>
+
 namespace outpost::client {
 
 namespace {
@@ -114,16 +116,11 @@ Status UploadQueue::markAttachmentUploaded(const QString &attachmentId)
     return d.db.exec(QStringLiteral("UPDATE attachments SET uploaded = 1 WHERE id = ?"), { attachmentId });
 }
 
-PrefetchPlan StoreReads::prefetchPlan(qint64 budgetBytes) const
+namespace {
+/// The attachments the server lists for the cases on the device, in the prefetch's order (soonest
+/// due, then the newest cases; in a case the newest attachment first).
+void forEachListed(const StoreParts &d, const std::function<void(const PrefetchItem &)> &each)
 {
-    PrefetchPlan plan;
-    QSet<QString> local;
-    (void)d.db.forEach(QStringLiteral("SELECT id, local_file FROM attachments"), {}, [&](const QSqlQuery &q) {
-        if (QFileInfo::exists(q.value(1).toString()))
-            local.insert(q.value(0).toString());
-    });
-    const QString cacheDir = StoreLocation::cacheDirFor(d.path);
-    qint64 used = 0;
     (void)d.db.forEach(
         QStringLiteral("SELECT id, attachments_json FROM cases WHERE attachments_json <> '[]' "
                        "AND is_local_only = 0 ORDER BY due_at = '', due_at, updated_at DESC, id"),
@@ -132,28 +129,66 @@ PrefetchPlan StoreReads::prefetchPlan(qint64 budgetBytes) const
             const QJsonArray list = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).array();
             for (qsizetype i = list.size() - 1; i >= 0; --i) { // the newest first
                 const QJsonObject a = list.at(i).toObject();
-                PrefetchItem item { a.value(QLatin1String("id")).toString(), caseId,
+                const PrefetchItem item { a.value(QLatin1String("id")).toString(), caseId,
                     a.value(QLatin1String("name")).toString(), a.value(QLatin1String("size")).toInteger(),
                     a.value(QLatin1String("sha256")).toString() };
-                if (item.id.isEmpty())
-                    continue;
-                ++plan.listed;
-                const QDir dir(cacheDir + QLatin1Char('/') + item.id);
-                if (local.contains(item.id) || (dir.exists() && !dir.isEmpty(QDir::Files))) {
-                    ++plan.onDevice;
-                    plan.bytesOnDevice += item.size;
-                    used += item.size;
-                    continue;
-                }
-                if (used + item.size > budgetBytes) {
-                    ++plan.overBudget;
-                    continue;
-                }
-                used += item.size;
-                plan.toFetch.append(item);
+                if (!item.id.isEmpty())
+                    each(item);
             }
         });
+}
+
+/// Attachments attached on this device whose file is still beside the store.
+QSet<QString> attachedHere(const StoreParts &d)
+{
+    QSet<QString> local;
+    (void)d.db.forEach(QStringLiteral("SELECT id, local_file FROM attachments"), {}, [&](const QSqlQuery &q) {
+        if (QFileInfo::exists(q.value(1).toString()))
+            local.insert(q.value(0).toString());
+    });
+    return local;
+}
+} // namespace
+
+PrefetchPlan StoreReads::prefetchPlan(qint64 budgetBytes) const
+{
+    PrefetchPlan plan;
+    const QSet<QString> local = attachedHere(d);
+    const QString cacheDir = StoreLocation::cacheDirFor(d.path);
+    qint64 used = 0;
+    forEachListed(d, [&](const PrefetchItem &item) {
+        ++plan.listed;
+        const QDir dir(cacheDir + QLatin1Char('/') + item.id);
+        if (local.contains(item.id) || (dir.exists() && !dir.isEmpty(QDir::Files))) {
+            ++plan.onDevice;
+            plan.bytesOnDevice += item.size;
+            used += item.size;
+            return;
+        }
+        if (used + item.size > budgetBytes) {
+            ++plan.overBudget;
+            return;
+        }
+        used += item.size;
+        plan.toFetch.append(item);
+    });
     return plan;
+}
+
+QSet<QString> StoreReads::cacheWanted(qint64 budgetBytes) const
+{
+    // Every attachment row is of a case on the device (a case leaving the device takes its rows).
+    QSet<QString> wanted;
+    (void)d.db.forEach(QStringLiteral("SELECT id FROM attachments"), {},
+        [&](const QSqlQuery &q) { wanted.insert(q.value(0).toString()); });
+    qint64 used = 0;
+    forEachListed(d, [&](const PrefetchItem &item) {
+        if (wanted.contains(item.id) || used + item.size > budgetBytes)
+            return;
+        used += item.size;
+        wanted.insert(item.id);
+    });
+    return wanted;
 }
 
 QString StoreReads::cachePathFor(const QString &attachmentId, const QString &name) const

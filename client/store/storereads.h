@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -52,6 +53,10 @@ public:
     Result<QByteArray> attachmentBytes(const QString &caseId, const QString &sha256) const;
     /// The attachments to prefetch into the cache within `budgetBytes` (on-device copies count).
     PrefetchPlan prefetchPlan(qint64 budgetBytes) const;
+    /// The attachments whose copies the cache of opened and prefetched files keeps however old they
+    /// are (attachmentcache::prune): those attached on this device, and those the cases on the device
+    /// list, in the prefetch plan's order as far as `budgetBytes` goes.
+    QSet<QString> cacheWanted(qint64 budgetBytes) const;
     /// "<cache>/<id>/<file name>": where the cache keeps a copy of attachment `id` named `name`
     /// (the name made safe: no directories, nothing hidden); empty for an id that is not a UUID.
     QString cachePathFor(const QString &attachmentId, const QString &name) const;

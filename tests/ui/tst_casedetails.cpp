@@ -376,6 +376,55 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(cache + QStringLiteral("/recent/photo.jpg")));
     }
 
+    void prefetchedCopiesOfCasesOnTheDeviceStay()
+    {
+        // C-1 lists two attachments of 100 bytes; the budget keeps one (the newest, as the prefetch
+        // fetches them). All copies were prefetched 40 days ago; an orphan of the same age is a copy
+        // of an attachment no case on the device lists any more.
+        const QString drawing = QStringLiteral("0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f1");
+        const QString manual = QStringLiteral("1a2b3c4d-5e6f-4071-8293-a4b5c6d7e8f9");
+        const QString orphan = QStringLiteral("2b3c4d5e-6f70-4182-93a4-b5c6d7e8f9a0");
+        QJsonObject c1 = caseJson(QStringLiteral("C-1"), 2, baseFields());
+        const auto ref = [](const QString &id, const QString &name) {
+            return QJsonObject { { "id", id }, { "name", name }, { "mime", "application/pdf" },
+                { "size", 100 }, { "sha256", QString(64, QLatin1Char('a')) } };
+        };
+        c1.insert(QStringLiteral("attachments"),
+            QJsonArray {
+                ref(manual, QStringLiteral("manual.pdf")), ref(drawing, QStringLiteral("drawing.pdf")) });
+        const auto applied = m_store->pages().applyPage(page({ upsert("case", "C-1", c1) }, "t2"), false);
+        QVERIFY2(applied.ok(), qPrintable(applied.error().toString()));
+
+        const QString cache = m_details->cacheDir();
+        const auto put = [&cache](const QString &id, const QString &name, int ageDays) {
+            QDir().mkpath(cache + QLatin1Char('/') + id);
+            QFile f(cache + QLatin1Char('/') + id + QLatin1Char('/') + name);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(100, 'p'));
+            QVERIFY(f.flush());
+            QVERIFY(f.setFileTime(
+                QDateTime::currentDateTimeUtc().addDays(-ageDays), QFileDevice::FileModificationTime));
+        };
+        put(drawing, QStringLiteral("drawing.pdf"), 40);
+        put(manual, QStringLiteral("manual.pdf"), 40);
+        put(orphan, QStringLiteral("old.pdf"), 40);
+        QCOMPARE(m_store->reads().attachmentCopy(drawing),
+            QString(cache + QLatin1Char('/') + drawing + QStringLiteral("/drawing.pdf")));
+
+        // The next session's start prunes the cache, with a budget of 150 bytes.
+        m_view->setDetailsHost(nullptr);
+        m_details = std::make_unique<StoreCaseDetails>(m_store.get(), QStringLiteral("alice"), nullptr, 150);
+        QTRY_VERIFY(!QFileInfo::exists(cache + QLatin1Char('/') + orphan));
+        QTRY_VERIFY(!QFileInfo::exists(cache + QLatin1Char('/') + manual)); // beyond the budget
+        QVERIFY(QFileInfo::exists(cache + QLatin1Char('/') + drawing + QStringLiteral("/drawing.pdf")));
+        // Still on the device for the prefetch and the ready check: nothing to fetch again.
+        QVERIFY(!m_store->reads().attachmentCopy(drawing).isEmpty());
+        const PrefetchPlan plan = m_store->reads().prefetchPlan(150);
+        QCOMPARE(plan.onDevice, 1);
+        QCOMPARE(plan.toFetch.size(), 0);
+        QCOMPARE(plan.overBudget, 1);
+    }
+
     void keyboardReachesEveryPart()
     {
         QVERIFY(m_view->openCase(QStringLiteral("C-1")));

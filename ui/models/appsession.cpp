@@ -285,7 +285,7 @@ void AppSession::bind()
 
     client::LocalStore *store = m_store.get();
     m_host = new StoreCaseHost(store);
-    m_details = new StoreCaseDetails(store, m_userId, m_options.services.http);
+    m_details = new StoreCaseDetails(store, m_userId, m_options.services.http, config.prefetchBudget);
     m_details->setServer(m_server);
     m_details->setOnline(!m_offline);
     m_worklist = new StoreWorklistModel(store, m_userId);

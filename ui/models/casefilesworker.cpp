@@ -4,6 +4,7 @@
 #include "privatefiles.h"
 
 #include "apiclient.h"
+#include "attachmentcache.h"
 #include "localstore.h"
 #include "modelslogging.h"
 #include "sealedfile.h"
@@ -200,20 +201,18 @@ void CaseFilesWorker::download(
             qint64 received, qint64 total) { Q_EMIT progress(attachmentId, received, total); });
 }
 
-void CaseFilesWorker::pruneCache(const QString &cacheDir, int maxAgeDays)
+void CaseFilesWorker::pruneCache(qint64 budgetBytes, int maxAgeDays)
 {
-    const QDateTime before = QDateTime::currentDateTimeUtc().addDays(-maxAgeDays);
-    const QDir root(cacheDir);
-    for (const QFileInfo &entry : root.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QDir d(entry.absoluteFilePath());
-        const QFileInfoList files = d.entryInfoList(QDir::Files | QDir::Hidden);
-        // An empty one counts by its own time: a download may be about to fill it.
-        bool old = files.isEmpty() ? entry.lastModified().toUTC() < before : true;
-        for (const QFileInfo &f : files)
-            old = old && f.lastModified().toUTC() < before;
-        if (old && d.removeRecursively())
-            qCInfo(lcUiModels) << "removed an old opened copy:" << entry.fileName();
+    QString error;
+    client::LocalStore *s = store(&error);
+    if (!s) {
+        qCInfo(lcUiModels) << "the cache is not pruned:" << error;
+        return;
     }
+    const client::attachmentcache::PruneReport r
+        = client::attachmentcache::prune(*s, budgetBytes, maxAgeDays);
+    if (r.removed > 0)
+        qCInfo(lcUiModels) << "cache pruned:" << r.removed << "old copies removed," << r.kept << "kept";
 }
 
 } // namespace outpost::ui

@@ -44,8 +44,9 @@ public Q_SLOTS:
     /// → fileReady with its content.
     void download(
         const QString &caseId, const QString &attachmentId, const QString &dest, const QString &sha256);
-    /// Removes opened copies in `cacheDir` ("<id>/<name>") not touched for `maxAgeDays` days.
-    void pruneCache(const QString &cacheDir, int maxAgeDays);
+    /// Removes the copies in the store's cache not touched for `maxAgeDays` days that the prefetch
+    /// of attachments within `budgetBytes` does not keep (client::attachmentcache::prune).
+    void pruneCache(qint64 budgetBytes, int maxAgeDays);
 
 Q_SIGNALS:
     void attached(const QString &caseId, const QString &attachmentId, const QString &error);

@@ -28,7 +28,7 @@ QString safeFileName(const QString &name, const QString &fallback)
 } // namespace
 
 StoreCaseDetails::StoreCaseDetails(client::LocalStore *store, const QString &userId,
-    std::shared_ptr<sync::HttpTransport> http, QObject *parent)
+    std::shared_ptr<sync::HttpTransport> http, qint64 cacheBudgetBytes, QObject *parent)
     : CaseDetailsHost(parent)
     , m_store(store)
     , m_userId(userId)
@@ -60,11 +60,11 @@ StoreCaseDetails::StoreCaseDetails(client::LocalStore *store, const QString &use
         });
     m_thread.start();
     // Opened copies are a cache: what was not opened for a month goes (the originals stay on the
-    // server or, until uploaded, beside the store).
+    // server or, until uploaded, beside the store), unless the prefetch put it there for a case
+    // still on the device: that copy is what opens offline.
     CaseFilesWorker *w = m_worker;
-    const QString cache = m_cacheDir;
     QMetaObject::invokeMethod(
-        w, [w, cache] { w->pruneCache(cache, CacheDays); }, Qt::QueuedConnection);
+        w, [w, cacheBudgetBytes] { w->pruneCache(cacheBudgetBytes, CacheDays); }, Qt::QueuedConnection);
 }
 
 // The worker is deleted on its thread as it ends: its requests and store connection end there.

@@ -25,16 +25,19 @@ class CaseFilesWorker;
 /// attached files, downloads and the history run on a CaseFilesWorker on its own thread, so the
 /// GUI thread never waits for the network or for a file of up to 20 MiB being copied and synced.
 /// Downloads land in "<store>.cache/<attachment id>/<file name>" beside the store (the name kept
-/// so that the desktop opens it with the right application); copies not opened for 30 days are
-/// removed when the session starts.
+/// so that the desktop opens it with the right application). When the session starts, copies not
+/// opened for 30 days are removed unless the prefetch keeps them (an attachment of a case on the
+/// device, within the budget of attachments kept on the device: client::attachmentcache::prune).
 class StoreCaseDetails : public CaseDetailsHost
 {
     Q_OBJECT
 public:
     /// `store` (the GUI thread's) must outlive this object; `userId` names the author of local notes.
-    /// Requests go through `http` (null: a transport of the worker's own).
+    /// Requests go through `http` (null: a transport of the worker's own). `cacheBudgetBytes` is the
+    /// budget of attachments kept on the device (SyncConfig::prefetchBudget, the setting).
     StoreCaseDetails(client::LocalStore *store, const QString &userId,
-        std::shared_ptr<sync::HttpTransport> http = {}, QObject *parent = nullptr);
+        std::shared_ptr<sync::HttpTransport> http = {}, qint64 cacheBudgetBytes = qint64(1) << 30,
+        QObject *parent = nullptr);
     ~StoreCaseDetails() override;
 
     /// The server and token of the session (SyncController::tokenChanged).
