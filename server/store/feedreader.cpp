@@ -114,21 +114,24 @@ struct Snapshot {
 
 Result<Snapshot> readSnapshot(Tx &tx, const Principal &user)
 {
-    auto q = tx.run(QStringLiteral("SELECT (SELECT value FROM counters WHERE name = 'seq'), "
-                                   "(SELECT value FROM settings WHERE name = ?), "
-                                   "(SELECT value FROM settings WHERE name = ?), "
-                                   "(SELECT value FROM settings WHERE name = ?), "
-                                   "(SELECT full_sync_seq FROM users WHERE id = ?)"),
+    // Prepared once per connection (SQLite): every poll runs it.
+    auto q = tx.runCached(QStringLiteral("SELECT (SELECT value FROM counters WHERE name = 'seq'), "
+                                         "(SELECT value FROM settings WHERE name = ?), "
+                                         "(SELECT value FROM settings WHERE name = ?), "
+                                         "(SELECT value FROM settings WHERE name = ?), "
+                                         "(SELECT full_sync_seq FROM users WHERE id = ?)"),
         { settingkeys::globalFullSync, settingkeys::rulesBreak, settingkeys::retentionHorizon, user.id });
     if (!q)
         return q.error();
-    if (!q.value().next() || q.value().isNull(0))
+    QSqlQuery &r = *q.value();
+    if (!r.next() || r.isNull(0))
         return Error(QStringLiteral("unavailable"), QStringLiteral("The sequence counter is missing."));
     Snapshot s;
-    s.bound = q.value().value(0).toLongLong();
-    s.floors.forced = std::max(q.value().value(1).toLongLong(), q.value().value(4).toLongLong());
-    s.floors.rulesBreak = q.value().value(2).toLongLong();
-    s.floors.horizon = q.value().value(3).toLongLong();
+    s.bound = r.value(0).toLongLong();
+    s.floors.forced = std::max(r.value(1).toLongLong(), r.value(4).toLongLong());
+    s.floors.rulesBreak = r.value(2).toLongLong();
+    s.floors.horizon = r.value(3).toLongLong();
+    r.finish();
     return s;
 }
 

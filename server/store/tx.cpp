@@ -77,22 +77,15 @@ Result<QSqlQuery> Tx::run(const QString &sql, const QVariantList &args)
     return runSql(m_db, sql, args);
 }
 
-Result<QSqlQuery *> Tx::runCached(const QString &sql, const QVariantList &args)
+Result<std::shared_ptr<QSqlQuery>> runCachedSql(
+    Database &database, QSqlDatabase &db, const QString &sql, const QVariantList &args)
 {
-    if (m_kind != DbKind::SQLite || !m_open) {
-        // PostgreSQL: run() sends one statement per round trip already; keep the last one here.
-        auto q = run(sql, args);
-        if (!q)
-            return q.error();
-        m_uncached.emplace(std::move(q).value());
-        return &*m_uncached;
-    }
     if (auto st = checkParameters(args); !st)
         return st.error();
-    QHash<QString, std::shared_ptr<QSqlQuery>> &cache = m_database->statementCache(m_db.connectionName());
+    QHash<QString, std::shared_ptr<QSqlQuery>> &cache = database.statementCache(db.connectionName());
     std::shared_ptr<QSqlQuery> &slot = cache[sql];
     if (!slot) {
-        auto q = std::make_shared<QSqlQuery>(m_db);
+        auto q = std::make_shared<QSqlQuery>(db);
         q->setForwardOnly(true);
         if (!q->prepare(sql)) {
             const Error e = dbError(QStringLiteral("prepare"), *q);
@@ -109,7 +102,7 @@ Result<QSqlQuery *> Tx::runCached(const QString &sql, const QVariantList &args)
         // A statement of a connection that was closed and opened again cannot run any more:
         // prepare it afresh once (a real error comes back the same way).
         cache.remove(sql);
-        auto fresh = std::make_shared<QSqlQuery>(m_db);
+        auto fresh = std::make_shared<QSqlQuery>(db);
         fresh->setForwardOnly(true);
         if (!fresh->prepare(sql))
             return dbError(QStringLiteral("prepare"), *fresh);
@@ -120,8 +113,24 @@ Result<QSqlQuery *> Tx::runCached(const QString &sql, const QVariantList &args)
         cache.insert(sql, fresh);
         q = fresh;
     }
-    m_used.append(q);
-    return q.get();
+    return q;
+}
+
+Result<QSqlQuery *> Tx::runCached(const QString &sql, const QVariantList &args)
+{
+    if (m_kind != DbKind::SQLite || !m_open) {
+        // PostgreSQL: run() sends one statement per round trip already; keep the last one here.
+        auto q = run(sql, args);
+        if (!q)
+            return q.error();
+        m_uncached.emplace(std::move(q).value());
+        return &*m_uncached;
+    }
+    auto q = runCachedSql(*m_database, m_db, sql, args);
+    if (!q)
+        return q.error();
+    m_used.append(q.value());
+    return q.value().get();
 }
 
 void Tx::resetCached()

@@ -69,6 +69,13 @@ private:
     void resetCached();
 };
 
+/// A statement prepared once per connection and run again (SQLite): the one Tx::runCached() uses,
+/// for a statement outside a transaction too (a request's session lookup). The caller reads the
+/// result and then calls finish() on it before it does anything else on the connection: a
+/// statement left stepping keeps a read snapshot open.
+Result<std::shared_ptr<QSqlQuery>> runCachedSql(
+    Database &database, QSqlDatabase &db, const QString &sql, const QVariantList &args = {});
+
 /// Multi-row INSERTs for bulk loads (one round trip per `rowsPerStatement` rows on PostgreSQL).
 class BatchInsert
 {

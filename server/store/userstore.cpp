@@ -283,18 +283,53 @@ Result<Principal> UserStore::authenticate(const QByteArray &token)
 {
     if (token.isEmpty() || token.size() > 200)
         return unauthenticated();
+    const QString sql
+        = QStringLiteral("SELECT u.id, u.display_name, u.roles, u.queues, s.device_id, u.disabled, s.revoked,"
+                         " w.device_id IS NOT NULL, w.told_at IS NULL, s.expires_at"
+                         " FROM sessions s JOIN users u ON u.id = s.user_id"
+                         " LEFT JOIN wiped_devices w ON w.device_id = s.device_id AND s.device_id <> ''"
+                         " WHERE s.token_hash = ? AND s.expires_at > ?");
+    const QVariantList args { hashToken(token), QDateTime::currentSecsSinceEpoch() };
+    const auto principal = [this](QSqlQuery &q) -> Result<Principal> {
+        if (!q.next())
+            return unauthenticated();
+        // A disabled user's device learns it at its next request (and erases its offline sign-in).
+        if (q.value(5).toInt() != 0)
+            return accountDisabled();
+        // A wiped device learns it at its next request, and erases everything it holds.
+        if (q.value(7).toInt() != 0) {
+            const bool untold = q.value(8).toInt() != 0;
+            const QString device = q.value(4).toString();
+            q.finish();
+            if (untold)
+                markWipeTold(device);
+            return deviceWiped();
+        }
+        if (q.value(6).toInt() != 0)
+            return unauthenticated();
+        Principal p = readPrincipal(q, 0);
+        p.deviceId = q.value(4).toString();
+        p.sessionExpiresAt = q.value(9).toLongLong();
+        return p;
+    };
+    if (m_db.kind() == DbKind::SQLite) {
+        // The first statement of every request: prepared once per connection, not per request
+        // (parsing it was half of what an empty poll cost).
+        auto conn = m_db.connection();
+        if (!conn)
+            return conn.error();
+        auto q = runCachedSql(m_db, conn.value(), sql, args);
+        if (!q)
+            return q.error();
+        auto p = principal(*q.value());
+        q.value()->finish(); // no read snapshot left open on this connection
+        return p;
+    }
     auto lookup = [&]() -> Result<QSqlQuery> {
         auto conn = m_db.connection();
         if (!conn)
             return conn.error();
-        return runSql(conn.value(),
-            QStringLiteral(
-                "SELECT u.id, u.display_name, u.roles, u.queues, s.device_id, u.disabled, s.revoked,"
-                " w.device_id IS NOT NULL, w.told_at IS NULL, s.expires_at"
-                " FROM sessions s JOIN users u ON u.id = s.user_id"
-                " LEFT JOIN wiped_devices w ON w.device_id = s.device_id AND s.device_id <> ''"
-                " WHERE s.token_hash = ? AND s.expires_at > ?"),
-            { hashToken(token), QDateTime::currentSecsSinceEpoch() });
+        return runSql(conn.value(), sql, args);
     };
     auto q = lookup();
     // The first statement of most requests: a connection the PostgreSQL server dropped is reopened here.
@@ -302,23 +337,7 @@ Result<Principal> UserStore::authenticate(const QByteArray &token)
         q = lookup();
     if (!q)
         return q.error();
-    if (!q.value().next())
-        return unauthenticated();
-    // A disabled user's device learns it at its next request (and erases its offline sign-in).
-    if (q.value().value(5).toInt() != 0)
-        return accountDisabled();
-    // A wiped device learns it at its next request, and erases everything it holds.
-    if (q.value().value(7).toInt() != 0) {
-        if (q.value().value(8).toInt() != 0)
-            markWipeTold(q.value().value(4).toString());
-        return deviceWiped();
-    }
-    if (q.value().value(6).toInt() != 0)
-        return unauthenticated();
-    Principal p = readPrincipal(q.value(), 0);
-    p.deviceId = q.value().value(4).toString();
-    p.sessionExpiresAt = q.value().value(9).toLongLong();
-    return p;
+    return principal(q.value());
 }
 
 void UserStore::markWipeTold(const QString &deviceId)
