@@ -370,6 +370,9 @@ Result<ActionResult> ActionRunner::change(const Action &a, const QString &caseId
         return st.error();
     if (auto st = CaseStore::addHistory(m_tx, row, c.rec); !st)
         return st.error();
+    // A note changes no field, but its entry is new in the feed of everyone who sees the case: they
+    // hear of it (push hint) as of any other change.
+    m_affected.addCase(c.rec);
     ActionResult r = result(a, ResultStatus::Applied, caseId);
     r.etag = c.rec.etag;
     // The answer's `case` is this text (takeCaseDoc()), not a QJsonObject built for it.

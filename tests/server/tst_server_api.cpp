@@ -533,6 +533,18 @@ void TstServerApi::attachmentsAndPush()
                  .value(s("type"))
                  .toString(),
         s("changes"));
+    // A note by the office changes no field, but it is a new history entry in alice's feed: she
+    // hears of it too (a pushed device would otherwise see it only at its fallback poll).
+    messages.clear();
+    r = carol.post(s("/api/v1/sync/actions"),
+        batch({ action(s("note"), d.alice, { { s("text"), s("The gate code is 4711.") } }) }));
+    QCOMPARE(statusOf(firstResult(r)), s("applied"));
+    QVERIFY(messages.count() > 0 || messages.wait(10000));
+    QCOMPARE(QJsonDocument::fromJson(messages.first().first().toString().toUtf8())
+                 .object()
+                 .value(s("type"))
+                 .toString(),
+        s("changes"));
     // A forced full sync → {"type": "fullSyncRequired"}.
     messages.clear();
     QCOMPARE(carol.post(s("/api/v1/admin/full-sync"), { { s("user"), s("alice") } }).status, 200);
