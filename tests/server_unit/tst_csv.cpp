@@ -116,7 +116,8 @@ private Q_SLOTS:
         const csv::Table marked = csv::parse("\xEF\xBB\xBF" + out);
         QCOMPARE(fieldsOf(marked, 0), (QStringList { withBom, "l" }));
         // Further down a file, quoted or not, a value's leading U+FEFF is the value's.
-        const csv::Table later = csv::parse("k,l\n\xEF\xBB\xBFA,\"\xEF\xBB\xBF\"\n");
+        const csv::Table later = csv::parse("k,l\n\xEF\xBB\xBF"
+                                            "A,\"\xEF\xBB\xBF\"\n");
         QVERIFY(later.problems.isEmpty());
         QCOMPARE(fieldsOf(later, 1),
             (QStringList { QChar(0xFEFF) + QStringLiteral("A"), QString(QChar(0xFEFF)) }));
