@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "csv.h"
 
+#include <QStringDecoder>
+
 #include <algorithm>
 
 namespace outpost::server::csv {
@@ -160,7 +162,7 @@ private:
             m_pos = q + 1;
             break;
         }
-        *value = QString::fromUtf8(raw);
+        *value = decode(raw);
         return true;
     }
 
@@ -181,12 +183,18 @@ private:
             }
             ++m_pos;
         }
-        *value = QString::fromUtf8(m_b.constData() + start, m_pos - start);
+        *value = decode(QByteArrayView(m_b).sliced(start, m_pos - start));
         return true;
     }
 
+    /// A field's text. QString::fromUtf8 drops a leading U+FEFF as a byte order mark: a value may
+    /// start with one (only the file's first bytes are a byte order mark), and it stays.
+    QString decode(QByteArrayView bytes) { return m_utf8(bytes); }
+
     const QByteArray &m_b;
     const Limits &m_limits;
+    QStringDecoder m_utf8 { QStringDecoder::Utf8,
+        QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom };
     Table &m_out;
     qsizetype m_pos = 0;
     int m_line = 1;
@@ -218,7 +226,10 @@ void appendRecord(QByteArray &out, const QStringList &fields)
             out.append(',');
         first = false;
         const QByteArray u = f.toUtf8();
-        const bool quote = u.contains(',') || u.contains('"') || u.contains('\n') || u.contains('\r');
+        // A field that starts with U+FEFF is quoted too: unquoted at the start of a file, the
+        // reader would take it for the byte order mark and drop it.
+        const bool quote = u.contains(',') || u.contains('"') || u.contains('\n') || u.contains('\r')
+            || u.startsWith("\xEF\xBB\xBF");
         if (!quote) {
             out.append(u);
             continue;

@@ -42,7 +42,8 @@ struct Table {
 /// open, a carriage return without a line feed. Ragged rows are the caller's to judge.
 Table parse(const QByteArray &bytes, const Limits &limits = {});
 
-/// Appends one record, fields quoted only where RFC 4180 needs it, ended by CRLF.
+/// Appends one record, fields quoted only where RFC 4180 needs it (and a field that starts with
+/// U+FEFF, which would read as a byte order mark at the start of a file), ended by CRLF.
 void appendRecord(QByteArray &out, const QStringList &fields);
 
 } // namespace outpost::server::csv

@@ -101,8 +101,10 @@ Status seedUsers(UserStore &users)
     if (!existing)
         return existing.error();
     for (const auto &[user, password] : demoUsers) {
+        // A named copy of the id: clang before 16 cannot capture a structured binding.
+        const QString id = user.id;
         const bool known = std::any_of(existing.value().cbegin(), existing.value().cend(),
-            [&](const Principal &p) { return p.id == user.id; });
+            [&](const Principal &p) { return p.id == id; });
         if (!known)
             if (auto st = users.addUser(user, password, PasswordRule::Exempt);
                 !st && st.error().code != QLatin1String("exists"))

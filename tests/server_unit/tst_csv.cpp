@@ -100,6 +100,29 @@ private Q_SLOTS:
             (QStringList { "plain", "a,b", "say \"x\"", "two\nlines", "", QStringLiteral("Ä") }));
     }
 
+    void leadingByteOrderMarkCharacterSurvivesTheRoundTrip()
+    {
+        // A value that starts with U+FEFF (found by fuzz_csv): the reader dropped it from every
+        // field (QString::fromUtf8 skips it), and unquoted at the start of a file it reads as the
+        // byte order mark.
+        const QString withBom = QString(QChar(0xFEFF)) + QStringLiteral("key");
+        QByteArray out;
+        csv::appendRecord(out, { withBom, "l" });
+        QCOMPARE(out, QByteArray("\"\xEF\xBB\xBFkey\",l\r\n"));
+        const csv::Table back = csv::parse(out);
+        QVERIFY(back.problems.isEmpty());
+        QCOMPARE(fieldsOf(back, 0), (QStringList { withBom, "l" }));
+        // A real byte order mark before it is still skipped, and the value keeps its own.
+        const csv::Table marked = csv::parse("\xEF\xBB\xBF" + out);
+        QCOMPARE(fieldsOf(marked, 0), (QStringList { withBom, "l" }));
+        // Further down a file, quoted or not, a value's leading U+FEFF is the value's.
+        const csv::Table later = csv::parse("k,l\n\xEF\xBB\xBF"
+                                            "A,\"\xEF\xBB\xBF\"\n");
+        QVERIFY(later.problems.isEmpty());
+        QCOMPARE(fieldsOf(later, 1),
+            (QStringList { QChar(0xFEFF) + QStringLiteral("A"), QString(QChar(0xFEFF)) }));
+    }
+
     void raggedRowsAndBadValuesAreRowErrors()
     {
         DataPageCsv::Types types { { QStringLiteral("stock"), DataPageCsv::Type::Number },

@@ -11,6 +11,8 @@
 #include <QWebSocket>
 #include <QWebSocketServer>
 
+#include <memory>
+
 using namespace outpost::sync;
 using namespace std::chrono_literals;
 
@@ -40,7 +42,8 @@ private Q_SLOTS:
             QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort())), QStringLiteral("T0K"));
 
         QVERIFY(incoming.wait(5000));
-        QWebSocket *peer = server.nextPendingConnection();
+        // QWebSocketServer does not own the sockets it hands out (LeakSanitizer found this one).
+        std::unique_ptr<QWebSocket> peer(server.nextPendingConnection());
         QVERIFY(peer);
         QCOMPARE(peer->requestUrl().path(), QStringLiteral("/api/v1/notify"));
         QCOMPARE(peer->request().rawHeader("Authorization"), QByteArray("Bearer T0K"));
