@@ -11,6 +11,10 @@
 
 namespace outpost {
 
+/// The code of a write that failed because the device's disk is full (the client's store says so
+/// in people's words: client::diskFullError).
+inline constexpr auto DiskFullCode = "disk_full";
+
 /// An error as a value: a machine code (the protocol's error codes), a human message and,
 /// for validation failures, one message per field. Never thrown across Qt boundaries.
 struct Error {
@@ -20,9 +24,10 @@ struct Error {
 
     Error() = default;
     Error(QString c, QString m, QMap<QString, QString> f = {})
-        : code(std::move(c)), message(std::move(m)), fields(std::move(f))
-    {
-    }
+        : code(std::move(c))
+        , message(std::move(m))
+        , fields(std::move(f))
+    { }
 
     bool isNull() const { return code.isEmpty(); }
     /// {"code", "message", "fields"?} as the protocol's error body carries it.
@@ -33,12 +38,15 @@ struct Error {
 };
 
 /// A value or an Error. Small on purpose: check ok(), then value() or error().
-template<typename T>
-class [[nodiscard]] Result
+template <typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_data(std::move(value)) {}
-    Result(Error error) : m_data(std::move(error)) {}
+    Result(T value)
+        : m_data(std::move(value))
+    { }
+    Result(Error error)
+        : m_data(std::move(error))
+    { }
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -58,12 +66,13 @@ private:
     std::variant<T, Error> m_data;
 };
 
-template<>
-class [[nodiscard]] Result<void>
+template <> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)) {}
+    Result(Error error)
+        : m_error(std::move(error))
+    { }
     static Result success() { return {}; }
 
     bool ok() const { return m_error.isNull(); }

@@ -930,6 +930,10 @@
         <source>the file is shorter than its pages (%1 of %2 bytes): it was cut</source>
         <translation>die Datei ist kürzer als ihre Seiten (%1 von %2 Bytes): sie wurde abgeschnitten</translation>
     </message>
+    <message>
+        <source>The device&apos;s disk is full: nothing was saved. Free some space, then save again.</source>
+        <translation>Der Speicher des Geräts ist voll: Es wurde nichts gespeichert. Geben Sie Speicherplatz frei und speichern Sie dann erneut.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::sync::ActionUploader</name>
@@ -991,6 +995,13 @@
     <message>
         <source>This device was wiped by your administrator; its data was erased.</source>
         <translation>Ihr Administrator hat dieses Gerät zurückgesetzt; seine Daten wurden gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::sync::SyncWorker</name>
+    <message>
+        <source>The device&apos;s disk is full: the sync could not keep what it received; nothing on the device was lost. Free some space; the sync then continues by itself.</source>
+        <translation>Der Speicher des Geräts ist voll: Die Synchronisierung konnte das Empfangene nicht ablegen; auf dem Gerät ging nichts verloren. Geben Sie Speicherplatz frei; die Synchronisierung läuft dann von selbst weiter.</translation>
     </message>
 </context>
 <context>
@@ -2560,32 +2571,12 @@ Details: %1</translation>
 <context>
     <name>outpost::ui::StoreCaseDetails</name>
     <message>
-        <source>The server cannot be reached. The history is shown once you are online.</source>
-        <translation>Der Server ist nicht erreichbar. Der Verlauf wird angezeigt, sobald Sie online sind.</translation>
-    </message>
-    <message>
-        <source>Sign in again to see the history from the server.</source>
-        <translation>Melden Sie sich erneut an, um den Verlauf vom Server zu sehen.</translation>
-    </message>
-    <message>
-        <source>The server no longer shows this case to you.</source>
-        <translation>Der Server zeigt Ihnen diesen Fall nicht mehr.</translation>
-    </message>
-    <message>
-        <source>The history could not be loaded: %1</source>
-        <translation>Der Verlauf konnte nicht geladen werden: %1</translation>
-    </message>
-    <message>
         <source>The attachment is no longer part of this case.</source>
         <translation>Der Anhang gehört nicht mehr zu diesem Fall.</translation>
     </message>
     <message>
         <source>This case was created on this device and is not on the server yet. Its history starts once it is sent.</source>
         <translation>Dieser Fall wurde auf diesem Gerät angelegt und ist noch nicht auf dem Server. Sein Verlauf beginnt, sobald er gesendet ist.</translation>
-    </message>
-    <message>
-        <source>You are offline. The history from the server is shown once it can be reached.</source>
-        <translation>Sie sind offline. Der Verlauf vom Server wird angezeigt, sobald er erreichbar ist.</translation>
     </message>
     <message>
         <source>The server sent an attachment that cannot be opened.</source>

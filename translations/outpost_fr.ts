@@ -930,6 +930,10 @@
         <source>the file is shorter than its pages (%1 of %2 bytes): it was cut</source>
         <translation>le fichier est plus court que ses pages (%1 sur %2 octets) : il a été tronqué</translation>
     </message>
+    <message>
+        <source>The device&apos;s disk is full: nothing was saved. Free some space, then save again.</source>
+        <translation>Le disque de l&apos;appareil est plein : rien n&apos;a été enregistré. Libérez de l&apos;espace, puis enregistrez à nouveau.</translation>
+    </message>
 </context>
 <context>
     <name>outpost::sync::ActionUploader</name>
@@ -991,6 +995,13 @@
     <message>
         <source>This device was wiped by your administrator; its data was erased.</source>
         <translation>Votre administrateur a effacé cet appareil ; ses données ont été supprimées.</translation>
+    </message>
+</context>
+<context>
+    <name>outpost::sync::SyncWorker</name>
+    <message>
+        <source>The device&apos;s disk is full: the sync could not keep what it received; nothing on the device was lost. Free some space; the sync then continues by itself.</source>
+        <translation>Le disque de l&apos;appareil est plein : la synchronisation n&apos;a pas pu conserver ce qu&apos;elle a reçu ; rien n&apos;a été perdu sur l&apos;appareil. Libérez de l&apos;espace ; la synchronisation reprend alors d&apos;elle-même.</translation>
     </message>
 </context>
 <context>
@@ -2560,32 +2571,12 @@ Détails : %1</translation>
 <context>
     <name>outpost::ui::StoreCaseDetails</name>
     <message>
-        <source>The server cannot be reached. The history is shown once you are online.</source>
-        <translation>Le serveur est injoignable. L’historique s’affiche dès que vous êtes en ligne.</translation>
-    </message>
-    <message>
-        <source>Sign in again to see the history from the server.</source>
-        <translation>Reconnectez-vous pour voir l’historique du serveur.</translation>
-    </message>
-    <message>
-        <source>The server no longer shows this case to you.</source>
-        <translation>Le serveur ne vous montre plus ce dossier.</translation>
-    </message>
-    <message>
-        <source>The history could not be loaded: %1</source>
-        <translation>Impossible de charger l’historique : %1</translation>
-    </message>
-    <message>
         <source>The attachment is no longer part of this case.</source>
         <translation>La pièce jointe ne fait plus partie de ce dossier.</translation>
     </message>
     <message>
         <source>This case was created on this device and is not on the server yet. Its history starts once it is sent.</source>
         <translation>Ce dossier a été créé sur cet appareil et n’est pas encore sur le serveur. Son historique commence dès qu’il est envoyé.</translation>
-    </message>
-    <message>
-        <source>You are offline. The history from the server is shown once it can be reached.</source>
-        <translation>Vous êtes hors ligne. L’historique du serveur s’affiche dès qu’il est joignable.</translation>
     </message>
     <message>
         <source>The server sent an attachment that cannot be opened.</source>

@@ -346,7 +346,10 @@ bool CaseView::save()
         const Result<QString> id = m_host->createCase(m_type.name, m_form->changedFields());
         if (!id) {
             m_form->setExternalErrors(id.error().fields);
-            showMessage(tr("Not created: %1").arg(id.error().message), true);
+            showMessage(id.error().code == QLatin1String(DiskFullCode)
+                    ? id.error().message // says itself what happened and what to do
+                    : tr("Not created: %1").arg(id.error().message),
+                true);
             return false;
         }
         openCase(*id);
@@ -358,7 +361,10 @@ bool CaseView::save()
         = m_host->saveFields(m_record.id, m_record.etag, m_form->changedFields(), m_form->newFiles());
     if (!st) {
         m_form->setExternalErrors(st.error().fields);
-        showMessage(tr("Not saved: %1").arg(st.error().message), true);
+        showMessage(st.error().code == QLatin1String(DiskFullCode)
+                ? st.error().message // says itself what happened and what to do
+                : tr("Not saved: %1").arg(st.error().message),
+            true);
         return false;
     }
     m_form->markSaved();

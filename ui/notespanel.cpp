@@ -123,7 +123,11 @@ bool NotesPanel::addNote()
     const Status st = m_host->addNote(m_caseId, text);
     if (!st) {
         const QString field = st.error().fields.value(QStringLiteral("text"));
-        showMessage(tr("Not added: %1").arg(field.isEmpty() ? st.error().message : field), true);
+        // A full disk says itself what happened and what to do.
+        showMessage(st.error().code == QLatin1String(DiskFullCode)
+                ? st.error().message
+                : tr("Not added: %1").arg(field.isEmpty() ? st.error().message : field),
+            true);
         return false;
     }
     m_editor->clear();

@@ -3,6 +3,7 @@
 #include "localstore.h"
 #include "privatefiles.h"
 #include "sealedfile.h"
+#include "storeerrors.h"
 #include "storejson.h"
 #include "storeparts.h"
 
@@ -74,6 +75,8 @@ Result<QString> LocalEdits::attachFile(const QString &caseId, const QString &fil
                     .arg(fi.fileName())
                     .arg(d.options.maxAttachmentBytes >> 20),
                 { { QStringLiteral("file"), Tr::tr("The file is too large.") } });
+        if (isDiskFull(sealed.error()))
+            return sealed.error();
         return Error(
             sealed.error().code, Tr::tr("Copying %1 failed: %2").arg(fi.fileName(), sealed.error().message));
     }

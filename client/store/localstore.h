@@ -55,7 +55,8 @@ public:
 /// across threads. Writers take the file lock with BEGIN IMMEDIATE (busy timeout 10 s).
 ///
 /// Error codes: validation_failed, not_found, invalid_transition, missing_fields,
-/// unknown_case_type, not_allowed, store_damaged, store_too_new, store_io, bad_response.
+/// unknown_case_type, not_allowed, store_damaged, store_too_new, store_io, disk_full (a write
+/// failed for want of space: said in people's words, storeerrors.h), bad_response.
 class LocalStore
 {
 public:

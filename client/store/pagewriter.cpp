@@ -2,6 +2,7 @@
 #include "pagewriter.h"
 
 #include "storedb.h"
+#include "storeerrors.h"
 #include "storeparts.h"
 
 #include <QCborValue>
@@ -35,8 +36,8 @@ bool PageStatement::prepare(const QString &sql)
 Status PageStatement::run(const QVariantList &binds)
 {
     Status st = m_statement->run(binds);
-    if (st.ok())
-        return st;
+    if (st.ok() || isDiskFull(st.error()))
+        return st; // a full disk is said in people's words (its detail is in the log)
     qCWarning(lcStore) << "download" << st.error().message;
     return Error(QStringLiteral("store_io"),
         Tr::tr("The offline store failed (%1): %2").arg(QStringLiteral("download"), st.error().message));

@@ -2,6 +2,7 @@
 #include "rawquery.h"
 
 #include "encryptedstore.h"
+#include "storeerrors.h"
 
 #include <QCborValue>
 #include <QSqlDriver>
@@ -12,10 +13,14 @@
 namespace outpost::client {
 
 namespace {
-Error sqliteError(sqlite3 *db, const QString &what)
+/// `rc` the failed call's result (0: the connection's last, sqlite3_errcode).
+Error sqliteError(sqlite3 *db, const QString &what, int rc = 0)
 {
-    return Error(QStringLiteral("store_io"),
-        QStringLiteral("%1: %2").arg(what, QString::fromUtf8(db ? sqlite3_errmsg(db) : "no connection")));
+    const QString detail
+        = QStringLiteral("%1: %2").arg(what, QString::fromUtf8(db ? sqlite3_errmsg(db) : "no connection"));
+    if (db && isSqliteFull(rc != 0 ? rc : sqlite3_errcode(db)))
+        return diskFullError(detail);
+    return Error(QStringLiteral("store_io"), detail);
 }
 } // namespace
 
@@ -71,7 +76,7 @@ bool RawQuery::next()
     if (rc == SQLITE_ROW)
         return true;
     if (rc != SQLITE_DONE)
-        m_error = sqliteError(sqlite3_db_handle(m_statement), QStringLiteral("step"));
+        m_error = sqliteError(sqlite3_db_handle(m_statement), QStringLiteral("step"), rc);
     return false;
 }
 
@@ -172,7 +177,8 @@ Status RawStatement::run(const QVariantList &binds)
         if (rc == SQLITE_ROW || rc == SQLITE_DONE)
             rc = SQLITE_OK;
     }
-    const Status st = rc == SQLITE_OK ? Status::success() : Status(sqliteError(db, QStringLiteral("step")));
+    const Status st
+        = rc == SQLITE_OK ? Status::success() : Status(sqliteError(db, QStringLiteral("step"), rc));
     sqlite3_reset(m_statement);
     sqlite3_clear_bindings(m_statement);
     return st;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sealedfile.h"
 
+#include "storeerrors.h"
 #include "storekeys.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,7 @@
 
 #include <sodium.h>
 
+#include <cerrno>
 #include <limits>
 
 namespace outpost::client::sealedfile {
@@ -39,6 +41,15 @@ const unsigned char *bytes(const QByteArray &b)
     return reinterpret_cast<const unsigned char *>(b.constData());
 }
 
+/// A write of the file at `path` failed with `err` (errno, taken at once): a full disk in people's
+/// words, else the system's text.
+Error writeError(int err, const QString &path, const QString &why)
+{
+    if (isNoSpace(err))
+        return diskFullError(QStringLiteral("%1: %2").arg(path, why));
+    return Error(QStringLiteral("store_io"), Tr::tr("Cannot write %1: %2").arg(path, why));
+}
+
 /// Pulls plaintext chunks from `next` (empty at the end), seals them into `out`.
 template <typename Next>
 Result<Sealed> seal(const QByteArray &key, QSaveFile &out, Next next, qint64 maxBytes)
@@ -47,9 +58,10 @@ Result<Sealed> seal(const QByteArray &key, QSaveFile &out, Next next, qint64 max
     unsigned char header[HeaderBytes];
     crypto_secretstream_xchacha20poly1305_init_push(&state, header, bytes(key));
     if (out.write(Magic, sizeof Magic) != qint64(sizeof Magic)
-        || out.write(reinterpret_cast<const char *>(header), HeaderBytes) != HeaderBytes)
-        return Error(
-            QStringLiteral("store_io"), Tr::tr("Cannot write %1: %2").arg(out.fileName(), out.errorString()));
+        || out.write(reinterpret_cast<const char *>(header), HeaderBytes) != HeaderBytes) {
+        const int err = errno;
+        return writeError(err, out.fileName(), out.errorString());
+    }
     QCryptographicHash hash(QCryptographicHash::Sha256);
     Sealed sealed;
     QByteArray cipher(SealedChunk, Qt::Uninitialized);
@@ -67,16 +79,18 @@ Result<Sealed> seal(const QByteArray &key, QSaveFile &out, Next next, qint64 max
         crypto_secretstream_xchacha20poly1305_push(&state, reinterpret_cast<unsigned char *>(cipher.data()),
             &len, bytes(chunk), size_t(chunk.size()), nullptr, 0,
             last ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : 0);
-        if (out.write(cipher.constData(), qint64(len)) != qint64(len))
-            return Error(QStringLiteral("store_io"),
-                Tr::tr("Cannot write %1: %2").arg(out.fileName(), out.errorString()));
+        if (out.write(cipher.constData(), qint64(len)) != qint64(len)) {
+            const int err = errno;
+            return writeError(err, out.fileName(), out.errorString());
+        }
         if (last)
             break;
         chunk = std::move(following);
     }
-    if (!out.commit())
-        return Error(
-            QStringLiteral("store_io"), Tr::tr("Cannot write %1: %2").arg(out.fileName(), out.errorString()));
+    if (!out.commit()) {
+        const int err = errno;
+        return writeError(err, out.fileName(), out.errorString());
+    }
     sealed.sha256 = QString::fromLatin1(hash.result().toHex());
     return sealed;
 }
@@ -88,8 +102,10 @@ Result<Sealed> writeWith(const QString &storePath, const QString &path, Next nex
     if (!key)
         return key.error();
     QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        return Error(QStringLiteral("store_io"), Tr::tr("Cannot write %1: %2").arg(path, out.errorString()));
+    if (!out.open(QIODevice::WriteOnly)) {
+        const int err = errno;
+        return writeError(err, path, out.errorString());
+    }
     out.setPermissions(QFile::ReadOwner | QFile::WriteOwner); // before a byte is in it
     return seal(key.value(), out, next, maxBytes);
 }

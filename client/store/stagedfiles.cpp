@@ -3,6 +3,7 @@
 
 #include "privatefiles.h"
 #include "sealedfile.h"
+#include "storeerrors.h"
 #include "storejson.h"
 #include "storeparts.h"
 
@@ -47,6 +48,8 @@ Status StagedFiles::write(const QList<NewAttachment> &files)
         s.path = QDir(d.attachDir).filePath(s.id);
         privatefiles::makeDir(d.attachDir);
         const Result<sealedfile::Sealed> sealed = sealedfile::write(d.path, file.bytes, s.path);
+        if (!sealed && isDiskFull(sealed.error()))
+            return sealed.error();
         if (!sealed)
             return Error(
                 sealed.error().code, Tr::tr("Saving %1 failed: %2").arg(file.name, sealed.error().message));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "storedb.h"
 
+#include "storeerrors.h"
 #include "storejson.h"
 
 #include <QCoreApplication>
@@ -53,9 +54,12 @@ SqlTransaction::~SqlTransaction()
 Status SqlTransaction::begin()
 {
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+    if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        if (isDiskFull(q.lastError()))
+            return diskFullError(QStringLiteral("BEGIN: ") + q.lastError().text());
         return Error(QStringLiteral("store_io"),
             Tr::tr("The offline store is busy or unavailable: %1").arg(q.lastError().text()));
+    }
     m_active = true;
     return Status::success();
 }
@@ -63,15 +67,21 @@ Status SqlTransaction::begin()
 Status SqlTransaction::commit()
 {
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("COMMIT")))
+    if (!q.exec(QStringLiteral("COMMIT"))) {
+        if (isDiskFull(q.lastError()))
+            return diskFullError(QStringLiteral("COMMIT: ") + q.lastError().text());
         return Error(QStringLiteral("store_io"),
             Tr::tr("Saving to the offline store failed: %1").arg(q.lastError().text()));
+    }
     m_active = false;
     return Status::success();
 }
 
 Error StoreDb::sqlError(const QSqlQuery &q, const QString &what) const
 {
+    if (isDiskFull(q.lastError()))
+        return diskFullError(
+            what + QStringLiteral(": ") + q.lastError().text() + QStringLiteral(": ") + q.lastQuery());
     qCWarning(lcStore) << what << q.lastError().text() << q.lastQuery();
     return Error(QStringLiteral("store_io"),
         Tr::tr("The offline store failed (%1): %2").arg(what, q.lastError().text()));

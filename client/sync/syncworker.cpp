@@ -534,8 +534,12 @@ void SyncWorker::cycleSucceeded()
         QTimer::singleShot(0, this, [this]() { trigger(QStringLiteral("work left after the sync")); });
 }
 
-void SyncWorker::failCycle(const Error &error)
+void SyncWorker::failCycle(const Error &failure)
 {
+    Error error = failure;
+    if (error.code == QLatin1String(DiskFullCode)) // the store said it for a save; this is a sync
+        error.message = tr("The device's disk is full: the sync could not keep what it received; nothing "
+                           "on the device was lost. Free some space; the sync then continues by itself.");
     m_busy = false;
     ++m_cycle; // a page requested ahead for this cycle is dropped when it arrives
     publishCounts();

@@ -112,15 +112,28 @@ private Q_SLOTS:
         // The disk fills up (another program, a huge download): the next edits fail cleanly.
         const QString filler = disk + QStringLiteral("/filler");
         QVERIFY(fill(filler));
-        QString failure;
-        for (int i = 0; i < 200 && failure.isEmpty(); ++i) {
+        Error failure;
+        for (int i = 0; i < 200 && failure.isNull(); ++i) {
             const Status st
                 = store->edits().addNote(caseId, QStringLiteral("on a full disk %1 ").arg(i).repeated(40));
             if (!st.ok())
-                failure = st.error().code + QStringLiteral(": ") + st.error().message;
+                failure = st.error();
         }
-        QVERIFY2(!failure.isEmpty(), "no edit failed on a full disk");
-        qInfo("on a full disk: %s", qPrintable(failure));
+        QVERIFY2(!failure.isNull(), "no edit failed on a full disk");
+        qInfo("on a full disk: %s: %s", qPrintable(failure.code), qPrintable(failure.message));
+        // Said in people's words (what happened, what to do), not in the driver's.
+        QCOMPARE(failure.code, QString::fromLatin1(DiskFullCode));
+        QCOMPARE(failure.message,
+            QStringLiteral(
+                "The device's disk is full: nothing was saved. Free some space, then save again."));
+        // A file kept beside the store (a signature's picture, an attached file) says the same.
+        const QString picture = m_dir.filePath(QStringLiteral("picture.bin"));
+        QFile pf(picture);
+        QVERIFY(pf.open(QIODevice::WriteOnly) && pf.write(QByteArray(256 * 1024, 'p')) == 256 * 1024);
+        pf.close();
+        const Result<QString> attached = store->edits().attachFile(caseId, picture);
+        QCOMPARE(attached.error().code, QString::fromLatin1(DiskFullCode));
+        QCOMPARE(attached.error().message, failure.message);
         const int onFull = store->reads().pendingCount();
         QVERIFY(onFull >= before);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Local operations of the offline store: validation, atomic change + queued action, queue folding.
 #include "sealedfile.h"
+#include "storeerrors.h"
 #include "storetestutil.h"
 
 #include <QCryptographicHash>
@@ -13,6 +14,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUuid>
+
+#include <cerrno>
 
 using namespace storetest;
 
@@ -138,6 +141,60 @@ private Q_SLOTS:
         QCOMPARE(rows("outbox"), outbox);
         QCOMPARE(rows("event_log"), events);
         QCOMPARE(m_store->reads().caseById("C-1")->record.fields, baseFields());
+    }
+
+    void fullDiskIsSaidInPeoplesWords()
+    {
+        // Recognised by SQLite's result code and the system's errno, never by the driver's text.
+        QVERIFY(isDiskFull(QSqlError(QStringLiteral("database or disk is full"),
+            QStringLiteral("Unable to fetch row"), QSqlError::StatementError, QStringLiteral("13"))));
+        QVERIFY(!isDiskFull(QSqlError(QStringLiteral("disk I/O error"), QStringLiteral("Unable to fetch row"),
+            QSqlError::StatementError, QStringLiteral("10"))));
+        QVERIFY(
+            !isDiskFull(QSqlError(QStringLiteral("database or disk is full"), {}, QSqlError::StatementError,
+                QStringLiteral("5")))); // the words alone say nothing
+        QVERIFY(isSqliteFull(13));
+        QVERIFY(!isSqliteFull(10 | (4 << 8))); // SQLITE_IOERR_WRITE
+        QVERIFY(isNoSpace(ENOSPC));
+        QVERIFY(!isNoSpace(EACCES));
+        const QString words = QStringLiteral(
+            "The device's disk is full: nothing was saved. Free some space, then save again.");
+        QCOMPARE(diskFullError(QStringLiteral("detail for the log")).message, words);
+        QCOMPARE(diskFullError({}).code, QString(DiskFullCode));
+
+        // A real SQLITE_FULL: the store may not grow by a page (as on a full disk).
+        QSqlQuery q(QSqlDatabase::database(m_store->connectionName()));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA page_count")) && q.next());
+        const int pages = q.value(0).toInt();
+        QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages)));
+        q.finish();
+        const int outbox = rows("outbox");
+        const QString big = QStringLiteral("a long note that does not fit ").repeated(60);
+        Status st = Status::success();
+        for (int i = 0; i < 500 && st.ok(); ++i)
+            st = m_store->edits().addNote("C-1", big);
+        QCOMPARE(st.error().code, QString(DiskFullCode));
+        QCOMPARE(st.error().message, words);
+        QVERIFY(rows("outbox") >= outbox);
+
+        // The page writer of a sync (SQLite's C API) says the same.
+        QJsonArray ch;
+        for (int i = 0; i < 300; ++i) {
+            QJsonObject f = baseFields();
+            f.insert(QStringLiteral("summary"), big);
+            ch.append(upsert(
+                "case", QStringLiteral("C-9%1").arg(i), caseJson(QStringLiteral("C-9%1").arg(i), 1, f)));
+        }
+        const auto applied = m_store->pages().applyPage(page(ch, "t2"), false);
+        QCOMPARE(applied.error().code, QString(DiskFullCode));
+        QCOMPARE(applied.error().message, words);
+        QVERIFY(!m_store->reads().caseById(QStringLiteral("C-90")));
+
+        // Room again: both work.
+        QVERIFY(q.exec(QStringLiteral("PRAGMA max_page_count = 1073741823")));
+        q.finish();
+        QVERIFY(m_store->edits().addNote("C-1", big).ok());
+        QVERIFY(m_store->pages().applyPage(page(ch, "t2"), false).ok());
     }
 
     void changeAndActionCommitTogether()
