@@ -65,7 +65,7 @@ SyncIssueDialog::SyncIssueDialog(const RefusedChange &change, const LookupSource
     buttons->addButton(QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         if (m_form->isValid())
-            Q_EMIT retryRequested(correctedFields());
+            Q_EMIT retryRequested(correctedFields(), correctedFiles());
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_form, &CaseForm::validityChanged, this, &SyncIssueDialog::updateState);
@@ -108,6 +108,16 @@ QJsonObject SyncIssueDialog::correctedFields() const
         out.insert(name, v.isUndefined() ? QJsonValue(QJsonValue::Null) : v);
     }
     return out;
+}
+
+QList<FormFile> SyncIssueDialog::correctedFiles() const
+{
+    return m_form->newFiles(); // of changed fields only, which correctedFields() all carry
+}
+
+void SyncIssueDialog::setAttachmentLoader(const std::function<QByteArray(const QString &sha256)> &loader)
+{
+    m_form->setAttachmentLoader(loader);
 }
 
 void SyncIssueDialog::showError(const QString &message, const QMap<QString, QString> &fieldMessages)

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "caseformhost.h"
 #include "protocol/casetype.h"
 
 #include <QDialog>
 #include <QJsonObject>
 #include <QMap>
+
+#include <functional>
 
 class QLabel;
 class QPushButton;
@@ -31,7 +34,9 @@ struct RefusedChange {
 
 /// "Edit and retry" for a refused change: the case's form with the refused values as edits, the
 /// server's messages at their fields, live validation from the shared RulesEngine (for a flow
-/// action also what it requires). Retry is enabled while the values are valid and emits
+/// action also what it requires). A signature field works as on the case screen: the customer signs,
+/// the field names the picture's sha256 and the picture comes with the retry (its files), to be
+/// attached to the case with it. Retry is enabled while the values are valid and emits
 /// retryRequested(); whoever retries answers with accept() or showError(). Cancel changes nothing.
 class SyncIssueDialog : public QDialog
 {
@@ -45,11 +50,16 @@ public:
     QString messageText() const;
     /// The fields the corrected change carries: its own and every edited one, with their values now.
     QJsonObject correctedFields() const;
+    /// The files drawn in the form that the corrected fields name (a signature's PNG).
+    QList<FormFile> correctedFiles() const;
+    /// Where a signature field reads a captured signature of the case (CaseFormHost::attachmentBytes).
+    void setAttachmentLoader(const std::function<QByteArray(const QString &sha256)> &loader);
     /// The correction was refused: the message above the form, per-field messages at the fields.
     void showError(const QString &message, const QMap<QString, QString> &fieldMessages);
 
 Q_SIGNALS:
-    void retryRequested(const QJsonObject &fields);
+    /// `files` are to be attached to the case with the retried change, in one transaction.
+    void retryRequested(const QJsonObject &fields, const QList<FormFile> &files);
 
 private:
     void updateState();

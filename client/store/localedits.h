@@ -60,7 +60,11 @@ public:
     /// requires): invalid → "validation_failed" / "missing_fields" with per-field messages, nothing
     /// written. Edits are refused for notes ("validation_failed") and for gone issues
     /// ("not_allowed": the server no longer takes changes to the case; discard them instead).
-    Status retrySyncIssue(const QString &actionId, const QJsonObject &editedFields = {});
+    /// `files` (a signature drawn in the correction) are attached to the case in the same
+    /// transaction, as with updateFields(); a signature the fields name must be one of them or an
+    /// attachment the case has ("validation_failed" otherwise).
+    Status retrySyncIssue(const QString &actionId, const QJsonObject &editedFields = {},
+        const QList<NewAttachment> &files = {});
     /// Drops the failed action and reverts its local effect (a failed create discards the case).
     Status discardSyncIssue(const QString &actionId);
 

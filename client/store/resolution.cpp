@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // What the user does about sync problems: resolving conflicts, retrying or discarding sync issues.
 #include "localedits.h"
+#include "stagedfiles.h"
 
 #include "storejson.h"
 #include "storeparts.h"
@@ -91,7 +92,8 @@ Status LocalEdits::resolveConflict(const QString &caseIdIn, const QHash<QString,
     return st;
 }
 
-Status LocalEdits::retrySyncIssue(const QString &actionId, const QJsonObject &editedFields)
+Status LocalEdits::retrySyncIssue(
+    const QString &actionId, const QJsonObject &editedFields, const QList<NewAttachment> &files)
 {
     auto q
         = d.db.run(QStringLiteral("SELECT case_id, action, base_fields, action_seq, status FROM sync_issues "
@@ -111,14 +113,18 @@ Status LocalEdits::retrySyncIssue(const QString &actionId, const QJsonObject &ed
     if (!c)
         return Error(QStringLiteral("not_found"), Tr::tr("Case %1 is not in the offline store.").arg(caseId));
     Action a = parsed.value();
-    if (!editedFields.isEmpty() && gone)
+    if ((!editedFields.isEmpty() || !files.isEmpty()) && gone)
         return Error(QStringLiteral("not_allowed"),
             Tr::tr("The server no longer takes changes to case %1, so editing cannot help. Discard the "
                    "change instead.")
                 .arg(caseId));
-    if (!editedFields.isEmpty() && a.type == ActionType::Note)
+    if ((!editedFields.isEmpty() || !files.isEmpty()) && a.type == ActionType::Note)
         return Error(QStringLiteral("validation_failed"), Tr::tr("A note has no fields to edit."));
     const auto type = d.cases.caseType(c->record.caseType);
+    // Written before the transaction, their rows inside it, removed again unless it commits.
+    StagedFiles staged(d, c->record.id);
+    if (Status st = staged.write(files); !st.ok())
+        return st;
     if (type && a.type != ActionType::Note) {
         QJsonObject fields = a.fields;
         for (auto it = editedFields.begin(); it != editedFields.end(); ++it)
@@ -130,6 +136,10 @@ Status LocalEdits::retrySyncIssue(const QString &actionId, const QJsonObject &ed
         if (!errors.isEmpty())
             return Error(QStringLiteral("validation_failed"),
                 Tr::tr("Please correct the highlighted fields."), errors);
+        // A signature the action carries names a picture drawn here or one the case has.
+        if (const auto missing = staged.checkSignatures(*type, *c, fields); !missing.isEmpty())
+            return Error(QStringLiteral("validation_failed"),
+                Tr::tr("Please correct the highlighted fields."), missing);
         // A flow action must be possible on the server copy with the fields it now carries (what
         // the transition requires may have been the reason for the refusal).
         if (a.type == ActionType::Transition && !editedFields.isEmpty() && !c->serverStatus.isEmpty()) {
@@ -159,6 +169,8 @@ Status LocalEdits::retrySyncIssue(const QString &actionId, const QJsonObject &ed
     if (st.ok())
         st = d.outbox.insert(a, base, seqFree ? seq : 0);
     if (st.ok())
+        st = staged.insertRows();
+    if (st.ok())
         st = d.cases.recompute(a.caseId);
     if (st.ok())
         d.db.log(EventLevel::Info, kSync,
@@ -166,6 +178,8 @@ Status LocalEdits::retrySyncIssue(const QString &actionId, const QJsonObject &ed
                 .arg(describeAction(d.cases, d.db, a, base, type ? &*type : nullptr)));
     if (st.ok())
         st = tx.commit();
+    if (st.ok())
+        staged.keep();
     return st;
 }
 

@@ -12,6 +12,7 @@
 #include "signatureeditor.h"
 #include "signaturepad.h"
 #include "storecasehost.h"
+#include "syncissuedialog.h"
 
 #include <QPointingDevice>
 #include <QScrollArea>
@@ -316,6 +317,126 @@ private Q_SLOTS:
         QTest::mouseClick(editor->cancelButton(), Qt::LeftButton);
         QVERIFY(!editor->isSigning());
         QVERIFY(!m_env.window->caseView()->form()->isDirty());
+    }
+
+    void refusedCompleteSignedInEditAndRetry()
+    {
+        // An inspection of alice's in progress (started now if need be).
+        const auto inspectionIn = [this](const QString &status) {
+            StoreWorklistModel *m = m_session->worklistModel();
+            for (int r = 0; r < m->rowCount(); ++r) {
+                const QModelIndex i = m->index(r, 0);
+                if (i.data(CaseTypeRole).toString() == QLatin1String("inspection")
+                    && i.data(AssigneeRole).toString() == QLatin1String("alice")
+                    && i.data(StatusRole).toString() == status)
+                    return i.data(CaseIdRole).toString();
+            }
+            return QString();
+        };
+        const auto etagOf
+            = [this](const QString &id) { return m_session->store()->reads().caseById(id)->record.etag; };
+        QString id = inspectionIn(QStringLiteral("InProgress"));
+        if (id.isEmpty()) {
+            id = inspectionIn(QStringLiteral("New"));
+            QVERIFY(!id.isEmpty());
+            QVERIFY(m_session->caseHost()->runFlowAction(id, etagOf(id), QStringLiteral("start"), {}).ok());
+            Q_EMIT m_env.window->syncNowRequested();
+            QTRY_COMPARE_WITH_TIMEOUT(pendingOf(id), 0, 30000);
+        }
+
+        // The office: "Complete" now needs the customer's signature (a new field).
+        std::optional<CaseType> type = m_session->store()->reads().caseType(QStringLiteral("inspection"));
+        QVERIFY(type);
+        CaseType v2 = *type;
+        v2.version = type->version + 1;
+        FieldDef signature;
+        signature.name = kField;
+        signature.label = QStringLiteral("Customer signature");
+        signature.type = FieldType::Signature;
+        v2.fields.append(signature);
+        for (FlowAction &a : v2.flowActions)
+            if (a.name == QLatin1String("complete"))
+                a.requiredFields << kField;
+        auto office = carol();
+        const HttpReply published
+            = office->put(QStringLiteral("/api/v1/admin/case-types/inspection"), v2.toJson());
+        QVERIFY2(published.status == 200, qPrintable(published.describe()));
+
+        // alice completes with the rules she has; the server refuses it; the new rules arrive.
+        QJsonObject fields { { QStringLiteral("passed"), true } };
+        if (!m_session->store()
+                 ->reads()
+                 .caseById(id)
+                 ->record.fields.value(QStringLiteral("readingKw"))
+                 .isDouble())
+            fields.insert(QStringLiteral("readingKw"), 42);
+        QVERIFY(
+            m_session->caseHost()->runFlowAction(id, etagOf(id), QStringLiteral("complete"), fields).ok());
+        Q_EMIT m_env.window->syncNowRequested();
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->store()->reads().syncIssues().size(), 1, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_session->store()->reads().caseType(QStringLiteral("inspection"))->version, v2.version, 30000);
+        const client::SyncIssue issue = m_session->store()->reads().syncIssues().first();
+        QCOMPARE(issue.caseId, id);
+        QVERIFY2(issue.error.fields.contains(kField), qPrintable(issue.error.toString()));
+
+        // Edit and retry: the customer signs in the dialog.
+        m_env.window->tabs()->setCurrentIndex(MainWindow::SyncIssuesTab);
+        QListView *list = m_env.window->listView(MainWindow::SyncIssuesTab);
+        QTRY_COMPARE(list->model()->rowCount(), 1);
+        list->setCurrentIndex(list->model()->index(0, 0));
+        QAction *edit = nullptr;
+        for (QAction *a : list->actions())
+            if (a->objectName() == QLatin1String("issueEditRetry"))
+                edit = a;
+        QVERIFY(edit && edit->isEnabled());
+        edit->trigger();
+        SyncIssueDialog *dlg = m_env.window->findChild<SyncIssueDialog *>();
+        QVERIFY(dlg);
+        QVERIFY(QTest::qWaitForWindowExposed(dlg));
+        auto *editor = qobject_cast<SignatureEditor *>(dlg->form()->fieldEditor(kField));
+        QVERIFY(editor);
+        QVERIFY(editor->isSigning());
+        QVERIFY(editor->pad()->isEnabled());
+        QVERIFY(!dlg->retryButton()->isEnabled());
+        mouseStroke(editor->pad(), { { 30, 110 }, { 70, 40 }, { 110, 120 }, { 180, 60 }, { 240, 100 } });
+        QTest::mouseClick(editor->doneButton(), Qt::LeftButton);
+        const QByteArray png = editor->newPng();
+        QVERIFY(png.startsWith("\x89PNG"));
+        const QString sha
+            = QString::fromLatin1(QCryptographicHash::hash(png, QCryptographicHash::Sha256).toHex());
+        QCOMPARE(editor->value().toString(), sha);
+        QTRY_VERIFY(dlg->retryButton()->isEnabled());
+        dlg->grab().save(QStringLiteral("signature-retry.png"));
+        QTest::mouseClick(dlg->retryButton(), Qt::LeftButton);
+        QTRY_VERIFY(!m_env.window->findChild<SyncIssueDialog *>());
+
+        // In the store: the flow action queued again with the signature, the picture staged with it.
+        QVERIFY(m_session->store()->reads().syncIssues().isEmpty());
+        const QList<client::QueuedAction> queued = m_session->store()->reads().queuedActions(id);
+        QCOMPARE(queued.size(), 1);
+        QCOMPARE(queued.first().action.type, ActionType::Transition);
+        QCOMPARE(queued.first().action.flowAction, QStringLiteral("complete"));
+        QCOMPARE(queued.first().action.fields.value(kField).toString(), sha);
+        const QList<client::AttachmentInfo> staged = m_session->store()->reads().attachments(id);
+        QCOMPARE(staged.size(), 1);
+        QCOMPARE(staged.first().sha256, sha);
+        QCOMPARE(staged.first().mime, QStringLiteral("image/png"));
+        QVERIFY(!staged.first().uploaded);
+
+        // Sent: both once (the completed case then leaves the device).
+        Q_EMIT m_env.window->syncNowRequested();
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->store()->reads().pendingCount(), 0, 30000);
+        QVERIFY(m_session->store()->reads().syncIssues().isEmpty());
+        const HttpReply r = office->get(QStringLiteral("/api/v1/cases/") + id);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QStringLiteral("status")).toString(), QStringLiteral("Resolved-Completed"));
+        QCOMPARE(r.json().value(QStringLiteral("fields")).toObject().value(kField).toString(), sha);
+        int pictures = 0;
+        for (const QJsonValue &a : r.json().value(QStringLiteral("attachments")).toArray())
+            if (a.toObject().value(QStringLiteral("sha256")).toString() == sha)
+                ++pictures;
+        QCOMPARE(pictures, 1);
     }
 
 private:

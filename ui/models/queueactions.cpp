@@ -236,9 +236,18 @@ void QueueActions::editIssue()
     dlg->setAttribute(Qt::WA_DeleteOnClose);
     const QString actionId = i.actionId;
     const QString caseId = i.caseId;
+    // A signature field as on the case screen: a captured one shows from the case's local copy; one
+    // drawn here is attached to the case with the retried change.
+    CaseFormHost *host = m_host;
+    const QString recordId = c->record.id;
+    dlg->setAttachmentLoader(
+        [host, recordId](const QString &sha256) { return host->attachmentBytes(recordId, sha256); });
     connect(dlg, &SyncIssueDialog::retryRequested, this,
-        [this, dlg, actionId, caseId](const QJsonObject &fields) {
-            const Status s = m_store->edits().retrySyncIssue(actionId, fields);
+        [this, dlg, actionId, caseId](const QJsonObject &fields, const QList<FormFile> &files) {
+            QList<client::NewAttachment> attach;
+            for (const FormFile &f : files)
+                attach.append({ f.name, f.mime, f.bytes });
+            const Status s = m_store->edits().retrySyncIssue(actionId, fields, attach);
             if (!s)
                 return dlg->showError(s.error().message, s.error().fields);
             dlg->accept();

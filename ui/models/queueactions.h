@@ -19,7 +19,8 @@ class MainWindow;
 
 /// The buttons of the Outbox, Conflicts and Sync issues tabs, acting on the store: hold, release
 /// and discard (after confirmation) a queued change; resolve a conflict in the ConflictDialog;
-/// retry, edit and retry (SyncIssueDialog → retrySyncIssue with the corrected fields) or discard
+/// retry, edit and retry (SyncIssueDialog → retrySyncIssue with the corrected fields and a signature
+/// drawn there) or discard
 /// (after confirmation) a sync issue; a gone issue offers only Discard, with the reason under the
 /// list. Emits localChangeMade after each change.
 class QueueActions : public QObject
