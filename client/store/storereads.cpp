@@ -13,6 +13,8 @@
 #include <QCborValue>
 #include <QCoreApplication>
 
+#include <limits>
+
 namespace outpost::client {
 
 namespace {
@@ -76,6 +78,10 @@ QString caseListTail(const CaseFilter &f, QVariantList *binds)
     }
     if (!f.includeResolved)
         where << QStringLiteral("coalesce(cases.local_status, cases.status) NOT LIKE 'Resolved-%'");
+    if (f.rowidFrom > 0 || f.rowidTo > 0) {
+        where << QStringLiteral("cases.rowid BETWEEN ? AND ?");
+        *binds << f.rowidFrom << (f.rowidTo > 0 ? f.rowidTo : std::numeric_limits<qint64>::max());
+    }
     if (f.onlyPending)
         where << QStringLiteral(
             "(cases.pending_count > 0 OR cases.has_conflict <> 0 OR cases.has_issue <> 0 OR "
@@ -221,6 +227,11 @@ QList<Assignment> StoreReads::assignments(const QString &caseId) const
             if (auto a = Assignment::fromJson(jsonObject(q.value().value(0).toString())))
                 out.append(a.value());
     return out;
+}
+
+qint64 StoreReads::lastCaseRowid() const
+{
+    return d.db.scalar(QStringLiteral("SELECT coalesce(max(rowid), 0) FROM cases")).toLongLong();
 }
 
 int StoreReads::historyCount() const

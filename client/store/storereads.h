@@ -66,6 +66,8 @@ public:
     QString attachmentCopy(const QString &attachmentId) const;
     /// History entries on the device (all cases).
     int historyCount() const;
+    /// The highest rowid of the cases table (0 when empty), for reading it in parts (CaseFilter).
+    qint64 lastCaseRowid() const;
     /// The case's history from the changes feed (notes included), oldest first.
     QList<HistoryRecord> caseHistory(const QString &caseId) const;
 

@@ -84,6 +84,10 @@ struct CaseFilter {
     /// Newest first (updated_at DESC, id). False: the table's order, for a reader that sorts the
     /// rows itself (the worklist): a scan of the table instead of a walk of the index.
     bool ordered = true;
+    /// A part of the table by rowid, both ends included (0 and 0: all of it): readers of the whole
+    /// worklist read two halves at once, each on its own connection and core.
+    qint64 rowidFrom = 0;
+    qint64 rowidTo = 0;
 };
 
 /// One outbox row in plain words, for `outpost outbox` and the UI's queue view.

@@ -366,6 +366,33 @@ private Q_SLOTS:
             (QStringList { QStringLiteral("InProgress"), QStringLiteral("New") }));
     }
 
+    void bigWorklistIsReadInTwoPartsWithEveryRowOnce()
+    {
+        // From 4,000 cases on, the worklist is read in two halves at once (two connections): every
+        // case once, in the plan's order, with the choices of both halves.
+        QJsonArray changes;
+        for (int i = 0; i < 4200; ++i) {
+            QJsonObject c = caseJson(QStringLiteral("C-%1").arg(1000 + i), 1, baseFields(),
+                i % 2 ? QStringLiteral("InProgress") : QStringLiteral("New"));
+            if (i == 4199)
+                c.insert(QStringLiteral("queue"), QStringLiteral("south")); // only in the second half
+            changes.append(upsert("case", c.value(QStringLiteral("id")).toString(), c));
+        }
+        QVERIFY(m_store->pages().applyPage(page(changes, QStringLiteral("t-big")), false).ok());
+        const int all = m_store->reads().status().cases;
+        QVERIFY(all >= 4200);
+        const CaseRowsLoad load = loadCaseRows(m_store->path(), false, {}, QStringLiteral("alice"));
+        QVERIFY(load.ok());
+        QCOMPARE(load.rows.size(), all);
+        QCOMPARE(load.index.size(), all); // no case twice
+        QVERIFY(load.index.contains(QStringLiteral("C-1000")));
+        QVERIFY(load.index.contains(QStringLiteral("C-5199")));
+        for (int i = 1; i < load.rows.size(); ++i)
+            QVERIFY(!sortsBefore(load.rows.at(i), load.rows.at(i - 1), load.sort));
+        QVERIFY(load.choices.queues.contains(QStringLiteral("south")));
+        QVERIFY(load.choices.statuses.contains(QStringLiteral("InProgress")));
+    }
+
     void worklistLoadFailureIsReported()
     {
         // The loader's own connection meets a file that is not a store: an error, no rows.

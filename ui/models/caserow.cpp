@@ -7,6 +7,8 @@
 #include "rules/caselabels.h"
 
 #include <QElapsedTimer>
+#include <QFuture>
+#include <QtConcurrent>
 
 #include <algorithm>
 
@@ -200,6 +202,35 @@ client::CaseFilter worklistFilter()
 }
 
 namespace {
+/// The rows of one part of the cases table (all of it when `part` is empty), read on the calling
+/// thread through a connection of its own.
+struct RowsPart {
+    QList<CaseRow> rows;
+    WorklistChoices choices;
+    Error error;
+};
+
+RowsPart readPart(const client::LocalStore &store, const RowContext &context, bool searchText,
+    qint64 rowidFrom, qint64 rowidTo, qsizetype expected)
+{
+    RowsPart part;
+    part.rows.reserve(expected);
+    client::CaseFilter f = worklistFilter();
+    f.rowidFrom = rowidFrom;
+    f.rowidTo = rowidTo;
+    // Row by row from the store into the list (no list of summaries in between).
+    if (Status st = store.reads().visitCaseSummaries(f, searchText,
+            [&part, &context](client::CaseSummary &&c) {
+                part.rows.append(caseRowFrom(c, context));
+                part.choices.add(part.rows.last());
+            });
+        !st.ok()) {
+        part.error = st.error();
+        part.rows.clear();
+    }
+    return part;
+}
+
 CaseRowsLoad readRows(
     const QString &storePath, bool verify, bool searchText, WorklistSort sort, const QString &me)
 {
@@ -215,21 +246,44 @@ CaseRowsLoad readRows(
     }
     load.context = RowContext::read((*store)->reads(), me);
     const client::StoreStatus counts = (*store)->reads().status();
-    load.rows.reserve(counts.cases);
-    load.index.reserve(counts.cases);
-    // Row by row from the store into the list (no list of summaries in between).
-    if (Status st = (*store)->reads().visitCaseSummaries(worklistFilter(), searchText,
-            [&load](client::CaseSummary &&c) {
-                load.rows.append(caseRowFrom(c, load.context));
-                load.choices.add(load.rows.last());
+    // A big worklist is read in two halves at once (the second on a thread of the pool, with its
+    // own connection): the rows are what the technician waits for after signing in.
+    constexpr int TwoPartsFrom = 4000;
+    const qint64 last = counts.cases >= TwoPartsFrom ? (*store)->reads().lastCaseRowid() : 0;
+    RowsPart first;
+    if (last > 1) {
+        const qint64 middle = last / 2;
+        QFuture<RowsPart> second = QtConcurrent::run(
+            [storePath, context = load.context, searchText, middle, expected = counts.cases / 2 + 16] {
+                client::LocalStore::Options o2;
+                o2.verify = false; // verified above, by this read's first connection
+                auto other = client::LocalStore::open(storePath, o2);
+                if (!other) {
+                    RowsPart failed;
+                    failed.error = other.error();
+                    return failed;
+                }
+                return readPart(**other, context, searchText, middle + 1, 0, expected);
             });
-        !st.ok()) {
-        load.error = st.error();
-        load.rows.clear();
+        first = readPart(**store, load.context, searchText, 1, middle, counts.cases / 2 + 16);
+        RowsPart rest = second.result();
+        if (first.error.isNull() && !rest.error.isNull())
+            first.error = rest.error;
+        for (const CaseRow &r : std::as_const(rest.rows))
+            first.choices.add(r);
+        first.rows.append(std::move(rest.rows));
+    } else {
+        first = readPart(**store, load.context, searchText, 0, 0, counts.cases);
+    }
+    if (!first.error.isNull()) {
+        load.error = first.error;
         return load;
     }
-    sortRows(load.rows, sort); // the store reads them by update time
+    load.rows = std::move(first.rows);
+    load.choices = std::move(first.choices);
+    sortRows(load.rows, sort); // the store reads them in the table's order
     load.sort = sort;
+    load.index.reserve(load.rows.size());
     for (int i = 0; i < load.rows.size(); ++i)
         load.index.insert(load.rows.at(i).id, i);
     load.readMs = timer.elapsed();
