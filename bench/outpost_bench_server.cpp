@@ -8,6 +8,7 @@
 //   outpost_bench_server dispatch --url ... --db sqlite --cases 50000 [--runs 20]
 //                             (the operations console's case list as the dispatcher dana)
 // Talks only to the given URL (meant for 127.0.0.1); every loop is bounded in count and time.
+#include "benchlines.h"
 #include "processusage.h"
 
 #include <QCommandLineParser>
@@ -71,20 +72,8 @@ QString signIn(QNetworkAccessManager &nam, const Env &env, const QString &user)
     return QJsonDocument::fromJson(r->readAll()).object().value(QStringLiteral("token")).toString();
 }
 
-void printLine(const QJsonObject &o)
-{
-    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
-    return v[i];
-}
+using outpost::bench::percentile;
+using outpost::bench::printLine;
 
 /// User + system CPU seconds of another process (the server), from /proc; 0 when unknown.
 double serverCpuSeconds(qint64 pid)

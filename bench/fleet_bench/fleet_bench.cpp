@@ -15,6 +15,7 @@
 //       as the app does. Prints JSON lines: per request kind, per instance (CPU from /proc, peak RSS),
 //       and a summary.
 // Talks only to 127.0.0.1; every loop is bounded in count and time.
+#include "benchlines.h"
 #include "processusage.h"
 
 #include <QCommandLineParser>
@@ -54,20 +55,8 @@ QNetworkRequest jsonRequest(const QUrl &base, const QString &pathAndQuery, const
     return r;
 }
 
-void printLine(const QJsonObject &o)
-{
-    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5));
-    return v[i];
-}
+using outpost::bench::percentile;
+using outpost::bench::printLine;
 
 int statusOf(QNetworkReply *r)
 {
