@@ -607,7 +607,10 @@ private Q_SLOTS:
                      .value(QStringLiteral("status"))
                      .toString(),
             QStringLiteral("applied"));
-        QVERIFY(local.received().isEmpty()); // a note changes nothing in the feed
+        // A note changes no field but is a new history entry in the feed (include=history): the
+        // case's people hear of it, nobody else.
+        QVERIFY(local.received().contains(QStringLiteral("alice {\"type\":\"changes\"}")));
+        QVERIFY(!local.received().contains(QStringLiteral("bob {\"type\":\"changes\"}")));
         const QString etag = caseOf(id).value(QStringLiteral("etag")).toString();
         QCOMPARE(firstResult(post(alice,
                                  { action(QStringLiteral("update"), id,
