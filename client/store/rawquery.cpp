@@ -22,6 +22,46 @@ Error sqliteError(sqlite3 *db, const QString &what, int rc = 0)
         return diskFullError(detail);
     return Error(QStringLiteral("store_io"), detail);
 }
+
+/// Binds `binds` in order: integers, NULL, QString as UTF-8 (an empty one as '', not NULL),
+/// QByteArray as UTF-8 text as it is, QCborValue as its encoding (a blob). The bytes made here
+/// are kept in `keep`, which must outlive the statement's step (they are bound without a copy).
+int bindValues(sqlite3_stmt *statement, const QVariantList &binds, QVarLengthArray<QByteArray, 16> &keep)
+{
+    int rc = SQLITE_OK;
+    for (int i = 0; i < binds.size() && rc == SQLITE_OK; ++i) {
+        const QVariant &v = binds.at(i);
+        switch (v.typeId()) {
+        case QMetaType::Int:
+        case QMetaType::LongLong:
+        case QMetaType::UInt:
+        case QMetaType::ULongLong:
+        case QMetaType::Bool:
+            rc = sqlite3_bind_int64(statement, i + 1, v.toLongLong());
+            break;
+        case QMetaType::QCborValue:
+            keep.append(static_cast<const QCborValue *>(v.constData())->toCbor());
+            rc = sqlite3_bind_blob(
+                statement, i + 1, keep.last().constData(), int(keep.last().size()), SQLITE_STATIC);
+            break;
+        case QMetaType::QByteArray: {
+            const QByteArray &bytes = *static_cast<const QByteArray *>(v.constData());
+            rc = sqlite3_bind_text(
+                statement, i + 1, bytes.isNull() ? "" : bytes.constData(), int(bytes.size()), SQLITE_STATIC);
+            break;
+        }
+        default:
+            if (v.isNull()) {
+                rc = sqlite3_bind_null(statement, i + 1);
+                break;
+            }
+            keep.append(v.toString().toUtf8());
+            rc = sqlite3_bind_text(statement, i + 1, keep.last().isNull() ? "" : keep.last().constData(),
+                int(keep.last().size()), SQLITE_STATIC);
+        }
+    }
+    return rc;
+}
 } // namespace
 
 Result<RawQuery> RawQuery::prepare(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
@@ -34,22 +74,8 @@ Result<RawQuery> RawQuery::prepare(const QSqlDatabase &db, const QString &sql, c
     if (sqlite3_prepare_v2(raw, text.constData(), int(text.size()), &statement, nullptr) != SQLITE_OK)
         return sqliteError(raw, QStringLiteral("prepare"));
     RawQuery q(statement);
-    for (int i = 0; i < binds.size(); ++i) {
-        const QVariant &v = binds.at(i);
-        int rc = SQLITE_OK;
-        if (v.isNull())
-            rc = sqlite3_bind_null(statement, i + 1);
-        else if (v.typeId() == QMetaType::Int || v.typeId() == QMetaType::LongLong
-            || v.typeId() == QMetaType::UInt || v.typeId() == QMetaType::ULongLong
-            || v.typeId() == QMetaType::Bool)
-            rc = sqlite3_bind_int64(statement, i + 1, v.toLongLong());
-        else {
-            const QByteArray value = v.toString().toUtf8();
-            rc = sqlite3_bind_text(statement, i + 1, value.constData(), int(value.size()), SQLITE_TRANSIENT);
-        }
-        if (rc != SQLITE_OK)
-            return sqliteError(raw, QStringLiteral("bind"));
-    }
+    if (bindValues(statement, binds, q.m_bound) != SQLITE_OK)
+        return sqliteError(raw, QStringLiteral("bind"));
     return q;
 }
 
@@ -61,6 +87,7 @@ RawQuery::RawQuery(RawQuery &&other) noexcept
     : m_statement(std::exchange(other.m_statement, nullptr))
     , m_error(std::move(other.m_error))
     , m_shared(std::move(other.m_shared))
+    , m_bound(std::move(other.m_bound))
 { }
 
 RawQuery::~RawQuery()
@@ -137,41 +164,8 @@ RawStatement::~RawStatement()
 Status RawStatement::run(const QVariantList &binds)
 {
     sqlite3 *db = sqlite3_db_handle(m_statement);
-    // The UTF-8 of QString values lives until the step is done (bound without a copy).
-    QVarLengthArray<QByteArray, 16> keep;
-    int rc = SQLITE_OK;
-    for (int i = 0; i < binds.size() && rc == SQLITE_OK; ++i) {
-        const QVariant &v = binds.at(i);
-        switch (v.typeId()) {
-        case QMetaType::Int:
-        case QMetaType::LongLong:
-        case QMetaType::UInt:
-        case QMetaType::ULongLong:
-        case QMetaType::Bool:
-            rc = sqlite3_bind_int64(m_statement, i + 1, v.toLongLong());
-            break;
-        case QMetaType::QCborValue:
-            keep.append(static_cast<const QCborValue *>(v.constData())->toCbor());
-            rc = sqlite3_bind_blob(
-                m_statement, i + 1, keep.last().constData(), int(keep.last().size()), SQLITE_STATIC);
-            break;
-        case QMetaType::QByteArray: {
-            const QByteArray &bytes = *static_cast<const QByteArray *>(v.constData());
-            rc = sqlite3_bind_text(m_statement, i + 1, bytes.isNull() ? "" : bytes.constData(),
-                int(bytes.size()), SQLITE_STATIC);
-            break;
-        }
-        default:
-            if (v.isNull()) {
-                rc = sqlite3_bind_null(m_statement, i + 1);
-                break;
-            }
-            keep.append(v.toString().toUtf8());
-            // An empty QString binds as '' (not NULL), as QSqlQuery does with bindable().
-            rc = sqlite3_bind_text(m_statement, i + 1, keep.last().isNull() ? "" : keep.last().constData(),
-                int(keep.last().size()), SQLITE_STATIC);
-        }
-    }
+    QVarLengthArray<QByteArray, 16> keep; // until the step is done
+    int rc = bindValues(m_statement, binds, keep);
     if (rc == SQLITE_OK) {
         rc = sqlite3_step(m_statement);
         if (rc == SQLITE_ROW || rc == SQLITE_DONE)

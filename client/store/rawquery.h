@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QSqlDatabase>
 #include <QString>
+#include <QVarLengthArray>
 #include <QVariantList>
 
 struct sqlite3_stmt;
@@ -16,7 +17,7 @@ namespace outpost::client {
 
 /// For the bulk reads where QSqlQuery costs more than the query: it copies every value of every
 /// row into a QVariant cache (a third of reading the worklist's 50,000 rows). Same connection,
-/// same thread, same SQL; only text, integers and NULL are bound and read.
+/// same thread, same SQL; values are bound as RawStatement binds them, and read as text or integers.
 class RawQuery
 {
 public:
@@ -43,6 +44,7 @@ private:
     sqlite3_stmt *m_statement = nullptr;
     Error m_error;
     QHash<QByteArray, QString> m_shared; // sharedText()'s values, by their UTF-8 bytes
+    QVarLengthArray<QByteArray, 16> m_bound; // the bound text, bound without a copy
 };
 
 /// A write prepared once and run many times (a full sync's upserts: 200,000 of them). QSqlQuery

@@ -41,7 +41,7 @@ QString newUuid()
 
 QString jsonText(const QJsonObject &obj)
 {
-    return QString::fromUtf8(QJsonDocument(obj).toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(jsonUtf8(obj));
 }
 
 QByteArray jsonUtf8(const QJsonObject &obj)
