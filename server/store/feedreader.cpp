@@ -131,8 +131,7 @@ Result<Snapshot> readSnapshot(Tx &tx, const Principal &user)
     s.floors.forced = std::max(r.value(1).toLongLong(), r.value(4).toLongLong());
     s.floors.rulesBreak = r.value(2).toLongLong();
     s.floors.horizon = r.value(3).toLongLong();
-    r.finish();
-    return s;
+    return s; // the transaction resets the statement at its end
 }
 
 /// A delta token is good if this server issued it (up to `bound`, the newest seq) and no floor

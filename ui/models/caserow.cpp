@@ -181,6 +181,13 @@ void WorklistChoices::add(const CaseRow &row)
         queues.insert(row.queue, row.queue);
 }
 
+void WorklistChoices::merge(const WorklistChoices &other)
+{
+    statuses.insert(other.statuses);
+    types.insert(other.types);
+    queues.insert(other.queues);
+}
+
 QVariantMap WorklistChoices::toVariant() const
 {
     const auto map = [](const QMap<QString, QString> &m) {
@@ -253,24 +260,24 @@ CaseRowsLoad readRows(
     RowsPart first;
     if (last > 1) {
         const qint64 middle = last / 2;
-        QFuture<RowsPart> second = QtConcurrent::run(
-            [storePath, context = load.context, searchText, middle, expected = counts.cases / 2 + 16] {
-                client::LocalStore::Options o2;
-                o2.verify = false; // verified above, by this read's first connection
-                auto other = client::LocalStore::open(storePath, o2);
-                if (!other) {
-                    RowsPart failed;
-                    failed.error = other.error();
-                    return failed;
-                }
-                return readPart(**other, context, searchText, middle + 1, 0, expected);
-            });
-        first = readPart(**store, load.context, searchText, 1, middle, counts.cases / 2 + 16);
+        const qsizetype half = counts.cases / 2 + 16; // rowids are dense: about half each
+        QFuture<RowsPart> second
+            = QtConcurrent::run([storePath, context = load.context, searchText, middle, half] {
+                  client::LocalStore::Options o2;
+                  o2.verify = false; // verified above, by this read's first connection
+                  auto other = client::LocalStore::open(storePath, o2);
+                  if (!other) {
+                      RowsPart failed;
+                      failed.error = other.error();
+                      return failed;
+                  }
+                  return readPart(**other, context, searchText, middle + 1, 0, half);
+              });
+        first = readPart(**store, load.context, searchText, 1, middle, half);
         RowsPart rest = second.result();
         if (first.error.isNull() && !rest.error.isNull())
             first.error = rest.error;
-        for (const CaseRow &r : std::as_const(rest.rows))
-            first.choices.add(r);
+        first.choices.merge(rest.choices);
         first.rows.append(std::move(rest.rows));
     } else {
         first = readPart(**store, load.context, searchText, 0, 0, counts.cases);

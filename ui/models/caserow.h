@@ -73,6 +73,8 @@ struct WorklistChoices {
     QMap<QString, QString> types; // name → title
     QMap<QString, QString> queues;
     void add(const CaseRow &row);
+    /// Adds the choices of rows collected apart (a value is the same for its key in both).
+    void merge(const WorklistChoices &other);
     QVariantMap toVariant() const;
 };
 
