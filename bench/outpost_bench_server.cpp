@@ -74,22 +74,7 @@ QString signIn(QNetworkAccessManager &nam, const Env &env, const QString &user)
 
 using outpost::bench::percentile;
 using outpost::bench::printLine;
-
-/// User + system CPU seconds of another process (the server), from /proc; 0 when unknown.
-double serverCpuSeconds(qint64 pid)
-{
-    if (pid <= 0)
-        return 0;
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray stat = f.readAll();
-    // Fields after the command's closing parenthesis: state is 3, utime 14, stime 15.
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return 0;
-    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
-}
+using outpost::bench::processCpuSeconds;
 
 /// One full feed, page by page, as `user`; returns pages, changes and case ids seen.
 struct FeedResult {
@@ -419,7 +404,7 @@ int benchUploads(const Env &env, int callers, int seconds, int batchSize, bool p
             send(*cp);
         });
     };
-    const double serverCpu0 = serverCpuSeconds(serverPid);
+    const double serverCpu0 = processCpuSeconds(serverPid);
     clock.start();
     for (int i = 0; i < callers; ++i) {
         Caller &c = all[size_t(i)];
@@ -440,7 +425,7 @@ int benchUploads(const Env &env, int callers, int seconds, int batchSize, bool p
     check.start(20);
     loop.exec();
     const double elapsed = double(clock.elapsed()) / 1000.0;
-    const double serverCpu = serverCpuSeconds(serverPid) - serverCpu0;
+    const double serverCpu = processCpuSeconds(serverPid) - serverCpu0;
     printLine({ { QStringLiteral("bench"), QStringLiteral("uploads") }, { QStringLiteral("db"), env.db },
         { QStringLiteral("callers"), callers },
         { QStringLiteral("retry"), polite ? QStringLiteral("polite") : QStringLiteral("eager") },

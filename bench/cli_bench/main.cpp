@@ -17,6 +17,7 @@
 #include "apiclient.h"
 #include "credentialstore.h"
 #include "localstore.h"
+#include "processusage.h"
 #include "readycheck.h"
 #include "storeunlock.h"
 
@@ -59,16 +60,7 @@ double childCpuSeconds()
 
 double serverCpuSeconds()
 {
-    if (g_serverPid <= 0)
-        return 0;
-    QFile f(QStringLiteral("/proc/%1/stat").arg(g_serverPid));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray text = f.readAll();
-    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return 0;
-    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+    return outpost::bench::processCpuSeconds(g_serverPid);
 }
 
 /// A field every demo case type has that anyone may change, and a value for `n` (as client_bench).

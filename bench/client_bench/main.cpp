@@ -53,17 +53,7 @@ qint64 g_serverPid = 0;
 /// utime + stime of the server process from /proc (0 when unknown).
 double serverCpuSeconds()
 {
-    if (g_serverPid <= 0)
-        return 0;
-    QFile f(QStringLiteral("/proc/%1/stat").arg(g_serverPid));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray text = f.readAll();
-    // The command name may contain spaces; the fields after its closing parenthesis are fixed.
-    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return 0;
-    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+    return outpost::bench::processCpuSeconds(g_serverPid);
 }
 
 struct Mark {

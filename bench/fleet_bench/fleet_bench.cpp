@@ -57,6 +57,7 @@ QNetworkRequest jsonRequest(const QUrl &base, const QString &pathAndQuery, const
 
 using outpost::bench::percentile;
 using outpost::bench::printLine;
+using outpost::bench::processCpuSeconds;
 
 int statusOf(QNetworkReply *r)
 {
@@ -82,18 +83,6 @@ std::pair<int, QByteArray> await(QNetworkReply *reply)
 
 // ---- /proc readings of the server processes ----
 
-double cpuSecondsOf(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray stat = f.readAll();
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return 0;
-    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
-}
-
 double statusMb(qint64 pid, const QByteArray &key)
 {
     QFile f(QStringLiteral("/proc/%1/status").arg(pid));
@@ -111,7 +100,7 @@ double clusterCpuSeconds(qint64 postmaster)
 {
     if (postmaster <= 0)
         return 0;
-    double total = cpuSecondsOf(postmaster);
+    double total = processCpuSeconds(postmaster);
     const QDir proc(QStringLiteral("/proc"));
     for (const QString &entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         bool ok = false;
@@ -124,7 +113,7 @@ double clusterCpuSeconds(qint64 postmaster)
         const QByteArray stat = f.readAll();
         const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
         if (fields.size() > 1 && fields.at(1).toLongLong() == postmaster)
-            total += cpuSecondsOf(pid);
+            total += processCpuSeconds(pid);
     }
     return total;
 }
@@ -535,7 +524,7 @@ int run(const Params &p, const std::vector<qint64> &pids, qint64 dbPid)
     fleet.requestsPerInstance.assign(p.urls.size(), 0);
     std::vector<double> cpu0;
     for (qint64 pid : pids) {
-        cpu0.push_back(cpuSecondsOf(pid));
+        cpu0.push_back(processCpuSeconds(pid));
         resetPeakRss(pid);
     }
     std::vector<double> rssMax(pids.size(), 0);
@@ -588,7 +577,7 @@ int run(const Params &p, const std::vector<qint64> &pids, qint64 dbPid)
         printLine(o);
     }
     for (size_t k = 0; k < pids.size(); ++k) {
-        const double cpu = cpuSecondsOf(pids[k]) - cpu0[k];
+        const double cpu = processCpuSeconds(pids[k]) - cpu0[k];
         const qint64 requests = k < fleet.requestsPerInstance.size() ? fleet.requestsPerInstance[k] : 0;
         printLine({ { QStringLiteral("bench"), QStringLiteral("fleet_instance") },
             { QStringLiteral("instances"), instances }, { QStringLiteral("instance"), int(k) },
