@@ -25,6 +25,23 @@ struct Tr {
 
 const QString kSync = QStringLiteral("sync");
 
+/// Where a change's data is in its page, for an error: built only for one.
+QString dataPath(qsizetype index)
+{
+    return QStringLiteral("changes[%1].data").arg(index);
+}
+
+/// A change's data read as T; a bad one is a bad answer, its fields named by their place in the
+/// page ("changes[12].data.title"), a name built only for an error (a full sync has 200,000).
+template <typename T> Result<T> readData(const QJsonObject &data, qsizetype index)
+{
+    auto r = T::fromJson(data);
+    if (r)
+        return r;
+    r = T::fromJson(data, dataPath(index));
+    return Error(QStringLiteral("bad_response"), r.error().message, r.error().fields);
+}
+
 qint64 fullSyncGen(const StoreDb &db)
 {
     return db.stateValue(QStringLiteral("full_sync_gen")).toLongLong();
@@ -91,8 +108,6 @@ Result<QStringList> ServerPages::applyPage(const ChangesPage &page, bool fullSyn
             order.append(i);
     for (const qsizetype i : std::as_const(order)) {
         const Change &ch = page.changes.at(i);
-        // The field an error names; built only for an error (a full sync has 200,000 changes).
-        const auto path = [i] { return QStringLiteral("changes[%1].data").arg(i); };
         Status st;
         switch (ch.kind) {
         case ChangeKind::CaseType: {
@@ -100,11 +115,9 @@ Result<QStringList> ServerPages::applyPage(const ChangesPage &page, bool fullSyn
                 st = d.db.exec(QStringLiteral("DELETE FROM case_types WHERE name = ?"), { ch.id });
                 break;
             }
-            auto ct = CaseType::fromJson(ch.data);
+            auto ct = readData<CaseType>(ch.data, i);
             if (!ct)
-                ct = CaseType::fromJson(ch.data, path()); // the error, named by its place in the page
-            if (!ct)
-                return Error(QStringLiteral("bad_response"), ct.error().message, ct.error().fields);
+                return ct.error();
             st = d.db.exec(
                 QStringLiteral(
                     "INSERT INTO case_types(name, version, title, json, seen_gen) VALUES (?, ?, ?, ?, ?) "
@@ -133,11 +146,9 @@ Result<QStringList> ServerPages::applyPage(const ChangesPage &page, bool fullSyn
                 }
                 break;
             }
-            auto rec = CaseRecord::fromJson(ch.data);
+            auto rec = readData<CaseRecord>(ch.data, i);
             if (!rec)
-                rec = CaseRecord::fromJson(ch.data, path()); // the error, named by its place in the page
-            if (!rec)
-                return Error(QStringLiteral("bad_response"), rec.error().message, rec.error().fields);
+                return rec.error();
             CaseRecord &c = rec.value();
             if (c.etag.isEmpty())
                 c.etag = ch.etag;
@@ -170,11 +181,9 @@ Result<QStringList> ServerPages::applyPage(const ChangesPage &page, bool fullSyn
                 st = w.run(w.removeAssignment, { ch.id });
                 break;
             }
-            auto as = Assignment::fromJson(ch.data);
+            auto as = readData<Assignment>(ch.data, i);
             if (!as)
-                as = Assignment::fromJson(ch.data, path()); // the error, named by its place in the page
-            if (!as)
-                return Error(QStringLiteral("bad_response"), as.error().message, as.error().fields);
+                return as.error();
             changed << as->caseId;
             st = w.run(w.upsertAssignment,
                 { as->id, as->caseId, as->assignee, as->queue, as->instructions, as->dueAt, jsonUtf8(ch.data),
@@ -192,7 +201,7 @@ Result<QStringList> ServerPages::applyPage(const ChangesPage &page, bool fullSyn
             if (caseId.isEmpty() || at.isEmpty() || !ch.data.value(QLatin1String("action")).isString())
                 return Error(QStringLiteral("bad_response"),
                     Tr::tr("History entry %1 has no case, time or action.").arg(ch.id),
-                    { { path(), ch.id } });
+                    { { dataPath(i), ch.id } });
             changed << caseId;
             QJsonObject entry = ch.data;
             if (entry.value(QLatin1String("id")).toString() != ch.id) // the server sends it; kept as sent
@@ -210,11 +219,9 @@ Result<QStringList> ServerPages::applyPage(const ChangesPage &page, bool fullSyn
                 st = w.run(w.removeRow, { ch.id.left(slash), ch.id.mid(slash + 1) });
                 break;
             }
-            auto row = DataPageRow::fromJson(ch.data);
+            auto row = readData<DataPageRow>(ch.data, i);
             if (!row)
-                row = DataPageRow::fromJson(ch.data, path()); // the error, named by its place in the page
-            if (!row)
-                return Error(QStringLiteral("bad_response"), row.error().message, row.error().fields);
+                return row.error();
             st = w.run(w.upsertRow, { row->page, row->key, row->label, jsonUtf8(ch.data), w.gen });
             break;
         }
