@@ -678,6 +678,18 @@ private Q_SLOTS:
                 .applyPage(page({ entry("h11", "C-1", "2026-12-01T09:00:00.000Z", "Ladder") }, "t3"), false)
                 .ok());
         QCOMPARE(m_store->reads().historyCount(), 3);
+        // A malformed case is a bad answer naming the field by its place in the page.
+        auto malformed
+            = m_store->pages().applyPage(page({ entry("h20", "C-1", "2026-12-01T10:00:00.000Z", "x"),
+                                                  upsert("case", "C-9", QJsonObject { { "id", "C-9" } }) },
+                                             "t4"),
+                false);
+        QVERIFY(!malformed.ok());
+        QCOMPARE(malformed.error().code, QString("bad_response"));
+        QVERIFY2(!malformed.error().fields.isEmpty()
+                && malformed.error().fields.firstKey().startsWith(QStringLiteral("changes[1].data.")),
+            qPrintable(malformed.error().fields.keys().join(QLatin1Char(' '))));
+        QCOMPARE(m_store->reads().historyCount(), 3); // nothing of that page
         // An entry without its case or time is a bad answer, and nothing of the page is kept.
         auto bad = m_store->pages().applyPage(
             page({ entry("h13", "", "2026-12-01T09:00:00.000Z", "x") }, "t4"), false);
